@@ -1,0 +1,80 @@
+"""Bearer JWT auth (HS256). A token names one role and, for parties, the id it is bound to.
+
+Claims: `sub` (who: a person or system account), `role` (one of `Role`), `party_id` (the entity, agency, verifier
+or member the token acts for; required for party roles), `iss`, `aud`, `exp`. A caller sees and changes only its
+own records unless its role says otherwise — services check `principal.owns(id)` or `principal.has(role)`.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+import jwt
+
+from ets_shared.errors import DomainError
+from ets_shared.settings import PlatformSettings
+
+
+class Role(StrEnum):
+    AUTHORITY = "authority"  # 主管部门: the Ecology and Environment Bureau
+    ENFORCEMENT_OFFICER = "enforcement_officer"  # M-3: Energy Conservation Supervision Centre
+    ENTITY = "entity"  # covered entity / reporting emitter
+    AGENCY = "agency"  # third-party verification agency
+    VERIFIER = "verifier"  # a certified verifier of an agency
+    PANEL_EXPERT = "panel_expert"  # evaluation panel expert
+    EXCHANGE_OPERATOR = "exchange_operator"
+    MEMBER = "member"
+    SETTLEMENT_BANK = "settlement_bank"
+
+
+PARTY_ROLES = {Role.ENTITY, Role.AGENCY, Role.VERIFIER, Role.MEMBER, Role.SETTLEMENT_BANK}
+
+
+class Unauthenticated(DomainError):
+    status = 401
+    code = "unauthenticated"
+    title = "A valid bearer token is required"
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    role: Role
+    party_id: str | None = None
+
+    @property
+    def actor(self) -> str:
+        return f"{self.role.value}:{self.subject}" + (f"@{self.party_id}" if self.party_id else "")
+
+    def has(self, *roles: Role) -> bool:
+        return self.role in roles
+
+    def owns(self, party_id: str) -> bool:
+        return self.party_id is not None and self.party_id == party_id
+
+
+def issue_token(settings: PlatformSettings, *, subject: str, role: Role | str, party_id: str | None = None,
+                ttl_seconds: int = 8 * 3600) -> str:
+    role = Role(role)
+    if role in PARTY_ROLES and not party_id:
+        raise ValueError(f"a {role.value} token must name the party it acts for (party_id)")
+    now = int(time.time())
+    claims = {"sub": subject, "role": role.value, "iss": settings.jwt_issuer, "aud": settings.jwt_audience,
+              "iat": now, "exp": now + ttl_seconds}
+    if party_id:
+        claims["party_id"] = party_id
+    return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+
+
+def decode_token(settings: PlatformSettings, token: str) -> Principal:
+    try:
+        claims = jwt.decode(token, settings.jwt_secret, algorithms=["HS256"], audience=settings.jwt_audience,
+                            issuer=settings.jwt_issuer, options={"require": ["sub", "exp", "role"]})
+        role = Role(claims["role"])
+    except (jwt.PyJWTError, ValueError) as exc:
+        raise Unauthenticated(f"invalid bearer token: {exc}") from exc
+    party_id = claims.get("party_id")
+    if role in PARTY_ROLES and not party_id:
+        raise Unauthenticated(f"a {role.value} token must carry party_id")
+    return Principal(subject=str(claims["sub"]), role=role, party_id=party_id)

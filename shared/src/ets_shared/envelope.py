@@ -1,0 +1,67 @@
+"""The envelope every integration event travels in (architecture.md, "Envelope").
+
+`event_id` is also the JetStream `Nats-Msg-Id`, so a re-publish inside the stream's duplicate window is dropped and
+consumers dedupe on it. `correlation_id` is carried unchanged down a chain of events (one compliance case is
+traceable across all five services); `causation_id` is the event (or HTTP request) that directly caused this one.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from ets_shared.clock import utcnow
+
+D = TypeVar("D", bound=BaseModel)
+
+
+class Envelope(BaseModel, Generic[D]):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    event_id: uuid.UUID = Field(description="Unique id; also the JetStream Nats-Msg-Id (dedupe key)")
+    event_type: str = Field(description="<producer>.<aggregate>.<event>, e.g. mrv.determination.made")
+    schema_version: int = Field(ge=1, description="Version of `data`'s schema; the subject ends in .v<N>")
+    occurred_at: AwareDatetime = Field(description="When the fact happened (UTC)")
+    producer: str = Field(description="The service that published the event")
+    correlation_id: str = Field(description="Shared by every event of one business case, across services")
+    causation_id: str | None = Field(default=None, description="The event or request that caused this one")
+    data: D
+
+
+@dataclass(frozen=True)
+class MessageContext:
+    """Who/what is acting: carried from an HTTP request or an incoming event into the events it causes."""
+
+    correlation_id: str
+    causation_id: str | None
+    actor: str  # "role:subject" for a person/system with a token, "event:<type>" for a consumer, "clock" for ticks
+
+    @classmethod
+    def new(cls, actor: str, correlation_id: str | None = None) -> "MessageContext":
+        return cls(correlation_id=correlation_id or str(uuid.uuid4()), causation_id=None, actor=actor)
+
+    @classmethod
+    def caused_by(cls, envelope: Envelope) -> "MessageContext":
+        return cls(
+            correlation_id=envelope.correlation_id,
+            causation_id=str(envelope.event_id),
+            actor=f"event:{envelope.event_type}",
+        )
+
+
+def wrap(data: BaseModel, *, producer: str, context: MessageContext, occurred_at: datetime | None = None) -> Envelope:
+    """Put contract `data` into an envelope for `producer`, inheriting correlation from `context`."""
+    meta = type(data).contract
+    return Envelope[type(data)](  # type: ignore[index]
+        event_id=uuid.uuid4(),
+        event_type=meta.event_type,
+        schema_version=meta.version,
+        occurred_at=occurred_at or utcnow(),
+        producer=producer,
+        correlation_id=context.correlation_id,
+        causation_id=context.causation_id,
+        data=data,
+    )

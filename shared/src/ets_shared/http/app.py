@@ -1,0 +1,28 @@
+"""The FastAPI application of a service: platform routes, problem handlers, correlation and idempotency."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from ets_shared.http.correlation import CorrelationMiddleware
+from ets_shared.http.idempotency import IdempotencyMiddleware
+from ets_shared.http.platform_routes import health_router, policy_router, records_router
+from ets_shared.http.problems import install_problem_handlers
+
+
+def create_http_app(runtime: Any) -> FastAPI:
+    definition = runtime.definition
+    app = FastAPI(title=f"ETS {definition.title}", version=definition.version, description=definition.description,
+                  lifespan=runtime.lifespan)
+    app.state.runtime = runtime
+    install_problem_handlers(app)
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(CorrelationMiddleware)
+    app.include_router(health_router())
+    app.include_router(records_router())
+    if definition.policy is not None:
+        app.include_router(policy_router(*definition.policy))
+    for router in definition.routers:
+        app.include_router(router)
+    return app

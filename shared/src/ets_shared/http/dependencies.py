@@ -1,0 +1,64 @@
+"""FastAPI dependencies shared by every service's routers: the runtime, the caller, role checks, a unit of work.
+
+    @router.post("/things")
+    def create(cmd: ThingCreate, caller: Caller, uow: Uow) -> ThingPublic: ...
+
+`require(Role.AUTHORITY, ...)` refuses other roles with 403 problem+json before the handler runs.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import Forbidden
+
+_bearer = HTTPBearer(auto_error=False, description="JWT issued by the platform's identity provider")
+
+
+def get_runtime(request: Request) -> Any:
+    return request.app.state.runtime
+
+
+def get_principal(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
+    if credentials is None:
+        raise Unauthenticated("this endpoint needs a bearer token")
+    return decode_token(request.app.state.runtime.settings, credentials.credentials)
+
+
+Caller = Annotated[Principal, Depends(get_principal)]
+
+
+def require(*roles: Role) -> Callable[[Principal], Principal]:
+    allowed = ", ".join(r.value for r in roles)
+
+    def check(principal: Caller) -> Principal:
+        if principal.role not in roles:
+            raise Forbidden(f"role '{principal.role.value}' may not do this; allowed: {allowed}")
+        return principal
+
+    return check
+
+
+def context_for(request: Request, principal: Principal) -> MessageContext:
+    return MessageContext(correlation_id=request.state.correlation_id, causation_id=None, actor=principal.actor)
+
+
+def get_uow(request: Request, principal: Caller) -> Any:
+    """A fresh (not yet entered) unit of work acting for the caller; use it as `with uow: ...`."""
+    return request.app.state.runtime.uow(context_for(request, principal))
+
+
+def get_read_session(request: Request) -> Iterator[Session]:
+    with request.app.state.runtime.read_session_factory() as session:
+        yield session
+
+
+Uow = Annotated[Any, Depends(get_uow)]
+ReadSession = Annotated[Session, Depends(get_read_session)]

@@ -1,0 +1,139 @@
+"""Routes every service has: health, readiness, its regulatory clock, its audit trail, its dead letters, and its
+per-year policy parameters. The domain routes of each service live in that service's `entrypoints/http.py`."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from ets_shared.auth import Principal, Role
+from ets_shared.clock import utcnow
+from ets_shared.http.dependencies import ReadSession, get_runtime, require
+from ets_shared.http.problems import problem
+from ets_shared.persistence.tables import AuditRecord, DeadLetter, PolicySetting, RegulatoryClock
+
+Supervisor = Annotated[Principal, Depends(require(Role.AUTHORITY, Role.ENFORCEMENT_OFFICER))]
+Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
+
+
+def health_router() -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="The process is up")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="The database and NATS are reachable", responses={503: {}})
+    async def readyz(runtime: Annotated[Any, Depends(get_runtime)]) -> Any:
+        checks = await runtime.readiness()
+        if all(checks.values()):
+            return {"status": "ready", "checks": checks}
+        return problem(503, "not-ready", "Not ready", f"failing: {[k for k, v in checks.items() if not v]}",
+                       checks=checks)
+
+    return router
+
+
+class ClockPublic(BaseModel):
+    now: datetime | None = Field(description="The latest regulatory tick this service processed (null: none yet)")
+
+
+class AuditRecordPublic(BaseModel):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    subject_ref: str
+    correlation_id: str
+    detail: Any
+
+
+class DeadLetterPublic(BaseModel):
+    id: int
+    subject: str
+    event_id: str | None
+    stream_sequence: int | None
+    error: str
+    deliveries: int
+    dead_at: datetime
+    replayed_at: datetime | None
+    payload: str
+
+
+def records_router() -> APIRouter:
+    router = APIRouter(tags=["supervision"])
+
+    @router.get("/clock", response_model=ClockPublic, summary="This service's regulatory clock")
+    def clock(session: ReadSession) -> ClockPublic:
+        row = session.get(RegulatoryClock, 1)
+        return ClockPublic(now=row.now if row else None)
+
+    @router.get("/audit", response_model=list[AuditRecordPublic], summary="Audit trail (M-31, M-43)")
+    def audit(_: Supervisor, session: ReadSession, subject_ref: str | None = None,
+              correlation_id: str | None = None, after_id: int = 0,
+              limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[AuditRecordPublic]:
+        query = select(AuditRecord).where(AuditRecord.id > after_id).order_by(AuditRecord.id).limit(limit)
+        if subject_ref:
+            query = query.where(AuditRecord.subject_ref == subject_ref)
+        if correlation_id:
+            query = query.where(AuditRecord.correlation_id == correlation_id)
+        return [AuditRecordPublic(**{**r.model_dump(), "detail": _maybe_json(r.detail)})
+                for r in session.execute(query).scalars()]
+
+    @router.get("/dead-letters", response_model=list[DeadLetterPublic], summary="Events this service could not apply")
+    def dead_letters(_: Supervisor, session: ReadSession,
+                     limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[DeadLetterPublic]:
+        rows = session.execute(select(DeadLetter).order_by(DeadLetter.id.desc()).limit(limit)).scalars()
+        return [DeadLetterPublic(**r.model_dump()) for r in rows]
+
+    @router.post("/dead-letters/{dead_letter_id}/replay", response_model=DeadLetterPublic,
+                 summary="Publish a dead letter again to its subject (after the cause was fixed)")
+    async def replay(dead_letter_id: int, _: Authority, runtime: Annotated[Any, Depends(get_runtime)]) -> Any:
+        return await runtime.replay_dead_letter(dead_letter_id)
+
+    return router
+
+
+def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel]) -> APIRouter:
+    """GET/PUT /policy/{year}: the service's [param]s for a compliance year, defaults until the authority sets them."""
+    router = APIRouter(tags=["policy"])
+
+    @router.get("/policy/{compliance_year}", response_model=model, summary="Policy parameters for a year")
+    def get_policy(compliance_year: int, session: ReadSession) -> Any:
+        return load_policy(session, compliance_year, model, default)
+
+    @router.put("/policy/{compliance_year}", response_model=model, summary="Set the policy parameters for a year")
+    def put_policy(compliance_year: int, document: Annotated[model, Body()], caller: Authority,  # type: ignore[valid-type]
+                   request: Request, reason: Annotated[str, Query(min_length=3, description="why it changes")]) -> Any:
+        runtime = request.app.state.runtime
+        with runtime.uow(runtime.context_for(request, caller)) as uow:
+            row = uow.session.get(PolicySetting, compliance_year)
+            payload = document.model_dump_json()
+            if row is None:
+                uow.session.add(PolicySetting(compliance_year=compliance_year, document=payload,
+                                              updated_by=caller.actor, updated_at=utcnow(), reason=reason))
+            else:
+                row.document, row.updated_by, row.updated_at, row.reason = payload, caller.actor, utcnow(), reason
+            uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
+            uow.commit()
+        return document
+
+    return router
+
+
+def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):  # noqa: ANN001
+    row = session.get(PolicySetting, compliance_year)
+    return model.model_validate_json(row.document) if row else default(compliance_year)
+
+
+def _maybe_json(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+

@@ -1,0 +1,1 @@
+"""NATS JetStream plumbing: streams, the outbox relay, consumers with inbox and dead-lettering."""

@@ -1,0 +1,136 @@
+"""The outbox relay: publishes committed outbox rows to JetStream, in commit order, and stamps them published.
+
+It wakes when a unit of work commits events (`wake()`, safe from any thread) and otherwise polls, so rows left by a
+crash between commit and publish go out after a restart. Publishes are pipelined (`publish_async`) on one
+connection, which keeps their order; each carries `Nats-Msg-Id` = event id, so a row published twice (a crash after
+publish but before the stamp, or two replicas racing) is stored once by the stream.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ets_shared.clock import utcnow
+from ets_shared.persistence.tables import OutboxMessage
+
+log = logging.getLogger("ets.outbox")
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    event_id: str
+    subject: str
+    payload: bytes
+
+
+# Publishes a batch and returns the event ids the server acknowledged.
+BatchPublisher = Callable[[Sequence[OutgoingMessage]], Awaitable[set[str]]]
+
+
+def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # noqa: ANN001
+    async def publish(batch: Sequence[OutgoingMessage]) -> set[str]:
+        futures = []
+        for message in batch:
+            future = await js.publish_async(message.subject, message.payload,
+                                            headers={"Nats-Msg-Id": message.event_id})
+            futures.append((message.event_id, future))
+        results = await asyncio.wait_for(asyncio.gather(*(f for _, f in futures), return_exceptions=True), timeout)
+        acked = set()
+        for (event_id, _), result in zip(futures, results):
+            if isinstance(result, BaseException):
+                log.warning("publish of %s failed: %r", event_id, result)
+            else:
+                acked.add(event_id)
+        return acked
+
+    return publish
+
+
+class OutboxRelay:
+    def __init__(self, session_factory: sessionmaker[Session], publish: BatchPublisher, *, batch_size: int = 500,
+                 poll_seconds: float = 0.5, read_session_factory: sessionmaker[Session] | None = None) -> None:
+        self._session_factory = session_factory
+        self._read_session_factory = read_session_factory or session_factory
+        self._publish = publish
+        self._batch_size = batch_size
+        self._poll_seconds = poll_seconds
+        self._wakeup: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task | None = None
+
+    def wake(self) -> None:
+        if self._loop is not None and self._wakeup is not None:
+            self._loop.call_soon_threadsafe(self._wakeup.set)
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wakeup = asyncio.Event()
+        self._task = asyncio.create_task(self._run(), name="outbox-relay")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+        try:  # last attempt, so a clean shutdown leaves nothing behind when NATS is up
+            await asyncio.wait_for(self.flush(), timeout=5)
+        except Exception as exc:  # noqa: BLE001 - left rows go out at the next start
+            log.info("outbox not fully flushed at shutdown: %r", exc)
+
+    async def _run(self) -> None:
+        assert self._wakeup is not None
+        while True:
+            try:
+                await asyncio.wait_for(self._wakeup.wait(), timeout=self._poll_seconds)
+            except asyncio.TimeoutError:
+                pass
+            self._wakeup.clear()
+            try:
+                await self.flush()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - NATS or the DB is down: retry at the next poll
+                log.warning("outbox relay: %r; retrying", exc)
+                await asyncio.sleep(self._poll_seconds)
+
+    async def flush(self) -> int:
+        """Publish everything unpublished now; returns how many rows went out."""
+        total = 0
+        while True:
+            batch = await asyncio.to_thread(self._next_batch)
+            if not batch:
+                return total
+            acked = await self._publish(batch)
+            if acked:
+                await asyncio.to_thread(self._mark_published, acked)
+            total += len(acked)
+            if len(acked) < len(batch):
+                raise RuntimeError(f"{len(batch) - len(acked)} outbox messages not acknowledged")
+            if len(batch) < self._batch_size:
+                return total
+
+    def _next_batch(self) -> list[OutgoingMessage]:
+        with self._read_session_factory() as session:
+            rows = session.execute(
+                select(OutboxMessage.event_id, OutboxMessage.subject, OutboxMessage.payload)
+                .where(OutboxMessage.published_at.is_(None))
+                .order_by(OutboxMessage.seq)
+                .limit(self._batch_size)
+            ).all()
+            session.rollback()
+        return [OutgoingMessage(r.event_id, r.subject, r.payload.encode()) for r in rows]
+
+    def _mark_published(self, event_ids: set[str]) -> None:
+        with self._session_factory() as session:
+            session.execute(
+                update(OutboxMessage).where(OutboxMessage.event_id.in_(event_ids)).values(published_at=utcnow())
+            )
+            session.commit()

@@ -1,0 +1,1 @@
+"""Database plumbing every service shares: engine, column types, platform tables, migrations."""

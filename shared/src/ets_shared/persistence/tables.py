@@ -1,0 +1,113 @@
+"""Tables every service keeps in its own database, beside its domain tables.
+
+They live in their own `MetaData` and migrate through the platform's own Alembic history
+(`platform_migrations/`, version table `alembic_version_platform`), so a change here is written once for all
+services. Each service's domain tables derive from a `ServiceTable` base with that service's own MetaData
+(`service_table_base()`), so several services can be imported into one test process without mixing schemas.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, MetaData, Text
+from sqlmodel import Field, SQLModel
+
+from ets_shared.persistence.types import UtcDateTime
+
+
+def service_table_base(name: str) -> type[SQLModel]:
+    """A fresh SQLModel base whose tables go into their own MetaData (one per service)."""
+    return type(f"{name}Table", (SQLModel,), {"metadata": MetaData(), "__module__": __name__})
+
+
+PlatformTable = service_table_base("Platform")
+
+
+def utc_column(nullable: bool = False, index: bool = False) -> Column:
+    return Column(UtcDateTime(), nullable=nullable, index=index)
+
+
+class OutboxMessage(PlatformTable, table=True):
+    """An event committed with the state change that caused it; the relay publishes it and stamps `published_at`."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (Index("ix_outbox_unpublished", "published_at", "seq"),)
+    seq: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(max_length=36, unique=True)
+    subject: str = Field(max_length=200)
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=utc_column())
+    published_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class InboxMessage(PlatformTable, table=True):
+    """An incoming event applied once: recorded in the same transaction as its effect."""
+
+    __tablename__ = "inbox_message"
+    event_id: str = Field(max_length=36, primary_key=True)
+    subject: str = Field(max_length=200)
+    correlation_id: str = Field(max_length=100)
+    processed_at: datetime = Field(sa_column=utc_column())
+
+
+class DeadLetter(PlatformTable, table=True):
+    """An event that could not be applied (malformed, unknown, or failing after N deliveries), with its error."""
+
+    __tablename__ = "dead_letter"
+    id: int | None = Field(default=None, primary_key=True)
+    subject: str = Field(max_length=200)
+    event_id: str | None = Field(default=None, max_length=100)
+    stream_sequence: int | None = None
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    error: str = Field(sa_column=Column(Text, nullable=False))
+    deliveries: int
+    dead_at: datetime = Field(sa_column=utc_column())
+    replayed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class IdempotencyRecord(PlatformTable, table=True):
+    """The first response to a write sent with an `Idempotency-Key`, replayed for any retry with the same key."""
+
+    __tablename__ = "idempotency_record"
+    key: str = Field(max_length=200, primary_key=True)
+    principal: str = Field(max_length=200, primary_key=True)
+    method: str = Field(max_length=10)
+    path: str = Field(max_length=500)
+    request_hash: str = Field(max_length=64)
+    status_code: int | None = None
+    response_body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    content_type: str | None = Field(default=None, max_length=100)
+    created_at: datetime = Field(sa_column=utc_column())
+
+
+class AuditRecord(PlatformTable, table=True):
+    """Who changed what, when and why (M-31 supervision, M-43 accountability). Append-only."""
+
+    __tablename__ = "audit_record"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=utc_column(index=True))
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=200)
+    subject_ref: str = Field(max_length=200, index=True, description="the record acted on, e.g. case:CASE-1")
+    correlation_id: str = Field(max_length=100, index=True)
+    detail: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class RegulatoryClock(PlatformTable, table=True):
+    """The latest `ets.calendar.tick.v1` this service has processed: its idea of regulatory 'now'."""
+
+    __tablename__ = "regulatory_clock"
+    id: int = Field(default=1, primary_key=True)
+    now: datetime = Field(sa_column=utc_column())
+    updated_at: datetime = Field(sa_column=utc_column())
+
+
+class PolicySetting(PlatformTable, table=True):
+    """A service's policy parameters for one compliance year (the [param]s of regulation.md), as JSON."""
+
+    __tablename__ = "policy_setting"
+    compliance_year: int = Field(primary_key=True)
+    document: str = Field(sa_column=Column(Text, nullable=False))
+    updated_by: str = Field(max_length=200)
+    updated_at: datetime = Field(sa_column=utc_column())
+    reason: str = Field(sa_column=Column(Text, nullable=False))

@@ -1,0 +1,49 @@
+"""Column types that keep the platform's value rules on every database.
+
+`UtcDateTime`: always returns aware UTC datetimes (SQLite has no time zones). `Money`: exact decimals — NUMERIC(16,2)
+on PostgreSQL, text on SQLite (which would otherwise round through float).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import DateTime, Numeric, String
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator):
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class MoneyType(TypeDecorator):
+    impl = Numeric(16, 2)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):  # noqa: ANN001
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(32))
+        return dialect.type_descriptor(Numeric(16, 2, asdecimal=True))
+
+    def process_bind_param(self, value: Decimal | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        value = Decimal(value).quantize(Decimal("0.01"))
+        return str(value) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):  # noqa: ANN001
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

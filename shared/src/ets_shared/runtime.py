@@ -1,0 +1,179 @@
+"""The one place a service is assembled from its parts: database, NATS broker and consumers, outbox relay, HTTP API,
+AsyncAPI document, and the start/stop order. A service's `bootstrap.py` fills in a `ServiceDefinition`.
+
+Start order: migrate → connect NATS and ensure streams → start consumers → start the relay; stop in reverse.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nats
+from fastapi import APIRouter, FastAPI, Request
+from faststream import FastStream
+from faststream.nats import NatsBroker
+from faststream.specification import AsyncAPI
+from pydantic import BaseModel
+from sqlalchemy import MetaData, text
+from sqlalchemy.engine import make_url
+
+from ets_shared.auth import Principal
+from ets_shared.clock import utcnow
+from ets_shared.contracts.base import EventData
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import NotFound
+from ets_shared.messaging.consumers import EventHandler, declare_publishers, register_consumers
+from ets_shared.messaging.dead_letters import DeadLetterSink, dead_letter_middleware
+from ets_shared.messaging.outbox_relay import OutboxRelay, jetstream_batch_publisher
+from ets_shared.messaging.streams import ensure_streams
+from ets_shared.persistence.engine import make_engine, make_session_factory, normalise_url
+from ets_shared.persistence.migrations import upgrade
+from ets_shared.persistence.tables import DeadLetter
+from ets_shared.settings import ServiceSettings
+from ets_shared.unit_of_work import SqlUnitOfWork
+
+log = logging.getLogger("ets.runtime")
+
+
+@dataclass
+class ServiceDefinition:
+    name: str  # e.g. "verifier-oversight": subjects, durable names, settings keys
+    title: str
+    description: str
+    metadata: MetaData  # the service's own tables
+    migrations: Path  # its Alembic script directory
+    routers: Sequence[APIRouter] = ()
+    handlers: Mapping[type[EventData], EventHandler] = field(default_factory=dict)  # what it consumes
+    publishes: Sequence[type[EventData]] = ()  # what it produces
+    uow_class: type[SqlUnitOfWork] = SqlUnitOfWork
+    policy: tuple[type[BaseModel], Callable[[int], BaseModel]] | None = None  # per-year [param]s
+    version: str = "0.1.0"
+
+
+class ServiceRuntime:
+    def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
+        self.definition = definition
+        self.settings = settings or ServiceSettings.for_service(definition.name)
+        self.engine = make_engine(self.settings.database_url)
+        self.session_factory = make_session_factory(self.engine)
+        self.read_session_factory = make_session_factory(self.engine, read_only=True)
+        self.dead_letters = DeadLetterSink(definition.name, self.session_factory)
+        self.broker = NatsBroker(
+            servers=self.settings.nats_servers, name=f"ets-{definition.name}",
+            middlewares=[dead_letter_middleware(self.dead_letters, self.settings.max_deliveries)],
+            max_reconnect_attempts=-1, reconnect_time_wait=1,
+        )
+        register_consumers(self.broker, service=definition.name, handlers=definition.handlers,
+                           uow_factory=self.uow, batch_size=self.settings.consumer_batch_size)
+        declare_publishers(self.broker, list(definition.publishes))
+        self.relay = OutboxRelay(self.session_factory, self._publish_batch, batch_size=self.settings.outbox_batch_size,
+                                 poll_seconds=self.settings.outbox_poll_seconds,
+                                 read_session_factory=self.read_session_factory)
+        self.asyncapi = FastStream(self.broker, specification=AsyncAPI(
+            self.broker, title=f"ETS {definition.title} events", version=definition.version,
+            description=definition.description))
+        self._nc: Any = None
+        self._js: Any = None
+        from ets_shared.http.app import create_http_app
+
+        self.http: FastAPI = create_http_app(self)
+
+    # -- units of work -------------------------------------------------------------------------------------
+    def uow(self, context: MessageContext) -> SqlUnitOfWork:
+        return self.definition.uow_class(self.session_factory, producer=self.definition.name, context=context,
+                                         publishes=frozenset(self.definition.publishes), on_commit=self.relay.wake)
+
+    @staticmethod
+    def context_for(request: Request, principal: Principal) -> MessageContext:
+        return MessageContext(correlation_id=request.state.correlation_id, causation_id=None, actor=principal.actor)
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    async def start(self) -> None:
+        url = make_url(normalise_url(self.settings.database_url))
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        if self.settings.migrate_on_start:
+            await asyncio.to_thread(upgrade, self.engine, self.definition.migrations, self.definition.metadata)
+        self._nc = await _connect_with_retry(self.settings.nats_servers, f"ets-{self.definition.name}-outbox")
+        self._js = self._nc.jetstream()
+        await ensure_streams(self._js, self.settings)
+        self.dead_letters.publish = self._publish_raw
+        await self.broker.start()
+        await self.relay.start()
+        log.info("%s started (db %s)", self.definition.name, url.render_as_string(hide_password=True))
+
+    async def stop(self) -> None:
+        await self.relay.stop()
+        await self.broker.stop()
+        if self._nc is not None:
+            await self._nc.drain()
+            self._nc = None
+        self.engine.dispose()
+
+    @asynccontextmanager
+    async def lifespan(self, _app: FastAPI | None = None):
+        await self.start()
+        try:
+            yield
+        finally:
+            await self.stop()
+
+    async def readiness(self) -> dict[str, bool]:
+        def database_ok() -> bool:
+            try:
+                with self.engine.connect() as conn:
+                    conn.execute(text("SELECT 1"))
+                return True
+            except Exception:  # noqa: BLE001
+                return False
+
+        nats_ok = bool(self._nc is not None and self._nc.is_connected)
+        return {"database": await asyncio.to_thread(database_ok), "nats": nats_ok}
+
+    # -- publishing ------------------------------------------------------------------------------------------
+    async def _publish_batch(self, batch):  # noqa: ANN001
+        if self._js is None:
+            raise RuntimeError("not connected to NATS")
+        return await jetstream_batch_publisher(self._js)(batch)
+
+    async def _publish_raw(self, subject: str, payload: bytes, headers: dict[str, str]) -> None:
+        await self._js.publish(subject, payload, headers=headers)
+
+    async def replay_dead_letter(self, dead_letter_id: int) -> DeadLetter:
+        def load() -> DeadLetter:
+            with self.session_factory() as session:
+                row = session.get(DeadLetter, dead_letter_id)
+                if row is None:
+                    raise NotFound(f"no dead letter {dead_letter_id}", field="dead_letter_id")
+                return row
+
+        row = await asyncio.to_thread(load)
+        replayed_at = utcnow()
+        await self._publish_raw(row.subject, row.payload.encode(),
+                                {"Nats-Msg-Id": f"replay:{self.definition.name}:{row.id}:{replayed_at.timestamp()}"})
+
+        def stamp() -> DeadLetter:
+            with self.session_factory() as session:
+                fresh = session.get(DeadLetter, dead_letter_id)
+                fresh.replayed_at = replayed_at
+                session.commit()
+                return fresh
+
+        return await asyncio.to_thread(stamp)
+
+
+async def _connect_with_retry(servers: list[str], name: str, attempts: int = 30):  # noqa: ANN202
+    for attempt in range(1, attempts + 1):
+        try:
+            return await nats.connect(servers=servers, name=name, max_reconnect_attempts=-1, reconnect_time_wait=1,
+                                      connect_timeout=2)
+        except Exception as exc:  # noqa: BLE001
+            if attempt == attempts:
+                raise
+            log.warning("NATS at %s not reachable (%r); retrying", servers, exc)
+            await asyncio.sleep(1)

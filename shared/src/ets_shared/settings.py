@@ -1,0 +1,84 @@
+"""Settings (pydantic-settings, prefix `ETS_`). One class for what every process shares, one for a service.
+
+Service-specific variables use the service's key: `ETS_<KEY>_DATABASE_URL`, `ETS_<KEY>_PORT` where KEY is the
+service name upper-cased with `-` → `_` (e.g. `ETS_VERIFIER_OVERSIGHT_DATABASE_URL`).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICE_PORTS: dict[str, int] = {
+    "allocation": 8101,
+    "mrv": 8102,
+    "verifier-oversight": 8103,
+    "exchange": 8104,
+    "enforcement": 8105,
+}
+EMBEDDED_NATS_PORT = 4250
+DEV_JWT_SECRET = "ets-development-secret-not-for-production-use!"
+
+
+def service_key(service: str) -> str:
+    return service.upper().replace("-", "_")
+
+
+class PlatformSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ETS_", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    nats_url: str = Field(f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}", description="comma-separated server URLs")
+    data_dir: Path = Field(Path(".ets"), description="embedded default: NATS store, SQLite files, logs")
+    host: str = "127.0.0.1"
+    jwt_secret: str = DEV_JWT_SECRET
+    jwt_issuer: str = "ets-platform"
+    jwt_audience: str = "ets"
+    stream_replicas: int = Field(1, ge=1, le=5)
+    duplicate_window_seconds: int = Field(7200, ge=1)
+    max_deliveries: int = Field(5, ge=1, description="deliveries of a failing event before it is dead-lettered")
+    consumer_batch_size: int = Field(32, ge=1)
+    outbox_batch_size: int = Field(500, ge=1)
+    outbox_poll_seconds: float = Field(0.5, gt=0)
+    migrate_on_start: bool = True
+
+    @property
+    def nats_servers(self) -> list[str]:
+        return [s.strip() for s in self.nats_url.split(",") if s.strip()]
+
+    @model_validator(mode="after")
+    def _production_needs_a_real_secret(self) -> "PlatformSettings":
+        if self.environment == "production" and (self.jwt_secret == DEV_JWT_SECRET or len(self.jwt_secret) < 32):
+            raise ValueError("ETS_JWT_SECRET must be set to a secret of at least 32 characters in production")
+        return self
+
+
+class ServiceSettings(PlatformSettings):
+    service: str
+    database_url: str
+    port: int
+
+    @classmethod
+    def for_service(cls, service: str, **overrides) -> "ServiceSettings":
+        key = service_key(service)
+        base = PlatformSettings(**{k: v for k, v in overrides.items() if k in PlatformSettings.model_fields})
+        db_default = f"sqlite:///{(base.data_dir / 'db' / f'{service}.sqlite').as_posix()}"
+        values = {
+            "service": service,
+            "database_url": os.environ.get(f"ETS_{key}_DATABASE_URL", db_default),
+            "port": int(os.environ.get(f"ETS_{key}_PORT", SERVICE_PORTS[service])),
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+def service_env_vars(service: str) -> set[str]:
+    """The variables a production deployment of `service` must set (checked against docker-compose.yml)."""
+    key = service_key(service)
+    return {
+        "ETS_ENVIRONMENT", "ETS_NATS_URL", f"ETS_{key}_DATABASE_URL", "ETS_JWT_SECRET", "ETS_HOST",
+        "ETS_STREAM_REPLICAS",
+    }

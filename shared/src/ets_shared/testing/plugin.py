@@ -1,0 +1,79 @@
+"""Fixtures (auto-loaded through the `pytest11` entry point of ets-shared):
+
+- `nats_url`: a real bundled `nats-server` with JetStream on a free port, fresh for each test (it starts in
+  about 0.1 s; a fresh server means no durable consumer or stream carries state from one test into another).
+- `database_backend`: parametrised over "sqlite" and "postgres"; the PostgreSQL variant is skipped — with the
+  reason shown — when no server is available.
+- `database_url(label)`: a fresh, empty database of the current backend for one service.
+- `token(role, party_id=None)`: a bearer token signed with the test settings' secret.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from ets_shared.auth import issue_token
+from ets_shared.nats_process import NatsServerProcess
+from ets_shared.settings import PlatformSettings
+from ets_shared.testing.databases import PostgresServer, postgres_server, sqlite_url
+
+TEST_JWT_SECRET = "test-secret-for-the-ets-platform-suite-0123456789"
+
+
+@pytest.fixture
+def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NatsServerProcess]:
+    server = NatsServerProcess(tmp_path_factory.mktemp("nats"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def nats_url(nats_server: NatsServerProcess) -> str:
+    return nats_server.url
+
+
+@pytest.fixture(scope="session")
+def _postgres() -> Iterator[PostgresServer | str]:
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgres":
+        server = request.getfixturevalue("_postgres")
+        if isinstance(server, str):
+            pytest.skip(server)
+    return request.param
+
+
+@pytest.fixture
+def database_url(database_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        def make(label: str) -> str:
+            if database_backend == "sqlite":
+                return sqlite_url(tmp_path, label)
+            server: PostgresServer = request.getfixturevalue("_postgres")
+            return stack.enter_context(server.database(label))
+
+        yield make
+
+
+@pytest.fixture
+def test_settings_overrides(nats_url: str) -> dict:
+    return {"nats_url": nats_url, "jwt_secret": TEST_JWT_SECRET, "outbox_poll_seconds": 0.05, "max_deliveries": 3}
+
+
+@pytest.fixture
+def token() -> Callable[..., str]:
+    settings = PlatformSettings(jwt_secret=TEST_JWT_SECRET)
+
+    def make(role: str, party_id: str | None = None, subject: str | None = None) -> str:
+        return issue_token(settings, subject=subject or f"{role}-user", role=role, party_id=party_id)
+
+    return make

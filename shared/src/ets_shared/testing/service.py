@@ -1,0 +1,75 @@
+"""Run a whole service in-process for a test: real database, real NATS, its HTTP API through httpx.
+
+    async with running_service(bootstrap.build_runtime, settings) as svc:
+        r = await svc.client.post("/agencies", json=..., headers=svc.auth("authority"))
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import nats
+
+from ets_shared.auth import issue_token
+from ets_shared.runtime import ServiceRuntime
+from ets_shared.settings import ServiceSettings
+
+
+@dataclass
+class RunningService:
+    runtime: ServiceRuntime
+    client: httpx.AsyncClient
+
+    def auth(self, role: str, party_id: str | None = None, subject: str | None = None) -> dict[str, str]:
+        token = issue_token(self.runtime.settings, subject=subject or f"{role}-user", role=role, party_id=party_id)
+        return {"Authorization": f"Bearer {token}"}
+
+
+@asynccontextmanager
+async def running_service(build: Callable[[ServiceSettings], ServiceRuntime], settings: ServiceSettings
+                          ) -> AsyncIterator[RunningService]:
+    runtime = build(settings)
+    await runtime.start()
+    try:
+        transport = httpx.ASGITransport(app=runtime.http)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+            yield RunningService(runtime, client)
+    finally:
+        await runtime.stop()
+
+
+@asynccontextmanager
+async def subject_listener(nats_url: str, subject: str) -> AsyncIterator[list[dict[str, Any]]]:
+    """A plain nats-py subscriber (as a government system would be) collecting decoded messages on `subject`."""
+    nc = await nats.connect(nats_url)
+    received: list[dict[str, Any]] = []
+
+    async def on_message(msg) -> None:  # noqa: ANN001
+        received.append(json.loads(msg.data))
+
+    sub = await nc.subscribe(subject, cb=on_message)
+    try:
+        yield received
+    finally:
+        await sub.unsubscribe()
+        await nc.drain()
+
+
+async def eventually(check: Callable[[], Any], timeout: float = 10.0, interval: float = 0.05) -> Any:
+    """Poll `check` (sync or async) until it returns a truthy value; fail with its last value after `timeout`."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    last: Any = None
+    while True:
+        last = check()
+        if asyncio.iscoroutine(last):
+            last = await last
+        if last:
+            return last
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s (last: {last!r})")
+        await asyncio.sleep(interval)

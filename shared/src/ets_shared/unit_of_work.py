@@ -1,0 +1,139 @@
+"""The unit of work: one database transaction holding a state change, the events it emits (outbox), the audit
+record of who did it, and — for a consumer — the inbox entry of the event that caused it.
+
+Services subclass `SqlUnitOfWork` and add their repositories in `_open()` (see any service's
+`service_layer/unit_of_work.py`). Handlers call `uow.publish(EventData)`; nothing leaves the process until the
+transaction commits and the outbox relay publishes it.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Self
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ets_shared.clock import as_utc, utcnow
+from ets_shared.contracts.base import EventData
+from ets_shared.envelope import Envelope, MessageContext, wrap
+from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
+
+
+class SqlUnitOfWork:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        producer: str,
+        context: MessageContext,
+        publishes: frozenset[type[EventData]] = frozenset(),
+        on_commit: Callable[[], None] = lambda: None,
+    ) -> None:
+        self._session_factory = session_factory
+        self.producer = producer
+        self.context = context
+        self._publishes = publishes
+        self._on_commit = on_commit
+        self.session: Session
+        self.emitted: list[Envelope] = []
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def __enter__(self) -> Self:
+        self.session = self._session_factory()
+        self.emitted = []
+        self._open()
+        return self
+
+    def _open(self) -> None:
+        """Subclasses attach repositories to `self.session` here."""
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.rollback()  # no-op after commit; undoes everything otherwise
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+        if self.emitted:
+            self._on_commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self.emitted = []
+
+    # -- outbox + audit ----------------------------------------------------------------------------------------
+    def publish(self, data: EventData, *, subject_ref: str | None = None) -> Envelope:
+        """Queue `data` as an event of this service, committed with the current transaction."""
+        if self._publishes and type(data) not in self._publishes:
+            raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
+        if type(data).contract.producer != self.producer:
+            raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
+        envelope = wrap(data, producer=self.producer, context=self.context)
+        self.session.add(
+            OutboxMessage(
+                event_id=str(envelope.event_id),
+                subject=type(data).contract.subject,
+                payload=envelope.model_dump_json(),
+                created_at=envelope.occurred_at,
+            )
+        )
+        self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data)
+        self.emitted.append(envelope)
+        return envelope
+
+    def audit(self, action: str, subject_ref: str, detail: BaseModel | dict[str, Any] | str) -> None:
+        if isinstance(detail, BaseModel):
+            text = detail.model_dump_json()
+        elif isinstance(detail, dict):
+            text = json.dumps(detail, default=str, sort_keys=True)
+        else:
+            text = detail
+        self.session.add(
+            AuditRecord(at=utcnow(), actor=self.context.actor, action=action, subject_ref=subject_ref,
+                        correlation_id=self.context.correlation_id, detail=text)
+        )
+
+    # -- inbox -----------------------------------------------------------------------------------------------
+    def already_processed(self, envelope: Envelope) -> bool:
+        return self.session.get(InboxMessage, str(envelope.event_id)) is not None
+
+    def mark_processed(self, envelope: Envelope, subject: str) -> None:
+        self.session.add(InboxMessage(event_id=str(envelope.event_id), subject=subject,
+                                      correlation_id=envelope.correlation_id, processed_at=utcnow()))
+
+    # -- regulatory clock ------------------------------------------------------------------------------------
+    def regulatory_now(self) -> datetime | None:
+        row = self.session.get(RegulatoryClock, 1)
+        return row.now if row else None
+
+    def advance_clock(self, now: datetime) -> datetime | None:
+        """Move the clock forward to `now`. Returns the previous reading (None the first time); raises
+        `ClockNotAdvanced` when `now` is not later than the current reading (ticks never move time back)."""
+        now = as_utc(now)
+        row = self.session.execute(select(RegulatoryClock).where(RegulatoryClock.id == 1)).scalar_one_or_none()
+        if row is None:
+            self.session.add(RegulatoryClock(id=1, now=now, updated_at=utcnow()))
+            return None
+        if now <= row.now:
+            raise ClockNotAdvanced(row.now)
+        previous = row.now
+        row.now, row.updated_at = now, utcnow()
+        return previous
+
+
+class ClockNotAdvanced(Exception):
+    def __init__(self, current: datetime) -> None:
+        super().__init__(f"the regulatory clock already reads {current.isoformat()}")
+        self.current = current
+
+
+def _subject_ref(data: EventData) -> str:
+    meta = type(data).contract
+    for attr in ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id",
+                 "agency_id", "verifier_id", "member_id"):
+        value = getattr(data, attr, None)
+        if value:
+            return f"{meta.aggregate}:{value}"
+    return meta.aggregate

@@ -1,0 +1,90 @@
+"""A minimal service assembled only from shared parts, to test the backbone without any service's rules.
+
+It plays "exchange": it consumes `EntityRegistered` (admitting a member) and lets an exchange operator admit a
+member over HTTP; both publish `MemberAdmitted` through the outbox.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, Field
+
+from ets_shared.auth import Principal, Role
+from ets_shared.clock import utcnow
+from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.exchange import MemberAdmitted
+from ets_shared.errors import Conflict, RuleViolation
+from ets_shared.http.dependencies import ReadSession, Uow, require
+from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.runtime import ServiceDefinition, ServiceRuntime
+from ets_shared.settings import ServiceSettings
+from sqlmodel import Field as SQLField
+
+ToyTable = service_table_base("Toy")
+
+
+class ToyMember(ToyTable, table=True):
+    __tablename__ = "toy_member"
+    member_id: str = SQLField(primary_key=True, max_length=64)
+    name: str = SQLField(max_length=200)
+    admitted_at: datetime = SQLField(sa_column=utc_column())
+
+
+class MemberCreate(BaseModel):
+    member_id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1)
+    deposit: int = Field(ge=0)
+
+
+def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> MemberAdmitted:  # noqa: ANN001
+    if name == "poison":
+        raise RuntimeError("simulated transient failure")
+    if name == "refused":
+        raise RuleViolation("refused by a rule", field="name", article="M-22")
+    if uow.session.get(ToyMember, member_id):
+        raise Conflict(f"member {member_id} exists", field="member_id")
+    now = utcnow()
+    uow.session.add(ToyMember(member_id=member_id, name=name, admitted_at=now))
+    event = MemberAdmitted(member_id=member_id, name=name, kind="self_operating", covered_entity_id=covered_entity_id,
+                           admitted_at=now)
+    uow.publish(event)
+    return event
+
+
+def on_entity_registered(event: EntityRegistered, uow) -> None:  # noqa: ANN001
+    """admit the entity as a self-operating member"""
+    admit(uow, f"M-{event.entity_id}", event.name, event.entity_id)
+
+
+router = APIRouter()
+Operator = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
+
+
+@router.post("/members", status_code=201, response_model=MemberAdmitted)
+def create_member(body: MemberCreate, _: Operator, uow: Uow) -> MemberAdmitted:
+    with uow:
+        event = admit(uow, body.member_id, body.name, None)
+        uow.commit()
+    return event
+
+
+@router.get("/members")
+def list_members(session: ReadSession) -> list[str]:
+    from sqlalchemy import select
+
+    return [m.member_id for m in session.execute(select(ToyMember)).scalars()]
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name="exchange", title="Toy", description="backbone test service", metadata=ToyTable.metadata,
+        migrations=Path(__file__).parent / "migrations", routers=[router],
+        handlers={EntityRegistered: on_entity_registered}, publishes=[MemberAdmitted],
+    )
+
+
+def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
+    return ServiceRuntime(definition(), settings)
