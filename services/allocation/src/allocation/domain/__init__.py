@@ -1,0 +1,43 @@
+"""The allocation service's pure domain: cap and allocation plans, the allowance registry, surrender.
+
+Articles by module: policy (M-5, M-16, M-17 parameters), entities (M-5, M-18 exit mark), allocation_methods (M-8),
+allocation_plan (M-6, M-7, M-8, M-9), units (M-17, M-44), accounts and registry (M-9, M-16 ¶1, M-32),
+compliance (M-16, M-17, §5 shortfall).
+"""
+from allocation.domain.accounts import HOLDING_KINDS, Account, AccountKind
+from allocation.domain.allocation_methods import (
+    AllocationEntry,
+    AllocationMethod,
+    BaseYearEmission,
+    benchmark_entry,
+    historical_entry,
+    round_allowances,
+)
+from allocation.domain.allocation_plan import AllocationPlan, IssuanceLine, PlanStatus
+from allocation.domain.compliance import (
+    Obligation,
+    ObligationStatus,
+    SurrenderResult,
+    ccer_limit,
+    require_obligation,
+)
+from allocation.domain.entities import CoveredEntity, EntityStatus, meets_inclusion_threshold
+from allocation.domain.policy import AllocationPolicy, InclusionThreshold
+from allocation.domain.registry import (
+    ROUTES,
+    HoldingKey,
+    Registry,
+    RegistryTransaction,
+    TransactionKind,
+    TransactionLine,
+)
+from allocation.domain.units import CcerOrigin, UnitLine, UnitType, check_unit_line
+
+__all__ = [
+    "HOLDING_KINDS", "ROUTES", "Account", "AccountKind", "AllocationEntry", "AllocationMethod", "AllocationPlan",
+    "AllocationPolicy", "BaseYearEmission", "CcerOrigin", "CoveredEntity", "EntityStatus", "HoldingKey",
+    "InclusionThreshold", "IssuanceLine", "Obligation", "ObligationStatus", "PlanStatus", "Registry",
+    "RegistryTransaction", "SurrenderResult", "TransactionKind", "TransactionLine", "UnitLine", "UnitType",
+    "benchmark_entry", "ccer_limit", "check_unit_line", "historical_entry", "meets_inclusion_threshold",
+    "require_obligation", "round_allowances",
+]

@@ -1,0 +1,123 @@
+"""The yearly cap and allocation plan (M-6, M-7, M-8, M-9).
+
+- M-6: each compliance year has one total cap (`AllocationPlan.cap`, whole allowances).
+- M-7: the plan is drawn up (DRAFT), approved (APPROVED), and only then used (ISSUED); entries and cap change only
+  in draft.
+- M-8: entries come from `allocation_methods` (historical-emission or benchmark method + early-action bonus;
+  ROUND_HALF_UP to whole allowances). The sum of allocations never exceeds the cap; the plan reports `allocated`
+  and `remaining`.
+- M-9: issuing returns one issuance line per entity with a non-zero allocation (vintage = the plan's year), which
+  the registry registers (`Registry.issue`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+
+from ets_shared.errors import Conflict, RuleViolation
+
+from allocation.domain.allocation_methods import AllocationEntry, benchmark_entry, historical_entry
+
+
+class PlanStatus(str, Enum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    ISSUED = "issued"
+
+
+@dataclass(frozen=True)
+class IssuanceLine:
+    entity_id: str
+    vintage: int
+    quantity: int
+
+
+@dataclass
+class AllocationPlan:
+    year: int
+    cap: int
+    status: PlanStatus = PlanStatus.DRAFT
+    entries: list[AllocationEntry] = field(default_factory=list)
+    approved_at: datetime | None = None
+    issued_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        _check_cap(self.cap)
+
+    @property
+    def allocated(self) -> int:
+        return sum(e.quantity for e in self.entries)
+
+    @property
+    def remaining(self) -> int:
+        return self.cap - self.allocated
+
+    def entry_for(self, entity_id: str) -> AllocationEntry | None:
+        return next((e for e in self.entries if e.entity_id == entity_id), None)
+
+    def allocation_for(self, entity_id: str) -> int:
+        """The entity's allocation for the year (0 if none): the base of the M-17 CCER limit."""
+        entry = self.entry_for(entity_id)
+        return entry.quantity if entry else 0
+
+    def set_cap(self, cap: int) -> None:
+        self._require_draft("cap")
+        _check_cap(cap)
+        if cap < self.allocated:
+            raise RuleViolation(f"the cap {cap} is below what the plan already allocates ({self.allocated})",
+                                field="cap", article="M-6")
+        self.cap = cap
+
+    def add_historical_entry(self, entity_id: str, base_years: dict[int, int], factor: Decimal = Decimal(1),
+                             early_action_bonus: int = 0) -> AllocationEntry:
+        self._require_draft("entries")
+        return self._add(historical_entry(self.year, entity_id, base_years, factor, early_action_bonus))
+
+    def add_benchmark_entry(self, entity_id: str, benchmark_intensity: Decimal, output: Decimal,
+                            early_action_bonus: int = 0) -> AllocationEntry:
+        self._require_draft("entries")
+        return self._add(benchmark_entry(entity_id, benchmark_intensity, output, early_action_bonus))
+
+    def remove_entry(self, entity_id: str) -> None:
+        self._require_draft("entries")
+        if self.entry_for(entity_id) is None:
+            raise RuleViolation(f"entity {entity_id} has no entry in the {self.year} plan", field="entity_id")
+        self.entries = [e for e in self.entries if e.entity_id != entity_id]
+
+    def approve(self, at: datetime) -> None:
+        if self.status is not PlanStatus.DRAFT:
+            raise Conflict(f"the {self.year} plan is already {self.status.value}", article="M-7")
+        if not self.entries:
+            raise RuleViolation("a plan with no entries cannot be approved", field="entries", article="M-7")
+        self.status, self.approved_at = PlanStatus.APPROVED, at
+
+    def issue(self, at: datetime) -> list[IssuanceLine]:
+        """Mark the plan issued and return what the registry must issue (M-9)."""
+        if self.status is PlanStatus.ISSUED:
+            raise Conflict(f"the {self.year} plan was already issued", article="M-9")
+        if self.status is not PlanStatus.APPROVED:
+            raise RuleViolation(f"the {self.year} plan must be approved before it is issued", article="M-7")
+        self.status, self.issued_at = PlanStatus.ISSUED, at
+        return [IssuanceLine(e.entity_id, self.year, e.quantity) for e in self.entries if e.quantity > 0]
+
+    def _require_draft(self, field_name: str) -> None:
+        if self.status is not PlanStatus.DRAFT:
+            raise Conflict(f"the {self.year} plan is {self.status.value}; it changes only in draft",
+                           field=field_name, article="M-7")
+
+    def _add(self, entry: AllocationEntry) -> AllocationEntry:
+        if self.entry_for(entry.entity_id) is not None:
+            raise Conflict(f"entity {entry.entity_id} already has an allocation in the {self.year} plan",
+                           field="entity_id", article="M-8")
+        if entry.quantity > self.remaining:
+            raise RuleViolation(f"allocating {entry.quantity} would exceed the {self.year} cap of {self.cap} "
+                                f"({self.remaining} remain)", field="entries", article="M-6")
+        self.entries.append(entry)
+        return entry
+
+
+def _check_cap(cap: int) -> None:
+    if not isinstance(cap, int) or isinstance(cap, bool) or cap <= 0:
+        raise RuleViolation("the cap must be a positive whole number of allowances", field="cap", article="M-6")

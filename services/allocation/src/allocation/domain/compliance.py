@@ -1,0 +1,164 @@
+"""An entity's surrender obligation for compliance year Y (M-16, M-17; docs/regulation.md §5).
+
+- The obligation is the determined year-Y emissions (M-15/M-16 ¶1). Determinations may arrive out of order; a
+  re-check re-determination has a higher revision, and only a higher revision replaces the figure.
+- M-16 ¶1: surrender inside [surrender_open, surrender_close] (Shanghai dates, inclusive). Before the window:
+  refused. After it: only to make good a recorded SHORTFALL; the obligation stays open until met.
+- M-16 ¶2: only vintages <= Y count (banking yes, borrowing no). Never more than what remains of the obligation.
+- M-17: CCERs count 1:1 up to floor(ccer_ratio x the entity's year-Y allocation) over all its surrenders for Y;
+  never CCERs from a project inside the emission boundary of a Shanghai covered entity (the seed's wording: any
+  covered entity, so the surrendering entity's own boundary included); never reductions before the earliest date.
+- §5 / M-39: at `policy.window_closes_at` (00:00 Shanghai on the day after the close date) an OPEN obligation that is
+  not met becomes SHORTFALL, once.
+Accepted lines must then be moved to the cancellation account by `Registry.surrender` (M-16 ¶1: 注销).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_FLOOR, Decimal
+from enum import Enum
+
+from ets_shared.clock import regulatory_date
+from ets_shared.errors import Conflict, RuleViolation
+
+from allocation.domain.policy import AllocationPolicy
+from allocation.domain.units import UnitLine, UnitType, check_unit_line
+
+
+class ObligationStatus(str, Enum):
+    OPEN = "open"
+    SETTLED = "settled"
+    SHORTFALL = "shortfall"
+
+
+@dataclass(frozen=True)
+class SurrenderResult:
+    accepted: tuple[UnitLine, ...]
+    shea: int
+    ccer: int
+    remaining: int
+    settled: bool
+
+
+def ccer_limit(policy: AllocationPolicy, allocation_for_year: int) -> int:
+    """M-17: the most CCERs an entity may surrender for the year: floor(ratio x its year-Y allocation)."""
+    return int((policy.ccer_ratio * Decimal(allocation_for_year)).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def require_obligation(obligation: Obligation | None, entity_id: str, year: int) -> Obligation:
+    """No determination yet means nothing to surrender against: a Conflict, not a rule breach."""
+    if obligation is None or not obligation.is_determined:
+        raise Conflict(f"entity {entity_id} has no determined emissions for {year} yet", article="M-16")
+    return obligation
+
+
+@dataclass
+class Obligation:
+    entity_id: str
+    year: int
+    determined_emissions: int = 0
+    determination_revision: int = 0
+    surrendered_shea: int = 0
+    surrendered_ccer: int = 0
+    status: ObligationStatus = ObligationStatus.OPEN
+    shortfall_detected_at: datetime | None = None
+
+    @property
+    def is_determined(self) -> bool:
+        return self.determination_revision > 0
+
+    @property
+    def surrendered(self) -> int:
+        return self.surrendered_shea + self.surrendered_ccer
+
+    @property
+    def remaining(self) -> int:
+        return max(self.determined_emissions - self.surrendered, 0)
+
+    def apply_determination(self, revision: int, emissions: int) -> bool:
+        """Apply a determination if it is newer than the one held; return whether it was applied."""
+        if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
+            raise RuleViolation("a determination revision is a whole number from 1", field="revision",
+                                article="M-15")
+        if isinstance(emissions, bool) or not isinstance(emissions, int) or emissions < 0:
+            raise RuleViolation("determined emissions are whole tonnes, at least 0", field="emissions",
+                                article="M-15")
+        if revision <= self.determination_revision:
+            return False
+        self.determination_revision, self.determined_emissions = revision, emissions
+        self._recompute()
+        return True
+
+    def surrender(self, lines: Sequence[UnitLine], now: datetime, policy: AllocationPolicy,
+                  allocation_for_year: int) -> SurrenderResult:
+        require_obligation(self, self.entity_id, self.year)
+        self._check_policy(policy)
+        self._check_window(now, policy)
+        if not lines:
+            raise RuleViolation("a surrender needs at least one line", field="lines", article="M-16")
+        for i, line in enumerate(lines):
+            self._check_line(line, f"lines[{i}]", policy)
+        shea = sum(ln.quantity for ln in lines if ln.unit_type is UnitType.SHEA)
+        ccer = sum(ln.quantity for ln in lines if ln.unit_type is UnitType.CCER)
+        if shea + ccer > self.remaining:
+            raise RuleViolation(f"{shea + ccer} units exceed what remains of the {self.year} obligation "
+                                f"({self.remaining})", field="lines", article="M-16")
+        if isinstance(allocation_for_year, bool) or not isinstance(allocation_for_year, int) \
+                or allocation_for_year < 0:
+            raise RuleViolation("the year's allocation is a whole number of at least 0",
+                                field="allocation_for_year", article="M-17")
+        limit = ccer_limit(policy, allocation_for_year)
+        if self.surrendered_ccer + ccer > limit:
+            raise RuleViolation(f"CCERs for {self.year} are limited to {limit} ({policy.ccer_ratio} of the "
+                                f"allocation {allocation_for_year}); {self.surrendered_ccer} already used",
+                                field="lines", article="M-17")
+        self.surrendered_shea += shea
+        self.surrendered_ccer += ccer
+        self._recompute()
+        return SurrenderResult(tuple(lines), shea, ccer, self.remaining, self.status is ObligationStatus.SETTLED)
+
+    def close(self, now: datetime, policy: AllocationPolicy) -> int | None:
+        """At/after the close instant, an unmet OPEN obligation becomes SHORTFALL: return the shortfall, once."""
+        self._check_policy(policy)
+        if now < policy.window_closes_at or self.status is not ObligationStatus.OPEN or not self.is_determined:
+            return None  # a determined OPEN obligation is unmet by construction (see _recompute)
+        self.status, self.shortfall_detected_at = ObligationStatus.SHORTFALL, now
+        return self.remaining
+
+    def _recompute(self) -> None:
+        if self.is_determined and self.surrendered >= self.determined_emissions:
+            self.status = ObligationStatus.SETTLED
+        elif self.status is ObligationStatus.SETTLED:
+            self.status = ObligationStatus.OPEN  # a higher re-determination reopened it
+
+    def _check_policy(self, policy: AllocationPolicy) -> None:
+        if policy.year != self.year:
+            raise RuleViolation(f"the {policy.year} policy does not govern the {self.year} obligation", field="year")
+
+    def _check_window(self, now: datetime, policy: AllocationPolicy) -> None:
+        today = regulatory_date(now)
+        if today < policy.surrender_open:
+            raise RuleViolation(f"surrender for {self.year} opens on {policy.surrender_open}", article="M-16")
+        if now < policy.window_closes_at or self.status is ObligationStatus.SHORTFALL:
+            return
+        if self.status is ObligationStatus.OPEN:
+            raise Conflict(f"the {self.year} surrender window closed on {policy.surrender_close}; the shortfall "
+                           "must be recorded (close) before it can be made good", article="M-16")
+        raise RuleViolation(f"the {self.year} surrender window closed on {policy.surrender_close}", article="M-16")
+
+    def _check_line(self, line: UnitLine, path: str, policy: AllocationPolicy) -> None:
+        check_unit_line(line, path)
+        if line.vintage > self.year:
+            raise RuleViolation(f"vintage {line.vintage} is later than the compliance year {self.year}",
+                                field=f"{path}.vintage", article="M-16")
+        if line.origin is None:
+            return
+        if line.origin.boundary_entity_id is not None:
+            raise RuleViolation(f"project {line.origin.project_id} lies inside the emission boundary of covered "
+                                f"entity {line.origin.boundary_entity_id}",
+                                field=f"{path}.origin.boundary_entity_id", article="M-17")
+        if line.origin.reduction_date < policy.ccer_earliest_reduction_date:
+            raise RuleViolation(f"reductions before {policy.ccer_earliest_reduction_date} are not eligible",
+                                field=f"{path}.origin.reduction_date", article="M-17")

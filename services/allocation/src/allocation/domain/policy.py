@@ -1,0 +1,94 @@
+"""The per-compliance-year parameters of allocation and surrender (M-5, M-16, M-17).
+
+Every number the regulation leaves open (**[param]** in docs/regulation.md §2 and §5) is a field of
+`AllocationPolicy`, one per compliance year Y, with the documented default from `AllocationPolicy.default(Y)`:
+
+- M-5  `inclusion_thresholds`: the sector thresholds at or above which an emitter is covered (Shanghai's 2023 list).
+- M-16 `surrender_open` / `surrender_close`: the surrender window, 1 June and 30 June of Y+1 by default (moved in
+  practice, e.g. to 30 Sep 2021 and 30 Dec 2022). Both dates are Shanghai calendar dates and inclusive.
+  The window closes at `window_closes_at` = 00:00 Shanghai on the day after `surrender_close` (1 July by default):
+  the instant the shortfall check runs.
+- M-17 `ccer_ratio`: CCERs may cover at most floor(ratio x the entity's year-Y allocation) (default 0.05);
+  `ccer_earliest_reduction_date`: CCERs whose reduction happened before it are ineligible (default 2013-01-01).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from ets_shared.clock import start_of_day
+from ets_shared.errors import RuleViolation
+
+
+@dataclass(frozen=True)
+class InclusionThreshold:
+    """M-5: an emitter of `sector` is covered when its annual emissions reach `min_emissions_t` tCO2e, or (where
+    set) its annual energy use reaches `min_energy_tce` tonnes of standard coal equivalent. Inclusive (以上)."""
+
+    sector: str
+    min_emissions_t: int
+    min_energy_tce: int | None = None
+
+
+def _shanghai_2023_thresholds() -> tuple[InclusionThreshold, ...]:
+    return (
+        InclusionThreshold("industry", 20_000, 10_000),
+        InclusionThreshold("aviation", 20_000, 10_000),
+        InclusionThreshold("water_transport", 100_000),
+        InclusionThreshold("data_centre", 20_000),
+        InclusionThreshold("road_freight", 10_000),
+        InclusionThreshold("building", 10_000),
+        InclusionThreshold("port", 10_000),
+        InclusionThreshold("airport", 10_000),
+    )
+
+
+@dataclass(frozen=True)
+class AllocationPolicy:
+    year: int
+    surrender_open: date
+    surrender_close: date
+    ccer_ratio: Decimal = Decimal("0.05")
+    ccer_earliest_reduction_date: date = date(2013, 1, 1)
+    inclusion_thresholds: tuple[InclusionThreshold, ...] = field(default_factory=_shanghai_2023_thresholds)
+
+    @classmethod
+    def default(cls, year: int) -> AllocationPolicy:
+        return cls(year=year, surrender_open=date(year + 1, 6, 1), surrender_close=date(year + 1, 6, 30))
+
+    def __post_init__(self) -> None:
+        if self.surrender_open.year < self.year + 1:
+            raise RuleViolation(f"the surrender window for {self.year} cannot open before {self.year + 1}",
+                                field="surrender_open", article="M-16")
+        if self.surrender_close.year < self.year + 1:
+            raise RuleViolation(f"the surrender window for {self.year} cannot close before {self.year + 1}",
+                                field="surrender_close", article="M-16")
+        if self.surrender_close < self.surrender_open:
+            raise RuleViolation("the surrender window cannot close before it opens",
+                                field="surrender_close", article="M-16")
+        if (not isinstance(self.ccer_ratio, Decimal) or not self.ccer_ratio.is_finite()
+                or not Decimal(0) <= self.ccer_ratio <= Decimal(1)):
+            raise RuleViolation("the CCER ratio must be a decimal between 0 and 1", field="ccer_ratio",
+                                article="M-17")
+        sectors = [t.sector for t in self.inclusion_thresholds]
+        if len(set(sectors)) != len(sectors):
+            raise RuleViolation("each sector has one inclusion threshold", field="inclusion_thresholds",
+                                article="M-5")
+        for i, t in enumerate(self.inclusion_thresholds):
+            if t.min_emissions_t < 0 or (t.min_energy_tce is not None and t.min_energy_tce < 0):
+                raise RuleViolation("inclusion thresholds cannot be negative",
+                                    field=f"inclusion_thresholds[{i}]", article="M-5")
+
+    @property
+    def window_closes_at(self) -> datetime:
+        """The UTC instant the surrender window closes: 00:00 Shanghai on the day after `surrender_close`."""
+        return start_of_day(self.surrender_close + timedelta(days=1))
+
+    @property
+    def window_opens_at(self) -> datetime:
+        """The UTC instant the surrender window opens: 00:00 Shanghai on `surrender_open`."""
+        return start_of_day(self.surrender_open)
+
+    def threshold_for(self, sector: str) -> InclusionThreshold | None:
+        return next((t for t in self.inclusion_thresholds if t.sector == sector), None)

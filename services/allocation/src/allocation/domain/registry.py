@@ -1,0 +1,166 @@
+"""The allowance registry (登记注册系统): the single source of truth for holdings (M-32, M-9, M-16 ¶1-2, M-17).
+
+- M-32: every acquisition, transfer, surrender and cancellation is a `RegistryTransaction` and takes effect on
+  registration: `Registry.register` applies it at once and in full, or refuses it whole (nothing half-applied).
+- Holdings are keyed by (account, unit type SHEA|CCER, vintage), and for CCER also by origin (`CcerOrigin`), so lots
+  of different projects never merge and M-17 can judge each one. A holding is a whole number >= 0: a debit beyond it
+  is refused. Nothing expires: unused allowances stay for later years (banking, M-16 ¶2).
+- Routes (which account kinds a transaction kind moves between) are in `ROUTES`: issuance creates units out of the
+  authority's issuance account (M-9); a surrender moves an entity's units to the cancellation account, where they
+  are cancelled (注销, M-16 ¶1); nothing ever leaves the cancellation account.
+The vintage rule of a surrender (<= Y) and the CCER limits are compliance rules: see `compliance`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from ets_shared.errors import NotFound, RuleViolation
+
+from allocation.domain.accounts import HOLDING_KINDS, Account, AccountKind
+from allocation.domain.units import CcerOrigin, UnitLine, UnitType, check_unit_line
+
+
+class TransactionKind(str, Enum):
+    ISSUE = "issue"
+    TRANSFER = "transfer"
+    SURRENDER = "surrender"
+    CANCEL = "cancel"
+
+
+_CANCELLATION = frozenset({AccountKind.AUTHORITY_CANCELLATION})
+#: kind -> (account kinds that may send, account kinds that may receive)
+ROUTES: dict[TransactionKind, tuple[frozenset[AccountKind], frozenset[AccountKind]]] = {
+    TransactionKind.ISSUE: (frozenset({AccountKind.AUTHORITY_ISSUANCE}), HOLDING_KINDS),
+    TransactionKind.TRANSFER: (HOLDING_KINDS, HOLDING_KINDS),
+    TransactionKind.SURRENDER: (frozenset({AccountKind.ENTITY_HOLDING}), _CANCELLATION),
+    TransactionKind.CANCEL: (HOLDING_KINDS, _CANCELLATION),
+}
+
+
+@dataclass(frozen=True)
+class HoldingKey:
+    account_id: str
+    unit_type: UnitType
+    vintage: int
+    origin: CcerOrigin | None = None
+
+
+@dataclass(frozen=True)
+class TransactionLine:
+    from_account_id: str
+    to_account_id: str
+    unit_type: UnitType
+    vintage: int
+    quantity: int
+    origin: CcerOrigin | None = None
+
+    def unit_line(self) -> UnitLine:
+        return UnitLine(self.unit_type, self.vintage, self.quantity, self.origin)
+
+
+@dataclass(frozen=True)
+class RegistryTransaction:
+    transaction_id: str
+    kind: TransactionKind
+    lines: tuple[TransactionLine, ...]
+    registered_at: datetime
+
+    @property
+    def effective_at(self) -> datetime:
+        """M-32: a registered transaction takes effect on registration."""
+        return self.registered_at
+
+
+@dataclass
+class Registry:
+    accounts: dict[str, Account] = field(default_factory=dict)
+    holdings: dict[HoldingKey, int] = field(default_factory=dict)
+
+    def open_account(self, account: Account) -> Account:
+        if account.account_id in self.accounts:
+            raise RuleViolation(f"account {account.account_id} already exists", field="account_id", article="M-32")
+        self.accounts[account.account_id] = account
+        return account
+
+    def balance(self, account_id: str, unit_type: UnitType | None = None, vintage: int | None = None) -> int:
+        return sum(q for k, q in self.holdings.items() if k.account_id == account_id
+                   and unit_type in (None, k.unit_type) and vintage in (None, k.vintage))
+
+    def holding(self, key: HoldingKey) -> int:
+        return self.holdings.get(key, 0)
+
+    def issue(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
+              registered_at: datetime) -> RegistryTransaction:
+        return self._move(TransactionKind.ISSUE, transaction_id, from_account_id, to_account_id, lines,
+                          registered_at)
+
+    def transfer(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
+                 registered_at: datetime) -> RegistryTransaction:
+        return self._move(TransactionKind.TRANSFER, transaction_id, from_account_id, to_account_id, lines,
+                          registered_at)
+
+    def surrender(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
+                  registered_at: datetime) -> RegistryTransaction:
+        return self._move(TransactionKind.SURRENDER, transaction_id, from_account_id, to_account_id, lines,
+                          registered_at)
+
+    def cancel(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
+               registered_at: datetime) -> RegistryTransaction:
+        return self._move(TransactionKind.CANCEL, transaction_id, from_account_id, to_account_id, lines,
+                          registered_at)
+
+    def _move(self, kind: TransactionKind, transaction_id: str, from_account_id: str, to_account_id: str,
+              lines: Sequence[UnitLine], registered_at: datetime) -> RegistryTransaction:
+        senders, receivers = ROUTES[kind]
+        self._check_account(from_account_id, senders, kind, "from_account_id")
+        self._check_account(to_account_id, receivers, kind, "to_account_id")
+        tx = RegistryTransaction(transaction_id, kind, tuple(
+            TransactionLine(from_account_id, to_account_id, ln.unit_type, ln.vintage, ln.quantity, ln.origin)
+            for ln in lines), registered_at)
+        return self.register(tx)
+
+    def register(self, tx: RegistryTransaction) -> RegistryTransaction:
+        """Check the whole transaction, then apply it: effective on registration (M-32), all lines or none."""
+        if not tx.transaction_id.strip():
+            raise RuleViolation("a transaction needs an id", field="transaction_id", article="M-32")
+        if tx.registered_at.tzinfo is None:
+            raise RuleViolation("registered_at must be an aware datetime", field="registered_at", article="M-32")
+        if not tx.lines:
+            raise RuleViolation("a transaction needs at least one line", field="lines", article="M-32")
+        senders, receivers = ROUTES[tx.kind]
+        debits: dict[HoldingKey, int] = {}
+        for i, ln in enumerate(tx.lines):
+            check_unit_line(ln.unit_line(), f"lines[{i}]")
+            self._check_account(ln.from_account_id, senders, tx.kind, f"lines[{i}].from_account_id")
+            self._check_account(ln.to_account_id, receivers, tx.kind, f"lines[{i}].to_account_id")
+            if ln.from_account_id == ln.to_account_id:
+                raise RuleViolation("a transaction cannot move units to the account they come from",
+                                    field=f"lines[{i}].to_account_id", article="M-32")
+            if tx.kind is TransactionKind.ISSUE:
+                continue  # issuance creates the units (M-9): the issuance account is not debited
+            key = HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)
+            debits[key] = debits.get(key, 0) + ln.quantity
+            if debits[key] > self.holding(key):
+                raise RuleViolation(
+                    f"account {ln.from_account_id} holds {self.holding(key)} {ln.unit_type.value} of vintage "
+                    f"{ln.vintage}; this transaction would take {debits[key]}", field=f"lines[{i}].quantity",
+                    article="M-32")
+        for key, quantity in debits.items():
+            self.holdings[key] = self.holding(key) - quantity
+        for ln in tx.lines:
+            key = HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)
+            self.holdings[key] = self.holding(key) + ln.quantity
+        return tx
+
+    def _check_account(self, account_id: str, allowed: frozenset[AccountKind], kind: TransactionKind,
+                       field_name: str) -> Account:
+        account = self.accounts.get(account_id)
+        if account is None:
+            raise NotFound(f"no registry account {account_id}", field=field_name)
+        if account.kind not in allowed:
+            raise RuleViolation(f"a {kind.value} cannot involve the {account.kind.value} account {account_id} here",
+                                field=field_name, article="M-32")
+        return account

@@ -1,0 +1,95 @@
+"""The per-compliance-year MRV parameters (M-11, M-12, M-13, M-15, M-44(1); regulation.md §4 [param]s).
+
+`MrvPolicy.default(year)` gives the texts' values. Deadlines are Shanghai calendar dates and inclusive: an act is on
+time when its regulatory (Shanghai) date is on or before the due date (`is_late`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Sequence
+
+from ets_shared.clock import regulatory_date
+from ets_shared.errors import RuleViolation
+
+from mrv.domain.factors import BUILTIN_FACTOR_SETS, FactorSet, factor_set_for_year, find_factor_set
+
+STATUTORY_DETERMINATION_DAYS = 30  # M-15 ¶1: within 30 days of receiving the verification report
+
+
+class DiscrepancyBase(str, Enum):
+    """Which figure the M-15 ¶2(1) percentage is taken of."""
+
+    VERIFIED = "verified"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class MrvPolicy:
+    year: int
+    recheck_discrepancy_ratio: Decimal = Decimal("0.10")  # M-15 ¶2(1) [param]
+    recheck_discrepancy_base: DiscrepancyBase = DiscrepancyBase.VERIFIED  # M-15 ¶2(1) [param]
+    recheck_discrepancy_tonnes: int = 100_000  # M-15 ¶2(1) [param]
+    recheck_year_on_year_ratio: Decimal = Decimal("0.20")  # M-15 ¶2(2) [param]
+    objection_period_days: int = 7  # [param] wait before auto-determination; 0..determination_days
+    determination_days: int = STATUTORY_DETERMINATION_DAYS  # M-15 ¶1
+    report_due: date | None = None  # M-12: 31 Mar of Y+1
+    verification_due: date | None = None  # M-13: 30 Apr of Y+1
+    monitoring_plan_due: date | None = None  # M-11: 31 Dec of Y-1 (the plan for year Y)
+    factor_set_id: str | None = None  # M-44(1) [param] override; None: the set covering `year`
+
+    def __post_init__(self) -> None:
+        defaults = {
+            "report_due": date(self.year + 1, 3, 31),
+            "verification_due": date(self.year + 1, 4, 30),
+            "monitoring_plan_due": date(self.year - 1, 12, 31),
+        }
+        for name, value in defaults.items():
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, value)
+        self._check()
+
+    @classmethod
+    def default(cls, year: int) -> MrvPolicy:
+        return cls(year=year)
+
+    def _check(self) -> None:
+        def bad(detail: str, field: str, article: str) -> RuleViolation:
+            return RuleViolation(detail, field=field, article=article)
+
+        for name in ("recheck_discrepancy_ratio", "recheck_year_on_year_ratio"):
+            if not isinstance(getattr(self, name), Decimal):
+                raise bad("ratios are exact decimals, e.g. Decimal('0.10')", name, "M-15")
+        if not Decimal(0) < self.recheck_discrepancy_ratio:
+            raise bad("the discrepancy ratio must be > 0", "recheck_discrepancy_ratio", "M-15")
+        if self.recheck_discrepancy_tonnes <= 0:
+            raise bad("the discrepancy threshold must be > 0 t", "recheck_discrepancy_tonnes", "M-15")
+        if not Decimal(0) < self.recheck_year_on_year_ratio:
+            raise bad("the year-on-year ratio must be > 0", "recheck_year_on_year_ratio", "M-15")
+        if not 1 <= self.determination_days <= STATUTORY_DETERMINATION_DAYS:
+            raise bad("determination is due within 1..30 days of receiving the verification report",
+                      "determination_days", "M-15")
+        if not 0 <= self.objection_period_days <= self.determination_days:
+            raise bad(f"the objection period must be 0..{self.determination_days} days: the determination is due "
+                      f"within {self.determination_days} days of receiving the verification report",
+                      "objection_period_days", "M-15")
+        if self.verification_due < self.report_due:
+            raise bad("verification cannot be due before the report", "verification_due", "M-13")
+
+    def factor_set(self, sets: Sequence[FactorSet] = BUILTIN_FACTOR_SETS) -> FactorSet:
+        """The factor set of this year: the override if set, else the one covering `year`."""
+        if self.factor_set_id is not None:
+            return find_factor_set(self.factor_set_id, sets)
+        return factor_set_for_year(self.year, sets)
+
+
+def is_late(moment: datetime, due: date) -> bool:
+    """True when the Shanghai date of `moment` is after `due` (the due date itself is on time)."""
+    return regulatory_date(moment) > due
+
+
+def monitoring_plan_is_late(filed_at: datetime, policy: MrvPolicy) -> bool:
+    """M-11: the monitoring plan for year Y is due by 31 Dec of Y-1."""
+    return is_late(filed_at, policy.monitoring_plan_due)

@@ -1,0 +1,111 @@
+"""Per-year MRV parameters: M-11, M-12, M-13, M-15 deadlines and thresholds, M-44(1) factor choice."""
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from ets_shared.clock import REGULATORY_TZ
+from ets_shared.errors import NotFound, RuleViolation
+
+from mrv.domain.policy import DiscrepancyBase, MrvPolicy, is_late, monitoring_plan_is_late
+
+
+def sh(*args):
+    """An instant given in Shanghai wall-clock time, as UTC."""
+    return datetime(*args, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
+
+
+def test_defaults_for_a_year():
+    p = MrvPolicy.default(2023)
+    assert p.recheck_discrepancy_ratio == Decimal("0.10")
+    assert p.recheck_discrepancy_base is DiscrepancyBase.VERIFIED
+    assert p.recheck_discrepancy_tonnes == 100_000
+    assert p.recheck_year_on_year_ratio == Decimal("0.20")
+    assert p.objection_period_days == 7
+    assert p.determination_days == 30
+    assert p.factor_set_id is None
+
+
+def test_m11_monitoring_plan_for_year_y_due_31_dec_of_y_minus_1():
+    p = MrvPolicy.default(2024)
+    assert p.monitoring_plan_due == date(2023, 12, 31)
+    assert not monitoring_plan_is_late(sh(2023, 12, 31, 23, 59), p)
+    assert monitoring_plan_is_late(sh(2024, 1, 1, 0, 0), p)
+
+
+def test_m12_report_due_31_march_of_next_year_inclusive_by_shanghai_date():
+    p = MrvPolicy.default(2023)
+    assert p.report_due == date(2024, 3, 31)
+    assert not is_late(sh(2024, 3, 31, 23, 59, 59), p.report_due)
+    assert is_late(sh(2024, 4, 1, 0, 0), p.report_due)
+    # 31 Mar 16:30 UTC is already 1 Apr in Shanghai
+    assert is_late(datetime(2024, 3, 31, 16, 30, tzinfo=timezone.utc), p.report_due)
+
+
+def test_m13_verification_due_30_april_of_next_year():
+    p = MrvPolicy.default(2023)
+    assert p.verification_due == date(2024, 4, 30)
+    assert not is_late(sh(2024, 4, 30, 12), p.verification_due)
+    assert is_late(sh(2024, 5, 1, 0, 0, 1), p.verification_due)
+
+
+def test_deadlines_can_be_set_per_year():
+    p = MrvPolicy(year=2020, report_due=date(2021, 5, 31), verification_due=date(2021, 6, 30))
+    assert p.report_due == date(2021, 5, 31) and p.verification_due == date(2021, 6, 30)
+    assert p.monitoring_plan_due == date(2019, 12, 31)
+
+
+def test_m13_verification_due_not_before_report_due():
+    with pytest.raises(RuleViolation) as err:
+        MrvPolicy(year=2023, verification_due=date(2024, 3, 30))
+    assert err.value.field == "verification_due"
+
+
+@pytest.mark.parametrize("days", [0, 7, 30])
+def test_m15_objection_period_within_0_to_30_days(days):
+    assert MrvPolicy(year=2023, objection_period_days=days).objection_period_days == days
+
+
+@pytest.mark.parametrize("days", [-1, 31])
+def test_m15_objection_period_outside_0_to_30_days_refused(days):
+    with pytest.raises(RuleViolation) as err:
+        MrvPolicy(year=2023, objection_period_days=days)
+    assert err.value.field == "objection_period_days"
+    assert err.value.article == "M-15"
+
+
+def test_m15_objection_period_cannot_exceed_a_shorter_determination_period():
+    MrvPolicy(year=2023, determination_days=20, objection_period_days=20)
+    with pytest.raises(RuleViolation):
+        MrvPolicy(year=2023, determination_days=20, objection_period_days=21)
+
+
+@pytest.mark.parametrize("days", [0, 31])
+def test_m15_determination_days_between_1_and_30(days):
+    with pytest.raises(RuleViolation) as err:
+        MrvPolicy(year=2023, determination_days=days)
+    assert err.value.field == "determination_days"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("recheck_discrepancy_ratio", Decimal(0)), ("recheck_discrepancy_ratio", 0.1),
+    ("recheck_discrepancy_tonnes", 0), ("recheck_year_on_year_ratio", Decimal("-0.2")),
+])
+def test_m15_thresholds_must_be_positive_exact_values(field, value):
+    with pytest.raises(RuleViolation) as err:
+        MrvPolicy(year=2023, **{field: value})
+    assert err.value.field == field
+
+
+def test_m44_factor_set_by_year_or_override():
+    assert MrvPolicy.default(2021).factor_set().factor_set_id == "SH-2012"
+    assert MrvPolicy.default(2022).factor_set().factor_set_id == "SH-2022"
+    assert MrvPolicy(year=2022, factor_set_id="SH-2012").factor_set().factor_set_id == "SH-2012"
+    with pytest.raises(NotFound):
+        MrvPolicy(year=2022, factor_set_id="nope").factor_set()
+
+
+def test_policy_is_immutable():
+    p = MrvPolicy.default(2023)
+    with pytest.raises(Exception):
+        p.objection_period_days = 3  # type: ignore[misc]
+    assert timedelta(days=p.objection_period_days) == timedelta(days=7)

@@ -1,0 +1,377 @@
+"""The compliance-year lifecycle: M-12 report, M-13 verification, V signatory, M-15 objection/re-check/determination."""
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from ets_shared.clock import REGULATORY_TZ
+from ets_shared.errors import Conflict, Forbidden, RuleViolation
+
+from mrv.domain.emissions import ActivitySource, SourceKind
+from mrv.domain.policy import MrvPolicy
+from mrv.domain.recheck import TriggerCode
+from mrv.domain.report_case import ReportCase
+from mrv.domain.reports import CaseState, DeterminationBasis
+from mrv.domain.signatories import VerifierDirectory
+
+YEAR = 2023
+POLICY = MrvPolicy.default(YEAR)
+
+
+def sh(*args):
+    return datetime(*args, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
+
+
+def process(tonnes):
+    return [ActivitySource(SourceKind.PROCESS, Decimal(tonnes), "tCO2e", None, "kiln")]
+
+
+@pytest.fixture
+def directory():
+    d = VerifierDirectory()
+    d.record_selection("AG-1", YEAR)
+    d.record_certificate("C-1", "V-1", "AG-1", YEAR)
+    return d
+
+
+def reported(tonnes=10_000, *, at=sh(2024, 3, 1, 10), covered=True, policy=POLICY):
+    case = ReportCase("E-1", YEAR)
+    case.submit_report("R-1", process(tonnes), covered=covered, now=at, policy=policy)
+    return case
+
+
+def verify(case, directory, tonnes=10_000, *, at=sh(2024, 4, 10, 10), previous=None, policy=POLICY):
+    return case.file_verification("VF-1", "AG-1", "V-1", process(tonnes), ["ok"], now=at, policy=policy,
+                                  directory=directory, previous_year_determined=previous)
+
+
+def trigger_codes(case):
+    return [t.code for t in case.rechecks[-1].triggers]
+
+
+# -- M-12 report --------------------------------------------------------------------------------------------------
+
+def test_m12_report_computes_emissions_with_the_years_factor_set():
+    case = ReportCase("E-1", YEAR)
+    report = case.submit_report("R-1", [ActivitySource(SourceKind.ELECTRICITY, Decimal(100), "10^4 kWh")],
+                                covered=True, now=sh(2024, 3, 1), policy=POLICY)
+    assert case.state is CaseState.REPORTED
+    assert report.emissions == 420 and report.breakdown.factor_set_id == "SH-2022"
+    assert (report.entity_id, report.year, report.covered, report.late) == ("E-1", YEAR, True, False)
+
+
+def test_m12_report_due_31_march_on_time_and_1_april_late():
+    assert reported(at=sh(2024, 3, 31, 23, 59)).report.late is False
+    assert reported(at=sh(2024, 4, 1, 0, 0)).report.late is True
+
+
+def test_m12_late_report_is_still_accepted():
+    case = reported(at=sh(2024, 6, 1))
+    assert case.state is CaseState.REPORTED and case.report.late
+
+
+def test_m12_report_for_year_only_after_the_year_ends():
+    case = ReportCase("E-1", YEAR)
+    with pytest.raises(RuleViolation) as err:
+        case.submit_report("R-1", process(1), covered=True, now=sh(2023, 12, 31, 23, 59), policy=POLICY)
+    assert err.value.field == "year" and err.value.article == "M-12"
+    case.submit_report("R-1", process(1), covered=True, now=sh(2024, 1, 1, 0, 0), policy=POLICY)
+
+
+def test_m12_second_report_for_the_same_year_conflicts():
+    case = reported()
+    with pytest.raises(Conflict):
+        case.submit_report("R-2", process(1), covered=True, now=sh(2024, 3, 2), policy=POLICY)
+
+
+def test_m12_invalid_source_is_named_and_nothing_is_recorded():
+    case = ReportCase("E-1", YEAR)
+    bad = process(1) + [ActivitySource(SourceKind.FUEL, Decimal(1), "t", "unobtainium")]
+    with pytest.raises(RuleViolation) as err:
+        case.submit_report("R-1", bad, covered=True, now=sh(2024, 3, 1), policy=POLICY)
+    assert err.value.field == "sources[1].fuel"
+    assert case.state is CaseState.AWAITING_REPORT and case.report is None
+
+
+def test_m12_report_may_be_amended_until_a_verification_is_filed(directory):
+    case = reported(10_000)
+    amended = case.amend_report(process(10_500), now=sh(2024, 4, 2))
+    assert amended.emissions == 10_500 and amended.report_id == "R-1"
+    assert amended.late is False and amended.amended_at == sh(2024, 4, 2)  # lateness of the first submission
+    verify(case, directory, 10_500)
+    with pytest.raises(Conflict):
+        case.amend_report(process(10_000), now=sh(2024, 4, 20))
+
+
+def test_m12_amendment_keeps_the_reports_factor_set():
+    case = reported(policy=MrvPolicy(year=YEAR, factor_set_id="SH-2012"))
+    elec = [ActivitySource(SourceKind.ELECTRICITY, Decimal(1), "10^4 kWh")]
+    assert case.amend_report(elec, now=sh(2024, 3, 5)).breakdown.total == Decimal("7.88")
+
+
+def test_m12_nothing_to_amend_before_a_report():
+    with pytest.raises(Conflict):
+        ReportCase("E-1", YEAR).amend_report(process(1), now=sh(2024, 3, 5))
+
+
+def test_m13_reporting_only_emitter_is_not_verified(directory):
+    case = reported(covered=False)
+    with pytest.raises(RuleViolation) as err:
+        verify(case, directory)
+    assert err.value.article == "M-13" and case.state is CaseState.REPORTED
+
+
+# -- M-13 verification and V signatory ----------------------------------------------------------------------------
+
+def test_m13_verification_due_30_april_on_time_and_1_may_late(directory):
+    assert verify(reported(), directory, at=sh(2024, 4, 30, 23, 59)).late is False
+    assert verify(reported(), directory, at=sh(2024, 5, 1, 0, 0)).late is True
+
+
+def test_m13_verification_recorded_with_signatory_certificate(directory):
+    case = reported()
+    v = verify(case, directory)
+    assert (v.report_id, v.agency_id, v.verifier_id, v.certificate_no) == ("R-1", "AG-1", "V-1", "C-1")
+    assert v.findings == ("ok",) and v.emissions == 10_000 and case.state is CaseState.VERIFIED
+
+
+def test_m13_verification_needs_a_report(directory):
+    with pytest.raises(Conflict):
+        verify(ReportCase("E-1", YEAR), directory)
+
+
+def test_m13_only_one_verification_per_report(directory):
+    case = reported()
+    verify(case, directory)
+    with pytest.raises(Conflict):
+        verify(case, directory)
+
+
+def test_m13_verified_sources_errors_name_the_verified_field(directory):
+    case = reported()
+    with pytest.raises(RuleViolation) as err:
+        case.file_verification("VF-1", "AG-1", "V-1", [ActivitySource(SourceKind.HEAT, Decimal(-1), "GJ")], [],
+                               now=sh(2024, 4, 10), policy=POLICY, directory=directory, previous_year_determined=None)
+    assert err.value.field == "verified_sources[0].quantity"
+
+
+def test_m13_verification_uses_the_reports_factor_set(directory):
+    case = reported(policy=MrvPolicy(year=YEAR, factor_set_id="SH-2012"))
+    v = case.file_verification("VF-1", "AG-1", "V-1", [ActivitySource(SourceKind.HEAT, Decimal(100), "GJ")], [],
+                               now=sh(2024, 4, 10), policy=POLICY, directory=directory, previous_year_determined=None)
+    assert v.breakdown.factor_set_id == "SH-2012" and v.breakdown.total == Decimal("11.00")
+
+
+def test_v_verification_by_unqualified_signatory_refused(directory):
+    case = reported()
+    with pytest.raises(Forbidden) as err:
+        case.file_verification("VF-1", "AG-1", "V-9", process(10_000), [], now=sh(2024, 4, 10), policy=POLICY,
+                               directory=directory, previous_year_determined=None)
+    assert err.value.article == "V" and err.value.field == "verifier_id"
+    assert case.state is CaseState.REPORTED and case.verification is None
+
+
+def test_v_blacklisted_agency_cannot_file(directory):
+    directory.record_blacklisting("AG-1", YEAR, YEAR + 4)
+    with pytest.raises(Forbidden):
+        verify(reported(), directory)
+
+
+# -- M-15 ¶2 triggers at filing -----------------------------------------------------------------------------------
+
+def test_m15_recheck_when_report_and_verification_differ_10pct(directory):
+    case = reported(11_000)
+    verify(case, directory, 10_000)  # 10% of the verified figure
+    assert case.state is CaseState.RECHECK and trigger_codes(case) == [TriggerCode.DISCREPANCY]
+    case = reported(10_999)
+    verify(case, directory, 10_000)  # 9.99%
+    assert case.state is CaseState.VERIFIED
+
+
+def test_m15_recheck_when_report_and_verification_differ_100000_tonnes(directory):
+    case = reported(2_100_000)
+    verify(case, directory, 2_000_000)
+    assert trigger_codes(case) == [TriggerCode.DISCREPANCY]
+    case = reported(2_099_999)
+    verify(case, directory, 2_000_000)
+    assert case.state is CaseState.VERIFIED
+
+
+def test_m15_recheck_when_year_on_year_differs_20pct(directory):
+    case = reported(12_000)
+    verify(case, directory, 12_000, previous=10_000)
+    assert trigger_codes(case) == [TriggerCode.YEAR_ON_YEAR]
+    case = reported(11_990)
+    verify(case, directory, 11_990, previous=10_000)  # 19.9%
+    assert case.state is CaseState.VERIFIED
+
+
+def test_m15_recheck_at_filing_is_due_30_days_after_receipt(directory):
+    case = reported(20_000)
+    verify(case, directory, 10_000, at=sh(2024, 4, 10, 9))
+    assert case.rechecks[-1].due_by == date(2024, 5, 10) == case.determination_due_by
+
+
+def test_m15_open_recheck_is_never_auto_determined(directory):
+    case = reported(20_000)
+    verify(case, directory, 10_000)
+    assert case.determine_due(sh(2024, 6, 30), POLICY) is None and case.state is CaseState.RECHECK
+
+
+# -- M-15 ¶1 determination from the verified figure ----------------------------------------------------------------
+
+def test_m15_auto_determination_after_objection_period(directory):
+    case = reported(10_050)
+    received = sh(2024, 4, 10, 10)
+    verify(case, directory, 10_000, at=received)
+    assert case.determine_due(received + timedelta(days=7) - timedelta(seconds=1), POLICY) is None
+    d = case.determine_due(received + timedelta(days=7), POLICY)
+    assert case.state is CaseState.DETERMINED
+    assert (d.emissions, d.basis, d.triggers, d.revision) == (10_000, DeterminationBasis.VERIFICATION, (), 1)
+    assert d.due_by == date(2024, 5, 10) and not d.late
+    assert d.determination_id == "DET-E-1-2023-r1"
+    assert case.determine_due(received + timedelta(days=8), POLICY) is None  # idempotent: already determined
+
+
+def test_m15_objection_period_zero_determines_at_once(directory):
+    policy = MrvPolicy(year=YEAR, objection_period_days=0)
+    case = reported()
+    verify(case, directory, at=sh(2024, 4, 10), policy=policy)
+    assert case.determine_due(sh(2024, 4, 10), policy, determination_id="D-9").determination_id == "D-9"
+
+
+def test_m15_objection_period_30_days_determines_on_the_due_date(directory):
+    policy = MrvPolicy(year=YEAR, objection_period_days=30)
+    case = reported()
+    verify(case, directory, at=sh(2024, 4, 10, 23), policy=policy)
+    assert case.determine_due(sh(2024, 5, 10, 22, 59), policy) is None
+    d = case.determine_due(sh(2024, 5, 10, 23), policy)
+    assert d.due_by == date(2024, 5, 10) and not d.late
+
+
+def test_m15_determination_after_30_days_is_flagged_late(directory):
+    case = reported()
+    verify(case, directory, at=sh(2024, 4, 10))
+    assert case.determine_due(sh(2024, 5, 11), POLICY).late
+
+
+def test_m15_nothing_to_determine_before_verification():
+    assert reported().determine_due(sh(2024, 6, 1), POLICY) is None
+
+
+# -- M-15 ¶2(3) objection -----------------------------------------------------------------------------------------
+
+def test_m15_objection_with_evidence_opens_recheck(directory):
+    case = reported()
+    verify(case, directory)
+    objection = case.object(["meter calibration certificate 2023-11"], sh(2024, 4, 12))
+    assert objection.evidence == ("meter calibration certificate 2023-11",)
+    assert case.state is CaseState.RECHECK and trigger_codes(case) == [TriggerCode.OBJECTION]
+    assert case.rechecks[-1].due_by == case.determination_due_by
+
+
+@pytest.mark.parametrize("evidence, field", [([], "evidence"), ((), "evidence"), (None, "evidence"),
+                                             ("", "evidence[0]"), (["doc", "  "], "evidence[1]")])
+def test_m15_objection_without_evidence_refused(directory, evidence, field):
+    case = reported()
+    verify(case, directory)
+    with pytest.raises(RuleViolation) as err:
+        case.object(evidence, sh(2024, 4, 12))
+    assert err.value.field == field and case.state is CaseState.VERIFIED and case.objections == ()
+
+
+def test_m15_objection_needs_a_verification_report():
+    with pytest.raises(Conflict):
+        reported().object(["doc"], sh(2024, 4, 1))
+
+
+def test_m15_objection_refused_after_determination(directory):
+    case = reported()
+    verify(case, directory, at=sh(2024, 4, 10))
+    case.determine_due(sh(2024, 4, 17), POLICY)
+    with pytest.raises(Conflict):
+        case.object(["doc"], sh(2024, 4, 18))
+    case.open_recheck("correction", sh(2024, 6, 1), POLICY)  # RECHECK again, but the year was determined
+    with pytest.raises(Conflict):
+        case.object(["doc"], sh(2024, 6, 2))
+
+
+def test_m15_objection_joins_an_open_recheck_once(directory):
+    case = reported(20_000)
+    verify(case, directory, 10_000)
+    case.object("doc-1", sh(2024, 4, 12))
+    case.object(["doc-2"], sh(2024, 4, 13))
+    assert trigger_codes(case) == [TriggerCode.DISCREPANCY, TriggerCode.OBJECTION]
+    assert len(case.objections) == 2 and len(case.rechecks) == 1
+
+
+# -- M-15 ¶2(4) authority, re-check determination, corrections -----------------------------------------------------
+
+def test_m15_authority_opens_recheck_for_a_recorded_reason(directory):
+    case = reported()
+    verify(case, directory)
+    recheck = case.open_recheck("spot check found unmetered boiler", sh(2024, 4, 12), POLICY)
+    assert [t.code for t in recheck.triggers] == [TriggerCode.AUTHORITY]
+    assert recheck.triggers[0].detail == "spot check found unmetered boiler"
+    assert case.state is CaseState.RECHECK
+
+
+def test_m15_authority_recheck_needs_a_reason(directory):
+    case = reported()
+    verify(case, directory)
+    with pytest.raises(RuleViolation) as err:
+        case.open_recheck(" ", sh(2024, 4, 12), POLICY)
+    assert err.value.field == "reason" and case.state is CaseState.VERIFIED
+
+
+def test_m15_authority_recheck_only_after_verification():
+    with pytest.raises(Conflict):
+        reported().open_recheck("why not", sh(2024, 4, 1), POLICY)
+
+
+def test_m15_determination_after_recheck_keeps_the_triggers(directory):
+    case = reported(20_000)
+    verify(case, directory, 10_000, previous=10_000)
+    case.open_recheck("also inspect site", sh(2024, 4, 15), POLICY)
+    d = case.determine_after_recheck(10_400, "re-check: two meters misread", sh(2024, 5, 5))
+    assert d.basis is DeterminationBasis.RECHECK and d.emissions == 10_400 and d.revision == 1
+    assert [t.code for t in d.triggers] == [TriggerCode.DISCREPANCY, TriggerCode.AUTHORITY]
+    assert d.reason == "re-check: two meters misread" and d.due_by == date(2024, 5, 10) and not d.late
+    assert case.state is CaseState.DETERMINED
+
+
+def test_m15_determination_after_recheck_needs_an_open_recheck(directory):
+    case = reported()
+    verify(case, directory)
+    with pytest.raises(Conflict):
+        case.determine_after_recheck(10_000, "x", sh(2024, 5, 1))
+
+
+@pytest.mark.parametrize("emissions, reason, field", [(-1, "r", "emissions"), (Decimal("1.5"), "r", "emissions"),
+                                                      (100, "", "reason")])
+def test_m15_recheck_determination_input_checked(directory, emissions, reason, field):
+    case = reported(20_000)
+    verify(case, directory, 10_000)
+    with pytest.raises(RuleViolation) as err:
+        case.determine_after_recheck(emissions, reason, sh(2024, 5, 1))
+    assert err.value.field == field and case.state is CaseState.RECHECK
+
+
+def test_m15_correction_after_determination_redetermines_with_next_revision(directory):
+    case = reported()
+    verify(case, directory, at=sh(2024, 4, 10))
+    first = case.determine_due(sh(2024, 4, 17), POLICY)
+    recheck = case.open_recheck("data falsification reported", sh(2024, 7, 1, 10), POLICY)
+    assert case.state is CaseState.RECHECK and recheck.due_by == date(2024, 7, 31)
+    second = case.determine_after_recheck(12_345, "corrected", sh(2024, 7, 20))
+    assert (first.revision, second.revision) == (1, 2)
+    assert second.determination_id == "DET-E-1-2023-r2"
+    assert [t.code for t in second.triggers] == [TriggerCode.AUTHORITY]
+    assert case.determination is second and case.determinations == (first, second)
+    case.open_recheck("again", sh(2024, 8, 1), POLICY)
+    assert case.determine_after_recheck(12_000, "final", sh(2024, 8, 2)).revision == 3
+
+
+def test_policy_of_another_year_is_a_programming_error():
+    with pytest.raises(ValueError):
+        ReportCase("E-1", YEAR).submit_report("R", process(1), covered=True, now=sh(2024, 3, 1),
+                                              policy=MrvPolicy.default(2022))
