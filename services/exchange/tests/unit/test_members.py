@@ -1,0 +1,123 @@
+"""M-21/M-22 membership: admission, self-operating vs comprehensive, suspension."""
+from datetime import datetime, timezone
+
+import pytest
+from ets_shared.errors import Conflict, Forbidden, RuleViolation
+
+from exchange.domain.members import (
+    Member, MemberKind, MemberStatus, admit_by_operator, admit_covered_entity, admit_covered_list,
+    covered_member_id, may_act_for_client, reinstate_member, require_may_place_order,
+    suspend_member,
+)
+
+T0 = datetime(2024, 1, 2, 1, 30, tzinfo=timezone.utc)
+T1 = datetime(2024, 2, 2, 1, 30, tzinfo=timezone.utc)
+
+
+def self_op(member_id="m1", status=MemberStatus.ACTIVE):
+    return Member(member_id, "Steel Co", MemberKind.SELF_OPERATING, "ent-1", T0, status)
+
+
+def comprehensive(member_id="m2", status=MemberStatus.ACTIVE):
+    return Member(member_id, "Broker Co", MemberKind.COMPREHENSIVE, None, T0, status)
+
+
+def test_m22_covered_entity_admitted_as_self_operating_member():
+    m = admit_covered_entity("ent-1", " Steel Co ", T0, members=[])
+    assert m.member_id == "M-ent-1"
+    assert m == Member(covered_member_id("ent-1"), "Steel Co", MemberKind.SELF_OPERATING, "ent-1", T0,
+                       MemberStatus.ACTIVE)
+    assert admit_covered_entity("ent-2", "Cement Co", T0, members=[], member_id="M-0002").member_id == "M-0002"
+
+
+def test_m22_covered_list_admits_new_entities_automatically_and_skips_existing_members():
+    existing = admit_covered_entity("ent-1", "Steel Co", T0, members=[])
+    admitted = admit_covered_list([("ent-1", "Steel Co"), ("ent-2", "Cement Co"), ("ent-3", "Airline")], T1,
+                                  members=[existing])
+    assert [(m.covered_entity_id, m.kind, m.admitted_at) for m in admitted] == [
+        ("ent-2", MemberKind.SELF_OPERATING, T1), ("ent-3", MemberKind.SELF_OPERATING, T1)]
+    assert admit_covered_list([("ent-2", "Cement Co")], T1, members=[existing, *admitted]) == []  # replay harmless
+    assert len(admit_covered_list([("ent-4", "A"), ("ent-4", "A")], T1, members=[])) == 1  # duplicate on the list
+
+
+def test_m22_covered_entity_cannot_be_admitted_twice():
+    existing = admit_covered_entity("ent-1", "Steel Co", T0, members=[])
+    with pytest.raises(Conflict) as e:
+        admit_covered_entity("ent-1", "Steel Co", T1, members=[existing], member_id="other-id")
+    assert e.value.field == "covered_entity_id" and e.value.article == "M-22"
+    with pytest.raises(Conflict) as e:
+        admit_covered_entity("ent-1", "Steel Co", T1, members=[existing])
+    assert e.value.field == "member_id"
+
+
+def test_m21_operator_admits_other_organisations_and_individuals_of_either_kind():
+    a = admit_by_operator("org-1", "Green Fund", MemberKind.COMPREHENSIVE, T0, members=[])
+    b = admit_by_operator("ind-1", "Zhang San", "self_operating", T0, members=[a])
+    assert (a.kind, a.covered_entity_id) == (MemberKind.COMPREHENSIVE, None)
+    assert b.kind is MemberKind.SELF_OPERATING
+    with pytest.raises(Conflict) as e:
+        admit_by_operator("org-1", "Green Fund", MemberKind.SELF_OPERATING, T1, members=[a, b])
+    assert e.value.field == "member_id"
+
+
+@pytest.mark.parametrize("member_id, name, kind, field", [
+    ("org-1", "X", "BROKER", "kind"),
+    ("  ", "X", "self_operating", "member_id"),
+    ("org-1", " ", "self_operating", "name"),
+    ("org-1", "X", "SELF_OPERATING", "kind"),
+])
+def test_m21_admission_input_checked(member_id, name, kind, field):
+    with pytest.raises(RuleViolation) as e:
+        admit_by_operator(member_id, name, kind, T0, members=[])
+    assert e.value.field == field
+
+
+def test_m22_covered_admission_needs_entity_id():
+    with pytest.raises(RuleViolation) as e:
+        admit_covered_entity(" ", "X", T0, members=[])
+    assert e.value.field == "covered_entity_id"
+
+
+def test_m22_self_operating_member_cannot_take_client_orders():
+    m = self_op()
+    assert not may_act_for_client(m)
+    require_may_place_order(m)  # own account
+    require_may_place_order(m, client_id="m1")  # own account, named explicitly
+    with pytest.raises(Forbidden) as e:
+        require_may_place_order(m, client_id="client-9")
+    assert e.value.article == "M-22" and e.value.field == "client_id"
+
+
+def test_m22_comprehensive_member_may_trade_own_account_and_clients_orders():
+    m = comprehensive()
+    assert may_act_for_client(m)
+    require_may_place_order(m)
+    require_may_place_order(m, client_id="client-9")
+
+
+def test_m20_suspended_member_places_no_orders():
+    for m in (self_op(status=MemberStatus.SUSPENDED), comprehensive(status=MemberStatus.SUSPENDED)):
+        assert not may_act_for_client(m)
+        with pytest.raises(Forbidden) as e:
+            require_may_place_order(m)
+        assert e.value.article == "M-20"
+
+
+def test_m20_operator_suspends_and_reinstates_a_member():
+    s = suspend_member(comprehensive(), T1, " abnormal trading ")
+    assert (s.status, s.status_reason, s.status_changed_at) == (MemberStatus.SUSPENDED, "abnormal trading", T1)
+    with pytest.raises(Conflict):
+        suspend_member(s, T1, "again")
+    r = reinstate_member(s, T1, "cleared")
+    assert r.status is MemberStatus.ACTIVE and may_act_for_client(r)
+    with pytest.raises(Conflict):
+        reinstate_member(r, T1, "again")
+
+
+def test_m20_suspension_and_reinstatement_need_a_reason():
+    with pytest.raises(RuleViolation) as e:
+        suspend_member(self_op(), T1, "")
+    assert e.value.field == "reason"
+    with pytest.raises(RuleViolation) as e:
+        reinstate_member(self_op(status=MemberStatus.SUSPENDED), T1, " ")
+    assert e.value.field == "reason"
