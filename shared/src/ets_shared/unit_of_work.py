@@ -108,25 +108,23 @@ class SqlUnitOfWork:
         row = self.session.get(RegulatoryClock, 1)
         return row.now if row else None
 
-    def advance_clock(self, now: datetime) -> datetime | None:
-        """Move the clock forward to `now`. Returns the previous reading (None the first time); raises
-        `ClockNotAdvanced` when `now` is not later than the current reading (ticks never move time back)."""
+    def now(self) -> datetime:
+        """Regulatory 'now' for a command: the latest tick this service processed, or the wall clock before the
+        first tick. Domain timestamps (submitted_at, surrendered_at, ...) use it, so a simulated year is coherent."""
+        return self.regulatory_now() or utcnow()
+
+    def advance_clock(self, now: datetime) -> bool:
+        """Move the clock forward to `now`; False (and nothing changes) when `now` is not later than the current
+        reading — ticks never move time back, and a re-delivered or stale tick is a no-op."""
         now = as_utc(now)
         row = self.session.execute(select(RegulatoryClock).where(RegulatoryClock.id == 1)).scalar_one_or_none()
         if row is None:
             self.session.add(RegulatoryClock(id=1, now=now, updated_at=utcnow()))
-            return None
+            return True
         if now <= row.now:
-            raise ClockNotAdvanced(row.now)
-        previous = row.now
+            return False
         row.now, row.updated_at = now, utcnow()
-        return previous
-
-
-class ClockNotAdvanced(Exception):
-    def __init__(self, current: datetime) -> None:
-        super().__init__(f"the regulatory clock already reads {current.isoformat()}")
-        self.current = current
+        return True
 
 
 def _subject_ref(data: EventData) -> str:

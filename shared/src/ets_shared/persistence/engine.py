@@ -6,8 +6,6 @@ writers queue for the lock instead of failing on upgrade. PostgreSQL: psycopg 3,
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,8 +24,6 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         _sqlite_pragmas(engine)
         return engine

@@ -1,0 +1,88 @@
+"""Use cases of the exchange's membership (M-21, M-22).
+
+Command handlers own their transaction (`with uow: ... uow.commit()`); event handlers run inside the transaction the
+consumer opened for them (inbox + effect commit together) and never commit themselves. `EVENT_HANDLERS` is what the
+service subscribes to.
+"""
+from __future__ import annotations
+
+from ets_shared.clock import utcnow
+from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.exchange import MemberAdmitted
+from exchange.domain.applications import (
+    ComprehensiveApplication, apply_for_comprehensive, approve_application, reject_application,
+)
+from exchange.domain.members import (
+    Member, admit_by_operator, admit_covered_entity, covered_member_id, reinstate_member, suspend_member,
+)
+from exchange.service_layer import commands
+from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
+
+
+def _admitted(uow: ExchangeUnitOfWork, member: Member) -> Member:
+    uow.members.save(member)
+    uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
+                               covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
+    return member
+
+
+def on_entity_registered(event: EntityRegistered, uow: ExchangeUnitOfWork) -> None:
+    """M-22 ¶2: a covered entity is admitted as a self-operating member (once; a replay admits nobody twice)."""
+    if not event.covered:
+        return
+    clashes = uow.members.clashing(covered_member_id(event.entity_id), event.entity_id)
+    if any(m.covered_entity_id == event.entity_id for m in clashes):
+        return
+    _admitted(uow, admit_covered_entity(event.entity_id, event.name, utcnow(), clashes))
+
+
+def admit_member(cmd: commands.AdmitMember, uow: ExchangeUnitOfWork) -> Member:
+    with uow:
+        member = admit_by_operator(cmd.member_id, cmd.name, cmd.kind, utcnow(),
+                                   uow.members.clashing(cmd.member_id, None))
+        _admitted(uow, member)
+        uow.commit()
+    return member
+
+
+def change_status(member_id: str, cmd: commands.ChangeMemberStatus, suspend: bool,
+                  uow: ExchangeUnitOfWork) -> Member:
+    with uow:
+        member = uow.members.get(member_id)
+        member = (suspend_member if suspend else reinstate_member)(member, utcnow(), cmd.reason)
+        uow.members.save(member)
+        uow.audit("exchange.member.suspended" if suspend else "exchange.member.reinstated",
+                  f"member:{member_id}", {"reason": cmd.reason})
+        uow.commit()
+    return member
+
+
+def apply(member_id: str, cmd: commands.ApplyForComprehensive, uow: ExchangeUnitOfWork) -> ComprehensiveApplication:
+    with uow:
+        member = uow.members.get(member_id)
+        application = apply_for_comprehensive(cmd.application_id, member, utcnow(),
+                                              uow.applications.for_member_or_id(member_id, cmd.application_id))
+        uow.applications.save(application)
+        uow.audit("exchange.application.filed", f"application:{application.application_id}",
+                  {"member_id": member_id})
+        uow.commit()
+    return application
+
+
+def decide(application_id: str, cmd: commands.DecideApplication, uow: ExchangeUnitOfWork) -> ComprehensiveApplication:
+    with uow:
+        application = uow.applications.get(application_id)
+        if cmd.approve:
+            application, member = approve_application(application, uow.members.get(application.member_id), utcnow(),
+                                                      cmd.reason)
+            uow.members.save(member)
+        else:
+            application = reject_application(application, utcnow(), cmd.reason or "")
+        uow.applications.save(application)
+        uow.audit(f"exchange.application.{application.status.value.lower()}",
+                  f"application:{application_id}", {"reason": cmd.reason})
+        uow.commit()
+    return application
+
+
+EVENT_HANDLERS = {EntityRegistered: on_entity_registered}
