@@ -1,4 +1,4 @@
-"""Registers every `ets` sub-command. Commands are added here as their modules land."""
+"""Registers every `ets` sub-command; each lives in its own module."""
 from __future__ import annotations
 
 import argparse
@@ -8,15 +8,79 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
+DATA_DIR = os.environ.get("ETS_DATA_DIR", str(ROOT / ".ets"))
 
 
-def _test(args) -> int:
-    """The whole test suite: shared, every service, cross-service (contracts, e2e)."""
-    cmd = [sys.executable, "-m", "pytest", *args.pytest_args]
-    return subprocess.call(cmd, cwd=ROOT, env=os.environ.copy())
+def _test(args) -> int:  # noqa: ANN001
+    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy)."""
+    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT, env=os.environ.copy())
 
 
-def register(sub) -> None:
+def _lazy(module: str, function: str = "run"):  # noqa: ANN202 - import on use keeps `ets --help` fast
+    def call(args) -> int:  # noqa: ANN001
+        import importlib
+
+        return getattr(importlib.import_module(f"ets_cli.{module}"), function)(args)
+
+    return call
+
+
+def register(sub) -> None:  # noqa: ANN001
+    p = sub.add_parser("up", help="start NATS and the five services (embedded default) until Ctrl-C")
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.add_argument("--nats-url", default=None, help="use this NATS instead of starting the bundled one")
+    p.add_argument("--postgres", default=None, help="PostgreSQL server URL: one database per service on it")
+    p.add_argument("--timeout", type=float, default=90.0)
+    p.set_defaults(func=_lazy("up"))
+
     p = sub.add_parser("test", help="run the whole test suite (what CI runs)")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra pytest arguments, passed through")
     p.set_defaults(func=_test)
+
+    p = sub.add_parser("demo", help="drive one compliance year through the running platform")
+    p.add_argument("--year", type=int, default=None, help="default: the first year after every service's clock")
+    p.add_argument("--run", default=None, help="id suffix for this run's entities (default: random)")
+    p.add_argument("--host", default="http://127.0.0.1")
+    p.add_argument("--nats-url", default=None)
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("demo"))
+
+    p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities")
+    p.add_argument("--entities", type=int, default=1000)
+    p.add_argument("--concurrency", type=int, default=32)
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--host", default="http://127.0.0.1")
+    p.add_argument("--nats-url", default=None)
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("bench"))
+
+    p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
+    p.add_argument("now")
+    p.add_argument("--nats-url", default=None)
+    p.set_defaults(func=_lazy("tools", "tick"))
+
+    p = sub.add_parser("calendar", help="publish wall-clock ticks (production scheduler)")
+    p.add_argument("--wall-clock", action="store_true", required=True)
+    p.add_argument("--interval", type=float, default=60.0)
+    p.add_argument("--nats-url", default=None)
+    p.set_defaults(func=_lazy("tools", "calendar"))
+
+    p = sub.add_parser("token", help="mint a bearer token (embedded platform's secret, or ETS_JWT_SECRET)")
+    p.add_argument("--role", required=True)
+    p.add_argument("--party", default=None, help="entity/agency/verifier/member id the token acts for")
+    p.add_argument("--subject", default=None)
+    p.add_argument("--ttl", type=int, default=8 * 3600)
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("tools", "token"))
+
+    p = sub.add_parser("asyncapi", help="regenerate services/*/asyncapi.json from code")
+    p.add_argument("services", nargs="*")
+    p.set_defaults(func=_lazy("tools", "asyncapi"))
+
+    p = sub.add_parser("contracts-freeze", help="record the schema of every newly published event contract")
+    p.set_defaults(func=_lazy("tools", "freeze"))
+
+    p = sub.add_parser("migrations", help="autogenerate an Alembic revision for a service's tables")
+    p.add_argument("service")
+    p.add_argument("-m", "--message", required=True)
+    p.set_defaults(func=_lazy("tools", "migrations"))

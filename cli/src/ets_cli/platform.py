@@ -1,0 +1,144 @@
+"""The embedded platform: the bundled nats-server plus the five services, each its own process.
+
+Used by `ets up` and by the end-to-end tests. Children get SIGTERM if the launcher dies (PR_SET_PDEATHSIG), and
+`stop()` terminates them in reverse order, so no process outlives the launcher. Data (NATS store, SQLite files,
+logs, the development JWT secret) stays in `data_dir` for the next start.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import sysconfig
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from ets_shared.nats_process import NatsServerProcess
+from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, service_key
+
+SERVICES = tuple(SERVICE_PORTS)
+
+
+def _die_with_parent() -> None:  # runs in the child before exec
+    try:
+        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def development_secret(data_dir: Path) -> str:
+    """The embedded platform's JWT secret: made once, kept in the data folder (mode 0600)."""
+    path = data_dir / "jwt-secret"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@dataclass
+class Platform:
+    data_dir: Path
+    nats_url: str | None = None  # an external NATS; None starts the bundled one
+    nats_port: int = EMBEDDED_NATS_PORT
+    ports: dict[str, int] = field(default_factory=lambda: dict(SERVICE_PORTS))
+    database_urls: dict[str, str] = field(default_factory=dict)  # per service; default SQLite in data_dir/db
+    extra_env: dict[str, str] = field(default_factory=dict)
+    nats: NatsServerProcess | None = None
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir).resolve()
+        self.jwt_secret = self.extra_env.get("ETS_JWT_SECRET") or development_secret(self.data_dir)
+
+    @property
+    def effective_nats_url(self) -> str:
+        return self.nats_url or f"nats://127.0.0.1:{self.nats_port}"
+
+    def url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.ports[service]}"
+
+    def env_for(self, service: str) -> dict[str, str]:
+        key = service_key(service)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ETS_")}
+        env.update({
+            "ETS_NATS_URL": self.effective_nats_url, "ETS_DATA_DIR": str(self.data_dir),
+            "ETS_JWT_SECRET": self.jwt_secret, f"ETS_{key}_PORT": str(self.ports[service]),
+            f"ETS_{key}_DATABASE_URL": self.database_urls.get(
+                service, f"sqlite:///{self.data_dir / 'db' / f'{service}.sqlite'}"),
+            "PYTHONUNBUFFERED": "1",
+        })
+        env.update(self.extra_env)
+        return env
+
+    def start_nats(self) -> None:
+        if self.nats_url is None:
+            (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
+            self.nats = NatsServerProcess(self.data_dir / "nats", port=self.nats_port,
+                                          log_file=self.data_dir / "logs" / "nats-server.log").start()
+
+    def start_service(self, service: str) -> subprocess.Popen:
+        logs = self.data_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        command = [str(Path(sysconfig.get_path("scripts")) / f"ets-{service}")]
+        if not Path(command[0]).exists():
+            command = [sys.executable, "-c", f"from {service.replace('-', '_')}.entrypoints.main import run; run()"]
+        log = open(logs / f"{service}.log", "ab")  # noqa: SIM115 - the child owns it
+        process = subprocess.Popen(command, env=self.env_for(service), stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True, preexec_fn=_die_with_parent)
+        self.processes[service] = process
+        return process
+
+    def start(self, timeout: float = 60.0) -> None:
+        try:
+            self.start_nats()
+            for service in SERVICES:
+                self.start_service(service)
+            self.wait_ready(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def wait_ready(self, timeout: float = 60.0, services: tuple[str, ...] = SERVICES) -> None:
+        deadline = time.monotonic() + timeout
+        pending = list(services)
+        with httpx.Client(timeout=2.0) as client:
+            while pending:
+                for service in list(pending):
+                    process = self.processes.get(service)
+                    if process is not None and process.poll() is not None:
+                        raise RuntimeError(f"{service} exited with {process.returncode}; see "
+                                           f"{self.data_dir / 'logs' / (service + '.log')}")
+                    try:
+                        if client.get(self.url(service) + "/readyz").status_code == 200:
+                            pending.remove(service)
+                    except httpx.HTTPError:
+                        pass
+                if pending and time.monotonic() > deadline:
+                    raise TimeoutError(f"not ready after {timeout}s: {pending}")
+                if pending:
+                    time.sleep(0.2)
+
+    def stop_service(self, service: str, *, kill: bool = False, timeout: float = 15.0) -> None:
+        process = self.processes.pop(service, None)
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def stop(self) -> None:
+        for service in reversed(list(self.processes)):
+            self.stop_service(service)
+        if self.nats is not None:
+            self.nats.stop()
+            self.nats = None
