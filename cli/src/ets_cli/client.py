@@ -97,6 +97,27 @@ class PlatformClient:
                 raise TimeoutError(f"services did not reach {now.isoformat()}: {clocks}")
             await asyncio.sleep(0.1)
 
+    async def backlog(self) -> int:
+        """Messages not yet processed by some durable consumer: pending delivery plus awaiting acknowledgement."""
+        js = self._nc.jetstream()
+        total = 0
+        for stream in await js.streams_info():
+            if stream.config.name == "ETS_DLQ":
+                continue
+            for consumer in await js.consumers_info(stream.config.name):
+                total += consumer.num_pending + consumer.num_ack_pending
+        return total
+
+    async def stream_messages(self) -> int:
+        return sum(s.state.messages for s in await self._nc.jetstream().streams_info())
+
+    async def drained(self, timeout: float = 600.0) -> None:
+        """Wait until every durable consumer of every service has applied everything published so far."""
+        await until(lambda: self._zero_backlog(), timeout=timeout, interval=0.2, what="consumers drained")
+
+    async def _zero_backlog(self) -> bool:
+        return await self.backlog() == 0
+
     async def tick_and_wait(self, now: datetime, timeout: float = 120.0) -> None:
         await self.tick(now)
         await self.wait_clocks(now, timeout)

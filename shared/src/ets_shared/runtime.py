@@ -67,6 +67,7 @@ class ServiceRuntime:
             servers=self.settings.nats_servers, name=f"ets-{definition.name}",
             middlewares=[dead_letter_middleware(self.dead_letters, self.settings.max_deliveries)],
             max_reconnect_attempts=-1, reconnect_time_wait=1,
+            logger=logging.getLogger(f"ets.{definition.name}.messaging"), log_level=logging.DEBUG,
         )
         register_consumers(self.broker, service=definition.name, handlers=definition.handlers,
                            uow_factory=self.uow, batch_size=self.settings.consumer_batch_size)
