@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from ets_shared.nats_process import NatsServerProcess
+from ets_shared.nats_process import NatsServerProcess, ensure_port_free
 from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, service_key
 
 SERVICES = tuple(SERVICE_PORTS)
@@ -84,6 +84,7 @@ class Platform:
                                           log_file=self.data_dir / "logs" / "nats-server.log").start()
 
     def start_service(self, service: str) -> subprocess.Popen:
+        ensure_port_free(self.ports[service], service)
         logs = self.data_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         command = [str(Path(sysconfig.get_path("scripts")) / f"ets-{service}")]

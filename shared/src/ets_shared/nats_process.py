@@ -30,6 +30,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def ensure_port_free(port: int, what: str) -> None:
+    """Refuse to start on a port something else already listens on (it would answer in our place)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT leftovers are fine; a listener isn't
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            raise RuntimeError(f"port {port} for {what} is already in use (is another platform running?)") from None
+
+
 def wait_for_port(host: str, port: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -56,6 +66,7 @@ class NatsServerProcess:
 
     def start(self, timeout: float = 15.0) -> "NatsServerProcess":
         self.store_dir.mkdir(parents=True, exist_ok=True)
+        ensure_port_free(self.port, "nats-server")
         cmd = [find_nats_server(), "-a", "127.0.0.1", "-p", str(self.port), "-js", "-sd", str(self.store_dir),
                "--server_name", f"ets-embedded-{self.port}"]
         if self.monitor_port:

@@ -231,3 +231,47 @@ def test_m9_no_double_issue():
     assert e.value.article == "M-9"
     with pytest.raises(Conflict):
         p.approve(T0)
+
+
+# --- a plan loaded in part (only the entries a command touches) ---------------------------------------------------
+
+def test_m6_entries_not_loaded_still_count_against_the_cap():
+    p = AllocationPlan(year=2024, cap=1000, other_entries=3, other_allocated=900)
+    assert (p.allocated, p.remaining, p.entries_count) == (900, 100, 3)
+    p.add_benchmark_entry("E9", Decimal(1), Decimal(100))
+    assert (p.allocated, p.remaining, p.entries_count) == (1000, 0, 4)
+    with pytest.raises(RuleViolation) as e:
+        p.add_historical_entry("E10", {2023: 1})
+    assert (e.value.field, e.value.article) == ("entries", "M-6")
+    with pytest.raises(RuleViolation):
+        p.set_cap(999)
+
+
+def test_m7_plan_with_only_unloaded_entries_can_be_approved_but_not_issued_in_part():
+    p = AllocationPlan(year=2024, cap=1000, other_entries=1, other_allocated=10)
+    p.approve(T0)
+    with pytest.raises(RuntimeError):
+        p.issue(T0)
+    assert p.status is PlanStatus.APPROVED
+
+
+def test_m8_loaded_entries_are_unique_and_removal_updates_the_total():
+    e1 = plan().add_historical_entry("E1", {2023: 100})
+    with pytest.raises(Conflict):
+        AllocationPlan(year=2024, cap=1000, entries=[e1, e1])
+    p = AllocationPlan(year=2024, cap=1000, entries=[e1])
+    assert p.allocation_for("E1") == 100 and p.remaining == 900
+    p.remove_entry("E1")
+    assert p.remaining == 1000 and p.entry_for("E1") is None
+    with pytest.raises(RuleViolation):
+        AllocationPlan(year=2024, cap=1000, other_entries=-1)
+
+
+def test_m8_ten_thousand_entries_are_added_in_linear_time():
+    import time
+
+    p = plan(cap=10**9)
+    started = time.perf_counter()
+    for i in range(10_000):
+        p.add_benchmark_entry(f"E{i}", Decimal(1), Decimal(10))
+    assert p.allocated == 100_000 and time.perf_counter() - started < 2.0

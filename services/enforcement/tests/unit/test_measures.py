@@ -10,7 +10,7 @@ from ets_shared.errors import Conflict, RuleViolation
 from enforcement.domain import (Department, MeasureEffect, MeasureKind, StepKind, apply_measures, decide_fine,
                                 dismiss, record_payment, settle_obligation)
 
-ALL = {MeasureKind.CREDIT_RECORD, MeasureKind.SUPPORT_WITHDRAWN, MeasureKind.PROJECT_ASSESSMENT_REFUSED}
+ALL = set(MeasureKind)
 
 
 def _by_effect(measures):
@@ -48,6 +48,19 @@ def test_m40_1_credit_record_notification_and_publication_with_recipients(ordere
     assert all(m.party_id == "E-0002" and m.case_id == "CASE-1" for m in made.values())
 
 
+def test_m40_1_credit_record_unpublished_when_the_authority_does_not_publish(ordered, timeline):
+    made = _by_effect(apply_measures(ordered("M-39"), {"credit_record"}, timeline["order_at"], actor="officer-1",
+                                     published=False))
+    assert set(made) == {MeasureEffect.CREDIT_RECORD_ENTERED, MeasureEffect.DEPARTMENTS_NOTIFIED}
+
+
+def test_m40_2_special_fund_and_awards_are_selected_separately(ordered, sh):
+    case = ordered("M-39")
+    made = apply_measures(case, {"award_ineligible"}, sh(2026, 8, 5, 10), actor="officer-1")
+    assert [(m.effect, m.from_year, m.to_year) for m in made] == [(MeasureEffect.AWARD_INELIGIBLE, 2026, 2028)]
+    assert case.measures_applied == ["award_ineligible"]
+
+
 def test_m40_2_and_3_recipients(ordered, timeline):
     made = _by_effect(apply_measures(ordered("M-38-1"), ALL - {MeasureKind.CREDIT_RECORD}, timeline["order_at"],
                                      actor="officer-1"))
@@ -75,12 +88,12 @@ def test_m40_each_measure_applied_once(ordered, timeline):
     case = ordered("M-39")
     apply_measures(case, {MeasureKind.CREDIT_RECORD}, timeline["order_at"], actor="officer-1")
     with pytest.raises(Conflict) as err:
-        apply_measures(case, {MeasureKind.CREDIT_RECORD, MeasureKind.SUPPORT_WITHDRAWN},
+        apply_measures(case, {MeasureKind.CREDIT_RECORD, MeasureKind.AWARD_INELIGIBLE},
                        timeline["order_at"], actor="officer-1")
     assert err.value.article == "M-40"
     assert case.measures_applied == ["credit_record"]  # the refused call applied nothing
-    apply_measures(case, {MeasureKind.SUPPORT_WITHDRAWN}, timeline["order_at"], actor="officer-1")
-    assert case.measures_applied == ["credit_record", "support_withdrawn"]
+    apply_measures(case, {MeasureKind.AWARD_INELIGIBLE}, timeline["order_at"], actor="officer-1")
+    assert case.measures_applied == ["credit_record", "award_ineligible"]
 
 
 def test_m40_selection_must_name_known_measures(ordered, timeline):

@@ -232,6 +232,16 @@ def test_m15_auto_determination_after_objection_period(directory):
     assert case.determine_due(received + timedelta(days=8), POLICY) is None  # idempotent: already determined
 
 
+def test_m15_auto_determination_instant_only_while_verified(directory):
+    case = reported(10_000)
+    assert case.auto_determination_at(POLICY) is None
+    verify(case, directory, 10_000, at=sh(2024, 4, 10, 10))
+    assert case.auto_determination_at(POLICY) == sh(2024, 4, 17, 10)
+    assert case.auto_determination_at(MrvPolicy(year=YEAR, objection_period_days=0)) == sh(2024, 4, 10, 10)
+    case.object(["meter calibration certificate"], sh(2024, 4, 12))
+    assert case.auto_determination_at(POLICY) is None
+
+
 def test_m15_objection_period_zero_determines_at_once(directory):
     policy = MrvPolicy(year=YEAR, objection_period_days=0)
     case = reported()

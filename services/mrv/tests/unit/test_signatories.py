@@ -94,3 +94,19 @@ def test_v_directory_can_be_built_from_rows():
     d = VerifierDirectory(selections={AgencySelection("AG-1", 2023)},
                           certificates={"C-1": VerifierCertificate("C-1", "V-1", "AG-1", 2023)})
     assert d.check_signatory("AG-1", "V-1", 2023).certificate_no == "C-1"
+
+
+def test_v_excluded_agency_refused_for_that_year_only_with_the_reason(directory):
+    directory.record_selection("AG-1", 2024)
+    directory.record_certificate("C-101", "V-1", "AG-1", 2024)
+    directory.record_exclusion("AG-1", 2023, "blacklisted after the 2022 evaluation")
+    err = refusal(directory, "AG-1", "V-1", 2023)
+    assert err.field == "agency_id" and "not eligible for 2023: blacklisted after the 2022 evaluation" in err.detail
+    assert not directory.agency_eligible("AG-1", 2023)
+    assert directory.check_signatory("AG-1", "V-1", 2024).certificate_no == "C-101"
+
+
+def test_v_exclusion_wins_over_a_selection_for_the_same_year(directory):
+    directory.record_exclusion("AG-2", 2023, "de-selected")
+    directory.record_selection("AG-2", 2023)
+    assert "de-selected" in refusal(directory, "AG-2", "V-2").detail

@@ -8,6 +8,10 @@
   and `remaining`.
 - M-9: issuing returns one issuance line per entity with a non-zero allocation (vintage = the plan's year), which
   the registry registers (`Registry.issue`).
+
+A plan of thousands of entries need not be loaded whole to add one: `other_entries` / `other_allocated` count the
+stored entries left out of this instance (the cap rule needs only their total). Issuing needs every entry.
+Entries change only through the methods (an index keeps lookups and the running total O(1)).
 """
 from __future__ import annotations
 
@@ -42,20 +46,34 @@ class AllocationPlan:
     entries: list[AllocationEntry] = field(default_factory=list)
     approved_at: datetime | None = None
     issued_at: datetime | None = None
+    other_entries: int = 0
+    other_allocated: int = 0
+    _index: dict[str, AllocationEntry] = field(init=False, repr=False, compare=False)
+    _loaded_allocated: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _check_cap(self.cap)
+        if self.other_entries < 0 or self.other_allocated < 0:
+            raise RuleViolation("the totals of entries not loaded cannot be negative", field="entries")
+        self._index = {e.entity_id: e for e in self.entries}
+        if len(self._index) != len(self.entries):
+            raise Conflict("a plan has one entry per entity", field="entries", article="M-8")
+        self._loaded_allocated = sum(e.quantity for e in self.entries)
 
     @property
     def allocated(self) -> int:
-        return sum(e.quantity for e in self.entries)
+        return self.other_allocated + self._loaded_allocated
+
+    @property
+    def entries_count(self) -> int:
+        return self.other_entries + len(self.entries)
 
     @property
     def remaining(self) -> int:
         return self.cap - self.allocated
 
     def entry_for(self, entity_id: str) -> AllocationEntry | None:
-        return next((e for e in self.entries if e.entity_id == entity_id), None)
+        return self._index.get(entity_id)
 
     def allocation_for(self, entity_id: str) -> int:
         """The entity's allocation for the year (0 if none): the base of the M-17 CCER limit."""
@@ -82,14 +100,17 @@ class AllocationPlan:
 
     def remove_entry(self, entity_id: str) -> None:
         self._require_draft("entries")
-        if self.entry_for(entity_id) is None:
+        entry = self.entry_for(entity_id)
+        if entry is None:
             raise RuleViolation(f"entity {entity_id} has no entry in the {self.year} plan", field="entity_id")
         self.entries = [e for e in self.entries if e.entity_id != entity_id]
+        del self._index[entity_id]
+        self._loaded_allocated -= entry.quantity
 
     def approve(self, at: datetime) -> None:
         if self.status is not PlanStatus.DRAFT:
             raise Conflict(f"the {self.year} plan is already {self.status.value}", article="M-7")
-        if not self.entries:
+        if not self.entries_count:
             raise RuleViolation("a plan with no entries cannot be approved", field="entries", article="M-7")
         self.status, self.approved_at = PlanStatus.APPROVED, at
 
@@ -99,6 +120,8 @@ class AllocationPlan:
             raise Conflict(f"the {self.year} plan was already issued", article="M-9")
         if self.status is not PlanStatus.APPROVED:
             raise RuleViolation(f"the {self.year} plan must be approved before it is issued", article="M-7")
+        if self.other_entries:
+            raise RuntimeError("issuing needs every entry of the plan loaded")
         self.status, self.issued_at = PlanStatus.ISSUED, at
         return [IssuanceLine(e.entity_id, self.year, e.quantity) for e in self.entries if e.quantity > 0]
 
@@ -115,6 +138,8 @@ class AllocationPlan:
             raise RuleViolation(f"allocating {entry.quantity} would exceed the {self.year} cap of {self.cap} "
                                 f"({self.remaining} remain)", field="entries", article="M-6")
         self.entries.append(entry)
+        self._index[entry.entity_id] = entry
+        self._loaded_allocated += entry.quantity
         return entry
 
 

@@ -3,7 +3,7 @@
 articles  the penalty catalogue (M-37, M-38 ¶1/¶2, M-39, M-41, M-42) and `validate_fine`
 policy    `EnforcementPolicy`: the **[param]**s (order deadline, M-39 fine window, M-43 inaction alert)
 cases     `PenaltyCase` and `open_case`
-lifecycle `tick` (time passing) and the closing rule
+lifecycle `tick` (time passing), `next_due` (when time next matters) and the closing rule
 orders    orders to correct / surrender, corrections, surrenders, dismissal
 fines     penalty decision, declining M-39's optional fine, payment
 measures  M-40 administrative measures
@@ -14,7 +14,7 @@ from enforcement.domain.articles import (CATALOGUE, Article, OrderKind, PartyKin
 from enforcement.domain.cases import PenaltyCase, open_case
 from enforcement.domain.fines import decide_fine, decline_fine, record_payment
 from enforcement.domain.history import SYSTEM, CaseSource, CaseStatus, CaseStep, Closure, StepKind
-from enforcement.domain.lifecycle import tick
+from enforcement.domain.lifecycle import next_due, tick
 from enforcement.domain.measures import Department, Measure, MeasureEffect, MeasureKind, apply_measures
 from enforcement.domain.money import to_yuan
 from enforcement.domain.orders import dismiss, issue_order, record_correction, record_surrender, settle_obligation
@@ -24,6 +24,6 @@ __all__ = [
     "CATALOGUE", "DEFAULT_POLICY", "SYSTEM", "Article", "CaseSource", "CaseStatus", "CaseStep", "Closure",
     "Department", "EnforcementPolicy", "Measure", "MeasureEffect", "MeasureKind", "OrderKind", "PartyKind",
     "PenaltyArticle", "PenaltyCase", "StepKind", "apply_measures", "decide_fine", "decline_fine", "dismiss",
-    "issue_order", "open_case", "parse_article", "penalty_article", "record_correction", "record_payment",
+    "issue_order", "next_due", "open_case", "parse_article", "penalty_article", "record_correction", "record_payment",
     "record_surrender", "settle_obligation", "tick", "to_yuan", "validate_fine",
 ]

@@ -1,7 +1,8 @@
 """The passage of time and the closing rule of a case (§8 case flow; M-37 to M-39 deadlines; M-43 inaction).
 
 `tick(case, now)` records what fell due up to `now`: the order overdue (at or after the deadline instant), the end
-of M-39's fine window, an M-43 inaction flag. Every other step first lets time pass up to its own instant
+of M-39's fine window, an M-43 inaction flag. `next_due(case)` is the earliest instant at which `tick` would record
+anything, so a store can find the cases a tick concerns without loading the others. Every other step first lets time pass up to its own instant
 (`begin`), so a correction at or after the deadline instant counts as late.
 
 A case closes by itself once nothing is left to do (`close_if_done`):
@@ -55,6 +56,22 @@ def _advance(case: PenaltyCase, now: datetime, policy: EnforcementPolicy) -> lis
                f"no official act since {since.isoformat()} ({policy.inaction_alert_days} days or more, M-43)")
     refresh_status(case)
     return case.history[start:]
+
+
+def next_due(case: PenaltyCase, policy: EnforcementPolicy = DEFAULT_POLICY) -> datetime | None:
+    """The earliest instant at which `tick` adds a step to the case as it stands (None: time alone changes nothing
+    until an act of the officer or the party)."""
+    if case.is_closed:
+        return None
+    due: list[datetime] = []
+    if case.overdue_from is not None and case.complied_at is None and case.overdue_at is None:
+        due.append(case.overdue_from)
+    if case.fine_window_end is not None and case.fine_decided_at is None:
+        due.append(end_of(case.fine_window_end))
+    since = case.awaiting_official_since(policy)
+    if since is not None and since != case.inaction_flagged_for:
+        due.append(policy.inaction_alert_at(since))
+    return min(due, default=None)
 
 
 # ---- shared by the step functions (cases, orders, fines, measures) ----

@@ -158,17 +158,24 @@ class ReportCase:
         return updated
 
     # -- M-15: determination ------------------------------------------------------------------------------------
+    def auto_determination_at(self, policy: MrvPolicy) -> datetime | None:
+        """When the verified figure becomes determinable without a re-check: the verification's receipt +
+        `objection_period_days`, while the case is VERIFIED; None in every other state."""
+        self._check_policy(policy)
+        if self.state is not S.VERIFIED:
+            return None
+        assert self.verification is not None
+        return self.verification.submitted_at + timedelta(days=policy.objection_period_days)
+
     def determine_due(self, now: datetime, policy: MrvPolicy,
                       determination_id: str | None = None) -> Determination | None:
         """Auto-determine the verified figure when VERIFIED (no trigger) and the objection period has passed:
         now >= received + objection_period_days. None when not (yet) due."""
-        self._check_policy(policy)
-        if self.state is not S.VERIFIED:
+        due_at = self.auto_determination_at(policy)
+        if due_at is None or as_utc(now) < due_at:
             return None
         assert self.verification is not None and self.determination_due_by is not None
         now = as_utc(now)
-        if now < self.verification.submitted_at + timedelta(days=policy.objection_period_days):
-            return None
         return self._determine(self.verification.emissions, DeterminationBasis.VERIFICATION, (), now,
                                self.determination_due_by, None, determination_id)
 

@@ -4,7 +4,8 @@ Only a verifier holding a verification work certificate (核查工作证) for co
 sign A's verification of a year-Y report, and only while A is selected by tender for Y and not blacklisted for Y.
 The mrv service learns these facts from verifier-oversight events; `VerifierDirectory` is the in-memory view of them,
 plain rows an adapter can load from tables. Facts are order-independent: a revocation may arrive before the
-certificate it revokes.
+certificate it revokes. An exclusion (verifier-oversight's "not eligible for Y", e.g. blacklisted or de-selected,
+with its reason) bars the agency for that year whatever else is known.
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class VerifierDirectory:
     blacklistings: list[AgencyBlacklisting] = field(default_factory=list)
     certificates: dict[str, VerifierCertificate] = field(default_factory=dict)  # by certificate_no
     revoked: set[str] = field(default_factory=set)  # certificate numbers
+    exclusions: dict[tuple[str, int], str] = field(default_factory=dict)  # (agency_id, year) -> why not eligible
 
     # -- facts ---------------------------------------------------------------------------------------------------
     def record_selection(self, agency_id: str, year: int) -> None:
@@ -60,6 +62,10 @@ class VerifierDirectory:
     def record_revocation(self, certificate_no: str) -> None:
         self.revoked.add(certificate_no)
 
+    def record_exclusion(self, agency_id: str, year: int, reason: str) -> None:
+        """The agency may not take verification work for `year` (blacklisted, de-selected, ...), for `reason`."""
+        self.exclusions[(agency_id, year)] = reason
+
     # -- questions -----------------------------------------------------------------------------------------------
     def blacklisting(self, agency_id: str, year: int) -> AgencyBlacklisting | None:
         for entry in self.blacklistings:
@@ -68,7 +74,8 @@ class VerifierDirectory:
         return None
 
     def agency_eligible(self, agency_id: str, year: int) -> bool:
-        return AgencySelection(agency_id, year) in self.selections and self.blacklisting(agency_id, year) is None
+        return ((agency_id, year) not in self.exclusions and AgencySelection(agency_id, year) in self.selections
+                and self.blacklisting(agency_id, year) is None)
 
     def check_signatory(self, agency_id: str, verifier_id: str, year: int) -> VerifierCertificate:
         """The certificate under which `verifier_id` signs for `agency_id` in `year`; Forbidden naming why not."""
@@ -80,8 +87,12 @@ def _refuse(detail: str, field: str) -> Forbidden:
 
 
 def check_signatory(directory: VerifierDirectory, agency_id: str, verifier_id: str, year: int) -> VerifierCertificate:
-    """Checks, in order: agency selected for Y; agency not blacklisted for Y; verifier certified for Y; the
-    certificate is under this agency; it is not revoked. Raises Forbidden(article="V") at the first that fails."""
+    """Checks, in order: agency not excluded for Y; agency selected for Y; agency not blacklisted for Y; verifier
+    certified for Y; the certificate is under this agency; it is not revoked. Raises Forbidden(article="V") at the
+    first that fails."""
+    excluded = directory.exclusions.get((agency_id, year))
+    if excluded is not None:
+        raise _refuse(f"agency {agency_id} is not eligible for {year}: {excluded}", "agency_id")
     if AgencySelection(agency_id, year) not in directory.selections:
         raise _refuse(f"agency {agency_id} is not eligible for {year}: it was not selected by tender for {year}",
                       "agency_id")
