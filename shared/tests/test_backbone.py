@@ -196,3 +196,34 @@ async def test_readyz_reports_database_and_nats(settings, nats_server):
         ready = await svc.client.get("/readyz")
         assert ready.status_code == 200 and ready.json()["checks"] == {"database": True, "nats": True}
         assert (await svc.client.get("/healthz")).json() == {"status": "ok"}
+
+
+async def test_policy_parameters_default_per_year_and_only_the_authority_sets_them(database_url, test_settings_overrides):
+    from pydantic import BaseModel, Field
+
+    from ets_shared.runtime import ServiceRuntime
+    from toy_service import definition
+
+    class ToyPolicy(BaseModel):
+        ratio: float = Field(0.05, ge=0, le=1)
+
+    toy = definition()
+    toy.policy = (ToyPolicy, lambda year: ToyPolicy())
+    settings = ServiceSettings.for_service("exchange", database_url=database_url("policy"), **test_settings_overrides)
+    async with running_service(lambda s: ServiceRuntime(toy, s), settings) as svc:
+        assert (await svc.client.get("/policy/2025")).json() == {"ratio": 0.05}
+        refused = await svc.client.put("/policy/2025", params={"reason": "new rule"}, json={"ratio": 0.1},
+                                       headers=svc.auth("entity", party_id="E-1"))
+        assert refused.status_code == 403
+        bad = await svc.client.put("/policy/2025", params={"reason": "new rule"}, json={"ratio": 2},
+                                   headers=svc.auth("authority"))
+        assert bad.status_code == 422 and bad.json()["invalid_params"][0]["name"] == "body.ratio"
+        put = await svc.client.put("/policy/2025", params={"reason": "new rule"}, json={"ratio": 0.1},
+                                   headers=svc.auth("authority"))
+        assert put.status_code == 200
+        assert (await svc.client.get("/policy/2025")).json() == {"ratio": 0.1}
+        assert (await svc.client.get("/policy/2026")).json() == {"ratio": 0.05}
+        assert svc.runtime.http.openapi()["paths"]["/policy/{compliance_year}"]["put"]
+        audit = (await svc.client.get("/audit", params={"subject_ref": "policy:2025"},
+                                      headers=svc.auth("authority"))).json()
+        assert audit[0]["detail"] == {"policy": {"ratio": 0.1}, "reason": "new rule"}

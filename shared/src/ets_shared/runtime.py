@@ -127,7 +127,7 @@ class ServiceRuntime:
     async def readiness(self) -> dict[str, bool]:
         def database_ok() -> bool:
             try:
-                with self.engine.connect() as conn:
+                with self.engine.execution_options(ets_read_only=True).connect() as conn:
                     conn.execute(text("SELECT 1"))
                 return True
             except Exception:  # noqa: BLE001

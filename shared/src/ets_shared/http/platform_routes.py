@@ -1,6 +1,8 @@
 """Routes every service has: health, readiness, its regulatory clock, its audit trail, its dead letters, and its
-per-year policy parameters. The domain routes of each service live in that service's `entrypoints/http.py`."""
-from __future__ import annotations
+per-year policy parameters. The domain routes of each service live in that service's `entrypoints/http.py`.
+
+No `from __future__ import annotations` here: `policy_router` builds its endpoints around a model chosen at run
+time, so their annotations must be real objects, not strings FastAPI would resolve in this module's globals."""
 
 import json
 from collections.abc import Callable

@@ -1,16 +1,23 @@
 """Engines for the two supported databases.
 
 SQLite (embedded default): WAL and synchronous=NORMAL (about twice the write throughput of the default, durable
-across process crashes), a 30 s busy timeout, foreign keys on, and `BEGIN IMMEDIATE` for every transaction so two
-writers queue for the lock instead of failing on upgrade. PostgreSQL: psycopg 3, pre-ping, a small pool.
+across process crashes), a 30 s busy timeout, foreign keys on, and `BEGIN IMMEDIATE` for every write transaction so
+two writers queue for the lock instead of failing on upgrade. Within one process, write transactions also take a
+Python lock from their BEGIN until the connection returns to the pool (after COMMIT/ROLLBACK): SQLite admits one
+writer at a time anyway, and queueing on the lock avoids its busy handler's growing sleeps under concurrency.
+Read-only sessions (`make_session_factory(read_only=True)`) use a deferred BEGIN and never wait for writers.
+PostgreSQL: psycopg 3, pre-ping, a small pool; its own row locks order concurrent writers.
 """
 from __future__ import annotations
+
+import threading
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 READ_ONLY_OPTION = "ets_read_only"
+WRITE_LOCK_HELD = "ets_write_lock_held"
 
 
 def normalise_url(url: str) -> str:
@@ -31,6 +38,8 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
+    write_lock = threading.RLock()
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
         dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below be the only one
@@ -43,8 +52,25 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001
-        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        if conn.get_execution_options().get(READ_ONLY_OPTION, False):
+            conn.exec_driver_sql("BEGIN")
+            return
+        write_lock.acquire()
+        conn.info[WRITE_LOCK_HELD] = conn.info.get(WRITE_LOCK_HELD, 0) + 1
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _release(conn.info)
+            raise
+
+    def _release(info: dict) -> None:
+        held = info.pop(WRITE_LOCK_HELD, 0)
+        for _ in range(held):
+            write_lock.release()
+
+    @event.listens_for(engine.pool, "checkin")
+    def _on_checkin(_dbapi_conn, record):  # noqa: ANN001 - after COMMIT/ROLLBACK: the next writer may go
+        _release(record.info)
 
 
 def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import typing
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+@functools.cache
 def _enum_types(cls: type) -> dict[str, type[enum.Enum]]:
     hints = typing.get_type_hints(cls)
     found: dict[str, type[enum.Enum]] = {}
