@@ -6,8 +6,8 @@ service subscribes to.
 """
 from __future__ import annotations
 
-from ets_shared.clock import utcnow
 from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.exchange import MemberAdmitted
 from exchange.domain.applications import (
     ComprehensiveApplication, apply_for_comprehensive, approve_application, reject_application,
@@ -33,12 +33,12 @@ def on_entity_registered(event: EntityRegistered, uow: ExchangeUnitOfWork) -> No
     clashes = uow.members.clashing(covered_member_id(event.entity_id), event.entity_id)
     if any(m.covered_entity_id == event.entity_id for m in clashes):
         return
-    _admitted(uow, admit_covered_entity(event.entity_id, event.name, utcnow(), clashes))
+    _admitted(uow, admit_covered_entity(event.entity_id, event.name, uow.now(), clashes))
 
 
 def admit_member(cmd: commands.AdmitMember, uow: ExchangeUnitOfWork) -> Member:
     with uow:
-        member = admit_by_operator(cmd.member_id, cmd.name, cmd.kind, utcnow(),
+        member = admit_by_operator(cmd.member_id, cmd.name, cmd.kind, uow.now(),
                                    uow.members.clashing(cmd.member_id, None))
         _admitted(uow, member)
         uow.commit()
@@ -49,7 +49,7 @@ def change_status(member_id: str, cmd: commands.ChangeMemberStatus, suspend: boo
                   uow: ExchangeUnitOfWork) -> Member:
     with uow:
         member = uow.members.get(member_id)
-        member = (suspend_member if suspend else reinstate_member)(member, utcnow(), cmd.reason)
+        member = (suspend_member if suspend else reinstate_member)(member, uow.now(), cmd.reason)
         uow.members.save(member)
         uow.audit("exchange.member.suspended" if suspend else "exchange.member.reinstated",
                   f"member:{member_id}", {"reason": cmd.reason})
@@ -60,7 +60,7 @@ def change_status(member_id: str, cmd: commands.ChangeMemberStatus, suspend: boo
 def apply(member_id: str, cmd: commands.ApplyForComprehensive, uow: ExchangeUnitOfWork) -> ComprehensiveApplication:
     with uow:
         member = uow.members.get(member_id)
-        application = apply_for_comprehensive(cmd.application_id, member, utcnow(),
+        application = apply_for_comprehensive(cmd.application_id, member, uow.now(),
                                               uow.applications.for_member_or_id(member_id, cmd.application_id))
         uow.applications.save(application)
         uow.audit("exchange.application.filed", f"application:{application.application_id}",
@@ -73,11 +73,11 @@ def decide(application_id: str, cmd: commands.DecideApplication, uow: ExchangeUn
     with uow:
         application = uow.applications.get(application_id)
         if cmd.approve:
-            application, member = approve_application(application, uow.members.get(application.member_id), utcnow(),
+            application, member = approve_application(application, uow.members.get(application.member_id), uow.now(),
                                                       cmd.reason)
             uow.members.save(member)
         else:
-            application = reject_application(application, utcnow(), cmd.reason or "")
+            application = reject_application(application, uow.now(), cmd.reason or "")
         uow.applications.save(application)
         uow.audit(f"exchange.application.{application.status.value.lower()}",
                   f"application:{application_id}", {"reason": cmd.reason})
@@ -85,4 +85,10 @@ def decide(application_id: str, cmd: commands.DecideApplication, uow: ExchangeUn
     return application
 
 
-EVENT_HANDLERS = {EntityRegistered: on_entity_registered}
+def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
+    """The regulatory clock moves: membership records are stamped in regulatory time (trading sessions and daily
+    price limits follow it with the trading issue)."""
+    uow.advance_clock(event.now)
+
+
+EVENT_HANDLERS = {EntityRegistered: on_entity_registered, CalendarTick: on_tick}

@@ -1,0 +1,34 @@
+"""Wires the enforcement service: its tables, migrations, routes, policy, the events it consumes and publishes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ets_shared.runtime import ServiceDefinition, ServiceRuntime
+from ets_shared.settings import ServiceSettings
+from enforcement.adapters.orm import EnforcementTable
+from enforcement.entrypoints import http, policy
+from enforcement.service_layer.event_handlers import EVENT_HANDLERS
+from enforcement.service_layer.publication import PUBLISHES
+from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
+
+NAME = "enforcement"
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name=NAME,
+        title="Enforcement",
+        description="Penalty cases of the Measures (§8: M-37 to M-39, M-41, M-42): orders, fines within inclusive "
+                    "ranges, payments, M-40 measures (credit record, department notices, lost eligibility) and the "
+                    "M-43 audit trail of every step. M-39 cases open from the registry's shortfalls.",
+        metadata=EnforcementTable.metadata,
+        migrations=Path(__file__).parent / "migrations",
+        routers=[http.router, policy.router],  # policy: see entrypoints/policy.py for why not `policy=`
+        handlers=EVENT_HANDLERS,
+        publishes=PUBLISHES,
+        uow_class=EnforcementUnitOfWork,
+    )
+
+
+def build_runtime(settings: ServiceSettings | None = None) -> ServiceRuntime:
+    return ServiceRuntime(definition(), settings or ServiceSettings.for_service(NAME))

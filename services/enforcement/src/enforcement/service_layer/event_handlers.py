@@ -1,0 +1,71 @@
+"""What the enforcement service does with other services' events: shortfalls open M-39 cases, settlements make them
+good, and calendar ticks let time pass over the open cases. Each runs inside the consumer's transaction (inbox +
+effect) and never commits; its events inherit the causing event's correlation id."""
+from __future__ import annotations
+
+from ets_shared.clock import as_utc
+from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected
+from ets_shared.contracts.calendar import CalendarTick
+from enforcement.domain import (Article, CaseSource, EnforcementPolicy, issue_order, open_case, settle_obligation,
+                                tick)
+from enforcement.service_layer.handlers import instant, m39_case_id, policy_for, policy_year, record
+from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
+
+
+def on_shortfall_detected(event: ShortfallDetected, uow: EnforcementUnitOfWork) -> None:
+    """M-39: opens the case `CASE-M39-{entity_id}-{compliance_year}` and orders the shortfall surrendered
+    (CaseOpened + OrderIssued). A redelivered or repeated shortfall opens nothing new."""
+    case_id = m39_case_id(event.entity_id, event.compliance_year)
+    if event.shortfall < 1 or uow.cases.find(case_id) is not None:
+        return
+    at = max(uow.now(), as_utc(event.detected_at))  # the case opens when the shortfall is known here
+    policy = policy_for(uow.session, event.compliance_year)
+    actor = uow.context.actor
+    case = open_case(case_id, Article.M39, event.entity_id, at, actor, source=CaseSource.EVENT,
+                     source_ref=uow.context.causation_id or case_id, compliance_year=event.compliance_year,
+                     shortfall_tonnes=event.shortfall, policy=policy)
+    issue_order(case, at, actor, policy=policy)
+    settled_at = uow.early_settlements.take(event.entity_id, event.compliance_year)
+    if settled_at is not None:  # the late settlement was delivered first
+        settle_obligation(case, max(at, settled_at), actor, policy)
+    record(uow, case, policy, list(case.history))
+
+
+def on_obligation_settled(event: ObligationSettled, uow: EnforcementUnitOfWork) -> None:
+    """M-39: the shortfall made good. The entity's M-39 case for that year records it and closes when nothing is
+    left (a decided fine must be paid too: the fine never replaces the surrender). No case: nothing to do."""
+    case_id = m39_case_id(event.entity_id, event.compliance_year)
+    case = uow.cases.find(case_id)
+    if case is None:
+        if event.late:  # its shortfall may still be on the way (another consumer)
+            uow.early_settlements.remember(event.entity_id, event.compliance_year, as_utc(event.settled_at))
+            uow.audit("enforcement.settlement.awaiting_case", f"case:{case_id}", event)
+        return
+    if case.is_closed or case.complied_at is not None:
+        return
+    policy = policy_for(uow.session, policy_year(case))
+    steps = settle_obligation(case, instant(uow, case, at=as_utc(event.settled_at)), uow.context.actor, policy)
+    record(uow, case, policy, steps)
+
+
+def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
+    """Time passes over the open cases whose next deadline has come (orders overdue, M-39 fine window ended →
+    CaseClosed, M-43 inaction flagged), selected by their stored `next_due_at`."""
+    if not uow.advance_clock(event.now):
+        return
+    now = as_utc(event.now)
+    policies: dict[int, EnforcementPolicy] = {}
+    after = ""
+    while batch := uow.cases.due(now, after):
+        for case in batch:
+            year = policy_year(case)
+            policy = policies.get(year) or policies.setdefault(year, policy_for(uow.session, year))
+            record(uow, case, policy, tick(case, now, policy))
+        after = batch[-1].case_id
+
+
+EVENT_HANDLERS = {
+    ShortfallDetected: on_shortfall_detected,
+    ObligationSettled: on_obligation_settled,
+    CalendarTick: on_calendar_tick,
+}

@@ -1,0 +1,14 @@
+"""The enforcement unit of work: the shared transaction (outbox, audit, inbox, clock) plus its repositories."""
+from __future__ import annotations
+
+from ets_shared.unit_of_work import SqlUnitOfWork
+from enforcement.adapters.repository import CaseRepository, EarlySettlements
+
+
+class EnforcementUnitOfWork(SqlUnitOfWork):
+    cases: CaseRepository
+    early_settlements: EarlySettlements
+
+    def _open(self) -> None:
+        self.cases = CaseRepository(self.session)
+        self.early_settlements = EarlySettlements(self.session)

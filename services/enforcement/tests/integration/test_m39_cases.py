@@ -1,0 +1,176 @@
+"""M-39 over a real nats-server and database: a registry shortfall opens one case and orders the surrender; the fine
+(50,000–100,000 inclusive) is optional and never replaces the surrender; time (calendar ticks) makes orders overdue
+and ends the fine-decision window."""
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from ets_shared.clock import regulatory_date
+from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected
+from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.enforcement import CaseClosed, CaseOpened, OrderIssued
+from ets_shared.persistence.tables import InboxMessage
+from ets_shared.testing.service import eventually, running_service, subject_listener
+from enforcement.bootstrap import build_runtime
+
+pytestmark = pytest.mark.asyncio
+JULY_1 = "2026-07-01T00:00:00+08:00"
+
+
+def shortfall(entity_id: str, tonnes: int = 30_000) -> ShortfallDetected:
+    return ShortfallDetected(entity_id=entity_id, compliance_year=2025, obligation=90_000,
+                             surrendered=90_000 - tonnes, shortfall=tonnes, detected_at=JULY_1)
+
+
+def settled(entity_id: str, at: str = "2026-07-10T10:00:00+08:00") -> ObligationSettled:
+    return ObligationSettled(entity_id=entity_id, compliance_year=2025, obligation=90_000, surrendered=90_000,
+                             late=True, settled_at=at)
+
+
+async def clock_at(svc, publish, now: str) -> None:  # noqa: ANN001
+    await publish(CalendarTick(now=now))
+    want = CalendarTick(now=now).now
+    await eventually(lambda: _clock(svc, want))
+
+
+async def _clock(svc, want):  # noqa: ANN001, ANN202
+    now = (await svc.client.get("/clock")).json()["now"]
+    return now is not None and CalendarTick(now=now).now >= want
+
+
+async def case_of(svc, case_id: str, **expected):  # noqa: ANN001, ANN003, ANN202
+    """The case once it exists and its fields have the expected values (None until then)."""
+    r = await svc.client.get(f"/cases/{case_id}", headers=svc.auth("enforcement_officer"))
+    if r.status_code != 200:
+        return None
+    body = r.json()
+    return body if all(body[k] == v for k, v in expected.items()) else None
+
+
+async def test_m39_shortfall_opens_case_and_orders_surrender_once(settings, nats_url, publish):
+    async with running_service(build_runtime, settings) as svc, \
+            subject_listener(nats_url, "ets.enforcement.>") as received:
+        await clock_at(svc, publish, JULY_1)
+        first = await publish(shortfall("E-0002"), correlation_id="corr-E-0002", copies=2)
+        await publish(shortfall("E-0002"), correlation_id="corr-again")  # another event for the same shortfall
+        case = await eventually(lambda: case_of(svc, "CASE-M39-E-0002-2025"))
+        assert (case["article"], case["party_id"], case["compliance_year"], case["status"]) == (
+            "M-39", "E-0002", 2025, "order_issued")
+        assert (case["shortfall_tonnes"], case["order_kind"], case["order_deadline"]) == (30000, "surrender",
+                                                                                          "2026-07-31")
+        assert case["source_ref"] == str(first.event_id)
+
+        def inbox() -> int:
+            with svc.runtime.session_factory() as s:
+                return s.scalar(select(func.count()).select_from(InboxMessage).where(
+                    InboxMessage.subject == ShortfallDetected.contract.subject))
+
+        await eventually(lambda: inbox() == 2)  # both distinct events applied (the copy deduplicated)
+        await eventually(lambda: len(received) >= 2)
+        await asyncio.sleep(0.3)
+        assert sorted(m["event_type"] for m in received) == [CaseOpened.contract.event_type,
+                                                              OrderIssued.contract.event_type]
+        assert {m["correlation_id"] for m in received} == {"corr-E-0002"}
+        assert {m["causation_id"] for m in received} == {str(first.event_id)}
+        assert (await svc.client.get("/cases", headers=svc.auth("authority"))).json()[0]["case_id"] == case["case_id"]
+
+
+async def test_m39_fine_refused_outside_50000_to_100000(settings):
+    async with running_service(build_runtime, settings) as svc:
+        officer = svc.auth("enforcement_officer")
+        for entity, accepted in (("E-0003", "50000.00"), ("E-0004", "100000.00")):
+            opened = await svc.client.post("/cases", headers=officer, json={
+                "article": "M-39", "party_kind": "covered_entity", "party_id": entity, "compliance_year": 2025,
+                "shortfall_tonnes": 1000, "allegation": "found short on inspection"})
+            assert opened.status_code == 201 and opened.json()["status"] == "order_issued"
+            case_id = opened.json()["case_id"]
+            assert case_id == f"CASE-M39-{entity}-2025"
+            before = (await svc.client.get(f"/cases/{case_id}", headers=officer)).json()
+            for amount in ("49999.99", "100000.01"):
+                refused = await svc.client.post(f"/cases/{case_id}/penalty", headers=officer,
+                                                json={"amount": amount, "reasons": "shortfall"})
+                assert refused.status_code == 422, refused.text
+                problem = refused.json()
+                assert (problem["field"], problem["article"]) == ("amount", "M-39")
+                assert "50,000.00" in problem["detail"] and "100,000.00" in problem["detail"]
+            assert (await svc.client.get(f"/cases/{case_id}", headers=officer)).json() == before
+            audit = (await svc.client.get("/audit", params={"subject_ref": f"case:{case_id}"},
+                                          headers=svc.auth("authority"))).json()
+            assert "enforcement.penalty.decided" not in [a["action"] for a in audit]
+            decided = await svc.client.post(f"/cases/{case_id}/penalty", headers=officer,
+                                            json={"amount": accepted, "reasons": "shortfall of 1000 t"})
+            assert decided.status_code == 200, decided.text
+            assert (decided.json()["fine_amount"], decided.json()["status"]) == (accepted, "fine_unpaid")
+
+
+async def test_m39_fine_never_replaces_surrender(settings, nats_url, publish):
+    async with running_service(build_runtime, settings) as svc, \
+            subject_listener(nats_url, CaseClosed.contract.subject) as closed:
+        officer = svc.auth("enforcement_officer")
+        await clock_at(svc, publish, JULY_1)
+        await publish(shortfall("E-0005"))
+        case_id = "CASE-M39-E-0005-2025"
+        await eventually(lambda: case_of(svc, case_id))
+        assert (await svc.client.post(f"/cases/{case_id}/penalty", headers=officer,
+                                      json={"amount": "80000.00", "reasons": "shortfall"})).status_code == 200
+        paid = await svc.client.post(f"/cases/{case_id}/payment", headers=officer, json={"amount": "80000.00"})
+        assert paid.status_code == 200
+        assert (paid.json()["fine_paid"], paid.json()["closed_at"], paid.json()["status"]) == (
+            True, None, "order_issued")
+        assert "does not replace" in paid.json()["history"][-1]["detail"]
+        await clock_at(svc, publish, "2026-12-31T00:00:00+08:00")  # paid, and months pass: still not closed
+        assert await case_of(svc, case_id, status="overdue", closed_at=None, outstanding_tonnes=30000)
+        await publish(settled("E-0005", "2027-01-05T10:00:00+08:00"), correlation_id="corr-settled")
+        case = await eventually(lambda: case_of(svc, case_id, status="closed"))
+        assert (case["closure"], case["outstanding_tonnes"]) == ("settled_and_paid", 0)
+        await eventually(lambda: closed)
+        assert closed[0]["data"]["outcome"].startswith("settled_and_paid")
+        assert closed[0]["correlation_id"] == "corr-settled"
+
+
+async def test_m39_ticks_make_the_order_overdue_and_end_the_fine_window(settings, publish):
+    async with running_service(build_runtime, settings) as svc:
+        await clock_at(svc, publish, JULY_1)
+        await publish(shortfall("E-0006"))
+        await publish(shortfall("E-0007"))
+        await eventually(lambda: case_of(svc, "CASE-M39-E-0007-2025"))
+        await publish(settled("E-0007"))  # made good on 10 July: a fine may still be decided until 9 August
+        await eventually(lambda: case_of(svc, "CASE-M39-E-0007-2025", status="awaiting_decision",
+                                         fine_window_end="2026-08-09"))
+        await clock_at(svc, publish, "2026-07-31T23:59:59+08:00")
+        assert await case_of(svc, "CASE-M39-E-0006-2025", status="order_issued")
+        await clock_at(svc, publish, "2026-08-01T00:00:00+08:00")
+        assert await case_of(svc, "CASE-M39-E-0006-2025", status="overdue")
+        assert await case_of(svc, "CASE-M39-E-0007-2025", status="awaiting_decision")
+        await clock_at(svc, publish, "2026-08-10T00:00:00+08:00")
+        case = await case_of(svc, "CASE-M39-E-0007-2025", status="closed", closure="settled_no_fine")
+        assert case and case["history"][-1]["actor"] == "system"
+        assert await case_of(svc, "CASE-M39-E-0006-2025", status="overdue")
+
+
+async def test_m39_late_settlement_delivered_before_the_shortfall_still_counts(settings, publish):
+    async with running_service(build_runtime, settings) as svc:
+        await clock_at(svc, publish, JULY_1)
+        await publish(settled("E-0008"))
+        await asyncio.sleep(0.5)
+        await publish(shortfall("E-0008"))
+        case = await eventually(lambda: case_of(svc, "CASE-M39-E-0008-2025", status="awaiting_decision"))
+        assert [s["kind"] for s in case["history"]] == ["opened", "order_issued", "obligation_settled"]
+        assert case["outstanding_tonnes"] == 0
+
+
+async def test_m39_order_deadline_follows_the_years_policy(settings):
+    async with running_service(build_runtime, settings) as svc:
+        put = await svc.client.put("/policy/2025", params={"reason": "shorter orders for 2025"},
+                                   headers=svc.auth("authority"), json={"order_deadline_days": 10})
+        assert put.status_code == 200 and put.json()["inaction_alert_days"] == 30
+        opened = await svc.client.post("/cases", headers=svc.auth("enforcement_officer"), json={
+            "article": "M-39", "party_kind": "covered_entity", "party_id": "E-0009", "compliance_year": 2025,
+            "shortfall_tonnes": 5})
+        issued = opened.json()["order_issued_at"]
+        assert date.fromisoformat(opened.json()["order_deadline"]) == regulatory_date(
+            datetime.fromisoformat(issued)) + timedelta(days=10)
