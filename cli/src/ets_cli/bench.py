@@ -157,4 +157,13 @@ async def verify(c: PlatformClient, Y: int, ids: list[str], short: set[int]) -> 
 
 
 def run(args) -> int:  # noqa: ANN001
-    return asyncio.run(_bench(args))
+    import sys
+
+    import httpx
+    import nats
+
+    try:
+        return asyncio.run(_bench(args))
+    except (OSError, httpx.ConnectError, nats.errors.NoServersError) as exc:
+        print(f"ets bench: the platform does not answer ({exc}). Start it first with `./ets up`.", file=sys.stderr)
+        return 2

@@ -4,8 +4,12 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import sys
 from datetime import datetime
 from pathlib import Path
+
+import httpx
+import nats
 
 from ets_cli.client import PlatformClient
 from ets_cli.platform import development_secret
@@ -28,14 +32,14 @@ async def next_free_year(client: PlatformClient, default: int) -> int:
 def print_outcomes(year: int, outcomes: dict) -> None:
     print(f"\nCompliance year {year}: what happened to each entity\n")
     header = f"{'entity':<24}{'reported':>10}{'verified':>10}{'determined':>12}  {'basis':<13}{'triggers':<24}" \
-             f"{'surrendered':>12}  {'obligation':<10}{'case':<14}{'fine':>10}"
+             f"{'surrendered':>12}  {'obligation':<12}{'case':<10}{'fine':>10}"
     print(header)
     print("-" * len(header))
     for entity_id, o in outcomes.items():
         case = o["case"] or {}
         print(f"{o['name']:<24}{o['reported']:>10,}{o['verified']:>10,}{o['determined']:>12,}  {o['basis']:<13}"
-              f"{','.join(o['triggers']) or '-':<24}{o['surrendered']:>12,}  {o['status']:<10}"
-              f"{case.get('status', '-'):<14}{case.get('fine') or '-':>10}")
+              f"{','.join(o['triggers']) or '-':<24}{o['surrendered']:>12,}  {o['status']:<12}"
+              f"{case.get('status', '-'):<10}{case.get('fine') or '-':>10}")
     print()
     for entity_id, o in outcomes.items():
         print(f"  {entity_id} {o['name']}: {o['story']}")
@@ -52,4 +56,8 @@ async def _demo(args) -> int:  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
-    return asyncio.run(_demo(args))
+    try:
+        return asyncio.run(_demo(args))
+    except (OSError, httpx.ConnectError, nats.errors.NoServersError) as exc:
+        print(f"ets demo: the platform does not answer ({exc}). Start it first with `./ets up`.", file=sys.stderr)
+        return 2

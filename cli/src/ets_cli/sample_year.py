@@ -39,7 +39,7 @@ SAMPLE_ENTITIES: tuple[SampleEntity, ...] = (
                  surrender_in_window="60000"),
     SampleEntity("3", "Pudong Chemicals", "industry",
                  "verification differs from its report by >= 10%: re-check (M-15 ¶2 (1)), then determined",
-                 previous_year=105_000, base_years=(104_000, 106_000, 110_000), reported=100_000, verified=112_000,
+                 previous_year=105_000, base_years=(110_000, 112_000, 114_000), reported=100_000, verified=112_000,
                  recheck_determination=111_500),
     SampleEntity("4", "Baoshan Cement", "industry",
                  "objects to the verification with evidence: re-check (M-15 ¶2 (3)), then determined",
@@ -47,6 +47,6 @@ SAMPLE_ENTITIES: tuple[SampleEntity, ...] = (
                  objects=True, recheck_determination=81_000),
     SampleEntity("5", "Jinshan Data Centre", "data_centre",
                  "an unqualified verifier is refused (V); emissions up >= 20% on last year: re-check (M-15 ¶2 (2))",
-                 previous_year=40_000, base_years=(42_000, 44_000, 46_000), reported=52_000, verified=52_000,
+                 previous_year=40_000, base_years=(50_000, 52_000, 54_000), reported=52_000, verified=52_000,
                  recheck_determination=52_000, tries_unqualified_verifier=True),
 )
