@@ -51,7 +51,9 @@ class ServiceDefinition:
     handlers: Mapping[type[EventData], EventHandler] = field(default_factory=dict)  # what it consumes
     publishes: Sequence[type[EventData]] = ()  # what it produces
     uow_class: type[SqlUnitOfWork] = SqlUnitOfWork
-    policy: tuple[type[BaseModel], Callable[[int], BaseModel]] | None = None  # per-year [param]s
+    # per-year [param]s: (pydantic model, default for a year[, on_change(uow, year, document)])
+    policy: tuple[type[BaseModel], Callable[[int], BaseModel]] | tuple[type[BaseModel], Callable[[int], BaseModel],
+                                                                       Callable[[Any, int, BaseModel], None]] | None = None
     version: str = "0.1.0"
 
 

@@ -101,8 +101,15 @@ def records_router() -> APIRouter:
     return router
 
 
-def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel]) -> APIRouter:
-    """GET/PUT /policy/{year}: the service's [param]s for a compliance year, defaults until the authority sets them."""
+PolicyChanged = Callable[[Any, int, BaseModel], None]
+
+
+def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel],
+                  on_change: PolicyChanged | None = None) -> APIRouter:
+    """GET/PUT /policy/{year}: the service's [param]s for a compliance year, defaults until the authority sets them.
+
+    `on_change(uow, year, document)` runs inside the same transaction when the authority changes a year's policy
+    (e.g. to re-schedule what falls due under the new parameters)."""
     router = APIRouter(tags=["policy"])
 
     @router.get("/policy/{compliance_year}", response_model=model, summary="Policy parameters for a year")
@@ -114,18 +121,26 @@ def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel]) -
                    request: Request, reason: Annotated[str, Query(min_length=3, description="why it changes")]) -> Any:
         runtime = request.app.state.runtime
         with runtime.uow(runtime.context_for(request, caller)) as uow:
-            row = uow.session.get(PolicySetting, compliance_year)
-            payload = document.model_dump_json()
-            if row is None:
-                uow.session.add(PolicySetting(compliance_year=compliance_year, document=payload,
-                                              updated_by=caller.actor, updated_at=utcnow(), reason=reason))
-            else:
-                row.document, row.updated_by, row.updated_at, row.reason = payload, caller.actor, utcnow(), reason
-            uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
+            store_policy(uow, compliance_year, document, reason)
+            if on_change is not None:
+                on_change(uow, compliance_year, document)
             uow.commit()
         return document
 
     return router
+
+
+def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) -> None:  # noqa: ANN001
+    """Record a year's policy (audited with who and why) in the caller's transaction."""
+    row = uow.session.get(PolicySetting, compliance_year)
+    payload = document.model_dump_json()
+    actor = uow.context.actor
+    if row is None:
+        uow.session.add(PolicySetting(compliance_year=compliance_year, document=payload, updated_by=actor,
+                                      updated_at=utcnow(), reason=reason))
+    else:
+        row.document, row.updated_by, row.updated_at, row.reason = payload, actor, utcnow(), reason
+    uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
 
 
 def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):  # noqa: ANN001

@@ -53,12 +53,14 @@ def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # n
 
 class OutboxRelay:
     def __init__(self, session_factory: sessionmaker[Session], publish: BatchPublisher, *, batch_size: int = 500,
-                 poll_seconds: float = 0.5, read_session_factory: sessionmaker[Session] | None = None) -> None:
+                 poll_seconds: float = 0.5, read_session_factory: sessionmaker[Session] | None = None,
+                 linger_seconds: float = 0.01) -> None:
         self._session_factory = session_factory
         self._read_session_factory = read_session_factory or session_factory
         self._publish = publish
         self._batch_size = batch_size
         self._poll_seconds = poll_seconds
+        self._linger_seconds = linger_seconds  # after a wake-up, let concurrent commits join the same batch
         self._wakeup: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
@@ -90,6 +92,7 @@ class OutboxRelay:
         while True:
             try:
                 await asyncio.wait_for(self._wakeup.wait(), timeout=self._poll_seconds)
+                await asyncio.sleep(self._linger_seconds)
             except asyncio.TimeoutError:
                 pass
             self._wakeup.clear()
