@@ -6,7 +6,9 @@ from pathlib import Path
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from enforcement.adapters.orm import EnforcementTable
-from enforcement.entrypoints import http, policy
+from enforcement.entrypoints import http
+from enforcement.service_layer.commands import EnforcementPolicyModel, default_policy
+from enforcement.service_layer.handlers import reschedule_for_policy
 from enforcement.service_layer.event_handlers import EVENT_HANDLERS
 from enforcement.service_layer.publication import PUBLISHES
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
@@ -23,7 +25,8 @@ def definition() -> ServiceDefinition:
                     "M-43 audit trail of every step. M-39 cases open from the registry's shortfalls.",
         metadata=EnforcementTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, policy.router],  # policy: see entrypoints/policy.py for why not `policy=`
+        routers=[http.router],
+        policy=(EnforcementPolicyModel, default_policy, reschedule_for_policy),
         handlers=EVENT_HANDLERS,
         publishes=PUBLISHES,
         uow_class=EnforcementUnitOfWork,

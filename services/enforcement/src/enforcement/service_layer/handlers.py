@@ -14,10 +14,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from ets_shared.clock import regulatory_date, utcnow
+from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
 from ets_shared.http.platform_routes import load_policy
-from ets_shared.persistence.tables import PolicySetting
 from enforcement.domain import (Article, CaseSource, CaseStep, EnforcementPolicy, Measure, PenaltyCase,
                                 apply_measures, decide_fine, decline_fine, dismiss, issue_order, open_case,
                                 penalty_article, record_correction, record_payment)
@@ -53,24 +52,15 @@ def record(uow: EnforcementUnitOfWork, case: PenaltyCase, policy: EnforcementPol
     publish_steps(uow, case, steps)
 
 
-def set_policy(year: int, document: commands.EnforcementPolicyModel, reason: str, uow: EnforcementUnitOfWork) -> None:
-    """Store a year's [param]s and re-date the open cases that follow them: the M-43 alert of a case already waiting
-    moves with `inaction_alert_days` (order deadlines and M-39 fine windows were fixed when set)."""
-    with uow:
-        row = uow.session.get(PolicySetting, year)
-        payload = document.model_dump_json()
-        if row is None:
-            uow.session.add(PolicySetting(compliance_year=year, document=payload, updated_by=uow.context.actor,
-                                          updated_at=utcnow(), reason=reason))
-        else:
-            row.document, row.reason, row.updated_by, row.updated_at = payload, reason, uow.context.actor, utcnow()
-        uow.audit("policy.set", f"policy:{year}", {"policy": document.model_dump(), "reason": reason})
-        policy, after = EnforcementPolicy(**document.model_dump()), ""
-        while batch := uow.cases.open_of_policy_year(year, after):
-            for case in batch:
-                uow.cases.save(case, policy)
-            after = batch[-1].case_id
-        uow.commit()
+def reschedule_for_policy(uow: EnforcementUnitOfWork, year: int, document: commands.EnforcementPolicyModel) -> None:
+    """A year's [param]s changed (inside the policy PUT's transaction): re-date the open cases that follow them —
+    the M-43 alert of a case already waiting moves with `inaction_alert_days` (order deadlines and M-39 fine windows
+    were fixed when set)."""
+    policy, after = EnforcementPolicy(**document.model_dump()), ""
+    while batch := uow.cases.open_of_policy_year(year, after):
+        for case in batch:
+            uow.cases.save(case, policy)
+        after = batch[-1].case_id
 
 
 def open_by_officer(cmd: commands.OpenCase, uow: EnforcementUnitOfWork) -> PenaltyCase:
