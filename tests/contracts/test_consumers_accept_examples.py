@@ -43,7 +43,7 @@ async def test_consumer_accepts_the_producers_example(service, contract, tmp_pat
     upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
     envelope = wrap(contract.example(), producer=contract.contract.producer, context=MessageContext.new("contract"))
     async with TestNatsBroker(runtime.broker) as broker:
-        await broker.publish(envelope.model_dump_json(), contract.contract.subject)
+        await broker.publish(envelope.model_dump_json().encode(), contract.contract.subject)
     with runtime.session_factory() as session:
         letters = session.execute(select(DeadLetter.error)).scalars().all()
         assert letters == [], f"{service} dead-lettered the example of {contract.contract.subject}: {letters}"

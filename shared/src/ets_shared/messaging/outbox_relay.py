@@ -91,9 +91,12 @@ class OutboxRelay:
         assert self._wakeup is not None
         while True:
             try:
-                await asyncio.wait_for(self._wakeup.wait(), timeout=self._poll_seconds)
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation that arrives
+                # as the wake-up completes, and stop() would then wait forever
+                async with asyncio.timeout(self._poll_seconds):
+                    await self._wakeup.wait()
                 await asyncio.sleep(self._linger_seconds)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             self._wakeup.clear()
             try:

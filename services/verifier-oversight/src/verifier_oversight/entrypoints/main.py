@@ -1,0 +1,14 @@
+"""Process entry point: `ets-verifier-oversight` runs the service; `app` / `asyncapi` serve uvicorn and
+`faststream docs gen`."""
+from __future__ import annotations
+
+from ets_shared.serve import serve
+from verifier_oversight.bootstrap import build_runtime
+
+runtime = build_runtime()
+app = runtime.http
+asyncapi = runtime.asyncapi
+
+
+def run() -> None:
+    serve(build_runtime)
