@@ -1,0 +1,109 @@
+"""Obligations and surrenders in and out of their tables. Obligations are read as columns and written by primary
+key in bulk: one tick may move 10,000 of them."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from allocation.adapters.orm import ObligationRow, RegistryTransactionRow, SurrenderRow
+from allocation.domain import Obligation, ObligationStatus
+from ets_shared.errors import NotFound
+
+_OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
+
+
+def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
+    return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
+                      row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
+                      row.shortfall_detected_at)
+
+
+def _columns(ob: Obligation) -> dict:
+    return {"entity_id": ob.entity_id, "compliance_year": ob.year, "determined_emissions": ob.determined_emissions,
+            "determination_revision": ob.determination_revision, "surrendered_shea": ob.surrendered_shea,
+            "surrendered_ccer": ob.surrendered_ccer, "status": ob.status.value,
+            "shortfall_detected_at": ob.shortfall_detected_at}
+
+
+class ObligationRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._stored: set[tuple[str, int]] = set()
+        self._cases: dict[tuple[str, int], str] = {}
+
+    def case_of(self, obligation: Obligation) -> str | None:
+        """The correlation id of the determination that created a loaded obligation: its compliance case."""
+        return self._cases.get((obligation.entity_id, obligation.year))
+
+    def find(self, entity_id: str, year: int) -> Obligation | None:
+        row = self.session.execute(select(_OBLIGATION).where(
+            _OBLIGATION.c.entity_id == entity_id, _OBLIGATION.c.compliance_year == year).with_for_update()).first()
+        if row is None:
+            return None
+        self._stored.add((entity_id, year))
+        self._cases[(entity_id, year)] = row.correlation_id
+        return obligation_of(row)
+
+    def save(self, obligation: Obligation, **extra) -> None:  # noqa: ANN003
+        """Insert or update one obligation; `extra` sets the row's own columns (determination_id, correlation_id,
+        recorded_at, settled_at)."""
+        self.save_all([obligation], **extra)
+
+    def save_all(self, obligations: Sequence[Obligation], **extra) -> None:  # noqa: ANN003
+        new = [_columns(o) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
+        known = [_columns(o) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
+        if new:
+            self.session.execute(insert(ObligationRow), new)
+            for o in new:
+                self._stored.add((o["entity_id"], o["compliance_year"]))
+                self._cases[(o["entity_id"], o["compliance_year"])] = o.get("correlation_id")
+        if known:
+            self.session.execute(update(ObligationRow), known)
+
+    def years_with_open(self) -> list[int]:
+        query = (select(ObligationRow.compliance_year).where(ObligationRow.status == ObligationStatus.OPEN.value)
+                 .distinct().order_by(ObligationRow.compliance_year))
+        return list(self.session.execute(query).scalars())
+
+    def open_determined(self, year: int) -> list[tuple[Obligation, str]]:
+        """The year's OPEN determined obligations (unmet by construction), locked, each with its correlation id."""
+        query = (select(_OBLIGATION).where(ObligationRow.compliance_year == year,
+                                           ObligationRow.status == ObligationStatus.OPEN.value,
+                                           ObligationRow.determination_revision > 0)
+                 .order_by(ObligationRow.entity_id).with_for_update())
+        rows = self.session.execute(query).all()
+        self._stored.update((r.entity_id, r.compliance_year) for r in rows)
+        return [(obligation_of(r), r.correlation_id) for r in rows]
+
+    def list(self, year: int | None, status: ObligationStatus | None, offset: int, limit: int) -> list[ObligationRow]:
+        query = select(ObligationRow).order_by(ObligationRow.compliance_year, ObligationRow.entity_id)
+        if year is not None:
+            query = query.where(ObligationRow.compliance_year == year)
+        if status is not None:
+            query = query.where(ObligationRow.status == status.value)
+        return list(self.session.execute(query.offset(offset).limit(limit)).scalars())
+
+    def row(self, entity_id: str, year: int) -> ObligationRow:
+        row = self.session.get(ObligationRow, (entity_id, year))
+        if row is None:
+            raise NotFound(f"entity {entity_id} has no determined obligation for {year}", field="compliance_year")
+        return row
+
+
+class SurrenderRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, row: SurrenderRow) -> None:
+        self.session.add(row)
+
+    def list(self, entity_id: str, year: int | None = None) -> list[SurrenderRow]:
+        """In registration order (the registry transaction's sequence)."""
+        query = (select(SurrenderRow).join(RegistryTransactionRow,
+                                           RegistryTransactionRow.transaction_id == SurrenderRow.transaction_id)
+                 .where(SurrenderRow.entity_id == entity_id).order_by(RegistryTransactionRow.seq))
+        if year is not None:
+            query = query.where(SurrenderRow.compliance_year == year)
+        return list(self.session.execute(query).scalars())

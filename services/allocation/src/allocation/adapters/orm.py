@@ -1,0 +1,132 @@
+"""The allocation service's tables (its own database): covered entities, allocation plans and their entries, the
+registry (accounts, holdings by vintage and CCER lot, transactions with their lines), obligations and surrenders."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field
+
+from ets_shared.persistence.tables import service_table_base, utc_column
+
+AllocationTable = service_table_base("Allocation")
+BASE = AllocationTable
+
+ISSUANCE_ACCOUNT = "AUTHORITY-ISSUANCE"
+CANCELLATION_ACCOUNT = "AUTHORITY-CANCELLATION"
+
+
+class CoveredEntityRow(AllocationTable, table=True):
+    __tablename__ = "covered_entity"
+    entity_id: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=300)
+    sector: str = Field(max_length=100)
+    registered_at: datetime = Field(sa_column=utc_column())
+    status: str = Field(max_length=20)
+    exited_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class AccountRow(AllocationTable, table=True):
+    __tablename__ = "registry_account"
+    account_id: str = Field(primary_key=True, max_length=80)
+    kind: str = Field(max_length=30)
+    holder_id: str | None = Field(default=None, max_length=64, index=True)
+    opened_at: datetime = Field(sa_column=utc_column())
+
+
+class HoldingRow(AllocationTable, table=True):
+    """One account's units of one type and vintage; for CCER also one lot (origin), named by `lot`."""
+
+    __tablename__ = "holding"
+    __table_args__ = (UniqueConstraint("account_id", "unit_type", "vintage", "lot", name="uq_holding_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(max_length=80, foreign_key="registry_account.account_id")
+    unit_type: str = Field(max_length=10)
+    vintage: int
+    lot: str = Field(default="", max_length=250)
+    project_id: str | None = Field(default=None, max_length=100)
+    reduction_date: date | None = None
+    boundary_entity_id: str | None = Field(default=None, max_length=64)
+    quantity: int
+
+
+class RegistryTransactionRow(AllocationTable, table=True):
+    """`seq` is the registration order (M-32: effective on registration)."""
+
+    __tablename__ = "registry_transaction"
+    seq: int | None = Field(default=None, primary_key=True)
+    transaction_id: str = Field(max_length=100, unique=True)
+    kind: str = Field(max_length=20)
+    registered_at: datetime = Field(sa_column=utc_column(index=True))
+    reference: str = Field(max_length=200)
+
+
+class TransactionLineRow(AllocationTable, table=True):
+    __tablename__ = "registry_transaction_line"
+    id: int | None = Field(default=None, primary_key=True)
+    transaction_id: str = Field(max_length=100, index=True, foreign_key="registry_transaction.transaction_id")
+    line_no: int
+    from_account_id: str = Field(max_length=80, index=True, foreign_key="registry_account.account_id")
+    to_account_id: str = Field(max_length=80, index=True, foreign_key="registry_account.account_id")
+    unit_type: str = Field(max_length=10)
+    vintage: int
+    quantity: int
+    project_id: str | None = Field(default=None, max_length=100)
+    reduction_date: date | None = None
+    boundary_entity_id: str | None = Field(default=None, max_length=64)
+
+
+class PlanRow(AllocationTable, table=True):
+    __tablename__ = "allocation_plan"
+    compliance_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    cap: int = Field(sa_type=BigInteger)
+    status: str = Field(max_length=20)
+    created_at: datetime = Field(sa_column=utc_column())
+    approved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    issued_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class PlanEntryRow(AllocationTable, table=True):
+    """One entity's allocation with the inputs of its method (decimals kept as exact text)."""
+
+    __tablename__ = "allocation_entry"
+    compliance_year: int = Field(primary_key=True, foreign_key="allocation_plan.compliance_year",
+                                 sa_column_kwargs={"autoincrement": False})
+    entity_id: str = Field(primary_key=True, max_length=64, foreign_key="covered_entity.entity_id")
+    method: str = Field(max_length=30)
+    method_quantity: int
+    early_action_bonus: int
+    quantity: int
+    base_years: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    historical_factor: str | None = Field(default=None, max_length=50)
+    benchmark_intensity: str | None = Field(default=None, max_length=50)
+    output: str | None = Field(default=None, max_length=50)
+
+
+class ObligationRow(AllocationTable, table=True):
+    __tablename__ = "obligation"
+    __table_args__ = (Index("ix_obligation_year_status", "compliance_year", "status"),)
+    entity_id: str = Field(primary_key=True, max_length=64, foreign_key="covered_entity.entity_id")
+    compliance_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    determined_emissions: int
+    determination_revision: int
+    determination_id: str = Field(max_length=100)
+    surrendered_shea: int = 0
+    surrendered_ccer: int = 0
+    status: str = Field(max_length=20)
+    shortfall_detected_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    settled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    recorded_at: datetime = Field(sa_column=utc_column())
+    correlation_id: str = Field(max_length=100, description="of the determination that created the obligation")
+
+
+class SurrenderRow(AllocationTable, table=True):
+    __tablename__ = "surrender"
+    surrender_id: str = Field(primary_key=True, max_length=64)
+    entity_id: str = Field(max_length=64, index=True, foreign_key="covered_entity.entity_id")
+    compliance_year: int
+    transaction_id: str = Field(max_length=100, foreign_key="registry_transaction.transaction_id")
+    shea: int
+    ccer: int
+    late: bool
+    surrendered_at: datetime = Field(sa_column=utc_column())

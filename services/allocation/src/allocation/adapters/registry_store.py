@@ -1,0 +1,157 @@
+"""The registry in and out of its tables: a `Registry` loaded with only the accounts and holdings a command touches,
+and the transactions it registered written back with the holdings they changed (M-32)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from allocation.adapters.orm import AccountRow, HoldingRow, RegistryTransactionRow, TransactionLineRow
+from allocation.domain import (
+    Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, UnitType,
+)
+
+CHUNK = 5000
+_ACCOUNT = AccountRow.__table__  # type: ignore[attr-defined]  (column rows: no ORM objects for 10,000 reads)
+_HOLDING = HoldingRow.__table__  # type: ignore[attr-defined]
+
+
+def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def lot_of(origin: CcerOrigin | None) -> str:
+    if origin is None:
+        return ""
+    return f"{origin.project_id}|{origin.reduction_date.isoformat()}|{origin.boundary_entity_id or ''}"
+
+
+def _origin(row: Any) -> CcerOrigin | None:
+    if row.project_id is None:
+        return None
+    return CcerOrigin(row.project_id, row.reduction_date, row.boundary_entity_id)
+
+
+def _origin_columns(origin: CcerOrigin | None) -> dict[str, Any]:
+    return {"project_id": origin.project_id if origin else None,
+            "reduction_date": origin.reduction_date if origin else None,
+            "boundary_entity_id": origin.boundary_entity_id if origin else None}
+
+
+class RegistryStore:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._ids: dict[HoldingKey, int] = {}  # loaded holdings -> row id
+        self._scopes: list[tuple[frozenset[str], UnitType | None, int | None]] = []
+
+    def open_accounts(self, accounts: Sequence[Account]) -> None:
+        """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
+        if accounts:
+            self.session.execute(insert(AccountRow), [
+                {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at}
+                for a in accounts])
+
+    def load(self, account_ids: Iterable[str], holdings_of: Iterable[str] = (), *,
+             unit_type: UnitType | None = None, vintage: int | None = None) -> Registry:
+        """A registry holding the named accounts, and the holdings (locked for update) of `holdings_of`, optionally
+        only those of one unit type / vintage: the candidate rows of one command, never the whole registry."""
+        registry = Registry()
+        for ids in chunks(sorted(set(account_ids))):
+            for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
+                registry.accounts[row.account_id] = Account(row.account_id, AccountKind(row.kind), row.holder_id,
+                                                            row.opened_at)
+        holders = sorted(set(holdings_of))
+        self._scopes.append((frozenset(holders), unit_type, vintage))
+        for ids in chunks(holders):
+            query = select(_HOLDING).where(_HOLDING.c.account_id.in_(ids)).with_for_update()
+            if unit_type is not None:
+                query = query.where(HoldingRow.unit_type == unit_type.value)
+            if vintage is not None:
+                query = query.where(HoldingRow.vintage == vintage)
+            for row in self.session.execute(query):
+                key = HoldingKey(row.account_id, UnitType(row.unit_type), row.vintage, _origin(row))
+                registry.holdings[key] = row.quantity
+                self._ids[key] = row.id
+        return registry
+
+    def record(self, registry: Registry, transactions: Sequence[RegistryTransaction], reference: str) -> None:
+        """Write the transactions registered on `registry` (once per load) and the holdings they changed. A holding
+        outside what was loaded (e.g. the cancellation account, only ever credited) is credited in SQL."""
+        touched: dict[HoldingKey, None] = {}
+        tx_rows, line_rows = [], []
+        for tx in transactions:
+            tx_rows.append({"transaction_id": tx.transaction_id, "kind": tx.kind.value,
+                            "registered_at": tx.registered_at, "reference": reference})
+            for n, ln in enumerate(tx.lines):
+                line_rows.append({"transaction_id": tx.transaction_id, "line_no": n,
+                                  "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
+                                  "unit_type": ln.unit_type.value, "vintage": ln.vintage, "quantity": ln.quantity,
+                                  **_origin_columns(ln.origin)})
+                if tx.kind is not TransactionKind.ISSUE:  # issuance creates units: nothing is debited
+                    touched[HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
+                touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
+        if tx_rows:  # bulk inserts, in registration order (`seq`)
+            self.session.execute(insert(RegistryTransactionRow), tx_rows)
+            self.session.execute(insert(TransactionLineRow), line_rows)
+        new_holdings, changed = [], []
+        for key in touched:
+            if key in self._ids:
+                changed.append({"id": self._ids[key], "quantity": registry.holding(key)})
+            elif self._covered(key):
+                new_holdings.append({"account_id": key.account_id, "unit_type": key.unit_type.value,
+                                     "vintage": key.vintage, "lot": lot_of(key.origin),
+                                     "quantity": registry.holding(key), **_origin_columns(key.origin)})
+            else:
+                self._credit(key, registry.holding(key))
+        if new_holdings:
+            self.session.execute(insert(HoldingRow), new_holdings)
+        if changed:
+            self.session.execute(update(HoldingRow), changed)
+
+    def _covered(self, key: HoldingKey) -> bool:
+        return any(key.account_id in accounts and unit_type in (None, key.unit_type) and vintage in (None, key.vintage)
+                   for accounts, unit_type, vintage in self._scopes)
+
+    def _credit(self, key: HoldingKey, quantity: int) -> None:
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        table = HoldingRow.__table__  # type: ignore[attr-defined]
+        stmt = insert(table).values(account_id=key.account_id, unit_type=key.unit_type.value, vintage=key.vintage,
+                                    lot=lot_of(key.origin), quantity=quantity, **_origin_columns(key.origin))
+        self.session.execute(stmt.on_conflict_do_update(
+            index_elements=["account_id", "unit_type", "vintage", "lot"],
+            set_={"quantity": table.c.quantity + stmt.excluded.quantity}))
+
+    # -- reads ------------------------------------------------------------------------------------------------
+    def holdings(self, account_id: str) -> list[tuple[str, int, int]]:
+        """(unit type, vintage, quantity) of an account, summed over CCER lots, without empty holdings."""
+        query = (select(HoldingRow.unit_type, HoldingRow.vintage, func.sum(HoldingRow.quantity))
+                 .where(HoldingRow.account_id == account_id, HoldingRow.quantity > 0)
+                 .group_by(HoldingRow.unit_type, HoldingRow.vintage)
+                 .order_by(HoldingRow.unit_type.desc(), HoldingRow.vintage))
+        return [(u, v, int(q)) for u, v, q in self.session.execute(query)]
+
+    def lots(self, account_id: str) -> list[HoldingRow]:
+        query = (select(HoldingRow).where(HoldingRow.account_id == account_id, HoldingRow.quantity > 0)
+                 .order_by(HoldingRow.unit_type.desc(), HoldingRow.vintage, HoldingRow.lot))
+        return list(self.session.execute(query).scalars())
+
+    def transactions(self, account_id: str, offset: int, limit: int
+                     ) -> list[tuple[RegistryTransactionRow, list[TransactionLineRow]]]:
+        involved = select(TransactionLineRow.transaction_id).where(or_(
+            TransactionLineRow.from_account_id == account_id, TransactionLineRow.to_account_id == account_id))
+        query = (select(RegistryTransactionRow).where(RegistryTransactionRow.transaction_id.in_(involved))
+                 .order_by(RegistryTransactionRow.seq)
+                 .offset(offset).limit(limit))
+        txs = list(self.session.execute(query).scalars())
+        lines: dict[str, list[TransactionLineRow]] = {tx.transaction_id: [] for tx in txs}
+        if txs:
+            query = (select(TransactionLineRow).where(TransactionLineRow.transaction_id.in_(list(lines)))
+                     .order_by(TransactionLineRow.transaction_id, TransactionLineRow.line_no))
+            for row in self.session.execute(query).scalars():
+                lines[row.transaction_id].append(row)
+        return [(tx, lines[tx.transaction_id]) for tx in txs]

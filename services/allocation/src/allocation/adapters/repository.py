@@ -1,0 +1,137 @@
+"""Repositories: covered entities and allocation plans (loaded whole or only the entries a command touches).
+Obligations and surrenders: `obligations`; the registry: `registry_store`."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from allocation.adapters.orm import CoveredEntityRow, PlanEntryRow, PlanRow
+from allocation.adapters.registry_store import chunks
+from allocation.domain import (
+    AllocationEntry, AllocationMethod, AllocationPlan, BaseYearEmission, CoveredEntity, PlanStatus,
+)
+from ets_shared.errors import NotFound
+from ets_shared.persistence.mapping import to_domain
+
+
+class EntityRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def find(self, entity_id: str) -> CoveredEntity | None:
+        row = self.session.get(CoveredEntityRow, entity_id)
+        return to_domain(row, CoveredEntity) if row else None
+
+    def get(self, entity_id: str) -> CoveredEntity:
+        entity = self.find(entity_id)
+        if entity is None:
+            raise NotFound(f"no covered entity {entity_id}", field="entity_id")
+        return entity
+
+    def exists(self, entity_id: str) -> bool:
+        query = select(CoveredEntityRow.entity_id).where(CoveredEntityRow.entity_id == entity_id)
+        return self.session.execute(query).first() is not None
+
+    def require(self, entity_id: str) -> None:
+        """NotFound unless the entity is registered (without loading it)."""
+        if not self.exists(entity_id):
+            raise NotFound(f"no covered entity {entity_id}", field="entity_id")
+
+    def existing_ids(self, entity_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for ids in chunks(sorted(set(entity_ids))):
+            found.update(self.session.execute(
+                select(CoveredEntityRow.entity_id).where(CoveredEntityRow.entity_id.in_(ids))).scalars())
+        return found
+
+    def add_all(self, entities: Sequence[CoveredEntity]) -> None:
+        """Bulk insert (a batch registers up to 10,000 entities in one transaction)."""
+        if entities:
+            self.session.execute(insert(CoveredEntityRow), [
+                {"entity_id": e.entity_id, "name": e.name, "sector": e.sector, "registered_at": e.registered_at,
+                 "status": e.status.value, "exited_at": e.exited_at} for e in entities])
+
+    def list(self, offset: int, limit: int) -> list[CoveredEntity]:
+        query = select(CoveredEntityRow).order_by(CoveredEntityRow.entity_id).offset(offset).limit(limit)
+        return [to_domain(r, CoveredEntity) for r in self.session.execute(query).scalars()]
+
+
+_ENTRY = PlanEntryRow.__table__  # type: ignore[attr-defined]
+
+
+def _entry(row) -> AllocationEntry:  # noqa: ANN001 - a row of allocation_entry's columns
+    dec = (lambda v: Decimal(v) if v is not None else None)  # noqa: E731
+    base_years = tuple(BaseYearEmission(int(y), e) for y, e in sorted(json.loads(row.base_years or "{}").items()))
+    return AllocationEntry(row.entity_id, AllocationMethod(row.method), row.method_quantity, row.early_action_bonus,
+                           base_years, dec(row.historical_factor), dec(row.benchmark_intensity), dec(row.output))
+
+
+def _entry_row(year: int, e: AllocationEntry) -> dict:
+    text = (lambda v: str(v) if v is not None else None)  # noqa: E731
+    return {"compliance_year": year, "entity_id": e.entity_id, "method": e.method.value,
+            "method_quantity": e.method_quantity, "early_action_bonus": e.early_action_bonus, "quantity": e.quantity,
+            "historical_factor": text(e.historical_factor), "benchmark_intensity": text(e.benchmark_intensity),
+            "output": text(e.output),
+            "base_years": json.dumps({str(b.year): b.emissions for b in e.base_years}) if e.base_years else None}
+
+
+class PlanRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._loaded: dict[int, set[str]] = {}
+
+    def exists(self, year: int) -> bool:
+        return self.session.get(PlanRow, year) is not None
+
+    def get(self, year: int, entity_ids: Sequence[str] | None = None, *, lock: bool = True) -> AllocationPlan:
+        """The plan (locked for a write); with `entity_ids`, only those entries are loaded, the rest as totals."""
+        query = select(PlanRow).where(PlanRow.compliance_year == year)
+        row = self.session.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"no allocation plan for {year}", field="compliance_year")
+        entries: list[AllocationEntry] = []
+        base = select(_ENTRY).where(_ENTRY.c.compliance_year == year).order_by(_ENTRY.c.entity_id)
+        for ids in ([None] if entity_ids is None else chunks(sorted(set(entity_ids)))):
+            query = base if ids is None else base.where(_ENTRY.c.entity_id.in_(ids))
+            entries.extend(_entry(r) for r in self.session.execute(query))
+        count, total = self.session.execute(
+            select(func.count(), func.coalesce(func.sum(PlanEntryRow.quantity), 0))
+            .where(PlanEntryRow.compliance_year == year)).one()
+        self._loaded[year] = {e.entity_id for e in entries}
+        return AllocationPlan(year, row.cap, PlanStatus(row.status), entries, row.approved_at, row.issued_at,
+                              other_entries=count - len(entries),
+                              other_allocated=int(total) - sum(e.quantity for e in entries))
+
+    def add(self, plan: AllocationPlan, created_at) -> None:  # noqa: ANN001
+        self.session.add(PlanRow(compliance_year=plan.year, cap=plan.cap, status=plan.status.value,
+                                 created_at=created_at))
+        self._loaded[plan.year] = set()
+
+    def save(self, plan: AllocationPlan) -> None:
+        row = self.session.get(PlanRow, plan.year)
+        row.cap, row.status, row.approved_at, row.issued_at = (plan.cap, plan.status.value, plan.approved_at,
+                                                               plan.issued_at)
+        loaded = self._loaded.setdefault(plan.year, set())
+        current = {e.entity_id for e in plan.entries}
+        for entity_id in loaded - current:
+            self.session.delete(self.session.get(PlanEntryRow, (plan.year, entity_id)))
+        new = [_entry_row(plan.year, e) for e in plan.entries if e.entity_id not in loaded]
+        if new:
+            self.session.execute(insert(PlanEntryRow), new)
+        self._loaded[plan.year] = current
+
+    def allocation_issued(self, year: int, entity_id: str) -> int:
+        """The entity's allocation under the year's plan once issued (0 before): the base of M-17's CCER limit."""
+        query = (select(PlanEntryRow.quantity).join(PlanRow, PlanRow.compliance_year == PlanEntryRow.compliance_year)
+                 .where(PlanEntryRow.compliance_year == year, PlanEntryRow.entity_id == entity_id,
+                        PlanRow.status == PlanStatus.ISSUED.value))
+        return self.session.execute(query).scalar_one_or_none() or 0
+
+    def entries(self, year: int, offset: int, limit: int) -> list[AllocationEntry]:
+        query = (select(_ENTRY).where(_ENTRY.c.compliance_year == year)
+                 .order_by(_ENTRY.c.entity_id).offset(offset).limit(limit))
+        return [_entry(r) for r in self.session.execute(query)]

@@ -1,0 +1,39 @@
+"""Wires the allocation service: its tables, migrations, routes, per-year policy, the events it consumes and
+publishes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from allocation.adapters.orm import AllocationTable
+from allocation.entrypoints import http, http_compliance, http_plans
+from allocation.service_layer.handlers import EVENT_HANDLERS
+from allocation.service_layer.policy import AllocationPolicyDocument, check_policy
+from allocation.service_layer.unit_of_work import AllocationUnitOfWork
+from ets_shared.contracts.allocation import (
+    AllowancesIssued, EntityRegistered, ObligationRecorded, ObligationSettled, ShortfallDetected, SurrenderRecorded,
+)
+from ets_shared.runtime import ServiceDefinition, ServiceRuntime
+from ets_shared.settings import ServiceSettings
+
+NAME = "allocation"
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name=NAME,
+        title="Allocation and registry",
+        description="Covered entities (M-5), caps and allocation plans (M-6..M-9), the allowance registry (M-32), "
+                    "obligations, surrender and CCER offsets (M-16, M-17), shortfall at the close of the window.",
+        metadata=AllocationTable.metadata,
+        migrations=Path(__file__).parent / "migrations",
+        routers=[http.router, http_plans.router, http_compliance.router],
+        handlers=EVENT_HANDLERS,
+        publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
+                   ShortfallDetected],
+        uow_class=AllocationUnitOfWork,
+        policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, check_policy),
+    )
+
+
+def build_runtime(settings: ServiceSettings | None = None) -> ServiceRuntime:
+    return ServiceRuntime(definition(), settings or ServiceSettings.for_service(NAME))

@@ -1,0 +1,82 @@
+"""What callers ask the allocation service to do (also the HTTP request bodies)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+EntityId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
+Year = Annotated[int, Field(ge=2013, le=2100)]
+MAX_BATCH = 10_000
+
+
+class RegisterEntity(BaseModel):
+    """M-5: an entity put on the published list of covered entities."""
+
+    entity_id: EntityId
+    name: str = Field(min_length=1, max_length=300)
+    sector: str = Field(min_length=1, max_length=100)
+
+
+class RegisterEntities(BaseModel):
+    entities: list[RegisterEntity] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class CreatePlan(BaseModel):
+    """M-6/M-7: the year's cap; the plan starts as a draft."""
+
+    compliance_year: Year
+    cap: int = Field(gt=0, description="whole allowances")
+
+
+class HistoricalEntry(BaseModel):
+    """历史排放法 (M-8): round(mean of base-year emissions x factor) + early-action bonus."""
+
+    entity_id: EntityId
+    method: Literal["historical"]
+    base_years: dict[int, Annotated[int, Field(ge=0)]] = Field(min_length=1, description='{"2022": 100000, ...}')
+    factor: Decimal = Field(Decimal(1), ge=0, allow_inf_nan=False)
+    early_action_bonus: int = Field(0, ge=0)
+
+
+class BenchmarkEntry(BaseModel):
+    """基准线法 (M-8): round(benchmark intensity x output) + early-action bonus."""
+
+    entity_id: EntityId
+    method: Literal["benchmark"]
+    intensity: Decimal = Field(ge=0, allow_inf_nan=False, description="tCO2e per unit of output")
+    output: Decimal = Field(ge=0, allow_inf_nan=False)
+    early_action_bonus: int = Field(0, ge=0)
+
+
+PlanEntry = Annotated[HistoricalEntry | BenchmarkEntry, Field(discriminator="method")]
+
+
+class AddEntries(BaseModel):
+    entries: list[PlanEntry] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class DepositCcer(BaseModel):
+    """CCERs entering the registry from the national registry (M-44(6)); vintage = the year of the reduction."""
+
+    project_id: str = Field(min_length=1, max_length=100, pattern=r"^[^|]+$")
+    reduction_date: date
+    quantity: int = Field(gt=0)
+    boundary_entity_id: EntityId | None = Field(
+        default=None, description="the covered entity inside whose emission boundary the project lies, if any")
+
+
+class SurrenderLine(BaseModel):
+    unit_type: Literal["SHEA", "CCER"]
+    vintage: int
+    quantity: int = Field(gt=0)
+    project_id: str | None = Field(default=None, max_length=100, description="required for CCER: the project")
+
+
+class Surrender(BaseModel):
+    """M-16: units surrendered against the year's obligation (cancelled in the registry)."""
+
+    compliance_year: Year
+    lines: list[SurrenderLine] = Field(min_length=1, max_length=1000)

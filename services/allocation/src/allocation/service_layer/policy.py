@@ -1,0 +1,60 @@
+"""The per-year policy document (GET/PUT /policy/{year}): a pydantic mirror of `AllocationPolicy` (M-5, M-16,
+M-17). Defaults: surrender 1-30 June of Y+1, CCERs up to 5% of the year's allocation, reductions from 2013-01-01,
+Shanghai's 2023 sector thresholds."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy.orm import Session
+
+from allocation.domain import AllocationPolicy, InclusionThreshold
+from ets_shared.http.platform_routes import load_policy
+
+
+class InclusionThresholdDocument(BaseModel):
+    sector: str = Field(min_length=1, max_length=100)
+    min_emissions_t: int = Field(ge=0, description="covered at or above this many tCO2e a year (以上, inclusive)")
+    min_energy_tce: int | None = Field(default=None, ge=0, description="or at or above this energy use (tce)")
+
+
+class AllocationPolicyDocument(BaseModel):
+    surrender_open: date = Field(description="M-16: first day of the surrender window (Shanghai date, inclusive)")
+    surrender_close: date = Field(description="M-16: last day; the shortfall check runs at 00:00 the day after")
+    ccer_ratio: Decimal = Field(Decimal("0.05"), ge=0, le=1,
+                                description="M-17: CCERs may cover at most this share of the year's allocation")
+    ccer_earliest_reduction_date: date = Field(date(2013, 1, 1),
+                                               description="M-17: earlier reductions are not eligible")
+    inclusion_thresholds: list[InclusionThresholdDocument] = Field(
+        default_factory=lambda: [InclusionThresholdDocument(**vars(t))
+                                 for t in AllocationPolicy.default(2013).inclusion_thresholds],
+        description="M-5: sector thresholds of coverage")
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> AllocationPolicyDocument:
+        if self.surrender_close < self.surrender_open:
+            raise ValueError("surrender_close cannot be before surrender_open")
+        return self
+
+    @classmethod
+    def default(cls, year: int) -> AllocationPolicyDocument:
+        policy = AllocationPolicy.default(year)
+        return cls(surrender_open=policy.surrender_open, surrender_close=policy.surrender_close,
+                   ccer_ratio=policy.ccer_ratio, ccer_earliest_reduction_date=policy.ccer_earliest_reduction_date)
+
+    def for_year(self, year: int) -> AllocationPolicy:
+        """The domain policy; a RuleViolation if the document does not fit the year (e.g. a window before Y+1)."""
+        return AllocationPolicy(year, self.surrender_open, self.surrender_close, self.ccer_ratio,
+                                self.ccer_earliest_reduction_date,
+                                tuple(InclusionThreshold(**t.model_dump()) for t in self.inclusion_thresholds))
+
+
+def policy_for(session: Session, year: int) -> AllocationPolicy:
+    return load_policy(session, year, AllocationPolicyDocument, AllocationPolicyDocument.default).for_year(year)
+
+
+def check_policy(uow, year: int, document: AllocationPolicyDocument) -> None:  # noqa: ANN001
+    """The `on_change` hook of PUT /policy/{year}, inside its transaction: a document that does not fit its year
+    (e.g. a window opening before Y+1) is refused with 422 and nothing is stored."""
+    document.for_year(year)

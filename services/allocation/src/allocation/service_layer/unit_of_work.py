@@ -1,0 +1,22 @@
+"""The allocation service's unit of work: the shared transaction (outbox, audit, inbox) plus its repositories."""
+from __future__ import annotations
+
+from allocation.adapters.obligations import ObligationRepository, SurrenderRepository
+from allocation.adapters.registry_store import RegistryStore
+from allocation.adapters.repository import EntityRepository, PlanRepository
+from ets_shared.unit_of_work import SqlUnitOfWork
+
+
+class AllocationUnitOfWork(SqlUnitOfWork):
+    entities: EntityRepository
+    plans: PlanRepository
+    registry: RegistryStore
+    obligations: ObligationRepository
+    surrenders: SurrenderRepository
+
+    def _open(self) -> None:
+        self.entities = EntityRepository(self.session)
+        self.plans = PlanRepository(self.session)
+        self.registry = RegistryStore(self.session)
+        self.obligations = ObligationRepository(self.session)
+        self.surrenders = SurrenderRepository(self.session)

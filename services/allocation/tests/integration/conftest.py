@@ -1,0 +1,146 @@
+"""The allocation service over a real nats-server and database, with helpers that play the other systems: the
+calendar (ticks) and the mrv service (determinations)."""
+from __future__ import annotations
+
+import json
+import uuid
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+import nats
+import pytest
+from sqlalchemy import func, select
+
+from allocation.bootstrap import build_runtime
+from ets_shared.calendar import publish_tick, tick_envelope
+from ets_shared.clock import as_utc
+from ets_shared.contracts.mrv import EmissionsDetermined
+from ets_shared.envelope import MessageContext, wrap
+from ets_shared.persistence.tables import InboxMessage
+from ets_shared.settings import ServiceSettings
+from ets_shared.testing.service import RunningService, eventually, running_service
+
+YEAR = 2025
+
+
+@pytest.fixture
+def settings(database_url, test_settings_overrides) -> ServiceSettings:
+    return ServiceSettings.for_service("allocation", database_url=database_url("allocation"),
+                                       **test_settings_overrides)
+
+
+class World:
+    """Drives the running service: HTTP as the authority or an entity, ticks and determinations over NATS."""
+
+    def __init__(self, svc: RunningService, nats_url: str) -> None:
+        self.svc, self.nats_url = svc, nats_url
+        self.authority = svc.auth("authority")
+        self.determinations: list[str] = []  # event ids published by `determine`
+
+    def entity(self, entity_id: str) -> dict[str, str]:
+        return self.svc.auth("entity", party_id=entity_id)
+
+    async def publish(self, subject: str, payload: bytes, msg_ids: list[str]) -> None:
+        nc = await nats.connect(self.nats_url)
+        for msg_id in msg_ids:
+            await nc.jetstream().publish(subject, payload, headers={"Nats-Msg-Id": msg_id})
+        await nc.drain()
+
+    @asynccontextmanager
+    async def listen(self, subject: str):  # noqa: ANN201
+        """Collect the events published on `subject`, as a government system would; the subscription is confirmed
+        by the server (flush) before the block runs, so no event of the block is missed."""
+        nc = await nats.connect(self.nats_url)
+        received: list[dict] = []
+
+        async def on_message(msg) -> None:  # noqa: ANN001
+            received.append(json.loads(msg.data))
+
+        sub = await nc.subscribe(subject, cb=on_message)
+        await nc.flush()
+        try:
+            yield received
+        finally:
+            await sub.unsubscribe()
+            await nc.drain()
+
+    async def tick(self, when: str, wait: bool = True, timeout: float = 10.0) -> None:
+        """Publish a calendar tick; with `wait`, until the service's clock reads it."""
+        nc = await nats.connect(self.nats_url)
+        await publish_tick(nc.jetstream(), datetime.fromisoformat(when))
+        await nc.drain()
+        if wait:
+            expected = as_utc(datetime.fromisoformat(when))
+
+            async def reached():  # noqa: ANN202
+                now = (await self.svc.client.get("/clock")).json()["now"]
+                return now and datetime.fromisoformat(now) >= expected
+            await eventually(reached, timeout=timeout)
+
+    def processed(self, *event_ids: str) -> bool:
+        """Whether the service consumed these events (its inbox holds them), whatever they changed."""
+        with self.svc.runtime.read_session_factory() as session:
+            found = session.execute(select(func.count()).where(InboxMessage.event_id.in_(event_ids))).scalar_one()
+        return found == len(set(event_ids))
+
+    def processed_tick(self, when: str) -> bool:
+        return self.processed(str(tick_envelope(datetime.fromisoformat(when)).event_id))
+
+    def all_determinations_processed(self) -> bool:
+        return self.processed(*self.determinations)
+
+    async def determine(self, entity_id: str, emissions: int, revision: int = 1, *, correlation_id: str | None = None,
+                        copies: int = 1, year: int = YEAR) -> str:
+        """Publish an EmissionsDetermined as mrv would (`copies` > 1: the same event redelivered)."""
+        data = EmissionsDetermined(
+            determination_id=f"DET-{entity_id}-{revision}", entity_id=entity_id, compliance_year=year,
+            determined_emissions=emissions, basis="verification" if revision == 1 else "recheck", triggers=[],
+            revision=revision, reported_emissions=emissions, verified_emissions=emissions, agency_id="AG-1",
+            determined_at="2026-04-27T02:00:00Z")
+        correlation_id = correlation_id or f"case-{uuid.uuid4()}"
+        envelope = wrap(data, producer="mrv", context=MessageContext.new("test", correlation_id))
+        self.determinations.append(str(envelope.event_id))
+        await self.publish(EmissionsDetermined.contract.subject, envelope.model_dump_json().encode(),
+                           [f"{envelope.event_id}-{n}" for n in range(copies)])
+        return correlation_id
+
+    async def obligation(self, entity_id: str, year: int = YEAR) -> dict | None:
+        r = await self.svc.client.get(f"/entities/{entity_id}/obligations/{year}", headers=self.authority)
+        return r.json() if r.status_code == 200 else None
+
+    async def wait_obligation(self, entity_id: str, revision: int = 1, year: int = YEAR) -> dict:
+        async def check():  # noqa: ANN202
+            ob = await self.obligation(entity_id, year)
+            return ob if ob and ob["determination_revision"] >= revision else None
+        return await eventually(check)
+
+    async def register(self, *entity_ids: str) -> None:
+        body = {"entities": [{"entity_id": e, "name": f"Entity {e}", "sector": "industry"} for e in entity_ids]}
+        r = await self.svc.client.post("/entities/batch", json=body, headers=self.authority)
+        assert r.status_code == 201, r.text
+
+    async def allocate(self, allocations: dict[str, int], cap: int = 1_000_000, year: int = YEAR) -> None:
+        """Plan, approve and issue: each entity gets its allocation by the benchmark method (1 x output)."""
+        client, auth = self.svc.client, self.authority
+        made = await client.post("/plans", json={"compliance_year": year, "cap": cap}, headers=auth)
+        assert made.status_code == 201, made.text
+        entries = [{"entity_id": e, "method": "benchmark", "intensity": "1", "output": str(q)}
+                   for e, q in allocations.items()]
+        r = await client.post(f"/plans/{year}/entries", json={"entries": entries}, headers=auth)
+        assert r.status_code == 201, r.text
+        assert (await client.post(f"/plans/{year}/approval", headers=auth)).status_code == 200
+        assert (await client.post(f"/plans/{year}/issuance", headers=auth)).status_code == 200
+
+    async def surrender(self, entity_id: str, lines: list[dict], year: int = YEAR, as_entity: str | None = None):
+        return await self.svc.client.post(f"/entities/{entity_id}/surrenders",
+                                          json={"compliance_year": year, "lines": lines},
+                                          headers=self.entity(as_entity or entity_id))
+
+    async def holdings(self, entity_id: str) -> list[dict]:
+        return (await self.svc.client.get(f"/entities/{entity_id}/holdings", headers=self.authority)).json()
+
+
+@pytest.fixture
+async def world(settings, nats_url):
+    async with running_service(build_runtime, settings) as svc:
+        yield World(svc, nats_url)
