@@ -6,7 +6,6 @@ logs, the development JWT secret) stays in `data_dir` for the next start.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import secrets
 import signal
@@ -19,17 +18,10 @@ from pathlib import Path
 
 import httpx
 
-from ets_shared.nats_process import NatsServerProcess, ensure_port_free
+from ets_shared.nats_process import NatsServerProcess, die_with_parent, ensure_port_free
 from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, service_key
 
 SERVICES = tuple(SERVICE_PORTS)
-
-
-def _die_with_parent() -> None:  # runs in the child before exec
-    try:
-        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 def development_secret(data_dir: Path) -> str:
@@ -92,7 +84,7 @@ class Platform:
             command = [sys.executable, "-c", f"from {service.replace('-', '_')}.entrypoints.main import run; run()"]
         log = open(logs / f"{service}.log", "ab")  # noqa: SIM115 - the child owns it
         process = subprocess.Popen(command, env=self.env_for(service), stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True, preexec_fn=_die_with_parent)
+                                   start_new_session=True, preexec_fn=die_with_parent)
         self.processes[service] = process
         return process
 

