@@ -11,7 +11,7 @@ import secrets
 import time
 from datetime import date
 
-from ets_cli.client import PlatformClient
+from ets_cli.client import PlatformClient, run_against_platform
 from ets_cli.demo import client_from_args, next_free_year
 from ets_cli.scenario import at
 
@@ -157,13 +157,4 @@ async def verify(c: PlatformClient, Y: int, ids: list[str], short: set[int]) -> 
 
 
 def run(args) -> int:  # noqa: ANN001
-    import sys
-
-    import httpx
-    import nats
-
-    try:
-        return asyncio.run(_bench(args))
-    except (OSError, httpx.ConnectError, nats.errors.NoServersError) as exc:
-        print(f"ets bench: the platform does not answer ({exc}). Start it first with `./ets up`.", file=sys.stderr)
-        return 2
+    return run_against_platform("bench", _bench(args))

@@ -35,7 +35,8 @@ class PlatformClient:
     async def __aenter__(self) -> "PlatformClient":
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
         self._http = httpx.AsyncClient(timeout=self.timeout, limits=limits)
-        self._nc = await nats.connect(self.nats_url, name="ets-client")
+        self._nc = await nats.connect(self.nats_url, name="ets-client", error_cb=_quiet, connect_timeout=2,
+                                      max_reconnect_attempts=3)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -121,6 +122,23 @@ class PlatformClient:
     async def tick_and_wait(self, now: datetime, timeout: float = 120.0) -> None:
         await self.tick(now)
         await self.wait_clocks(now, timeout)
+
+
+async def _quiet(_exc: Exception) -> None:
+    """nats-py prints every failed attempt by default; the caller reports the outcome once."""
+
+
+def run_against_platform(command: str, coroutine) -> int:  # noqa: ANN001
+    """Run an async client command; when the platform does not answer, say how to start it (exit 2)."""
+    import sys
+
+    try:
+        return asyncio.run(coroutine)
+    except (OSError, httpx.ConnectError, nats.errors.NoServersError) as exc:
+        coroutine.close()
+        print(f"ets {command}: the platform does not answer ({exc}). Start it first with `./ets up`.",
+              file=sys.stderr)
+        return 2
 
 
 async def until(check, timeout: float = 60.0, interval: float = 0.1, what: str = "condition") -> Any:  # noqa: ANN001

@@ -4,14 +4,11 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-import sys
 from datetime import datetime
 from pathlib import Path
 
-import httpx
-import nats
 
-from ets_cli.client import PlatformClient
+from ets_cli.client import PlatformClient, run_against_platform
 from ets_cli.platform import development_secret
 from ets_cli.scenario import YearRun
 from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS
@@ -56,8 +53,4 @@ async def _demo(args) -> int:  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
-    try:
-        return asyncio.run(_demo(args))
-    except (OSError, httpx.ConnectError, nats.errors.NoServersError) as exc:
-        print(f"ets demo: the platform does not answer ({exc}). Start it first with `./ets up`.", file=sys.stderr)
-        return 2
+    return run_against_platform("demo", _demo(args))
