@@ -1,0 +1,153 @@
+"""The mrv's tables (its own database): one row per entity-year case with its verification, objections, re-checks
+and determinations (M-12..M-15), determinations imported from the legacy system, and this service's copies of who
+is covered (allocation) and who may sign (verifier-oversight, V).
+
+Exact decimals of the emissions breakdown (direct/indirect/total tCO2e before rounding) are kept as text, so no
+database rounds them through a float; activity sources, findings, evidence and triggers are JSON documents.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field
+
+from ets_shared.persistence.tables import service_table_base, utc_column
+
+MrvTable = service_table_base("Mrv")
+
+
+def _json() -> Any:
+    return Field(sa_column=Column(JSON, nullable=False))
+
+
+class ReportCaseRow(MrvTable, table=True):
+    """M-12: the emission report of one entity-year and the case's state; `auto_determine_at` is set only while
+    VERIFIED (M-15 ¶1: when the verified figure becomes determinable), so the tick finds due cases by one index."""
+
+    __tablename__ = "report_case"
+    __table_args__ = (UniqueConstraint("entity_id", "compliance_year"),)
+    report_id: str = Field(primary_key=True, max_length=150)
+    entity_id: str = Field(max_length=64, index=True)
+    compliance_year: int = Field(index=True)
+    state: str = Field(max_length=20, index=True)
+    covered: bool
+    late: bool
+    factor_set_id: str = Field(max_length=40)
+    sources: list[dict[str, Any]] = _json()
+    direct: str = Field(max_length=60)
+    indirect: str = Field(max_length=60)
+    total: str = Field(max_length=60)
+    reported_emissions: int
+    submitted_at: datetime = Field(sa_column=utc_column())
+    amended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    determination_due_by: date | None = None
+    auto_determine_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True, index=True))
+    correlation_id: str = Field(max_length=100)
+
+
+class VerificationRow(MrvTable, table=True):
+    """M-13: the verification report on one emission report, signed under a certificate (V)."""
+
+    __tablename__ = "verification"
+    report_id: str = Field(primary_key=True, max_length=150, foreign_key="report_case.report_id")
+    verification_id: str = Field(max_length=150, unique=True)
+    agency_id: str = Field(max_length=64, index=True)
+    verifier_id: str = Field(max_length=64, index=True)
+    certificate_no: str = Field(max_length=100)
+    verified_sources: list[dict[str, Any]] = _json()
+    direct: str = Field(max_length=60)
+    indirect: str = Field(max_length=60)
+    total: str = Field(max_length=60)
+    factor_set_id: str = Field(max_length=40)
+    verified_emissions: int
+    findings: list[str] = _json()
+    submitted_at: datetime = Field(sa_column=utc_column())
+    late: bool
+
+
+class ObjectionRow(MrvTable, table=True):
+    """M-15 ¶2(3): the entity's objection to the verification report, with its evidence."""
+
+    __tablename__ = "objection"
+    report_id: str = Field(primary_key=True, max_length=150, foreign_key="report_case.report_id")
+    seq: int = Field(primary_key=True)
+    evidence: list[str] = _json()
+    filed_at: datetime = Field(sa_column=utc_column())
+
+
+class RecheckRow(MrvTable, table=True):
+    """M-15 ¶2: a re-check (复查) and the triggers it was opened (or later joined) for."""
+
+    __tablename__ = "recheck"
+    report_id: str = Field(primary_key=True, max_length=150, foreign_key="report_case.report_id")
+    seq: int = Field(primary_key=True)
+    triggers: list[dict[str, str]] = _json()
+    opened_at: datetime = Field(sa_column=utc_column())
+    due_by: date
+
+
+class DeterminationRow(MrvTable, table=True):
+    """M-15: a determination (审定); revisions of the same entity-year supersede earlier ones."""
+
+    __tablename__ = "determination"
+    __table_args__ = (Index("ix_determination_entity_year", "entity_id", "compliance_year", "revision"),)
+    determination_id: str = Field(primary_key=True, max_length=150)
+    report_id: str = Field(max_length=150, index=True, foreign_key="report_case.report_id")
+    entity_id: str = Field(max_length=64)
+    compliance_year: int = Field(index=True)
+    emissions: int
+    basis: str = Field(max_length=20)
+    triggers: list[dict[str, str]] = _json()
+    revision: int
+    determined_at: datetime = Field(sa_column=utc_column())
+    due_by: date
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class HistoricalDeterminationRow(MrvTable, table=True):
+    """An earlier year's determined emissions imported from the legacy system (for the M-15 ¶2(2) comparison)."""
+
+    __tablename__ = "historical_determination"
+    entity_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(primary_key=True)
+    emissions: int
+    imported_at: datetime = Field(sa_column=utc_column())
+    imported_by: str = Field(max_length=200)
+
+
+class CoveredEntityRow(MrvTable, table=True):
+    """From allocation's EntityRegistered: covered entities (M-5) versus reporting-only emitters (M-12 ¶2)."""
+
+    __tablename__ = "covered_entity"
+    entity_id: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=300)
+    sector: str = Field(max_length=100)
+    covered: bool
+    registered_at: datetime = Field(sa_column=utc_column())
+
+
+class AgencyEligibilityRow(MrvTable, table=True):
+    """From verifier-oversight: may the agency take verification work for the year (selected, not blacklisted)?"""
+
+    __tablename__ = "agency_eligibility"
+    agency_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(primary_key=True)
+    eligible: bool
+    reason: str = Field(max_length=1000)
+    changed_at: datetime = Field(sa_column=utc_column())
+
+
+class VerifierCertificateRow(MrvTable, table=True):
+    """From verifier-oversight: a verification work certificate (核查工作证) for a year, and its revocation."""
+
+    __tablename__ = "verifier_certificate"
+    __table_args__ = (Index("ix_verifier_certificate_verifier_year", "verifier_id", "compliance_year"),)
+    certificate_no: str = Field(primary_key=True, max_length=100)
+    verifier_id: str = Field(max_length=64)
+    agency_id: str = Field(max_length=64, index=True)
+    compliance_year: int = Field(index=True)
+    issued_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    revoked_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    revoke_reason: str | None = Field(default=None, max_length=1000)

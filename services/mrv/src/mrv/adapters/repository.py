@@ -1,0 +1,181 @@
+"""Report cases (the M-12..M-15 aggregate) in and out of the mrv's tables.
+
+A case is one `report_case` row plus its verification, objections, re-checks and determinations. Cases are loaded
+in batches (one query per child table per 500 cases), and the repository holds the rows it loaded (the session's
+identity map is weak) so `save` writes back without a query, inserts only what is new, and updates the one
+re-check that can grow (joined triggers).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any, Sequence
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ets_shared.errors import NotFound
+from mrv.adapters import codec
+from mrv.adapters.orm import DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow
+from mrv.domain.report_case import ReportCase
+from mrv.domain.reports import (
+    CaseState, Determination, DeterminationBasis, EmissionReport, Objection, Recheck, Verification,
+)
+
+CHUNK = 500
+_CHILDREN = (("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", RecheckRow, RecheckRow.seq),
+             ("determinations", DeterminationRow, DeterminationRow.revision))
+
+
+class ReportCaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._rows: dict[str, ReportCaseRow] = {}
+        self._loaded: dict[str, dict[str, list[Any]]] = {}
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+    def find(self, report_id: str) -> ReportCase | None:
+        row = self.session.get(ReportCaseRow, report_id)
+        return self.load_many([row])[0] if row is not None else None
+
+    def get(self, report_id: str) -> ReportCase:
+        case = self.find(report_id)
+        if case is None:
+            raise NotFound(f"no emission report {report_id}", field="report_id")
+        return case
+
+    def correlation_id(self, report_id: str) -> str:
+        """The correlation id of the report's submission (of a case this repository loaded or added)."""
+        return self._rows[report_id].correlation_id
+
+    def list(self, year: int | None, state: str | None, offset: int, limit: int | None) -> list[ReportCase]:
+        query = select(ReportCaseRow).order_by(ReportCaseRow.compliance_year, ReportCaseRow.report_id)
+        if year is not None:
+            query = query.where(ReportCaseRow.compliance_year == year)
+        if state is not None:
+            query = query.where(ReportCaseRow.state == state)
+        return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
+
+    def due_for_determination(self, now: datetime) -> list[ReportCase]:
+        """VERIFIED cases whose auto-determination instant has come (one indexed range query)."""
+        query = (select(ReportCaseRow).where(ReportCaseRow.auto_determine_at <= now,
+                                             ReportCaseRow.state == CaseState.VERIFIED.value)
+                 .order_by(ReportCaseRow.auto_determine_at, ReportCaseRow.report_id))
+        return self.load_many(list(self.session.execute(query).scalars()))
+
+    def load_many(self, rows: Sequence[ReportCaseRow]) -> list[ReportCase]:
+        children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        ids = [r.report_id for r in rows]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            for v in self.session.execute(select(VerificationRow).where(VerificationRow.report_id.in_(chunk))
+                                          ).scalars():
+                children[v.report_id]["verification"].append(v)
+            for name, table, order in _CHILDREN:
+                query = select(table).where(table.report_id.in_(chunk)).order_by(table.report_id, order)
+                for child in self.session.execute(query).scalars():
+                    children[child.report_id][name].append(child)
+        cases = []
+        for row in rows:
+            self._rows[row.report_id] = row
+            loaded = children[row.report_id]
+            self._loaded[row.report_id] = {name: list(loaded[name]) for name in
+                                           ("verification", "objections", "rechecks", "determinations")}
+            cases.append(_case(row, loaded))
+        return cases
+
+    # -- writing ---------------------------------------------------------------------------------------------------
+    def add(self, case: ReportCase, correlation_id: str) -> None:
+        report = case.report
+        assert report is not None
+        self._rows[report.report_id] = self._added(ReportCaseRow(
+            report_id=report.report_id, entity_id=case.entity_id, compliance_year=case.year, state=case.state.value,
+            covered=report.covered, late=report.late, sources=codec.sources_to_json(report.sources),
+            **codec.breakdown_columns(report.breakdown), reported_emissions=report.emissions,
+            submitted_at=report.submitted_at, correlation_id=correlation_id))
+        self._loaded[report.report_id] = {"verification": [], "objections": [], "rechecks": [],
+                                          "determinations": []}
+
+    def save(self, case: ReportCase, *, auto_determine_at: datetime | None) -> None:
+        """Write a loaded (or just added) case back: state, report amendments, and any new child records."""
+        report = case.report
+        assert report is not None
+        row = self._rows[report.report_id]
+        _assign(row, state=case.state.value, covered=report.covered, determination_due_by=case.determination_due_by,
+                auto_determine_at=auto_determine_at, amended_at=report.amended_at,
+                sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
+                **codec.breakdown_columns(report.breakdown))
+        loaded = self._loaded[report.report_id]
+        if case.verification is not None and not loaded["verification"]:
+            loaded["verification"].append(self._added(_verification_row(case.verification)))
+        for seq, objection in enumerate(case.objections[len(loaded["objections"]):], len(loaded["objections"])):
+            loaded["objections"].append(self._added(ObjectionRow(
+                report_id=report.report_id, seq=seq, evidence=list(objection.evidence), filed_at=objection.filed_at)))
+        for seq, recheck in enumerate(case.rechecks):
+            triggers = codec.triggers_to_json(recheck.triggers)
+            if seq < len(loaded["rechecks"]):
+                loaded["rechecks"][seq].triggers = triggers
+                continue
+            loaded["rechecks"].append(self._added(RecheckRow(
+                report_id=report.report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
+                due_by=recheck.due_by)))
+        for determination in case.determinations[len(loaded["determinations"]):]:
+            loaded["determinations"].append(self._added(determination_row(report.report_id, determination)))
+
+    def cover_unverified_reports(self, entity_id: str) -> list[str]:
+        """The entity turned out to be covered: its reports not yet verified become covered reports (set-based)."""
+        condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
+                     ReportCaseRow.covered.is_(False))
+        ids = list(self.session.execute(select(ReportCaseRow.report_id).where(*condition)).scalars())
+        if ids:
+            self.session.execute(update(ReportCaseRow).where(*condition).values(covered=True))
+        return ids
+
+    def _added(self, row: Any) -> Any:
+        self.session.add(row)
+        return row
+
+
+def _assign(row: Any, **values: Any) -> None:
+    """Set only what changed (a tick writes back thousands of rows; an unchanged column costs nothing)."""
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+
+
+def determination_row(report_id: str, d: Determination) -> DeterminationRow:
+    return DeterminationRow(
+        determination_id=d.determination_id, report_id=report_id, entity_id=d.entity_id, compliance_year=d.year,
+        emissions=d.emissions, basis=d.basis.value, triggers=codec.triggers_to_json(d.triggers), revision=d.revision,
+        determined_at=d.determined_at, due_by=d.due_by, reason=d.reason)
+
+
+def determination_from(row: DeterminationRow) -> Determination:
+    return Determination(row.determination_id, row.entity_id, row.compliance_year, row.emissions,
+                         DeterminationBasis(row.basis), codec.triggers_from_json(row.triggers), row.revision,
+                         row.determined_at, row.due_by, row.reason)
+
+
+def _verification_row(v: Verification) -> VerificationRow:
+    return VerificationRow(
+        report_id=v.report_id, verification_id=v.verification_id, agency_id=v.agency_id, verifier_id=v.verifier_id,
+        certificate_no=v.certificate_no, verified_sources=codec.sources_to_json(v.verified_sources),
+        **codec.breakdown_columns(v.breakdown), verified_emissions=v.emissions, findings=list(v.findings),
+        submitted_at=v.submitted_at, late=v.late)
+
+
+def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
+    report = EmissionReport(row.report_id, row.entity_id, row.compliance_year, codec.sources_from_json(row.sources),
+                            codec.breakdown_from(row, row.reported_emissions), row.submitted_at, row.late,
+                            row.covered, row.amended_at)
+    verification = None
+    for v in children["verification"]:
+        verification = Verification(
+            v.verification_id, v.report_id, v.agency_id, v.verifier_id, v.certificate_no,
+            codec.sources_from_json(v.verified_sources), codec.breakdown_from(v, v.verified_emissions),
+            tuple(v.findings), v.submitted_at, v.late)
+    return ReportCase(
+        row.entity_id, row.compliance_year, CaseState(row.state), report, verification,
+        tuple(Objection(tuple(o.evidence), o.filed_at) for o in children["objections"]),
+        tuple(Recheck(codec.triggers_from_json(r.triggers), r.opened_at, r.due_by) for r in children["rechecks"]),
+        tuple(determination_from(d) for d in children["determinations"]), row.determination_due_by)

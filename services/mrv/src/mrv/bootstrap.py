@@ -1,0 +1,38 @@
+"""Wires the mrv: its tables, migrations, routes, per-year policy, the events it consumes and publishes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDetermined, RecheckOpened, VerificationFiled
+from ets_shared.runtime import ServiceDefinition, ServiceRuntime
+from ets_shared.settings import ServiceSettings
+from mrv.adapters.orm import MrvTable
+from mrv.entrypoints.http import router as reports_router
+from mrv.entrypoints.records import router as records_router
+from mrv.service_layer.events import EVENT_HANDLERS
+from mrv.service_layer.handlers import on_policy_changed
+from mrv.service_layer.policy import MrvPolicyModel
+from mrv.service_layer.unit_of_work import MrvUnitOfWork
+
+NAME = "mrv"
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name=NAME,
+        title="MRV",
+        description="Monitoring, reporting, verification and determination (M-11..M-15): emission reports computed "
+                    "with the year's factor set, verification by certified verifiers of eligible agencies (V), "
+                    "re-checks on the M-15 ¶2 triggers, and the authority's determinations.",
+        metadata=MrvTable.metadata,
+        migrations=Path(__file__).parent / "migrations",
+        routers=[reports_router, records_router],
+        handlers=EVENT_HANDLERS,
+        publishes=[EmissionReportSubmitted, VerificationFiled, RecheckOpened, EmissionsDetermined],
+        uow_class=MrvUnitOfWork,
+        policy=(MrvPolicyModel, MrvPolicyModel.default, on_policy_changed),
+    )
+
+
+def build_runtime(settings: ServiceSettings | None = None) -> ServiceRuntime:
+    return ServiceRuntime(definition(), settings or ServiceSettings.for_service(NAME))

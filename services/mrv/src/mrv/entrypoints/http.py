@@ -1,0 +1,91 @@
+"""HTTP API of the mrv: emission reports (M-12), verification (M-13, V), objection and re-check (M-15 ¶2) and the
+authority's determination after a re-check (M-15). Determinations and signatories: `entrypoints.records`."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from ets_shared.auth import Principal, Role
+from ets_shared.errors import Forbidden
+from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from mrv.adapters.repository import ReportCaseRepository
+from mrv.domain.report_case import ReportCase
+from mrv.entrypoints.views import (
+    CasePublic, DeterminationPublic, RecheckOpenedPublic, ReportPublic, VerificationFiledPublic,
+)
+from mrv.service_layer import commands, handlers
+
+router = APIRouter(tags=["reports"])
+Entity = Annotated[Principal, Depends(require(Role.ENTITY))]
+Verifier = Annotated[Principal, Depends(require(Role.VERIFIER))]
+Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
+State = Literal["reported", "verified", "recheck", "determined"]
+
+
+def _may_see(caller: Principal, case: ReportCase) -> None:
+    """The authority; the entity itself; the verifier and agency that filed the report's verification."""
+    v = case.verification
+    if caller.has(Role.AUTHORITY) or (caller.has(Role.ENTITY) and caller.owns(case.entity_id)):
+        return
+    if v is not None and ((caller.has(Role.VERIFIER) and caller.owns(v.verifier_id))
+                          or (caller.has(Role.AGENCY) and caller.owns(v.agency_id))):
+        return
+    raise Forbidden("only the authority, the entity itself and the verifier and agency of its verification may "
+                    "read this report", field="report_id", article="M-13")
+
+
+@router.post("/reports", response_model=ReportPublic, status_code=201,
+             summary="Submit the year's emission report (M-12), due 31 March of the next year")
+def submit_report(cmd: commands.SubmitReport, caller: Entity, uow: Uow) -> ReportPublic:
+    return ReportPublic.of(handlers.submit_report(caller.party_id, cmd, uow))
+
+
+@router.put("/reports/{report_id}", response_model=ReportPublic,
+            summary="Amend the report before its verification is filed (M-12)")
+def amend_report(report_id: str, cmd: commands.AmendReport, caller: Entity, uow: Uow) -> ReportPublic:
+    return ReportPublic.of(handlers.amend_report(report_id, caller.party_id, cmd, uow))
+
+
+@router.get("/reports/{report_id}", response_model=CasePublic,
+            summary="A report with its verification, re-checks and determinations (M-12..M-15)")
+def get_report(report_id: str, caller: Caller, session: ReadSession) -> CasePublic:
+    case = ReportCaseRepository(session).get(report_id)
+    _may_see(caller, case)
+    return CasePublic.of(case)
+
+
+@router.get("/reports", response_model=list[CasePublic], summary="Reports of a year, by state (authority, M-31)")
+def list_reports(_: Authority, session: ReadSession, compliance_year: int | None = None, state: State | None = None,
+                 offset: Annotated[int, Query(ge=0)] = 0,
+                 limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[CasePublic]:
+    return [CasePublic.of(c) for c in ReportCaseRepository(session).list(compliance_year, state, offset, limit)]
+
+
+@router.post("/reports/{report_id}/verification", response_model=VerificationFiledPublic, status_code=201,
+             summary="File the verification report (M-13); only a certified verifier of an eligible agency (V)")
+def file_verification(report_id: str, cmd: commands.FileVerification, caller: Verifier,
+                      uow: Uow) -> VerificationFiledPublic:
+    case, verification = handlers.file_verification(report_id, caller.party_id, cmd, uow)
+    return VerificationFiledPublic.of(case, verification)
+
+
+@router.post("/reports/{report_id}/objection", response_model=RecheckOpenedPublic, status_code=201,
+             summary="Object to the verification report with evidence: re-check (M-15 ¶2(3))")
+def file_objection(report_id: str, cmd: commands.FileObjection, caller: Entity, uow: Uow) -> RecheckOpenedPublic:
+    case, _ = handlers.file_objection(report_id, caller.party_id, cmd, uow)
+    return RecheckOpenedPublic.of(report_id, case, case.rechecks[-1])
+
+
+@router.post("/reports/{report_id}/recheck", response_model=RecheckOpenedPublic, status_code=201,
+             summary="Re-check for a recorded reason (M-15 ¶2(4)); after a determination, a correction")
+def open_recheck(report_id: str, cmd: commands.OpenRecheck, _: Authority, uow: Uow) -> RecheckOpenedPublic:
+    case, recheck = handlers.open_recheck(report_id, cmd, uow)
+    return RecheckOpenedPublic.of(report_id, case, recheck)
+
+
+@router.post("/reports/{report_id}/determination", response_model=DeterminationPublic, status_code=201,
+             summary="Determine the emissions after a re-check (M-15); the triggers are kept with it")
+def determine(report_id: str, cmd: commands.DetermineAfterRecheck, _: Authority, uow: Uow) -> DeterminationPublic:
+    _, determination = handlers.determine_after_recheck(report_id, cmd, uow)
+    return DeterminationPublic.of(determination)

@@ -1,0 +1,3 @@
+from ets_shared.persistence.migrations import run_env
+
+run_env()

@@ -1,0 +1,72 @@
+"""What the mrv does with other services' events. Each handler runs inside the consumer's transaction (inbox +
+effect) and never commits; a fact already known (replayed, or older than what is recorded) changes nothing.
+"""
+from __future__ import annotations
+
+from ets_shared.clock import as_utc
+from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.verifier_oversight import (
+    AgencyEligibilityChanged, VerifierCertificateRevoked, VerifierCertified,
+)
+from mrv.service_layer.policy import PolicyCache
+from mrv.service_layer.publishing import publish_determined
+from mrv.service_layer.unit_of_work import MrvUnitOfWork
+
+
+def on_agency_eligibility_changed(event: AgencyEligibilityChanged, uow: MrvUnitOfWork) -> None:
+    """V: an agency selected by tender may take the year's verification work; one blacklisted or de-selected may
+    not. The mrv keeps the latest fact per agency and year and refuses verifications signed for others."""
+    if uow.signatories.record_eligibility(event.agency_id, event.compliance_year, event.eligible, event.reason,
+                                          as_utc(event.changed_at)):
+        uow.audit("mrv.signatory.agency-eligibility", f"agency:{event.agency_id}", event)
+
+
+def on_verifier_certified(event: VerifierCertified, uow: MrvUnitOfWork) -> None:
+    """V: a verifier holding the year's verification work certificate may sign for its agency."""
+    if uow.signatories.record_certificate(event.certificate_no, event.verifier_id, event.agency_id,
+                                          event.compliance_year, as_utc(event.issued_at)):
+        uow.audit("mrv.signatory.certified", f"verifier:{event.verifier_id}", event)
+
+
+def on_verifier_certificate_revoked(event: VerifierCertificateRevoked, uow: MrvUnitOfWork) -> None:
+    """V: a revoked certificate no longer allows signing (kept even if it arrives before the certificate)."""
+    if uow.signatories.record_revocation(event.certificate_no, event.verifier_id, event.agency_id,
+                                         event.compliance_year, as_utc(event.revoked_at), event.reason):
+        uow.audit("mrv.signatory.revoked", f"verifier:{event.verifier_id}", event)
+
+
+def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
+    """M-5 / M-12 ¶2: covered entities' reports are verified (M-13); others are reporting-only. A report filed
+    before the registration arrived, and not yet verified, becomes a covered entity's report."""
+    if not uow.entities.record(event.entity_id, event.name, event.sector, event.covered,
+                               as_utc(event.registered_at)):
+        return
+    uow.audit("mrv.entity.registered", f"entity:{event.entity_id}", event)
+    if event.covered:
+        for report_id in uow.reports.cover_unverified_reports(event.entity_id):
+            uow.audit("mrv.report.covered", f"report:{report_id}", {"entity_id": event.entity_id})
+
+
+def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
+    """M-15 ¶1: every verified case without a re-check trigger whose objection period has passed is determined
+    from the verified figure (EmissionsDetermined, revision 1). A stale or repeated tick changes nothing."""
+    if not uow.advance_clock(event.now):
+        return
+    now = as_utc(event.now)
+    policy_of = PolicyCache(uow.session)
+    for case in uow.reports.due_for_determination(now):
+        policy = policy_of(case.year)
+        determination = case.determine_due(now, policy)
+        uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))  # a longer period: later
+        if determination is not None:
+            publish_determined(uow, case, determination)
+
+
+EVENT_HANDLERS = {
+    AgencyEligibilityChanged: on_agency_eligibility_changed,
+    VerifierCertified: on_verifier_certified,
+    VerifierCertificateRevoked: on_verifier_certificate_revoked,
+    EntityRegistered: on_entity_registered,
+    CalendarTick: on_calendar_tick,
+}
