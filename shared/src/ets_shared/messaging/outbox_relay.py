@@ -3,7 +3,8 @@
 It wakes when a unit of work commits events (`wake()`, safe from any thread) and otherwise polls, so rows left by a
 crash between commit and publish go out after a restart. Publishes are pipelined (`publish_async`) on one
 connection, which keeps their order; each carries `Nats-Msg-Id` = event id, so a row published twice (a crash after
-publish but before the stamp, or two replicas racing) is stored once by the stream.
+publish but before the stamp, or two replicas racing) is stored once by the stream; within one process flushes
+never overlap. Integrations should read through JetStream consumers, which see each event once.
 """
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ class OutboxRelay:
         self._wakeup: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
+        self._flushing: asyncio.Lock | None = None  # one flush at a time: no row is sent twice by this process
 
     def wake(self) -> None:
         if self._loop is not None and self._wakeup is not None:
@@ -109,6 +111,12 @@ class OutboxRelay:
 
     async def flush(self) -> int:
         """Publish everything unpublished now; returns how many rows went out."""
+        if self._flushing is None:
+            self._flushing = asyncio.Lock()
+        async with self._flushing:
+            return await self._flush_all()
+
+    async def _flush_all(self) -> int:
         total = 0
         while True:
             batch = await asyncio.to_thread(self._next_batch)
