@@ -70,6 +70,7 @@ async def run_wall_clock(js, interval_seconds: float, stop: asyncio.Event) -> No
         except Exception as exc:  # noqa: BLE001 - NATS down: the next tick catches up (ticks are cumulative)
             log.warning("tick at %s not published: %r", now, exc)
         try:
-            await asyncio.wait_for(stop.wait(), timeout=interval_seconds)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(interval_seconds):
+                await stop.wait()
+        except TimeoutError:
             pass

@@ -40,7 +40,8 @@ def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # n
             future = await js.publish_async(message.subject, message.payload,
                                             headers={"Nats-Msg-Id": message.event_id})
             futures.append((message.event_id, future))
-        results = await asyncio.wait_for(asyncio.gather(*(f for _, f in futures), return_exceptions=True), timeout)
+        async with asyncio.timeout(timeout):  # not wait_for: on 3.11 it can swallow the relay's cancellation
+            results = await asyncio.gather(*(f for _, f in futures), return_exceptions=True)
         acked = set()
         for (event_id, _), result in zip(futures, results):
             if isinstance(result, BaseException):
@@ -85,7 +86,8 @@ class OutboxRelay:
                 pass
             self._task = None
         try:  # last attempt, so a clean shutdown leaves nothing behind when NATS is up
-            await asyncio.wait_for(self.flush(), timeout=5)
+            async with asyncio.timeout(5):
+                await self.flush()
         except Exception as exc:  # noqa: BLE001 - left rows go out at the next start
             log.info("outbox not fully flushed at shutdown: %r", exc)
 
