@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = os.environ.get("ETS_DATA_DIR", str(ROOT / ".ets"))
 
 
-def _test(args) -> int:  # noqa: ANN001
-    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy)."""
-    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=ROOT, env=os.environ.copy())
+def run_tests(pytest_args: list[str]) -> int:
+    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy); pytest's exit code."""
+    return subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=os.environ.copy())
 
 
 def _lazy(module: str, function: str = "run"):  # noqa: ANN202 - import on use keeps `ets --help` fast
@@ -33,9 +33,9 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--timeout", type=float, default=90.0)
     p.set_defaults(func=_lazy("up"))
 
-    p = sub.add_parser("test", help="run the whole test suite (what CI runs)")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra pytest arguments, passed through")
-    p.set_defaults(func=_test)
+    p = sub.add_parser("test", help="run the whole test suite (what CI runs); later arguments go to pytest")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="pytest arguments, passed through")
+    p.set_defaults(func=lambda args: run_tests(args.pytest_args))
 
     p = sub.add_parser("demo", help="drive one compliance year through the running platform")
     p.add_argument("--year", type=int, default=None, help="default: the first year after every service's clock")
