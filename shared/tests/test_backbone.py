@@ -227,3 +227,19 @@ async def test_policy_parameters_default_per_year_and_only_the_authority_sets_th
         audit = (await svc.client.get("/audit", params={"subject_ref": "policy:2025"},
                                       headers=svc.auth("authority"))).json()
         assert audit[0]["detail"] == {"policy": {"ratio": 0.1}, "reason": "new rule"}
+
+
+async def test_an_event_of_a_case_begun_elsewhere_carries_that_cases_correlation_id(settings, nats_url):
+    from ets_shared.envelope import MessageContext as Context
+
+    runtime = build_runtime(settings)
+    async with subject_listener(nats_url, ADMITTED) as seen, running_service(lambda s: runtime, settings) as svc:
+        with runtime.uow(Context.new("clock", correlation_id="tick-correlation")) as uow:
+            uow.publish(MemberAdmitted(member_id="M-C", name="Case", kind="self_operating",
+                                       admitted_at="2026-01-01T00:00:00Z"), correlation_id="case-correlation")
+            uow.commit()
+        await eventually(lambda: seen)
+        assert seen[0]["correlation_id"] == "case-correlation"
+        audit = (await svc.client.get("/audit", params={"subject_ref": "member:M-C"},
+                                      headers=svc.auth("authority"))).json()
+        assert [a["correlation_id"] for a in audit] == ["case-correlation"]

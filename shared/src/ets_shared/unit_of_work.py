@@ -8,6 +8,7 @@ transaction commits and the outbox relay publishes it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Self
@@ -64,13 +65,18 @@ class SqlUnitOfWork:
         self.emitted = []
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
-    def publish(self, data: EventData, *, subject_ref: str | None = None) -> Envelope:
-        """Queue `data` as an event of this service, committed with the current transaction."""
+    def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None
+                ) -> Envelope:
+        """Queue `data` as an event of this service, committed with the current transaction.
+
+        `correlation_id` overrides the acting context's, for an event that belongs to a case begun elsewhere (e.g. a
+        determination made at a tick belongs to the report's case); the audit record carries the same id."""
         if self._publishes and type(data) not in self._publishes:
             raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
         if type(data).contract.producer != self.producer:
             raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
-        envelope = wrap(data, producer=self.producer, context=self.context)
+        context = self.context if correlation_id is None else replace(self.context, correlation_id=correlation_id)
+        envelope = wrap(data, producer=self.producer, context=context)
         self.session.add(
             OutboxMessage(
                 event_id=str(envelope.event_id),
@@ -79,11 +85,13 @@ class SqlUnitOfWork:
                 created_at=envelope.occurred_at,
             )
         )
-        self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data)
+        self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
+                   correlation_id=context.correlation_id)
         self.emitted.append(envelope)
         return envelope
 
-    def audit(self, action: str, subject_ref: str, detail: BaseModel | dict[str, Any] | str) -> None:
+    def audit(self, action: str, subject_ref: str, detail: BaseModel | dict[str, Any] | str, *,
+              correlation_id: str | None = None) -> None:
         if isinstance(detail, BaseModel):
             text = detail.model_dump_json()
         elif isinstance(detail, dict):
@@ -92,7 +100,7 @@ class SqlUnitOfWork:
             text = detail
         self.session.add(
             AuditRecord(at=utcnow(), actor=self.context.actor, action=action, subject_ref=subject_ref,
-                        correlation_id=self.context.correlation_id, detail=text)
+                        correlation_id=correlation_id or self.context.correlation_id, detail=text)
         )
 
     # -- inbox -----------------------------------------------------------------------------------------------

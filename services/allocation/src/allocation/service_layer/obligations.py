@@ -2,14 +2,12 @@
 window the unmet ones are in shortfall. Surrender itself: `surrender`."""
 from __future__ import annotations
 
-import dataclasses
 
 from allocation.domain import Obligation, ObligationStatus
 from allocation.service_layer.policy import policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettled, ShortfallDetected
-from ets_shared.contracts.base import EventData
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import EmissionsDetermined
 from ets_shared.errors import RuleViolation
@@ -20,17 +18,7 @@ def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: boo
     data = ObligationSettled(entity_id=obligation.entity_id, compliance_year=obligation.year,
                              obligation=obligation.determined_emissions, surrendered=obligation.surrendered,
                              late=late, settled_at=uow.now())
-    _publish_as(uow, uow.obligations.case_of(obligation) or uow.context.correlation_id, data)
-
-
-def _publish_as(uow: AllocationUnitOfWork, correlation_id: str, data: EventData) -> None:
-    """Publish under the correlation id of the case (the determination that created the obligation)."""
-    context = uow.context
-    uow.context = dataclasses.replace(context, correlation_id=correlation_id)
-    try:
-        uow.publish(data)
-    finally:
-        uow.context = context
+    uow.publish(data, correlation_id=uow.obligations.case_of(obligation))
 
 
 def on_emissions_determined(event: EmissionsDetermined, uow: AllocationUnitOfWork) -> None:
@@ -76,6 +64,6 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
                   if (shortfall := ob.close(now, policy)) is not None]
         uow.obligations.save_all([ob for ob, _, _ in closed])
         for ob, shortfall, correlation_id in closed:
-            _publish_as(uow, correlation_id, ShortfallDetected(
+            uow.publish(ShortfallDetected(
                 entity_id=ob.entity_id, compliance_year=year, obligation=ob.determined_emissions,
-                surrendered=ob.surrendered, shortfall=shortfall, detected_at=now))
+                surrendered=ob.surrendered, shortfall=shortfall, detected_at=now), correlation_id=correlation_id)

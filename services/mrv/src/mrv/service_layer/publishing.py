@@ -5,7 +5,6 @@ tick, the authority), so one compliance case is traceable from the report throug
 """
 from __future__ import annotations
 
-import dataclasses
 from typing import Iterable
 
 from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDetermined, RecheckOpened, VerificationFiled
@@ -54,9 +53,4 @@ def publish_determined(uow: MrvUnitOfWork, case: ReportCase, determination: Dete
         triggers=trigger_codes(determination.triggers), revision=determination.revision,
         reported_emissions=case.report.emissions, verified_emissions=case.verification.emissions,
         agency_id=case.verification.agency_id, determined_at=determination.determined_at)
-    acting = uow.context
-    uow.context = dataclasses.replace(acting, correlation_id=uow.reports.correlation_id(case.report.report_id))
-    try:
-        uow.publish(event)
-    finally:
-        uow.context = acting
+    uow.publish(event, correlation_id=uow.reports.correlation_id(case.report.report_id))
