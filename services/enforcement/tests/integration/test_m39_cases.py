@@ -174,3 +174,38 @@ async def test_m39_order_deadline_follows_the_years_policy(settings):
         issued = opened.json()["order_issued_at"]
         assert date.fromisoformat(opened.json()["order_deadline"]) == regulatory_date(
             datetime.fromisoformat(issued)) + timedelta(days=10)
+
+
+async def test_m39_two_writers_of_one_case_queue_so_neither_update_is_lost(settings):
+    """A settlement event and an officer's payment can reach one case at the same moment; the second writer must
+    wait for the first to commit (row lock on PostgreSQL, one writer on SQLite) or the case would never close."""
+    import threading
+    import time as clock
+
+    from ets_shared.envelope import MessageContext
+
+    async with running_service(build_runtime, settings) as svc:
+        opened = await svc.client.post("/cases", headers=svc.auth("enforcement_officer"), json={
+            "article": "M-39", "party_kind": "covered_entity", "party_id": "E-0099", "compliance_year": 2025,
+            "shortfall_tonnes": 10})
+        case_id = opened.json()["case_id"]
+        holding = threading.Event()
+
+        def first_writer() -> None:
+            with svc.runtime.uow(MessageContext.new("test:first")) as uow:
+                uow.cases.get(case_id)
+                holding.set()
+                clock.sleep(0.6)
+                uow.commit()
+
+        def second_writer() -> float:
+            holding.wait(5)
+            started = clock.monotonic()
+            with svc.runtime.uow(MessageContext.new("test:second")) as uow:
+                uow.cases.get(case_id)
+                waited = clock.monotonic() - started
+                uow.commit()
+            return waited
+
+        _, waited = await asyncio.gather(asyncio.to_thread(first_writer), asyncio.to_thread(second_writer))
+        assert waited >= 0.4, f"the second writer read the case after {waited:.2f}s, while the first still held it"

@@ -27,13 +27,17 @@ _CASE_ENUMS = {name: kind for name, hint in typing.get_type_hints(PenaltyCase).i
 
 
 class CaseRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, lock: bool = False) -> None:
+        """`lock`: cases loaded for change are locked (SELECT … FOR UPDATE) until the transaction ends, so two
+        writers of one case (e.g. a settlement event and a payment) queue instead of overwriting each other on
+        PostgreSQL; the unit of work sets it, read-only endpoints do not."""
         self.session = session
+        self._lock = lock
         self._loaded_steps: dict[str, int] = {}
         self._rows: dict[str, PenaltyCaseRow] = {}  # strong references: the session's identity map is weak
 
     def find(self, case_id: str) -> PenaltyCase | None:
-        row = self.session.get(PenaltyCaseRow, case_id)
+        row = self.session.get(PenaltyCaseRow, case_id, with_for_update=self._lock or None)
         return None if row is None else self._cases([row])[0]
 
     def get(self, case_id: str) -> PenaltyCase:
@@ -48,7 +52,7 @@ class CaseRepository:
                  .where(PenaltyCaseRow.closed_at.is_(None), PenaltyCaseRow.next_due_at <= now,
                         PenaltyCaseRow.case_id > after)
                  .order_by(PenaltyCaseRow.case_id).limit(limit))
-        return self._cases(list(self.session.execute(query).scalars()))
+        return self._cases(list(self.session.execute(self._locking(query)).scalars()))
 
     def open_of_policy_year(self, year: int, after: str = "", limit: int = 500) -> list[PenaltyCase]:
         """Open cases that follow `year`'s policy: of that compliance year, or without one and opened that year."""
@@ -59,7 +63,10 @@ class CaseRepository:
                  .where(PenaltyCaseRow.closed_at.is_(None), PenaltyCaseRow.case_id > after,
                         (PenaltyCaseRow.compliance_year == year) | opened_that_year)
                  .order_by(PenaltyCaseRow.case_id).limit(limit))
-        return self._cases(list(self.session.execute(query).scalars()))
+        return self._cases(list(self.session.execute(self._locking(query)).scalars()))
+
+    def _locking(self, query):  # noqa: ANN001, ANN202
+        return query.with_for_update() if self._lock else query
 
     def list(self, *, party_id: str | None = None, party_kind: str | None = None, article: str | None = None,
              status: str | None = None, compliance_year: int | None = None, offset: int = 0,

@@ -10,5 +10,5 @@ class EnforcementUnitOfWork(SqlUnitOfWork):
     early_settlements: EarlySettlements
 
     def _open(self) -> None:
-        self.cases = CaseRepository(self.session)
+        self.cases = CaseRepository(self.session, lock=True)
         self.early_settlements = EarlySettlements(self.session)

@@ -28,14 +28,18 @@ _CHILDREN = (("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", Rechec
 
 
 class ReportCaseRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, lock: bool = False) -> None:
+        """`lock`: cases loaded for change are locked (SELECT … FOR UPDATE) until the transaction ends, so an
+        objection and the tick's determination of one case queue instead of overwriting each other on
+        PostgreSQL; the unit of work sets it, read-only endpoints do not."""
         self.session = session
+        self._lock = lock
         self._rows: dict[str, ReportCaseRow] = {}
         self._loaded: dict[str, dict[str, list[Any]]] = {}
 
     # -- reading ---------------------------------------------------------------------------------------------------
     def find(self, report_id: str) -> ReportCase | None:
-        row = self.session.get(ReportCaseRow, report_id)
+        row = self.session.get(ReportCaseRow, report_id, with_for_update=self._lock or None)
         return self.load_many([row])[0] if row is not None else None
 
     def get(self, report_id: str) -> ReportCase:
@@ -61,6 +65,8 @@ class ReportCaseRepository:
         query = (select(ReportCaseRow).where(ReportCaseRow.auto_determine_at <= now,
                                              ReportCaseRow.state == CaseState.VERIFIED.value)
                  .order_by(ReportCaseRow.auto_determine_at, ReportCaseRow.report_id))
+        if self._lock:
+            query = query.with_for_update()
         return self.load_many(list(self.session.execute(query).scalars()))
 
     def load_many(self, rows: Sequence[ReportCaseRow]) -> list[ReportCase]:

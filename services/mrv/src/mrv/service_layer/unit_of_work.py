@@ -14,7 +14,7 @@ class MrvUnitOfWork(SqlUnitOfWork):
     entities: CoveredEntityRepository
 
     def _open(self) -> None:
-        self.reports = ReportCaseRepository(self.session)
+        self.reports = ReportCaseRepository(self.session, lock=True)
         self.determinations = DeterminationRecords(self.session)
         self.signatories = SignatoryRepository(self.session)
         self.entities = CoveredEntityRepository(self.session)
