@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mrv.adapters.orm import AgencyEligibilityRow, CoveredEntityRow, VerifierCertificateRow
@@ -87,14 +87,27 @@ class CoveredEntityRepository:
         row = self.session.get(CoveredEntityRow, entity_id)
         return row is not None and row.covered
 
-    def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime) -> bool:
+    def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime,
+               first_compliance_year: int) -> bool:
+        """A newer registration replaces an older one (a reporting-only emitter later covered)."""
         row = self.session.get(CoveredEntityRow, entity_id)
         if row is None:
             self.session.add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
-                                              registered_at=registered_at))
+                                              registered_at=registered_at,
+                                              first_compliance_year=first_compliance_year))
             return True
-        if registered_at < row.registered_at or (row.name, row.sector, row.covered) == (name, sector, covered):
+        facts = (name, sector, covered, first_compliance_year)
+        if registered_at < row.registered_at or (row.name, row.sector, row.covered,
+                                                 row.first_compliance_year) == facts:
             return False
-        row.name, row.sector, row.covered, row.registered_at = name, sector, covered, registered_at
+        row.name, row.sector, row.covered, row.first_compliance_year = facts
+        row.registered_at = registered_at
         return True
+
+    def get(self, entity_id: str) -> CoveredEntityRow | None:
+        return self.session.get(CoveredEntityRow, entity_id)
+
+    def earliest_first_year(self) -> int | None:
+        """The earliest first compliance year of anyone: no deadline of an earlier year concerns this service."""
+        return self.session.execute(select(func.min(CoveredEntityRow.first_compliance_year))).scalar_one()
 
