@@ -70,12 +70,16 @@ class SqlUnitOfWork:
         """Queue `data` as an event of this service, committed with the current transaction.
 
         `correlation_id` overrides the acting context's, for an event that belongs to a case begun elsewhere (e.g. a
-        determination made at a tick belongs to the report's case); the audit record carries the same id."""
+        determination made at a tick belongs to the report's case); the audit record carries the same id. A request
+        acting on such a case becomes the event's cause: its own id is the causation id (an event's stays)."""
         if self._publishes and type(data) not in self._publishes:
             raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
         if type(data).contract.producer != self.producer:
             raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
-        context = self.context if correlation_id is None else replace(self.context, correlation_id=correlation_id)
+        context = self.context
+        if correlation_id is not None and correlation_id != context.correlation_id:
+            context = replace(context, correlation_id=correlation_id,
+                              causation_id=context.causation_id or context.correlation_id)
         envelope = wrap(data, producer=self.producer, context=context)
         self.session.add(
             OutboxMessage(

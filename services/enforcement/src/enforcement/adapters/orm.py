@@ -85,3 +85,16 @@ class EarlySettlementRow(EnforcementTable, table=True):
     entity_id: str = Field(primary_key=True, max_length=64)
     compliance_year: int = Field(primary_key=True)
     settled_at: datetime = Field(sa_column=utc_column())
+
+
+class EarlyFactRow(EnforcementTable, table=True):
+    """A fact about an entity-year that arrived before the case it changes (separate consumers may deliver a
+    producer's events out of order): a late report or monitoring plan before its missing finding (M-37), a revised
+    shortfall before the shortfall (M-39). Applied, and removed, when that case opens."""
+
+    __tablename__ = "early_fact"
+    entity_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(primary_key=True)
+    kind: str = Field(primary_key=True, max_length=30)
+    at: datetime = Field(sa_column=utc_column())
+    tonnes: int | None = None

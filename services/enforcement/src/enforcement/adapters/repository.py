@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ets_shared.clock import start_of_day
 from ets_shared.errors import NotFound
 from ets_shared.persistence.mapping import to_row
-from enforcement.adapters.orm import CaseStepRow, EarlySettlementRow, MeasureRow, PenaltyCaseRow
+from enforcement.adapters.orm import CaseStepRow, EarlyFactRow, EarlySettlementRow, MeasureRow, PenaltyCaseRow
 from enforcement.domain import CaseStep, EnforcementPolicy, Measure, PenaltyCase, StepKind, next_due
 
 
@@ -145,3 +145,24 @@ class EarlySettlements:
             return None
         self.session.delete(row)
         return row.settled_at
+
+
+class EarlyFacts:
+    """Facts that came before their case (`EarlyFactRow`): the latest of each kind per entity-year is kept."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def remember(self, entity_id: str, compliance_year: int, kind: str, at: datetime, tonnes: int | None = None) -> None:
+        row = self.session.get(EarlyFactRow, (entity_id, compliance_year, kind))
+        if row is None:
+            self.session.add(EarlyFactRow(entity_id=entity_id, compliance_year=compliance_year, kind=kind, at=at,
+                                          tonnes=tonnes))
+        elif at > row.at:
+            row.at, row.tonnes = at, tonnes
+
+    def take(self, entity_id: str, compliance_year: int, kind: str) -> EarlyFactRow | None:
+        row = self.session.get(EarlyFactRow, (entity_id, compliance_year, kind))
+        if row is not None:
+            self.session.delete(row)
+        return row

@@ -1,14 +1,22 @@
 """What the enforcement service does with other services' events: shortfalls open M-39 cases, settlements make them
-good, and calendar ticks let time pass over the open cases. Each runs inside the consumer's transaction (inbox +
+good, revised shortfalls move them; missing reports and monitoring plans open M-37 cases and late ones correct them
+(`reporting_cases`); calendar ticks let time pass over the open cases. Each runs inside the consumer's transaction (inbox +
 effect) and never commits; its events inherit the causing event's correlation id."""
 from __future__ import annotations
 
 from ets_shared.clock import as_utc
-from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected
+from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected, ShortfallRevised
 from ets_shared.contracts.calendar import CalendarTick
-from enforcement.domain import (Article, CaseSource, EnforcementPolicy, issue_order, open_case, settle_obligation,
-                                tick)
+from ets_shared.contracts.mrv import (
+    EmissionReportMissing, EmissionReportSubmitted, MonitoringPlanFiled, MonitoringPlanMissing,
+)
+from enforcement.domain import (Article, CaseSource, EnforcementPolicy, issue_order, open_case, revise_shortfall,
+                                settle_obligation, tick)
 from enforcement.service_layer.handlers import instant, m39_case_id, policy_for, policy_year, record
+from enforcement.service_layer.reporting_cases import (
+    SHORTFALL, on_monitoring_plan_filed, on_monitoring_plan_missing, on_report_missing, on_report_submitted,
+    on_shortfall_revised,
+)
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 
@@ -25,7 +33,10 @@ def on_shortfall_detected(event: ShortfallDetected, uow: EnforcementUnitOfWork) 
                      source_ref=uow.context.causation_id or case_id, compliance_year=event.compliance_year,
                      shortfall_tonnes=event.shortfall, policy=policy)
     issue_order(case, at, actor, policy=policy)
+    revised = uow.early_facts.take(event.entity_id, event.compliance_year, SHORTFALL)
     settled_at = uow.early_settlements.take(event.entity_id, event.compliance_year)
+    if revised is not None and settled_at is None and revised.tonnes != case.outstanding_tonnes:
+        revise_shortfall(case, max(at, revised.at), actor, revised.tonnes, policy)  # the revision came first
     if settled_at is not None:  # the late settlement was delivered first
         settle_obligation(case, max(at, settled_at), actor, policy)
     record(uow, case, policy, list(case.history))
@@ -67,5 +78,10 @@ def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
 EVENT_HANDLERS = {
     ShortfallDetected: on_shortfall_detected,
     ObligationSettled: on_obligation_settled,
+    ShortfallRevised: on_shortfall_revised,
+    EmissionReportMissing: on_report_missing,
+    EmissionReportSubmitted: on_report_submitted,
+    MonitoringPlanMissing: on_monitoring_plan_missing,
+    MonitoringPlanFiled: on_monitoring_plan_filed,
     CalendarTick: on_calendar_tick,
 }

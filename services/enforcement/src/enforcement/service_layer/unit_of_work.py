@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from ets_shared.unit_of_work import SqlUnitOfWork
-from enforcement.adapters.repository import CaseRepository, EarlySettlements
+from enforcement.adapters.repository import CaseRepository, EarlyFacts, EarlySettlements
 
 
 class EnforcementUnitOfWork(SqlUnitOfWork):
     cases: CaseRepository
     early_settlements: EarlySettlements
+    early_facts: EarlyFacts
 
     def _open(self) -> None:
         self.cases = CaseRepository(self.session, lock=True)
         self.early_settlements = EarlySettlements(self.session)
+        self.early_facts = EarlyFacts(self.session)
