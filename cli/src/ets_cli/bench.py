@@ -72,11 +72,17 @@ async def _bench(args) -> int:  # noqa: ANN001
                      role="authority")
         await c.post("verifier-oversight", f"/verifiers/{verifier}/certificates",
                      {"compliance_year": Y, "exam_score": 90, "certificate_no": f"HCZ-B{run}"}, role="authority")
+        for year, change in ((Y, {"automatic_determination": True}),  # determinations by the tick (M-15 option)
+                             (Y + 1, {"monitoring_plan_due": f"{Y + 1}-12-31"})):  # next year's plans: not measured
+            policy = await c.get("mrv", f"/policy/{year}", role="authority")
+            await c.request("mrv", "PUT", f"/policy/{year}", json=policy | change, params={"reason": "bench"},
+                            role="authority")
         await c.post("allocation", "/plans", {"compliance_year": Y, "cap": 100 * n * 1000}, role="authority")
         for k in range(0, n, BATCH):
             chunk = range(k, min(n, k + BATCH))
             await c.post("allocation", "/entities/batch", {"entities": [
-                {"entity_id": ids[i], "name": f"Entity {i}", "sector": "industry"} for i in chunk]}, role="authority")
+                {"entity_id": ids[i], "name": f"Entity {i}", "sector": "industry", "annual_emissions": emissions[i]}
+                for i in chunk]}, role="authority")
             await c.post("allocation", f"/plans/{Y}/entries", {"entries": [
                 {"entity_id": ids[i], "method": "historical", "base_years": {str(Y - 1): emissions[i]}}
                 for i in chunk]}, role="authority")
