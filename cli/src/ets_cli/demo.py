@@ -34,7 +34,7 @@ def print_outcomes(year: int, outcomes: dict) -> None:
     """The table of what the platform computed for each entity (every figure read back from its APIs)."""
     print(f"\nCompliance year {year}: what the platform recorded for each entity\n")
     header = (f"{'entity':<20}{'reported':>9}{'verified':>9}{'determined':>11}  {'basis':<13}{'triggers':<22}"
-              f"{'surrendered':>11}  {'until':<11}{'obligation':<11}{'cases':<40}")
+              f"{'surrendered':>11}  {'until':<11}{'obligation':<15}{'cases'}")
     print(header)
     print("-" * len(header))
     for o in outcomes.values():
@@ -46,7 +46,7 @@ def print_outcomes(year: int, outcomes: dict) -> None:
         status = o["status"] or ("reporting-only" if not o["covered"] else "-")
         print(f"{o['name']:<20}{reported:>9}{verified:>9}{_n(o['determined']):>11}  {basis:<13}"
               f"{','.join(o['triggers']) or '-':<22}{_n(o['surrendered']):>11}  {o['surrender_until'] or '-':<11}"
-              f"{status:<11}{cases:<40}")
+              f"{status:<15}{cases}")
     print()
     for entity_id, o in outcomes.items():
         print(f"  {entity_id} {o['name']}: {o['story']}")

@@ -83,11 +83,12 @@ class YearRun:
         await self.tick(date(Y, 12, 20))
         await self.monitoring_plans()
         await self.tick(date(Y + 1, 1, 1), hour=0)
-        await self.cases_opened("monitoring-plan", Y + 1, "M-11: no monitoring plan by 31 December")
+        await self.cases_opened("monitoring-plan", Y + 1, f"[{Y + 1}-01-01] M-11: no {Y + 1} monitoring plan by 31 "
+                                                          "December")
         await self.tick(date(Y + 1, 3, 15))
         await self.report()
         await self.tick(date(Y + 1, 4, 1), hour=0)
-        await self.cases_opened("report", Y, "M-12: no report by 31 March")
+        await self.cases_opened("report", Y, f"[{Y + 1}-04-01] M-12: no {Y} report by 31 March")
         await self.tick(date(Y + 1, 4, 15))
         await self.verify()
         await self.tick(date(Y + 1, 4, 23))
@@ -173,7 +174,7 @@ class YearRun:
         return len([m for m in plans if m["entity_id"].startswith(f"E-{self.run}-")]) == len(self.covered)
 
     async def cases_opened(self, duty: str, year: int, what: str) -> None:
-        self.log(f"[{self.year + 1}] {what}: enforcement opens an M-37 case with an order to correct")
+        self.log(f"{what}: enforcement opens an M-37 case with an order to correct")
         for e in self.entities:
             if (duty == "report" and e.reported is None) or (duty == "monitoring-plan" and e.covered
                                                              and not e.files_plan):

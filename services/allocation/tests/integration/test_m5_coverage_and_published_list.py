@@ -179,3 +179,23 @@ async def test_m5_published_list_applies_the_thresholds_to_known_emissions_and_i
     versions = (await client.get("/public/covered-lists")).json()
     assert [(v["compliance_year"], v["version"]) for v in versions] == [(2026, 1), (2028, 1)]
     assert (await client.get("/entities/STEADY", headers=world.authority)).json()["coverage"] == "reporting_only"
+
+
+async def test_m5_authority_declares_known_emissions_others_may_not(world):
+    client = world.svc.client
+    await world.tick("2026-01-05T10:00:00+08:00")
+    await register(world, emitter("E-1", "commerce", 12_000))
+    body = {"year": 2025, "tonnes": 12_500, "energy_tce": 4_000}
+    for caller in (world.entity("E-1"), world.svc.auth("enforcement_officer")):
+        assert (await client.post("/entities/E-1/emissions", json=body, headers=caller)).status_code == 403
+        assert (await client.get("/covered-lists/2026/draft", headers=caller)).status_code == 403
+    assert [k["tonnes"] for k in (await client.get("/entities/E-1/emissions", headers=world.authority)).json()] == \
+        [12_000]  # the refused declarations changed nothing
+    made = await client.post("/entities/E-1/emissions", json=body, headers=world.authority)
+    assert made.status_code == 201 and made.json()["source"] == "declared"
+    bad = await client.post("/entities/E-1/emissions", json={"year": 2025, "tonnes": -1}, headers=world.authority)
+    assert bad.status_code == 422 and bad.json()["invalid_params"][0]["name"] == "body.tonnes"
+    assert (await client.post("/entities/NOBODY/emissions", json=body, headers=world.authority)).status_code == 404
+    assert (await client.get("/entities/E-1/emissions", headers=world.entity("E-2"))).status_code == 403
+    mine = await client.get("/entities/E-1/emissions", headers=world.entity("E-1"))
+    assert [(k["year"], k["tonnes"]) for k in mine.json()] == [(2025, 12_500)]

@@ -51,6 +51,11 @@ async def test_m11_plan_on_31_december_on_time_versions_with_reasons(world, nats
     assert filed[0]["correlation_id"] == filed[1]["correlation_id"]  # one plan, one case
     refused = await file(world, "SMALL", status=422)
     assert refused["article"] == "M-11"  # reporting-only emitters plan nothing
+    for role, party in (("authority", None), ("verifier", "V-1")):
+        denied = await world.client.post("/monitoring-plans", json=PLAN, headers=world.svc.auth(role, party))
+        assert denied.status_code == 403
+    assert [p["plan_id"] for p in (await world.client.get("/monitoring-plans", headers=world.authority)).json()] \
+        == ["MP-E-1-2026"]  # the refusals filed nothing
     assert (await world.client.get("/monitoring-plans", headers=world.svc.auth("entity", "E-2"))).json() == []
     assert (await world.client.get("/monitoring-plans", params={"entity_id": "E-1"},
                                    headers=world.svc.auth("entity", "E-2"))).status_code == 403
