@@ -324,18 +324,23 @@ class YearRun:
                      f"{case['outstanding_tonnes']:,} t by {case['order_deadline']}")
             if e.surrender_in_window == "none":
                 continue
-            await self.refused(f"{e.name}: fine of 120,000 (M-39 allows 50,000–100,000)", 422,
-                               c.post("enforcement", f"/cases/{case['case_id']}/penalty",
-                                      {"amount": "120000.00", "reasons": "shortfall"}, role="enforcement_officer",
-                                      correlation=self.corr(e)))
-            await c.post("enforcement", f"/cases/{case['case_id']}/penalty",
-                         {"amount": "80000.00", "reasons": "surrender obligation not fulfilled by 30 June"},
-                         role="enforcement_officer", correlation=self.corr(e))
+            await self.fine(e, case, "120,000", "50,000–100,000", "80,000",
+                            "surrender obligation not fulfilled by 30 June")
             await c.post("enforcement", f"/cases/{case['case_id']}/measures",
                          {"measures": ["credit_record", "special_fund_ineligible", "award_ineligible",
                                        "project_assessment_refused"], "published": True},
                          role="enforcement_officer", correlation=self.corr(e))
             self.log(f"    {e.name}: fine 80,000.00 decided; credit record entered, departments notified")
+
+    async def fine(self, e: SampleEntity, case: dict, refused: str, allowed: str, amount: str, reasons: str) -> None:
+        """The officer first tries a fine outside the article's range (refused), then decides one inside it."""
+        path = f"/cases/{case['case_id']}/penalty"
+        await self.refused(f"{e.name}: {case['article']} fine of {refused} ({case['article']} allows {allowed})", 422,
+                           self.client.post("enforcement", path, {"amount": refused.replace(",", "") + ".00",
+                                                                  "reasons": reasons},
+                                            role="enforcement_officer", correlation=self.corr(e)))
+        await self.client.post("enforcement", path, {"amount": amount.replace(",", "") + ".00", "reasons": reasons},
+                               role="enforcement_officer", correlation=self.corr(e))
 
     async def case(self, e: SampleEntity, article: str, year: int, duty: str | None = None) -> dict | None:
         cases = await self.client.get("enforcement", "/cases", params={"party_id": self.eid(e)},
@@ -369,14 +374,8 @@ class YearRun:
             await until(lambda e=e: self._closed(e), what="case closed")
             self.log(f"    {e.name}: fine paid; the case closes")
         for e in (e for e in self.covered if e.reported is None):
-            case = await self.case(e, "M-37", Y, "report")
-            await self.refused(f"{e.name}: M-37 fine of 35,000 (M-37 allows 10,000–30,000)", 422,
-                               c.post("enforcement", f"/cases/{case['case_id']}/penalty",
-                                      {"amount": "35000.00", "reasons": "no report"}, role="enforcement_officer",
-                                      correlation=self.corr(e)))
-            await c.post("enforcement", f"/cases/{case['case_id']}/penalty",
-                         {"amount": "20000.00", "reasons": "no report by the order's deadline (M-37)"},
-                         role="enforcement_officer", correlation=self.corr(e))
+            await self.fine(e, await self.case(e, "M-37", Y, "report"), "35,000", "10,000–30,000", "20,000",
+                            "no report by the order's deadline (M-37)")
             self.log(f"    {e.name}: M-37 fine 20,000.00 decided (the order to correct passed uncorrected)")
 
     async def _closed(self, e: SampleEntity) -> bool:

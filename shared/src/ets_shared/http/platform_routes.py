@@ -148,6 +148,20 @@ def load_policy(session, compliance_year: int, model: type[BaseModel], default: 
     return model.model_validate_json(row.document) if row else default(compliance_year)
 
 
+class PolicyCache:
+    """The policies of the years one transaction touches (a tick spans cases of several years), each loaded once by
+    `load(session, year)` (a service's own loader, which turns the stored document into its domain policy)."""
+
+    def __init__(self, session, load: Callable[[Any, int], Any]) -> None:  # noqa: ANN001
+        self.session, self._load = session, load
+        self._years: dict[int, Any] = {}
+
+    def __call__(self, year: int) -> Any:
+        if year not in self._years:
+            self._years[year] = self._load(self.session, year)
+        return self._years[year]
+
+
 def _maybe_json(value: str) -> Any:
     try:
         return json.loads(value)

@@ -10,7 +10,7 @@ window's close; an entity already in shortfall gets no new period — its M-39 c
 from __future__ import annotations
 
 from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
-from allocation.service_layer.policy import AllocationPolicyDocument, PolicyCache, policy_for
+from allocation.service_layer.policy import AllocationPolicyDocument, policy_cache, policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettled, ShortfallDetected, ShortfallRevised
@@ -72,7 +72,7 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
-    policies = PolicyCache(uow.session)
+    policies = policy_cache(uow.session)
     closed: dict[int, list[tuple[Obligation, int, str]]] = {}
     for ob, correlation_id in uow.obligations.closing(now):
         try:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from allocation.domain import AllocationPolicy, InclusionThreshold
-from ets_shared.http.platform_routes import load_policy
+from ets_shared.http.platform_routes import PolicyCache, load_policy
 
 
 class InclusionThresholdDocument(BaseModel):
@@ -63,14 +63,6 @@ def policy_for(session: Session, year: int) -> AllocationPolicy:
     return load_policy(session, year, AllocationPolicyDocument, AllocationPolicyDocument.default).for_year(year)
 
 
-class PolicyCache:
-    """Policies of the years one transaction touches (a tick closes obligations of several years)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._years: dict[int, AllocationPolicy] = {}
-
-    def __call__(self, year: int) -> AllocationPolicy:
-        if year not in self._years:
-            self._years[year] = policy_for(self.session, year)
-        return self._years[year]
+def policy_cache(session: Session) -> PolicyCache:
+    """The allocation policies of the years one transaction touches, each loaded once."""
+    return PolicyCache(session, policy_for)

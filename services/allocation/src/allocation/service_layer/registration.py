@@ -15,7 +15,7 @@ from allocation.domain import (
     RegistryTransaction, UnitLine, UnitType, classify,
 )
 from allocation.service_layer import commands
-from allocation.service_layer.policy import PolicyCache
+from allocation.service_layer.policy import policy_cache
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import regulatory_date
 from ets_shared.contracts.allocation import EntityRegistered
@@ -62,7 +62,7 @@ def register_entities(cmds: Sequence[commands.RegisterEntity], uow: AllocationUn
                                field=prefix.format(i=i) + "entity_id", article="M-5")
             seen.add(cmd.entity_id)
         now = uow.now()
-        policies = PolicyCache(uow.session)
+        policies = policy_cache(uow.session)
         registered, figures = [], []
         for i, cmd in enumerate(cmds):
             year = cmd.compliance_year or regulatory_date(now).year

@@ -16,7 +16,7 @@ from ets_shared.persistence.tables import RegulatoryClock
 from mrv.adapters.repository import ReportCaseRepository
 from mrv.entrypoints.views import BulkResultPublic, DeterminationPublic, QueueItemPublic
 from mrv.service_layer import commands, handlers
-from mrv.service_layer.policy import PolicyCache
+from mrv.service_layer.policy import policy_cache
 
 router = APIRouter(tags=["determinations"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
@@ -43,7 +43,7 @@ def queue(_: Authority, session: ReadSession,
     cases = ReportCaseRepository(session).queue(year=compliance_year, states=states, due_before=due_before,
                                                 overdue_on=today if overdue else None, trigger=trigger,
                                                 offset=offset, limit=limit)
-    policies = PolicyCache(session)
+    policies = policy_cache(session)
     items = [QueueItemPublic.of(c, policies(c.year), today) for c in cases]
     if trigger is not None:
         items = [i for i in items if trigger in i.triggers]

@@ -11,7 +11,7 @@ from ets_shared.contracts.verifier_oversight import (
 )
 from mrv.adapters.repository import report_id_of
 from mrv.service_layer.deadlines import check_deadlines
-from mrv.service_layer.policy import PolicyCache
+from mrv.service_layer.policy import policy_cache
 from mrv.service_layer.publishing import publish_determined
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
@@ -61,7 +61,7 @@ def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
-    policy_of = PolicyCache(uow.session)
+    policy_of = policy_cache(uow.session)
     for case in uow.reports.due_for_determination(now):
         policy = policy_of(case.year)
         determination = case.determine_due(now, policy)

@@ -15,7 +15,7 @@ from mrv.adapters.determinations import HistoricalDetermination
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
 from mrv.service_layer import commands
-from mrv.service_layer.policy import MrvPolicyModel, PolicyCache, load_mrv_policy
+from mrv.service_layer.policy import MrvPolicyModel, policy_cache, load_mrv_policy
 from mrv.service_layer.publishing import (
     publish_determined, recheck_opened, report_submitted, trigger_codes, verification_filed,
 )
@@ -142,7 +142,7 @@ def determine_bulk(cmd: commands.BulkDetermine, uow: MrvUnitOfWork) -> list[Bulk
     outcomes: list[BulkOutcome] = []
     with uow:
         cases = uow.reports.find_many([item.report_id for item in cmd.items])
-        policies, now = PolicyCache(uow.session), uow.now()
+        policies, now = policy_cache(uow.session), uow.now()
         for i, item in enumerate(cmd.items):
             try:
                 case = cases.get(item.report_id)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import DomainError
-from ets_shared.http.platform_routes import load_policy
+from ets_shared.http.platform_routes import PolicyCache, load_policy
 from mrv.domain.factors import find_factor_set
 from mrv.domain.policy import M3_DEPARTMENTS, DiscrepancyBase, MrvPolicy
 
@@ -86,14 +86,6 @@ def load_mrv_policy(session: Session, year: int) -> MrvPolicy:
     return load_policy(session, year, MrvPolicyModel, MrvPolicyModel.default).to_domain(year)
 
 
-class PolicyCache:
-    """Policies of the years one transaction touches (a tick spans cases of several years)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._years: dict[int, MrvPolicy] = {}
-
-    def __call__(self, year: int) -> MrvPolicy:
-        if year not in self._years:
-            self._years[year] = load_mrv_policy(self.session, year)
-        return self._years[year]
+def policy_cache(session: Session) -> PolicyCache:
+    """The MRV policies of the years one transaction touches, each loaded once."""
+    return PolicyCache(session, load_mrv_policy)
