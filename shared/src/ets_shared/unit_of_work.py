@@ -65,13 +65,15 @@ class SqlUnitOfWork:
         self.emitted = []
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
-    def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None
-                ) -> Envelope:
+    def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None,
+                audit: bool = True) -> Envelope:
         """Queue `data` as an event of this service, committed with the current transaction.
 
         `correlation_id` overrides the acting context's, for an event that belongs to a case begun elsewhere (e.g. a
         determination made at a tick belongs to the report's case); the audit record carries the same id. A request
-        acting on such a case becomes the event's cause: its own id is the causation id (an event's stays)."""
+        acting on such a case becomes the event's cause: its own id is the causation id (an event's stays).
+        `audit=False` only for a second version of an event already audited in this transaction (a v1 published
+        beside its v2): one state change, one audit record."""
         if self._publishes and type(data) not in self._publishes:
             raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
         if type(data).contract.producer != self.producer:
@@ -89,8 +91,9 @@ class SqlUnitOfWork:
                 created_at=envelope.occurred_at,
             )
         )
-        self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
-                   correlation_id=context.correlation_id)
+        if audit:
+            self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
+                       correlation_id=context.correlation_id)
         self.emitted.append(envelope)
         return envelope
 

@@ -131,7 +131,8 @@ async def test_m15_bulk_determination_item_by_item(year, nats_url):
         ("RPT-E-V-2025", "determined"), ("RPT-E-R-2025", "refused"), ("RPT-E-N-2025", "determined"),
         ("RPT-E-V-2025", "refused"), ("RPT-NOBODY-2025", "refused")]
     assert results[1]["problem"]["field"] == "items[1].reason"
-    assert results[3]["problem"]["status"] == 409 and results[4]["problem"]["field"] == "items[4].report_id"
+    assert results[3]["problem"]["status"] == 409
+    assert (results[4]["problem"]["status"], results[4]["problem"]["field"]) == (404, "items[4].report_id")
     assert results[2]["determination"]["basis"] == "authority"
     assert [i["report_id"] for i in await queue(world)] == ["RPT-E-R-2025", "RPT-E-U-2025"]
     empty = await world.client.post("/determinations/bulk", json={"items": []}, headers=world.authority)

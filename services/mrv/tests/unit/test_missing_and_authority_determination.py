@@ -172,3 +172,12 @@ def test_m43_determination_overdue_the_day_after_its_due_date_once_per_period():
     assert late.late and case.decision_due_by is None
     case.open_recheck("correction", sh(2026, 6, 1), POLICY)  # a new period: 1 July
     assert case.flag_overdue(sh(2026, 7, 2)) == date(2026, 7, 1)
+
+
+def test_m15_objection_with_evidence_is_possible_until_the_determination_is_made():
+    case = verified(received=sh(2026, 4, 10, 10))
+    case.object(["metering records"], sh(2026, 5, 9))  # after the objection period, before any determination
+    assert case.state is CaseState.RECHECK
+    case.determine(49_000, "meters re-read", sh(2026, 5, 10), POLICY)
+    with pytest.raises(Conflict):
+        case.object(["more records"], sh(2026, 5, 11))

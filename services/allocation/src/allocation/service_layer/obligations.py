@@ -36,8 +36,6 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     entity = uow.entities.find(event.entity_id)
     if entity is None or not entity.is_covered:
         return
-    uow.emissions.record(KnownEmissions(event.entity_id, event.compliance_year, event.determined_emissions, None,
-                                        EmissionsSource.DETERMINED, as_utc(event.determined_at)))
     found = uow.obligations.find(event.entity_id, event.compliance_year)
     obligation = found or Obligation(event.entity_id, event.compliance_year)
     before, shortfall_before = obligation.status, obligation.remaining
@@ -45,7 +43,9 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     now = uow.now()
     if not obligation.apply_determination(event.revision, event.determined_emissions, as_utc(event.determined_at),
                                           policy):
-        return
+        return  # an older revision, delivered late or again
+    uow.emissions.record(KnownEmissions(event.entity_id, event.compliance_year, event.determined_emissions, None,
+                                        EmissionsSource.DETERMINED, as_utc(event.determined_at)))
     settled = obligation.status is ObligationStatus.SETTLED and before is not ObligationStatus.SETTLED
     extra = {} if found else {"correlation_id": uow.context.correlation_id}
     if settled or obligation.status is not ObligationStatus.SETTLED:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 
-from ets_shared.errors import Conflict, DomainError, Forbidden
+from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound
 from mrv.adapters.determinations import HistoricalDetermination
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
@@ -147,7 +147,7 @@ def determine_bulk(cmd: commands.BulkDetermine, uow: MrvUnitOfWork) -> list[Bulk
             try:
                 case = cases.get(item.report_id)
                 if case is None:
-                    raise Conflict(f"no emission report {item.report_id}", field="report_id")
+                    raise NotFound(f"no emission report {item.report_id}", field="report_id")
                 policy = policies(case.year)
                 determination = case.determine(item.emissions, item.reason, now, policy)
             except DomainError as exc:

@@ -77,7 +77,7 @@ def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, det
             triggers=trigger_codes(determination.triggers), revision=determination.revision,
             reported_emissions=report.emissions, verified_emissions=verification.emissions,
             agency_id=verification.agency_id, determined_at=determination.determined_at),
-            correlation_id=correlation_id)
+            correlation_id=correlation_id, audit=False)  # the v2 above recorded it
 
 
 def report_missing(report_id: str, case: ReportCase, due_on: date) -> EmissionReportMissing:
