@@ -12,6 +12,7 @@ from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import (
     EmissionReportMissing, EmissionReportSubmitted, MonitoringPlanFiled, MonitoringPlanMissing,
 )
+from ets_shared.persistence.tables import InboxMessage
 from ets_shared.testing.service import eventually, running_service, subject_listener
 from enforcement.bootstrap import build_runtime
 
@@ -36,6 +37,14 @@ async def tick(svc, publish, now: str) -> None:  # noqa: ANN001
         clock = (await svc.client.get("/clock")).json()["now"]
         return clock is not None and CalendarTick(now=clock).now >= envelope.data.now
     await eventually(reached)
+
+
+async def applied(svc, envelope) -> None:  # noqa: ANN001
+    """Until the service's inbox holds the event: what it did with it is committed."""
+    def done() -> bool:
+        with svc.runtime.read_session_factory() as session:
+            return session.get(InboxMessage, str(envelope.event_id)) is not None
+    await eventually(done)
 
 
 async def case(svc, case_id: str, **expected):  # noqa: ANN001, ANN003, ANN202
@@ -112,7 +121,7 @@ async def test_m37_missing_monitoring_plan_opens_a_case_a_late_plan_corrects_it(
 async def test_m37_late_report_overtaking_its_finding_corrects_the_case_when_it_opens(settings, publish):
     async with running_service(build_runtime, settings) as svc:
         await tick(svc, publish, "2026-04-05T00:00:00+08:00")
-        await publish(late_report("E-1", "2026-04-02T10:00:00+08:00"))  # delivered before the finding
+        await applied(svc, await publish(late_report("E-1", "2026-04-02T10:00:00+08:00")))  # before the finding
         await publish(missing("E-1"))
         closed = await eventually(lambda: case(svc, "CASE-M37-E-1-2025-report", status="closed"))
         assert closed["closure"] == "corrected" and closed["order_issued_at"] is None
@@ -135,7 +144,7 @@ async def test_m39_case_follows_a_revised_shortfall(settings, publish):
         await publish(revised("E-1", 5_000, "2026-07-12T10:00:00+08:00"))
         await eventually(lambda: case(svc, "CASE-M39-E-1-2025", outstanding_tonnes=5_000))
 
-        await publish(revised("E-2", 12_000, "2026-07-10T10:00:00+08:00"))  # overtakes its shortfall
+        await applied(svc, await publish(revised("E-2", 12_000, "2026-07-10T10:00:00+08:00")))  # overtakes it
         await publish(ShortfallDetected(entity_id="E-2", compliance_year=2025, obligation=70_000, surrendered=60_000,
                                         shortfall=10_000, detected_at="2026-07-01T00:00:00+08:00"))
         await eventually(lambda: case(svc, "CASE-M39-E-2-2025", outstanding_tonnes=12_000))

@@ -68,3 +68,18 @@ async def test_m13_missing_verifications_found_on_1_may_not_on_30_april(world, n
     assert (case["state"], case["verification_missing_at"]) == ("reported", "2026-04-30T16:00:00Z")
     late = await world.verify("RPT-UNVERIFIED-2025", world.process(30_000))  # still accepted, flagged late
     assert late["verification"]["late"] is True and late["state"] == "verified"
+
+
+async def test_m12_a_reporting_only_emitter_covered_later_still_owes_its_earlier_reports(world, nats_url):
+    sh = world.sh
+    await world.register("GROWING", covered=False, first_year=2025)
+    await world.register("GROWING", covered=True, first_year=2027, at=sh(2027, 1, 10))  # the 2027 list covers it
+    async with subject_listener(nats_url, EmissionReportMissing.contract.subject) as missing:
+        await world.tick(sh(2027, 1, 15))  # the 2025 report, due 31 March 2026, is found missing
+        owing = await world.client.get("/monitoring-plans/missing", params={"compliance_year": 2027},
+                                       headers=world.authority)
+        assert owing.json() == []  # covered from 2027: its first plan is the 2028 one
+        await world.tick(sh(2027, 4, 1))
+        await eventually(lambda: len(missing) == 2)
+    # still owed after it was covered, as a reporting-only emitter's (no M-37 case for those years)
+    assert [(e["data"]["compliance_year"], e["data"]["covered"]) for e in missing] == [(2025, False), (2026, False)]

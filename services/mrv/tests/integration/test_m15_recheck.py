@@ -73,7 +73,7 @@ async def test_m15_recheck_year_on_year_20_percent_against_the_previous_determin
 
 async def test_m15_recheck_year_on_year_against_this_services_own_determination(world):
     sh = world.sh
-    await world.register("E-1")
+    await world.register("E-1", first_year=2024)
     for year in (2024, 2025):
         await world.signatory("V-1", "AG-1", year)
     await world.automatic(2024)

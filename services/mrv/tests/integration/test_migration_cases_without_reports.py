@@ -38,10 +38,10 @@ def test_m15_existing_cases_keep_their_children_and_get_their_deadlines(database
         command.upgrade(service, "head")
         with engine.connect() as conn:
             due = dict(conn.execute(text("SELECT report_id, decision_due_by FROM report_case")).all())
-            first = conn.execute(text("SELECT first_compliance_year FROM covered_entity")).scalar_one()
+            first = conn.execute(text("SELECT first_compliance_year, covered_from FROM covered_entity")).one()
             rechecks = conn.execute(text("SELECT count(*) FROM recheck WHERE report_id = 'RPT-R'")).scalar_one()
         assert {k: str(v) for k, v in due.items()} == {"RPT-V": "2026-05-10", "RPT-R": "2026-06-20"}
-        assert first == 2025  # registered 1 January 2025, 01:00 Shanghai
+        assert tuple(first) == (2025, 2025)  # registered 1 January 2025, 01:00 Shanghai
         assert rechecks == 2
     finally:
         engine.dispose()

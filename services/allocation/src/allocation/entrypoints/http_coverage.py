@@ -72,8 +72,8 @@ def known_emissions(entity_id: str, caller: Caller, session: ReadSession) -> lis
 @router.get("/covered-lists/{compliance_year}/draft", response_model=ListDraftPublic,
             summary="What publishing the year's list would do: the year's thresholds applied to the emissions "
                     "known (M-5)")
-def draft(compliance_year: Year, _: Authority, uow: Uow) -> ListDraftPublic:
-    return ListDraftPublic.of(handlers.preview_list(compliance_year, uow))
+def draft(compliance_year: Year, _: Authority, session: ReadSession) -> ListDraftPublic:
+    return ListDraftPublic.of(handlers.preview_list(compliance_year, session))
 
 
 @router.post("/covered-lists/{compliance_year}/publication", response_model=ListVersionPublic, status_code=201,

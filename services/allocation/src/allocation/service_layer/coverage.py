@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
+from allocation.adapters.coverage_repository import EmissionsRepository
 from allocation.adapters.orm import CoveredListRow
+from allocation.adapters.repository import EntityRepository
 from allocation.domain import (
     AllocationPolicy, CoverageApplication, CoverageBasis, CoveredEntity, EmissionsSource, KnownEmissions, classify,
     list_digest,
@@ -108,20 +112,21 @@ class ListDraft:
     reporting_only_count: int
 
 
-def draft_list(uow: AllocationUnitOfWork, year: int, policy: AllocationPolicy) -> ListDraft:
+def draft_list(entities: EntityRepository, emissions: EmissionsRepository, year: int,
+               policy: AllocationPolicy) -> ListDraft:
     """M-5: the year's inclusion thresholds applied to the latest emissions known before the year of every active
     reporting-only emitter (covered entities stay covered until they exit, M-18)."""
-    reporting_only = [e for e in uow.entities.all_of(Coverage.REPORTING_ONLY) if e.is_active]
-    known = uow.emissions.latest_before([e.entity_id for e in reporting_only], year)
+    reporting_only = [e for e in entities.all_of(Coverage.REPORTING_ONLY) if e.is_active]
+    known = emissions.latest_before([e.entity_id for e in reporting_only], year)
     to_cover = [(e, known[e.entity_id]) for e in reporting_only if e.entity_id in known and classify(
         policy, e.sector, known[e.entity_id].tonnes, known[e.entity_id].energy_tce) is CoverageBasis.THRESHOLD]
-    covered = [e for e in uow.entities.all_of(Coverage.COVERED) if e.covered_in(year)]
+    covered = [e for e in entities.all_of(Coverage.COVERED) if e.covered_in(year)]
     return ListDraft(year, to_cover, covered, len(reporting_only) - len(to_cover))
 
 
-def preview_list(year: int, uow: AllocationUnitOfWork) -> ListDraft:
-    with uow:
-        return draft_list(uow, year, policy_for(uow.session, year))
+def preview_list(year: int, session: Session) -> ListDraft:
+    """What publishing would do now (read only)."""
+    return draft_list(EntityRepository(session), EmissionsRepository(session), year, policy_for(session, year))
 
 
 def publish_list(year: int, uow: AllocationUnitOfWork) -> tuple[CoveredListRow, ListDraft]:
@@ -130,7 +135,7 @@ def publish_list(year: int, uow: AllocationUnitOfWork) -> tuple[CoveredListRow, 
     with uow:
         policy = policy_for(uow.session, year)
         now = uow.now()
-        draft = draft_list(uow, year, policy)
+        draft = draft_list(uow.entities, uow.emissions, year, policy)
         for entity, _ in draft.to_cover:
             entity.cover(CoverageBasis.THRESHOLD, year, now)
             uow.entities.save(entity)

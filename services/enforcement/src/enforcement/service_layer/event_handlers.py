@@ -24,6 +24,7 @@ def on_shortfall_detected(event: ShortfallDetected, uow: EnforcementUnitOfWork) 
     """M-39: opens the case `CASE-M39-{entity_id}-{compliance_year}` and orders the shortfall surrendered
     (CaseOpened + OrderIssued). A redelivered or repeated shortfall opens nothing new."""
     case_id = m39_case_id(event.entity_id, event.compliance_year)
+    uow.cases.serialize(event.entity_id, event.compliance_year)
     if event.shortfall < 1 or uow.cases.find(case_id) is not None:
         return
     at = max(uow.now(), as_utc(event.detected_at))  # the case opens when the shortfall is known here
@@ -46,6 +47,7 @@ def on_obligation_settled(event: ObligationSettled, uow: EnforcementUnitOfWork) 
     """M-39: the shortfall made good. The entity's M-39 case for that year records it and closes when nothing is
     left (a decided fine must be paid too: the fine never replaces the surrender). No case: nothing to do."""
     case_id = m39_case_id(event.entity_id, event.compliance_year)
+    uow.cases.serialize(event.entity_id, event.compliance_year)
     case = uow.cases.find(case_id)
     if case is None:
         if event.late:  # its shortfall may still be on the way (another consumer)

@@ -10,7 +10,8 @@
 - `obligation.shortfall-revised` (a revised determination of an entity in shortfall) moves the M-39 case's
   outstanding tonnes to the registry's new figure.
 A fact that arrives before its case (consumers of different subjects may overtake each other) is kept and applied
-when the case opens. Every event of a case carries the finding's correlation id, the causing event as causation."""
+when the case opens; the handlers of one entity-year take turns (`CaseRepository.serialize`), so two applied at the
+same instant cannot each miss the other. Every event of a case carries the finding's correlation id, the causing event as causation."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -36,6 +37,7 @@ def m37_case_id(entity_id: str, compliance_year: int, duty: str) -> str:
 def _open_m37(uow: EnforcementUnitOfWork, entity_id: str, year: int, duty: str, due_on: date,
               found_at: datetime) -> None:
     case_id = m37_case_id(entity_id, year, duty)
+    uow.cases.serialize(entity_id, year)
     if uow.cases.find(case_id) is not None:
         return
     at = max(uow.now(), as_utc(found_at))
@@ -55,6 +57,7 @@ def _open_m37(uow: EnforcementUnitOfWork, entity_id: str, year: int, duty: str, 
 
 
 def _corrected(uow: EnforcementUnitOfWork, entity_id: str, year: int, duty: str, filed_at: datetime) -> None:
+    uow.cases.serialize(entity_id, year)
     case = uow.cases.find(m37_case_id(entity_id, year, duty))
     if case is None:  # its finding may still be on the way (another consumer)
         uow.early_facts.remember(entity_id, year, duty, as_utc(filed_at))
@@ -95,6 +98,7 @@ def on_monitoring_plan_filed(event: MonitoringPlanFiled, uow: EnforcementUnitOfW
 
 def on_shortfall_revised(event: ShortfallRevised, uow: EnforcementUnitOfWork) -> None:
     """M-39: the case follows the revised shortfall (more or less outstanding); kept until the case opens."""
+    uow.cases.serialize(event.entity_id, event.compliance_year)
     case = uow.cases.find(m39_case_id(event.entity_id, event.compliance_year))
     if case is None:
         uow.early_facts.remember(event.entity_id, event.compliance_year, SHORTFALL, as_utc(event.revised_at),

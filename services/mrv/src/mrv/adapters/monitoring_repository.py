@@ -65,7 +65,7 @@ class MonitoringPlanRepository:
     def owing(self, year: int) -> list[str]:
         """Covered entities that owe a plan for `year` (covered during year - 1) and have no plan row for it."""
         query = (select(CoveredEntityRow.entity_id)
-                 .where(CoveredEntityRow.covered.is_(True), CoveredEntityRow.first_compliance_year <= year - 1,
+                 .where(CoveredEntityRow.covered.is_(True), CoveredEntityRow.covered_from <= year - 1,
                         ~exists().where(MonitoringPlanRow.entity_id == CoveredEntityRow.entity_id,
                                         MonitoringPlanRow.compliance_year == year))
                  .order_by(CoveredEntityRow.entity_id))
@@ -77,7 +77,7 @@ class MonitoringPlanRepository:
         query = (select(CoveredEntityRow.entity_id, MonitoringPlanRow)
                  .outerjoin(MonitoringPlanRow, (MonitoringPlanRow.entity_id == CoveredEntityRow.entity_id)
                             & (MonitoringPlanRow.compliance_year == year))
-                 .where(CoveredEntityRow.covered.is_(True), CoveredEntityRow.first_compliance_year <= year - 1,
+                 .where(CoveredEntityRow.covered.is_(True), CoveredEntityRow.covered_from <= year - 1,
                         MonitoringPlanRow.plan_id.is_(None) | ~filed)
                  .order_by(CoveredEntityRow.entity_id).offset(offset).limit(limit))
         return [(entity_id, row) for entity_id, row in self.session.execute(query).all()]

@@ -123,8 +123,9 @@ class HistoricalDeterminationRow(MrvTable, table=True):
 
 
 class CoveredEntityRow(MrvTable, table=True):
-    """From allocation's EntityRegistered: covered entities (M-5) versus reporting-only emitters (M-12 ¶2), and the
-    first compliance year they must report (and, covered, plan and be verified) for."""
+    """From allocation's EntityRegistered: covered entities (M-5) versus reporting-only emitters (M-12 ¶2), the first
+    year they must report for, and the first year they are covered (a reporting-only emitter covered later keeps its
+    earlier reporting years)."""
 
     __tablename__ = "covered_entity"
     entity_id: str = Field(primary_key=True, max_length=64)
@@ -132,7 +133,9 @@ class CoveredEntityRow(MrvTable, table=True):
     sector: str = Field(max_length=100)
     covered: bool
     registered_at: datetime = Field(sa_column=utc_column())
-    first_compliance_year: int = Field(index=True)
+    first_compliance_year: int = Field(index=True, description="the first year it must report for")
+    covered_from: int | None = Field(default=None, description="the first year it is covered (plans are owed from "
+                                                                "the next one); null while reporting-only")
 
 
 class MonitoringPlanRow(MrvTable, table=True):

@@ -73,13 +73,14 @@ class ReportCaseRepository:
 
     def without_report(self, year: int) -> list[tuple[str, bool]]:
         """Entities that must report for `year` (covered or reporting-only from that year or before) and have no
-        case for it: (entity_id, covered), in entity order."""
-        query = (select(CoveredEntityRow.entity_id, CoveredEntityRow.covered)
+        case for it: (entity_id, whether it was covered in that year), in entity order."""
+        query = (select(CoveredEntityRow.entity_id, CoveredEntityRow.covered_from)
                  .where(CoveredEntityRow.first_compliance_year <= year,
                         ~exists().where(ReportCaseRow.entity_id == CoveredEntityRow.entity_id,
                                         ReportCaseRow.compliance_year == year))
                  .order_by(CoveredEntityRow.entity_id))
-        return [(r.entity_id, r.covered) for r in self.session.execute(query)]
+        return [(r.entity_id, r.covered_from is not None and r.covered_from <= year)
+                for r in self.session.execute(query)]
 
     def unverified(self, year: int) -> list[ReportCase]:
         """Covered entities' reports of `year` still without a verification and not yet flagged, locked."""
@@ -196,10 +197,11 @@ class ReportCaseRepository:
         for determination in case.determinations[len(loaded["determinations"]):]:
             loaded["determinations"].append(self._added(determination_row(report_id, determination)))
 
-    def cover_unverified_reports(self, entity_id: str) -> list[str]:
-        """The entity turned out to be covered: its reports not yet verified become covered reports (set-based)."""
+    def cover_unverified_reports(self, entity_id: str, from_year: int) -> list[str]:
+        """The entity turned out to be covered from `from_year`: its reports of those years not yet verified become
+        covered reports (set-based); earlier years stay reporting-only reports."""
         condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
-                     ReportCaseRow.covered.is_(False))
+                     ReportCaseRow.covered.is_(False), ReportCaseRow.compliance_year >= from_year)
         ids = list(self.session.execute(select(ReportCaseRow.report_id).where(*condition)).scalars())
         if ids:
             self.session.execute(update(ReportCaseRow).where(*condition).values(covered=True))

@@ -49,7 +49,7 @@ def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
         return
     uow.audit("mrv.entity.registered", f"entity:{event.entity_id}", event)
     if event.covered:
-        for report_id in uow.reports.cover_unverified_reports(event.entity_id):
+        for report_id in uow.reports.cover_unverified_reports(event.entity_id, first_year):
             uow.audit("mrv.report.covered", f"report:{report_id}", {"entity_id": event.entity_id})
 
 

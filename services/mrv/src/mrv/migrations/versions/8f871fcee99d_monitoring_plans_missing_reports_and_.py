@@ -5,7 +5,8 @@ Revises: 6d74ffa5a8a0
 Create Date: 2026-11-28 19:33:33.808240
 
 A report case may now exist without its report (found missing at the deadline): the report's columns become
-nullable. Entities known before get their first compliance year from their registration (Shanghai year); cases
+nullable. Entities known before get their first compliance year from their registration (Shanghai year), and the
+covered ones that year as the year they are covered from; cases
 awaiting a determination get the deadline they run under (the verification's 30 days, or their open re-check's).
 """
 from alembic import op
@@ -24,6 +25,7 @@ def _backfill() -> None:
     for entity_id, registered_at in bind.execute(sa.select(entity.c.entity_id, entity.c.registered_at)).all():
         bind.execute(entity.update().where(entity.c.entity_id == entity_id)
                      .values(first_compliance_year=regulatory_date(registered_at).year))
+    bind.execute(sa.text("UPDATE covered_entity SET covered_from = first_compliance_year WHERE covered"))
     bind.execute(sa.text("UPDATE report_case SET decision_due_by = determination_due_by WHERE state = 'verified'"))
     bind.execute(sa.text("UPDATE report_case SET decision_due_by = (SELECT r.due_by FROM recheck r WHERE r.report_id "
                          "= report_case.report_id ORDER BY r.seq DESC LIMIT 1) WHERE state = 'recheck'"))
@@ -61,6 +63,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('covered_entity', schema=None) as batch_op:
         batch_op.add_column(sa.Column('first_compliance_year', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('covered_from', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_covered_entity_first_compliance_year'), ['first_compliance_year'], unique=False)
 
     with op.batch_alter_table('determination', schema=None) as batch_op:
@@ -145,6 +148,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table('covered_entity', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_covered_entity_first_compliance_year'))
+        batch_op.drop_column('covered_from')
         batch_op.drop_column('first_compliance_year')
 
     op.drop_table('monitoring_plan_version')
