@@ -1,6 +1,7 @@
 """Events of the mrv service: reports, verification, re-check, determination (regulation.md §4, M-12..M-15)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import AwareDatetime, Field
@@ -85,3 +86,21 @@ class EmissionsDetermined(EventData):
     verified_emissions: Tonnes
     agency_id: str
     determined_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="verification", event="missing", version=1,
+    example={"entity_id": "E-0007", "compliance_year": 2025, "report_id": "RPT-E-0007-2025", "agency_id": "AG-001",
+             "due_on": "2026-04-30", "detected_at": "2026-05-01T00:00:00+08:00"},
+)
+class VerificationMissing(EventData):
+    """At the verification deadline (M-13, 30 April of the next year) no verification report had been filed on the
+    entity's report. `report_id` is absent when the entity never reported; `agency_id` when mrv knows no assigned
+    agency (verifier oversight then deducts from the agency it assigned)."""
+
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    report_id: str | None = None
+    agency_id: str | None = None
+    due_on: date
+    detected_at: AwareDatetime
