@@ -68,6 +68,7 @@ async def _bench(args) -> int:  # noqa: ANN001
         await c.tick_and_wait(at(date(Y, 1, 10)))
         agencies = [oversight.Agency(agency, "Bench agency", ("91310000" + run + "00000000")[:18], ("industry",),
                                      (verifier,), expected_volume=n)]
+        await oversight.file_agencies(c, agencies)
         await oversight.open_tender(c, Y, f"T-B{run}", agencies)
         await c.post("allocation", "/plans", {"compliance_year": Y, "cap": 100 * n * 1000}, role="authority")
         for k in range(0, n, BATCH):

@@ -21,17 +21,21 @@ class Agency:
     expected_volume: int = 1000
 
 
-async def open_tender(c: PlatformClient, year: int, tender_id: str, agencies: list[Agency]) -> None:
-    """At 10 January: file the agencies, publish the year's tender (bids close that day) and let each bid for its
-    lot. The clock must stand on 10 January of `year`."""
+async def file_agencies(c: PlatformClient, agencies: list[Agency]) -> None:
     for a in agencies:
         await c.post("verifier-oversight", "/agencies", {"agency_id": a.agency_id, "name": a.name,
                                                            "credit_code": a.credit_code, "fields": list(a.sectors)},
                      role="authority")
+
+
+async def open_tender(c: PlatformClient, year: int, tender_id: str, agencies: list[Agency],
+                      bid_deadline: date | None = None) -> None:
+    """Publish the year's tender, one lot per (filed) agency, and let each bid for its lot; bids close on
+    `bid_deadline` (default 10 January of `year`, which must not have passed on the platform's clock)."""
     await c.post("verifier-oversight", "/tenders", {
         "tender_id": tender_id, "compliance_year": year, "title": f"Carbon emission verification services {year}",
         "conditions": ["accredited for greenhouse-gas verification", "at least one certified verifier per lot"],
-        "bid_deadline": str(date(year, 1, 10)),
+        "bid_deadline": str(bid_deadline or date(year, 1, 10)),
         "lots": [{"lot_no": n, "title": f"{', '.join(a.sectors)} ({a.agency_id})", "sectors": list(a.sectors),
                   "expected_volume": a.expected_volume} for n, a in enumerate(agencies, start=1)]},
         role="authority")
@@ -41,9 +45,10 @@ async def open_tender(c: PlatformClient, year: int, tender_id: str, agencies: li
                      role="agency", party=a.agency_id)
 
 
-async def award_and_certify(c: PlatformClient, year: int, tender_id: str, agencies: list[Agency]) -> None:
-    """After the bid deadline (the clock past 10 January): score and award each lot, train and examine the winners'
-    verifiers, certify those who passed."""
+async def award_and_certify(c: PlatformClient, year: int, tender_id: str, agencies: list[Agency],
+                            register_verifiers: bool = True) -> None:
+    """After the bid deadline: score and award each lot, train and examine the winners' verifiers (registered with
+    their agency first, unless they already are), certify those who passed."""
     record = await c.get("verifier-oversight", f"/tenders/{tender_id}/record", role="authority")
     bids = {b["lot_no"]: b["bid_id"] for b in record["bids"]}
     for n, a in enumerate(agencies, start=1):
@@ -52,7 +57,7 @@ async def award_and_certify(c: PlatformClient, year: int, tender_id: str, agenci
         await c.post("verifier-oversight", f"/tenders/{tender_id}/lots/{n}/award",
                      {"winners": [{"agency_id": a.agency_id, "reason": "highest-scored bid of the lot"}]},
                      role="authority")
-        for verifier_id in a.verifiers:
+        for verifier_id in a.verifiers if register_verifiers else ():
             await c.post("verifier-oversight", f"/agencies/{a.agency_id}/verifiers",
                          {"verifier_id": verifier_id, "name": f"Verifier {verifier_id}"}, role="agency",
                          party=a.agency_id)

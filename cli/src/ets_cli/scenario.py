@@ -89,6 +89,7 @@ class YearRun:
 
     async def setup_oversight(self) -> None:
         self.log(f"[{self.year}-01-10] verifier oversight: agency filed (M-14), the year's tender published, bid")
+        await oversight.file_agencies(self.client, self.agencies())
         await oversight.open_tender(self.client, self.year, self.tender, self.agencies())
 
     async def select_and_assign(self) -> None:
