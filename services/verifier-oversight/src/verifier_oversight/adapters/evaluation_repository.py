@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
@@ -140,10 +140,6 @@ class EvaluationRepository:
         query = select(EvaluationRow.year).where(EvaluationRow.agency_id == agency_id, EvaluationRow.grade == "FAIL",
                                                  EvaluationRow.year >= years.start, EvaluationRow.year < years.stop)
         return set(self.session.execute(query).scalars())
-
-    def contested(self, year: int) -> int:
-        return self.session.execute(select(func.count()).select_from(DeductionRow).where(
-            DeductionRow.year == year, DeductionRow.status == "CONTESTED")).scalar_one()
 
 
 class PanelRepository:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
@@ -87,10 +87,6 @@ class AgencyRepository:
         if year is not None:
             query = query.where(LotAwardRow.year == year)
         return [TenderAward(a, y) for a, y in sorted(self.session.execute(query).all())]
-
-    def selected_agencies(self, year: int) -> list[str]:
-        query = select(LotAwardRow.agency_id).where(LotAwardRow.year == year).distinct()
-        return sorted(self.session.execute(query).scalars())
 
     # -- blacklist -----------------------------------------------------------------------------------------
     def blacklist_of(self, agency_id: str, year: int | None = None) -> list[BlacklistEntry]:
@@ -189,16 +185,6 @@ class VerifierRepository:
         query = (select(CertificateRow).where(CertificateRow.agency_id == agency_id)
                  .order_by(CertificateRow.year, CertificateRow.verifier_id))
         return [to_domain(r, Certificate) for r in self.session.execute(query).scalars()]
-
-    def valid_certificates(self, agency_id: str, year: int) -> list[Certificate]:
-        query = (select(CertificateRow).where(CertificateRow.agency_id == agency_id, CertificateRow.year == year,
-                                              CertificateRow.revoked_at.is_(None))
-                 .order_by(CertificateRow.verifier_id))
-        return [to_domain(r, Certificate) for r in self.session.execute(query).scalars()]
-
-    def count_certificates(self, year: int) -> int:
-        return self.session.execute(select(func.count()).select_from(CertificateRow)
-                                    .where(CertificateRow.year == year)).scalar_one()
 
     def save_certificate(self, certificate: Certificate) -> None:
         existing = self.session.get(CertificateRow, (certificate.verifier_id, certificate.year))

@@ -154,12 +154,6 @@ def change_filing(agency: Agency, name: str | None, fields: Iterable[str] | None
     return replace(agency, name=new_name, fields=new_fields, version=agency.version + 1)
 
 
-def public_directory(agencies: Iterable[Agency]) -> list[Agency]:
-    """M-14 public directory: every agency not deregistered, by name."""
-    listed = (a for a in agencies if a.status is not AgencyStatus.DEREGISTERED)
-    return sorted(listed, key=lambda a: (a.name, a.agency_id))
-
-
 def _status(agency: Agency, allowed_from: AgencyStatus | None, to: AgencyStatus) -> Agency:
     if allowed_from is None and agency.status is AgencyStatus.DEREGISTERED:
         raise Conflict(f"agency {agency.agency_id} is already deregistered", article="M-14")

@@ -231,12 +231,12 @@ def upgrade() -> None:
 
 
     # -- agencies: fields of competence, version, history --------------------------------------------------------
-    with op.batch_alter_table('agency', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('fields', sa.JSON(), nullable=False, server_default='[]'))
-        batch_op.add_column(sa.Column('version', sa.Integer(), nullable=False, server_default='1'))
-    with op.batch_alter_table('agency', schema=None) as batch_op:
-        batch_op.alter_column('fields', server_default=None)
-        batch_op.alter_column('version', server_default=None)
+    # plain ALTER TABLE, never a batch copy: on SQLite copying `agency` would drop a table other rows refer to
+    op.add_column('agency', sa.Column('fields', sa.JSON(), nullable=False, server_default='[]'))
+    op.add_column('agency', sa.Column('version', sa.Integer(), nullable=False, server_default='1'))
+    if op.get_bind().dialect.name != "sqlite":  # SQLite cannot drop a default in place; it is harmless there
+        op.alter_column('agency', 'fields', server_default=None)
+        op.alter_column('agency', 'version', server_default=None)
     agency_version = sa.table('agency_version', sa.column('agency_id'), sa.column('version'), sa.column('name'),
                               sa.column('status'), sa.column('fields', sa.JSON()), sa.column('reason'),
                               sa.column('changed_at', Utc()), sa.column('changed_by'))
@@ -256,9 +256,8 @@ def upgrade() -> None:
         batch_op.create_foreign_key('fk_certificate_training_id', 'training_session', ['training_id'],
                                     ['training_id'])
 
-    with op.batch_alter_table('evaluation', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('rank', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('table_version', sa.Integer(), nullable=True))
+    op.add_column('evaluation', sa.Column('rank', sa.Integer(), nullable=True))
+    op.add_column('evaluation', sa.Column('table_version', sa.Integer(), nullable=True))
 
     # -- deductions: one id across the platform, evidence, contest and review -------------------------------------
     old_deductions = _rows("deduction")
@@ -361,5 +360,93 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("tenders, assignments and the scoring table cannot be folded back into the first "
-                              "schema; restore the database from its backup instead")
+    """Back to the first schema: selections become plain (agency, year) awards again, counted deductions keep their
+    points, inspections keep their experts and findings; tenders, bids, training, assignments, the panel, the
+    scoring table versions, contests and draws are dropped."""
+    awards = _rows("lot_award")
+    deductions = [d for d in _rows("deduction") if d["status"] != "WITHDRAWN"]
+    inspections = _rows("inspection")
+    for table in ("inspection", "inspection_draw", "deduction", "lot_award", "bid", "tender", "engagement",
+                  "assignment_revision", "assignment_proposal", "verification_record", "advisory_relation",
+                  "panel_member", "scoring_table", "evaluation_year", "agency_version", "covered_entity"):
+        op.drop_table(table)
+    with op.batch_alter_table('certificate', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_certificate_training_id', type_='foreignkey')
+        batch_op.drop_column('training_id')
+    op.drop_table('training_session')
+    for table, column in (('evaluation', 'table_version'), ('evaluation', 'rank'), ('agency', 'version'),
+                          ('agency', 'fields')):
+        op.drop_column(table, column)  # in place (SQLite >= 3.35): both tables are referred to by others
+
+    tender_award = op.create_table('tender_award',
+    sa.Column('agency_id', Str(length=64), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('awarded_at', Utc(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.agency_id'], ),
+    sa.PrimaryKeyConstraint('agency_id', 'year')
+    )
+    with op.batch_alter_table('tender_award', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tender_award_year'), ['year'], unique=False)
+    first: dict[tuple, datetime] = {}
+    for a in awards:
+        key = (a["agency_id"], a["year"])
+        first[key] = min(first.get(key, _utc(a["awarded_at"])), _utc(a["awarded_at"]))
+    op.bulk_insert(tender_award, [{"agency_id": k[0], "year": k[1], "awarded_at": at} for k, at in first.items()])
+
+    deduction = op.create_table('deduction',
+    sa.Column('agency_id', Str(length=64), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('deduction_id', Str(length=200), nullable=False),
+    sa.Column('code', Str(length=64), nullable=False),
+    sa.Column('points', sa.Integer(), nullable=False),
+    sa.Column('reason', Str(length=1000), nullable=False),
+    sa.Column('source', Str(length=20), nullable=False),
+    sa.Column('reference', Str(length=200), nullable=True),
+    sa.Column('recorded_at', Utc(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id', 'year'], ['evaluation.agency_id', 'evaluation.year'], ),
+    sa.PrimaryKeyConstraint('agency_id', 'year', 'deduction_id')
+    )
+    sources = {"inspection": "inspection", "event": "determination"}
+    op.bulk_insert(deduction, [
+        {"agency_id": d["agency_id"], "year": d["year"], "deduction_id": d["deduction_id"], "code": d["code"],
+         "points": d["points"], "reason": d["reason"][:1000], "source": sources.get(d["source"], "other"),
+         "reference": d["reference"], "recorded_at": _utc(d["recorded_at"])} for d in deductions])
+
+    op.create_table('inspection_draw',
+    sa.Column('draw_id', Str(length=64), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('seed', sa.BigInteger(), nullable=False),
+    sa.Column('drawn_at', Utc(timezone=True), nullable=False),
+    sa.Column('random_ratio', Str(length=20), nullable=False),
+    sa.Column('random_minimum', sa.Integer(), nullable=False),
+    sa.Column('population_ids', sa.JSON(), nullable=False),
+    sa.Column('targeted_ids', sa.JSON(), nullable=False),
+    sa.Column('random_ids', sa.JSON(), nullable=False),
+    sa.Column('all_ids', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('draw_id')
+    )
+    with op.batch_alter_table('inspection_draw', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_inspection_draw_year'), ['year'], unique=False)
+    inspection = op.create_table('inspection',
+    sa.Column('inspection_id', Str(length=64), nullable=False),
+    sa.Column('agency_id', Str(length=64), nullable=False),
+    sa.Column('entity_id', Str(length=64), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('experts', sa.JSON(), nullable=False),
+    sa.Column('record', sa.Text(), nullable=False),
+    sa.Column('findings', sa.JSON(), nullable=False),
+    sa.Column('draw_id', Str(length=64), nullable=True),
+    sa.Column('inspected_at', Utc(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['agency_id'], ['agency.agency_id'], ),
+    sa.ForeignKeyConstraint(['draw_id'], ['inspection_draw.draw_id'], ),
+    sa.PrimaryKeyConstraint('inspection_id')
+    )
+    with op.batch_alter_table('inspection', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_inspection_agency_id'), ['agency_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_inspection_year'), ['year'], unique=False)
+    op.bulk_insert(inspection, [
+        {"inspection_id": i["inspection_id"], "agency_id": i["agency_id"], "entity_id": i["entity_id"],
+         "year": i["year"], "experts": _json(i["team"]), "record": i["record"], "draw_id": None,
+         "findings": [{"severity": "MINOR" if f["code"] == "INSPECTION_MINOR" else "MAJOR",
+                       "description": f["description"]} for f in _json(i["findings"])],
+         "inspected_at": _utc(i["completed_at"] or i["recorded_at"])} for i in inspections])
