@@ -177,7 +177,8 @@ def test_m13_verification_only_by_the_agency_assigned_to_the_entity(directory):
     case = reported()
     with pytest.raises(Forbidden) as err:
         verify(case, directory)
-    assert (err.value.article, err.value.field) == ("M-13", "agency_id") and "assigned to agency AG-2" in err.value.detail
+    assert (err.value.article, err.value.field) == ("M-13", "agency_id")
+    assert "assigned to agency AG-2" in err.value.detail
     assert case.state is CaseState.REPORTED and case.verification is None
 
 

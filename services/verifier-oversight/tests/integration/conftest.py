@@ -111,7 +111,8 @@ class Oversight:
             "conditions": ["CMA accreditation"], "lots": lots, "bid_deadline": str(date(year, 1, 20))}), 201)
         bids = []
         for n, agency_id in enumerate(winners, start=1):
-            bids.append(ok(await self.client.post(f"/tenders/{tender_id}/bids", headers=self.svc.auth("agency", agency_id),
+            bids.append(ok(await self.client.post(f"/tenders/{tender_id}/bids",
+                                                  headers=self.svc.auth("agency", agency_id),
                                                   json={"agency_id": agency_id, "lot_no": n,
                                                         "statement": "six certified staff", "price": "250000.00"}),
                            201))

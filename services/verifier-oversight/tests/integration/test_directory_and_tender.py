@@ -22,8 +22,8 @@ async def test_m14_directory_lists_fields_and_keeps_every_change_public(settings
             subject_listener(nats_url, AgencyFilingChanged.contract.subject) as changed:
         o = oversight_of(svc)
         await o.file("AG-1", ("industry", "power"))
-        patch = await svc.client.patch("/agencies/AG-1", headers=o.authority,
-                                       json={"fields": ["industry", "power", "aviation"], "reason": "new accreditation"})
+        patch = await svc.client.patch("/agencies/AG-1", headers=o.authority, json={
+            "fields": ["industry", "power", "aviation"], "reason": "new accreditation"})
         assert ok(patch)["version"] == 2
         suspended = await svc.client.post("/agencies/AG-1/suspension", headers=o.authority,
                                           json={"reason": "inquiry"})

@@ -83,8 +83,9 @@ async def test_v_scoring_table_is_versioned_per_year_and_an_omitted_item_never_d
         assert "has no item LATE_VERIFICATION" in evaluation["deductions"][1]["unscored"]
         assert evaluation["score"] == 100 and evaluation["table_version"] == 1
         assert ok(await svc.client.get("/dead-letters", headers=o.authority)) == []
-        v2 = ok(await svc.client.put("/scoring-tables/2025", headers=o.authority, json={"reason": "late again", "items": [
-            *items, {"code": "LATE_VERIFICATION", "description": "late", "kind": "automatic", "points": 7}]}))
+        v2 = ok(await svc.client.put("/scoring-tables/2025", headers=o.authority, json={
+            "reason": "late again",
+            "items": [*items, {"code": "LATE_VERIFICATION", "description": "late", "kind": "automatic", "points": 7}]}))
         assert v2["version"] == 2
         evaluation = await o.evaluation("AG-1", 2025)
         assert deducted(evaluation) == {"LATE_VERIFICATION-E-1-2025": (7, "ACTIVE"),
@@ -101,8 +102,9 @@ async def test_v_automatic_deductions_from_mrv_events_once_each_and_following_re
         await working(o, {"AG-1": ["E-1", "E-2", "E-3", "E-4"]})
         await o.send(late("E-1"), "mrv", copies=2)
         await o.send(late("E-1"), "mrv")  # re-published under a new event id
-        await o.send(VerificationMissing(entity_id="E-2", compliance_year=2025, due_on="2026-04-30",
-                                         detected_at=sh(2026, 5, 1)), "mrv")  # no agency named: the assigned one
+        # mrv names no agency: the one E-2 was assigned to answers for it
+        await o.send(VerificationMissing(report_id="RPT-E-2", entity_id="E-2", compliance_year=2025,
+                                         due_on="2026-04-30", found_at=sh(2026, 5, 1)), "mrv")
         await o.send(determined("E-3", 104_000), "mrv")  # corrected by 4%: 2 points, not material
         await o.send(determined("E-4", 94_000, reported_t=94_000, verified_t=94_000, revision=1,
                                 basis="verification"), "mrv")
@@ -221,8 +223,9 @@ async def test_v_year_final_only_after_the_work_for_every_agency_published_and_f
         for again in (await svc.client.post("/evaluation-years/2025/finalisation", headers=o.authority),
                       await svc.client.post("/evaluations/AG-A/2025/deductions", headers=o.authority,
                                             json={"code": "INSPECTION_MINOR", "reason": "x", "evidence": ["y"]}),
-                      await svc.client.put("/scoring-tables/2025", headers=o.authority, json={"reason": "late", "items": [
-                          {"code": "X_Y", "description": "x", "kind": "finding", "points": 1}]})):
+                      await svc.client.put("/scoring-tables/2025", headers=o.authority, json={
+                          "reason": "late", "items": [{"code": "X_Y", "description": "x", "kind": "finding",
+                                                       "points": 1}]})):
             assert again.status_code == 409
         await o.tick(sh(2026, 12, 1, 9))
         assert (await svc.client.post("/tenders", headers=o.authority, json={
@@ -248,8 +251,9 @@ async def test_v_two_consecutive_failures_suspend_when_the_policy_runs_without_b
         for year in (2024, 2025):
             ok(await svc.client.post(f"/evaluations/AG-1/{year}/deductions", headers=o.authority, json={
                 "code": "FALSE_REPORT", "reason": "copied figures", "evidence": ["site log"]}), 201)
-            await o.send(VerificationMissing(entity_id="E-1", compliance_year=year, due_on=f"{year + 1}-04-30",
-                                             agency_id="AG-1", detected_at=sh(year + 1, 5, 1)), "mrv")
+            await o.send(VerificationMissing(report_id=f"RPT-E-1-{year}", entity_id="E-1", compliance_year=year,
+                                             due_on=f"{year + 1}-04-30", agency_id="AG-1",
+                                             found_at=sh(year + 1, 5, 1)), "mrv")
         await o.tick(sh(2026, 1, 6, 9))
         first = ok(await svc.client.post("/evaluation-years/2024/finalisation", headers=o.authority))
         assert first["results"][0]["grade"] == "FAIL"

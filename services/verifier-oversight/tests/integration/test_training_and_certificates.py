@@ -26,7 +26,8 @@ async def test_v_certificate_only_for_verifiers_who_attended_and_passed(settings
                                      json={"verifier_id": verifier_id, "name": "Li"}), 201)
         session = {"training_id": "TR-2025-1", "compliance_year": 2025, "title": "Verification 2025",
                    "held_on": "2025-01-25"}
-        assert (await svc.client.post("/trainings", headers=svc.auth("agency", "AG-1"), json=session)).status_code == 403
+        by_agency = await svc.client.post("/trainings", headers=svc.auth("agency", "AG-1"), json=session)
+        assert by_agency.status_code == 403
         ok(await svc.client.post("/trainings", headers=o.authority, json=session), 201)
         not_selected = await svc.client.post("/trainings/TR-2025-1/attendance", headers=o.authority,
                                              json={"verifier_ids": ["VF-1", "VF-9"]})

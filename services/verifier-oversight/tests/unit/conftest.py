@@ -22,5 +22,6 @@ def table():  # noqa: ANN201
     return default_table(2025)
 
 
-def agency(agency_id: str = "a1", fields: tuple[str, ...] = ("industry", "power"), n: int = 1, **kw) -> Agency:  # noqa: ANN003
+def agency(agency_id: str = "a1", fields: tuple[str, ...] = ("industry", "power"), n: int = 1,
+           **kw) -> Agency:  # noqa: ANN003
     return Agency(agency_id, f"Agency {agency_id}", f"91310000MA1FL{n:04d}X", T0, fields, **kw)

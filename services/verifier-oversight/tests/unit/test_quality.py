@@ -23,9 +23,10 @@ def test_v_late_verification_deducts_once_per_engagement(table):
 
 
 def test_v_missing_verification_deducts_from_the_agency(table):
-    d = quality.missing_verification("a1", "E-1", 2025, "2026-04-30", None, T0, table)
-    assert (d.deduction_id, d.points, d.entity_id) == ("MISSING_VERIFICATION-E-1-2025", 10, "E-1")
-    assert "no report filed" in d.reason
+    d = quality.missing_verification("a1", "E-1", 2025, "2026-04-30", "RPT-E-1-2025", T0, table)
+    assert (d.deduction_id, d.points, d.entity_id, d.reference) == ("MISSING_VERIFICATION-E-1-2025", 10, "E-1",
+                                                                    "RPT-E-1-2025")
+    assert "by 2026-04-30" in d.reason
 
 
 @pytest.mark.parametrize(("verified", "determined", "points"), [

@@ -56,7 +56,8 @@ def test_v_exam_pass_mark_60_inclusive(score, passed, policy):
     assert passed_training("v1", 2025, [session(v1=69)], strict) is None
 
 
-def certify(passed_sessions, agency_=None, awards=AWARDS, blacklist=(), certificates=(), policy=None):  # noqa: ANN001, ANN201
+def certify(passed_sessions, agency_=None, awards=AWARDS, blacklist=(), certificates=(),  # noqa: ANN001, ANN201
+            policy=None):
     policy = policy or OversightPolicy(year=2025)
     return issue_certificate(V1, agency_ or agency(), 2025, default_certificate_no("v1", 2025), T0,
                              passed_training("v1", 2025, passed_sessions, policy),

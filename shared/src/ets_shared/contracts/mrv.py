@@ -90,17 +90,17 @@ class EmissionsDetermined(EventData):
 
 @contract(
     producer=P, aggregate="verification", event="missing", version=1,
-    example={"entity_id": "E-0007", "compliance_year": 2025, "report_id": "RPT-E-0007-2025", "agency_id": "AG-001",
-             "due_on": "2026-04-30", "detected_at": "2026-05-01T00:00:00+08:00"},
+    example={"report_id": "RPT-E-0001-2025", "entity_id": "E-0001", "compliance_year": 2025, "agency_id": None,
+             "due_on": "2026-04-30", "found_at": "2026-04-30T16:00:00Z"},
 )
 class VerificationMissing(EventData):
-    """At the verification deadline (M-13, 30 April of the next year) no verification report had been filed on the
-    entity's report. `report_id` is absent when the entity never reported; `agency_id` when mrv knows no assigned
-    agency (verifier oversight then deducts from the agency it assigned)."""
+    """At the verification deadline (M-13: 30 April of the next year) a covered entity's report had no verification
+    report. `agency_id`: the agency assigned to verify it, where known. Once per report; a late verification is
+    still accepted (and flagged late), and the authority may determine without one."""
 
+    report_id: str
     entity_id: str
     compliance_year: int = Field(ge=2013)
-    report_id: str | None = None
     agency_id: str | None = None
     due_on: date
-    detected_at: AwareDatetime
+    found_at: AwareDatetime

@@ -59,13 +59,13 @@ def late_verification(agency_id: str, entity_id: str, year: int, verification_id
                           filed_at, table, reference=verification_id, entity_id=entity_id)
 
 
-def missing_verification(agency_id: str, entity_id: str, year: int, due_on: str, report_id: str | None,
-                         detected_at: datetime, table: ScoringTable) -> Deduction:
-    about = f"report {report_id}" if report_id else f"{entity_id} (no report filed)"
+def missing_verification(agency_id: str, entity_id: str, year: int, due_on: str, report_id: str,
+                         found_at: datetime, table: ScoringTable) -> Deduction:
     return make_deduction(occurrence_id(MISSING_VERIFICATION, entity_id, year), agency_id, year,
-                          MISSING_VERIFICATION, f"no verification report on {about} for {year} by {due_on} (M-13)",
-                          DeductionSource.EVENT, [f"mrv found the verification missing at {detected_at.isoformat()}"],
-                          detected_at, table, reference=report_id, entity_id=entity_id)
+                          MISSING_VERIFICATION,
+                          f"no verification report on {report_id} of {entity_id} for {year} by {due_on} (M-13)",
+                          DeductionSource.EVENT, [f"mrv found the verification missing at {found_at.isoformat()}"],
+                          found_at, table, reference=report_id, entity_id=entity_id)
 
 
 def determination_deductions(facts: DeterminationFacts, at: datetime, policy: OversightPolicy,

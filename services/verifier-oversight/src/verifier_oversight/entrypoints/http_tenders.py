@@ -63,5 +63,6 @@ def score(tender_id: IdPath, bid_id: IdPath, cmd: commands.ScoreBid, _: Authorit
 
 @router.post("/tenders/{tender_id}/lots/{lot_no}/award", response_model=list[LotAwardPublic], status_code=201,
              summary="Award a lot to scored bidders, each with the reason: they are selected for the year (V)")
-def award(tender_id: IdPath, lot_no: Annotated[int, Path(ge=1, le=999)], cmd: commands.AwardLot, _: Authority, uow: Uow) -> list[LotAwardPublic]:
+def award(tender_id: IdPath, lot_no: Annotated[int, Path(ge=1, le=999)], cmd: commands.AwardLot, _: Authority,
+          uow: Uow) -> list[LotAwardPublic]:
     return [LotAwardPublic.of(a) for a in tenders.award_lot(tender_id, lot_no, cmd, uow)]

@@ -6,6 +6,7 @@ M-41 case. A FAIL publishes `AgencyBlacklisted` and `AgencyEligibilityChanged(el
 entry covers."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from uuid import uuid4
 
@@ -101,7 +102,11 @@ def record_deduction(agency_id: str, year: int, cmd: commands.RecordDeduction,
     return evaluation
 
 
-def _change(agency_id: str, year: int, action: str, detail: dict, uow: OversightUnitOfWork, step) -> Evaluation:  # noqa: ANN001
+Step = Callable[[Evaluation, datetime], Evaluation]
+
+
+def _change(agency_id: str, year: int, action: str, detail: dict, uow: OversightUnitOfWork,
+            step: Step) -> Evaluation:
     with uow:
         require_year_open(uow, year)
         uow.agencies.get(agency_id, for_update=True)

@@ -82,7 +82,7 @@ def on_verification_filed(event: VerificationFiled, uow: OversightUnitOfWork) ->
 def on_verification_missing(event: VerificationMissing, uow: OversightUnitOfWork) -> None:
     """M-13: no verification by the deadline deducts MISSING_VERIFICATION from the agency mrv names, else from the
     agency the entity was assigned to; the engagement is over (for the year's evaluation)."""
-    year, at = event.compliance_year, as_utc(event.detected_at)
+    year, at = event.compliance_year, as_utc(event.found_at)
     engagement = _engagement(uow, event.entity_id, year)
     if engagement is not None and engagement.verified_at is None and engagement.missing_at is None:
         uow.assignments.save(replace(engagement, missing_at=at))
