@@ -89,7 +89,7 @@ async def _bench(args) -> int:  # noqa: ANN001
         await oversight.award_and_certify(c, Y, f"T-B{run}", agencies)
         await oversight.assign_all(c, Y, ids)
         await c.drained()
-        stages.record("tender award, certificate, assignment (M-13 ¶1)", n, time.perf_counter() - t)
+        stages.record("tender, certificate, assignment (M-13 ¶1)", n, time.perf_counter() - t)
 
         t = time.perf_counter()
         await c.tick_and_wait(at(date(Y + 1, 3, 15)))
