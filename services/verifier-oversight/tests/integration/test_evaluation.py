@@ -99,7 +99,7 @@ async def test_v_scoring_table_is_versioned_per_year_and_an_omitted_item_never_d
 async def test_v_automatic_deductions_from_mrv_events_once_each_and_following_revisions(settings, oversight_of):
     async with running_service(build_runtime, settings) as svc:
         o = oversight_of(svc)
-        await working(o, {"AG-1": ["E-1", "E-2", "E-3", "E-4"]})
+        await working(o, {"AG-1": ["E-1", "E-2", "E-3", "E-4", "E-5", "E-6"]})
         await o.send(late("E-1"), "mrv", copies=2)
         await o.send(late("E-1"), "mrv")  # re-published under a new event id
         # mrv names no agency: the one E-2 was assigned to answers for it
@@ -125,6 +125,17 @@ async def test_v_automatic_deductions_from_mrv_events_once_each_and_following_re
         assert evaluation["score"] == 85
         engagement = ok(await svc.client.get("/assignments/2025/E-2", headers=o.authority))
         assert (engagement["stage"], engagement["open"]) == ("verification missing", False)
+        for entity_id in ("E-5", "E-6"):  # missing at the deadline, then filed late — in either order
+            missing = VerificationMissing(report_id=f"RPT-{entity_id}", entity_id=entity_id, compliance_year=2025,
+                                          due_on="2026-04-30", found_at=sh(2026, 5, 1))
+            for event in ((missing, late(entity_id)) if entity_id == "E-5" else (late(entity_id), missing)):
+                await o.send(event, "mrv")
+        evaluation = await o.evaluation("AG-1", 2025)
+        assert deducted(evaluation)["MISSING_VERIFICATION-E-5-2025"] == (10, "WITHDRAWN")
+        assert "MISSING_VERIFICATION-E-6-2025" not in deducted(evaluation)
+        assert deducted(evaluation)["LATE_VERIFICATION-E-5-2025"] == deducted(evaluation)[
+            "LATE_VERIFICATION-E-6-2025"] == (5, "ACTIVE")
+        assert evaluation["score"] == 75  # late capped at 20 (E-1, E-5, E-6: 15), missing E-2: 10
         await o.send(late("E-9", agency_id="AG-9"), "mrv")  # an agency not in the directory: audited, ignored
         assert await o.evaluation("AG-9", 2025) is None
         assert ok(await svc.client.get("/dead-letters", headers=o.authority)) == []

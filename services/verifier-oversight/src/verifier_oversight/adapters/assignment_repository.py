@@ -141,6 +141,9 @@ class AssignmentRepository:
                                                verification_id=verification_id, filed_at=filed_at))
         return True
 
+    def verification_filed(self, entity_id: str, year: int) -> bool:
+        return self.session.get(VerificationRecordRow, (entity_id, year)) is not None
+
     def history_of(self, entity_ids: list[str], years: range) -> dict[tuple[str, str], set[int]]:
         """(agency_id, entity_id) -> years verified, for these entities within `years`."""
         query = select(VerificationRecordRow.agency_id, VerificationRecordRow.entity_id, VerificationRecordRow.year

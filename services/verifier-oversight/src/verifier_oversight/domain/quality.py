@@ -5,7 +5,8 @@ Rules that live here (one deduction per engagement and item, id "<ITEM>-<entity>
 re-published event, or a later revision of the same determination, never deducts twice):
 - LATE_VERIFICATION: the verification report was filed after the deadline (mrv flags it `late`);
 - MISSING_VERIFICATION: no verification report by the deadline; charged to the agency mrv names, else to the agency
-  the entity was assigned to;
+  the entity was assigned to; a verification that arrives late after all replaces it by LATE_VERIFICATION (the
+  event handlers withdraw the one and record the other, whichever order the events come in);
 - RECHECK_CORRECTED: a determination after re-check (复查) changed the verified figure; its measure is the
   correction ratio |determined - verified| / verified (a verified 0 counts as 1 t) and the item's bands price it;
 - MATERIAL_MISSTATEMENT_MISSED: the re-check found the report materially misstated, |determined - reported| >=

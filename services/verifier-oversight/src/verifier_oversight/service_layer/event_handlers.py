@@ -19,6 +19,7 @@ from ets_shared.contracts.mrv import EmissionsDetermined, RecheckOpened, Verific
 from verifier_oversight.domain import quality
 from verifier_oversight.domain.assignments import Engagement
 from verifier_oversight.domain.evaluation import Deduction, DeductionStatus, Evaluation
+from verifier_oversight.domain.scoring import MISSING_VERIFICATION
 from verifier_oversight.service_layer.evaluations import (
     evaluation_to_change, record, restated, subject, withdrawn_automatically,
 )
@@ -64,7 +65,8 @@ def _engagement(uow: OversightUnitOfWork, entity_id: str, year: int) -> Engageme
 
 def on_verification_filed(event: VerificationFiled, uow: OversightUnitOfWork) -> None:
     """The engagement's verification is done (kept for the rotation rule too); filed after the deadline (M-13,
-    30 April) it deducts LATE_VERIFICATION once per engagement."""
+    30 April) it deducts LATE_VERIFICATION once per engagement — instead of MISSING_VERIFICATION, which a late
+    verification withdraws if the deadline had found it missing."""
     year, filed_at = event.compliance_year, as_utc(event.filed_at)
     uow.assignments.record_verification(event.entity_id, year, event.agency_id, event.verification_id, filed_at)
     engagement = _engagement(uow, event.entity_id, year)
@@ -73,16 +75,27 @@ def on_verification_filed(event: VerificationFiled, uow: OversightUnitOfWork) ->
     if not event.late:
         return
     evaluation = _evaluation(uow, event.agency_id, year, f"late verification {event.verification_id}")
-    if evaluation is not None:
-        _deduct(uow, evaluation, quality.late_verification(event.agency_id, event.entity_id, year,
-                                                           event.verification_id, filed_at,
-                                                           uow.scoring.current(year)))
+    if evaluation is None:
+        return
+    evaluation = _deduct(uow, evaluation, quality.late_verification(event.agency_id, event.entity_id, year,
+                                                                    event.verification_id, filed_at,
+                                                                    uow.scoring.current(year)))
+    missing = quality.occurrence_id(MISSING_VERIFICATION, event.entity_id, year)
+    found = next((d for d in evaluation.deductions if d.deduction_id == missing), None)
+    if found is not None and found.status is DeductionStatus.ACTIVE:
+        withdrawn_automatically(uow, evaluation, missing, f"the verification arrived late ({event.verification_id}): "
+                                                          f"LATE_VERIFICATION applies instead", filed_at)
 
 
 def on_verification_missing(event: VerificationMissing, uow: OversightUnitOfWork) -> None:
     """M-13: no verification by the deadline deducts MISSING_VERIFICATION from the agency mrv names, else from the
-    agency the entity was assigned to; the engagement is over (for the year's evaluation)."""
+    agency the entity was assigned to; the engagement is over (for the year's evaluation). Arriving after the late
+    verification itself (the events overtook each other), it deducts nothing: LATE_VERIFICATION applies."""
     year, at = event.compliance_year, as_utc(event.found_at)
+    if uow.assignments.verification_filed(event.entity_id, year):
+        uow.audit("verifier-oversight.evaluation.fact-ignored", f"entity:{event.entity_id}",
+                  {"fact": "verification missing", "why": "the verification has since been filed (late)"})
+        return
     engagement = _engagement(uow, event.entity_id, year)
     if engagement is not None and engagement.verified_at is None and engagement.missing_at is None:
         uow.assignments.save(replace(engagement, missing_at=at))
