@@ -11,6 +11,7 @@ import secrets
 import time
 from datetime import date
 
+from ets_cli import oversight
 from ets_cli.client import PlatformClient, run_against_platform
 from ets_cli.demo import client_from_args, next_free_year
 from ets_cli.scenario import at
@@ -65,13 +66,10 @@ async def _bench(args) -> int:  # noqa: ANN001
 
         t = time.perf_counter()
         await c.tick_and_wait(at(date(Y, 1, 10)))
-        await c.post("verifier-oversight", "/agencies", {"agency_id": agency, "name": "Bench agency",
-                     "credit_code": ("91310000" + run + "00000000")[:18]}, role="authority")
-        await c.post("verifier-oversight", f"/agencies/{agency}/tender-awards", {"compliance_year": Y}, role="authority")
-        await c.post("verifier-oversight", f"/agencies/{agency}/verifiers", {"verifier_id": verifier, "name": "V"},
-                     role="authority")
-        await c.post("verifier-oversight", f"/verifiers/{verifier}/certificates",
-                     {"compliance_year": Y, "exam_score": 90, "certificate_no": f"HCZ-B{run}"}, role="authority")
+        agencies = [oversight.Agency(agency, "Bench agency", ("91310000" + run + "00000000")[:18], ("industry",),
+                                     (verifier,), expected_volume=n)]
+        await oversight.file_agencies(c, agencies)
+        await oversight.open_tender(c, Y, f"T-B{run}", agencies)
         for year, change in ((Y, {"automatic_determination": True}),  # determinations by the tick (M-15 option)
                              (Y + 1, {"monitoring_plan_due": f"{Y + 1}-12-31"})):  # next year's plans: not measured
             policy = await c.get("mrv", f"/policy/{year}", role="authority")
@@ -91,6 +89,13 @@ async def _bench(args) -> int:  # noqa: ANN001
         await c.post("allocation", f"/plans/{Y}/issuance", role="authority")
         await c.drained()
         stages.record("registration, allocation plan, issuance", n, time.perf_counter() - t)
+
+        t = time.perf_counter()
+        await c.tick_and_wait(at(date(Y, 1, 11)))
+        await oversight.award_and_certify(c, Y, f"T-B{run}", agencies)
+        await oversight.assign_all(c, Y, ids)
+        await c.drained()
+        stages.record("tender, certificate, assignment (M-13 ¶1)", n, time.perf_counter() - t)
 
         t = time.perf_counter()
         await c.tick_and_wait(at(date(Y + 1, 3, 15)))
