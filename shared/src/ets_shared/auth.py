@@ -26,6 +26,12 @@ class Role(StrEnum):
     EXCHANGE_OPERATOR = "exchange_operator"
     MEMBER = "member"
     SETTLEMENT_BANK = "settlement_bank"
+    # other government departments' systems (M-40), each reading what concerns it from enforcement
+    CREDIT_PLATFORM = "credit_platform"  # the public credit-information platform
+    MARKET_REGULATION = "market_regulation"  # 工商 / 市场监管
+    TAX = "tax"  # 税务
+    FINANCE = "finance"  # 金融 and the finance bureau (special funds, awards)
+    PROJECT_APPROVAL = "project_approval"  # 项目审批部门
 
 
 PARTY_ROLES = {Role.ENTITY, Role.AGENCY, Role.VERIFIER, Role.MEMBER, Role.SETTLEMENT_BANK}

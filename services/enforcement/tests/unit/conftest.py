@@ -4,6 +4,10 @@ regulation counts them, and passed to the domain as UTC instants.
 The standard timeline: a case is opened on 1 July 2026 00:00:05 Shanghai (just after the 2025 surrender window
 closed), the order is issued on 2 July 2026 10:00 Shanghai; with the default 30 days its last day is 1 August 2026
 and it is overdue from 2 August 2026 00:00:00 Shanghai (= 1 August 16:00:00 UTC).
+
+`P` is the default policy without four eyes (an officer's decision takes effect at once), so that each rule can be
+tested on its own; `FOUR_EYES` is the platform default (every fine, declined fine, dismissal and M-40 decision waits
+for a second officer).
 """
 from __future__ import annotations
 
@@ -13,7 +17,11 @@ from datetime import date, datetime, timezone
 import pytest
 from ets_shared.clock import REGULATORY_TZ
 
-from enforcement.domain import (Article, CaseSource, EnforcementPolicy, PenaltyCase, issue_order, open_case)
+from enforcement.domain import Article, CaseSource, EnforcementPolicy, PenaltyCase, Violation
+
+P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
+FOUR_EYES = EnforcementPolicy()
+OFFICER = "enforcement_officer:li"
 
 
 def _sh(y: int, m: int, d: int, h: int = 0, mi: int = 0, s: int = 0, us: int = 0) -> datetime:
@@ -36,33 +44,33 @@ def timeline() -> dict[str, object]:
     return {"opened_at": OPENED_AT, "order_at": ORDER_AT, "last_day": LAST_DAY, "overdue_from": OVERDUE_FROM}
 
 
+def open_case(article: Article | str = Article.M39, *, shortfall: int = 30_000, policy: EnforcementPolicy = P,
+              opened_by: str | None = None) -> PenaltyCase:
+    """Open a case under `article`: M-39 from a shortfall event (30,000 t for 2025), the others by an officer."""
+    code = Article(article)
+    if code is Article.M39:
+        violation = Violation(code, "E-0002", "E-0002-2025", "", OPENED_AT, 2025, shortfall)
+        return PenaltyCase.open("CASE-1", violation, OPENED_AT, opened_by or "event:allocation.shortfall",
+                                source=CaseSource.EVENT, correlation_id="corr-1", policy=policy,
+                                source_ref="evt-shortfall-1")
+    party = {"M-41": "AG-01", "M-42": "SEEE"}.get(code.value, "E-0002")
+    violation = Violation(code, party, "file-7", "found on inspection", OPENED_AT, 2025)
+    return PenaltyCase.open("CASE-1", violation, OPENED_AT, opened_by or "enforcement_officer:zhao",
+                            source=CaseSource.OFFICER, correlation_id="corr-1", policy=policy, source_ref="file-7")
+
+
 @pytest.fixture
 def opened() -> Callable[..., PenaltyCase]:
-    """Open a case under `article` (M-39 with a 30,000 t shortfall for 2025)."""
-
-    def make(article: Article | str = Article.M39, *, shortfall: int = 30_000,
-             policy: EnforcementPolicy | None = None) -> PenaltyCase:
-        code = Article(article)
-        kwargs = {"policy": policy} if policy else {}
-        if code is Article.M39:
-            return open_case("CASE-1", code, "E-0002", OPENED_AT, "system", source=CaseSource.EVENT,
-                             source_ref="evt-shortfall-1", compliance_year=2025, shortfall_tonnes=shortfall,
-                             **kwargs)
-        party = {"M-41": "AG-01", "M-42": "SEEE"}.get(code.value, "E-0002")
-        return open_case("CASE-1", code, party, OPENED_AT, "officer-1", source=CaseSource.OFFICER,
-                         allegation="found on inspection", source_ref="file-7", compliance_year=2025, **kwargs)
-
-    return make
+    return open_case
 
 
 @pytest.fixture
-def ordered(opened: Callable[..., PenaltyCase]) -> Callable[..., PenaltyCase]:
+def ordered() -> Callable[..., PenaltyCase]:
     """A case under `article` whose order was issued at ORDER_AT (deadline 1 Aug 2026 by default)."""
 
-    def make(article: Article | str = Article.M39, *, policy: EnforcementPolicy | None = None,
-             **kwargs: object) -> PenaltyCase:
-        case = opened(article, policy=policy, **kwargs)
-        issue_order(case, ORDER_AT, "officer-1", **({"policy": policy} if policy else {}))
+    def make(article: Article | str = Article.M39, *, policy: EnforcementPolicy = P, **kwargs: object) -> PenaltyCase:
+        case = open_case(article, policy=policy, **kwargs)
+        case.issue_order(ORDER_AT, OFFICER, policy)
         return case
 
     return make

@@ -1,63 +1,69 @@
 """Opening a case and the order to correct / surrender with its deadline (§8; M-37, M-38, M-39, M-41, M-42)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from ets_shared.errors import Conflict, RuleViolation
 
 from enforcement.domain import (Article, CaseSource, CaseStatus, Closure, EnforcementPolicy, OrderKind, PartyKind,
-                                StepKind, dismiss, issue_order, open_case, record_correction, tick)
+                                PenaltyCase, StepKind, Violation, parse_article)
+
+OFFICER = "enforcement_officer:li"
+P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})  # each rule on its own
+OPENED_AT = datetime(2026, 6, 30, 16, 0, 5, tzinfo=timezone.utc)
 
 
-def test_m39_case_opened_from_shortfall_event_carries_entity_year_and_tonnes(opened, timeline):
+def _open(article: str, *, year: int | None = 2025, shortfall: int | None = None, allegation: str = "x",
+          source: CaseSource = CaseSource.OFFICER, source_ref: str | None = "file", policy: EnforcementPolicy = P):
+    violation = Violation(parse_article(article), "E-1", "k", allegation, OPENED_AT, year, shortfall)
+    return PenaltyCase.open("C", violation, OPENED_AT, OFFICER, source=source, correlation_id="corr", policy=policy,
+                            source_ref=source_ref)
+
+
+def test_m39_case_opened_from_shortfall_event_carries_entity_year_tonnes_and_correlation(opened, timeline):
     case = opened("M-39", shortfall=30_000)
     assert (case.entity_id, case.compliance_year, case.shortfall_tonnes, case.outstanding_tonnes) == (
         "E-0002", 2025, 30_000, 30_000)
     assert case.party_kind is PartyKind.COVERED_ENTITY and case.order_kind is OrderKind.SURRENDER
     assert "surrender 30000 allowances for compliance year 2025" in case.order_detail
-    assert case.status is CaseStatus.OPENED
+    assert case.status is CaseStatus.OPENED and case.correlation_id == "corr-1"
     assert [s.kind for s in case.history] == [StepKind.OPENED]
-    assert case.history[0].at == timeline["opened_at"] and case.history[0].actor == "system"
+    assert case.history[0].at == timeline["opened_at"] and case.history[0].actor == case.opened_by
 
 
 @pytest.mark.parametrize("shortfall", [0, -1, None, True, 1.5])
-def test_m39_case_needs_a_positive_whole_shortfall(shortfall, timeline):
+def test_m39_case_needs_a_positive_whole_shortfall(shortfall):
     with pytest.raises(RuleViolation) as err:
-        open_case("C", "M-39", "E-1", timeline["opened_at"], "system", source=CaseSource.EVENT, source_ref="e",
-                  compliance_year=2025, shortfall_tonnes=shortfall)
+        _open("M-39", shortfall=shortfall)
     assert (err.value.field, err.value.article) == ("shortfall_tonnes", "M-39")
 
 
 @pytest.mark.parametrize("year", [None, 2012, 2026, 2027])
-def test_m39_case_needs_a_past_compliance_year(year, timeline):
+def test_m39_case_needs_a_past_compliance_year(year):
     with pytest.raises(RuleViolation) as err:
-        open_case("C", "M-39", "E-1", timeline["opened_at"], "system", source=CaseSource.EVENT, source_ref="e",
-                  compliance_year=year, shortfall_tonnes=10)
+        _open("M-39", year=year, shortfall=10)
     assert err.value.field == "compliance_year"
 
 
-def test_s8_case_from_event_must_name_the_event(timeline):
+def test_s8_case_from_event_must_name_the_event():
     with pytest.raises(RuleViolation) as err:
-        open_case("C", "M-39", "E-1", timeline["opened_at"], "system", source=CaseSource.EVENT,
-                  compliance_year=2025, shortfall_tonnes=10)
+        _open("M-39", shortfall=10, source=CaseSource.EVENT, source_ref=None)
     assert err.value.field == "source_ref"
 
 
-def test_s8_officer_case_needs_an_allegation_and_no_shortfall(timeline):
+def test_s8_officer_case_needs_an_allegation_and_no_shortfall():
     with pytest.raises(RuleViolation) as err:
-        open_case("C", "M-37", "E-1", timeline["opened_at"], "officer-1", source=CaseSource.OFFICER)
+        _open("M-37", allegation=" ")
     assert err.value.field == "allegation"
     with pytest.raises(RuleViolation) as err:
-        open_case("C", "M-37", "E-1", timeline["opened_at"], "officer-1", source=CaseSource.OFFICER,
-                  allegation="x", shortfall_tonnes=5)
+        _open("M-37", shortfall=5)
     assert err.value.field == "shortfall_tonnes"
 
 
-def test_s8_unknown_article_refused_on_opening(timeline):
+def test_s8_unknown_article_refused():
     with pytest.raises(RuleViolation) as err:
-        open_case("C", "M-43", "E-1", timeline["opened_at"], "officer-1", source=CaseSource.OFFICER,
-                  allegation="x")
+        parse_article("M-43")
     assert err.value.field == "article"
 
 
@@ -68,61 +74,64 @@ def test_m41_m42_party_kinds_follow_the_article(opened):
 
 def test_m37_order_deadline_defaults_to_30_days_param(ordered, timeline):
     case = ordered("M-37")
-    assert case.order_deadline == timeline["last_day"] == date(2026, 8, 1)
-    assert case.overdue_from == timeline["overdue_from"]
+    assert case.order.deadline == timeline["last_day"] == date(2026, 8, 1)
+    assert case.order.overdue_from == timeline["overdue_from"]
     assert case.status is CaseStatus.ORDER_ISSUED
-    assert case.history[-1].kind is StepKind.ORDER_ISSUED and case.history[-1].actor == "officer-1"
+    assert case.history[-1].kind is StepKind.ORDER_ISSUED and case.history[-1].actor == OFFICER
 
 
-def test_m37_order_deadline_days_is_a_policy_param(ordered):
-    case = ordered("M-37", policy=EnforcementPolicy(order_deadline_days=10))
-    assert case.order_deadline == date(2026, 7, 12)
+def test_m37_to_m42_order_deadline_is_a_policy_param_per_article(ordered):
+    days = {a: 30 for a in Article} | {Article.M37: 10, Article.M41: 60}
+    policy = EnforcementPolicy(order_deadline_days=days, four_eyes=P.four_eyes)
+    assert ordered("M-37", policy=policy).order.deadline == date(2026, 7, 12)
+    assert ordered("M-41", policy=policy).order.deadline == date(2026, 8, 31)
+    assert ordered("M-39", policy=policy).order.deadline == date(2026, 8, 1)
 
 
 def test_m37_order_deadline_counts_shanghai_dates(opened, sh):
     case = opened("M-37")
-    issue_order(case, sh(2026, 7, 2, 7, 30), "officer-1")  # 1 July 23:30 UTC is already 2 July in Shanghai
-    assert case.order_deadline == date(2026, 8, 1)
+    case.issue_order(sh(2026, 7, 2, 7, 30), OFFICER, P)  # 1 July 23:30 UTC is already 2 July in Shanghai
+    assert case.order.deadline == date(2026, 8, 1)
 
 
 def test_m37_officer_may_set_the_deadline_but_not_on_or_before_the_day_of_issue(opened, timeline):
     case = opened("M-37")
     for bad in (date(2026, 7, 2), date(2026, 7, 1)):
         with pytest.raises(RuleViolation) as err:
-            issue_order(case, timeline["order_at"], "officer-1", deadline=bad)
+            case.issue_order(timeline["order_at"], OFFICER, P, deadline=bad)
         assert err.value.field == "deadline"
-    issue_order(case, timeline["order_at"], "officer-1", deadline=date(2026, 7, 3))
-    assert case.order_deadline == date(2026, 7, 3)
+    case.issue_order(timeline["order_at"], OFFICER, P, deadline=date(2026, 7, 3))
+    assert case.order.deadline == date(2026, 7, 3)
 
 
 def test_s8_order_issued_once(ordered, timeline):
     case = ordered("M-37")
     with pytest.raises(Conflict):
-        issue_order(case, timeline["order_at"], "officer-1")
+        case.issue_order(timeline["order_at"], OFFICER, P)
 
 
-def test_m37_overdue_at_the_deadline_instant_not_before(ordered, timeline):
+def test_m37_overdue_at_the_tick_after_the_deadline_not_before(ordered, timeline):
     case = ordered("M-37")
     just_before = timeline["overdue_from"] - timedelta(microseconds=1)
-    assert tick(case, just_before) == []
+    assert case.tick(just_before, P) == []
     assert case.status is CaseStatus.ORDER_ISSUED
-    steps = tick(case, timeline["overdue_from"])
+    steps = case.tick(timeline["overdue_from"], P)
     assert [s.kind for s in steps] == [StepKind.OVERDUE] and steps[0].actor == "system"
-    assert case.status is CaseStatus.OVERDUE and case.overdue_at == timeline["overdue_from"]
-    assert tick(case, timeline["overdue_from"] + timedelta(days=1)) == []  # recorded once
+    assert case.status is CaseStatus.OVERDUE and case.order.overdue_at == timeline["overdue_from"]
+    assert case.tick(timeline["overdue_from"] + timedelta(days=1), P) == []  # recorded once
 
 
 def test_m37_corrected_before_deadline_closes_without_fine(ordered, timeline):
     case = ordered("M-37")
     just_before = timeline["overdue_from"] - timedelta(microseconds=1)
-    steps = record_correction(case, just_before, "officer-1", "report resubmitted")
+    steps = case.record_correction(just_before, OFFICER, "report resubmitted", P)
     assert [s.kind for s in steps] == [StepKind.CORRECTED, StepKind.CLOSED]
     assert case.closure is Closure.CORRECTED and case.status is CaseStatus.CLOSED
 
 
 def test_m37_correction_at_the_deadline_instant_is_late_and_keeps_case_open(ordered, timeline):
     case = ordered("M-37")
-    steps = record_correction(case, timeline["overdue_from"], "officer-1", "report resubmitted")
+    steps = case.record_correction(timeline["overdue_from"], OFFICER, "report resubmitted", P)
     assert [s.kind for s in steps] == [StepKind.OVERDUE, StepKind.CORRECTED]
     assert "after the deadline" in steps[-1].detail
     assert case.status is CaseStatus.AWAITING_DECISION and not case.is_closed
@@ -130,53 +139,53 @@ def test_m37_correction_at_the_deadline_instant_is_late_and_keeps_case_open(orde
 
 def test_m38_1_corrected_in_time_closes(ordered, timeline):
     case = ordered("M-38-1")
-    record_correction(case, timeline["order_at"] + timedelta(days=1), "officer-1", "true documents supplied")
+    case.record_correction(timeline["order_at"] + timedelta(days=1), OFFICER, "true documents supplied", P)
     assert case.closure is Closure.CORRECTED
 
 
 def test_m38_2_correction_alone_never_closes_the_case(ordered, timeline):
     case = ordered("M-38-2")
-    record_correction(case, timeline["order_at"] + timedelta(days=1), "officer-1", "verification admitted")
+    case.record_correction(timeline["order_at"] + timedelta(days=1), OFFICER, "verification admitted", P)
     assert case.status is CaseStatus.AWAITING_DECISION and not case.is_closed
 
 
 def test_m37_m41_correction_before_any_order_then_no_order(opened, timeline):
     case = opened("M-37")
-    record_correction(case, timeline["order_at"], "officer-1", "corrected on notice")
+    case.record_correction(timeline["order_at"], OFFICER, "corrected on notice", P)
     assert case.closure is Closure.CORRECTED
     other = opened("M-41")
-    record_correction(other, timeline["order_at"], "officer-1", "report withdrawn")
+    other.record_correction(timeline["order_at"], OFFICER, "report withdrawn", P)
     with pytest.raises(Conflict):
-        issue_order(other, timeline["order_at"], "officer-1")
+        other.issue_order(timeline["order_at"], OFFICER, P)
 
 
 def test_m39_case_is_not_corrected_but_surrendered(ordered, timeline):
     with pytest.raises(Conflict):
-        record_correction(ordered("M-39"), timeline["order_at"], "officer-1", "paid instead")
+        ordered("M-39").record_correction(timeline["order_at"], OFFICER, "paid instead", P)
 
 
 def test_m41_correction_twice_is_a_conflict(ordered, timeline):
     case = ordered("M-41")
-    record_correction(case, timeline["order_at"], "officer-1", "fixed")
+    case.record_correction(timeline["order_at"], OFFICER, "fixed", P)
     with pytest.raises(Conflict):
-        record_correction(case, timeline["order_at"], "officer-1", "fixed again")
+        case.record_correction(timeline["order_at"], OFFICER, "fixed again", P)
 
 
 def test_m37_correction_needs_a_detail(ordered, timeline):
     with pytest.raises(RuleViolation) as err:
-        record_correction(ordered("M-37"), timeline["order_at"], "officer-1", "  ")
+        ordered("M-37").record_correction(timeline["order_at"], OFFICER, "  ", P)
     assert err.value.field == "detail"
 
 
 def test_s8_dismissal_closes_with_reasons(ordered, timeline):
     case = ordered("M-37")
-    steps = dismiss(case, timeline["order_at"], "officer-1", "report was in fact filed on time")
-    assert [s.kind for s in steps] == [StepKind.DISMISSED, StepKind.CLOSED]
-    assert case.closure is Closure.DISMISSED
+    steps = case.dismiss(timeline["order_at"], OFFICER, "report was in fact filed on time", P)
+    assert [s.kind for s in steps] == [StepKind.CLOSED]
+    assert case.closure is Closure.DISMISSED and "report was in fact filed on time" in steps[0].detail
     with pytest.raises(Conflict):
-        issue_order(case, timeline["order_at"], "officer-1")
+        case.issue_order(timeline["order_at"], OFFICER, P)
     with pytest.raises(RuleViolation) as err:
-        dismiss(ordered("M-37"), timeline["order_at"], "officer-1", "")
+        ordered("M-37").dismiss(timeline["order_at"], OFFICER, "", P)
     assert err.value.field == "reasons"
 
 

@@ -1,136 +1,164 @@
-"""M-40 administrative measures for violations of M-12, M-13 ¶2, M-16 (cases under M-37, M-38, M-39)."""
+"""M-40 administrative measures for violations of M-12, M-13 ¶2, M-16 (cases under M-37, M-38, M-39): each with its
+first and last day, and what they answer to the departments on the first day, the last day and the day after."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
 
-from enforcement.domain import (Department, MeasureEffect, MeasureKind, StepKind, apply_measures, decide_fine,
-                                dismiss, record_payment, settle_obligation)
+from enforcement.domain import (Article, Department, EnforcementPolicy, MeasureEffect, MeasureKind, StepKind,
+                                eligibility)
 
-ALL = set(MeasureKind)
-
-
-def _by_effect(measures):
-    return {m.effect: m for m in measures}
+OFFICER = "enforcement_officer:li"
+P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
+ALL = list(MeasureKind)
 
 
-def test_m40_measures_years_from_the_shanghai_year_of_the_decision(ordered, sh):
-    case = ordered("M-39")
-    made = _by_effect(apply_measures(case, ALL, sh(2026, 8, 5, 10), actor="officer-1"))
-    fund, award, project = (made[MeasureEffect.SPECIAL_FUND_INELIGIBLE], made[MeasureEffect.AWARD_INELIGIBLE],
-                            made[MeasureEffect.PROJECT_ASSESSMENT_REFUSED])
-    assert (fund.from_year, fund.to_year) == (2026, 2027)
-    assert (award.from_year, award.to_year) == (2026, 2028)
-    assert (project.from_year, project.to_year) == (2027, 2027)
+def applied(case, kinds, at, policy=P) -> dict:  # noqa: ANN001
+    case.apply_measures(kinds, at, OFFICER, "violation established", policy)
+    return {m.effect: m for m in case.measures}
 
 
-def test_m40_year_is_the_shanghai_year_not_the_utc_year(ordered, sh):
-    case = ordered("M-39")
+def test_m40_windows_from_the_shanghai_date_of_the_decision(ordered, sh):
+    made = applied(ordered("M-39"), ALL, sh(2026, 8, 5, 10))
+    windows = {e.value: (m.starts_on, m.ends_on) for e, m in made.items()}
+    assert windows == {
+        "credit_record_entered": (date(2026, 8, 5), date(2029, 8, 4)),  # publicity_years = 3
+        "departments_notified": (date(2026, 8, 5), date(2029, 8, 4)),
+        "published": (date(2026, 8, 5), date(2029, 8, 4)),
+        "special_fund_ineligible": (date(2026, 8, 5), date(2027, 12, 31)),  # 当年度及下一年度
+        "award_ineligible": (date(2026, 8, 5), date(2029, 8, 4)),  # 3年内
+        "project_assessment_refused": (date(2027, 1, 1), date(2027, 12, 31)),  # 下一年度
+    }
+
+
+def test_m40_dates_are_shanghai_dates_not_utc(ordered, sh):
     decided = sh(2027, 1, 1, 0, 30)  # still 31 Dec 2026 in UTC
     assert decided.year == 2026
-    made = _by_effect(apply_measures(case, {MeasureKind.PROJECT_ASSESSMENT_REFUSED}, decided, actor="officer-1"))
-    assert made[MeasureEffect.PROJECT_ASSESSMENT_REFUSED].from_year == 2028
+    made = applied(ordered("M-39"), [MeasureKind.PROJECT_ASSESSMENT_REFUSED], decided)
+    assert made[MeasureEffect.PROJECT_ASSESSMENT_REFUSED].starts_on == date(2028, 1, 1)
 
 
-def test_m40_1_credit_record_notification_and_publication_with_recipients(ordered, timeline):
-    case = ordered("M-37")
-    made = _by_effect(apply_measures(case, {"credit_record"}, timeline["order_at"], actor="officer-1"))
+def test_m40_publicity_period_is_a_policy_param(ordered, sh):
+    policy = EnforcementPolicy(publicity_years=1, four_eyes=P.four_eyes)
+    made = applied(ordered("M-37", policy=policy), ["credit_record"], sh(2026, 8, 5), policy)
+    assert made[MeasureEffect.CREDIT_RECORD_ENTERED].ends_on == date(2027, 8, 4)
+
+
+def test_m40_1_credit_record_comes_with_notice_and_mandatory_publication(ordered, timeline):
+    made = applied(ordered("M-37"), ["credit_record"], timeline["order_at"])
     assert set(made) == {MeasureEffect.CREDIT_RECORD_ENTERED, MeasureEffect.DEPARTMENTS_NOTIFIED,
                          MeasureEffect.PUBLISHED}
     assert made[MeasureEffect.CREDIT_RECORD_ENTERED].departments == (Department.CREDIT_INFORMATION,)
     assert made[MeasureEffect.DEPARTMENTS_NOTIFIED].departments == (
         Department.MARKET_REGULATION, Department.TAX, Department.FINANCE)
     assert made[MeasureEffect.PUBLISHED].departments == (Department.PUBLIC,)
-    assert all(m.article == "M-40(1)" and m.from_year is None for m in made.values())
-    assert all(m.party_id == "E-0002" and m.case_id == "CASE-1" for m in made.values())
-
-
-def test_m40_1_credit_record_unpublished_when_the_authority_does_not_publish(ordered, timeline):
-    made = _by_effect(apply_measures(ordered("M-39"), {"credit_record"}, timeline["order_at"], actor="officer-1",
-                                     published=False))
-    assert set(made) == {MeasureEffect.CREDIT_RECORD_ENTERED, MeasureEffect.DEPARTMENTS_NOTIFIED}
-
-
-def test_m40_2_special_fund_and_awards_are_selected_separately(ordered, sh):
-    case = ordered("M-39")
-    made = apply_measures(case, {"award_ineligible"}, sh(2026, 8, 5, 10), actor="officer-1")
-    assert [(m.effect, m.from_year, m.to_year) for m in made] == [(MeasureEffect.AWARD_INELIGIBLE, 2026, 2028)]
-    assert case.measures_applied == ["award_ineligible"]
+    assert all(m.article == "M-40(1)" and m.party_id == "E-0002" for m in made.values())
 
 
 def test_m40_2_and_3_recipients(ordered, timeline):
-    made = _by_effect(apply_measures(ordered("M-38-1"), ALL - {MeasureKind.CREDIT_RECORD}, timeline["order_at"],
-                                     actor="officer-1"))
+    made = applied(ordered("M-38-1"), [k for k in ALL if k is not MeasureKind.CREDIT_RECORD], timeline["order_at"])
     assert made[MeasureEffect.SPECIAL_FUND_INELIGIBLE].departments == (Department.ENERGY_SAVING_FUND,)
     assert made[MeasureEffect.AWARD_INELIGIBLE].departments == (Department.ENERGY_SAVING_AWARDS,)
     assert made[MeasureEffect.PROJECT_ASSESSMENT_REFUSED].departments == (Department.PROJECT_APPROVAL,)
     assert {m.article for m in made.values()} == {"M-40(2)", "M-40(3)"}
 
 
+def test_m40_credit_record_window_first_day_last_day_day_after(ordered, sh):
+    made = applied(ordered("M-39"), ["credit_record"], sh(2026, 8, 5, 10))
+    measures = list(made.values())
+    assert [bool(eligibility.credit_records(measures, day)) for day in (
+        date(2026, 8, 4), date(2026, 8, 5), date(2029, 8, 4), date(2029, 8, 5))] == [False, True, True, False]
+
+
+def test_m40_special_funds_window_current_and_next_year(ordered, sh):
+    measures = list(applied(ordered("M-39"), ["special_fund_ineligible"], sh(2026, 8, 5, 10)).values())
+    assert [eligibility.special_funds(measures, y).allowed for y in (2025, 2026, 2027, 2028)] == [
+        True, False, False, True]
+    refused = eligibility.special_funds(measures, 2027)
+    assert [m.case_id for m in refused.because] == ["CASE-1"]
+    (fund,) = measures
+    assert [fund.in_force_on(d) for d in (date(2026, 8, 4), date(2026, 8, 5), date(2027, 12, 31),
+                                          date(2028, 1, 1))] == [False, True, True, False]
+
+
+def test_m40_awards_window_three_years_first_day_last_day_day_after(ordered, sh):
+    measures = list(applied(ordered("M-39"), ["award_ineligible"], sh(2026, 8, 5, 10)).values())
+    assert [eligibility.awards(measures, d).allowed for d in (
+        date(2026, 8, 4), date(2026, 8, 5), date(2029, 8, 4), date(2029, 8, 5))] == [True, False, False, True]
+
+
+def test_m40_project_assessment_refused_in_the_next_year_only(ordered, sh):
+    measures = list(applied(ordered("M-39"), ["project_assessment_refused"], sh(2026, 8, 5, 10)).values())
+    assert [eligibility.project_assessment(measures, y).allowed for y in (2026, 2027, 2028)] == [True, False, True]
+    (project,) = measures
+    assert [project.in_force_on(d) for d in (date(2026, 12, 31), date(2027, 1, 1), date(2027, 12, 31),
+                                             date(2028, 1, 1))] == [False, True, True, False]
+
+
 @pytest.mark.parametrize("article", ["M-37", "M-38-1", "M-38-2", "M-39"])
 def test_m40_measures_apply_to_m37_m38_m39_cases(ordered, timeline, article):
-    assert len(apply_measures(ordered(article), ALL, timeline["order_at"], actor="officer-1")) == 6
+    assert len(applied(ordered(article), ALL, timeline["order_at"])) == 6
 
 
 @pytest.mark.parametrize("article", ["M-41", "M-42"])
 def test_m40_measures_refused_for_m41_m42_cases(ordered, timeline, article):
     case = ordered(article)
     with pytest.raises(RuleViolation) as err:
-        apply_measures(case, ALL, timeline["order_at"], actor="officer-1")
+        applied(case, ALL, timeline["order_at"])
     assert (err.value.article, err.value.field) == ("M-40", "measures")
-    assert case.measures_applied == []
+    assert case.measures == []
 
 
 def test_m40_each_measure_applied_once(ordered, timeline):
     case = ordered("M-39")
-    apply_measures(case, {MeasureKind.CREDIT_RECORD}, timeline["order_at"], actor="officer-1")
+    applied(case, [MeasureKind.CREDIT_RECORD], timeline["order_at"])
     with pytest.raises(Conflict) as err:
-        apply_measures(case, {MeasureKind.CREDIT_RECORD, MeasureKind.AWARD_INELIGIBLE},
-                       timeline["order_at"], actor="officer-1")
+        applied(case, [MeasureKind.CREDIT_RECORD, MeasureKind.AWARD_INELIGIBLE], timeline["order_at"])
     assert err.value.article == "M-40"
-    assert case.measures_applied == ["credit_record"]  # the refused call applied nothing
-    apply_measures(case, {MeasureKind.AWARD_INELIGIBLE}, timeline["order_at"], actor="officer-1")
-    assert case.measures_applied == ["credit_record", "award_ineligible"]
+    assert case.measures_applied() == [MeasureKind.CREDIT_RECORD]  # the refused call applied nothing
+    applied(case, [MeasureKind.AWARD_INELIGIBLE], timeline["order_at"])
+    assert case.measures_applied() == [MeasureKind.CREDIT_RECORD, MeasureKind.AWARD_INELIGIBLE]
+    assert {m.decision_no for m in case.measures} == {1, 2}
 
 
-def test_m40_selection_must_name_known_measures(ordered, timeline):
-    for bad in (set(), {"blacklist"}):
+def test_m40_selection_must_name_known_measures_and_reasons(ordered, timeline):
+    for bad in ([], ["blacklist"]):
         with pytest.raises(RuleViolation) as err:
-            apply_measures(ordered("M-39"), bad, timeline["order_at"], actor="officer-1")
+            applied(ordered("M-39"), bad, timeline["order_at"])
         assert err.value.field == "measures"
+    with pytest.raises(RuleViolation) as err:
+        ordered("M-39").apply_measures(ALL, timeline["order_at"], OFFICER, " ", P)
+    assert err.value.field == "reasons"
 
 
 def test_m40_measures_recorded_in_the_case_history(ordered, timeline):
     case = ordered("M-39")
-    apply_measures(case, {MeasureKind.PROJECT_ASSESSMENT_REFUSED}, timeline["order_at"], actor="officer-3")
+    case.apply_measures([MeasureKind.PROJECT_ASSESSMENT_REFUSED], timeline["order_at"], "enforcement_officer:wu",
+                        "third shortfall in a row", P)
     step = case.history[-1]
-    assert (step.kind, step.actor) == (StepKind.MEASURES_APPLIED, "officer-3")
-    assert "M-40(3)" in step.detail and "2027" in step.detail
+    assert (step.kind, step.actor, step.ref) == (StepKind.MEASURES_APPLIED, "enforcement_officer:wu", 1)
+    assert "M-40(3)" in step.detail and "2027" in step.detail and "third shortfall" in step.detail
 
 
 def test_m40_measures_need_an_order_and_no_dismissal(opened, ordered, timeline):
     with pytest.raises(Conflict):
-        apply_measures(opened("M-39"), ALL, timeline["order_at"], actor="officer-1")
+        applied(opened("M-39"), ALL, timeline["order_at"])
     case = ordered("M-39")
-    dismiss(case, timeline["order_at"], "officer-1", "shortfall was a registry error")
+    case.dismiss(timeline["order_at"], OFFICER, "shortfall was a registry error", P)
     with pytest.raises(Conflict):
-        apply_measures(case, ALL, timeline["order_at"], actor="officer-1")
+        applied(case, ALL, timeline["order_at"])
 
 
 def test_m40_measures_may_follow_a_closed_m39_case(ordered, timeline):
     case = ordered("M-39")
     t = timeline["order_at"]
-    decide_fine(case, t, "officer-1", Decimal("50000.00"), "shortfall")
-    settle_obligation(case, t + timedelta(days=1), "registry")
-    record_payment(case, t + timedelta(days=2), "E-0002", Decimal("50000.00"))
+    case.decide_fine(t, OFFICER, Decimal("50000.00"), "shortfall", P)
+    case.settle_obligation(t + timedelta(days=1), "event:settled", P)
+    case.notify_penalty(t + timedelta(days=2), OFFICER, regulatory_date(t), "post", P)
+    case.record_payment(t + timedelta(days=2), OFFICER, Decimal("50000.00"), P)
     assert case.is_closed
-    assert apply_measures(case, {MeasureKind.CREDIT_RECORD}, t + timedelta(days=3), actor="officer-1")
-
-
-def test_m40_measures_need_an_actor(ordered, timeline):
-    with pytest.raises(RuleViolation) as err:
-        apply_measures(ordered("M-39"), ALL, timeline["order_at"], actor="")
-    assert err.value.field == "actor"
+    assert applied(case, [MeasureKind.CREDIT_RECORD], t + timedelta(days=3))

@@ -123,6 +123,9 @@ class ShortfallDetected(EventData):
     surrendered: Tonnes
     shortfall: Tonnes
     detected_at: AwareDatetime
+    determination_revision: int | None = Field(default=None, ge=1, description="the determination the obligation "
+                                               "followed; a later shortfall of the same year after a raised "
+                                               "determination carries a higher one (a new M-39 violation)")
 
 
 @contract(

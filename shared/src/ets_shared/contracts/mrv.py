@@ -215,3 +215,31 @@ class EmissionsDeterminedV2(EventData):
     notified_to: str = Field(description="the entity notified of the result (M-15 ¶1)")
     copied_to: list[str] = Field(description="departments the report, verification and determination are copied "
                                              "to (M-15 ¶1)")
+
+
+@contract(
+    producer=P, aggregate="verification", event="impeded", version=1,
+    example={"impediment_id": "VI-RPT-E-0003-2025-1", "report_id": "RPT-E-0003-2025", "entity_id": "E-0003",
+             "compliance_year": 2025, "agency_id": "AG-001", "recorded_by": "verifier:V-001@V-001",
+             "kind": "documents_refused", "article": "M-38-2",
+             "description": "the plant manager refused access to the fuel purchase ledgers twice",
+             "evidence": ["site visit minutes 2026-04-08", "email of 2026-04-10"], "occurred_on": "2026-04-10",
+             "recorded_at": "2026-04-10T08:00:00Z"},
+)
+class VerificationImpeded(EventData):
+    """The assigned agency recorded that the entity breached M-13 ¶2 during verification: false or untrue documents
+    or concealed information (M-38 ¶1: order, fine only if uncorrected), or refused documents or obstructed the
+    work (M-38 ¶2: order and fine). Enforcement opens the M-38 case."""
+
+    impediment_id: str
+    report_id: str
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    agency_id: str
+    recorded_by: str
+    kind: Literal["false_documents", "information_concealed", "documents_refused", "obstruction"]
+    article: Literal["M-38-1", "M-38-2"]
+    description: str
+    evidence: list[str]
+    occurred_on: date
+    recorded_at: AwareDatetime

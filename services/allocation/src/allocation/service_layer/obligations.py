@@ -87,7 +87,8 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
         for ob, shortfall, correlation_id in items:
             uow.publish(ShortfallDetected(
                 entity_id=ob.entity_id, compliance_year=year, obligation=ob.determined_emissions,
-                surrendered=ob.surrendered, shortfall=shortfall, detected_at=now), correlation_id=correlation_id)
+                surrendered=ob.surrendered, shortfall=shortfall, detected_at=now,
+                determination_revision=ob.determination_revision), correlation_id=correlation_id)
 
 
 def on_policy_changed(uow: AllocationUnitOfWork, year: int, document: AllocationPolicyDocument) -> None:

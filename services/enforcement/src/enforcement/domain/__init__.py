@@ -1,30 +1,39 @@
-"""Pure rules of the enforcement service (regulation.md §8: M-37 to M-43). No I/O, no framework imports.
+"""Pure rules of the enforcement service (regulation.md §8, §10: M-37 to M-43). No I/O, no framework imports.
 
-articles  the penalty catalogue (M-37, M-38 ¶1/¶2, M-39, M-41, M-42) and `validate_fine`
-policy    `EnforcementPolicy`: the **[param]**s (order deadline, M-39 fine window, M-43 inaction alert)
-cases     `PenaltyCase` and `open_case`
-lifecycle `tick` (time passing), `next_due` (when time next matters) and the closing rule
-orders    orders to correct / surrender, corrections, surrenders, dismissal
-fines     penalty decision, declining M-39's optional fine, payment
-measures  M-40 administrative measures
-history   `CaseStep` audit trail (M-43) and the case vocabulary
+articles      the penalty catalogue (M-37, M-38 ¶1/¶2, M-39, M-41, M-42) and `validate_fine`
+policy        `EnforcementPolicy`: the [param]s per year (order deadlines and four eyes per article, ...)
+violations    `Violation`: what another service (or an officer) reports, and the one case id it opens
+penalty_case  `PenaltyCase`, the aggregate: opening, time, closing; with its methods from
+  orders        order, correction, surrender, settlement, revised shortfall
+  penalties     fine, declined fine, dismissal, service of the decision, payment
+  decisions     four eyes (M-43)
+  measures      M-40 measures and their windows
+  challenges    objections and appeals
+history       the case vocabulary and `CaseStep`
+eligibility   what the measures in force answer to the departments
+inaction      M-43 inaction flags (also for other services' deadlines the authority owns)
+decision_log  M-43 hash chain
 """
 from enforcement.domain.articles import (CATALOGUE, Article, OrderKind, PartyKind, PenaltyArticle, parse_article,
                                          penalty_article, validate_fine)
-from enforcement.domain.cases import PenaltyCase, open_case
-from enforcement.domain.fines import decide_fine, decline_fine, record_payment
-from enforcement.domain.history import SYSTEM, CaseSource, CaseStatus, CaseStep, Closure, StepKind
-from enforcement.domain.lifecycle import next_due, tick
-from enforcement.domain.measures import Department, Measure, MeasureEffect, MeasureKind, apply_measures
+from enforcement.domain.challenges import Challenge, ChallengeKind, ChallengeOutcome
+from enforcement.domain.decisions import Proposal
+from enforcement.domain.history import (SYSTEM, CaseSource, CaseStatus, CaseStep, Closure, DecisionKind, StepKind,
+                                        person_of)
+from enforcement.domain.inaction import InactionFlag
+from enforcement.domain.measures import Department, Measure, MeasureEffect, MeasureKind
+from enforcement.domain import eligibility
 from enforcement.domain.money import to_yuan
-from enforcement.domain.orders import (dismiss, issue_order, record_correction, record_surrender, revise_shortfall,
-                                      settle_obligation)
-from enforcement.domain.policy import DEFAULT_POLICY, EnforcementPolicy
+from enforcement.domain.penalties import ServiceMethod
+from enforcement.domain.penalty_case import Order, Penalty, PenaltyCase
+from enforcement.domain.policy import EnforcementPolicy
+from enforcement.domain.violations import ExchangeDuty, Violation, case_id_for, exchange_violation
 
 __all__ = [
-    "CATALOGUE", "DEFAULT_POLICY", "SYSTEM", "Article", "CaseSource", "CaseStatus", "CaseStep", "Closure",
-    "Department", "EnforcementPolicy", "Measure", "MeasureEffect", "MeasureKind", "OrderKind", "PartyKind",
-    "PenaltyArticle", "PenaltyCase", "StepKind", "apply_measures", "decide_fine", "decline_fine", "dismiss",
-    "issue_order", "next_due", "open_case", "parse_article", "penalty_article", "record_correction", "record_payment",
-    "record_surrender", "revise_shortfall", "settle_obligation", "tick", "to_yuan", "validate_fine",
+    "CATALOGUE", "SYSTEM", "Article", "CaseSource", "CaseStatus", "CaseStep", "Challenge", "ChallengeKind",
+    "ChallengeOutcome", "Closure", "DecisionKind", "Department", "EnforcementPolicy", "ExchangeDuty", "InactionFlag",
+    "Measure", "MeasureEffect", "MeasureKind", "Order", "OrderKind", "PartyKind", "Penalty", "PenaltyArticle",
+    "PenaltyCase", "Proposal", "ServiceMethod", "StepKind", "Violation", "case_id_for", "eligibility",
+    "exchange_violation",
+    "parse_article", "penalty_article", "person_of", "to_yuan", "validate_fine",
 ]

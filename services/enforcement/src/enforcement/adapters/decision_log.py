@@ -1,0 +1,81 @@
+"""The decision log's store (M-43): appends entries to the hash chain, reads a case's history from it, checks the
+chain. One writer at a time: on PostgreSQL every write transaction of the service first takes a transaction-scoped
+advisory lock (`lock`), so two transactions never chain onto the same head; SQLite admits one writer anyway."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from ets_shared.clock import utcnow
+from enforcement.adapters.orm import DecisionLogRow
+from enforcement.domain.decision_log import GENESIS, ChainCheck, LogEntry, entry_hash, verify
+from enforcement.domain.history import CaseStep, StepKind
+
+LOCK_KEY = int.from_bytes(hashlib.sha256(b"ets-enforcement-decision-log").digest()[:8], "big", signed=True)
+
+
+class DecisionLog:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._head: tuple[int, str] | None = None
+
+    def lock(self) -> None:
+        """Become the log's only writer until this transaction ends (PostgreSQL; SQLite has one writer anyway)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+
+    def append(self, *, at: datetime, subject_ref: str, kind: str, actor: str, detail: str, correlation_id: str,
+               case_id: str | None = None, ref: int | None = None) -> LogEntry:
+        if self._head is None:
+            last = self.session.execute(select(DecisionLogRow.seq, DecisionLogRow.hash)
+                                        .order_by(DecisionLogRow.seq.desc()).limit(1)).first()
+            self._head = (last[0], last[1]) if last else (0, GENESIS)
+        seq, prev = self._head[0] + 1, self._head[1]
+        recorded_at = utcnow()
+        digest = entry_hash(seq, at, recorded_at, subject_ref, case_id, kind, actor, detail, ref, correlation_id,
+                            prev)
+        entry = LogEntry(seq, at, recorded_at, subject_ref, case_id, kind, actor, detail, ref, correlation_id, prev,
+                         digest)
+        self.session.add(DecisionLogRow(**vars(entry)))
+        self._head = (seq, digest)
+        return entry
+
+    def histories(self, case_ids: Iterable[str]) -> dict[str, list[CaseStep]]:
+        ids = list(case_ids)
+        found: dict[str, list[CaseStep]] = {case_id: [] for case_id in ids}
+        if ids:
+            rows = self.session.execute(select(DecisionLogRow).where(DecisionLogRow.case_id.in_(ids))
+                                        .order_by(DecisionLogRow.seq)).scalars()
+            for r in rows:
+                found[r.case_id].append(CaseStep(at=r.at, kind=StepKind(r.kind), actor=r.actor, detail=r.detail,
+                                                 ref=r.ref))
+        return found
+
+    def entries(self, *, after_seq: int = 0, limit: int = 100, case_id: str | None = None,
+                subject_ref: str | None = None) -> list[LogEntry]:
+        query = select(DecisionLogRow).where(DecisionLogRow.seq > after_seq)
+        if case_id is not None:
+            query = query.where(DecisionLogRow.case_id == case_id)
+        if subject_ref is not None:
+            query = query.where(DecisionLogRow.subject_ref == subject_ref)
+        rows = self.session.execute(query.order_by(DecisionLogRow.seq).limit(limit)).scalars()
+        return [_entry(r) for r in rows]
+
+    def verify(self, batch: int = 2000) -> ChainCheck:
+        """Walk the whole chain in batches."""
+        return verify(self._all(batch))
+
+    def _all(self, batch: int) -> Iterator[LogEntry]:
+        after = 0
+        while page := self.entries(after_seq=after, limit=batch):
+            yield from page
+            after = page[-1].seq
+
+
+def _entry(row: DecisionLogRow) -> LogEntry:
+    return LogEntry(row.seq, row.at, row.recorded_at, row.subject_ref, row.case_id, row.kind, row.actor, row.detail,
+                    row.ref, row.correlation_id, row.prev_hash, row.hash)

@@ -1,0 +1,57 @@
+"""M-43 inaction flags in and out of `inaction_flag`."""
+from __future__ import annotations
+
+from dataclasses import fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from enforcement.adapters.orm import InactionFlagRow
+from enforcement.domain import InactionFlag
+
+_FIELDS = [f.name for f in fields(InactionFlag)]
+
+
+class InactionFlags:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._rows: dict[str, InactionFlagRow] = {}
+
+    def find(self, flag_id: str) -> InactionFlag | None:
+        row = self.session.get(InactionFlagRow, flag_id)
+        return None if row is None else self._flag(row)
+
+    def open_about(self, *, subject_ref: str | None = None, case_id: str | None = None) -> list[InactionFlag]:
+        query = select(InactionFlagRow).where(InactionFlagRow.resolved_at.is_(None))
+        if subject_ref is not None:
+            query = query.where(InactionFlagRow.subject_ref == subject_ref)
+        if case_id is not None:
+            query = query.where(InactionFlagRow.case_id == case_id)
+        return [self._flag(r) for r in self.session.execute(query.order_by(InactionFlagRow.found_at)).scalars()]
+
+    def list(self, *, open_only: bool, responsible: str | None, service: str | None, offset: int,
+             limit: int) -> list[InactionFlag]:
+        query = select(InactionFlagRow)
+        if open_only:
+            query = query.where(InactionFlagRow.resolved_at.is_(None))
+        if responsible is not None:
+            query = query.where(InactionFlagRow.responsible == responsible)
+        if service is not None:
+            query = query.where(InactionFlagRow.service == service)
+        rows = self.session.execute(query.order_by(InactionFlagRow.found_at, InactionFlagRow.flag_id)
+                                    .offset(offset).limit(limit)).scalars()
+        return [self._flag(r) for r in rows]
+
+    def save(self, flag: InactionFlag) -> None:
+        values = {name: getattr(flag, name) for name in _FIELDS}
+        row = self._rows.get(flag.flag_id)
+        if row is None:
+            row = self._rows[flag.flag_id] = InactionFlagRow(**values)
+            self.session.add(row)
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+
+    def _flag(self, row: InactionFlagRow) -> InactionFlag:
+        self._rows[row.flag_id] = row
+        return InactionFlag(**{name: getattr(row, name) for name in _FIELDS})

@@ -1,0 +1,141 @@
+"""Cases from events: every violation another service reports opens its case by itself, citing its article, with
+the order issued at once — one mechanism for all of them.
+
+`VIOLATION_FINDERS` maps an event contract to a function that reads the violation out of it (None: not one this
+office punishes). `opens_case(finder)` is the consumer: it opens `CASE-<article>-<key>` unless a case of that
+violation exists (opened before by the same or another event, or by an officer with the same `violation_key`):
+the same violation never opens two cases. The events of the case carry the reporting event's correlation id.
+
+- M-37: mrv's `report.missing` (covered entities only: M-37 punishes "纳入配额管理的单位") and
+  `monitoring-plan.missing` (M-11, the basis of the M-12 report);
+- M-38: mrv's `verification.impeded`, the assigned agency's record of false documents or concealment (¶1) or of
+  refused documents or obstruction (¶2);
+- M-39: allocation's `obligation.shortfall-detected` — also a later shortfall of the same year after the first was
+  made good and a raised determination gave a new surrender period (its own case, keyed by the determination);
+- M-41: verifier oversight's `agency.violation-found`;
+- M-42: the exchange's own duties. The exchange does not publish them yet: its issue adds one entry here, e.g.
+  `MarketDataNotPublished: lambda e, _: exchange_violation("SEEE", ExchangeDuty.TRADING_INFORMATION_NOT_PUBLISHED,
+  e.trading_day.isoformat(), "no market data for the trading day", e.found_at)`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ets_shared.clock import as_utc, regulatory_date
+from ets_shared.contracts.allocation import ShortfallDetected
+from ets_shared.contracts.mrv import EmissionReportMissing, MonitoringPlanMissing, VerificationImpeded
+from ets_shared.contracts.verifier_oversight import AgencyViolationFound
+from enforcement.domain import Article, CaseSource, EnforcementPolicy, PenaltyCase, Violation, case_id_for
+from enforcement.service_layer.handlers import m39_key, policy_for, record
+from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
+
+Finder = Callable[[Any, EnforcementUnitOfWork], Violation | None]
+REPORT, PLAN = "report", "monitoring-plan"
+_DUTY = {REPORT: "emission report (M-12)", PLAN: "monitoring plan (M-11)"}
+
+
+def m37_key(entity_id: str, compliance_year: int, duty: str) -> str:
+    """One M-37 case per entity, year and duty (the report, the monitoring plan), whoever opens it."""
+    return f"{entity_id}-{compliance_year}-{duty}"
+
+
+def report_missing(event: EmissionReportMissing, uow: EnforcementUnitOfWork) -> Violation | None:
+    if not event.covered:
+        uow.audit("enforcement.report-missing.not-covered", f"entity:{event.entity_id}", event)
+        return None
+    return _missing(event.entity_id, event.compliance_year, REPORT, event.due_on, event.found_at)
+
+
+def plan_missing(event: MonitoringPlanMissing, _uow: EnforcementUnitOfWork) -> Violation:
+    return _missing(event.entity_id, event.compliance_year, PLAN, event.due_on, event.found_at)
+
+
+def _missing(entity_id: str, year: int, duty: str, due_on, found_at) -> Violation:  # noqa: ANN001
+    allegation = (f"no {_DUTY[duty]} for {year} by {due_on}: refusal to fulfil the reporting duty"
+                  + (" (M-11 plan, the basis of the M-12 report)" if duty == PLAN else ""))
+    return Violation(Article.M37, entity_id, m37_key(entity_id, year, duty), allegation, as_utc(found_at), year)
+
+
+IMPEDIMENTS = {"false_documents": "false or untrue documents supplied to the verification agency",
+               "information_concealed": "important information concealed from the verification agency",
+               "documents_refused": "documents refused to the verification agency",
+               "obstruction": "the verification agency's work obstructed"}
+
+
+def verification_impeded(event: VerificationImpeded, _uow: EnforcementUnitOfWork) -> Violation:
+    allegation = (f"{IMPEDIMENTS[event.kind]} (M-13 ¶2) during the {event.compliance_year} verification by "
+                  f"{event.agency_id}, on {event.occurred_on}: {event.description} (recorded by {event.recorded_by}; "
+                  f"evidence: {'; '.join(event.evidence)})")
+    return Violation(Article(event.article), event.entity_id, event.impediment_id, allegation,
+                     as_utc(event.recorded_at), event.compliance_year)
+
+
+def shortfall(event: ShortfallDetected, uow: EnforcementUnitOfWork) -> Violation | None:
+    if event.shortfall < 1:
+        return None
+    key = m39_key(event.entity_id, event.compliance_year)
+    uow.cases.serialize(event.entity_id, event.compliance_year)
+    first = uow.cases.find(case_id_for(Article.M39, key))
+    if first is not None and first.complied_at is not None and as_utc(event.detected_at) > first.complied_at:
+        # made good, then a raised determination and its own surrender period passed: a new violation
+        key = f"{key}-r{event.determination_revision or regulatory_date(event.detected_at).isoformat()}"
+    return Violation(Article.M39, event.entity_id, key, "", as_utc(event.detected_at), event.compliance_year,
+                     event.shortfall)
+
+
+AGENCY_VIOLATIONS = {"false_report": "false or untrue verification report (出具虚假、不实核查报告)",
+                     "major_error": "major error in a verification report (核查报告存在重大错误)",
+                     "data_misuse": "unauthorised use or disclosure of the verified entity's data (擅自使用或者发布被核查单位的信息)"}
+
+
+def agency_violation(event: AgencyViolationFound, _uow: EnforcementUnitOfWork) -> Violation:
+    about = f" at {event.entity_id}" if event.entity_id else ""
+    allegation = (f"{AGENCY_VIOLATIONS[event.violation]}{about}, {event.compliance_year} verification work: "
+                  f"{event.description} (finding {event.finding_id}, item {event.item_code}; evidence: "
+                  f"{'; '.join(event.evidence)})")
+    return Violation(Article.M41, event.agency_id, event.finding_id, allegation, as_utc(event.found_at),
+                     event.compliance_year)
+
+
+VIOLATION_FINDERS: dict[type, Finder] = {
+    EmissionReportMissing: report_missing,
+    MonitoringPlanMissing: plan_missing,
+    VerificationImpeded: verification_impeded,
+    ShortfallDetected: shortfall,
+    AgencyViolationFound: agency_violation,
+}
+
+
+CatchUp = Callable[[EnforcementUnitOfWork, PenaltyCase, EnforcementPolicy], None]
+
+
+def open_case_for(uow: EnforcementUnitOfWork, violation: Violation,
+                  catch_up: CatchUp | None = None) -> PenaltyCase | None:
+    """Open the violation's case with its order, unless it has one. `catch_up` applies facts that overtook it."""
+    if violation.compliance_year is not None:
+        uow.cases.serialize(violation.party_id, violation.compliance_year)
+    if uow.cases.find(violation.case_id) is not None:
+        return None
+    at = max(uow.now(), violation.found_at)  # the case opens when the violation is known here
+    policy = policy_for(uow.session, violation.compliance_year or regulatory_date(at).year)
+    actor = uow.context.actor
+    case = PenaltyCase.open(violation.case_id, violation, at, actor, source=CaseSource.EVENT,
+                            correlation_id=uow.context.correlation_id, policy=policy,
+                            source_ref=uow.context.causation_id or violation.case_id)
+    case.issue_order(at, actor, policy)
+    if catch_up is not None:
+        catch_up(uow, case, policy)
+    record(uow, case, policy, list(case.history))
+    return case
+
+
+def opens_case(find: Finder, catch_up: CatchUp | None = None) -> Callable[[Any, EnforcementUnitOfWork], None]:
+    def on_violation(event: Any, uow: EnforcementUnitOfWork) -> None:
+        violation = find(event, uow)
+        if violation is not None:
+            open_case_for(uow, violation, catch_up)
+
+    on_violation.__doc__ = (f"Opens the case of the violation this event reports ({find.__name__.replace('_', ' ')}),"
+                            " with its order; never a second case for the same violation.")
+    return on_violation
