@@ -35,3 +35,47 @@ def publish(nats_url: str) -> Publish:
         return envelope
 
     return send
+
+
+class Office:
+    """Two officers and the leadership of an enforcement office, acting through a running service's HTTP API: one
+    officer proposes a decision, another approves it (four eyes, the platform's default)."""
+
+    def __init__(self, svc) -> None:  # noqa: ANN001
+        self.svc = svc
+        self.li = svc.auth("enforcement_officer", subject="li")
+        self.zhao = svc.auth("enforcement_officer", subject="zhao")
+        self.wang = svc.auth("authority", subject="wang")
+
+    async def case(self, case_id: str) -> dict:
+        r = await self.svc.client.get(f"/cases/{case_id}", headers=self.li)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    async def decide(self, case_id: str, path: str, body: dict, *, approver: dict | None = None) -> dict:
+        """Propose (officer li) and approve (officer zhao, or `approver`): the decision in force."""
+        proposed = await self.svc.client.post(f"/cases/{case_id}/{path}", json=body, headers=self.li)
+        assert proposed.status_code == 200, proposed.text
+        no = proposed.json()["pending_decisions"][-1]
+        approved = await self.svc.client.post(f"/cases/{case_id}/decisions/{no}/approval",
+                                              json={"reasons": "checked against the file"},
+                                              headers=approver or self.zhao)
+        assert approved.status_code == 200, approved.text
+        return approved.json()
+
+    async def fine(self, case_id: str, amount: str, reasons: str = "violation established") -> dict:
+        return await self.decide(case_id, "penalty", {"amount": amount, "reasons": reasons})
+
+    async def serve_and_pay(self, case_id: str, served_on: str) -> dict:
+        served = await self.svc.client.post(f"/cases/{case_id}/penalty/notification", headers=self.li,
+                                            json={"served_on": served_on, "method": "post"})
+        assert served.status_code == 200, served.text
+        paid = await self.svc.client.post(f"/cases/{case_id}/payment", headers=self.li,
+                                          json={"amount": served.json()["fine_amount"]})
+        assert paid.status_code == 200, paid.text
+        return paid.json()
+
+
+@pytest.fixture
+def office():  # noqa: ANN201
+    return Office

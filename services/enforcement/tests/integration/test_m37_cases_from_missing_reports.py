@@ -66,6 +66,7 @@ async def test_m37_missing_report_opens_one_case_with_an_order_and_a_timely_repo
         opened = await eventually(lambda: case(svc, "CASE-M37-E-1-2025-report", status="order_issued"))
         assert (opened["article"], opened["source"], opened["source_ref"], opened["order_kind"],
                 opened["order_deadline"]) == ("M-37", "event", str(finding.event_id), "correct", "2026-05-01")
+        assert opened["correlation_id"] == "case-E-1-2025"
         assert "emission report (M-12)" in opened["allegation"]
         await eventually(lambda: len(received) >= 2)
         assert [(e["event_type"], e["correlation_id"], e["causation_id"]) for e in received] == [
@@ -85,7 +86,7 @@ async def test_m37_missing_report_opens_one_case_with_an_order_and_a_timely_repo
         await eventually(lambda: any(e["event_type"] == "enforcement.case.closed" for e in received))
 
 
-async def test_m37_report_after_the_order_deadline_leaves_the_fine_due(settings, publish):
+async def test_m37_fine_only_after_the_deadline_passes_uncorrected(settings, publish, office):
     async with running_service(build_runtime, settings) as svc:
         await tick(svc, publish, APRIL_1)
         await publish(missing("E-1"))
@@ -96,13 +97,13 @@ async def test_m37_report_after_the_order_deadline_leaves_the_fine_due(settings,
         corrected = await eventually(lambda: case(svc, "CASE-M37-E-1-2025-report", status="awaiting_decision"))
         assert corrected["closed_at"] is None  # corrected late: "逾期未改正的,处以…罚款"
         officer = svc.auth("enforcement_officer")
-        under = await svc.client.post("/cases/CASE-M37-E-1-2025-report/penalty",
-                                      json={"amount": "9999.99", "reasons": "late"}, headers=officer)
-        assert under.status_code == 422 and under.json()["field"] == "amount"
-        fined = await svc.client.post("/cases/CASE-M37-E-1-2025-report/penalty",
-                                      json={"amount": "10000.00", "reasons": "report filed after the order's "
-                                                                             "deadline"}, headers=officer)
-        assert fined.status_code == 200 and fined.json()["status"] == "fine_unpaid"
+        for amount in ("9999.99", "30000.01"):
+            refused = await svc.client.post("/cases/CASE-M37-E-1-2025-report/penalty",
+                                            json={"amount": amount, "reasons": "late"}, headers=officer)
+            assert refused.status_code == 422 and refused.json()["field"] == "amount"
+        fined = await office(svc).fine("CASE-M37-E-1-2025-report", "10000.00",
+                                       "report filed after the order's deadline")
+        assert fined["status"] == "fine_unpaid"
 
 
 async def test_m37_missing_monitoring_plan_opens_a_case_a_late_plan_corrects_it(settings, publish):
@@ -124,7 +125,8 @@ async def test_m37_late_report_overtaking_its_finding_corrects_the_case_when_it_
         await applied(svc, await publish(late_report("E-1", "2026-04-02T10:00:00+08:00")))  # before the finding
         await publish(missing("E-1"))
         closed = await eventually(lambda: case(svc, "CASE-M37-E-1-2025-report", status="closed"))
-        assert closed["closure"] == "corrected" and closed["order_issued_at"] is None
+        assert closed["closure"] == "corrected" and [s["kind"] for s in closed["history"]] == [
+            "opened", "order_issued", "corrected", "closed"]
 
 
 async def test_m39_case_follows_a_revised_shortfall(settings, publish):

@@ -79,7 +79,7 @@ async def test_m39_shortfall_opens_case_and_orders_surrender_once(settings, nats
         assert (await svc.client.get("/cases", headers=svc.auth("authority"))).json()[0]["case_id"] == case["case_id"]
 
 
-async def test_m39_fine_refused_outside_50000_to_100000(settings):
+async def test_m39_fine_refused_outside_50000_to_100000(settings, office):
     async with running_service(build_runtime, settings) as svc:
         officer = svc.auth("enforcement_officer")
         for entity, accepted in (("E-0003", "50000.00"), ("E-0004", "100000.00")):
@@ -90,7 +90,7 @@ async def test_m39_fine_refused_outside_50000_to_100000(settings):
             case_id = opened.json()["case_id"]
             assert case_id == f"CASE-M39-{entity}-2025"
             before = (await svc.client.get(f"/cases/{case_id}", headers=officer)).json()
-            for amount in ("49999.99", "100000.01"):
+            for amount in ("49999.00", "49999.99", "100000.01", "100001.00"):
                 refused = await svc.client.post(f"/cases/{case_id}/penalty", headers=officer,
                                                 json={"amount": amount, "reasons": "shortfall"})
                 assert refused.status_code == 422, refused.text
@@ -101,35 +101,32 @@ async def test_m39_fine_refused_outside_50000_to_100000(settings):
             audit = (await svc.client.get("/audit", params={"subject_ref": f"case:{case_id}"},
                                           headers=svc.auth("authority"))).json()
             assert "enforcement.penalty.decided" not in [a["action"] for a in audit]
-            decided = await svc.client.post(f"/cases/{case_id}/penalty", headers=officer,
-                                            json={"amount": accepted, "reasons": "shortfall of 1000 t"})
-            assert decided.status_code == 200, decided.text
-            assert (decided.json()["fine_amount"], decided.json()["status"]) == (accepted, "fine_unpaid")
+            decided = await office(svc).fine(case_id, accepted, "shortfall of 1000 t")
+            assert (decided["fine_amount"], decided["status"]) == (accepted, "fine_unpaid")
 
 
-async def test_m39_fine_never_replaces_surrender(settings, nats_url, publish):
+async def test_m39_case_stays_open_until_the_surrender_is_made_good(settings, nats_url, publish, office):
     async with running_service(build_runtime, settings) as svc, \
             subject_listener(nats_url, CaseClosed.contract.subject) as closed:
-        officer = svc.auth("enforcement_officer")
+        staff = office(svc)
         await clock_at(svc, publish, JULY_1)
-        await publish(shortfall("E-0005"))
+        await publish(shortfall("E-0005"), correlation_id="corr-E-0005-2025")
         case_id = "CASE-M39-E-0005-2025"
         await eventually(lambda: case_of(svc, case_id))
-        assert (await svc.client.post(f"/cases/{case_id}/penalty", headers=officer,
-                                      json={"amount": "80000.00", "reasons": "shortfall"})).status_code == 200
-        paid = await svc.client.post(f"/cases/{case_id}/payment", headers=officer, json={"amount": "80000.00"})
-        assert paid.status_code == 200
-        assert (paid.json()["fine_paid"], paid.json()["closed_at"], paid.json()["status"]) == (
-            True, None, "order_issued")
-        assert "does not replace" in paid.json()["history"][-1]["detail"]
+        await staff.fine(case_id, "80000.00", "shortfall")
+        paid = await staff.serve_and_pay(case_id, "2026-07-01")
+        assert (paid["fine_paid"], paid["closed_at"], paid["status"]) == (True, None, "order_issued")
+        assert "does not replace" in paid["history"][-1]["detail"]
         await clock_at(svc, publish, "2026-12-31T00:00:00+08:00")  # paid, and months pass: still not closed
         assert await case_of(svc, case_id, status="overdue", closed_at=None, outstanding_tonnes=30000)
-        await publish(settled("E-0005", "2027-01-05T10:00:00+08:00"), correlation_id="corr-settled")
+        settlement = await publish(settled("E-0005", "2027-01-05T10:00:00+08:00"), correlation_id="corr-settled")
         case = await eventually(lambda: case_of(svc, case_id, status="closed"))
         assert (case["closure"], case["outstanding_tonnes"]) == ("settled_and_paid", 0)
         await eventually(lambda: closed)
         assert closed[0]["data"]["outcome"].startswith("settled_and_paid")
-        assert closed[0]["correlation_id"] == "corr-settled"
+        # one compliance case, one correlation id: the shortfall's, whatever step closes it
+        assert (closed[0]["correlation_id"], closed[0]["causation_id"]) == ("corr-E-0005-2025",
+                                                                            str(settlement.event_id))
 
 
 async def test_m39_ticks_make_the_order_overdue_and_end_the_fine_window(settings, publish):
@@ -163,11 +160,40 @@ async def test_m39_late_settlement_delivered_before_the_shortfall_still_counts(s
         assert case["outstanding_tonnes"] == 0
 
 
+async def test_m39_extra_shortfall_from_a_raised_determination_opens_its_own_case(settings, publish):
+    """Made good in July; a raised determination in August gives a new surrender period (M-16); its shortfall in
+    September is a new violation, with its own case — the settled one is not reopened, nor is the violation lost."""
+    async with running_service(build_runtime, settings) as svc:
+        await clock_at(svc, publish, JULY_1)
+        await publish(ShortfallDetected(entity_id="E-0030", compliance_year=2025, obligation=90_000,
+                                        surrendered=60_000, shortfall=30_000, detected_at=JULY_1,
+                                        determination_revision=1), copies=2)
+        await eventually(lambda: case_of(svc, "CASE-M39-E-0030-2025"))
+        await publish(settled("E-0030"))
+        await eventually(lambda: case_of(svc, "CASE-M39-E-0030-2025", status="awaiting_decision"))
+        await clock_at(svc, publish, "2026-09-12T00:00:00+08:00")
+        again = ShortfallDetected(entity_id="E-0030", compliance_year=2025, obligation=97_000, surrendered=90_000,
+                                  shortfall=7_000, detected_at="2026-09-12T00:00:00+08:00", determination_revision=2)
+        await publish(again, correlation_id="corr-raised", copies=2)
+        await publish(again, correlation_id="corr-raised")  # the same raised shortfall reported again
+        raised = await eventually(lambda: case_of(svc, "CASE-M39-E-0030-2025-r2", status="order_issued"))
+        assert (raised["shortfall_tonnes"], raised["correlation_id"]) == (7_000, "corr-raised")
+        first = await case_of(svc, "CASE-M39-E-0030-2025")
+        assert first["status"] == "closed" and first["closure"] == "settled_no_fine"  # its window ended on 9 Aug
+        cases = (await svc.client.get("/cases", params={"party_id": "E-0030"},
+                                      headers=svc.auth("enforcement_officer"))).json()
+        assert [c["case_id"] for c in cases] == ["CASE-M39-E-0030-2025", "CASE-M39-E-0030-2025-r2"]
+        await publish(settled("E-0030", "2026-09-20T10:00:00+08:00"))
+        await eventually(lambda: case_of(svc, "CASE-M39-E-0030-2025-r2", status="awaiting_decision"))
+
+
 async def test_m39_order_deadline_follows_the_years_policy(settings):
     async with running_service(build_runtime, settings) as svc:
-        put = await svc.client.put("/policy/2025", params={"reason": "shorter orders for 2025"},
-                                   headers=svc.auth("authority"), json={"order_deadline_days": 10})
+        put = await svc.client.put("/policy/2025", params={"reason": "shorter M-39 orders for 2025"},
+                                   headers=svc.auth("authority"), json={"order_deadline_days": {"M-39": 10}})
         assert put.status_code == 200 and put.json()["inaction_alert_days"] == 30
+        assert put.json()["order_deadline_days"] == {"M-37": 30, "M-38-1": 30, "M-38-2": 30, "M-39": 10,
+                                                     "M-41": 30, "M-42": 30}
         opened = await svc.client.post("/cases", headers=svc.auth("enforcement_officer"), json={
             "article": "M-39", "party_kind": "covered_entity", "party_id": "E-0009", "compliance_year": 2025,
             "shortfall_tonnes": 5})

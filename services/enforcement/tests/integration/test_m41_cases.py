@@ -10,7 +10,6 @@ from ets_shared.contracts.verifier_oversight import AgencyViolationFound
 from ets_shared.testing.service import eventually, running_service, subject_listener
 from enforcement.adapters.orm import PenaltyCaseRow
 from enforcement.bootstrap import build_runtime
-from enforcement.service_layer.handlers import m41_case_id
 
 pytestmark = pytest.mark.asyncio
 
@@ -22,10 +21,11 @@ def violation(finding_id: str = "INSP-7-F2", kind: str = "false_report") -> Agen
                                 found_at="2026-05-12T10:00:00+08:00")
 
 
-async def test_m41_violation_found_opens_one_case_with_order_and_the_fine_at_once(settings, nats_url, publish):
+async def test_m41_violation_found_opens_one_case_with_order_and_the_fine_at_once(settings, nats_url, publish,
+                                                                                   office):
     async with running_service(build_runtime, settings) as svc, \
             subject_listener(nats_url, "ets.enforcement.>") as received:
-        officer = svc.auth("enforcement_officer")
+        officer, staff = svc.auth("enforcement_officer"), office(svc)
         await publish(violation(), correlation_id="corr-insp-7", copies=2)
         await publish(violation(), correlation_id="corr-again")  # the same finding reported again
         await publish(violation("DED-abc", "data_misuse"), correlation_id="corr-ded")
@@ -44,16 +44,9 @@ async def test_m41_violation_found_opens_one_case_with_order_and_the_fine_at_onc
         below = await svc.client.post("/cases/CASE-M41-INSP-7-F2/penalty", headers=officer,
                                       json={"amount": "29999.99", "reasons": "false report"})
         assert below.status_code == 422 and below.json()["field"] == "amount"
-        decided = await svc.client.post("/cases/CASE-M41-INSP-7-F2/penalty", headers=officer,
-                                        json={"amount": "30000.00", "reasons": "false report, first offence"})
-        assert decided.status_code == 200, decided.text
+        decided = await staff.fine("CASE-M41-INSP-7-F2", "30000.00", "false report, first offence")
+        assert decided["fine_amount"] == "30000.00" and decided["status"] == "fine_unpaid"
         await eventually(lambda: len([e for e in received if e["event_type"] == "enforcement.penalty.decided"]))
         of_case = [e for e in received if e["data"].get("case_id") == "CASE-M41-INSP-7-F2"]
         assert [e["event_type"] for e in of_case][:2] == ["enforcement.case.opened", "enforcement.order.issued"]
         assert {e["correlation_id"] for e in of_case[:2]} == {"corr-insp-7"}
-
-
-def test_m41_case_id_is_the_findings_and_fits_the_column():
-    assert m41_case_id("INSP-7-F2") == "CASE-M41-INSP-7-F2"
-    long = m41_case_id("X" * 200)
-    assert len(long) == 49 and long.startswith("CASE-M41-") and long == m41_case_id("X" * 200)

@@ -10,7 +10,7 @@ from ets_shared.contracts.allocation import ShortfallDetected, ShortfallRevised
 from ets_shared.envelope import MessageContext
 from ets_shared.persistence.migrations import upgrade
 from enforcement.bootstrap import build_runtime
-from enforcement.service_layer.event_handlers import on_shortfall_detected, on_shortfall_revised
+from enforcement.service_layer.event_handlers import EVENT_HANDLERS
 
 
 def test_m39_a_revision_applied_while_its_shortfall_opens_the_case_is_not_lost(settings):
@@ -25,7 +25,7 @@ def test_m39_a_revision_applied_while_its_shortfall_opens_the_case_is_not_lost(s
 
     def open_case_slowly() -> None:
         with runtime.uow(MessageContext.new("event:shortfall")) as uow:
-            on_shortfall_detected(detected, uow)
+            EVENT_HANDLERS[ShortfallDetected](detected, uow)
             opening.set()
             time.sleep(0.5)  # the case exists, not yet committed
             uow.commit()
@@ -33,7 +33,7 @@ def test_m39_a_revision_applied_while_its_shortfall_opens_the_case_is_not_lost(s
     def revise() -> None:
         opening.wait()
         with runtime.uow(MessageContext.new("event:revision")) as uow:
-            on_shortfall_revised(revised, uow)
+            EVENT_HANDLERS[ShortfallRevised](revised, uow)
             uow.commit()
 
     threads = [threading.Thread(target=open_case_slowly), threading.Thread(target=revise)]

@@ -29,11 +29,11 @@ class InactionFlags:
             query = query.where(InactionFlagRow.case_id == case_id)
         return [self._flag(r) for r in self.session.execute(query.order_by(InactionFlagRow.found_at)).scalars()]
 
-    def list(self, *, open_only: bool, responsible: str | None, service: str | None, offset: int,
+    def list(self, *, open_: bool, responsible: str | None, service: str | None, offset: int,
              limit: int) -> list[InactionFlag]:
-        query = select(InactionFlagRow)
-        if open_only:
-            query = query.where(InactionFlagRow.resolved_at.is_(None))
+        """Open flags, or (`open_` False) resolved ones."""
+        resolved = InactionFlagRow.resolved_at
+        query = select(InactionFlagRow).where(resolved.is_(None) if open_ else resolved.is_not(None))
         if responsible is not None:
             query = query.where(InactionFlagRow.responsible == responsible)
         if service is not None:

@@ -35,12 +35,12 @@ def verify(_: Overseer, session: ReadSession) -> ChainCheckPublic:
 
 
 @router.get("/inaction-flags", response_model=list[InactionFlagPublic],
-            summary="Deadlines officials let pass (M-43): open ones by default")
+            summary="Deadlines officials let pass (M-43): open ones, or with `open=false` the resolved ones")
 def inaction_flags(_: Overseer, session: ReadSession, open: bool = True,  # noqa: A002 - the query parameter
                    responsible: Annotated[str | None, Query(max_length=40)] = None,
                    service: Annotated[str | None, Query(max_length=40)] = None,
                    offset: Annotated[int, Query(ge=0, le=10**7)] = 0,
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[InactionFlagPublic]:
-    flags = InactionFlags(session).list(open_only=open, responsible=responsible, service=service, offset=offset,
+    flags = InactionFlags(session).list(open_=open, responsible=responsible, service=service, offset=offset,
                                         limit=limit)
     return [InactionFlagPublic.of(f) for f in flags]

@@ -83,6 +83,8 @@ class ApplyMeasures(BaseModel):
     measures: list[Literal["credit_record", "special_fund_ineligible", "award_ineligible",
                            "project_assessment_refused"]] = Field(min_length=1, max_length=4)
     reasons: Reasons
+    published: Literal[True] = Field(default=True, description="M-40(1) publishes the credit record on the "
+                                     "government website or media: not optional (the article bundles it)")
 
 
 class FileObjection(BaseModel):

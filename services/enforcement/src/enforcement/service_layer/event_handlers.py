@@ -16,16 +16,16 @@ from datetime import datetime
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected, ShortfallRevised
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.mrv import EmissionReportMissing, EmissionReportSubmitted, MonitoringPlanFiled, \
-    MonitoringPlanMissing
-from enforcement.domain import Article, EnforcementPolicy, PenaltyCase
+from ets_shared.contracts.mrv import (
+    EmissionReportMissing, EmissionReportSubmitted, MonitoringPlanFiled, MonitoringPlanMissing,
+)
+from enforcement.domain import Article, EnforcementPolicy, PenaltyCase, case_id_for
 from enforcement.service_layer.accountability import DEADLINES_MET, DEADLINES_MISSED, flags_missed, resolves_flags
 from enforcement.service_layer.handlers import instant, policies, policy_for, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 from enforcement.service_layer.violations import (
-    _DUTY, PLAN, REPORT, VIOLATION_FINDERS, m37_key, opens_case,
+    DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, opens_case,
 )
-from enforcement.domain import case_id_for
 
 SETTLED, SHORTFALL = "settled", "shortfall-revised"
 
@@ -45,7 +45,7 @@ def _corrected(uow: EnforcementUnitOfWork, entity_id: str, year: int, duty: str,
         return
     policy = policy_for(uow.session, policy_year(case))
     steps = case.record_correction(instant(uow, case, at=as_utc(filed_at)), uow.context.actor,
-                                   f"{_DUTY[duty]} filed late on {as_utc(filed_at).isoformat()}", policy)
+                                   f"{DUTIES[duty]} filed late on {as_utc(filed_at).isoformat()}", policy)
     record(uow, case, policy, steps)
 
 
@@ -54,7 +54,7 @@ def _m37_catch_up(uow: EnforcementUnitOfWork, case: PenaltyCase, policy: Enforce
     early = uow.early_facts.take(case.party_id, case.compliance_year, duty)
     if early is not None:  # corrected before the case could be opened
         case.record_correction(instant(uow, case, at=as_utc(early.at)), case.opened_by,
-                               f"{_DUTY[duty]} filed late on {as_utc(early.at).isoformat()}", policy)
+                               f"{DUTIES[duty]} filed late on {as_utc(early.at).isoformat()}", policy)
 
 
 def _m39_catch_up(uow: EnforcementUnitOfWork, case: PenaltyCase, policy: EnforcementPolicy) -> None:

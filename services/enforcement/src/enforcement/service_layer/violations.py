@@ -32,7 +32,7 @@ from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 Finder = Callable[[Any, EnforcementUnitOfWork], Violation | None]
 REPORT, PLAN = "report", "monitoring-plan"
-_DUTY = {REPORT: "emission report (M-12)", PLAN: "monitoring plan (M-11)"}
+DUTIES = {REPORT: "emission report (M-12)", PLAN: "monitoring plan (M-11)"}
 
 
 def m37_key(entity_id: str, compliance_year: int, duty: str) -> str:
@@ -52,7 +52,7 @@ def plan_missing(event: MonitoringPlanMissing, _uow: EnforcementUnitOfWork) -> V
 
 
 def _missing(entity_id: str, year: int, duty: str, due_on, found_at) -> Violation:  # noqa: ANN001
-    allegation = (f"no {_DUTY[duty]} for {year} by {due_on}: refusal to fulfil the reporting duty"
+    allegation = (f"no {DUTIES[duty]} for {year} by {due_on}: refusal to fulfil the reporting duty"
                   + (" (M-11 plan, the basis of the M-12 report)" if duty == PLAN else ""))
     return Violation(Article.M37, entity_id, m37_key(entity_id, year, duty), allegation, as_utc(found_at), year)
 
