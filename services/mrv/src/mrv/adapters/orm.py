@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
 from ets_shared.persistence.tables import service_table_base, utc_column
@@ -232,3 +232,21 @@ class VerificationAssignmentRow(MrvTable, table=True):
     agency_id: str = Field(max_length=64, index=True)
     revision: int
     assigned_at: datetime = Field(sa_column=utc_column())
+
+
+class VerificationImpedimentRow(MrvTable, table=True):
+    """The assigned agency's record of false documents, concealment, refused documents or obstruction (M-13 ¶2,
+    M-38)."""
+
+    __tablename__ = "verification_impediment"
+    impediment_id: str = Field(primary_key=True, max_length=120)
+    report_id: str = Field(max_length=100, index=True)
+    entity_id: str = Field(max_length=64)
+    compliance_year: int
+    agency_id: str = Field(max_length=64)
+    recorded_by: str = Field(max_length=200)
+    kind: str = Field(max_length=30)
+    description: str = Field(sa_column=Column(Text, nullable=False))
+    evidence: str = Field(sa_column=Column(Text, nullable=False), description="JSON list")
+    occurred_on: date
+    recorded_at: datetime = Field(sa_column=utc_column())

@@ -1,6 +1,7 @@
 """What callers ask the mrv to do (also the HTTP request bodies)."""
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -133,3 +134,14 @@ class ImportHistoricalDetermination(BaseModel):
     entity_id: Id
     compliance_year: int = Field(ge=2009, le=2100)
     emissions: int = Field(ge=0, description="whole tCO2e")
+
+
+class RecordImpediment(BaseModel):
+    """M-13 ¶2 / M-38: what the entity did to the verification, recorded by the assigned agency (its verifier names
+    the agency)."""
+
+    agency_id: Id | None = Field(default=None, description="A verifier names the agency it works for")
+    kind: Literal["false_documents", "information_concealed", "documents_refused", "obstruction"]
+    description: str = Field(min_length=1, max_length=4000)
+    evidence: list[Annotated[str, Field(min_length=1, max_length=1000)]] = Field(min_length=1, max_length=50)
+    occurred_on: date

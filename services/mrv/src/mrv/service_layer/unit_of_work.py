@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ets_shared.unit_of_work import SqlUnitOfWork
 from mrv.adapters.determinations import DeterminationRecords
+from mrv.adapters.impediment_repository import ImpedimentRepository
 from mrv.adapters.monitoring_repository import MonitoringPlanRepository
 from mrv.adapters.repository import ReportCaseRepository
 from mrv.adapters.signatories import CoveredEntityRepository, SignatoryRepository
@@ -14,6 +15,7 @@ class MrvUnitOfWork(SqlUnitOfWork):
     signatories: SignatoryRepository
     entities: CoveredEntityRepository
     plans: MonitoringPlanRepository
+    impediments: ImpedimentRepository
 
     def _open(self) -> None:
         self.reports = ReportCaseRepository(self.session, lock=True)
@@ -21,3 +23,4 @@ class MrvUnitOfWork(SqlUnitOfWork):
         self.signatories = SignatoryRepository(self.session)
         self.entities = CoveredEntityRepository(self.session)
         self.plans = MonitoringPlanRepository(self.session, lock=True)
+        self.impediments = ImpedimentRepository(self.session)
