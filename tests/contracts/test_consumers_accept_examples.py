@@ -34,7 +34,11 @@ def test_every_service_consumes_at_least_the_events_of_the_chain():
                      ("enforcement", "ets.allocation.obligation.shortfall-revised.v1"),
                      ("enforcement", "ets.allocation.obligation.settled.v1"),
                      ("enforcement", "ets.mrv.report.missing.v1"),
-                     ("enforcement", "ets.mrv.monitoring-plan.missing.v1")]:
+                     ("enforcement", "ets.mrv.monitoring-plan.missing.v1"),
+                     ("enforcement", "ets.mrv.verification.impeded.v1"),
+                     ("enforcement", "ets.verifier-oversight.agency.violation-found.v1"),
+                     ("enforcement", "ets.mrv.determination.overdue.v1"),
+                     ("enforcement", "ets.mrv.determination.made.v2")]:
         assert expected in consumed
 
 
