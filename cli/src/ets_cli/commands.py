@@ -73,6 +73,18 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("tools", "token"))
 
+    p = sub.add_parser("department", help="a government department's reference adapter: a durable consumer of the "
+                                          "enforcement events that concern it, into its own store")
+    p.add_argument("--as", dest="department", required=True,
+                   choices=["credit_platform", "market_regulation", "tax", "finance", "project_approval"])
+    p.add_argument("--nats-url", default=None)
+    p.add_argument("--store", default=None, help="its SQLite store (default: <data-dir>/departments/<name>.sqlite)")
+    p.add_argument("--exit-when-idle", type=float, default=None, help="stop after this many seconds without events")
+    p.add_argument("--ack-wait", type=float, default=30.0,
+                   help="seconds before an event held by a dead adapter is delivered again (made on first start)")
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("department"))
+
     p = sub.add_parser("asyncapi", help="regenerate services/*/asyncapi.json from code")
     p.add_argument("services", nargs="*")
     p.set_defaults(func=_lazy("tools", "asyncapi"))
