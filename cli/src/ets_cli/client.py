@@ -45,18 +45,19 @@ class PlatformClient:
         if self._nc is not None:
             await self._nc.drain()
 
-    def token(self, role: str, party_id: str | None = None) -> str:
-        key = (role, party_id)
+    def token(self, role: str, party_id: str | None = None, subject: str | None = None) -> str:
+        """`subject`: the person acting (two officers of one office are two subjects; four eyes tells them apart)."""
+        key = (role, party_id, subject)
         if key not in self._tokens:
             settings = PlatformSettings(jwt_secret=self.jwt_secret)
-            self._tokens[key] = issue_token(settings, subject=f"{role}:{party_id or 'staff'}", role=role,
+            self._tokens[key] = issue_token(settings, subject=subject or f"{role}:{party_id or 'staff'}", role=role,
                                             party_id=party_id)
         return self._tokens[key]
 
     async def request(self, service: str, method: str, path: str, *, role: str, party: str | None = None,
                       json: Any = None, params: dict | None = None, correlation: str | None = None,
-                      expect: tuple[int, ...] = (200, 201)) -> Any:
-        headers = {"Authorization": f"Bearer {self.token(role, party)}"}
+                      expect: tuple[int, ...] = (200, 201), subject: str | None = None) -> Any:
+        headers = {"Authorization": f"Bearer {self.token(role, party, subject)}"}
         if correlation:
             headers["X-Correlation-Id"] = correlation
         assert self._http is not None

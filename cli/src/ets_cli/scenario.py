@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Callable
 
-from ets_cli import oversight
+from ets_cli import office, oversight
 from ets_cli.client import ApiError, PlatformClient, until
 from ets_cli.sample_year import SAMPLE_ENTITIES, SampleEntity
 from ets_shared.clock import REGULATORY_TZ
@@ -100,6 +100,8 @@ class YearRun:
         await self.determine_missing()
         await self.tick(date(Y + 1, 5, 16))
         await self.overdue()
+        await self.tick(date(Y + 1, 5, 20))
+        await self.agency_false_report()
         await self.tick(date(Y + 1, 6, 10))
         await self.surrender()
         await self.tick(date(Y + 1, 7, 1), hour=0)
@@ -294,6 +296,29 @@ class YearRun:
             self.log(f"[{self.year + 1}-05-16] {item['report_id']}: determination due by {item['due_by']} not made "
                      f"— flagged (M-43), {-item['days_left']} day(s) overdue")
 
+    async def agency_false_report(self) -> None:
+        """A panel expert finds that the agency's verification of Pudong Chemicals was a false report: the deduction
+        reports the M-41 violation, enforcement opens the case with its order, and the fine comes with it."""
+        c, Y = self.client, self.year
+        target = next(e for e in self.covered if e.recheck_determination and not e.objects)
+        await c.post("verifier-oversight", f"/evaluations/{self.agency}/{Y}/deductions", {
+            "deduction_id": f"FR-{self.run}", "code": "FALSE_REPORT", "entity_id": self.eid(target),
+            "reason": "verified figure copied from the entity's report, no site data behind it",
+            "evidence": ["re-check file", "verifier's working papers"]}, role="authority",
+            correlation=self.corr(target))
+        case = await until(lambda: self.agency_case(), what="M-41 case opened")
+        self.log(f"[{Y + 1}-05-20] verifier oversight finds {self.agency}'s report on {target.name} false: "
+                 f"{case['case_id']} opened against the agency with an order to correct by {case['order_deadline']}")
+        await office.decide(c, case["case_id"], "penalty", {"amount": "60000.00", "reasons": "false verification "
+                                                                                          "report (M-41)"})
+        self.log(f"    M-41 fine 60,000.00 decided with the order (range 30,000–100,000); no M-40 measures: they "
+                 "follow entities' violations only")
+
+    async def agency_case(self) -> dict | None:
+        cases = await self.client.get("enforcement", "/cases", params={"party_id": self.agency, "article": "M-41"},
+                                      role="enforcement_officer")
+        return cases[0] if cases else None
+
     async def surrender(self) -> None:
         c, Y = self.client, self.year
         self.log(f"[{Y + 1}-06-10] surrender window (M-16)")
@@ -332,21 +357,25 @@ class YearRun:
                 continue
             await self.fine(e, case, "120,000", "50,000–100,000", "80,000",
                             "surrender obligation not fulfilled by 30 June")
-            await c.post("enforcement", f"/cases/{case['case_id']}/measures",
-                         {"measures": ["credit_record", "special_fund_ineligible", "award_ineligible",
-                                       "project_assessment_refused"], "published": True},
-                         role="enforcement_officer", correlation=self.corr(e))
-            self.log(f"    {e.name}: fine 80,000.00 decided; credit record entered, departments notified")
+            await office.decide(c, case["case_id"], "measures", {
+                "measures": ["credit_record", "special_fund_ineligible", "award_ineligible",
+                             "project_assessment_refused"], "reasons": "surrender obligation not fulfilled (M-16)"},
+                correlation=self.corr(e))
+            self.log(f"    {e.name}: fine 80,000.00 decided and M-40 measures applied — each proposed by officer "
+                     f"{office.OFFICER}, approved by Director {office.LEADER} (four eyes): credit record entered and "
+                     "published, market regulation, tax and finance notified")
+            answers = await office.department_answers(c, self.eid(e), Y + 1, f"{Y + 1}-07-01")
+            self.log("    the departments ask: " + "; ".join(answers))
 
     async def fine(self, e: SampleEntity, case: dict, refused: str, allowed: str, amount: str, reasons: str) -> None:
-        """The officer first tries a fine outside the article's range (refused), then decides one inside it."""
-        path = f"/cases/{case['case_id']}/penalty"
+        """The officer first proposes a fine outside the article's range (refused), then one inside it, which the
+        leadership approves (four eyes)."""
         await self.refused(f"{e.name}: {case['article']} fine of {refused} ({case['article']} allows {allowed})", 422,
-                           self.client.post("enforcement", path, {"amount": refused.replace(",", "") + ".00",
-                                                                  "reasons": reasons},
-                                            role="enforcement_officer", correlation=self.corr(e)))
-        await self.client.post("enforcement", path, {"amount": amount.replace(",", "") + ".00", "reasons": reasons},
-                               role="enforcement_officer", correlation=self.corr(e))
+                           office.propose(self.client, case["case_id"], "penalty",
+                                          {"amount": refused.replace(",", "") + ".00", "reasons": reasons},
+                                          self.corr(e)))
+        await office.decide(self.client, case["case_id"], "penalty",
+                            {"amount": amount.replace(",", "") + ".00", "reasons": reasons}, self.corr(e))
 
     async def case(self, e: SampleEntity, article: str, year: int, duty: str | None = None) -> dict | None:
         cases = await self.client.get("enforcement", "/cases", params={"party_id": self.eid(e)},
@@ -375,14 +404,16 @@ class YearRun:
         for e in (e for e in self._short() if e.surrender_in_window != "none"):
             await self.surrender_of(e, None)
             case = await self.case(e, "M-39", Y)
-            await c.post("enforcement", f"/cases/{case['case_id']}/payment", {"amount": "80000.00"},
-                         role="enforcement_officer", correlation=self.corr(e))
+            await office.serve_and_pay(c, case["case_id"], f"{Y + 1}-07-20", self.corr(e))
             await until(lambda e=e: self._closed(e), what="case closed")
-            self.log(f"    {e.name}: fine paid; the case closes")
+            self.log(f"    {e.name}: the decision served, the fine paid; the case closes")
         for e in (e for e in self.covered if e.reported is None):
-            await self.fine(e, await self.case(e, "M-37", Y, "report"), "35,000", "10,000–30,000", "20,000",
-                            "no report by the order's deadline (M-37)")
-            self.log(f"    {e.name}: M-37 fine 20,000.00 decided (the order to correct passed uncorrected)")
+            case = await self.case(e, "M-37", Y, "report")
+            await self.fine(e, case, "35,000", "10,000–30,000", "20,000", "no report by the order's deadline (M-37)")
+            await office.decide(c, case["case_id"], "measures", {
+                "measures": ["credit_record"], "reasons": "refused to report (M-12)"}, correlation=self.corr(e))
+            self.log(f"    {e.name}: M-37 fine 20,000.00 decided (the order to correct passed uncorrected); its "
+                     "credit record entered and published (M-40(1))")
 
     async def _closed(self, e: SampleEntity) -> bool:
         case = await self.case(e, "M-39", self.year)
