@@ -53,6 +53,9 @@ async def test_m43_waiting_case_flagged_after_the_years_alert_days_until_the_off
         await tick(svc, publish, "2026-09-30T09:00:00+08:00")
         assert await kinds() == ["opened", "inaction_flagged"]  # flagged once per waiting period
         assert (await svc.client.post("/cases/CASE-43/order", headers=officer, json={})).status_code == 200
+        assert await kinds() == ["opened", "inaction_flagged", "order_issued"]
+        log = (await svc.client.get("/decision-log", params={"case_id": "CASE-43"}, headers=authority)).json()
+        assert [e["kind"] for e in log] == ["opened", "inaction_flagged", "order_issued", "inaction_resolved"]
         assert (await svc.client.get("/inaction-flags", headers=authority)).json() == []
         [resolved] = (await svc.client.get("/inaction-flags", params={"open": False}, headers=authority)).json()
         assert resolved["resolution"].startswith("order_issued by enforcement_officer:")

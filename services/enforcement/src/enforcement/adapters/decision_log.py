@@ -45,10 +45,13 @@ class DecisionLog:
         return entry
 
     def histories(self, case_ids: Iterable[str]) -> dict[str, list[CaseStep]]:
+        """The cases' own steps (entries about the case, such as an inaction flag's resolution, are not steps)."""
         ids = list(case_ids)
         found: dict[str, list[CaseStep]] = {case_id: [] for case_id in ids}
         if ids:
-            rows = self.session.execute(select(DecisionLogRow).where(DecisionLogRow.case_id.in_(ids))
+            refs = [f"case:{case_id}" for case_id in ids]
+            rows = self.session.execute(select(DecisionLogRow).where(DecisionLogRow.case_id.in_(ids),
+                                                                     DecisionLogRow.subject_ref.in_(refs))
                                         .order_by(DecisionLogRow.seq)).scalars()
             for r in rows:
                 found[r.case_id].append(CaseStep(at=r.at, kind=StepKind(r.kind), actor=r.actor, detail=r.detail,
