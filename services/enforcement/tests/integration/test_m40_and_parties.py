@@ -11,6 +11,13 @@ from ets_shared.testing.service import eventually, running_service, subject_list
 from enforcement.bootstrap import build_runtime
 
 pytestmark = pytest.mark.asyncio
+
+
+def shanghai_day(instant: str) -> str:
+    from datetime import datetime
+
+    from ets_shared.clock import regulatory_date
+    return regulatory_date(datetime.fromisoformat(instant)).isoformat()
 ALL = ["credit_record", "special_fund_ineligible", "award_ineligible", "project_assessment_refused"]
 
 
@@ -133,7 +140,7 @@ async def test_m39_party_may_not_decide_or_record_its_fine_nor_see_others_cases(
         no = decided["proposals"][-1]["no"]
         assert (await svc.client.post(f"/cases/{case_id}/decisions/{no}/approval", json={"reasons": "x"},
                                       headers=own)).status_code == 403
-        served_on = (await staff.case(case_id))["fine_decided_at"][:10]
+        served_on = shanghai_day((await staff.case(case_id))["fine_decided_at"])
         await svc.client.post(f"/cases/{case_id}/penalty/notification", headers=staff.li,
                               json={"served_on": served_on, "method": "post"})
         paying = await svc.client.post(f"/cases/{case_id}/payment", json={"amount": "60000.00"}, headers=own)

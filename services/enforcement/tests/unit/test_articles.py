@@ -143,3 +143,21 @@ def test_s8_parse_article_accepts_contract_and_paragraph_spellings():
     with pytest.raises(RuleViolation) as err:
         parse_article("M-40")
     assert err.value.field == "article"
+
+
+@pytest.mark.parametrize("article", list(RANGES))
+def test_m37_to_m42_fine_one_yuan_under_and_over_refused_the_ends_accepted(article):
+    lo, hi = D(RANGES[article][0]), D(RANGES[article][1])
+    for amount in (lo - 1, hi + 1):
+        with pytest.raises(RuleViolation) as err:
+            validate_fine(article, amount)
+        assert (err.value.field, err.value.article) == ("amount", article.value)
+    assert (validate_fine(article, lo), validate_fine(article, hi)) == (lo, hi)
+
+
+def test_m38_1_fine_refused_outside_10000_to_30000():
+    for ok in ("10000.00", "30000.00"):
+        assert validate_fine(Article.M38_1, D(ok)) == D(ok)
+    for bad in ("9999.00", "9999.99", "30000.01", "30001.00"):
+        with pytest.raises(RuleViolation):
+            validate_fine(Article.M38_1, D(bad))

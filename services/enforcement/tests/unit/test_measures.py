@@ -67,11 +67,13 @@ def test_m40_2_and_3_recipients(ordered, timeline):
     assert {m.article for m in made.values()} == {"M-40(2)", "M-40(3)"}
 
 
-def test_m40_credit_record_window_first_day_last_day_day_after(ordered, sh):
+def test_m40_credit_record_notice_and_publication_window_first_day_last_day_day_after(ordered, sh):
     made = applied(ordered("M-39"), ["credit_record"], sh(2026, 8, 5, 10))
     measures = list(made.values())
-    assert [bool(eligibility.credit_records(measures, day)) for day in (
-        date(2026, 8, 4), date(2026, 8, 5), date(2029, 8, 4), date(2029, 8, 5))] == [False, True, True, False]
+    days = (date(2026, 8, 4), date(2026, 8, 5), date(2029, 8, 4), date(2029, 8, 5))
+    assert [bool(eligibility.credit_records(measures, day)) for day in days] == [False, True, True, False]
+    for effect in (MeasureEffect.DEPARTMENTS_NOTIFIED, MeasureEffect.PUBLISHED):
+        assert [made[effect].in_force_on(day) for day in days] == [False, True, True, False]
 
 
 def test_m40_special_funds_window_current_and_next_year(ordered, sh):
