@@ -59,7 +59,8 @@ async def test_m40_measures_publish_credit_record_and_notify_departments_with_th
         record = credit[0]["data"]
         assert (record["case_id"], record["article"], record["party_id"], record["published"]) == (
             case_id, "M-39", "E-0010", True)
-        assert (record["starts_on"], record["ends_on"]) == ("2026-08-05", "2029-08-04") and "M-16" in record["violation"]
+        assert (record["starts_on"], record["ends_on"]) == ("2026-08-05", "2029-08-04")
+        assert "M-16" in record["violation"]
         assert notified[0]["data"]["departments"] == ["market_regulation", "tax", "finance"]
         years = {m["kind"]: (m["from_year"], m["to_year"], m["department"], m["ends_on"])
                  for m in applied[0]["data"]["measures"]}

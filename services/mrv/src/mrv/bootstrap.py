@@ -29,9 +29,9 @@ def definition() -> ServiceDefinition:
         title="MRV",
         description="Monitoring, reporting, verification and determination (M-11..M-15): monitoring plans, emission "
                     "reports computed with the year's factor set, verification by certified verifiers of eligible "
-                    "agencies (V), the agency's records of impeded verification (M-38), re-checks on the M-15 ¶2 triggers, the authority's determinations (its queue, "
-                    "in bulk, of entities that never reported or were never verified), and every deadline missed "
-                    "on the way.",
+                    "agencies (V), the agency's records of impeded verification (M-38), re-checks on the M-15 ¶2 "
+                    "triggers, the authority's determinations (its queue, in bulk, of entities that never reported "
+                    "or were never verified), and every deadline missed on the way.",
         metadata=MrvTable.metadata,
         migrations=Path(__file__).parent / "migrations",
         routers=[reports_router, records_router, signatories_router, http_queue.router, http_monitoring.router,

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from ets_shared.clock import start_of_day
 from ets_shared.errors import NotFound
 from enforcement.adapters.decision_log import DecisionLog
-from enforcement.adapters.orm import ChallengeRow, EarlyFactRow, EarlySettlementRow, MeasureRow, PenaltyCaseRow, ProposalRow
+from enforcement.adapters.orm import (ChallengeRow, EarlyFactRow, EarlySettlementRow, MeasureRow, PenaltyCaseRow,
+                                     ProposalRow)
 from enforcement.domain import (Article, CaseSource, CaseStatus, Challenge, ChallengeKind, ChallengeOutcome, Closure,
                                 DecisionKind, Department, EnforcementPolicy, Measure, MeasureEffect, MeasureKind,
                                 Order, OrderKind, PartyKind, Penalty, PenaltyCase, Proposal)
@@ -197,7 +198,8 @@ def _row_values(case: PenaltyCase) -> dict:
         fine_amount=penalty and penalty.amount, fine_original_amount=penalty and penalty.original_amount,
         fine_reasons=penalty and penalty.reasons, fine_decided_at=penalty and penalty.decided_at,
         fine_decided_by=penalty and penalty.decided_by, fine_approved_by=penalty and penalty.approved_by,
-        fine_public_until=penalty and penalty.public_until, fine_served_on=penalty and penalty.served_on, fine_service_method=penalty and penalty.service_method,
+        fine_public_until=penalty and penalty.public_until, fine_served_on=penalty and penalty.served_on,
+        fine_service_method=penalty and penalty.service_method,
         fine_payment_due=penalty and penalty.payment_due,
         fine_payment_overdue_at=penalty and penalty.payment_overdue_at, fine_paid_at=penalty and penalty.paid_at,
         fine_revoked_at=penalty and penalty.revoked_at)
@@ -261,7 +263,8 @@ class EarlyFacts:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def remember(self, entity_id: str, compliance_year: int, kind: str, at: datetime, tonnes: int | None = None) -> None:
+    def remember(self, entity_id: str, compliance_year: int, kind: str, at: datetime,
+                 tonnes: int | None = None) -> None:
         row = self.session.get(EarlyFactRow, (entity_id, compliance_year, kind))
         if row is None:
             self.session.add(EarlyFactRow(entity_id=entity_id, compliance_year=compliance_year, kind=kind, at=at,

@@ -293,13 +293,13 @@ def _give_back() -> None:
         numbers[e['case_id']] = numbers.get(e['case_id'], 0) + 1
         conn.execute(step.insert().values(case_id=e['case_id'], seq=numbers[e['case_id']], at=e['at'], kind=e['kind'],
                                           actor=e['actor'], detail=e['detail']))
-    kinds: dict[str, list[str]] = {}
-    for m in conn.execute(sa.select(measure.c.case_id, measure.c.kind).order_by(measure.c.case_id,
-                                                                                  measure.c.decided_at)).mappings():
-        if m['kind'] not in kinds.setdefault(m['case_id'], []):
-            kinds[m['case_id']].append(m['kind'])
+    order = ['credit_record', 'special_fund_ineligible', 'award_ineligible', 'project_assessment_refused']
+    kinds: dict[str, list[tuple]] = {}
+    for m in conn.execute(sa.select(measure.c.case_id, measure.c.kind, measure.c.decided_at)).mappings():
+        kinds.setdefault(m['case_id'], []).append((m['decided_at'], order.index(m['kind']), m['kind']))
     for case_id, applied in kinds.items():
-        conn.execute(case.update().where(case.c.case_id == case_id).values(measures_applied=','.join(applied)))
+        names = list(dict.fromkeys(kind for _, _, kind in sorted(applied)))
+        conn.execute(case.update().where(case.c.case_id == case_id).values(measures_applied=','.join(names)))
 
 
 def _years_back() -> None:
