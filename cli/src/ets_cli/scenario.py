@@ -311,7 +311,7 @@ class YearRun:
                  f"{case['case_id']} opened against the agency with an order to correct by {case['order_deadline']}")
         await office.decide(c, case["case_id"], "penalty", {"amount": "60000.00", "reasons": "false verification "
                                                                                           "report (M-41)"})
-        self.log(f"    M-41 fine 60,000.00 decided with the order (range 30,000–100,000); no M-40 measures: they "
+        self.log("    M-41 fine 60,000.00 decided with the order (range 30,000–100,000); no M-40 measures: they "
                  "follow entities' violations only")
 
     async def agency_case(self) -> dict | None:

@@ -42,7 +42,11 @@ def public_cases(session: Session, on: date, *, offset: int = 0, limit: int = 10
                                 .offset(offset).limit(limit)).scalars())
 
 
-def measures_of_case(session: Session, case_id: str) -> list[Measure]:
-    rows = session.execute(select(MeasureRow).where(MeasureRow.case_id == case_id)
-                           .order_by(MeasureRow.starts_on, MeasureRow.effect)).scalars()
-    return [measure_of(r) for r in rows]
+def measures_of_cases(session: Session, case_ids: list[str]) -> dict[str, list[Measure]]:
+    found: dict[str, list[Measure]] = {case_id: [] for case_id in case_ids}
+    if case_ids:
+        rows = session.execute(select(MeasureRow).where(MeasureRow.case_id.in_(case_ids))
+                               .order_by(MeasureRow.starts_on, MeasureRow.effect)).scalars()
+        for r in rows:
+            found[r.case_id].append(measure_of(r))
+    return found

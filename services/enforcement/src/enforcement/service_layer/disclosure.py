@@ -56,8 +56,10 @@ class PublicViolation:
 
 def public_violations(session: Session, on: date, offset: int, limit: int) -> list[PublicViolation]:
     found = []
-    for row in queries.public_cases(session, on, offset=offset, limit=limit):
-        measures = [m for m in queries.measures_of_case(session, row.case_id) if m.in_force_on(on)]
+    rows = queries.public_cases(session, on, offset=offset, limit=limit)
+    of_case = queries.measures_of_cases(session, [r.case_id for r in rows])
+    for row in rows:
+        measures = [m for m in of_case[row.case_id] if m.in_force_on(on)]
         decided = [regulatory_date(row.fine_decided_at)] if row.fine_decided_at and not row.fine_revoked_at else []
         live_fine = row.fine_amount if row.fine_decided_at and not row.fine_revoked_at else None
         found.append(PublicViolation(row.case_id, row.article, CATALOGUE[Article(row.article)].violation,
