@@ -15,7 +15,7 @@ inaction      M-43 inaction flags (also for other services' deadlines the author
 decision_log  M-43 hash chain
 """
 from enforcement.domain.articles import (CATALOGUE, Article, OrderKind, PartyKind, PenaltyArticle, parse_article,
-                                         penalty_article, validate_fine)
+                                         validate_fine)
 from enforcement.domain.challenges import Challenge, ChallengeKind, ChallengeOutcome
 from enforcement.domain.decisions import Proposal
 from enforcement.domain.history import (SYSTEM, CaseSource, CaseStatus, CaseStep, Closure, DecisionKind, StepKind,
@@ -35,5 +35,5 @@ __all__ = [
     "Measure", "MeasureEffect", "MeasureKind", "Order", "OrderKind", "PartyKind", "Penalty", "PenaltyArticle",
     "PenaltyCase", "Proposal", "ServiceMethod", "StepKind", "Violation", "case_id_for", "eligibility",
     "exchange_violation",
-    "parse_article", "penalty_article", "person_of", "to_yuan", "validate_fine",
+    "parse_article", "person_of", "to_yuan", "validate_fine",
 ]

@@ -20,7 +20,7 @@ from ets_shared.errors import Conflict, RuleViolation
 from ets_shared.http.platform_routes import PolicyCache, load_policy
 from ets_shared.persistence.tables import PolicySetting
 from enforcement.domain import (Article, CaseSource, CaseStep, EnforcementPolicy, PenaltyCase, Violation,
-                                case_id_for, penalty_article)
+                                case_id_for, parse_article)
 from enforcement.service_layer import commands
 from enforcement.service_layer.accountability import track_case
 from enforcement.service_layer.publication import publish_steps
@@ -75,27 +75,28 @@ def reschedule_for_policy(uow: EnforcementUnitOfWork, year: int, document: comma
 
 
 def open_by_officer(cmd: commands.OpenCase, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    rule = penalty_article(cmd.article)
-    if cmd.party_kind != rule.party_kind.value:
-        raise RuleViolation(f"an {rule.article} case is against a {rule.party_kind.value}, not a {cmd.party_kind}",
-                            field="party_kind", article=rule.article.value)
-    if cmd.deadline is not None and not rule.fine_with_order:
-        raise RuleViolation(f"an {rule.article} case is opened without its order; set the deadline when the order "
-                            "is issued (POST /cases/{case_id}/order)", field="deadline", article=rule.article.value)
+    article = parse_article(cmd.article)
     key = cmd.violation_key
-    if key is None and rule.article is Article.M39 and cmd.compliance_year is not None:
+    if key is None and article is Article.M39 and cmd.compliance_year is not None:
         key = m39_key(cmd.party_id, cmd.compliance_year)
-    case_id = case_id_for(rule.article, key) if key else cmd.case_id or f"CASE-{uuid.uuid4().hex[:12].upper()}"
+    case_id = case_id_for(article, key) if key else cmd.case_id or f"CASE-{uuid.uuid4().hex[:12].upper()}"
     if cmd.case_id not in (None, case_id):
-        raise RuleViolation(f"the {rule.article} case of violation {key} is {case_id}", field="case_id",
-                            article=rule.article.value)
+        raise RuleViolation(f"the {article} case of violation {key} is {case_id}", field="case_id",
+                            article=article.value)
     with uow:
-        if uow.cases.find(case_id) is not None:
-            raise Conflict(f"case {case_id} already exists", field="case_id")
         at = instant(uow)
         policy = policy_for(uow.session, cmd.compliance_year or regulatory_date(at).year)
+        rule = policy.rule(article)
+        if cmd.party_kind != rule.party_kind.value:
+            raise RuleViolation(f"an {article} case is against a {rule.party_kind.value}, not a {cmd.party_kind}",
+                                field="party_kind", article=article.value)
+        if cmd.deadline is not None and not rule.fine_with_order:
+            raise RuleViolation(f"an {article} case is opened without its order; set the deadline when the order "
+                                "is issued (POST /cases/{case_id}/order)", field="deadline", article=article.value)
+        if uow.cases.find(case_id) is not None:
+            raise Conflict(f"case {case_id} already exists", field="case_id")
         actor = uow.context.actor
-        violation = Violation(rule.article, cmd.party_id, key or case_id, cmd.allegation, at, cmd.compliance_year,
+        violation = Violation(article, cmd.party_id, key or case_id, cmd.allegation, at, cmd.compliance_year,
                               cmd.shortfall_tonnes)
         case = PenaltyCase.open(case_id, violation, at, actor, source=CaseSource.OFFICER,
                                 correlation_id=uow.context.correlation_id, policy=policy, source_ref=cmd.source_ref)
