@@ -51,6 +51,12 @@ class SqlUnitOfWork:
     def _open(self) -> None:
         """Subclasses attach repositories to `self.session` here."""
 
+    def act_for(self, context: MessageContext) -> None:
+        """Go on in the same transaction for the next event of a consumed batch: its events and audit records carry
+        `context`, and the repositories start afresh (their caches serve one use case)."""
+        self.context = context
+        self._open()
+
     def __exit__(self, *exc: object) -> None:
         self.session.rollback()  # no-op after commit; undoes everything otherwise
         self.session.close()
@@ -106,6 +112,11 @@ class SqlUnitOfWork:
     # -- inbox -----------------------------------------------------------------------------------------------
     def already_processed(self, envelope: Envelope) -> bool:
         return self.session.get(InboxMessage, str(envelope.event_id)) is not None
+
+    def processed_among(self, event_ids: list[str]) -> set[str]:
+        """Which of these events this service has applied already (one query for a consumed batch)."""
+        query = select(InboxMessage.event_id).where(InboxMessage.event_id.in_(event_ids))
+        return set(self.session.execute(query).scalars())
 
     def mark_processed(self, envelope: Envelope, subject: str) -> None:
         self.session.add(InboxMessage(event_id=str(envelope.event_id), subject=subject,

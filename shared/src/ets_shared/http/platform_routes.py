@@ -38,7 +38,30 @@ def health_router() -> APIRouter:
         return problem(503, "not-ready", "Not ready", f"failing: {[k for k, v in checks.items() if not v]}",
                        checks=checks)
 
+    @router.get("/backlog", response_model=BacklogPublic,
+                summary="What this service has not done yet: unpublished events, unapplied events")
+    async def backlog(runtime: Annotated[Any, Depends(get_runtime)]) -> Any:
+        return await runtime.backlog()
+
     return router
+
+
+class ConsumerBacklog(BaseModel):
+    stream: str
+    consumer: str = Field(description="the durable consumer `<service>--<producer>`")
+    subjects: list[str]
+    pending: int = Field(description="events not yet delivered to the service")
+    unacknowledged: int = Field(description="events delivered and not yet applied")
+    delivered_stream_sequence: int
+    pinned_here: bool = Field(description="this replica is the one the events are delivered to")
+
+
+class BacklogPublic(BaseModel):
+    service: str
+    outbox_unpublished: int = Field(description="committed events the outbox relay has not published yet")
+    oldest_unpublished_at: datetime | None
+    consumers: list[ConsumerBacklog]
+    idle: bool = Field(description="nothing unpublished and nothing unapplied right now")
 
 
 class ClockPublic(BaseModel):
