@@ -3,6 +3,7 @@ ticks over NATS. Used by `ets demo`, `ets bench` and the end-to-end tests."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -98,30 +99,76 @@ class PlatformClient:
                 raise TimeoutError(f"services did not reach {now.isoformat()}: {clocks}")
             await asyncio.sleep(0.1)
 
-    async def backlog(self) -> int:
-        """Messages not yet processed by some durable consumer: pending delivery plus awaiting acknowledgement."""
-        js = self._nc.jetstream()
-        total = 0
-        for stream in await js.streams_info():
-            if stream.config.name == "ETS_DLQ":
-                continue
-            for consumer in await js.consumers_info(stream.config.name):
-                total += consumer.num_pending + consumer.num_ack_pending
-        return total
+    async def backlogs(self) -> dict[str, dict]:
+        """Each service's `GET /backlog`: its unpublished outbox and what its consumers have not applied."""
+        answers = await asyncio.gather(*(self.public_get(s, "/backlog") for s in self.urls))
+        return dict(zip(self.urls, answers))
+
+    async def stream_sequences(self) -> dict[str, int]:
+        """The last sequence of every stream: it moves whenever anything is published."""
+        return {s.config.name: s.state.last_seq for s in await self._nc.jetstream().streams_info()}
 
     async def stream_messages(self) -> int:
         return sum(s.state.messages for s in await self._nc.jetstream().streams_info())
 
-    async def drained(self, timeout: float = 600.0) -> None:
-        """Wait until every durable consumer of every service has applied everything published so far."""
-        await until(lambda: self._zero_backlog(), timeout=timeout, interval=0.2, what="consumers drained")
+    async def drained(self, timeout: float = 3600.0, stall: float = 120.0,
+                      on_progress: Callable[[int], None] | None = None) -> None:
+        """Wait until every outbox is empty and every consumer has applied everything published.
 
-    async def _zero_backlog(self) -> bool:
-        return await self.backlog() == 0
+        Drained means two consecutive rounds in which every service is idle (nothing unpublished, nothing pending
+        or unacknowledged on any of its consumers) with no event published between them: an event committed to an
+        outbox after its service was asked is either published (the stream moves) or seen by the second round.
+        `on_progress` gets the number of events still to publish or apply. Raises `NotDrained`, naming what was
+        still waiting, when nothing moves for `stall` seconds or after `timeout`."""
+        loop = asyncio.get_running_loop()
+        started = last_change = loop.time()
+        previous: tuple | None = None
+        idle_at: dict[str, int] | None = None
+        while True:
+            sequences = await self.stream_sequences()
+            backlogs = await self.backlogs()
+            remaining = sum(_remaining(b) for b in backlogs.values())
+            if on_progress is not None:
+                on_progress(remaining)
+            if all(b["idle"] for b in backlogs.values()):
+                if idle_at == sequences and sequences == await self.stream_sequences():
+                    return
+                idle_at = sequences
+            else:
+                idle_at = None
+            state = (tuple(sorted(sequences.items())), remaining)
+            now = loop.time()
+            if state != previous:
+                previous, last_change = state, now
+            elif now - last_change > stall or now - started > timeout:
+                raise NotDrained(backlogs, now - last_change)
+            await asyncio.sleep(0.05 if idle_at is not None else 0.2)
 
     async def tick_and_wait(self, now: datetime, timeout: float = 120.0) -> None:
         await self.tick(now)
         await self.wait_clocks(now, timeout)
+
+
+def _remaining(backlog: dict) -> int:
+    return backlog["outbox_unpublished"] + sum(c["pending"] + c["unacknowledged"] for c in backlog["consumers"])
+
+
+class NotDrained(RuntimeError):
+    """The platform stopped making progress (or took too long) before it had applied everything."""
+
+    def __init__(self, backlogs: dict[str, dict], still_for: float) -> None:
+        waiting = []
+        for service, b in backlogs.items():
+            if b["outbox_unpublished"]:
+                waiting.append(f"{service}: {b['outbox_unpublished']} events unpublished in its outbox "
+                               f"(oldest {b['oldest_unpublished_at']})")
+            for c in b["consumers"]:
+                if c["pending"] or c["unacknowledged"]:
+                    waiting.append(f"{service}: consumer {c['consumer']} has {c['pending']} events undelivered "
+                                   f"and {c['unacknowledged']} delivered but not applied")
+        super().__init__(f"not drained, nothing moved for {still_for:.0f} s; waiting for: "
+                         + ("; ".join(waiting) or "nothing pending, but events were still being published"))
+        self.backlogs = backlogs
 
 
 async def _quiet(_exc: Exception) -> None:

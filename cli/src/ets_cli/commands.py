@@ -47,7 +47,8 @@ def register(sub) -> None:  # noqa: ANN001
 
     p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities")
     p.add_argument("--entities", type=int, default=1000)
-    p.add_argument("--concurrency", type=int, default=32)
+    p.add_argument("--concurrency", type=int, default=32, help="surrenders in flight at once")
+    p.add_argument("--stall", type=float, default=120.0, help="fail when nothing moves for this many seconds")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--host", default="http://127.0.0.1")
     p.add_argument("--nats-url", default=None)

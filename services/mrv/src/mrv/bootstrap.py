@@ -8,6 +8,7 @@ from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from mrv.adapters.orm import MrvTable
 from mrv.entrypoints.http import router as reports_router
+from mrv.entrypoints.http_bulk import router as bulk_router
 from mrv.entrypoints.records import router as records_router
 from mrv.service_layer.events import EVENT_HANDLERS
 from mrv.service_layer.handlers import on_policy_changed
@@ -26,7 +27,7 @@ def definition() -> ServiceDefinition:
                     "re-checks on the M-15 ¶2 triggers, and the authority's determinations.",
         metadata=MrvTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[reports_router, records_router],
+        routers=[reports_router, records_router, bulk_router],
         handlers=EVENT_HANDLERS,
         publishes=[EmissionReportSubmitted, VerificationFiled, RecheckOpened, EmissionsDetermined],
         uow_class=MrvUnitOfWork,

@@ -75,13 +75,3 @@ class MeasureRow(EnforcementTable, table=True):
     to_year: int | None = None
     decided_at: datetime = Field(sa_column=utc_column())
     detail: str = Field(sa_column=Column(Text, nullable=False))
-
-
-class EarlySettlementRow(EnforcementTable, table=True):
-    """A late settlement (ObligationSettled, late) received before its ShortfallDetected (separate consumers may
-    deliver them out of order); applied when the M-39 case opens."""
-
-    __tablename__ = "early_settlement"
-    entity_id: str = Field(primary_key=True, max_length=64)
-    compliance_year: int = Field(primary_key=True)
-    settled_at: datetime = Field(sa_column=utc_column())

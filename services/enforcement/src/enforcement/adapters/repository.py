@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ets_shared.clock import start_of_day
 from ets_shared.errors import NotFound
 from ets_shared.persistence.mapping import to_row
-from enforcement.adapters.orm import CaseStepRow, EarlySettlementRow, MeasureRow, PenaltyCaseRow
+from enforcement.adapters.orm import CaseStepRow, MeasureRow, PenaltyCaseRow
 from enforcement.domain import CaseStep, EnforcementPolicy, Measure, PenaltyCase, StepKind, next_due
 
 
@@ -128,20 +128,3 @@ class CaseRepository:
         values.update({name: kind(values[name]) for name, kind in _CASE_ENUMS.items() if values[name] is not None})
         return PenaltyCase(**values, history=history,
                            measures_applied=[k for k in row.measures_applied.split(",") if k])
-
-
-class EarlySettlements:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def remember(self, entity_id: str, compliance_year: int, settled_at: datetime) -> None:
-        if self.session.get(EarlySettlementRow, (entity_id, compliance_year)) is None:
-            self.session.add(EarlySettlementRow(entity_id=entity_id, compliance_year=compliance_year,
-                                                settled_at=settled_at))
-
-    def take(self, entity_id: str, compliance_year: int) -> datetime | None:
-        row = self.session.get(EarlySettlementRow, (entity_id, compliance_year))
-        if row is None:
-            return None
-        self.session.delete(row)
-        return row.settled_at

@@ -25,21 +25,16 @@ def on_shortfall_detected(event: ShortfallDetected, uow: EnforcementUnitOfWork) 
                      source_ref=uow.context.causation_id or case_id, compliance_year=event.compliance_year,
                      shortfall_tonnes=event.shortfall, policy=policy)
     issue_order(case, at, actor, policy=policy)
-    settled_at = uow.early_settlements.take(event.entity_id, event.compliance_year)
-    if settled_at is not None:  # the late settlement was delivered first
-        settle_obligation(case, max(at, settled_at), actor, policy)
     record(uow, case, policy, list(case.history))
 
 
 def on_obligation_settled(event: ObligationSettled, uow: EnforcementUnitOfWork) -> None:
     """M-39: the shortfall made good. The entity's M-39 case for that year records it and closes when nothing is
-    left (a decided fine must be paid too: the fine never replaces the surrender). No case: nothing to do."""
+    left (a decided fine must be paid too: the fine never replaces the surrender). No case: nothing to do (allocation's
+    events arrive in the order it published them, so a late settlement always comes after its shortfall)."""
     case_id = m39_case_id(event.entity_id, event.compliance_year)
     case = uow.cases.find(case_id)
     if case is None:
-        if event.late:  # its shortfall may still be on the way (another consumer)
-            uow.early_settlements.remember(event.entity_id, event.compliance_year, as_utc(event.settled_at))
-            uow.audit("enforcement.settlement.awaiting_case", f"case:{case_id}", event)
         return
     if case.is_closed or case.complied_at is not None:
         return

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from ets_shared.unit_of_work import SqlUnitOfWork
-from enforcement.adapters.repository import CaseRepository, EarlySettlements
+from enforcement.adapters.repository import CaseRepository
 
 
 class EnforcementUnitOfWork(SqlUnitOfWork):
     cases: CaseRepository
-    early_settlements: EarlySettlements
 
     def _open(self) -> None:
         self.cases = CaseRepository(self.session, lock=True)
-        self.early_settlements = EarlySettlements(self.session)

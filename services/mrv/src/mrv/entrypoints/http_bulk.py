@@ -1,0 +1,42 @@
+"""Bulk HTTP API of the mrv, for integrators: a reporting platform forwarding the reports entities filed with it, an
+agency's system filing its verifier's verification reports, the authority determining re-checked cases — up to
+1,000 items per request, each through the same use case as the single-item endpoint, with a result per item
+(`ets_shared.http.bulk`)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from ets_shared.auth import Principal, Role
+from ets_shared.http.bulk import BulkResult, apply_each
+from ets_shared.http.dependencies import require
+from mrv.entrypoints.views import DeterminationPublic, ReportPublic, VerificationFiledPublic
+from mrv.service_layer import handlers
+from mrv.service_layer.bulk import DetermineAfterRechecks, FileVerifications, SubmitReports
+
+router = APIRouter(tags=["bulk"])
+Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
+Verifier = Annotated[Principal, Depends(require(Role.VERIFIER))]
+
+
+@router.post("/reports/batch", response_model=BulkResult[ReportPublic],
+             summary="Emission reports of many entities (M-12), as the authority's reporting platform received them")
+def submit_reports(cmd: SubmitReports, caller: Authority, request: Request) -> BulkResult[ReportPublic]:
+    return apply_each(request, caller, "reports", cmd.reports, lambda item, uow: ReportPublic.of(
+        handlers.submit_report(item.entity_id, item, uow)))
+
+
+@router.post("/verifications/batch", response_model=BulkResult[VerificationFiledPublic],
+             summary="Verification reports on many emission reports (M-13), signed by the calling verifier (V)")
+def file_verifications(cmd: FileVerifications, caller: Verifier,
+                       request: Request) -> BulkResult[VerificationFiledPublic]:
+    return apply_each(request, caller, "verifications", cmd.verifications, lambda item, uow: VerificationFiledPublic.of(
+        *handlers.file_verification(item.report_id, caller.party_id, item, uow)))
+
+
+@router.post("/determinations/batch", response_model=BulkResult[DeterminationPublic],
+             summary="The authority's determinations of many re-checked reports (M-15)")
+def determine(cmd: DetermineAfterRechecks, caller: Authority, request: Request) -> BulkResult[DeterminationPublic]:
+    return apply_each(request, caller, "determinations", cmd.determinations, lambda item, uow: DeterminationPublic.of(
+        handlers.determine_after_recheck(item.report_id, item, uow)[1]))

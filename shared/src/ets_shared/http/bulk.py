@@ -1,0 +1,71 @@
+"""Bulk endpoints: many items of one kind in one request (an integrator should not need 10,000 calls for 10,000
+entities), each item applied by the same use case as the single-item endpoint, in its own transaction.
+
+The answer is 200 with one result per item, in request order: the status the single-item endpoint would have
+given, its response body (`result`) or its problem+json (`problem`, the field prefixed with the item's place, e.g.
+`verifications[3].agency_id`). One refused item changes nothing of its own and does not stop the others. Each item
+is its own compliance case: it gets its own correlation id (the item's `correlation_id`, or a new one), and the
+request's correlation id becomes the causation of its events.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from fastapi import Request
+from pydantic import BaseModel, Field
+
+from ets_shared.auth import Principal
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import DomainError
+
+log = logging.getLogger("ets.http")
+Item = TypeVar("Item")
+Result = TypeVar("Result", bound=BaseModel)
+MAX_ITEMS = 1000
+
+CorrelationId = Field(None, min_length=1, max_length=100,
+                      description="this item's compliance case id for its events (default: a new one)")
+
+
+class ItemResult(BaseModel, Generic[Result]):
+    index: int = Field(description="the item's place in the request")
+    status: int = Field(description="what the single-item endpoint would have answered")
+    result: Result | None = None
+    problem: dict[str, Any] | None = Field(None, description="problem+json of a refused item")
+
+
+class BulkResult(BaseModel, Generic[Result]):
+    accepted: int
+    refused: int
+    results: list[ItemResult[Result]]
+
+
+def apply_each(request: Request, caller: Principal, collection: str, items: Sequence[Item],
+               apply: Callable[[Item, Any], Result], *, status: int = 201) -> BulkResult[Result]:
+    """Apply `apply(item, uow)` to each item with a unit of work of its own acting for `caller`."""
+    runtime = request.app.state.runtime
+    results: list[ItemResult[Result]] = []
+    for index, item in enumerate(items):
+        context = MessageContext(correlation_id=getattr(item, "correlation_id", None) or str(uuid.uuid4()),
+                                 causation_id=request.state.correlation_id, actor=caller.actor)
+        try:
+            results.append(ItemResult(index=index, status=status, result=apply(item, runtime.uow(context))))
+        except DomainError as exc:
+            results.append(ItemResult(index=index, status=exc.status, problem=_problem(exc, collection, index)))
+        except Exception:  # noqa: BLE001 - the items before it are committed: say which failed, not a bare 500
+            log.exception("bulk %s: item %d failed", request.url.path, index)
+            results.append(ItemResult(index=index, status=500, problem={
+                "type": "urn:ets:problem:internal-error", "title": "Internal error", "status": 500,
+                "detail": "this item failed; the error was logged. Send it again."}))
+    accepted = sum(1 for r in results if r.status < 300)
+    return BulkResult(accepted=accepted, refused=len(results) - accepted, results=results)
+
+
+def _problem(exc: DomainError, collection: str, index: int) -> dict[str, Any]:
+    field = f"{collection}[{index}]" + (f".{exc.field}" if exc.field else "")
+    body = {"type": f"urn:ets:problem:{exc.code}", "title": exc.title, "status": exc.status,
+            "detail": exc.detail, "field": field, "article": exc.article}
+    return {k: v for k, v in body.items() if v is not None}
