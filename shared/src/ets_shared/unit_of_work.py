@@ -3,7 +3,8 @@ record of who did it, and — for a consumer — the inbox entry of the event th
 
 Services subclass `SqlUnitOfWork` and add their repositories in `_open()` (see any service's
 `service_layer/unit_of_work.py`). Handlers call `uow.publish(EventData)`; nothing leaves the process until the
-transaction commits and the outbox relay publishes it.
+transaction commits and the outbox relay publishes it. The outbox, audit and inbox rows of a transaction are written
+at its commit, one multi-row INSERT per table (the ORM's per-object flush cost a third of a small write's time).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from datetime import datetime
 from typing import Any, Self
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
@@ -40,11 +41,15 @@ class SqlUnitOfWork:
         self._on_commit = on_commit
         self.session: Session
         self.emitted: list[Envelope] = []
+        self._rows: dict[type, list[dict[str, Any]]] = {}
+        self._clock: RegulatoryClock | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Self:
         self.session = self._session_factory()
         self.emitted = []
+        self._rows = {OutboxMessage: [], AuditRecord: [], InboxMessage: []}
+        self._clock = None
         self._open()
         return self
 
@@ -62,13 +67,21 @@ class SqlUnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        for table, rows in self._rows.items():
+            if rows:
+                self.session.execute(insert(table), rows)
+                rows.clear()
         self.session.commit()
+        self._clock = None
         if self.emitted:
             self._on_commit()
 
     def rollback(self) -> None:
         self.session.rollback()
         self.emitted = []
+        for rows in self._rows.values():
+            rows.clear()
+        self._clock = None
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
     def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None
@@ -83,14 +96,8 @@ class SqlUnitOfWork:
             raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
         context = self.context if correlation_id is None else replace(self.context, correlation_id=correlation_id)
         envelope = wrap(data, producer=self.producer, context=context)
-        self.session.add(
-            OutboxMessage(
-                event_id=str(envelope.event_id),
-                subject=type(data).contract.subject,
-                payload=envelope.model_dump_json(),
-                created_at=envelope.occurred_at,
-            )
-        )
+        self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": type(data).contract.subject,
+                                          "payload": envelope.model_dump_json(), "created_at": envelope.occurred_at})
         self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
                    correlation_id=context.correlation_id)
         self.emitted.append(envelope)
@@ -104,10 +111,10 @@ class SqlUnitOfWork:
             text = json.dumps(detail, default=str, sort_keys=True)
         else:
             text = detail
-        self.session.add(
-            AuditRecord(at=utcnow(), actor=self.context.actor, action=action, subject_ref=subject_ref,
-                        correlation_id=correlation_id or self.context.correlation_id, detail=text)
-        )
+        self._rows[AuditRecord].append({"at": utcnow(), "actor": self.context.actor, "action": action,
+                                        "subject_ref": subject_ref,
+                                        "correlation_id": correlation_id or self.context.correlation_id,
+                                        "detail": text})
 
     # -- inbox -----------------------------------------------------------------------------------------------
     def already_processed(self, envelope: Envelope) -> bool:
@@ -119,13 +126,20 @@ class SqlUnitOfWork:
         return set(self.session.execute(query).scalars())
 
     def mark_processed(self, envelope: Envelope, subject: str) -> None:
-        self.session.add(InboxMessage(event_id=str(envelope.event_id), subject=subject,
-                                      correlation_id=envelope.correlation_id, processed_at=utcnow()))
+        self._rows[InboxMessage].append({"event_id": str(envelope.event_id), "subject": subject,
+                                         "correlation_id": envelope.correlation_id, "processed_at": utcnow()})
 
     # -- regulatory clock ------------------------------------------------------------------------------------
     def regulatory_now(self) -> datetime | None:
-        row = self.session.get(RegulatoryClock, 1)
+        row = self._clock_row()
         return row.now if row else None
+
+    def _clock_row(self) -> RegulatoryClock | None:
+        """Read once per transaction and held (the session's identity map alone would let it be collected and
+        read again at every `now()`)."""
+        if self._clock is None:
+            self._clock = self.session.get(RegulatoryClock, 1)
+        return self._clock
 
     def now(self) -> datetime:
         """Regulatory 'now' for a command: the latest tick this service processed, or the wall clock before the
@@ -136,9 +150,10 @@ class SqlUnitOfWork:
         """Move the clock forward to `now`; False (and nothing changes) when `now` is not later than the current
         reading — ticks never move time back, and a re-delivered or stale tick is a no-op."""
         now = as_utc(now)
-        row = self.session.execute(select(RegulatoryClock).where(RegulatoryClock.id == 1)).scalar_one_or_none()
+        row = self._clock_row()
         if row is None:
-            self.session.add(RegulatoryClock(id=1, now=now, updated_at=utcnow()))
+            self._clock = RegulatoryClock(id=1, now=now, updated_at=utcnow())
+            self.session.add(self._clock)
             return True
         if now <= row.now:
             return False
