@@ -39,7 +39,7 @@ from ets_shared.persistence.engine import make_engine, make_session_factory, nor
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import DeadLetter, OutboxMessage
 from ets_shared.settings import ServiceSettings
-from ets_shared.unit_of_work import SqlUnitOfWork
+from ets_shared.unit_of_work import SharedTransaction, SqlUnitOfWork
 
 log = logging.getLogger("ets.runtime")
 
@@ -94,9 +94,14 @@ class ServiceRuntime:
         self.http: FastAPI = create_http_app(self)
 
     # -- units of work -------------------------------------------------------------------------------------
-    def uow(self, context: MessageContext) -> SqlUnitOfWork:
+    def uow(self, context: MessageContext, shared: SharedTransaction | None = None) -> SqlUnitOfWork:
+        """A unit of work with a transaction of its own, or a savepoint of the `shared` one."""
         return self.definition.uow_class(self.session_factory, producer=self.definition.name, context=context,
-                                         publishes=frozenset(self.definition.publishes), on_commit=self.relay.wake)
+                                         publishes=frozenset(self.definition.publishes), on_commit=self.relay.wake,
+                                         shared=shared)
+
+    def shared_transaction(self) -> SharedTransaction:
+        return SharedTransaction(self.session_factory, self.relay.wake)
 
     @staticmethod
     def context_for(request: Request, principal: Principal) -> MessageContext:
@@ -104,6 +109,10 @@ class ServiceRuntime:
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     async def start(self) -> None:
+        import os
+        if os.environ.get("ETS_HTTP_THREADS"):
+            import anyio.to_thread
+            anyio.to_thread.current_default_thread_limiter().total_tokens = int(os.environ["ETS_HTTP_THREADS"])
         url = make_url(normalise_url(self.settings.database_url))
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,28 @@ from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
 
+class SharedTransaction:
+    """One database transaction that several units of work join, each in a savepoint of its own (a bulk request:
+    each item commits or rolls back alone, and the whole request pays for one transaction). `commit()` ends it."""
+
+    def __init__(self, session_factory: sessionmaker[Session], on_commit: Callable[[], None]) -> None:
+        self.session = session_factory()
+        self._on_commit = on_commit
+        self.emitted = 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+        if self.emitted:
+            self._on_commit()
+
+
 class SqlUnitOfWork:
     def __init__(
         self,
@@ -33,8 +55,11 @@ class SqlUnitOfWork:
         context: MessageContext,
         publishes: frozenset[type[EventData]] = frozenset(),
         on_commit: Callable[[], None] = lambda: None,
+        shared: SharedTransaction | None = None,
     ) -> None:
         self._session_factory = session_factory
+        self._shared = shared
+        self._savepoint: Any = None
         self.producer = producer
         self.context = context
         self._publishes = publishes
@@ -46,7 +71,11 @@ class SqlUnitOfWork:
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Self:
-        self.session = self._session_factory()
+        if self._shared is None:
+            self.session = self._session_factory()
+        else:
+            self.session = self._shared.session
+            self._savepoint = self.session.begin_nested()
         self.emitted = []
         self._rows = {OutboxMessage: [], AuditRecord: [], InboxMessage: []}
         self._clock = None
@@ -63,21 +92,32 @@ class SqlUnitOfWork:
         self._open()
 
     def __exit__(self, *exc: object) -> None:
+        if self._shared is not None:
+            if self._savepoint.is_active:  # not committed: undo this unit's part only
+                self._savepoint.rollback()
+            return
         self.session.rollback()  # no-op after commit; undoes everything otherwise
         self.session.close()
 
     def commit(self) -> None:
         for table, rows in self._rows.items():
             if rows:
-                self.session.execute(insert(table), rows)
+                self.session.execute(insert(table.__table__), rows)  # Core: the ORM bulk path costs more
                 rows.clear()
-        self.session.commit()
         self._clock = None
+        if self._shared is not None:
+            self._savepoint.commit()  # released into the shared transaction, which commits it
+            self._shared.emitted += len(self.emitted)
+            return
+        self.session.commit()
         if self.emitted:
             self._on_commit()
 
     def rollback(self) -> None:
-        self.session.rollback()
+        if self._shared is not None:
+            self._savepoint.rollback()
+        else:
+            self.session.rollback()
         self.emitted = []
         for rows in self._rows.values():
             rows.clear()

@@ -1,9 +1,11 @@
 """Bulk endpoints: many items of one kind in one request (an integrator should not need 10,000 calls for 10,000
 entities), each item applied by the same use case as the single-item endpoint, in its own transaction.
 
-The answer is 200 with one result per item, in request order: the status the single-item endpoint would have
-given, its response body (`result`) or its problem+json (`problem`, the field prefixed with the item's place, e.g.
-`verifications[3].agency_id`). One refused item changes nothing of its own and does not stop the others. Each item
+The items share one database transaction, each in a savepoint of its own: the request pays for one commit, and a
+refused item is rolled back alone. The answer is 200 with one result per item, in request order: the status the
+single-item endpoint would have given, its response body (`result`) or its problem+json (`problem`, the field
+prefixed with the item's place, e.g. `verifications[3].agency_id`). If the final commit fails, nothing of the request
+is kept and the answer is a 500. On SQLite the request holds the database's write lock while it runs. Each item
 is its own compliance case: it gets its own correlation id (the item's `correlation_id`, or a new one), and the
 request's correlation id becomes the causation of its events.
 """
@@ -45,23 +47,35 @@ class BulkResult(BaseModel, Generic[Result]):
 
 def apply_each(request: Request, caller: Principal, collection: str, items: Sequence[Item],
                apply: Callable[[Item, Any], Result], *, status: int = 201) -> BulkResult[Result]:
-    """Apply `apply(item, uow)` to each item with a unit of work of its own acting for `caller`."""
+    """Apply `apply(item, uow)` to each item with a unit of work of its own acting for `caller`: a savepoint of the
+    request's one transaction, committed when every item has been applied or refused."""
     runtime = request.app.state.runtime
     results: list[ItemResult[Result]] = []
-    for index, item in enumerate(items):
-        context = MessageContext(correlation_id=getattr(item, "correlation_id", None) or str(uuid.uuid4()),
-                                 causation_id=request.state.correlation_id, actor=caller.actor)
-        try:
-            results.append(ItemResult(index=index, status=status, result=apply(item, runtime.uow(context))))
-        except DomainError as exc:
-            results.append(ItemResult(index=index, status=exc.status, problem=_problem(exc, collection, index)))
-        except Exception:  # noqa: BLE001 - the items before it are committed: say which failed, not a bare 500
-            log.exception("bulk %s: item %d failed", request.url.path, index)
-            results.append(ItemResult(index=index, status=500, problem={
-                "type": "urn:ets:problem:internal-error", "title": "Internal error", "status": 500,
-                "detail": "this item failed; the error was logged. Send it again."}))
+    with runtime.shared_transaction() as transaction:
+        for index, item in enumerate(items):
+            results.append(_apply_one(request, caller, collection, index, item, apply,
+                                      runtime.uow(_context(request, caller, item), transaction), status))
+        transaction.commit()
     accepted = sum(1 for r in results if r.status < 300)
     return BulkResult(accepted=accepted, refused=len(results) - accepted, results=results)
+
+
+def _context(request: Request, caller: Principal, item: Any) -> MessageContext:
+    return MessageContext(correlation_id=getattr(item, "correlation_id", None) or str(uuid.uuid4()),
+                          causation_id=request.state.correlation_id, actor=caller.actor)
+
+
+def _apply_one(request: Request, caller: Principal, collection: str, index: int, item: Item,
+               apply: Callable[[Item, Any], Result], uow: Any, status: int) -> ItemResult[Result]:
+    try:
+        return ItemResult(index=index, status=status, result=apply(item, uow))
+    except DomainError as exc:
+        return ItemResult(index=index, status=exc.status, problem=_problem(exc, collection, index))
+    except Exception:  # noqa: BLE001 - the others still count: say which failed, not a bare 500
+        log.exception("bulk %s: item %d failed", request.url.path, index)
+        return ItemResult(index=index, status=500, problem={
+            "type": "urn:ets:problem:internal-error", "title": "Internal error", "status": 500,
+            "detail": "this item failed; the error was logged. Send it again."})
 
 
 def _problem(exc: DomainError, collection: str, index: int) -> dict[str, Any]:
