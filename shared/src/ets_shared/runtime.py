@@ -109,10 +109,6 @@ class ServiceRuntime:
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     async def start(self) -> None:
-        import os
-        if os.environ.get("ETS_HTTP_THREADS"):
-            import anyio.to_thread
-            anyio.to_thread.current_default_thread_limiter().total_tokens = int(os.environ["ETS_HTTP_THREADS"])
         url = make_url(normalise_url(self.settings.database_url))
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)

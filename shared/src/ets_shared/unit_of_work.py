@@ -15,13 +15,25 @@ from datetime import datetime
 from typing import Any, Self
 
 from pydantic import BaseModel
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
+
+
+def hold_loaded(session: Session) -> list[Any]:
+    """Keep every object the session loads or writes alive until it closes. The identity map holds objects weakly,
+    so across the many use cases of one long transaction (a consumed batch, a bulk request) the same rows — the
+    year's policy, the regulatory clock, an agency's eligibility — would be read again and again; held, `get`
+    finds them in the identity map. Within one transaction they stay current: every change goes through the
+    session, and a rolled-back savepoint expires what it changed."""
+    held: list[Any] = []
+    event.listen(session, "loaded_as_persistent", lambda _session, obj: held.append(obj))
+    event.listen(session, "pending_to_persistent", lambda _session, obj: held.append(obj))
+    return held
 
 
 class SharedTransaction:
@@ -32,6 +44,7 @@ class SharedTransaction:
         self.session = session_factory()
         self._on_commit = on_commit
         self.emitted = 0
+        self._held = hold_loaded(self.session)
 
     def __enter__(self) -> Self:
         return self

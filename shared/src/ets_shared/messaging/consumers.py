@@ -27,7 +27,7 @@ from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext
 from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
 from ets_shared.messaging.streams import stream_name
-from ets_shared.unit_of_work import SqlUnitOfWork
+from ets_shared.unit_of_work import SqlUnitOfWork, hold_loaded
 
 log = logging.getLogger("ets.consumers")
 EventHandler = Callable[[Any, Any], None]
@@ -110,6 +110,7 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory) -> int:
     Returns how many were applied (the others were in the inbox already, or repeated within the batch)."""
     applied = 0
     with uow_factory(MessageContext.caused_by(deliveries[0].envelope)) as uow:
+        held = hold_loaded(uow.session)  # noqa: F841 - what one event read, the next finds in the identity map
         seen = uow.processed_among([d.event_id for d in deliveries])
         for delivery in deliveries:
             if delivery.event_id in seen:
