@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal
 from ets_shared.envelope import MessageContext
@@ -46,12 +47,16 @@ class BulkResult(BaseModel, Generic[Result]):
 
 
 def apply_each(request: Request, caller: Principal, collection: str, items: Sequence[Item],
-               apply: Callable[[Item, Any], Result], *, status: int = 201) -> BulkResult[Result]:
+               apply: Callable[[Item, Any], Result], *, status: int = 201,
+               prepare: Callable[[Session], None] | None = None) -> BulkResult[Result]:
     """Apply `apply(item, uow)` to each item with a unit of work of its own acting for `caller`: a savepoint of the
-    request's one transaction, committed when every item has been applied or refused."""
+    request's one transaction, committed when every item has been applied or refused. `prepare(session)` runs first
+    in that transaction, e.g. to read ahead what the items' use cases will load one by one."""
     runtime = request.app.state.runtime
     results: list[ItemResult[Result]] = []
     with runtime.shared_transaction() as transaction:
+        if prepare is not None:
+            prepare(transaction.session)
         for index, item in enumerate(items):
             results.append(_apply_one(request, caller, collection, index, item, apply,
                                       runtime.uow(_context(request, caller, item), transaction), status))

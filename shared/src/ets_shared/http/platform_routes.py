@@ -164,11 +164,21 @@ def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) ->
     else:
         row.document, row.updated_by, row.updated_at, row.reason = payload, actor, utcnow(), reason
     uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
+    for key in [k for k in uow.session.info if isinstance(k, tuple) and k[0] == _POLICY_CACHE and k[2] == compliance_year]:
+        del uow.session.info[key]
 
 
 def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):  # noqa: ANN001
-    row = session.get(PolicySetting, compliance_year)
-    return model.model_validate_json(row.document) if row else default(compliance_year)
+    """The year's policy as this transaction sees it: read (and validated) once per session, so the many use cases
+    of a consumed batch or a bulk request do not read it again each; `store_policy` refreshes it."""
+    key = (_POLICY_CACHE, model, compliance_year)
+    if key not in session.info:
+        row = session.get(PolicySetting, compliance_year)
+        session.info[key] = model.model_validate_json(row.document) if row else default(compliance_year)
+    return session.info[key].model_copy()
+
+
+_POLICY_CACHE = "ets.policy"
 
 
 def _maybe_json(value: str) -> Any:

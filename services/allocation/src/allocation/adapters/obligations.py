@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import ObligationRow, RegistryTransactionRow, SurrenderRow
 from allocation.domain import Obligation, ObligationStatus
 from ets_shared.errors import NotFound
+from ets_shared.persistence.bulk import insert_rows, update_rows
 
 _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 
@@ -55,12 +56,12 @@ class ObligationRepository:
         new = [_columns(o) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
         known = [_columns(o) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:
-            self.session.execute(insert(ObligationRow), new)
+            insert_rows(self.session, ObligationRow, new)
             for o in new:
                 self._stored.add((o["entity_id"], o["compliance_year"]))
                 self._cases[(o["entity_id"], o["compliance_year"])] = o.get("correlation_id")
         if known:
-            self.session.execute(update(ObligationRow), known)
+            update_rows(self.session, ObligationRow, known)
 
     def years_with_open(self) -> list[int]:
         query = (select(ObligationRow.compliance_year).where(ObligationRow.status == ObligationStatus.OPEN.value)

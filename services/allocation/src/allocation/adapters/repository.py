@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import CoveredEntityRow, PlanEntryRow, PlanRow
@@ -15,6 +15,7 @@ from allocation.domain import (
     AllocationEntry, AllocationMethod, AllocationPlan, BaseYearEmission, CoveredEntity, PlanStatus,
 )
 from ets_shared.errors import NotFound
+from ets_shared.persistence.bulk import insert_rows
 from ets_shared.persistence.mapping import to_domain
 
 
@@ -51,7 +52,7 @@ class EntityRepository:
     def add_all(self, entities: Sequence[CoveredEntity]) -> None:
         """Bulk insert (a batch registers up to 10,000 entities in one transaction)."""
         if entities:
-            self.session.execute(insert(CoveredEntityRow), [
+            insert_rows(self.session, CoveredEntityRow, [
                 {"entity_id": e.entity_id, "name": e.name, "sector": e.sector, "registered_at": e.registered_at,
                  "status": e.status.value, "exited_at": e.exited_at} for e in entities])
 
@@ -121,7 +122,7 @@ class PlanRepository:
             self.session.delete(self.session.get(PlanEntryRow, (plan.year, entity_id)))
         new = [_entry_row(plan.year, e) for e in plan.entries if e.entity_id not in loaded]
         if new:
-            self.session.execute(insert(PlanEntryRow), new)
+            insert_rows(self.session, PlanEntryRow, new)
         self._loaded[plan.year] = current
 
     def allocation_issued(self, year: int, entity_id: str) -> int:

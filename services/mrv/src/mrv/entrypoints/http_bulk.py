@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from collections.abc import Callable, Iterable
+
 from fastapi import APIRouter, Depends, Request
+from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal, Role
 from ets_shared.http.bulk import BulkResult, apply_each
 from ets_shared.http.dependencies import require
+from mrv.adapters.repository import ReportCaseRepository
 from mrv.entrypoints.views import DeterminationPublic, ReportPublic, VerificationFiledPublic
 from mrv.service_layer import handlers
 from mrv.service_layer.bulk import DetermineAfterRechecks, FileVerifications, SubmitReports
@@ -24,7 +28,8 @@ Verifier = Annotated[Principal, Depends(require(Role.VERIFIER))]
              summary="Emission reports of many entities (M-12), as the authority's reporting platform received them")
 def submit_reports(cmd: SubmitReports, caller: Authority, request: Request) -> BulkResult[ReportPublic]:
     return apply_each(request, caller, "reports", cmd.reports, lambda item, uow: ReportPublic.of(
-        handlers.submit_report(item.entity_id, item, uow)))
+        handlers.submit_report(item.entity_id, item, uow)), prepare=_read_ahead(
+        handlers.report_id_for(r.entity_id, r.compliance_year) for r in cmd.reports))
 
 
 @router.post("/verifications/batch", response_model=BulkResult[VerificationFiledPublic],
@@ -32,11 +37,19 @@ def submit_reports(cmd: SubmitReports, caller: Authority, request: Request) -> B
 def file_verifications(cmd: FileVerifications, caller: Verifier,
                        request: Request) -> BulkResult[VerificationFiledPublic]:
     return apply_each(request, caller, "verifications", cmd.verifications, lambda item, uow: VerificationFiledPublic.of(
-        *handlers.file_verification(item.report_id, caller.party_id, item, uow)))
+        *handlers.file_verification(item.report_id, caller.party_id, item, uow)),
+        prepare=_read_ahead(v.report_id for v in cmd.verifications))
 
 
 @router.post("/determinations/batch", response_model=BulkResult[DeterminationPublic],
              summary="The authority's determinations of many re-checked reports (M-15)")
 def determine(cmd: DetermineAfterRechecks, caller: Authority, request: Request) -> BulkResult[DeterminationPublic]:
     return apply_each(request, caller, "determinations", cmd.determinations, lambda item, uow: DeterminationPublic.of(
-        handlers.determine_after_recheck(item.report_id, item, uow)[1]))
+        handlers.determine_after_recheck(item.report_id, item, uow)[1]),
+        prepare=_read_ahead(d.report_id for d in cmd.determinations))
+
+
+def _read_ahead(report_ids: Iterable[str]) -> Callable[[Session], None]:
+    """The request's cases, read in a few queries before its items' use cases each look for theirs."""
+    ids = list(report_ids)
+    return lambda session: ReportCaseRepository(session, lock=True).preload(ids)
