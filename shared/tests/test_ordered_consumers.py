@@ -183,3 +183,16 @@ async def test_consumers_of_the_earlier_layout_hand_over_their_position(settings
 
 async def _members(svc):  # noqa: ANN001
     return (await svc.client.get("/members")).json()
+
+
+async def test_a_consumer_deleted_on_the_server_is_recreated_and_nothing_is_applied_twice(settings, nats_url):
+    async with running_service(build_runtime, settings) as svc:
+        await publish(nats_url, [shortfall("E-1"), settled("E-1")])
+        await eventually(lambda: applied(svc, 2))
+        nc = await nats.connect(nats_url)
+        await nc.jetstream().delete_consumer("ETS_ALLOCATION", "exchange--allocation")  # an operator's mistake
+        await nc.drain()
+        await publish(nats_url, [shortfall("E-2"), settled("E-2")])
+        rows = await eventually(lambda: applied(svc, 4), timeout=20)
+        assert rows == [["shortfall", "E-1"], ["settled", "E-1"], ["shortfall", "E-2"], ["settled", "E-2"]]
+        assert await eventually(lambda: _idle(svc), timeout=20)

@@ -201,8 +201,9 @@ class StreamConsumer:
             if self._status not in (None, "404", "408", "423"):
                 log.info("%s: pull ended with status %s; checking the consumer", self.durable, self._status)
                 await asyncio.sleep(1)
-                try:
-                    await self.ensure()
+                try:  # recreated only when gone: during a rolling update, an older replica must not undo a newer one
+                    if "config" not in await self._api(f"CONSUMER.INFO.{self.stream}.{self.durable}"):
+                        await self.ensure()
                 except Exception as exc:  # noqa: BLE001
                     log.warning("%s: %r", self.durable, exc)
 
