@@ -26,6 +26,7 @@ from ets_cli.demo import client_from_args, next_free_year
 from ets_cli.scenario import at
 
 BATCH = 1000  # items per bulk request (the endpoints' limit)
+REQUEST_TIMEOUT = 1800.0  # one request can be a whole stage's transaction: issuing 100,000 allocations takes minutes
 
 
 def sources(total: int) -> list[dict]:
@@ -224,7 +225,9 @@ def machine() -> str:
 
 
 async def _bench(args) -> int:  # noqa: ANN001
-    async with client_from_args(args) as c:
+    client = client_from_args(args)
+    client.timeout = REQUEST_TIMEOUT
+    async with client as c:
         year = args.year or await next_free_year(c, 2025)
         bench = Bench(c, args.entities, args.concurrency, year, args.stall)
         bench.progress.print(f"ets bench: {args.entities:,} entities, compliance year {year}, "
