@@ -238,8 +238,14 @@ async def test_an_event_of_a_case_begun_elsewhere_carries_that_cases_correlation
             uow.publish(MemberAdmitted(member_id="M-C", name="Case", kind="self_operating",
                                        admitted_at="2026-01-01T00:00:00Z"), correlation_id="case-correlation")
             uow.commit()
-        await eventually(lambda: seen)
+        with runtime.uow(Context(correlation_id="case-correlation", causation_id="event-1", actor="event")) as uow:
+            uow.publish(MemberAdmitted(member_id="M-D", name="Case", kind="self_operating",
+                                       admitted_at="2026-01-01T00:00:00Z"), correlation_id="case-correlation")
+            uow.commit()
+        await eventually(lambda: len(seen) == 2)
         assert seen[0]["correlation_id"] == "case-correlation"
+        assert seen[0]["causation_id"] == "tick-correlation"  # the acting request (or tick) is the event's cause
+        assert (seen[1]["correlation_id"], seen[1]["causation_id"]) == ("case-correlation", "event-1")
         audit = (await svc.client.get("/audit", params={"subject_ref": "member:M-C"},
                                       headers=svc.auth("authority"))).json()
         assert [a["correlation_id"] for a in audit] == ["case-correlation"]

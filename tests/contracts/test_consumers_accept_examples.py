@@ -27,10 +27,14 @@ CASES = [(service, contract) for service in SERVICE_PORTS for contract in bootst
 def test_every_service_consumes_at_least_the_events_of_the_chain():
     consumed = {(s, c.contract.subject) for s, c in CASES}
     for expected in [("mrv", "ets.verifier-oversight.agency.eligibility-changed.v1"),
-                     ("allocation", "ets.mrv.determination.made.v1"),
+                     ("allocation", "ets.mrv.determination.made.v2"),
                      ("allocation", "ets.calendar.tick.v1"),
+                     ("mrv", "ets.allocation.entity.registered.v1"),
                      ("enforcement", "ets.allocation.obligation.shortfall-detected.v1"),
-                     ("enforcement", "ets.allocation.obligation.settled.v1")]:
+                     ("enforcement", "ets.allocation.obligation.shortfall-revised.v1"),
+                     ("enforcement", "ets.allocation.obligation.settled.v1"),
+                     ("enforcement", "ets.mrv.report.missing.v1"),
+                     ("enforcement", "ets.mrv.monitoring-plan.missing.v1")]:
         assert expected in consumed
 
 

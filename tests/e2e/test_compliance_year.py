@@ -1,6 +1,7 @@
 """The chain across five processes: report → verification → determination → obligation → partial surrender →
 close tick → shortfall → enforcement case with fine → credit-record event received by a plain nats-py subscriber
-(as a government system would), all under one correlation id; and the outbox surviving a kill."""
+(as a government system would), all under one correlation id; no covered entity escapes the year — one that never
+reports, one whose verification never arrives, one determined after 30 June; and the outbox surviving a kill."""
 from __future__ import annotations
 
 import asyncio
@@ -53,19 +54,55 @@ async def test_compliance_year_chain_shares_one_correlation_id(platform, client)
 
     by_name = {o["name"]: o for o in outcomes.values()}
     assert by_name["Huangpu Steel"]["basis"] == "verification" and by_name["Huangpu Steel"]["triggers"] == []
-    assert by_name["Huangpu Steel"]["status"].upper() == "SETTLED" and by_name["Huangpu Steel"]["case"] is None
-    assert by_name["Minhang Power"]["status"].upper() == "SETTLED" and by_name["Minhang Power"]["case"]["status"].lower() == "closed"
+    assert by_name["Huangpu Steel"]["status"] == "settled" and by_name["Huangpu Steel"]["cases"] == []
+    assert by_name["Minhang Power"]["status"] == "settled"
+    assert [(c["article"], c["status"], c["fine"]) for c in by_name["Minhang Power"]["cases"]] == [
+        ("M-39", "closed", "80000.00")]
     assert by_name["Pudong Chemicals"]["triggers"] == ["DISCREPANCY"]
     assert by_name["Pudong Chemicals"]["determined"] == 111_500
     assert "OBJECTION" in by_name["Baoshan Cement"]["triggers"]
     assert "YEAR_ON_YEAR" in by_name["Jinshan Data Centre"]["triggers"]
-    assert len(year.refusals) == 3  # uncertified verifier, vintage Y+1, fine above the range
+    assert len(year.refusals) == 4  # uncertified verifier, vintage Y+1, M-39 and M-37 fines above their ranges
+
+    never = by_name["Fengxian Glass"]  # never reports: M-37 case, the authority's figure, shortfall, M-39 case
+    assert (never["reported"], never["report_missing"], never["basis"], never["determined"]) == (
+        None, True, "authority", 71_000)
+    assert (never["obligation"], never["surrendered"], never["status"]) == (71_000, 0, "shortfall")
+    assert {(c["article"], c["case_id"].rsplit("-", 1)[-1] if c["article"] == "M-37" else "", c["status"])
+            for c in never["cases"]} == {("M-37", "report", "fine_unpaid"), ("M-37", "plan", "overdue"),
+                                         ("M-39", "", "overdue")}  # its order ran out on 31 July
+    unverified = by_name["Chongming Ferries"]  # covered voluntarily; its verification never arrives
+    assert (unverified["verified"], unverified["verification_missing"], unverified["basis"],
+            unverified["determined"], unverified["status"], unverified["cases"]) == (
+        None, True, "authority", 61_000, "settled", [])
+    late = by_name["Qingpu Textiles"]  # re-check determined on 5 July, surrendered within its own period
+    assert (late["basis"], late["determined_late"], late["triggers"], late["surrender_until"]) == (
+        "recheck", True, ["DISCREPANCY"], f"{year.year + 1}-08-03")
+    assert (late["status"], late["surrendered"], late["cases"]) == ("settled", 51_000, [])
+    only = by_name["Jiading Printing"]  # reporting-only: reports, never determined, holds no obligation
+    assert (only["covered"], only["reported"], only["determined"], only["status"]) == (False, 14_500, None, None)
+    public = await client.public_get("allocation", "/public/covered-lists/2025")
+    assert public["covered_count"] == 8 and all(e["entity_id"] != year.eid(year.entities[-1])
+                                                 for e in public["entities"])
+
+    # the never-reporting entity's story is one traceable case: finding → M-37 → determination → shortfall → M-39
+    finding = next(e for e in seen if e["event_type"] == "mrv.report.missing"
+                   and e["data"]["entity_id"] == year.eid(year.entities[5]))
+    story = [(e["event_type"], e["data"].get("article")) for e in seen
+             if e["correlation_id"] == finding["correlation_id"]]
+    expected = [("mrv.report.missing", None), ("enforcement.case.opened", "M-37"), ("enforcement.order.issued", "M-37"),
+                ("mrv.determination.made", None), ("allocation.obligation.recorded", None),
+                ("allocation.obligation.shortfall-detected", None), ("enforcement.case.opened", "M-39"),
+                ("enforcement.order.issued", "M-39")]
+    assert sorted(story, key=str) == sorted(expected, key=str), story
+    assert story.index(expected[0]) < story.index(expected[1]) and story.index(expected[5]) < story.index(expected[6])
 
 
 async def test_service_killed_between_commit_and_publish_publishes_after_restart(platform, client):
     platform.nats.stop()  # NATS down: the commit succeeds, the relay cannot publish
     await client.request("allocation", "POST", "/entities",
-                         json={"entity_id": "E-KILLED", "name": "Killed", "sector": "industry"},
+                         json={"entity_id": "E-KILLED", "name": "Killed", "sector": "industry",
+                               "annual_emissions": 30_000},
                          role="authority", expect=(201,))
     platform.stop_service("allocation", kill=True)  # SIGKILL: the unpublished outbox row stays in the database
     platform.nats.start()

@@ -79,12 +79,18 @@ class Bench:
                      {"verifier_id": self.verifier, "name": "V"}, role="authority")
         await c.post("verifier-oversight", f"/verifiers/{self.verifier}/certificates",
                      {"compliance_year": Y, "exam_score": 90, "certificate_no": f"HCZ-B{run}"}, role="authority")
+        for year, change in ((Y, {"automatic_determination": True}),  # determinations by the tick (M-15 option)
+                             (Y + 1, {"monitoring_plan_due": f"{Y + 1}-12-31"})):  # next year's plans: not measured
+            policy = await c.get("mrv", f"/policy/{year}", role="authority")
+            await c.request("mrv", "PUT", f"/policy/{year}", json=policy | change, params={"reason": "bench"},
+                            role="authority")
         await c.post("allocation", "/plans", {"compliance_year": Y, "cap": 100 * self.n * 1000}, role="authority")
 
         async def chunk(k: int) -> int:
             part = range(k, min(self.n, k + BATCH))
             await c.post("allocation", "/entities/batch", {"entities": [
-                {"entity_id": self.ids[i], "name": f"Entity {i}", "sector": "industry"} for i in part]},
+                {"entity_id": self.ids[i], "name": f"Entity {i}", "sector": "industry",
+                 "annual_emissions": self.emissions[i]} for i in part]},
                 role="authority")
             await c.post("allocation", f"/plans/{Y}/entries", {"entries": [
                 {"entity_id": self.ids[i], "method": "historical", "base_years": {str(Y - 1): self.emissions[i]}}

@@ -26,17 +26,27 @@ async def next_free_year(client: PlatformClient, default: int) -> int:
     return max(c.year for c in clocks) + 1 if clocks else default
 
 
+def _n(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
 def print_outcomes(year: int, outcomes: dict) -> None:
-    print(f"\nCompliance year {year}: what happened to each entity\n")
-    header = f"{'entity':<24}{'reported':>10}{'verified':>10}{'determined':>12}  {'basis':<13}{'triggers':<24}" \
-             f"{'surrendered':>12}  {'obligation':<12}{'case':<10}{'fine':>10}"
+    """The table of what the platform computed for each entity (every figure read back from its APIs)."""
+    print(f"\nCompliance year {year}: what the platform recorded for each entity\n")
+    header = (f"{'entity':<20}{'reported':>9}{'verified':>9}{'determined':>11}  {'basis':<13}{'triggers':<22}"
+              f"{'surrendered':>11}  {'until':<11}{'obligation':<15}{'cases'}")
     print(header)
     print("-" * len(header))
-    for entity_id, o in outcomes.items():
-        case = o["case"] or {}
-        print(f"{o['name']:<24}{o['reported']:>10,}{o['verified']:>10,}{o['determined']:>12,}  {o['basis']:<13}"
-              f"{','.join(o['triggers']) or '-':<24}{o['surrendered']:>12,}  {o['status']:<12}"
-              f"{case.get('status', '-'):<10}{case.get('fine') or '-':>10}")
+    for o in outcomes.values():
+        reported = "missing" if o["report_missing"] and o["reported"] is None else _n(o["reported"])
+        verified = "missing" if o["verification_missing"] and o["verified"] is None else _n(o["verified"])
+        basis = (o["basis"] or "-") + (" late" if o["determined_late"] else "")
+        cases = ", ".join(f"{c['article']} {c['status']}" + (f" {c['fine']}" if c["fine"] else "")
+                          for c in o["cases"]) or "-"
+        status = o["status"] or ("reporting-only" if not o["covered"] else "-")
+        print(f"{o['name']:<20}{reported:>9}{verified:>9}{_n(o['determined']):>11}  {basis:<13}"
+              f"{','.join(o['triggers']) or '-':<22}{_n(o['surrendered']):>11}  {o['surrender_until'] or '-':<11}"
+              f"{status:<15}{cases}")
     print()
     for entity_id, o in outcomes.items():
         print(f"  {entity_id} {o['name']}: {o['story']}")

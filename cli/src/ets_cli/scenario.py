@@ -1,6 +1,8 @@
 """One compliance year driven through the public HTTP APIs and calendar ticks: what `ets demo` runs and what the
 end-to-end test proves. Every call about an entity carries the correlation id `<run>:<entity>:<year>`, so the
-events of its whole case — report to credit record — share one id across the five services."""
+events of its whole case — report to credit record — share one id across the five services; a case the platform
+opened by itself (a report found missing) keeps the id it was given then. What happened is read back from the APIs
+(`ets_cli.outcomes`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +14,12 @@ from ets_cli.sample_year import SAMPLE_ENTITIES, SampleEntity
 from ets_shared.clock import REGULATORY_TZ
 
 Log = Callable[[str], None]
+PLAN = {"boundary": "the plant and its on-site facilities, as registered",
+        "sources": [{"name": "purchased electricity", "kind": "electricity", "method": "grid meter reading",
+                     "instruments": "utility meter", "frequency": "monthly"},
+                    {"name": "process emissions", "kind": "process", "method": "mass balance",
+                     "instruments": "weighbridge, calibrated yearly", "frequency": "per batch"}],
+        "responsible_staff": [{"name": "Energy manager", "role": "monitoring lead"}]}
 
 
 def at(day: date, hour: int = 9) -> datetime:
@@ -35,6 +43,9 @@ class YearRun:
     def corr(self, e: SampleEntity) -> str:
         return f"{self.run}:{self.eid(e)}:{self.year}"
 
+    def report_id(self, e: SampleEntity) -> str:
+        return f"RPT-{self.eid(e)}-{self.year}"
+
     @property
     def agency(self) -> str:
         return f"AG-{self.run}"
@@ -42,6 +53,10 @@ class YearRun:
     @property
     def verifier(self) -> str:
         return f"VF-{self.run}"
+
+    @property
+    def covered(self) -> list[SampleEntity]:
+        return [e for e in self.entities if e.covered]
 
     async def refused(self, what: str, status: int, call) -> None:  # noqa: ANN001
         try:
@@ -54,29 +69,48 @@ class YearRun:
             return
         raise AssertionError(f"{what} was accepted but must be refused")
 
+    async def tick(self, day: date, hour: int = 9) -> None:
+        await self.client.tick_and_wait(at(day, hour))
+
     # stages ----------------------------------------------------------------------------------------------
     async def run_all(self) -> dict[str, dict[str, Any]]:
+        from ets_cli.outcomes import outcomes
+
         Y = self.year
-        await self.client.tick_and_wait(at(date(Y, 1, 10)))
+        await self.tick(date(Y, 1, 10))
         await self.setup_oversight()
         await self.setup_allocation()
-        await self.client.tick_and_wait(at(date(Y + 1, 3, 15)))
+        await self.tick(date(Y, 12, 20))
+        await self.monitoring_plans()
+        await self.tick(date(Y + 1, 1, 1), hour=0)
+        await self.cases_opened("monitoring-plan", Y + 1, f"[{Y + 1}-01-01] M-11: no {Y + 1} monitoring plan by 31 "
+                                                          "December")
+        await self.tick(date(Y + 1, 3, 15))
         await self.report()
-        await self.client.tick_and_wait(at(date(Y + 1, 4, 15)))
+        await self.tick(date(Y + 1, 4, 1), hour=0)
+        await self.cases_opened("report", Y, f"[{Y + 1}-04-01] M-12: no {Y} report by 31 March")
+        await self.tick(date(Y + 1, 4, 15))
         await self.verify()
-        await self.client.tick_and_wait(at(date(Y + 1, 4, 23)))
+        await self.tick(date(Y + 1, 4, 23))
         await self.determine()
-        await self.client.tick_and_wait(at(date(Y + 1, 6, 10)))
+        await self.tick(date(Y + 1, 5, 1), hour=0)
+        await self.determine_missing()
+        await self.tick(date(Y + 1, 5, 16))
+        await self.overdue()
+        await self.tick(date(Y + 1, 6, 10))
         await self.surrender()
-        await self.client.tick_and_wait(at(date(Y + 1, 7, 1), hour=0))
+        await self.tick(date(Y + 1, 7, 1), hour=0)
         await self.enforce()
-        await self.client.tick_and_wait(at(date(Y + 1, 7, 20)))
+        await self.tick(date(Y + 1, 7, 5))
+        await self.determine_late()
+        await self.tick(date(Y + 1, 7, 20))
         await self.make_good()
-        return await self.outcomes()
+        await self.tick(date(Y + 1, 8, 4), hour=0)
+        return await outcomes(self)
 
     async def setup_oversight(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y}-01] verifier oversight: agency filed, selected by tender, verifier certified")
+        self.log(f"[{Y}-01-10] verifier oversight: agency filed, selected by tender, verifier certified")
         code = ("91310000" + self.run.upper().replace("-", "") + "0000000000")[:18]
         await c.post("verifier-oversight", "/agencies", {"agency_id": self.agency, "name": f"Agency {self.run}",
                                                            "credit_code": code}, role="authority")
@@ -90,28 +124,74 @@ class YearRun:
 
     async def setup_allocation(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y}-01] allocation: {len(self.entities)} covered entities, plan approved, allowances issued")
-        await c.post("allocation", "/entities/batch", {"entities": [
-            {"entity_id": self.eid(e), "name": e.name, "sector": e.sector} for e in self.entities]}, role="authority")
+        self.log(f"[{Y}-01-10] allocation: the {Y} thresholds applied to {len(self.entities)} emitters' known "
+                 "emissions (M-5, M-12 ¶2)")
+        made = await c.post("allocation", "/entities/batch", {"entities": [
+            {"entity_id": self.eid(e), "name": e.name, "sector": e.sector, "annual_emissions": e.annual_emissions}
+            for e in self.entities]}, role="authority")
+        for entity, e in zip(made, self.entities):
+            self.log(f"    {e.name}: {e.annual_emissions:,} t ({e.sector}) → {entity['coverage']}")
+        for e in (e for e in self.entities if e.voluntary):
+            application = await c.post("allocation", "/coverage-applications", {
+                "name": e.name, "sector": e.sector, "compliance_year": Y,
+                "statement": "we want our reductions to count and to trade", "annual_emissions": e.annual_emissions},
+                role="entity", party=self.eid(e), correlation=self.corr(e))
+            decided = await c.post("allocation", f"/coverage-applications/{application['application_id']}/decision",
+                                   {"approve": True, "reason": "metering in place; supports the port's plan"},
+                                   role="authority", correlation=self.corr(e))
+            self.log(f"    {e.name}: applies to be covered voluntarily (M-5 ¶1) → {decided['status']}")
+        listed = await c.post("allocation", f"/covered-lists/{Y}/publication", role="authority")
+        public = await c.public_get("allocation", f"/public/covered-lists/{Y}")
+        self.log(f"    the {Y} list published (version {listed['version']}): {public['covered_count']} covered, "
+                 f"{public['reporting_only_count']} reporting-only; readable without a token")
         await c.post("allocation", "/plans", {"compliance_year": Y, "cap": 1_000_000}, role="authority")
         entries = [{"entity_id": self.eid(e), "method": "historical",
-                    "base_years": {str(Y - 3 + i): v for i, v in enumerate(e.base_years)}} for e in self.entities]
+                    "base_years": {str(Y - 3 + i): v for i, v in enumerate(e.base_years)}} for e in self.covered]
         await c.post("allocation", f"/plans/{Y}/entries", {"entries": entries}, role="authority")
         await c.post("allocation", f"/plans/{Y}/approval", role="authority")
         plan = await c.post("allocation", f"/plans/{Y}/issuance", role="authority")
         self.log(f"    cap {plan['cap']:,} t, allocated {plan['allocated']:,} t, remaining {plan['remaining']:,} t")
-        for e in self.entities:
+        for e in self.covered:
             await c.post("mrv", "/determinations/historical", {"entity_id": self.eid(e), "compliance_year": Y - 1,
                                                                 "emissions": e.previous_year}, role="authority")
 
+    async def monitoring_plans(self) -> None:
+        c, Y = self.client, self.year
+        self.log(f"[{Y}-12-20] covered entities file their {Y + 1} monitoring plans (M-11), due 31 December")
+        await until(lambda: self._mrv_knows_covered(), what="mrv learning who is covered")
+        for e in self.covered:
+            if e.files_plan:
+                await c.post("mrv", "/monitoring-plans", {**PLAN, "compliance_year": Y + 1}, role="entity",
+                             party=self.eid(e))
+        missing = await c.get("mrv", "/monitoring-plans/missing", params={"compliance_year": Y + 1},
+                              role="authority")
+        ours = [m["entity_id"] for m in missing if m["entity_id"].startswith(f"E-{self.run}-")]
+        self.log(f"    the authority sees who has not filed: {', '.join(ours) or 'nobody'}")
+
+    async def _mrv_knows_covered(self) -> bool:
+        plans = await self.client.get("mrv", "/monitoring-plans/missing", params={"compliance_year": self.year + 1},
+                                      role="authority")
+        return len([m for m in plans if m["entity_id"].startswith(f"E-{self.run}-")]) == len(self.covered)
+
+    async def cases_opened(self, duty: str, year: int, what: str) -> None:
+        self.log(f"{what}: enforcement opens an M-37 case with an order to correct")
+        for e in self.entities:
+            if (duty == "report" and e.reported is None) or (duty == "monitoring-plan" and e.covered
+                                                             and not e.files_plan):
+                case = await until(lambda e=e: self.case(e, "M-37", year, duty), what=f"M-37 {duty} case")
+                self.log(f"    {e.name}: {case['case_id']}, order to correct by {case['order_deadline']}")
+
     async def report(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y + 1}-03-15] entities report their {Y} emissions (M-12)")
+        self.log(f"[{Y + 1}-03-15] emitters report their {Y} emissions (M-12)")
         await until(lambda: self._mrv_knows_agency(), what="mrv learning the eligible agency")
         for e in self.entities:
+            if e.reported is None:
+                continue
             r = await c.post("mrv", "/reports", {"compliance_year": Y, "sources": e.sources(e.reported)},
                              role="entity", party=self.eid(e), correlation=self.corr(e))
-            self.log(f"    {e.name}: {r['reported_emissions']:,} tCO2e ({r['factor_set_id']})")
+            self.log(f"    {e.name}: {r['reported_emissions']:,} tCO2e ({r['factor_set_id']})"
+                     + ("" if r["covered"] else ", reporting-only"))
 
     async def _mrv_knows_agency(self) -> bool:
         signatories = await self.client.get("mrv", "/signatories", params={"compliance_year": self.year},
@@ -121,35 +201,53 @@ class YearRun:
     async def verify(self) -> None:
         c, Y = self.client, self.year
         self.log(f"[{Y + 1}-04-15] the agency's certified verifier files verification reports (M-13)")
-        for e in self.entities:
-            report = f"RPT-{self.eid(e)}-{Y}"
+        for e in self.covered:
+            if e.verified is None:
+                continue
             body = {"agency_id": self.agency, "verified_sources": e.sources(e.verified), "findings": "verified"}
             if e.tries_unqualified_verifier:
                 await self.refused(f"{e.name}: verification signed by an uncertified verifier", 403,
-                                   c.post("mrv", f"/reports/{report}/verification", body, role="verifier",
+                                   c.post("mrv", f"/reports/{self.report_id(e)}/verification", body, role="verifier",
                                           party=f"VF-{self.run}-UNCERTIFIED", correlation=self.corr(e)))
-            v = await c.post("mrv", f"/reports/{report}/verification", body, role="verifier", party=self.verifier,
-                             correlation=self.corr(e))
+            v = await c.post("mrv", f"/reports/{self.report_id(e)}/verification", body, role="verifier",
+                             party=self.verifier, correlation=self.corr(e))
             self.log(f"    {e.name}: verified {v['verified_emissions']:,} t; re-check triggers: {v['triggers'] or '-'}")
             if e.objects:
-                await c.post("mrv", f"/reports/{report}/objection",
+                await c.post("mrv", f"/reports/{self.report_id(e)}/objection",
                              {"evidence": ["metering records show the verifier double-counted kiln fuel"]},
                              role="entity", party=self.eid(e), correlation=self.corr(e))
                 self.log(f"    {e.name}: objects with evidence → re-check (M-15 ¶2 (3))")
 
     async def determine(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y + 1}-04-23] determinations: automatic after the objection period; re-checks by the authority")
-        for e in self.entities:
-            if e.recheck_determination is not None:
-                await c.post("mrv", f"/reports/RPT-{self.eid(e)}-{Y}/determination",
-                             {"emissions": e.recheck_determination, "reason": "re-check completed on site"},
-                             role="authority", correlation=self.corr(e))
-        for e in self.entities:
-            obligation = await until(lambda e=e: self._obligation_if_determined(e), what="obligations recorded")
-            self.log(f"    {e.name}: obligation {obligation['determined_emissions']:,} t")
+        queue = await c.get("mrv", "/determination-queue", params={"compliance_year": Y, "limit": 10_000},
+                            role="authority")
+        ours = {i["report_id"]: i for i in queue if i["entity_id"].startswith(f"E-{self.run}-")}
+        due = sorted(i["due_by"] for i in ours.values() if i["due_by"])
+        self.log(f"[{Y + 1}-04-23] the authority's queue holds {len(ours)} cases (the first due by {due[0]}); it "
+                 "determines the verified figures and finished re-checks in bulk (M-15)")
+        items = []
+        for e in self.covered:
+            item = ours.get(self.report_id(e))
+            if item is None or e.determined_after_june or item["awaiting"] not in ("verified", "recheck"):
+                continue
+            if item["awaiting"] == "verified":
+                items.append({"report_id": self.report_id(e)})
+            else:
+                items.append({"report_id": self.report_id(e), "emissions": e.recheck_determination,
+                              "reason": "re-check completed on site"})
+        results = await c.post("mrv", "/determinations/bulk", {"items": items}, role="authority")
+        refused = [r for r in results if r["status"] != "determined"]
+        assert not refused, f"bulk determination refused {refused}"
+        await self.obligations([e for e in self.covered if any(i["report_id"] == self.report_id(e) for i in items)])
 
-    async def _obligation_if_determined(self, e: SampleEntity) -> dict | None:
+    async def obligations(self, entities: list[SampleEntity]) -> None:
+        for e in entities:
+            obligation = await until(lambda e=e: self.obligation(e), what="obligations recorded")
+            self.log(f"    {e.name}: obligation {obligation['determined_emissions']:,} t, surrender by "
+                     f"{obligation['surrender_until']}")
+
+    async def obligation(self, e: SampleEntity, revision: int = 1) -> dict | None:
         try:
             ob = await self.client.get("allocation", f"/entities/{self.eid(e)}/obligations/{self.year}",
                                        role="authority")
@@ -157,84 +255,129 @@ class YearRun:
             if exc.status == 404:
                 return None
             raise
-        return ob if ob["determination_revision"] >= 1 else None
+        return ob if ob["determination_revision"] >= revision else None
+
+    async def determine_missing(self) -> None:
+        c, Y = self.client, self.year
+        self.log(f"[{Y + 1}-05-01] verification deadline passed (M-13); the authority determines the covered "
+                 "entities without a report or verification from its own figure and stated basis (M-15)")
+        targets = [e for e in self.covered if e.authority_figure is not None]
+        for e in targets:
+            basis = ("no report: last year's determined figure updated with the entity's "
+                     f"{Y} energy statistics" if e.reported is None
+                     else "no verification report arrived: the reported activity data, checked against "
+                          "metering records")
+            await until(lambda e=e: self._queued(e), what="missing report or verification found")
+            d = await c.post("mrv", f"/reports/{self.report_id(e)}/determination",
+                             {"emissions": e.authority_figure, "reason": basis}, role="authority",
+                             correlation=self.corr(e))
+            self.log(f"    {e.name}: {d['emissions']:,} t ({d['basis']}: {basis})")
+        await self.obligations(targets)
+
+    async def _queued(self, e: SampleEntity) -> bool:
+        queue = await self.client.get("mrv", "/determination-queue",
+                                      params={"compliance_year": self.year, "awaiting": ["no_report",
+                                                                                          "no_verification"]},
+                                      role="authority")
+        return any(i["report_id"] == self.report_id(e) for i in queue)
+
+    async def overdue(self) -> None:
+        late = await self.client.get("mrv", "/determination-queue",
+                                     params={"compliance_year": self.year, "overdue": "true"}, role="authority")
+        for item in (i for i in late if i["entity_id"].startswith(f"E-{self.run}-")):
+            self.log(f"[{self.year + 1}-05-16] {item['report_id']}: determination due by {item['due_by']} not made "
+                     f"— flagged (M-43), {-item['days_left']} day(s) overdue")
 
     async def surrender(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y + 1}-06-10] surrender window open (M-16)")
+        self.log(f"[{Y + 1}-06-10] surrender window (M-16)")
         first = self.entities[0]
         await self.refused(f"{first.name}: surrender of vintage {Y + 1} for {Y}", 422,
                            c.post("allocation", f"/entities/{self.eid(first)}/surrenders",
                                   {"compliance_year": Y, "lines": [{"unit_type": "SHEA", "vintage": Y + 1,
                                                                     "quantity": 1}]},
                                   role="entity", party=self.eid(first), correlation=self.corr(first)))
-        for e in self.entities:
-            ob = await c.get("allocation", f"/entities/{self.eid(e)}/obligations/{Y}", role="entity",
-                             party=self.eid(e))
-            quantity = ob["remaining"] if e.surrender_in_window == "all" else int(e.surrender_in_window)
-            s = await c.post("allocation", f"/entities/{self.eid(e)}/surrenders",
-                             {"compliance_year": Y, "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": quantity}]},
-                             role="entity", party=self.eid(e), correlation=self.corr(e))
-            self.log(f"    {e.name}: surrendered {quantity:,}; remaining {s['remaining']:,}; {s['status']}")
+        for e in self.covered:
+            if e.surrender_in_window == "none" or e.determined_after_june:
+                continue
+            await self.surrender_of(e, None if e.surrender_in_window == "all" else int(e.surrender_in_window))
 
-    def _late(self) -> list[SampleEntity]:
-        return [e for e in self.entities if e.surrender_in_window != "all"]
+    async def surrender_of(self, e: SampleEntity, quantity: int | None) -> dict:
+        c, Y = self.client, self.year
+        ob = await c.get("allocation", f"/entities/{self.eid(e)}/obligations/{Y}", role="entity", party=self.eid(e))
+        quantity = ob["remaining"] if quantity is None else quantity
+        s = await c.post("allocation", f"/entities/{self.eid(e)}/surrenders",
+                         {"compliance_year": Y, "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": quantity}]},
+                         role="entity", party=self.eid(e), correlation=self.corr(e))
+        self.log(f"    {e.name}: surrendered {quantity:,}; remaining {s['remaining']:,}; {s['status']}")
+        return s
+
+    def _short(self) -> list[SampleEntity]:
+        return [e for e in self.covered if e.surrender_in_window != "all"]
 
     async def enforce(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y + 1}-07-01] window closed: shortfalls go to enforcement (M-39, M-40)")
-        for e in self._late():
-            case = await until(lambda e=e: self._case(e), what="M-39 case opened")
-            self.log(f"    {e.name}: case {case['case_id']} opened, order to surrender by {case.get('order_deadline')}")
-            await self.refused(f"{e.name}: fine of 120,000 (M-39 allows 50,000–100,000)", 422,
-                               c.post("enforcement", f"/cases/{case['case_id']}/penalty",
-                                      {"amount": "120000.00", "reasons": "shortfall"}, role="enforcement_officer",
-                                      correlation=self.corr(e)))
-            await c.post("enforcement", f"/cases/{case['case_id']}/penalty",
-                         {"amount": "80000.00", "reasons": "surrender obligation not fulfilled by 30 June"},
-                         role="enforcement_officer", correlation=self.corr(e))
+        self.log(f"[{Y + 1}-07-01] the window has closed: shortfalls go to enforcement (M-39, M-40)")
+        for e in self._short():
+            case = await until(lambda e=e: self.case(e, "M-39", Y), what="M-39 case opened")
+            self.log(f"    {e.name}: case {case['case_id']} opened, order to surrender "
+                     f"{case['outstanding_tonnes']:,} t by {case['order_deadline']}")
+            if e.surrender_in_window == "none":
+                continue
+            await self.fine(e, case, "120,000", "50,000–100,000", "80,000",
+                            "surrender obligation not fulfilled by 30 June")
             await c.post("enforcement", f"/cases/{case['case_id']}/measures",
                          {"measures": ["credit_record", "special_fund_ineligible", "award_ineligible",
                                        "project_assessment_refused"], "published": True},
                          role="enforcement_officer", correlation=self.corr(e))
             self.log(f"    {e.name}: fine 80,000.00 decided; credit record entered, departments notified")
 
-    async def _case(self, e: SampleEntity) -> dict | None:
+    async def fine(self, e: SampleEntity, case: dict, refused: str, allowed: str, amount: str, reasons: str) -> None:
+        """The officer first tries a fine outside the article's range (refused), then decides one inside it."""
+        path = f"/cases/{case['case_id']}/penalty"
+        await self.refused(f"{e.name}: {case['article']} fine of {refused} ({case['article']} allows {allowed})", 422,
+                           self.client.post("enforcement", path, {"amount": refused.replace(",", "") + ".00",
+                                                                  "reasons": reasons},
+                                            role="enforcement_officer", correlation=self.corr(e)))
+        await self.client.post("enforcement", path, {"amount": amount.replace(",", "") + ".00", "reasons": reasons},
+                               role="enforcement_officer", correlation=self.corr(e))
+
+    async def case(self, e: SampleEntity, article: str, year: int, duty: str | None = None) -> dict | None:
         cases = await self.client.get("enforcement", "/cases", params={"party_id": self.eid(e)},
                                       role="enforcement_officer")
-        return next((x for x in cases if x["article"] == "M-39" and x.get("compliance_year") == self.year), None)
+        return next((x for x in cases if x["article"] == article and x.get("compliance_year") == year
+                     and (duty is None or x["case_id"].endswith(f"-{duty}"))), None)
+
+    async def determine_late(self) -> None:
+        c, Y = self.client, self.year
+        for e in (e for e in self.covered if e.determined_after_june):
+            d = await c.post("mrv", f"/reports/{self.report_id(e)}/determination",
+                             {"emissions": e.recheck_determination, "reason": "re-check completed after a second "
+                                                                              "site visit"},
+                             role="authority", correlation=self.corr(e))
+            self.log(f"[{Y + 1}-07-05] {e.name}: re-check determined {d['emissions']:,} t after the window "
+                     f"(late: {d['late']})")
+            await self.obligations([e])
 
     async def make_good(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y + 1}-07-20] late surrender makes good the shortfall; the fine is paid; the case closes")
-        for e in self._late():
-            ob = await c.get("allocation", f"/entities/{self.eid(e)}/obligations/{Y}", role="entity",
-                             party=self.eid(e))
-            await c.post("allocation", f"/entities/{self.eid(e)}/surrenders",
-                         {"compliance_year": Y, "lines": [{"unit_type": "SHEA", "vintage": Y,
-                                                           "quantity": ob["remaining"]}]},
-                         role="entity", party=self.eid(e), correlation=self.corr(e))
-            case = await self._case(e)
+        self.log(f"[{Y + 1}-07-20] late surrenders: a shortfall made good, a late determination surrendered within "
+                 "its period (M-16); fines")
+        for e in self.covered:
+            if e.determined_after_june:
+                await self.surrender_of(e, None)
+        for e in (e for e in self._short() if e.surrender_in_window != "none"):
+            await self.surrender_of(e, None)
+            case = await self.case(e, "M-39", Y)
             await c.post("enforcement", f"/cases/{case['case_id']}/payment", {"amount": "80000.00"},
                          role="enforcement_officer", correlation=self.corr(e))
-            await until(lambda e=e: self._case_closed(e), what="case closed")
+            await until(lambda e=e: self._closed(e), what="case closed")
+            self.log(f"    {e.name}: fine paid; the case closes")
+        for e in (e for e in self.covered if e.reported is None):
+            await self.fine(e, await self.case(e, "M-37", Y, "report"), "35,000", "10,000–30,000", "20,000",
+                            "no report by the order's deadline (M-37)")
+            self.log(f"    {e.name}: M-37 fine 20,000.00 decided (the order to correct passed uncorrected)")
 
-    async def _case_closed(self, e: SampleEntity) -> bool:
-        case = await self._case(e)
+    async def _closed(self, e: SampleEntity) -> bool:
+        case = await self.case(e, "M-39", self.year)
         return bool(case) and str(case["status"]).lower() == "closed"
-
-    async def outcomes(self) -> dict[str, dict[str, Any]]:
-        c, Y = self.client, self.year
-        out = {}
-        for e in self.entities:
-            det = await c.get("mrv", f"/entities/{self.eid(e)}/determinations/{Y}", role="authority")
-            ob = await c.get("allocation", f"/entities/{self.eid(e)}/obligations/{Y}", role="authority")
-            case = await self._case(e)
-            out[self.eid(e)] = {
-                "name": e.name, "story": e.story, "reported": e.reported, "verified": e.verified,
-                "determined": det["emissions"], "basis": det["basis"], "triggers": det["triggers"],
-                "obligation": ob["determined_emissions"], "surrendered": ob["surrendered"], "status": ob["status"],
-                "case": case and {"case_id": case["case_id"], "status": case["status"],
-                                  "fine": case.get("fine_amount")},
-            }
-        return out

@@ -137,22 +137,29 @@ class SqlUnitOfWork:
         self._clock = None
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
-    def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None
-                ) -> Envelope:
+    def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None,
+                audit: bool = True) -> Envelope:
         """Queue `data` as an event of this service, committed with the current transaction.
 
         `correlation_id` overrides the acting context's, for an event that belongs to a case begun elsewhere (e.g. a
-        determination made at a tick belongs to the report's case); the audit record carries the same id."""
+        determination made at a tick belongs to the report's case); the audit record carries the same id. A request
+        acting on such a case becomes the event's cause: its own id is the causation id (an event's stays).
+        `audit=False` only for a second version of an event already audited in this transaction (a v1 published
+        beside its v2): one state change, one audit record."""
         if self._publishes and type(data) not in self._publishes:
             raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
         if type(data).contract.producer != self.producer:
             raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
-        context = self.context if correlation_id is None else replace(self.context, correlation_id=correlation_id)
+        context = self.context
+        if correlation_id is not None and correlation_id != context.correlation_id:
+            context = replace(context, correlation_id=correlation_id,
+                              causation_id=context.causation_id or context.correlation_id)
         envelope = wrap(data, producer=self.producer, context=context)
         self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": type(data).contract.subject,
                                           "payload": envelope.model_dump_json(), "created_at": envelope.occurred_at})
-        self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
-                   correlation_id=context.correlation_id)
+        if audit:
+            self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
+                       correlation_id=context.correlation_id)
         self.emitted.append(envelope)
         return envelope
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
-from allocation.entrypoints import http, http_compliance, http_plans
+from allocation.entrypoints import http, http_compliance, http_coverage, http_plans
 from allocation.service_layer.handlers import EVENT_HANDLERS
-from allocation.service_layer.policy import AllocationPolicyDocument, check_policy
+from allocation.service_layer.obligations import on_policy_changed
+from allocation.service_layer.policy import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
-    AllowancesIssued, EntityRegistered, ObligationRecorded, ObligationSettled, ShortfallDetected, SurrenderRecorded,
+    AllowancesIssued, CoverageApplicationDecided, CoveredListPublished, EntityRegistered, ObligationRecorded,
+    ObligationSettled, ShortfallDetected, ShortfallRevised, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
@@ -22,16 +24,18 @@ def definition() -> ServiceDefinition:
     return ServiceDefinition(
         name=NAME,
         title="Allocation and registry",
-        description="Covered entities (M-5), caps and allocation plans (M-6..M-9), the allowance registry (M-32), "
-                    "obligations, surrender and CCER offsets (M-16, M-17), shortfall at the close of the window.",
+        description="Covered entities and reporting-only emitters by the thresholds or a voluntary application, "
+                    "and each year's published list (M-5, M-12 ¶2), caps and allocation plans (M-6..M-9), the "
+                    "allowance registry (M-32), obligations that follow every determination and revision, surrender "
+                    "and CCER offsets (M-16, M-17), shortfall once an obligation's own surrender period has passed.",
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, http_plans.router, http_compliance.router],
+        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
-                   ShortfallDetected],
+                   ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished],
         uow_class=AllocationUnitOfWork,
-        policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, check_policy),
+        policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, on_policy_changed),
     )
 
 

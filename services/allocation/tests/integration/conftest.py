@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from allocation.bootstrap import build_runtime
 from ets_shared.calendar import publish_tick, tick_envelope
 from ets_shared.clock import as_utc
-from ets_shared.contracts.mrv import EmissionsDetermined
+from ets_shared.contracts.mrv import EmissionsDeterminedV2
 from ets_shared.envelope import MessageContext, wrap
 from ets_shared.persistence.tables import InboxMessage
 from ets_shared.settings import ServiceSettings
@@ -90,17 +90,18 @@ class World:
         return self.processed(*self.determinations)
 
     async def determine(self, entity_id: str, emissions: int, revision: int = 1, *, correlation_id: str | None = None,
-                        copies: int = 1, year: int = YEAR) -> str:
-        """Publish an EmissionsDetermined as mrv would (`copies` > 1: the same event redelivered)."""
-        data = EmissionsDetermined(
-            determination_id=f"DET-{entity_id}-{revision}", entity_id=entity_id, compliance_year=year,
-            determined_emissions=emissions, basis="verification" if revision == 1 else "recheck", triggers=[],
-            revision=revision, reported_emissions=emissions, verified_emissions=emissions, agency_id="AG-1",
-            determined_at="2026-04-27T02:00:00Z")
+                        copies: int = 1, year: int = YEAR, at: str = "2026-04-27T10:00:00+08:00") -> str:
+        """Publish an EmissionsDetermined (v2) as mrv would (`copies` > 1: the same event redelivered)."""
+        data = EmissionsDeterminedV2(
+            determination_id=f"DET-{entity_id}-{revision}", report_id=f"RPT-{entity_id}-{year}", entity_id=entity_id,
+            compliance_year=year, determined_emissions=emissions,
+            basis="verification" if revision == 1 else "recheck", triggers=[], revision=revision,
+            reported_emissions=emissions, verified_emissions=emissions, agency_id="AG-1", late=False,
+            determined_at=at, notified_to=entity_id, copied_to=["statistics"])
         correlation_id = correlation_id or f"case-{uuid.uuid4()}"
         envelope = wrap(data, producer="mrv", context=MessageContext.new("test", correlation_id))
         self.determinations.append(str(envelope.event_id))
-        await self.publish(EmissionsDetermined.contract.subject, envelope.model_dump_json().encode(),
+        await self.publish(EmissionsDeterminedV2.contract.subject, envelope.model_dump_json().encode(),
                            [f"{envelope.event_id}-{n}" for n in range(copies)])
         return correlation_id
 
@@ -114,8 +115,10 @@ class World:
             return ob if ob and ob["determination_revision"] >= revision else None
         return await eventually(check)
 
-    async def register(self, *entity_ids: str) -> None:
-        body = {"entities": [{"entity_id": e, "name": f"Entity {e}", "sector": "industry"} for e in entity_ids]}
+    async def register(self, *entity_ids: str, emissions: int = 50_000) -> None:
+        """Covered entities: industry emitters above the 20,000 t threshold (M-5)."""
+        body = {"entities": [{"entity_id": e, "name": f"Entity {e}", "sector": "industry",
+                              "annual_emissions": emissions} for e in entity_ids]}
         r = await self.svc.client.post("/entities/batch", json=body, headers=self.authority)
         assert r.status_code == 201, r.text
 

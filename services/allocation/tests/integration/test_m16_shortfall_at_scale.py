@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import func, select
 
-from allocation.domain import Obligation
+from allocation.domain import AllocationPolicy, Obligation
 from ets_shared.clock import utcnow
 from ets_shared.envelope import MessageContext
 from ets_shared.contracts.allocation import ShortfallDetected
@@ -19,20 +20,23 @@ N = 10_000
 
 
 async def test_m16_ten_thousand_shortfalls_in_one_tick(world):
-    batch = [{"entity_id": f"E-{n:05d}", "name": f"Entity {n}", "sector": "industry"} for n in range(N)]
+    batch = [{"entity_id": f"E-{n:05d}", "name": f"Entity {n}", "sector": "industry", "annual_emissions": 30_000}
+             for n in range(N)]
     made = await world.svc.client.post("/entities/batch", json={"entities": batch}, headers=world.authority,
                                        timeout=120)
     assert made.status_code == 201 and len(made.json()) == N
     runtime = world.svc.runtime
     with runtime.uow(MessageContext.new("test")) as uow:  # as 10,000 determinations would leave them
+        policy = AllocationPolicy.default(2025)
         obligations = [Obligation(f"E-{n:05d}", 2025) for n in range(N)]
         for n, ob in enumerate(obligations):
-            ob.apply_determination(1, 1000 + n)
-        uow.obligations.save_all(obligations, determination_id="DET", recorded_at=utcnow(), correlation_id="case")
+            ob.apply_determination(1, 1000 + n, datetime(2026, 4, 27, tzinfo=timezone.utc), policy)
+        uow.obligations.save_all(obligations, policy, determination_id="DET", recorded_at=utcnow(),
+                                 correlation_id="case")
         uow.commit()
     with runtime.uow(MessageContext.new("test")) as uow:  # one case with its own correlation id
         ob = uow.obligations.find("E-04242", 2025)
-        uow.obligations.save(ob, correlation_id="case-E-04242")
+        uow.obligations.save(ob, policy, correlation_id="case-E-04242")
         uow.commit()
 
     started = time.monotonic()

@@ -12,13 +12,14 @@ pytestmark = pytest.mark.asyncio
 
 async def test_m5_registration_opens_a_holding_account_and_publishes(world):
     client, auth = world.svc.client, world.authority
-    body = {"entity_id": "E-1", "name": "Shanghai Steel Works", "sector": "industry"}
+    body = {"entity_id": "E-1", "name": "Shanghai Steel Works", "sector": "industry", "annual_emissions": 20_000}
     async with world.listen(EntityRegistered.contract.subject) as registered:
         assert (await client.post("/entities", json=body, headers=world.entity("E-1"))).status_code == 403
         made = await client.post("/entities", json=body, headers=auth)
         assert made.status_code == 201
-        assert {k: made.json()[k] for k in ("entity_id", "status", "account_id")} == \
-            {"entity_id": "E-1", "status": "active", "account_id": "ACC-E-1"}
+        assert {k: made.json()[k] for k in ("entity_id", "status", "account_id", "coverage", "coverage_basis")} == \
+            {"entity_id": "E-1", "status": "active", "account_id": "ACC-E-1", "coverage": "covered",
+             "coverage_basis": "threshold"}
         again = await client.post("/entities", json=body, headers=auth)
         assert again.status_code == 409 and again.json()["field"] == "entity_id"
         await eventually(lambda: registered)
@@ -33,17 +34,19 @@ async def test_m5_registration_opens_a_holding_account_and_publishes(world):
 
 async def test_m5_batch_registers_all_in_one_transaction_or_none(world):
     client, auth = world.svc.client, world.authority
-    batch = [{"entity_id": f"B-{n:04d}", "name": f"Entity {n}", "sector": "building"} for n in range(500)]
+    batch = [{"entity_id": f"B-{n:04d}", "name": f"Entity {n}", "sector": "building", "annual_emissions": 10_000}
+             for n in range(500)]
     async with world.listen(EntityRegistered.contract.subject) as registered:
         made = await client.post("/entities/batch", json={"entities": batch}, headers=auth)
         assert made.status_code == 201 and len(made.json()) == 500
         await eventually(lambda: len(registered) == 500)
-    clash = [{"entity_id": "NEW-1", "name": "n", "sector": "port"},
-             {"entity_id": "B-0007", "name": "n", "sector": "port"}]
+    clash = [{"entity_id": "NEW-1", "name": "n", "sector": "port", "annual_emissions": 10_000},
+             {"entity_id": "B-0007", "name": "n", "sector": "port", "annual_emissions": 10_000}]
     refused = await client.post("/entities/batch", json={"entities": clash}, headers=auth)
     assert refused.status_code == 409 and refused.json()["field"] == "entities[1].entity_id"
     assert (await client.get("/entities/NEW-1", headers=auth)).status_code == 404
-    too_many = [{"entity_id": f"X-{n}", "name": "n", "sector": "port"} for n in range(10_001)]
+    too_many = [{"entity_id": f"X-{n}", "name": "n", "sector": "port", "annual_emissions": 10_000}
+                for n in range(10_001)]
     assert (await client.post("/entities/batch", json={"entities": too_many}, headers=auth)).status_code == 422
     page = (await client.get("/entities", params={"offset": 498, "limit": 10}, headers=auth)).json()
     assert [e["entity_id"] for e in page] == ["B-0498", "B-0499"]

@@ -1,4 +1,5 @@
 """The surrender obligation: M-15 determinations, M-16 window/vintage/quantity, M-17 CCER, §5 shortfall."""
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
@@ -23,11 +24,12 @@ def sh(y, mo, d, h=0, mi=0, s=0) -> datetime:
 
 IN_WINDOW = sh(2025, 6, 15, 10)
 AFTER_CLOSE = sh(2025, 7, 1)
+DETERMINED = sh(2025, 4, 27, 10)  # before the window: the window is the whole period
 
 
 def obligation(emissions: int = 1000) -> Obligation:
     o = Obligation("ent-1", 2024)
-    o.apply_determination(1, emissions)
+    o.apply_determination(1, emissions, DETERMINED, POLICY)
     return o
 
 
@@ -44,11 +46,11 @@ def ccer(q: int, origin: CcerOrigin = OK_LOT) -> UnitLine:
 def test_m15_only_a_higher_revision_replaces_the_determination():
     o = Obligation("ent-1", 2024)
     assert o.status is ObligationStatus.OPEN and not o.is_determined
-    assert o.apply_determination(2, 1200)
-    assert not o.apply_determination(1, 900)  # late, out-of-order event
-    assert not o.apply_determination(2, 900)  # redelivered revision
+    assert o.apply_determination(2, 1200, DETERMINED, POLICY)
+    assert not o.apply_determination(1, 900, DETERMINED, POLICY)  # late, out-of-order event
+    assert not o.apply_determination(2, 900, DETERMINED, POLICY)  # redelivered revision
     assert (o.determination_revision, o.determined_emissions) == (2, 1200)
-    assert o.apply_determination(3, 800)  # re-check (复查) determination
+    assert o.apply_determination(3, 800, DETERMINED, POLICY)  # re-check (复查) determination
     assert (o.determination_revision, o.determined_emissions) == (3, 800)
 
 
@@ -56,7 +58,7 @@ def test_m15_only_a_higher_revision_replaces_the_determination():
                                                         (1, Decimal(10), "emissions")])
 def test_m15_determination_inputs_validated(revision, emissions, field):
     with pytest.raises(RuleViolation) as e:
-        Obligation("ent-1", 2024).apply_determination(revision, emissions)
+        Obligation("ent-1", 2024).apply_determination(revision, emissions, DETERMINED, POLICY)
     assert e.value.field == field
 
 
@@ -68,9 +70,9 @@ def test_m15_higher_redetermination_reopens_a_settled_obligation_and_lower_one_s
     o = obligation(100)
     o.surrender([shea(100)], IN_WINDOW, POLICY, ALLOCATION)
     assert o.status is ObligationStatus.SETTLED
-    o.apply_determination(2, 120)
+    o.apply_determination(2, 120, DETERMINED, POLICY)
     assert (o.status, o.remaining) == (ObligationStatus.OPEN, 20)
-    o.apply_determination(3, 100)
+    o.apply_determination(3, 100, DETERMINED, POLICY)
     assert (o.status, o.remaining) == (ObligationStatus.SETTLED, 0)
 
 
@@ -78,7 +80,7 @@ def test_m15_lower_redetermination_settles_a_shortfall():
     o = obligation(100)
     o.surrender([shea(90)], IN_WINDOW, POLICY, ALLOCATION)
     assert o.close(AFTER_CLOSE, POLICY) == 10
-    o.apply_determination(2, 90)
+    o.apply_determination(2, 90, DETERMINED, POLICY)
     assert o.status is ObligationStatus.SETTLED and o.shortfall_detected_at == AFTER_CLOSE
 
 
@@ -157,10 +159,10 @@ def test_m16_surrender_refuses_vintage_after_compliance_year():
     assert o.surrendered_shea == 20  # the refused surrender counted nothing
 
 
-def test_m16_surrender_refuses_ccer_reduced_after_compliance_year():
-    with pytest.raises(RuleViolation) as e:
-        obligation().surrender([ccer(1, CcerOrigin("P-1", date(2025, 1, 1)))], IN_WINDOW, POLICY, ALLOCATION)
-    assert e.value.field == "lines[0].vintage"
+def test_m17_ccer_reduced_after_the_compliance_year_is_not_held_to_the_allowance_vintage_rule():
+    """M-16 ¶2's "上一年度或者此前年度配额" speaks of allowances; CCERs follow M-17 (ratio, boundary, earliest date)."""
+    r = obligation().surrender([ccer(5, CcerOrigin("P-1", date(2025, 1, 1)))], IN_WINDOW, POLICY, ALLOCATION)
+    assert r.ccer == 5
 
 
 @pytest.mark.parametrize("quantity", [0, -5])
@@ -308,9 +310,67 @@ def test_m16_close_ignores_an_undetermined_obligation():
     assert o.close(AFTER_CLOSE, POLICY) is None and o.status is ObligationStatus.OPEN
 
 
-def test_m16_redetermination_after_close_that_reopens_is_a_new_shortfall():
+# --- M-16: the surrender period follows a late determination (the platform's reading, README) --------------------
+
+def test_m16_determination_before_the_window_gets_the_window():
+    o = obligation(100)
+    assert o.surrender_until(POLICY) == date(2025, 6, 30)
+    assert o.closes_at(POLICY) == AFTER_CLOSE
+
+
+def test_m16_determination_on_the_opening_day_gets_exactly_the_window():
+    o = Obligation("ent-1", 2024)
+    o.apply_determination(1, 100, sh(2025, 6, 1, 9), POLICY)
+    assert o.surrender_until(POLICY) == date(2025, 6, 30)  # 30 days counted from 1 June, 1 June included
+
+
+def test_m16_determination_after_30_june_may_still_be_surrendered_on_its_last_day_not_the_day_after():
+    o = Obligation("ent-1", 2024)
+    o.apply_determination(1, 100, sh(2025, 7, 5, 15), POLICY)
+    assert o.surrender_until(POLICY) == date(2025, 8, 3)  # 5 July + 30 days - 1
+    assert o.close(AFTER_CLOSE, POLICY) is None and o.close(sh(2025, 8, 3, 23, 59, 59), POLICY) is None
+    assert o.surrender([shea(40)], sh(2025, 8, 3, 23, 59, 59), POLICY, ALLOCATION).remaining == 60
+    with pytest.raises(Conflict):  # the day after its last day: the shortfall must be recorded first
+        o.surrender([shea(60)], sh(2025, 8, 4), POLICY, ALLOCATION)
+    assert o.close(sh(2025, 8, 4), POLICY) == 60 and o.status is ObligationStatus.SHORTFALL
+
+
+def test_m16_determination_on_the_last_window_day_gets_its_full_period():
+    o = Obligation("ent-1", 2024)
+    o.apply_determination(1, 100, sh(2025, 6, 30, 18), POLICY)
+    assert o.surrender_until(POLICY) == date(2025, 7, 29)
+
+
+def test_m16_period_after_determination_is_a_policy_parameter():
+    policy = replace(POLICY, surrender_days_after_determination=10)
+    o = Obligation("ent-1", 2024)
+    o.apply_determination(1, 100, sh(2025, 7, 5), policy)
+    assert o.surrender_until(policy) == date(2025, 7, 14)
+    assert o.surrender_until(replace(policy, surrender_close=date(2025, 9, 30))) == date(2025, 9, 30)  # moved window
+
+
+def test_m16_raised_determination_after_close_gives_a_new_period_then_a_new_shortfall():
     o = obligation(100)
     o.surrender([shea(100)], IN_WINDOW, POLICY, ALLOCATION)
-    o.apply_determination(2, 110)
-    assert o.close(sh(2025, 8, 1), POLICY) == 10
+    o.apply_determination(2, 110, sh(2025, 7, 10), POLICY)
+    assert o.status is ObligationStatus.OPEN and o.surrender_until(POLICY) == date(2025, 8, 8)
+    assert o.close(sh(2025, 8, 8, 23), POLICY) is None
+    assert o.close(sh(2025, 8, 9), POLICY) == 10
     assert o.status is ObligationStatus.SHORTFALL
+
+
+def test_m16_lowered_determination_keeps_the_period_it_had():
+    o = Obligation("ent-1", 2024)
+    o.apply_determination(1, 100, sh(2025, 7, 5), POLICY)
+    o.apply_determination(2, 90, sh(2025, 7, 20), POLICY)
+    assert o.surrender_until(POLICY) == date(2025, 8, 3)
+
+
+def test_m16_revision_of_a_shortfall_moves_the_figure_but_gives_no_new_period():
+    o = obligation(100)
+    o.surrender([shea(30)], IN_WINDOW, POLICY, ALLOCATION)
+    assert o.close(AFTER_CLOSE, POLICY) == 70
+    o.apply_determination(2, 150, sh(2025, 7, 10), POLICY)
+    assert (o.status, o.remaining, o.surrender_until(POLICY)) == (ObligationStatus.SHORTFALL, 120, date(2025, 6, 30))
+    o.apply_determination(3, 30, sh(2025, 7, 12), POLICY)
+    assert o.status is ObligationStatus.SETTLED

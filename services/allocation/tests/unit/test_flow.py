@@ -36,7 +36,7 @@ def test_m16_year_from_plan_to_cancelled_units():
     reg.issue("ccer-in", "ISS", "A-ent-1", [UnitLine(UnitType.CCER, 2023, 80, lot)], T0)
 
     ob = Obligation("ent-1", 2024)
-    ob.apply_determination(1, 1040)
+    ob.apply_determination(1, 1040, datetime(2025, 4, 27, 10, tzinfo=REGULATORY_TZ), policy)
     now = datetime(2025, 6, 20, 10, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
     lines = [UnitLine(UnitType.SHEA, 2024, 990), UnitLine(UnitType.CCER, 2023, 50, lot)]
     result = ob.surrender(lines, now, policy, plan.allocation_for("ent-1"))

@@ -9,7 +9,7 @@ import pytest
 from ets_shared.errors import Conflict, RuleViolation
 
 from enforcement.domain import (CaseStatus, Closure, EnforcementPolicy, StepKind, decide_fine, decline_fine,
-                                record_payment, record_surrender, settle_obligation, tick)
+                                record_payment, record_surrender, revise_shortfall, settle_obligation, tick)
 
 D = Decimal
 
@@ -169,3 +169,26 @@ def test_m39_surrender_before_the_order_settles_the_case(opened, timeline):
     assert case.status is CaseStatus.AWAITING_DECISION and case.fine_window_end is not None
     decide_fine(case, timeline["order_at"] + timedelta(days=1), "officer-1", D("50000.00"), "late surrender")
     assert case.status is CaseStatus.FINE_UNPAID
+
+
+@pytest.mark.parametrize("outstanding", [0, -1])
+def test_m39_revised_shortfall_is_at_least_one_tonne(ordered, timeline, outstanding):
+    case = ordered("M-39")
+    with pytest.raises(RuleViolation) as err:
+        revise_shortfall(case, timeline["order_at"] + timedelta(days=1), "event", outstanding)
+    assert err.value.field == "outstanding" and case.outstanding_tonnes == 30_000
+
+
+def test_m39_case_follows_a_revised_shortfall_until_settled(ordered, timeline):
+    case = ordered("M-39")
+    (step,) = revise_shortfall(case, timeline["order_at"] + timedelta(days=1), "event", 35_000)
+    assert step.kind is StepKind.SHORTFALL_REVISED and case.outstanding_tonnes == 35_000
+    assert case.shortfall_tonnes == 30_000  # the shortfall at opening stays on record
+    settle_obligation(case, timeline["order_at"] + timedelta(days=2), "event")
+    with pytest.raises(Conflict):
+        revise_shortfall(case, timeline["order_at"] + timedelta(days=3), "event", 1)
+
+
+def test_m37_case_has_no_shortfall_to_revise(ordered, timeline):
+    with pytest.raises(Conflict):
+        revise_shortfall(ordered("M-37"), timeline["order_at"], "event", 10)

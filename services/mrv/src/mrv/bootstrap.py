@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDetermined, RecheckOpened, VerificationFiled
+from ets_shared.contracts.mrv import (
+    DeterminationOverdue, EmissionReportMissing, EmissionReportSubmitted, EmissionsDetermined, EmissionsDeterminedV2,
+    MonitoringPlanFiled, MonitoringPlanMissing, RecheckOpened, VerificationFiled, VerificationMissing,
+)
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from mrv.adapters.orm import MrvTable
+from mrv.entrypoints import http_monitoring, http_queue
 from mrv.entrypoints.http import router as reports_router
 from mrv.entrypoints.http_bulk import router as bulk_router
 from mrv.entrypoints.records import router as records_router
@@ -22,14 +26,18 @@ def definition() -> ServiceDefinition:
     return ServiceDefinition(
         name=NAME,
         title="MRV",
-        description="Monitoring, reporting, verification and determination (M-11..M-15): emission reports computed "
-                    "with the year's factor set, verification by certified verifiers of eligible agencies (V), "
-                    "re-checks on the M-15 ¶2 triggers, and the authority's determinations.",
+        description="Monitoring, reporting, verification and determination (M-11..M-15): monitoring plans, emission "
+                    "reports computed with the year's factor set, verification by certified verifiers of eligible "
+                    "agencies (V), re-checks on the M-15 ¶2 triggers, the authority's determinations (its queue, "
+                    "in bulk, of entities that never reported or were never verified), and every deadline missed "
+                    "on the way.",
         metadata=MrvTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[reports_router, records_router, bulk_router],
+        routers=[reports_router, records_router, http_queue.router, http_monitoring.router, bulk_router],
         handlers=EVENT_HANDLERS,
-        publishes=[EmissionReportSubmitted, VerificationFiled, RecheckOpened, EmissionsDetermined],
+        publishes=[EmissionReportSubmitted, VerificationFiled, RecheckOpened, EmissionsDetermined,
+                   EmissionsDeterminedV2, MonitoringPlanFiled, MonitoringPlanMissing, EmissionReportMissing,
+                   VerificationMissing, DeterminationOverdue],
         uow_class=MrvUnitOfWork,
         policy=(MrvPolicyModel, MrvPolicyModel.default, on_policy_changed),
     )

@@ -58,10 +58,12 @@ class World:
                 return session.execute(query).first() is not None
         await eventually(done, timeout=timeout)
 
-    async def register(self, entity_id: str, covered: bool = True) -> None:
+    async def register(self, entity_id: str, covered: bool = True, first_year: int | None = None,
+                       at: datetime | None = None) -> None:
+        """As allocation would: covered (or reporting-only) from `first_year` (default: the year of `at`)."""
         await self.applied(await self.send(EntityRegistered(
             entity_id=entity_id, name=f"Entity {entity_id}", sector="steel", covered=covered,
-            registered_at=sh(2025, 1, 5)), "allocation"))
+            registered_at=at or sh(2025, 1, 5), first_compliance_year=first_year), "allocation"))
 
     async def eligibility(self, agency_id: str, year: int, eligible: bool, at: datetime,
                           reason: str = "selected by tender") -> Envelope:
@@ -84,6 +86,14 @@ class World:
         envelope = await publish_tick(self.js, moment)
         await self.applied(envelope, timeout)
         return envelope
+
+    async def automatic(self, year: int, **changes) -> None:
+        """The year's option of determining verified figures by themselves (M-15; the default is the authority's
+        act), with any other changes to its policy."""
+        policy = (await self.client.get(f"/policy/{year}")).json() | {"automatic_determination": True, **changes}
+        put = await self.client.put(f"/policy/{year}", params={"reason": "automatic determination"}, json=policy,
+                                    headers=self.authority)
+        assert put.status_code == 200, put.text
 
     # -- the mrv's API -------------------------------------------------------------------------------------------
     async def report(self, entity_id: str, year: int, sources: list[dict], **headers: str) -> dict:

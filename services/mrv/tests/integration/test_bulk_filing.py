@@ -1,6 +1,6 @@
-"""Bulk filing over the running service: many reports (M-12), verifications (M-13, V) or determinations (M-15) in one
-request, each through the single-item use case, with a result per item — a refused item costs only itself, every
-item is its own compliance case, and the roles of the single-item endpoints hold."""
+"""Bulk filing over the running service: many reports (M-12) or verifications (M-13, V) in one request, each through the
+single-item use case, with a result per item — a refused item costs only itself, every item is its own compliance
+case, and the roles of the single-item endpoints hold."""
 from __future__ import annotations
 
 import pytest
@@ -66,33 +66,12 @@ async def test_m13_verifications_filed_in_bulk_refuse_only_the_items_the_verifie
     assert (await world.case("RPT-E-2-2025"))["verification"]["verified_emissions"] == 30_000
 
 
-async def test_m15_authority_determines_rechecked_cases_in_bulk(world):
-    await world.tick(world.sh(2026, 4, 10))
-    await world.signatory("V-1", "AG-1", 2025)
-    for entity in ("E-1", "E-2"):
-        await world.register(entity)
-        report = await world.report(entity, 2025, world.process(10_000))
-        await world.verify(report["report_id"], world.process(15_000))  # ≥ 10 % apart: re-check (M-15 ¶2(1))
-    body = {"determinations": [{"report_id": "RPT-E-1-2025", "emissions": 14_000, "reason": "site visit"},
-                               {"report_id": "RPT-E-2-2025", "emissions": 15_000, "reason": "verified figure"},
-                               {"report_id": "RPT-E-1-2025", "emissions": 14_500, "reason": "again"}]}
-    answer = await world.client.post("/determinations/batch", json=body, headers=world.authority)
-    assert answer.status_code == 200, answer.text
-    results = answer.json()["results"]
-    assert [r["status"] for r in results] == [201, 201, 409], "a case determined once is corrected by a re-check"
-    assert [(r["result"]["emissions"], r["result"]["basis"]) for r in results[:2]] == [(14_000, "recheck"),
-                                                                                       (15_000, "recheck")]
-    assert (await world.case("RPT-E-1-2025"))["state"] == "determined"
-
-
 async def test_bulk_endpoints_keep_the_roles_of_the_single_item_ones(world):
     await world.tick(world.sh(2026, 4, 10))
     await world.register("E-1")
     checks = [("/reports/batch", {"reports": [filed("E-1", 10_000)]}, world.svc.auth("entity", "E-1")),
               ("/verifications/batch", {"verifications": [{"report_id": "RPT-E-1-2025", "agency_id": "AG-1",
-                                                           "verified_sources": world.process(1)}]}, world.authority),
-              ("/determinations/batch", {"determinations": [{"report_id": "RPT-E-1-2025", "emissions": 1,
-                                                             "reason": "x"}]}, world.svc.auth("verifier", "V-1"))]
+                                                           "verified_sources": world.process(1)}]}, world.authority)]
     for path, body, headers in checks:
         refused = await world.client.post(path, json=body, headers=headers)
         assert refused.status_code == 403, (path, refused.text)

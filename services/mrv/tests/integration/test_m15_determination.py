@@ -1,6 +1,7 @@
-"""M-15 ¶1 over the running service: a verified case without a re-check trigger is determined from the verified
-figure at the first tick after the objection period, under the correlation id of the report's submission; stale
-ticks change nothing; the objection period is a per-year policy."""
+"""M-15 ¶1 over the running service with the year's `automatic_determination` option: a verified case without a
+re-check trigger is determined from the verified figure at the first tick after the objection period, under the
+correlation id of the report's submission; stale ticks change nothing; the objection period is a per-year policy.
+(Without the option the authority determines: `test_m15_authority_determination`.)"""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -27,7 +28,8 @@ async def determinations(world, year: int = 2025) -> list[dict]:
 
 async def test_m15_determination_at_the_tick_after_the_objection_period(world, nats_url, correlation):
     sh = world.sh
-    received = sh(2026, 4, 10, 9)
+    received = sh(2026, 3, 20, 9)  # reported on time: the case is the report's (not one found missing)
+    await world.automatic(2025)
     await world.register("E-1")
     await world.signatory("V-1", "AG-1", 2025)
     await world.tick(received)
@@ -55,6 +57,7 @@ async def test_m15_determination_at_the_tick_after_the_objection_period(world, n
 
 async def test_m15_stale_tick_changes_nothing(world):
     sh = world.sh
+    await world.automatic(2025)
     await world.register("E-1")
     await world.signatory("V-1", "AG-1", 2025)
     await world.tick(sh(2026, 4, 10))
@@ -70,6 +73,7 @@ async def test_m15_stale_tick_changes_nothing(world):
 
 async def test_m15_a_tick_before_the_due_instant_does_not_determine_and_a_stale_one_neither(world):
     sh = world.sh
+    await world.automatic(2025)
     await world.register("E-1")
     await world.signatory("V-1", "AG-1", 2025)
     await world.tick(sh(2026, 4, 20))
@@ -88,7 +92,9 @@ async def test_m15_objection_period_is_a_per_year_policy_and_a_change_reschedule
         await world.register(entity_id)
     await world.signatory("V-1", "AG-1", 2025)
     policy = (await world.client.get("/policy/2025")).json()
-    assert (policy["objection_period_days"], policy["report_due"]) == (7, "2026-03-31")
+    assert (policy["objection_period_days"], policy["report_due"], policy["automatic_determination"]) == (
+        7, "2026-03-31", False)
+    policy["automatic_determination"] = True
 
     async def put(days: int, headers: dict | None = None, **changes):  # noqa: ANN202
         return await world.client.put("/policy/2025", params={"reason": "objection period for 2025"},
@@ -115,3 +121,4 @@ async def test_m15_objection_period_is_a_per_year_policy_and_a_change_reschedule
     assert [d["entity_id"] for d in await eventually(lambda: determinations(world))] == ["E-1", "E-2"]
     audit = (await world.client.get("/audit", params={"subject_ref": "policy:2025"}, headers=world.authority)).json()
     assert [a["detail"]["policy"]["objection_period_days"] for a in audit] == [2, 10]
+    assert all(a["detail"]["policy"]["automatic_determination"] for a in audit)

@@ -6,7 +6,7 @@ import pytest
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.errors import NotFound, RuleViolation
 
-from mrv.domain.policy import DiscrepancyBase, MrvPolicy, is_late, monitoring_plan_is_late
+from mrv.domain.policy import DiscrepancyBase, MrvPolicy, is_late
 
 
 def sh(*args):
@@ -28,8 +28,8 @@ def test_defaults_for_a_year():
 def test_m11_monitoring_plan_for_year_y_due_31_dec_of_y_minus_1():
     p = MrvPolicy.default(2024)
     assert p.monitoring_plan_due == date(2023, 12, 31)
-    assert not monitoring_plan_is_late(sh(2023, 12, 31, 23, 59), p)
-    assert monitoring_plan_is_late(sh(2024, 1, 1, 0, 0), p)
+    assert not is_late(sh(2023, 12, 31, 23, 59), p.monitoring_plan_due)
+    assert is_late(sh(2024, 1, 1, 0, 0), p.monitoring_plan_due)
 
 
 def test_m12_report_due_31_march_of_next_year_inclusive_by_shanghai_date():

@@ -15,6 +15,7 @@ from mrv.domain.signatories import VerifierDirectory
 
 YEAR = 2023
 POLICY = MrvPolicy.default(YEAR)
+AUTO = MrvPolicy(year=YEAR, automatic_determination=True)  # the per-year option of determining by itself
 
 
 def sh(*args):
@@ -223,34 +224,36 @@ def test_m15_auto_determination_after_objection_period(directory):
     case = reported(10_050)
     received = sh(2024, 4, 10, 10)
     verify(case, directory, 10_000, at=received)
-    assert case.determine_due(received + timedelta(days=7) - timedelta(seconds=1), POLICY) is None
-    d = case.determine_due(received + timedelta(days=7), POLICY)
+    assert case.determine_due(received + timedelta(days=7) - timedelta(seconds=1), AUTO) is None
+    d = case.determine_due(received + timedelta(days=7), AUTO)
     assert case.state is CaseState.DETERMINED
     assert (d.emissions, d.basis, d.triggers, d.revision) == (10_000, DeterminationBasis.VERIFICATION, (), 1)
     assert d.due_by == date(2024, 5, 10) and not d.late
     assert d.determination_id == "DET-E-1-2023-r1"
-    assert case.determine_due(received + timedelta(days=8), POLICY) is None  # idempotent: already determined
+    assert case.determine_due(received + timedelta(days=8), AUTO) is None  # idempotent: already determined
 
 
 def test_m15_auto_determination_instant_only_while_verified(directory):
     case = reported(10_000)
-    assert case.auto_determination_at(POLICY) is None
+    assert case.auto_determination_at(AUTO) is None
     verify(case, directory, 10_000, at=sh(2024, 4, 10, 10))
-    assert case.auto_determination_at(POLICY) == sh(2024, 4, 17, 10)
-    assert case.auto_determination_at(MrvPolicy(year=YEAR, objection_period_days=0)) == sh(2024, 4, 10, 10)
+    assert case.auto_determination_at(AUTO) == sh(2024, 4, 17, 10)
+    assert case.auto_determination_at(POLICY) is None  # without the option the authority determines
+    assert case.auto_determination_at(MrvPolicy(year=YEAR, objection_period_days=0, automatic_determination=True)) \
+        == sh(2024, 4, 10, 10)
     case.object(["meter calibration certificate"], sh(2024, 4, 12))
-    assert case.auto_determination_at(POLICY) is None
+    assert case.auto_determination_at(AUTO) is None
 
 
 def test_m15_objection_period_zero_determines_at_once(directory):
-    policy = MrvPolicy(year=YEAR, objection_period_days=0)
+    policy = MrvPolicy(year=YEAR, objection_period_days=0, automatic_determination=True)
     case = reported()
     verify(case, directory, at=sh(2024, 4, 10), policy=policy)
     assert case.determine_due(sh(2024, 4, 10), policy, determination_id="D-9").determination_id == "D-9"
 
 
 def test_m15_objection_period_30_days_determines_on_the_due_date(directory):
-    policy = MrvPolicy(year=YEAR, objection_period_days=30)
+    policy = MrvPolicy(year=YEAR, objection_period_days=30, automatic_determination=True)
     case = reported()
     verify(case, directory, at=sh(2024, 4, 10, 23), policy=policy)
     assert case.determine_due(sh(2024, 5, 10, 22, 59), policy) is None
@@ -261,7 +264,7 @@ def test_m15_objection_period_30_days_determines_on_the_due_date(directory):
 def test_m15_determination_after_30_days_is_flagged_late(directory):
     case = reported()
     verify(case, directory, at=sh(2024, 4, 10))
-    assert case.determine_due(sh(2024, 5, 11), POLICY).late
+    assert case.determine(None, None, sh(2024, 5, 11), POLICY).late
 
 
 def test_m15_nothing_to_determine_before_verification():
@@ -297,7 +300,7 @@ def test_m15_objection_needs_a_verification_report():
 def test_m15_objection_refused_after_determination(directory):
     case = reported()
     verify(case, directory, at=sh(2024, 4, 10))
-    case.determine_due(sh(2024, 4, 17), POLICY)
+    case.determine(None, None, sh(2024, 4, 17), POLICY)
     with pytest.raises(Conflict):
         case.object(["doc"], sh(2024, 4, 18))
     case.open_recheck("correction", sh(2024, 6, 1), POLICY)  # RECHECK again, but the year was determined
@@ -369,7 +372,7 @@ def test_m15_recheck_determination_input_checked(directory, emissions, reason, f
 def test_m15_correction_after_determination_redetermines_with_next_revision(directory):
     case = reported()
     verify(case, directory, at=sh(2024, 4, 10))
-    first = case.determine_due(sh(2024, 4, 17), POLICY)
+    first = case.determine(None, None, sh(2024, 4, 17), POLICY)
     recheck = case.open_recheck("data falsification reported", sh(2024, 7, 1, 10), POLICY)
     assert case.state is CaseState.RECHECK and recheck.due_by == date(2024, 7, 31)
     second = case.determine_after_recheck(12_345, "corrected", sh(2024, 7, 20))

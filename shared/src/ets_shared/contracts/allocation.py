@@ -1,6 +1,7 @@
 """Events of the allocation service: covered entities, issuance, obligations, surrender (regulation.md §2, §3, §5)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -16,13 +17,19 @@ P = "allocation"
              "registered_at": "2025-01-05T02:00:00Z"},
 )
 class EntityRegistered(EventData):
-    """An entity was put on the published list of entities covered by allowance management (M-5)."""
+    """An entity was put on the published list of entities covered by allowance management (M-5), or — `covered`
+    false — on the reporting-only list of emitters of at least 10,000 t that are not covered (M-12 ¶2). An emitter
+    on the reporting-only list that is later covered is registered again, covered, with a later `registered_at`.
+    `first_compliance_year`: the first year it is covered (or must report) for; `coverage_basis`: `threshold` (its
+    emissions reach its sector's threshold), `voluntary` (an approved application) or `reporting_threshold`."""
 
     entity_id: str
     name: str
     sector: str
     covered: bool = True
     registered_at: AwareDatetime
+    first_compliance_year: int | None = Field(default=None, ge=2013)
+    coverage_basis: Literal["threshold", "voluntary", "reporting_threshold"] | None = None
 
 
 @contract(
@@ -56,6 +63,8 @@ class ObligationRecorded(EventData):
     determination_id: str
     revision: int = Field(ge=1)
     recorded_at: AwareDatetime
+    surrender_until: date | None = Field(default=None, description="M-16: the last (Shanghai) day the entity may "
+                                         "surrender for the year before it is in shortfall")
 
 
 class SurrenderLine(BaseModel):
@@ -114,3 +123,67 @@ class ShortfallDetected(EventData):
     surrendered: Tonnes
     shortfall: Tonnes
     detected_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="obligation", event="shortfall-revised", version=1,
+    example={"entity_id": "E-0002", "compliance_year": 2025, "obligation": 95000, "surrendered": 60000,
+             "shortfall": 35000, "determination_id": "DET-E-0002-2025-r2", "revision": 2,
+             "revised_at": "2026-08-10T02:00:00Z"},
+)
+class ShortfallRevised(EventData):
+    """An obligation already in shortfall followed a revised determination (M-15 correction): the shortfall is now
+    `shortfall` (more or less than before, never 0 — a revision that covers what was surrendered settles it:
+    `obligation.settled`). The M-39 case follows the new figure."""
+
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    obligation: Tonnes
+    surrendered: Tonnes
+    shortfall: Tonnes
+    determination_id: str
+    revision: int = Field(ge=1)
+    revised_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="coverage-application", event="decided", version=1,
+    example={"application_id": "APP-E-0101-2026", "entity_id": "E-0101", "name": "Songjiang Logistics",
+             "sector": "road_freight", "compliance_year": 2026, "approved": True,
+             "reason": "voluntary inclusion supports the district's reduction plan",
+             "decided_at": "2026-01-15T02:00:00Z"},
+)
+class CoverageApplicationDecided(EventData):
+    """The authority decided an organisation's application to be covered voluntarily (M-5 ¶1: 其他排放单位可以申请
+    纳入配额管理). An approval puts it on the list (`entity.registered`, covered, basis `voluntary`)."""
+
+    application_id: str
+    entity_id: str
+    name: str
+    sector: str
+    compliance_year: int = Field(ge=2013)
+    approved: bool
+    reason: str
+    decided_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="covered-list", event="published", version=1,
+    example={"compliance_year": 2026, "version": 1, "covered_count": 378, "reporting_only_count": 41,
+             "added": 12, "removed": 0, "digest": "3b1f0c6e9a0d4b7c8e2f1a5d6c7b8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+             "path": "/public/covered-lists/2026", "published_at": "2026-01-10T02:00:00Z"},
+)
+class CoveredListPublished(EventData):
+    """The authority published the list of entities covered for `compliance_year` (M-5 ¶2: 名单由主管部门公布).
+    The list itself is public at `path` (no token); `digest` is the SHA-256 of its entity ids, sorted and joined
+    by newlines, so a consumer can check the copy it fetched. `added` / `removed`: against the previous version."""
+
+    compliance_year: int = Field(ge=2013)
+    version: int = Field(ge=1)
+    covered_count: int = Field(ge=0)
+    reporting_only_count: int = Field(ge=0)
+    added: int = Field(ge=0)
+    removed: int = Field(ge=0)
+    digest: str = Field(min_length=64, max_length=64)
+    path: str
+    published_at: AwareDatetime

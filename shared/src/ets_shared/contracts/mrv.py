@@ -1,6 +1,8 @@
-"""Events of the mrv service: reports, verification, re-check, determination (regulation.md §4, M-12..M-15)."""
+"""Events of the mrv service: monitoring plans, reports, verification, re-check, determination, and the deadlines
+missed on the way (regulation.md §4, M-11..M-15)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import AwareDatetime, Field
@@ -85,3 +87,131 @@ class EmissionsDetermined(EventData):
     verified_emissions: Tonnes
     agency_id: str
     determined_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="monitoring-plan", event="filed", version=1,
+    example={"plan_id": "MP-E-0001-2026", "entity_id": "E-0001", "compliance_year": 2026, "version": 2,
+             "major_change": True, "change_reason": "new kiln line commissioned; its fuel metering added",
+             "late": False, "filed_at": "2025-12-20T02:00:00Z"},
+)
+class MonitoringPlanFiled(EventData):
+    """A covered entity filed its monitoring plan for `compliance_year` (M-11 ¶1: by 31 December of the year
+    before), or a new version of it; a new version states its reason, and `major_change` marks a major change the
+    authority must be told of promptly (M-11 ¶2). `late`: the first version was filed after the deadline."""
+
+    plan_id: str
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    version: int = Field(ge=1)
+    major_change: bool
+    change_reason: str | None = None
+    late: bool
+    filed_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="monitoring-plan", event="missing", version=1,
+    example={"entity_id": "E-0001", "compliance_year": 2026, "due_on": "2025-12-31",
+             "found_at": "2025-12-31T16:00:00Z"},
+)
+class MonitoringPlanMissing(EventData):
+    """At its deadline (M-11: 31 December of the year before) a covered entity had filed no monitoring plan for
+    `compliance_year`. Once per entity and year; enforcement opens a case with an order to correct."""
+
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    due_on: date
+    found_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="report", event="missing", version=1,
+    example={"report_id": "RPT-E-0001-2025", "entity_id": "E-0001", "compliance_year": 2025, "covered": True,
+             "due_on": "2026-03-31", "found_at": "2026-03-31T16:00:00Z"},
+)
+class EmissionReportMissing(EventData):
+    """At the report deadline (M-12: 31 March of the next year) an emitter that must report had not. `covered`: a
+    covered entity (an M-37 matter); otherwise a reporting-only emitter of M-12 ¶2. Once per entity and year; a late
+    report is still accepted (and flagged late)."""
+
+    report_id: str
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    covered: bool
+    due_on: date
+    found_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="verification", event="missing", version=1,
+    example={"report_id": "RPT-E-0001-2025", "entity_id": "E-0001", "compliance_year": 2025, "agency_id": None,
+             "due_on": "2026-04-30", "found_at": "2026-04-30T16:00:00Z"},
+)
+class VerificationMissing(EventData):
+    """At the verification deadline (M-13: 30 April of the next year) a covered entity's report had no verification
+    report. `agency_id`: the agency assigned to verify it, where known. Once per report; a late verification is
+    still accepted (and flagged late), and the authority may determine without one."""
+
+    report_id: str
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    agency_id: str | None = None
+    due_on: date
+    found_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="determination", event="overdue", version=1,
+    example={"report_id": "RPT-E-0003-2025", "entity_id": "E-0003", "compliance_year": 2025,
+             "due_by": "2026-05-15", "state": "recheck", "found_at": "2026-05-15T16:00:00Z"},
+)
+class DeterminationOverdue(EventData):
+    """M-15 ¶1, M-43: the determination was not made within its period (by default 30 days from receiving the
+    verification report): the authority's inaction is on record. Once per period; the case stays in the queue."""
+
+    report_id: str
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    due_by: date
+    state: Literal["verified", "recheck"]
+    found_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="determination", event="made", version=2,
+    example={"determination_id": "DET-E-0001-2025-r1", "report_id": "RPT-E-0001-2025", "entity_id": "E-0001",
+             "compliance_year": 2025, "determined_emissions": 118000, "basis": "verification", "triggers": [],
+             "revision": 1, "supersedes": None, "reason": None, "reported_emissions": 118000,
+             "verified_emissions": 118000, "agency_id": "AG-001", "due_by": "2026-05-20", "late": False,
+             "determined_at": "2026-04-27T02:00:00Z", "notified_to": "E-0001",
+             "copied_to": ["economy_informatisation", "statistics", "finance"]},
+)
+class EmissionsDeterminedV2(EventData):
+    """The authority determined (审定) the entity's emissions for the year (M-15) — on the verification report
+    (`verification`), after a re-check (`recheck`), or from its own figure and stated basis for an entity that never
+    reported or whose report was never verified (`authority`; then `reported_emissions` / `verified_emissions` /
+    `agency_id` are null where missing). A later revision supersedes an earlier one (`supersedes`, `reason`):
+    consumers keep the highest `revision`. Notified to the entity (`notified_to`) and copied to the departments in
+    `copied_to` (M-15 ¶1). v1 is still published beside it for determinations on a verification."""
+
+    determination_id: str
+    report_id: str
+    entity_id: str
+    compliance_year: int = Field(ge=2013)
+    determined_emissions: Tonnes
+    basis: Literal["verification", "recheck", "authority"]
+    triggers: list[Trigger]
+    revision: int = Field(ge=1)
+    supersedes: str | None = None
+    reason: str | None = None
+    reported_emissions: Tonnes | None = None
+    verified_emissions: Tonnes | None = None
+    agency_id: str | None = None
+    due_by: date | None = Field(default=None, description="M-15: the last day to determine; null: no statutory "
+                                                          "period (no verification report was received)")
+    late: bool
+    determined_at: AwareDatetime
+    notified_to: str = Field(description="the entity notified of the result (M-15 ¶1)")
+    copied_to: list[str] = Field(description="departments the report, verification and determination are copied "
+                                             "to (M-15 ¶1)")

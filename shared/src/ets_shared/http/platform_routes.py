@@ -164,7 +164,8 @@ def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) ->
     else:
         row.document, row.updated_by, row.updated_at, row.reason = payload, actor, utcnow(), reason
     uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
-    for key in [k for k in uow.session.info if isinstance(k, tuple) and k[0] == _POLICY_CACHE and k[2] == compliance_year]:
+    stale = [k for k in uow.session.info if isinstance(k, tuple) and k[:1] == (_POLICY_CACHE,) and k[2] == compliance_year]
+    for key in stale:
         del uow.session.info[key]
 
 
@@ -179,6 +180,20 @@ def load_policy(session, compliance_year: int, model: type[BaseModel], default: 
 
 
 _POLICY_CACHE = "ets.policy"
+
+
+class PolicyCache:
+    """The policies of the years one transaction touches (a tick spans cases of several years), each loaded once by
+    `load(session, year)` (a service's own loader, which turns the stored document into its domain policy)."""
+
+    def __init__(self, session, load: Callable[[Any, int], Any]) -> None:  # noqa: ANN001
+        self.session, self._load = session, load
+        self._years: dict[int, Any] = {}
+
+    def __call__(self, year: int) -> Any:
+        if year not in self._years:
+            self._years[year] = self._load(self.session, year)
+        return self._years[year]
 
 
 def _maybe_json(value: str) -> Any:

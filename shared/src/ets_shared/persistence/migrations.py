@@ -33,20 +33,36 @@ def upgrade(engine: Engine, service_migrations: Path, service_metadata: MetaData
 
 
 def run_env() -> None:
-    """The body of every env.py: online migrations on the engine handed in through `Config.attributes`."""
+    """The body of every env.py: online migrations on the engine handed in through `Config.attributes`.
+
+    On SQLite a batch migration recreates a table (copy, drop, rename); dropping a table that other rows reference
+    fails while foreign keys are enforced. As SQLite's own procedure for schema changes prescribes, enforcement is
+    switched off for the migration (a pragma that only takes effect outside a transaction, so on the raw connection
+    before the migration's transaction begins) and back on after it, once `PRAGMA foreign_key_check` found every
+    reference intact."""
     cfg = context.config
     engine: Engine = cfg.attributes["engine"]
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=cfg.attributes["target_metadata"],
-            version_table=cfg.attributes["version_table"],
-            render_as_batch=connection.dialect.name == "sqlite",
-            compare_type=True,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        sqlite = connection.dialect.name == "sqlite"
+        raw = connection.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=cfg.attributes["target_metadata"],
+                version_table=cfg.attributes["version_table"],
+                render_as_batch=sqlite,
+                compare_type=True,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+                if raw is not None and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").all()):
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+            connection.commit()
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def autogenerate(script_location: Path, metadata: MetaData, version_table: str, message: str) -> None:

@@ -3,12 +3,13 @@ key in bulk: one tick may move 10,000 of them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import ObligationRow, RegistryTransactionRow, SurrenderRow
-from allocation.domain import Obligation, ObligationStatus
+from allocation.domain import AllocationPolicy, Obligation, ObligationStatus
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
@@ -18,14 +19,15 @@ _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
-                      row.shortfall_detected_at)
+                      row.shortfall_detected_at, row.grace_until)
 
 
-def _columns(ob: Obligation) -> dict:
+def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
     return {"entity_id": ob.entity_id, "compliance_year": ob.year, "determined_emissions": ob.determined_emissions,
             "determination_revision": ob.determination_revision, "surrendered_shea": ob.surrendered_shea,
             "surrendered_ccer": ob.surrendered_ccer, "status": ob.status.value,
-            "shortfall_detected_at": ob.shortfall_detected_at}
+            "shortfall_detected_at": ob.shortfall_detected_at, "grace_until": ob.grace_until,
+            "closes_at": ob.closes_at(policy)}
 
 
 class ObligationRepository:
@@ -47,14 +49,14 @@ class ObligationRepository:
         self._cases[(entity_id, year)] = row.correlation_id
         return obligation_of(row)
 
-    def save(self, obligation: Obligation, **extra) -> None:  # noqa: ANN003
-        """Insert or update one obligation; `extra` sets the row's own columns (determination_id, correlation_id,
-        recorded_at, settled_at)."""
-        self.save_all([obligation], **extra)
+    def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
+        """Insert or update one obligation under its year's policy (which dates `closes_at`); `extra` sets the row's
+        own columns (determination_id, correlation_id, recorded_at, settled_at)."""
+        self.save_all([obligation], policy, **extra)
 
-    def save_all(self, obligations: Sequence[Obligation], **extra) -> None:  # noqa: ANN003
-        new = [_columns(o) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
-        known = [_columns(o) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
+    def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
+        new = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
+        known = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:
             insert_rows(self.session, ObligationRow, new)
             for o in new:
@@ -63,20 +65,27 @@ class ObligationRepository:
         if known:
             update_rows(self.session, ObligationRow, known)
 
-    def years_with_open(self) -> list[int]:
-        query = (select(ObligationRow.compliance_year).where(ObligationRow.status == ObligationStatus.OPEN.value)
-                 .distinct().order_by(ObligationRow.compliance_year))
-        return list(self.session.execute(query).scalars())
-
-    def open_determined(self, year: int) -> list[tuple[Obligation, str]]:
-        """The year's OPEN determined obligations (unmet by construction), locked, each with its correlation id."""
-        query = (select(_OBLIGATION).where(ObligationRow.compliance_year == year,
-                                           ObligationRow.status == ObligationStatus.OPEN.value,
+    def closing(self, now: datetime) -> list[tuple[Obligation, str]]:
+        """OPEN determined obligations (unmet by construction) whose last surrender day has passed by `now`
+        (`closes_at <= now`, one indexed range), locked, each with its correlation id; by year and entity."""
+        query = (select(_OBLIGATION).where(ObligationRow.status == ObligationStatus.OPEN.value,
+                                           ObligationRow.closes_at <= now,
                                            ObligationRow.determination_revision > 0)
-                 .order_by(ObligationRow.entity_id).with_for_update())
+                 .order_by(ObligationRow.compliance_year, ObligationRow.entity_id).with_for_update())
         rows = self.session.execute(query).all()
         self._stored.update((r.entity_id, r.compliance_year) for r in rows)
         return [(obligation_of(r), r.correlation_id) for r in rows]
+
+    def redate(self, year: int, policy: AllocationPolicy) -> int:
+        """The year's policy changed: every OPEN obligation's `closes_at` follows it. Returns how many moved."""
+        query = select(_OBLIGATION).where(ObligationRow.compliance_year == year,
+                                          ObligationRow.status == ObligationStatus.OPEN.value).with_for_update()
+        moved = [{"entity_id": r.entity_id, "compliance_year": year, "closes_at": closes_at}
+                 for r in self.session.execute(query).all()
+                 if r.closes_at != (closes_at := obligation_of(r).closes_at(policy))]
+        if moved:
+            self.session.execute(update(ObligationRow), moved)
+        return len(moved)
 
     def list(self, year: int | None, status: ObligationStatus | None, offset: int, limit: int) -> list[ObligationRow]:
         query = select(ObligationRow).order_by(ObligationRow.compliance_year, ObligationRow.entity_id)

@@ -17,6 +17,8 @@ CANCELLATION_ACCOUNT = "AUTHORITY-CANCELLATION"
 
 
 class CoveredEntityRow(AllocationTable, table=True):
+    """An emitter the authority manages: covered (M-5) or reporting-only (M-12 ¶2), with the basis and first year."""
+
     __tablename__ = "covered_entity"
     entity_id: str = Field(primary_key=True, max_length=64)
     name: str = Field(max_length=300)
@@ -24,6 +26,65 @@ class CoveredEntityRow(AllocationTable, table=True):
     registered_at: datetime = Field(sa_column=utc_column())
     status: str = Field(max_length=20)
     exited_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    coverage: str = Field(default="covered", max_length=20, index=True)
+    coverage_basis: str | None = Field(default=None, max_length=30)
+    first_compliance_year: int | None = None
+
+
+class KnownEmissionsRow(AllocationTable, table=True):
+    """The best annual emissions the authority knows for an emitter-year (declared < reported < determined), to which
+    the M-5 thresholds are applied."""
+
+    __tablename__ = "known_emissions"
+    entity_id: str = Field(primary_key=True, max_length=64, foreign_key="covered_entity.entity_id")
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    tonnes: int = Field(sa_type=BigInteger)
+    energy_tce: int | None = Field(default=None, sa_type=BigInteger)
+    source: str = Field(max_length=20)
+    recorded_at: datetime = Field(sa_column=utc_column())
+
+
+class CoverageApplicationRow(AllocationTable, table=True):
+    """M-5 ¶1: an organisation's application to be covered voluntarily, and the authority's decision."""
+
+    __tablename__ = "coverage_application"
+    application_id: str = Field(primary_key=True, max_length=100)
+    entity_id: str = Field(max_length=64, index=True)
+    name: str = Field(max_length=300)
+    sector: str = Field(max_length=100)
+    compliance_year: int
+    statement: str = Field(sa_column=Column(Text, nullable=False))
+    annual_emissions: int | None = Field(default=None, sa_type=BigInteger)
+    status: str = Field(max_length=20, index=True)
+    filed_at: datetime = Field(sa_column=utc_column())
+    decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    decided_by: str | None = Field(default=None, max_length=200)
+    decision_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    correlation_id: str = Field(max_length=100, description="of the filing request: the application's case")
+
+
+class CoveredListRow(AllocationTable, table=True):
+    """M-5 ¶2: one published version of a year's list of covered entities."""
+
+    __tablename__ = "covered_list"
+    compliance_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    published_at: datetime = Field(sa_column=utc_column())
+    published_by: str = Field(max_length=200)
+    covered_count: int
+    reporting_only_count: int
+    digest: str = Field(max_length=64)
+
+
+class CoveredListEntryRow(AllocationTable, table=True):
+    __tablename__ = "covered_list_entry"
+    compliance_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    entity_id: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=300)
+    sector: str = Field(max_length=100)
+    coverage_basis: str = Field(max_length=30)
+    first_compliance_year: int
 
 
 class AccountRow(AllocationTable, table=True):
@@ -104,8 +165,12 @@ class PlanEntryRow(AllocationTable, table=True):
 
 
 class ObligationRow(AllocationTable, table=True):
+    """`closes_at`: the instant an unmet obligation becomes a shortfall (the year's window, or later after a late
+    determination, M-16); re-dated when the year's policy changes."""
+
     __tablename__ = "obligation"
-    __table_args__ = (Index("ix_obligation_year_status", "compliance_year", "status"),)
+    __table_args__ = (Index("ix_obligation_year_status", "compliance_year", "status"),
+                      Index("ix_obligation_status_closes_at", "status", "closes_at"))
     entity_id: str = Field(primary_key=True, max_length=64, foreign_key="covered_entity.entity_id")
     compliance_year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     determined_emissions: int
@@ -117,6 +182,9 @@ class ObligationRow(AllocationTable, table=True):
     shortfall_detected_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     settled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     recorded_at: datetime = Field(sa_column=utc_column())
+    grace_until: date | None = Field(default=None, description="M-16: last day of the period after a late "
+                                                                "determination")
+    closes_at: datetime = Field(sa_column=utc_column())
     correlation_id: str = Field(max_length=100, description="of the determination that created the obligation")
 
 

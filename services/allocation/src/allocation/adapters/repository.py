@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import CoveredEntityRow, PlanEntryRow, PlanRow
 from allocation.adapters.registry_store import chunks
 from allocation.domain import (
-    AllocationEntry, AllocationMethod, AllocationPlan, BaseYearEmission, CoveredEntity, PlanStatus,
+    AllocationEntry, AllocationMethod, AllocationPlan, BaseYearEmission, Coverage, CoveredEntity, PlanStatus,
 )
-from ets_shared.errors import NotFound
+from ets_shared.errors import Conflict, NotFound
 from ets_shared.persistence.bulk import insert_rows
 from ets_shared.persistence.mapping import to_domain
 
@@ -42,6 +42,15 @@ class EntityRepository:
         if not self.exists(entity_id):
             raise NotFound(f"no covered entity {entity_id}", field="entity_id")
 
+    def require_covered(self, entity_id: str) -> None:
+        """NotFound unless registered; Conflict for a reporting-only emitter (no account, no obligation)."""
+        row = self.session.get(CoveredEntityRow, entity_id)
+        if row is None:
+            raise NotFound(f"no covered entity {entity_id}", field="entity_id")
+        if row.coverage != Coverage.COVERED.value:
+            raise Conflict(f"{entity_id} is a reporting-only emitter (M-12 ¶2): it holds no account", field="entity_id",
+                           article="M-5")
+
     def existing_ids(self, entity_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
         for ids in chunks(sorted(set(entity_ids))):
@@ -49,16 +58,48 @@ class EntityRepository:
                 select(CoveredEntityRow.entity_id).where(CoveredEntityRow.entity_id.in_(ids))).scalars())
         return found
 
+    def covered_ids(self, entity_ids: Sequence[str]) -> set[str]:
+        """Those of `entity_ids` that are covered (not reporting-only)."""
+        found: set[str] = set()
+        for ids in chunks(sorted(set(entity_ids))):
+            found.update(self.session.execute(
+                select(CoveredEntityRow.entity_id).where(CoveredEntityRow.entity_id.in_(ids),
+                                                         CoveredEntityRow.coverage == Coverage.COVERED.value)
+            ).scalars())
+        return found
+
     def add_all(self, entities: Sequence[CoveredEntity]) -> None:
         """Bulk insert (a batch registers up to 10,000 entities in one transaction)."""
         if entities:
-            insert_rows(self.session, CoveredEntityRow, [
-                {"entity_id": e.entity_id, "name": e.name, "sector": e.sector, "registered_at": e.registered_at,
-                 "status": e.status.value, "exited_at": e.exited_at} for e in entities])
+            insert_rows(self.session, CoveredEntityRow, [_entity_columns(e) for e in entities])
 
-    def list(self, offset: int, limit: int) -> list[CoveredEntity]:
+    def save(self, entity: CoveredEntity) -> None:
+        """Write back a loaded entity (coverage changes: a reporting-only emitter covered)."""
+        row = self.session.get(CoveredEntityRow, entity.entity_id)
+        for key, value in _entity_columns(entity).items():
+            setattr(row, key, value)
+
+    def list(self, offset: int, limit: int, coverage: Coverage | None = None) -> list[CoveredEntity]:
         query = select(CoveredEntityRow).order_by(CoveredEntityRow.entity_id).offset(offset).limit(limit)
+        if coverage is not None:
+            query = query.where(CoveredEntityRow.coverage == coverage.value)
         return [to_domain(r, CoveredEntity) for r in self.session.execute(query).scalars()]
+
+    def all_of(self, coverage: Coverage) -> list[CoveredEntity]:
+        query = (select(CoveredEntityRow).where(CoveredEntityRow.coverage == coverage.value)
+                 .order_by(CoveredEntityRow.entity_id))
+        return [to_domain(r, CoveredEntity) for r in self.session.execute(query).scalars()]
+
+    def count(self, coverage: Coverage) -> int:
+        query = select(func.count()).where(CoveredEntityRow.coverage == coverage.value)
+        return self.session.execute(query).scalar_one()
+
+
+def _entity_columns(e: CoveredEntity) -> dict:
+    return {"entity_id": e.entity_id, "name": e.name, "sector": e.sector, "registered_at": e.registered_at,
+            "status": e.status.value, "exited_at": e.exited_at, "coverage": e.coverage.value,
+            "coverage_basis": e.coverage_basis.value if e.coverage_basis else None,
+            "first_compliance_year": e.first_compliance_year}
 
 
 _ENTRY = PlanEntryRow.__table__  # type: ignore[attr-defined]

@@ -1,6 +1,7 @@
 """The allocation service's pure domain: cap and allocation plans, the allowance registry, surrender.
 
-Articles by module: policy (M-5, M-16, M-17 parameters), entities (M-5, M-18 exit mark), allocation_methods (M-8),
+Articles by module: policy (M-5, M-12 ¶2, M-16, M-17 parameters), entities (M-5, M-12 ¶2, M-18 exit mark),
+coverage (M-5 lists, voluntary applications), allocation_methods (M-8),
 allocation_plan (M-6, M-7, M-8, M-9), units (M-17, M-44), accounts and registry (M-9, M-16 ¶1, M-32),
 compliance (M-16, M-17, §5 shortfall).
 """
@@ -21,7 +22,15 @@ from allocation.domain.compliance import (
     ccer_limit,
     require_obligation,
 )
-from allocation.domain.entities import CoveredEntity, EntityStatus, meets_inclusion_threshold
+from allocation.domain.coverage import (
+    ApplicationStatus,
+    CoverageApplication,
+    EmissionsSource,
+    KnownEmissions,
+    classify,
+    list_digest,
+)
+from allocation.domain.entities import Coverage, CoverageBasis, CoveredEntity, EntityStatus, meets_inclusion_threshold
 from allocation.domain.policy import AllocationPolicy, InclusionThreshold
 from allocation.domain.registry import (
     ROUTES,
@@ -34,6 +43,8 @@ from allocation.domain.registry import (
 from allocation.domain.units import CcerOrigin, UnitLine, UnitType, check_unit_line
 
 __all__ = [
+    "ApplicationStatus", "Coverage", "CoverageApplication", "CoverageBasis", "EmissionsSource", "KnownEmissions",
+    "classify", "list_digest",
     "HOLDING_KINDS", "ROUTES", "Account", "AccountKind", "AllocationEntry", "AllocationMethod", "AllocationPlan",
     "AllocationPolicy", "BaseYearEmission", "CcerOrigin", "CoveredEntity", "EntityStatus", "HoldingKey",
     "InclusionThreshold", "IssuanceLine", "Obligation", "ObligationStatus", "PlanStatus", "Registry",

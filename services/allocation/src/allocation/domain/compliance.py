@@ -2,25 +2,31 @@
 
 - The obligation is the determined year-Y emissions (M-15/M-16 ¶1). Determinations may arrive out of order; a
   re-check re-determination has a higher revision, and only a higher revision replaces the figure.
-- M-16 ¶1: surrender inside [surrender_open, surrender_close] (Shanghai dates, inclusive). Before the window:
-  refused. After it: only to make good a recorded SHORTFALL; the obligation stays open until met.
-- M-16 ¶2: only vintages <= Y count (banking yes, borrowing no). Never more than what remains of the obligation.
-- M-17: CCERs count 1:1 up to floor(ccer_ratio x the entity's year-Y allocation) over all its surrenders for Y;
-  never CCERs from a project inside the emission boundary of a Shanghai covered entity (the seed's wording: any
-  covered entity, so the surrendering entity's own boundary included); never reductions before the earliest date.
-- §5 / M-39: at `policy.window_closes_at` (00:00 Shanghai on the day after the close date) an OPEN obligation that is
-  not met becomes SHORTFALL, once.
+- M-16 ¶1: surrender from `surrender_open` (Shanghai date) through the obligation's own last day
+  (`surrender_until`): the window's close date, or — for an entity whose emissions were determined or raised late —
+  the last day of `policy.surrender_days_after_determination` days counted from that determination, whichever is
+  later. The seed makes the duty "依据经审定的上一年度碳排放量": it is measured by the determined figure, so an
+  entity cannot be in breach before it has had a full period with that figure (the platform's reading, README).
+  Before the window: refused. After its last day: only to make good a recorded SHORTFALL; open until met.
+- M-16 ¶2: only allowance (SHEA) vintages <= Y count (banking yes, borrowing no). Never more than what remains.
+- M-17: CCERs follow M-17, not the vintage rule: 1:1 up to floor(ccer_ratio x the entity's year-Y allocation) over
+  all its surrenders for Y; never CCERs from a project inside the emission boundary of a Shanghai covered entity
+  (the seed's wording: any covered entity, so the surrendering entity's own boundary included); never reductions
+  before the earliest date.
+- §5 / M-39: at `closes_at` (00:00 Shanghai on the day after the obligation's last day) an OPEN obligation that is
+  not met becomes SHORTFALL, once. A revision while in SHORTFALL changes the figure but gives no new period (the
+  M-39 case follows the new figure).
 Accepted lines must then be moved to the cancellation account by `Registry.surrender` (M-16 ¶1: 注销).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import Enum
 
-from ets_shared.clock import regulatory_date
+from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.errors import Conflict, RuleViolation
 
 from allocation.domain.policy import AllocationPolicy
@@ -64,6 +70,7 @@ class Obligation:
     surrendered_ccer: int = 0
     status: ObligationStatus = ObligationStatus.OPEN
     shortfall_detected_at: datetime | None = None
+    grace_until: date | None = None  # M-16: last day of the period after the latest (raising) determination
 
     @property
     def is_determined(self) -> bool:
@@ -77,17 +84,34 @@ class Obligation:
     def remaining(self) -> int:
         return max(self.determined_emissions - self.surrendered, 0)
 
-    def apply_determination(self, revision: int, emissions: int) -> bool:
-        """Apply a determination if it is newer than the one held; return whether it was applied."""
+    def surrender_until(self, policy: AllocationPolicy) -> date:
+        """The last (Shanghai) day to surrender for the year: the window's close, or later after a late
+        determination (M-16, the platform's reading)."""
+        self._check_policy(policy)
+        return max(policy.surrender_close, self.grace_until or policy.surrender_close)
+
+    def closes_at(self, policy: AllocationPolicy) -> datetime:
+        """The instant an unmet obligation becomes a shortfall: 00:00 Shanghai after `surrender_until`."""
+        return start_of_day(self.surrender_until(policy) + timedelta(days=1))
+
+    def apply_determination(self, revision: int, emissions: int, determined_at: datetime,
+                            policy: AllocationPolicy) -> bool:
+        """Apply a determination if it is newer than the one held; return whether it was applied. A first or
+        raising determination outside a shortfall gives the entity its period after it (M-16)."""
         if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
             raise RuleViolation("a determination revision is a whole number from 1", field="revision",
                                 article="M-15")
         if isinstance(emissions, bool) or not isinstance(emissions, int) or emissions < 0:
             raise RuleViolation("determined emissions are whole tonnes, at least 0", field="emissions",
                                 article="M-15")
+        self._check_policy(policy)
         if revision <= self.determination_revision:
             return False
+        raised = not self.is_determined or emissions > self.determined_emissions
         self.determination_revision, self.determined_emissions = revision, emissions
+        if raised and self.status is not ObligationStatus.SHORTFALL:
+            period_end = policy.surrender_period_end(regulatory_date(determined_at))
+            self.grace_until = max(period_end, self.grace_until or period_end)
         self._recompute()
         return True
 
@@ -122,7 +146,7 @@ class Obligation:
     def close(self, now: datetime, policy: AllocationPolicy) -> int | None:
         """At/after the close instant, an unmet OPEN obligation becomes SHORTFALL: return the shortfall, once."""
         self._check_policy(policy)
-        if now < policy.window_closes_at or self.status is not ObligationStatus.OPEN or not self.is_determined:
+        if now < self.closes_at(policy) or self.status is not ObligationStatus.OPEN or not self.is_determined:
             return None  # a determined OPEN obligation is unmet by construction (see _recompute)
         self.status, self.shortfall_detected_at = ObligationStatus.SHORTFALL, now
         return self.remaining
@@ -141,18 +165,19 @@ class Obligation:
         today = regulatory_date(now)
         if today < policy.surrender_open:
             raise RuleViolation(f"surrender for {self.year} opens on {policy.surrender_open}", article="M-16")
-        if now < policy.window_closes_at or self.status is ObligationStatus.SHORTFALL:
+        if now < self.closes_at(policy) or self.status is ObligationStatus.SHORTFALL:
             return
+        last_day = self.surrender_until(policy)
         if self.status is ObligationStatus.OPEN:
-            raise Conflict(f"the {self.year} surrender window closed on {policy.surrender_close}; the shortfall "
-                           "must be recorded (close) before it can be made good", article="M-16")
-        raise RuleViolation(f"the {self.year} surrender window closed on {policy.surrender_close}", article="M-16")
+            raise Conflict(f"the {self.year} surrender period ended on {last_day}; the shortfall must be recorded "
+                           "(close) before it can be made good", article="M-16")
+        raise RuleViolation(f"the {self.year} surrender period ended on {last_day}", article="M-16")
 
     def _check_line(self, line: UnitLine, path: str, policy: AllocationPolicy) -> None:
         check_unit_line(line, path)
-        if line.vintage > self.year:
-            raise RuleViolation(f"vintage {line.vintage} is later than the compliance year {self.year}",
-                                field=f"{path}.vintage", article="M-16")
+        if line.unit_type is UnitType.SHEA and line.vintage > self.year:
+            raise RuleViolation(f"allowances of vintage {line.vintage} are later than the compliance year "
+                                f"{self.year}", field=f"{path}.vintage", article="M-16")
         if line.origin is None:
             return
         if line.origin.boundary_entity_id is not None:

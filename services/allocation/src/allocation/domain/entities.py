@@ -1,9 +1,13 @@
-"""Covered entities: the published list of emitters under allowance management (M-5).
+"""Emitters the authority manages: the covered entities of the published list (M-5) and the reporting-only emitters
+(M-12 ¶2).
 
 M-5: an emitter whose annual emissions reach its sector's threshold (a per-year parameter, see
-`AllocationPolicy.inclusion_thresholds`) is covered; any other emitter may apply and be admitted by the authority.
-The list is published, so an entity that leaves (dissolution, deregistration, stopped production or leaving
-Shanghai, M-18) is marked EXITED with the date, never deleted.
+`AllocationPolicy.inclusion_thresholds`) is covered; any other emitter may apply and be admitted by the authority
+(`coverage.CoverageApplication`). Coverage is a consequence of the rule (basis THRESHOLD) or of an approved
+application (VOLUNTARY), from a first compliance year. An emitter of at least `reporting_threshold_t` that is not
+covered is REPORTING_ONLY (M-12 ¶2) until the thresholds, applied to emissions known later, or an application cover
+it (`cover`). The list is published, so an entity that leaves (dissolution, deregistration, stopped production or
+leaving Shanghai, M-18) is marked EXITED with the date, never deleted.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 
+from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
 
 from allocation.domain.policy import AllocationPolicy
@@ -22,6 +27,17 @@ class EntityStatus(str, Enum):
     EXITED = "exited"
 
 
+class Coverage(str, Enum):
+    COVERED = "covered"  # M-5: on the published list, under allowance management
+    REPORTING_ONLY = "reporting_only"  # M-12 ¶2: reports its emissions, holds no obligation
+
+
+class CoverageBasis(str, Enum):
+    THRESHOLD = "threshold"  # M-5: its emissions reach its sector's inclusion threshold
+    VOLUNTARY = "voluntary"  # M-5: its application was approved by the authority
+    REPORTING_THRESHOLD = "reporting_threshold"  # M-12 ¶2: >= the reporting threshold, not covered
+
+
 @dataclass
 class CoveredEntity:
     entity_id: str
@@ -30,6 +46,9 @@ class CoveredEntity:
     registered_at: datetime
     status: EntityStatus = EntityStatus.ACTIVE
     exited_at: datetime | None = None
+    coverage: Coverage = Coverage.COVERED
+    coverage_basis: CoverageBasis | None = None
+    first_compliance_year: int | None = None  # the first year it is covered (or must report) for
 
     def __post_init__(self) -> None:
         if not self.entity_id.strip():
@@ -44,6 +63,29 @@ class CoveredEntity:
     @property
     def is_active(self) -> bool:
         return self.status is EntityStatus.ACTIVE
+
+    @property
+    def is_covered(self) -> bool:
+        return self.coverage is Coverage.COVERED
+
+    def covered_in(self, year: int) -> bool:
+        """On the list of covered entities for `year`: covered from that year or before, and not exited before it."""
+        return (self.is_covered and (self.first_compliance_year or 0) <= year
+                and (self.exited_at is None or regulatory_date(self.exited_at).year >= year))
+
+    def cover(self, basis: CoverageBasis, first_year: int, at: datetime) -> None:
+        """A reporting-only emitter becomes covered (the thresholds applied to later emissions, or an approved
+        application); a covered entity is refused."""
+        if self.is_covered:
+            raise Conflict(f"entity {self.entity_id} is already covered (since {self.first_compliance_year})",
+                           field="entity_id", article="M-5")
+        if not self.is_active:
+            raise Conflict(f"entity {self.entity_id} has exited", field="entity_id", article="M-18")
+        if basis is CoverageBasis.REPORTING_THRESHOLD:
+            raise RuleViolation("coverage rests on the threshold or an approved application", field="basis",
+                                article="M-5")
+        self.coverage, self.coverage_basis, self.first_compliance_year = Coverage.COVERED, basis, first_year
+        self.registered_at = at
 
     def exit(self, at: datetime) -> None:
         """Take the entity off the active list (M-18); it stays on the published record as exited."""

@@ -8,6 +8,12 @@ Every number the regulation leaves open (**[param]** in docs/regulation.md §2 a
   practice, e.g. to 30 Sep 2021 and 30 Dec 2022). Both dates are Shanghai calendar dates and inclusive.
   The window closes at `window_closes_at` = 00:00 Shanghai on the day after `surrender_close` (1 July by default):
   the instant the shortfall check runs.
+- M-16 `surrender_days_after_determination` (30): an entity whose emissions are determined (or raised) late gets at
+  least this many days, counted from the Shanghai date of that determination and including it, to surrender before
+  it can be in shortfall — its own last day is the later of `surrender_close` and that period's last day (see
+  `compliance`). 30 is the length of the statutory window (1-30 June), so no entity gets less time than the text
+  gives every entity.
+- M-12 ¶2 `reporting_threshold_t` (10,000): emitters at or above it that are not covered must still report.
 - M-17 `ccer_ratio`: CCERs may cover at most floor(ratio x the entity's year-Y allocation) (default 0.05);
   `ccer_earliest_reduction_date`: CCERs whose reduction happened before it are ineligible (default 2013-01-01).
 """
@@ -52,6 +58,8 @@ class AllocationPolicy:
     ccer_ratio: Decimal = Decimal("0.05")
     ccer_earliest_reduction_date: date = date(2013, 1, 1)
     inclusion_thresholds: tuple[InclusionThreshold, ...] = field(default_factory=_shanghai_2023_thresholds)
+    surrender_days_after_determination: int = 30
+    reporting_threshold_t: int = 10_000
 
     @classmethod
     def default(cls, year: int) -> AllocationPolicy:
@@ -71,6 +79,14 @@ class AllocationPolicy:
                 or not Decimal(0) <= self.ccer_ratio <= Decimal(1)):
             raise RuleViolation("the CCER ratio must be a decimal between 0 and 1", field="ccer_ratio",
                                 article="M-17")
+        days = self.surrender_days_after_determination
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 366:
+            raise RuleViolation("the surrender period after a determination is 1..366 days",
+                                field="surrender_days_after_determination", article="M-16")
+        if isinstance(self.reporting_threshold_t, bool) or not isinstance(self.reporting_threshold_t, int) \
+                or self.reporting_threshold_t < 0:
+            raise RuleViolation("the reporting threshold is whole tonnes, at least 0", field="reporting_threshold_t",
+                                article="M-12")
         sectors = [t.sector for t in self.inclusion_thresholds]
         if len(set(sectors)) != len(sectors):
             raise RuleViolation("each sector has one inclusion threshold", field="inclusion_thresholds",
@@ -89,6 +105,11 @@ class AllocationPolicy:
     def window_opens_at(self) -> datetime:
         """The UTC instant the surrender window opens: 00:00 Shanghai on `surrender_open`."""
         return start_of_day(self.surrender_open)
+
+    def surrender_period_end(self, determined_on: date) -> date:
+        """M-16 (the platform's reading): the last day of the period an entity gets from a determination made or
+        raised on `determined_on` — `surrender_days_after_determination` days including that day."""
+        return determined_on + timedelta(days=self.surrender_days_after_determination - 1)
 
     def threshold_for(self, sector: str) -> InclusionThreshold | None:
         return next((t for t in self.inclusion_thresholds if t.sector == sector), None)

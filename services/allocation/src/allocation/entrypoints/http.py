@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.repository import EntityRepository
+from allocation.domain import Coverage
 from allocation.entrypoints.public import (
     SUPERVISORS, EntityPublic, HoldingPublic, LotPublic, TransactionPublic, may_see,
 )
@@ -23,21 +24,23 @@ Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
 @router.post("/entities", response_model=EntityPublic, status_code=201,
-             summary="Register a covered entity and open its holding account (M-5, M-32)")
+             summary="Register an emitter with its known emissions: covered by its sector's threshold (M-5, with a "
+                     "holding account, M-32) or reporting-only (M-12 ¶2); below both refused")
 def register(cmd: commands.RegisterEntity, _: Authority, uow: Uow) -> EntityPublic:
-    return EntityPublic.of(handlers.register_entities([cmd], uow, field="entity_id")[0])
+    return EntityPublic.of(handlers.register_entities([cmd], uow, prefix="")[0])
 
 
 @router.post("/entities/batch", response_model=list[EntityPublic], status_code=201,
-             summary="Register up to 10,000 covered entities in one transaction (M-5)")
+             summary="Register up to 10,000 emitters in one transaction, each by the thresholds (M-5, M-12 ¶2)")
 def register_batch(cmd: commands.RegisterEntities, _: Authority, uow: Uow) -> list[EntityPublic]:
     return [EntityPublic.of(e) for e in handlers.register_entities(cmd.entities, uow)]
 
 
-@router.get("/entities", response_model=list[EntityPublic], summary="The published list of covered entities (M-5)")
+@router.get("/entities", response_model=list[EntityPublic],
+            summary="Emitters the authority manages: covered (M-5) and reporting-only (M-12 ¶2)")
 def list_entities(session: ReadSession, _: Annotated[Principal, Depends(require(*SUPERVISORS))],
-                  offset: Offset = 0, limit: Limit = 100) -> list[EntityPublic]:
-    return [EntityPublic.of(e) for e in EntityRepository(session).list(offset, limit)]
+                  coverage: Coverage | None = None, offset: Offset = 0, limit: Limit = 100) -> list[EntityPublic]:
+    return [EntityPublic.of(e) for e in EntityRepository(session).list(offset, limit, coverage)]
 
 
 @router.get("/entities/{entity_id}", response_model=EntityPublic, summary="One covered entity (M-5)")

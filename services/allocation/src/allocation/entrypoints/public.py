@@ -1,7 +1,7 @@
 """What the allocation service's HTTP API returns, and who may see an entity's records."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from pydantic import BaseModel
@@ -11,6 +11,7 @@ from allocation.adapters.obligations import obligation_of
 from allocation.domain import AllocationEntry, AllocationPlan, CoveredEntity, Obligation, RegistryTransaction
 from allocation.service_layer.registration import account_id
 from ets_shared.auth import Principal, Role
+from ets_shared.clock import regulatory_date
 from ets_shared.errors import Forbidden
 
 SUPERVISORS = (Role.AUTHORITY, Role.ENFORCEMENT_OFFICER)
@@ -27,14 +28,19 @@ class EntityPublic(BaseModel):
     name: str
     sector: str
     status: str
+    coverage: str  # covered (M-5) or reporting_only (M-12 ¶2)
+    coverage_basis: str | None  # threshold, voluntary or reporting_threshold
+    first_compliance_year: int | None
     registered_at: datetime
     exited_at: datetime | None
-    account_id: str
+    account_id: str | None  # the holding account of a covered entity
 
     @classmethod
     def of(cls, e: CoveredEntity) -> EntityPublic:
         return cls(entity_id=e.entity_id, name=e.name, sector=e.sector, status=e.status.value,
-                   registered_at=e.registered_at, exited_at=e.exited_at, account_id=account_id(e.entity_id))
+                   coverage=e.coverage.value, coverage_basis=e.coverage_basis.value if e.coverage_basis else None,
+                   first_compliance_year=e.first_compliance_year, registered_at=e.registered_at,
+                   exited_at=e.exited_at, account_id=account_id(e.entity_id) if e.is_covered else None)
 
 
 class PlanPublic(BaseModel):
@@ -136,6 +142,8 @@ class ObligationPublic(BaseModel):
     surrendered_ccer: int
     remaining: int
     status: str
+    surrender_until: date  # M-16: the last day to surrender (the window, or later after a late determination)
+    shortfall_at: datetime  # the instant an unmet obligation becomes a shortfall
     shortfall_detected_at: datetime | None
     settled_at: datetime | None
 
@@ -146,6 +154,7 @@ class ObligationPublic(BaseModel):
                    determination_revision=ob.determination_revision, determination_id=row.determination_id,
                    surrendered=ob.surrendered, surrendered_shea=ob.surrendered_shea,
                    surrendered_ccer=ob.surrendered_ccer, remaining=ob.remaining, status=ob.status.value,
+                   surrender_until=regulatory_date(row.closes_at - timedelta(seconds=1)), shortfall_at=row.closes_at,
                    shortfall_detected_at=ob.shortfall_detected_at, settled_at=row.settled_at)
 
 

@@ -13,11 +13,22 @@ MAX_BATCH = 10_000
 
 
 class RegisterEntity(BaseModel):
-    """M-5: an entity put on the published list of covered entities."""
+    """M-5 / M-12 ¶2: an emitter the authority knows, with its annual emissions; the year's thresholds decide whether
+    it is covered (its sector's inclusion threshold, M-5) or reporting-only (10,000 t, M-12 ¶2). Below both it is
+    refused: it may apply to be covered (`POST /coverage-applications`)."""
 
     entity_id: EntityId
     name: str = Field(min_length=1, max_length=300)
-    sector: str = Field(min_length=1, max_length=100)
+    sector: str = Field(min_length=1, max_length=100, pattern=r"^[a-z][a-z0-9_]*$",
+                        examples=["industry", "data_centre"])
+    annual_emissions: int = Field(ge=0, le=10**12, description="tCO2e in `emissions_year`, as the authority knows "
+                                                               "them (energy statistics, a report)")
+    energy_tce: int | None = Field(default=None, ge=0, le=10**12,
+                                   description="annual energy use (t standard coal), where the sector has a threshold")
+    emissions_year: Year | None = Field(default=None, description="the year of the figures; default the year "
+                                                                  "before `compliance_year`")
+    compliance_year: Year | None = Field(default=None, description="the first year it is on the list; default the "
+                                                                   "current (Shanghai) year")
 
 
 class RegisterEntities(BaseModel):
@@ -80,3 +91,28 @@ class Surrender(BaseModel):
 
     compliance_year: Year
     lines: list[SurrenderLine] = Field(min_length=1, max_length=1000)
+
+
+class FileCoverageApplication(BaseModel):
+    """M-5 ¶1: an organisation (the caller) applies to be covered from a compliance year."""
+
+    name: str = Field(min_length=1, max_length=300)
+    sector: str = Field(min_length=1, max_length=100, pattern=r"^[a-z][a-z0-9_]*$")
+    compliance_year: Year
+    statement: str = Field(min_length=3, max_length=4000, description="why it applies")
+    annual_emissions: int | None = Field(default=None, ge=0, le=10**12, description="its last year's tCO2e, if known")
+
+
+class DecideCoverageApplication(BaseModel):
+    """The authority approves or rejects a voluntary application, with its reasons (M-5 ¶1)."""
+
+    approve: bool
+    reason: str = Field(min_length=3, max_length=4000)
+
+
+class DeclareEmissions(BaseModel):
+    """Annual emissions the authority knows from its own data (e.g. energy statistics) — the base of the M-5 list."""
+
+    year: Year
+    tonnes: int = Field(ge=0, le=10**12, description="tCO2e in `year`")
+    energy_tce: int | None = Field(default=None, ge=0, le=10**12, description="energy use (t standard coal)")

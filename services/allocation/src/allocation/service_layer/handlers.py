@@ -2,19 +2,25 @@
 
 Command handlers own their transaction (`with uow: ... uow.commit()`); event handlers run inside the transaction the
 consumer opened for them (inbox + effect commit together) and never commit. The use cases live by subject:
-`registration` (M-5, CCER deposits), `planning` (M-6..M-9), `obligations` (M-15, M-16, shortfall),
+`registration` (M-5, M-12 ¶2, CCER deposits), `coverage` (voluntary applications, known emissions, the published
+list), `planning` (M-6..M-9), `obligations` (M-15, M-16, shortfall),
 `surrender` (M-16, M-17).
 """
 from __future__ import annotations
 
+from allocation.service_layer.coverage import (
+    decide_application, declare_emissions, file_application, on_report_submitted, preview_list, publish_list,
+)
 from allocation.service_layer.obligations import on_calendar_tick, on_emissions_determined
 from allocation.service_layer.planning import add_entries, approve_plan, create_plan, issue_plan, remove_entry
 from allocation.service_layer.registration import deposit_ccer, register_entities
 from allocation.service_layer.surrender import surrender
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.mrv import EmissionsDetermined
+from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDeterminedV2
 
-EVENT_HANDLERS = {EmissionsDetermined: on_emissions_determined, CalendarTick: on_calendar_tick}
+EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReportSubmitted: on_report_submitted,
+                  CalendarTick: on_calendar_tick}
 
-__all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "create_plan", "deposit_ccer", "issue_plan",
-           "register_entities", "remove_entry", "surrender"]
+__all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "create_plan", "decide_application", "declare_emissions",
+           "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list", "register_entities",
+           "remove_entry", "surrender"]

@@ -1,15 +1,21 @@
-"""Obligations (M-15, M-16; regulation.md §5): determinations set the obligation, and at the close of the surrender
-window the unmet ones are in shortfall. Surrender itself: `surrender`."""
+"""Obligations (M-15, M-16; regulation.md §5): determinations set the obligation — and revisions move it, more or
+less — and once an obligation's own last surrender day has passed an unmet one is in shortfall. Surrender itself:
+`surrender`.
+
+M-16 as the platform reads it (README, "Surrender deadline that follows the determination"): the duty is measured by
+the determined figure, so an entity whose emissions are determined, or raised, late gets
+`surrender_days_after_determination` days from that determination (including its day) even when they run past the
+window's close; an entity already in shortfall gets no new period — its M-39 case follows the new figure
+(`ShortfallRevised`)."""
 from __future__ import annotations
 
-
-from allocation.domain import Obligation, ObligationStatus
-from allocation.service_layer.policy import policy_for
+from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
+from allocation.service_layer.policy import AllocationPolicyDocument, policy_cache, policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
-from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettled, ShortfallDetected
+from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettled, ShortfallDetected, ShortfallRevised
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.mrv import EmissionsDetermined
+from ets_shared.contracts.mrv import EmissionsDeterminedV2
 from ets_shared.errors import RuleViolation
 
 
@@ -21,49 +27,73 @@ def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: boo
     uow.publish(data, correlation_id=uow.obligations.case_of(obligation))
 
 
-def on_emissions_determined(event: EmissionsDetermined, uow: AllocationUnitOfWork) -> None:
-    """M-15/M-16: a covered entity's determined emissions become its obligation for the year (only a higher revision
-    changes it); a determination of 0 settles at once. An entity this registry does not know is ignored."""
-    if not uow.entities.exists(event.entity_id):
+def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfWork) -> None:
+    """M-15/M-16: a covered entity's determined emissions become its obligation for the year — every basis,
+    the authority's own figure included — and only a higher revision changes it. A first or raising determination
+    gives the entity its surrender period (M-16); a revision of an obligation in shortfall moves the shortfall
+    (`ShortfallRevised`) or settles it. The figure is also the best known emissions of that year (M-5). An entity
+    this registry does not know as covered is ignored."""
+    entity = uow.entities.find(event.entity_id)
+    if entity is None or not entity.is_covered:
         return
     found = uow.obligations.find(event.entity_id, event.compliance_year)
     obligation = found or Obligation(event.entity_id, event.compliance_year)
-    before = obligation.status
-    if not obligation.apply_determination(event.revision, event.determined_emissions):
-        return
+    before, shortfall_before = obligation.status, obligation.remaining
+    policy = policy_for(uow.session, event.compliance_year)
     now = uow.now()
+    if not obligation.apply_determination(event.revision, event.determined_emissions, as_utc(event.determined_at),
+                                          policy):
+        return  # an older revision, delivered late or again
+    uow.emissions.record(KnownEmissions(event.entity_id, event.compliance_year, event.determined_emissions, None,
+                                        EmissionsSource.DETERMINED, as_utc(event.determined_at)))
     settled = obligation.status is ObligationStatus.SETTLED and before is not ObligationStatus.SETTLED
     extra = {} if found else {"correlation_id": uow.context.correlation_id}
     if settled or obligation.status is not ObligationStatus.SETTLED:
         extra["settled_at"] = now if settled else None
-    uow.obligations.save(obligation, determination_id=event.determination_id, recorded_at=now, **extra)
+    uow.obligations.save(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
     uow.publish(ObligationRecorded(entity_id=obligation.entity_id, compliance_year=obligation.year,
                                    obligation=obligation.determined_emissions,
                                    determination_id=event.determination_id, revision=event.revision,
-                                   recorded_at=now))
+                                   recorded_at=now, surrender_until=obligation.surrender_until(policy)))
     if settled:
         publish_settled(uow, obligation, late=before is ObligationStatus.SHORTFALL)
+    elif obligation.status is ObligationStatus.SHORTFALL and obligation.remaining != shortfall_before:
+        uow.publish(ShortfallRevised(entity_id=obligation.entity_id, compliance_year=obligation.year,
+                                     obligation=obligation.determined_emissions, surrendered=obligation.surrendered,
+                                     shortfall=obligation.remaining, determination_id=event.determination_id,
+                                     revision=event.revision, revised_at=now),
+                    correlation_id=uow.obligations.case_of(obligation))
 
 
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
-    """M-16 → M-39: for every year whose surrender window closed by `now`, each OPEN determined obligation short of
-    its emissions becomes SHORTFALL, once (ShortfallDetected, under the determination's correlation id). A stale
-    tick changes nothing."""
+    """M-16 → M-39: each OPEN determined obligation whose last surrender day has passed by `now` (the year's
+    window, or the period after a late determination) and is short of its emissions becomes SHORTFALL, once
+    (ShortfallDetected, under the determination's correlation id). A stale tick changes nothing."""
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
-    for year in uow.obligations.years_with_open():
+    policies = policy_cache(uow.session)
+    closed: dict[int, list[tuple[Obligation, int, str]]] = {}
+    for ob, correlation_id in uow.obligations.closing(now):
         try:
-            policy = policy_for(uow.session, year)
+            policy = policies(ob.year)
         except RuleViolation as exc:  # a policy that does not fit its year must not stop the clock
-            uow.audit("allocation.policy.unusable", f"policy:{year}", {"field": exc.field, "error": exc.detail})
+            uow.audit("allocation.policy.unusable", f"policy:{ob.year}", {"field": exc.field, "error": exc.detail})
             continue
-        if now < policy.window_closes_at:
-            continue
-        closed = [(ob, shortfall, correlation_id) for ob, correlation_id in uow.obligations.open_determined(year)
-                  if (shortfall := ob.close(now, policy)) is not None]
-        uow.obligations.save_all([ob for ob, _, _ in closed])
-        for ob, shortfall, correlation_id in closed:
+        if (shortfall := ob.close(now, policy)) is not None:
+            closed.setdefault(ob.year, []).append((ob, shortfall, correlation_id))
+    for year, items in closed.items():
+        uow.obligations.save_all([ob for ob, _, _ in items], policies(year))
+        for ob, shortfall, correlation_id in items:
             uow.publish(ShortfallDetected(
                 entity_id=ob.entity_id, compliance_year=year, obligation=ob.determined_emissions,
                 surrendered=ob.surrendered, shortfall=shortfall, detected_at=now), correlation_id=correlation_id)
+
+
+def on_policy_changed(uow: AllocationUnitOfWork, year: int, document: AllocationPolicyDocument) -> None:
+    """The `on_change` hook of PUT /policy/{year}, inside its transaction: a document that does not fit its year
+    (e.g. a window opening before Y+1) is refused with 422 and nothing is stored; otherwise the year's open
+    obligations' closing instants follow the new window and period (M-16)."""
+    moved = uow.obligations.redate(year, document.for_year(year))
+    if moved:
+        uow.audit("allocation.obligations.redated", f"policy:{year}", {"obligations": moved})

@@ -48,7 +48,7 @@ def add_entries(year: int, cmd: commands.AddEntries, uow: AllocationUnitOfWork) 
     with uow:
         ids = [e.entity_id for e in cmd.entries]
         plan = uow.plans.get(year, ids)
-        known = uow.entities.existing_ids(ids)
+        known = uow.entities.covered_ids(ids)
         for i, entry in enumerate(cmd.entries):
             if entry.entity_id not in known:
                 raise RuleViolation(f"{entry.entity_id} is not a registered covered entity",

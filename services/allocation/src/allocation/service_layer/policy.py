@@ -1,6 +1,6 @@
-"""The per-year policy document (GET/PUT /policy/{year}): a pydantic mirror of `AllocationPolicy` (M-5, M-16,
-M-17). Defaults: surrender 1-30 June of Y+1, CCERs up to 5% of the year's allocation, reductions from 2013-01-01,
-Shanghai's 2023 sector thresholds."""
+"""The per-year policy document (GET/PUT /policy/{year}): a pydantic mirror of `AllocationPolicy` (M-5, M-12 ¶2,
+M-16, M-17). Defaults: surrender 1-30 June of Y+1 and at least 30 days after a late determination, CCERs up to 5% of
+the year's allocation, reductions from 2013-01-01, Shanghai's 2023 sector thresholds, reporting from 10,000 t."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from allocation.domain import AllocationPolicy, InclusionThreshold
-from ets_shared.http.platform_routes import load_policy
+from ets_shared.http.platform_routes import PolicyCache, load_policy
 
 
 class InclusionThresholdDocument(BaseModel):
@@ -30,6 +30,12 @@ class AllocationPolicyDocument(BaseModel):
         default_factory=lambda: [InclusionThresholdDocument(**vars(t))
                                  for t in AllocationPolicy.default(2013).inclusion_thresholds],
         description="M-5: sector thresholds of coverage")
+    surrender_days_after_determination: int = Field(
+        30, ge=1, le=366, description="M-16: an entity whose emissions are determined (or raised) late may surrender "
+                                      "for this many days counted from the determination's day, even past the "
+                                      "window's close, before it can be in shortfall")
+    reporting_threshold_t: int = Field(10_000, ge=0, description="M-12 ¶2: emitters at or above this many tCO2e a "
+                                                                 "year that are not covered must report")
 
     @model_validator(mode="after")
     def _window_in_order(self) -> AllocationPolicyDocument:
@@ -41,20 +47,22 @@ class AllocationPolicyDocument(BaseModel):
     def default(cls, year: int) -> AllocationPolicyDocument:
         policy = AllocationPolicy.default(year)
         return cls(surrender_open=policy.surrender_open, surrender_close=policy.surrender_close,
-                   ccer_ratio=policy.ccer_ratio, ccer_earliest_reduction_date=policy.ccer_earliest_reduction_date)
+                   ccer_ratio=policy.ccer_ratio, ccer_earliest_reduction_date=policy.ccer_earliest_reduction_date,
+                   surrender_days_after_determination=policy.surrender_days_after_determination,
+                   reporting_threshold_t=policy.reporting_threshold_t)
 
     def for_year(self, year: int) -> AllocationPolicy:
         """The domain policy; a RuleViolation if the document does not fit the year (e.g. a window before Y+1)."""
         return AllocationPolicy(year, self.surrender_open, self.surrender_close, self.ccer_ratio,
                                 self.ccer_earliest_reduction_date,
-                                tuple(InclusionThreshold(**t.model_dump()) for t in self.inclusion_thresholds))
+                                tuple(InclusionThreshold(**t.model_dump()) for t in self.inclusion_thresholds),
+                                self.surrender_days_after_determination, self.reporting_threshold_t)
 
 
 def policy_for(session: Session, year: int) -> AllocationPolicy:
     return load_policy(session, year, AllocationPolicyDocument, AllocationPolicyDocument.default).for_year(year)
 
 
-def check_policy(uow, year: int, document: AllocationPolicyDocument) -> None:  # noqa: ANN001
-    """The `on_change` hook of PUT /policy/{year}, inside its transaction: a document that does not fit its year
-    (e.g. a window opening before Y+1) is refused with 422 and nothing is stored."""
-    document.for_year(year)
+def policy_cache(session: Session) -> PolicyCache:
+    """The allocation policies of the years one transaction touches, each loaded once."""
+    return PolicyCache(session, policy_for)

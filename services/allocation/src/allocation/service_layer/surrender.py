@@ -68,7 +68,7 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
     """M-16/M-17: check the surrender against the obligation and policy, cancel the units in the registry (SURRENDER
     to the cancellation account), and record it; settling (late after a shortfall) when the obligation is met."""
     with uow:
-        uow.entities.require(entity_id)
+        uow.entities.require_covered(entity_id)
         year = cmd.compliance_year
         obligation = require_obligation(uow.obligations.find(entity_id, year), entity_id, year)
         policy = policy_for(uow.session, year)
@@ -84,7 +84,7 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
         except DomainError as exc:
             raise _renumber(exc, source) from None
         uow.registry.record(registry, [tx], reference=f"surrender:{surrender_id}")
-        uow.obligations.save(obligation, **({"settled_at": now} if result.settled else {}))
+        uow.obligations.save(obligation, policy, **({"settled_at": now} if result.settled else {}))
         row = SurrenderRow(surrender_id=surrender_id, entity_id=entity_id, compliance_year=year,
                            transaction_id=tx.transaction_id, shea=result.shea, ccer=result.ccer, late=late,
                            surrendered_at=now)

@@ -1,6 +1,9 @@
 """The allocation service's unit of work: the shared transaction (outbox, audit, inbox) plus its repositories."""
 from __future__ import annotations
 
+from allocation.adapters.coverage_repository import (
+    ApplicationRepository, CoveredListRepository, EmissionsRepository,
+)
 from allocation.adapters.obligations import ObligationRepository, SurrenderRepository
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.repository import EntityRepository, PlanRepository
@@ -13,6 +16,9 @@ class AllocationUnitOfWork(SqlUnitOfWork):
     registry: RegistryStore
     obligations: ObligationRepository
     surrenders: SurrenderRepository
+    emissions: EmissionsRepository
+    applications: ApplicationRepository
+    lists: CoveredListRepository
 
     def _open(self) -> None:
         self.entities = EntityRepository(self.session)
@@ -20,3 +26,6 @@ class AllocationUnitOfWork(SqlUnitOfWork):
         self.registry = RegistryStore(self.session)
         self.obligations = ObligationRepository(self.session)
         self.surrenders = SurrenderRepository(self.session)
+        self.emissions = EmissionsRepository(self.session)
+        self.applications = ApplicationRepository(self.session)
+        self.lists = CoveredListRepository(self.session)

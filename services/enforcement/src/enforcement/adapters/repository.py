@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 import typing
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import start_of_day
@@ -35,6 +36,17 @@ class CaseRepository:
         self._lock = lock
         self._loaded_steps: dict[str, int] = {}
         self._rows: dict[str, PenaltyCaseRow] = {}  # strong references: the session's identity map is weak
+
+    def serialize(self, party_id: str, compliance_year: int) -> None:
+        """Until this transaction ends, be the only writer of the party's cases of that year. Two events about one
+        entity-year — a shortfall and its late settlement or revision, a missing report and the late report — may be
+        applied at the same instant by two consumers; each may find no case yet and each leave a fact for the other
+        (`EarlyFacts`, `EarlySettlements`) that neither sees. PostgreSQL: a transaction-scoped advisory lock on the
+        pair (the second waits, then reads what the first committed); SQLite admits one writer at a time anyway."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            digest = hashlib.sha256(f"{party_id}|{compliance_year}".encode()).digest()
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": int.from_bytes(digest[:8], "big", signed=True)})
 
     def find(self, case_id: str) -> PenaltyCase | None:
         row = self.session.get(PenaltyCaseRow, case_id, with_for_update=self._lock or None)

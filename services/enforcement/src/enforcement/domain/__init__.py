@@ -17,7 +17,8 @@ from enforcement.domain.history import SYSTEM, CaseSource, CaseStatus, CaseStep,
 from enforcement.domain.lifecycle import next_due, tick
 from enforcement.domain.measures import Department, Measure, MeasureEffect, MeasureKind, apply_measures
 from enforcement.domain.money import to_yuan
-from enforcement.domain.orders import dismiss, issue_order, record_correction, record_surrender, settle_obligation
+from enforcement.domain.orders import (dismiss, issue_order, record_correction, record_surrender, revise_shortfall,
+                                      settle_obligation)
 from enforcement.domain.policy import DEFAULT_POLICY, EnforcementPolicy
 
 __all__ = [
@@ -25,5 +26,5 @@ __all__ = [
     "Department", "EnforcementPolicy", "Measure", "MeasureEffect", "MeasureKind", "OrderKind", "PartyKind",
     "PenaltyArticle", "PenaltyCase", "StepKind", "apply_measures", "decide_fine", "decline_fine", "dismiss",
     "issue_order", "next_due", "open_case", "parse_article", "penalty_article", "record_correction", "record_payment",
-    "record_surrender", "settle_obligation", "tick", "to_yuan", "validate_fine",
+    "record_surrender", "revise_shortfall", "settle_obligation", "tick", "to_yuan", "validate_fine",
 ]

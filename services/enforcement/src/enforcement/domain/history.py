@@ -43,6 +43,7 @@ class StepKind(StrEnum):
     OVERDUE = "overdue"
     CORRECTED = "corrected"
     SURRENDER_RECORDED = "surrender_recorded"
+    SHORTFALL_REVISED = "shortfall_revised"  # M-39: a revised determination moved what is outstanding
     OBLIGATION_SETTLED = "obligation_settled"
     FINE_DECIDED = "fine_decided"
     FINE_DECLINED = "fine_declined"

@@ -6,6 +6,8 @@
   before the order is issued (the party may act first); after that no order is issued any more.
 - `record_surrender` / `settle_obligation` (M-39 only): allowances surrendered towards the shortfall; the
   obligation is settled when nothing is outstanding. Only this settles an M-39 case — never a fine payment.
+- `revise_shortfall` (M-39 only): a revised determination (M-15 correction) moved the shortfall; the case follows
+  the registry's new figure of what is outstanding (a revision that covers everything settles instead).
 - `dismiss`: the officer finds the violation not established; allowed until a fine is decided.
 """
 from __future__ import annotations
@@ -75,6 +77,23 @@ def record_surrender(case: PenaltyCase, at: datetime, actor: str, tonnes: int,
            f"{tonnes} t surrendered for {case.compliance_year}; {case.outstanding_tonnes} t outstanding")
     if case.outstanding_tonnes == 0:
         _settle(case, at, actor, policy)
+    return case.history[start:]
+
+
+def revise_shortfall(case: PenaltyCase, at: datetime, actor: str, outstanding: int,
+                     policy: EnforcementPolicy = DEFAULT_POLICY) -> list[CaseStep]:
+    """M-39: the registry reports the year's shortfall after a revised determination; the case follows it."""
+    start = len(case.history)
+    _require_surrender_case(case)
+    if isinstance(outstanding, bool) or not isinstance(outstanding, int) or outstanding < 1:
+        raise RuleViolation("a revised shortfall is at least 1 whole tonne (none left settles the case)",
+                            field="outstanding", article="M-39")
+    at = begin(case, at, actor, policy)
+    require_open(case)
+    _require_unsettled(case)
+    before, case.outstanding_tonnes = case.outstanding_tonnes, outstanding
+    record(case, at, StepKind.SHORTFALL_REVISED, actor,
+           f"determination for {case.compliance_year} revised: {before} t outstanding before, {outstanding} t now")
     return case.history[start:]
 
 

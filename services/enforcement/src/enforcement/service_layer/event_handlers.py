@@ -1,14 +1,20 @@
 """What the enforcement service does with other services' events: shortfalls open M-39 cases, settlements make them
-good, and calendar ticks let time pass over the open cases. Each runs inside the consumer's transaction (inbox +
+good, revised shortfalls move them; missing reports and monitoring plans open M-37 cases and late ones correct them
+(`reporting_cases`); calendar ticks let time pass over the open cases. Each runs inside the consumer's transaction (inbox +
 effect) and never commits; its events inherit the causing event's correlation id."""
 from __future__ import annotations
 
 from ets_shared.clock import as_utc
-from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected
+from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected, ShortfallRevised
 from ets_shared.contracts.calendar import CalendarTick
-from enforcement.domain import (Article, CaseSource, EnforcementPolicy, issue_order, open_case, settle_obligation,
-                                tick)
+from ets_shared.contracts.mrv import (
+    EmissionReportMissing, EmissionReportSubmitted, MonitoringPlanFiled, MonitoringPlanMissing,
+)
+from enforcement.domain import Article, CaseSource, EnforcementPolicy, issue_order, open_case, settle_obligation, tick
 from enforcement.service_layer.handlers import instant, m39_case_id, policy_for, policy_year, record
+from enforcement.service_layer.reporting_cases import (
+    on_monitoring_plan_filed, on_monitoring_plan_missing, on_report_missing, on_report_submitted, on_shortfall_revised,
+)
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 
@@ -16,6 +22,7 @@ def on_shortfall_detected(event: ShortfallDetected, uow: EnforcementUnitOfWork) 
     """M-39: opens the case `CASE-M39-{entity_id}-{compliance_year}` and orders the shortfall surrendered
     (CaseOpened + OrderIssued). A redelivered or repeated shortfall opens nothing new."""
     case_id = m39_case_id(event.entity_id, event.compliance_year)
+    uow.cases.serialize(event.entity_id, event.compliance_year)
     if event.shortfall < 1 or uow.cases.find(case_id) is not None:
         return
     at = max(uow.now(), as_utc(event.detected_at))  # the case opens when the shortfall is known here
@@ -33,6 +40,7 @@ def on_obligation_settled(event: ObligationSettled, uow: EnforcementUnitOfWork) 
     left (a decided fine must be paid too: the fine never replaces the surrender). No case: nothing to do (allocation's
     events arrive in the order it published them, so a late settlement always comes after its shortfall)."""
     case_id = m39_case_id(event.entity_id, event.compliance_year)
+    uow.cases.serialize(event.entity_id, event.compliance_year)
     case = uow.cases.find(case_id)
     if case is None:
         return
@@ -62,5 +70,10 @@ def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
 EVENT_HANDLERS = {
     ShortfallDetected: on_shortfall_detected,
     ObligationSettled: on_obligation_settled,
+    ShortfallRevised: on_shortfall_revised,
+    EmissionReportMissing: on_report_missing,
+    EmissionReportSubmitted: on_report_submitted,
+    MonitoringPlanMissing: on_monitoring_plan_missing,
+    MonitoringPlanFiled: on_monitoring_plan_filed,
     CalendarTick: on_calendar_tick,
 }

@@ -23,8 +23,9 @@ def _json() -> Any:
 
 
 class ReportCaseRow(MrvTable, table=True):
-    """M-12: the emission report of one entity-year and the case's state; `auto_determine_at` is set only while
-    VERIFIED (M-15 ¶1: when the verified figure becomes determinable), so the tick finds due cases by one index."""
+    """One entity-year: the emission report (M-12; its columns null while the report is missing) and the case's
+    state. `auto_determine_at` is set only while VERIFIED under the automatic option (M-15 ¶1), `decision_due_by`
+    only while a determination is due (M-15, the queue's deadline), so the tick finds due cases by one index each."""
 
     __tablename__ = "report_case"
     __table_args__ = (UniqueConstraint("entity_id", "compliance_year"),)
@@ -33,18 +34,22 @@ class ReportCaseRow(MrvTable, table=True):
     compliance_year: int = Field(index=True)
     state: str = Field(max_length=20, index=True)
     covered: bool
-    late: bool
-    factor_set_id: str = Field(max_length=40)
-    sources: list[dict[str, Any]] = _json()
-    direct: str = Field(max_length=60)
-    indirect: str = Field(max_length=60)
-    total: str = Field(max_length=60)
-    reported_emissions: int
-    submitted_at: datetime = Field(sa_column=utc_column())
+    late: bool | None = None
+    factor_set_id: str | None = Field(default=None, max_length=40)
+    sources: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    direct: str | None = Field(default=None, max_length=60)
+    indirect: str | None = Field(default=None, max_length=60)
+    total: str | None = Field(default=None, max_length=60)
+    reported_emissions: int | None = None
+    submitted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     amended_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     determination_due_by: date | None = None
     auto_determine_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True, index=True))
     correlation_id: str = Field(max_length=100)
+    report_missing_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    verification_missing_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    decision_due_by: date | None = Field(default=None, index=True)
+    overdue_flagged_for: date | None = None
 
 
 class VerificationRow(MrvTable, table=True):
@@ -102,7 +107,7 @@ class DeterminationRow(MrvTable, table=True):
     triggers: list[dict[str, str]] = _json()
     revision: int
     determined_at: datetime = Field(sa_column=utc_column())
-    due_by: date
+    due_by: date | None = None
     reason: str | None = Field(default=None, max_length=2000)
 
 
@@ -118,7 +123,9 @@ class HistoricalDeterminationRow(MrvTable, table=True):
 
 
 class CoveredEntityRow(MrvTable, table=True):
-    """From allocation's EntityRegistered: covered entities (M-5) versus reporting-only emitters (M-12 ¶2)."""
+    """From allocation's EntityRegistered: covered entities (M-5) versus reporting-only emitters (M-12 ¶2), the first
+    year they must report for, and the first year they are covered (a reporting-only emitter covered later keeps its
+    earlier reporting years)."""
 
     __tablename__ = "covered_entity"
     entity_id: str = Field(primary_key=True, max_length=64)
@@ -126,6 +133,35 @@ class CoveredEntityRow(MrvTable, table=True):
     sector: str = Field(max_length=100)
     covered: bool
     registered_at: datetime = Field(sa_column=utc_column())
+    first_compliance_year: int = Field(index=True, description="the first year it must report for")
+    covered_from: int | None = Field(default=None, description="the first year it is covered (plans are owed from "
+                                                                "the next one); null while reporting-only")
+
+
+class MonitoringPlanRow(MrvTable, table=True):
+    """M-11: an entity's monitoring plan for a year — its versions are `monitoring_plan_version` rows; a row without
+    versions is a plan found missing at the deadline."""
+
+    __tablename__ = "monitoring_plan"
+    plan_id: str = Field(primary_key=True, max_length=150)
+    entity_id: str = Field(max_length=64, index=True)
+    compliance_year: int = Field(index=True)
+    late: bool = False
+    missing_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    correlation_id: str = Field(max_length=100)
+
+
+class MonitoringPlanVersionRow(MrvTable, table=True):
+    """One version of a monitoring plan: its content (scope, sources with method, instruments and frequency,
+    responsible staff) and, from the second on, the reason for the change (M-11 ¶2)."""
+
+    __tablename__ = "monitoring_plan_version"
+    plan_id: str = Field(primary_key=True, max_length=150, foreign_key="monitoring_plan.plan_id")
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    content: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    filed_at: datetime = Field(sa_column=utc_column())
+    change_reason: str | None = Field(default=None, max_length=2000)
+    major_change: bool = False
 
 
 class AgencyEligibilityRow(MrvTable, table=True):

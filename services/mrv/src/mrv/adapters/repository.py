@@ -8,15 +8,17 @@ re-check that can grow (joined triggers).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import String, cast, exists, select, update
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
 from mrv.adapters import codec
-from mrv.adapters.orm import DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow
+from mrv.adapters.orm import (
+    CoveredEntityRow, DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow,
+)
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import (
     CaseState, Determination, DeterminationBasis, EmissionReport, Objection, Recheck, Verification,
@@ -66,6 +68,15 @@ class ReportCaseRepository:
             raise NotFound(f"no emission report {report_id}", field="report_id")
         return case
 
+    def find_many(self, report_ids: Sequence[str]) -> dict[str, ReportCase]:
+        """The cases of `report_ids` that exist (locked for change), by id; one case object per id."""
+        rows: list[ReportCaseRow] = []
+        unique = sorted(set(report_ids))
+        for start in range(0, len(unique), CHUNK):
+            query = select(ReportCaseRow).where(ReportCaseRow.report_id.in_(unique[start:start + CHUNK]))
+            rows.extend(self.session.execute(self._locking(query)).scalars())
+        return {row.report_id: case for row, case in zip(rows, self.load_many(rows))}
+
     def correlation_id(self, report_id: str) -> str:
         """The correlation id of the report's submission (of a case this repository loaded or added)."""
         return self._rows[report_id].correlation_id
@@ -77,6 +88,62 @@ class ReportCaseRepository:
         if state is not None:
             query = query.where(ReportCaseRow.state == state)
         return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
+
+    def without_report(self, year: int) -> list[tuple[str, bool]]:
+        """Entities that must report for `year` (covered or reporting-only from that year or before) and have no
+        case for it: (entity_id, whether it was covered in that year), in entity order."""
+        query = (select(CoveredEntityRow.entity_id, CoveredEntityRow.covered_from)
+                 .where(CoveredEntityRow.first_compliance_year <= year,
+                        ~exists().where(ReportCaseRow.entity_id == CoveredEntityRow.entity_id,
+                                        ReportCaseRow.compliance_year == year))
+                 .order_by(CoveredEntityRow.entity_id))
+        return [(r.entity_id, r.covered_from is not None and r.covered_from <= year)
+                for r in self.session.execute(query)]
+
+    def unverified(self, year: int) -> list[ReportCase]:
+        """Covered entities' reports of `year` still without a verification and not yet flagged, locked."""
+        query = (select(ReportCaseRow).where(ReportCaseRow.compliance_year == year,
+                                             ReportCaseRow.state == CaseState.REPORTED.value,
+                                             ReportCaseRow.covered.is_(True),
+                                             ReportCaseRow.verification_missing_at.is_(None))
+                 .order_by(ReportCaseRow.report_id))
+        return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
+
+    def overdue(self, today: date) -> list[ReportCase]:
+        """Cases whose determination was due before `today` (Shanghai) and not yet flagged for that date, locked."""
+        query = (select(ReportCaseRow).where(ReportCaseRow.decision_due_by < today,
+                                             (ReportCaseRow.overdue_flagged_for.is_(None))
+                                             | (ReportCaseRow.overdue_flagged_for != ReportCaseRow.decision_due_by))
+                 .order_by(ReportCaseRow.decision_due_by, ReportCaseRow.report_id))
+        return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
+
+    def queue(self, *, year: int | None, states: Sequence[str], due_before: date | None, overdue_on: date | None,
+              trigger: str | None, offset: int, limit: int) -> list[ReportCase]:
+        """Cases awaiting the authority's determination (M-15), earliest deadline first (none last); `trigger`: only
+        re-checks one of whose records names that M-15 ¶2 code (the caller keeps those whose open one does)."""
+        awaiting = ReportCaseRow.state.in_([CaseState.VERIFIED.value, CaseState.RECHECK.value]) | (
+            ReportCaseRow.covered.is_(True) & (
+                ((ReportCaseRow.state == CaseState.AWAITING_REPORT.value)
+                 & ReportCaseRow.report_missing_at.is_not(None))
+                | ((ReportCaseRow.state == CaseState.REPORTED.value)
+                   & ReportCaseRow.verification_missing_at.is_not(None))))
+        query = select(ReportCaseRow).where(awaiting, ReportCaseRow.state.in_(states))
+        if year is not None:
+            query = query.where(ReportCaseRow.compliance_year == year)
+        if due_before is not None:
+            query = query.where(ReportCaseRow.decision_due_by <= due_before)
+        if overdue_on is not None:
+            query = query.where(ReportCaseRow.decision_due_by < overdue_on)
+        if trigger is not None:
+            query = query.where(ReportCaseRow.state == CaseState.RECHECK.value, exists().where(
+                RecheckRow.report_id == ReportCaseRow.report_id,
+                cast(RecheckRow.triggers, String).like(f'%"{trigger}"%')))
+        query = query.order_by(ReportCaseRow.decision_due_by.is_(None), ReportCaseRow.decision_due_by,
+                               ReportCaseRow.report_id)
+        return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
+
+    def _locking(self, query):  # noqa: ANN001, ANN202
+        return query.with_for_update() if self._lock else query
 
     def due_for_determination(self, now: datetime) -> list[ReportCase]:
         """VERIFIED cases whose auto-determination instant has come (one indexed range query)."""
@@ -111,47 +178,50 @@ class ReportCaseRepository:
         return _case(row, loaded)
 
     # -- writing ---------------------------------------------------------------------------------------------------
-    def add(self, case: ReportCase, correlation_id: str) -> None:
-        report = case.report
-        assert report is not None
-        self._rows[report.report_id] = self._added(ReportCaseRow(
-            report_id=report.report_id, entity_id=case.entity_id, compliance_year=case.year, state=case.state.value,
-            covered=report.covered, late=report.late, sources=codec.sources_to_json(report.sources),
-            **codec.breakdown_columns(report.breakdown), reported_emissions=report.emissions,
-            submitted_at=report.submitted_at, correlation_id=correlation_id))
-        self._loaded[report.report_id] = {"verification": [], "objections": [], "rechecks": [],
-                                          "determinations": []}
+    def add(self, report_id: str, case: ReportCase, correlation_id: str) -> None:
+        """A new case: with its report, or (found missing at the deadline) without one; `save` writes the rest."""
+        self._rows[report_id] = self._added(ReportCaseRow(
+            report_id=report_id, entity_id=case.entity_id, compliance_year=case.year, state=case.state.value,
+            covered=case.covered, correlation_id=correlation_id))
+        self._loaded[report_id] = {"verification": [], "objections": [], "rechecks": [], "determinations": []}
+        self.save(case, report_id=report_id, auto_determine_at=None)
 
-    def save(self, case: ReportCase, *, auto_determine_at: datetime | None) -> None:
-        """Write a loaded (or just added) case back: state, report amendments, and any new child records."""
+    def save(self, case: ReportCase, *, auto_determine_at: datetime | None, report_id: str | None = None) -> None:
+        """Write a loaded (or just added) case back: state, flags, the report (filed or amended), and any new child
+        records."""
         report = case.report
-        assert report is not None
-        row = self._rows[report.report_id]
-        _assign(row, state=case.state.value, covered=report.covered, determination_due_by=case.determination_due_by,
-                auto_determine_at=auto_determine_at, amended_at=report.amended_at,
-                sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
-                **codec.breakdown_columns(report.breakdown))
-        loaded = self._loaded[report.report_id]
+        report_id = report.report_id if report is not None else report_id or report_id_of(case)
+        row = self._rows[report_id]
+        _assign(row, state=case.state.value, covered=case.covered, determination_due_by=case.determination_due_by,
+                auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
+                verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
+                overdue_flagged_for=case.overdue_flagged_for)
+        if report is not None:
+            _assign(row, late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
+                    sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
+                    **codec.breakdown_columns(report.breakdown))
+        loaded = self._loaded[report_id]
         if case.verification is not None and not loaded["verification"]:
             loaded["verification"].append(self._added(_verification_row(case.verification)))
         for seq, objection in enumerate(case.objections[len(loaded["objections"]):], len(loaded["objections"])):
             loaded["objections"].append(self._added(ObjectionRow(
-                report_id=report.report_id, seq=seq, evidence=list(objection.evidence), filed_at=objection.filed_at)))
+                report_id=report_id, seq=seq, evidence=list(objection.evidence), filed_at=objection.filed_at)))
         for seq, recheck in enumerate(case.rechecks):
             triggers = codec.triggers_to_json(recheck.triggers)
             if seq < len(loaded["rechecks"]):
                 loaded["rechecks"][seq].triggers = triggers
                 continue
             loaded["rechecks"].append(self._added(RecheckRow(
-                report_id=report.report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
+                report_id=report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
                 due_by=recheck.due_by)))
         for determination in case.determinations[len(loaded["determinations"]):]:
-            loaded["determinations"].append(self._added(determination_row(report.report_id, determination)))
+            loaded["determinations"].append(self._added(determination_row(report_id, determination)))
 
-    def cover_unverified_reports(self, entity_id: str) -> list[str]:
-        """The entity turned out to be covered: its reports not yet verified become covered reports (set-based)."""
+    def cover_unverified_reports(self, entity_id: str, from_year: int) -> list[str]:
+        """The entity turned out to be covered from `from_year`: its reports of those years not yet verified become
+        covered reports (set-based); earlier years stay reporting-only reports."""
         condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
-                     ReportCaseRow.covered.is_(False))
+                     ReportCaseRow.covered.is_(False), ReportCaseRow.compliance_year >= from_year)
         ids = list(self.session.execute(select(ReportCaseRow.report_id).where(*condition)).scalars())
         if ids:
             self.session.execute(update(ReportCaseRow).where(*condition).values(covered=True))
@@ -190,10 +260,15 @@ def _verification_row(v: Verification) -> VerificationRow:
         submitted_at=v.submitted_at, late=v.late)
 
 
+def report_id_of(case: ReportCase) -> str:
+    """A case's id: its report's (`RPT-<entity>-<year>`, whether the report was filed or found missing)."""
+    return f"RPT-{case.entity_id}-{case.year}"
+
+
 def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
-    report = EmissionReport(row.report_id, row.entity_id, row.compliance_year, codec.sources_from_json(row.sources),
-                            codec.breakdown_from(row, row.reported_emissions), row.submitted_at, row.late,
-                            row.covered, row.amended_at)
+    report = None if row.submitted_at is None else EmissionReport(
+        row.report_id, row.entity_id, row.compliance_year, codec.sources_from_json(row.sources),
+        codec.breakdown_from(row, row.reported_emissions), row.submitted_at, row.late, row.covered, row.amended_at)
     verification = None
     for v in children["verification"]:
         verification = Verification(
@@ -204,4 +279,5 @@ def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
         row.entity_id, row.compliance_year, CaseState(row.state), report, verification,
         tuple(Objection(tuple(o.evidence), o.filed_at) for o in children["objections"]),
         tuple(Recheck(codec.triggers_from_json(r.triggers), r.opened_at, r.due_by) for r in children["rechecks"]),
-        tuple(determination_from(d) for d in children["determinations"]), row.determination_due_by)
+        tuple(determination_from(d) for d in children["determinations"]), row.determination_due_by, row.covered,
+        row.report_missing_at, row.verification_missing_at, row.overdue_flagged_for)

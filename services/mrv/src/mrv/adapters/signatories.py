@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mrv.adapters.orm import AgencyEligibilityRow, CoveredEntityRow, VerifierCertificateRow
@@ -82,19 +82,35 @@ class CoveredEntityRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def is_covered(self, entity_id: str) -> bool:
-        """Covered only if allocation registered it as covered; an unknown emitter is reporting-only (M-12 ¶2)."""
+    def is_covered(self, entity_id: str, year: int | None = None) -> bool:
+        """Covered only if allocation registered it as covered (in `year`: from that year or before); an unknown
+        emitter is reporting-only (M-12 ¶2)."""
         row = self.session.get(CoveredEntityRow, entity_id)
-        return row is not None and row.covered
+        return row is not None and row.covered and (year is None or (row.covered_from or year) <= year)
 
-    def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime) -> bool:
+    def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime,
+               first_compliance_year: int) -> bool:
+        """A newer registration replaces an older one (a reporting-only emitter later covered: it still reports for
+        its earlier years, and is covered from the new registration's year)."""
         row = self.session.get(CoveredEntityRow, entity_id)
         if row is None:
             self.session.add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
-                                              registered_at=registered_at))
+                                              registered_at=registered_at, first_compliance_year=first_compliance_year,
+                                              covered_from=first_compliance_year if covered else None))
             return True
-        if registered_at < row.registered_at or (row.name, row.sector, row.covered) == (name, sector, covered):
+        facts = (name, sector, covered, min(row.first_compliance_year, first_compliance_year),
+                 row.covered_from if row.covered_from is not None or not covered else first_compliance_year)
+        if registered_at < row.registered_at or (row.name, row.sector, row.covered, row.first_compliance_year,
+                                                 row.covered_from) == facts:
             return False
-        row.name, row.sector, row.covered, row.registered_at = name, sector, covered, registered_at
+        row.name, row.sector, row.covered, row.first_compliance_year, row.covered_from = facts
+        row.registered_at = registered_at
         return True
+
+    def get(self, entity_id: str) -> CoveredEntityRow | None:
+        return self.session.get(CoveredEntityRow, entity_id)
+
+    def earliest_first_year(self) -> int | None:
+        """The earliest first compliance year of anyone: no deadline of an earlier year concerns this service."""
+        return self.session.execute(select(func.min(CoveredEntityRow.first_compliance_year))).scalar_one()
 

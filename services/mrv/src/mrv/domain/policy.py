@@ -1,22 +1,33 @@
 """The per-compliance-year MRV parameters (M-11, M-12, M-13, M-15, M-44(1); regulation.md §4 [param]s).
 
 `MrvPolicy.default(year)` gives the texts' values. Deadlines are Shanghai calendar dates and inclusive: an act is on
-time when its regulatory (Shanghai) date is on or before the due date (`is_late`).
+time when its regulatory (Shanghai) date is on or before the due date (`is_late`); it is missing from 00:00 Shanghai
+on the day after (`missing_from`).
+
+M-15 makes determination the authority's act ("市发展改革部门应当…审定"): by default a verified figure waits for
+the authority (one by one, or in bulk from the queue). `automatic_determination` is the option to determine a
+verified case without a re-check trigger by itself once `objection_period_days` have passed since the verification
+report was received — the entity's time to object, which also holds for the authority's own act on a verified case.
+`determination_copied_to`: the departments the report, verification and determination are copied to (M-15 ¶1:
+"抄送相关部门"; default: the co-implementing departments of M-3 ¶2).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Sequence
 
-from ets_shared.clock import regulatory_date
+from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.errors import RuleViolation
 
 from mrv.domain.factors import BUILTIN_FACTOR_SETS, FactorSet, factor_set_for_year, find_factor_set
 
 STATUTORY_DETERMINATION_DAYS = 30  # M-15 ¶1: within 30 days of receiving the verification report
+#: M-3 ¶2: the departments that implement the Measures with the authority, each within its remit
+M3_DEPARTMENTS = ("economy_informatisation", "construction_transport", "commerce", "transport_port", "tourism",
+                  "financial_services", "statistics", "quality_supervision", "finance", "state_assets")
 
 
 class DiscrepancyBase(str, Enum):
@@ -39,6 +50,8 @@ class MrvPolicy:
     verification_due: date | None = None  # M-13: 30 Apr of Y+1
     monitoring_plan_due: date | None = None  # M-11: 31 Dec of Y-1 (the plan for year Y)
     factor_set_id: str | None = None  # M-44(1) [param] override; None: the set covering `year`
+    automatic_determination: bool = False  # M-15 [param]: verified figures determined by themselves
+    determination_copied_to: tuple[str, ...] = M3_DEPARTMENTS  # M-15 ¶1 [param]
 
     def __post_init__(self) -> None:
         defaults = {
@@ -77,6 +90,8 @@ class MrvPolicy:
                       "objection_period_days", "M-15")
         if self.verification_due < self.report_due:
             raise bad("verification cannot be due before the report", "verification_due", "M-13")
+        if len(set(self.determination_copied_to)) != len(self.determination_copied_to):
+            raise bad("each department is named once", "determination_copied_to", "M-15")
 
     def factor_set(self, sets: Sequence[FactorSet] = BUILTIN_FACTOR_SETS) -> FactorSet:
         """The factor set of this year: the override if set, else the one covering `year`."""
@@ -90,6 +105,6 @@ def is_late(moment: datetime, due: date) -> bool:
     return regulatory_date(moment) > due
 
 
-def monitoring_plan_is_late(filed_at: datetime, policy: MrvPolicy) -> bool:
-    """M-11: the monitoring plan for year Y is due by 31 Dec of Y-1."""
-    return is_late(filed_at, policy.monitoring_plan_due)
+def missing_from(due: date) -> datetime:
+    """The instant something due by `due` is missing: 00:00 Shanghai on the day after."""
+    return start_of_day(due + timedelta(days=1))

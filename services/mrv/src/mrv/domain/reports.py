@@ -6,7 +6,8 @@
 - M-13: the verification report is due by 30 Apr of Y+1 (`late` by Shanghai date); it is signed by a certified
   verifier (`certificate_no`) of an eligible agency.
 - M-15: an objection carries evidence; a re-check keeps its triggers; a determination is due within 30 days of the
-  authority receiving the verification report (`due_by`), and `revision` counts determinations of the same year.
+  authority receiving the verification report (`due_by`), and `revision` counts determinations of the same year; the
+  authority's own figure for an entity without a report or verification has no such period (`due_by` None).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from mrv.domain.recheck import RecheckTrigger
 
 
 class CaseState(str, Enum):
-    AWAITING_REPORT = "awaiting_report"  # the case exists, no report yet
+    AWAITING_REPORT = "awaiting_report"  # the case exists, no report yet (found missing at the M-12 deadline)
     REPORTED = "reported"  # M-12 report filed, may be amended
     VERIFIED = "verified"  # M-13 verification filed, no trigger: awaiting (auto-)determination
     RECHECK = "recheck"  # M-15 ¶2: re-check open, the authority determines
@@ -31,6 +32,7 @@ class CaseState(str, Enum):
 class DeterminationBasis(str, Enum):
     VERIFICATION = "verification"  # M-15 ¶1: the verified figure
     RECHECK = "recheck"  # M-15 ¶2: the authority's figure after a re-check
+    AUTHORITY = "authority"  # no report or no verification by the deadline: the authority's figure and stated basis
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,9 @@ class Determination:
     triggers: tuple[RecheckTrigger, ...]  # the re-check's triggers; empty for basis VERIFICATION
     revision: int  # 1 for the first determination of the year, +1 for each correction
     determined_at: datetime
-    due_by: date
-    reason: str | None = None  # the authority's reasons, for a determination after re-check
+    due_by: date | None  # None: no statutory period ran (no verification report was received)
+    reason: str | None = None  # the authority's reasons (re-check) or stated basis (its own figure)
 
     @property
     def late(self) -> bool:
-        return regulatory_date(self.determined_at) > self.due_by
+        return self.due_by is not None and regulatory_date(self.determined_at) > self.due_by

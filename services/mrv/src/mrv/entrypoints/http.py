@@ -1,5 +1,6 @@
 """HTTP API of the mrv: emission reports (M-12), verification (M-13, V), objection and re-check (M-15 ¶2) and the
-authority's determination after a re-check (M-15). Determinations and signatories: `entrypoints.records`."""
+authority's determination of a case (M-15). Determinations and signatories: `entrypoints.records`; the
+determination queue and bulk determination: `entrypoints.http_queue`; monitoring plans: `http_monitoring`."""
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -20,7 +21,7 @@ router = APIRouter(tags=["reports"])
 Entity = Annotated[Principal, Depends(require(Role.ENTITY))]
 Verifier = Annotated[Principal, Depends(require(Role.VERIFIER))]
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
-State = Literal["reported", "verified", "recheck", "determined"]
+State = Literal["awaiting_report", "reported", "verified", "recheck", "determined"]
 
 
 def _may_see(caller: Principal, case: ReportCase) -> None:
@@ -85,7 +86,9 @@ def open_recheck(report_id: str, cmd: commands.OpenRecheck, _: Authority, uow: U
 
 
 @router.post("/reports/{report_id}/determination", response_model=DeterminationPublic, status_code=201,
-             summary="Determine the emissions after a re-check (M-15); the triggers are kept with it")
-def determine(report_id: str, cmd: commands.DetermineAfterRecheck, _: Authority, uow: Uow) -> DeterminationPublic:
-    _, determination = handlers.determine_after_recheck(report_id, cmd, uow)
+             summary="The authority determines the year (M-15): the verified figure after the objection period; "
+                     "after a re-check its figure and reasons (the triggers are kept); for a covered entity found "
+                     "without a report or verification at the deadline, its own figure and stated basis")
+def determine(report_id: str, cmd: commands.Determine, _: Authority, uow: Uow) -> DeterminationPublic:
+    _, determination = handlers.determine(report_id, cmd, uow)
     return DeterminationPublic.of(determination)

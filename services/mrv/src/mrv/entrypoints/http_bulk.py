@@ -1,7 +1,7 @@
 """Bulk HTTP API of the mrv, for integrators: a reporting platform forwarding the reports entities filed with it, an
-agency's system filing its verifier's verification reports, the authority determining re-checked cases — up to
-1,000 items per request, each through the same use case as the single-item endpoint, with a result per item
-(`ets_shared.http.bulk`)."""
+agency's system filing its verifier's verification reports — up to 1,000 items per request, each through the same
+use case as the single-item endpoint, with a result per item (`ets_shared.http.bulk`). The authority's
+determinations in bulk: `POST /determinations/bulk` (`http_queue`)."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -15,9 +15,9 @@ from ets_shared.auth import Principal, Role
 from ets_shared.http.bulk import BulkResult, apply_each
 from ets_shared.http.dependencies import require
 from mrv.adapters.repository import ReportCaseRepository
-from mrv.entrypoints.views import DeterminationPublic, ReportPublic, VerificationFiledPublic
+from mrv.entrypoints.views import ReportPublic, VerificationFiledPublic
 from mrv.service_layer import handlers
-from mrv.service_layer.bulk import DetermineAfterRechecks, FileVerifications, SubmitReports
+from mrv.service_layer.bulk import FileVerifications, SubmitReports
 
 router = APIRouter(tags=["bulk"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
@@ -39,14 +39,6 @@ def file_verifications(cmd: FileVerifications, caller: Verifier,
     return apply_each(request, caller, "verifications", cmd.verifications, lambda item, uow: VerificationFiledPublic.of(
         *handlers.file_verification(item.report_id, caller.party_id, item, uow)),
         prepare=_read_ahead(v.report_id for v in cmd.verifications))
-
-
-@router.post("/determinations/batch", response_model=BulkResult[DeterminationPublic],
-             summary="The authority's determinations of many re-checked reports (M-15)")
-def determine(cmd: DetermineAfterRechecks, caller: Authority, request: Request) -> BulkResult[DeterminationPublic]:
-    return apply_each(request, caller, "determinations", cmd.determinations, lambda item, uow: DeterminationPublic.of(
-        handlers.determine_after_recheck(item.report_id, item, uow)[1]),
-        prepare=_read_ahead(d.report_id for d in cmd.determinations))
 
 
 def _read_ahead(report_ids: Iterable[str]) -> Callable[[Session], None]:

@@ -9,6 +9,8 @@ from pydantic import BaseModel
 
 from mrv.adapters.determinations import HistoricalDetermination
 from mrv.domain.emissions import ActivitySource
+from mrv.domain.monitoring import MonitoringPlan, PlanVersion
+from mrv.domain.policy import MrvPolicy
 from mrv.domain.recheck import RecheckTrigger
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import Determination, Objection, Recheck, Verification
@@ -107,7 +109,7 @@ class DeterminationPublic(BaseModel):
     entity_id: str
     compliance_year: int
     emissions: int
-    basis: Literal["verification", "recheck", "historical"]
+    basis: Literal["verification", "recheck", "authority", "historical"]
     triggers: list[str]  # the distinct M-15 ¶2 codes of the re-check it ended; empty for basis verification
     trigger_details: list[TriggerPublic]
     revision: int | None
@@ -131,26 +133,37 @@ class DeterminationPublic(BaseModel):
 
 
 class CasePublic(BaseModel):
-    """The whole compliance year of one entity: report, verification, objections, re-checks, determinations."""
+    """The whole compliance year of one entity: report (null while missing), verification, objections, re-checks,
+    determinations, and the deadlines found missed."""
 
     report_id: str
+    entity_id: str
+    compliance_year: int
     state: str
-    report: ReportPublic
+    covered: bool
+    report: ReportPublic | None
     verification: VerificationPublic | None
     objections: list[ObjectionPublic]
     rechecks: list[RecheckPublic]
     determinations: list[DeterminationPublic]
     determination_due_by: date | None
+    decision_due_by: date | None  # the authority's current deadline to determine (M-15), while one runs
+    report_missing_at: datetime | None  # M-12: no report at the deadline
+    verification_missing_at: datetime | None  # M-13: no verification at the deadline
+    determination_overdue_for: date | None  # M-15/M-43: the due date found passed without a determination
 
     @classmethod
     def of(cls, case: ReportCase) -> "CasePublic":
-        report = ReportPublic.of(case)
-        return cls(report_id=report.report_id, state=case.state.value, report=report,
+        return cls(report_id=f"RPT-{case.entity_id}-{case.year}", entity_id=case.entity_id,
+                   compliance_year=case.year, state=case.state.value, covered=case.covered,
+                   report=ReportPublic.of(case) if case.report else None,
                    verification=VerificationPublic.of(case.verification) if case.verification else None,
                    objections=[ObjectionPublic.of(o) for o in case.objections],
                    rechecks=[RecheckPublic.of(r) for r in case.rechecks],
                    determinations=[DeterminationPublic.of(d) for d in case.determinations],
-                   determination_due_by=case.determination_due_by)
+                   determination_due_by=case.determination_due_by, decision_due_by=case.decision_due_by,
+                   report_missing_at=case.report_missing_at, verification_missing_at=case.verification_missing_at,
+                   determination_overdue_for=case.overdue_flagged_for)
 
 
 class VerificationFiledPublic(BaseModel):
@@ -180,3 +193,103 @@ class RecheckOpenedPublic(BaseModel):
     def of(cls, report_id: str, case: ReportCase, recheck: Recheck) -> "RecheckOpenedPublic":
         return cls(report_id=report_id, state=case.state.value, triggers=trigger_codes(recheck.triggers),
                    recheck=RecheckPublic.of(recheck))
+
+
+class QueueItemPublic(BaseModel):
+    """One case awaiting the authority's determination (M-15), with its deadline and triggers."""
+
+    report_id: str
+    entity_id: str
+    compliance_year: int
+    state: str
+    awaiting: Literal["verified", "recheck", "no_report", "no_verification"]
+    reported_emissions: int | None
+    verified_emissions: int | None
+    verification_received_at: datetime | None
+    objection_period_ends_at: datetime | None
+    due_by: date | None  # M-15: none runs without a verification report
+    days_left: int | None  # to `due_by`, from this service's regulatory date (negative: overdue)
+    overdue: bool
+    triggers: list[str]
+    late_report: bool | None
+    late_verification: bool | None
+
+    @classmethod
+    def of(cls, case: ReportCase, policy: MrvPolicy, today: date) -> "QueueItemPublic":
+        r, v = case.report, case.verification
+        due = case.decision_due_by
+        awaiting = {"awaiting_report": "no_report", "reported": "no_verification"}.get(case.state.value,
+                                                                                       case.state.value)
+        recheck = case.open_recheck_record
+        return cls(report_id=f"RPT-{case.entity_id}-{case.year}", entity_id=case.entity_id,
+                   compliance_year=case.year, state=case.state.value, awaiting=awaiting,
+                   reported_emissions=r.emissions if r else None, verified_emissions=v.emissions if v else None,
+                   verification_received_at=v.submitted_at if v else None,
+                   objection_period_ends_at=case.objection_period_ends_at(policy), due_by=due,
+                   days_left=(due - today).days if due else None, overdue=bool(due and today > due),
+                   triggers=trigger_codes(recheck.triggers) if recheck else [],
+                   late_report=r.late if r else None, late_verification=v.late if v else None)
+
+
+class BulkResultPublic(BaseModel):
+    """One item of a bulk determination: the determination, or the problem that refused it."""
+
+    report_id: str
+    status: Literal["determined", "refused"]
+    determination: DeterminationPublic | None = None
+    problem: dict | None = None
+
+
+class PlanSourcePublic(BaseModel):
+    name: str
+    kind: str
+    method: str
+    instruments: str
+    frequency: str
+
+
+class ResponsiblePersonPublic(BaseModel):
+    name: str
+    role: str
+
+
+class PlanVersionPublic(BaseModel):
+    version: int
+    boundary: str
+    sources: list[PlanSourcePublic]
+    responsible_staff: list[ResponsiblePersonPublic]
+    filed_at: datetime
+    change_reason: str | None
+    major_change: bool
+
+    @classmethod
+    def of(cls, v: PlanVersion) -> "PlanVersionPublic":
+        return cls(version=v.version, boundary=v.content.boundary,
+                   sources=[PlanSourcePublic(**vars(s)) for s in v.content.sources],
+                   responsible_staff=[ResponsiblePersonPublic(**vars(p)) for p in v.content.responsible_staff],
+                   filed_at=v.filed_at, change_reason=v.change_reason, major_change=v.major_change)
+
+
+class MonitoringPlanPublic(BaseModel):
+    """M-11: an entity's monitoring plan for a year with every version (the current one last)."""
+
+    plan_id: str
+    entity_id: str
+    compliance_year: int
+    late: bool
+    missing_at: datetime | None
+    versions: list[PlanVersionPublic]
+
+    @classmethod
+    def of(cls, plan: MonitoringPlan) -> "MonitoringPlanPublic":
+        return cls(plan_id=plan.plan_id, entity_id=plan.entity_id, compliance_year=plan.year, late=plan.late,
+                   missing_at=plan.missing_at, versions=[PlanVersionPublic.of(v) for v in plan.versions])
+
+
+class PlanNotFiledPublic(BaseModel):
+    """A covered entity owing a plan for the year that has filed none: missing (past the deadline) or not yet."""
+
+    entity_id: str
+    compliance_year: int
+    due_on: date
+    missing_at: datetime | None

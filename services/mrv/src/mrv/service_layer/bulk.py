@@ -1,11 +1,11 @@
-"""What integrators send the mrv in bulk (the request bodies of `entrypoints.http_bulk`): many reports, verifications
-or determinations in one request, each item the single-item command plus what the single-item URL would name."""
+"""What integrators send the mrv in bulk (the request bodies of `entrypoints.http_bulk`): many reports or verifications
+in one request, each item the single-item command plus what the single-item URL would name."""
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
 from ets_shared.http.bulk import MAX_ITEMS, CorrelationId
-from mrv.service_layer.commands import DetermineAfterRecheck, FileVerification, Id, SubmitReport
+from mrv.service_layer.commands import FileVerification, Id, SubmitReport
 
 
 class ReportFiled(SubmitReport):
@@ -28,14 +28,3 @@ class VerificationOfReport(FileVerification):
 
 class FileVerifications(BaseModel):
     verifications: list[VerificationOfReport] = Field(min_length=1, max_length=MAX_ITEMS)
-
-
-class DeterminationOfReport(DetermineAfterRecheck):
-    """The authority's determination (M-15) ending one report's re-check."""
-
-    report_id: Id
-    correlation_id: str | None = CorrelationId
-
-
-class DetermineAfterRechecks(BaseModel):
-    determinations: list[DeterminationOfReport] = Field(min_length=1, max_length=MAX_ITEMS)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, field_validator
 
 from mrv.domain.emissions import ActivitySource, SourceKind
+from mrv.domain.monitoring import MonitoredSource, PlanContent, ResponsiblePerson
 
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
 
@@ -68,11 +69,62 @@ class OpenRecheck(BaseModel):
     reason: str = Field(max_length=2000)
 
 
-class DetermineAfterRecheck(BaseModel):
-    """M-15: the authority's determination ending a re-check, with its reasons."""
+class Determine(BaseModel):
+    """M-15: the authority determines the year — the verified figure (`emissions` may be omitted; no other figure
+    without a re-check); after a re-check its figure and reasons; for a covered entity found without a report or
+    without a verification at the deadline, its own figure and the basis it rests on (`reason`)."""
 
-    emissions: int = Field(ge=0, description="whole tCO2e")
-    reason: str = Field(max_length=2000)
+    emissions: int | None = Field(default=None, ge=0, le=10**12, description="whole tCO2e")
+    reason: str | None = Field(default=None, max_length=2000, description="the reasons (re-check) or the stated "
+                                                                          "basis (the authority's own figure)")
+
+
+class BulkItem(Determine):
+    report_id: Id
+
+
+class BulkDetermine(BaseModel):
+    """Several determinations from the queue in one request (M-15): each item succeeds or is refused on its own."""
+
+    items: list[BulkItem] = Field(min_length=1, max_length=10_000)
+
+
+class MonitoredSourceIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200, examples=["kiln 1 natural gas"])
+    kind: Literal["fuel", "process", "electricity", "heat"]
+    method: str = Field(min_length=1, max_length=500, examples=["activity data x default factor (SH-2022)"])
+    instruments: str = Field(min_length=1, max_length=500, examples=["gas flow meter FM-12, calibrated yearly"])
+    frequency: str = Field(min_length=1, max_length=200, examples=["continuous, read monthly"])
+
+
+class ResponsiblePersonIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    role: str = Field(min_length=1, max_length=200, examples=["energy manager"])
+
+
+class PlanContentIn(BaseModel):
+    """M-11 ¶1: the monitoring scope (boundary), sources with method, instruments and frequency, responsible staff."""
+
+    boundary: str = Field(min_length=1, max_length=4000)
+    sources: list[MonitoredSourceIn] = Field(min_length=1, max_length=500)
+    responsible_staff: list[ResponsiblePersonIn] = Field(min_length=1, max_length=50)
+
+    def to_domain(self) -> PlanContent:
+        return PlanContent(self.boundary, tuple(MonitoredSource(**s.model_dump()) for s in self.sources),
+                           tuple(ResponsiblePerson(**p.model_dump()) for p in self.responsible_staff))
+
+
+class FileMonitoringPlan(PlanContentIn):
+    """M-11 ¶1: a covered entity's monitoring plan for a year, due 31 December of the year before."""
+
+    compliance_year: int = Field(ge=2013, le=2100, description="the year monitored")
+
+
+class ReviseMonitoringPlan(PlanContentIn):
+    """M-11 ¶2: a new version of the plan, with the reason for the change; `major_change` marks a major one."""
+
+    change_reason: str = Field(min_length=3, max_length=2000)
+    major_change: bool = False
 
 
 class ImportHistoricalDetermination(BaseModel):

@@ -3,13 +3,15 @@ effect) and never commits; a fact already known (replayed, or older than what is
 """
 from __future__ import annotations
 
-from ets_shared.clock import as_utc
+from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.verifier_oversight import (
     AgencyEligibilityChanged, VerifierCertificateRevoked, VerifierCertified,
 )
-from mrv.service_layer.policy import PolicyCache
+from mrv.adapters.repository import report_id_of
+from mrv.service_layer.deadlines import check_deadlines
+from mrv.service_layer.policy import policy_cache
 from mrv.service_layer.publishing import publish_determined
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
@@ -37,30 +39,36 @@ def on_verifier_certificate_revoked(event: VerifierCertificateRevoked, uow: MrvU
 
 
 def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
-    """M-5 / M-12 ¶2: covered entities' reports are verified (M-13); others are reporting-only. A report filed
-    before the registration arrived, and not yet verified, becomes a covered entity's report."""
+    """M-5 / M-12 ¶2: covered entities' reports are verified (M-13); others are reporting-only. Both must report
+    from their first compliance year (default: the year of registration); covered entities file monitoring plans
+    (M-11). A report filed before the registration arrived, and not yet verified, becomes a covered entity's
+    report."""
+    first_year = event.first_compliance_year or regulatory_date(event.registered_at).year
     if not uow.entities.record(event.entity_id, event.name, event.sector, event.covered,
-                               as_utc(event.registered_at)):
+                               as_utc(event.registered_at), first_year):
         return
     uow.audit("mrv.entity.registered", f"entity:{event.entity_id}", event)
     if event.covered:
-        for report_id in uow.reports.cover_unverified_reports(event.entity_id):
+        for report_id in uow.reports.cover_unverified_reports(event.entity_id, first_year):
             uow.audit("mrv.report.covered", f"report:{report_id}", {"entity_id": event.entity_id})
 
 
 def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
-    """M-15 ¶1: every verified case without a re-check trigger whose objection period has passed is determined
-    from the verified figure (EmissionsDetermined, revision 1). A stale or repeated tick changes nothing."""
+    """The deadlines that fell due (`deadlines`: plans, reports and verifications missing, determinations overdue)
+    and, for the years with the `automatic_determination` option, every verified case without a re-check trigger
+    whose objection period has passed is determined from the verified figure (M-15 ¶1). A stale or repeated tick
+    changes nothing."""
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
-    policy_of = PolicyCache(uow.session)
+    policy_of = policy_cache(uow.session)
     for case in uow.reports.due_for_determination(now):
         policy = policy_of(case.year)
         determination = case.determine_due(now, policy)
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))  # a longer period: later
         if determination is not None:
-            publish_determined(uow, case, determination)
+            publish_determined(uow, report_id_of(case), case, determination, policy)
+    check_deadlines(uow, now, policy_of)
 
 
 EVENT_HANDLERS = {

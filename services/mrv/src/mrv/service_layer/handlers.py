@@ -1,17 +1,21 @@
-"""Use cases of the mrv: report (M-12), verification (M-13, V), objection and re-check (M-15 ¶2), determination
-(M-15), imports of earlier determinations, and re-scheduling when a year's policy changes. Each command handler owns
-its transaction (`on_policy_changed` runs in the policy PUT's); the event handlers are in `mrv.service_layer.events`.
+"""Use cases of the mrv: report (M-12), verification (M-13, V), objection and re-check (M-15 ¶2), the authority's
+determination one by one or in bulk (M-15), imports of earlier determinations, and re-scheduling when a year's
+policy changes. Monitoring plans (M-11): `monitoring`; the deadlines a tick checks: `deadlines`. Each command handler
+owns its transaction (`on_policy_changed` runs in the policy PUT's); the event handlers are in
+`mrv.service_layer.events`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.exc import IntegrityError
 
-from ets_shared.errors import Conflict, Forbidden
+from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound
 from mrv.adapters.determinations import HistoricalDetermination
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
 from mrv.service_layer import commands
-from mrv.service_layer.policy import MrvPolicyModel, load_mrv_policy
+from mrv.service_layer.policy import MrvPolicyModel, policy_cache, load_mrv_policy
 from mrv.service_layer.publishing import (
     publish_determined, recheck_opened, report_submitted, trigger_codes, verification_filed,
 )
@@ -30,18 +34,24 @@ def _own_case(uow: MrvUnitOfWork, report_id: str, entity_id: str, action: str) -
 
 
 def submit_report(entity_id: str, cmd: commands.SubmitReport, uow: MrvUnitOfWork) -> ReportCase:
-    """M-12: one report per entity-year; the report id is deterministic, a second submission conflicts."""
+    """M-12: one report per entity-year; the report id is deterministic, a second submission conflicts. A report
+    found missing at the deadline is still accepted (late), into its case and under its correlation id."""
     report_id = report_id_for(entity_id, cmd.compliance_year)
     conflict = Conflict(f"{entity_id} already submitted its {cmd.compliance_year} report {report_id}; amend it "
                         f"with PUT /reports/{report_id}", field="compliance_year", article="M-12")
     with uow:
-        if uow.reports.find(report_id) is not None:
+        case = uow.reports.find(report_id)
+        if case is not None and case.report is not None:
             raise conflict
-        case = ReportCase(entity_id, cmd.compliance_year)
-        case.submit_report(report_id, commands.activity(cmd.sources), covered=uow.entities.is_covered(entity_id),
+        new = case is None
+        case = case or ReportCase(entity_id, cmd.compliance_year)
+        case.submit_report(report_id, commands.activity(cmd.sources), covered=uow.entities.is_covered(entity_id, cmd.compliance_year),
                            now=uow.now(), policy=load_mrv_policy(uow.session, cmd.compliance_year))
-        uow.reports.add(case, uow.context.correlation_id)
-        uow.publish(report_submitted(case))
+        if new:
+            uow.reports.add(report_id, case, uow.context.correlation_id)
+        else:
+            uow.reports.save(case, auto_determine_at=None)
+        uow.publish(report_submitted(case), correlation_id=uow.reports.correlation_id(report_id))
         try:
             uow.commit()
         except IntegrityError:  # a concurrent first submission won
@@ -54,7 +64,7 @@ def amend_report(report_id: str, entity_id: str, cmd: commands.AmendReport, uow:
         case = _own_case(uow, report_id, entity_id, "amend")
         case.amend_report(commands.activity(cmd.sources), now=uow.now())
         uow.reports.save(case, auto_determine_at=None)
-        uow.publish(report_submitted(case))
+        uow.publish(report_submitted(case), correlation_id=uow.reports.correlation_id(report_id))
         uow.commit()
     return case
 
@@ -71,9 +81,10 @@ def file_verification(report_id: str, verifier_id: str, cmd: commands.FileVerifi
             directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year),
             previous_year_determined=uow.determinations.determined_emissions(case.entity_id, case.year - 1))
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
-        uow.publish(verification_filed(case))
+        correlation_id = uow.reports.correlation_id(report_id)
+        uow.publish(verification_filed(case), correlation_id=correlation_id)
         if case.open_recheck_record is not None:
-            uow.publish(recheck_opened(case, case.open_recheck_record))
+            uow.publish(recheck_opened(report_id, case, case.open_recheck_record), correlation_id=correlation_id)
         uow.commit()
     return case, verification
 
@@ -89,7 +100,7 @@ def file_objection(report_id: str, entity_id: str, cmd: commands.FileObjection,
         uow.audit("mrv.objection.filed", f"report:{report_id}", {"evidence": list(objection.evidence)})
         recheck = case.open_recheck_record
         if before is None or trigger_codes(before.triggers) != trigger_codes(recheck.triggers):
-            uow.publish(recheck_opened(case, recheck))
+            uow.publish(recheck_opened(report_id, case, recheck), correlation_id=uow.reports.correlation_id(report_id))
         uow.commit()
     return case, objection
 
@@ -99,21 +110,57 @@ def open_recheck(report_id: str, cmd: commands.OpenRecheck, uow: MrvUnitOfWork) 
     with uow:
         case = uow.reports.get(report_id)
         recheck = case.open_recheck(cmd.reason, uow.now(), load_mrv_policy(uow.session, case.year))
-        uow.reports.save(case, auto_determine_at=None)
-        uow.publish(recheck_opened(case, recheck))
+        uow.reports.save(case, auto_determine_at=None, report_id=report_id)
+        uow.publish(recheck_opened(report_id, case, recheck), correlation_id=uow.reports.correlation_id(report_id))
         uow.commit()
     return case, recheck
 
 
-def determine_after_recheck(report_id: str, cmd: commands.DetermineAfterRecheck,
-                            uow: MrvUnitOfWork) -> tuple[ReportCase, Determination]:
+def determine(report_id: str, cmd: commands.Determine, uow: MrvUnitOfWork) -> tuple[ReportCase, Determination]:
+    """M-15: the authority's determination of one case (see `ReportCase.determine`)."""
     with uow:
         case = uow.reports.get(report_id)
-        determination = case.determine_after_recheck(cmd.emissions, cmd.reason, uow.now())
-        uow.reports.save(case, auto_determine_at=None)
-        publish_determined(uow, case, determination)
+        policy = load_mrv_policy(uow.session, case.year)
+        determination = case.determine(cmd.emissions, cmd.reason, uow.now(), policy)
+        uow.reports.save(case, auto_determine_at=None, report_id=report_id)
+        publish_determined(uow, report_id, case, determination, policy)
         uow.commit()
     return case, determination
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    report_id: str
+    determination: Determination | None
+    refusal: DomainError | None
+
+
+def determine_bulk(cmd: commands.BulkDetermine, uow: MrvUnitOfWork) -> list[BulkOutcome]:
+    """M-15 in bulk, from the queue: every item is the authority's determination of one case, decided on its own —
+    a refused item (its problem named `items[i].<field>`) leaves the others; the determinations made commit
+    together."""
+    outcomes: list[BulkOutcome] = []
+    with uow:
+        cases = uow.reports.find_many([item.report_id for item in cmd.items])
+        policies, now = policy_cache(uow.session), uow.now()
+        for i, item in enumerate(cmd.items):
+            try:
+                case = cases.get(item.report_id)
+                if case is None:
+                    raise NotFound(f"no emission report {item.report_id}", field="report_id")
+                policy = policies(case.year)
+                determination = case.determine(item.emissions, item.reason, now, policy)
+            except DomainError as exc:
+                exc.field = f"items[{i}].{exc.field or 'report_id'}"
+                outcomes.append(BulkOutcome(item.report_id, None, exc))
+                continue
+            uow.reports.save(case, auto_determine_at=None, report_id=item.report_id)
+            publish_determined(uow, item.report_id, case, determination, policy)
+            outcomes.append(BulkOutcome(item.report_id, determination, None))
+        uow.audit("mrv.determinations.bulk", "determination:bulk",
+                  {"items": len(cmd.items), "determined": sum(o.determination is not None for o in outcomes)})
+        uow.commit()
+    return outcomes
 
 
 def import_historical(cmd: commands.ImportHistoricalDetermination, uow: MrvUnitOfWork) -> HistoricalDetermination:

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import DomainError
-from ets_shared.http.platform_routes import load_policy
+from ets_shared.http.platform_routes import PolicyCache, load_policy
 from mrv.domain.factors import find_factor_set
-from mrv.domain.policy import DiscrepancyBase, MrvPolicy
+from mrv.domain.policy import M3_DEPARTMENTS, DiscrepancyBase, MrvPolicy
 
 
 class MrvPolicyModel(BaseModel):
     """MRV [param]s of one compliance year (regulation.md §4): re-check thresholds (M-15 ¶2), the objection period
-    before a verified figure is determined (M-15 ¶1), deadlines (M-11, M-12, M-13) and the factor set (M-44(1))."""
+    before a verified figure is determined (M-15 ¶1), whether verified figures are determined automatically and to
+    whom determinations are copied (M-15), deadlines (M-11, M-12, M-13) and the factor set (M-44(1))."""
 
     recheck_discrepancy_ratio: Decimal = Field(
         Decimal("0.10"), gt=0, description="M-15 ¶2(1): reported vs verified differ by at least this share")
@@ -27,20 +28,30 @@ class MrvPolicyModel(BaseModel):
     recheck_year_on_year_ratio: Decimal = Field(
         Decimal("0.20"), gt=0, description="M-15 ¶2(2): verified vs last year's determined differ by this share")
     objection_period_days: int = Field(
-        7, ge=0, le=30, description="days after receiving the verification before the verified figure is "
-                                    "determined without a re-check (at most determination_days)")
+        7, ge=0, le=30, description="days after receiving the verification in which the entity may object before "
+                                    "the verified figure may be determined (at most determination_days)")
     determination_days: int = Field(30, ge=1, le=30, description="M-15 ¶1: determination due within these days")
     report_due: date | None = Field(None, description="M-12: default 31 Mar of the next year")
     verification_due: date | None = Field(None, description="M-13: default 30 Apr of the next year")
     monitoring_plan_due: date | None = Field(None, description="M-11: default 31 Dec of the year before")
     factor_set_id: str | None = Field(None, description="M-44(1): null = the built-in set covering the year "
                                                         "(SH-2012 up to 2021, SH-2022 from 2022)")
+    automatic_determination: bool = Field(
+        False, description="M-15: determine a verified figure without a re-check trigger by itself once the "
+                           "objection period has passed; false (the default): the authority determines (one by "
+                           "one or in bulk from the queue)")
+    determination_copied_to: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]] = Field(
+        default_factory=lambda: list(M3_DEPARTMENTS), max_length=50,
+        description="M-15 ¶1: departments the report, verification and determination are copied to (default: the "
+                    "co-implementing departments of M-3 ¶2)")
 
     @model_validator(mode="after")
     def _domain_rules(self) -> "MrvPolicyModel":
         if self.objection_period_days > self.determination_days:
             raise ValueError("objection_period_days may not exceed determination_days (M-15: the determination is "
                              "due within determination_days of receiving the verification report)")
+        if len(set(self.determination_copied_to)) != len(self.determination_copied_to):
+            raise ValueError("each department in determination_copied_to is named once")
         if self.report_due and self.verification_due and self.verification_due < self.report_due:
             raise ValueError("verification_due may not be before report_due (M-13)")
         if self.factor_set_id is not None:
@@ -53,6 +64,7 @@ class MrvPolicyModel(BaseModel):
     def to_domain(self, year: int) -> MrvPolicy:
         values = self.model_dump()
         values["recheck_discrepancy_base"] = DiscrepancyBase(values["recheck_discrepancy_base"])
+        values["determination_copied_to"] = tuple(values["determination_copied_to"])
         return MrvPolicy(year=year, **values)
 
     @classmethod
@@ -65,7 +77,8 @@ class MrvPolicyModel(BaseModel):
                    objection_period_days=policy.objection_period_days,
                    determination_days=policy.determination_days, report_due=policy.report_due,
                    verification_due=policy.verification_due, monitoring_plan_due=policy.monitoring_plan_due,
-                   factor_set_id=policy.factor_set_id)
+                   factor_set_id=policy.factor_set_id, automatic_determination=policy.automatic_determination,
+                   determination_copied_to=list(policy.determination_copied_to))
 
 
 def load_mrv_policy(session: Session, year: int) -> MrvPolicy:
@@ -73,14 +86,6 @@ def load_mrv_policy(session: Session, year: int) -> MrvPolicy:
     return load_policy(session, year, MrvPolicyModel, MrvPolicyModel.default).to_domain(year)
 
 
-class PolicyCache:
-    """Policies of the years one transaction touches (a tick spans cases of several years)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._years: dict[int, MrvPolicy] = {}
-
-    def __call__(self, year: int) -> MrvPolicy:
-        if year not in self._years:
-            self._years[year] = load_mrv_policy(self.session, year)
-        return self._years[year]
+def policy_cache(session: Session) -> PolicyCache:
+    """The MRV policies of the years one transaction touches, each loaded once."""
+    return PolicyCache(session, load_mrv_policy)

@@ -1,13 +1,23 @@
-"""The mrv's published events, built from a case (ets_shared.contracts.mrv).
+"""The mrv's published events, built from a case or a monitoring plan (ets_shared.contracts.mrv).
 
-Every EmissionsDetermined carries the correlation id of the report's submission, whoever or whatever caused it (a
-tick, the authority), so one compliance case is traceable from the report through allocation and enforcement.
+Every event about an entity-year carries that case's correlation id — of the report's submission, or, for a case
+found without a report, the one it was given then — whoever or whatever caused it (a tick, the authority, a late
+report), so one compliance case is traceable from the report (or its absence) through allocation and enforcement.
+A determination is published as v2 (every basis, with its recipients) and, where it rests on a verification, also as
+v1 for the consumers of that version.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable
 
-from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDetermined, RecheckOpened, VerificationFiled
+from ets_shared.contracts.mrv import (
+    DeterminationOverdue, EmissionReportMissing, EmissionReportSubmitted, EmissionsDetermined,
+    EmissionsDeterminedV2, MonitoringPlanFiled, MonitoringPlanMissing, RecheckOpened, VerificationFiled,
+    VerificationMissing,
+)
+from mrv.domain.monitoring import MonitoringPlan
+from mrv.domain.policy import MrvPolicy
 from mrv.domain.recheck import RecheckTrigger
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import Determination, Recheck
@@ -38,19 +48,64 @@ def verification_filed(case: ReportCase) -> VerificationFiled:
         late=v.late, filed_at=v.submitted_at)
 
 
-def recheck_opened(case: ReportCase, recheck: Recheck) -> RecheckOpened:
-    assert case.report is not None
-    return RecheckOpened(entity_id=case.entity_id, compliance_year=case.year, report_id=case.report.report_id,
+def recheck_opened(report_id: str, case: ReportCase, recheck: Recheck) -> RecheckOpened:
+    return RecheckOpened(entity_id=case.entity_id, compliance_year=case.year, report_id=report_id,
                          triggers=trigger_codes(recheck.triggers), opened_at=recheck.opened_at)
 
 
-def publish_determined(uow: MrvUnitOfWork, case: ReportCase, determination: Determination) -> None:
-    """Publish EmissionsDetermined under the correlation id stored with the report's submission."""
-    assert case.report is not None and case.verification is not None
-    event = EmissionsDetermined(
-        determination_id=determination.determination_id, entity_id=case.entity_id, compliance_year=case.year,
-        determined_emissions=determination.emissions, basis=determination.basis.value,
+def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, determination: Determination,
+                       policy: MrvPolicy) -> None:
+    """Publish the determination (v2; and v1 where it rests on a verification) under the case's correlation id,
+    notified to the entity and copied to the year's departments (M-15 ¶1)."""
+    correlation_id = uow.reports.correlation_id(report_id)
+    report, verification = case.report, case.verification
+    previous = case.determinations[-2] if len(case.determinations) > 1 else None
+    uow.publish(EmissionsDeterminedV2(
+        determination_id=determination.determination_id, report_id=report_id, entity_id=case.entity_id,
+        compliance_year=case.year, determined_emissions=determination.emissions, basis=determination.basis.value,
         triggers=trigger_codes(determination.triggers), revision=determination.revision,
-        reported_emissions=case.report.emissions, verified_emissions=case.verification.emissions,
-        agency_id=case.verification.agency_id, determined_at=determination.determined_at)
-    uow.publish(event, correlation_id=uow.reports.correlation_id(case.report.report_id))
+        supersedes=previous.determination_id if previous else None, reason=determination.reason,
+        reported_emissions=report.emissions if report else None,
+        verified_emissions=verification.emissions if verification else None,
+        agency_id=verification.agency_id if verification else None, due_by=determination.due_by,
+        late=determination.late, determined_at=determination.determined_at, notified_to=case.entity_id,
+        copied_to=list(policy.determination_copied_to)), correlation_id=correlation_id)
+    if report is not None and verification is not None and determination.basis.value != "authority":
+        uow.publish(EmissionsDetermined(
+            determination_id=determination.determination_id, entity_id=case.entity_id, compliance_year=case.year,
+            determined_emissions=determination.emissions, basis=determination.basis.value,
+            triggers=trigger_codes(determination.triggers), revision=determination.revision,
+            reported_emissions=report.emissions, verified_emissions=verification.emissions,
+            agency_id=verification.agency_id, determined_at=determination.determined_at),
+            correlation_id=correlation_id, audit=False)  # the v2 above recorded it
+
+
+def report_missing(report_id: str, case: ReportCase, due_on: date) -> EmissionReportMissing:
+    assert case.report_missing_at is not None
+    return EmissionReportMissing(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
+                                 covered=case.covered, due_on=due_on, found_at=case.report_missing_at)
+
+
+def verification_missing(report_id: str, case: ReportCase, due_on: date) -> VerificationMissing:
+    assert case.verification_missing_at is not None
+    return VerificationMissing(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
+                               due_on=due_on, found_at=case.verification_missing_at)
+
+
+def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:  # noqa: ANN001
+    return DeterminationOverdue(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
+                                due_by=due_by, state=case.state.value, found_at=found_at)
+
+
+def plan_filed(plan: MonitoringPlan) -> MonitoringPlanFiled:
+    version = plan.current
+    assert version is not None
+    return MonitoringPlanFiled(plan_id=plan.plan_id, entity_id=plan.entity_id, compliance_year=plan.year,
+                               version=version.version, major_change=version.major_change,
+                               change_reason=version.change_reason, late=plan.late, filed_at=version.filed_at)
+
+
+def plan_missing(plan: MonitoringPlan, due_on: date) -> MonitoringPlanMissing:
+    assert plan.missing_at is not None
+    return MonitoringPlanMissing(entity_id=plan.entity_id, compliance_year=plan.year, due_on=due_on,
+                                 found_at=plan.missing_at)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ets_shared.unit_of_work import SqlUnitOfWork
 from mrv.adapters.determinations import DeterminationRecords
+from mrv.adapters.monitoring_repository import MonitoringPlanRepository
 from mrv.adapters.repository import ReportCaseRepository
 from mrv.adapters.signatories import CoveredEntityRepository, SignatoryRepository
 
@@ -12,9 +13,11 @@ class MrvUnitOfWork(SqlUnitOfWork):
     determinations: DeterminationRecords
     signatories: SignatoryRepository
     entities: CoveredEntityRepository
+    plans: MonitoringPlanRepository
 
     def _open(self) -> None:
         self.reports = ReportCaseRepository(self.session, lock=True)
         self.determinations = DeterminationRecords(self.session)
         self.signatories = SignatoryRepository(self.session)
         self.entities = CoveredEntityRepository(self.session)
+        self.plans = MonitoringPlanRepository(self.session, lock=True)
