@@ -55,3 +55,4 @@ async def test_a_platform_that_stops_moving_fails_loudly_naming_what_it_waits_fo
     with pytest.raises(NotDrained, match="enforcement: consumer enforcement--allocation has 4 events undelivered "
                                          "and 2 delivered but not applied"):
         await asyncio.wait_for(platform.drained(stall=0.5), timeout=10)
+

@@ -155,11 +155,16 @@ class PlatformClient:
         await self.wait_clocks(now, timeout)
 
 
-def _query(params: dict | None) -> dict | None:
-    """Query parameters as text (aiohttp takes no booleans or None)."""
+def _query(params: dict | None) -> list[tuple[str, str]] | None:
+    """Query parameters as text pairs, a list repeated under its name (aiohttp takes no booleans, None or lists)."""
     if params is None:
         return None
-    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in params.items() if v is not None}
+
+    def text(v: Any) -> str:
+        return str(v).lower() if isinstance(v, bool) else str(v)
+
+    return [(k, text(item)) for k, v in params.items() if v is not None
+            for item in (v if isinstance(v, (list, tuple)) else [v])]
 
 
 def _remaining(backlog: dict) -> int:

@@ -84,7 +84,7 @@ class ObligationRepository:
                  for r in self.session.execute(query).all()
                  if r.closes_at != (closes_at := obligation_of(r).closes_at(policy))]
         if moved:
-            self.session.execute(update(ObligationRow), moved)
+            update_rows(self.session, ObligationRow, moved)
         return len(moved)
 
     def list(self, year: int | None, status: ObligationStatus | None, offset: int, limit: int) -> list[ObligationRow]:
