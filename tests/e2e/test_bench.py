@@ -17,7 +17,8 @@ async def test_bench_runs_a_small_year_and_every_final_state_is_right(client):
         await bench.run_year()
         assert await bench.verify()
     assert [name for name, _, _ in bench.rows] == [
-        "registration, allocation plan, issuance", "emission reports (M-12)", "verification reports (M-13)",
+        "registration, allocation plan, issuance", "tender, certificate, assignment (M-13 ¶1)",
+        "emission reports (M-12)", "verification reports (M-13)",
         "determinations → obligations (M-15)", "surrenders (M-16)", "close: shortfalls → M-39 cases"]
     for service in client.urls:
         backlog = await client.public_get(service, "/backlog")

@@ -1,6 +1,7 @@
 """`ets bench --entities N`: a compliance year for N synthetic entities through the running platform, measured.
 
-Stages: registration and allocation (batch endpoints, as an authority imports its published list), reports and
+Stages: registration and allocation (batch endpoints, as an authority imports its published list), the tender,
+certificates and the assignment of every entity to the agency (verifier oversight's public API), reports and
 verifications (the bulk endpoints, as a reporting platform and an agency's system file them), determinations (one
 tick), surrenders (each entity its own, 90 % in full, 10 % short), the close tick with its shortfall cases. After
 each stage it waits until the platform has drained — every outbox empty, every consumer has applied everything —
@@ -20,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ets_cli import oversight
 from ets_cli.bench_progress import BenchProgress
 from ets_cli.client import ApiError, NotDrained, PlatformClient, run_against_platform
 from ets_cli.demo import client_from_args, next_free_year
@@ -47,6 +49,8 @@ class Bench:
         self.emissions = [50_000 + (i % 1000) * 10 for i in range(n)]
         self.short = {i for i in range(n) if i % 10 == 0}
         self.agency, self.verifier = f"AG-B{run}", f"VF-B{run}"
+        self.agencies = [oversight.Agency(self.agency, "Bench agency", ("91310000" + run + "00000000")[:18],
+                                          ("industry",), (self.verifier,), expected_volume=n)]
         self.progress = BenchProgress()
         self.rows: list[tuple[str, int, float]] = []
 
@@ -54,6 +58,7 @@ class Bench:
     async def run_year(self) -> float:
         stages: list[tuple[str, int, Callable[[], Awaitable[None]]]] = [
             ("registration, allocation plan, issuance", self.n, self.register),
+            ("tender, certificate, assignment (M-13 ¶1)", self.n, self.assignments),
             ("emission reports (M-12)", self.n, self.reports),
             ("verification reports (M-13)", self.n, self.verifications),
             ("determinations → obligations (M-15)", self.n, self.determinations),
@@ -71,14 +76,8 @@ class Bench:
     async def register(self) -> None:
         c, Y, run = self.c, self.Y, self.run
         await c.tick_and_wait(at(date(Y, 1, 10)))
-        await c.post("verifier-oversight", "/agencies", {"agency_id": self.agency, "name": "Bench agency",
-                     "credit_code": ("91310000" + run + "00000000")[:18]}, role="authority")
-        await c.post("verifier-oversight", f"/agencies/{self.agency}/tender-awards", {"compliance_year": Y},
-                     role="authority")
-        await c.post("verifier-oversight", f"/agencies/{self.agency}/verifiers",
-                     {"verifier_id": self.verifier, "name": "V"}, role="authority")
-        await c.post("verifier-oversight", f"/verifiers/{self.verifier}/certificates",
-                     {"compliance_year": Y, "exam_score": 90, "certificate_no": f"HCZ-B{run}"}, role="authority")
+        await oversight.file_agencies(c, self.agencies)
+        await oversight.open_tender(c, Y, f"T-B{run}", self.agencies)
         for year, change in ((Y, {"automatic_determination": True}),  # determinations by the tick (M-15 option)
                              (Y + 1, {"monitoring_plan_due": f"{Y + 1}-12-31"})):  # next year's plans: not measured
             policy = await c.get("mrv", f"/policy/{year}", role="authority")
@@ -100,6 +99,11 @@ class Bench:
         await self.chunks("registered and allocated", chunk, concurrency=1)
         await c.post("allocation", f"/plans/{Y}/approval", role="authority")
         await c.post("allocation", f"/plans/{Y}/issuance", role="authority")
+
+    async def assignments(self) -> None:
+        await self.c.tick_and_wait(at(date(self.Y, 1, 11)))
+        await oversight.award_and_certify(self.c, self.Y, f"T-B{self.run}", self.agencies)
+        await oversight.assign_all(self.c, self.Y, self.ids)
 
     async def reports(self) -> None:
         await self.c.tick_and_wait(at(date(self.Y + 1, 3, 15)))

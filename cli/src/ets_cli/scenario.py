@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Callable
 
+from ets_cli import oversight
 from ets_cli.client import ApiError, PlatformClient, until
 from ets_cli.sample_year import SAMPLE_ENTITIES, SampleEntity
 from ets_shared.clock import REGULATORY_TZ
@@ -80,6 +81,8 @@ class YearRun:
         await self.tick(date(Y, 1, 10))
         await self.setup_oversight()
         await self.setup_allocation()
+        await self.tick(date(Y, 1, 11))
+        await self.select_and_assign()
         await self.tick(date(Y, 12, 20))
         await self.monitoring_plans()
         await self.tick(date(Y + 1, 1, 1), hour=0)
@@ -108,19 +111,27 @@ class YearRun:
         await self.tick(date(Y + 1, 8, 4), hour=0)
         return await outcomes(self)
 
-    async def setup_oversight(self) -> None:
-        c, Y = self.client, self.year
-        self.log(f"[{Y}-01-10] verifier oversight: agency filed, selected by tender, verifier certified")
+    @property
+    def tender(self) -> str:
+        return f"T-{self.run}-{self.year}"
+
+    def agencies(self) -> list[oversight.Agency]:
         code = ("91310000" + self.run.upper().replace("-", "") + "0000000000")[:18]
-        await c.post("verifier-oversight", "/agencies", {"agency_id": self.agency, "name": f"Agency {self.run}",
-                                                           "credit_code": code}, role="authority")
-        await c.post("verifier-oversight", f"/agencies/{self.agency}/tender-awards", {"compliance_year": Y},
-                     role="authority")
-        await c.post("verifier-oversight", f"/agencies/{self.agency}/verifiers",
-                     {"verifier_id": self.verifier, "name": "Li Wei"}, role="authority")
-        await c.post("verifier-oversight", f"/verifiers/{self.verifier}/certificates",
-                     {"compliance_year": Y, "exam_score": 86, "certificate_no": f"HCZ-{Y}-{self.run}"},
-                     role="authority")
+        sectors = tuple(sorted({e.sector for e in self.entities}))
+        return [oversight.Agency(self.agency, f"Agency {self.run}", code, sectors, (self.verifier,),
+                                 expected_volume=len(self.entities))]
+
+    async def setup_oversight(self) -> None:
+        self.log(f"[{self.year}-01-10] verifier oversight: agency filed (M-14), the year's tender published, bid")
+        await oversight.file_agencies(self.client, self.agencies())
+        await oversight.open_tender(self.client, self.year, self.tender, self.agencies())
+
+    async def select_and_assign(self) -> None:
+        Y = self.year
+        self.log(f"[{Y}-01-11] tender awarded; verifier trained, examined and certified; entities assigned (M-13)")
+        await oversight.award_and_certify(self.client, Y, self.tender, self.agencies())
+        confirmed = await oversight.assign_all(self.client, Y, [self.eid(e) for e in self.covered])
+        self.log(f"    {confirmed['assigned']} entities' verification assigned to {self.agency}")
 
     async def setup_allocation(self) -> None:
         c, Y = self.client, self.year
@@ -184,7 +195,6 @@ class YearRun:
     async def report(self) -> None:
         c, Y = self.client, self.year
         self.log(f"[{Y + 1}-03-15] emitters report their {Y} emissions (M-12)")
-        await until(lambda: self._mrv_knows_agency(), what="mrv learning the eligible agency")
         for e in self.entities:
             if e.reported is None:
                 continue
@@ -193,17 +203,13 @@ class YearRun:
             self.log(f"    {e.name}: {r['reported_emissions']:,} tCO2e ({r['factor_set_id']})"
                      + ("" if r["covered"] else ", reporting-only"))
 
-    async def _mrv_knows_agency(self) -> bool:
-        signatories = await self.client.get("mrv", "/signatories", params={"compliance_year": self.year},
-                                            role="authority")
-        return self.verifier in str(signatories) and self.agency in str(signatories)
-
     async def verify(self) -> None:
         c, Y = self.client, self.year
-        self.log(f"[{Y + 1}-04-15] the agency's certified verifier files verification reports (M-13)")
+        self.log(f"[{Y + 1}-04-15] the assigned agency's certified verifier files verification reports (M-13)")
         for e in self.covered:
             if e.verified is None:
                 continue
+            await oversight.until_may_sign(c, Y, self.eid(e), self.agency, self.verifier)
             body = {"agency_id": self.agency, "verified_sources": e.sources(e.verified), "findings": "verified"}
             if e.tries_unqualified_verifier:
                 await self.refused(f"{e.name}: verification signed by an uncertified verifier", 403,

@@ -13,6 +13,7 @@ from mrv.adapters.orm import MrvTable
 from mrv.entrypoints import http_monitoring, http_queue
 from mrv.entrypoints.http import router as reports_router
 from mrv.entrypoints.http_bulk import router as bulk_router
+from mrv.entrypoints.http_signatories import router as signatories_router
 from mrv.entrypoints.records import router as records_router
 from mrv.service_layer.events import EVENT_HANDLERS
 from mrv.service_layer.handlers import on_policy_changed
@@ -33,7 +34,8 @@ def definition() -> ServiceDefinition:
                     "on the way.",
         metadata=MrvTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[reports_router, records_router, http_queue.router, http_monitoring.router, bulk_router],
+        routers=[reports_router, records_router, signatories_router, http_queue.router, http_monitoring.router,
+                 bulk_router],
         handlers=EVENT_HANDLERS,
         publishes=[EmissionReportSubmitted, VerificationFiled, RecheckOpened, EmissionsDetermined,
                    EmissionsDeterminedV2, MonitoringPlanFiled, MonitoringPlanMissing, EmissionReportMissing,

@@ -1,6 +1,7 @@
 """Fixtures for the mrv over a real nats-server and database: the running service, and a `world` that plays the
-other services (allocation registers entities, verifier-oversight selects agencies and certifies verifiers, the
-calendar ticks) and drives the mrv's HTTP API. Times are Shanghai wall-clock (`sh`), sent as UTC instants."""
+other services (allocation registers entities; verifier-oversight files agencies, awards them the year's tender,
+certifies verifiers and assigns entities; the calendar ticks) and drives the mrv's HTTP API. Times are Shanghai
+wall-clock (`sh`), sent as UTC instants."""
 from __future__ import annotations
 
 import asyncio
@@ -16,7 +17,9 @@ from ets_shared.calendar import publish_tick
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.contracts.base import EventData
-from ets_shared.contracts.verifier_oversight import AgencyEligibilityChanged, VerifierCertified
+from ets_shared.contracts.verifier_oversight import (
+    AgencyEligibilityChanged, AgencyFiled, TenderAwarded, VerificationAssigned, VerifierCertified,
+)
 from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.persistence.tables import InboxMessage, OutboxMessage
 from ets_shared.settings import ServiceSettings
@@ -39,6 +42,7 @@ class World:
     def __init__(self, svc: RunningService, nc: Any) -> None:
         self.svc, self.client, self.js = svc, svc.client, nc.jetstream()
         self.authority = svc.auth("authority")
+        self.assigning: dict[int, str] = {}  # year -> the agency `report` assigns each reporting entity to
 
     # -- other services' events ----------------------------------------------------------------------------------
     async def send(self, data: EventData, producer: str) -> Envelope:
@@ -78,9 +82,31 @@ class World:
             verifier_id=verifier_id, agency_id=agency_id, compliance_year=year,
             certificate_no=f"HCZ-{year}-{verifier_id}", issued_at=sh(year + 1, 1, 20)), "verifier-oversight"))
 
-    async def signatory(self, verifier_id: str, agency_id: str, year: int) -> None:
+    async def file(self, agency_id: str) -> None:
+        await self.applied(await self.send(AgencyFiled(
+            agency_id=agency_id, name=f"Agency {agency_id}", credit_code="91310000MA1FL0001X",
+            filed_at=sh(2020, 1, 5), fields=["steel"]), "verifier-oversight"))
+
+    async def award(self, agency_id: str, year: int) -> None:
+        await self.applied(await self.send(TenderAwarded(
+            tender_id=f"T-{year}", lot_no=1, agency_id=agency_id, compliance_year=year, sectors=["steel"],
+            expected_volume=10, reason="best score", awarded_at=sh(year + 1, 1, 15)), "verifier-oversight"))
+
+    async def assign(self, entity_id: str, year: int, agency_id: str, revision: int = 1) -> None:
+        await self.applied(await self.send(VerificationAssigned(
+            assignment_id=f"ASG-{entity_id}-{year}-{revision}", entity_id=entity_id, compliance_year=year,
+            agency_id=agency_id, revision=revision, reason="least loaded", assigned_at=sh(year + 1, 2, 1)),
+            "verifier-oversight"))
+
+    async def signatory(self, verifier_id: str, agency_id: str, year: int, *, assigns: bool = True) -> None:
+        """Every fact that lets the verifier sign for the agency in `year` (filing, tender award, verdict,
+        certificate); with `assigns`, entities reporting for `year` are then assigned to this agency."""
+        await self.file(agency_id)
+        await self.award(agency_id, year)
         await self.eligibility(agency_id, year, True, sh(year + 1, 1, 15))
         await self.certify(verifier_id, agency_id, year)
+        if assigns:
+            self.assigning[year] = agency_id
 
     async def tick(self, moment: datetime, timeout: float = 10.0) -> Envelope:
         envelope = await publish_tick(self.js, moment)
@@ -100,6 +126,8 @@ class World:
         response = await self.client.post("/reports", json={"compliance_year": year, "sources": sources},
                                           headers={**self.svc.auth("entity", entity_id), **headers})
         assert response.status_code == 201, response.text
+        if year in self.assigning:  # verifier oversight assigned the entity's verification to the year's agency
+            await self.assign(entity_id, year, self.assigning[year])
         return response.json()
 
     async def verify(self, report_id: str, sources: list[dict], verifier_id: str = "V-1", agency_id: str = "AG-1",

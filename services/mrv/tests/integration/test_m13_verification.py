@@ -1,6 +1,8 @@
-"""M-13 and V over the running service: only a certified verifier of an agency selected (and not blacklisted) for
-the year may file the verification report, as the mrv learned it from verifier-oversight's events; every refusal
-is 403 (article V) and changes nothing. Reporting-only emitters (never registered as covered) are not verified."""
+"""M-13 and V over the running service: only a certified verifier of an agency filed, selected (and not blacklisted)
+for the year, and assigned the entity's verification, may file the verification report, as the mrv learned it
+from verifier-oversight's separate events; every refusal is 403 (article V, or M-13 for the assignment) and changes
+nothing; `/signatories` turns "may sign" true only once every fact has arrived. Reporting-only emitters (never
+registered as covered) are not verified."""
 from __future__ import annotations
 
 import pytest
@@ -45,9 +47,10 @@ async def test_m13_verification_by_uncertified_verifier_or_unselected_or_blackli
     await world.tick(sh(2026, 4, 10))
     await world.register("E-1")
     await world.signatory("V-1", "AG-1", 2025)
+    await world.file("AG-2")
     await world.certify("V-2", "AG-2", 2025)  # AG-2 never selected for 2025
-    selected = await world.eligibility("AG-3", 2025, True, sh(2026, 1, 15))
-    await world.certify("V-3", "AG-3", 2025)
+    await world.signatory("V-3", "AG-3", 2025, assigns=False)
+    selected = await world.eligibility("AG-3", 2025, True, sh(2026, 1, 16))
     await world.eligibility("AG-3", 2025, False, sh(2026, 2, 1), reason="blacklisted after the 2024 evaluation")
     await world.signatory("V-4", "AG-1", 2024)  # certified for another year only
     report = await world.report("E-1", 2025, world.process(10_000))
@@ -67,9 +70,14 @@ async def test_m13_verification_by_uncertified_verifier_or_unselected_or_blackli
     assert "blacklisted" in refused["detail"]
     signatories = (await world.client.get("/signatories", params={"compliance_year": 2025},
                                           headers=world.authority)).json()
-    assert [(a["agency_id"], a["eligible"]) for a in signatories["agencies"]] == \
-        [("AG-1", True), ("AG-3", False)]
+    assert [(a["agency_id"], a["may_sign"], a["assignments"]) for a in signatories["agencies"]] == \
+        [("AG-1", True, 1), ("AG-2", False, 0), ("AG-3", False, 0)]
+    assert signatories["agencies"][1]["waiting_for"] == [
+        "agency AG-2 was not selected by tender for 2025",
+        "no entity's 2025 verification is assigned to agency AG-2 (M-13)"]
+    assert "blacklisted after the 2024 evaluation" in signatories["agencies"][2]["ineligible_reason"]
     assert {c["verifier_id"] for c in signatories["certificates"] if c["valid"]} == {"V-1", "V-2", "V-3"}
+    assert {c["verifier_id"] for c in signatories["certificates"] if c["may_sign"]} == {"V-1"}
 
     case = await world.case(report["report_id"])
     assert (case["state"], case["verification"]) == ("reported", None)
@@ -83,9 +91,9 @@ async def test_m13_verification_by_uncertified_verifier_or_unselected_or_blackli
 async def test_m13_out_of_order_eligibility_keeps_the_latest_fact(world):
     sh = world.sh
     await world.register("E-1")
-    await world.certify("V-1", "AG-1", 2025)
+    await world.signatory("V-1", "AG-1", 2025)
     await world.eligibility("AG-1", 2025, False, sh(2026, 2, 1), reason="blacklisted")
-    await world.eligibility("AG-1", 2025, True, sh(2026, 1, 15))  # older: selected before the blacklisting
+    await world.eligibility("AG-1", 2025, True, sh(2026, 1, 16))  # older: selected before the blacklisting
     report = await world.report("E-1", 2025, world.process(10_000))
     refused = await world.verify(report["report_id"], world.process(10_000), status=403)
     assert refused["field"] == "agency_id" and "blacklisted" in refused["detail"]
@@ -114,3 +122,64 @@ async def test_m13_reporting_only_emitter_is_not_verified_unless_registered_as_c
     await world.register("E-8")  # the registration arrives after the report: the unverified report is covered
     assert (await world.case(late_registration["report_id"]))["report"]["covered"] is True
     assert (await world.verify(late_registration["report_id"], world.process(15_000)))["state"] == "verified"
+
+
+async def test_m13_unassigned_agencys_verification_refused_and_a_reassignment_moves_it(world):
+    await world.register("E-1")
+    await world.signatory("V-1", "AG-1", 2025, assigns=False)
+    await world.signatory("V-2", "AG-2", 2025, assigns=False)
+    await world.assign("E-1", 2025, "AG-2")
+    report = await world.report("E-1", 2025, world.process(10_000))
+    refused = await world.verify(report["report_id"], world.process(10_000), "V-1", "AG-1", status=403)
+    assert (refused["article"], refused["field"]) == ("M-13", "agency_id")
+    assert "assigned to agency AG-2, not to AG-1" in refused["detail"]
+    check = await world.client.get("/signatories/2025/check", headers=world.svc.auth("verifier", "V-1"),
+                                   params={"entity_id": "E-1", "agency_id": "AG-1", "verifier_id": "V-1"})
+    assert check.json()["may_sign"] is False and "assigned to agency AG-2" in check.json()["reason"]
+    await world.assign("E-1", 2025, "AG-1", revision=2)  # reassigned
+    await world.assign("E-1", 2025, "AG-2", revision=1)  # the older revision, redelivered late: changes nothing
+    refused = await world.verify(report["report_id"], world.process(10_000), "V-2", "AG-2", status=403)
+    assert "assigned to agency AG-1" in refused["detail"]
+    assert (await world.verify(report["report_id"], world.process(10_000), "V-1", "AG-1"))["state"] == "verified"
+
+
+async def test_v_may_sign_turns_true_only_once_every_fact_has_arrived(world):
+    """Each round withholds one fact (a fresh agency, verifier and entity each time): "may sign" stays false, with
+    that fact named, and the verification is refused, until the fact arrives."""
+    rounds = []
+    for n, why in enumerate(["not known to be filed", "not selected by tender", "holds no verification work "
+                             "certificate", "assigned to no agency yet"], start=1):
+        agency, verifier, entity = f"AG-{n}", f"V-{n}", f"E-{n}"
+        facts = [lambda a=agency: world.file(a), lambda a=agency: world.award(a, 2025),
+                 lambda a=agency, v=verifier: world.certify(v, a, 2025),
+                 lambda a=agency, e=entity: world.assign(e, 2025, a)]
+        await world.register(entity)
+        report = await world.report(entity, 2025, world.process(10_000))
+        for k, arrive in enumerate(facts, start=1):
+            if k != n:
+                await arrive()
+        rounds.append((agency, verifier, entity, why, facts[n - 1], report["report_id"]))
+    standing = (await world.client.get("/signatories", params={"compliance_year": 2025},
+                                       headers=world.authority)).json()
+    assert not any(a["may_sign"] for a in standing["agencies"])
+    assert not any(c["may_sign"] for c in standing["certificates"])
+    for agency, verifier, entity, why, arrive, report_id in rounds:
+        query = {"entity_id": entity, "agency_id": agency, "verifier_id": verifier}
+        check = (await world.client.get("/signatories/2025/check", params=query, headers=world.authority)).json()
+        assert check["may_sign"] is False and why in check["reason"], check
+        refused = await world.verify(report_id, world.process(10_000), verifier, agency, status=403)
+        assert why in refused["detail"]
+        await arrive()
+        check = (await world.client.get("/signatories/2025/check", params=query, headers=world.authority)).json()
+        assert (check["may_sign"], check["certificate_no"]) == (True, f"HCZ-2025-{verifier}")
+        assert (await world.verify(report_id, world.process(10_000), verifier, agency))["state"] == "verified"
+    standing = (await world.client.get("/signatories", params={"compliance_year": 2025},
+                                       headers=world.authority)).json()
+    assert [(a["agency_id"], a["may_sign"], a["waiting_for"]) for a in standing["agencies"]] == [
+        (f"AG-{n}", True, []) for n in range(1, 5)]
+    query = {"entity_id": "E-1", "agency_id": "AG-1", "verifier_id": "V-1"}
+    for role, party in (("verifier", "V-2"), ("agency", "AG-2"), ("entity", "E-1")):
+        assert (await world.client.get("/signatories/2025/check", params=query,
+                                       headers=world.svc.auth(role, party))).status_code == 403
+    assert (await world.client.get("/signatories/2025/check", params=query,
+                                   headers=world.svc.auth("verifier", "V-1"))).json()["may_sign"] is True

@@ -28,8 +28,10 @@ def process(tonnes):
 
 def directory():
     d = VerifierDirectory()
+    d.record_filing("AG-1", "FILED")
     d.record_selection("AG-1", YEAR)
     d.record_certificate("C-1", "V-1", "AG-1", YEAR)
+    d.record_assignment("E-1", YEAR, "AG-1")
     return d
 
 

@@ -29,8 +29,10 @@ def process(tonnes):
 @pytest.fixture
 def directory():
     d = VerifierDirectory()
+    d.record_filing("AG-1", "FILED")
     d.record_selection("AG-1", YEAR)
     d.record_certificate("C-1", "V-1", "AG-1", YEAR)
+    d.record_assignment("E-1", YEAR, "AG-1")
     return d
 
 
@@ -168,6 +170,16 @@ def test_v_verification_by_unqualified_signatory_refused(directory):
         case.file_verification("VF-1", "AG-1", "V-9", process(10_000), [], now=sh(2024, 4, 10), policy=POLICY,
                                directory=directory, previous_year_determined=None)
     assert err.value.article == "V" and err.value.field == "verifier_id"
+    assert case.state is CaseState.REPORTED and case.verification is None
+
+
+def test_m13_verification_only_by_the_agency_assigned_to_the_entity(directory):
+    directory.record_assignment("E-1", YEAR, "AG-2")
+    case = reported()
+    with pytest.raises(Forbidden) as err:
+        verify(case, directory)
+    assert (err.value.article, err.value.field) == ("M-13", "agency_id")
+    assert "assigned to agency AG-2" in err.value.detail
     assert case.state is CaseState.REPORTED and case.verification is None
 
 

@@ -2,17 +2,16 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from ets_shared.errors import RuleViolation
 
 from verifier_oversight.domain.agencies import Agency, AgencyStatus, BlacklistEntry, TenderAward
 from verifier_oversight.domain.certificates import Certificate, Verifier, revoke_certificate
 from verifier_oversight.domain.eligibility import (
-    agency_eligible, blacklist_years_covered, require_verifier_may_sign, verifier_may_sign,
+    agency_eligible, blacklist_years_covered, verifier_may_sign,
 )
 from verifier_oversight.domain.policy import OversightPolicy
 
 T0 = datetime(2024, 3, 1, 2, 0, tzinfo=timezone.utc)
-AGENCY = Agency("a1", "Agency One", "91310000MA1FL00001", T0)
+AGENCY = Agency("a1", "Agency One", "91310000MA1FL00001", T0, ("industry",))
 VERIFIER = Verifier("v1", "a1", "Li Wei")
 CERT = Certificate("v1", "a1", 2024, "C-1", T0, exam_score=75)
 AWARDS = [TenderAward("a1", 2024)]
@@ -32,7 +31,7 @@ def test_v_only_agency_selected_for_the_year_is_eligible():
 
 @pytest.mark.parametrize("status", [AgencyStatus.SUSPENDED, AgencyStatus.DEREGISTERED])
 def test_v_suspended_or_deregistered_agency_is_not_eligible(status):
-    ok, reason = agency_eligible(Agency("a1", "A", "91310000MA1FL00001", T0, status), 2024, AWARDS, [])
+    ok, reason = agency_eligible(Agency("a1", "A", "91310000MA1FL00001", T0, status=status), 2024, AWARDS, [])
     assert not ok and status.value in reason
 
 
@@ -95,8 +94,10 @@ def test_v_certificate_does_not_cover_signing_before_it_was_issued():
     assert may_sign(at=T0)[0]
 
 
-def test_v_refusal_to_sign_raises_rule_violation_naming_verifier():
-    require_verifier_may_sign(VERIFIER, AGENCY, 2024, [CERT], AWARDS, [])
-    with pytest.raises(RuleViolation) as e:
-        require_verifier_may_sign(VERIFIER, AGENCY, 2024, [], AWARDS, [])
-    assert e.value.field == "verifier_id" and e.value.article == "V"
+def test_m13_verifier_signs_only_for_an_entity_assigned_to_its_agency():
+    ok, reason = verifier_may_sign(VERIFIER, AGENCY, 2024, [CERT], AWARDS, [], entity_id="E-1", assigned_agency_id="a1")
+    assert (ok, reason) == (True, "eligible")
+    ok, reason = verifier_may_sign(VERIFIER, AGENCY, 2024, [CERT], AWARDS, [], entity_id="E-1", assigned_agency_id="a2")
+    assert not ok and "assigned to agency a2" in reason
+    ok, reason = verifier_may_sign(VERIFIER, AGENCY, 2024, [CERT], AWARDS, [], entity_id="E-1")
+    assert not ok and "assigned to no agency yet" in reason

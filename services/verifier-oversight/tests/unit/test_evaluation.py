@@ -1,163 +1,170 @@
-"""V: yearly evaluation, 100-point deduction scoring, grades, blacklist; other pilots' suspension practice."""
-from datetime import datetime, timezone
+"""V (事后): the 100-point evaluation — deductions under the year's table with caps, evidence, contests and reviews,
+grades on both sides of each threshold, the whole year finalised at once, ranking, blacklist and suspension."""
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 from ets_shared.errors import Conflict, RuleViolation
 
-from verifier_oversight.domain.agencies import BlacklistEntry, TenderAward
+from verifier_oversight.domain.assignments import Engagement
 from verifier_oversight.domain.evaluation import (
-    Deduction, DeductionSource, Evaluation, Grade, add_deduction, excellent_agencies, finalise, grade_for,
-    open_evaluation, score_of, suspension_flag, withdraw_deduction,
+    DeductionSource, DeductionStatus, Evaluation, Grade, add_deduction, contest, finalisation_bars, finalise_year,
+    grade_for, item_totals, make_deduction, reprice, review, score_of, suspension_due, withdraw,
 )
-from verifier_oversight.domain.policy import (
-    CONFIDENTIALITY_BREACH, INSPECTION_MAJOR, INSPECTION_MINOR, LATE_REPORT, RECHECK_CORRECTED, OversightPolicy,
-)
+from verifier_oversight.domain.policy import OversightPolicy
+from verifier_oversight.domain.scoring import ItemKind, ScoringItem, ScoringTable, check_items, default_table
 
-AT = datetime(2025, 9, 1, 2, 0, tzinfo=timezone.utc)
-POLICY = OversightPolicy(year=2024)
-ONE = {"ONE": (1, "one point")}
+from .conftest import T0
+
+ONE = ScoringTable(2025, 1, check_items([ScoringItem("ONE", "one point", ItemKind.FINDING, 1)]))
 
 
-def with_points(total: int, policy=None) -> tuple[Evaluation, OversightPolicy]:
-    """An open 2024 evaluation carrying `total` points of deductions (1 point each)."""
-    policy = policy or OversightPolicy(year=2024, scoring_table=ONE)
-    ev = Evaluation("a1", 2024)
+def deduction(n: int, code: str = "ONE", table: ScoringTable = ONE, agency_id: str = "a1"):  # noqa: ANN201
+    return make_deduction(f"d{agency_id}{n}", agency_id, 2025, code, "test", DeductionSource.OFFICER, ["photo"], T0,
+                          table)
+
+
+def with_points(total: int, agency_id: str = "a1") -> Evaluation:
+    ev = Evaluation(agency_id, 2025)
     for i in range(total):
-        ev = add_deduction(ev, f"d{i}", "ONE", "other", "test", policy)
-    return ev, policy
+        ev = add_deduction(ev, deduction(i, agency_id=agency_id))
+    return ev
 
 
-def test_v_agency_scoring_starts_at_100_and_grades_fail_below_60():
-    ev = Evaluation("a1", 2024)
-    assert ev.score == 100
-    final, entry = finalise(ev, AT, POLICY)
-    assert (final.final_score, final.grade, entry) == (100, Grade.EXCELLENT, None)
-    ev59, p = with_points(41)
-    final, entry = finalise(ev59, AT, p)
-    assert (final.final_score, final.grade) == (59, Grade.FAIL)
-    assert entry is not None
+def test_v_agency_starts_at_100_points():
+    assert score_of(Evaluation("a1", 2025).deductions, ONE) == 100
 
 
-@pytest.mark.parametrize("deducted, score, grade", [
+def test_v_deductions_accumulate_and_the_score_is_floored_at_0():
+    assert score_of(with_points(7).deductions, ONE) == 93
+    table = default_table(2025)
+    ev = Evaluation("a1", 2025)
+    for n, code in enumerate(["FALSE_REPORT", "DATA_MISUSE", "INSPECTION_MAJOR", "MAJOR_ERROR"]):
+        ev = add_deduction(ev, deduction(n, code, table))
+    assert item_totals(ev.deductions, table)["FALSE_REPORT"] == (41, 41)
+    assert score_of(ev.deductions, table) == 0  # 41 + 41 + 10 + 20 > 100
+
+
+def test_v_an_items_total_is_capped():
+    table = default_table(2025)  # INSPECTION_MINOR: 2 points, cap 10
+    ev = Evaluation("a1", 2025)
+    for n in range(5):
+        ev = add_deduction(ev, deduction(n, "INSPECTION_MINOR", table))
+    assert (item_totals(ev.deductions, table)["INSPECTION_MINOR"], score_of(ev.deductions, table)) == ((10, 10), 90)
+    ev = add_deduction(ev, deduction(5, "INSPECTION_MINOR", table))
+    assert (item_totals(ev.deductions, table)["INSPECTION_MINOR"], score_of(ev.deductions, table)) == ((12, 10), 90)
+    ev = add_deduction(ev, deduction(6, "INSPECTION_MAJOR", table))  # other items still count
+    assert score_of(ev.deductions, table) == 80
+
+
+@pytest.mark.parametrize(("deducted", "score", "grade"), [
     (0, 100, Grade.EXCELLENT), (10, 90, Grade.EXCELLENT), (11, 89, Grade.PASS),
     (40, 60, Grade.PASS), (41, 59, Grade.FAIL), (100, 0, Grade.FAIL),
 ])
-def test_v_grade_boundaries_excellent_at_90_pass_at_60(deducted, score, grade):
-    ev, p = with_points(deducted)
-    final, entry = finalise(ev, AT, p)
-    assert (final.final_score, final.grade) == (score, grade)
-    assert (entry is not None) == (grade is Grade.FAIL)
+def test_v_grade_boundaries_excellent_at_90_pass_at_60_both_sides(deducted, score, grade, policy):
+    final, entries = finalise_year([with_points(deducted)], T0, policy, ONE)
+    assert (final[0].final_score, final[0].grade) == (score, grade)
+    assert bool(entries) == (grade is Grade.FAIL)
 
 
 def test_v_grade_thresholds_are_policy_parameters():
-    p = OversightPolicy(year=2024, excellent_min=95, pass_min=70)
+    p = OversightPolicy(year=2025, excellent_min=95, pass_min=70)
     assert [grade_for(s, p) for s in (95, 94, 70, 69)] == [Grade.EXCELLENT, Grade.PASS, Grade.PASS, Grade.FAIL]
-    assert [grade_for(s, POLICY) for s in (90, 89, 60, 59)] == [Grade.EXCELLENT, Grade.PASS, Grade.PASS, Grade.FAIL]
 
 
-def test_v_deductions_accumulate_from_the_scoring_table():
-    ev = Evaluation("a1", 2024)
-    ev = add_deduction(ev, "d1", RECHECK_CORRECTED, "determination", "report R-7 corrected in re-check", POLICY,
-                       reference="det-7")
-    ev = add_deduction(ev, "d2", LATE_REPORT, "other", "late", POLICY)
-    ev = add_deduction(ev, "d3", INSPECTION_MINOR, "inspection", "sampling gap", POLICY)
-    expected = sum(POLICY.deduction_points(c) for c in (RECHECK_CORRECTED, LATE_REPORT, INSPECTION_MINOR))
-    assert ev.score == 100 - expected
-    assert ev.deductions[0] == Deduction("d1", RECHECK_CORRECTED, POLICY.deduction_points(RECHECK_CORRECTED),
-                                         "report R-7 corrected in re-check", DeductionSource.DETERMINATION, "det-7")
+def test_v_failed_agency_blacklisted_for_the_5_following_years(policy):
+    _, [entry] = finalise_year([with_points(41)], T0, policy, ONE)
+    assert (entry.agency_id, entry.evaluated_year, entry.from_year, entry.to_year) == ("a1", 2025, 2026, 2030)
+    assert [y for y in range(2025, 2032) if entry.covers(y)] == [2026, 2027, 2028, 2029, 2030]
+    _, none = finalise_year([with_points(41)], T0, OversightPolicy(year=2025, blacklist_years=0), ONE)
+    assert none == []  # other pilots' regime: no blacklist
 
 
-def test_v_score_is_floored_at_zero():
-    ev = Evaluation("a1", 2024)
-    for i in range(5):
-        ev = add_deduction(ev, f"d{i}", CONFIDENTIALITY_BREACH, "other", "leak", POLICY)
-    assert ev.score == 0 and score_of(ev.deductions) == 0
-    assert finalise(ev, AT, POLICY)[0].final_score == 0
+def test_v_year_finalised_together_ranked_with_shared_ranks(policy):
+    evaluations = [with_points(5, "a3"), with_points(0, "a1"), with_points(5, "a2"), with_points(50, "a4")]
+    final, entries = finalise_year(evaluations, T0, policy, ONE)
+    assert [(e.agency_id, e.final_score, e.rank, e.grade) for e in final] == [
+        ("a1", 100, 1, Grade.EXCELLENT), ("a2", 95, 2, Grade.EXCELLENT), ("a3", 95, 2, Grade.EXCELLENT),
+        ("a4", 50, 4, Grade.FAIL)]
+    assert all(e.finalised_at == T0 and e.table_version == 1 for e in final)
+    assert [e.agency_id for e in entries] == ["a4"]
+    with pytest.raises(Conflict):
+        finalise_year(final, T0, policy, ONE)
+    with pytest.raises(Conflict):
+        add_deduction(final[0], deduction(99))
 
 
-def test_v_failed_agency_blacklisted_for_5_years():
-    ev, p = with_points(41)
-    _, entry = finalise(ev, AT, p)
-    assert entry == BlacklistEntry("a1", 2024, 2025, 2029, entry.reason)
-    assert "59" in entry.reason
-    three = OversightPolicy(year=2024, scoring_table=ONE, blacklist_years=3)
-    _, entry = finalise(with_points(41, three)[0], AT, three)
-    assert (entry.from_year, entry.to_year) == (2025, 2027)
+def engagement(entity_id: str, **kw) -> Engagement:  # noqa: ANN003
+    return Engagement(entity_id, 2025, "a1", 1, "assigned", T0, **kw)
 
 
-def test_v_passing_agency_is_not_blacklisted():
-    ev, p = with_points(40)
-    assert finalise(ev, AT, p)[1] is None
+def test_v_evaluation_final_only_after_the_years_verification_work_is_over(policy):
+    done = [engagement("E-1", verified_at=T0), engagement("E-2", missing_at=T0)]
+    evaluations = [Evaluation("a1", 2025)]
+    assert finalisation_bars(2025, date(2026, 6, 1), policy, done, evaluations) == []
+    early = finalisation_bars(2025, date(2026, 5, 31), policy, done, evaluations)
+    assert len(early) == 1 and "opens on 2026-06-01" in early[0]
+    waiting = [engagement("E-1"), engagement("E-2", verified_at=T0, recheck_opened_at=T0),
+               engagement("E-3", verified_at=T0, recheck_opened_at=T0, determined_at=T0 + timedelta(days=9))]
+    [bar] = finalisation_bars(2025, date(2026, 6, 1), policy, waiting, evaluations)
+    assert bar.startswith("2 engagements of 2025 are still open") and "E-1, E-2" in bar
+    assert finalisation_bars(2025, date(2026, 6, 1), policy, done, [])[0].startswith("no agency worked")
 
 
-def test_v_evaluation_is_finalised_once():
-    final, _ = finalise(add_deduction(Evaluation("a1", 2024), "d1", LATE_REPORT, "other", "late", POLICY), AT, POLICY)
-    assert final.finalised_at == AT
-    for change in (lambda: finalise(final, AT, POLICY),
-                   lambda: add_deduction(final, "d2", LATE_REPORT, "other", "late", POLICY),
-                   lambda: withdraw_deduction(final, "d1")):
-        with pytest.raises(Conflict):
-            change()
-
-
-def test_v_deduction_withdrawn_before_finalisation():
-    ev = add_deduction(Evaluation("a1", 2024), "d1", INSPECTION_MAJOR, "inspection", "x", POLICY)
-    assert withdraw_deduction(ev, "d1").score == 100
+def test_v_deduction_contested_then_upheld_or_withdrawn_by_review():
+    ev = with_points(2)
+    ev = contest(ev, "da10", "the photo shows another site", T0)
+    assert ev.deduction("da10").status is DeductionStatus.CONTESTED
+    assert score_of(ev.deductions, ONE) == 98  # provisional: counts until reviewed
+    with pytest.raises(Conflict):
+        contest(ev, "da10", "again", T0)
+    [bar] = finalisation_bars(2025, date(2026, 7, 1), OversightPolicy(year=2025), [], [ev])
+    assert "da10" in bar
+    upheld = review(ev, "da10", True, "the photo is of the entity's site", T0)
+    assert upheld.deduction("da10").status is DeductionStatus.UPHELD and score_of(upheld.deductions, ONE) == 98
+    dropped = review(ev, "da10", False, "the agency is right", T0)
+    assert dropped.deduction("da10").status is DeductionStatus.WITHDRAWN and score_of(dropped.deductions, ONE) == 99
+    assert len(dropped.deductions) == 2  # kept on record
+    with pytest.raises(Conflict):
+        review(upheld, "da10", False, "changed my mind", T0)
     with pytest.raises(RuleViolation) as e:
-        withdraw_deduction(ev, "nope")
+        contest(with_points(1), "da10", " ", T0)
+    assert e.value.field == "grounds"
+
+
+def test_v_authority_withdraws_a_mistaken_deduction_with_its_reason():
+    ev = withdraw(with_points(1), "da10", "recorded against the wrong agency", T0)
+    assert ev.deduction("da10").review_reason == "recorded against the wrong agency"
+    assert score_of(ev.deductions, ONE) == 100
+    with pytest.raises(Conflict):
+        withdraw(ev, "da10", "again", T0)
+    with pytest.raises(Conflict, match="review the contest"):
+        withdraw(contest(with_points(1), "da10", "no", T0), "da10", "x", T0)
+    with pytest.raises(RuleViolation) as e:
+        withdraw(with_points(1), "nope", "x", T0)
     assert e.value.field == "deduction_id"
 
 
-@pytest.mark.parametrize("code, source, reason, field", [
-    ("NO_SUCH_ITEM", "other", "x", "code"),
-    (LATE_REPORT, "gossip", "x", "source"),
-    (LATE_REPORT, "other", "   ", "reason"),
-])
-def test_v_deduction_input_checked(code, source, reason, field):
-    with pytest.raises(RuleViolation) as e:
-        add_deduction(Evaluation("a1", 2024), "d1", code, source, reason, POLICY)
-    assert e.value.field == field and e.value.article == "V"
+def test_v_deduction_carries_reason_and_evidence():
+    for reason, evidence, field in [(" ", ["x"], "reason"), ("r", [], "evidence"), ("r", ["ok", " "], "evidence")]:
+        with pytest.raises(RuleViolation) as e:
+            make_deduction("d", "a1", 2025, "ONE", reason, DeductionSource.OFFICER, evidence, T0, ONE)
+        assert e.value.field == field
 
 
-def test_v_same_deduction_not_recorded_twice():
-    ev = add_deduction(Evaluation("a1", 2024), "d1", LATE_REPORT, "other", "late", POLICY)
-    with pytest.raises(Conflict):
-        add_deduction(ev, "d1", LATE_REPORT, "other", "late", POLICY)
+def test_v_item_the_table_omits_is_recorded_without_points_and_priced_when_a_version_adds_it():
+    without = ScoringTable(2025, 1, check_items([ScoringItem("ONE", "one", ItemKind.FINDING, 1)]))
+    d = make_deduction("LATE", "a1", 2025, "LATE_VERIFICATION", "late", DeductionSource.EVENT, ["mrv"], T0, without)
+    assert d.points == 0 and "has no item LATE_VERIFICATION" in d.unscored and d.table_version == 1
+    ev = add_deduction(Evaluation("a1", 2025), d)
+    assert score_of(ev.deductions, without) == 100
+    later = replace(default_table(2025), version=2)
+    repriced = reprice(ev, later)
+    assert repriced.deductions[0].points == 5 and repriced.deductions[0].unscored is None
+    assert repriced.deductions[0].table_version == 2 and score_of(repriced.deductions, later) == 95
 
 
-def test_v_policy_of_another_year_is_a_programming_error():
-    with pytest.raises(ValueError):
-        add_deduction(Evaluation("a1", 2024), "d1", LATE_REPORT, "other", "late", OversightPolicy(year=2023))
-    with pytest.raises(ValueError):
-        finalise(Evaluation("a1", 2024), AT, OversightPolicy(year=2025))
-
-
-def test_v_every_selected_agency_evaluated_once_per_year():
-    awards = [TenderAward("a1", 2024)]
-    ev = open_evaluation("a1", 2024, awards, evaluations=[])
-    assert ev == Evaluation("a1", 2024)
-    with pytest.raises(Conflict):
-        open_evaluation("a1", 2024, awards, evaluations=[ev])
-    with pytest.raises(RuleViolation) as e:
-        open_evaluation("a2", 2024, awards, evaluations=[])
-    assert e.value.field == "agency_id"
-
-
-def _final(agency_id, year, grade):
-    return Evaluation(agency_id, year, (), AT, 0, grade)
-
-
-def test_v_practice_two_consecutive_failing_years_raise_suspension_flag():
-    p = OversightPolicy(year=2024)
-    history = [_final("a1", 2023, Grade.FAIL), _final("a1", 2024, Grade.FAIL), _final("a2", 2024, Grade.FAIL),
-               _final("a3", 2022, Grade.FAIL), _final("a3", 2024, Grade.FAIL), _final("a4", 2023, Grade.FAIL),
-               _final("a4", 2024, Grade.PASS)]
-    assert [a for a in ("a1", "a2", "a3", "a4") if suspension_flag(a, 2024, history, p)] == ["a1"]
-    assert suspension_flag("a2", 2024, history, OversightPolicy(year=2024, consecutive_fails_for_suspension=1))
-    assert not suspension_flag("a2", 2024, [Evaluation("a2", 2023), _final("a2", 2024, Grade.FAIL)], p)
-
-
-def test_v_practice_excellent_agencies_published_yearly():
-    history = [_final("b", 2024, Grade.EXCELLENT), _final("a", 2024, Grade.EXCELLENT), _final("c", 2024, Grade.PASS),
-               _final("d", 2023, Grade.EXCELLENT), Evaluation("e", 2024)]
-    assert excellent_agencies(history, 2024) == ["a", "b"]
+@pytest.mark.parametrize(("fails", "due"), [({2024, 2025}, True), ({2025}, False), ({2023, 2025}, False)])
+def test_v_two_consecutive_failing_years_suspend_seed_000_practice(fails, due):
+    assert suspension_due(2025, fails, OversightPolicy(year=2025)) is due
+    assert suspension_due(2025, fails, OversightPolicy(year=2025, consecutive_fails_for_suspension=None)) is False

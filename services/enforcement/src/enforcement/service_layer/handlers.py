@@ -8,6 +8,7 @@ moments between two consumers, and a case's steps are kept in time order.
 """
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -30,6 +31,13 @@ Step = Callable[[PenaltyCase, datetime, str, EnforcementPolicy], list[CaseStep]]
 def m39_case_id(entity_id: str, compliance_year: int) -> str:
     """One M-39 case per entity and compliance year, whoever opens it (event or officer)."""
     return f"CASE-M39-{entity_id}-{compliance_year}"
+
+
+def m41_case_id(finding_id: str) -> str:
+    """One M-41 case per agency violation found (the finding's id, unique across the platform); an id too long for a
+    case id is replaced by its digest."""
+    case_id = f"CASE-M41-{finding_id}"
+    return case_id if len(case_id) <= 100 else f"CASE-M41-{hashlib.sha256(finding_id.encode()).hexdigest()[:40]}"
 
 
 def policy_for(session: Session, year: int) -> EnforcementPolicy:

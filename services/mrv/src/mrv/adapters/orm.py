@@ -187,3 +187,48 @@ class VerifierCertificateRow(MrvTable, table=True):
     issued_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     revoked_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     revoke_reason: str | None = Field(default=None, max_length=1000)
+
+
+class AgencyFilingRow(MrvTable, table=True):
+    """From verifier-oversight's AgencyFiled / AgencyFilingChanged: the agency's directory status (M-14), latest
+    version kept."""
+
+    __tablename__ = "agency_filing"
+    agency_id: str = Field(primary_key=True, max_length=64)
+    status: str = Field(max_length=20)
+    version: int
+    changed_at: datetime = Field(sa_column=utc_column())
+
+
+class AgencyAwardRow(MrvTable, table=True):
+    """From verifier-oversight's TenderAwarded: a lot of the year's tender won by the agency (V)."""
+
+    __tablename__ = "agency_award"
+    agency_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(primary_key=True)
+    tender_id: str = Field(primary_key=True, max_length=64)
+    lot_no: int = Field(primary_key=True)
+    awarded_at: datetime = Field(sa_column=utc_column())
+
+
+class AgencyBlacklistingRow(MrvTable, table=True):
+    """From verifier-oversight's AgencyBlacklisted: the years the agency may not sign (V)."""
+
+    __tablename__ = "agency_blacklisting"
+    agency_id: str = Field(primary_key=True, max_length=64)
+    evaluated_year: int = Field(primary_key=True)
+    from_year: int
+    to_year: int
+    reason: str = Field(max_length=1000)
+
+
+class VerificationAssignmentRow(MrvTable, table=True):
+    """From verifier-oversight's VerificationAssigned: the agency commissioned to verify the entity-year (M-13 ¶1),
+    latest revision kept."""
+
+    __tablename__ = "verification_assignment"
+    entity_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(primary_key=True)
+    agency_id: str = Field(max_length=64, index=True)
+    revision: int
+    assigned_at: datetime = Field(sa_column=utc_column())

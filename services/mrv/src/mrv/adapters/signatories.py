@@ -1,35 +1,76 @@
-"""This service's copies of facts owned elsewhere: who may sign verification work (verifier-oversight, V) and who is
-covered (allocation, M-5). Each `record_*` returns whether anything changed, so a replayed or stale fact is a
-no-op; facts carry their own instant, and an older fact never overwrites a newer one."""
+"""This service's copies of facts owned elsewhere: who may sign verification work (verifier-oversight: filing, tender
+awards, blacklist, certificates, assignments, its eligibility verdict; V, M-13 ¶1, M-14) and who is covered
+(allocation, M-5). Each `record_*` returns whether anything changed, so a replayed or stale fact is a no-op; facts
+carry their own instant or revision, and an older fact never overwrites a newer one."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mrv.adapters.orm import AgencyEligibilityRow, CoveredEntityRow, VerifierCertificateRow
+from mrv.adapters.orm import (
+    AgencyAwardRow, AgencyBlacklistingRow, AgencyEligibilityRow, AgencyFilingRow, CoveredEntityRow,
+    VerificationAssignmentRow, VerifierCertificateRow,
+)
 from mrv.domain.signatories import VerifierDirectory
+
+
+@dataclass(frozen=True)
+class AgencyStanding:
+    """Per agency and year: every fact mrv holds and whether it may sign (`bars` empty: filed, selected, not barred,
+    a verifier with a valid certificate, at least one entity assigned)."""
+
+    agency_id: str
+    filing_status: str | None
+    selected: bool
+    blacklisted: bool
+    verdict: str | None  # verifier oversight's latest "not eligible" reason, if any
+    assignments: int
+    bars: list[str]
 
 
 class SignatoryRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def directory_for(self, agency_id: str, verifier_id: str, year: int) -> VerifierDirectory:
-        """Only the candidate rows: the agency's eligibility for the year and the verifier's certificates for it."""
+    def _directory(self, agency_ids: list[str], year: int, *, verifier_id: str | None = None,
+                   entity_id: str | None = None) -> VerifierDirectory:
         directory = VerifierDirectory()
-        eligibility = self.session.get(AgencyEligibilityRow, (agency_id, year))
-        if eligibility is not None and eligibility.eligible:
+        for row in self.session.execute(select(AgencyFilingRow).where(AgencyFilingRow.agency_id.in_(agency_ids))
+                                        ).scalars():
+            directory.record_filing(row.agency_id, row.status)
+        for row in self.session.execute(select(AgencyEligibilityRow).where(
+                AgencyEligibilityRow.agency_id.in_(agency_ids), AgencyEligibilityRow.compliance_year == year)
+                ).scalars():
+            if not row.eligible:
+                directory.record_exclusion(row.agency_id, year, row.reason)
+        awarded = select(AgencyAwardRow.agency_id).where(AgencyAwardRow.agency_id.in_(agency_ids),
+                                                         AgencyAwardRow.compliance_year == year).distinct()
+        for agency_id in self.session.execute(awarded).scalars():
             directory.record_selection(agency_id, year)
-        elif eligibility is not None:
-            directory.record_exclusion(agency_id, year, eligibility.reason)
+        for row in self.session.execute(select(AgencyBlacklistingRow).where(
+                AgencyBlacklistingRow.agency_id.in_(agency_ids), AgencyBlacklistingRow.from_year <= year,
+                AgencyBlacklistingRow.to_year >= year)).scalars():
+            directory.record_blacklisting(row.agency_id, row.from_year, row.to_year)
         for cert in self.certificates(year, verifier_id=verifier_id):
             directory.record_certificate(cert.certificate_no, cert.verifier_id, cert.agency_id, year)
             if cert.revoked_at is not None:
                 directory.record_revocation(cert.certificate_no)
+        if entity_id is not None:
+            row = self.session.get(VerificationAssignmentRow, (entity_id, year))
+            if row is not None:
+                directory.record_assignment(entity_id, year, row.agency_id)
         return directory
 
+    def directory_for(self, agency_id: str, verifier_id: str, year: int,
+                      entity_id: str | None = None) -> VerifierDirectory:
+        """Only the candidate rows: the agency's facts for the year, the verifier's certificates, the entity's
+        assignment."""
+        return self._directory([agency_id], year, verifier_id=verifier_id, entity_id=entity_id)
+
+    # -- facts -----------------------------------------------------------------------------------------------
     def record_eligibility(self, agency_id: str, year: int, eligible: bool, reason: str, at: datetime) -> bool:
         row = self.session.get(AgencyEligibilityRow, (agency_id, year))
         if row is None:
@@ -39,6 +80,42 @@ class SignatoryRepository:
         if at < row.changed_at or (row.eligible, row.reason, row.changed_at) == (eligible, reason, at):
             return False
         row.eligible, row.reason, row.changed_at = eligible, reason, at
+        return True
+
+    def record_filing(self, agency_id: str, status: str, version: int, at: datetime) -> bool:
+        row = self.session.get(AgencyFilingRow, agency_id)
+        if row is None:
+            self.session.add(AgencyFilingRow(agency_id=agency_id, status=status, version=version, changed_at=at))
+            return True
+        if version <= row.version:
+            return False
+        row.status, row.version, row.changed_at = status, version, at
+        return True
+
+    def record_award(self, agency_id: str, year: int, tender_id: str, lot_no: int, at: datetime) -> bool:
+        if self.session.get(AgencyAwardRow, (agency_id, year, tender_id, lot_no)) is not None:
+            return False
+        self.session.add(AgencyAwardRow(agency_id=agency_id, compliance_year=year, tender_id=tender_id,
+                                        lot_no=lot_no, awarded_at=at))
+        return True
+
+    def record_blacklisting(self, agency_id: str, evaluated_year: int, from_year: int, to_year: int,
+                            reason: str) -> bool:
+        if self.session.get(AgencyBlacklistingRow, (agency_id, evaluated_year)) is not None:
+            return False
+        self.session.add(AgencyBlacklistingRow(agency_id=agency_id, evaluated_year=evaluated_year,
+                                               from_year=from_year, to_year=to_year, reason=reason))
+        return True
+
+    def record_assignment(self, entity_id: str, year: int, agency_id: str, revision: int, at: datetime) -> bool:
+        row = self.session.get(VerificationAssignmentRow, (entity_id, year))
+        if row is None:
+            self.session.add(VerificationAssignmentRow(entity_id=entity_id, compliance_year=year, agency_id=agency_id,
+                                                       revision=revision, assigned_at=at))
+            return True
+        if revision <= row.revision:
+            return False
+        row.agency_id, row.revision, row.assigned_at = agency_id, revision, at
         return True
 
     def record_certificate(self, certificate_no: str, verifier_id: str, agency_id: str, year: int,
@@ -66,16 +143,41 @@ class SignatoryRepository:
         row.revoked_at, row.revoke_reason = revoked_at, reason
         return True
 
-    def agencies(self, year: int) -> list[AgencyEligibilityRow]:
-        query = (select(AgencyEligibilityRow).where(AgencyEligibilityRow.compliance_year == year)
-                 .order_by(AgencyEligibilityRow.agency_id))
-        return list(self.session.execute(query).scalars())
-
+    # -- the year's view -------------------------------------------------------------------------------------
     def certificates(self, year: int, *, verifier_id: str | None = None) -> list[VerifierCertificateRow]:
         query = select(VerifierCertificateRow).where(VerifierCertificateRow.compliance_year == year)
         if verifier_id is not None:
             query = query.where(VerifierCertificateRow.verifier_id == verifier_id)
         return list(self.session.execute(query.order_by(VerifierCertificateRow.certificate_no)).scalars())
+
+    def standings(self, year: int) -> list[AgencyStanding]:
+        """Every agency some fact of `year` names (an award, a verdict, a certificate, an assignment, a blacklisting
+        covering it), with what mrv holds about it and why it may not sign yet."""
+        named = [
+            select(AgencyAwardRow.agency_id).where(AgencyAwardRow.compliance_year == year),
+            select(AgencyEligibilityRow.agency_id).where(AgencyEligibilityRow.compliance_year == year),
+            select(VerifierCertificateRow.agency_id).where(VerifierCertificateRow.compliance_year == year),
+            select(VerificationAssignmentRow.agency_id).where(VerificationAssignmentRow.compliance_year == year),
+        ]
+        agency_ids = sorted({a for query in named for a in self.session.execute(query).scalars()})
+        directory = self._directory(agency_ids, year)
+        counts = dict(self.session.execute(
+            select(VerificationAssignmentRow.agency_id, func.count()).where(
+                VerificationAssignmentRow.compliance_year == year).group_by(VerificationAssignmentRow.agency_id)
+        ).all())
+        certified = {c.agency_id for c in directory.certificates.values() if c.certificate_no not in directory.revoked}
+        out = []
+        for agency_id in agency_ids:
+            bars = directory.agency_bars(agency_id, year)
+            if agency_id not in certified:
+                bars.append(f"no verifier of agency {agency_id} holds a valid work certificate for {year}")
+            if not counts.get(agency_id):
+                bars.append(f"no entity's {year} verification is assigned to agency {agency_id} (M-13)")
+            out.append(AgencyStanding(agency_id, directory.filings.get(agency_id),
+                                      (agency_id, year) in {(s.agency_id, s.year) for s in directory.selections},
+                                      directory.blacklisting(agency_id, year) is not None,
+                                      directory.exclusions.get((agency_id, year)), counts.get(agency_id, 0), bars))
+        return out
 
 
 class CoveredEntityRepository:

@@ -149,7 +149,7 @@ class ReportCase:
         assert self.report is not None
         if not self.report.covered:
             raise RuleViolation("only reports of covered entities are verified", field="report_id", article="M-13")
-        certificate = directory.check_signatory(agency_id, verifier_id, self.year)
+        certificate = directory.check_signatory(agency_id, verifier_id, self.year, self.entity_id)
         now = as_utc(now)
         breakdown = compute_emissions(verified_sources, find_factor_set(self.report.breakdown.factor_set_id,
                                                                         factor_sets), field="verified_sources")

@@ -1,46 +1,20 @@
-"""HTTP API of the mrv's records: determinations (M-15), imports of earlier years, and this service's copy of who
-may sign verification work (V)."""
+"""HTTP API of the mrv's records: determinations (M-15) and imports of earlier years. Who may sign verification work:
+`entrypoints.http_signatories`."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 from mrv.adapters.determinations import DeterminationRecords
-from mrv.adapters.signatories import SignatoryRepository
 from mrv.entrypoints.views import DeterminationPublic
 from mrv.service_layer import commands, handlers
 
 router = APIRouter(tags=["determinations"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
-
-
-class AgencyEligibilityPublic(BaseModel):
-    agency_id: str
-    eligible: bool
-    reason: str
-    changed_at: datetime
-
-
-class CertificatePublic(BaseModel):
-    certificate_no: str
-    verifier_id: str
-    agency_id: str
-    issued_at: datetime | None  # null: only its revocation is known so far
-    revoked_at: datetime | None
-    revoke_reason: str | None
-    valid: bool
-
-
-class SignatoriesPublic(BaseModel):
-    compliance_year: int
-    agencies: list[AgencyEligibilityPublic]
-    certificates: list[CertificatePublic]
 
 
 @router.get("/entities/{entity_id}/determinations/{compliance_year}", response_model=DeterminationPublic,
@@ -72,18 +46,3 @@ def list_determinations(_: Authority, session: ReadSession, compliance_year: int
              summary="Import an earlier year's determined emissions from the legacy system (for M-15 ¶2(2))")
 def import_historical(cmd: commands.ImportHistoricalDetermination, _: Authority, uow: Uow) -> DeterminationPublic:
     return DeterminationPublic.imported(handlers.import_historical(cmd, uow))
-
-
-@router.get("/signatories", response_model=SignatoriesPublic,
-            summary="This service's copy of eligible agencies and certified verifiers for a year (V)")
-def signatories(_: Authority, session: ReadSession, compliance_year: int) -> SignatoriesPublic:
-    repo = SignatoryRepository(session)
-    return SignatoriesPublic(
-        compliance_year=compliance_year,
-        agencies=[AgencyEligibilityPublic(agency_id=a.agency_id, eligible=a.eligible, reason=a.reason,
-                                          changed_at=a.changed_at) for a in repo.agencies(compliance_year)],
-        certificates=[CertificatePublic(certificate_no=c.certificate_no, verifier_id=c.verifier_id,
-                                        agency_id=c.agency_id, issued_at=c.issued_at, revoked_at=c.revoked_at,
-                                        revoke_reason=c.revoke_reason,
-                                        valid=c.issued_at is not None and c.revoked_at is None)
-                      for c in repo.certificates(compliance_year)])

@@ -7,7 +7,8 @@ from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.verifier_oversight import (
-    AgencyEligibilityChanged, VerifierCertificateRevoked, VerifierCertified,
+    AgencyBlacklisted, AgencyEligibilityChanged, AgencyFiled, AgencyFilingChanged, TenderAwarded,
+    VerificationAssigned, VerifierCertificateRevoked, VerifierCertified,
 )
 from mrv.adapters.repository import report_id_of
 from mrv.service_layer.deadlines import check_deadlines
@@ -17,8 +18,9 @@ from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
 
 def on_agency_eligibility_changed(event: AgencyEligibilityChanged, uow: MrvUnitOfWork) -> None:
-    """V: an agency selected by tender may take the year's verification work; one blacklisted or de-selected may
-    not. The mrv keeps the latest fact per agency and year and refuses verifications signed for others."""
+    """V: verifier oversight's verdict per agency and year. A "not eligible" (suspended, deregistered, blacklisted,
+    de-selected) bars the agency; an "eligible" only lifts such a bar — selection itself comes from the tender award.
+    The latest verdict per agency and year is kept."""
     if uow.signatories.record_eligibility(event.agency_id, event.compliance_year, event.eligible, event.reason,
                                           as_utc(event.changed_at)):
         uow.audit("mrv.signatory.agency-eligibility", f"agency:{event.agency_id}", event)
@@ -36,6 +38,40 @@ def on_verifier_certificate_revoked(event: VerifierCertificateRevoked, uow: MrvU
     if uow.signatories.record_revocation(event.certificate_no, event.verifier_id, event.agency_id,
                                          event.compliance_year, as_utc(event.revoked_at), event.reason):
         uow.audit("mrv.signatory.revoked", f"verifier:{event.verifier_id}", event)
+
+
+def on_agency_filed(event: AgencyFiled, uow: MrvUnitOfWork) -> None:
+    """M-14: the agency is filed in the public directory (version 1 of its entry)."""
+    if uow.signatories.record_filing(event.agency_id, "FILED", 1, as_utc(event.filed_at)):
+        uow.audit("mrv.signatory.agency-filed", f"agency:{event.agency_id}", event)
+
+
+def on_agency_filing_changed(event: AgencyFilingChanged, uow: MrvUnitOfWork) -> None:
+    """M-14: the directory entry changed (suspended, reinstated, deregistered, ...); the highest version is kept."""
+    if uow.signatories.record_filing(event.agency_id, event.status, event.version, as_utc(event.changed_at)):
+        uow.audit("mrv.signatory.agency-filing-changed", f"agency:{event.agency_id}", event)
+
+
+def on_tender_awarded(event: TenderAwarded, uow: MrvUnitOfWork) -> None:
+    """V: the agency won a lot of the year's tender: it is selected for the year."""
+    if uow.signatories.record_award(event.agency_id, event.compliance_year, event.tender_id, event.lot_no,
+                                    as_utc(event.awarded_at)):
+        uow.audit("mrv.signatory.tender-awarded", f"agency:{event.agency_id}", event)
+
+
+def on_agency_blacklisted(event: AgencyBlacklisted, uow: MrvUnitOfWork) -> None:
+    """V: a failed agency signs nothing for the years its blacklist entry covers."""
+    if uow.signatories.record_blacklisting(event.agency_id, event.evaluated_year, event.from_year, event.to_year,
+                                           event.reason):
+        uow.audit("mrv.signatory.agency-blacklisted", f"agency:{event.agency_id}", event)
+
+
+def on_verification_assigned(event: VerificationAssigned, uow: MrvUnitOfWork) -> None:
+    """M-13 ¶1: only the agency the authority assigned may verify the entity's report for the year (the latest
+    revision of the assignment)."""
+    if uow.signatories.record_assignment(event.entity_id, event.compliance_year, event.agency_id, event.revision,
+                                         as_utc(event.assigned_at)):
+        uow.audit("mrv.signatory.assigned", f"entity:{event.entity_id}", event)
 
 
 def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
@@ -73,6 +109,11 @@ def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
 
 EVENT_HANDLERS = {
     AgencyEligibilityChanged: on_agency_eligibility_changed,
+    AgencyFiled: on_agency_filed,
+    AgencyFilingChanged: on_agency_filing_changed,
+    TenderAwarded: on_tender_awarded,
+    AgencyBlacklisted: on_agency_blacklisted,
+    VerificationAssigned: on_verification_assigned,
     VerifierCertified: on_verifier_certified,
     VerifierCertificateRevoked: on_verifier_certificate_revoked,
     EntityRegistered: on_entity_registered,

@@ -78,7 +78,7 @@ def file_verification(report_id: str, verifier_id: str, cmd: commands.FileVerifi
         verification = case.file_verification(
             f"VER-{case.entity_id}-{case.year}", cmd.agency_id, verifier_id, commands.activity(cmd.verified_sources),
             cmd.findings, now=uow.now(), policy=policy,
-            directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year),
+            directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year, case.entity_id),
             previous_year_determined=uow.determinations.determined_emissions(case.entity_id, case.year - 1))
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
         correlation_id = uow.reports.correlation_id(report_id)

@@ -2,8 +2,8 @@
 
 Rules that live here:
 - V: a verifier receives the year's work certificate only if its agency is selected by tender for that year, filed,
-  not suspended and not blacklisted for it, and the verifier passed the training exam (score >= exam_pass_mark,
-  default 60 of 100);
+  not suspended and not blacklisted for it, and the verifier attended that year's training and passed its exam
+  (`training.passed_training`: score >= exam_pass_mark, default 60 of 100);
 - one certificate per verifier and year (a revoked one is not replaced within that year); certificate numbers are
   unique; revocation needs a reason and is final.
 
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ets_shared.errors import Conflict, RuleViolation
 
 from .agencies import Agency, AgencyStatus, BlacklistEntry, TenderAward, agency_bar
-from .policy import EXAM_MAX_SCORE, OversightPolicy
+
+if TYPE_CHECKING:
+    from .training import TrainingPass
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Certificate:
     issued_at: datetime
     revoked_at: datetime | None = None
     exam_score: int | None = None
+    training_id: str | None = None
     revocation_reason: str | None = None
 
     def valid_at(self, moment: datetime | None = None) -> bool:
@@ -57,22 +60,22 @@ def register_verifier(verifier_id: str, agency: Agency, name: str, verifiers: It
     return Verifier(verifier_id, agency.agency_id, name.strip())
 
 
-def issue_certificate(verifier: Verifier, agency: Agency, year: int, exam_score: int, certificate_no: str,
-                      issued_at: datetime, policy: OversightPolicy, awards: Iterable[TenderAward],
+def default_certificate_no(verifier_id: str, year: int) -> str:
+    return f"HCZ-{year}-{verifier_id}"
+
+
+def issue_certificate(verifier: Verifier, agency: Agency, year: int, certificate_no: str, issued_at: datetime,
+                      passed: TrainingPass | None, training_refusal: str, awards: Iterable[TenderAward],
                       blacklist: Iterable[BlacklistEntry], certificates: Iterable[Certificate]) -> Certificate:
-    """V: the year's verification work certificate for a verifier who passed the training exam."""
-    if policy.year != year:
-        raise ValueError(f"policy of {policy.year} used for year {year}")
+    """V: the year's verification work certificate for a verifier who attended the training and passed its exam
+    (`passed`; else refused with `training_refusal`)."""
     if verifier.agency_id != agency.agency_id:
         raise RuleViolation("verifier does not belong to this agency", field="verifier_id", article="V")
-    if not 0 <= exam_score <= EXAM_MAX_SCORE:
-        raise RuleViolation(f"exam score must be 0..{EXAM_MAX_SCORE}", field="exam_score", article="V")
-    if exam_score < policy.exam_pass_mark:
-        raise RuleViolation(f"exam score {exam_score} is below the pass mark {policy.exam_pass_mark}",
-                            field="exam_score", article="V")
     bar = agency_bar(agency, year, awards, blacklist)
     if bar is not None:
-        raise RuleViolation(bar, field="year", article="V")
+        raise RuleViolation(bar, field="compliance_year", article="V")
+    if passed is None:
+        raise RuleViolation(training_refusal, field="verifier_id", article="V")
     if not certificate_no.strip():
         raise RuleViolation("certificate number is required", field="certificate_no", article="V")
     for c in certificates:
@@ -82,7 +85,7 @@ def issue_certificate(verifier: Verifier, agency: Agency, year: int, exam_score:
             raise Conflict(f"verifier {verifier.verifier_id} already had a certificate for {year}",
                            field="verifier_id", article="V")
     return Certificate(verifier.verifier_id, agency.agency_id, year, certificate_no, issued_at,
-                       exam_score=exam_score)
+                       exam_score=passed.score, training_id=passed.training_id)
 
 
 def revoke_certificate(certificate: Certificate, revoked_at: datetime, reason: str) -> Certificate:

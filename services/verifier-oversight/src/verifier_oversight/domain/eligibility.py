@@ -3,7 +3,8 @@
 Rules that live here:
 - V: only agencies selected by tender for year Y, filed in the M-14 directory, not suspended and not blacklisted
   for Y may do verification work for Y;
-- V: only verifiers holding a valid (unrevoked) work certificate for Y, issued for that same agency, may sign it.
+- V: only verifiers holding a valid (unrevoked) work certificate for Y, issued for that same agency, may sign it;
+- M-13 ¶1: and only for an entity whose verification for Y the authority assigned to that agency (`assignments`).
 
 Blacklist coverage (the texts say only "五年内不再安排核查任务"; this is our reading): the evaluation of year Y's
 work (finalised in Y+1) bars the agency from the verification work of the next `blacklist_years` compliance years,
@@ -15,8 +16,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Iterable
-
-from ets_shared.errors import RuleViolation
 
 from .agencies import Agency, BlacklistEntry, TenderAward, agency_bar
 from .certificates import Certificate, Verifier
@@ -39,11 +38,13 @@ def agency_eligible(agency: Agency, year: int, awards: Iterable[TenderAward],
 
 def verifier_may_sign(verifier: Verifier, agency: Agency, year: int, certificates: Iterable[Certificate],
                       awards: Iterable[TenderAward], blacklist: Iterable[BlacklistEntry],
-                      at: datetime | None = None) -> tuple[bool, str]:
+                      at: datetime | None = None, entity_id: str | None = None,
+                      assigned_agency_id: str | None = None) -> tuple[bool, str]:
     """(True, "eligible") or (False, why): may `verifier` sign verification work for `year` (at instant `at`)?
 
     With `at` None the certificate must not be revoked at all; with `at` it must not have been revoked before `at`
-    (so work signed before a revocation stays attributable to a then-valid certificate).
+    (so work signed before a revocation stays attributable to a then-valid certificate). With `entity_id`, the
+    entity's verification for `year` must be assigned to the verifier's agency (`assigned_agency_id`).
     """
     if verifier.agency_id != agency.agency_id:
         return False, f"verifier {verifier.verifier_id} does not belong to agency {agency.agency_id}"
@@ -56,13 +57,8 @@ def verifier_may_sign(verifier: Verifier, agency: Agency, year: int, certificate
         return False, f"verifier {verifier.verifier_id} holds no work certificate for {year}"
     if not any(c.valid_at(at) for c in held):
         return False, f"verifier {verifier.verifier_id}'s work certificate for {year} is revoked"
+    if entity_id is not None and assigned_agency_id != agency.agency_id:
+        assigned = f"to agency {assigned_agency_id}" if assigned_agency_id else "to no agency yet"
+        return False, f"the {year} verification of {entity_id} is assigned {assigned}, not to {agency.agency_id}"
     return True, ELIGIBLE
 
-
-def require_verifier_may_sign(verifier: Verifier, agency: Agency, year: int, certificates: Iterable[Certificate],
-                              awards: Iterable[TenderAward], blacklist: Iterable[BlacklistEntry],
-                              at: datetime | None = None) -> None:
-    """As verifier_may_sign, raising RuleViolation(field="verifier_id", article="V") on refusal."""
-    ok, reason = verifier_may_sign(verifier, agency, year, certificates, awards, blacklist, at)
-    if not ok:
-        raise RuleViolation(reason, field="verifier_id", article="V")

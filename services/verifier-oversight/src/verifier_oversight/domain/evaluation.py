@@ -1,27 +1,37 @@
-"""The yearly evaluation of each agency's verification work (V, "after": 考评, 考核记分, 考评等级, 黑名单).
+"""The yearly evaluation of each agency's verification work (V, "after": 考评, 考核记分, 考评方法, 考评等级, 黑名单).
 
 Rules that live here:
-- V: after each year's work every selected agency is evaluated; it starts at 100 points and deductions accumulate
-  under the year's scoring table, drawing on on-site inspections and determination (re-check) results; the score
-  is floored at 0;
+- V: each agency that worked in year Y is evaluated on its Y work; it starts at 100 points and deductions accumulate
+  under the year's scoring table (`scoring`): items' points, each item's total at most its cap; the score is
+  floored at 0;
+- every deduction carries its evidence; the agency may contest it once, and the authority reviews the contest
+  (upheld, or withdrawn with the reason); the authority may also withdraw a mistaken one. A withdrawn deduction stays
+  on record and counts nothing;
+- all open deductions of a year follow the table in force: adopting a new version re-prices them (`reprice`); an
+  item the table omits is recorded with 0 points and the reason (`Deduction.unscored`);
 - V: grades 优良 EXCELLENT (score >= excellent_min, 90), 合格 PASS (>= pass_min, 60), 不合格 FAIL (below 60);
-- V: a FAIL puts the agency on the blacklist for `blacklist_years` (5): no verification tasks (years: eligibility);
-- an evaluation is finalised once; any change after that is a Conflict;
-- practice of other pilots (Guangdong, seed 000), NOT a Shanghai rule: failing in consecutive years (2) raises a
-  suspension flag for the authority to act on (agencies.suspend_agency); publishing the excellent agencies yearly.
+- the evaluation of Y is final only as a whole (`finalise_year`): after the year's verification work is over (from
+  `evaluation_opens_on`, every engagement closed), with no contest awaiting review, covering every agency that worked
+  in Y; it ranks the agencies (equal scores share a rank) and a FAIL puts the agency on the blacklist for
+  `blacklist_years` (Y+1..Y+5 by default: eligibility.blacklist_years_covered);
+- practice of other pilots (Guangdong, seed 000): an agency failing the configured number of consecutive years is
+  suspended (`suspension_due`).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
-from typing import Iterable
 
 from ets_shared.errors import Conflict, RuleViolation
 
-from .agencies import BlacklistEntry, TenderAward
+from .agencies import BlacklistEntry
+from .assignments import Engagement
 from .eligibility import blacklist_years_covered
 from .policy import STARTING_SCORE, OversightPolicy
+from .scoring import ScoringTable
 
 
 class Grade(StrEnum):
@@ -31,19 +41,43 @@ class Grade(StrEnum):
 
 
 class DeductionSource(StrEnum):
-    INSPECTION = "inspection"
-    DETERMINATION = "determination"
-    OTHER = "other"
+    EVENT = "event"  # automatic, from mrv's events
+    INSPECTION = "inspection"  # a finding of an on-site inspection or spot check
+    OFFICER = "officer"  # an officer's finding outside an inspection
+
+
+class DeductionStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    CONTESTED = "CONTESTED"  # the agency contests it; awaiting the authority's review
+    UPHELD = "UPHELD"  # contest reviewed: it stands
+    WITHDRAWN = "WITHDRAWN"  # contest reviewed in the agency's favour, or withdrawn by the authority
 
 
 @dataclass(frozen=True)
 class Deduction:
     deduction_id: str
+    agency_id: str
+    year: int
     code: str
     points: int
     reason: str
     source: DeductionSource
-    reference: str | None = None  # e.g. the inspection id or the determination id it comes from
+    evidence: tuple[str, ...]
+    recorded_at: datetime
+    table_version: int
+    reference: str | None = None  # the inspection, determination or verification it comes from
+    entity_id: str | None = None
+    measure: Decimal | None = None  # the correction ratio of a banded item
+    unscored: str | None = None  # why it carries no points (the table lacks its item)
+    status: DeductionStatus = DeductionStatus.ACTIVE
+    contest_grounds: str | None = None
+    contested_at: datetime | None = None
+    review_reason: str | None = None
+    reviewed_at: datetime | None = None
+
+    @property
+    def counts(self) -> bool:
+        return self.status is not DeductionStatus.WITHDRAWN
 
 
 @dataclass(frozen=True)
@@ -52,17 +86,58 @@ class Evaluation:
     year: int
     deductions: tuple[Deduction, ...] = ()
     finalised_at: datetime | None = None
-    final_score: int | None = None  # set on finalisation
-    grade: Grade | None = None  # set on finalisation
+    final_score: int | None = None
+    grade: Grade | None = None
+    rank: int | None = None
+    table_version: int | None = None  # the table it was finalised under
 
-    @property
-    def score(self) -> int:
-        return score_of(self.deductions)
+    def deduction(self, deduction_id: str) -> Deduction:
+        found = next((d for d in self.deductions if d.deduction_id == deduction_id), None)
+        if found is None:
+            raise RuleViolation(f"no deduction {deduction_id} in the {self.year} evaluation of {self.agency_id}",
+                                field="deduction_id", article="V")
+        return found
 
 
-def score_of(deductions: Iterable[Deduction]) -> int:
-    """100 minus all deductions, never below 0."""
-    return max(0, STARTING_SCORE - sum(d.points for d in deductions))
+def priced(deduction: Deduction, table: ScoringTable) -> Deduction:
+    """The deduction's points under `table`; 0 with the reason when the table has no such item."""
+    item = table.item(deduction.code)
+    if item is None:
+        return replace(deduction, points=0, table_version=table.version,
+                       unscored=f"the {table.year} scoring table (version {table.version}) has no item "
+                                f"{deduction.code}: recorded without points")
+    return replace(deduction, points=item.points_for(deduction.measure), unscored=None, table_version=table.version)
+
+
+def make_deduction(deduction_id: str, agency_id: str, year: int, code: str, reason: str, source: DeductionSource,
+                   evidence: Iterable[str], at: datetime, table: ScoringTable, *, reference: str | None = None,
+                   entity_id: str | None = None, measure: Decimal | None = None) -> Deduction:
+    if not reason.strip():
+        raise RuleViolation("a deduction states its reason", field="reason", article="V")
+    proof = tuple(e.strip() for e in evidence)
+    if not proof or any(not e for e in proof):
+        raise RuleViolation("a deduction carries its evidence, none blank", field="evidence", article="V")
+    return priced(Deduction(deduction_id, agency_id, year, code, 0, reason.strip(), source, proof, at, table.version,
+                            reference, entity_id, measure), table)
+
+
+def item_totals(deductions: Iterable[Deduction], table: ScoringTable) -> dict[str, tuple[int, int]]:
+    """code -> (points recorded, points counted after the item's cap)."""
+    raw: dict[str, int] = {}
+    for d in deductions:
+        if d.counts:
+            raw[d.code] = raw.get(d.code, 0) + d.points
+    out = {}
+    for code, total in raw.items():
+        item = table.item(code)
+        cap = item.cap if item is not None else None
+        out[code] = (total, total if cap is None else min(total, cap))
+    return out
+
+
+def score_of(deductions: Iterable[Deduction], table: ScoringTable) -> int:
+    """100 minus every item's capped total, never below 0."""
+    return max(0, STARTING_SCORE - sum(counted for _, counted in item_totals(deductions, table).values()))
 
 
 def grade_for(score: int, policy: OversightPolicy) -> Grade:
@@ -73,73 +148,121 @@ def grade_for(score: int, policy: OversightPolicy) -> Grade:
     return Grade.FAIL
 
 
-def open_evaluation(agency_id: str, year: int, awards: Iterable[TenderAward],
-                    evaluations: Iterable[Evaluation]) -> Evaluation:
-    """One evaluation per agency selected for `year`."""
-    if not any(a.agency_id == agency_id and a.year == year for a in awards):
-        raise RuleViolation(f"agency {agency_id} was not selected for {year}: nothing to evaluate",
-                            field="agency_id", article="V")
-    if any(e.agency_id == agency_id and e.year == year for e in evaluations):
-        raise Conflict(f"agency {agency_id} already has an evaluation for {year}", field="agency_id", article="V")
-    return Evaluation(agency_id, year)
-
-
 def _require_open(evaluation: Evaluation) -> None:
     if evaluation.finalised_at is not None:
-        raise Conflict(f"evaluation of {evaluation.agency_id} for {evaluation.year} is final", article="V")
+        raise Conflict(f"the {evaluation.year} evaluation of {evaluation.agency_id} is final", article="V")
 
 
-def add_deduction(evaluation: Evaluation, deduction_id: str, code: str, source: str, reason: str,
-                  policy: OversightPolicy, reference: str | None = None) -> Evaluation:
-    """Deduct the scoring table's points for `code`. Points come from the table only."""
+def _with(evaluation: Evaluation, changed: Deduction) -> Evaluation:
+    return replace(evaluation, deductions=tuple(changed if d.deduction_id == changed.deduction_id else d
+                                                for d in evaluation.deductions))
+
+
+def add_deduction(evaluation: Evaluation, deduction: Deduction) -> Evaluation:
     _require_open(evaluation)
-    if policy.year != evaluation.year:
-        raise ValueError(f"policy of {policy.year} used for the evaluation of {evaluation.year}")
-    points = policy.deduction_points(code)
-    try:
-        src = DeductionSource(source)
-    except ValueError:
-        raise RuleViolation(f"source must be one of {[s.value for s in DeductionSource]}",
-                            field="source", article="V") from None
-    if not reason.strip():
-        raise RuleViolation("a deduction needs a reason", field="reason", article="V")
-    if any(d.deduction_id == deduction_id for d in evaluation.deductions):
-        raise Conflict(f"deduction {deduction_id} already recorded", field="deduction_id", article="V")
-    deduction = Deduction(deduction_id, code, points, reason.strip(), src, reference)
+    if any(d.deduction_id == deduction.deduction_id for d in evaluation.deductions):
+        raise Conflict(f"deduction {deduction.deduction_id} already recorded", field="deduction_id", article="V")
     return replace(evaluation, deductions=evaluation.deductions + (deduction,))
 
 
-def withdraw_deduction(evaluation: Evaluation, deduction_id: str) -> Evaluation:
-    """Correct a mistaken deduction before finalisation."""
+def restate(evaluation: Evaluation, deduction: Deduction) -> Evaluation:
+    """An automatic deduction of the same occurrence, restated from newer facts (a later determination revision):
+    its measure, points, reason and evidence change; its contest status stays."""
     _require_open(evaluation)
-    kept = tuple(d for d in evaluation.deductions if d.deduction_id != deduction_id)
-    if len(kept) == len(evaluation.deductions):
-        raise RuleViolation(f"no deduction {deduction_id}", field="deduction_id", article="V")
-    return replace(evaluation, deductions=kept)
+    old = evaluation.deduction(deduction.deduction_id)
+    return _with(evaluation, replace(deduction, status=old.status, contest_grounds=old.contest_grounds,
+                                     contested_at=old.contested_at, review_reason=old.review_reason,
+                                     reviewed_at=old.reviewed_at, recorded_at=old.recorded_at))
 
 
-def finalise(evaluation: Evaluation, at: datetime,
-             policy: OversightPolicy) -> tuple[Evaluation, BlacklistEntry | None]:
-    """Fix score and grade; a FAIL also yields the blacklist entry (evaluated year +1 .. +blacklist_years)."""
+def contest(evaluation: Evaluation, deduction_id: str, grounds: str, at: datetime) -> Evaluation:
     _require_open(evaluation)
-    if policy.year != evaluation.year:
-        raise ValueError(f"policy of {policy.year} used for the evaluation of {evaluation.year}")
-    score = evaluation.score
-    grade = grade_for(score, policy)
-    final = replace(evaluation, finalised_at=at, final_score=score, grade=grade)
-    if grade is not Grade.FAIL:
-        return final, None
-    from_year, to_year = blacklist_years_covered(evaluation.year, policy)
-    reason = f"evaluation of {evaluation.year}: score {score} below pass mark {policy.pass_min} (不合格)"
-    return final, BlacklistEntry(evaluation.agency_id, evaluation.year, from_year, to_year, reason)
+    d = evaluation.deduction(deduction_id)
+    if d.status is not DeductionStatus.ACTIVE:
+        raise Conflict(f"deduction {deduction_id} is {d.status.value}: only an active one can be contested",
+                       field="deduction_id", article="V")
+    if not grounds.strip():
+        raise RuleViolation("a contest states its grounds", field="grounds", article="V")
+    return _with(evaluation, replace(d, status=DeductionStatus.CONTESTED, contest_grounds=grounds.strip(),
+                                     contested_at=at))
 
 
-def suspension_flag(agency_id: str, year: int, evaluations: Iterable[Evaluation], policy: OversightPolicy) -> bool:
+def review(evaluation: Evaluation, deduction_id: str, uphold: bool, reason: str, at: datetime) -> Evaluation:
+    _require_open(evaluation)
+    d = evaluation.deduction(deduction_id)
+    if d.status is not DeductionStatus.CONTESTED:
+        raise Conflict(f"deduction {deduction_id} is {d.status.value}, not contested", field="deduction_id",
+                       article="V")
+    if not reason.strip():
+        raise RuleViolation("a review states its reason", field="reason", article="V")
+    status = DeductionStatus.UPHELD if uphold else DeductionStatus.WITHDRAWN
+    return _with(evaluation, replace(d, status=status, review_reason=reason.strip(), reviewed_at=at))
+
+
+def withdraw(evaluation: Evaluation, deduction_id: str, reason: str, at: datetime) -> Evaluation:
+    """The authority withdraws a deduction (a contested one is reviewed instead)."""
+    _require_open(evaluation)
+    d = evaluation.deduction(deduction_id)
+    if d.status in (DeductionStatus.WITHDRAWN, DeductionStatus.CONTESTED):
+        action = "review the contest instead" if d.status is DeductionStatus.CONTESTED else "already withdrawn"
+        raise Conflict(f"deduction {deduction_id} is {d.status.value}: {action}", field="deduction_id", article="V")
+    if not reason.strip():
+        raise RuleViolation("a withdrawal states its reason", field="reason", article="V")
+    return _with(evaluation, replace(d, status=DeductionStatus.WITHDRAWN, review_reason=reason.strip(),
+                                     reviewed_at=at))
+
+
+def reprice(evaluation: Evaluation, table: ScoringTable) -> Evaluation:
+    _require_open(evaluation)
+    return replace(evaluation, deductions=tuple(priced(d, table) for d in evaluation.deductions))
+
+
+def finalisation_bars(year: int, today: date, policy: OversightPolicy, engagements: Sequence[Engagement],
+                      evaluations: Sequence[Evaluation]) -> list[str]:
+    """Why the year's evaluation cannot be finalised yet (empty: it can)."""
+    bars = []
+    assert policy.evaluation_opens_on is not None
+    if today < policy.evaluation_opens_on:
+        bars.append(f"the {year} verification work is not over: the evaluation opens on {policy.evaluation_opens_on}")
+    still_open = sorted(e.entity_id for e in engagements if e.open)
+    if still_open:
+        shown = ", ".join(still_open[:10]) + (" ..." if len(still_open) > 10 else "")
+        bars.append(f"{len(still_open)} engagements of {year} are still open (verification or re-check): {shown}")
+    contested = sorted(d.deduction_id for e in evaluations for d in e.deductions
+                       if d.status is DeductionStatus.CONTESTED)
+    if contested:
+        bars.append(f"contested deductions await review: {', '.join(contested[:10])}")
+    if not evaluations:
+        bars.append(f"no agency worked in {year}: nothing to evaluate")
+    return bars
+
+
+def finalise_year(evaluations: Sequence[Evaluation], at: datetime, policy: OversightPolicy,
+                  table: ScoringTable) -> tuple[list[Evaluation], list[BlacklistEntry]]:
+    """Score, grade and rank every agency that worked in the year at once; a FAIL yields a blacklist entry."""
+    for e in evaluations:
+        _require_open(e)
+    scored = [(score_of(e.deductions, table), e) for e in evaluations]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].agency_id))
+    final, entries, rank, previous = [], [], 0, None
+    for position, (score, e) in enumerate(scored, start=1):
+        rank = rank if score == previous else position
+        previous = score
+        grade = grade_for(score, policy)
+        final.append(replace(e, finalised_at=at, final_score=score, grade=grade, rank=rank,
+                             table_version=table.version))
+        if grade is Grade.FAIL and policy.blacklist_years > 0:
+            from_year, to_year = blacklist_years_covered(e.year, policy)
+            entries.append(BlacklistEntry(e.agency_id, e.year, from_year, to_year,
+                                          f"evaluation of {e.year}: score {score} below the pass mark "
+                                          f"{policy.pass_min} (不合格)"))
+    return final, entries
+
+
+def suspension_due(year: int, fail_years: Iterable[int], policy: OversightPolicy) -> bool:
     """Practice (seed 000, Guangdong): FAIL in `year` and each of the preceding years up to the policy's count."""
-    fails = {e.year for e in evaluations if e.agency_id == agency_id and e.grade is Grade.FAIL}
-    return all(y in fails for y in range(year - policy.consecutive_fails_for_suspension + 1, year + 1))
-
-
-def excellent_agencies(evaluations: Iterable[Evaluation], year: int) -> list[str]:
-    """Practice (seed 000): the finalised EXCELLENT agencies of `year`, for yearly publication."""
-    return sorted(e.agency_id for e in evaluations if e.year == year and e.grade is Grade.EXCELLENT)
+    count = policy.consecutive_fails_for_suspension
+    if count is None:
+        return False
+    fails = set(fail_years)
+    return all(y in fails for y in range(year - count + 1, year + 1))

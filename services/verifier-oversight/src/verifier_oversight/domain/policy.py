@@ -1,48 +1,33 @@
-"""The per-year oversight policy: every number of the verifier-oversight rules (V) that the texts leave open.
+"""The per-year oversight policy: every number of the verifier-oversight rules (V, M-13 ¶1) the texts leave open.
 
-Rules that live here (all **[param]** of regulation.md section 9, set per compliance year by the authority):
+Rules that live here (all **[param]** of regulation.md section 9, set per compliance year by the authority at
+GET/PUT /policy/{year}; the scoring table is versioned on its own, see `scoring`):
 - training exam pass mark for the verification work certificate (核查工作证): default 60 of 100;
 - evaluation grade thresholds: 优良 EXCELLENT >= 90, 合格 PASS >= 60, 不合格 FAIL below 60 ("以上" includes the number);
-- blacklist length after a FAIL: 5 years (seed 000: 五年内不再安排核查任务);
+- blacklist length after a FAIL: 5 years (seed 000: 五年内不再安排核查任务); 0 turns the blacklist off (the regime of
+  other pilots, where only consecutive failures suspend);
+- consecutive FAIL years that suspend an agency (seed 000, Guangdong's practice: 连续两年不合格暂停核查资质): 2; None
+  switches it off. While a FAIL blacklists for the next years an agency cannot fail twice in a row, so the rule
+  acts only under blacklist_years = 0;
 - on-site inspection sampling: 10% random, at least 1, plus every targeted entity; at least 2 experts;
-- the scoring table (考核记分细则): deduction items code -> (points, description).
-
-The scoring table below is a DEFAULT written for this platform: the 2021 rules' annex table is not among the
-source texts, so the codes and points are illustrative until the authority loads the real table for a year.
-The consecutive-fail suspension count is other pilots' practice (Guangdong, seed 000), not a Shanghai rule.
+- assignment conflicts of interest (M-13 ¶1 read with V): an agency verifies one entity at most 3 consecutive years;
+  an agency that advised the entity in the 3 years before the compliance year, during it, or in the verification
+  year after it, may not verify it;
+- materiality: a determination that moves the reported figure by 5% or more while the verification had agreed with
+  the report within 5% is a material misstatement the agency missed;
+- the evaluation of year Y may be finalised from 1 June of Y+1 (the 30 April verification deadline of M-13 plus the
+  30 days of M-15 for the determinations), and only once every engagement of Y is over.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from types import MappingProxyType
-from typing import Mapping
 
 from ets_shared.errors import RuleViolation
 
 STARTING_SCORE = 100  # fixed by the text (每个机构初始总分共100分), not a parameter
 EXAM_MAX_SCORE = 100
-
-RECHECK_CORRECTED = "RECHECK_CORRECTED"
-LATE_REPORT = "LATE_REPORT"
-INSPECTION_MAJOR = "INSPECTION_MAJOR"
-INSPECTION_MINOR = "INSPECTION_MINOR"
-CONFIDENTIALITY_BREACH = "CONFIDENTIALITY_BREACH"
-FALSE_REPORT = "FALSE_REPORT"
-NONSTANDARD_REPORT = "NONSTANDARD_REPORT"
-UNCERTIFIED_SIGNATORY = "UNCERTIFIED_SIGNATORY"
-
-# Defaults, not the authority's annex: code -> (points deducted per occurrence, description).
-DEFAULT_SCORING_TABLE: Mapping[str, tuple[int, str]] = MappingProxyType({
-    RECHECK_CORRECTED: (10, "verified emissions corrected by the authority in re-check/determination (复查审定, M-15)"),
-    LATE_REPORT: (5, "verification report submitted after the deadline (30 April, M-13)"),
-    INSPECTION_MAJOR: (10, "major finding in an on-site inspection (现场检查重大问题)"),
-    INSPECTION_MINOR: (2, "minor finding in an on-site inspection (现场检查一般问题)"),
-    CONFIDENTIALITY_BREACH: (40, "unauthorised use or disclosure of the entity's data (M-13 para 3, M-41(3))"),
-    FALSE_REPORT: (41, "false or untrue verification report (M-41(1)): fails the agency on its own"),
-    NONSTANDARD_REPORT: (2, "verification report not in the required form (规范性, M-13 para 3)"),
-    UNCERTIFIED_SIGNATORY: (10, "verification work signed by a person without a valid work certificate"),
-})
 
 
 @dataclass(frozen=True)
@@ -54,43 +39,46 @@ class OversightPolicy:
     excellent_min: int = 90
     pass_min: int = 60
     blacklist_years: int = 5
+    consecutive_fails_for_suspension: int | None = 2
     random_ratio: Decimal = Decimal("0.10")
     random_minimum: int = 1
     experts_per_inspection_min: int = 2
-    consecutive_fails_for_suspension: int = 2  # practice of other pilots (seed 000), only raises a flag
-    scoring_table: Mapping[str, tuple[int, str]] = field(default_factory=lambda: DEFAULT_SCORING_TABLE)
+    max_consecutive_years: int = 3
+    advisory_cooling_off_years: int = 3
+    materiality_ratio: Decimal = Decimal("0.05")
+    evaluation_opens_on: date | None = None  # default 1 June of year + 1
 
     def __post_init__(self) -> None:
         # a float ratio (0.1) would carry binary error into ceil(); keep the exact decimal it was written as
         object.__setattr__(self, "random_ratio", Decimal(str(self.random_ratio)))
-        if not 0 <= self.exam_pass_mark <= EXAM_MAX_SCORE:
-            raise RuleViolation(f"exam pass mark must be 0..{EXAM_MAX_SCORE}", field="exam_pass_mark", article="V")
-        if not 0 < self.pass_min <= self.excellent_min <= STARTING_SCORE:
-            raise RuleViolation(
-                f"grade thresholds must satisfy 0 < pass_min <= excellent_min <= {STARTING_SCORE}",
-                field="pass_min", article="V",
-            )
-        if self.blacklist_years < 1:
-            raise RuleViolation("blacklist lasts at least 1 year", field="blacklist_years", article="V")
-        if not Decimal(0) <= self.random_ratio <= Decimal(1):
-            raise RuleViolation("random sampling ratio must be between 0 and 1", field="random_ratio", article="V")
-        if self.random_minimum < 0:
-            raise RuleViolation("random minimum cannot be negative", field="random_minimum", article="V")
-        if self.experts_per_inspection_min < 1:
-            raise RuleViolation("an inspection needs at least 1 expert", field="experts_per_inspection_min",
-                                article="V")
-        if self.consecutive_fails_for_suspension < 1:
-            raise RuleViolation("must be at least 1", field="consecutive_fails_for_suspension", article="V")
-        for code, item in self.scoring_table.items():
-            points, description = item
-            if not code or points <= 0 or not description:
-                raise RuleViolation(f"scoring item {code!r} needs a code, positive points and a description",
-                                    field="scoring_table", article="V")
+        object.__setattr__(self, "materiality_ratio", Decimal(str(self.materiality_ratio)))
+        if self.evaluation_opens_on is None:
+            object.__setattr__(self, "evaluation_opens_on", date(self.year + 1, 6, 1))
 
-    def deduction_points(self, code: str) -> int:
-        """Points the scoring table deducts for `code`; RuleViolation(field="code") if the table has no such item."""
-        try:
-            return self.scoring_table[code][0]
-        except KeyError:
-            raise RuleViolation(f"no scoring item {code!r} in the {self.year} scoring table",
-                                field="code", article="V") from None
+        def bad(detail: str, field: str) -> RuleViolation:
+            return RuleViolation(detail, field=field, article="V")
+
+        if not 0 <= self.exam_pass_mark <= EXAM_MAX_SCORE:
+            raise bad(f"exam pass mark must be 0..{EXAM_MAX_SCORE}", "exam_pass_mark")
+        if not 0 < self.pass_min <= self.excellent_min <= STARTING_SCORE:
+            raise bad(f"grade thresholds must satisfy 0 < pass_min <= excellent_min <= {STARTING_SCORE}",
+                      "pass_min")
+        if not 0 <= self.blacklist_years <= 20:
+            raise bad("the blacklist lasts 0..20 years (0: no blacklist)", "blacklist_years")
+        if self.consecutive_fails_for_suspension is not None and not 1 <= self.consecutive_fails_for_suspension <= 10:
+            raise bad("must be 1..10, or null to switch the practice off", "consecutive_fails_for_suspension")
+        if not Decimal(0) <= self.random_ratio <= Decimal(1):
+            raise bad("random sampling ratio must be between 0 and 1", "random_ratio")
+        if not 0 <= self.random_minimum <= 10_000:
+            raise bad("random minimum must be 0..10000", "random_minimum")
+        if not 1 <= self.experts_per_inspection_min <= 20:
+            raise bad("an inspection needs 1..20 experts", "experts_per_inspection_min")
+        if not 1 <= self.max_consecutive_years <= 20:
+            raise bad("consecutive years with one entity must be 1..20", "max_consecutive_years")
+        if not 0 <= self.advisory_cooling_off_years <= 20:
+            raise bad("advisory cooling-off must be 0..20 years", "advisory_cooling_off_years")
+        if not Decimal(0) < self.materiality_ratio <= Decimal(1):
+            raise bad("materiality must be above 0 and at most 1", "materiality_ratio")
+        if self.evaluation_opens_on <= date(self.year, 12, 31):
+            raise bad("the evaluation cannot open before the year's verification work (the next year)",
+                      "evaluation_opens_on")

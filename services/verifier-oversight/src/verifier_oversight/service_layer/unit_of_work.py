@@ -2,18 +2,30 @@
 from __future__ import annotations
 
 from ets_shared.unit_of_work import SqlUnitOfWork
-from verifier_oversight.adapters.evaluation_repository import EvaluationRepository, InspectionRepository
+from verifier_oversight.adapters.assignment_repository import AssignmentRepository
+from verifier_oversight.adapters.evaluation_repository import (
+    EvaluationRepository, InspectionRepository, PanelRepository, ScoringTableRepository,
+)
 from verifier_oversight.adapters.repository import AgencyRepository, VerifierRepository
+from verifier_oversight.adapters.tender_repository import TenderRepository
 
 
 class OversightUnitOfWork(SqlUnitOfWork):
     agencies: AgencyRepository
     verifiers: VerifierRepository
+    tenders: TenderRepository
+    assignments: AssignmentRepository
+    scoring: ScoringTableRepository
     evaluations: EvaluationRepository
+    panel: PanelRepository
     inspections: InspectionRepository
 
     def _open(self) -> None:
         self.agencies = AgencyRepository(self.session)
         self.verifiers = VerifierRepository(self.session)
+        self.tenders = TenderRepository(self.session)
+        self.assignments = AssignmentRepository(self.session)
+        self.scoring = ScoringTableRepository(self.session)
         self.evaluations = EvaluationRepository(self.session)
+        self.panel = PanelRepository(self.session)
         self.inspections = InspectionRepository(self.session)

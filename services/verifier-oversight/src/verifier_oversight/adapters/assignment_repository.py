@@ -1,0 +1,167 @@
+"""Repository of the assignment side (M-13 ¶1): covered entities, engagements with their revisions and progress,
+assignment proposals, the agencies' verification history and their advisory relations."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ets_shared.errors import NotFound
+from ets_shared.persistence.mapping import to_domain, to_row
+from verifier_oversight.adapters.orm import (
+    AdvisoryRelationRow, AssignmentProposalRow, AssignmentRevisionRow, CoveredEntityRow, EngagementRow,
+    VerificationRecordRow,
+)
+from verifier_oversight.domain.assignments import AdvisoryRelation, Engagement, Proposed, Unplaced
+
+
+@dataclass(frozen=True)
+class CoveredEntity:
+    entity_id: str
+    name: str
+    sector: str
+    covered: bool
+
+
+@dataclass(frozen=True)
+class Proposal:
+    proposal_id: str
+    year: int
+    entries: tuple[Proposed, ...]
+    unplaced: tuple[Unplaced, ...]
+    status: str  # PROPOSED, CONFIRMED, SUPERSEDED
+    proposed_at: datetime
+    proposed_by: str
+    decided_at: datetime | None = None
+
+
+class AssignmentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- covered entities (allocation's list) --------------------------------------------------------------
+    def record_entity(self, entity_id: str, name: str, sector: str, covered: bool, at: datetime) -> bool:
+        """Keep the newest registration; False when nothing changed (replayed or older)."""
+        row = self.session.get(CoveredEntityRow, entity_id)
+        if row is None:
+            self.session.add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
+                                              registered_at=at))
+            return True
+        if at < row.registered_at or (row.name, row.sector, row.covered) == (name, sector, covered):
+            return False
+        row.name, row.sector, row.covered, row.registered_at = name, sector, covered, at
+        return True
+
+    def entity(self, entity_id: str) -> CoveredEntity:
+        row = self.session.get(CoveredEntityRow, entity_id)
+        if row is None or not row.covered:
+            raise NotFound(f"{entity_id} is not a covered entity (allocation's list)", field="entity_id",
+                           article="M-13")
+        return to_domain(row, CoveredEntity)
+
+    def unassigned(self, year: int, ineligible_agencies: list[str]) -> list[CoveredEntity]:
+        """Covered entities of the year without a current assignment, or assigned to an agency now barred and not
+        yet verified (they need a new one)."""
+        current = select(EngagementRow.entity_id).where(EngagementRow.year == year)
+        stuck = current.where(EngagementRow.agency_id.in_(ineligible_agencies), EngagementRow.verified_at.is_(None))
+        query = (select(CoveredEntityRow).where(CoveredEntityRow.covered.is_(True))
+                 .where(CoveredEntityRow.entity_id.not_in(current) | CoveredEntityRow.entity_id.in_(stuck))
+                 .order_by(CoveredEntityRow.entity_id))
+        return [to_domain(r, CoveredEntity) for r in self.session.execute(query).scalars()]
+
+    # -- engagements ---------------------------------------------------------------------------------------
+    def engagement(self, entity_id: str, year: int, *, for_update: bool = False) -> Engagement | None:
+        query = select(EngagementRow).where(EngagementRow.entity_id == entity_id, EngagementRow.year == year)
+        row = self.session.execute(query.with_for_update() if for_update else query).scalar_one_or_none()
+        return None if row is None else to_domain(row, Engagement)
+
+    def save(self, engagement: Engagement, assigned_by: str | None = None) -> None:
+        """Save the engagement; with `assigned_by` it is a new revision, kept in the history."""
+        key = (engagement.entity_id, engagement.year)
+        self.session.add(to_row(engagement, EngagementRow, self.session.get(EngagementRow, key)))
+        if assigned_by is not None:
+            self.session.add(to_row(engagement, AssignmentRevisionRow, assigned_by=assigned_by))
+
+    def engagements(self, year: int, agency_id: str | None = None, offset: int = 0,
+                    limit: int | None = None) -> list[Engagement]:
+        query = select(EngagementRow).where(EngagementRow.year == year)
+        if agency_id is not None:
+            query = query.where(EngagementRow.agency_id == agency_id)
+        query = query.order_by(EngagementRow.entity_id).offset(offset).limit(limit)
+        return [to_domain(r, Engagement) for r in self.session.execute(query).scalars()]
+
+    def engaged_entities(self, agency_id: str, year: int) -> list[str]:
+        query = select(EngagementRow.entity_id).where(EngagementRow.year == year,
+                                                      EngagementRow.agency_id == agency_id)
+        return sorted(self.session.execute(query).scalars())
+
+    def loads(self, year: int) -> dict[str, int]:
+        query = select(EngagementRow.agency_id, func.count()).where(EngagementRow.year == year).group_by(
+            EngagementRow.agency_id)
+        return dict(self.session.execute(query).all())
+
+    def agencies_that_worked(self, year: int) -> list[str]:
+        query = select(EngagementRow.agency_id).where(EngagementRow.year == year).distinct()
+        return sorted(self.session.execute(query).scalars())
+
+    def revisions(self, entity_id: str, year: int) -> list[tuple[Engagement, str]]:
+        query = (select(AssignmentRevisionRow).where(AssignmentRevisionRow.entity_id == entity_id,
+                                                     AssignmentRevisionRow.year == year)
+                 .order_by(AssignmentRevisionRow.revision))
+        return [(to_domain(r, Engagement), r.assigned_by) for r in self.session.execute(query).scalars()]
+
+    # -- proposals -----------------------------------------------------------------------------------------
+    def proposal(self, proposal_id: str, *, for_update: bool = False) -> Proposal:
+        query = select(AssignmentProposalRow).where(AssignmentProposalRow.proposal_id == proposal_id)
+        row = self.session.execute(query.with_for_update() if for_update else query).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"no assignment proposal {proposal_id}", field="proposal_id", article="M-13")
+        return to_domain(row, Proposal, entries=tuple(Proposed(**e) for e in row.entries),
+                         unplaced=tuple(Unplaced(**u) for u in row.unplaced))
+
+    def save_proposal(self, proposal: Proposal) -> None:
+        self.session.add(to_row(proposal, AssignmentProposalRow,
+                                self.session.get(AssignmentProposalRow, proposal.proposal_id),
+                                entries=[vars(e) for e in proposal.entries],
+                                unplaced=[vars(u) for u in proposal.unplaced]))
+
+    def open_proposals(self, year: int) -> list[Proposal]:
+        query = select(AssignmentProposalRow.proposal_id).where(AssignmentProposalRow.year == year,
+                                                                AssignmentProposalRow.status == "PROPOSED")
+        return [self.proposal(p) for p in self.session.execute(query).scalars()]
+
+    # -- verification history and advisory relations (conflicts of interest) -------------------------------
+    def record_verification(self, entity_id: str, year: int, agency_id: str, verification_id: str,
+                            filed_at: datetime) -> bool:
+        if self.session.get(VerificationRecordRow, (entity_id, year)) is not None:
+            return False
+        self.session.add(VerificationRecordRow(entity_id=entity_id, year=year, agency_id=agency_id,
+                                               verification_id=verification_id, filed_at=filed_at))
+        return True
+
+    def verification_filed(self, entity_id: str, year: int) -> bool:
+        return self.session.get(VerificationRecordRow, (entity_id, year)) is not None
+
+    def history_of(self, entity_ids: list[str], years: range) -> dict[tuple[str, str], set[int]]:
+        """(agency_id, entity_id) -> years verified, for these entities within `years`."""
+        query = select(VerificationRecordRow.agency_id, VerificationRecordRow.entity_id, VerificationRecordRow.year
+                       ).where(VerificationRecordRow.entity_id.in_(entity_ids),
+                               VerificationRecordRow.year >= years.start, VerificationRecordRow.year < years.stop)
+        out: dict[tuple[str, str], set[int]] = {}
+        for agency_id, entity_id, year in self.session.execute(query).all():
+            out.setdefault((agency_id, entity_id), set()).add(year)
+        return out
+
+    def add_advisory(self, relation: AdvisoryRelation, at: datetime, by: str) -> None:
+        self.session.add(to_row(relation, AdvisoryRelationRow, declared_at=at, declared_by=by))
+
+    def advisories(self, *, entity_ids: list[str] | None = None, agency_id: str | None = None
+                   ) -> list[AdvisoryRelation]:
+        query = select(AdvisoryRelationRow).order_by(AdvisoryRelationRow.id)
+        if entity_ids is not None:
+            query = query.where(AdvisoryRelationRow.entity_id.in_(entity_ids))
+        if agency_id is not None:
+            query = query.where(AdvisoryRelationRow.agency_id == agency_id)
+        return [to_domain(r, AdvisoryRelation) for r in self.session.execute(query).scalars()]
