@@ -58,7 +58,7 @@ def apply_each(request: Request, caller: Principal, collection: str, items: Sequ
         if prepare is not None:
             prepare(transaction.session)
         for index, item in enumerate(items):
-            results.append(_apply_one(request, caller, collection, index, item, apply,
+            results.append(_apply_one(request, collection, index, item, apply,
                                       runtime.uow(_context(request, caller, item), transaction), status))
         transaction.commit()
     accepted = sum(1 for r in results if r.status < 300)
@@ -70,8 +70,8 @@ def _context(request: Request, caller: Principal, item: Any) -> MessageContext:
                           causation_id=request.state.correlation_id, actor=caller.actor)
 
 
-def _apply_one(request: Request, caller: Principal, collection: str, index: int, item: Item,
-               apply: Callable[[Item, Any], Result], uow: Any, status: int) -> ItemResult[Result]:
+def _apply_one(request: Request, collection: str, index: int, item: Item, apply: Callable[[Item, Any], Result],
+               uow: Any, status: int) -> ItemResult[Result]:
     try:
         return ItemResult(index=index, status=status, result=apply(item, uow))
     except DomainError as exc:
