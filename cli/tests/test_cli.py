@@ -21,3 +21,10 @@ def test_token_is_minted_with_the_given_role_and_party(tmp_path, capsys, monkeyp
     principal = decode_token(PlatformSettings(jwt_secret="a-test-secret-long-enough-for-the-platform-000"),
                              capsys.readouterr().out.strip())
     assert (principal.role.value, principal.party_id) == ("entity", "E-1")
+
+
+def test_query_parameters_become_text_and_a_list_repeats_its_name():
+    from ets_cli.client import _query
+
+    assert _query({"awaiting": ["verified", "recheck"], "overdue": True, "limit": 5, "trigger": None}) == [
+        ("awaiting", "verified"), ("awaiting", "recheck"), ("overdue", "true"), ("limit", "5")]

@@ -66,7 +66,7 @@ async def test_redelivered_event_is_applied_once(settings, nats_url):
         await eventually(lambda: seen)
         await svc.runtime.relay.flush()
         nc = await nats.connect(nats_url)
-        info = await nc.jetstream().consumer_info("ETS_ALLOCATION", "exchange--allocation-entity-registered-v1")
+        info = await nc.jetstream().consumer_info("ETS_ALLOCATION", "exchange--allocation")
         await nc.drain()
         assert info.num_ack_pending == 0 and info.delivered.stream_seq == 2
         assert await members(svc) == ["M-E-1"]

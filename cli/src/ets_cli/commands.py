@@ -29,6 +29,7 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("up", help="start NATS and the five services (embedded default) until Ctrl-C")
     p.add_argument("--data-dir", default=DATA_DIR)
     p.add_argument("--nats-url", default=None, help="use this NATS instead of starting the bundled one")
+    p.add_argument("--nats-port", type=int, default=None, help="port of the bundled NATS (default 4250)")
     p.add_argument("--postgres", default=None, help="PostgreSQL server URL: one database per service on it")
     p.add_argument("--timeout", type=float, default=90.0)
     p.set_defaults(func=_lazy("up"))
@@ -47,7 +48,8 @@ def register(sub) -> None:  # noqa: ANN001
 
     p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities")
     p.add_argument("--entities", type=int, default=1000)
-    p.add_argument("--concurrency", type=int, default=32)
+    p.add_argument("--concurrency", type=int, default=32, help="surrenders in flight at once")
+    p.add_argument("--stall", type=float, default=120.0, help="fail when nothing moves for this many seconds")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--host", default="http://127.0.0.1")
     p.add_argument("--nats-url", default=None)

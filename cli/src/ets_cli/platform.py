@@ -24,6 +24,11 @@ from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, service_key
 SERVICES = tuple(SERVICE_PORTS)
 
 
+def configured_ports() -> dict[str, int]:
+    """Each service's HTTP port: `ETS_<SERVICE>_PORT` when set, else its default (8101…8105)."""
+    return {s: int(os.environ.get(f"ETS_{service_key(s)}_PORT", p)) for s, p in SERVICE_PORTS.items()}
+
+
 def development_secret(data_dir: Path) -> str:
     """The embedded platform's JWT secret: made once, kept in the data folder (mode 0600)."""
     path = data_dir / "jwt-secret"
@@ -39,7 +44,7 @@ class Platform:
     data_dir: Path
     nats_url: str | None = None  # an external NATS; None starts the bundled one
     nats_port: int = EMBEDDED_NATS_PORT
-    ports: dict[str, int] = field(default_factory=lambda: dict(SERVICE_PORTS))
+    ports: dict[str, int] = field(default_factory=configured_ports)
     database_urls: dict[str, str] = field(default_factory=dict)  # per service; default SQLite in data_dir/db
     extra_env: dict[str, str] = field(default_factory=dict)
     nats: NatsServerProcess | None = None

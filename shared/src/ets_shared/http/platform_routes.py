@@ -38,7 +38,30 @@ def health_router() -> APIRouter:
         return problem(503, "not-ready", "Not ready", f"failing: {[k for k, v in checks.items() if not v]}",
                        checks=checks)
 
+    @router.get("/backlog", response_model=BacklogPublic,
+                summary="What this service has not done yet: unpublished events, unapplied events")
+    async def backlog(runtime: Annotated[Any, Depends(get_runtime)]) -> Any:
+        return await runtime.backlog()
+
     return router
+
+
+class ConsumerBacklog(BaseModel):
+    stream: str
+    consumer: str = Field(description="the durable consumer `<service>--<producer>`")
+    subjects: list[str]
+    pending: int = Field(description="events not yet delivered to the service")
+    unacknowledged: int = Field(description="events delivered and not yet applied")
+    delivered_stream_sequence: int
+    pinned_here: bool = Field(description="this replica is the one the events are delivered to")
+
+
+class BacklogPublic(BaseModel):
+    service: str
+    outbox_unpublished: int = Field(description="committed events the outbox relay has not published yet")
+    oldest_unpublished_at: datetime | None
+    consumers: list[ConsumerBacklog]
+    idle: bool = Field(description="nothing unpublished and nothing unapplied right now")
 
 
 class ClockPublic(BaseModel):
@@ -141,11 +164,22 @@ def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) ->
     else:
         row.document, row.updated_by, row.updated_at, row.reason = payload, actor, utcnow(), reason
     uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
+    stale = [k for k in uow.session.info if isinstance(k, tuple) and k[:1] == (_POLICY_CACHE,) and k[2] == compliance_year]
+    for key in stale:
+        del uow.session.info[key]
 
 
 def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):  # noqa: ANN001
-    row = session.get(PolicySetting, compliance_year)
-    return model.model_validate_json(row.document) if row else default(compliance_year)
+    """The year's policy as this transaction sees it: read (and validated) once per session, so the many use cases
+    of a consumed batch or a bulk request do not read it again each; `store_policy` refreshes it."""
+    key = (_POLICY_CACHE, model, compliance_year)
+    if key not in session.info:
+        row = session.get(PolicySetting, compliance_year)
+        session.info[key] = model.model_validate_json(row.document) if row else default(compliance_year)
+    return session.info[key].model_copy()
+
+
+_POLICY_CACHE = "ets.policy"
 
 
 class PolicyCache:

@@ -1,15 +1,22 @@
-"""Subscribing a service's event handlers: one durable JetStream consumer per (service, event contract).
+"""Applying other services' events: in the order their producer published them, a pulled batch per transaction.
 
 A service declares its handlers as a plain dict {ContractClass: handler}. A handler is a synchronous function
-`handler(data, uow)` that runs in a worker thread inside one transaction; `register_consumers` wraps it with the
-inbox (an event already processed is acknowledged without a second effect), commits, then acknowledges — so a
-crash before the commit redelivers the event and a crash after it is deduplicated. Several replicas of a service
-share one durable consumer and so share the work.
+`handler(data, uow)` that runs in a worker thread inside the consumer's transaction and never commits. The events of
+one producer arrive on one ordered consumer (`stream_consumer.StreamConsumer`) and are dispatched here by subject.
+
+`EventApplier.apply` takes a pulled batch and applies it in **one transaction**: every event not yet in the inbox
+is handed to its handler and recorded in the inbox, then one commit. If any event of the batch fails, the whole
+transaction rolls back and the batch is applied again **one event per transaction, in order**: an event a rule
+refuses (or that is malformed) is dead-lettered at once, any other failure is retried in place with back-off and
+dead-lettered after `max_deliveries` attempts — the events after it wait, so a retried event is never overtaken.
+The inbox makes every retry, redelivery or replay apply an event once.
 """
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from faststream.middlewares import AckPolicy
@@ -18,19 +25,70 @@ from sqlalchemy.exc import IntegrityError
 
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext
+from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
 from ets_shared.messaging.streams import stream_name
-from ets_shared.unit_of_work import SqlUnitOfWork
+from ets_shared.unit_of_work import SqlUnitOfWork, hold_loaded
 
+log = logging.getLogger("ets.consumers")
 EventHandler = Callable[[Any, Any], None]
 UowFactory = Callable[[MessageContext], SqlUnitOfWork]
 
 
-def durable_name(service: str, contract: type[EventData]) -> str:
-    return f"{service}--{contract.contract.event_type.replace('.', '-')}-v{contract.contract.version}"
+@dataclass(frozen=True)
+class Route:
+    contract: type[EventData]
+    handler: EventHandler
+
+    @property
+    def envelope_type(self) -> type[Envelope]:
+        return Envelope[self.contract]  # type: ignore[name-defined]  # pydantic caches the parametrised model
+
+
+def routes_by_producer(handlers: Mapping[type[EventData], EventHandler]) -> dict[str, dict[str, Route]]:
+    """{producer: {subject: Route}}: one ordered consumer per producer stream, dispatching by subject."""
+    routes: dict[str, dict[str, Route]] = {}
+    for contract, handler in handlers.items():
+        meta = contract.contract
+        routes.setdefault(meta.producer, {})[meta.subject] = Route(contract, handler)
+    return routes
+
+
+def durable_name(service: str, producer: str) -> str:
+    """One durable consumer per (consuming service, producer stream)."""
+    return f"{service}--{producer}"
+
+
+@dataclass
+class Delivery:
+    """One received event: where it came from, how often it was delivered, and what it decoded to."""
+
+    subject: str
+    payload: bytes
+    deliveries: int = 1
+    sequence: int | None = None  # stream sequence, when it came from JetStream
+    route: Route | None = None
+    envelope: Envelope | None = None
+    error: Exception | None = None  # why it could not be decoded
+
+    @classmethod
+    def decode(cls, subject: str, payload: bytes, routes: Mapping[str, Route], *, deliveries: int = 1,
+               sequence: int | None = None) -> "Delivery":
+        delivery = cls(subject, payload, deliveries, sequence, routes.get(subject))
+        if delivery.route is not None:
+            try:
+                delivery.envelope = delivery.route.envelope_type.model_validate_json(payload)
+            except Exception as exc:  # noqa: BLE001 - not JSON, not the envelope, not the contract: dead-lettered
+                delivery.error = exc
+        return delivery
+
+    @property
+    def event_id(self) -> str:
+        assert self.envelope is not None
+        return str(self.envelope.event_id)
 
 
 def apply_event(envelope: Envelope, subject: str, handler: EventHandler, uow_factory: UowFactory) -> bool:
-    """Apply one event exactly once. Returns False when it had been applied before."""
+    """Apply one event exactly once, in its own transaction. Returns False when it had been applied before."""
     try:
         with uow_factory(MessageContext.caused_by(envelope)) as uow:
             if uow.already_processed(envelope):
@@ -40,37 +98,116 @@ def apply_event(envelope: Envelope, subject: str, handler: EventHandler, uow_fac
             uow.commit()
             return True
     except IntegrityError:
-        # another replica applied it between our check and our commit: the inbox row is the proof
+        # another consumer applied it between our check and our commit: the inbox row is the proof
         with uow_factory(MessageContext.caused_by(envelope)) as uow:
             if uow.already_processed(envelope):
                 return False
         raise
 
 
-def register_consumers(broker: NatsBroker, *, service: str, handlers: Mapping[type[EventData], EventHandler],
-                       uow_factory: UowFactory, batch_size: int = 32) -> None:
-    for contract, handler in handlers.items():
-        _register(broker, service, contract, handler, uow_factory, batch_size)
+def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory) -> int:
+    """Apply decoded events in order in ONE transaction; any failure rolls all of them back and propagates.
+    Returns how many were applied (the others were in the inbox already, or repeated within the batch)."""
+    applied = 0
+    with uow_factory(MessageContext.caused_by(deliveries[0].envelope)) as uow:
+        held = hold_loaded(uow.session)  # noqa: F841 - what one event read, the next finds in the identity map
+        seen = uow.processed_among([d.event_id for d in deliveries])
+        for delivery in deliveries:
+            if delivery.event_id in seen:
+                continue
+            seen.add(delivery.event_id)
+            uow.act_for(MessageContext.caused_by(delivery.envelope))
+            delivery.route.handler(delivery.envelope.data, uow)
+            uow.mark_processed(delivery.envelope, delivery.subject)
+            applied += 1
+        uow.commit()
+    return applied
 
 
-def _register(broker: NatsBroker, service: str, contract: type[EventData], handler: EventHandler,
-              uow_factory: UowFactory, batch_size: int) -> None:
-    meta = contract.contract
+def retry_delay(attempt: int) -> float:
+    return min(0.25 * 2 ** attempt, 30.0)
+
+
+class EventApplier:
+    """Applies the events of one service's consumers: batch transaction, per-event fallback, dead letters."""
+
+    def __init__(self, service: str, uow_factory: UowFactory, sink: DeadLetterSink, max_deliveries: int) -> None:
+        self.service = service
+        self.uow_factory = uow_factory
+        self.sink = sink
+        self.max_deliveries = max_deliveries
+        self._attempts: dict[str, int] = {}  # failed attempts per event id, across retries of one batch
+
+    async def apply(self, batch: Iterable[Delivery]) -> None:
+        """Resolve every delivery of the batch, in order: applied (or already applied) or dead-lettered. Raises
+        only when a dead letter cannot be recorded (the database is down): the caller retries the batch."""
+        ready: list[Delivery] = []
+        for delivery in batch:
+            if delivery.route is None:
+                continue  # a subject this service no longer handles
+            if delivery.error is not None:
+                await self._dead_letter(delivery, delivery.error, delivery.deliveries)
+            else:
+                ready.append(delivery)
+        if not ready:
+            return
+        try:
+            await asyncio.to_thread(apply_batch, ready, self.uow_factory)
+            return
+        except Exception as exc:  # noqa: BLE001 - find the failing event by applying them one by one
+            log.info("%s: a batch of %d events failed (%r); applying them one by one", self.service, len(ready), exc)
+        for delivery in ready:
+            await self._apply_one(delivery)
+
+    async def _apply_one(self, delivery: Delivery) -> None:
+        key = delivery.event_id
+        while True:
+            attempt = max(self._attempts.get(key, 0), delivery.deliveries - 1) + 1
+            try:
+                await asyncio.to_thread(apply_event, delivery.envelope, delivery.subject, delivery.route.handler,
+                                        self.uow_factory)
+                self._attempts.pop(key, None)
+                return
+            except Exception as exc:  # noqa: BLE001 - every failure is either retried or dead-lettered
+                self._attempts[key] = attempt
+                if is_permanent(exc) or attempt >= self.max_deliveries:
+                    await self._dead_letter(delivery, exc, attempt)
+                    self._attempts.pop(key, None)
+                    return
+                log.warning("%s failed on %s (attempt %d): %r; retrying, later events wait", self.service,
+                            delivery.subject, attempt, exc)
+                await asyncio.sleep(retry_delay(attempt))
+
+    async def _dead_letter(self, delivery: Delivery, error: BaseException, attempts: int) -> None:
+        await self.sink.dead_letter(delivery.subject, delivery.payload, error, attempts, delivery.sequence)
+
+
+def declare_consumers(broker: NatsBroker, *, service: str, routes: Mapping[str, Mapping[str, Route]],
+                      applier: EventApplier) -> None:
+    """Describe what the service consumes in its AsyncAPI document, one channel per subject.
+
+    FastStream cannot express the consumer the service runs (one pinned, multi-subject, batched consumer per
+    producer stream, `stream_consumer`), so the broker carries these declarations for the document and for
+    FastStream's in-memory test broker, which delivers each message through the same `EventApplier`."""
+    for producer, by_subject in routes.items():
+        for subject, route in by_subject.items():
+            _declare(broker, service, producer, subject, route, by_subject, applier)
+
+
+def _declare(broker: NatsBroker, service: str, producer: str, subject: str, route: Route,
+             routes: Mapping[str, Route], applier: EventApplier) -> None:
+    meta = route.contract.contract
 
     async def consume(event, msg) -> None:  # noqa: ANN001 - annotations set below, per contract
-        await asyncio.to_thread(apply_event, event, meta.subject, handler, uow_factory)
-        await msg.ack()
+        await applier.apply([Delivery.decode(subject, msg.body, routes)])
 
     consume.__name__ = consume.__qualname__ = f"on_{meta.event_type.replace('.', '_').replace('-', '_')}"
-    consume.__annotations__ = {"event": Envelope[contract], "msg": NatsMessage, "return": None}
+    # the annotations give the document each channel's payload schema
+    consume.__annotations__ = {"event": route.envelope_type, "msg": NatsMessage, "return": None}
     broker.subscriber(
-        meta.subject,
-        stream=JStream(stream_name(meta.producer), declare=False),
-        durable=durable_name(service, contract),
-        pull_sub=PullSub(batch_size=batch_size, timeout=1.0),
-        ack_policy=AckPolicy.MANUAL,
-        title=f"{meta.subject}:{service}",
-        description=f"{service} consumes {meta.event_type} v{meta.version}: {handler.__doc__ or meta.description}",
+        subject, stream=JStream(stream_name(producer), declare=False), durable=durable_name(service, producer),
+        pull_sub=PullSub(timeout=1.0), ack_policy=AckPolicy.MANUAL, title=f"{subject}:{service}",
+        description=f"{service} consumes {meta.event_type} v{meta.version}: {route.handler.__doc__ or meta.description}",
     )(consume)
 
 

@@ -1,9 +1,9 @@
-"""Dead-lettering: an event a consumer cannot apply never blocks its stream and never crashes the consumer.
+"""Dead-lettering: an event a consumer cannot apply never blocks its stream for long and never crashes the consumer.
 
 Malformed events (not JSON, not the contract) and events a rule refuses (`DomainError`) are dead-lettered at once;
-any other failure (database busy, a bug) is redelivered with back-off and dead-lettered after `max_deliveries`.
-A dead letter is published to `ets.dlq.<service>` with its error in headers, recorded in the service database
-(`GET /dead-letters`), and the original is acknowledged so the stream moves on.
+any other failure (database busy, a bug) is retried with back-off and dead-lettered after `max_deliveries` attempts
+(`consumers.EventApplier`). A dead letter is published to `ets.dlq.<service>` with its error in headers, recorded in
+the service database (`GET /dead-letters`), and the original is acknowledged so the stream moves on.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from faststream.middlewares import BaseMiddleware
 from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,20 +27,6 @@ RawPublish = Callable[[str, bytes, dict[str, str]], Awaitable[Any]]
 def is_permanent(exc: BaseException) -> bool:
     """Retrying cannot help: the message itself is wrong, or a rule refuses it."""
     return isinstance(exc, (ValidationError, DomainError, UnicodeDecodeError))
-
-
-def delivery_count(message: Any) -> int:
-    try:
-        return int(message.raw_message.metadata.num_delivered)
-    except Exception:  # noqa: BLE001 - core NATS / in-memory test messages carry no JetStream metadata
-        return 1
-
-
-def stream_sequence(message: Any) -> int | None:
-    try:
-        return int(message.raw_message.metadata.sequence.stream)
-    except Exception:  # noqa: BLE001
-        return None
 
 
 class DeadLetterSink:
@@ -79,26 +64,3 @@ class DeadLetterSink:
             session.add(DeadLetter(subject=subject, event_id=event_id, stream_sequence=sequence, payload=body,
                                    error=error, deliveries=deliveries, dead_at=utcnow()))
             session.commit()
-
-
-def dead_letter_middleware(sink: DeadLetterSink, max_deliveries: int) -> type[BaseMiddleware]:
-    class DeadLetterMiddleware(BaseMiddleware):
-        async def consume_scope(self, call_next, msg):  # noqa: ANN001
-            try:
-                return await call_next(msg)
-            except Exception as exc:  # noqa: BLE001 - every failure is either retried or dead-lettered
-                deliveries = delivery_count(msg)
-                if not (is_permanent(exc) or deliveries >= max_deliveries):
-                    log.warning("consumer %s failed on delivery %s: %r; will retry", sink.service, deliveries, exc)
-                    await msg.nack(delay=min(0.25 * 2 ** deliveries, 30.0))
-                    return None
-                try:
-                    await sink.dead_letter(msg.raw_message.subject, msg.body, exc, deliveries, stream_sequence(msg))
-                except Exception as sink_exc:  # noqa: BLE001 - cannot record it: keep the event for later
-                    log.error("dead-letter of %s failed: %r; will retry", msg.raw_message.subject, sink_exc)
-                    await msg.nack(delay=5.0)
-                    return None
-                await msg.ack()
-                return None
-
-    return DeadLetterMiddleware

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import ObligationRow, RegistryTransactionRow, SurrenderRow
 from allocation.domain import AllocationPolicy, Obligation, ObligationStatus
 from ets_shared.errors import NotFound
+from ets_shared.persistence.bulk import insert_rows, update_rows
 
 _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 
@@ -57,12 +58,12 @@ class ObligationRepository:
         new = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
         known = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:
-            self.session.execute(insert(ObligationRow), new)
+            insert_rows(self.session, ObligationRow, new)
             for o in new:
                 self._stored.add((o["entity_id"], o["compliance_year"]))
                 self._cases[(o["entity_id"], o["compliance_year"])] = o.get("correlation_id")
         if known:
-            self.session.execute(update(ObligationRow), known)
+            update_rows(self.session, ObligationRow, known)
 
     def closing(self, now: datetime) -> list[tuple[Obligation, str]]:
         """OPEN determined obligations (unmet by construction) whose last surrender day has passed by `now`
@@ -83,7 +84,7 @@ class ObligationRepository:
                  for r in self.session.execute(query).all()
                  if r.closes_at != (closes_at := obligation_of(r).closes_at(policy))]
         if moved:
-            self.session.execute(update(ObligationRow), moved)
+            update_rows(self.session, ObligationRow, moved)
         return len(moved)
 
     def list(self, year: int | None, status: ObligationStatus | None, offset: int, limit: int) -> list[ObligationRow]:

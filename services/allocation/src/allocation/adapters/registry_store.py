@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,11 @@ from allocation.domain import (
 CHUNK = 5000
 _ACCOUNT = AccountRow.__table__  # type: ignore[attr-defined]  (column rows: no ORM objects for 10,000 reads)
 _HOLDING = HoldingRow.__table__  # type: ignore[attr-defined]
+# writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
+_TRANSACTION = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
+_LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
+_SET_QUANTITY = update(_HOLDING).where(_HOLDING.c.id == bindparam("holding_id")).values(
+    quantity=bindparam("new_quantity"))
 
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -51,7 +56,7 @@ class RegistryStore:
     def open_accounts(self, accounts: Sequence[Account]) -> None:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
         if accounts:
-            self.session.execute(insert(AccountRow), [
+            self.session.execute(insert(_ACCOUNT), [
                 {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at}
                 for a in accounts])
 
@@ -95,12 +100,12 @@ class RegistryStore:
                     touched[HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
                 touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
         if tx_rows:  # bulk inserts, in registration order (`seq`)
-            self.session.execute(insert(RegistryTransactionRow), tx_rows)
-            self.session.execute(insert(TransactionLineRow), line_rows)
+            self.session.execute(insert(_TRANSACTION), tx_rows)
+            self.session.execute(insert(_LINE), line_rows)
         new_holdings, changed = [], []
         for key in touched:
             if key in self._ids:
-                changed.append({"id": self._ids[key], "quantity": registry.holding(key)})
+                changed.append({"holding_id": self._ids[key], "new_quantity": registry.holding(key)})
             elif self._covered(key):
                 new_holdings.append({"account_id": key.account_id, "unit_type": key.unit_type.value,
                                      "vintage": key.vintage, "lot": lot_of(key.origin),
@@ -108,23 +113,18 @@ class RegistryStore:
             else:
                 self._credit(key, registry.holding(key))
         if new_holdings:
-            self.session.execute(insert(HoldingRow), new_holdings)
+            self.session.execute(insert(_HOLDING), new_holdings)
         if changed:
-            self.session.execute(update(HoldingRow), changed)
+            self.session.execute(_SET_QUANTITY, changed)
 
     def _covered(self, key: HoldingKey) -> bool:
         return any(key.account_id in accounts and unit_type in (None, key.unit_type) and vintage in (None, key.vintage)
                    for accounts, unit_type, vintage in self._scopes)
 
     def _credit(self, key: HoldingKey, quantity: int) -> None:
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        table = HoldingRow.__table__  # type: ignore[attr-defined]
-        stmt = insert(table).values(account_id=key.account_id, unit_type=key.unit_type.value, vintage=key.vintage,
-                                    lot=lot_of(key.origin), quantity=quantity, **_origin_columns(key.origin))
-        self.session.execute(stmt.on_conflict_do_update(
-            index_elements=["account_id", "unit_type", "vintage", "lot"],
-            set_={"quantity": table.c.quantity + stmt.excluded.quantity}))
+        values = {"account_id": key.account_id, "unit_type": key.unit_type.value, "vintage": key.vintage,
+                  "lot": lot_of(key.origin), "quantity": quantity, **_origin_columns(key.origin)}
+        self.session.execute(_credit_statement(self.session.get_bind().dialect.name), values)
 
     # -- reads ------------------------------------------------------------------------------------------------
     def holdings(self, account_id: str) -> list[tuple[str, int, int]]:
@@ -155,3 +155,18 @@ class RegistryStore:
             for row in self.session.execute(query).scalars():
                 lines[row.transaction_id].append(row)
         return [(tx, lines[tx.transaction_id]) for tx in txs]
+
+
+_CREDIT: dict[str, Any] = {}
+
+
+def _credit_statement(dialect: str) -> Any:
+    """INSERT … ON CONFLICT DO UPDATE adding to the holding, built once per dialect (its construction costs more
+    than its execution)."""
+    if dialect not in _CREDIT:
+        insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = insert_(_HOLDING)
+        _CREDIT[dialect] = stmt.on_conflict_do_update(
+            index_elements=["account_id", "unit_type", "vintage", "lot"],
+            set_={"quantity": _HOLDING.c.quantity + stmt.excluded.quantity})
+    return _CREDIT[dialect]

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import CoveredEntityRow, PlanEntryRow, PlanRow
@@ -15,6 +15,7 @@ from allocation.domain import (
     AllocationEntry, AllocationMethod, AllocationPlan, BaseYearEmission, Coverage, CoveredEntity, PlanStatus,
 )
 from ets_shared.errors import Conflict, NotFound
+from ets_shared.persistence.bulk import insert_rows
 from ets_shared.persistence.mapping import to_domain
 
 
@@ -70,7 +71,7 @@ class EntityRepository:
     def add_all(self, entities: Sequence[CoveredEntity]) -> None:
         """Bulk insert (a batch registers up to 10,000 entities in one transaction)."""
         if entities:
-            self.session.execute(insert(CoveredEntityRow), [_entity_columns(e) for e in entities])
+            insert_rows(self.session, CoveredEntityRow, [_entity_columns(e) for e in entities])
 
     def save(self, entity: CoveredEntity) -> None:
         """Write back a loaded entity (coverage changes: a reporting-only emitter covered)."""
@@ -162,7 +163,7 @@ class PlanRepository:
             self.session.delete(self.session.get(PlanEntryRow, (plan.year, entity_id)))
         new = [_entry_row(plan.year, e) for e in plan.entries if e.entity_id not in loaded]
         if new:
-            self.session.execute(insert(PlanEntryRow), new)
+            insert_rows(self.session, PlanEntryRow, new)
         self._loaded[plan.year] = current
 
     def allocation_issued(self, year: int, entity_id: str) -> int:

@@ -1,6 +1,5 @@
 """The enforcement service's tables (its own database): cases with their proposals (four eyes), objections and
-appeals and M-40 measures; the hash-chained decision log that holds every case's steps (M-43); inaction flags; and
-facts that arrived before their case."""
+appeals and M-40 measures; the hash-chained decision log that holds every case's steps (M-43); inaction flags."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -152,25 +151,3 @@ class InactionFlagRow(EnforcementTable, table=True):
     resolved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True, index=True))
     resolution: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
-
-class EarlySettlementRow(EnforcementTable, table=True):
-    """A late settlement (ObligationSettled, late) received before its ShortfallDetected (separate consumers may
-    deliver them out of order); applied when the M-39 case opens."""
-
-    __tablename__ = "early_settlement"
-    entity_id: str = Field(primary_key=True, max_length=64)
-    compliance_year: int = Field(primary_key=True)
-    settled_at: datetime = Field(sa_column=utc_column())
-
-
-class EarlyFactRow(EnforcementTable, table=True):
-    """A fact about an entity-year that arrived before the case it changes (separate consumers may deliver a
-    producer's events out of order): a late report or monitoring plan before its missing finding (M-37), a revised
-    shortfall before the shortfall (M-39). Applied, and removed, when that case opens."""
-
-    __tablename__ = "early_fact"
-    entity_id: str = Field(primary_key=True, max_length=64)
-    compliance_year: int = Field(primary_key=True)
-    kind: str = Field(primary_key=True, max_length=30)
-    at: datetime = Field(sa_column=utc_column())
-    tonnes: int | None = None

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 from ets_shared.clock import start_of_day
 from ets_shared.errors import NotFound
 from enforcement.adapters.decision_log import DecisionLog
-from enforcement.adapters.orm import (ChallengeRow, EarlyFactRow, EarlySettlementRow, MeasureRow, PenaltyCaseRow,
-                                     ProposalRow)
+from enforcement.adapters.orm import ChallengeRow, MeasureRow, PenaltyCaseRow, ProposalRow
 from enforcement.domain import (Article, CaseSource, CaseStatus, Challenge, ChallengeKind, ChallengeOutcome, Closure,
                                 DecisionKind, Department, EnforcementPolicy, Measure, MeasureEffect, MeasureKind,
                                 Order, OrderKind, PartyKind, Penalty, PenaltyCase, Proposal)
@@ -238,41 +237,3 @@ def measure_of(row: MeasureRow) -> Measure:
                    tuple(Department(d) for d in row.departments.split(",") if d), row.starts_on, row.ends_on,
                    row.decided_at, row.detail, row.decision_no, row.lifted_at)
 
-
-class EarlySettlements:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def remember(self, entity_id: str, compliance_year: int, settled_at: datetime) -> None:
-        if self.session.get(EarlySettlementRow, (entity_id, compliance_year)) is None:
-            self.session.add(EarlySettlementRow(entity_id=entity_id, compliance_year=compliance_year,
-                                                settled_at=settled_at))
-
-    def take(self, entity_id: str, compliance_year: int) -> datetime | None:
-        row = self.session.get(EarlySettlementRow, (entity_id, compliance_year))
-        if row is None:
-            return None
-        self.session.delete(row)
-        return row.settled_at
-
-
-class EarlyFacts:
-    """Facts that came before their case (`EarlyFactRow`): the latest of each kind per entity-year is kept."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def remember(self, entity_id: str, compliance_year: int, kind: str, at: datetime,
-                 tonnes: int | None = None) -> None:
-        row = self.session.get(EarlyFactRow, (entity_id, compliance_year, kind))
-        if row is None:
-            self.session.add(EarlyFactRow(entity_id=entity_id, compliance_year=compliance_year, kind=kind, at=at,
-                                          tonnes=tonnes))
-        elif at > row.at:
-            row.at, row.tonnes = at, tonnes
-
-    def take(self, entity_id: str, compliance_year: int, kind: str) -> EarlyFactRow | None:
-        row = self.session.get(EarlyFactRow, (entity_id, compliance_year, kind))
-        if row is not None:
-            self.session.delete(row)
-        return row

@@ -5,20 +5,16 @@ from __future__ import annotations
 from ets_shared.unit_of_work import SqlUnitOfWork
 from enforcement.adapters.decision_log import DecisionLog
 from enforcement.adapters.inaction_repository import InactionFlags
-from enforcement.adapters.repository import CaseRepository, EarlyFacts, EarlySettlements
+from enforcement.adapters.repository import CaseRepository
 
 
 class EnforcementUnitOfWork(SqlUnitOfWork):
     log: DecisionLog
     cases: CaseRepository
     flags: InactionFlags
-    early_settlements: EarlySettlements
-    early_facts: EarlyFacts
 
     def _open(self) -> None:
         self.log = DecisionLog(self.session)
         self.log.lock()
         self.cases = CaseRepository(self.session, self.log, lock=True)
         self.flags = InactionFlags(self.session)
-        self.early_settlements = EarlySettlements(self.session)
-        self.early_facts = EarlyFacts(self.session)

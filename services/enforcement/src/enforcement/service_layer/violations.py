@@ -26,7 +26,7 @@ from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.allocation import ShortfallDetected
 from ets_shared.contracts.mrv import EmissionReportMissing, MonitoringPlanMissing, VerificationImpeded
 from ets_shared.contracts.verifier_oversight import AgencyViolationFound
-from enforcement.domain import Article, CaseSource, EnforcementPolicy, PenaltyCase, Violation, case_id_for
+from enforcement.domain import Article, CaseSource, PenaltyCase, Violation, case_id_for
 from enforcement.service_layer.handlers import m39_key, policy_for, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
@@ -107,12 +107,8 @@ VIOLATION_FINDERS: dict[type, Finder] = {
 }
 
 
-CatchUp = Callable[[EnforcementUnitOfWork, PenaltyCase, EnforcementPolicy], None]
-
-
-def open_case_for(uow: EnforcementUnitOfWork, violation: Violation,
-                  catch_up: CatchUp | None = None) -> PenaltyCase | None:
-    """Open the violation's case with its order, unless it has one. `catch_up` applies facts that overtook it."""
+def open_case_for(uow: EnforcementUnitOfWork, violation: Violation) -> PenaltyCase | None:
+    """Open the violation's case with its order, unless it has one."""
     if violation.compliance_year is not None:
         uow.cases.serialize(violation.party_id, violation.compliance_year)
     if uow.cases.find(violation.case_id) is not None:
@@ -124,17 +120,15 @@ def open_case_for(uow: EnforcementUnitOfWork, violation: Violation,
                             correlation_id=uow.context.correlation_id, policy=policy,
                             source_ref=uow.context.causation_id or violation.case_id)
     case.issue_order(at, actor, policy)
-    if catch_up is not None:
-        catch_up(uow, case, policy)
     record(uow, case, policy, list(case.history))
     return case
 
 
-def opens_case(find: Finder, catch_up: CatchUp | None = None) -> Callable[[Any, EnforcementUnitOfWork], None]:
+def opens_case(find: Finder) -> Callable[[Any, EnforcementUnitOfWork], None]:
     def on_violation(event: Any, uow: EnforcementUnitOfWork) -> None:
         violation = find(event, uow)
         if violation is not None:
-            open_case_for(uow, violation, catch_up)
+            open_case_for(uow, violation)
 
     on_violation.__doc__ = (f"Opens the case of the violation this event reports ({find.__name__.replace('_', ' ')}),"
                             " with its order; never a second case for the same violation.")

@@ -8,7 +8,7 @@ revision) and the decision that made them, instead of bare years. The downgrade 
 kinds back (proposals, objections, appeals and inaction flags have no place there and are dropped).
 
 Revision ID: 1c2780cec4a2
-Revises: 0292437dd0f6
+Revises: dd6ee81b70e3
 Create Date: 2026-11-28 21:05:08.466988
 """
 from alembic import op
@@ -28,7 +28,7 @@ APPEND_ONLY = "the decision log is append-only (M-43)"
 
 
 revision = '1c2780cec4a2'
-down_revision = '0292437dd0f6'
+down_revision = 'dd6ee81b70e3'
 branch_labels = None
 depends_on = None
 

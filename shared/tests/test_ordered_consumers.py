@@ -1,0 +1,198 @@
+"""Events in producer order: one ordered consumer per (service, producer stream), a pulled batch per transaction with
+per-event fallback, proven with a real nats-server and a real database (SQLite, and PostgreSQL when available)."""
+from __future__ import annotations
+
+import json
+
+import nats
+import pytest
+
+import toy_service
+from ets_shared.contracts.allocation import EntityRegistered, ObligationSettled, ShortfallDetected
+from ets_shared.envelope import MessageContext, wrap
+from ets_shared.messaging.consumers import Delivery, routes_by_producer
+from ets_shared.messaging.streams import ensure_streams
+from ets_shared.persistence.migrations import upgrade
+from ets_shared.settings import ServiceSettings
+from ets_shared.testing.service import eventually, running_service
+from toy_service import build_runtime
+
+pytestmark = pytest.mark.asyncio
+AT = "2026-07-01T00:00:00Z"
+
+
+@pytest.fixture
+def settings(database_url, test_settings_overrides) -> ServiceSettings:
+    return ServiceSettings.for_service("exchange", database_url=database_url("toy"), **test_settings_overrides)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_toy_state():
+    toy_service.FLAKY.clear()
+    toy_service.ATTEMPTS.clear()
+    yield
+    toy_service.FLAKY.clear()
+
+
+def shortfall(entity_id: str) -> ShortfallDetected:
+    return ShortfallDetected(entity_id=entity_id, compliance_year=2025, obligation=100, surrendered=50,
+                             shortfall=50, detected_at=AT)
+
+
+def settled(entity_id: str) -> ObligationSettled:
+    return ObligationSettled(entity_id=entity_id, compliance_year=2025, obligation=100, surrendered=100, late=True,
+                             settled_at=AT)
+
+
+async def publish(nats_url: str, events: list) -> list:  # noqa: ANN001
+    """Publish as allocation would (its outbox relay pipelines them in commit order)."""
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
+    acks = [await js.publish_async(type(e).contract.subject, env.model_dump_json().encode(),
+                                   headers={"Nats-Msg-Id": str(env.event_id)}) for e, env in zip(events, envelopes)]
+    for ack in acks:
+        await ack
+    await nc.drain()
+    return envelopes
+
+
+async def applied(svc, n: int):  # noqa: ANN001
+    rows = (await svc.client.get("/applied")).json()
+    return rows if len(rows) >= n else None
+
+
+async def dead_letters(svc) -> list:  # noqa: ANN001
+    return (await svc.client.get("/dead-letters", headers=svc.auth("authority"))).json()
+
+
+async def test_two_events_of_one_producer_about_one_entity_are_applied_in_publish_order_even_when_the_first_is_retried(
+        settings, nats_url):
+    toy_service.FLAKY.add("E-7")
+    async with running_service(build_runtime, settings):  # creates the streams and the consumer, then stops
+        pass
+    await publish(nats_url, [shortfall("E-7"), settled("E-7")])  # both waiting: they come in one batch
+    async with running_service(build_runtime, settings) as svc:
+        assert await eventually(lambda: applied(svc, 2)) == [["shortfall", "E-7"], ["settled", "E-7"]]
+        assert toy_service.ATTEMPTS["E-7"] == 3, "the shortfall failed in its batch and alone, then was retried"
+        assert await dead_letters(svc) == []
+        backlog = await eventually(lambda: _idle(svc))
+        assert [c["consumer"] for c in backlog["consumers"]] == ["exchange--allocation"]
+
+
+async def _idle(svc):  # noqa: ANN001
+    backlog = (await svc.client.get("/backlog")).json()
+    return backlog if backlog["idle"] else None
+
+
+async def test_a_stream_of_events_is_applied_exactly_in_publish_order_around_a_retried_and_a_refused_one(
+        settings, nats_url):
+    toy_service.FLAKY.add("E-03")
+    events = []
+    for i in range(40):
+        events += [shortfall(f"E-{i:02d}"), settled(f"E-{i:02d}")]
+    events.insert(11, EntityRegistered(entity_id="E-X", name="refused", sector="steel", registered_at=AT))
+    async with running_service(build_runtime, settings) as svc:
+        await publish(nats_url, events)
+        expected = [["shortfall" if isinstance(e, ShortfallDetected) else "settled", e.entity_id]
+                    for e in events if not isinstance(e, EntityRegistered)]
+        assert await eventually(lambda: applied(svc, len(expected)), timeout=20) == expected
+        letters = await dead_letters(svc)
+        assert len(letters) == 1 and "RuleViolation" in letters[0]["error"] and letters[0]["deliveries"] == 1
+        assert toy_service.ATTEMPTS["E-03"] == 3 and toy_service.ATTEMPTS["E-04"] == 1
+
+
+async def test_a_batch_is_one_transaction_and_a_refused_event_costs_only_itself(settings):
+    runtime = build_runtime(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    opened = []
+    uow_factory = runtime.applier.uow_factory
+
+    def counting(context):  # noqa: ANN001, ANN202
+        opened.append(context.causation_id)
+        return uow_factory(context)
+
+    runtime.applier.uow_factory = counting
+    routes = routes_by_producer(runtime.definition.handlers)["allocation"]
+
+    def deliveries(events: list) -> list[Delivery]:
+        envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
+        return [Delivery.decode(type(e).contract.subject, env.model_dump_json().encode(), routes)
+                for e, env in zip(events, envelopes)]
+
+    good = deliveries([EntityRegistered(entity_id=f"E-{i}", name="Steel", sector="steel", registered_at=AT)
+                       for i in range(5)])
+    await runtime.applier.apply(good + good[:2])  # a redelivery inside the batch too
+    assert len(opened) == 1, "five events, one transaction"
+    opened.clear()
+    refused = EntityRegistered(entity_id="E-R", name="refused", sector="steel", registered_at=AT)
+    mixed = deliveries([shortfall("E-5"), refused, settled("E-5")])
+    await runtime.applier.apply(mixed)
+    assert len(opened) == 1 + 3, "the batch failed, then one transaction per event"
+    with runtime.session_factory() as session:
+        from sqlalchemy import select
+
+        from ets_shared.persistence.tables import DeadLetter, InboxMessage
+        from toy_service import ToyApplied, ToyMember
+
+        assert sorted(m.member_id for m in session.execute(select(ToyMember)).scalars()) == [
+            f"M-E-{i}" for i in range(5)]
+        assert [(a.event, a.entity_id) for a in session.execute(select(ToyApplied)).scalars()] == [
+            ("shortfall", "E-5"), ("settled", "E-5")]
+        letters = list(session.execute(select(DeadLetter)).scalars())
+        assert len(letters) == 1 and json.loads(letters[0].payload)["data"]["entity_id"] == "E-R"
+        assert len(list(session.execute(select(InboxMessage)).scalars())) == 7
+    runtime.engine.dispose()
+
+
+async def test_replicas_share_one_consumer_one_at_a_time_and_the_other_takes_over(settings, nats_url):
+    async with running_service(build_runtime, settings) as first, running_service(build_runtime, settings) as second:
+        await publish(nats_url, [e for i in range(30) for e in (shortfall(f"E-{i:02d}"), settled(f"E-{i:02d}"))])
+        rows = await eventually(lambda: applied(first, 60), timeout=20)
+        assert rows == [[kind, f"E-{i:02d}"] for i in range(30) for kind in ("shortfall", "settled")]
+        pinned = [(await r.client.get("/backlog")).json()["consumers"][0]["pinned_here"] for r in (first, second)]
+        assert sorted(pinned) == [False, True], "one replica at a time receives the stream"
+        standby = second if pinned[0] else first
+        active = first if pinned[0] else second
+        await active.runtime.consumers[0].stop()  # a clean stop hands the stream over at once
+        await publish(nats_url, [shortfall("E-after"), settled("E-after")])
+        rows = await eventually(lambda: applied(standby, 62), timeout=20)
+        assert rows[-2:] == [["shortfall", "E-after"], ["settled", "E-after"]]
+
+
+async def test_consumers_of_the_earlier_layout_hand_over_their_position(settings, nats_url):
+    from nats.js.api import AckPolicy, ConsumerConfig
+
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    await ensure_streams(js, settings)
+    legacy = "exchange--allocation-entity-registered-v1"  # one durable per (service, contract) before
+    await js.add_consumer("ETS_ALLOCATION", ConsumerConfig(durable_name=legacy, ack_policy=AckPolicy.EXPLICIT,
+                                                           filter_subject=EntityRegistered.contract.subject))
+    await publish(nats_url, [EntityRegistered(entity_id=f"E-{i}", name="Steel", sector="steel", registered_at=AT)
+                             for i in range(3)])
+    sub = await js.pull_subscribe_bind(legacy, "ETS_ALLOCATION")
+    for msg in await sub.fetch(2, timeout=2):  # the earlier consumer had applied the first two
+        await msg.ack_sync()
+    async with running_service(build_runtime, settings) as svc:
+        assert await eventually(lambda: _members(svc)) == ["M-E-2"]
+        names = [c.name for c in await js.consumers_info("ETS_ALLOCATION")]
+        assert names == ["exchange--allocation"]
+    await nc.drain()
+
+
+async def _members(svc):  # noqa: ANN001
+    return (await svc.client.get("/members")).json()
+
+
+async def test_a_consumer_deleted_on_the_server_is_recreated_and_nothing_is_applied_twice(settings, nats_url):
+    async with running_service(build_runtime, settings) as svc:
+        await publish(nats_url, [shortfall("E-1"), settled("E-1")])
+        await eventually(lambda: applied(svc, 2))
+        nc = await nats.connect(nats_url)
+        await nc.jetstream().delete_consumer("ETS_ALLOCATION", "exchange--allocation")  # an operator's mistake
+        await nc.drain()
+        await publish(nats_url, [shortfall("E-2"), settled("E-2")])
+        rows = await eventually(lambda: applied(svc, 4), timeout=20)
+        assert rows == [["shortfall", "E-1"], ["settled", "E-1"], ["shortfall", "E-2"], ["settled", "E-2"]]
+        assert await eventually(lambda: _idle(svc), timeout=20)
