@@ -190,3 +190,87 @@ class CoveredListPublished(EventData):
     digest: str = Field(min_length=64, max_length=64)
     path: str
     published_at: AwareDatetime
+
+
+# --- Registry transfers (M-26, M-32): the registry's side of allowances moving into, inside and out of trading ---
+
+class TransferLine(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    unit_type: Literal["SHEA", "CCER"]
+    vintage: int = Field(ge=2013, le=2100)
+    quantity: Tonnes
+
+
+@contract(
+    producer=P, aggregate="registry-transfer", event="registered", version=1,
+    example={"transaction_id": "TRD-0000000001", "purpose": "trade_delivery", "reference": "TRD-0000000001",
+             "from_account_id": "X-M-E-0002", "from_holder_id": "E-0002",
+             "to_account_id": "X-M-E-0001", "to_holder_id": "E-0001",
+             "lines": [{"unit_type": "SHEA", "vintage": 2025, "quantity": 1000}],
+             "registered_at": "2026-05-20T02:30:00Z"},
+)
+class RegistryTransferRegistered(EventData):
+    """A transfer between two holders' registry accounts was registered and took effect (M-32).
+
+    `purpose`: `holder_transfer` (a holder's own request between holding accounts), `exchange_deposit` (a holder
+    moved units from its holding account into its exchange trading account), `exchange_withdrawal` (the exchange
+    instructed units back to the holder's holding account; `reference` is the instruction id) or `trade_delivery`
+    (the allowance leg of an exchange trade; `reference` is the trade id). The transaction id of an exchange
+    instruction is the instruction's own id, so a re-delivered instruction moves nothing twice."""
+
+    transaction_id: str
+    purpose: Literal["holder_transfer", "exchange_deposit", "exchange_withdrawal", "trade_delivery"]
+    reference: str | None = None
+    from_account_id: str
+    from_holder_id: str
+    to_account_id: str
+    to_holder_id: str
+    lines: list[TransferLine] = Field(min_length=1)
+    registered_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="registry-transfer", event="refused", version=1,
+    example={"purpose": "trade_delivery", "reference": "TRD-0000000001",
+             "reason": "account X-M-E-0002 holds 0 SHEA of vintage 2025; this transaction would take 1000",
+             "article": "M-32", "refused_at": "2026-05-20T02:30:00Z"},
+)
+class RegistryTransferRefused(EventData):
+    """An exchange instruction (withdrawal or trade delivery) could not be registered; nothing moved (M-32).
+    The exchange then releases what it reserved (a withdrawal) or fails the trade's settlement as a whole."""
+
+    purpose: Literal["exchange_withdrawal", "trade_delivery"]
+    reference: str
+    reason: str
+    article: str | None = None
+    refused_at: AwareDatetime
+
+
+class TradingBalance(BaseModel):
+    """One line of the registry's side of a reconciliation: what a trading account holds in the registry."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    account_id: str
+    holder_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    quantity: Tonnes
+
+
+class TradingBalancesRequest(BaseModel):
+    """NATS request to `TRADING_BALANCES_SUBJECT` (request/reply, not a stream event)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    account_ids: list[str] | None = Field(default=None, max_length=100_000,
+                                          description="only these trading accounts; all of them when omitted")
+
+
+class TradingBalancesReply(BaseModel):
+    """The registry's answer: every non-zero SHEA holding of exchange trading accounts, as of `as_of`."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    as_of: AwareDatetime
+    balances: list[TradingBalance]
+
+
+#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation
+TRADING_BALANCES_SUBJECT = "ets.allocation.rpc.trading-balances"
