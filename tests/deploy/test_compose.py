@@ -142,13 +142,14 @@ def test_service_publishes_its_fixed_port(services, service):
 def test_service_environment(services, service):
     env = env_of(services[service])
     own = f"ETS_{key(service)}_DATABASE_URL"
-    for name in ("ETS_NATS_URL", own, "ETS_JWT_SECRET", "ETS_HOST", "ETS_STREAM_REPLICAS", "ETS_ENVIRONMENT"):
+    for name in ("ETS_NATS_URL", own, "ETS_JWKS_URL", "ETS_HOST", "ETS_STREAM_REPLICAS", "ETS_ENVIRONMENT"):
         assert name in env, f"{service}: {name} not set"
 
     assert env["ETS_STREAM_REPLICAS"] == "3"
     assert env["ETS_ENVIRONMENT"] == "production"
     assert env["ETS_HOST"] == "0.0.0.0"
-    assert env["ETS_JWT_SECRET"] == "${ETS_JWT_SECRET:?set ETS_JWT_SECRET}"
+    assert env["ETS_JWKS_URL"].startswith("${ETS_JWKS_URL:?")
+    assert "ETS_JWT_SECRET" not in env, "production verifies the identity provider's tokens, not a shared secret"
     servers = [s.strip() for s in env["ETS_NATS_URL"].split(",")]
     assert servers == [f"nats://{n}:4222" for n in NATS_NODES]
 
@@ -298,7 +299,8 @@ def test_k8s_service_deployment(service):
     ports = {p["name"]: p["containerPort"] for p in c["ports"]}
     assert ports["http"] == PORTS[service]
     names = {e["name"] for e in c.get("env", [])}
-    assert {f"ETS_{key(service)}_DATABASE_URL", f"ETS_{key(service)}_PORT", "ETS_JWT_SECRET"} <= names
+    assert {f"ETS_{key(service)}_DATABASE_URL", f"ETS_{key(service)}_PORT"} <= names
+    assert "ETS_JWT_SECRET" not in names
     others = {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES if s != service}
     assert not others & names
     svcs = [d for d in k8s_docs()[f"{service}.yaml"] if d["kind"] == "Service"]
@@ -349,7 +351,7 @@ def test_kustomization_lists_every_manifest_but_the_secret_template():
     keys = {line.split("=", 1)[0] for line in example.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     (secret,) = yaml.safe_load_all((K8S / "secret.template.yaml").read_text(encoding="utf-8"))
-    assert keys == set(secret["stringData"]) == {"ETS_JWT_SECRET"} | {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES}
+    assert keys == set(secret["stringData"]) == {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES}
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -393,7 +395,7 @@ def test_docker_compose_config():
     env = {
         **os.environ,
         # the `${VAR:?}` inputs, so interpolation succeeds; the values are never used
-        "ETS_JWT_SECRET": "x" * 48,
+        "ETS_JWKS_URL": "https://idp.example.org/jwks.json",
         "ETS_DB_PASSWORD": "validation-only",
         "POSTGRES_PASSWORD": "validation-only",
     }

@@ -1,4 +1,8 @@
-"""Bearer JWT auth (HS256). A token names one role and, for parties, the id it is bound to.
+"""Bearer JWT auth. A token names one role and, for parties, the id it is bound to.
+
+Verification (which keys, which algorithms, the maximum lifetime) is `ets_shared.identity`: production verifies
+the identity provider's RS256/ES256 tokens with its key set; the HS256 shared secret that `issue_token` signs
+with is for the embedded platform and tests only.
 
 Claims: `sub` (who: a person or system account), `role` (one of `Role`), `party_id` (the entity, agency, verifier
 or member the token acts for; required for party roles), `iss`, `aud`, `exp`. A caller sees and changes only its
@@ -13,6 +17,7 @@ from enum import StrEnum
 import jwt
 
 from ets_shared.errors import DomainError
+from ets_shared.identity import TokenRefused, verifier_for
 from ets_shared.settings import PlatformSettings
 
 
@@ -62,6 +67,7 @@ class Principal:
 
 def issue_token(settings: PlatformSettings, *, subject: str, role: Role | str, party_id: str | None = None,
                 ttl_seconds: int = 8 * 3600) -> str:
+    """An HS256 token signed with the shared secret: the embedded platform's and the tests' own tokens."""
     role = Role(role)
     if role in PARTY_ROLES and not party_id:
         raise ValueError(f"a {role.value} token must name the party it acts for (party_id)")
@@ -75,12 +81,13 @@ def issue_token(settings: PlatformSettings, *, subject: str, role: Role | str, p
 
 def decode_token(settings: PlatformSettings, token: str) -> Principal:
     try:
-        claims = jwt.decode(token, settings.jwt_secret, algorithms=["HS256"], audience=settings.jwt_audience,
-                            issuer=settings.jwt_issuer, options={"require": ["sub", "exp", "role"]})
+        claims = verifier_for(settings).claims(token)
         role = Role(claims["role"])
-    except (jwt.PyJWTError, ValueError) as exc:
+    except (TokenRefused, ValueError) as exc:
         raise Unauthenticated(f"invalid bearer token: {exc}") from exc
     party_id = claims.get("party_id")
     if role in PARTY_ROLES and not party_id:
         raise Unauthenticated(f"a {role.value} token must carry party_id")
+    if not isinstance(party_id, str | None) or len(str(claims["sub"])) > 200 or len(party_id or "") > 100:
+        raise Unauthenticated("invalid bearer token: sub or party_id malformed")
     return Principal(subject=str(claims["sub"]), role=role, party_id=party_id)

@@ -34,9 +34,18 @@ class PlatformSettings(BaseSettings):
     nats_url: str = Field(f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}", description="comma-separated server URLs")
     data_dir: Path = Field(Path(".ets"), description="embedded default: NATS store, SQLite files, logs")
     host: str = "127.0.0.1"
-    jwt_secret: str = DEV_JWT_SECRET
+    jwt_secret: str = Field(DEV_JWT_SECRET, description="HS256 shared secret: the embedded platform and tests only; "
+                            "production verifies the identity provider's tokens (jwks_url) instead")
     jwt_issuer: str = "ets-platform"
     jwt_audience: str = "ets"
+    jwks_url: str | None = Field(None, description="the identity provider's key set (https:// URL, file:// or a path); "
+                                 "set: tokens are RS256/ES256 from the IdP and the shared secret is refused")
+    jwks_cache_seconds: float = Field(300.0, gt=0, description="how long the key set is kept before it is re-read")
+    jwks_min_refetch_seconds: float = Field(10.0, ge=0, description="an unknown kid re-reads the key set at most this often")
+    token_max_lifetime_seconds: int = Field(12 * 3600, ge=60, le=7 * 24 * 3600,
+                                            description="[param] the longest a token may live (exp - iat, exp - now)")
+    idempotency_lease_seconds: float = Field(30.0, gt=0, description="a request's claim on its Idempotency-Key "
+                                             "lasts this long unless renewed; a crashed request's claim is taken over after")
     stream_replicas: int = Field(1, ge=1, le=5)
     duplicate_window_seconds: int = Field(7200, ge=1)
     max_deliveries: int = Field(5, ge=1, description="deliveries of a failing event before it is dead-lettered")
@@ -53,9 +62,10 @@ class PlatformSettings(BaseSettings):
         return [s.strip() for s in self.nats_url.split(",") if s.strip()]
 
     @model_validator(mode="after")
-    def _production_needs_a_real_secret(self) -> "PlatformSettings":
-        if self.environment == "production" and (self.jwt_secret == DEV_JWT_SECRET or len(self.jwt_secret) < 32):
-            raise ValueError("ETS_JWT_SECRET must be set to a secret of at least 32 characters in production")
+    def _production_verifies_the_identity_provider(self) -> "PlatformSettings":
+        if self.environment == "production" and not self.jwks_url:
+            raise ValueError("production verifies the identity provider's tokens: set ETS_JWKS_URL to its key set "
+                             "(the shared-secret mode, ETS_JWT_SECRET, is for the embedded platform only)")
         return self
 
 
@@ -82,6 +92,6 @@ def service_env_vars(service: str) -> set[str]:
     """The variables a production deployment of `service` must set (checked against docker-compose.yml)."""
     key = service_key(service)
     return {
-        "ETS_ENVIRONMENT", "ETS_NATS_URL", f"ETS_{key}_DATABASE_URL", "ETS_JWT_SECRET", "ETS_HOST",
+        "ETS_ENVIRONMENT", "ETS_NATS_URL", f"ETS_{key}_DATABASE_URL", "ETS_JWKS_URL", "ETS_HOST",
         "ETS_STREAM_REPLICAS",
     }

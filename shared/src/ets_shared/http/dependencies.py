@@ -8,6 +8,7 @@ are `async def`: they do no I/O, and FastAPI would otherwise run each in the thr
 """
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
@@ -19,7 +20,8 @@ from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 
-_bearer = HTTPBearer(auto_error=False, description="JWT issued by the platform's identity provider")
+_bearer = HTTPBearer(auto_error=False, description="JWT of the identity provider (RS256/ES256, verified with its key "
+                     "set); the embedded platform signs HS256 with its shared secret (`./ets token`)")
 
 
 async def get_runtime(request: Request) -> Any:
@@ -30,7 +32,10 @@ async def get_principal(request: Request,
                   credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
     if credentials is None:
         raise Unauthenticated("this endpoint needs a bearer token")
-    return decode_token(request.app.state.runtime.settings, credentials.credentials)
+    settings = request.app.state.runtime.settings
+    if settings.jwks_url:  # the key set may need fetching: not on the event loop
+        return await asyncio.to_thread(decode_token, settings, credentials.credentials)
+    return decode_token(settings, credentials.credentials)
 
 
 Caller = Annotated[Principal, Depends(get_principal)]

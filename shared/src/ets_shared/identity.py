@@ -1,0 +1,140 @@
+"""Which keys a bearer token is verified with, and the lifetime it may claim.
+
+Two modes (`ETS_JWKS_URL` chooses):
+
+- **identity provider** (production): tokens are signed by the IdP with an asymmetric key (RS256 or ES256) and
+  verified with its public key set (JWKS), read from `ETS_JWKS_URL` — an `https://` URL or a file (`file:///…` or
+  a path). Keys are looked up by the token's `kid`; the set is cached for `ETS_JWKS_CACHE_SECONDS` and fetched
+  again at once when a token names a `kid` it does not hold (a key the IdP rotated in), at most every
+  `ETS_JWKS_MIN_REFETCH_SECONDS`, so unknown kids cannot make a service hammer its IdP. No shared secret is
+  accepted: an HS256 token is refused, so no service, and nobody who holds a service's configuration, can mint a
+  token.
+- **shared secret** (the embedded platform and tests only; production refuses it): HS256 with `ETS_JWT_SECRET`,
+  the secret `./ets token` signs with.
+
+Either way a token must carry `exp`, may live at most `ETS_TOKEN_MAX_LIFETIME_SECONDS` **[param]** (`exp - iat`,
+and `exp - now` — so an `exp` ten years ahead is refused even without `iat`), and must name the issuer and audience.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import jwt
+
+from ets_shared.settings import PlatformSettings
+
+ASYMMETRIC = ("RS256", "ES256")
+
+
+class TokenRefused(Exception):
+    """The token cannot be trusted; the message says why (shown to the caller in the 401)."""
+
+
+class KeySet:
+    """The IdP's public keys by `kid`, fetched from a URL or a file and cached."""
+
+    def __init__(self, source: str, *, cache_seconds: float, min_refetch_seconds: float,
+                 clock: Any = time.monotonic) -> None:
+        self.source, self.cache_seconds, self.min_refetch_seconds = source, cache_seconds, min_refetch_seconds
+        self._clock = clock
+        self._keys: dict[str, jwt.PyJWK] = {}
+        self._fetched_at: float | None = None
+        self._lock = threading.Lock()
+        self.fetches = 0
+
+    def key(self, kid: str) -> jwt.PyJWK:
+        with self._lock:
+            now = self._clock()
+            stale = self._fetched_at is None or now - self._fetched_at >= self.cache_seconds
+            unknown = kid not in self._keys
+            may_refetch = self._fetched_at is None or now - self._fetched_at >= self.min_refetch_seconds
+            if stale or (unknown and may_refetch):
+                self._keys = self._fetch()
+                self._fetched_at = now
+            if kid not in self._keys:
+                raise TokenRefused(f"unknown signing key (kid {kid!r})")
+            return self._keys[kid]
+
+    def _fetch(self) -> dict[str, jwt.PyJWK]:
+        self.fetches += 1
+        try:
+            document = json.loads(_read(self.source))
+            keys = {}
+            for data in document.get("keys", []):
+                if data.get("kid") and data.get("use", "sig") == "sig":
+                    try:
+                        keys[data["kid"]] = jwt.PyJWK(data)
+                    except jwt.PyJWTError:
+                        continue  # a key of a kind we do not verify with: ignore it, keep the others
+            return keys
+        except (OSError, ValueError, AttributeError) as exc:
+            if self._keys:
+                return self._keys  # the IdP is unreachable: keep verifying with the keys we had
+            raise TokenRefused(f"the identity provider's key set cannot be read: {exc}") from exc
+
+
+def _read(source: str) -> str:
+    if source.startswith(("http://", "https://")):
+        with urllib.request.urlopen(source, timeout=5) as response:  # noqa: S310 - the configured IdP
+            return response.read().decode()
+    return Path(source.removeprefix("file://")).read_text()
+
+
+class TokenVerifier:
+    """Verifies a bearer token's signature, issuer, audience and lifetime; returns its claims."""
+
+    def __init__(self, settings: PlatformSettings) -> None:
+        self.settings = settings
+        self.keys = KeySet(settings.jwks_url, cache_seconds=settings.jwks_cache_seconds,
+                           min_refetch_seconds=settings.jwks_min_refetch_seconds) if settings.jwks_url else None
+
+    @property
+    def mode(self) -> str:
+        return "identity-provider" if self.keys else "shared-secret"
+
+    def claims(self, token: str) -> dict[str, Any]:
+        try:
+            header = jwt.get_unverified_header(token)
+            if self.keys is not None:
+                if header.get("alg") not in ASYMMETRIC:
+                    raise TokenRefused(f"algorithm {header.get('alg')!r} refused: the identity provider signs with "
+                                       f"{' or '.join(ASYMMETRIC)}")
+                key: Any = self.keys.key(str(header.get("kid", "")))
+                algorithms = [key.algorithm_name] if key.algorithm_name in ASYMMETRIC else list(ASYMMETRIC)
+                key = key.key
+            else:
+                key, algorithms = self.settings.jwt_secret, ["HS256"]
+            claims = jwt.decode(token, key, algorithms=algorithms, audience=self.settings.jwt_audience,
+                                issuer=self.settings.jwt_issuer, options={"require": ["sub", "exp", "role"]})
+        except jwt.PyJWTError as exc:
+            raise TokenRefused(str(exc)) from exc
+        self._check_lifetime(claims)
+        return claims
+
+    def _check_lifetime(self, claims: dict[str, Any]) -> None:
+        limit = self.settings.token_max_lifetime_seconds
+        try:
+            exp = float(claims["exp"])
+            start = float(claims.get("iat", time.time()))
+        except (TypeError, ValueError) as exc:
+            raise TokenRefused("exp and iat must be numbers") from exc
+        if exp - start > limit or exp - time.time() > limit + 60:  # a minute of clock skew
+            raise TokenRefused(f"the token lives longer than the maximum lifetime ({limit} s)")
+
+
+_verifiers: dict[int, tuple[PlatformSettings, TokenVerifier]] = {}
+
+
+def verifier_for(settings: PlatformSettings) -> TokenVerifier:
+    """One verifier (and key cache) per settings object."""
+    held = _verifiers.get(id(settings))
+    if held is None or held[0] is not settings:
+        if len(_verifiers) > 256:
+            _verifiers.clear()
+        held = _verifiers[id(settings)] = (settings, TokenVerifier(settings))
+    return held[1]
