@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext, wrap
+from ets_shared.persistence.claims import fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
 
@@ -54,6 +55,7 @@ class SharedTransaction:
         self.session.close()
 
     def commit(self) -> None:
+        fence(self.session)
         self.session.commit()
         if self.emitted:
             self._on_commit()
@@ -122,6 +124,7 @@ class SqlUnitOfWork:
             self._savepoint.commit()  # released into the shared transaction, which commits it
             self._shared.emitted += len(self.emitted)
             return
+        fence(self.session)  # an idempotent request's effect commits only while it holds its claim
         self.session.commit()
         if self.emitted:
             self._on_commit()

@@ -66,7 +66,11 @@ class DeadLetter(PlatformTable, table=True):
 
 
 class IdempotencyRecord(PlatformTable, table=True):
-    """The first response to a write sent with an `Idempotency-Key`, replayed for any retry with the same key."""
+    """The first response to a write sent with an `Idempotency-Key`, replayed for any retry with the same key.
+
+    `principal` is a digest of the caller (role, subject, party), not of the token. While the request runs, its claim
+    (`claim_id`) holds a lease it renews; the transaction of its effect stamps `committed_at` only while the claim is
+    still its own (see `ets_shared.http.idempotency`)."""
 
     __tablename__ = "idempotency_record"
     key: str = Field(max_length=200, primary_key=True)
@@ -78,6 +82,9 @@ class IdempotencyRecord(PlatformTable, table=True):
     response_body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     content_type: str | None = Field(default=None, max_length=100)
     created_at: datetime = Field(sa_column=utc_column())
+    claim_id: str | None = Field(default=None, max_length=36)
+    lease_expires_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    committed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class AuditRecord(PlatformTable, table=True):
