@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
+from ets_shared.http.body_guard import BodyGuardMiddleware
 from ets_shared.http.correlation import CorrelationMiddleware
 from ets_shared.http.idempotency import IdempotencyMiddleware
+from ets_shared.http.input_guard import guard_inputs
+from ets_shared.http.openapi import install_error_responses
 from ets_shared.http.platform_routes import health_router, policy_router, records_router
 from ets_shared.http.problems import install_problem_handlers
 
@@ -14,9 +17,10 @@ from ets_shared.http.problems import install_problem_handlers
 def create_http_app(runtime: Any) -> FastAPI:
     definition = runtime.definition
     app = FastAPI(title=f"ETS {definition.title}", version=definition.version, description=definition.description,
-                  lifespan=runtime.lifespan)
+                  lifespan=runtime.lifespan, dependencies=[Depends(guard_inputs)])
     app.state.runtime = runtime
     install_problem_handlers(app)
+    app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(CorrelationMiddleware)
     app.include_router(health_router())
@@ -25,4 +29,5 @@ def create_http_app(runtime: Any) -> FastAPI:
         app.include_router(policy_router(*definition.policy))
     for router in definition.routers:
         app.include_router(router)
+    install_error_responses(app)
     return app

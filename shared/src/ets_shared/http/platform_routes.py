@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ets_shared.auth import Principal, Role
+from ets_shared.bounds import MAX_RECORD_ID, Limit, RecordId, Year
 from ets_shared.clock import utcnow
 from ets_shared.http.dependencies import ReadSession, get_runtime, require
 from ets_shared.http.problems import problem
@@ -100,8 +101,8 @@ def records_router() -> APIRouter:
 
     @router.get("/audit", response_model=list[AuditRecordPublic], summary="Audit trail (M-31, M-43)")
     def audit(_: Supervisor, session: ReadSession, subject_ref: str | None = None,
-              correlation_id: str | None = None, after_id: int = 0,
-              limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[AuditRecordPublic]:
+              correlation_id: str | None = None, after_id: Annotated[int, Query(ge=0, le=MAX_RECORD_ID)] = 0,
+              limit: Limit = 100) -> list[AuditRecordPublic]:
         query = select(AuditRecord).where(AuditRecord.id > after_id).order_by(AuditRecord.id).limit(limit)
         if subject_ref:
             query = query.where(AuditRecord.subject_ref == subject_ref)
@@ -112,13 +113,13 @@ def records_router() -> APIRouter:
 
     @router.get("/dead-letters", response_model=list[DeadLetterPublic], summary="Events this service could not apply")
     def dead_letters(_: Supervisor, session: ReadSession,
-                     limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[DeadLetterPublic]:
+                     limit: Limit = 100) -> list[DeadLetterPublic]:
         rows = session.execute(select(DeadLetter).order_by(DeadLetter.id.desc()).limit(limit)).scalars()
         return [DeadLetterPublic(**r.model_dump()) for r in rows]
 
     @router.post("/dead-letters/{dead_letter_id}/replay", response_model=DeadLetterPublic,
                  summary="Publish a dead letter again to its subject (after the cause was fixed)")
-    async def replay(dead_letter_id: int, _: Authority, runtime: Annotated[Any, Depends(get_runtime)]) -> Any:
+    async def replay(dead_letter_id: RecordId, _: Authority, runtime: Annotated[Any, Depends(get_runtime)]) -> Any:
         return await runtime.replay_dead_letter(dead_letter_id)
 
     return router
@@ -136,12 +137,12 @@ def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel],
     router = APIRouter(tags=["policy"])
 
     @router.get("/policy/{compliance_year}", response_model=model, summary="Policy parameters for a year")
-    def get_policy(compliance_year: int, session: ReadSession) -> Any:
+    def get_policy(compliance_year: Year, session: ReadSession) -> Any:
         return load_policy(session, compliance_year, model, default)
 
     @router.put("/policy/{compliance_year}", response_model=model, summary="Set the policy parameters for a year")
-    def put_policy(compliance_year: int, document: Annotated[model, Body()], caller: Authority,  # type: ignore[valid-type]
-                   request: Request, reason: Annotated[str, Query(min_length=3, description="why it changes")]) -> Any:
+    def put_policy(compliance_year: Year, document: Annotated[model, Body()], caller: Authority,  # type: ignore[valid-type]
+                   request: Request, reason: Annotated[str, Query(min_length=3, max_length=4000, description="why it changes")]) -> Any:
         runtime = request.app.state.runtime
         with runtime.uow(runtime.context_for(request, caller)) as uow:
             store_policy(uow, compliance_year, document, reason)

@@ -5,12 +5,14 @@ field in `invalid_params` ({"name": "body.amount", "reason": ...}) and name the 
 """
 from __future__ import annotations
 
+import decimal
 import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ets_shared.errors import DomainError
@@ -54,6 +56,16 @@ async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     return problem(exc.status_code, f"http-{exc.status_code}", str(exc.detail), str(exc.detail))
 
 
+async def _out_of_range(request: Request, exc: Exception) -> JSONResponse:
+    """A safety net behind the bounds of `ets_shared.bounds` and the input guard: arithmetic or a database that
+    cannot hold a value the request brought is the request's fault (422), not the service's (nothing was changed:
+    the transaction rolled back)."""
+    log.warning("out-of-range input on %s %s: %r", request.method, request.url.path, exc)
+    return problem(422, "out-of-range", "A value in the request is out of range",
+                   f"a value in the request is out of the range this service can hold ({type(exc).__name__})",
+                   field="request")
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(500, "internal-error", "Internal error", "The service failed; the error was logged.")
@@ -63,4 +75,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(DomainError, _domain)
     app.add_exception_handler(StarletteHTTPException, _http)
+    for kind in (OverflowError, decimal.InvalidOperation, decimal.Overflow, DataError):
+        app.add_exception_handler(kind, _out_of_range)
     app.add_exception_handler(Exception, _unexpected)

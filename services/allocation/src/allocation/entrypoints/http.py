@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.repository import EntityRepository
@@ -15,12 +15,11 @@ from allocation.entrypoints.public import (
 from allocation.service_layer import commands, handlers
 from allocation.service_layer.registration import account_id
 from ets_shared.auth import Principal, Role
+from ets_shared.bounds import Limit, Offset
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 
 router = APIRouter(tags=["entities and registry"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
-Offset = Annotated[int, Query(ge=0)]
-Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
 @router.post("/entities", response_model=EntityPublic, status_code=201,

@@ -14,6 +14,7 @@ from allocation.entrypoints.public import (
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
+from ets_shared.bounds import Year
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 
 router = APIRouter(tags=["obligations and surrender"])
@@ -31,7 +32,7 @@ def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, uow: Uow)
 @router.get("/entities/{entity_id}/surrenders", response_model=list[SurrenderRecordPublic],
             summary="The entity's surrenders, optionally of one compliance year (M-16)")
 def surrenders(entity_id: str, session: ReadSession, caller: Caller,
-               compliance_year: int | None = None) -> list[SurrenderRecordPublic]:
+               compliance_year: Year | None = None) -> list[SurrenderRecordPublic]:
     may_see(caller, entity_id)
     EntityRepository(session).get(entity_id)
     return [SurrenderRecordPublic.of(r) for r in SurrenderRepository(session).list(entity_id, compliance_year)]
@@ -39,7 +40,7 @@ def surrenders(entity_id: str, session: ReadSession, caller: Caller,
 
 @router.get("/entities/{entity_id}/obligations/{compliance_year}", response_model=ObligationPublic,
             summary="The entity's obligation for the year: determined emissions, surrendered, status (M-16)")
-def obligation(entity_id: str, compliance_year: int, session: ReadSession, caller: Caller) -> ObligationPublic:
+def obligation(entity_id: str, compliance_year: Year, session: ReadSession, caller: Caller) -> ObligationPublic:
     may_see(caller, entity_id)
     EntityRepository(session).get(entity_id)
     return ObligationPublic.of(ObligationRepository(session).row(entity_id, compliance_year))
@@ -48,7 +49,7 @@ def obligation(entity_id: str, compliance_year: int, session: ReadSession, calle
 @router.get("/obligations", response_model=list[ObligationPublic],
             summary="Obligations by year and status, e.g. the shortfalls of a year (M-16, M-39)")
 def obligations(session: ReadSession, _: Annotated[Principal, Depends(require(*SUPERVISORS))],
-                compliance_year: int | None = None, status: ObligationStatus | None = None,
+                compliance_year: Year | None = None, status: ObligationStatus | None = None,
                 offset: Annotated[int, Query(ge=0)] = 0,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[ObligationPublic]:
     rows = ObligationRepository(session).list(compliance_year, status, offset, limit)

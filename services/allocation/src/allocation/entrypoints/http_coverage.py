@@ -16,13 +16,13 @@ from allocation.entrypoints.schemas import (
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
+from ets_shared.bounds import Offset
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 
 router = APIRouter(tags=["coverage (M-5)"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
 Applicant = Annotated[Principal, Depends(require(Role.ENTITY))]
 Year = Annotated[int, Path(ge=2013, le=2100)]
-Offset = Annotated[int, Query(ge=0)]
 
 
 @router.post("/coverage-applications", response_model=ApplicationPublic, status_code=201,

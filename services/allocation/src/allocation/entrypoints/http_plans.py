@@ -9,6 +9,7 @@ from allocation.adapters.repository import PlanRepository
 from allocation.entrypoints.public import EntryPublic, PlanPublic
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
+from ets_shared.bounds import Year
 from ets_shared.http.dependencies import ReadSession, Uow, require
 
 router = APIRouter(tags=["allocation plans"])
@@ -22,13 +23,13 @@ def create(cmd: commands.CreatePlan, _: Authority, uow: Uow) -> PlanPublic:
 
 @router.get("/plans/{compliance_year}", response_model=PlanPublic,
             summary="The year's plan: cap, allocated and remaining (M-6, M-8)")
-def get(compliance_year: int, session: ReadSession, _: Authority) -> PlanPublic:
+def get(compliance_year: Year, session: ReadSession, _: Authority) -> PlanPublic:
     return PlanPublic.of(PlanRepository(session).get(compliance_year, [], lock=False))
 
 
 @router.get("/plans/{compliance_year}/entries", response_model=list[EntryPublic],
             summary="The plan's entries with the inputs of their method (M-8)")
-def entries(compliance_year: int, session: ReadSession, _: Authority,
+def entries(compliance_year: Year, session: ReadSession, _: Authority,
             offset: Annotated[int, Query(ge=0)] = 0,
             limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[EntryPublic]:
     PlanRepository(session).get(compliance_year, [], lock=False)
@@ -37,22 +38,22 @@ def entries(compliance_year: int, session: ReadSession, _: Authority,
 
 @router.post("/plans/{compliance_year}/entries", response_model=PlanPublic, status_code=201,
              summary="Allocate to entities by the historical-emission or benchmark method, up to the cap (M-8, M-6)")
-def add_entries(compliance_year: int, cmd: commands.AddEntries, _: Authority, uow: Uow) -> PlanPublic:
+def add_entries(compliance_year: Year, cmd: commands.AddEntries, _: Authority, uow: Uow) -> PlanPublic:
     return PlanPublic.of(handlers.add_entries(compliance_year, cmd, uow))
 
 
 @router.delete("/plans/{compliance_year}/entries/{entity_id}", response_model=PlanPublic,
                summary="Take an entity's entry out of a draft plan (M-7)")
-def remove_entry(compliance_year: int, entity_id: str, _: Authority, uow: Uow) -> PlanPublic:
+def remove_entry(compliance_year: Year, entity_id: str, _: Authority, uow: Uow) -> PlanPublic:
     return PlanPublic.of(handlers.remove_entry(compliance_year, entity_id, uow))
 
 
 @router.post("/plans/{compliance_year}/approval", response_model=PlanPublic, summary="Approve the plan (M-7)")
-def approve(compliance_year: int, _: Authority, uow: Uow) -> PlanPublic:
+def approve(compliance_year: Year, _: Authority, uow: Uow) -> PlanPublic:
     return PlanPublic.of(handlers.approve_plan(compliance_year, uow))
 
 
 @router.post("/plans/{compliance_year}/issuance", response_model=PlanPublic,
              summary="Issue the approved plan's allowances into the holding accounts (M-9, M-32)")
-def issue(compliance_year: int, _: Authority, uow: Uow) -> PlanPublic:
+def issue(compliance_year: Year, _: Authority, uow: Uow) -> PlanPublic:
     return PlanPublic.of(handlers.issue_plan(compliance_year, uow))

@@ -1,14 +1,14 @@
 """What callers ask the allocation service to do (also the HTTP request bodies)."""
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from ets_shared.bounds import Day, PositiveQuantity, Quantity, Year, exact_decimal
+
 EntityId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
-Year = Annotated[int, Field(ge=2013, le=2100)]
 MAX_BATCH = 10_000
 
 
@@ -39,7 +39,7 @@ class CreatePlan(BaseModel):
     """M-6/M-7: the year's cap; the plan starts as a draft."""
 
     compliance_year: Year
-    cap: int = Field(gt=0, description="whole allowances")
+    cap: PositiveQuantity = Field(description="whole allowances")
 
 
 class HistoricalEntry(BaseModel):
@@ -47,9 +47,9 @@ class HistoricalEntry(BaseModel):
 
     entity_id: EntityId
     method: Literal["historical"]
-    base_years: dict[int, Annotated[int, Field(ge=0)]] = Field(min_length=1, description='{"2022": 100000, ...}')
-    factor: Decimal = Field(Decimal(1), ge=0, allow_inf_nan=False)
-    early_action_bonus: int = Field(0, ge=0)
+    base_years: dict[Year, Quantity] = Field(min_length=1, max_length=50, description='{"2022": 100000, ...}')
+    factor: exact_decimal(16, 6) = Decimal(1)  # type: ignore[valid-type]
+    early_action_bonus: Quantity = 0
 
 
 class BenchmarkEntry(BaseModel):
@@ -57,9 +57,9 @@ class BenchmarkEntry(BaseModel):
 
     entity_id: EntityId
     method: Literal["benchmark"]
-    intensity: Decimal = Field(ge=0, allow_inf_nan=False, description="tCO2e per unit of output")
-    output: Decimal = Field(ge=0, allow_inf_nan=False)
-    early_action_bonus: int = Field(0, ge=0)
+    intensity: exact_decimal(16, 6) = Field(description="tCO2e per unit of output")  # type: ignore[valid-type]
+    output: exact_decimal(16, 6)  # type: ignore[valid-type]
+    early_action_bonus: Quantity = 0
 
 
 PlanEntry = Annotated[HistoricalEntry | BenchmarkEntry, Field(discriminator="method")]
@@ -73,16 +73,16 @@ class DepositCcer(BaseModel):
     """CCERs entering the registry from the national registry (M-44(6)); vintage = the year of the reduction."""
 
     project_id: str = Field(min_length=1, max_length=100, pattern=r"^[^|]+$")
-    reduction_date: date
-    quantity: int = Field(gt=0)
+    reduction_date: Day
+    quantity: PositiveQuantity
     boundary_entity_id: EntityId | None = Field(
         default=None, description="the covered entity inside whose emission boundary the project lies, if any")
 
 
 class SurrenderLine(BaseModel):
     unit_type: Literal["SHEA", "CCER"]
-    vintage: int
-    quantity: int = Field(gt=0)
+    vintage: Year
+    quantity: PositiveQuantity
     project_id: str | None = Field(default=None, max_length=100, description="required for CCER: the project")
 
 

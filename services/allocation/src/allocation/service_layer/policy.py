@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from allocation.domain import AllocationPolicy, InclusionThreshold
+from ets_shared.bounds import DecimalString
 from ets_shared.http.platform_routes import PolicyCache, load_policy
 
 
@@ -22,7 +23,7 @@ class InclusionThresholdDocument(BaseModel):
 class AllocationPolicyDocument(BaseModel):
     surrender_open: date = Field(description="M-16: first day of the surrender window (Shanghai date, inclusive)")
     surrender_close: date = Field(description="M-16: last day; the shortfall check runs at 00:00 the day after")
-    ccer_ratio: Decimal = Field(Decimal("0.05"), ge=0, le=1,
+    ccer_ratio: DecimalString = Field(Decimal("0.05"), ge=0, le=1,
                                 description="M-17: CCERs may cover at most this share of the year's allocation")
     ccer_earliest_reduction_date: date = Field(date(2013, 1, 1),
                                                description="M-17: earlier reductions are not eligible")

@@ -7,14 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from ets_shared.bounds import Limit, Offset
 from ets_shared.http.dependencies import ReadSession
 from enforcement.entrypoints.schemas import MeasurePublic, PublicViolation
 from enforcement.service_layer import disclosure
 
 router = APIRouter(tags=["public"])
 On = Annotated[date | None, Query(description="Shanghai date; default: today (the regulatory clock)")]
-Offset = Annotated[int, Query(ge=0, le=10**7)]
-Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
 @router.get("/public/violations", response_model=list[PublicViolation],

@@ -1,13 +1,12 @@
 """What callers ask the enforcement service to do (also the HTTP request bodies), and its per-year policy."""
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field, field_validator
 
 from enforcement.domain import Article, DecisionKind, EnforcementPolicy
+from ets_shared.bounds import Day, exact_decimal
 
 ArticleCode = Literal["M-37", "M-38-1", "M-38-2", "M-39", "M-41", "M-42"]
 DecisionKindCode = Literal["fine", "fine_declined", "dismissal", "measures"]
@@ -23,8 +22,8 @@ def _no_float(value: object) -> object:
     return value
 
 
-Yuan = Annotated[Decimal, BeforeValidator(_no_float),
-                 Field(max_digits=14, decimal_places=2, description='Yuan, exact decimal, e.g. "80000.00"')]
+Yuan = Annotated[exact_decimal(14, 2, ge=None), BeforeValidator(_no_float),
+                 Field(description='Yuan, exact decimal string, e.g. "80000.00"')]
 
 
 class OpenCase(BaseModel):
@@ -43,12 +42,12 @@ class OpenCase(BaseModel):
     compliance_year: int | None = Field(default=None, ge=2013, le=2100, description="Required for M-39")
     shortfall_tonnes: int | None = Field(default=None, ge=1, le=10**12, description="M-39 only: the shortfall")
     source_ref: str | None = Field(default=None, max_length=200, description="The officer's file reference")
-    deadline: date | None = Field(default=None, description="Last day of the order where the article orders at "
+    deadline: Day | None = Field(default=None, description="Last day of the order where the article orders at "
                                   "once (M-38-2, M-39, M-41, M-42); default: the article's order_deadline_days")
 
 
 class IssueOrder(BaseModel):
-    deadline: date | None = Field(default=None, description="Last Shanghai day to comply; default the article's "
+    deadline: Day | None = Field(default=None, description="Last Shanghai day to comply; default the article's "
                                   "order_deadline_days after the day of issue")
 
 
@@ -64,7 +63,7 @@ class GiveReasons(BaseModel):
 
 
 class NotifyPenalty(BaseModel):
-    served_on: date = Field(description="The day the decision reached the party (送达)")
+    served_on: Day = Field(description="The day the decision reached the party (送达)")
     method: Literal["in_person", "post", "electronic", "public_notice"]
 
 
@@ -100,7 +99,7 @@ class LodgeAppeal(BaseModel):
     kind: Literal["reconsideration", "litigation"]
     body: str = Field(min_length=1, max_length=200, description="The reconsideration organ or the court")
     grounds: Text
-    filed_on: date
+    filed_on: Day
 
 
 class DecideAppeal(BaseModel):

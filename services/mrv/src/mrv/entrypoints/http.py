@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
+from ets_shared.bounds import Year
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 from mrv.adapters.repository import ReportCaseRepository
 from mrv.domain.report_case import ReportCase
@@ -57,7 +58,7 @@ def get_report(report_id: str, caller: Caller, session: ReadSession) -> CasePubl
 
 
 @router.get("/reports", response_model=list[CasePublic], summary="Reports of a year, by state (authority, M-31)")
-def list_reports(_: Authority, session: ReadSession, compliance_year: int | None = None, state: State | None = None,
+def list_reports(_: Authority, session: ReadSession, compliance_year: Year | None = None, state: State | None = None,
                  offset: Annotated[int, Query(ge=0)] = 0,
                  limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[CasePublic]:
     return [CasePublic.of(c) for c in ReportCaseRepository(session).list(compliance_year, state, offset, limit)]

@@ -1,12 +1,11 @@
 """What callers ask the mrv to do (also the HTTP request bodies)."""
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from ets_shared.bounds import Day, exact_decimal
 from mrv.domain.emissions import ActivitySource, SourceKind
 from mrv.domain.monitoring import MonitoredSource, PlanContent, ResponsiblePerson
 
@@ -18,7 +17,7 @@ class Source(BaseModel):
     purchased electricity (10^4 kWh) or purchased heat (GJ)."""
 
     kind: Literal["fuel", "process", "electricity", "heat"]
-    quantity: Decimal = Field(allow_inf_nan=False, description="exact decimal, e.g. \"123.4\"")
+    quantity: exact_decimal(16, 6, ge=None) = Field(description="exact decimal string, e.g. \"123.4\"")  # type: ignore[valid-type]
     unit: str = Field(min_length=1, max_length=40, examples=["10^4 kWh"])
     fuel: str | None = Field(None, max_length=40, description="fuel code, only for kind fuel (e.g. natural_gas)")
     description: str = Field("", max_length=300)
@@ -144,4 +143,4 @@ class RecordImpediment(BaseModel):
     kind: Literal["false_documents", "information_concealed", "documents_refused", "obstruction"]
     description: str = Field(min_length=1, max_length=4000)
     evidence: list[Annotated[str, Field(min_length=1, max_length=1000)]] = Field(min_length=1, max_length=50)
-    occurred_on: date
+    occurred_on: Day

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
+from ets_shared.bounds import DecimalString
 from ets_shared.errors import DomainError
 from ets_shared.http.platform_routes import PolicyCache, load_policy
 from mrv.domain.factors import find_factor_set
@@ -20,12 +21,12 @@ class MrvPolicyModel(BaseModel):
     before a verified figure is determined (M-15 ¶1), whether verified figures are determined automatically and to
     whom determinations are copied (M-15), deadlines (M-11, M-12, M-13) and the factor set (M-44(1))."""
 
-    recheck_discrepancy_ratio: Decimal = Field(
+    recheck_discrepancy_ratio: DecimalString = Field(
         Decimal("0.10"), gt=0, description="M-15 ¶2(1): reported vs verified differ by at least this share")
     recheck_discrepancy_base: Literal["verified", "reported"] = Field(
         "verified", description="M-15 ¶2(1): the figure the share is taken of")
     recheck_discrepancy_tonnes: int = Field(100_000, gt=0, description="M-15 ¶2(1): ... or by at least these tonnes")
-    recheck_year_on_year_ratio: Decimal = Field(
+    recheck_year_on_year_ratio: DecimalString = Field(
         Decimal("0.20"), gt=0, description="M-15 ¶2(2): verified vs last year's determined differ by this share")
     objection_period_days: int = Field(
         7, ge=0, le=30, description="days after receiving the verification in which the entity may object before "

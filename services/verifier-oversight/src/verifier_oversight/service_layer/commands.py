@@ -7,10 +7,11 @@ names the field as the rule does; the models here fix the shapes and the bounds 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from ets_shared.bounds import Day, DecimalString
 
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
 Year = Annotated[int, Field(ge=2013, le=2100, description="Compliance year whose reports are verified")]
@@ -26,7 +27,7 @@ def _no_float(value: object) -> object:
     return value
 
 
-DecimalText = Annotated[Decimal, BeforeValidator(_no_float), Field(allow_inf_nan=False)]
+DecimalText = Annotated[DecimalString, BeforeValidator(_no_float)]
 
 
 class Command(BaseModel):
@@ -72,7 +73,7 @@ class PublishTender(Command):
     title: str = Field(min_length=1, max_length=300)
     conditions: list[Text] = Field(min_length=1, max_length=50)
     lots: list[LotIn] = Field(min_length=1, max_length=100)
-    bid_deadline: date = Field(description="Last Shanghai date a bid is accepted")
+    bid_deadline: Day = Field(description="Last Shanghai date a bid is accepted")
 
 
 class SubmitBid(Command):
@@ -107,7 +108,7 @@ class ScheduleTraining(Command):
     training_id: Id
     compliance_year: Year
     title: str = Field(min_length=1, max_length=300)
-    held_on: date
+    held_on: Day
 
 
 class RecordAttendance(Command):
@@ -215,7 +216,7 @@ class RecordInspection(Command):
     agency_id: Id
     entity_id: Id
     compliance_year: Year
-    inspected_on: date
+    inspected_on: Day
     team: list[Id] = Field(min_length=1, max_length=20, description="Panel members present")
     checklist: list[ChecklistIn] = Field(min_length=1, max_length=200)
     findings: list[FindingIn] = Field(default_factory=list, max_length=100)

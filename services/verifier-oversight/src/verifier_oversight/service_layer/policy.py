@@ -11,6 +11,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.orm import Session
 
+from ets_shared.bounds import DecimalString
 from ets_shared.http.platform_routes import load_policy
 from verifier_oversight.domain.policy import OversightPolicy
 
@@ -32,7 +33,7 @@ class OversightPolicyDocument(BaseModel):
     consecutive_fails_for_suspension: int | None = Field(
         default=_DEFAULTS.consecutive_fails_for_suspension,
         description="Practice of other pilots (seed 000): consecutive FAIL years that suspend the agency; null: off")
-    random_ratio: Decimal = Field(default=_DEFAULTS.random_ratio, allow_inf_nan=False,
+    random_ratio: DecimalString = Field(default=_DEFAULTS.random_ratio, allow_inf_nan=False,
                                   description="Share of an agency's non-targeted engagements drawn at random")
     random_minimum: int = Field(default=_DEFAULTS.random_minimum,
                                 description="At least this many drawn at random when any remain")
@@ -43,7 +44,7 @@ class OversightPolicyDocument(BaseModel):
     advisory_cooling_off_years: int = Field(
         default=_DEFAULTS.advisory_cooling_off_years,
         description="Years before the compliance year in which advising the entity bars verifying it")
-    materiality_ratio: Decimal = Field(default=_DEFAULTS.materiality_ratio, allow_inf_nan=False,
+    materiality_ratio: DecimalString = Field(default=_DEFAULTS.materiality_ratio, allow_inf_nan=False,
                                        description="Misstatement share of the determined figure that is material")
     evaluation_opens_on: date | None = Field(
         default=None, description="First day the year's evaluation may be finalised (null: 1 June of the next year)")

@@ -1,0 +1,100 @@
+"""The bounds every input has even where its route declares none (issue 9: no input gives a 5xx), checked on every
+route (an application-wide dependency) before the route's own. A value outside them is a 422 problem+json naming
+the field — a check of the input's shape alone, so it may come before a 401/403 without revealing any record:
+
+- a whole number lies within ±2^53 (it fits every integer column, and sums of a few of them still do);
+- a string has at most 100,000 characters (1,000 in a path or query) and no control characters — a NUL byte is
+  refused everywhere; line breaks and tabs only inside a JSON body;
+- an array has at most 10,000 items, an object at most 1,000 members.
+
+The OpenAPI documents declare these defaults on every input that has no tighter bound of its own
+(`ets_shared.http.openapi`), so what the document promises is what is enforced. Fields with a meaning — years,
+dates, quantities, exact decimals, identifiers — carry their own, tighter bounds (`ets_shared.bounds`).
+
+A body is walked only when a cheap scan of its bytes finds something that could break a bound (a long digit run, an
+escaped control character, a very long or very large body), so ordinary writes pay one regular-expression search.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fastapi import Request
+
+from ets_shared.errors import DomainError
+
+MAX_INT = 2**53
+MAX_TEXT = 100_000
+MAX_PARAM = 1_000
+MAX_ITEMS = 10_000
+MAX_MEMBERS = 1_000
+PARAM_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_RISKY = re.compile(rb"\d{16}|\\u00[01][0-9a-fA-F]|\\u007[fF]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class InputOutOfBounds(DomainError):
+    status = 422
+    code = "validation-error"
+    title = "The request is not valid"
+
+
+def _refuse(field: str, reason: str) -> None:
+    raise InputOutOfBounds(f"invalid field '{field}': {reason}", field=field)
+
+
+def check_param(field: str, value: str) -> None:
+    if len(value) > MAX_PARAM:
+        _refuse(field, f"at most {MAX_PARAM} characters")
+    if PARAM_CONTROL.search(value):
+        _refuse(field, "must not contain control characters (NUL, line breaks, ...)")
+    digits = value.lstrip("+-")
+    if len(digits) > 15 and digits.isdigit() and abs(int(value)) > MAX_INT:
+        _refuse(field, f"must lie between -{MAX_INT} and {MAX_INT}")
+
+
+def check_value(field: str, value: Any) -> None:
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int):
+        if abs(value) > MAX_INT:
+            _refuse(field, f"must lie between -{MAX_INT} and {MAX_INT}")
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            _refuse(field, "must be a finite number")
+    elif isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            _refuse(field, f"at most {MAX_TEXT} characters")
+        if BODY_CONTROL.search(value):
+            _refuse(field, "must not contain control characters (NUL, ...) other than line breaks and tabs")
+    elif isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            _refuse(field, f"at most {MAX_ITEMS} items")
+        for index, item in enumerate(value):
+            check_value(f"{field}[{index}]", item)
+    elif isinstance(value, dict):
+        if len(value) > MAX_MEMBERS:
+            _refuse(field, f"at most {MAX_MEMBERS} members")
+        for key, item in value.items():
+            check_value(f"{field}.{key}", key)
+            check_value(f"{field}.{key}", item)
+
+
+def _risky(body: bytes) -> bool:
+    return len(body) > MAX_TEXT or body.count(b",") > MAX_ITEMS or _RISKY.search(body) is not None
+
+
+async def guard_inputs(request: Request) -> None:
+    for name, value in request.path_params.items():
+        check_param(f"path.{name}", str(value))
+    for name, value in request.query_params.multi_items():
+        check_param(f"query.{name}", value)
+    if request.method in ("POST", "PUT", "PATCH", "DELETE") and "json" in request.headers.get("content-type", ""):
+        body = await request.body()
+        if body and _risky(body):
+            try:
+                document = json.loads(body)
+            except ValueError:
+                return  # not JSON: the route's own parsing says so
+            check_value("body", document)
