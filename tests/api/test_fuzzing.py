@@ -22,8 +22,8 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
 from ets_shared.auth import issue_token
-from ets_shared.persistence.migrations import upgrade
 from ets_shared.settings import ServiceSettings
+from ets_shared.testing.service import migrated_runtime, without_lifespan
 
 SERVICES = {"allocation": "allocation", "mrv": "mrv", "verifier-oversight": "verifier_oversight",
             "exchange": "exchange", "enforcement": "enforcement"}
@@ -37,9 +37,7 @@ def service_app(service: str, tmp_path):  # noqa: ANN001, ANN201
     bootstrap = importlib.import_module(f"{SERVICES[service]}.bootstrap")
     settings = ServiceSettings.for_service(service, database_url=f"sqlite:///{tmp_path}/{service}.sqlite",
                                            jwt_secret=SECRET)
-    runtime = bootstrap.build_runtime(settings)
-    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
-    return runtime
+    return migrated_runtime(bootstrap.build_runtime, settings)
 
 
 def fast_directory(tmp_path_factory):  # noqa: ANN001, ANN201
@@ -50,18 +48,6 @@ def fast_directory(tmp_path_factory):  # noqa: ANN001, ANN201
     if Path("/dev/shm").is_dir():
         return Path(tempfile.mkdtemp(prefix="ets-fuzz-", dir="/dev/shm"))
     return tmp_path_factory.mktemp("fuzz")
-
-
-def without_lifespan(app):  # noqa: ANN001, ANN201
-    """The service's app without its lifespan (which would connect to NATS and start consumers and the relay)."""
-    async def asgi(scope, receive, send) -> None:  # noqa: ANN001
-        if scope["type"] == "lifespan":
-            while (message := await receive())["type"] != "lifespan.shutdown":
-                await send({"type": "lifespan.startup.complete"})
-            return await send({"type": "lifespan.shutdown.complete"})
-        await app(scope, receive, send)
-
-    return asgi
 
 
 def _describe(exc: BaseException) -> str:

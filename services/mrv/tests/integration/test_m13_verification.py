@@ -40,6 +40,11 @@ async def test_m13_verification_by_a_certified_verifier_of_an_eligible_agency_is
                                     json={"agency_id": "AG-1", "verified_sources": world.process(1)},
                                     headers=world.svc.auth("verifier", "V-1"))
     assert again.status_code == 409
+    # issue 9: an uncertified verifier learns nothing of the report's state — 403, not the 409 it would cause
+    probe = await world.client.post("/reports/RPT-E-1-2025/verification",
+                                    json={"agency_id": "AG-1", "verified_sources": world.process(1)},
+                                    headers=world.svc.auth("verifier", "V-9"))
+    assert probe.status_code == 403 and probe.json()["field"] == "verifier_id"
 
 
 async def test_m13_verification_by_uncertified_verifier_or_unselected_or_blacklisted_agency_is_refused(world):

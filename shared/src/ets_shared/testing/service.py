@@ -73,3 +73,26 @@ async def eventually(check: Callable[[], Any], timeout: float = 10.0, interval: 
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"condition not met within {timeout}s (last: {last!r})")
         await asyncio.sleep(interval)
+
+
+def migrated_runtime(build: Callable[[ServiceSettings], ServiceRuntime], settings: ServiceSettings) -> ServiceRuntime:
+    """A service's runtime with its database migrated and nothing started (no NATS, no consumers, no relay): its
+    HTTP API answers in-process, and the events of its writes wait in its outbox. For tests of the HTTP face alone
+    (bounds, problem+json, OpenAPI); call `without_lifespan(runtime.http)` for a client that would run lifespans."""
+    from ets_shared.persistence.migrations import upgrade
+
+    runtime = build(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    return runtime
+
+
+def without_lifespan(app: Any) -> Any:
+    """`app` without its lifespan (which would connect to NATS and start the consumers and the relay)."""
+    async def asgi(scope, receive, send) -> None:  # noqa: ANN001
+        if scope["type"] == "lifespan":
+            while (await receive())["type"] != "lifespan.shutdown":
+                await send({"type": "lifespan.startup.complete"})
+            return await send({"type": "lifespan.shutdown.complete"})
+        await app(scope, receive, send)
+
+    return asgi

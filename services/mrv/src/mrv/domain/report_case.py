@@ -145,11 +145,13 @@ class ReportCase:
         previous_year_determined: int | None, factor_sets: Sequence[FactorSet] = BUILTIN_FACTOR_SETS,
     ) -> Verification:
         self._check_policy(policy)
+        # who may sign comes first: an uncertified or unassigned verifier learns nothing of the report's state (403
+        # before the 409 or 422 that state would give)
+        certificate = directory.check_signatory(agency_id, verifier_id, self.year, self.entity_id)
         self._require([S.REPORTED], "file a verification (one per report, after the report)", "M-13")
         assert self.report is not None
         if not self.report.covered:
             raise RuleViolation("only reports of covered entities are verified", field="report_id", article="M-13")
-        certificate = directory.check_signatory(agency_id, verifier_id, self.year, self.entity_id)
         now = as_utc(now)
         breakdown = compute_emissions(verified_sources, find_factor_set(self.report.breakdown.factor_set_id,
                                                                         factor_sets), field="verified_sources")
