@@ -43,7 +43,7 @@ async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
     first = params[0]["name"] if params else "request"
     return problem(422, "validation-error", "The request is not valid",
                    f"invalid field '{first}': {params[0]['reason'] if params else ''}".strip(),
-                   invalid_params=params)
+                   field=first if params else None, invalid_params=params)
 
 
 async def _domain(_: Request, exc: DomainError) -> JSONResponse:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from ets_shared.bounds import Day, PositiveQuantity, Quantity, Year, exact_decimal
+from ets_shared.bounds import Day, PositiveQuantity, Quantity, Vintage, Year, exact_decimal
 
 EntityId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
 MAX_BATCH = 10_000
@@ -81,7 +81,7 @@ class DepositCcer(BaseModel):
 
 class SurrenderLine(BaseModel):
     unit_type: Literal["SHEA", "CCER"]
-    vintage: Year
+    vintage: Vintage
     quantity: PositiveQuantity
     project_id: str | None = Field(default=None, max_length=100, description="required for CCER: the project")
 
