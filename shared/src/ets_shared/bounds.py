@@ -43,9 +43,7 @@ Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR, description="a complian
 Vintage = Annotated[int, Field(ge=MIN_DAY.year, le=LAST_YEAR, description="a unit's vintage year (2000-2100); "
                                                                            "which vintages count is a rule's to say")]
 Quantity = Annotated[int, Field(ge=0, le=MAX_QUANTITY)]
-PositiveVintage = Annotated[int, Field(ge=MIN_DAY.year, le=LAST_YEAR, description="a unit's vintage year (2000-2100); "
-                                                                           "which vintages count is a rule's to say")]
-Quantity = Annotated[int, Field(gt=0, le=MAX_QUANTITY)]
+PositiveQuantity = Annotated[int, Field(gt=0, le=MAX_QUANTITY)]
 Count = Annotated[int, Field(ge=0, le=MAX_QUANTITY)]
 RecordId = Annotated[int, Field(ge=1, le=MAX_RECORD_ID)]
 Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET, description="records to skip")]
