@@ -1,4 +1,4 @@
-"""M-44(1) / regulation.md §4: versioned emission-factor tables chosen by compliance year."""
+"""M-44(1) / docs/rules.md §4: versioned emission-factor tables chosen by compliance year."""
 from decimal import Decimal
 
 import pytest

@@ -1,4 +1,4 @@
-"""Events of the exchange service (regulation.md §6)."""
+"""Events of the exchange service (docs/rules.md §6)."""
 from __future__ import annotations
 
 from typing import Literal

@@ -1,4 +1,4 @@
-"""Versioned emission-factor tables (M-44(1); regulation.md §4 "factor table [param]").
+"""Versioned emission-factor tables (M-44(1); docs/rules.md §4, docs/policy-parameters.md#mrv).
 
 A `FactorSet` holds the factors the service multiplies activity data by: purchased electricity (tCO2 per 10^4 kWh),
 purchased heat (tCO2 per GJ) and fuel combustion (tCO2 per unit of each fuel). Sets are versioned by the compliance
