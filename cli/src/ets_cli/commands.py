@@ -98,3 +98,16 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("service")
     p.add_argument("-m", "--message", required=True)
     p.set_defaults(func=_lazy("tools", "migrations"))
+
+    p = sub.add_parser("mutate", help="mutation testing (mutmut 3) of the services' domain modules against their "
+                                      "unit tests; prints killed / survived per module")
+    p.add_argument("--service", action="append", help="a service (repeatable); default: all five")
+    p.add_argument("--module", action="append", help="a domain module of it, e.g. compliance (repeatable); "
+                                                     "default: every domain module")
+    p.add_argument("--rules", action="store_true", help="only the rule modules the README's figures cover")
+    p.add_argument("--survivors", action="store_true", help="show the diff of every surviving mutant")
+    p.add_argument("--max-children", type=int, default=1, help="mutants tested at once (default 1)")
+    p.add_argument("--nice", type=int, default=10, help="niceness of the mutmut process (default 10)")
+    p.add_argument("--verbose", action="store_true", help="show mutmut's own output")
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("mutate"))
