@@ -147,3 +147,15 @@ def test_m43_lifting_measures_on_revocation_is_recorded_with_its_instant_and_off
     lifted = next(s for s in case.history if s.kind is StepKind.MEASURES_LIFTED)
     assert (lifted.at, lifted.actor) == (revoked_at, DIRECTOR)
     assert {m.lifted_at for m in case.measures} == {revoked_at}
+
+
+def test_m43_service_of_the_decision_while_a_measures_proposal_awaits_a_second_officer(ordered, timeline):
+    """The year's policy is read when the decision is served, also while another proposal awaits approval."""
+    four_eyes = EnforcementPolicy()
+    at = timeline["order_at"]
+    case = ordered("M-39", policy=four_eyes)
+    case.decide_fine(at, OFFICER, D("80000.00"), "shortfall", four_eyes)
+    case.approve(1, at + timedelta(hours=1), DIRECTOR, "fits", four_eyes)
+    case.apply_measures(["credit_record"], at + timedelta(hours=2), OFFICER, "shortfall", four_eyes)  # pending
+    case.notify_penalty(at + timedelta(hours=3), OFFICER, date(2026, 7, 2), "post", four_eyes)
+    assert case.penalty.served_on == date(2026, 7, 2) and case.measures == []
