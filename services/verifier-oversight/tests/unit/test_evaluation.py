@@ -9,7 +9,7 @@ from ets_shared.errors import Conflict, RuleViolation
 from verifier_oversight.domain.assignments import Engagement
 from verifier_oversight.domain.evaluation import (
     DeductionSource, DeductionStatus, Evaluation, Grade, add_deduction, contest, finalisation_bars, finalise_year,
-    grade_for, item_totals, make_deduction, reprice, review, score_of, suspension_due, withdraw,
+    grade_for, item_totals, make_deduction, reprice, restate, review, score_of, suspension_due, withdraw,
 )
 from verifier_oversight.domain.policy import OversightPolicy
 from verifier_oversight.domain.scoring import ItemKind, ScoringItem, ScoringTable, check_items, default_table
@@ -226,3 +226,20 @@ def test_v_refusals_name_their_field_and_rule_v():
         with pytest.raises(error) as e:
             act()
         assert (e.value.field, e.value.article) == (field, "V")
+
+
+def test_v_a_restated_automatic_deduction_keeps_its_contest_review_and_first_recording():
+    """A later determination revision restates the deduction (new points, reason, evidence); what the agency and
+    the authority did about it, and when it was first recorded, stay."""
+    later = T0 + timedelta(days=10)
+    ev = review(contest(with_points(1), "da10", "not ours", T0), "da10", True, "it is", T0)
+    newer = make_deduction("da10", "a1", 2025, "ONE", "restated", DeductionSource.EVENT, ["mrv rev 2"], later, ONE)
+    d = restate(ev, newer).deduction("da10")
+    assert (d.reason, d.evidence, d.recorded_at) == ("restated", ("mrv rev 2",), T0)
+    assert (d.status, d.contest_grounds, d.contested_at, d.review_reason, d.reviewed_at) == (
+        DeductionStatus.UPHELD, "not ours", T0, "it is", T0)
+    with pytest.raises(RuleViolation):
+        restate(ev, replace(newer, deduction_id="unknown"))
+    final, _ = finalise_year([ev], later, OversightPolicy(year=2025), ONE)
+    with pytest.raises(Conflict):
+        restate(final[0], newer)
