@@ -44,6 +44,9 @@ def test_s8_service_records_method_date_and_payment_due_and_refuses_a_datetime(o
     with pytest.raises(RuleViolation) as err:
         case.notify_penalty(at, OFFICER, datetime(2026, 7, 2, 12), "post", P)
     assert (err.value.field, err.value.article) == ("served_on", "M-42")
+    with pytest.raises(RuleViolation) as err:
+        case.notify_penalty(at, OFFICER, date(2026, 7, 2), "pigeon", P)
+    assert err.value.field == "method" and case.penalty.served_on is None
     case.notify_penalty(at, OFFICER, date(2026, 7, 2), "post", P)
     assert (case.penalty.served_on, case.penalty.service_method, case.penalty.payment_due) == (
         date(2026, 7, 2), "post", date(2026, 7, 17))
