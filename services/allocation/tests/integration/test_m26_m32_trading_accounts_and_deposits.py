@@ -141,3 +141,21 @@ async def test_m26_m23_m19_refused_transfers_change_nothing(world, who, body, st
     assert problem.get("article") == article
     assert await world.held("ACC-E-1", "X-M-E-1", "ACC-E-2", "X-M-E-2") == before
     assert events == []
+
+
+async def test_m32_account_views_are_bounded_and_a_holders_own(world):
+    await world.trading()
+    client, auth = world.svc.client, world.entity("E-1")
+    assert (await client.get("/registry/accounts/" + "X" * 81, headers=auth)).status_code == 422
+    assert (await client.get("/registry/accounts/X-M-E-1/transactions", params={"limit": 1001},
+                             headers=auth)).status_code == 422
+    assert (await client.get("/registry/accounts/X-M-E-2/transactions", headers=auth)).status_code == 403
+    assert (await client.get("/registry/accounts/ACC-E-2", headers=auth)).status_code == 403
+    assert (await client.get("/registry/accounts/NOPE", headers=auth)).status_code == 404
+    mine = (await client.get("/registry/accounts", headers=auth)).json()
+    assert [(a["account_id"], a["kind"]) for a in mine] == [("ACC-E-1", "entity_holding"),
+                                                           ("X-M-E-1", "exchange_trading")]
+    assert (await client.get("/registry/accounts", headers=world.authority)).status_code == 403
+    operator = world.svc.auth("exchange_operator")
+    assert (await client.get("/registry/accounts/X-M-E-2", headers=operator)).status_code == 200
+    assert (await client.get("/registry/accounts/ACC-E-2", headers=operator)).status_code == 403
