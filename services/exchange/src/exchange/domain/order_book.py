@@ -47,7 +47,6 @@ the top of its heap, where it is dropped: every key in a side's dict is in its h
 from __future__ import annotations
 
 from heapq import heappop, heappush
-from itertools import islice
 
 from ets_shared.errors import Conflict, NotFound
 
@@ -89,22 +88,60 @@ class OrderBook:
         if quantity < 1 or price_ticks < 1 or (tif != GTC and tif != IOC):
             raise ValueError(f"quantity {quantity!r}, price {price_ticks!r}, time in force {tif!r}")
         if side == BUY:
-            side, opposite, opposite_keys, limit = BUY, self._asks, self._ask_keys, price_ticks
+            side = BUY
+            opposite = self._asks
+            opposite_keys = self._ask_keys
+            limit = price_ticks
         elif side == SELL:
-            side, opposite, opposite_keys, limit = SELL, self._bids, self._bid_keys, -price_ticks
+            side = SELL
+            opposite = self._bids
+            opposite_keys = self._bid_keys
+            limit = -price_ticks
         else:
             raise ValueError(f"side {side!r}")
         fills = cancels = _NONE
         remaining = quantity
-        while opposite_keys:  # drop emptied levels at the top, then match if the best opposite price crosses
-            top = opposite_keys[0]
-            if opposite[top]:
-                if top <= limit:
-                    remaining, fills, cancels = self._match(order_id, account_id, owner_id, limit, remaining,
-                                                            opposite, opposite_keys)
+        while opposite_keys:  # match from the best opposite level while it crosses (its key <= limit)
+            k = opposite_keys[0]
+            if k > limit:
                 break
-            heappop(opposite_keys)
-            del opposite[top]
+            level = opposite[k]
+            gone = 0  # the orders used up: a prefix of the level's queue, removed after the walk
+            for maker in level.values():
+                if maker[OWNER] == owner_id:  # self-trade prevention: cancel the resting order
+                    gone += 1
+                    del orders[maker[ID]]
+                    cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], maker[REMAINING], SELF_TRADE))
+                    if cancels is _NONE:
+                        cancels = [cancel]
+                    else:
+                        cancels.append(cancel)
+                    continue
+                if fills is _NONE:
+                    fills = []
+                q = maker[REMAINING]
+                if q <= remaining:
+                    gone += 1
+                    del orders[maker[ID]]
+                    fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE], q)))
+                    remaining -= q
+                    if not remaining:
+                        break
+                else:
+                    maker[REMAINING] = q - remaining
+                    fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE],
+                                             remaining)))
+                    remaining = 0
+                    break
+            if gone == len(level):  # used up, or emptied by cancels earlier
+                heappop(opposite_keys)
+                del opposite[k]
+                if remaining:
+                    continue
+            elif gone:
+                for _ in range(gone):
+                    del level[next(iter(level))]
+            break
         if not remaining:
             return _new(Execution, (fills, 0, cancels))
         if tif == IOC:
@@ -114,16 +151,17 @@ class OrderBook:
             else:
                 cancels.append(cancel)
             return _new(Execution, (fills, 0, cancels))
-        order = [order_id, account_id, owner_id, side, price_ticks, quantity, remaining]
-        orders[order_id] = order
+        orders[order_id] = order = [order_id, account_id, owner_id, side, price_ticks, quantity, remaining]
         if side is BUY:
-            book, keys, key = self._bids, self._bid_keys, -price_ticks
+            book = self._bids
+            key = -price_ticks
         else:
-            book, keys, key = self._asks, self._ask_keys, price_ticks
+            book = self._asks
+            key = price_ticks
         level = book.get(key)
         if level is None:
             book[key] = level = {}
-            heappush(keys, key)
+            heappush(self._bid_keys if side is BUY else self._ask_keys, key)
         level[order_id] = order
         return _new(Execution, (fills, remaining, cancels))
 
@@ -186,55 +224,6 @@ class OrderBook:
         return order_id in self._orders
 
     # -- inside -----------------------------------------------------------------------------------------------
-    def _match(self, taker_id: str, taker_account: str, owner_id: str, limit: int, remaining: int,
-               book: dict[int, dict[str, _Order]], keys: list[int]) -> tuple[int, list | tuple, list | tuple]:
-        """Trades `remaining` against `book` (the opposite side) from its best key while the key is <= `limit`.
-        A level is walked in queue order without changing it; the orders used up (a prefix) leave it after."""
-        orders = self._orders
-        fills = cancels = _NONE
-        while keys:
-            k = keys[0]
-            if k > limit:
-                break
-            level = book[k]
-            gone = 0
-            for maker in level.values():
-                if maker[OWNER] == owner_id:  # self-trade prevention: cancel the resting order
-                    gone += 1
-                    del orders[maker[ID]]
-                    cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], maker[REMAINING], SELF_TRADE))
-                    if cancels is _NONE:
-                        cancels = [cancel]
-                    else:
-                        cancels.append(cancel)
-                    continue
-                if fills is _NONE:
-                    fills = []
-                q = maker[REMAINING]
-                if q <= remaining:
-                    gone += 1
-                    del orders[maker[ID]]
-                    fills.append(_new(Fill, (maker[ID], taker_id, maker[ACCOUNT], taker_account, maker[PRICE], q)))
-                    remaining -= q
-                    if not remaining:
-                        break
-                else:
-                    maker[REMAINING] = q - remaining
-                    fills.append(_new(Fill, (maker[ID], taker_id, maker[ACCOUNT], taker_account, maker[PRICE],
-                                             remaining)))
-                    remaining = 0
-                    break
-            if gone == len(level):
-                heappop(keys)
-                del book[k]
-                if remaining:
-                    continue
-            elif gone:
-                for order_id in list(islice(level, gone)):
-                    del level[order_id]
-            break
-        return remaining, fills, cancels
-
     @staticmethod
     def _clean_top(book: dict[int, dict[str, _Order]], keys: list[int]) -> bool:
         """Drops emptied levels from the top of a side; True if the side has a (non-empty) best level."""
