@@ -193,3 +193,32 @@ def test_m23_queries_depth_best_prices_resting_orders_and_snapshot():
     assert other.snapshot() == book.snapshot()
     other.amend("b1", 98, 9)
     assert other.snapshot() != book.snapshot()
+
+
+def test_m23_cancelled_orders_inside_a_queue_keep_the_others_order_and_never_trade():
+    book = OrderBook()
+    for i in range(5):
+        sell(book, f"s{i}", 100, 10, account=f"S{i}")
+    sell(book, "s-101", 101, 10, account="S9")
+    for gone in ("s1", "s3", "s0"):
+        book.cancel(gone)
+    assert book.depth() == ([], [Level(100, 20, 2), Level(101, 10, 1)])
+    assert [o.order_id for o in book.resting_orders()] == ["s2", "s4", "s-101"]
+    assert makers(buy(book, "b", 101, 25)) == [("s2", 100, 10), ("s4", 100, 10), ("s-101", 101, 5)]
+    book.cancel("s-101")  # the best ask's only order gone: no best ask, though its queue is not swept yet
+    assert book.best_ask() is None and book.depth() == ([], []) and book.snapshot() == ((), ())
+
+
+def test_m23_a_long_queue_thinned_by_cancels_is_compacted_without_changing_the_book():
+    book, kept = OrderBook(), []
+    for i in range(3000):
+        sell(book, f"s{i}", 100, 1, account=f"S{i}")
+    for i in range(3000):
+        if i % 300 == 7:
+            kept.append(f"s{i}")
+        else:
+            book.cancel(f"s{i}")  # far more than the live ones: the level is compacted on the way
+    assert len(book) == 10 and book.depth() == ([], [Level(100, 10, 10)])
+    assert book.snapshot() == ((), ((100, tuple((oid, f"S{oid[1:]}", f"S{oid[1:]}", 1, 1) for oid in kept)),))
+    assert [f.maker_order_id for f in buy(book, "b", 100, 10).fills] == kept
+    assert len(book) == 0 and book.best_ask() is None

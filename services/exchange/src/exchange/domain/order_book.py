@@ -39,13 +39,17 @@ The rules:
 - Determinism: the book reads no clock and no randomness; replaying the same commands on a new book gives the same
   results and an equal `snapshot()` (what journal-based recovery relies on).
 
-Inside: a resting order is a 7-item list (see `ID` .. `REMAINING`); per side a dict price key -> level, a level
-being a dict order id -> order whose insertion order is the queue (so a cancel is O(1)), and a heap of the keys
-(asks: price, bids: -price, so both heaps give the best first). A level emptied by a cancel stays until it reaches
-the top of its heap, where it is dropped: every key in a side's dict is in its heap exactly once.
+Inside: a resting order is a 7-item list (indexed by `ID` .. `REMAINING`). Per side, a dict price key -> level
+and a heap of the keys (asks: price, bids: -price, so both heaps give the best first); a level is a deque of orders
+in time priority. A cancel only takes the order out of the id index and sets its remaining to 0: the dead entry is
+skipped and dropped when it reaches the front of its level, and once the dead entries outnumber both the live
+orders and `_COMPACT_AT` every level is compacted in one pass, so each operation is O(1) amortised (plus O(log levels)
+for a new or used-up price) however long a level's queue grows, e.g. at a price limit. Levels left empty stay until
+they reach the top of their heap: every key in a side's dict is in its heap exactly once.
 """
 from __future__ import annotations
 
+from collections import deque
 from heapq import heappop, heappush
 
 from ets_shared.errors import Conflict, NotFound
@@ -61,6 +65,7 @@ _new = tuple.__new__  # builds the NamedTuples without their Python-level __new_
 # A resting order is a list (building one costs a sixth of a __slots__ object's __init__), indexed by these:
 ID, ACCOUNT, OWNER, SIDE, PRICE, QUANTITY, REMAINING = range(7)
 _Order = list  # [order_id, account_id, owner_id, side, price_ticks, quantity, remaining]
+_COMPACT_AT = 1024  # dead entries always tolerated (beyond it, as many as there are live orders)
 
 
 def _state(order: _Order) -> OrderState:
@@ -70,14 +75,15 @@ def _state(order: _Order) -> OrderState:
 class OrderBook:
     """One product's continuous order book (see the module docstring for the API and the rules)."""
 
-    __slots__ = ("_orders", "_bids", "_bid_keys", "_asks", "_ask_keys")
+    __slots__ = ("_orders", "_bids", "_bid_keys", "_asks", "_ask_keys", "_dead")
 
     def __init__(self) -> None:
         self._orders: dict[str, _Order] = {}
-        self._bids: dict[int, dict[str, _Order]] = {}  # key -price
+        self._bids: dict[int, deque[_Order]] = {}  # key -price
         self._bid_keys: list[int] = []
-        self._asks: dict[int, dict[str, _Order]] = {}  # key price
+        self._asks: dict[int, deque[_Order]] = {}  # key price
         self._ask_keys: list[int] = []
+        self._dead = 0  # cancelled orders still in a level's queue (remaining 0)
 
     # -- commands ---------------------------------------------------------------------------------------------
     def submit(self, order_id: str, account_id: str, owner_id: str, side: str, price_ticks: int, quantity: int,
@@ -106,12 +112,17 @@ class OrderBook:
             if k > limit:
                 break
             level = opposite[k]
-            gone = 0  # the orders used up: a prefix of the level's queue, removed after the walk
-            for maker in level.values():
+            while level:
+                maker = level[0]
+                q = maker[REMAINING]
+                if not q:  # cancelled earlier and left in the queue
+                    level.popleft()
+                    self._dead -= 1
+                    continue
                 if maker[OWNER] == owner_id:  # self-trade prevention: cancel the resting order
-                    gone += 1
+                    level.popleft()
                     del orders[maker[ID]]
-                    cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], maker[REMAINING], SELF_TRADE))
+                    cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], q, SELF_TRADE))
                     if cancels is _NONE:
                         cancels = [cancel]
                     else:
@@ -119,9 +130,8 @@ class OrderBook:
                     continue
                 if fills is _NONE:
                     fills = []
-                q = maker[REMAINING]
                 if q <= remaining:
-                    gone += 1
+                    level.popleft()
                     del orders[maker[ID]]
                     fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE], q)))
                     remaining -= q
@@ -133,15 +143,12 @@ class OrderBook:
                                              remaining)))
                     remaining = 0
                     break
-            if gone == len(level):  # used up, or emptied by cancels earlier
-                heappop(opposite_keys)
-                del opposite[k]
-                if remaining:
-                    continue
-            elif gone:
-                for _ in range(gone):
-                    del level[next(iter(level))]
-            break
+            if level:
+                break
+            heappop(opposite_keys)  # used up, or only cancelled orders left in it
+            del opposite[k]
+            if not remaining:
+                break
         if not remaining:
             return _new(Execution, (fills, 0, cancels))
         if tif == IOC:
@@ -160,20 +167,21 @@ class OrderBook:
             key = price_ticks
         level = book.get(key)
         if level is None:
-            book[key] = level = {}
+            book[key] = level = deque()
             heappush(self._bid_keys if side is BUY else self._ask_keys, key)
-        level[order_id] = order
+        level.append(order)
         return _new(Execution, (fills, remaining, cancels))
 
     def cancel(self, order_id: str) -> Cancel:
         order = self._orders.pop(order_id, None)
         if order is None:
             raise NotFound(f"order {order_id} is not on the book", field="order_id")
-        if order[SIDE] is BUY:
-            del self._bids[-order[PRICE]][order_id]
-        else:
-            del self._asks[order[PRICE]][order_id]
-        return _new(Cancel, (order_id, order[ACCOUNT], order[REMAINING], CANCELLED))
+        remaining = order[REMAINING]
+        order[REMAINING] = 0  # marks it cancelled wherever it is in its level's queue
+        self._dead += 1
+        if self._dead > _COMPACT_AT and self._dead > len(self._orders):
+            self._compact()
+        return _new(Cancel, (order_id, order[ACCOUNT], remaining, CANCELLED))
 
     def amend(self, order_id: str, new_price_ticks: int, new_quantity: int) -> Execution:
         order = self._orders.get(order_id)
@@ -195,6 +203,19 @@ class OrderBook:
             self._orders[order_id][QUANTITY] = new_quantity
         return execution
 
+    def _compact(self) -> None:
+        """Drops the dead entries from every level, and the levels left empty: O(book), once the dead entries
+        outnumber both the live orders and `_COMPACT_AT`, so O(1) per cancel, amortised."""
+        for book, keys in ((self._bids, self._bid_keys), (self._asks, self._ask_keys)):
+            for k in list(book):
+                live = [o for o in book[k] if o[REMAINING]]
+                if live:
+                    book[k] = deque(live)
+                else:
+                    del book[k]
+            keys[:] = sorted(book)
+        self._dead = 0
+
     # -- queries ----------------------------------------------------------------------------------------------
     def best_bid(self) -> int | None:
         return -self._bid_keys[0] if self._clean_top(self._bids, self._bid_keys) else None
@@ -210,7 +231,7 @@ class OrderBook:
         return None if order is None else _state(order)
 
     def resting_orders(self) -> list[OrderState]:
-        return [_state(o) for book in (self._bids, self._asks) for k in sorted(book) for o in book[k].values()]
+        return [_state(o) for book in (self._bids, self._asks) for k in sorted(book) for o in book[k] if o[REMAINING]]
 
     def snapshot(self) -> tuple[tuple, tuple]:
         """((bid levels), (ask levels)), best first; a level is (price, ((order_id, account_id, owner_id,
@@ -224,30 +245,33 @@ class OrderBook:
         return order_id in self._orders
 
     # -- inside -----------------------------------------------------------------------------------------------
-    @staticmethod
-    def _clean_top(book: dict[int, dict[str, _Order]], keys: list[int]) -> bool:
+    def _clean_top(self, book: dict[int, deque[_Order]], keys: list[int]) -> bool:
         """Drops emptied levels from the top of a side; True if the side has a (non-empty) best level."""
         while keys:
             top = keys[0]
-            if book[top]:
+            level = book[top]
+            while level and not level[0][REMAINING]:
+                level.popleft()
+                self._dead -= 1
+            if level:
                 return True
             heappop(keys)
             del book[top]
         return False
 
     @staticmethod
-    def _depth(book: dict[int, dict[str, _Order]], sign: int, levels: int) -> list[Level]:
+    def _depth(book: dict[int, deque[_Order]], sign: int, levels: int) -> list[Level]:
         out: list[Level] = []
         for k in sorted(book):
-            level = book[k]
-            if level:
-                out.append(Level(sign * k, sum(o[REMAINING] for o in level.values()), len(level)))
+            live = [o[REMAINING] for o in book[k] if o[REMAINING]]
+            if live:
+                out.append(Level(sign * k, sum(live), len(live)))
                 if len(out) == levels:
                     break
         return out
 
     @staticmethod
-    def _side_snapshot(book: dict[int, dict[str, _Order]], sign: int) -> tuple:
-        return tuple((sign * k, tuple((o[ID], o[ACCOUNT], o[OWNER], o[QUANTITY], o[REMAINING])
-                                      for o in book[k].values()))
-                     for k in sorted(book) if book[k])
+    def _side_snapshot(book: dict[int, deque[_Order]], sign: int) -> tuple:
+        levels = ((sign * k, tuple((o[ID], o[ACCOUNT], o[OWNER], o[QUANTITY], o[REMAINING])
+                                   for o in book[k] if o[REMAINING])) for k in sorted(book))
+        return tuple(level for level in levels if level[1])
