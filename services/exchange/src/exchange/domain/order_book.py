@@ -61,6 +61,8 @@ from exchange.domain.orders import (
 
 _NONE: tuple = ()
 _new = tuple.__new__  # builds the NamedTuples without their Python-level __new__ (the hot path)
+_SHARED = 4096  # an order that only rests returns the shared (immutable) Execution((), quantity, ()) below this
+_RESTED = [_new(Execution, (_NONE, q, _NONE)) for q in range(_SHARED)]
 
 # A resting order is a list (building one costs a sixth of a __slots__ object's __init__), indexed by these:
 ID, ACCOUNT, OWNER, SIDE, PRICE, QUANTITY, REMAINING = range(7)
@@ -170,6 +172,8 @@ class OrderBook:
             book[key] = level = deque()
             heappush(self._bid_keys if side is BUY else self._ask_keys, key)
         level.append(order)
+        if fills is _NONE and cancels is _NONE and remaining < _SHARED:
+            return _RESTED[remaining]
         return _new(Execution, (fills, remaining, cancels))
 
     def cancel(self, order_id: str) -> Cancel:
