@@ -1,13 +1,11 @@
-"""`ets bench-engine`: the matching engine (`exchange.domain.order_book`) in-process on a seeded, realistic stream.
+"""`ets bench-engine`: the matching engine (`exchange.domain.order_book`) in-process on a seeded stream
+(`exchange.entrypoints.engine_streams`: the realistic mix, or the queue at a price limit).
 
-The stream is generated beforehand (untimed) against a book of its own, so every command in it is meaningful when
-replayed: about 40 % passive limit orders (1-20 ticks behind the best opposite price), 30 % marketable ones (at
-the best opposite price or up to 3 ticks through it, a third of them IOC, so they fill fully or partly), 25 %
-cancels of a random resting order, and 5 % amends (half a size reduction, half a new price), from 200 accounts
-whose orders sometimes meet their own (self-trade prevention). Two timed passes replay it on new books: one for
-throughput (operations per second over the whole stream), one timing each operation with `perf_counter_ns` for
-the latency percentiles (the timer's own cost, printed, is included). Both passes must end in the same book the
-generator saw, which is checked.
+The stream is generated first (untimed). Timed passes replay it on new books: `--repeat` for throughput (operations
+per second over the whole stream, of wall-clock time and of this process's CPU time), then one timing each
+operation with `perf_counter_ns` for the latency percentiles (the timer's own cost, printed, is included). Every
+pass must end in the book the generator saw, which is checked. The collector is kept off the stream's own objects
+(`gc.freeze`), not off the book's.
 """
 from __future__ import annotations
 
@@ -15,73 +13,12 @@ import argparse
 import gc
 import os
 import platform
-import random
 import subprocess
 import time
 from pathlib import Path
 
 from exchange.domain.order_book import OrderBook
-from exchange.domain.orders import BUY, GTC, IOC, SELL
-
-SUBMIT, CANCEL, AMEND = 0, 1, 2
-REFERENCE = 5_000  # ticks: 50.00 yuan at a 0.01 tick
-DEPTH = 1_000  # resting orders the stream keeps the book near
-
-
-def stream(ops: int, seed: int, depth: int = DEPTH) -> tuple[list[tuple], tuple]:
-    """The commands, and the snapshot of the book after them. Marketable orders are 1-100 units while more than
-    `depth` orders rest, 1-20 below it: so the book hovers around that many resting orders."""
-    rnd = random.Random(seed)
-    book, live, out = OrderBook(), [], []
-    accounts = [f"A{i:03d}" for i in range(200)]
-    next_id = 0
-    while len(out) < ops:
-        r = rnd.random()
-        if r < 0.30:  # 25 % cancels, 5 % amends
-            oid = None
-            while live and oid is None:  # a random resting order (ids that traded away since are dropped)
-                i = rnd.randrange(len(live))
-                oid = live[i]
-                if oid not in book:
-                    live[i] = live[-1]
-                    live.pop()
-                    oid = None
-            if oid is None:
-                continue
-            if r < 0.25:
-                live[i] = live[-1]
-                live.pop()
-                book.cancel(oid)
-                out.append((CANCEL, oid))
-            else:
-                o = book.order(oid)
-                filled = o.quantity - o.remaining
-                if rnd.random() < 0.5:
-                    args = (oid, o.price_ticks, filled + max(1, o.remaining // 2))
-                else:
-                    args = (oid, o.price_ticks + rnd.choice((-2, -1, 1, 2)), o.quantity)
-                book.amend(*args)
-                out.append((AMEND, args))
-            continue
-        side = BUY if rnd.random() < 0.5 else SELL
-        bid, ask = book.best_bid(), book.best_ask()
-        bid = bid if bid is not None else (ask - 1 if ask is not None else REFERENCE - 1)
-        ask = ask if ask is not None else bid + 1
-        marketable = r >= 0.70
-        tif = IOC if marketable and rnd.random() < 1 / 3 else GTC
-        if side == BUY:
-            price = ask + rnd.randint(0, 3) if marketable else ask - rnd.randint(1, 20)
-        else:
-            price = bid - rnd.randint(0, 3) if marketable else bid + rnd.randint(1, 20)
-        account = rnd.choice(accounts)
-        next_id += 1
-        quantity = rnd.randint(1, 100 if not marketable or len(book) > depth else 20)
-        args = (f"O{next_id}", account, account, side, max(1, price), quantity, tif)
-        if book.submit(*args).resting:
-            live.append(args[0])
-        out.append((SUBMIT, args))
-    return out, book.snapshot()
-
+from exchange.entrypoints.engine_streams import AMEND, CANCEL, STREAMS, SUBMIT
 
 def throughput(ops: list[tuple]) -> tuple[float, float, OrderBook]:
     """Operations per second of wall-clock time and of this process's CPU time (the second leaves out the time a
@@ -130,11 +67,11 @@ def machine() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    ops, expected = stream(args.ops, args.seed, args.depth)
+    ops, expected = STREAMS[args.stream](args.ops, args.seed, args.depth)
     gc.collect()
     gc.freeze()  # the stream's million tuples are the benchmark's, not the book's: keep the collector off them
     mix = {k: sum(1 for kind, _ in ops if kind == k) / len(ops) for k in (SUBMIT, CANCEL, AMEND)}
-    print(f"stream: {len(ops):,} operations, seed {args.seed}, about {args.depth:,} orders resting: "
+    print(f"stream {args.stream}: {len(ops):,} operations, seed {args.seed}, about {args.depth:,} orders resting: "
           f"{mix[SUBMIT]:.0%} orders, {mix[CANCEL]:.0%} cancels, {mix[AMEND]:.0%} amends")
     rates, cpu_rates = [], []
     for _ in range(args.repeat):
