@@ -163,6 +163,13 @@ def test_m23_quantity_is_conserved_and_each_orders_filled_part_is_its_fills(stre
         resting = book.resting_orders()
         assert entered == 2 * traded + cancelled + sum(o.remaining for o in resting)
         assert all(o.quantity - o.remaining == filled.get(o.order_id, 0) for o in resting)
+        book.best_bid(), book.best_ask()  # these drop dead entries at the top too
+        assert book._dead == dead_entries(book)  # the count that decides when the queues are compacted
+
+
+def dead_entries(book):
+    return sum(1 for side in (book._bids, book._asks) for level in side.values() for o in level
+               if not o[order_book.REMAINING])
 
 
 @settings(max_examples=200, deadline=None)
