@@ -10,7 +10,8 @@ replay must reproduce. A command is (SUBMIT, submit's arguments), (CANCEL, order
   200 accounts whose orders sometimes meet their own (self-trade prevention). Marketable orders are 1-100 units
   while more than `depth` orders rest and 1-20 below it, so the book hovers around `depth` resting orders.
 - `limit_queue`: trading at a price limit (M-28(1)): every bid at the limit price, one queue of about `depth`
-  orders (built first), sellers hitting its head, the same shares of cancels (anywhere in the queue) and amends.
+  orders (built first), sellers hitting its head, the same shares of cancels (anywhere in the queue) and amends
+  (a repriced bid moves a tick or two below the limit).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class _Writer:
         self.rnd, self.book, self.live, self.out, self.n = random.Random(seed), OrderBook(), [], [], 0
         self.accounts = [f"A{i:03d}" for i in range(200)]
 
-    def cancel_or_amend(self, cancel: bool) -> None:
+    def cancel_or_amend(self, cancel: bool, moves: tuple[int, ...] = (-2, -1, 1, 2)) -> None:
         rnd, live, book = self.rnd, self.live, self.book
         while live:  # a random resting order (ids that traded away since are dropped on the way)
             i = rnd.randrange(len(live))
@@ -51,7 +52,7 @@ class _Writer:
         if rnd.random() < 0.5:
             args = (oid, o.price_ticks, filled + max(1, o.remaining // 2))
         else:
-            args = (oid, o.price_ticks + rnd.choice((-2, -1, 1, 2)), o.quantity)
+            args = (oid, o.price_ticks + rnd.choice(moves), o.quantity)
         book.amend(*args)
         self.out.append((AMEND, args))
 
@@ -97,7 +98,7 @@ def limit_queue(ops: int, seed: int, depth: int) -> tuple[list[tuple], tuple]:
     while len(w.out) < ops:
         r = rnd.random()
         if r < 0.30:
-            w.cancel_or_amend(r < 0.25)
+            w.cancel_or_amend(r < 0.25, moves=(-2, -1))  # nothing is bid above the limit
         elif r < 0.70:
             w.submit(BUY, LIMIT_UP, rnd.randint(1, 100), GTC)
         else:
