@@ -1,0 +1,71 @@
+"""The in-memory order books of one exchange process, rebuilt from the database (the source of truth).
+
+Recovery design: every accepted order, fill, amendment and cancellation is committed to the database (with its
+events, through the outbox) before it is acknowledged; the books in memory are only an index of the open orders.
+They are built on first use after a start from `exchange_order` rows with status OPEN, in `sequence` (time
+priority) order, and thrown away whenever a transaction that changed them fails, so the next command rebuilds them
+from what was committed. One lock serialises every command that touches the books (single writer, as an exchange's
+matching engine is), so the books always equal the committed open orders.
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from exchange.adapters.orm import OrderRow
+from exchange.adapters.trading_store import TradingStore
+from exchange.domain.order_book import OrderBook, Side, TimeInForce
+
+
+class Books:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._books: dict[str, OrderBook] | None = None
+        self.day: date | None = None  # the trading day whose stale orders were last expired
+        self.closes: dict[tuple[str, date], int] = {}  # previous close per (product, day): fixed once the day began
+        self.dirty = False  # the current command changed the books (undo = rebuild, if it fails)
+
+    def book(self, session: Session, product_id: str) -> OrderBook:
+        if self._books is None:
+            self._books = rebuild(TradingStore(session).open_orders())
+        return self._books.setdefault(product_id, OrderBook())
+
+    def invalidate(self) -> None:
+        """Forget the books (a transaction that changed them rolled back): the next command rebuilds them."""
+        self._books = None
+        self.day = None
+
+    def snapshot(self, session: Session) -> dict[str, tuple]:
+        with self.lock:
+            if self._books is None:
+                self._books = rebuild(TradingStore(session).open_orders())
+            return {product: book.snapshot() for product, book in sorted(self._books.items()) if book.snapshot()}
+
+
+def rebuild(open_orders: list[OrderRow]) -> dict[str, OrderBook]:
+    """Books holding exactly these open orders, in their time priority (the orders never cross: each rested)."""
+    books: dict[str, OrderBook] = {}
+    for order in sorted(open_orders, key=lambda o: o.sequence):
+        result = books.setdefault(order.product_id, OrderBook()).submit(
+            order.order_id, order.trading_account_id, order.owner_id, Side(order.side), order.price_cents,
+            order.remaining, TimeInForce.GTC)
+        if result.fills or result.resting != order.remaining:
+            raise RuntimeError(f"recorded open order {order.order_id} crosses the book: records are inconsistent")
+    return books
+
+
+_BY_ENGINE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_REGISTRY_LOCK = threading.Lock()
+
+
+def books_for(session: Session) -> Books:
+    """The books of the database this session talks to (one per engine, i.e. per running service)."""
+    engine = session.get_bind()
+    with _REGISTRY_LOCK:
+        books = _BY_ENGINE.get(engine)
+        if books is None:
+            books = _BY_ENGINE[engine] = Books()
+        return books
