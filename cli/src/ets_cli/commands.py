@@ -25,6 +25,15 @@ def _lazy(module: str, function: str = "run"):  # noqa: ANN202 - import on use k
     return call
 
 
+def _service_command(module: str):  # noqa: ANN202 - a command that lives in a service package
+    def call(args) -> int:  # noqa: ANN001
+        import importlib
+
+        return importlib.import_module(module).run(args)
+
+    return call
+
+
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("up", help="start NATS and the five services (embedded default) until Ctrl-C")
     p.add_argument("--data-dir", default=DATA_DIR)
@@ -55,6 +64,12 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--nats-url", default=None)
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("bench"))
+
+    p = sub.add_parser("bench-engine", help="benchmark the exchange's matching engine in-process on a seeded stream")
+    p.add_argument("--ops", type=int, default=1_000_000, help="operations in the stream")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--repeat", type=int, default=5, help="throughput passes (the median is printed)")
+    p.set_defaults(func=_service_command("exchange.entrypoints.engine_bench"))
 
     p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
     p.add_argument("now")

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import OrderRow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.order_book import OrderBook, Side, TimeInForce
+from exchange.domain.order_book import OrderBook
+from exchange.domain.orders import BUY, GTC, SELL
 
 
 class Books:
@@ -28,10 +29,18 @@ class Books:
         self.closes: dict[tuple[str, date], int] = {}  # previous close per (product, day): fixed once the day began
         self.dirty = False  # the current command changed the books (undo = rebuild, if it fails)
 
-    def book(self, session: Session, product_id: str) -> OrderBook:
+    def ensure(self, session: Session) -> dict[str, OrderBook]:
+        """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
         if self._books is None:
             self._books = rebuild(TradingStore(session).open_orders())
-        return self._books.setdefault(product_id, OrderBook())
+        return self._books
+
+    def book(self, session: Session, product_id: str) -> OrderBook:
+        books = self.ensure(session)
+        book = books.get(product_id)
+        if book is None:
+            book = books[product_id] = OrderBook()
+        return book
 
     def invalidate(self) -> None:
         """Forget the books (a transaction that changed them rolled back): the next command rebuilds them."""
@@ -40,9 +49,7 @@ class Books:
 
     def snapshot(self, session: Session) -> dict[str, tuple]:
         with self.lock:
-            if self._books is None:
-                self._books = rebuild(TradingStore(session).open_orders())
-            return {product: book.snapshot() for product, book in sorted(self._books.items()) if book.snapshot()}
+            return {product: book.snapshot() for product, book in sorted(self.ensure(session).items()) if len(book)}
 
 
 def rebuild(open_orders: list[OrderRow]) -> dict[str, OrderBook]:
@@ -50,9 +57,9 @@ def rebuild(open_orders: list[OrderRow]) -> dict[str, OrderBook]:
     books: dict[str, OrderBook] = {}
     for order in sorted(open_orders, key=lambda o: o.sequence):
         result = books.setdefault(order.product_id, OrderBook()).submit(
-            order.order_id, order.trading_account_id, order.owner_id, Side(order.side), order.price_cents,
-            order.remaining, TimeInForce.GTC)
-        if result.fills or result.resting != order.remaining:
+            order.order_id, order.trading_account_id, order.owner_id, BUY if order.side == "BUY" else SELL,
+            order.price_cents, order.remaining, GTC)
+        if result.fills or result.cancels or result.resting != order.remaining:
             raise RuntimeError(f"recorded open order {order.order_id} crosses the book: records are inconsistent")
     return books
 

@@ -46,8 +46,9 @@ def book(product_id: str, uow: Uow, _: Caller,
     with unit, unit.books.lock:
         unit.trading.product(product_id)
         bids, asks = unit.books.book(unit.session, product_id).depth(levels)
-    return BookPublic(product_id=product_id, bids=[BookLevel(price=to_yuan(p), quantity=q) for p, q in bids],
-                      asks=[BookLevel(price=to_yuan(p), quantity=q) for p, q in asks])
+    return BookPublic(product_id=product_id,
+                      bids=[BookLevel(price=to_yuan(b.price_ticks), quantity=b.quantity) for b in bids],
+                      asks=[BookLevel(price=to_yuan(a.price_ticks), quantity=a.quantity) for a in asks])
 
 
 @router.post("/orders", response_model=OrderPublic, status_code=201,

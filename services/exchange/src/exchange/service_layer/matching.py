@@ -9,7 +9,7 @@ from ets_shared.clock import regulatory_date
 from ets_shared.contracts.exchange import OrderCancelled, TradeDeliveryInstructed, TradeExecuted
 from exchange.adapters.orm import OrderRow, TradeRow
 from exchange.adapters.trading_store import MATCHED
-from exchange.domain.order_book import Fill, SubmitResult
+from exchange.domain.orders import AMENDED_AWAY, CANCELLED, IOC_REMAINDER, SELF_TRADE, Execution, Fill
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_yuan
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -73,12 +73,17 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, pro
     return trade
 
 
-def apply_result(uow: ExchangeUnitOfWork, rules: TradingRules, taker: OrderRow, result: SubmitResult) -> list[TradeRow]:
-    """Record the fills of `taker` against resting orders, then release what the books cancelled of it."""
+REASONS = {IOC_REMAINDER: "immediate_or_cancel", SELF_TRADE: "self_trade_prevented", CANCELLED: "requested",
+           AMENDED_AWAY: "requested"}
+
+
+def apply_result(uow: ExchangeUnitOfWork, rules: TradingRules, taker: OrderRow, result: Execution) -> list[TradeRow]:
+    """Record the fills of `taker` against resting orders, then release whatever left the book unfilled: the rest
+    of an immediate-or-cancel order, resting orders of the same owner removed by self-trade prevention."""
     trades = [_fill(uow, rules, taker, fill) for fill in result.fills]
-    if result.cancelled:
-        reason = "self_trade_prevented" if result.self_trade_prevented else "immediate_or_cancel"
-        release_open(uow, taker, result.cancelled, reason, uow.now())
+    for cancel in result.cancels:
+        order = taker if cancel.order_id == taker.order_id else uow.trading.order(cancel.order_id)
+        release_open(uow, order, cancel.quantity, REASONS[cancel.reason], uow.now())
     return trades
 
 

@@ -18,7 +18,8 @@ from ets_shared.errors import Conflict, Forbidden, RuleViolation
 from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import require_may_place_order
-from exchange.domain.order_book import OrderBook, Side, TimeInForce
+from exchange.domain.order_book import OrderBook
+from exchange.domain.orders import BUY, SELL
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
@@ -26,14 +27,16 @@ from exchange.service_layer.policy import rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 T = TypeVar("T")
+ENGINE_SIDE = {"BUY": BUY, "SELL": SELL}
 
 
 def market_command(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
     """Run `work` as one transaction under the books' lock, after expiring the orders of earlier trading days."""
-    books = uow.books
-    with books.lock, uow:
+    with uow, uow.books.lock:
+        books = uow.books
         try:
             today = regulatory_date(uow.now())
+            books.ensure(uow.session)
             expire_stale(uow, today)
             result = work()
             uow.commit()
@@ -133,8 +136,8 @@ def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWor
                                   price=to_yuan(price), quantity=order.quantity, time_in_force=order.time_in_force,
                                   accepted_at=now), subject_ref=f"order:{order.order_id}")
         with changing(uow, product.product_id) as book:
-            result = book.submit(order.order_id, order.trading_account_id, order.owner_id, Side(order.side), price,
-                                 order.quantity, TimeInForce(order.time_in_force))
+            result = book.submit(order.order_id, order.trading_account_id, order.owner_id, ENGINE_SIDE[order.side],
+                                 price, order.quantity, order.time_in_force)
         return order, apply_result(uow, rules, order, result)
 
     return market_command(uow, work)
@@ -179,7 +182,8 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
         reserve_or_refuse(uow, order.trading_account_id, order.side, order.vintage, cmd.quantity, per_t)
         kept = price == order.price_cents and cmd.quantity <= order.remaining
         with changing(uow, order.product_id) as book:
-            result = book.amend(order.order_id, price, cmd.quantity)
+            state = book.order(order.order_id)
+            result = book.amend(order.order_id, price, state.quantity - state.remaining + cmd.quantity)
         order.quantity += cmd.quantity - order.remaining
         order.price_cents, order.remaining, order.reserve_per_t_cents, order.updated_at = price, cmd.quantity, per_t, now
         if not kept:
