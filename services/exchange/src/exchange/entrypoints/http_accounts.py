@@ -12,6 +12,7 @@ from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 from exchange.adapters import records
+from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.trading_rules import to_yuan
 from exchange.entrypoints.schemas import (
@@ -73,6 +74,19 @@ def balances(trading_account_id: Visible, session: ReadSession) -> BalancesPubli
                           cash_reserved=to_yuan(cash.reserved_cents if cash else 0),
                           allowances=[AllowancePosition(vintage=u.vintage, available=u.available,
                                                         reserved=u.reserved) for u in units])
+
+
+@router.get("/exchange-accounts", response_model=list[BalancesPublic],
+            summary="The exchange's fee account and risk reserve fund (M-27, M-28(4))")
+def exchange_accounts(_: Annotated[Principal, Depends(require(*OVERSEERS))],
+                      session: ReadSession) -> list[BalancesPublic]:
+    result = []
+    for account_id in (FEE_ACCOUNT, RISK_RESERVE_ACCOUNT):
+        cash, _units = records.balances(session, account_id)
+        result.append(BalancesPublic(trading_account_id=account_id,
+                                     cash_available=to_yuan(cash.available_cents if cash else 0),
+                                     cash_reserved=to_yuan(0), allowances=[]))
+    return result
 
 
 @router.get("/trading-accounts/{trading_account_id}/orders", response_model=list[OrderPublic],
