@@ -33,6 +33,9 @@ def settings(database_url, test_settings_overrides) -> ServiceSettings:
 
 
 class Market:
+    sh = staticmethod(sh)
+    vintage = VINTAGE
+
     def __init__(self, svc: RunningService, nc: Any) -> None:
         self.svc, self.client, self.js = svc, svc.client, nc.jetstream()
         self.operator = svc.auth("exchange_operator")
