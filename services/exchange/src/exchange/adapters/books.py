@@ -47,9 +47,15 @@ class Books:
         self._books = None
         self.day = None
 
-    def snapshot(self, session: Session) -> dict[str, tuple]:
+    def snapshot(self, session: Session) -> dict[str, list[tuple[str, str, int, int]]]:
+        """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""
         with self.lock:
-            return {product: book.snapshot() for product, book in sorted(self.ensure(session).items()) if len(book)}
+            return resting(self.ensure(session))
+
+
+def resting(books: dict[str, OrderBook]) -> dict[str, list[tuple[str, str, int, int]]]:
+    return {product: [(o.order_id, o.side, o.price_ticks, o.remaining) for o in book.resting_orders()]
+            for product, book in sorted(books.items()) if len(book)}
 
 
 def rebuild(open_orders: list[OrderRow]) -> dict[str, OrderBook]:
