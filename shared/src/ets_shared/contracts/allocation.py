@@ -272,7 +272,6 @@ class TradingBalancesReply(BaseModel):
     balances: list[TradingBalance]
 
 
-#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation. Outside
-#: every stream's subjects (`ets.<producer>.>`): inside ETS_ALLOCATION the stream would store each request and answer
-#: it with a publish acknowledgement before the registry could.
+#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation; outside
+#: every stream's subjects (`ets.<producer>.>`), or JetStream would store each request and answer it with a PubAck
 TRADING_BALANCES_SUBJECT = "ets.rpc.allocation.trading-balances"
