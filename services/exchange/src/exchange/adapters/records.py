@@ -22,7 +22,7 @@ class Page:
 def orders(session: Session, account_id: str, page: Page) -> list[OrderRow]:
     query = (select(OrderRow).where(OrderRow.trading_account_id == account_id,
                                     *in_range(OrderRow.accepted_at, page.start, page.end))
-             .order_by(OrderRow.accepted_at, OrderRow.order_id).offset(page.offset).limit(page.limit))
+             .order_by(OrderRow.accepted_at, OrderRow.sequence).offset(page.offset).limit(page.limit))
     return list(session.execute(query).scalars())
 
 
