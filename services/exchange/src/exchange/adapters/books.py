@@ -28,12 +28,21 @@ class Books:
         self.day: date | None = None  # the trading day whose stale orders were last expired
         self.closes: dict[tuple[str, date], int] = {}  # previous close per (product, day): fixed once the day began
         self.dirty = False  # the current command changed the books (undo = rebuild, if it fails)
+        self.sequence = 0  # the last time priority given
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:
         """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
         if self._books is None:
-            self._books = rebuild(TradingStore(session).open_orders())
+            store = TradingStore(session)
+            self._books = rebuild(store.open_orders())
+            self.sequence = store.last_sequence()
         return self._books
+
+    def next_sequence(self, session: Session) -> int:
+        """The next time priority (held here: the books' lock serialises every order that takes one)."""
+        self.ensure(session)
+        self.sequence += 1
+        return self.sequence
 
     def book(self, session: Session, product_id: str) -> OrderBook:
         books = self.ensure(session)

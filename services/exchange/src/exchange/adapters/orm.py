@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column
+from sqlalchemy import BigInteger, Column, Index
 from sqlmodel import Field
 
 from ets_shared.persistence.tables import service_table_base, utc_column
@@ -112,6 +112,7 @@ class AllowanceInstructionRow(ExchangeTable, table=True):
 
 class OrderRow(ExchangeTable, table=True):
     __tablename__ = "exchange_order"
+    __table_args__ = (Index("ix_exchange_order_account_status", "trading_account_id", "status"),)
     order_id: str = Field(primary_key=True, max_length=64)
     sequence: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))  # time priority
     trading_account_id: str = Field(max_length=80, index=True)
@@ -134,6 +135,8 @@ class OrderRow(ExchangeTable, table=True):
 
 class TradeRow(ExchangeTable, table=True):
     __tablename__ = "trade"
+    __table_args__ = (Index("ix_trade_buyer_status", "buyer_account_id", "status"),
+                      Index("ix_trade_product_mode_day", "product_id", "mode", "trading_day"))
     trade_id: str = Field(primary_key=True, max_length=64)
     mode: str = Field(max_length=16)
     product_id: str = Field(max_length=32, index=True)

@@ -64,8 +64,8 @@ class TradingStore:
     def order(self, order_id: str) -> OrderRow:
         return self._get(OrderRow, order_id, "order", "order_id")
 
-    def next_sequence(self) -> int:
-        return (self.session.execute(select(func.max(OrderRow.sequence))).scalar() or 0) + 1
+    def last_sequence(self) -> int:
+        return self.session.execute(select(func.max(OrderRow.sequence))).scalar() or 0
 
     def open_orders(self, before_day: date | None = None) -> list[OrderRow]:
         query = select(OrderRow).where(OrderRow.status == OPEN).order_by(OrderRow.sequence)

@@ -123,7 +123,7 @@ def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWor
         if cmd.side == "BUY":
             require_holding_room(uow, rules, account, cmd.quantity)
         reserve_or_refuse(uow, account.trading_account_id, cmd.side, product.vintage, cmd.quantity, per_t)
-        order = OrderRow(order_id=f"ORD-{uuid4().hex[:20]}", sequence=uow.trading.next_sequence(),
+        order = OrderRow(order_id=f"ORD-{uuid4().hex[:20]}", sequence=uow.books.next_sequence(uow.session),
                          trading_account_id=account.trading_account_id, member_id=account.member_id,
                          owner_id=account.member_id, product_id=product.product_id, vintage=product.vintage,
                          side=cmd.side, price_cents=price, quantity=cmd.quantity, remaining=cmd.quantity,
@@ -187,7 +187,7 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
         order.quantity += cmd.quantity - order.remaining
         order.price_cents, order.remaining, order.reserve_per_t_cents, order.updated_at = price, cmd.quantity, per_t, now
         if not kept:
-            order.sequence = uow.trading.next_sequence()
+            order.sequence = uow.books.next_sequence(uow.session)
         uow.publish(OrderAmended(order_id=order.order_id, trading_account_id=order.trading_account_id,
                                  price=to_yuan(price), remaining=cmd.quantity, priority_kept=kept, amended_at=now),
                     subject_ref=f"order:{order.order_id}")

@@ -1,8 +1,8 @@
 """trading accounts balances orders trades agreements
 
-Revision ID: d471245a1eea
+Revision ID: 3e4fff760b6f
 Revises: 9907ff4acc3c
-Create Date: 2026-11-28 22:45:54.030872
+Create Date: 2026-11-28 23:10:41.919625
 """
 from alembic import op
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ import sqlmodel
 import ets_shared.persistence.types
 
 
-revision = 'd471245a1eea'
+revision = '3e4fff760b6f'
 down_revision = '9907ff4acc3c'
 branch_labels = None
 depends_on = None
@@ -108,6 +108,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('sequence')
     )
     with op.batch_alter_table('exchange_order', schema=None) as batch_op:
+        batch_op.create_index('ix_exchange_order_account_status', ['trading_account_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_exchange_order_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_exchange_order_trading_account_id'), ['trading_account_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_exchange_order_trading_day'), ['trading_day'], unique=False)
@@ -157,7 +158,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('trade', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_trade_buyer_account_id'), ['buyer_account_id'], unique=False)
+        batch_op.create_index('ix_trade_buyer_status', ['buyer_account_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_trade_product_id'), ['product_id'], unique=False)
+        batch_op.create_index('ix_trade_product_mode_day', ['product_id', 'mode', 'trading_day'], unique=False)
         batch_op.create_index(batch_op.f('ix_trade_seller_account_id'), ['seller_account_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_trade_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_trade_trading_day'), ['trading_day'], unique=False)
@@ -190,7 +193,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_trade_trading_day'))
         batch_op.drop_index(batch_op.f('ix_trade_status'))
         batch_op.drop_index(batch_op.f('ix_trade_seller_account_id'))
+        batch_op.drop_index('ix_trade_product_mode_day')
         batch_op.drop_index(batch_op.f('ix_trade_product_id'))
+        batch_op.drop_index('ix_trade_buyer_status')
         batch_op.drop_index(batch_op.f('ix_trade_buyer_account_id'))
 
     op.drop_table('trade')
@@ -204,6 +209,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_exchange_order_trading_day'))
         batch_op.drop_index(batch_op.f('ix_exchange_order_trading_account_id'))
         batch_op.drop_index(batch_op.f('ix_exchange_order_status'))
+        batch_op.drop_index('ix_exchange_order_account_status')
 
     op.drop_table('exchange_order')
     with op.batch_alter_table('cash_movement', schema=None) as batch_op:
