@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ets_shared.contracts.allocation import RegistryTransferRefused
 from ets_shared.contracts.exchange import TradeDeliveryInstructed, TradeSettled, TradeSettlementFailed
 from ets_shared.testing.service import eventually, subject_listener
 
@@ -57,3 +58,15 @@ async def test_m26_settlement_all_or_nothing_when_the_registry_leg_fails(market,
         assert trades[0]["status"] == "FAILED" and trades[0]["failure_reason"] == "seller holds too few"
         await eventually(lambda: failed)
         assert failed[0]["data"]["trade_id"] == trade["trade_id"]
+
+
+async def test_m26_an_answer_about_a_trade_the_exchange_never_made_moves_nothing_and_is_recorded(market):
+    trade = await matched(market)
+    await market.send(RegistryTransferRefused(purpose="trade_delivery", reference="TRD-NEVER", reason="?",
+                                              refused_at=market.sh(2026, 5, 20, 10)))
+    audit = (await market.client.get("/audit", params={"subject_ref": "trade:TRD-NEVER"},
+                                     headers=market.svc.auth("authority"))).json()
+    assert [a["action"] for a in audit] == ["exchange.registry-answer.unmatched"]
+    assert (await market.balances("X-B"))["cash"] == ("59940.00", "40060.00")  # nothing moved
+    await market.delivered(trade)  # the stream went on: the real trade still settles
+    assert (await market.balances("X-B"))["units"] == (1000, 0)

@@ -20,7 +20,7 @@ def on_transfer_registered(event: RegistryTransferRegistered, uow: ExchangeUnitO
     elif event.purpose == "exchange_withdrawal":
         _withdrawal_done(uow, event.reference or event.transaction_id, registered=True, reason=None)
     elif event.purpose == "trade_delivery":
-        trade = uow.trading.trade(event.reference or event.transaction_id)
+        trade = _known_trade(uow, event.reference or event.transaction_id, event.purpose)
         if trade is not None and trade.status == MATCHED:
             settle(uow, trade, rules_for(uow.session, trade.trading_day.year))
 
@@ -29,14 +29,32 @@ def on_transfer_refused(event: RegistryTransferRefused, uow: ExchangeUnitOfWork)
     if event.purpose == "exchange_withdrawal":
         _withdrawal_done(uow, event.reference, registered=False, reason=event.reason)
     else:
-        trade = uow.trading.trade(event.reference)
+        trade = _known_trade(uow, event.reference, event.purpose)
         if trade is not None and trade.status == MATCHED:
             fail(uow, trade, event.reason)
 
 
+def _known_trade(uow: ExchangeUnitOfWork, trade_id: str, purpose: str) -> TradeRow | None:
+    trade = uow.trading.trade(trade_id)
+    if trade is None:
+        _unmatched(uow, f"trade:{trade_id}", f"the registry answered ({purpose}) for trade {trade_id}, which the "
+                                             "exchange never made")
+    return trade
+
+
+def _unmatched(uow: ExchangeUnitOfWork, subject_ref: str, detail: str) -> None:
+    """An answer the exchange's records cannot explain moves nothing here; it is recorded for the reconciliation
+    and the auditors (`GET /audit?subject_ref=...`), and the stream goes on."""
+    uow.audit("exchange.registry-answer.unmatched", subject_ref, detail)
+
+
 def _credit_deposit(event: RegistryTransferRegistered, uow: ExchangeUnitOfWork) -> None:
     account = uow.session.get(TradingAccountRow, event.to_account_id)
-    if account is None or uow.ledger.has_entry("allowance_deposit", event.transaction_id):
+    if account is None:
+        _unmatched(uow, f"trading-account:{event.to_account_id}", f"deposit {event.transaction_id} into "
+                   f"{event.to_account_id}, which is no trading account of the exchange")
+        return
+    if uow.ledger.has_entry("allowance_deposit", event.transaction_id):
         return
     now = uow.now()
     for line in event.lines:
@@ -53,7 +71,11 @@ def _credit_deposit(event: RegistryTransferRegistered, uow: ExchangeUnitOfWork) 
 
 def _withdrawal_done(uow: ExchangeUnitOfWork, instruction_id: str, *, registered: bool, reason: str | None) -> None:
     row = uow.session.get(AllowanceInstructionRow, instruction_id)
-    if row is None or row.status != "PENDING":
+    if row is None:
+        _unmatched(uow, f"instruction:{instruction_id}", f"the registry answered for withdrawal {instruction_id}, "
+                                                         "which the exchange never instructed")
+        return
+    if row.status != "PENDING":
         return
     now = uow.now()
     if registered:
