@@ -70,8 +70,11 @@ def register(sub) -> None:  # noqa: ANN001
     p.set_defaults(func=_lazy("bench"))
 
     p = sub.add_parser("bench-engine", help="benchmark the exchange's matching engine in-process on a seeded stream")
+    p.add_argument("--stream", choices=["mix", "limit-queue"], default="mix",
+                   help="the realistic mix, or one long queue at a price limit")
     p.add_argument("--ops", type=int, default=1_000_000, help="operations in the stream")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--depth", type=int, default=1_000, help="resting orders the stream keeps the book near")
     p.add_argument("--repeat", type=int, default=5, help="throughput passes (the median is printed)")
     p.set_defaults(func=_service_command("exchange.entrypoints.engine_bench"))
 

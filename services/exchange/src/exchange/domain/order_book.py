@@ -39,9 +39,13 @@ The rules:
 - Determinism: the book reads no clock and no randomness; replaying the same commands on a new book gives the same
   results and an equal `snapshot()` (what journal-based recovery relies on).
 
-Inside: per side a dict price key -> deque of orders (queue order = time priority) and a heap of the keys (asks:
-price, bids: -price, so both heaps pop the best first). A level emptied by a cancel stays until it reaches the top
-of its heap, where it is dropped; so every key in a side's dict is in its heap exactly once.
+Inside: a resting order is a 7-item list (indexed by `ID` .. `REMAINING`). Per side, a dict price key -> level
+and a heap of the keys (asks: price, bids: -price, so both heaps give the best first); a level is a deque of orders
+in time priority. A cancel only takes the order out of the id index and sets its remaining to 0: the dead entry is
+skipped and dropped when it reaches the front of its level, and once the dead entries outnumber both the live
+orders and `_COMPACT_AT` every level is compacted in one pass, so each operation is O(1) amortised (plus O(log levels)
+for a new or used-up price) however long a level's queue grows, e.g. at a price limit. Levels left empty stay until
+they reach the top of their heap: every key in a side's dict is in its heap exactly once.
 """
 from __future__ import annotations
 
@@ -57,25 +61,23 @@ from exchange.domain.orders import (
 
 _NONE: tuple = ()
 _new = tuple.__new__  # builds the NamedTuples without their Python-level __new__ (the hot path)
+_SHARED = 4096  # an order that only rests returns the shared (immutable) Execution((), quantity, ()) below this
+_RESTED = [_new(Execution, (_NONE, q, _NONE)) for q in range(_SHARED)]
+
+# A resting order is a list (building one costs a sixth of a __slots__ object's __init__), indexed by these:
+ID, ACCOUNT, OWNER, SIDE, PRICE, QUANTITY, REMAINING = range(7)
+_Order = list  # [order_id, account_id, owner_id, side, price_ticks, quantity, remaining]
+_COMPACT_AT = 1024  # dead entries always tolerated (beyond it, as many as there are live orders)
 
 
-class _Order:
-    __slots__ = ("order_id", "account_id", "owner_id", "side", "price", "quantity", "remaining")
-
-    def __init__(self, order_id: str, account_id: str, owner_id: str, side: str, price: int, quantity: int,
-                 remaining: int) -> None:
-        self.order_id, self.account_id, self.owner_id, self.side = order_id, account_id, owner_id, side
-        self.price, self.quantity, self.remaining = price, quantity, remaining
-
-    def state(self) -> OrderState:
-        return OrderState(self.order_id, self.account_id, self.owner_id, self.side, self.price, self.quantity,
-                          self.remaining)
+def _state(order: _Order) -> OrderState:
+    return _new(OrderState, order)
 
 
 class OrderBook:
     """One product's continuous order book (see the module docstring for the API and the rules)."""
 
-    __slots__ = ("_orders", "_bids", "_bid_keys", "_asks", "_ask_keys")
+    __slots__ = ("_orders", "_bids", "_bid_keys", "_asks", "_ask_keys", "_dead")
 
     def __init__(self) -> None:
         self._orders: dict[str, _Order] = {}
@@ -83,35 +85,72 @@ class OrderBook:
         self._bid_keys: list[int] = []
         self._asks: dict[int, deque[_Order]] = {}  # key price
         self._ask_keys: list[int] = []
+        self._dead = 0  # cancelled orders still in a level's queue (remaining 0)
 
     # -- commands ---------------------------------------------------------------------------------------------
     def submit(self, order_id: str, account_id: str, owner_id: str, side: str, price_ticks: int, quantity: int,
                tif: str = GTC) -> Execution:
-        if order_id in self._orders:
+        orders = self._orders
+        if order_id in orders:
             raise Conflict(f"order {order_id} is already on the book", field="order_id")
-        if tif != GTC and tif != IOC:
-            raise ValueError(f"time in force {tif!r}")
-        if quantity < 1 or price_ticks < 1:
-            raise ValueError("quantity and price must be at least 1")
+        if quantity < 1 or price_ticks < 1 or (tif != GTC and tif != IOC):
+            raise ValueError(f"quantity {quantity!r}, price {price_ticks!r}, time in force {tif!r}")
         if side == BUY:
-            side, key, opposite, opposite_keys = BUY, -price_ticks, self._asks, self._ask_keys
+            side = BUY
+            opposite = self._asks
+            opposite_keys = self._ask_keys
             limit = price_ticks
         elif side == SELL:
-            side, key, opposite, opposite_keys = SELL, price_ticks, self._bids, self._bid_keys
+            side = SELL
+            opposite = self._bids
+            opposite_keys = self._bid_keys
             limit = -price_ticks
         else:
             raise ValueError(f"side {side!r}")
         fills = cancels = _NONE
         remaining = quantity
-        while opposite_keys:  # drop emptied levels at the top, then match if the best opposite price crosses
-            top = opposite_keys[0]
-            if opposite[top]:
-                if top <= limit:
-                    remaining, fills, cancels = self._match(order_id, account_id, owner_id, limit, remaining,
-                                                            opposite, opposite_keys)
+        while opposite_keys:  # match from the best opposite level while it crosses (its key <= limit)
+            k = opposite_keys[0]
+            if k > limit:
                 break
-            heappop(opposite_keys)
-            del opposite[top]
+            level = opposite[k]
+            while level:
+                maker = level[0]
+                q = maker[REMAINING]
+                if not q:  # cancelled earlier and left in the queue
+                    level.popleft()
+                    self._dead -= 1
+                    continue
+                if maker[OWNER] == owner_id:  # self-trade prevention: cancel the resting order
+                    level.popleft()
+                    del orders[maker[ID]]
+                    cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], q, SELF_TRADE))
+                    if cancels is _NONE:
+                        cancels = [cancel]
+                    else:
+                        cancels.append(cancel)
+                    continue
+                if fills is _NONE:
+                    fills = []
+                if q <= remaining:
+                    level.popleft()
+                    del orders[maker[ID]]
+                    fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE], q)))
+                    remaining -= q
+                    if not remaining:
+                        break
+                else:
+                    maker[REMAINING] = q - remaining
+                    fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE],
+                                             remaining)))
+                    remaining = 0
+                    break
+            if level:
+                break
+            heappop(opposite_keys)  # used up, or only cancelled orders left in it
+            del opposite[k]
+            if not remaining:
+                break
         if not remaining:
             return _new(Execution, (fills, 0, cancels))
         if tif == IOC:
@@ -121,44 +160,65 @@ class OrderBook:
             else:
                 cancels.append(cancel)
             return _new(Execution, (fills, 0, cancels))
-        self._rest(_Order(order_id, account_id, owner_id, side, price_ticks, quantity, remaining), key)
+        orders[order_id] = order = [order_id, account_id, owner_id, side, price_ticks, quantity, remaining]
+        if side is BUY:
+            book = self._bids
+            key = -price_ticks
+        else:
+            book = self._asks
+            key = price_ticks
+        level = book.get(key)
+        if level is None:
+            book[key] = level = deque()
+            heappush(self._bid_keys if side is BUY else self._ask_keys, key)
+        level.append(order)
+        if fills is _NONE and cancels is _NONE and remaining < _SHARED:
+            return _RESTED[remaining]
         return _new(Execution, (fills, remaining, cancels))
 
     def cancel(self, order_id: str) -> Cancel:
-        order = self._orders.get(order_id)
+        order = self._orders.pop(order_id, None)
         if order is None:
             raise NotFound(f"order {order_id} is not on the book", field="order_id")
-        self._unlink(order)
-        return _new(Cancel, (order_id, order.account_id, order.remaining, CANCELLED))
+        remaining = order[REMAINING]
+        order[REMAINING] = 0  # marks it cancelled wherever it is in its level's queue
+        self._dead += 1
+        if self._dead > _COMPACT_AT and self._dead > len(self._orders):
+            self._compact()
+        return _new(Cancel, (order_id, order[ACCOUNT], remaining, CANCELLED))
 
     def amend(self, order_id: str, new_price_ticks: int, new_quantity: int) -> Execution:
         order = self._orders.get(order_id)
         if order is None:
             raise NotFound(f"order {order_id} is not on the book", field="order_id")
         if new_price_ticks < 1:
-            raise ValueError("price must be at least 1")
-        filled = order.quantity - order.remaining
+            raise ValueError(f"price {new_price_ticks!r}")
+        filled = order[QUANTITY] - order[REMAINING]
         if new_quantity <= filled:
-            self._unlink(order)
-            return _new(Execution, (_NONE, 0, [Cancel(order_id, order.account_id, order.remaining, AMENDED_AWAY)]))
-        if new_price_ticks == order.price and new_quantity <= order.quantity:
-            order.quantity, order.remaining = new_quantity, new_quantity - filled  # keeps its place in the queue
-            return _new(Execution, (_NONE, order.remaining, _NONE))
-        self._unlink(order)  # loses time priority: handled as an order arriving now
-        order.price, order.quantity = new_price_ticks, new_quantity
-        if order.side == BUY:
-            key, limit, opposite, opposite_keys = -new_price_ticks, new_price_ticks, self._asks, self._ask_keys
-        else:
-            key, limit, opposite, opposite_keys = new_price_ticks, -new_price_ticks, self._bids, self._bid_keys
-        fills = cancels = _NONE
-        remaining = new_quantity - filled
-        if self._clean_top(opposite, opposite_keys) and opposite_keys[0] <= limit:
-            remaining, fills, cancels = self._match(order_id, order.account_id, order.owner_id, limit, remaining,
-                                                    opposite, opposite_keys)
-        if remaining:
-            order.remaining = remaining
-            self._rest(order, key)
-        return _new(Execution, (fills, remaining, cancels))
+            cancel = self.cancel(order_id)
+            return _new(Execution, (_NONE, 0, [cancel._replace(reason=AMENDED_AWAY)]))
+        if new_price_ticks == order[PRICE] and new_quantity <= order[QUANTITY]:
+            order[QUANTITY], order[REMAINING] = new_quantity, new_quantity - filled  # keeps its place in the queue
+            return _new(Execution, (_NONE, order[REMAINING], _NONE))
+        self.cancel(order_id)  # loses time priority: handled as an order arriving now, with its fills
+        execution = self.submit(order_id, order[ACCOUNT], order[OWNER], order[SIDE], new_price_ticks,
+                                new_quantity - filled, GTC)
+        if execution.resting:
+            self._orders[order_id][QUANTITY] = new_quantity
+        return execution
+
+    def _compact(self) -> None:
+        """Drops the dead entries from every level, and the levels left empty: O(book), once the dead entries
+        outnumber both the live orders and `_COMPACT_AT`, so O(1) per cancel, amortised."""
+        for book, keys in ((self._bids, self._bid_keys), (self._asks, self._ask_keys)):
+            for k in list(book):
+                live = [o for o in book[k] if o[REMAINING]]
+                if live:
+                    book[k] = deque(live)
+                else:
+                    del book[k]
+            keys[:] = sorted(book)
+        self._dead = 0
 
     # -- queries ----------------------------------------------------------------------------------------------
     def best_bid(self) -> int | None:
@@ -172,10 +232,10 @@ class OrderBook:
 
     def order(self, order_id: str) -> OrderState | None:
         order = self._orders.get(order_id)
-        return None if order is None else order.state()
+        return None if order is None else _state(order)
 
     def resting_orders(self) -> list[OrderState]:
-        return [o.state() for book in (self._bids, self._asks) for k in sorted(book) for o in book[k]]
+        return [_state(o) for book in (self._bids, self._asks) for k in sorted(book) for o in book[k] if o[REMAINING]]
 
     def snapshot(self) -> tuple[tuple, tuple]:
         """((bid levels), (ask levels)), best first; a level is (price, ((order_id, account_id, owner_id,
@@ -189,76 +249,15 @@ class OrderBook:
         return order_id in self._orders
 
     # -- inside -----------------------------------------------------------------------------------------------
-    def _match(self, taker_id: str, taker_account: str, owner_id: str, limit: int, remaining: int,
-               book: dict[int, deque[_Order]], keys: list[int]) -> tuple[int, list | tuple, list | tuple]:
-        """Trades `remaining` against `book` (the opposite side) from its best key while the key is <= `limit`."""
-        orders = self._orders
-        fills = cancels = _NONE
-        while keys:
-            k = keys[0]
-            if k > limit:
-                break
-            level = book[k]
-            while level:
-                maker = level[0]
-                if maker.owner_id == owner_id:  # self-trade prevention: cancel the resting order
-                    level.popleft()
-                    del orders[maker.order_id]
-                    cancel = _new(Cancel, (maker.order_id, maker.account_id, maker.remaining, SELF_TRADE))
-                    if cancels is _NONE:
-                        cancels = [cancel]
-                    else:
-                        cancels.append(cancel)
-                    continue
-                if fills is _NONE:
-                    fills = []
-                q = maker.remaining
-                if q <= remaining:
-                    level.popleft()
-                    del orders[maker.order_id]
-                    fills.append(_new(Fill, (maker.order_id, taker_id, maker.account_id, taker_account,
-                                             maker.price, q)))
-                    remaining -= q
-                    if not remaining:
-                        break
-                else:
-                    maker.remaining = q - remaining
-                    fills.append(_new(Fill, (maker.order_id, taker_id, maker.account_id, taker_account,
-                                             maker.price, remaining)))
-                    return 0, fills, cancels
-            if level:
-                break
-            heappop(keys)
-            del book[k]
-            if not remaining:
-                break
-        return remaining, fills, cancels
-
-    def _rest(self, order: _Order, key: int) -> None:
-        self._orders[order.order_id] = order
-        if order.side == BUY:
-            book, keys = self._bids, self._bid_keys
-        else:
-            book, keys = self._asks, self._ask_keys
-        level = book.get(key)
-        if level is None:
-            book[key] = level = deque()
-            heappush(keys, key)
-        level.append(order)
-
-    def _unlink(self, order: _Order) -> None:
-        del self._orders[order.order_id]
-        if order.side == BUY:
-            self._bids[-order.price].remove(order)
-        else:
-            self._asks[order.price].remove(order)
-
-    @staticmethod
-    def _clean_top(book: dict[int, deque[_Order]], keys: list[int]) -> bool:
+    def _clean_top(self, book: dict[int, deque[_Order]], keys: list[int]) -> bool:
         """Drops emptied levels from the top of a side; True if the side has a (non-empty) best level."""
         while keys:
             top = keys[0]
-            if book[top]:
+            level = book[top]
+            while level and not level[0][REMAINING]:
+                level.popleft()
+                self._dead -= 1
+            if level:
                 return True
             heappop(keys)
             del book[top]
@@ -268,15 +267,15 @@ class OrderBook:
     def _depth(book: dict[int, deque[_Order]], sign: int, levels: int) -> list[Level]:
         out: list[Level] = []
         for k in sorted(book):
-            level = book[k]
-            if level:
-                out.append(Level(sign * k, sum(o.remaining for o in level), len(level)))
+            live = [o[REMAINING] for o in book[k] if o[REMAINING]]
+            if live:
+                out.append(Level(sign * k, sum(live), len(live)))
                 if len(out) == levels:
                     break
         return out
 
     @staticmethod
     def _side_snapshot(book: dict[int, deque[_Order]], sign: int) -> tuple:
-        return tuple((sign * k, tuple((o.order_id, o.account_id, o.owner_id, o.quantity, o.remaining)
-                                      for o in book[k]))
-                     for k in sorted(book) if book[k])
+        levels = ((sign * k, tuple((o[ID], o[ACCOUNT], o[OWNER], o[QUANTITY], o[REMAINING])
+                                   for o in book[k] if o[REMAINING])) for k in sorted(book))
+        return tuple(level for level in levels if level[1])
