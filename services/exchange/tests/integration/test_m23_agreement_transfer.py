@@ -74,3 +74,14 @@ async def test_m23_agreement_declined_releases_and_uncovered_counterparty_change
     declined = await market.client.post("/agreements/A1/decline", headers=market.member("S"))
     assert declined.json()["status"] == "DECLINED"
     assert (await market.balances("X-B"))["cash"] == ("100000000.00", "0.00")
+
+
+async def test_m23_a_proposal_is_good_for_its_trading_day_then_expires_and_releases(market):
+    await parties(market)
+    await market.client.post("/agreements", json=proposal("A1", "45.00", 1000), headers=market.member("S"))
+    await market.at(2026, 5, 21, 10, 0)
+    late = await market.client.post("/agreements/A1/confirmation", headers=market.member("B"))
+    assert late.status_code == 409 and "expired" in late.json()["detail"]
+    assert (await market.balances("X-S"))["units"] == (599_000, 1000)
+    await market.order("B", "X-B", "BUY", "40.00", 1)  # the day's first command expires the earlier day's business
+    assert (await market.balances("X-S"))["units"] == (600_000, 0)

@@ -109,6 +109,11 @@ class TradingStore:
     def agreement(self, agreement_id: str) -> AgreementRow:
         return self._get(AgreementRow, agreement_id, "agreement", "agreement_id")
 
+    def proposals_before(self, instant: datetime) -> list[AgreementRow]:
+        """Agreement proposals still awaiting their counterparty, made before `instant`."""
+        return list(self.session.execute(select(AgreementRow).where(
+            AgreementRow.status == "PROPOSED", AgreementRow.proposed_at < instant)).scalars())
+
 
 def in_range(column, start: datetime | None, end: datetime | None):  # noqa: ANN001, ANN201
     """Conditions for `start <= column < end` (either bound optional)."""

@@ -60,10 +60,15 @@ def propose(member_id: str, cmd: commands.ProposeAgreement, uow: ExchangeUnitOfW
     return agreement
 
 
-def _pending(uow: ExchangeUnitOfWork, agreement_id: str) -> AgreementRow:
+def _pending(uow: ExchangeUnitOfWork, agreement_id: str, today_only: bool = True) -> AgreementRow:
+    """A proposal awaiting its counterparty, made today: one of an earlier trading day has expired (its proposer's
+    reservation is released with the day's other expiries, see `orders.expire_stale`)."""
     agreement = uow.trading.agreement(agreement_id)
     if agreement.status != PROPOSED:
         raise Conflict(f"agreement {agreement_id} is {agreement.status}", field="agreement_id", article="M-23")
+    if today_only and regulatory_date(agreement.proposed_at) < regulatory_date(uow.now()):
+        raise Conflict(f"agreement {agreement_id} was proposed on an earlier trading day and has expired",
+                       field="agreement_id", article="M-23")
     return agreement
 
 
@@ -92,7 +97,7 @@ def confirm(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> tuple
 def decline(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> AgreementRow:
     """The counterparty declines, or the proposer withdraws: the proposer's reservation is released."""
     with uow:
-        agreement = _pending(uow, agreement_id)
+        agreement = _pending(uow, agreement_id, today_only=False)
         parties = {uow.trading.account(a).member_id: a for a in
                    (agreement.proposer_account_id, agreement.counterparty_account_id)}
         if member_id not in parties:

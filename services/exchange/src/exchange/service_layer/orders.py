@@ -12,7 +12,7 @@ from datetime import date
 from typing import TypeVar
 from uuid import uuid4
 
-from ets_shared.clock import regulatory_date
+from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.contracts.exchange import OrderAccepted, OrderAmended
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
 from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccountRow
@@ -57,13 +57,19 @@ def changing(uow: ExchangeUnitOfWork, product_id: str) -> Iterator[OrderBook]:
 
 
 def expire_stale(uow: ExchangeUnitOfWork, today: date) -> None:
-    """Orders are day orders: those of an earlier trading day leave the book, their reservations released."""
+    """Orders and agreement proposals are good for their trading day: those of an earlier day leave the book, their
+    reservations released."""
     if uow.books.day == today:
         return
     for order in uow.trading.open_orders(before_day=today):
         with changing(uow, order.product_id) as book:
             book.cancel(order.order_id)
         release_open(uow, order, order.remaining, "expired", uow.now())
+    for agreement in uow.trading.proposals_before(start_of_day(today)):
+        release_leg(uow, agreement.proposer_account_id, agreement.proposer_side, agreement.vintage,
+                    agreement.quantity, agreement.reserve_per_t_cents)
+        agreement.status, agreement.decided_at = "EXPIRED", uow.now()
+        uow.audit("exchange.agreement.expired", f"agreement:{agreement.agreement_id}", {"day": str(today)})
 
 
 def _account_for_orders(uow: ExchangeUnitOfWork, member_id: str, trading_account_id: str) -> TradingAccountRow:
