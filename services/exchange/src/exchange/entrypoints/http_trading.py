@@ -7,13 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from ets_shared.auth import Principal, Role
-from ets_shared.errors import Conflict, Forbidden
+from ets_shared.errors import Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
-from exchange.adapters.orm import ProductRow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.trading_rules import to_cents, to_yuan
+from exchange.domain.trading_rules import to_yuan
 from exchange.entrypoints.schemas import AgreementPublic, BookLevel, BookPublic, OrderPublic, ProductPublic
-from exchange.service_layer import agreements, commands, orders
+from exchange.service_layer import agreements, commands, orders, products
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 router = APIRouter(tags=["trading"])
@@ -23,19 +22,11 @@ Member = Annotated[Principal, Depends(require(Role.MEMBER))]
 
 @router.post("/products", response_model=ProductPublic, status_code=201, summary="List a product (M-19)")
 def list_product(cmd: commands.ListProduct, _: Operator, uow: Uow) -> ProductPublic:
-    with uow:
-        if uow.session.get(ProductRow, cmd.product_id) is not None:
-            raise Conflict(f"product {cmd.product_id} is listed", field="product_id")
-        row = ProductRow(product_id=cmd.product_id, vintage=cmd.vintage, listed_at=uow.now(),
-                         reference_price_cents=to_cents(commands.yuan(cmd.reference_price)))
-        uow.session.add(row)
-        uow.audit("exchange.product.listed", f"product:{cmd.product_id}", cmd.model_dump())
-        uow.commit()
-    return ProductPublic.of(row)
+    return ProductPublic.of(products.list_product(cmd, uow))
 
 
 @router.get("/products", response_model=list[ProductPublic], summary="Products traded")
-def products(session: ReadSession, _: Caller) -> list[ProductPublic]:
+def listed_products(session: ReadSession, _: Caller) -> list[ProductPublic]:
     return [ProductPublic.of(p) for p in TradingStore(session).products()]
 
 
