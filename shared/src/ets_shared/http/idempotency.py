@@ -1,4 +1,4 @@
-"""`Idempotency-Key` on writes (architecture.md, HTTP): the first response to a key is stored and replayed for
+"""`Idempotency-Key` on writes (docs/architecture.md#http): the first response to a key is stored and replayed for
 every retry of the same request, so a client that lost a response can safely send it again.
 
 **Scope**: a key belongs to the caller — the token's role, subject and party — not to the token string, so a retry
