@@ -11,6 +11,7 @@ from decimal import Decimal
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
+from ets_shared.bounds import DecimalString
 from ets_shared.http.platform_routes import load_policy
 from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
 
@@ -18,8 +19,8 @@ Rate = Field(ge=0, le=Decimal("0.1"), max_digits=8, decimal_places=6)
 
 
 class FeeRates(BaseModel):
-    buyer: Decimal = Rate
-    seller: Decimal = Rate
+    buyer: DecimalString = Rate
+    seller: DecimalString = Rate
 
 
 class TradingSession(BaseModel):
@@ -28,20 +29,20 @@ class TradingSession(BaseModel):
 
 
 class ExchangePolicyDocument(BaseModel):
-    tick: Decimal = Field(Decimal("0.01"), gt=0, le=100, max_digits=8, decimal_places=2,
+    tick: DecimalString = Field(Decimal("0.01"), gt=0, le=100, max_digits=8, decimal_places=2,
                           description="price tick in yuan (a multiple of 0.01)")
     lot: int = Field(1, ge=1, le=100_000, description="quantity unit in tonnes")
     sessions: list[TradingSession] = Field(default_factory=lambda: [TradingSession(start=time(9, 30), end=time(11, 30)),
                                                               TradingSession(start=time(13), end=time(15))],
                                      min_length=1, max_length=6, description="Shanghai local time, start inclusive")
     holidays: list[date] = Field(default_factory=list, max_length=100, description="weekdays without trading")
-    price_limit: Decimal = Field(Decimal("0.10"), gt=0, le=1, description="M-28(1) open bidding band")
-    agreement_limit: Decimal = Field(Decimal("0.30"), gt=0, le=1, description="M-28(1) agreement transfer band")
+    price_limit: DecimalString = Field(Decimal("0.10"), gt=0, le=1, description="M-28(1) open bidding band")
+    agreement_limit: DecimalString = Field(Decimal("0.30"), gt=0, le=1, description="M-28(1) agreement transfer band")
     agreement_exempt_t: int = Field(500_000, ge=1, description="agreement transfers of at least this size: no band")
     max_holding_t: int = Field(1_000_000, ge=1, description="M-28(2), plus a covered entity's allocation")
     open_bidding_fees: FeeRates = FeeRates(buyer=Decimal("0.0015"), seller=Decimal("0.0015"))
     agreement_fees: FeeRates = FeeRates(buyer=Decimal("0.0010"), seller=Decimal("0.0010"))
-    risk_reserve_share: Decimal = Field(Decimal("0.20"), ge=0, le=1, description="M-28(4) share of fees")
+    risk_reserve_share: DecimalString = Field(Decimal("0.20"), ge=0, le=1, description="M-28(4) share of fees")
 
     @model_validator(mode="after")
     def _consistent(self) -> ExchangePolicyDocument:
