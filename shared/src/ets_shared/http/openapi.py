@@ -73,6 +73,7 @@ def install_error_responses(app: FastAPI) -> None:
 
 
 def declare_errors(document: dict[str, Any]) -> dict[str, Any]:
+    plain_times(document)
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     schemas["Problem"] = PROBLEM_SCHEMA
     for name in ("HTTPValidationError", "ValidationError"):
@@ -150,3 +151,21 @@ def default_bounds(schema: dict[str, Any], document: dict[str, Any], seen: set[s
         if isinstance(schema.get("additionalProperties"), dict):
             schema["maxProperties"] = min(schema.get("maxProperties", MAX_MEMBERS), MAX_MEMBERS)
             default_bounds(schema["additionalProperties"], document, seen, max_text, text_pattern)
+
+
+TIME_OF_DAY = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$", "maxLength": 15,
+               "description": "a time of day, HH:MM[:SS[.ffffff]] (Shanghai time unless the field says otherwise)"}
+
+
+def plain_times(node: Any) -> None:
+    """A `time` field is written as `09:30:00`, without the UTC offset JSON Schema's `format: time` demands: declare
+    it by a pattern instead, so the document says what the service sends and accepts."""
+    if isinstance(node, dict):
+        if node.get("format") == "time" and node.get("type") == "string":
+            del node["format"]
+            node.update({k: v for k, v in TIME_OF_DAY.items() if k not in node or k == "pattern"})
+        for value in node.values():
+            plain_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            plain_times(value)
