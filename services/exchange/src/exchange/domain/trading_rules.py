@@ -1,6 +1,6 @@
 """The exchange's trading rules for a year (M-20: the exchange's rules, filed with the authority; M-23, M-27, M-28).
 
-Every **[param]** of regulation.md §6 is a field of `TradingRules` with the documented default:
+Every **[param]** of docs/rules.md §6 is a field of `TradingRules` with the documented default:
 - market conventions: price tick 0.01 yuan (`tick_cents`), quantity unit 1 t (`lot`), sessions 09:30-11:30 and
   13:00-15:00 Shanghai time on trading days (Monday to Friday except `holidays`);
 - M-28(1): open-bidding prices within +-10 % of the previous close (`price_limit`), agreement transfers within +-30 %
