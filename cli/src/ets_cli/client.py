@@ -29,6 +29,7 @@ class PlatformClient:
     urls: dict[str, str]
     jwt_secret: str
     nats_url: str
+    nats_options: dict = field(default_factory=dict)  # its NATS identity: `calendar` (ticks, stream counts)
     timeout: float = 30.0
     _tokens: dict[tuple, str] = field(default_factory=dict)
     _http: aiohttp.ClientSession | None = None
@@ -40,7 +41,7 @@ class PlatformClient:
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout),
                                            connector=aiohttp.TCPConnector(limit=64))
         self._nc = await nats.connect(self.nats_url, name="ets-client", error_cb=_quiet, connect_timeout=2,
-                                      max_reconnect_attempts=3)
+                                      max_reconnect_attempts=3, **self.nats_options)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

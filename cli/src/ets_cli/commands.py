@@ -59,12 +59,14 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
     p.add_argument("now")
     p.add_argument("--nats-url", default=None)
+    p.add_argument("--data-dir", default=DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
     p.set_defaults(func=_lazy("tools", "tick"))
 
     p = sub.add_parser("calendar", help="publish wall-clock ticks (production scheduler)")
     p.add_argument("--wall-clock", action="store_true", required=True)
     p.add_argument("--interval", type=float, default=60.0)
     p.add_argument("--nats-url", default=None)
+    p.add_argument("--data-dir", default=DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
     p.set_defaults(func=_lazy("tools", "calendar"))
 
     p = sub.add_parser("token", help="mint a bearer token (embedded platform's secret, or ETS_JWT_SECRET)")

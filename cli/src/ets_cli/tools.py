@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nats
 
-from ets_cli.platform import SERVICES, development_secret
+from ets_cli.platform import SERVICES, development_secret, nats_options
 from ets_shared.auth import issue_token
 from ets_shared.calendar import publish_tick, run_wall_clock
 from ets_shared.clock import REGULATORY_TZ
@@ -28,7 +28,7 @@ def tick(args) -> int:  # noqa: ANN001
     now = now if now.tzinfo else now.replace(tzinfo=REGULATORY_TZ)
 
     async def go() -> None:
-        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url)
+        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, **nats_options("calendar", args.data_dir))
         envelope = await publish_tick(nc.jetstream(), now)
         await nc.drain()
         print(f"published {envelope.event_type} now={envelope.data.now.isoformat()}")
@@ -39,7 +39,8 @@ def tick(args) -> int:  # noqa: ANN001
 
 def calendar(args) -> int:  # noqa: ANN001
     async def go() -> None:
-        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, max_reconnect_attempts=-1)
+        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, max_reconnect_attempts=-1,
+                                **nats_options("calendar", args.data_dir))
         stop = asyncio.Event()
         print(f"ticking every {args.interval}s from the wall clock (Ctrl-C stops)", flush=True)
         try:

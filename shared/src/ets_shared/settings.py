@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_PORTS: dict[str, int] = {
@@ -32,6 +32,11 @@ class PlatformSettings(BaseSettings):
 
     environment: Literal["development", "production"] = "development"
     nats_url: str = Field(f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}", description="comma-separated server URLs")
+    # NATS authentication (messaging.nats_auth): the process's identity (a service: its name) and its nkey seed,
+    # given as ETS_NATS_NKEY_SEED (production: a secret) or read from `<nats_keys_dir>/<identity>.nk` (embedded)
+    nats_identity: str | None = Field(None, pattern=r"^[a-z][a-z-]{1,40}$")
+    nats_nkey_seed: SecretStr | None = None
+    nats_keys_dir: Path | None = Field(None, description="default: <data_dir>/nats/keys")
     data_dir: Path = Field(Path(".ets"), description="embedded default: NATS store, SQLite files, logs")
     host: str = "127.0.0.1"
     jwt_secret: str = DEV_JWT_SECRET
@@ -47,6 +52,10 @@ class PlatformSettings(BaseSettings):
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True
+
+    @property
+    def nats_keys_path(self) -> Path:
+        return self.nats_keys_dir or self.data_dir / "nats" / "keys"
 
     @property
     def nats_servers(self) -> list[str]:
@@ -83,5 +92,5 @@ def service_env_vars(service: str) -> set[str]:
     key = service_key(service)
     return {
         "ETS_ENVIRONMENT", "ETS_NATS_URL", f"ETS_{key}_DATABASE_URL", "ETS_JWT_SECRET", "ETS_HOST",
-        "ETS_STREAM_REPLICAS",
+        "ETS_STREAM_REPLICAS", "ETS_NATS_NKEY_SEED",
     }
