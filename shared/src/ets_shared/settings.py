@@ -46,9 +46,10 @@ class PlatformSettings(BaseSettings):
     duplicate_window_seconds: int = Field(7200, ge=1)
     max_deliveries: int = Field(5, ge=1, description="deliveries of a failing event before it is dead-lettered")
     consumer_batch_size: int = Field(256, ge=1, le=10_000, description="events applied in one transaction")
-    consumer_ack_wait_seconds: float = Field(10.0, gt=0, description="a stopped replica's events come back after")
-    consumer_pin_timeout_seconds: float = Field(15.0, gt=0, description="a stopped replica is replaced after; "
-                                                "more than the ack wait, so its events come back first")
+    consumer_ack_wait_seconds: float = Field(4.0, gt=0, description="events delivered and neither acknowledged nor "
+                                             "marked in progress are delivered again after")
+    consumer_pin_timeout_seconds: float = Field(3.0, gt=0, description="a dead replica is replaced after; the next "
+                                                "takes over its unacknowledged events from the stream, in order")
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True

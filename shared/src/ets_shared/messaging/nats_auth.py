@@ -56,7 +56,8 @@ def _service(service: str) -> dict:
                *(f"$JS.API.STREAM.{verb}.{s}" for s in STREAMS for verb in ("CREATE", "UPDATE"))]
     for producer in PRODUCERS:
         stream, durable = stream_name(producer), durable_name(service, producer)
-        publish += [f"$JS.API.CONSUMER.NAMES.{stream}", *_consumer_api(stream, durable), f"$JS.ACK.{stream}.{durable}.>"]
+        publish += [f"$JS.API.CONSUMER.NAMES.{stream}", f"$JS.API.STREAM.MSG.GET.{stream}",
+                    *_consumer_api(stream, durable), f"$JS.ACK.{stream}.{durable}.>"]
         publish += [f"$JS.API.CONSUMER.{verb}.{stream}.{legacy}" for legacy in _legacy_durables(service, producer)
                     for verb in ("INFO", "DELETE")]
     return {"publish": {"allow": publish},
