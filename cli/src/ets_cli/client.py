@@ -40,7 +40,7 @@ class PlatformClient:
         # benchmark's client shares the machine with the platform it measures
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout),
                                            connector=aiohttp.TCPConnector(limit=64))
-        self._nc = await nats.connect(self.nats_url, name="ets-client", error_cb=_quiet, connect_timeout=2,
+        self._nc = await nats.connect(self.nats_url.split(","), name="ets-client", error_cb=_quiet, connect_timeout=2,
                                       max_reconnect_attempts=3, **self.nats_options)
         return self
 

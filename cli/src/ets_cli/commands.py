@@ -30,6 +30,8 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.add_argument("--nats-url", default=None, help="use this NATS instead of starting the bundled one")
     p.add_argument("--nats-port", type=int, default=None, help="port of the bundled NATS (default 4250)")
+    p.add_argument("--cluster", action="store_true",
+                   help="three bundled nats-server nodes (ports 4250-4252) as one cluster, every stream at R3")
     p.add_argument("--postgres", default=None, help="PostgreSQL server URL: one database per service on it")
     p.add_argument("--timeout", type=float, default=90.0)
     p.set_defaults(func=_lazy("up"))

@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 
 from ets_shared.messaging.nats_auth import authorization, connect_options, ensure_keys
+from ets_shared.nats_cluster import NatsCluster
 from ets_shared.nats_process import NatsServerProcess, die_with_parent, ensure_port_free
 from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, PlatformSettings, service_key
 
@@ -51,10 +52,11 @@ class Platform:
     data_dir: Path
     nats_url: str | None = None  # an external NATS; None starts the bundled one
     nats_port: int = EMBEDDED_NATS_PORT
+    cluster: bool = False  # three nodes on nats_port, +1, +2 and every stream at R3, instead of one server
     ports: dict[str, int] = field(default_factory=configured_ports)
     database_urls: dict[str, str] = field(default_factory=dict)  # per service; default SQLite in data_dir/db
     extra_env: dict[str, str] = field(default_factory=dict)
-    nats: NatsServerProcess | None = None
+    nats: NatsServerProcess | NatsCluster | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -63,7 +65,13 @@ class Platform:
 
     @property
     def effective_nats_url(self) -> str:
-        return self.nats_url or f"nats://127.0.0.1:{self.nats_port}"
+        if self.nats_url:
+            return self.nats_url
+        return ",".join(f"nats://127.0.0.1:{self.nats_port + i}" for i in range(3 if self.cluster else 1))
+
+    @property
+    def nats_servers(self) -> list[str]:
+        return self.effective_nats_url.split(",")
 
     @property
     def keys_dir(self) -> Path:
@@ -81,7 +89,7 @@ class Platform:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ETS_")}
         env.update({
             "ETS_NATS_URL": self.effective_nats_url, "ETS_DATA_DIR": str(self.data_dir),
-            "ETS_NATS_KEYS_DIR": str(self.keys_dir),
+            "ETS_NATS_KEYS_DIR": str(self.keys_dir), **({"ETS_STREAM_REPLICAS": "3"} if self.cluster else {}),
             "ETS_JWT_SECRET": self.jwt_secret, f"ETS_{key}_PORT": str(self.ports[service]),
             f"ETS_{key}_DATABASE_URL": self.database_urls.get(
                 service, f"sqlite:///{self.data_dir / 'db' / f'{service}.sqlite'}"),
@@ -93,7 +101,11 @@ class Platform:
     def start_nats(self) -> None:
         """The bundled nats-server with one user per identity (keys made once, kept in the data folder)."""
         public_keys = ensure_keys(self.keys_dir)
-        if self.nats_url is None:
+        if self.nats_url is None and self.cluster:
+            (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
+            self.nats = NatsCluster(self.data_dir / "nats", first_port=self.nats_port, log_dir=self.data_dir / "logs",
+                                    authorization=authorization(public_keys)).start()
+        elif self.nats_url is None:
             (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
             self.nats = NatsServerProcess(self.data_dir / "nats", port=self.nats_port,
                                           log_file=self.data_dir / "logs" / "nats-server.log",
