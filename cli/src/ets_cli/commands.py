@@ -58,6 +58,21 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("bench"))
 
+    p = sub.add_parser("chaos", help="a compliance year on a 3-node NATS cluster while services and one NATS node "
+                                     "are SIGKILLed; checks nothing was lost or applied twice")
+    p.add_argument("--entities", type=int, default=300)
+    p.add_argument("--kills", type=int, default=10, help="services SIGKILLed (random service, random moment)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--concurrency", type=int, default=16)
+    p.add_argument("--data-dir", default=None, help="default: a fresh temporary folder")
+    p.set_defaults(func=_lazy("chaos"))
+
+    p = sub.add_parser("nats-keys", help="print a fresh nkey pair per NATS identity (KEY=value lines for deployment)")
+    p.set_defaults(func=_lazy("tools", "nats_keys"))
+
+    p = sub.add_parser("nats-auth", help="regenerate the NATS users and permissions in deploy/ from the code")
+    p.set_defaults(func=_lazy("tools", "nats_auth"))
+
     p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
     p.add_argument("now")
     p.add_argument("--nats-url", default=None)

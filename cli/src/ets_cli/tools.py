@@ -109,3 +109,27 @@ def freeze(args) -> int:  # noqa: ANN001
             path.write_text(json.dumps(contract.model_json_schema(), indent=2, sort_keys=True) + "\n")
             print(f"froze {path.relative_to(ROOT)}")
     return 0
+
+
+def nats_keys(args) -> int:  # noqa: ANN001
+    """A fresh nkey pair per NATS identity, as KEY=value lines for compose's `.env` or k8s `secrets.env`."""
+    from ets_shared.messaging.nats_auth import IDENTITIES, env_name, new_seed, public_key
+
+    for identity in IDENTITIES:
+        seed = new_seed()
+        print(f"{env_name(identity, 'NKEY')}={public_key(seed)}")
+        print(f"{env_name(identity, 'SEED')}={seed}")
+    return 0
+
+
+NATS_AUTH_FILES = (ROOT / "deploy" / "nats" / "auth.conf", ROOT / "deploy" / "k8s" / "nats-auth.conf")
+
+
+def nats_auth(args) -> int:  # noqa: ANN001
+    """Write the production NATS users and permissions (the same as the embedded platform's) into deploy/."""
+    from ets_shared.messaging.nats_auth import deploy_authorization
+
+    for path in NATS_AUTH_FILES:
+        path.write_text(deploy_authorization())
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
