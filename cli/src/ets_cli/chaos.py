@@ -68,7 +68,8 @@ class Monkey:
 
 
 def chaos_platform(data_dir: Path) -> Platform:
-    return Platform(data_dir, nats_port=free_port(), ports={s: free_port() for s in SERVICES}, cluster=True)
+    return Platform(data_dir, ports={s: free_port() for s in SERVICES}, cluster=True,
+                    cluster_ports=[free_port() for _ in range(3)])
 
 
 async def chaos_run(platform: Platform, *, entities: int, kills: int, seed: int, concurrency: int = 16,

@@ -52,7 +52,8 @@ class Platform:
     data_dir: Path
     nats_url: str | None = None  # an external NATS; None starts the bundled one
     nats_port: int = EMBEDDED_NATS_PORT
-    cluster: bool = False  # three nodes on nats_port, +1, +2 and every stream at R3, instead of one server
+    cluster: bool = False  # three nodes and every stream at R3, instead of one server
+    cluster_ports: list[int] | None = None  # the nodes' client ports; default nats_port, +1, +2
     ports: dict[str, int] = field(default_factory=configured_ports)
     database_urls: dict[str, str] = field(default_factory=dict)  # per service; default SQLite in data_dir/db
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -67,7 +68,13 @@ class Platform:
     def effective_nats_url(self) -> str:
         if self.nats_url:
             return self.nats_url
-        return ",".join(f"nats://127.0.0.1:{self.nats_port + i}" for i in range(3 if self.cluster else 1))
+        return ",".join(f"nats://127.0.0.1:{port}" for port in self.client_ports)
+
+    @property
+    def client_ports(self) -> list[int]:
+        if not self.cluster:
+            return [self.nats_port]
+        return self.cluster_ports or [self.nats_port + i for i in range(3)]
 
     @property
     def nats_servers(self) -> list[str]:
@@ -103,7 +110,7 @@ class Platform:
         public_keys = ensure_keys(self.keys_dir)
         if self.nats_url is None and self.cluster:
             (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
-            self.nats = NatsCluster(self.data_dir / "nats", first_port=self.nats_port, log_dir=self.data_dir / "logs",
+            self.nats = NatsCluster(self.data_dir / "nats", ports=self.client_ports, log_dir=self.data_dir / "logs",
                                     authorization=authorization(public_keys)).start()
         elif self.nats_url is None:
             (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)

@@ -16,10 +16,10 @@ from ets_shared.nats_process import NatsServerProcess, free_port
 
 
 class NatsCluster:
-    def __init__(self, base_dir: Path, *, size: int = 3, first_port: int | None = None,
+    def __init__(self, base_dir: Path, *, size: int = 3, ports: list[int] | None = None,
                  authorization: dict | None = None, no_auth_user: str | None = None,
                  log_dir: Path | None = None) -> None:
-        ports = [first_port + i for i in range(size)] if first_port else [free_port() for _ in range(size)]
+        ports = ports or [free_port() for _ in range(size)]
         route_ports = [free_port() for _ in range(size)]
         password = secrets.token_hex(16)
         routes = [f"nats-route://route:{password}@127.0.0.1:{p}" for p in route_ports]
