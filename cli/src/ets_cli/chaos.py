@@ -31,7 +31,7 @@ class Monkey:
     client: ChaosClient
     rng: random.Random
     kills: int
-    pause: tuple[float, float] = (1.0, 6.0)  # seconds between two kills
+    pause: tuple[float, float] = (0.5, 3.0)  # seconds between two kills (after the last one is back)
     log: Callable[[str], None] = print
     done: list[str] = field(default_factory=list)
 
@@ -73,7 +73,7 @@ def chaos_platform(data_dir: Path) -> Platform:
 
 
 async def chaos_run(platform: Platform, *, entities: int, kills: int, seed: int, concurrency: int = 16,
-                    stall: float = 180.0, pause: tuple[float, float] = (1.0, 6.0),
+                    stall: float = 180.0, pause: tuple[float, float] = (0.5, 3.0),
                     log: Callable[[str], None] = print) -> dict[str, Any]:
     """The clean year, then the same year under the monkey, then the checks."""
     rng = random.Random(seed)
