@@ -19,25 +19,26 @@ Api = Callable[[str, dict | None], Awaitable[dict]]
 
 async def unacknowledged(api: Api, stream: str, producer: str, durable: str, routes: Mapping[str, Route],
                          held: Iterable[Any]) -> list[Delivery]:
-    """The consumer's delivered-but-unacknowledged events that this service handles, in stream order."""
+    """The consumer's delivered-but-unacknowledged events that this service handles, in stream order; none when all
+    of them are the ones this replica holds (a fresh start, or nothing left behind by another)."""
     info = await api(f"CONSUMER.INFO.{stream}.{durable}", None)
     floor = info.get("ack_floor", {}).get("stream_seq", 0)
     delivered = info.get("delivered", {}).get("stream_seq", 0)
     ours = {msg.metadata.sequence.stream: msg for msg in held}
+    if info.get("num_ack_pending", 0) <= sum(floor < seq <= delivered for seq in ours):
+        return []
     found: list[Delivery] = []
-    sequence = floor + 1
-    while sequence <= delivered:
-        if sequence in ours:
-            msg = ours[sequence]
-            subject, payload = msg.subject, msg.data
-        else:
-            answer = await api(f"STREAM.MSG.GET.{stream}", {"seq": sequence, "next_by_subj": f"ets.{producer}.>"})
-            message = answer.get("message")
-            if message is None or message["seq"] > delivered:
-                break
-            sequence = message["seq"]
-            subject, payload = message["subject"], base64.b64decode(message.get("data") or "")
-        if subject in routes:
+    for subject in routes:  # subject by subject: the producer's other subjects are never read
+        sequence = floor + 1
+        while sequence <= delivered:
+            if sequence in ours and ours[sequence].subject == subject:
+                payload = ours[sequence].data
+            else:
+                answer = await api(f"STREAM.MSG.GET.{stream}", {"seq": sequence, "next_by_subj": subject})
+                message = answer.get("message")
+                if message is None or message["seq"] > delivered:
+                    break
+                sequence, payload = message["seq"], base64.b64decode(message.get("data") or "")
             found.append(Delivery.decode(subject, payload, routes, sequence=sequence))
-        sequence += 1
-    return found
+            sequence += 1
+    return sorted(found, key=lambda delivery: delivery.sequence)
