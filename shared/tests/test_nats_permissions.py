@@ -80,3 +80,22 @@ async def test_finding_5_forged_entity_registered_is_refused_by_the_server_and_n
         await allocation.close()
         assert await eventually(lambda: members(svc)) == ["M-E-REAL"]
         assert await stored(settings) == 1
+
+
+async def test_finding_5_read_only_and_calendar_identities_cannot_touch_what_is_not_theirs(settings):
+    async with running_service(build_runtime, settings):  # its durable consumer exchange--allocation exists
+        errors: list[str] = []
+        observer = await connect_as(settings, "observer", errors)
+        js = observer.jetstream(timeout=1)
+        with pytest.raises(nats.errors.TimeoutError):  # a service's consumer: refused, not deleted
+            await js.delete_consumer("ETS_ALLOCATION", "exchange--allocation")
+        await observer.close()
+        owner = await connect_as(settings, "exchange", errors)
+        assert (await owner.jetstream().consumer_info("ETS_ALLOCATION", "exchange--allocation")).name
+        await owner.close()
+
+        calendar = await connect_as(settings, "calendar", errors)
+        with pytest.raises(nats.errors.TimeoutError):
+            await calendar.jetstream().publish(REGISTERED, registered("E-TICKER"), timeout=1)
+        await calendar.close()
+        assert await stored(settings) == 0
