@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -118,10 +119,11 @@ class ServiceRuntime:
         self._nc = await _connect_with_retry(self.settings.nats_servers, f"ets-{self.definition.name}",
                                              connect_options(self.settings, self.definition.name))
         self._js = self._nc.jetstream()
-        await ensure_streams(self._js, self.settings)
+        # a cluster electing its leaders (or another service creating the same stream) answers late or not at all
+        await _retrying("ensuring the streams", lambda: ensure_streams(self._js, self.settings))
         self.dead_letters.publish = self._publish_raw
         for consumer in self.consumers:
-            await consumer.start(self._nc)
+            await _retrying(f"starting {consumer.durable}", partial(consumer.start, self._nc))
         await self.relay.start()
         log.info("%s started (db %s)", self.definition.name, url.render_as_string(hide_password=True))
 
@@ -203,6 +205,18 @@ class ServiceRuntime:
                 return fresh
 
         return await asyncio.to_thread(stamp)
+
+
+async def _retrying(what: str, call, attempts: int = 30) -> None:  # noqa: ANN001
+    for attempt in range(1, attempts + 1):
+        try:
+            await call()
+            return
+        except Exception as exc:  # noqa: BLE001
+            if attempt == attempts:
+                raise
+            log.warning("%s failed (%r); retrying", what, exc)
+            await asyncio.sleep(1)
 
 
 async def _connect_with_retry(servers: list[str], name: str, options: dict, attempts: int = 30):  # noqa: ANN202
