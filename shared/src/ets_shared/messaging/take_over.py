@@ -20,13 +20,16 @@ Api = Callable[[str, dict | None], Awaitable[dict]]
 async def unacknowledged(api: Api, stream: str, producer: str, durable: str, routes: Mapping[str, Route],
                          held: Iterable[Any]) -> list[Delivery]:
     """The consumer's delivered-but-unacknowledged events that this service handles, in stream order; none when all
-    of them are the ones this replica holds (a fresh start, or nothing left behind by another)."""
+    of them were delivered to this replica (a fresh start, or nothing left behind by another): deliveries to the
+    pinned replica are consecutive, so anything unacknowledged before its first one was someone else's."""
     info = await api(f"CONSUMER.INFO.{stream}.{durable}", None)
     floor = info.get("ack_floor", {}).get("stream_seq", 0)
     delivered = info.get("delivered", {}).get("stream_seq", 0)
+    held = list(held)
     ours = {msg.metadata.sequence.stream: msg for msg in held}
-    if info.get("num_ack_pending", 0) <= sum(floor < seq <= delivered for seq in ours):
-        return []
+    first_ours = min((msg.metadata.sequence.consumer for msg in held), default=0)
+    if info.get("ack_floor", {}).get("consumer_seq", 0) >= first_ours - 1:
+        return []  # everything delivered before this replica's first event is acknowledged: nothing left behind
     found: list[Delivery] = []
     for subject in routes:  # subject by subject: the producer's other subjects are never read
         sequence = floor + 1
