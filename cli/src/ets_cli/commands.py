@@ -25,6 +25,15 @@ def _lazy(module: str, function: str = "run"):  # noqa: ANN202 - import on use k
     return call
 
 
+def _service_command(module: str):  # noqa: ANN202 - a command that lives in a service package
+    def call(args) -> int:  # noqa: ANN001
+        import importlib
+
+        return importlib.import_module(module).run(args)
+
+    return call
+
+
 def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("up", help="start NATS and the five services (embedded default) until Ctrl-C")
     p.add_argument("--data-dir", default=DATA_DIR)
@@ -48,8 +57,12 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("demo"))
 
-    p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities")
+    p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities (or, with --exchange, "
+                                     "orders through the exchange's HTTP interface settled in the registry)")
     p.add_argument("--entities", type=int, default=1000)
+    p.add_argument("--exchange", action="store_true", help="benchmark (2) of issue 5: orders through the exchange")
+    p.add_argument("--orders", type=int, default=20_000, help="with --exchange: orders to send")
+    p.add_argument("--traders", type=int, default=20, help="with --exchange: trading entities")
     p.add_argument("--concurrency", type=int, default=32, help="surrenders in flight at once")
     p.add_argument("--stall", type=float, default=120.0, help="fail when nothing moves for this many seconds")
     p.add_argument("--year", type=int, default=None)
@@ -72,6 +85,15 @@ def register(sub) -> None:  # noqa: ANN001
 
     p = sub.add_parser("nats-auth", help="regenerate the NATS users and permissions in deploy/ from the code")
     p.set_defaults(func=_lazy("tools", "nats_auth"))
+
+    p = sub.add_parser("bench-engine", help="benchmark the exchange's matching engine in-process on a seeded stream")
+    p.add_argument("--stream", choices=["mix", "limit-queue"], default="mix",
+                   help="the realistic mix, or one long queue at a price limit")
+    p.add_argument("--ops", type=int, default=1_000_000, help="operations in the stream")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--depth", type=int, default=1_000, help="resting orders the stream keeps the book near")
+    p.add_argument("--repeat", type=int, default=5, help="throughput passes (the median is printed)")
+    p.set_defaults(func=_service_command("exchange.entrypoints.engine_bench"))
 
     p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
     p.add_argument("now")
@@ -117,3 +139,16 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("service")
     p.add_argument("-m", "--message", required=True)
     p.set_defaults(func=_lazy("tools", "migrations"))
+
+    p = sub.add_parser("mutate", help="mutation testing (mutmut 3) of the services' domain modules against their "
+                                      "unit tests; prints killed / survived per module")
+    p.add_argument("--service", action="append", help="a service (repeatable); default: all five")
+    p.add_argument("--module", action="append", help="a domain module of it, e.g. compliance (repeatable); "
+                                                     "default: every domain module")
+    p.add_argument("--rules", action="store_true", help="only the rule modules the README's figures cover")
+    p.add_argument("--survivors", action="store_true", help="show the diff of every surviving mutant")
+    p.add_argument("--max-children", type=int, default=1, help="mutants tested at once (default 1)")
+    p.add_argument("--nice", type=int, default=10, help="niceness of the mutmut process (default 10)")
+    p.add_argument("--verbose", action="store_true", help="show mutmut's own output")
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("mutate"))

@@ -1,4 +1,4 @@
-"""Events of the allocation service: covered entities, issuance, obligations, surrender (regulation.md §2, §3, §5)."""
+"""Events of the allocation service: covered entities, issuance, obligations, surrender (docs/rules.md §2, §3, §5)."""
 from __future__ import annotations
 
 from datetime import date
@@ -272,5 +272,6 @@ class TradingBalancesReply(BaseModel):
     balances: list[TradingBalance]
 
 
-#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation
-TRADING_BALANCES_SUBJECT = "ets.allocation.rpc.trading-balances"
+#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation; outside
+#: every stream's subjects (`ets.<producer>.>`), or JetStream would store each request and answer it with a PubAck
+TRADING_BALANCES_SUBJECT = "ets.rpc.allocation.trading-balances"

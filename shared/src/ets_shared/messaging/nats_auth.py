@@ -6,9 +6,9 @@ and signs the server's challenge with it, so the server configuration holds no s
 
 | identity | publishes | subscribes |
 |---|---|---|
-| a service `S` | its events `ets.S.>`, its dead letters `ets.dlq.S`, requests to `ets.*.rpc.>`, replies to requests it received, the JetStream API for the platform's streams and for its own durable consumers `S--<producer>`, acks of those consumers | its inbox `_INBOX.S.>`, its own `ets.S.rpc.>` |
+| a service `S` | its events `ets.S.>`, its dead letters `ets.dlq.S`, requests to `ets.rpc.*.>`, replies to requests it received, the JetStream API for the platform's streams and for its own durable consumers `S--<producer>`, acks of those consumers | its inbox `_INBOX.S.>`, its own `ets.rpc.S.>` |
 | `calendar` | `ets.calendar.>`, stream information | its inbox |
-| `observer` | no event: consumers of its own (create, pull, ack); never a service's consumer | `ets.>` except `ets.*.rpc.>`, its inbox |
+| `observer` | no event: consumers of its own (create, pull, ack); never a service's consumer | `ets.>` except `ets.rpc.>`, its inbox |
 
 Anything else is refused by the server (a permissions violation): an event published under another producer's
 subject never reaches a stream or a consumer. The test suite adds a `harness` identity (everything allowed) that
@@ -52,7 +52,7 @@ def _legacy_durables(service: str, producer: str) -> list[str]:
 
 
 def _service(service: str) -> dict:
-    publish = [f"ets.{service}.>", dead_letter_subject(service), "ets.*.rpc.>", *STREAM_READ,
+    publish = [f"ets.{service}.>", dead_letter_subject(service), "ets.rpc.*.>", *STREAM_READ,
                *(f"$JS.API.STREAM.{verb}.{s}" for s in STREAMS for verb in ("CREATE", "UPDATE"))]
     for producer in PRODUCERS:
         stream, durable = stream_name(producer), durable_name(service, producer)
@@ -61,7 +61,7 @@ def _service(service: str) -> dict:
         publish += [f"$JS.API.CONSUMER.{verb}.{stream}.{legacy}" for legacy in _legacy_durables(service, producer)
                     for verb in ("INFO", "DELETE")]
     return {"publish": {"allow": publish},
-            "subscribe": {"allow": [f"{inbox(service)}.>", f"ets.{service}.rpc.>"]},
+            "subscribe": {"allow": [f"{inbox(service)}.>", f"ets.rpc.{service}.>"]},
             "allow_responses": True}
 
 
@@ -79,7 +79,7 @@ def _observer() -> dict:
              "$JS.API.CONSUMER.INFO.>", "$JS.API.CONSUMER.NAMES.>", "$JS.API.CONSUMER.MSG.NEXT.>", "$JS.ACK.>",
              "$JS.FC.>"]
     return {"publish": {"allow": allow, "deny": deny},
-            "subscribe": {"allow": ["ets.>", f"{inbox(OBSERVER)}.>"], "deny": ["ets.*.rpc.>"]}}
+            "subscribe": {"allow": ["ets.>", f"{inbox(OBSERVER)}.>"], "deny": ["ets.rpc.>"]}}
 
 
 def permissions(identity: str) -> dict:
