@@ -53,27 +53,39 @@ def rows(path, sql: str) -> list[tuple]:  # noqa: ANN001
 
 
 @pytest.mark.asyncio
-async def test_m40_department_adapter_keeps_its_position_and_applies_each_event_once(nats_url, tmp_path):
+def observer(keys_dir) -> dict:  # noqa: ANN001
+    """The adapter connects as the read-only `observer` identity, as on the platform."""
+    from ets_shared.messaging.nats_auth import connect_options
+
+    return connect_options(PlatformSettings(nats_keys_dir=keys_dir), "observer")
+
+
+async def test_m40_department_adapter_keeps_its_position_and_applies_each_event_once(nats_url, tmp_path,
+                                                                                    nats_keys_dir):
     store = tmp_path / "tax.sqlite"
     first = await publish(nats_url, notified("CASE-1"), applied("CASE-1"))
-    assert await run_department("tax", nats_url, store, exit_when_idle=0.5, log=lambda _: None) == (1, 0)
+    assert await run_department("tax", nats_url, store, exit_when_idle=0.5, log=lambda _: None,
+                                 nats_options=observer(nats_keys_dir)) == (1, 0)
     second = await publish(nats_url, notified("CASE-2"),
                            CreditRecordEntered(case_id="CASE-2", article="M-39", party_id="E-1", violation="M-16",
                                                published=True, recorded_at=AT))
-    assert await run_department("tax", nats_url, store, exit_when_idle=0.5, log=lambda _: None) == (1, 0)
+    assert await run_department("tax", nats_url, store, exit_when_idle=0.5, log=lambda _: None,
+                                 nats_options=observer(nats_keys_dir)) == (1, 0)
     assert [r[0] for r in rows(store, "SELECT event_id FROM received ORDER BY stream_seq")] == [first[0], second[0]]
     assert rows(store, "SELECT case_id, measure, starts_on, ends_on FROM measures ORDER BY case_id") == [
         ("CASE-1", "violation_notified", "2026-08-05", "2029-08-04"),
         ("CASE-2", "violation_notified", "2026-08-05", "2029-08-04")]
     await publish(nats_url, MeasuresLifted(case_id="CASE-1", party_id="E-1", effects=["departments_notified"],
                                            reasons="reconsideration: revoked", lifted_at="2026-10-09T02:00:00Z"))
-    await run_department("tax", nats_url, store, exit_when_idle=0.5, log=lambda _: None)
+    await run_department("tax", nats_url, store, exit_when_idle=0.5, log=lambda _: None,
+                                 nats_options=observer(nats_keys_dir))
     assert rows(store, "SELECT case_id, lifted_at IS NOT NULL FROM measures ORDER BY case_id") == [
         ("CASE-1", 1), ("CASE-2", 0)]
 
 
 @pytest.mark.asyncio
-async def test_m40_department_adapter_killed_between_commit_and_ack_does_not_apply_twice(nats_url, tmp_path):
+async def test_m40_department_adapter_killed_between_commit_and_ack_does_not_apply_twice(nats_url, tmp_path,
+                                                                                       nats_keys_dir):
     store_path = tmp_path / "finance.sqlite"
     await publish(nats_url, applied("CASE-3"))
     nc = await nats.connect(nats_url)
@@ -87,7 +99,7 @@ async def test_m40_department_adapter_killed_between_commit_and_ack_does_not_app
                        DEPARTMENTS["finance"][msg.subject])
     await nc.close()  # dies before the acknowledgement: the server delivers it again after ack_wait
     applied_now, recognised = await run_department("finance", nats_url, store_path, exit_when_idle=1.0,
-                                                   log=lambda _: None)
+                                                   log=lambda _: None, nats_options=observer(nats_keys_dir))
     assert (applied_now, recognised) == (0, 1)
     assert rows(store_path, "SELECT measure FROM measures") == [("special_fund_ineligible",)]
 

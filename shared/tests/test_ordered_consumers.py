@@ -2,6 +2,7 @@
 per-event fallback, proven with a real nats-server and a real database (SQLite, and PostgreSQL when available)."""
 from __future__ import annotations
 
+import asyncio
 import json
 
 import nats
@@ -196,3 +197,37 @@ async def test_a_consumer_deleted_on_the_server_is_recreated_and_nothing_is_appl
         rows = await eventually(lambda: applied(svc, 4), timeout=20)
         assert rows == [["shortfall", "E-1"], ["settled", "E-1"], ["shortfall", "E-2"], ["settled", "E-2"]]
         assert await eventually(lambda: _idle(svc), timeout=20)
+
+
+async def test_finding_6_a_consumer_killed_holding_pulled_events_is_recovered_in_seconds_not_the_ack_wait(
+        settings, nats_url):
+    """A consuming service SIGKILLed mid-stream leaves the stream pinned to a dead client, with events it pulled
+    and never acknowledged. The restarted service must have them all applied, in order, within a few seconds."""
+    async with running_service(build_runtime, settings) as svc:  # the durable consumer exists, nothing pending
+        await publish(nats_url, [shortfall("E-first")])
+        await eventually(lambda: applied(svc, 1))
+    events = [e for i in range(100) for e in (shortfall(f"E-{i:02d}"), settled(f"E-{i:02d}"))]
+    await publish(nats_url, events)
+
+    dying = await nats.connect(nats_url)  # as the killed replica: pinned, holding 64 pulled events, no ack
+    inbox, held = dying.new_inbox(), []
+
+    async def hold(msg) -> None:  # noqa: ANN001
+        if msg.data:
+            held.append(msg)
+
+    await dying.subscribe(inbox, cb=hold)
+    request = {"batch": 64, "expires": 2_000_000_000, "group": "ordered"}
+    await dying.publish("$JS.API.CONSUMER.MSG.NEXT.ETS_ALLOCATION.exchange--allocation", json.dumps(request).encode(),
+                        reply=inbox)
+    await eventually(lambda: len(held) == 64)
+    await dying.close()  # the process is gone: its TCP connection closes, nothing is handed back
+
+    started = asyncio.get_running_loop().time()
+    async with running_service(build_runtime, settings) as svc:
+        rows = await eventually(lambda: applied(svc, 201), timeout=30)
+        recovered = asyncio.get_running_loop().time() - started
+
+    assert rows[1:] == [[kind, f"E-{i:02d}"] for i in range(100) for kind in ("shortfall", "settled")]
+    print(f"recovered in {recovered:.2f}s")
+    assert recovered < 6.0, f"recovery took {recovered:.1f}s"

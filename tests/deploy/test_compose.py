@@ -228,7 +228,7 @@ def test_nats_node(services, node):
     assert ver and (int(ver.group(1)), int(ver.group(2))) >= (2, 11), f"{node}: {image} is not nats:2.11 or newer"
 
     mounts = [str(v) for v in svc["volumes"]]
-    confs = [m.split(":")[0] for m in mounts if m.split(":")[0].endswith(".conf")]
+    confs = [m.split(":")[0] for m in mounts if m.split(":")[0].endswith(".conf") and "auth.conf" not in m]
     assert len(confs) == 1, mounts
     conf = ROOT / confs[0]
     assert conf.is_file(), f"{node}: {conf} does not exist"
@@ -242,6 +242,30 @@ def test_nats_node(services, node):
     assert target in command or target == "/etc/nats/nats-server.conf"
     # JetStream's store_dir is a named volume, not the container's writable layer.
     assert any(m.split(":")[1] == "/data" and not m.startswith(".") for m in mounts), f"{node}: /data volume"
+
+
+def test_nats_users_and_permissions_in_deploy_are_the_platforms(services):
+    """Issue 9, finding 5: production NATS has the users and permissions the code defines (`./ets nats-auth`), every
+    node loads them, every process gets its own seed and the servers every public key."""
+    from ets_shared.messaging.nats_auth import IDENTITIES, deploy_authorization
+
+    assert (DEPLOY / "nats" / "auth.conf").read_text(encoding="utf-8") == deploy_authorization()
+    assert (K8S / "nats-auth.conf").read_text(encoding="utf-8") == deploy_authorization()
+    for node in NATS_NODES:
+        conf = strip_conf_comments((DEPLOY / "nats" / f"{node}.conf").read_text(encoding="utf-8"))
+        assert re.search(r"(?m)^\s*include\s+\./auth\.conf\s*$", conf), node
+        assert "./deploy/nats/auth.conf:/etc/nats/auth.conf:ro" in services[node]["volumes"]
+        assert {f"ETS_NATS_{key(i)}_NKEY" for i in IDENTITIES} <= set(env_of(services[node]))
+    for name in [*SERVICES, "calendar"]:
+        assert env_of(services[name])["ETS_NATS_NKEY_SEED"].startswith(f"${{ETS_NATS_{key(name)}_SEED:?"), name
+        (c,) = deployments()[name]["spec"]["template"]["spec"]["containers"]
+        seed = next(e for e in c["env"] if e["name"] == "ETS_NATS_NKEY_SEED")
+        assert seed["valueFrom"]["secretKeyRef"]["key"] == f"ETS_NATS_{key(name)}_SEED", name
+    (sts,) = [d for d in k8s_docs()["nats.yaml"] if d["kind"] == "StatefulSet"]
+    (c,) = sts["spec"]["template"]["spec"]["containers"]
+    assert {f"ETS_NATS_{key(i)}_NKEY" for i in IDENTITIES} <= {e["name"] for e in c["env"]}
+    (cm,) = [d for d in k8s_docs()["nats.yaml"] if d["kind"] == "ConfigMap"]
+    assert "include ../nats-auth/nats-auth.conf" in cm["data"]["nats.conf"]
 
 
 def test_nats_nodes_have_distinct_names_and_volumes(services):
@@ -351,7 +375,8 @@ def test_kustomization_lists_every_manifest_but_the_secret_template():
     keys = {line.split("=", 1)[0] for line in example.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     (secret,) = yaml.safe_load_all((K8S / "secret.template.yaml").read_text(encoding="utf-8"))
-    assert keys == set(secret["stringData"]) == {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES}
+    nats = {f"ETS_NATS_{key(i)}_{what}" for i in [*SERVICES, "calendar", "observer"] for what in ("NKEY", "SEED")}
+    assert keys == set(secret["stringData"]) == {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES} | nats
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -398,6 +423,8 @@ def test_docker_compose_config():
         "ETS_JWKS_URL": "https://idp.example.org/jwks.json",
         "ETS_DB_PASSWORD": "validation-only",
         "POSTGRES_PASSWORD": "validation-only",
+        **{f"ETS_NATS_{key(i)}_{what}": "validation-only" for i in [*SERVICES, "calendar", "observer"]
+           for what in ("NKEY", "SEED")},
     }
     result = subprocess.run(
         [docker, "compose", "-f", str(COMPOSE), "config", "-q"],

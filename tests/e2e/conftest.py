@@ -31,5 +31,5 @@ def platform(tmp_path_factory):  # noqa: ANN201
 @pytest.fixture
 async def client(platform):  # noqa: ANN001, ANN201
     async with PlatformClient(urls={s: platform.url(s) for s in SERVICES}, jwt_secret=platform.jwt_secret,
-                              nats_url=platform.effective_nats_url) as c:
+                              nats_url=platform.effective_nats_url, nats_options=platform.nats_options("calendar")) as c:
         yield c

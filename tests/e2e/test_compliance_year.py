@@ -25,7 +25,7 @@ CHAIN = [
 
 
 async def test_compliance_year_chain_shares_one_correlation_id(platform, client):
-    government = await nats.connect(platform.effective_nats_url)  # a plain subscriber, no platform code
+    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))  # a plain subscriber, no platform code
     seen: list[dict] = []
 
     async def collect(msg) -> None:  # noqa: ANN001
@@ -112,7 +112,7 @@ async def test_service_killed_between_commit_and_publish_publishes_after_restart
     platform.nats.start()
     platform.start_service("allocation")
     await asyncio.to_thread(platform.wait_ready, 60.0, ("allocation",))
-    nc = await nats.connect(platform.effective_nats_url)
+    nc = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     js = nc.jetstream()
 
     async def registered() -> list[dict]:

@@ -32,7 +32,8 @@ WANTS = {"credit_platform": lambda e: e["event_type"] in ("enforcement.credit-re
 def adapter(platform, name: str, store: Path) -> subprocess.Popen:  # noqa: ANN001
     log = open(store.with_suffix(".log"), "ab")  # noqa: SIM115 - the child owns it
     return subprocess.Popen([sys.executable, "-m", "ets_cli.main", "department", "--as", name, "--nats-url",
-                             platform.effective_nats_url, "--store", str(store), "--ack-wait", "2"],
+                             platform.effective_nats_url, "--store", str(store), "--ack-wait", "2",
+                             "--data-dir", str(platform.data_dir)],
                             stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -47,7 +48,7 @@ def stored(store: Path) -> list[str]:
 
 
 async def test_cases_measures_departments_and_the_reference_adapter_end_to_end(platform, client, tmp_path):
-    government = await nats.connect(platform.effective_nats_url)
+    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     seen: list[dict] = []
 
     async def collect(msg) -> None:  # noqa: ANN001

@@ -63,7 +63,7 @@ async def all_signatories_ready(c: PlatformClient, year: int, agencies: set[str]
 
 async def test_a_year_of_verifier_oversight_ends_with_a_blacklisted_agency_refused_next_year(platform, client):
     c = client
-    government = await nats.connect(platform.effective_nats_url)  # a plain subscriber, no platform code
+    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))  # a plain subscriber, no platform code
     published: list[dict] = []
 
     async def on_results(msg) -> None:  # noqa: ANN001

@@ -39,6 +39,8 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.add_argument("--nats-url", default=None, help="use this NATS instead of starting the bundled one")
     p.add_argument("--nats-port", type=int, default=None, help="port of the bundled NATS (default 4250)")
+    p.add_argument("--cluster", action="store_true",
+                   help="three bundled nats-server nodes (ports 4250-4252) as one cluster, every stream at R3")
     p.add_argument("--postgres", default=None, help="PostgreSQL server URL: one database per service on it")
     p.add_argument("--timeout", type=float, default=90.0)
     p.set_defaults(func=_lazy("up"))
@@ -69,6 +71,21 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("bench"))
 
+    p = sub.add_parser("chaos", help="a compliance year on a 3-node NATS cluster while services and one NATS node "
+                                     "are SIGKILLed; checks nothing was lost or applied twice")
+    p.add_argument("--entities", type=int, default=300)
+    p.add_argument("--kills", type=int, default=10, help="services SIGKILLed (random service, random moment)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--concurrency", type=int, default=16)
+    p.add_argument("--data-dir", default=None, help="default: a fresh temporary folder")
+    p.set_defaults(func=_lazy("chaos"))
+
+    p = sub.add_parser("nats-keys", help="print a fresh nkey pair per NATS identity (KEY=value lines for deployment)")
+    p.set_defaults(func=_lazy("tools", "nats_keys"))
+
+    p = sub.add_parser("nats-auth", help="regenerate the NATS users and permissions in deploy/ from the code")
+    p.set_defaults(func=_lazy("tools", "nats_auth"))
+
     p = sub.add_parser("bench-engine", help="benchmark the exchange's matching engine in-process on a seeded stream")
     p.add_argument("--stream", choices=["mix", "limit-queue"], default="mix",
                    help="the realistic mix, or one long queue at a price limit")
@@ -81,12 +98,14 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
     p.add_argument("now")
     p.add_argument("--nats-url", default=None)
+    p.add_argument("--data-dir", default=DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
     p.set_defaults(func=_lazy("tools", "tick"))
 
     p = sub.add_parser("calendar", help="publish wall-clock ticks (production scheduler)")
     p.add_argument("--wall-clock", action="store_true", required=True)
     p.add_argument("--interval", type=float, default=60.0)
     p.add_argument("--nats-url", default=None)
+    p.add_argument("--data-dir", default=DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
     p.set_defaults(func=_lazy("tools", "calendar"))
 
     p = sub.add_parser("token", help="mint a bearer token (embedded platform's secret, or ETS_JWT_SECRET)")

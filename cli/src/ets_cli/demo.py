@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 from ets_cli.client import PlatformClient, run_against_platform
-from ets_cli.platform import configured_ports, development_secret
+from ets_cli.platform import configured_ports, development_secret, nats_options
 from ets_cli.scenario import YearRun
 from ets_shared.settings import EMBEDDED_NATS_PORT
 
@@ -17,7 +17,8 @@ from ets_shared.settings import EMBEDDED_NATS_PORT
 def client_from_args(args) -> PlatformClient:  # noqa: ANN001
     secret = os.environ.get("ETS_JWT_SECRET") or development_secret(Path(args.data_dir).resolve())
     urls = {s: f"{args.host}:{p}" for s, p in configured_ports().items()}
-    return PlatformClient(urls=urls, jwt_secret=secret, nats_url=args.nats_url or f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}")
+    return PlatformClient(urls=urls, jwt_secret=secret, nats_url=args.nats_url or f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}",
+                          nats_options=nats_options("calendar", args.data_dir))
 
 
 async def next_free_year(client: PlatformClient, default: int) -> int:

@@ -130,12 +130,13 @@ def consumer_config(name: str, ack_wait: float = 30.0) -> ConsumerConfig:
 
 
 async def run_department(name: str, nats_url: str, store_path: Path, *, exit_when_idle: float | None = None,
-                         ack_wait: float = 30.0, log: Callable[[str], None] = print) -> tuple[int, int]:
+                         ack_wait: float = 30.0, log: Callable[[str], None] = print,
+                         nats_options: dict | None = None) -> tuple[int, int]:
     """Consume until stopped (SIGINT/SIGTERM) or, with `exit_when_idle`, until that many seconds pass without an
     event. Returns (events applied, redeliveries recognised)."""
     effects = DEPARTMENTS[name]
     store = DepartmentStore(store_path)
-    nc = await nats.connect(nats_url, name=f"department-{name}", max_reconnect_attempts=-1)
+    nc = await nats.connect(nats_url, name=f"department-{name}", max_reconnect_attempts=-1, **(nats_options or {}))
     js = nc.jetstream()
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -186,11 +187,13 @@ async def _ensure_consumer(js, config: ConsumerConfig, stop: asyncio.Event) -> N
 
 
 def run(args) -> int:  # noqa: ANN001
+    from ets_cli.platform import nats_options
     from ets_shared.settings import PlatformSettings
 
     name = args.department
     store = Path(args.store or Path(args.data_dir) / "departments" / f"{name}.sqlite")
     asyncio.run(run_department(name, args.nats_url or PlatformSettings().nats_url, store,
                                exit_when_idle=args.exit_when_idle, ack_wait=args.ack_wait,
-                               log=lambda line: print(line, flush=True)))
+                               log=lambda line: print(line, flush=True),
+                               nats_options=nats_options("observer", args.data_dir)))
     return 0

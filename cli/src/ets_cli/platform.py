@@ -18,8 +18,10 @@ from pathlib import Path
 
 import httpx
 
+from ets_shared.messaging.nats_auth import authorization, connect_options, ensure_keys
+from ets_shared.nats_cluster import NatsCluster
 from ets_shared.nats_process import NatsServerProcess, die_with_parent, ensure_port_free
-from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, service_key
+from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, PlatformSettings, service_key
 
 SERVICES = tuple(SERVICE_PORTS)
 
@@ -39,15 +41,23 @@ def development_secret(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def nats_options(identity: str, data_dir: str | Path) -> dict:
+    """How a command connects to NATS as `identity` (`calendar`, `observer`): ETS_NATS_NKEY_SEED, else the key the
+    embedded platform made in `<data_dir>/nats/keys`."""
+    return connect_options(PlatformSettings(data_dir=Path(data_dir).resolve()), identity)
+
+
 @dataclass
 class Platform:
     data_dir: Path
     nats_url: str | None = None  # an external NATS; None starts the bundled one
     nats_port: int = EMBEDDED_NATS_PORT
+    cluster: bool = False  # three nodes and every stream at R3, instead of one server
+    cluster_ports: list[int] | None = None  # the nodes' client ports; default nats_port, +1, +2
     ports: dict[str, int] = field(default_factory=configured_ports)
     database_urls: dict[str, str] = field(default_factory=dict)  # per service; default SQLite in data_dir/db
     extra_env: dict[str, str] = field(default_factory=dict)
-    nats: NatsServerProcess | None = None
+    nats: NatsServerProcess | NatsCluster | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -56,7 +66,27 @@ class Platform:
 
     @property
     def effective_nats_url(self) -> str:
-        return self.nats_url or f"nats://127.0.0.1:{self.nats_port}"
+        if self.nats_url:
+            return self.nats_url
+        return ",".join(f"nats://127.0.0.1:{port}" for port in self.client_ports)
+
+    @property
+    def client_ports(self) -> list[int]:
+        if not self.cluster:
+            return [self.nats_port]
+        return self.cluster_ports or [self.nats_port + i for i in range(3)]
+
+    @property
+    def nats_servers(self) -> list[str]:
+        return self.effective_nats_url.split(",")
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "nats" / "keys"
+
+    def nats_options(self, identity: str) -> dict:
+        """Connect as one of the platform's NATS identities (messaging.nats_auth), e.g. `observer`."""
+        return connect_options(PlatformSettings(data_dir=self.data_dir, nats_keys_dir=self.keys_dir), identity)
 
     def url(self, service: str) -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
@@ -66,6 +96,7 @@ class Platform:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ETS_")}
         env.update({
             "ETS_NATS_URL": self.effective_nats_url, "ETS_DATA_DIR": str(self.data_dir),
+            "ETS_NATS_KEYS_DIR": str(self.keys_dir), **({"ETS_STREAM_REPLICAS": "3"} if self.cluster else {}),
             "ETS_JWT_SECRET": self.jwt_secret, f"ETS_{key}_PORT": str(self.ports[service]),
             f"ETS_{key}_DATABASE_URL": self.database_urls.get(
                 service, f"sqlite:///{self.data_dir / 'db' / f'{service}.sqlite'}"),
@@ -75,10 +106,17 @@ class Platform:
         return env
 
     def start_nats(self) -> None:
-        if self.nats_url is None:
+        """The bundled nats-server with one user per identity (keys made once, kept in the data folder)."""
+        public_keys = ensure_keys(self.keys_dir)
+        if self.nats_url is None and self.cluster:
+            (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
+            self.nats = NatsCluster(self.data_dir / "nats", ports=self.client_ports, log_dir=self.data_dir / "logs",
+                                    authorization=authorization(public_keys)).start()
+        elif self.nats_url is None:
             (self.data_dir / "logs").mkdir(parents=True, exist_ok=True)
             self.nats = NatsServerProcess(self.data_dir / "nats", port=self.nats_port,
-                                          log_file=self.data_dir / "logs" / "nats-server.log").start()
+                                          log_file=self.data_dir / "logs" / "nats-server.log",
+                                          authorization=authorization(public_keys)).start()
 
     def start_service(self, service: str) -> subprocess.Popen:
         ensure_port_free(self.ports[service], service)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nats
 
-from ets_cli.platform import SERVICES, development_secret
+from ets_cli.platform import SERVICES, development_secret, nats_options
 from ets_shared.auth import issue_token
 from ets_shared.calendar import publish_tick, run_wall_clock
 from ets_shared.clock import REGULATORY_TZ
@@ -28,7 +28,7 @@ def tick(args) -> int:  # noqa: ANN001
     now = now if now.tzinfo else now.replace(tzinfo=REGULATORY_TZ)
 
     async def go() -> None:
-        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url)
+        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, **nats_options("calendar", args.data_dir))
         envelope = await publish_tick(nc.jetstream(), now)
         await nc.drain()
         print(f"published {envelope.event_type} now={envelope.data.now.isoformat()}")
@@ -39,7 +39,8 @@ def tick(args) -> int:  # noqa: ANN001
 
 def calendar(args) -> int:  # noqa: ANN001
     async def go() -> None:
-        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, max_reconnect_attempts=-1)
+        nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, max_reconnect_attempts=-1,
+                                **nats_options("calendar", args.data_dir))
         stop = asyncio.Event()
         print(f"ticking every {args.interval}s from the wall clock (Ctrl-C stops)", flush=True)
         try:
@@ -107,4 +108,28 @@ def freeze(args) -> int:  # noqa: ANN001
         if not path.exists():
             path.write_text(json.dumps(contract.model_json_schema(), indent=2, sort_keys=True) + "\n")
             print(f"froze {path.relative_to(ROOT)}")
+    return 0
+
+
+def nats_keys(args) -> int:  # noqa: ANN001
+    """A fresh nkey pair per NATS identity, as KEY=value lines for compose's `.env` or k8s `secrets.env`."""
+    from ets_shared.messaging.nats_auth import IDENTITIES, env_name, new_seed, public_key
+
+    for identity in IDENTITIES:
+        seed = new_seed()
+        print(f"{env_name(identity, 'NKEY')}={public_key(seed)}")
+        print(f"{env_name(identity, 'SEED')}={seed}")
+    return 0
+
+
+NATS_AUTH_FILES = (ROOT / "deploy" / "nats" / "auth.conf", ROOT / "deploy" / "k8s" / "nats-auth.conf")
+
+
+def nats_auth(args) -> int:  # noqa: ANN001
+    """Write the production NATS users and permissions (the same as the embedded platform's) into deploy/."""
+    from ets_shared.messaging.nats_auth import deploy_authorization
+
+    for path in NATS_AUTH_FILES:
+        path.write_text(deploy_authorization())
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0

@@ -30,11 +30,13 @@ def postgres_urls(base: str) -> dict[str, str]:
 
 def run(args) -> int:  # noqa: ANN001
     platform = Platform(Path(args.data_dir), nats_url=args.nats_url, nats_port=args.nats_port or EMBEDDED_NATS_PORT,
+                        cluster=args.cluster,
                         database_urls=postgres_urls(args.postgres) if args.postgres else {})
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    print(f"ets: starting NATS ({platform.effective_nats_url}) and five services; logs in {platform.data_dir}/logs",
+    print(f"ets: starting NATS ({platform.effective_nats_url}{', a 3-node cluster, streams R3' if args.cluster else ''}) "
+          f"and five services; logs in {platform.data_dir}/logs",
           flush=True)
     try:
         platform.start(timeout=args.timeout)

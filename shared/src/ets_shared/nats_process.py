@@ -2,6 +2,7 @@
 real server every messaging test starts on a free port."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -62,25 +63,48 @@ def wait_for_port(host: str, port: int, timeout: float) -> None:
 
 
 class NatsServerProcess:
+    """One nats-server with JetStream, configured by a file it writes into `store_dir` (mode 0600): with
+    `authorization` (messaging.nats_auth) only known identities connect, each held to its permissions;
+    `no_auth_user` (tests only) maps connections without credentials to that user; `cluster` makes it one node of
+    a cluster (nats_cluster)."""
+
     def __init__(self, store_dir: Path, port: int | None = None, monitor_port: int | None = None,
-                 log_file: Path | None = None) -> None:
+                 log_file: Path | None = None, *, authorization: dict | None = None, no_auth_user: str | None = None,
+                 cluster: dict | None = None) -> None:
         self.store_dir = Path(store_dir)
         self.port = port or free_port()
         self.monitor_port = monitor_port
         self.log_file = log_file
+        self.authorization, self.no_auth_user, self.cluster = authorization, no_auth_user, cluster
         self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"nats://127.0.0.1:{self.port}"
 
+    @property
+    def config_file(self) -> Path:
+        return self.store_dir / "nats-server.conf"
+
+    def config(self) -> dict:
+        config: dict = {"host": "127.0.0.1", "port": self.port, "server_name": f"ets-embedded-{self.port}",
+                        "jetstream": {"store_dir": str(self.store_dir)}}
+        if self.monitor_port:
+            config["http_port"] = self.monitor_port
+        if self.authorization is not None:
+            config["authorization"] = self.authorization
+        if self.no_auth_user:
+            config["no_auth_user"] = self.no_auth_user
+        if self.cluster is not None:
+            config["cluster"] = self.cluster
+        return config
+
     def start(self, timeout: float = 15.0) -> "NatsServerProcess":
         self.store_dir.mkdir(parents=True, exist_ok=True)
         ensure_port_free(self.port, "nats-server")
-        cmd = [find_nats_server(), "-a", "127.0.0.1", "-p", str(self.port), "-js", "-sd", str(self.store_dir),
-               "--server_name", f"ets-embedded-{self.port}"]
-        if self.monitor_port:
-            cmd += ["-m", str(self.monitor_port)]
+        self.config_file.touch(0o600)
+        self.config_file.write_text(json.dumps(self.config(), indent=2))
+        cmd = [find_nats_server(), "-c", str(self.config_file)]
         out = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
         if self.log_file:
             cmd += ["-l", str(self.log_file)]
@@ -100,6 +124,12 @@ class NatsServerProcess:
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def kill(self) -> None:
+        """SIGKILL: the server dies at once, as in a crash (fault injection in tests and `ets chaos`)."""
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,10 @@ from ets_shared.contracts.base import EventData
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import NotFound
 from ets_shared.messaging.consumers import (
-    EventApplier, EventHandler, declare_consumers, declare_publishers, routes_by_producer,
+    Delivery, EventApplier, EventHandler, declare_consumers, declare_publishers, routes_by_producer,
 )
 from ets_shared.messaging.dead_letters import DeadLetterSink
+from ets_shared.messaging.nats_auth import connect_options
 from ets_shared.messaging.outbox_relay import OutboxRelay, jetstream_batch_publisher
 from ets_shared.messaging.stream_consumer import ConsumerTiming, StreamConsumer
 from ets_shared.messaging.streams import ensure_streams
@@ -74,7 +76,7 @@ class ServiceRuntime:
         self.broker = NatsBroker(servers=self.settings.nats_servers, name=f"ets-{definition.name}",
                                  logger=logging.getLogger(f"ets.{definition.name}.messaging"), log_level=logging.DEBUG)
         self.applier = EventApplier(definition.name, self.uow, self.dead_letters, self.settings.max_deliveries)
-        routes = routes_by_producer(definition.handlers)
+        routes = self.routes = routes_by_producer(definition.handlers)
         declare_consumers(self.broker, service=definition.name, routes=routes, applier=self.applier)
         declare_publishers(self.broker, list(definition.publishes))
         timing = ConsumerTiming.of(self.settings.consumer_ack_wait_seconds, self.settings.consumer_pin_timeout_seconds)
@@ -114,12 +116,14 @@ class ServiceRuntime:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         if self.settings.migrate_on_start:
             await asyncio.to_thread(upgrade, self.engine, self.definition.migrations, self.definition.metadata)
-        self._nc = await _connect_with_retry(self.settings.nats_servers, f"ets-{self.definition.name}-outbox")
+        self._nc = await _connect_with_retry(self.settings.nats_servers, f"ets-{self.definition.name}",
+                                             connect_options(self.settings, self.definition.name))
         self._js = self._nc.jetstream()
-        await ensure_streams(self._js, self.settings)
+        # a cluster electing its leaders (or another service creating the same stream) answers late or not at all
+        await _retrying("ensuring the streams", lambda: ensure_streams(self._js, self.settings))
         self.dead_letters.publish = self._publish_raw
         for consumer in self.consumers:
-            await consumer.start(self._nc)
+            await _retrying(f"starting {consumer.durable}", partial(consumer.start, self._nc))
         await self.relay.start()
         log.info("%s started (db %s)", self.definition.name, url.render_as_string(hide_password=True))
 
@@ -188,8 +192,10 @@ class ServiceRuntime:
 
         row = await asyncio.to_thread(load)
         replayed_at = utcnow()
-        await self._publish_raw(row.subject, row.payload.encode(),
-                                {"Nats-Msg-Id": f"replay:{self.definition.name}:{row.id}:{replayed_at.timestamp()}"})
+        # applied here, not published again: the service may publish only its own subjects (nats_auth), and the
+        # other consumers of the stream had applied the event already; failing again makes a new dead letter
+        by_subject = next((r for r in self.routes.values() if row.subject in r), {})
+        await self.applier.apply([Delivery.decode(row.subject, row.payload.encode(), by_subject)])
 
         def stamp() -> DeadLetter:
             with self.session_factory() as session:
@@ -201,11 +207,23 @@ class ServiceRuntime:
         return await asyncio.to_thread(stamp)
 
 
-async def _connect_with_retry(servers: list[str], name: str, attempts: int = 30):  # noqa: ANN202
+async def _retrying(what: str, call, attempts: int = 30) -> None:  # noqa: ANN001
+    for attempt in range(1, attempts + 1):
+        try:
+            await call()
+            return
+        except Exception as exc:  # noqa: BLE001
+            if attempt == attempts:
+                raise
+            log.warning("%s failed (%r); retrying", what, exc)
+            await asyncio.sleep(1)
+
+
+async def _connect_with_retry(servers: list[str], name: str, options: dict, attempts: int = 30):  # noqa: ANN202
     for attempt in range(1, attempts + 1):
         try:
             return await nats.connect(servers=servers, name=name, max_reconnect_attempts=-1, reconnect_time_wait=1,
-                                      connect_timeout=2)
+                                      connect_timeout=2, **options)
         except Exception as exc:  # noqa: BLE001
             if attempt == attempts:
                 raise

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_PORTS: dict[str, int] = {
@@ -32,6 +32,11 @@ class PlatformSettings(BaseSettings):
 
     environment: Literal["development", "production"] = "development"
     nats_url: str = Field(f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}", description="comma-separated server URLs")
+    # NATS authentication (messaging.nats_auth): the process's identity (a service: its name) and its nkey seed,
+    # given as ETS_NATS_NKEY_SEED (production: a secret) or read from `<nats_keys_dir>/<identity>.nk` (embedded)
+    nats_identity: str | None = Field(None, pattern=r"^[a-z][a-z-]{1,40}$")
+    nats_nkey_seed: SecretStr | None = None
+    nats_keys_dir: Path | None = Field(None, description="default: <data_dir>/nats/keys")
     data_dir: Path = Field(Path(".ets"), description="embedded default: NATS store, SQLite files, logs")
     host: str = "127.0.0.1"
     jwt_secret: str = Field(DEV_JWT_SECRET, description="HS256 shared secret: the embedded platform and tests only; "
@@ -50,12 +55,17 @@ class PlatformSettings(BaseSettings):
     duplicate_window_seconds: int = Field(7200, ge=1)
     max_deliveries: int = Field(5, ge=1, description="deliveries of a failing event before it is dead-lettered")
     consumer_batch_size: int = Field(256, ge=1, le=10_000, description="events applied in one transaction")
-    consumer_ack_wait_seconds: float = Field(10.0, gt=0, description="a stopped replica's events come back after")
-    consumer_pin_timeout_seconds: float = Field(15.0, gt=0, description="a stopped replica is replaced after; "
-                                                "more than the ack wait, so its events come back first")
+    consumer_ack_wait_seconds: float = Field(4.0, gt=0, description="events delivered and neither acknowledged nor "
+                                             "marked in progress are delivered again after")
+    consumer_pin_timeout_seconds: float = Field(3.0, gt=0, description="a dead replica is replaced after; the next "
+                                                "takes over its unacknowledged events from the stream, in order")
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True
+
+    @property
+    def nats_keys_path(self) -> Path:
+        return self.nats_keys_dir or self.data_dir / "nats" / "keys"
 
     @property
     def nats_servers(self) -> list[str]:
@@ -93,5 +103,5 @@ def service_env_vars(service: str) -> set[str]:
     key = service_key(service)
     return {
         "ETS_ENVIRONMENT", "ETS_NATS_URL", f"ETS_{key}_DATABASE_URL", "ETS_JWKS_URL", "ETS_HOST",
-        "ETS_STREAM_REPLICAS",
+        "ETS_STREAM_REPLICAS", "ETS_NATS_NKEY_SEED",
     }

@@ -6,11 +6,13 @@ hands them to the `EventApplier` in pulled batches (one transaction each). Ackno
 sent once a batch is resolved: nothing later is ever acknowledged before something earlier is applied.
 
 Replicas of a service share one consumer through a **pinned-client priority group** (NATS ≥ 2.11): the server
-delivers to one replica at a time; the others stand by and take over when it stops pulling. The timings keep the
-order through a failover: the pinned replica keeps a pull request open (`pull_expires` < `pin_timeout`) and marks
-the batch it is applying as in progress (`heartbeat` < `ack_wait`); a dead replica's unacknowledged events are due
-for redelivery (`ack_wait`) before another replica can be pinned (`pin_timeout` > `ack_wait`), and redeliveries go
-out before newer events. A clean stop hands its unapplied events back and unpins at once.
+delivers to one replica at a time; the others stand by and take over when it stops pulling. The pinned replica
+keeps a pull request open (`pull_expires` < `pin_timeout`) and marks the batch it is applying as in progress
+(`heartbeat` < `ack_wait`). A replica that dies (SIGKILL) is unpinned after `pin_timeout` (3 s); the replica pinned
+next — or the same service restarted — first **takes over**: it reads what was delivered and never acknowledged
+straight from the stream and applies it in stream order, before anything newer (issue 9, finding 6: recovery in
+seconds, without waiting out the ack wait; and in order, which the server's own redeliveries are not always).
+A clean stop hands its unapplied events back and unpins at once.
 
 The pull requests are written here, not through nats-py's `fetch`, because nats-py cannot name a priority group,
 and its `fetch` waits for a full batch once a pull lingers: here each event is queued the moment it arrives.
@@ -27,6 +29,7 @@ from typing import Any
 
 from ets_shared.messaging.consumers import Delivery, EventApplier, Route, durable_name, retry_delay
 from ets_shared.messaging.streams import stream_name
+from ets_shared.messaging.take_over import unacknowledged
 
 log = logging.getLogger("ets.consumers")
 GROUP = "ordered"
@@ -35,10 +38,10 @@ _STOP = object()
 
 @dataclass(frozen=True)
 class ConsumerTiming:
-    ack_wait: float = 10.0
-    pin_timeout: float = 15.0
-    pull_expires: float = 4.0
-    heartbeat: float = 3.0
+    ack_wait: float = 4.0
+    pin_timeout: float = 3.0
+    pull_expires: float = 1.0
+    heartbeat: float = 4.0 / 3
 
     @classmethod
     def of(cls, ack_wait: float, pin_timeout: float) -> "ConsumerTiming":
@@ -46,9 +49,9 @@ class ConsumerTiming:
                    heartbeat=ack_wait / 3)
 
     def __post_init__(self) -> None:
-        if not (self.heartbeat < self.ack_wait < self.pin_timeout and self.pull_expires < self.pin_timeout):
-            raise ValueError("consumer timing must keep heartbeat < ack_wait < pin_timeout and pull_expires < "
-                             "pin_timeout, or a failover could reorder events")
+        if not (self.heartbeat < self.ack_wait and self.pull_expires < self.pin_timeout):
+            raise ValueError("consumer timing must keep heartbeat < ack_wait (a batch being applied is never "
+                             "redelivered) and pull_expires < pin_timeout (a live replica stays pinned)")
 
 
 def _ns(seconds: float) -> int:
@@ -69,6 +72,8 @@ class StreamConsumer:
         self._queue: asyncio.Queue = asyncio.Queue()
         self._held: deque = deque()  # delivered, not yet acknowledged, in delivery order
         self._pin: str | None = None
+        self._recovered_for: str | None = None  # the pin under which what others left unacknowledged was applied
+        self._taken: set[int] = set()  # stream sequences applied by that take-over, skipped when delivered
         self._request_done = asyncio.Event()
         self._requested = self._received = 0
         self._status: str | None = None
@@ -222,11 +227,19 @@ class StreamConsumer:
             await self._apply(batch)
 
     async def _apply(self, batch: list[Any]) -> None:
-        deliveries = []
+        deliveries: list[Delivery] = []
+        if self._pin != self._recovered_for:  # newly pinned: first what a dead replica left (take_over)
+            deliveries = await unacknowledged(self._api, self.stream, self.producer, self.durable, self.routes,
+                                              self._held)
+            self._taken = {d.sequence for d in deliveries}
+            self._recovered_for = self._pin
+            if len(deliveries) > len(batch):
+                log.info("%s: took over %d unacknowledged events", self.durable, len(deliveries))
         for msg in batch:
             meta = msg.metadata
-            deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=meta.num_delivered,
-                                              sequence=meta.sequence.stream))
+            if meta.sequence.stream not in self._taken:
+                deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=meta.num_delivered,
+                                                  sequence=meta.sequence.stream))
         heartbeat = asyncio.create_task(self._in_progress())
         try:
             attempt = 0
@@ -240,10 +253,12 @@ class StreamConsumer:
                     await asyncio.sleep(retry_delay(attempt))
         finally:
             heartbeat.cancel()
+        last = max(batch, key=lambda msg: msg.metadata.sequence.stream)  # everything before it is applied
         try:
-            await batch[-1].ack_sync()
+            await last.ack_sync()
         except Exception as exc:  # noqa: BLE001 - redelivered later; the inbox applies nothing twice
             log.warning("%s: acknowledgement failed: %r", self.durable, exc)
+        self._taken = {seq for seq in self._taken if seq > last.metadata.sequence.stream}
         for _ in batch:
             self._held.popleft()
 

@@ -1,7 +1,11 @@
 """Fixtures (auto-loaded through the `pytest11` entry point of ets-shared):
 
 - `nats_url`: a real bundled `nats-server` with JetStream on a free port, fresh for each test (it starts in
-  about 0.1 s; a fresh server means no durable consumer or stream carries state from one test into another).
+  about 0.1 s; a fresh server means no durable consumer or stream carries state from one test into another). It
+  has the platform's NATS users and permissions (`messaging.nats_auth`, keys in `nats_keys_dir`): the services
+  connect with their own keys and are held to their permissions; a connection without credentials is the test
+  `harness`, which may publish anything, so a test can play the other services. `strict_nats_server` has no
+  harness: a connection without credentials is refused, as on the embedded and production platforms.
 - `database_backend`: parametrised over "sqlite" and "postgres"; the PostgreSQL variant is skipped — with the
   reason shown — when no server is available.
 - `database_url(label)`: a fresh, empty database of the current backend for one service.
@@ -15,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from ets_shared.auth import issue_token
+from ets_shared.messaging.nats_auth import HARNESS, authorization, ensure_keys
 from ets_shared.nats_process import NatsServerProcess
 from ets_shared.settings import PlatformSettings
 from ets_shared.testing.databases import PostgresServer, postgres_server, sqlite_url
@@ -22,12 +27,32 @@ from ets_shared.testing.databases import PostgresServer, postgres_server, sqlite
 TEST_JWT_SECRET = "test-secret-for-the-ets-platform-suite-0123456789"
 
 
-@pytest.fixture
-def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NatsServerProcess]:
-    server = NatsServerProcess(tmp_path_factory.mktemp("nats"))
+@pytest.fixture(scope="session")
+def nats_keys_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A seed per NATS identity, made once for the session."""
+    path = tmp_path_factory.mktemp("nats-keys")
+    ensure_keys(path)
+    return path
+
+
+def _server(tmp_path_factory: pytest.TempPathFactory, keys_dir: Path, harness: bool) -> Iterator[NatsServerProcess]:
+    auth = authorization(ensure_keys(keys_dir), harness_password="harness-" + keys_dir.name if harness else None)
+    server = NatsServerProcess(tmp_path_factory.mktemp("nats"), authorization=auth,
+                               no_auth_user=HARNESS if harness else None)
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def nats_server(tmp_path_factory: pytest.TempPathFactory, nats_keys_dir: Path) -> Iterator[NatsServerProcess]:
+    yield from _server(tmp_path_factory, nats_keys_dir, harness=True)
+
+
+@pytest.fixture
+def strict_nats_server(tmp_path_factory: pytest.TempPathFactory, nats_keys_dir: Path
+                       ) -> Iterator[NatsServerProcess]:
+    yield from _server(tmp_path_factory, nats_keys_dir, harness=False)
 
 
 @pytest.fixture
@@ -65,8 +90,9 @@ def database_url(database_backend: str, tmp_path: Path, request: pytest.FixtureR
 
 
 @pytest.fixture
-def test_settings_overrides(nats_url: str) -> dict:
-    return {"nats_url": nats_url, "jwt_secret": TEST_JWT_SECRET, "outbox_poll_seconds": 0.05, "max_deliveries": 3}
+def test_settings_overrides(nats_url: str, nats_keys_dir: Path) -> dict:
+    return {"nats_url": nats_url, "nats_keys_dir": nats_keys_dir, "jwt_secret": TEST_JWT_SECRET,
+            "outbox_poll_seconds": 0.05, "max_deliveries": 3}
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from ets_shared.clock import utcnow
 from ets_shared.contracts.allocation import (
     TRADING_BALANCES_SUBJECT, TradingBalance, TradingBalancesReply, TradingBalancesRequest,
 )
+from ets_shared.messaging.nats_auth import connect_options
 from ets_shared.persistence.tables import RegulatoryClock
 
 QUEUE = "allocation"
@@ -38,10 +39,12 @@ def trading_balances(session_factory: sessionmaker[Session], request: TradingBal
         for account, holder, vintage, quantity in rows])
 
 
-def responder(servers: list[str], session_factory: sessionmaker[Session]) -> NatsBroker:
+def responder(servers: list[str], session_factory: sessionmaker[Session], nats_options: dict | None = None
+              ) -> NatsBroker:
     """A broker of its own for the responder: the service's event broker only documents its streams (their events
     are consumed by `ets_shared.messaging.stream_consumer`), this one is started with the service."""
-    broker = NatsBroker(servers=servers, name="ets-allocation-rpc", logger=logging.getLogger("ets.allocation.rpc"))
+    broker = NatsBroker(servers=servers, name="ets-allocation-rpc", logger=logging.getLogger("ets.allocation.rpc"),
+                        **(nats_options or {}))  # as the allocation identity (ets_shared.messaging.nats_auth)
 
     @broker.subscriber(TRADING_BALANCES_SUBJECT, queue=QUEUE, title=f"{TRADING_BALANCES_SUBJECT}:allocation",
                        description="Request/reply: the registry's trading balances for the exchange's reconciliation "
@@ -54,6 +57,8 @@ def responder(servers: list[str], session_factory: sessionmaker[Session]) -> Nat
 
 def attach(runtime: Any) -> NatsBroker:
     """The responder of `runtime`, documented in its AsyncAPI beside its events."""
-    broker = responder(runtime.settings.nats_servers, runtime.read_session_factory)
+    options = connect_options(runtime.settings, "allocation")
+    options.pop("inbox_prefix", None)  # FastStream's broker: the seed only
+    broker = responder(runtime.settings.nats_servers, runtime.read_session_factory, options)
     runtime.asyncapi.schema.add_broker(broker)
     return broker

@@ -12,6 +12,7 @@ from ets_shared.auth import Principal, Role
 from ets_shared.contracts.allocation import TRADING_BALANCES_SUBJECT, TradingBalancesReply, TradingBalancesRequest
 from ets_shared.errors import DomainError
 from ets_shared.http.dependencies import ReadSession, get_runtime, require
+from ets_shared.messaging.nats_auth import connect_options
 from exchange.service_layer import commands
 from exchange.service_layer.reconciliation import ReconciliationReport, reconcile_bank, reconcile_registry
 
@@ -36,7 +37,7 @@ def bank_reconciliation(statement: commands.BankStatement, _: BankOrOperator,
 @router.get("/reconciliation/registry", response_model=ReconciliationReport,
             summary="Custody positions against the registry's trading-account balances (M-26, M-32)")
 async def registry_reconciliation(_: Auditors, runtime: Annotated[Any, Depends(get_runtime)]) -> ReconciliationReport:
-    reply = await ask_registry(runtime.settings.nats_servers)
+    reply = await ask_registry(runtime.settings.nats_servers, connect_options(runtime.settings, "exchange"))
 
     def compare() -> ReconciliationReport:
         with runtime.read_session_factory() as session:
@@ -45,9 +46,11 @@ async def registry_reconciliation(_: Auditors, runtime: Annotated[Any, Depends(g
     return await asyncio.to_thread(compare)
 
 
-async def ask_registry(servers: list[str], timeout: float = 10.0) -> TradingBalancesReply:
-    try:
-        nc = await nats.connect(servers=servers, name="ets-exchange-reconciliation", connect_timeout=2)
+async def ask_registry(servers: list[str], nats_options: dict | None = None, timeout: float = 10.0
+                       ) -> TradingBalancesReply:
+    try:  # as the exchange's NATS identity: it may send requests to ets.allocation.rpc.> (nats_auth)
+        nc = await nats.connect(servers=servers, name="ets-exchange-reconciliation", connect_timeout=2,
+                                **(nats_options or {}))
     except Exception as exc:  # noqa: BLE001
         raise RegistryUnavailable(f"NATS unreachable: {exc!r}") from exc
     try:
