@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
-from allocation.entrypoints import http, http_compliance, http_coverage, http_plans
+from allocation.entrypoints import http, http_compliance, http_coverage, http_exit, http_plans
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
 from allocation.service_layer.policy import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
-    AllowancesIssued, CoverageApplicationDecided, CoveredListPublished, EntityRegistered, ObligationRecorded,
+    AllowancesIssued, AllowancesRecalled, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
+    EntityRegistered, ObligationRecorded,
     ObligationSettled, ShortfallDetected, ShortfallRevised, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
@@ -30,10 +31,11 @@ def definition() -> ServiceDefinition:
                     "and CCER offsets (M-16, M-17), shortfall once an obligation's own surrender period has passed.",
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router],
+        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_exit.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
-                   ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished],
+                   ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished,
+                   EntityExitDeclared, AllowancesRecalled],
         uow_class=AllocationUnitOfWork,
         policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, on_policy_changed),
     )

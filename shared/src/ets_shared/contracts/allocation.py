@@ -192,6 +192,58 @@ class CoveredListPublished(EventData):
     published_at: AwareDatetime
 
 
+# --- Exit (M-18) and succession (M-10) ---
+
+@contract(
+    producer=P, aggregate="entity", event="exit-declared", version=1,
+    example={"entity_id": "E-0007", "reason": "production_stopped", "exit_on": "2026-09-10",
+             "compliance_year": 2026, "report_due_on": "2026-09-25", "declared_at": "2026-09-11T02:00:00Z"},
+)
+class EntityExitDeclared(EventData):
+    """A covered entity dissolved, deregistered, stopped production or left Shanghai on `exit_on` (M-18). It must
+    report its `compliance_year` (the exit's year) emissions by `report_due_on` (inclusive; from 00:00 Shanghai the
+    day after, the report is missing); the report is verified and determined like any other, and the entity
+    surrenders for that year from its determination. It owes no plans or reports for later years."""
+
+    entity_id: str
+    reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"]
+    exit_on: date
+    compliance_year: int = Field(ge=2013)
+    report_due_on: date
+    declared_at: AwareDatetime
+
+
+class RecalledVintage(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    vintage: int = Field(ge=2013, le=2100)
+    issued_free: Tonnes
+    due: Tonnes
+    recalled: Tonnes
+    unrecovered: Tonnes
+
+
+@contract(
+    producer=P, aggregate="allowances", event="recalled", version=1,
+    example={"entity_id": "E-0007", "transaction_id": "RCL-E-0007", "account_id": "ACC-E-0007",
+             "recall_account_id": "AUTHORITY-RECALL", "ratio": "0.5",
+             "vintages": [{"vintage": 2027, "issued_free": 101, "due": 51, "recalled": 51, "unrecovered": 0}],
+             "recalled_at": "2026-09-11T02:00:00Z"},
+)
+class AllowancesRecalled(EventData):
+    """M-18: on exit, `ratio` (50 %) of the free allowances already issued to the entity for each later vintage,
+    ROUND_HALF_UP per vintage, was moved from its holding account to the authority's recall account. What it no
+    longer held of a vintage is `unrecovered` (never taken from another vintage). `transaction_id` is null when
+    nothing could be taken."""
+
+    entity_id: str
+    transaction_id: str | None = None
+    account_id: str
+    recall_account_id: str
+    ratio: str
+    vintages: list[RecalledVintage]
+    recalled_at: AwareDatetime
+
+
 # --- Registry transfers (M-26, M-32): the registry's side of allowances moving into, inside and out of trading ---
 
 class TransferLine(BaseModel):

@@ -19,7 +19,7 @@ _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
-                      row.shortfall_detected_at, row.grace_until)
+                      row.shortfall_detected_at, row.grace_until, row.exit_year)
 
 
 def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
@@ -27,7 +27,7 @@ def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
             "determination_revision": ob.determination_revision, "surrendered_shea": ob.surrendered_shea,
             "surrendered_ccer": ob.surrendered_ccer, "status": ob.status.value,
             "shortfall_detected_at": ob.shortfall_detected_at, "grace_until": ob.grace_until,
-            "closes_at": ob.closes_at(policy)}
+            "exit_year": ob.exit_year, "closes_at": ob.closes_at(policy)}
 
 
 class ObligationRepository:

@@ -14,6 +14,7 @@ BASE = AllocationTable
 
 ISSUANCE_ACCOUNT = "AUTHORITY-ISSUANCE"
 CANCELLATION_ACCOUNT = "AUTHORITY-CANCELLATION"
+RECALL_ACCOUNT = "AUTHORITY-RECALL"
 
 
 class CoveredEntityRow(AllocationTable, table=True):
@@ -186,6 +187,8 @@ class ObligationRow(AllocationTable, table=True):
                                                                 "determination")
     closes_at: datetime = Field(sa_column=utc_column())
     correlation_id: str = Field(max_length=100, description="of the determination that created the obligation")
+    exit_year: bool = Field(default=False, description="M-18: the exit year's obligation, due after its "
+                                                       "determination")
 
 
 class SurrenderRow(AllocationTable, table=True):
@@ -198,3 +201,19 @@ class SurrenderRow(AllocationTable, table=True):
     ccer: int
     late: bool
     surrendered_at: datetime = Field(sa_column=utc_column())
+
+
+class EntityExitRow(AllocationTable, table=True):
+    """M-18: an entity's declared exit, its report's due date and the recall of later vintages' free allowances."""
+
+    __tablename__ = "entity_exit"
+    entity_id: str = Field(primary_key=True, max_length=64, foreign_key="covered_entity.entity_id")
+    reason: str = Field(max_length=30)
+    exit_on: date
+    report_due_on: date
+    statement: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    declared_at: datetime = Field(sa_column=utc_column())
+    declared_by: str = Field(max_length=200)
+    recall_transaction_id: str | None = Field(default=None, max_length=100)
+    recall: str = Field(sa_column=Column(Text, nullable=False), description="JSON: the recall lines by vintage")
+    correlation_id: str = Field(max_length=100)

@@ -173,6 +173,14 @@ class PlanRepository:
                         PlanRow.status == PlanStatus.ISSUED.value))
         return self.session.execute(query).scalar_one_or_none() or 0
 
+    def issued_free(self, entity_id: str, after_year: int) -> dict[int, int]:
+        """The free allowances issued to the entity under the plans of the years after `after_year` (M-18)."""
+        query = (select(PlanEntryRow.compliance_year, PlanEntryRow.quantity)
+                 .join(PlanRow, PlanRow.compliance_year == PlanEntryRow.compliance_year)
+                 .where(PlanEntryRow.entity_id == entity_id, PlanEntryRow.compliance_year > after_year,
+                        PlanRow.status == PlanStatus.ISSUED.value))
+        return {year: quantity for year, quantity in self.session.execute(query)}
+
     def entries(self, year: int, offset: int, limit: int) -> list[AllocationEntry]:
         query = (select(_ENTRY).where(_ENTRY.c.compliance_year == year)
                  .order_by(_ENTRY.c.entity_id).offset(offset).limit(limit))

@@ -8,6 +8,8 @@
   later. The seed makes the duty "依据经审定的上一年度碳排放量": it is measured by the determined figure, so an
   entity cannot be in breach before it has had a full period with that figure (the platform's reading, README).
   Before the window: refused. After its last day: only to make good a recorded SHORTFALL; open until met.
+- M-18: the obligation of an exiting entity's exit year (`exit_year`) opens with its determination and lasts the
+  period after it (`surrender_days_after_determination`), not the next year's window.
 - M-16 ¶2: only allowance (SHEA) vintages <= Y count (banking yes, borrowing no). Never more than what remains.
 - M-17: CCERs follow M-17, not the vintage rule: 1:1 up to floor(ccer_ratio x the entity's year-Y allocation) over
   all its surrenders for Y; never CCERs from a project inside the emission boundary of a Shanghai covered entity
@@ -71,6 +73,7 @@ class Obligation:
     status: ObligationStatus = ObligationStatus.OPEN
     shortfall_detected_at: datetime | None = None
     grace_until: date | None = None  # M-16: last day of the period after the latest (raising) determination
+    exit_year: bool = False  # M-18: the year of the entity's exit — surrendered from its determination, for its period
 
     @property
     def is_determined(self) -> bool:
@@ -88,6 +91,8 @@ class Obligation:
         """The last (Shanghai) day to surrender for the year: the window's close, or later after a late
         determination (M-16, the platform's reading)."""
         self._check_policy(policy)
+        if self.exit_year and self.grace_until is not None:
+            return self.grace_until  # M-18: "根据审定结论完成配额清缴义务" — the period after the determination
         return max(policy.surrender_close, self.grace_until or policy.surrender_close)
 
     def closes_at(self, policy: AllocationPolicy) -> datetime:
@@ -163,7 +168,7 @@ class Obligation:
 
     def _check_window(self, now: datetime, policy: AllocationPolicy) -> None:
         today = regulatory_date(now)
-        if today < policy.surrender_open:
+        if today < policy.surrender_open and not self.exit_year:
             raise RuleViolation(f"surrender for {self.year} opens on {policy.surrender_open}", article="M-16")
         if now < self.closes_at(policy) or self.status is ObligationStatus.SHORTFALL:
             return

@@ -65,6 +65,11 @@ class CoveredEntity:
         return self.status is EntityStatus.ACTIVE
 
     @property
+    def exit_year(self) -> int | None:
+        """M-18: the year of the entity's exit (its last compliance year), if it exited."""
+        return regulatory_date(self.exited_at).year if self.status is EntityStatus.EXITED and self.exited_at else None
+
+    @property
     def is_covered(self) -> bool:
         return self.coverage is Coverage.COVERED
 

@@ -16,6 +16,9 @@ Every number the regulation leaves open (**[param]** in docs/regulation.md §2 a
 - M-12 ¶2 `reporting_threshold_t` (10,000): emitters at or above it that are not covered must still report.
 - M-17 `ccer_ratio`: CCERs may cover at most floor(ratio x the entity's year-Y allocation) (default 0.05);
   `ccer_earliest_reduction_date`: CCERs whose reduction happened before it are ineligible (default 2013-01-01).
+- M-18 `exit_report_days` (15): an exiting entity's current-year report is due that many days after its exit;
+  `exit_recall_ratio` (0.5): the share of the free allowances of later vintages recalled (the year of the exit's
+  policy applies).
 """
 from __future__ import annotations
 
@@ -60,6 +63,8 @@ class AllocationPolicy:
     inclusion_thresholds: tuple[InclusionThreshold, ...] = field(default_factory=_shanghai_2023_thresholds)
     surrender_days_after_determination: int = 30
     reporting_threshold_t: int = 10_000
+    exit_report_days: int = 15
+    exit_recall_ratio: Decimal = Decimal("0.5")
 
     @classmethod
     def default(cls, year: int) -> AllocationPolicy:
@@ -87,6 +92,13 @@ class AllocationPolicy:
                 or self.reporting_threshold_t < 0:
             raise RuleViolation("the reporting threshold is whole tonnes, at least 0", field="reporting_threshold_t",
                                 article="M-12")
+        if isinstance(self.exit_report_days, bool) or not isinstance(self.exit_report_days, int) \
+                or not 1 <= self.exit_report_days <= 366:
+            raise RuleViolation("the exit report period is 1..366 days", field="exit_report_days", article="M-18")
+        if (not isinstance(self.exit_recall_ratio, Decimal) or not self.exit_recall_ratio.is_finite()
+                or not Decimal(0) <= self.exit_recall_ratio <= Decimal(1)):
+            raise RuleViolation("the exit recall ratio is a decimal between 0 and 1", field="exit_recall_ratio",
+                                article="M-18")
         sectors = [t.sector for t in self.inclusion_thresholds]
         if len(set(sectors)) != len(sectors):
             raise RuleViolation("each sector has one inclusion threshold", field="inclusion_thresholds",

@@ -116,3 +116,11 @@ class DeclareEmissions(BaseModel):
     year: Year
     tonnes: int = Field(ge=0, le=10**12, description="tCO2e in `year`")
     energy_tce: int | None = Field(default=None, ge=0, le=10**12, description="energy use (t standard coal)")
+
+
+class DeclareExit(BaseModel):
+    """M-18: the entity dissolved, deregistered, stopped production or left Shanghai on `exit_on`."""
+
+    reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"]
+    exit_on: date = Field(description="the Shanghai date of the dissolution, deregistration, stop or move")
+    statement: str | None = Field(default=None, max_length=4000)

@@ -37,7 +37,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     if entity is None or not entity.is_covered:
         return
     found = uow.obligations.find(event.entity_id, event.compliance_year)
-    obligation = found or Obligation(event.entity_id, event.compliance_year)
+    obligation = found or Obligation(event.entity_id, event.compliance_year,
+                                     exit_year=entity.exit_year == event.compliance_year)
     before, shortfall_before = obligation.status, obligation.remaining
     policy = policy_for(uow.session, event.compliance_year)
     now = uow.now()

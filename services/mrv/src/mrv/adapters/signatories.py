@@ -212,6 +212,14 @@ class CoveredEntityRepository:
     def get(self, entity_id: str) -> CoveredEntityRow | None:
         return self.session.get(CoveredEntityRow, entity_id)
 
+    def end(self, entity_id: str, last_year: int) -> bool:
+        """M-18 / M-10: the entity reports no year after `last_year` (the earliest end is kept)."""
+        row = self.session.get(CoveredEntityRow, entity_id)
+        if row is None or (row.last_compliance_year is not None and row.last_compliance_year <= last_year):
+            return False
+        row.last_compliance_year = last_year
+        return True
+
     def earliest_first_year(self) -> int | None:
         """The earliest first compliance year of anyone: no deadline of an earlier year concerns this service."""
         return self.session.execute(select(func.min(CoveredEntityRow.first_compliance_year))).scalar_one()
