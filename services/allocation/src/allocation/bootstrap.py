@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
-from allocation.entrypoints import http, http_compliance, http_coverage, http_exit, http_plans
+from allocation.entrypoints import http, http_compliance, http_coverage, http_exit, http_plans, http_registry
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
 from allocation.service_layer.policy import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
     AllowancesIssued, AllowancesRecalled, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
-    EntityRegistered, ObligationRecorded,
-    ObligationSettled, ShortfallDetected, ShortfallRevised, SurrenderRecorded,
+    EntityRegistered, ObligationRecorded, ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered,
+    ShortfallDetected, ShortfallRevised, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
@@ -27,15 +27,17 @@ def definition() -> ServiceDefinition:
         title="Allocation and registry",
         description="Covered entities and reporting-only emitters by the thresholds or a voluntary application, "
                     "and each year's published list (M-5, M-12 ¶2), caps and allocation plans (M-6..M-9), the "
-                    "allowance registry (M-32), obligations that follow every determination and revision, surrender "
+                    "allowance registry (M-32) with the exchange's trading accounts, deposits, withdrawals and trade "
+                    "deliveries (M-23, M-26 ¶2), obligations that follow every determination and revision, surrender "
                     "and CCER offsets (M-16, M-17), shortfall once an obligation's own surrender period has passed.",
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_exit.router],
+        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_registry.router,
+                 http_exit.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
                    ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished,
-                   EntityExitDeclared, AllowancesRecalled],
+                   RegistryTransferRegistered, RegistryTransferRefused, EntityExitDeclared, AllowancesRecalled],
         uow_class=AllocationUnitOfWork,
         policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, on_policy_changed),
     )

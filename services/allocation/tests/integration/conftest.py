@@ -105,6 +105,18 @@ class World:
                            [f"{envelope.event_id}-{n}" for n in range(copies)])
         return correlation_id
 
+    async def from_exchange(self, data, *, copies: int = 1, correlation_id: str | None = None,  # noqa: ANN001
+                            wait: bool = True):  # noqa: ANN201
+        """Publish an event of the exchange (`copies` > 1: the same event redelivered); with `wait`, until the
+        service consumed it. Returns its envelope."""
+        context = MessageContext.new("exchange", correlation_id or f"case-{uuid.uuid4()}")
+        envelope = wrap(data, producer="exchange", context=context)
+        await self.publish(type(data).contract.subject, envelope.model_dump_json().encode(),
+                           [f"{envelope.event_id}-{n}" for n in range(copies)])
+        if wait:
+            await eventually(lambda: self.processed(str(envelope.event_id)))
+        return envelope
+
     async def obligation(self, entity_id: str, year: int = YEAR) -> dict | None:
         r = await self.svc.client.get(f"/entities/{entity_id}/obligations/{year}", headers=self.authority)
         return r.json() if r.status_code == 200 else None
@@ -141,6 +153,16 @@ class World:
 
     async def holdings(self, entity_id: str) -> list[dict]:
         return (await self.svc.client.get(f"/entities/{entity_id}/holdings", headers=self.authority)).json()
+
+    async def account(self, account_id: str) -> dict:
+        r = await self.svc.client.get(f"/registry/accounts/{account_id}", headers=self.authority)
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    async def held(self, *account_ids: str) -> dict[str, list[tuple[str, int, int]]]:
+        """The holdings of registry accounts, as the authority reads them."""
+        return {a: [(h["unit_type"], h["vintage"], h["quantity"]) for h in (await self.account(a))["holdings"]]
+                for a in account_ids}
 
 
 @pytest.fixture

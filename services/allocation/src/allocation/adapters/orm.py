@@ -1,5 +1,6 @@
 """The allocation service's tables (its own database): covered entities, allocation plans and their entries, the
-registry (accounts, holdings by vintage and CCER lot, transactions with their lines), obligations and surrenders."""
+registry (accounts, exchange trading accounts' participants, holdings by vintage and CCER lot, transactions with
+their lines), obligations and surrenders."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -89,10 +90,28 @@ class CoveredListEntryRow(AllocationTable, table=True):
 
 
 class AccountRow(AllocationTable, table=True):
+    """`linked_account_id`: an exchange trading account's holding account (M-26 ¶2)."""
+
     __tablename__ = "registry_account"
     account_id: str = Field(primary_key=True, max_length=80)
     kind: str = Field(max_length=30)
     holder_id: str | None = Field(default=None, max_length=64, index=True)
+    opened_at: datetime = Field(sa_column=utc_column())
+    linked_account_id: str | None = Field(default=None, max_length=80, index=True)
+
+
+class TradingAccountRow(AllocationTable, table=True):
+    """The exchange participant an exchange trading account was opened for (M-22, M-26 ¶2): the member, or a client
+    of a comprehensive member, acting through `member_id`."""
+
+    __tablename__ = "registry_trading_account"
+    trading_account_id: str = Field(primary_key=True, max_length=80, foreign_key="registry_account.account_id")
+    holding_account_id: str = Field(max_length=80, foreign_key="registry_account.account_id")
+    participant_id: str = Field(max_length=64)
+    participant_kind: str = Field(max_length=10)
+    member_id: str = Field(max_length=64, index=True)
+    covered_entity_id: str | None = Field(default=None, max_length=64)
+    name: str = Field(max_length=300)
     opened_at: datetime = Field(sa_column=utc_column())
 
 
@@ -113,7 +132,7 @@ class HoldingRow(AllocationTable, table=True):
 
 
 class RegistryTransactionRow(AllocationTable, table=True):
-    """`seq` is the registration order (M-32: effective on registration)."""
+    """`seq` is the registration order (M-32: effective on registration); `purpose`: a transfer's (`transfers`)."""
 
     __tablename__ = "registry_transaction"
     seq: int | None = Field(default=None, primary_key=True)
@@ -121,6 +140,7 @@ class RegistryTransactionRow(AllocationTable, table=True):
     kind: str = Field(max_length=20)
     registered_at: datetime = Field(sa_column=utc_column(index=True))
     reference: str = Field(max_length=200)
+    purpose: str | None = Field(default=None, max_length=30)
 
 
 class TransactionLineRow(AllocationTable, table=True):

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import AccountRow, HoldingRow, RegistryTransactionRow, TransactionLineRow
 from allocation.domain import (
-    Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, UnitType,
+    Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, TransactionLine,
+    TransferPurpose, UnitType,
 )
 
 CHUNK = 5000
@@ -33,6 +34,10 @@ def lot_of(origin: CcerOrigin | None) -> str:
     if origin is None:
         return ""
     return f"{origin.project_id}|{origin.reduction_date.isoformat()}|{origin.boundary_entity_id or ''}"
+
+
+def _account(row: Any) -> Account:
+    return Account(row.account_id, AccountKind(row.kind), row.holder_id, row.opened_at, row.linked_account_id)
 
 
 def _origin(row: Any) -> CcerOrigin | None:
@@ -57,8 +62,12 @@ class RegistryStore:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
         if accounts:
             self.session.execute(insert(_ACCOUNT), [
-                {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at}
-                for a in accounts])
+                {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at,
+                 "linked_account_id": a.linked_account_id} for a in accounts])
+
+    def account(self, account_id: str) -> Account | None:
+        row = self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id == account_id)).first()
+        return _account(row) if row else None
 
     def load(self, account_ids: Iterable[str], holdings_of: Iterable[str] = (), *,
              unit_type: UnitType | None = None, vintage: int | None = None) -> Registry:
@@ -67,8 +76,7 @@ class RegistryStore:
         registry = Registry()
         for ids in chunks(sorted(set(account_ids))):
             for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
-                registry.accounts[row.account_id] = Account(row.account_id, AccountKind(row.kind), row.holder_id,
-                                                            row.opened_at)
+                registry.accounts[row.account_id] = _account(row)
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
         for ids in chunks(holders):
@@ -90,7 +98,8 @@ class RegistryStore:
         tx_rows, line_rows = [], []
         for tx in transactions:
             tx_rows.append({"transaction_id": tx.transaction_id, "kind": tx.kind.value,
-                            "registered_at": tx.registered_at, "reference": reference})
+                            "registered_at": tx.registered_at, "reference": reference,
+                            "purpose": tx.purpose.value if tx.purpose else None})
             for n, ln in enumerate(tx.lines):
                 line_rows.append({"transaction_id": tx.transaction_id, "line_no": n,
                                   "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
@@ -127,6 +136,18 @@ class RegistryStore:
         self.session.execute(_credit_statement(self.session.get_bind().dialect.name), values)
 
     # -- reads ------------------------------------------------------------------------------------------------
+    def registered(self, transaction_id: str) -> RegistryTransaction | None:
+        """A registered transaction with its lines, or None."""
+        tx = self.session.execute(select(_TRANSACTION).where(_TRANSACTION.c.transaction_id == transaction_id)).first()
+        if tx is None:
+            return None
+        rows = self.session.execute(select(_LINE).where(_LINE.c.transaction_id == transaction_id)
+                                    .order_by(_LINE.c.line_no))
+        lines = tuple(TransactionLine(r.from_account_id, r.to_account_id, UnitType(r.unit_type), r.vintage, r.quantity,
+                                      _origin(r)) for r in rows)
+        return RegistryTransaction(tx.transaction_id, TransactionKind(tx.kind), lines, tx.registered_at,
+                                   TransferPurpose(tx.purpose) if tx.purpose else None)
+
     def holdings(self, account_id: str) -> list[tuple[str, int, int]]:
         """(unit type, vintage, quantity) of an account, summed over CCER lots, without empty holdings."""
         query = (select(HoldingRow.unit_type, HoldingRow.vintage, func.sum(HoldingRow.quantity))

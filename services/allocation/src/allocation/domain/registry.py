@@ -7,8 +7,12 @@
   is refused. Nothing expires: unused allowances stay for later years (banking, M-16 ¶2).
 - Routes (which account kinds a transaction kind moves between) are in `ROUTES`: issuance creates units out of the
   authority's issuance account (M-9); a surrender moves an entity's units to the cancellation account, where they
-  are cancelled (注销, M-16 ¶1); nothing ever leaves the cancellation account; a recall (M-18) moves an exiting
-  entity's units to the recall account; a succession (M-10) moves holdings between entity holding accounts.
+  are cancelled (注销, M-16 ¶1); nothing ever leaves the cancellation account; a
+  recall (M-18) moves an exiting entity's units to the recall account; a succession (M-10) moves holdings between
+  entity holding accounts. A transfer's routes follow its
+  purpose (`transfers`): into and out of exchange trading accounts only along their link to a holding account, only
+  allowances into them (M-19, M-26 ¶2). Issuance, surrender and cancellation never touch a trading account: what is
+  committed to trading cannot be surrendered.
 The vintage rule of a surrender (<= Y) and the CCER limits are compliance rules: see `compliance`.
 """
 from __future__ import annotations
@@ -21,6 +25,7 @@ from enum import Enum
 from ets_shared.errors import NotFound, RuleViolation
 
 from allocation.domain.accounts import HOLDING_KINDS, Account, AccountKind
+from allocation.domain.transfers import TRANSFER_ROUTES, TransferPurpose, check_link, check_traded_unit
 from allocation.domain.units import CcerOrigin, UnitLine, UnitType, check_unit_line
 
 
@@ -37,12 +42,19 @@ _CANCELLATION = frozenset({AccountKind.AUTHORITY_CANCELLATION})
 #: kind -> (account kinds that may send, account kinds that may receive)
 ROUTES: dict[TransactionKind, tuple[frozenset[AccountKind], frozenset[AccountKind]]] = {
     TransactionKind.ISSUE: (frozenset({AccountKind.AUTHORITY_ISSUANCE}), HOLDING_KINDS),
-    TransactionKind.TRANSFER: (HOLDING_KINDS, HOLDING_KINDS),
+    TransactionKind.TRANSFER: TRANSFER_ROUTES[TransferPurpose.HOLDER_TRANSFER],  # by purpose: `routes_of`
     TransactionKind.SURRENDER: (frozenset({AccountKind.ENTITY_HOLDING}), _CANCELLATION),
     TransactionKind.CANCEL: (HOLDING_KINDS, _CANCELLATION),
     TransactionKind.RECALL: (frozenset({AccountKind.ENTITY_HOLDING}), frozenset({AccountKind.AUTHORITY_RECALL})),
     TransactionKind.SUCCESSION: (frozenset({AccountKind.ENTITY_HOLDING}), frozenset({AccountKind.ENTITY_HOLDING})),
 }
+
+
+def routes_of(kind: TransactionKind, purpose: TransferPurpose | None
+              ) -> tuple[frozenset[AccountKind], frozenset[AccountKind]]:
+    if kind is TransactionKind.TRANSFER:
+        return TRANSFER_ROUTES[purpose or TransferPurpose.HOLDER_TRANSFER]
+    return ROUTES[kind]
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,7 @@ class RegistryTransaction:
     kind: TransactionKind
     lines: tuple[TransactionLine, ...]
     registered_at: datetime
+    purpose: TransferPurpose | None = None  # of a transfer (holder transfer when None)
 
     @property
     def effective_at(self) -> datetime:
@@ -103,9 +116,10 @@ class Registry:
                           registered_at)
 
     def transfer(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
-                 registered_at: datetime) -> RegistryTransaction:
+                 registered_at: datetime, purpose: TransferPurpose = TransferPurpose.HOLDER_TRANSFER
+                 ) -> RegistryTransaction:
         return self._move(TransactionKind.TRANSFER, transaction_id, from_account_id, to_account_id, lines,
-                          registered_at)
+                          registered_at, purpose)
 
     def surrender(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
                   registered_at: datetime) -> RegistryTransaction:
@@ -123,13 +137,16 @@ class Registry:
                           registered_at)
 
     def _move(self, kind: TransactionKind, transaction_id: str, from_account_id: str, to_account_id: str,
-              lines: Sequence[UnitLine], registered_at: datetime) -> RegistryTransaction:
-        senders, receivers = ROUTES[kind]
-        self._check_account(from_account_id, senders, kind, "from_account_id")
-        self._check_account(to_account_id, receivers, kind, "to_account_id")
+              lines: Sequence[UnitLine], registered_at: datetime, purpose: TransferPurpose | None = None
+              ) -> RegistryTransaction:
+        senders, receivers = routes_of(kind, purpose)
+        sender = self._check_account(from_account_id, senders, kind, "from_account_id")
+        receiver = self._check_account(to_account_id, receivers, kind, "to_account_id")
+        if purpose is not None:
+            check_link(purpose, sender, receiver, "to_account_id")
         tx = RegistryTransaction(transaction_id, kind, tuple(
             TransactionLine(from_account_id, to_account_id, ln.unit_type, ln.vintage, ln.quantity, ln.origin)
-            for ln in lines), registered_at)
+            for ln in lines), registered_at, purpose)
         return self.register(tx)
 
     def register(self, tx: RegistryTransaction) -> RegistryTransaction:
@@ -140,12 +157,17 @@ class Registry:
             raise RuleViolation("registered_at must be an aware datetime", field="registered_at", article="M-32")
         if not tx.lines:
             raise RuleViolation("a transaction needs at least one line", field="lines", article="M-32")
-        senders, receivers = ROUTES[tx.kind]
+        if tx.purpose is not None and tx.kind is not TransactionKind.TRANSFER:
+            raise RuleViolation(f"a {tx.kind.value} has no transfer purpose", field="purpose", article="M-32")
+        senders, receivers = routes_of(tx.kind, tx.purpose)
         debits: dict[HoldingKey, int] = {}
         for i, ln in enumerate(tx.lines):
+            sender = self._check_account(ln.from_account_id, senders, tx.kind, f"lines[{i}].from_account_id")
+            receiver = self._check_account(ln.to_account_id, receivers, tx.kind, f"lines[{i}].to_account_id")
+            check_traded_unit(receiver, ln.unit_type, f"lines[{i}].unit_type")
             check_unit_line(ln.unit_line(), f"lines[{i}]")
-            self._check_account(ln.from_account_id, senders, tx.kind, f"lines[{i}].from_account_id")
-            self._check_account(ln.to_account_id, receivers, tx.kind, f"lines[{i}].to_account_id")
+            if tx.kind is TransactionKind.TRANSFER:
+                check_link(tx.purpose or TransferPurpose.HOLDER_TRANSFER, sender, receiver, f"lines[{i}].to_account_id")
             if ln.from_account_id == ln.to_account_id:
                 raise RuleViolation("a transaction cannot move units to the account they come from",
                                     field=f"lines[{i}].to_account_id", article="M-32")

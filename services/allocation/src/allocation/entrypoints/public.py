@@ -112,18 +112,19 @@ class TransactionPublic(BaseModel):
     registered_at: datetime
     reference: str | None
     lines: list[TransactionLinePublic]
+    purpose: str | None = None  # of a transfer: exchange_deposit, exchange_withdrawal, trade_delivery, holder_transfer
 
     @classmethod
     def of(cls, tx: RegistryTransactionRow, lines: list[TransactionLineRow]) -> TransactionPublic:
         return cls(transaction_id=tx.transaction_id, kind=tx.kind, registered_at=tx.registered_at,
-                   reference=tx.reference,
+                   reference=tx.reference, purpose=tx.purpose,
                    lines=[TransactionLinePublic(**ln.model_dump(include=set(TransactionLinePublic.model_fields)))
                           for ln in lines])
 
     @classmethod
     def registered(cls, tx: RegistryTransaction, reference: str | None = None) -> TransactionPublic:
         return cls(transaction_id=tx.transaction_id, kind=tx.kind.value, registered_at=tx.registered_at,
-                   reference=reference, lines=[TransactionLinePublic(
+                   reference=reference, purpose=tx.purpose.value if tx.purpose else None, lines=[TransactionLinePublic(
                        from_account_id=ln.from_account_id, to_account_id=ln.to_account_id,
                        unit_type=ln.unit_type.value, vintage=ln.vintage, quantity=ln.quantity,
                        project_id=ln.origin.project_id if ln.origin else None,

@@ -118,6 +118,25 @@ class DeclareEmissions(BaseModel):
     energy_tce: int | None = Field(default=None, ge=0, le=10**12, description="energy use (t standard coal)")
 
 
+AccountId = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9._-]+$")]
+
+
+class TransferLine(BaseModel):
+    unit_type: Literal["SHEA", "CCER"] = Field(description="only SHEA enters a trading account (M-19)")
+    vintage: Year
+    quantity: int = Field(gt=0, le=10**12, description="whole units")
+
+
+class RequestTransfer(BaseModel):
+    """A holder moves units from its holding account: into its own exchange trading account (an
+    `exchange_deposit`, M-26 ¶2), or to another holding account of its own. Allowances change holders only by
+    trading on the exchange (M-23), and only the exchange's instructions debit a trading account (M-26 ¶2)."""
+
+    from_account_id: AccountId
+    to_account_id: AccountId
+    lines: list[TransferLine] = Field(min_length=1, max_length=100)
+
+
 class DeclareExit(BaseModel):
     """M-18: the entity dissolved, deregistered, stopped production or left Shanghai on `exit_on`."""
 

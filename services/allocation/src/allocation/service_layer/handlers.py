@@ -4,7 +4,8 @@ Command handlers own their transaction (`with uow: ... uow.commit()`); event han
 consumer opened for them (inbox + effect commit together) and never commit. The use cases live by subject:
 `registration` (M-5, M-12 ¶2, CCER deposits), `coverage` (voluntary applications, known emissions, the published
 list), `planning` (M-6..M-9), `obligations` (M-15, M-16, shortfall),
-`surrender` (M-16, M-17).
+`surrender` (M-16, M-17), `trading_accounts` and `registry_transfers` (M-23, M-26 ¶2, M-32: allowances into, inside
+and out of exchange trading).
 """
 from __future__ import annotations
 
@@ -14,13 +15,19 @@ from allocation.service_layer.coverage import (
 from allocation.service_layer.obligations import on_calendar_tick, on_emissions_determined
 from allocation.service_layer.planning import add_entries, approve_plan, create_plan, issue_plan, remove_entry
 from allocation.service_layer.registration import deposit_ccer, register_entities
+from allocation.service_layer.registry_transfers import (
+    on_delivery_instructed, on_withdrawal_requested, request_transfer,
+)
 from allocation.service_layer.surrender import surrender
+from allocation.service_layer.trading_accounts import on_trading_account_opened
 from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, TradeDeliveryInstructed, TradingAccountOpened
 from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDeterminedV2
 
 EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReportSubmitted: on_report_submitted,
-                  CalendarTick: on_calendar_tick}
+                  CalendarTick: on_calendar_tick, TradingAccountOpened: on_trading_account_opened,
+                  AllowanceWithdrawalRequested: on_withdrawal_requested, TradeDeliveryInstructed: on_delivery_instructed}
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "create_plan", "decide_application", "declare_emissions",
            "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list", "register_entities",
-           "remove_entry", "surrender"]
+           "remove_entry", "request_transfer", "surrender"]

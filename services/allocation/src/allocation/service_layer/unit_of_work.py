@@ -7,6 +7,7 @@ from allocation.adapters.coverage_repository import (
 from allocation.adapters.obligations import ObligationRepository, SurrenderRepository
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.repository import EntityRepository, PlanRepository
+from allocation.adapters.trading_accounts import TradingAccountRepository
 from ets_shared.unit_of_work import SqlUnitOfWork
 
 
@@ -14,6 +15,7 @@ class AllocationUnitOfWork(SqlUnitOfWork):
     entities: EntityRepository
     plans: PlanRepository
     registry: RegistryStore
+    trading_accounts: TradingAccountRepository
     obligations: ObligationRepository
     surrenders: SurrenderRepository
     emissions: EmissionsRepository
@@ -24,6 +26,7 @@ class AllocationUnitOfWork(SqlUnitOfWork):
         self.entities = EntityRepository(self.session)
         self.plans = PlanRepository(self.session)
         self.registry = RegistryStore(self.session)
+        self.trading_accounts = TradingAccountRepository(self.session)
         self.obligations = ObligationRepository(self.session)
         self.surrenders = SurrenderRepository(self.session)
         self.emissions = EmissionsRepository(self.session)

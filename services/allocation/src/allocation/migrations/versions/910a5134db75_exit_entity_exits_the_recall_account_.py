@@ -1,7 +1,7 @@
 """exit: entity exits, the recall account, exit-year obligations (M-18)
 
 Revision ID: 910a5134db75
-Revises: 9a8b2a8c0db7
+Revises: ca369750a109
 Create Date: 2026-11-28 22:42:06.455747
 """
 from datetime import datetime, timezone
@@ -13,7 +13,7 @@ import ets_shared.persistence.types
 
 
 revision = '910a5134db75'
-down_revision = '9a8b2a8c0db7'
+down_revision = 'ca369750a109'
 branch_labels = None
 depends_on = None
 

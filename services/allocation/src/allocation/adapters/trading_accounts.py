@@ -1,0 +1,65 @@
+"""Exchange trading accounts in the registry: their participants, and the allowances they hold (M-22, M-26 ¶2)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from allocation.adapters.orm import AccountRow, HoldingRow, TradingAccountRow
+from allocation.adapters.registry_store import chunks
+from allocation.domain import AccountKind, UnitType
+
+#: (trading account id, holder id, vintage, quantity)
+Balance = tuple[str, str, int, int]
+
+
+class TradingAccountRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def find(self, trading_account_id: str) -> TradingAccountRow | None:
+        return self.session.get(TradingAccountRow, trading_account_id)
+
+    def add(self, row: TradingAccountRow) -> None:
+        self.session.add(row)
+        self.session.flush()
+
+    def page(self, offset: int, limit: int) -> list[tuple[TradingAccountRow, str]]:
+        """A page of trading accounts, each with its holder."""
+        query = (select(TradingAccountRow, AccountRow.holder_id)
+                 .join(AccountRow, AccountRow.account_id == TradingAccountRow.trading_account_id)
+                 .order_by(TradingAccountRow.trading_account_id).offset(offset).limit(limit))
+        return [(row, holder) for row, holder in self.session.execute(query)]
+
+    def visible_to(self, party_id: str, as_member: bool, offset: int, limit: int) -> list[AccountRow]:
+        """The registry accounts a holder or member sees as its own: those it holds, and those of the trading
+        accounts it acts for as a member (its own, its clients', M-22) with their holding accounts."""
+        acting = select(TradingAccountRow.trading_account_id).where(TradingAccountRow.member_id == party_id).union(
+            select(TradingAccountRow.holding_account_id).where(TradingAccountRow.member_id == party_id))
+        mine = AccountRow.holder_id == party_id
+        query = (select(AccountRow).where(or_(mine, AccountRow.account_id.in_(acting)) if as_member else mine)
+                 .order_by(AccountRow.account_id).offset(offset).limit(limit))
+        return list(self.session.execute(query).scalars())
+
+    def acts_for(self, member_id: str, account_id: str) -> bool:
+        """Whether the member acts for the account: a trading account it opened, or one's holding account."""
+        query = select(TradingAccountRow.trading_account_id).where(
+            TradingAccountRow.member_id == member_id, or_(TradingAccountRow.trading_account_id == account_id,
+                                                          TradingAccountRow.holding_account_id == account_id))
+        return self.session.execute(query.limit(1)).first() is not None
+
+    def balances(self, account_ids: Sequence[str] | None = None) -> list[Balance]:
+        """Every non-zero allowance holding of trading accounts (only of `account_ids` when given), by account and
+        vintage: the registry's side of the exchange's reconciliation."""
+        query = (select(HoldingRow.account_id, AccountRow.holder_id, HoldingRow.vintage, HoldingRow.quantity)
+                 .join(AccountRow, AccountRow.account_id == HoldingRow.account_id)
+                 .where(AccountRow.kind == AccountKind.EXCHANGE_TRADING.value,
+                        HoldingRow.unit_type == UnitType.SHEA.value, HoldingRow.quantity > 0)
+                 .order_by(HoldingRow.account_id, HoldingRow.vintage))
+        if account_ids is None:
+            return [tuple(row) for row in self.session.execute(query)]  # type: ignore[misc]
+        found: list[Balance] = []
+        for ids in chunks(sorted(set(account_ids))):
+            found.extend(tuple(row) for row in self.session.execute(query.where(HoldingRow.account_id.in_(ids))))
+        return sorted(found)

@@ -1,0 +1,160 @@
+"""Exchange trading accounts in the registry and a holder's deposits into them, over the real service (M-26 ¶2,
+M-32, M-23, M-19): opened from the exchange's events, linked to the participant's holding account; a holder commits
+allowances to its own trading account only; every refusal changes nothing."""
+from __future__ import annotations
+
+import pytest
+
+from ets_shared.contracts.allocation import RegistryTransferRegistered
+from ets_shared.contracts.exchange import TradingAccountOpened
+from ets_shared.testing.service import eventually
+
+pytestmark = pytest.mark.asyncio
+AT = "2025-03-05T02:00:00Z"
+REGISTERED = RegistryTransferRegistered.contract.subject
+
+
+def opened(trading_account_id: str, participant_id: str, *, member_id: str | None = None, kind: str = "member",
+           covered_entity_id: str | None = None) -> TradingAccountOpened:
+    return TradingAccountOpened(trading_account_id=trading_account_id, participant_id=participant_id,
+                                member_id=member_id or participant_id, participant_kind=kind,
+                                covered_entity_id=covered_entity_id, name=f"Participant {participant_id}",
+                                opened_at=AT)
+
+
+async def trading_world(world) -> None:  # noqa: ANN001
+    """E-1 and E-2 covered with 10,000 allowances of 2025 each; each a self-operating member with a trading
+    account linked to its holding account."""
+    await world.register("E-1", "E-2")
+    await world.allocate({"E-1": 10_000, "E-2": 10_000})
+    for entity in ("E-1", "E-2"):
+        await world.from_exchange(opened(f"X-M-{entity}", f"M-{entity}", covered_entity_id=entity))
+
+
+def deposit(from_account: str, to_account: str, quantity: int = 4_000, unit_type: str = "SHEA",
+            vintage: int = 2025) -> dict:
+    return {"from_account_id": from_account, "to_account_id": to_account,
+            "lines": [{"unit_type": unit_type, "vintage": vintage, "quantity": quantity}]}
+
+
+async def test_m26_trading_account_opened_once_linked_to_the_participants_holding_account(world):
+    await world.register("E-1")
+    await world.from_exchange(opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"), copies=2)
+    await world.from_exchange(opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"))  # re-published: no change
+    await world.from_exchange(opened("X-M-9", "M-9"))
+    await world.from_exchange(opened("X-C-1", "C-1", member_id="M-9", kind="client"))
+    await world.from_exchange(opened("X-M-GHOST", "M-GHOST", covered_entity_id="E-404"))
+
+    trading = await world.account("X-M-E-1")
+    assert (trading["kind"], trading["holder_id"], trading["linked_account_id"]) == ("exchange_trading", "E-1",
+                                                                                     "ACC-E-1")
+    assert trading["participant"]["member_id"] == "M-E-1" and trading["holdings"] == []
+    member, client = await world.account("X-M-9"), await world.account("X-C-1")
+    assert (member["linked_account_id"], member["holder_id"]) == ("ACC-MEMBER-M-9", "M-9")
+    assert (client["linked_account_id"], client["holder_id"]) == ("ACC-CLIENT-C-1", "C-1")
+    assert (await world.account("ACC-CLIENT-C-1"))["kind"] == "exchange_client"
+    ghost = await world.svc.client.get("/registry/accounts/X-M-GHOST", headers=world.authority)
+    assert ghost.status_code == 404  # E-404 holds no account here: nothing opened, the audit trail says why
+    audit = (await world.svc.client.get("/audit", params={"subject_ref": "trading-account:X-M-GHOST"},
+                                        headers=world.authority)).json()
+    assert [a["action"] for a in audit] == ["allocation.trading-account.not-opened"]
+
+    listed = await world.svc.client.get("/registry/trading-accounts", headers=world.svc.auth("exchange_operator"))
+    assert [a["trading_account_id"] for a in listed.json()] == ["X-C-1", "X-M-9", "X-M-E-1"]
+    page = await world.svc.client.get("/registry/trading-accounts", params={"offset": 1, "limit": 1},
+                                      headers=world.authority)
+    assert [a["trading_account_id"] for a in page.json()] == ["X-M-9"]
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}):
+        r = await world.svc.client.get("/registry/trading-accounts", params=bad, headers=world.authority)
+        assert r.status_code == 422
+    refused = await world.svc.client.get("/registry/trading-accounts", headers=world.entity("E-1"))
+    assert refused.status_code == 403
+    mine = await world.svc.client.get("/registry/accounts", headers=world.svc.auth("member", party_id="M-9"))
+    assert [a["account_id"] for a in mine.json()] == ["ACC-CLIENT-C-1", "ACC-MEMBER-M-9", "X-C-1", "X-M-9"]
+    other = await world.svc.client.get("/registry/accounts/X-M-E-1", headers=world.svc.auth("member", party_id="M-9"))
+    assert other.status_code == 403
+
+
+async def test_m26_holder_commits_allowances_to_its_own_trading_account(world):
+    await trading_world(world)
+    async with world.listen(REGISTERED) as events:
+        r = await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1"),
+                                        headers=world.entity("E-1") | {"Idempotency-Key": "dep-1",
+                                                                       "X-Correlation-Id": "case-dep-1"})
+        assert r.status_code == 201, r.text
+        again = await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1"),
+                                            headers=world.entity("E-1") | {"Idempotency-Key": "dep-1"})
+        assert again.json() == r.json()  # replayed: registered once
+        by_member = await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1", 1_000),
+                                                headers=world.svc.auth("member", party_id="M-E-1"))
+        assert by_member.status_code == 201, by_member.text  # the entity's member acts for it (M-22)
+        await eventually(lambda: len(events) == 2)
+    tx = r.json()
+    assert (tx["kind"], tx["purpose"]) == ("transfer", "exchange_deposit")
+    assert await world.held("ACC-E-1", "X-M-E-1") == {"ACC-E-1": [("SHEA", 2025, 5_000)],
+                                                      "X-M-E-1": [("SHEA", 2025, 5_000)]}
+    data = events[0]["data"]
+    assert events[0]["correlation_id"] == "case-dep-1"
+    assert (data["transaction_id"], data["purpose"], data["reference"]) == (tx["transaction_id"], "exchange_deposit",
+                                                                            None)
+    assert (data["from_holder_id"], data["to_holder_id"]) == ("E-1", "E-1")
+    statement = (await world.svc.client.get("/registry/accounts/X-M-E-1/transactions",
+                                            headers=world.entity("E-1"))).json()
+    assert [(t["purpose"], t["lines"][0]["quantity"]) for t in statement] == [("exchange_deposit", 4_000),
+                                                                              ("exchange_deposit", 1_000)]
+    entity_statement = (await world.svc.client.get("/entities/E-1/transactions", headers=world.entity("E-1"))).json()
+    assert [t["purpose"] for t in entity_statement] == [None, "exchange_deposit", "exchange_deposit"]  # issue first
+    listed = (await world.svc.client.get("/registry/trading-accounts", headers=world.authority)).json()
+    assert [(a["trading_account_id"], a["balances"]) for a in listed] == [
+        ("X-M-E-1", [{"vintage": 2025, "quantity": 5_000}]), ("X-M-E-2", [])]
+
+
+@pytest.mark.parametrize("who, body, status, field, article", [
+    # a holder's own trading account is debited only by the exchange's instructions
+    ("E-1", deposit("X-M-E-1", "ACC-E-1", 1), 422, "from_account_id", "M-26"),
+    # only into the trading account linked to the holding account it leaves
+    ("E-1", deposit("ACC-E-1", "X-M-E-2"), 422, "to_account_id", "M-26"),
+    # allowances change holders only by trading on the exchange
+    ("E-1", deposit("ACC-E-1", "ACC-E-2"), 422, "to_account_id", "M-23"),
+    # only allowances enter a trading account
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", 1, unit_type="CCER", vintage=2023), 422, "lines[0].unit_type", "M-19"),
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", 10_001), 422, "lines[0].quantity", "M-32"),
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", 1, vintage=2026), 422, "lines[0].quantity", "M-32"),
+    ("E-1", deposit("ACC-E-1", "X-M-404"), 404, "to_account_id", None),
+    ("E-1", deposit("ACC-E-1", "AUTHORITY-CANCELLATION"), 422, "to_account_id", "M-32"),
+    # another holder's units, another member's trading account, and roles that hold nothing
+    ("E-2", deposit("ACC-E-1", "X-M-E-1"), 403, "from_account_id", "M-32"),
+    ("E-2", deposit("X-M-E-1", "ACC-E-2"), 403, "from_account_id", "M-32"),
+    ("member:M-E-2", deposit("ACC-E-1", "X-M-E-1"), 403, "from_account_id", "M-32"),
+    ("authority", deposit("ACC-E-1", "X-M-E-1"), 403, None, "M-32"),
+    ("exchange_operator", deposit("X-M-E-1", "ACC-E-1"), 403, None, "M-32"),
+    # malformed: named fields, nothing registered
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", 0), 422, "lines[0].quantity", None),
+    ("E-1", {**deposit("ACC-E-1", "X-M-E-1"), "lines": [{"unit_type": "SHEA", "vintage": 2025,
+                                                          "quantity": 1.5}]}, 422, "lines[0].quantity", None),
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", 1, vintage=2012), 422, "lines[0].vintage", None),
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", 1, unit_type="EUA"), 422, "lines[0].unit_type", None),
+    ("E-1", {**deposit("ACC-E-1", "X-M-E-1"), "lines": []}, 422, "lines", None),
+    ("E-1", {**deposit("ACC-E-1", "X-M-E-1"), "to_account_id": "X" * 81}, 422, "to_account_id", None),
+])
+async def test_m26_m23_m19_refused_transfers_change_nothing(world, who, body, status, field, article):
+    await trading_world(world)
+    await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1", 1_000),
+                                headers=world.entity("E-1"))
+    before = await world.held("ACC-E-1", "X-M-E-1", "ACC-E-2", "X-M-E-2")
+    if who.startswith("E-"):
+        headers = world.entity(who)
+    elif who.startswith("member:"):
+        headers = world.svc.auth("member", party_id=who.removeprefix("member:"))
+    else:
+        headers = world.svc.auth(who)
+    async with world.listen(REGISTERED) as events:
+        r = await world.svc.client.post("/registry/transfers", json=body, headers=headers)
+    assert r.status_code == status, r.text
+    problem = r.json()
+    assert r.headers["content-type"].startswith("application/problem+json")
+    if field is not None:
+        assert problem.get("field") == field or f"'body.{field}'" in problem["detail"], problem
+    assert problem.get("article") == article
+    assert await world.held("ACC-E-1", "X-M-E-1", "ACC-E-2", "X-M-E-2") == before
+    assert events == []
