@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -242,6 +243,56 @@ class AllowancesRecalled(EventData):
     ratio: str
     vintages: list[RecalledVintage]
     recalled_at: AwareDatetime
+
+
+class SuccessorShare(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    entity_id: str
+    holdings_share: str = Field(description="percent, a decimal string")
+    obligations_share: str = Field(description="percent, a decimal string")
+    facilities: list[str] = Field(default_factory=list)
+    continues: bool = Field(default=False, description="a predecessor that keeps facilities of a split")
+
+
+class ObligationPassed(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    compliance_year: int = Field(ge=2013)
+    from_entity_id: str
+    to_entity_id: str
+    quantity: Tonnes
+    in_shortfall: bool
+
+
+@contract(
+    producer=P, aggregate="succession", event="approved", version=1,
+    example={"succession_id": "SUC-E-0003-2026-1", "kind": "merger", "predecessor_ids": ["E-0003"],
+             "successors": [{"entity_id": "E-0004", "holdings_share": "100", "obligations_share": "100",
+                             "facilities": [], "continues": False}],
+             "effective_on": "2026-08-01", "transaction_ids": ["SUC-E-0003-2026-1-E-0003"],
+             "obligations": [{"compliance_year": 2025, "from_entity_id": "E-0003", "to_entity_id": "E-0004",
+                              "quantity": 12000, "in_shortfall": True}],
+             "approved_at": "2026-08-02T02:00:00Z"},
+)
+class SuccessionApproved(EventData):
+    """The authority approved a merger or split (M-10): the predecessors' holdings (every unit, by the plan's
+    holdings shares, largest-remainder rounding) and unmet obligations (by the obligations shares) passed to the
+    successors. A predecessor not `continues` no longer exists on its own: its reporting duty and history pass to
+    the successors (mrv), its open cases to the successor with the largest obligations share (enforcement), its
+    exchange accounts likewise."""
+
+    succession_id: str
+    kind: Literal["merger", "split"]
+    predecessor_ids: list[str] = Field(min_length=1)
+    successors: list[SuccessorShare] = Field(min_length=1)
+    effective_on: date
+    transaction_ids: list[str]
+    obligations: list[ObligationPassed]
+    approved_at: AwareDatetime
+
+    @property
+    def lead_successor(self) -> str:
+        """The successor with the largest obligations share (the first listed on a tie)."""
+        return max(self.successors, key=lambda s: Decimal(s.obligations_share)).entity_id
 
 
 # --- Registry transfers (M-26, M-32): the registry's side of allowances moving into, inside and out of trading ---

@@ -209,6 +209,8 @@ class ObligationRow(AllocationTable, table=True):
     correlation_id: str = Field(max_length=100, description="of the determination that created the obligation")
     exit_year: bool = Field(default=False, description="M-18: the exit year's obligation, due after its "
                                                        "determination")
+    succession_adjustment: int = Field(default=0, sa_type=BigInteger,
+                                       description="M-10: + inherited from predecessors, - passed on to successors")
 
 
 class SurrenderRow(AllocationTable, table=True):
@@ -236,4 +238,26 @@ class EntityExitRow(AllocationTable, table=True):
     declared_by: str = Field(max_length=200)
     recall_transaction_id: str | None = Field(default=None, max_length=100)
     recall: str = Field(sa_column=Column(Text, nullable=False), description="JSON: the recall lines by vintage")
+    correlation_id: str = Field(max_length=100)
+
+
+class SuccessionRow(AllocationTable, table=True):
+    """M-10: a merger or split plan as filed, the authority's decision and what it moved."""
+
+    __tablename__ = "succession"
+    succession_id: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=10)
+    predecessor_ids: str = Field(sa_column=Column(Text, nullable=False), description="JSON list")
+    successor_id: str | None = Field(default=None, max_length=64)
+    facilities: str = Field(sa_column=Column(Text, nullable=False), description="JSON: the split plan")
+    effective_on: date
+    statement: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(max_length=10, index=True)
+    filed_at: datetime = Field(sa_column=utc_column())
+    filed_by: str = Field(max_length=200)
+    decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    decided_by: str | None = Field(default=None, max_length=200)
+    decision_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    moved: str | None = Field(default=None, sa_column=Column(Text, nullable=True),
+                              description="JSON: the transactions and obligations it moved")
     correlation_id: str = Field(max_length=100)

@@ -39,6 +39,7 @@ class ObligationStatus(str, Enum):
     OPEN = "open"
     SETTLED = "settled"
     SHORTFALL = "shortfall"
+    PASSED_ON = "passed_on"  # M-10: what was unmet passed to the successor(s) of a merger or split
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,16 @@ class Obligation:
     shortfall_detected_at: datetime | None = None
     grace_until: date | None = None  # M-16: last day of the period after the latest (raising) determination
     exit_year: bool = False  # M-18: the year of the entity's exit — surrendered from its determination, for its period
+    succession_adjustment: int = 0  # M-10: + inherited from a predecessor, - passed on to successors
+
+    @property
+    def total(self) -> int:
+        """What must be surrendered: the determined emissions, with what a succession passed on or brought."""
+        return self.determined_emissions + self.succession_adjustment
 
     @property
     def is_determined(self) -> bool:
-        return self.determination_revision > 0
+        return self.determination_revision > 0 or self.succession_adjustment > 0
 
     @property
     def surrendered(self) -> int:
@@ -85,7 +92,7 @@ class Obligation:
 
     @property
     def remaining(self) -> int:
-        return max(self.determined_emissions - self.surrendered, 0)
+        return max(self.total - self.surrendered, 0)
 
     def surrender_until(self, policy: AllocationPolicy) -> date:
         """The last (Shanghai) day to surrender for the year: the window's close, or later after a late
@@ -148,6 +155,25 @@ class Obligation:
         self._recompute()
         return SurrenderResult(tuple(lines), shea, ccer, self.remaining, self.status is ObligationStatus.SETTLED)
 
+    def pass_on(self, quantity: int) -> None:
+        """M-10: `quantity` of what remains passes to successors; passed on whole, the obligation is PASSED_ON."""
+        if not 0 < quantity <= self.remaining:
+            raise RuleViolation(f"{quantity} cannot pass on: {self.remaining} remain", field="quantity",
+                                article="M-10")
+        self.succession_adjustment -= quantity
+        if self.remaining == 0:
+            self.status = ObligationStatus.PASSED_ON
+
+    def inherit(self, quantity: int, grace_until: date | None, in_shortfall: datetime | None) -> None:
+        """M-10: a predecessor's unmet obligation of this year joins this one, with its surrender period (the later
+        of both) and, if it was in shortfall, its shortfall (the M-39 case follows it)."""
+        self.succession_adjustment += quantity
+        if grace_until is not None:
+            self.grace_until = max(grace_until, self.grace_until or grace_until)
+        if in_shortfall is not None and self.status is not ObligationStatus.SHORTFALL:
+            self.status, self.shortfall_detected_at = ObligationStatus.SHORTFALL, in_shortfall
+        self._recompute()
+
     def close(self, now: datetime, policy: AllocationPolicy) -> int | None:
         """At/after the close instant, an unmet OPEN obligation becomes SHORTFALL: return the shortfall, once."""
         self._check_policy(policy)
@@ -157,7 +183,9 @@ class Obligation:
         return self.remaining
 
     def _recompute(self) -> None:
-        if self.is_determined and self.surrendered >= self.determined_emissions:
+        if self.status is ObligationStatus.PASSED_ON:
+            return
+        if self.is_determined and self.surrendered >= self.total:
             self.status = ObligationStatus.SETTLED
         elif self.status is ObligationStatus.SETTLED:
             self.status = ObligationStatus.OPEN  # a higher re-determination reopened it

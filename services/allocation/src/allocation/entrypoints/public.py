@@ -136,6 +136,7 @@ class ObligationPublic(BaseModel):
     entity_id: str
     compliance_year: int
     determined_emissions: int
+    inherited: int  # M-10: + from predecessors, - passed on to successors; the obligation is the sum of both
     determination_revision: int
     determination_id: str
     surrendered: int
@@ -152,6 +153,7 @@ class ObligationPublic(BaseModel):
     def of(cls, row: ObligationRow) -> ObligationPublic:
         ob = obligation_of(row)
         return cls(entity_id=ob.entity_id, compliance_year=ob.year, determined_emissions=ob.determined_emissions,
+                   inherited=ob.succession_adjustment,
                    determination_revision=ob.determination_revision, determination_id=row.determination_id,
                    surrendered=ob.surrendered, surrendered_shea=ob.surrendered_shea,
                    surrendered_ccer=ob.surrendered_ccer, remaining=ob.remaining, status=ob.status.value,

@@ -22,7 +22,7 @@ from ets_shared.errors import RuleViolation
 def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: bool) -> None:
     """The obligation is met: the event closes its compliance case, so it carries the case's correlation id."""
     data = ObligationSettled(entity_id=obligation.entity_id, compliance_year=obligation.year,
-                             obligation=obligation.determined_emissions, surrendered=obligation.surrendered,
+                             obligation=obligation.total, surrendered=obligation.surrendered,
                              late=late, settled_at=uow.now())
     uow.publish(data, correlation_id=uow.obligations.case_of(obligation))
 
@@ -53,14 +53,14 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
         extra["settled_at"] = now if settled else None
     uow.obligations.save(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
     uow.publish(ObligationRecorded(entity_id=obligation.entity_id, compliance_year=obligation.year,
-                                   obligation=obligation.determined_emissions,
+                                   obligation=obligation.total,
                                    determination_id=event.determination_id, revision=event.revision,
                                    recorded_at=now, surrender_until=obligation.surrender_until(policy)))
     if settled:
         publish_settled(uow, obligation, late=before is ObligationStatus.SHORTFALL)
     elif obligation.status is ObligationStatus.SHORTFALL and obligation.remaining != shortfall_before:
         uow.publish(ShortfallRevised(entity_id=obligation.entity_id, compliance_year=obligation.year,
-                                     obligation=obligation.determined_emissions, surrendered=obligation.surrendered,
+                                     obligation=obligation.total, surrendered=obligation.surrendered,
                                      shortfall=obligation.remaining, determination_id=event.determination_id,
                                      revision=event.revision, revised_at=now),
                     correlation_id=uow.obligations.case_of(obligation))
@@ -87,7 +87,7 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
         uow.obligations.save_all([ob for ob, _, _ in items], policies(year))
         for ob, shortfall, correlation_id in items:
             uow.publish(ShortfallDetected(
-                entity_id=ob.entity_id, compliance_year=year, obligation=ob.determined_emissions,
+                entity_id=ob.entity_id, compliance_year=year, obligation=ob.total,
                 surrendered=ob.surrendered, shortfall=shortfall, detected_at=now,
                 determination_revision=ob.determination_revision), correlation_id=correlation_id)
 

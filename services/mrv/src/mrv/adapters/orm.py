@@ -142,6 +142,17 @@ class CoveredEntityRow(MrvTable, table=True):
                                              "it reports for; null while it exists")
 
 
+class EntitySuccessorRow(MrvTable, table=True):
+    """M-10, from allocation's `succession.approved`: a successor that took over a predecessor's reporting duty and
+    history (it files, amends and reads the predecessor's reports of the years before the succession)."""
+
+    __tablename__ = "entity_successor"
+    predecessor_id: str = Field(primary_key=True, max_length=64)
+    successor_id: str = Field(primary_key=True, max_length=64, index=True)
+    succession_id: str = Field(max_length=64)
+    effective_on: date
+
+
 def reports_in(year: int) -> Any:
     """The entity still exists in `year` (it did not exit or pass to a successor before it, M-18, M-10)."""
     return CoveredEntityRow.last_compliance_year.is_(None) | (CoveredEntityRow.last_compliance_year >= year)

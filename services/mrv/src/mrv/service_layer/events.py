@@ -4,7 +4,7 @@ effect) and never commits; a fact already known (replayed, or older than what is
 from __future__ import annotations
 
 from ets_shared.clock import as_utc, regulatory_date
-from ets_shared.contracts.allocation import EntityExitDeclared, EntityRegistered
+from ets_shared.contracts.allocation import EntityExitDeclared, EntityRegistered, SuccessionApproved
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.verifier_oversight import (
     AgencyBlacklisted, AgencyEligibilityChanged, AgencyFiled, AgencyFilingChanged, TenderAwarded,
@@ -109,6 +109,20 @@ def on_entity_exit_declared(event: EntityExitDeclared, uow: MrvUnitOfWork) -> No
     uow.audit("mrv.entity.exited", f"entity:{event.entity_id}", event)
 
 
+def on_succession_approved(event: SuccessionApproved, uow: MrvUnitOfWork) -> None:
+    """M-10: a predecessor that no longer exists on its own reports no year from the succession's on; its duty for
+    the earlier years (a report still to file, amend or object to) and its history pass to its successors, who act
+    for it (`acts_for`). The successors report their own years, the facilities they took over included."""
+    continuing = {s.entity_id for s in event.successors if s.continues}
+    for pred in event.predecessor_ids:
+        if pred in continuing:
+            continue
+        uow.entities.end(pred, event.effective_on.year - 1)
+        for successor in event.successors:
+            uow.entities.add_successor(pred, successor.entity_id, event.succession_id, event.effective_on)
+    uow.audit("mrv.entity.succeeded", f"succession:{event.succession_id}", event)
+
+
 def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
     """The deadlines that fell due (`deadlines`: plans, reports and verifications missing, determinations overdue)
     and, for the years with the `automatic_determination` option, every verified case without a re-check trigger
@@ -138,5 +152,6 @@ EVENT_HANDLERS = {
     VerifierCertificateRevoked: on_verifier_certificate_revoked,
     EntityRegistered: on_entity_registered,
     EntityExitDeclared: on_entity_exit_declared,
+    SuccessionApproved: on_succession_approved,
     CalendarTick: on_calendar_tick,
 }
