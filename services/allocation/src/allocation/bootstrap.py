@@ -6,7 +6,7 @@ from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
 from allocation.entrypoints import (
-    http, http_compliance, http_coverage, http_exit, http_plans, http_registry, http_succession,
+    http, http_compliance, http_coverage, http_exit, http_ledger, http_plans, http_registry, http_succession,
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
@@ -14,7 +14,7 @@ from allocation.service_layer.policy import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
     AllowancesIssued, AllowancesRecalled, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
-    EntityRegistered, ObligationRecorded, ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered,
+    EntityRegistered, LedgerHeadPublished, ObligationRecorded, ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered,
     ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
@@ -35,12 +35,12 @@ def definition() -> ServiceDefinition:
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
         routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_registry.router,
-                 http_exit.router, http_succession.router],
+                 http_exit.router, http_succession.router, http_ledger.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
                    ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished,
                    RegistryTransferRegistered, RegistryTransferRefused, EntityExitDeclared, AllowancesRecalled,
-                   SuccessionApproved],
+                   SuccessionApproved, LedgerHeadPublished],
         uow_class=AllocationUnitOfWork,
         policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, on_policy_changed),
     )

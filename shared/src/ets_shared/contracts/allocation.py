@@ -295,6 +295,23 @@ class SuccessionApproved(EventData):
         return max(self.successors, key=lambda s: Decimal(s.obligations_share)).entity_id
 
 
+@contract(
+    producer=P, aggregate="ledger", event="head-published", version=1,
+    example={"day": "2026-06-10", "seq": 10234, "hash": "9f2c" + "0" * 60,
+             "published_at": "2026-06-10T16:00:00Z"},
+)
+class LedgerHeadPublished(EventData):
+    """M-32: the registry's chain head at the end of a Shanghai day — the sequence number and hash of the last
+    transaction registered that day or before (`seq` 0 and 64 zeros before the first). Each transaction's hash
+    covers its content and the previous hash, so whoever keeps these heads can later prove that no registered
+    transaction up to `seq` was changed, removed or slipped in: `GET /registry/ledger/audit` must reproduce them."""
+
+    day: date
+    seq: int = Field(ge=0)
+    hash: str = Field(min_length=64, max_length=64)
+    published_at: AwareDatetime
+
+
 # --- Registry transfers (M-26, M-32): the registry's side of allowances moving into, inside and out of trading ---
 
 class TransferLine(BaseModel):

@@ -132,7 +132,8 @@ class HoldingRow(AllocationTable, table=True):
 
 
 class RegistryTransactionRow(AllocationTable, table=True):
-    """`seq` is the registration order (M-32: effective on registration); `purpose`: a transfer's (`transfers`)."""
+    """`seq` is the registration order (M-32: effective on registration); `purpose`: a transfer's (`transfers`).
+    Append-only and hash-chained (`domain.ledger_chain`): the database refuses UPDATE and DELETE."""
 
     __tablename__ = "registry_transaction"
     seq: int | None = Field(default=None, primary_key=True)
@@ -141,6 +142,8 @@ class RegistryTransactionRow(AllocationTable, table=True):
     registered_at: datetime = Field(sa_column=utc_column(index=True))
     reference: str = Field(max_length=200)
     purpose: str | None = Field(default=None, max_length=30)
+    prev_hash: str = Field(max_length=64, description="M-32: the previous transaction's hash (GENESIS for the first)")
+    hash: str = Field(max_length=64, description="M-32: SHA-256 over this transaction's content and `prev_hash`")
 
 
 class TransactionLineRow(AllocationTable, table=True):
@@ -261,3 +264,13 @@ class SuccessionRow(AllocationTable, table=True):
     moved: str | None = Field(default=None, sa_column=Column(Text, nullable=True),
                               description="JSON: the transactions and obligations it moved")
     correlation_id: str = Field(max_length=100)
+
+
+class LedgerHeadRow(AllocationTable, table=True):
+    """M-32: the chain head at the end of a (Shanghai) day, published once as `ledger.head-published`."""
+
+    __tablename__ = "ledger_head"
+    day: date = Field(primary_key=True)
+    seq: int
+    hash: str = Field(max_length=64)
+    published_at: datetime = Field(sa_column=utc_column())

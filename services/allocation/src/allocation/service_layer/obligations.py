@@ -10,6 +10,7 @@ window's close; an entity already in shortfall gets no new period — its M-39 c
 from __future__ import annotations
 
 from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
+from allocation.service_layer.ledger import publish_daily_head
 from allocation.service_layer.policy import AllocationPolicyDocument, policy_cache, policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
@@ -69,10 +70,12 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
     """M-16 → M-39: each OPEN determined obligation whose last surrender day has passed by `now` (the year's
     window, or the period after a late determination) and is short of its emissions becomes SHORTFALL, once
-    (ShortfallDetected, under the determination's correlation id). A stale tick changes nothing."""
+    (ShortfallDetected, under the determination's correlation id); the ledger's head at the end of the previous day
+    is published once (M-32). A stale tick changes nothing."""
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
+    publish_daily_head(uow, now)
     policies = policy_cache(uow.session)
     closed: dict[int, list[tuple[Obligation, int, str]]] = {}
     for ob, correlation_id in uow.obligations.closing(now):
