@@ -6,16 +6,17 @@ from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
 from allocation.entrypoints import (
-    http, http_compliance, http_coverage, http_exit, http_ledger, http_plans, http_registry, http_succession,
+    http, http_compliance, http_coverage, http_exit, http_ledger, http_plans, http_registry, http_sales,
+    http_succession,
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
 from allocation.service_layer.policy import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
-    AllowancesIssued, AllowancesRecalled, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
+    AllowancesIssued, AllowancesRecalled, AllowancesSold, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
     EntityRegistered, LedgerHeadPublished, ObligationRecorded, ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered,
-    ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
+    SaleCleared, ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
@@ -35,12 +36,12 @@ def definition() -> ServiceDefinition:
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
         routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_registry.router,
-                 http_exit.router, http_succession.router, http_ledger.router],
+                 http_exit.router, http_succession.router, http_ledger.router, http_sales.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
                    ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished,
                    RegistryTransferRegistered, RegistryTransferRefused, EntityExitDeclared, AllowancesRecalled,
-                   SuccessionApproved, LedgerHeadPublished],
+                   SuccessionApproved, LedgerHeadPublished, SaleCleared, AllowancesSold],
         uow_class=AllocationUnitOfWork,
         policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, on_policy_changed),
     )

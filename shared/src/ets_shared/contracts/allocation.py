@@ -312,6 +312,59 @@ class LedgerHeadPublished(EventData):
     published_at: AwareDatetime
 
 
+# --- Paid allocation (M-9) ---
+
+class SaleAward(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    entity_id: str
+    quantity: Tonnes
+    price: str = Field(description="RMB per allowance, a decimal string")
+    amount: str = Field(description="RMB, a decimal string: quantity x price")
+
+
+@contract(
+    producer=P, aggregate="sale", event="cleared", version=1,
+    example={"sale_id": "SALE-2026-1", "compliance_year": 2026, "kind": "auction", "quantity": 100000,
+             "clearing_price": "45.00", "awards": [{"entity_id": "E-0001", "quantity": 60000, "price": "45.00",
+                                                    "amount": "2700000.00"}],
+             "cleared_at": "2026-03-01T02:00:00Z"},
+)
+class SaleCleared(EventData):
+    """M-9: an auction (sealed bids, uniform clearing price, pro rata at the margin) or fixed-price sale of part of
+    the plan's paid reserve closed with these awards; each winner pays through the settlement bank and its
+    allowances are issued only then (`allowances.sold`). `clearing_price` is null when no bid was admitted."""
+
+    sale_id: str
+    compliance_year: int = Field(ge=2013)
+    kind: Literal["auction", "fixed_price"]
+    quantity: Tonnes
+    clearing_price: str | None = None
+    awards: list[SaleAward]
+    cleared_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="allowances", event="sold", version=1,
+    example={"sale_id": "SALE-2026-1", "entity_id": "E-0001", "account_id": "ACC-E-0001",
+             "transaction_id": "SALE-2026-1-E-0001", "vintage": 2026, "quantity": 60000, "price": "45.00",
+             "amount": "2700000.00", "payment_reference": "BANK-778", "issued_at": "2026-03-05T02:00:00Z"},
+)
+class AllowancesSold(EventData):
+    """M-9: the settlement bank confirmed a winner's payment and its allowances were issued into its holding account
+    (paid allocation, counted against the cap with the free allocation)."""
+
+    sale_id: str
+    entity_id: str
+    account_id: str
+    transaction_id: str
+    vintage: int = Field(ge=2013)
+    quantity: Tonnes
+    price: str
+    amount: str
+    payment_reference: str
+    issued_at: AwareDatetime
+
+
 # --- Registry transfers (M-26, M-32): the registry's side of allowances moving into, inside and out of trading ---
 
 class TransferLine(BaseModel):

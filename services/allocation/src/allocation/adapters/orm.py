@@ -169,6 +169,9 @@ class PlanRow(AllocationTable, table=True):
     created_at: datetime = Field(sa_column=utc_column())
     approved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     issued_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    paid_reserve: int = Field(default=0, sa_type=BigInteger, description="M-9: the share of the cap reserved for "
+                                                                          "paid allocation")
+    paid_issued: int = Field(default=0, sa_type=BigInteger, description="M-9: allowances sold and paid for")
 
 
 class PlanEntryRow(AllocationTable, table=True):
@@ -274,3 +277,37 @@ class LedgerHeadRow(AllocationTable, table=True):
     seq: int
     hash: str = Field(max_length=64)
     published_at: datetime = Field(sa_column=utc_column())
+
+
+class SaleRow(AllocationTable, table=True):
+    """M-9: an auction or fixed-price sale of part of a plan's paid reserve."""
+
+    __tablename__ = "allowance_sale"
+    sale_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(foreign_key="allocation_plan.compliance_year", index=True)
+    kind: str = Field(max_length=12)
+    quantity: int = Field(sa_type=BigInteger)
+    price: str | None = Field(default=None, max_length=30, description="the fixed price (RMB per allowance)")
+    reserve_price: str = Field(max_length=30)
+    status: str = Field(max_length=10)
+    opened_at: datetime = Field(sa_column=utc_column())
+    cleared_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    clearing_price: str | None = Field(default=None, max_length=30)
+    awarded: int | None = Field(default=None, sa_type=BigInteger)
+    correlation_id: str = Field(max_length=100)
+
+
+class BidRow(AllocationTable, table=True):
+    """A sealed bid (or a fixed-price subscription) and, once cleared, its award and payment."""
+
+    __tablename__ = "allowance_bid"
+    sale_id: str = Field(primary_key=True, max_length=64, foreign_key="allowance_sale.sale_id")
+    bidder_id: str = Field(primary_key=True, max_length=64)
+    quantity: int = Field(sa_type=BigInteger)
+    price: str = Field(max_length=30)
+    placed_at: datetime = Field(sa_column=utc_column())
+    awarded: int | None = Field(default=None, sa_type=BigInteger)
+    amount: str | None = Field(default=None, max_length=30)
+    paid_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    payment_reference: str | None = Field(default=None, max_length=100)
+    transaction_id: str | None = Field(default=None, max_length=100)

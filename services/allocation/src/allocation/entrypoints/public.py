@@ -47,8 +47,11 @@ class PlanPublic(BaseModel):
     compliance_year: int
     cap: int
     status: str
-    allocated: int
-    remaining: int
+    allocated: int  # free (M-8)
+    free: int  # = allocated
+    paid_reserve: int  # M-9: kept for sale (the year's paid_share of the cap)
+    paid: int  # M-9: sold, paid for and issued
+    remaining: int  # what free allocation may still take: cap - free - paid_reserve
     entries_count: int
     approved_at: datetime | None
     issued_at: datetime | None
@@ -56,7 +59,7 @@ class PlanPublic(BaseModel):
     @classmethod
     def of(cls, p: AllocationPlan) -> PlanPublic:
         return cls(compliance_year=p.year, cap=p.cap, status=p.status.value, allocated=p.allocated,
-                   remaining=p.remaining, entries_count=p.entries_count, approved_at=p.approved_at,
+                   free=p.allocated, paid_reserve=p.paid_reserve, paid=p.paid_issued, remaining=p.remaining, entries_count=p.entries_count, approved_at=p.approved_at,
                    issued_at=p.issued_at)
 
 

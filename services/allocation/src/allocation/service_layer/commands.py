@@ -173,3 +173,30 @@ class FileSuccession(BaseModel):
 class DecideSuccession(BaseModel):
     approve: bool
     reason: str = Field(min_length=3, max_length=4000)
+
+
+Price = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2, allow_inf_nan=False,
+                                 description="RMB per allowance, a decimal string")]
+
+
+class OpenSale(BaseModel):
+    """M-9: sell part of the plan's paid reserve by auction (sealed bids at or above the reserve price) or at a
+    fixed price."""
+
+    kind: Literal["auction", "fixed_price"]
+    quantity: int = Field(gt=0, le=10**12)
+    price: Price | None = Field(default=None, description="the fixed price (fixed_price only)")
+
+
+class PlaceBid(BaseModel):
+    """A sealed bid, or a subscription at the fixed price; a later one replaces the bidder's own while open."""
+
+    quantity: int = Field(gt=0, le=10**12)
+    price: Price
+
+
+class ConfirmPayment(BaseModel):
+    """The settlement bank confirms a winner's payment of its award (M-9, M-26)."""
+
+    amount: Decimal = Field(gt=0, max_digits=16, decimal_places=2, allow_inf_nan=False)
+    reference: str = Field(min_length=1, max_length=100, description="the bank's payment reference")
