@@ -1,5 +1,5 @@
 """Wires the allocation service: its tables, migrations, routes, per-year policy, the events it consumes and
-publishes."""
+publishes, and the registry's request/reply responder."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 from allocation.adapters.orm import AllocationTable
 from allocation.entrypoints import (
     http, http_compliance, http_coverage, http_exit, http_ledger, http_plans, http_registry, http_sales,
-    http_succession,
+    http_succession, rpc,
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
@@ -47,5 +47,22 @@ def definition() -> ServiceDefinition:
     )
 
 
+class AllocationRuntime(ServiceRuntime):
+    """The service's runtime and the registry's request/reply responder (`entrypoints.rpc`), started after the
+    event consumers and stopped before them."""
+
+    def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
+        super().__init__(definition, settings)
+        self.responder = rpc.attach(self)
+
+    async def start(self) -> None:
+        await super().start()
+        await self.responder.start()
+
+    async def stop(self) -> None:
+        await self.responder.stop()
+        await super().stop()
+
+
 def build_runtime(settings: ServiceSettings | None = None) -> ServiceRuntime:
-    return ServiceRuntime(definition(), settings or ServiceSettings.for_service(NAME))
+    return AllocationRuntime(definition(), settings or ServiceSettings.for_service(NAME))

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from allocation.bootstrap import build_runtime
 from ets_shared.calendar import publish_tick, tick_envelope
 from ets_shared.clock import as_utc
+from ets_shared.contracts.exchange import TradingAccountOpened
 from ets_shared.contracts.mrv import EmissionsDeterminedV2
 from ets_shared.envelope import MessageContext, wrap
 from ets_shared.persistence.tables import InboxMessage
@@ -116,6 +117,36 @@ class World:
         if wait:
             await eventually(lambda: self.processed(str(envelope.event_id)))
         return envelope
+
+    @staticmethod
+    def opened(trading_account_id: str, participant_id: str, *, member_id: str | None = None, kind: str = "member",
+               covered_entity_id: str | None = None) -> TradingAccountOpened:
+        """The exchange opened a trading account (for a member, or a client of `member_id`)."""
+        return TradingAccountOpened(trading_account_id=trading_account_id, participant_id=participant_id,
+                                    member_id=member_id or participant_id, participant_kind=kind,
+                                    covered_entity_id=covered_entity_id, name=f"Participant {participant_id}",
+                                    opened_at="2025-03-05T02:00:00Z")
+
+    async def trading(self) -> None:
+        """E-1 and E-2 covered with 10,000 allowances of 2025 each; each a self-operating member M-E-n with a
+        trading account X-M-E-n linked to its holding account ACC-E-n."""
+        await self.register("E-1", "E-2")
+        await self.allocate({"E-1": 10_000, "E-2": 10_000})
+        for entity in ("E-1", "E-2"):
+            await self.from_exchange(self.opened(f"X-M-{entity}", f"M-{entity}", covered_entity_id=entity))
+
+    @staticmethod
+    def transfer(from_account: str, to_account: str, quantity: int = 4_000, unit_type: str = "SHEA",
+                 vintage: int = 2025) -> dict:
+        """A body of POST /registry/transfers with one line."""
+        return {"from_account_id": from_account, "to_account_id": to_account,
+                "lines": [{"unit_type": unit_type, "vintage": vintage, "quantity": quantity}]}
+
+    async def commit_to_trading(self, entity_id: str, quantity: int) -> None:
+        """The entity deposits allowances of 2025 into its trading account."""
+        r = await self.svc.client.post("/registry/transfers", headers=self.entity(entity_id),
+                                       json=self.transfer(f"ACC-{entity_id}", f"X-M-{entity_id}", quantity))
+        assert r.status_code == 201, r.text
 
     async def obligation(self, entity_id: str, year: int = YEAR) -> dict | None:
         r = await self.svc.client.get(f"/entities/{entity_id}/obligations/{year}", headers=self.authority)

@@ -6,44 +6,24 @@ from __future__ import annotations
 import pytest
 
 from ets_shared.contracts.allocation import RegistryTransferRegistered
-from ets_shared.contracts.exchange import TradingAccountOpened
 from ets_shared.testing.service import eventually
 
 pytestmark = pytest.mark.asyncio
-AT = "2025-03-05T02:00:00Z"
 REGISTERED = RegistryTransferRegistered.contract.subject
 
 
-def opened(trading_account_id: str, participant_id: str, *, member_id: str | None = None, kind: str = "member",
-           covered_entity_id: str | None = None) -> TradingAccountOpened:
-    return TradingAccountOpened(trading_account_id=trading_account_id, participant_id=participant_id,
-                                member_id=member_id or participant_id, participant_kind=kind,
-                                covered_entity_id=covered_entity_id, name=f"Participant {participant_id}",
-                                opened_at=AT)
-
-
-async def trading_world(world) -> None:  # noqa: ANN001
-    """E-1 and E-2 covered with 10,000 allowances of 2025 each; each a self-operating member with a trading
-    account linked to its holding account."""
-    await world.register("E-1", "E-2")
-    await world.allocate({"E-1": 10_000, "E-2": 10_000})
-    for entity in ("E-1", "E-2"):
-        await world.from_exchange(opened(f"X-M-{entity}", f"M-{entity}", covered_entity_id=entity))
-
-
-def deposit(from_account: str, to_account: str, quantity: int = 4_000, unit_type: str = "SHEA",
-            vintage: int = 2025) -> dict:
-    return {"from_account_id": from_account, "to_account_id": to_account,
-            "lines": [{"unit_type": unit_type, "vintage": vintage, "quantity": quantity}]}
+def deposit(*args, **kwargs) -> tuple:  # noqa: ANN002, ANN003
+    """The arguments of `World.transfer`, for a parametrised case (the fixture's helpers are not importable)."""
+    return args, kwargs
 
 
 async def test_m26_trading_account_opened_once_linked_to_the_participants_holding_account(world):
     await world.register("E-1")
-    await world.from_exchange(opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"), copies=2)
-    await world.from_exchange(opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"))  # re-published: no change
-    await world.from_exchange(opened("X-M-9", "M-9"))
-    await world.from_exchange(opened("X-C-1", "C-1", member_id="M-9", kind="client"))
-    await world.from_exchange(opened("X-M-GHOST", "M-GHOST", covered_entity_id="E-404"))
+    await world.from_exchange(world.opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"), copies=2)
+    await world.from_exchange(world.opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"))  # re-published: no change
+    await world.from_exchange(world.opened("X-M-9", "M-9"))
+    await world.from_exchange(world.opened("X-C-1", "C-1", member_id="M-9", kind="client"))
+    await world.from_exchange(world.opened("X-M-GHOST", "M-GHOST", covered_entity_id="E-404"))
 
     trading = await world.account("X-M-E-1")
     assert (trading["kind"], trading["holder_id"], trading["linked_account_id"]) == ("exchange_trading", "E-1",
@@ -76,16 +56,16 @@ async def test_m26_trading_account_opened_once_linked_to_the_participants_holdin
 
 
 async def test_m26_holder_commits_allowances_to_its_own_trading_account(world):
-    await trading_world(world)
+    await world.trading()
     async with world.listen(REGISTERED) as events:
-        r = await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1"),
+        r = await world.svc.client.post("/registry/transfers", json=world.transfer("ACC-E-1", "X-M-E-1"),
                                         headers=world.entity("E-1") | {"Idempotency-Key": "dep-1",
                                                                        "X-Correlation-Id": "case-dep-1"})
         assert r.status_code == 201, r.text
-        again = await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1"),
+        again = await world.svc.client.post("/registry/transfers", json=world.transfer("ACC-E-1", "X-M-E-1"),
                                             headers=world.entity("E-1") | {"Idempotency-Key": "dep-1"})
         assert again.json() == r.json()  # replayed: registered once
-        by_member = await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1", 1_000),
+        by_member = await world.svc.client.post("/registry/transfers", json=world.transfer("ACC-E-1", "X-M-E-1", 1_000),
                                                 headers=world.svc.auth("member", party_id="M-E-1"))
         assert by_member.status_code == 201, by_member.text  # the entity's member acts for it (M-22)
         await eventually(lambda: len(events) == 2)
@@ -130,16 +110,19 @@ async def test_m26_holder_commits_allowances_to_its_own_trading_account(world):
     ("exchange_operator", deposit("X-M-E-1", "ACC-E-1"), 403, None, "M-32"),
     # malformed: named fields, nothing registered
     ("E-1", deposit("ACC-E-1", "X-M-E-1", 0), 422, "lines[0].quantity", None),
-    ("E-1", {**deposit("ACC-E-1", "X-M-E-1"), "lines": [{"unit_type": "SHEA", "vintage": 2025,
-                                                          "quantity": 1.5}]}, 422, "lines[0].quantity", None),
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", lines=[{"unit_type": "SHEA", "vintage": 2025, "quantity": 1.5}]), 422,
+     "lines[0].quantity", None),
     ("E-1", deposit("ACC-E-1", "X-M-E-1", 1, vintage=2012), 422, "lines[0].vintage", None),
     ("E-1", deposit("ACC-E-1", "X-M-E-1", 1, unit_type="EUA"), 422, "lines[0].unit_type", None),
-    ("E-1", {**deposit("ACC-E-1", "X-M-E-1"), "lines": []}, 422, "lines", None),
-    ("E-1", {**deposit("ACC-E-1", "X-M-E-1"), "to_account_id": "X" * 81}, 422, "to_account_id", None),
+    ("E-1", deposit("ACC-E-1", "X-M-E-1", lines=[]), 422, "lines", None),
+    ("E-1", deposit("ACC-E-1", "X" * 81), 422, "to_account_id", None),
 ])
 async def test_m26_m23_m19_refused_transfers_change_nothing(world, who, body, status, field, article):
-    await trading_world(world)
-    await world.svc.client.post("/registry/transfers", json=deposit("ACC-E-1", "X-M-E-1", 1_000),
+    args, kwargs = body[0], dict(body[1])  # the parameter is shared by both backends' runs: not changed
+    lines = kwargs.pop("lines", None)
+    body = world.transfer(*args, **kwargs) | ({"lines": lines} if lines is not None else {})
+    await world.trading()
+    await world.svc.client.post("/registry/transfers", json=world.transfer("ACC-E-1", "X-M-E-1", 1_000),
                                 headers=world.entity("E-1"))
     before = await world.held("ACC-E-1", "X-M-E-1", "ACC-E-2", "X-M-E-2")
     if who.startswith("E-"):
@@ -158,3 +141,21 @@ async def test_m26_m23_m19_refused_transfers_change_nothing(world, who, body, st
     assert problem.get("article") == article
     assert await world.held("ACC-E-1", "X-M-E-1", "ACC-E-2", "X-M-E-2") == before
     assert events == []
+
+
+async def test_m32_account_views_are_bounded_and_a_holders_own(world):
+    await world.trading()
+    client, auth = world.svc.client, world.entity("E-1")
+    assert (await client.get("/registry/accounts/" + "X" * 81, headers=auth)).status_code == 422
+    assert (await client.get("/registry/accounts/X-M-E-1/transactions", params={"limit": 1001},
+                             headers=auth)).status_code == 422
+    assert (await client.get("/registry/accounts/X-M-E-2/transactions", headers=auth)).status_code == 403
+    assert (await client.get("/registry/accounts/ACC-E-2", headers=auth)).status_code == 403
+    assert (await client.get("/registry/accounts/NOPE", headers=auth)).status_code == 404
+    mine = (await client.get("/registry/accounts", headers=auth)).json()
+    assert [(a["account_id"], a["kind"]) for a in mine] == [("ACC-E-1", "entity_holding"),
+                                                           ("X-M-E-1", "exchange_trading")]
+    assert (await client.get("/registry/accounts", headers=world.authority)).status_code == 403
+    operator = world.svc.auth("exchange_operator")
+    assert (await client.get("/registry/accounts/X-M-E-2", headers=operator)).status_code == 200
+    assert (await client.get("/registry/accounts/ACC-E-2", headers=operator)).status_code == 403

@@ -445,5 +445,6 @@ class TradingBalancesReply(BaseModel):
     balances: list[TradingBalance]
 
 
-#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation
-TRADING_BALANCES_SUBJECT = "ets.allocation.rpc.trading-balances"
+#: request/reply subject answered by the allocation service (the registry) for the exchange's reconciliation; outside
+#: every stream's subjects (`ets.<producer>.>`), or JetStream would store each request and answer it with a PubAck
+TRADING_BALANCES_SUBJECT = "ets.rpc.allocation.trading-balances"

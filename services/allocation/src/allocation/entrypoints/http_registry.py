@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import AccountRow
@@ -23,6 +23,7 @@ from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 router = APIRouter(tags=["registry accounts and transfers"])
 Offset = Annotated[int, Query(ge=0, le=10**9)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
+AccountId = Annotated[str, Path(min_length=1, max_length=80)]
 
 
 @router.post("/registry/transfers", response_model=TransactionPublic, status_code=201,
@@ -63,14 +64,14 @@ def my_accounts(session: ReadSession, caller: Annotated[Principal, Depends(requi
 
 @router.get("/registry/accounts/{account_id}", response_model=AccountPublic,
             summary="One registry account with its holdings by unit type and vintage (M-32)")
-def account(account_id: str, session: ReadSession, caller: Caller) -> AccountPublic:
+def account(account_id: AccountId, session: ReadSession, caller: Caller) -> AccountPublic:
     return _public(session, _account(session, caller, account_id))
 
 
 @router.get("/registry/accounts/{account_id}/transactions", response_model=list[TransactionPublic],
             summary="The account's statement: its registered transactions in registration order, transfers with "
                     "their purpose (M-32)")
-def statement(account_id: str, session: ReadSession, caller: Caller, offset: Offset = 0,
+def statement(account_id: AccountId, session: ReadSession, caller: Caller, offset: Offset = 0,
               limit: Limit = 100) -> list[TransactionPublic]:
     _account(session, caller, account_id)
     return [TransactionPublic.of(tx, lines)
