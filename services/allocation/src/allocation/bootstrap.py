@@ -7,7 +7,7 @@ from pathlib import Path
 from allocation.adapters.orm import AllocationTable
 from allocation.entrypoints import (
     http, http_compliance, http_coverage, http_exit, http_ledger, http_plans, http_registry, http_sales,
-    http_succession, rpc,
+    http_statements, http_succession, rpc,
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
@@ -36,7 +36,8 @@ def definition() -> ServiceDefinition:
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
         routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_registry.router,
-                 http_exit.router, http_succession.router, http_ledger.router, http_sales.router],
+                 http_exit.router, http_succession.router, http_ledger.router, http_sales.router,
+                 http_statements.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
                    ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished,
