@@ -84,6 +84,7 @@ class RegistryStore:
              unit_type: UnitType | None = None, vintage: int | None = None) -> Registry:
         """A registry holding the named accounts, and the holdings (locked for update) of `holdings_of`, optionally
         only those of one unit type / vintage: the candidate rows of one command, never the whole registry."""
+        self._lock_ledger()  # before any row lock: every registry writer takes the ledger first, so none deadlock
         registry = Registry()
         for ids in chunks(sorted(set(account_ids))):
             for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
@@ -150,14 +151,18 @@ class RegistryStore:
         writer until it ends (PostgreSQL: an advisory lock; SQLite admits one writer anyway), so two registrations
         never chain onto the same head."""
         if lock and not self._locked:
-            if self.session.get_bind().dialect.name == "postgresql":
-                self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LEDGER_LOCK})
-            self._locked, self._head = True, None
+            self._lock_ledger()
         if self._head is None:
             last = self.session.execute(select(_TRANSACTION.c.seq, _TRANSACTION.c.hash)
                                         .order_by(_TRANSACTION.c.seq.desc()).limit(1)).first()
             self._head = (last.seq, last.hash) if last else (0, GENESIS)
         return self._head
+
+    def _lock_ledger(self) -> None:
+        if not self._locked:
+            if self.session.get_bind().dialect.name == "postgresql":
+                self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LEDGER_LOCK})
+            self._locked, self._head = True, None
 
     def _covered(self, key: HoldingKey) -> bool:
         return any(key.account_id in accounts and unit_type in (None, key.unit_type) and vintage in (None, key.vintage)
