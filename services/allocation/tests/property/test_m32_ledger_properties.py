@@ -3,7 +3,8 @@ use case registers with): for random sequences of issuance, transfers (holder tr
 account, the exchange's withdrawals and deliveries), surrender, cancellation, recall and succession — and transfers
 from concurrent threads — balances never go negative, totals per unit type and vintage are conserved except by
 issuance (which creates) and cancellation (which retires), the stored holdings equal what the chain of transactions
-adds up to, the chain verifies, and changing any one stored row is detected at the transaction it belongs to."""
+adds up to, every serial number is held by exactly one account (or rests cancelled) and each account's blocks add up
+to its holding, the chain verifies, and changing any one stored row is detected at the transaction it belongs to."""
 from __future__ import annotations
 
 import itertools
@@ -19,7 +20,8 @@ from sqlalchemy.orm import sessionmaker
 
 from allocation.adapters.ledger import Ledger
 from allocation.adapters.orm import (
-    CANCELLATION_ACCOUNT, ISSUANCE_ACCOUNT, RECALL_ACCOUNT, HoldingRow, RegistryTransactionRow, TransactionLineRow,
+    CANCELLATION_ACCOUNT, ISSUANCE_ACCOUNT, RECALL_ACCOUNT, HoldingRow, RegistryTransactionRow, SerialBlockRow,
+    SerialCounterRow, TransactionLineRow,
 )
 from allocation.adapters.statements import Statements
 from allocation.bootstrap import definition
@@ -161,7 +163,28 @@ def test_m32_balances_never_negative_totals_conserved_chain_verifies(ledger_db, 
     assert book.statements() == held  # the stored holdings are what the chain adds up to
     with book.factory() as session:
         check = Ledger(session).verify()
-    assert check.intact, check.problem
+        assert check.intact, check.problem
+        _every_serial_held_once(session, book.accounts, held)
+
+
+def _every_serial_held_once(session, accounts: list[str], held: dict[tuple[str, int], int]) -> None:  # noqa: ANN001
+    """Per unit type and vintage the blocks of all accounts (the cancellation account's are the cancelled serials)
+    are disjoint and cover exactly the serials ever issued; each account's blocks add up to its holding."""
+    blocks = session.execute(select(SerialBlockRow.account_id, SerialBlockRow.unit_type, SerialBlockRow.vintage,
+                                    SerialBlockRow.first_serial, SerialBlockRow.last_serial)).all()
+    counters = dict(((u, v), n) for u, v, n in session.execute(
+        select(SerialCounterRow.unit_type, SerialCounterRow.vintage, SerialCounterRow.next_serial)))
+    for key, following in counters.items():
+        ranges = sorted((a, b) for _, u, v, a, b in blocks if (u, v) == key)
+        expected = 1
+        for a, b in ranges:
+            assert a == expected and b >= a, f"serials {expected}..{a - 1} lost or {a} held twice ({key})"
+            expected = b + 1
+        assert expected == following
+    sizes = Counter()
+    for acc, _, v, a, b in blocks:
+        sizes[(acc, v)] += b - a + 1
+    assert {k: q for k, q in sizes.items() if k[0] in accounts} == held
 
 
 def test_m32_concurrent_transfers_keep_the_chain_and_the_totals(ledger_db):
@@ -191,6 +214,8 @@ def test_m32_concurrent_transfers_keep_the_chain_and_the_totals(ledger_db):
     with book.factory() as session:
         check = Ledger(session).verify()
     assert check.intact and check.transactions == 3 + 4 * 20 * 2
+    with book.factory() as session:
+        _every_serial_held_once(session, book.accounts, held)
 
 
 _TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__  # type: ignore[attr-defined]

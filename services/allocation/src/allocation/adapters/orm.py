@@ -311,3 +311,46 @@ class BidRow(AllocationTable, table=True):
     paid_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     payment_reference: str | None = Field(default=None, max_length=100)
     transaction_id: str | None = Field(default=None, max_length=100)
+
+
+class SerialBlockRow(AllocationTable, table=True):
+    """A block of serial numbers an account holds now (first..last inclusive), of one unit type, vintage and lot."""
+
+    __tablename__ = "serial_block"
+    __table_args__ = (Index("ix_serial_block_holding", "account_id", "unit_type", "vintage", "lot", "first_serial"),
+                      Index("ix_serial_block_serial", "unit_type", "vintage", "first_serial"))
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(max_length=80, foreign_key="registry_account.account_id")
+    unit_type: str = Field(max_length=10)
+    vintage: int
+    lot: str = Field(default="", max_length=250)
+    issuer: str = Field(max_length=100)
+    first_serial: int = Field(sa_type=BigInteger)
+    last_serial: int = Field(sa_type=BigInteger)
+
+
+class SerialMovementRow(AllocationTable, table=True):
+    """A block of serials moved by a registered transaction (or, `transaction_id` null, found held when serial
+    numbers were introduced): the serial's history."""
+
+    __tablename__ = "serial_movement"
+    __table_args__ = (Index("ix_serial_movement_serial", "unit_type", "vintage", "first_serial"),)
+    id: int | None = Field(default=None, primary_key=True)
+    transaction_id: str | None = Field(default=None, max_length=100, index=True)
+    unit_type: str = Field(max_length=10)
+    vintage: int
+    lot: str = Field(default="", max_length=250)
+    issuer: str = Field(max_length=100)
+    first_serial: int = Field(sa_type=BigInteger)
+    last_serial: int = Field(sa_type=BigInteger)
+    from_account_id: str | None = Field(default=None, max_length=80, index=True)
+    to_account_id: str = Field(max_length=80, index=True)
+
+
+class SerialCounterRow(AllocationTable, table=True):
+    """The next free serial number of a unit type and vintage."""
+
+    __tablename__ = "serial_counter"
+    unit_type: str = Field(primary_key=True, max_length=10)
+    vintage: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    next_serial: int = Field(sa_type=BigInteger)

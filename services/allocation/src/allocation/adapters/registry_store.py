@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import AccountRow, HoldingRow, RegistryTransactionRow, TransactionLineRow
+from allocation.adapters.serials import SerialBlocks
 from allocation.domain import (
     Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, TransactionLine,
     TransferPurpose, UnitType,
@@ -131,6 +132,7 @@ class RegistryStore:
             self.session.execute(insert(_TRANSACTION), tx_rows)
             self.session.execute(insert(_LINE), line_rows)
             self._head = (seq, prev)
+            SerialBlocks(self.session).move(transactions, lot_of)
         new_holdings, changed = [], []
         for key in touched:
             if key in self._ids:
