@@ -28,3 +28,11 @@ def test_query_parameters_become_text_and_a_list_repeats_its_name():
 
     assert _query({"awaiting": ["verified", "recheck"], "overdue": True, "limit": 5, "trigger": None}) == [
         ("awaiting", "verified"), ("awaiting", "recheck"), ("overdue", "true"), ("limit", "5")]
+
+
+def test_bench_engine_replays_its_stream_and_prints_the_figures(capsys):
+    for stream in ("mix", "limit-queue"):
+        assert main(["bench-engine", "--stream", stream, "--ops", "3000", "--depth", "300", "--repeat", "1"]) == 0
+        out = capsys.readouterr().out
+        assert f"stream {stream}: 3,000 operations" in out
+        assert "M ops/s" in out and "per second of CPU time" in out and "p99" in out and "machine:" in out

@@ -1,6 +1,6 @@
-"""The boundaries architecture.md fixes, checked on the source: a service never imports another service, and every
-service's domain layer is pure (stdlib plus the shared kernel's errors and clock), so a rule can be read and tested
-without I/O."""
+"""The boundaries docs/architecture.md#five-services-one-library fixes, checked on the source: a service never imports
+another service, and every service's domain layer is pure (stdlib plus the shared kernel's errors and clock), so a
+rule can be read and tested without I/O."""
 from __future__ import annotations
 
 import ast

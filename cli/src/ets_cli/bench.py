@@ -261,4 +261,7 @@ async def _bench(args) -> int:  # noqa: ANN001
 
 
 def run(args) -> int:  # noqa: ANN001
+    if args.exchange:
+        from ets_cli.bench_exchange import run as run_exchange
+        return run_exchange(args)
     return run_against_platform("bench", _bench(args))

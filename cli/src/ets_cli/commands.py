@@ -55,8 +55,12 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("demo"))
 
-    p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities")
+    p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities (or, with --exchange, "
+                                     "orders through the exchange's HTTP interface settled in the registry)")
     p.add_argument("--entities", type=int, default=1000)
+    p.add_argument("--exchange", action="store_true", help="benchmark (2) of issue 5: orders through the exchange")
+    p.add_argument("--orders", type=int, default=20_000, help="with --exchange: orders to send")
+    p.add_argument("--traders", type=int, default=20, help="with --exchange: trading entities")
     p.add_argument("--concurrency", type=int, default=32, help="surrenders in flight at once")
     p.add_argument("--stall", type=float, default=120.0, help="fail when nothing moves for this many seconds")
     p.add_argument("--year", type=int, default=None)
@@ -64,6 +68,15 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--nats-url", default=None)
     p.add_argument("--data-dir", default=DATA_DIR)
     p.set_defaults(func=_lazy("bench"))
+
+    p = sub.add_parser("bench-engine", help="benchmark the exchange's matching engine in-process on a seeded stream")
+    p.add_argument("--stream", choices=["mix", "limit-queue"], default="mix",
+                   help="the realistic mix, or one long queue at a price limit")
+    p.add_argument("--ops", type=int, default=1_000_000, help="operations in the stream")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--depth", type=int, default=1_000, help="resting orders the stream keeps the book near")
+    p.add_argument("--repeat", type=int, default=5, help="throughput passes (the median is printed)")
+    p.set_defaults(func=_service_command("exchange.entrypoints.engine_bench"))
 
     p = sub.add_parser("bench-registry", help="benchmark registry transfers per second (hash chain on) and the "
                                               "verification of a 1,000,000-transaction chain, in-process")
@@ -118,3 +131,16 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("service")
     p.add_argument("-m", "--message", required=True)
     p.set_defaults(func=_lazy("tools", "migrations"))
+
+    p = sub.add_parser("mutate", help="mutation testing (mutmut 3) of the services' domain modules against their "
+                                      "unit tests; prints killed / survived per module")
+    p.add_argument("--service", action="append", help="a service (repeatable); default: all five")
+    p.add_argument("--module", action="append", help="a domain module of it, e.g. compliance (repeatable); "
+                                                     "default: every domain module")
+    p.add_argument("--rules", action="store_true", help="only the rule modules the README's figures cover")
+    p.add_argument("--survivors", action="store_true", help="show the diff of every surviving mutant")
+    p.add_argument("--max-children", type=int, default=1, help="mutants tested at once (default 1)")
+    p.add_argument("--nice", type=int, default=10, help="niceness of the mutmut process (default 10)")
+    p.add_argument("--verbose", action="store_true", help="show mutmut's own output")
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("mutate"))

@@ -1,6 +1,6 @@
 """The regulatory calendar of a compliance year, and the ticks that move every service's clock.
 
-Default deadlines of year Y (regulation.md §4, §5; per-year overrides live in each service's policy):
+Default deadlines of year Y (docs/rules.md §4, §5; per-year overrides live in each service's policy):
 monitoring plan for Y by 31 Dec Y-1 (M-11) · emission report by 31 Mar Y+1 (M-12) · verification report by
 30 Apr Y+1 (M-13) · determination within 30 days of the verification report (M-15) · surrender 1–30 Jun Y+1 (M-16)
 · shortfall at 00:00 on 1 Jul Y+1 · exit report within 15 days (M-18).

@@ -1,4 +1,4 @@
-"""The envelope every integration event travels in (architecture.md, "Envelope").
+"""The envelope every integration event travels in (docs/architecture.md#events).
 
 `event_id` is also the JetStream `Nats-Msg-Id`, so a re-publish inside the stream's duplicate window is dropped and
 consumers dedupe on it. `correlation_id` is carried unchanged down a chain of events (one compliance case is

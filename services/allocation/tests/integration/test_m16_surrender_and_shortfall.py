@@ -1,4 +1,4 @@
-"""Obligations and surrender over the real service (M-16; regulation.md §5): the window, the vintage rule, no
+"""Obligations and surrender over the real service (M-16; docs/rules.md §5): the window, the vintage rule, no
 over-surrender, shortfall at the close tick under the determination's correlation id, late settlement, idempotent
 determinations and ticks, and the window as a per-year policy parameter."""
 from __future__ import annotations

@@ -59,7 +59,7 @@ def test_m15_only_a_higher_revision_replaces_the_determination():
 def test_m15_determination_inputs_validated(revision, emissions, field):
     with pytest.raises(RuleViolation) as e:
         Obligation("ent-1", 2024).apply_determination(revision, emissions, DETERMINED, POLICY)
-    assert e.value.field == field
+    assert (e.value.field, e.value.article) == (field, "M-15")
 
 
 def test_m15_zero_determined_emissions_settle_at_once():
@@ -175,7 +175,7 @@ def test_m16_surrender_quantity_must_be_positive(quantity):
 def test_m16_surrender_needs_lines():
     with pytest.raises(RuleViolation) as e:
         obligation().surrender([], IN_WINDOW, POLICY, ALLOCATION)
-    assert e.value.field == "lines"
+    assert (e.value.field, e.value.article) == ("lines", "M-16")
 
 
 def test_m16_surrender_up_to_what_remains_never_beyond():
@@ -374,3 +374,43 @@ def test_m16_revision_of_a_shortfall_moves_the_figure_but_gives_no_new_period():
     assert (o.status, o.remaining, o.surrender_until(POLICY)) == (ObligationStatus.SHORTFALL, 120, date(2025, 6, 30))
     o.apply_determination(3, 30, sh(2025, 7, 12), POLICY)
     assert o.status is ObligationStatus.SETTLED
+
+
+# --- killing the surviving mutants of `./ets mutate` (README, "Mutation testing") ---------------------------------
+
+def test_m17_shea_plus_ccer_beyond_remaining_refused():
+    """80 SHEA + 30 CCER against 100 t remaining is 110: refused whole, even though 80 - 30 would fit."""
+    o = obligation(100)
+    with pytest.raises(RuleViolation) as e:
+        o.surrender([shea(80), ccer(30)], IN_WINDOW, POLICY, ALLOCATION)
+    assert (e.value.field, e.value.article) == ("lines", "M-16")
+    assert (o.surrendered_shea, o.surrendered_ccer) == (0, 0)
+    assert o.surrender([shea(70), ccer(30)], IN_WINDOW, POLICY, ALLOCATION).settled
+
+
+@pytest.mark.parametrize("revision", [True, 1.0, "1"])
+def test_m15_determination_revision_must_be_a_whole_number_not_a_flag_or_fraction(revision):
+    with pytest.raises(RuleViolation) as e:
+        Obligation("ent-1", 2024).apply_determination(revision, 10, DETERMINED, POLICY)
+    assert (e.value.field, e.value.article) == ("revision", "M-15")
+
+
+def test_m16_redetermination_to_the_same_figure_after_close_gives_no_new_period():
+    """Only a first or *raising* determination gives the entity a period of its own: an unchanged figure does not."""
+    o = Obligation("ent-1", 2024)
+    o.apply_determination(1, 100, DETERMINED, POLICY)
+    o.apply_determination(2, 100, sh(2025, 7, 10), POLICY)
+    assert o.surrender_until(POLICY) == date(2025, 6, 30)
+    assert o.close(AFTER_CLOSE, POLICY) == 100
+
+
+@pytest.mark.parametrize("allocation", [True, 10.0, Decimal(10)])
+def test_m17_allocation_for_year_must_be_a_whole_number_not_a_flag_or_fraction(allocation):
+    with pytest.raises(RuleViolation) as e:
+        obligation().surrender([shea(1)], IN_WINDOW, POLICY, allocation)
+    assert (e.value.field, e.value.article) == ("allocation_for_year", "M-17")
+
+
+def test_m16_an_entity_without_free_allocation_still_surrenders_allowances():
+    """An allocation of 0 (the entity bought every allowance) bars CCERs (M-17), never the surrender itself."""
+    assert obligation(10).surrender([shea(10)], IN_WINDOW, POLICY, 0).settled

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ets_shared.contracts.exchange import MemberAdmitted
+from ets_shared.contracts.exchange import (
+    AgreementProposed, AllowancesDeposited, AllowancesWithdrawn, AllowanceWithdrawalRequested, CashDeposited,
+    CashWithdrawn, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled, TradeDeliveryInstructed,
+    TradeExecuted, TradeSettled, TradeSettlementFailed, TradingAccountOpened,
+)
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from exchange.adapters.orm import ExchangeTable
-from exchange.entrypoints.http import router
+from exchange.entrypoints import http, http_accounts, http_reconciliation, http_trading
 from exchange.service_layer.handlers import EVENT_HANDLERS
+from exchange.service_layer.policy import ExchangePolicyDocument
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 NAME = "exchange"
@@ -18,14 +23,17 @@ def definition() -> ServiceDefinition:
     return ServiceDefinition(
         name=NAME,
         title="Exchange",
-        description="The carbon exchange (SEEE, M-19..M-30): members now; order books, agreement transfers, "
-                    "settlement and surveillance with the trading issue.",
+        description="The carbon exchange (SEEE, M-19..M-30): members and their clients' trading accounts, funds at "
+                    "the settlement bank, open bidding and agreement transfers, settlement through the registry.",
         metadata=ExchangeTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[router],
+        routers=[http.router, http_accounts.router, http_trading.router, http_reconciliation.router],
         handlers=EVENT_HANDLERS,
-        publishes=[MemberAdmitted],
+        publishes=[MemberAdmitted, TradingAccountOpened, OrderAccepted, OrderAmended, OrderCancelled, TradeExecuted,
+                   TradeDeliveryInstructed, TradeSettled, TradeSettlementFailed, CashDeposited, CashWithdrawn,
+                   AllowancesDeposited, AllowanceWithdrawalRequested, AllowancesWithdrawn, AgreementProposed],
         uow_class=ExchangeUnitOfWork,
+        policy=(ExchangePolicyDocument, ExchangePolicyDocument.default),
     )
 
 

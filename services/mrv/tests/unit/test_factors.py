@@ -1,4 +1,4 @@
-"""M-44(1) / regulation.md §4: versioned emission-factor tables chosen by compliance year."""
+"""M-44(1) / docs/rules.md §4: versioned emission-factor tables chosen by compliance year."""
 from decimal import Decimal
 
 import pytest
@@ -80,3 +80,48 @@ def test_m44_factor_set_rejects_inverted_validity_and_bad_fuel_unit():
 ])
 def test_m44_unit_spellings(raw, canonical):
     assert canonical_unit(raw) == canonical
+
+
+def test_m44_a_factor_set_valid_for_one_year_only_is_accepted():
+    one_year = FactorSet("SH-2030", 2030, 2030, Decimal("4.0"), Decimal("0.05"), {})
+    assert one_year.covers(2030) and not one_year.covers(2029) and not one_year.covers(2031)
+
+
+def test_m44_sub_1_factors_are_accepted_as_written():
+    """Heat's 0.06 tCO2/GJ is below 1; so may electricity's and a fuel's be: only zero and below are refused."""
+    s = FactorSet("X", 2030, None, Decimal("0.5"), Decimal("0.06"), {"biogas": FuelFactor(TONNE, Decimal("0.1"))})
+    assert (s.electricity_t_per_10k_kwh, s.heat_t_per_gj, s.fuels["biogas"].t_co2_per_unit) == (
+        Decimal("0.5"), Decimal("0.06"), Decimal("0.1"))
+
+
+@pytest.mark.parametrize("electricity, heat, fuel", [
+    (Decimal(0), Decimal("0.06"), Decimal(1)), (Decimal("4.2"), Decimal(0), Decimal(1)),
+    (Decimal("4.2"), Decimal("0.06"), Decimal(0)), (Decimal("-0.01"), Decimal("0.06"), Decimal(1)),
+    (Decimal("4.2"), Decimal("-0.01"), Decimal(1)), (Decimal("4.2"), Decimal("0.06"), Decimal("-1")),
+])
+def test_m44_a_zero_or_negative_factor_is_refused(electricity, heat, fuel):
+    """A zero factor would make a source's emissions vanish from the report (M-44(1): emissions are the sum)."""
+    with pytest.raises(ValueError):
+        FactorSet("X", 2030, None, electricity, heat, {"coal": FuelFactor(TONNE, fuel)})
+
+
+def test_m44_fuel_units_are_canonical_physical_units_never_tco2e():
+    for unit in (TONNE, TEN_THOUSAND_NM3, GIGAJOULE):
+        assert FactorSet("X", 2030, None, Decimal(1), Decimal(1), {"f": FuelFactor(unit, Decimal(1))})
+    for unit in ("tCO2e", "10⁴ Nm³", "tonnes"):  # the output unit, and spellings that are not the canonical code
+        with pytest.raises(ValueError):
+            FactorSet("X", 2030, None, Decimal(1), Decimal(1), {"f": FuelFactor(unit, Decimal(1))})
+
+
+@pytest.mark.parametrize("raw", ["tCO₂e", "t CO₂", "TCO2E"])
+def test_m44_tco2e_spelt_with_a_subscript_two_is_tco2e(raw):
+    assert canonical_unit(raw) == "tCO2e"
+
+
+def test_m44_no_factor_set_for_the_year_names_the_year_and_article():
+    with pytest.raises(NotFound) as err:
+        factor_set_for_year(2008)
+    assert (err.value.field, err.value.article) == ("year", "M-44")
+    with pytest.raises(NotFound) as err:
+        find_factor_set("SH-1999")
+    assert err.value.article == "M-44"

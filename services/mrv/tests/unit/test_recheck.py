@@ -5,7 +5,7 @@ import pytest
 from ets_shared.errors import RuleViolation
 
 from mrv.domain.policy import DiscrepancyBase, MrvPolicy
-from mrv.domain.recheck import TriggerCode, recheck_triggers
+from mrv.domain.recheck import TriggerCode, recheck_triggers, year_on_year_trigger
 
 P = MrvPolicy.default(2023)
 
@@ -101,7 +101,7 @@ def test_m15_recheck_for_any_reason_the_authority_records():
 def test_m15_authority_reason_must_not_be_blank():
     with pytest.raises(RuleViolation) as err:
         recheck_triggers(100, 100, None, False, "   ", P)
-    assert err.value.field == "reason"
+    assert (err.value.field, err.value.article) == ("reason", "M-15")
 
 
 def test_m15_all_triggers_in_article_order():
@@ -115,4 +115,12 @@ def test_m15_all_triggers_in_article_order():
 def test_m15_figures_must_be_whole_non_negative_tonnes(args, field):
     with pytest.raises(RuleViolation) as err:
         recheck_triggers(*args, False, None, P)
-    assert err.value.field == field
+    assert (err.value.field, err.value.article) == (field, "M-15")
+
+
+def test_m15_year_on_year_alone_checks_the_verified_figure():
+    with pytest.raises(RuleViolation) as err:
+        year_on_year_trigger(-1, 100, P)
+    assert (err.value.field, err.value.article) == ("verified", "M-15")
+    trigger = year_on_year_trigger(80, 100, P)
+    assert trigger.code is TriggerCode.YEAR_ON_YEAR and "by 20 t" in trigger.detail

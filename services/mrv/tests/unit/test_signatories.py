@@ -1,4 +1,4 @@
-"""V (regulation.md §9), M-13 ¶1 and M-14: only certified verifiers of filed, selected, non-blacklisted agencies may
+"""V (docs/rules.md §9), M-13 ¶1 and M-14: only certified verifiers of filed, selected, non-blacklisted agencies may
 sign, and only for the entities assigned to their agency — a conjunction of separate facts, true only once all of
 them have arrived, in whatever order."""
 import itertools

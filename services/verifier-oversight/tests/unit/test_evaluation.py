@@ -9,7 +9,7 @@ from ets_shared.errors import Conflict, RuleViolation
 from verifier_oversight.domain.assignments import Engagement
 from verifier_oversight.domain.evaluation import (
     DeductionSource, DeductionStatus, Evaluation, Grade, add_deduction, contest, finalisation_bars, finalise_year,
-    grade_for, item_totals, make_deduction, reprice, review, score_of, suspension_due, withdraw,
+    grade_for, item_totals, make_deduction, reprice, restate, review, score_of, suspension_due, withdraw,
 )
 from verifier_oversight.domain.policy import OversightPolicy
 from verifier_oversight.domain.scoring import ItemKind, ScoringItem, ScoringTable, check_items, default_table
@@ -168,3 +168,78 @@ def test_v_item_the_table_omits_is_recorded_without_points_and_priced_when_a_ver
 def test_v_two_consecutive_failing_years_suspend_seed_000_practice(fails, due):
     assert suspension_due(2025, fails, OversightPolicy(year=2025)) is due
     assert suspension_due(2025, fails, OversightPolicy(year=2025, consecutive_fails_for_suspension=None)) is False
+
+
+# --- killing the surviving mutants of `./ets mutate` (README, "Mutation testing") ---------------------------------
+
+def test_v_a_deduction_records_its_agency_year_instant_and_table_version():
+    d = make_deduction("d1", "a7", 2025, "ONE", " late report ", DeductionSource.OFFICER, ["photo"], T0, ONE)
+    assert (d.agency_id, d.year, d.recorded_at, d.table_version, d.points, d.reason) == (
+        "a7", 2025, T0, 1, 1, "late report")
+
+
+def test_v_an_item_a_later_table_version_drops_is_repriced_to_0_points():
+    ev = with_points(3)
+    assert score_of(ev.deductions, ONE) == 97
+    later = ScoringTable(2025, 2, check_items([ScoringItem("OTHER", "other", ItemKind.FINDING, 1)]))
+    repriced = reprice(ev, later)
+    assert [(d.points, d.table_version) for d in repriced.deductions] == [(0, 2)] * 3
+    assert all("has no item ONE" in d.unscored for d in repriced.deductions)
+    assert score_of(repriced.deductions, later) == 100
+
+
+def test_v_contest_review_and_withdrawal_are_recorded_with_their_reasons_and_instants():
+    later = T0 + timedelta(days=3)
+    contested = contest(with_points(2), "da10", " the photo shows another site ", T0)
+    d = contested.deduction("da10")
+    assert (d.contest_grounds, d.contested_at) == ("the photo shows another site", T0)
+    d = review(contested, "da10", True, " the site is the entity's ", later).deduction("da10")
+    assert (d.review_reason, d.reviewed_at) == ("the site is the entity's", later)
+    d = withdraw(with_points(2), "da11", "wrong agency", later).deduction("da11")
+    assert (d.status, d.reviewed_at) == (DeductionStatus.WITHDRAWN, later)
+
+
+def test_v_a_one_year_blacklist_when_the_policy_says_one(policy):
+    _, [entry] = finalise_year([with_points(41)], T0, replace(policy, blacklist_years=1), ONE)
+    assert (entry.from_year, entry.to_year) == (2026, 2026)
+
+
+def test_v_refusals_name_their_field_and_rule_v():
+    ev = with_points(1)
+    final, _ = finalise_year([with_points(1, "a9")], T0, OversightPolicy(year=2025), ONE)
+    refusals = [
+        (RuleViolation, lambda: ev.deduction("nope"), "deduction_id"),
+        (RuleViolation, lambda: make_deduction("d", "a1", 2025, "ONE", " ", DeductionSource.OFFICER, ["x"], T0, ONE),
+         "reason"),
+        (RuleViolation, lambda: make_deduction("d", "a1", 2025, "ONE", "r", DeductionSource.OFFICER, [" "], T0, ONE),
+         "evidence"),
+        (Conflict, lambda: add_deduction(ev, deduction(0)), "deduction_id"),
+        (RuleViolation, lambda: contest(ev, "da10", " ", T0), "grounds"),
+        (Conflict, lambda: contest(contest(ev, "da10", "no", T0), "da10", "again", T0), "deduction_id"),
+        (Conflict, lambda: review(ev, "da10", True, "not contested", T0), "deduction_id"),
+        (RuleViolation, lambda: review(contest(ev, "da10", "no", T0), "da10", True, " ", T0), "reason"),
+        (RuleViolation, lambda: withdraw(ev, "da10", " ", T0), "reason"),
+        (Conflict, lambda: withdraw(withdraw(ev, "da10", "x", T0), "da10", "again", T0), "deduction_id"),
+        (Conflict, lambda: add_deduction(final[0], deduction(5, agency_id="a9")), None),
+    ]
+    for error, act, field in refusals:
+        with pytest.raises(error) as e:
+            act()
+        assert (e.value.field, e.value.article) == (field, "V")
+
+
+def test_v_a_restated_automatic_deduction_keeps_its_contest_review_and_first_recording():
+    """A later determination revision restates the deduction (new points, reason, evidence); what the agency and
+    the authority did about it, and when it was first recorded, stay."""
+    later = T0 + timedelta(days=10)
+    ev = review(contest(with_points(1), "da10", "not ours", T0), "da10", True, "it is", T0)
+    newer = make_deduction("da10", "a1", 2025, "ONE", "restated", DeductionSource.EVENT, ["mrv rev 2"], later, ONE)
+    d = restate(ev, newer).deduction("da10")
+    assert (d.reason, d.evidence, d.recorded_at) == ("restated", ("mrv rev 2",), T0)
+    assert (d.status, d.contest_grounds, d.contested_at, d.review_reason, d.reviewed_at) == (
+        DeductionStatus.UPHELD, "not ours", T0, "it is", T0)
+    with pytest.raises(RuleViolation):
+        restate(ev, replace(newer, deduction_id="unknown"))
+    final, _ = finalise_year([ev], later, OversightPolicy(year=2025), ONE)
+    with pytest.raises(Conflict):
+        restate(final[0], newer)

@@ -1,5 +1,5 @@
-"""OversightPolicy: the per-year parameters of the verifier-oversight rules (V, M-13 ¶1), with regulation.md §9's
-defaults, each bounded."""
+"""OversightPolicy: the per-year parameters of the verifier-oversight rules (V, M-13 ¶1), with the defaults of
+docs/policy-parameters.md#verifier-oversight, each bounded."""
 from datetime import date
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Events of the allocation service: covered entities, issuance, obligations, surrender (regulation.md §2, §3, §5)."""
+"""Events of the allocation service: covered entities, issuance, obligations, surrender (docs/rules.md §2, §3, §5)."""
 from __future__ import annotations
 
 from datetime import date

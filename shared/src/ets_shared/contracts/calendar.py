@@ -1,4 +1,4 @@
-"""Time as an event: the regulatory clock (architecture.md, "Time is an event")."""
+"""Time as an event: the regulatory clock (docs/architecture.md#time-is-an-event)."""
 from __future__ import annotations
 
 from typing import Literal

@@ -1,7 +1,7 @@
 """Events of the enforcement service: every step of a case — opened, order issued / overdue / complied with,
 shortfall changed, decisions proposed and reviewed (four eyes), penalty decided / declined / notified / payment
 overdue / paid, M-40 measures applied and lifted, objections and appeals with their outcome, closed — and the M-43
-inaction flags (regulation.md §8, §10).
+inaction flags (docs/rules.md §8, §10).
 
 Other government systems (credit-information platform, market regulation, tax, finance, project approval) integrate
 by consuming these subjects; every event of one compliance case carries that case's correlation id.

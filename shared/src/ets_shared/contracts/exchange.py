@@ -1,11 +1,11 @@
-"""Events of the exchange service (regulation.md §6)."""
+"""Events of the exchange service (docs/rules.md §6)."""
 from __future__ import annotations
 
 from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from ets_shared.contracts.base import EventData, Tonnes, contract
+from ets_shared.contracts.base import EventData, Money, Tonnes, contract
 
 
 @contract(
@@ -80,3 +80,208 @@ class TradeDeliveryInstructed(EventData):
     vintage: int = Field(ge=2013, le=2100)
     quantity: Tonnes = Field(gt=0)
     instructed_at: AwareDatetime
+
+
+# --- Trading (M-23, M-26..M-28): every accepted order, amendment, cancellation, trade, settlement and movement of
+# cash or allowances in and out of trading. Prices and money are decimal strings in yuan (`Money`). ---
+
+@contract(
+    producer="exchange", aggregate="order", event="accepted", version=1,
+    example={"order_id": "ORD-0000000001", "sequence": 1, "trading_account_id": "X-M-E-0001", "member_id": "M-E-0001",
+             "product_id": "SHEA-2025", "vintage": 2025, "side": "BUY", "price": "45.20", "quantity": 1000,
+             "time_in_force": "GTC", "accepted_at": "2026-05-20T02:00:00Z"},
+)
+class OrderAccepted(EventData):
+    """A limit order passed the pre-trade checks (session, tick, lot, price limit, holding limit) and its cash or
+    allowances were reserved (M-23, M-28); `sequence` is its time priority. Fills follow as `trade.executed`."""
+
+    order_id: str
+    sequence: int = Field(ge=1)
+    trading_account_id: str
+    member_id: str
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    side: Literal["BUY", "SELL"]
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    time_in_force: Literal["GTC", "IOC"]
+    accepted_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="order", event="amended", version=1,
+    example={"order_id": "ORD-0000000001", "trading_account_id": "X-M-E-0001", "price": "45.10", "remaining": 800,
+             "priority_kept": True, "amended_at": "2026-05-20T02:01:00Z"},
+)
+class OrderAmended(EventData):
+    """An open order's price or open quantity changed; it keeps its time priority only when the quantity went
+    down at the same price (M-23)."""
+
+    order_id: str
+    trading_account_id: str
+    price: Money
+    remaining: Tonnes
+    priority_kept: bool
+    amended_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="order", event="cancelled", version=1,
+    example={"order_id": "ORD-0000000001", "trading_account_id": "X-M-E-0001", "cancelled_quantity": 800,
+             "reason": "requested", "cancelled_at": "2026-05-20T02:02:00Z"},
+)
+class OrderCancelled(EventData):
+    """Open quantity of an order left the book and its reservation was released: at the participant's request, the
+    unfilled rest of an immediate-or-cancel order, self-trade prevention, or the end of its trading day."""
+
+    order_id: str
+    trading_account_id: str
+    cancelled_quantity: Tonnes = Field(gt=0)
+    reason: Literal["requested", "immediate_or_cancel", "self_trade_prevented", "expired"]
+    cancelled_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="trade", event="executed", version=1,
+    example={"trade_id": "TRD-0000000001", "mode": "open_bidding", "product_id": "SHEA-2025", "vintage": 2025,
+             "price": "45.20", "quantity": 1000, "buyer_trading_account_id": "X-M-E-0001",
+             "seller_trading_account_id": "X-M-E-0002", "buy_order_id": "ORD-0000000001",
+             "sell_order_id": "ORD-0000000002", "buyer_fee": "67.80", "seller_fee": "67.80",
+             "executed_at": "2026-05-20T02:00:00Z"},
+)
+class TradeExecuted(EventData):
+    """Two orders matched in open bidding, or an agreement transfer was confirmed by its counterparty (M-23). Both
+    legs are reserved; delivery is instructed to the registry and the trade settles or fails as a whole (M-26)."""
+
+    trade_id: str
+    mode: Literal["open_bidding", "agreement"]
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    buyer_trading_account_id: str
+    seller_trading_account_id: str
+    buy_order_id: str | None = None
+    sell_order_id: str | None = None
+    buyer_fee: Money
+    seller_fee: Money
+    executed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="trade", event="settled", version=1,
+    example={"trade_id": "TRD-0000000001", "buyer_trading_account_id": "X-M-E-0001",
+             "seller_trading_account_id": "X-M-E-0002", "vintage": 2025, "quantity": 1000, "turnover": "45200.00",
+             "buyer_fee": "67.80", "seller_fee": "67.80", "risk_reserve": "27.12",
+             "settled_at": "2026-05-20T02:00:02Z"},
+)
+class TradeSettled(EventData):
+    """The registry delivered the allowances and the exchange moved the cash: both legs done (M-26). The fees went
+    to the exchange's fee account, `risk_reserve` of them to the risk reserve fund (M-27, M-28(4))."""
+
+    trade_id: str
+    buyer_trading_account_id: str
+    seller_trading_account_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    quantity: Tonnes = Field(gt=0)
+    turnover: Money
+    buyer_fee: Money
+    seller_fee: Money
+    risk_reserve: Money
+    settled_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="trade", event="settlement-failed", version=1,
+    example={"trade_id": "TRD-0000000001", "reason": "account X-M-E-0002 holds 0 SHEA of vintage 2025",
+             "failed_at": "2026-05-20T02:00:02Z"},
+)
+class TradeSettlementFailed(EventData):
+    """The registry refused the allowance leg: neither leg moved and both reservations were released (M-26)."""
+
+    trade_id: str
+    reason: str
+    failed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="cash", event="deposited", version=1,
+    example={"movement_id": "BANK-20260520-0001", "trading_account_id": "X-M-E-0001", "amount": "1000000.00",
+             "confirmed_at": "2026-05-20T01:00:00Z"},
+)
+class CashDeposited(EventData):
+    """The settlement bank confirmed funds arriving in the participant's dedicated account (M-26)."""
+
+    movement_id: str
+    trading_account_id: str
+    amount: Money
+    confirmed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="cash", event="withdrawn", version=1,
+    example={"movement_id": "WD-0000000001", "trading_account_id": "X-M-E-0001", "amount": "5000.00",
+             "outcome": "paid", "decided_at": "2026-05-21T01:00:00Z"},
+)
+class CashWithdrawn(EventData):
+    """The settlement bank paid out (or rejected) a withdrawal the participant requested; a rejected one went back
+    to the account's available funds (M-26)."""
+
+    movement_id: str
+    trading_account_id: str
+    amount: Money
+    outcome: Literal["paid", "rejected"]
+    decided_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="allowances", event="deposited", version=1,
+    example={"transaction_id": "TX-2001", "trading_account_id": "X-M-E-0002", "vintage": 2025, "quantity": 5000,
+             "credited_at": "2026-05-19T02:00:00Z"},
+)
+class AllowancesDeposited(EventData):
+    """Allowances the registry registered into a trading account are now available to sell (M-26, M-32)."""
+
+    transaction_id: str
+    trading_account_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    quantity: Tonnes = Field(gt=0)
+    credited_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="allowances", event="withdrawn", version=1,
+    example={"instruction_id": "WDR-0000000001", "trading_account_id": "X-M-E-0001", "vintage": 2025,
+             "quantity": 1000, "outcome": "registered", "decided_at": "2026-05-21T02:00:01Z"},
+)
+class AllowancesWithdrawn(EventData):
+    """The registry answered a withdrawal: `registered` (the allowances left trading) or `refused` (they are
+    available in the trading account again)."""
+
+    instruction_id: str
+    trading_account_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    quantity: Tonnes = Field(gt=0)
+    outcome: Literal["registered", "refused"]
+    decided_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="agreement", event="proposed", version=1,
+    example={"agreement_id": "AGR-1", "proposer_trading_account_id": "X-M-E-0001",
+             "counterparty_trading_account_id": "X-M-E-0002", "proposer_side": "BUY", "product_id": "SHEA-2025",
+             "vintage": 2025, "price": "44.00", "quantity": 600000, "proposed_at": "2026-05-20T02:00:00Z"},
+)
+class AgreementProposed(EventData):
+    """One named party proposed an agreement transfer to another (M-23); its own leg is reserved until the
+    counterparty confirms (a `trade.executed` of mode `agreement`) or declines."""
+
+    agreement_id: str
+    proposer_trading_account_id: str
+    counterparty_trading_account_id: str
+    proposer_side: Literal["BUY", "SELL"]
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    proposed_at: AwareDatetime

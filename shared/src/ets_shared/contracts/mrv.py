@@ -1,5 +1,5 @@
 """Events of the mrv service: monitoring plans, reports, verification, re-check, determination, and the deadlines
-missed on the way (regulation.md §4, M-11..M-15)."""
+missed on the way (docs/rules.md §4, M-11..M-15)."""
 from __future__ import annotations
 
 from datetime import date

@@ -1,4 +1,4 @@
-"""Events of the verifier-oversight service (regulation.md §9, M-13 ¶1, M-14, M-41): the public directory, the
+"""Events of the verifier-oversight service (docs/rules.md §9, M-13 ¶1, M-14, M-41): the public directory, the
 yearly tender, certificates, assignment of each entity's verification, the evaluation's results, the blacklist and
 the agency violations that are M-41 enforcement matters.
 

@@ -1,4 +1,4 @@
-"""`Idempotency-Key` on writes (architecture.md, HTTP): the first response to a key is stored and replayed for
+"""`Idempotency-Key` on writes (docs/architecture.md#http): the first response to a key is stored and replayed for
 every retry of the same request, so a client that lost a response can safely send it again.
 
 Keys are scoped to the caller's credentials. Reusing a key for a different request is refused (422); a retry

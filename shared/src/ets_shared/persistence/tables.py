@@ -103,7 +103,7 @@ class RegulatoryClock(PlatformTable, table=True):
 
 
 class PolicySetting(PlatformTable, table=True):
-    """A service's policy parameters for one compliance year (the [param]s of regulation.md), as JSON."""
+    """A service's policy parameters for one compliance year (the [param]s of docs/policy-parameters.md), as JSON."""
 
     __tablename__ = "policy_setting"
     compliance_year: int = Field(primary_key=True)

@@ -1,4 +1,4 @@
-"""Registry accounts (M-32, M-9, M-16, M-26 ¶2; docs/regulation.md §3).
+"""Registry accounts (M-32, M-9, M-16, M-26 ¶2; docs/rules.md §3).
 
 Kinds: an entity's holding account, the authority's issuance account (the source every issued unit comes from,
 never holding a balance), cancellation account (where surrendered and cancelled units end, never debited) and

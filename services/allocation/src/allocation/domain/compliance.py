@@ -1,4 +1,4 @@
-"""An entity's surrender obligation for compliance year Y (M-16, M-17; docs/regulation.md §5).
+"""An entity's surrender obligation for compliance year Y (M-16, M-17; docs/rules.md §5).
 
 - The obligation is the determined year-Y emissions (M-15/M-16 ¶1). Determinations may arrive out of order; a
   re-check re-determination has a higher revision, and only a higher revision replaces the figure.

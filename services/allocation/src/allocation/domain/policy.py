@@ -1,7 +1,8 @@
 """The per-compliance-year parameters of allocation and surrender (M-5, M-16, M-17).
 
-Every number the regulation leaves open (**[param]** in docs/regulation.md §2 and §5) is a field of
-`AllocationPolicy`, one per compliance year Y, with the documented default from `AllocationPolicy.default(Y)`:
+Every number the regulation leaves open (**[param]** in docs/rules.md §2 and §5; docs/policy-parameters.md#allocation)
+is a field of `AllocationPolicy`, one per compliance year Y, with the documented default from
+`AllocationPolicy.default(Y)`:
 
 - M-5  `inclusion_thresholds`: the sector thresholds at or above which an emitter is covered (Shanghai's 2023 list).
 - M-16 `surrender_open` / `surrender_close`: the surrender window, 1 June and 30 June of Y+1 by default (moved in

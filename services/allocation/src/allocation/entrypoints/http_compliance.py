@@ -1,4 +1,4 @@
-"""HTTP API of obligations and surrender (M-15, M-16, M-17; shortfall, regulation.md §5)."""
+"""HTTP API of obligations and surrender (M-15, M-16, M-17; shortfall, docs/rules.md §5)."""
 from __future__ import annotations
 
 from typing import Annotated

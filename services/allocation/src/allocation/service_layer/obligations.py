@@ -1,4 +1,4 @@
-"""Obligations (M-15, M-16; regulation.md §5): determinations set the obligation — and revisions move it, more or
+"""Obligations (M-15, M-16; docs/rules.md §5): determinations set the obligation — and revisions move it, more or
 less — and once an obligation's own last surrender day has passed an unmet one is in shortfall. Surrender itself:
 `surrender`.
 

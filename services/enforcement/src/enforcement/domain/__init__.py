@@ -1,4 +1,4 @@
-"""Pure rules of the enforcement service (regulation.md §8, §10: M-37 to M-43). No I/O, no framework imports.
+"""Pure rules of the enforcement service (docs/rules.md §8, §10: M-37 to M-43). No I/O, no framework imports.
 
 articles      the penalty catalogue (M-37, M-38 ¶1/¶2, M-39, M-41, M-42) and `validate_fine`
 policy        `EnforcementPolicy`: the [param]s per year (order deadlines and four eyes per article, ...)

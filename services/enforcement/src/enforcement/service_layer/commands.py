@@ -120,7 +120,8 @@ def _every_article(default):  # noqa: ANN001, ANN202
 
 
 class EnforcementPolicyModel(BaseModel):
-    """The enforcement [param]s of a compliance year (regulation.md §8; domain `EnforcementPolicy`)."""
+    """The enforcement [param]s of a compliance year (docs/policy-parameters.md#enforcement, docs/rules.md §8;
+    domain `EnforcementPolicy`)."""
 
     order_deadline_days: Annotated[dict[ArticleCode, Annotated[int, Field(ge=1, le=3650)]],
                                    BeforeValidator(_every_article(30))] = Field(

@@ -1,8 +1,9 @@
-"""The exchange's tables (its own database; membership now, order books and trades with the trading issue)."""
+"""The exchange's tables (its own database): members, trading accounts, balances, orders, trades, agreements."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from sqlalchemy import BigInteger, Column, Index
 from sqlmodel import Field
 
 from ets_shared.persistence.tables import service_table_base, utc_column
@@ -30,3 +31,153 @@ class ComprehensiveApplicationRow(ExchangeTable, table=True):
     status: str = Field(max_length=20)
     decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     decision_reason: str | None = Field(default=None, max_length=1000)
+
+
+# --- trading (M-23, M-26..M-28): accounts, balances, orders, trades ---------------------------------------------
+# Cash is held in integer fen (BIGINT: exact, and atomic `UPDATE ... SET x = x + :n` on every database); the API
+# speaks decimal yuan. Prices are fen per tonne.
+
+class TradingAccountRow(ExchangeTable, table=True):
+    __tablename__ = "trading_account"
+    trading_account_id: str = Field(primary_key=True, max_length=80)
+    participant_id: str = Field(max_length=64, unique=True)
+    member_id: str = Field(max_length=64, index=True, foreign_key="member.member_id")
+    participant_kind: str = Field(max_length=10)
+    covered_entity_id: str | None = Field(default=None, max_length=64)
+    name: str = Field(max_length=300)
+    opened_at: datetime = Field(sa_column=utc_column())
+
+
+class ProductRow(ExchangeTable, table=True):
+    __tablename__ = "product"
+    product_id: str = Field(primary_key=True, max_length=32)
+    vintage: int
+    reference_price_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    listed_at: datetime = Field(sa_column=utc_column())
+
+
+class CashBalanceRow(ExchangeTable, table=True):
+    __tablename__ = "cash_balance"
+    account_id: str = Field(primary_key=True, max_length=80)
+    available_cents: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    reserved_cents: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
+class AllowancePositionRow(ExchangeTable, table=True):
+    __tablename__ = "allowance_position"
+    account_id: str = Field(primary_key=True, max_length=80)
+    vintage: int = Field(primary_key=True)
+    available: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    reserved: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
+class LedgerEntryRow(ExchangeTable, table=True):
+    """A participant's statement: every movement of its cash or allowances, with what caused it."""
+    __tablename__ = "ledger_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(max_length=80, index=True)
+    at: datetime = Field(sa_column=utc_column())
+    kind: str = Field(max_length=40)
+    reference: str = Field(max_length=80, index=True)
+    cash_cents: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    vintage: int | None = None
+    quantity: int = 0
+
+
+class CashMovementRow(ExchangeTable, table=True):
+    """Deposits and withdrawals at the settlement bank (M-26), keyed by the bank's reference."""
+    __tablename__ = "cash_movement"
+    movement_id: str = Field(primary_key=True, max_length=64)
+    trading_account_id: str = Field(max_length=80, index=True)
+    kind: str = Field(max_length=12)
+    amount_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    status: str = Field(max_length=12)
+    requested_at: datetime = Field(sa_column=utc_column())
+    decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    value_date: date | None = None
+
+
+class AllowanceInstructionRow(ExchangeTable, table=True):
+    """Allowances taken out of trading back to the holder's registry account, until the registry answers."""
+    __tablename__ = "allowance_instruction"
+    instruction_id: str = Field(primary_key=True, max_length=64)
+    trading_account_id: str = Field(max_length=80, index=True)
+    vintage: int
+    quantity: int
+    status: str = Field(max_length=12)
+    requested_at: datetime = Field(sa_column=utc_column())
+    decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    reason: str | None = Field(default=None, max_length=1000)
+
+
+class OrderRow(ExchangeTable, table=True):
+    __tablename__ = "exchange_order"
+    __table_args__ = (Index("ix_exchange_order_account_status", "trading_account_id", "status"),)
+    order_id: str = Field(primary_key=True, max_length=64)
+    sequence: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))  # time priority
+    trading_account_id: str = Field(max_length=80, index=True)
+    member_id: str = Field(max_length=64)
+    owner_id: str = Field(max_length=64)
+    product_id: str = Field(max_length=32)
+    vintage: int
+    side: str = Field(max_length=4)
+    price_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    quantity: int
+    remaining: int
+    filled: int = 0
+    time_in_force: str = Field(max_length=3)
+    status: str = Field(max_length=12, index=True)
+    reserve_per_t_cents: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    trading_day: date = Field(index=True)
+    accepted_at: datetime = Field(sa_column=utc_column())
+    updated_at: datetime = Field(sa_column=utc_column())
+
+
+class TradeRow(ExchangeTable, table=True):
+    __tablename__ = "trade"
+    __table_args__ = (Index("ix_trade_buyer_status", "buyer_account_id", "status"),
+                      Index("ix_trade_product_mode_day", "product_id", "mode", "trading_day"))
+    trade_id: str = Field(primary_key=True, max_length=64)
+    mode: str = Field(max_length=16)
+    product_id: str = Field(max_length=32, index=True)
+    vintage: int
+    price_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    quantity: int
+    buyer_account_id: str = Field(max_length=80, index=True)
+    seller_account_id: str = Field(max_length=80, index=True)
+    buy_order_id: str | None = Field(default=None, max_length=64)
+    sell_order_id: str | None = Field(default=None, max_length=64)
+    buyer_fee_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    seller_fee_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    buyer_reserved_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    status: str = Field(max_length=12, index=True)
+    trading_day: date = Field(index=True)
+    executed_at: datetime = Field(sa_column=utc_column())
+    settled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    failure_reason: str | None = Field(default=None, max_length=1000)
+
+
+class AgreementRow(ExchangeTable, table=True):
+    """An agreement transfer (协议转让, M-23): proposed by one named party, confirmed by the other."""
+    __tablename__ = "agreement"
+    agreement_id: str = Field(primary_key=True, max_length=64)
+    proposer_account_id: str = Field(max_length=80, index=True)
+    counterparty_account_id: str = Field(max_length=80, index=True)
+    proposer_side: str = Field(max_length=4)
+    product_id: str = Field(max_length=32)
+    vintage: int
+    price_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    quantity: int
+    reserve_per_t_cents: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    status: str = Field(max_length=12)
+    proposed_at: datetime = Field(sa_column=utc_column())
+    decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    trade_id: str | None = Field(default=None, max_length=64)
+
+
+class AllocationHeldRow(ExchangeTable, table=True):
+    """Allowances issued to a covered entity (allocation.allowances.issued): its M-28(2) holding allowance."""
+    __tablename__ = "allocation_held"
+    entity_id: str = Field(primary_key=True, max_length=64)
+    vintage: int = Field(primary_key=True)
+    quantity: int = Field(sa_column=Column(BigInteger, nullable=False))

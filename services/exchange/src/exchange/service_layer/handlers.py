@@ -6,7 +6,9 @@ service subscribes to.
 """
 from __future__ import annotations
 
-from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.allocation import (
+    AllowancesIssued, EntityRegistered, RegistryTransferRefused, RegistryTransferRegistered,
+)
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.exchange import MemberAdmitted
 from exchange.domain.applications import (
@@ -16,6 +18,8 @@ from exchange.domain.members import (
     Member, admit_by_operator, admit_covered_entity, covered_member_id, reinstate_member, suspend_member,
 )
 from exchange.service_layer import commands
+from exchange.service_layer.accounts import on_allowances_issued, open_account
+from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -23,6 +27,7 @@ def _admitted(uow: ExchangeUnitOfWork, member: Member) -> Member:
     uow.members.save(member)
     uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
                                covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
+    open_account(uow, member, member.member_id, member.name, member.covered_entity_id)
     return member
 
 
@@ -86,9 +91,11 @@ def decide(application_id: str, cmd: commands.DecideApplication, uow: ExchangeUn
 
 
 def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
-    """The regulatory clock moves: membership records are stamped in regulatory time (trading sessions and daily
-    price limits follow it with the trading issue)."""
+    """The regulatory clock moves: records are stamped in regulatory time, trading sessions open and close by it,
+    and the first command of a new trading day expires the open orders of the previous ones."""
     uow.advance_clock(event.now)
 
 
-EVENT_HANDLERS = {EntityRegistered: on_entity_registered, CalendarTick: on_tick}
+EVENT_HANDLERS = {EntityRegistered: on_entity_registered, CalendarTick: on_tick,
+                  AllowancesIssued: on_allowances_issued, RegistryTransferRegistered: on_transfer_registered,
+                  RegistryTransferRefused: on_transfer_refused}

@@ -1,14 +1,24 @@
-"""The exchange's unit of work: the shared transaction (outbox, audit, inbox) plus its repositories."""
+"""The exchange's unit of work: the shared transaction (outbox, audit, inbox) plus its repositories, the balances
+ledger and the process's order books (held in memory, rebuilt from the database)."""
 from __future__ import annotations
 
 from ets_shared.unit_of_work import SqlUnitOfWork
+from exchange.adapters.books import Books, books_for
+from exchange.adapters.ledger import Ledger
 from exchange.adapters.repository import ApplicationRepository, MemberRepository
+from exchange.adapters.trading_store import TradingStore
 
 
 class ExchangeUnitOfWork(SqlUnitOfWork):
     members: MemberRepository
     applications: ApplicationRepository
+    trading: TradingStore
+    ledger: Ledger
+    books: Books
 
     def _open(self) -> None:
         self.members = MemberRepository(self.session)
         self.applications = ApplicationRepository(self.session)
+        self.trading = TradingStore(self.session)
+        self.ledger = Ledger(self.session)
+        self.books = books_for(self.session)

@@ -1,4 +1,4 @@
-"""The mrv domain: pure rules of monitoring, reporting, verification and determination (regulation.md §4, §9).
+"""The mrv domain: pure rules of monitoring, reporting, verification and determination (docs/rules.md §4, §9).
 
 Modules: factors (M-44(1) factor tables), emissions (M-44(1) computation), policy (per-year [param]s, M-11..M-15),
 recheck (M-15 ¶2 triggers), signatories (M-14, V), reports (M-12, M-13, M-15 records), report_case (the aggregate),

@@ -1,4 +1,4 @@
-"""Emissions of one entity-year from its activity data (M-44(1); M-12 report content; regulation.md §4).
+"""Emissions of one entity-year from its activity data (M-44(1); M-12 report content; docs/rules.md §4).
 
 Direct emissions = fuel combustion (quantity x the fuel's factor) + industrial processes (the quantity is already
 tCO2e, computed by the sector method). Indirect emissions = purchased electricity (10^4 kWh x electricity factor)

@@ -1,4 +1,4 @@
-"""Versioned emission-factor tables (M-44(1); regulation.md §4 "factor table [param]").
+"""Versioned emission-factor tables (M-44(1); docs/rules.md §4, docs/policy-parameters.md#mrv).
 
 A `FactorSet` holds the factors the service multiplies activity data by: purchased electricity (tCO2 per 10^4 kWh),
 purchased heat (tCO2 per GJ) and fuel combustion (tCO2 per unit of each fuel). Sets are versioned by the compliance
@@ -67,10 +67,11 @@ class FactorSet:
     def __post_init__(self) -> None:
         if self.valid_to_year is not None and self.valid_to_year < self.valid_from_year:
             raise ValueError(f"factor set {self.factor_set_id}: valid_to_year before valid_from_year")
-        if self.electricity_t_per_10k_kwh < 0 or self.heat_t_per_gj < 0:
-            raise ValueError(f"factor set {self.factor_set_id}: negative factor")
+        if self.electricity_t_per_10k_kwh <= 0 or self.heat_t_per_gj <= 0:
+            raise ValueError(f"factor set {self.factor_set_id}: a factor is positive (tCO2 per unit of activity)")
         for code, fuel in self.fuels.items():
-            if canonical_unit(fuel.unit) != fuel.unit or fuel.t_co2_per_unit < 0:
+            # a fuel is measured in a physical unit; tCO2e is what the factor yields, never what is burnt
+            if canonical_unit(fuel.unit) != fuel.unit or fuel.unit == TONNE_CO2E or fuel.t_co2_per_unit <= 0:
                 raise ValueError(f"factor set {self.factor_set_id}: bad factor for fuel {code!r}")
 
     def covers(self, year: int) -> bool:

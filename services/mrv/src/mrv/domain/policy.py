@@ -1,4 +1,4 @@
-"""The per-compliance-year MRV parameters (M-11, M-12, M-13, M-15, M-44(1); regulation.md §4 [param]s).
+"""The per-compliance-year MRV parameters (M-11, M-12, M-13, M-15, M-44(1); docs/policy-parameters.md#mrv).
 
 `MrvPolicy.default(year)` gives the texts' values. Deadlines are Shanghai calendar dates and inclusive: an act is on
 time when its regulatory (Shanghai) date is on or before the due date (`is_late`); it is missing from 00:00 Shanghai

@@ -1,4 +1,4 @@
-"""Who may sign a verification report (M-13 ¶1, M-14; V, regulation.md §9 "Before").
+"""Who may sign a verification report (M-13 ¶1, M-14; V, docs/rules.md §9 "before").
 
 Only a verifier holding a verification work certificate (核查工作证) for compliance year Y, issued under agency A, may
 sign A's verification of entity E's year-Y report, and only while A is filed in the directory (M-14), selected by

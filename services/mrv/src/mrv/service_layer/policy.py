@@ -16,9 +16,10 @@ from mrv.domain.policy import M3_DEPARTMENTS, DiscrepancyBase, MrvPolicy
 
 
 class MrvPolicyModel(BaseModel):
-    """MRV [param]s of one compliance year (regulation.md §4): re-check thresholds (M-15 ¶2), the objection period
-    before a verified figure is determined (M-15 ¶1), whether verified figures are determined automatically and to
-    whom determinations are copied (M-15), deadlines (M-11, M-12, M-13) and the factor set (M-44(1))."""
+    """MRV [param]s of one compliance year (docs/rules.md §4; docs/policy-parameters.md#mrv): re-check thresholds
+    (M-15 ¶2), the objection period before a verified figure is determined (M-15 ¶1), whether verified figures are
+    determined automatically and to whom determinations are copied (M-15), deadlines (M-11, M-12, M-13) and the
+    factor set (M-44(1))."""
 
     recheck_discrepancy_ratio: Decimal = Field(
         Decimal("0.10"), gt=0, description="M-15 ¶2(1): reported vs verified differ by at least this share")

@@ -1,6 +1,6 @@
 """The per-year oversight policy: every number of the verifier-oversight rules (V, M-13 ¶1) the texts leave open.
 
-Rules that live here (all **[param]** of regulation.md section 9, set per compliance year by the authority at
+Rules that live here (all **[param]** of docs/rules.md §9 (V), set per compliance year by the authority at
 GET/PUT /policy/{year}; the scoring table is versioned on its own, see `scoring`):
 - training exam pass mark for the verification work certificate (核查工作证): default 60 of 100;
 - evaluation grade thresholds: 优良 EXCELLENT >= 90, 合格 PASS >= 60, 不合格 FAIL below 60 ("以上" includes the number);

@@ -1,8 +1,8 @@
 """The per-year oversight policy as a document (GET/PUT /policy/{year}): a pydantic mirror of
 `domain.policy.OversightPolicy`. The authority sets it per compliance year; until then the defaults of
-regulation.md §9 apply (exam pass mark 60, grades 90/60, blacklist 5 years, 10% random + at least 1, 2 experts,
-3 consecutive years per entity, 3 years' advisory cooling-off, 5% materiality, evaluation from 1 June of the next
-year). The scoring table is versioned on its own: GET/PUT /scoring-tables/{year}."""
+docs/policy-parameters.md#verifier-oversight apply (exam pass mark 60, grades 90/60, blacklist 5 years, 10% random +
+at least 1, 2 experts, 3 consecutive years per entity, 3 years' advisory cooling-off, 5% materiality, evaluation from
+1 June of the next year). The scoring table is versioned on its own: GET/PUT /scoring-tables/{year}."""
 from __future__ import annotations
 
 from datetime import date
@@ -18,7 +18,8 @@ _DEFAULTS = OversightPolicy(year=2013)
 
 
 class OversightPolicyDocument(BaseModel):
-    """Oversight parameters of one compliance year (V, regulation.md §9 [param]s); omitted ones take the defaults."""
+    """Oversight parameters of one compliance year (V, docs/rules.md §9;
+    docs/policy-parameters.md#verifier-oversight); omitted ones take the defaults."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -58,7 +59,8 @@ class OversightPolicyDocument(BaseModel):
 
 
 def default_policy(year: int) -> OversightPolicyDocument:
-    """The defaults of regulation.md §9 (the same for every year until the authority sets one)."""
+    """The defaults of docs/policy-parameters.md#verifier-oversight (the same for every year until the authority
+    sets one)."""
     return OversightPolicyDocument()
 
 

@@ -1,0 +1,170 @@
+"""`ets bench --exchange --orders N`: orders through the exchange's public HTTP interface of the running platform,
+every accepted order journaled durably (committed with its events before the 201), every trade settled through the
+registry, measured.
+
+Set-up (not measured): `--traders` covered entities registered and allocated (allocation), admitted as exchange
+members with trading accounts the registry opens; each deposits allowances into its trading account (a registry
+transfer) and the settlement bank confirms its cash. Load: `--concurrency` clients send N limit orders around the
+reference price (about a third marketable), as fast as they are acknowledged. Then it waits until the platform has
+drained (every trade delivered in the registry and settled) and reconciles the counts: orders acknowledged = orders
+the exchange recorded, trades executed = trades settled, the registry's balances = the exchange's custody."""
+from __future__ import annotations
+
+import asyncio
+import random
+import secrets
+import time
+from datetime import date, timedelta
+
+from ets_cli.bench import machine
+from ets_cli.client import ApiError, PlatformClient, run_against_platform, until
+from ets_cli.demo import client_from_args, next_free_year
+from ets_cli.scenario import at
+
+REFERENCE = 5000  # fen: 50.00 yuan
+
+
+class ExchangeBench:
+    def __init__(self, c: PlatformClient, orders: int, traders: int, concurrency: int, year: int) -> None:
+        self.c, self.n, self.k, self.limit, self.Y = c, orders, traders, concurrency, year
+        run = secrets.token_hex(3).upper()
+        self.entities = [f"X{run}-{i:03d}" for i in range(traders)]
+        self.product = f"SHEA-{year}-{run}"
+        self.latencies: list[float] = []
+        self.accepted: dict[str, int] = {}
+        self.refused = 0
+        self.failed = 0
+
+    def account(self, i: int) -> str:
+        return f"X-M-{self.entities[i]}"
+
+    async def setup(self) -> None:
+        c, Y = self.c, self.Y
+        await c.tick_and_wait(at(date(Y, 1, 10)))
+        await c.post("allocation", "/plans", {"compliance_year": Y, "cap": 1_000_000 * self.k}, role="authority")
+        await c.post("allocation", "/entities/batch", {"entities": [
+            {"entity_id": e, "name": f"Trader {e}", "sector": "industry", "annual_emissions": 200_000}
+            for e in self.entities]}, role="authority")
+        await c.post("allocation", f"/plans/{Y}/entries", {"entries": [
+            {"entity_id": e, "method": "historical", "base_years": {str(Y - 1): 200_000}} for e in self.entities]},
+            role="authority")
+        await c.post("allocation", f"/plans/{Y}/approval", role="authority")
+        await c.post("allocation", f"/plans/{Y}/issuance", role="authority")
+        day = date(Y, 1, 12)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        await c.tick_and_wait(at(day, 10))
+        accounts = {self.account(i) for i in range(self.k)}
+
+        async def registry_knows() -> bool:
+            listed = await c.get("allocation", "/registry/trading-accounts", role="exchange_operator",
+                                 params={"limit": 1000})
+            return accounts <= {a["trading_account_id"] for a in listed}
+
+        await until(registry_knows, timeout=120, what="trading accounts opened in the registry")
+        await c.post("exchange", "/products", {"product_id": self.product, "vintage": Y, "reference_price": "50.00"},
+                     role="exchange_operator")
+        for i, entity in enumerate(self.entities):
+            await c.post("allocation", "/registry/transfers", {
+                "from_account_id": f"ACC-{entity}", "to_account_id": self.account(i),
+                "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": 100_000}]}, role="entity", party=entity)
+            await c.post("exchange", "/cash/deposits", {"movement_id": f"BANK-{entity}",
+                                                        "trading_account_id": self.account(i),
+                                                        "amount": "500000000.00"},
+                         role="settlement_bank", party="BANK")
+
+        async def credited() -> bool:
+            for i in range(self.k):
+                b = await c.get("exchange", f"/trading-accounts/{self.account(i)}/balances", role="exchange_operator")
+                if not b["allowances"]:
+                    return False
+            return True
+
+        await until(credited, timeout=120, what="allowances credited at the exchange")
+
+    async def load(self) -> float:
+        rng = random.Random(1)
+        plan = []
+        for _ in range(self.n):
+            i = rng.randrange(self.k)
+            side = rng.choice(("BUY", "SELL"))
+            offset = rng.randint(-50, 20) if side == "BUY" else rng.randint(-20, 50)
+            plan.append((i, side, f"{(REFERENCE + offset) / 100:.2f}", rng.randint(1, 100)))
+        queue = iter(plan)
+
+        async def worker() -> None:
+            for i, side, price, quantity in queue:
+                body = {"trading_account_id": self.account(i), "product_id": self.product, "side": side,
+                        "price": price, "quantity": quantity}
+                t = time.perf_counter()
+                try:
+                    await self.c.post("exchange", "/orders", body, role="member", party=f"M-{self.entities[i]}")
+                    self.latencies.append(time.perf_counter() - t)
+                    self.accepted[self.account(i)] = self.accepted.get(self.account(i), 0) + 1
+                except ApiError as exc:
+                    self.latencies.append(time.perf_counter() - t)
+                    if exc.status == 422:
+                        self.refused += 1
+                    else:
+                        self.failed += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(self.limit)))
+        return time.perf_counter() - started
+
+    async def reconcile(self) -> tuple[bool, int, int]:
+        recorded = executed = settled = 0
+        for i in range(self.k):
+            offset = 0
+            while True:
+                page = await self.c.get("exchange", f"/trading-accounts/{self.account(i)}/orders",
+                                        role="exchange_operator", params={"offset": offset, "limit": 1000})
+                recorded += len(page)
+                offset += len(page)
+                if len(page) < 1000:
+                    break
+            offset = 0
+            while True:
+                page = await self.c.get("exchange", f"/trading-accounts/{self.account(i)}/trades",
+                                        role="exchange_operator", params={"offset": offset, "limit": 1000})
+                bought = [t for t in page if t["buyer_trading_account_id"] == self.account(i)]
+                executed += len(bought)
+                settled += sum(t["status"] == "SETTLED" for t in bought)
+                offset += len(page)
+                if len(page) < 1000:
+                    break
+        registry = await self.c.get("exchange", "/reconciliation/registry", role="exchange_operator")
+        ok = recorded == sum(self.accepted.values()) and executed == settled and registry["agreed"] \
+            and not registry["in_flight"]
+        print(f"  reconciled: {sum(self.accepted.values()):,} orders acknowledged, {recorded:,} recorded; "
+              f"{executed:,} trades executed, {settled:,} settled in the registry; registry vs exchange "
+              f"{'agree' if registry['agreed'] else 'DIFFER: ' + str(registry['differences'][:5])}, "
+              f"{len(registry['in_flight'])} in flight")
+        return ok, executed, settled
+
+
+async def _bench(args) -> int:  # noqa: ANN001
+    async with client_from_args(args) as c:
+        year = args.year or await next_free_year(c, 2025)
+        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year)
+        print(f"ets bench --exchange: {args.orders:,} orders from {args.traders} traders, concurrency "
+              f"{args.concurrency}, year {year} (HTTP, POST /orders)", flush=True)
+        measured = machine()
+        await bench.setup()
+        elapsed = await bench.load()
+        t = time.perf_counter()
+        await c.drained(stall=args.stall)
+        settle = time.perf_counter() - t
+        latencies = sorted(bench.latencies)
+        p50, p99 = latencies[len(latencies) // 2], latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+        acknowledged = sum(bench.accepted.values())
+        print(f"  {len(latencies):,} orders in {elapsed:.1f} s: {len(latencies) / elapsed:,.0f} orders/s "
+              f"({acknowledged:,} accepted, {bench.refused:,} refused by a rule, {bench.failed} failed); "
+              f"ack p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms; settlement drained {settle:.1f} s later")
+        ok, _executed, _settled = await bench.reconcile()
+        print(f"  measured {measured}", flush=True)
+        return 0 if ok and not bench.failed else 1
+
+
+def run(args) -> int:  # noqa: ANN001
+    return run_against_platform("bench --exchange", _bench(args))

@@ -1,0 +1,93 @@
+"""The in-memory order books of one exchange process, rebuilt from the database (the source of truth).
+
+Recovery design: every accepted order, fill, amendment and cancellation is committed to the database (with its
+events, through the outbox) before it is acknowledged; the books in memory are only an index of the open orders.
+They are built on first use after a start from `exchange_order` rows with status OPEN, in `sequence` (time
+priority) order, and thrown away whenever a transaction that changed them fails, so the next command rebuilds them
+from what was committed. One lock serialises every command that touches the books (single writer, as an exchange's
+matching engine is), so the books always equal the committed open orders.
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from exchange.adapters.orm import OrderRow
+from exchange.adapters.trading_store import TradingStore
+from exchange.domain.order_book import OrderBook
+from exchange.domain.orders import BUY, GTC, SELL
+
+
+class Books:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._books: dict[str, OrderBook] | None = None
+        self.day: date | None = None  # the trading day whose stale orders were last expired
+        self.closes: dict[tuple[str, date], int] = {}  # previous close per (product, day): fixed once the day began
+        self.dirty = False  # the current command changed the books (undo = rebuild, if it fails)
+        self.sequence = 0  # the last time priority given
+
+    def ensure(self, session: Session) -> dict[str, OrderBook]:
+        """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
+        if self._books is None:
+            store = TradingStore(session)
+            self._books = rebuild(store.open_orders())
+            self.sequence = store.last_sequence()
+        return self._books
+
+    def next_sequence(self, session: Session) -> int:
+        """The next time priority (held here: the books' lock serialises every order that takes one)."""
+        self.ensure(session)
+        self.sequence += 1
+        return self.sequence
+
+    def book(self, session: Session, product_id: str) -> OrderBook:
+        books = self.ensure(session)
+        book = books.get(product_id)
+        if book is None:
+            book = books[product_id] = OrderBook()
+        return book
+
+    def invalidate(self) -> None:
+        """Forget the books (a transaction that changed them rolled back): the next command rebuilds them."""
+        self._books = None
+        self.day = None
+
+    def snapshot(self, session: Session) -> dict[str, list[tuple[str, str, int, int]]]:
+        """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""
+        with self.lock:
+            return resting(self.ensure(session))
+
+
+def resting(books: dict[str, OrderBook]) -> dict[str, list[tuple[str, str, int, int]]]:
+    return {product: [(o.order_id, o.side, o.price_ticks, o.remaining) for o in book.resting_orders()]
+            for product, book in sorted(books.items()) if len(book)}
+
+
+def rebuild(open_orders: list[OrderRow]) -> dict[str, OrderBook]:
+    """Books holding exactly these open orders, in their time priority (the orders never cross: each rested)."""
+    books: dict[str, OrderBook] = {}
+    for order in sorted(open_orders, key=lambda o: o.sequence):
+        result = books.setdefault(order.product_id, OrderBook()).submit(
+            order.order_id, order.trading_account_id, order.owner_id, BUY if order.side == "BUY" else SELL,
+            order.price_cents, order.remaining, GTC)
+        if result.fills or result.cancels or result.resting != order.remaining:
+            raise RuntimeError(f"recorded open order {order.order_id} crosses the book: records are inconsistent")
+    return books
+
+
+_BY_ENGINE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_REGISTRY_LOCK = threading.Lock()
+
+
+def books_for(session: Session) -> Books:
+    """The books of the database this session talks to (one per engine, i.e. per running service)."""
+    engine = session.get_bind()
+    with _REGISTRY_LOCK:
+        books = _BY_ENGINE.get(engine)
+        if books is None:
+            books = _BY_ENGINE[engine] = Books()
+        return books

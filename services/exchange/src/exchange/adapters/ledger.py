@@ -1,0 +1,108 @@
+"""Balances of cash (fen) and allowances (t per vintage), available and reserved, changed only by atomic UPDATEs.
+
+A reservation succeeds only if the available balance covers it, in the same statement (`... WHERE available >= n`),
+so two transactions can never spend the same funds or allowances: no overdraft, no short sale (M-23, M-26). Every
+settled movement is also a line of the account's statement (`ledger_entry`).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
+
+FEE_ACCOUNT = "EXCHANGE-FEES"
+RISK_RESERVE_ACCOUNT = "EXCHANGE-RISK-RESERVE"
+
+_cash = CashBalanceRow.__table__
+_units = AllowancePositionRow.__table__
+
+
+class Ledger:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- cash ----------------------------------------------------------------------------------------------------
+    def open_cash(self, account_id: str) -> None:
+        if self.session.execute(select(_cash.c.account_id).where(_cash.c.account_id == account_id)).first() is None:
+            self.session.execute(insert(_cash).values(account_id=account_id, available_cents=0, reserved_cents=0))
+
+    def cash(self, account_id: str) -> tuple[int, int]:
+        row = self.session.execute(select(_cash.c.available_cents, _cash.c.reserved_cents)
+                                   .where(_cash.c.account_id == account_id)).first()
+        return (row[0], row[1]) if row else (0, 0)
+
+    def reserve_cash(self, account_id: str, cents: int) -> bool:
+        """Available -> reserved, only if available covers it (False, nothing changed, otherwise)."""
+        if cents <= 0:
+            return True
+        done = self.session.execute(update(_cash).where(_cash.c.account_id == account_id,
+                                                        _cash.c.available_cents >= cents)
+                                    .values(available_cents=_cash.c.available_cents - cents,
+                                            reserved_cents=_cash.c.reserved_cents + cents))
+        return done.rowcount == 1
+
+    def change_cash(self, account_id: str, available: int = 0, reserved: int = 0) -> None:
+        """Unconditional change (releases, settlements, bank-confirmed movements); the account row must exist."""
+        if not (available or reserved):
+            return
+        if available < 0 or reserved < 0:  # never below zero, even through a programming error
+            done = self.session.execute(update(_cash).where(_cash.c.account_id == account_id,
+                                                            _cash.c.available_cents >= -min(available, 0),
+                                                            _cash.c.reserved_cents >= -min(reserved, 0))
+                                        .values(available_cents=_cash.c.available_cents + available,
+                                                reserved_cents=_cash.c.reserved_cents + reserved))
+            if done.rowcount != 1:
+                raise RuntimeError(f"cash of {account_id} would go negative")
+            return
+        self.open_cash(account_id)
+        self.session.execute(update(_cash).where(_cash.c.account_id == account_id)
+                             .values(available_cents=_cash.c.available_cents + available,
+                                     reserved_cents=_cash.c.reserved_cents + reserved))
+
+    # -- allowances ----------------------------------------------------------------------------------------------
+    def allowances(self, account_id: str, vintage: int) -> tuple[int, int]:
+        row = self.session.execute(select(_units.c.available, _units.c.reserved).where(
+            _units.c.account_id == account_id, _units.c.vintage == vintage)).first()
+        return (row[0], row[1]) if row else (0, 0)
+
+    def holding(self, account_id: str) -> int:
+        """Every allowance the account holds on the exchange, all vintages, available or reserved."""
+        rows = self.session.execute(select(_units.c.available + _units.c.reserved)
+                                    .where(_units.c.account_id == account_id)).scalars()
+        return sum(rows)
+
+    def reserve_allowances(self, account_id: str, vintage: int, quantity: int) -> bool:
+        done = self.session.execute(update(_units).where(_units.c.account_id == account_id,
+                                                         _units.c.vintage == vintage, _units.c.available >= quantity)
+                                    .values(available=_units.c.available - quantity,
+                                            reserved=_units.c.reserved + quantity))
+        return done.rowcount == 1
+
+    def change_allowances(self, account_id: str, vintage: int, available: int = 0, reserved: int = 0) -> None:
+        if not (available or reserved):
+            return
+        where = [_units.c.account_id == account_id, _units.c.vintage == vintage,
+                 _units.c.available >= -min(available, 0), _units.c.reserved >= -min(reserved, 0)]
+        done = self.session.execute(update(_units).where(*where).values(available=_units.c.available + available,
+                                                                        reserved=_units.c.reserved + reserved))
+        if done.rowcount == 1:
+            return
+        if available < 0 or reserved < 0:
+            raise RuntimeError(f"allowances of {account_id} ({vintage}) would go negative")
+        self.session.execute(insert(_units).values(account_id=account_id, vintage=vintage, available=available,
+                                                   reserved=reserved))
+
+    # -- statements ----------------------------------------------------------------------------------------------
+    def entry(self, account_id: str, at: datetime, kind: str, reference: str, *, cash: int = 0,
+              vintage: int | None = None, quantity: int = 0) -> None:
+        self.session.execute(insert(LedgerEntryRow.__table__).values(
+            account_id=account_id, at=at, kind=kind, reference=reference, cash_cents=cash, vintage=vintage,
+            quantity=quantity))
+
+    def has_entry(self, kind: str, reference: str) -> bool:
+        table = LedgerEntryRow.__table__
+        return self.session.execute(select(table.c.id).where(table.c.kind == kind, table.c.reference == reference)
+                                    .limit(1)).first() is not None

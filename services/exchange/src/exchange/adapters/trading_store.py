@@ -1,0 +1,128 @@
+"""Trading records in and out of the exchange's tables: accounts, products, orders, trades, agreements."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ets_shared.errors import NotFound, RuleViolation
+from exchange.adapters.orm import (
+    AgreementRow, AllocationHeldRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
+)
+from exchange.domain.trading_rules import OPEN_BIDDING, vwap_cents
+
+OPEN = "OPEN"
+MATCHED = "MATCHED"
+R = TypeVar("R")
+
+
+class TradingStore:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _get(self, row_type: type[R], key: str, what: str, field: str) -> R:
+        row = self.session.get(row_type, key)
+        if row is None:
+            raise NotFound(f"no {what} {key}", field=field)
+        return row
+
+    def add(self, row: object) -> None:
+        self.session.add(row)
+
+    # -- accounts and products -----------------------------------------------------------------------------------
+    def account(self, trading_account_id: str, field: str = "trading_account_id") -> TradingAccountRow:
+        return self._get(TradingAccountRow, trading_account_id, "trading account", field)
+
+    def account_of(self, participant_id: str) -> TradingAccountRow | None:
+        return self.session.execute(select(TradingAccountRow)
+                                    .where(TradingAccountRow.participant_id == participant_id)).scalar_one_or_none()
+
+    def accounts_of_member(self, member_id: str) -> list[TradingAccountRow]:
+        return list(self.session.execute(select(TradingAccountRow).where(TradingAccountRow.member_id == member_id)
+                                         .order_by(TradingAccountRow.trading_account_id)).scalars())
+
+    def product(self, product_id: str) -> ProductRow:
+        row = self.session.get(ProductRow, product_id)
+        if row is None:
+            raise RuleViolation(f"unknown product {product_id}", field="product_id", article="M-19")
+        return row
+
+    def products(self) -> list[ProductRow]:
+        return list(self.session.execute(select(ProductRow).order_by(ProductRow.product_id)).scalars())
+
+    def allocation(self, entity_id: str | None) -> int:
+        """The latest vintage's allocation of a covered entity (0 for anyone else): its M-28(2) allowance."""
+        if entity_id is None:
+            return 0
+        row = self.session.execute(select(AllocationHeldRow.quantity).where(AllocationHeldRow.entity_id == entity_id)
+                                   .order_by(AllocationHeldRow.vintage.desc()).limit(1)).first()
+        return row[0] if row else 0
+
+    # -- orders --------------------------------------------------------------------------------------------------
+    def order(self, order_id: str) -> OrderRow:
+        return self._get(OrderRow, order_id, "order", "order_id")
+
+    def last_sequence(self) -> int:
+        return self.session.execute(select(func.max(OrderRow.sequence))).scalar() or 0
+
+    def open_orders(self, before_day: date | None = None) -> list[OrderRow]:
+        query = select(OrderRow).where(OrderRow.status == OPEN).order_by(OrderRow.sequence)
+        if before_day is not None:
+            query = query.where(OrderRow.trading_day < before_day)
+        return list(self.session.execute(query).scalars())
+
+    def pending_buys(self, account_id: str) -> int:
+        """Tonnes the account may still receive: open bids, bought and not yet delivered, proposed to buy (one
+        round trip)."""
+        bids = select(func.coalesce(func.sum(OrderRow.remaining), 0)).where(
+            OrderRow.trading_account_id == account_id, OrderRow.side == "BUY", OrderRow.status == OPEN)
+        bought = select(func.coalesce(func.sum(TradeRow.quantity), 0)).where(
+            TradeRow.buyer_account_id == account_id, TradeRow.status == MATCHED)
+        proposed = select(func.coalesce(func.sum(AgreementRow.quantity), 0)).where(
+            AgreementRow.proposer_account_id == account_id, AgreementRow.proposer_side == "BUY",
+            AgreementRow.status == "PROPOSED")
+        row = self.session.execute(select(bids.scalar_subquery(), bought.scalar_subquery(),
+                                          proposed.scalar_subquery())).one()
+        return sum(int(v) for v in row)
+
+    # -- trades --------------------------------------------------------------------------------------------------
+    def trade(self, trade_id: str) -> TradeRow | None:
+        return self.session.get(TradeRow, trade_id)
+
+    def previous_close(self, product: ProductRow, day: date, tick_cents: int) -> int:
+        """M-28(1): the VWAP of the open-bidding trades of the last day before `day` that had any; the product's
+        reference price before its first trading day."""
+        last = self.session.execute(select(func.max(TradeRow.trading_day)).where(
+            TradeRow.product_id == product.product_id, TradeRow.mode == OPEN_BIDDING, TradeRow.trading_day < day,
+            TradeRow.status != "FAILED")).scalar()
+        if last is None:
+            return product.reference_price_cents
+        trades = self.session.execute(select(TradeRow.price_cents, TradeRow.quantity).where(
+            TradeRow.product_id == product.product_id, TradeRow.mode == OPEN_BIDDING, TradeRow.trading_day == last,
+            TradeRow.status != "FAILED")).all()
+        return vwap_cents([(p, q) for p, q in trades], tick_cents) or product.reference_price_cents
+
+    def in_flight_trades(self) -> list[TradeRow]:
+        return list(self.session.execute(select(TradeRow).where(TradeRow.status == MATCHED)
+                                         .order_by(TradeRow.executed_at)).scalars())
+
+    # -- agreements ----------------------------------------------------------------------------------------------
+    def agreement(self, agreement_id: str) -> AgreementRow:
+        return self._get(AgreementRow, agreement_id, "agreement", "agreement_id")
+
+    def proposals_before(self, instant: datetime) -> list[AgreementRow]:
+        """Agreement proposals still awaiting their counterparty, made before `instant`."""
+        return list(self.session.execute(select(AgreementRow).where(
+            AgreementRow.status == "PROPOSED", AgreementRow.proposed_at < instant)).scalars())
+
+
+def in_range(column, start: datetime | None, end: datetime | None):  # noqa: ANN001, ANN201
+    """Conditions for `start <= column < end` (either bound optional)."""
+    conditions = []
+    if start is not None:
+        conditions.append(column >= start)
+    if end is not None:
+        conditions.append(column < end)
+    return conditions

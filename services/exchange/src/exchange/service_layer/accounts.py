@@ -1,0 +1,58 @@
+"""Trading accounts (M-21, M-22, M-26 ¶2, M-30): one per member, opened with its admission, and one per client of a
+comprehensive member, opened by that member. The registry opens its side on `trading-account.opened`.
+Participants from other regions (M-30) are admitted like any other: nothing here looks at where they are."""
+from __future__ import annotations
+
+from ets_shared.contracts.allocation import AllowancesIssued
+from ets_shared.contracts.exchange import TradingAccountOpened
+from ets_shared.errors import Conflict, Forbidden
+from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
+from exchange.domain.members import Member, may_act_for_client
+from exchange.service_layer import commands
+from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
+
+
+def trading_account_id(participant_id: str) -> str:
+    return f"X-{participant_id}"
+
+
+def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, name: str,
+                 covered_entity_id: str | None = None) -> TradingAccountRow:
+    kind = "member" if participant_id == member.member_id else "client"
+    if uow.trading.account_of(participant_id) is not None:
+        raise Conflict(f"{participant_id} already has a trading account", field="client_id", article="M-22")
+    row = TradingAccountRow(trading_account_id=trading_account_id(participant_id), participant_id=participant_id,
+                            member_id=member.member_id, participant_kind=kind, covered_entity_id=covered_entity_id,
+                            name=name, opened_at=uow.now())
+    if uow.session.get(TradingAccountRow, row.trading_account_id) is not None:
+        raise Conflict(f"trading account {row.trading_account_id} exists", field="client_id", article="M-22")
+    uow.trading.add(row)
+    uow.ledger.open_cash(row.trading_account_id)
+    uow.publish(TradingAccountOpened(trading_account_id=row.trading_account_id, participant_id=participant_id,
+                                     member_id=member.member_id, participant_kind=kind,
+                                     covered_entity_id=covered_entity_id, name=name, opened_at=row.opened_at))
+    return row
+
+
+def open_client_account(member_id: str, cmd: commands.OpenClientAccount, uow: ExchangeUnitOfWork
+                        ) -> TradingAccountRow:
+    """M-22 ¶1: only an active comprehensive member accepts clients; the client trades only through it."""
+    with uow:
+        member = uow.members.get(member_id)
+        if not may_act_for_client(member):
+            raise Forbidden(f"member {member_id} may not accept clients (self-operating or suspended)",
+                            field="member_id", article="M-22")
+        if uow.members.clashing(cmd.client_id, None):
+            raise Conflict(f"{cmd.client_id} is a member id", field="client_id", article="M-22")
+        row = open_account(uow, member, cmd.client_id, cmd.name)
+        uow.commit()
+    return row
+
+
+def on_allowances_issued(event: AllowancesIssued, uow: ExchangeUnitOfWork) -> None:
+    """A covered entity's allocation raises its M-28(2) holding limit (once per issuance: the inbox dedupes)."""
+    row = uow.session.get(AllocationHeldRow, (event.entity_id, event.vintage))
+    if row is None:
+        uow.session.add(AllocationHeldRow(entity_id=event.entity_id, vintage=event.vintage, quantity=event.quantity))
+    else:
+        row.quantity += event.quantity

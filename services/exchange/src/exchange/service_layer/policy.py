@@ -1,0 +1,70 @@
+"""The per-year trading rules document (GET/PUT /policy/{year}): a pydantic mirror of `TradingRules` (M-20, M-23,
+M-27, M-28). The year is the calendar year of the trading day. Defaults: tick 0.01 yuan, lot 1 t, sessions 09:30-11:30
+and 13:00-15:00, +-10 % open bidding, +-30 % agreement transfers below 500,000 t, 1,000,000 t holding limit (plus a
+covered entity's allocation), fees 0.15 % per side in open bidding and 0.10 % in agreement transfers, 20 % of fees to
+the risk reserve fund."""
+from __future__ import annotations
+
+from datetime import date, time
+from decimal import Decimal
+
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy.orm import Session
+
+from ets_shared.http.platform_routes import load_policy
+from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
+
+Rate = Field(ge=0, le=Decimal("0.1"), max_digits=8, decimal_places=6)
+
+
+class FeeRates(BaseModel):
+    buyer: Decimal = Rate
+    seller: Decimal = Rate
+
+
+class TradingSession(BaseModel):
+    start: time
+    end: time
+
+
+class ExchangePolicyDocument(BaseModel):
+    tick: Decimal = Field(Decimal("0.01"), gt=0, le=100, max_digits=8, decimal_places=2,
+                          description="price tick in yuan (a multiple of 0.01)")
+    lot: int = Field(1, ge=1, le=100_000, description="quantity unit in tonnes")
+    sessions: list[TradingSession] = Field(default_factory=lambda: [TradingSession(start=time(9, 30), end=time(11, 30)),
+                                                              TradingSession(start=time(13), end=time(15))],
+                                     min_length=1, max_length=6, description="Shanghai local time, start inclusive")
+    holidays: list[date] = Field(default_factory=list, max_length=100, description="weekdays without trading")
+    price_limit: Decimal = Field(Decimal("0.10"), gt=0, le=1, description="M-28(1) open bidding band")
+    agreement_limit: Decimal = Field(Decimal("0.30"), gt=0, le=1, description="M-28(1) agreement transfer band")
+    agreement_exempt_t: int = Field(500_000, ge=1, description="agreement transfers of at least this size: no band")
+    max_holding_t: int = Field(1_000_000, ge=1, description="M-28(2), plus a covered entity's allocation")
+    open_bidding_fees: FeeRates = FeeRates(buyer=Decimal("0.0015"), seller=Decimal("0.0015"))
+    agreement_fees: FeeRates = FeeRates(buyer=Decimal("0.0010"), seller=Decimal("0.0010"))
+    risk_reserve_share: Decimal = Field(Decimal("0.20"), ge=0, le=1, description="M-28(4) share of fees")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExchangePolicyDocument:
+        if (self.tick * 100) % 1:
+            raise ValueError("tick must be a whole number of fen")
+        if any(s.end <= s.start for s in self.sessions):
+            raise ValueError("a session must end after it starts")
+        return self
+
+    @classmethod
+    def default(cls, _year: int) -> ExchangePolicyDocument:
+        return cls()
+
+    def rules(self) -> TradingRules:
+        return TradingRules(
+            tick_cents=int(self.tick * 100), lot=self.lot,
+            sessions=tuple((s.start, s.end) for s in self.sessions), holidays=tuple(self.holidays),
+            price_limit=self.price_limit, agreement_limit=self.agreement_limit,
+            agreement_exempt_t=self.agreement_exempt_t, max_holding_t=self.max_holding_t,
+            fees={OPEN_BIDDING: Fees(self.open_bidding_fees.buyer, self.open_bidding_fees.seller),
+                  AGREEMENT: Fees(self.agreement_fees.buyer, self.agreement_fees.seller)},
+            risk_reserve_share=self.risk_reserve_share)
+
+
+def rules_for(session: Session, year: int) -> TradingRules:
+    return load_policy(session, year, ExchangePolicyDocument, ExchangePolicyDocument.default).rules()
