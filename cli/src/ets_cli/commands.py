@@ -95,6 +95,17 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--repeat", type=int, default=5, help="throughput passes (the median is printed)")
     p.set_defaults(func=_service_command("exchange.entrypoints.engine_bench"))
 
+    p = sub.add_parser("bench-registry", help="benchmark registry transfers per second (hash chain on) and the "
+                                              "verification of a 1,000,000-transaction chain, in-process")
+    p.add_argument("--database-url", default=None, help="a PostgreSQL server URL (a database is created on it and "
+                                                        "dropped after); default: a new SQLite file")
+    p.add_argument("--transfers", type=int, default=20_000, help="registry transfers to time")
+    p.add_argument("--holders", type=int, default=100)
+    p.add_argument("--threads", type=int, default=1, help="holders' transfers in flight at once")
+    p.add_argument("--batch", type=int, default=256, help="trade deliveries per transaction (the consumer's batch)")
+    p.add_argument("--verify", type=int, default=1_000_000, help="chain length whose verification is timed")
+    p.set_defaults(func=_service_command("allocation.entrypoints.ledger_bench"))
+
     p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
     p.add_argument("now")
     p.add_argument("--nats-url", default=None)

@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
-from allocation.entrypoints import http, http_compliance, http_coverage, http_plans, http_registry, rpc
+from allocation.entrypoints import (
+    http, http_compliance, http_coverage, http_exit, http_ledger, http_plans, http_registry, http_sales,
+    http_statements, http_succession, rpc,
+)
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
 from allocation.service_layer.policy import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
-    AllowancesIssued, CoverageApplicationDecided, CoveredListPublished, EntityRegistered, ObligationRecorded,
-    ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered, ShortfallDetected, ShortfallRevised,
-    SurrenderRecorded,
+    AllowancesIssued, AllowancesRecalled, AllowancesSold, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
+    EntityRegistered, LedgerHeadPublished, ObligationRecorded, ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered,
+    SaleCleared, ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
@@ -32,11 +35,14 @@ def definition() -> ServiceDefinition:
                     "and CCER offsets (M-16, M-17), shortfall once an obligation's own surrender period has passed.",
         metadata=AllocationTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_registry.router],
+        routers=[http.router, http_plans.router, http_compliance.router, http_coverage.router, http_registry.router,
+                 http_exit.router, http_succession.router, http_ledger.router, http_sales.router,
+                 http_statements.router],
         handlers=EVENT_HANDLERS,
         publishes=[EntityRegistered, AllowancesIssued, ObligationRecorded, SurrenderRecorded, ObligationSettled,
                    ShortfallDetected, ShortfallRevised, CoverageApplicationDecided, CoveredListPublished,
-                   RegistryTransferRegistered, RegistryTransferRefused],
+                   RegistryTransferRegistered, RegistryTransferRefused, EntityExitDeclared, AllowancesRecalled,
+                   SuccessionApproved, LedgerHeadPublished, SaleCleared, AllowancesSold],
         uow_class=AllocationUnitOfWork,
         policy=(AllocationPolicyDocument, AllocationPolicyDocument.default, on_policy_changed),
     )

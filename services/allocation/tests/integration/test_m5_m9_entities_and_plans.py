@@ -58,7 +58,8 @@ async def test_m8_m6_plan_allocates_by_method_and_refuses_beyond_the_cap(world):
     plan = await client.post("/plans", json={"compliance_year": 2025, "cap": 300_000}, headers=auth)
     assert plan.status_code == 201
     assert plan.json() | {"approved_at": None} == {"compliance_year": 2025, "cap": 300_000, "status": "draft",
-                                                   "allocated": 0, "remaining": 300_000, "entries_count": 0,
+                                                   "allocated": 0, "free": 0, "paid_reserve": 0, "paid": 0,
+                                                   "remaining": 300_000, "entries_count": 0,
                                                    "approved_at": None, "issued_at": None}
     assert (await client.post("/plans", json={"compliance_year": 2025, "cap": 1}, headers=auth)).status_code == 409
     entries = [{"entity_id": "E-1", "method": "historical", "base_years": {"2022": 100000, "2023": 110000},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -190,6 +191,178 @@ class CoveredListPublished(EventData):
     digest: str = Field(min_length=64, max_length=64)
     path: str
     published_at: AwareDatetime
+
+
+# --- Exit (M-18) and succession (M-10) ---
+
+@contract(
+    producer=P, aggregate="entity", event="exit-declared", version=1,
+    example={"entity_id": "E-0007", "reason": "production_stopped", "exit_on": "2026-09-10",
+             "compliance_year": 2026, "report_due_on": "2026-09-25", "declared_at": "2026-09-11T02:00:00Z"},
+)
+class EntityExitDeclared(EventData):
+    """A covered entity dissolved, deregistered, stopped production or left Shanghai on `exit_on` (M-18). It must
+    report its `compliance_year` (the exit's year) emissions by `report_due_on` (inclusive; from 00:00 Shanghai the
+    day after, the report is missing); the report is verified and determined like any other, and the entity
+    surrenders for that year from its determination. It owes no plans or reports for later years."""
+
+    entity_id: str
+    reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"]
+    exit_on: date
+    compliance_year: int = Field(ge=2013)
+    report_due_on: date
+    declared_at: AwareDatetime
+
+
+class RecalledVintage(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    vintage: int = Field(ge=2013, le=2100)
+    issued_free: Tonnes
+    due: Tonnes
+    recalled: Tonnes
+    unrecovered: Tonnes
+
+
+@contract(
+    producer=P, aggregate="allowances", event="recalled", version=1,
+    example={"entity_id": "E-0007", "transaction_id": "RCL-E-0007", "account_id": "ACC-E-0007",
+             "recall_account_id": "AUTHORITY-RECALL", "ratio": "0.5",
+             "vintages": [{"vintage": 2027, "issued_free": 101, "due": 51, "recalled": 51, "unrecovered": 0}],
+             "recalled_at": "2026-09-11T02:00:00Z"},
+)
+class AllowancesRecalled(EventData):
+    """M-18: on exit, `ratio` (50 %) of the free allowances already issued to the entity for each later vintage,
+    ROUND_HALF_UP per vintage, was moved from its holding account to the authority's recall account. What it no
+    longer held of a vintage is `unrecovered` (never taken from another vintage). `transaction_id` is null when
+    nothing could be taken."""
+
+    entity_id: str
+    transaction_id: str | None = None
+    account_id: str
+    recall_account_id: str
+    ratio: str
+    vintages: list[RecalledVintage]
+    recalled_at: AwareDatetime
+
+
+class SuccessorShare(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    entity_id: str
+    holdings_share: str = Field(description="percent, a decimal string")
+    obligations_share: str = Field(description="percent, a decimal string")
+    facilities: list[str] = Field(default_factory=list)
+    continues: bool = Field(default=False, description="a predecessor that keeps facilities of a split")
+
+
+class ObligationPassed(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    compliance_year: int = Field(ge=2013)
+    from_entity_id: str
+    to_entity_id: str
+    quantity: Tonnes
+    in_shortfall: bool
+
+
+@contract(
+    producer=P, aggregate="succession", event="approved", version=1,
+    example={"succession_id": "SUC-E-0003-2026-1", "kind": "merger", "predecessor_ids": ["E-0003"],
+             "successors": [{"entity_id": "E-0004", "holdings_share": "100", "obligations_share": "100",
+                             "facilities": [], "continues": False}],
+             "effective_on": "2026-08-01", "transaction_ids": ["SUC-E-0003-2026-1-E-0003"],
+             "obligations": [{"compliance_year": 2025, "from_entity_id": "E-0003", "to_entity_id": "E-0004",
+                              "quantity": 12000, "in_shortfall": True}],
+             "approved_at": "2026-08-02T02:00:00Z"},
+)
+class SuccessionApproved(EventData):
+    """The authority approved a merger or split (M-10): the predecessors' holdings (every unit, by the plan's
+    holdings shares, largest-remainder rounding) and unmet obligations (by the obligations shares) passed to the
+    successors. A predecessor not `continues` no longer exists on its own: its reporting duty and history pass to
+    the successors (mrv), its open cases to the successor with the largest obligations share (enforcement), its
+    exchange accounts likewise."""
+
+    succession_id: str
+    kind: Literal["merger", "split"]
+    predecessor_ids: list[str] = Field(min_length=1)
+    successors: list[SuccessorShare] = Field(min_length=1)
+    effective_on: date
+    transaction_ids: list[str]
+    obligations: list[ObligationPassed]
+    approved_at: AwareDatetime
+
+    @property
+    def lead_successor(self) -> str:
+        """The successor with the largest obligations share (the first listed on a tie)."""
+        return max(self.successors, key=lambda s: Decimal(s.obligations_share)).entity_id
+
+
+@contract(
+    producer=P, aggregate="ledger", event="head-published", version=1,
+    example={"day": "2026-06-10", "seq": 10234, "hash": "9f2c" + "0" * 60,
+             "published_at": "2026-06-10T16:00:00Z"},
+)
+class LedgerHeadPublished(EventData):
+    """M-32: the registry's chain head at the end of a Shanghai day — the sequence number and hash of the last
+    transaction registered that day or before (`seq` 0 and 64 zeros before the first). Each transaction's hash
+    covers its content and the previous hash, so whoever keeps these heads can later prove that no registered
+    transaction up to `seq` was changed, removed or slipped in: `GET /registry/ledger/audit` must reproduce them."""
+
+    day: date
+    seq: int = Field(ge=0)
+    hash: str = Field(min_length=64, max_length=64)
+    published_at: AwareDatetime
+
+
+# --- Paid allocation (M-9) ---
+
+class SaleAward(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    entity_id: str
+    quantity: Tonnes
+    price: str = Field(description="RMB per allowance, a decimal string")
+    amount: str = Field(description="RMB, a decimal string: quantity x price")
+
+
+@contract(
+    producer=P, aggregate="sale", event="cleared", version=1,
+    example={"sale_id": "SALE-2026-1", "compliance_year": 2026, "kind": "auction", "quantity": 100000,
+             "clearing_price": "45.00", "awards": [{"entity_id": "E-0001", "quantity": 60000, "price": "45.00",
+                                                    "amount": "2700000.00"}],
+             "cleared_at": "2026-03-01T02:00:00Z"},
+)
+class SaleCleared(EventData):
+    """M-9: an auction (sealed bids, uniform clearing price, pro rata at the margin) or fixed-price sale of part of
+    the plan's paid reserve closed with these awards; each winner pays through the settlement bank and its
+    allowances are issued only then (`allowances.sold`). `clearing_price` is null when no bid was admitted."""
+
+    sale_id: str
+    compliance_year: int = Field(ge=2013)
+    kind: Literal["auction", "fixed_price"]
+    quantity: Tonnes
+    clearing_price: str | None = None
+    awards: list[SaleAward]
+    cleared_at: AwareDatetime
+
+
+@contract(
+    producer=P, aggregate="allowances", event="sold", version=1,
+    example={"sale_id": "SALE-2026-1", "entity_id": "E-0001", "account_id": "ACC-E-0001",
+             "transaction_id": "SALE-2026-1-E-0001", "vintage": 2026, "quantity": 60000, "price": "45.00",
+             "amount": "2700000.00", "payment_reference": "BANK-778", "issued_at": "2026-03-05T02:00:00Z"},
+)
+class AllowancesSold(EventData):
+    """M-9: the settlement bank confirmed a winner's payment and its allowances were issued into its holding account
+    (paid allocation, counted against the cap with the free allocation)."""
+
+    sale_id: str
+    entity_id: str
+    account_id: str
+    transaction_id: str
+    vintage: int = Field(ge=2013)
+    quantity: Tonnes
+    price: str
+    amount: str
+    payment_reference: str
+    issued_at: AwareDatetime
 
 
 # --- Registry transfers (M-26, M-32): the registry's side of allowances moving into, inside and out of trading ---

@@ -141,6 +141,8 @@ class EmissionReportMissing(EventData):
     covered: bool
     due_on: date
     found_at: AwareDatetime
+    exit_report: bool = Field(default=False, description="M-18: the report of an exiting entity's exit year, due "
+                                                         "15 days after its exit")
 
 
 @contract(

@@ -19,7 +19,7 @@ _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
-                      row.shortfall_detected_at, row.grace_until)
+                      row.shortfall_detected_at, row.grace_until, row.exit_year, row.succession_adjustment)
 
 
 def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
@@ -27,7 +27,7 @@ def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
             "determination_revision": ob.determination_revision, "surrendered_shea": ob.surrendered_shea,
             "surrendered_ccer": ob.surrendered_ccer, "status": ob.status.value,
             "shortfall_detected_at": ob.shortfall_detected_at, "grace_until": ob.grace_until,
-            "closes_at": ob.closes_at(policy)}
+            "exit_year": ob.exit_year, "succession_adjustment": ob.succession_adjustment, "closes_at": ob.closes_at(policy)}
 
 
 class ObligationRepository:
@@ -64,6 +64,18 @@ class ObligationRepository:
                 self._cases[(o["entity_id"], o["compliance_year"])] = o.get("correlation_id")
         if known:
             update_rows(self.session, ObligationRow, known)
+
+    def unmet(self, entity_id: str) -> list[tuple[Obligation, str]]:
+        """The entity's obligations with something left to surrender (open or in shortfall), locked, by year."""
+        query = (select(_OBLIGATION).where(ObligationRow.entity_id == entity_id,
+                                           ObligationRow.status.in_([ObligationStatus.OPEN.value,
+                                                                     ObligationStatus.SHORTFALL.value]))
+                 .order_by(ObligationRow.compliance_year).with_for_update())
+        rows = self.session.execute(query).all()
+        for r in rows:
+            self._stored.add((r.entity_id, r.compliance_year))
+            self._cases[(r.entity_id, r.compliance_year)] = r.correlation_id
+        return [(obligation_of(r), r.correlation_id) for r in rows if obligation_of(r).remaining > 0]
 
     def closing(self, now: datetime) -> list[tuple[Obligation, str]]:
         """OPEN determined obligations (unmet by construction) whose last surrender day has passed by `now`

@@ -15,6 +15,7 @@ BASE = AllocationTable
 
 ISSUANCE_ACCOUNT = "AUTHORITY-ISSUANCE"
 CANCELLATION_ACCOUNT = "AUTHORITY-CANCELLATION"
+RECALL_ACCOUNT = "AUTHORITY-RECALL"
 
 
 class CoveredEntityRow(AllocationTable, table=True):
@@ -131,7 +132,8 @@ class HoldingRow(AllocationTable, table=True):
 
 
 class RegistryTransactionRow(AllocationTable, table=True):
-    """`seq` is the registration order (M-32: effective on registration); `purpose`: a transfer's (`transfers`)."""
+    """`seq` is the registration order (M-32: effective on registration); `purpose`: a transfer's (`transfers`).
+    Append-only and hash-chained (`domain.ledger_chain`): the database refuses UPDATE and DELETE."""
 
     __tablename__ = "registry_transaction"
     seq: int | None = Field(default=None, primary_key=True)
@@ -140,6 +142,8 @@ class RegistryTransactionRow(AllocationTable, table=True):
     registered_at: datetime = Field(sa_column=utc_column(index=True))
     reference: str = Field(max_length=200)
     purpose: str | None = Field(default=None, max_length=30)
+    prev_hash: str = Field(max_length=64, description="M-32: the previous transaction's hash (GENESIS for the first)")
+    hash: str = Field(max_length=64, description="M-32: SHA-256 over this transaction's content and `prev_hash`")
 
 
 class TransactionLineRow(AllocationTable, table=True):
@@ -165,6 +169,9 @@ class PlanRow(AllocationTable, table=True):
     created_at: datetime = Field(sa_column=utc_column())
     approved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     issued_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    paid_reserve: int = Field(default=0, sa_type=BigInteger, description="M-9: the share of the cap reserved for "
+                                                                          "paid allocation")
+    paid_issued: int = Field(default=0, sa_type=BigInteger, description="M-9: allowances sold and paid for")
 
 
 class PlanEntryRow(AllocationTable, table=True):
@@ -206,6 +213,10 @@ class ObligationRow(AllocationTable, table=True):
                                                                 "determination")
     closes_at: datetime = Field(sa_column=utc_column())
     correlation_id: str = Field(max_length=100, description="of the determination that created the obligation")
+    exit_year: bool = Field(default=False, description="M-18: the exit year's obligation, due after its "
+                                                       "determination")
+    succession_adjustment: int = Field(default=0, sa_type=BigInteger,
+                                       description="M-10: + inherited from predecessors, - passed on to successors")
 
 
 class SurrenderRow(AllocationTable, table=True):
@@ -218,3 +229,128 @@ class SurrenderRow(AllocationTable, table=True):
     ccer: int
     late: bool
     surrendered_at: datetime = Field(sa_column=utc_column())
+
+
+class EntityExitRow(AllocationTable, table=True):
+    """M-18: an entity's declared exit, its report's due date and the recall of later vintages' free allowances."""
+
+    __tablename__ = "entity_exit"
+    entity_id: str = Field(primary_key=True, max_length=64, foreign_key="covered_entity.entity_id")
+    reason: str = Field(max_length=30)
+    exit_on: date
+    report_due_on: date
+    statement: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    declared_at: datetime = Field(sa_column=utc_column())
+    declared_by: str = Field(max_length=200)
+    recall_transaction_id: str | None = Field(default=None, max_length=100)
+    recall: str = Field(sa_column=Column(Text, nullable=False), description="JSON: the recall lines by vintage")
+    correlation_id: str = Field(max_length=100)
+
+
+class SuccessionRow(AllocationTable, table=True):
+    """M-10: a merger or split plan as filed, the authority's decision and what it moved."""
+
+    __tablename__ = "succession"
+    succession_id: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=10)
+    predecessor_ids: str = Field(sa_column=Column(Text, nullable=False), description="JSON list")
+    successor_id: str | None = Field(default=None, max_length=64)
+    facilities: str = Field(sa_column=Column(Text, nullable=False), description="JSON: the split plan")
+    effective_on: date
+    statement: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(max_length=10, index=True)
+    filed_at: datetime = Field(sa_column=utc_column())
+    filed_by: str = Field(max_length=200)
+    decided_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    decided_by: str | None = Field(default=None, max_length=200)
+    decision_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    moved: str | None = Field(default=None, sa_column=Column(Text, nullable=True),
+                              description="JSON: the transactions and obligations it moved")
+    correlation_id: str = Field(max_length=100)
+
+
+class LedgerHeadRow(AllocationTable, table=True):
+    """M-32: the chain head at the end of a (Shanghai) day, published once as `ledger.head-published`."""
+
+    __tablename__ = "ledger_head"
+    day: date = Field(primary_key=True)
+    seq: int
+    hash: str = Field(max_length=64)
+    published_at: datetime = Field(sa_column=utc_column())
+
+
+class SaleRow(AllocationTable, table=True):
+    """M-9: an auction or fixed-price sale of part of a plan's paid reserve."""
+
+    __tablename__ = "allowance_sale"
+    sale_id: str = Field(primary_key=True, max_length=64)
+    compliance_year: int = Field(foreign_key="allocation_plan.compliance_year", index=True)
+    kind: str = Field(max_length=12)
+    quantity: int = Field(sa_type=BigInteger)
+    price: str | None = Field(default=None, max_length=30, description="the fixed price (RMB per allowance)")
+    reserve_price: str = Field(max_length=30)
+    status: str = Field(max_length=10)
+    opened_at: datetime = Field(sa_column=utc_column())
+    cleared_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    clearing_price: str | None = Field(default=None, max_length=30)
+    awarded: int | None = Field(default=None, sa_type=BigInteger)
+    correlation_id: str = Field(max_length=100)
+
+
+class BidRow(AllocationTable, table=True):
+    """A sealed bid (or a fixed-price subscription) and, once cleared, its award and payment."""
+
+    __tablename__ = "allowance_bid"
+    sale_id: str = Field(primary_key=True, max_length=64, foreign_key="allowance_sale.sale_id")
+    bidder_id: str = Field(primary_key=True, max_length=64)
+    quantity: int = Field(sa_type=BigInteger)
+    price: str = Field(max_length=30)
+    placed_at: datetime = Field(sa_column=utc_column())
+    awarded: int | None = Field(default=None, sa_type=BigInteger)
+    amount: str | None = Field(default=None, max_length=30)
+    paid_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    payment_reference: str | None = Field(default=None, max_length=100)
+    transaction_id: str | None = Field(default=None, max_length=100)
+
+
+class SerialBlockRow(AllocationTable, table=True):
+    """A block of serial numbers an account holds now (first..last inclusive), of one unit type, vintage and lot."""
+
+    __tablename__ = "serial_block"
+    __table_args__ = (Index("ix_serial_block_holding", "account_id", "unit_type", "vintage", "lot", "first_serial"),
+                      Index("ix_serial_block_serial", "unit_type", "vintage", "first_serial"))
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(max_length=80, foreign_key="registry_account.account_id")
+    unit_type: str = Field(max_length=10)
+    vintage: int
+    lot: str = Field(default="", max_length=250)
+    issuer: str = Field(max_length=100)
+    first_serial: int = Field(sa_type=BigInteger)
+    last_serial: int = Field(sa_type=BigInteger)
+
+
+class SerialMovementRow(AllocationTable, table=True):
+    """A block of serials moved by a registered transaction (or, `transaction_id` null, found held when serial
+    numbers were introduced): the serial's history."""
+
+    __tablename__ = "serial_movement"
+    __table_args__ = (Index("ix_serial_movement_serial", "unit_type", "vintage", "first_serial"),)
+    id: int | None = Field(default=None, primary_key=True)
+    transaction_id: str | None = Field(default=None, max_length=100, index=True)
+    unit_type: str = Field(max_length=10)
+    vintage: int
+    lot: str = Field(default="", max_length=250)
+    issuer: str = Field(max_length=100)
+    first_serial: int = Field(sa_type=BigInteger)
+    last_serial: int = Field(sa_type=BigInteger)
+    from_account_id: str | None = Field(default=None, max_length=80, index=True)
+    to_account_id: str = Field(max_length=80, index=True)
+
+
+class SerialCounterRow(AllocationTable, table=True):
+    """The next free serial number of a unit type and vintage."""
+
+    __tablename__ = "serial_counter"
+    unit_type: str = Field(primary_key=True, max_length=10)
+    vintage: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    next_serial: int = Field(sa_type=BigInteger)

@@ -2,20 +2,24 @@
 and the transactions it registered written back with the holdings they changed (M-32)."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import AccountRow, HoldingRow, RegistryTransactionRow, TransactionLineRow
+from allocation.adapters.serials import SerialBlocks
 from allocation.domain import (
     Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, TransactionLine,
     TransferPurpose, UnitType,
 )
+from allocation.domain.ledger_chain import GENESIS, ChainedLine, transaction_hash
 
 CHUNK = 5000
+LEDGER_LOCK = int.from_bytes(hashlib.sha256(b"ets-allocation-ledger").digest()[:8], "big", signed=True)
 _ACCOUNT = AccountRow.__table__  # type: ignore[attr-defined]  (column rows: no ORM objects for 10,000 reads)
 _HOLDING = HoldingRow.__table__  # type: ignore[attr-defined]
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
@@ -40,6 +44,12 @@ def _account(row: Any) -> Account:
     return Account(row.account_id, AccountKind(row.kind), row.holder_id, row.opened_at, row.linked_account_id)
 
 
+def _chained_line(values: dict[str, Any]) -> ChainedLine:
+    return ChainedLine(values["from_account_id"], values["to_account_id"], values["unit_type"], values["vintage"],
+                       values["quantity"], values["project_id"], values["reduction_date"],
+                       values["boundary_entity_id"])
+
+
 def _origin(row: Any) -> CcerOrigin | None:
     if row.project_id is None:
         return None
@@ -57,6 +67,8 @@ class RegistryStore:
         self.session = session
         self._ids: dict[HoldingKey, int] = {}  # loaded holdings -> row id
         self._scopes: list[tuple[frozenset[str], UnitType | None, int | None]] = []
+        self._head: tuple[int, str] | None = None
+        self._locked = False
 
     def open_accounts(self, accounts: Sequence[Account]) -> None:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
@@ -73,6 +85,7 @@ class RegistryStore:
              unit_type: UnitType | None = None, vintage: int | None = None) -> Registry:
         """A registry holding the named accounts, and the holdings (locked for update) of `holdings_of`, optionally
         only those of one unit type / vintage: the candidate rows of one command, never the whole registry."""
+        self._lock_ledger()  # before any row lock: every registry writer takes the ledger first, so none deadlock
         registry = Registry()
         for ids in chunks(sorted(set(account_ids))):
             for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
@@ -96,21 +109,30 @@ class RegistryStore:
         outside what was loaded (e.g. the cancellation account, only ever credited) is credited in SQL."""
         touched: dict[HoldingKey, None] = {}
         tx_rows, line_rows = [], []
+        seq, prev = self.chain_head(lock=True) if transactions else (0, GENESIS)
         for tx in transactions:
-            tx_rows.append({"transaction_id": tx.transaction_id, "kind": tx.kind.value,
-                            "registered_at": tx.registered_at, "reference": reference,
-                            "purpose": tx.purpose.value if tx.purpose else None})
-            for n, ln in enumerate(tx.lines):
-                line_rows.append({"transaction_id": tx.transaction_id, "line_no": n,
-                                  "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
-                                  "unit_type": ln.unit_type.value, "vintage": ln.vintage, "quantity": ln.quantity,
-                                  **_origin_columns(ln.origin)})
+            lines = [{"transaction_id": tx.transaction_id, "line_no": n,
+                      "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
+                      "unit_type": ln.unit_type.value, "vintage": ln.vintage, "quantity": ln.quantity,
+                      **_origin_columns(ln.origin)} for n, ln in enumerate(tx.lines)]
+            line_rows += lines
+            seq += 1
+            purpose = tx.purpose.value if tx.purpose else None
+            digest = transaction_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, tx.registered_at,
+                                      [_chained_line(ln) for ln in lines], prev)
+            tx_rows.append({"seq": seq, "transaction_id": tx.transaction_id, "kind": tx.kind.value,
+                            "registered_at": tx.registered_at, "reference": reference, "purpose": purpose,
+                            "prev_hash": prev, "hash": digest})
+            prev = digest
+            for ln in tx.lines:
                 if tx.kind is not TransactionKind.ISSUE:  # issuance creates units: nothing is debited
                     touched[HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
                 touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
-        if tx_rows:  # bulk inserts, in registration order (`seq`)
+        if tx_rows:  # bulk inserts, in registration order (`seq`), chained (M-32)
             self.session.execute(insert(_TRANSACTION), tx_rows)
             self.session.execute(insert(_LINE), line_rows)
+            self._head = (seq, prev)
+            SerialBlocks(self.session).move(transactions, lot_of)
         new_holdings, changed = [], []
         for key in touched:
             if key in self._ids:
@@ -125,6 +147,24 @@ class RegistryStore:
             self.session.execute(insert(_HOLDING), new_holdings)
         if changed:
             self.session.execute(_SET_QUANTITY, changed)
+
+    def chain_head(self, *, lock: bool = False) -> tuple[int, str]:
+        """The last registered transaction's (seq, hash). With `lock`, this transaction becomes the ledger's only
+        writer until it ends (PostgreSQL: an advisory lock; SQLite admits one writer anyway), so two registrations
+        never chain onto the same head."""
+        if lock and not self._locked:
+            self._lock_ledger()
+        if self._head is None:
+            last = self.session.execute(select(_TRANSACTION.c.seq, _TRANSACTION.c.hash)
+                                        .order_by(_TRANSACTION.c.seq.desc()).limit(1)).first()
+            self._head = (last.seq, last.hash) if last else (0, GENESIS)
+        return self._head
+
+    def _lock_ledger(self) -> None:
+        if not self._locked:
+            if self.session.get_bind().dialect.name == "postgresql":
+                self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LEDGER_LOCK})
+            self._locked, self._head = True, None
 
     def _covered(self, key: HoldingKey) -> bool:
         return any(key.account_id in accounts and unit_type in (None, key.unit_type) and vintage in (None, key.vintage)

@@ -146,17 +146,19 @@ class PlanRepository:
         self._loaded[year] = {e.entity_id for e in entries}
         return AllocationPlan(year, row.cap, PlanStatus(row.status), entries, row.approved_at, row.issued_at,
                               other_entries=count - len(entries),
-                              other_allocated=int(total) - sum(e.quantity for e in entries))
+                              other_allocated=int(total) - sum(e.quantity for e in entries),
+                              paid_reserve=row.paid_reserve, paid_issued=row.paid_issued)
 
     def add(self, plan: AllocationPlan, created_at) -> None:  # noqa: ANN001
         self.session.add(PlanRow(compliance_year=plan.year, cap=plan.cap, status=plan.status.value,
-                                 created_at=created_at))
+                                 created_at=created_at, paid_reserve=plan.paid_reserve))
         self._loaded[plan.year] = set()
 
     def save(self, plan: AllocationPlan) -> None:
         row = self.session.get(PlanRow, plan.year)
         row.cap, row.status, row.approved_at, row.issued_at = (plan.cap, plan.status.value, plan.approved_at,
                                                                plan.issued_at)
+        row.paid_issued = plan.paid_issued
         loaded = self._loaded.setdefault(plan.year, set())
         current = {e.entity_id for e in plan.entries}
         for entity_id in loaded - current:
@@ -172,6 +174,14 @@ class PlanRepository:
                  .where(PlanEntryRow.compliance_year == year, PlanEntryRow.entity_id == entity_id,
                         PlanRow.status == PlanStatus.ISSUED.value))
         return self.session.execute(query).scalar_one_or_none() or 0
+
+    def issued_free(self, entity_id: str, after_year: int) -> dict[int, int]:
+        """The free allowances issued to the entity under the plans of the years after `after_year` (M-18)."""
+        query = (select(PlanEntryRow.compliance_year, PlanEntryRow.quantity)
+                 .join(PlanRow, PlanRow.compliance_year == PlanEntryRow.compliance_year)
+                 .where(PlanEntryRow.entity_id == entity_id, PlanEntryRow.compliance_year > after_year,
+                        PlanRow.status == PlanStatus.ISSUED.value))
+        return {year: quantity for year, quantity in self.session.execute(query)}
 
     def entries(self, year: int, offset: int, limit: int) -> list[AllocationEntry]:
         query = (select(_ENTRY).where(_ENTRY.c.compliance_year == year)

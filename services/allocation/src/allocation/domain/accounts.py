@@ -1,7 +1,8 @@
 """Registry accounts (M-32, M-9, M-16, M-26 ¶2; docs/rules.md §3).
 
 Kinds: an entity's holding account, the authority's issuance account (the source every issued unit comes from,
-never holding a balance) and cancellation account (where surrendered and cancelled units end, never debited),
+never holding a balance), cancellation account (where surrendered and cancelled units end, never debited) and
+recall account (where M-18 recalls end, never debited),
 exchange member / client holding accounts (M-22, M-26 ¶2) for holders who are not covered entities, and exchange
 trading accounts.
 
@@ -27,11 +28,14 @@ class AccountKind(str, Enum):
     ENTITY_HOLDING = "entity_holding"
     AUTHORITY_ISSUANCE = "authority_issuance"
     AUTHORITY_CANCELLATION = "authority_cancellation"
+    AUTHORITY_RECALL = "authority_recall"
     EXCHANGE_MEMBER = "exchange_member"
     EXCHANGE_CLIENT = "exchange_client"
     EXCHANGE_TRADING = "exchange_trading"
 
 
+AUTHORITY_KINDS = frozenset({AccountKind.AUTHORITY_ISSUANCE, AccountKind.AUTHORITY_CANCELLATION,
+                             AccountKind.AUTHORITY_RECALL})
 #: Accounts that hold units and can trade them.
 HOLDING_KINDS = frozenset({AccountKind.ENTITY_HOLDING, AccountKind.EXCHANGE_MEMBER, AccountKind.EXCHANGE_CLIENT})
 #: Accounts that hold units committed to trading, debited only on the exchange's instructions (M-26 ¶2).
@@ -53,7 +57,7 @@ class Account:
     def __post_init__(self) -> None:
         if not self.account_id.strip():
             raise RuleViolation("an account needs an id", field="account_id", article="M-32")
-        authority = self.kind in (AccountKind.AUTHORITY_ISSUANCE, AccountKind.AUTHORITY_CANCELLATION)
+        authority = self.kind in AUTHORITY_KINDS
         if not authority and not (self.holder_id or "").strip():
             raise RuleViolation(f"a {self.kind.value} account needs a holder", field="holder_id", article="M-32")
         if authority and self.holder_id is not None:

@@ -7,7 +7,8 @@
   ROUND_HALF_UP to whole allowances). The sum of allocations never exceeds the cap; the plan reports `allocated`
   and `remaining`.
 - M-9: issuing returns one issuance line per entity with a non-zero allocation (vintage = the plan's year), which
-  the registry registers (`Registry.issue`).
+  the registry registers (`Registry.issue`). The paid reserve (`paid_reserve`, the year's `paid_share` of the cap)
+  is kept out of free allocation and sold (`paid_allocation`): free + paid never exceeds the cap.
 
 A plan of thousands of entries need not be loaded whole to add one: `other_entries` / `other_allocated` count the
 stored entries left out of this instance (the cap rule needs only their total). Issuing needs every entry.
@@ -48,6 +49,8 @@ class AllocationPlan:
     issued_at: datetime | None = None
     other_entries: int = 0
     other_allocated: int = 0
+    paid_reserve: int = 0  # M-9: the share of the cap reserved for paid allocation; free entries stay below the rest
+    paid_issued: int = 0  # M-9: sold and paid for
     _index: dict[str, AllocationEntry] = field(init=False, repr=False, compare=False)
     _loaded_allocated: int = field(init=False, repr=False, compare=False)
 
@@ -70,7 +73,8 @@ class AllocationPlan:
 
     @property
     def remaining(self) -> int:
-        return self.cap - self.allocated
+        """What free allocation may still take: the cap less what is allocated free and the paid reserve."""
+        return self.cap - self.allocated - self.paid_reserve
 
     def entry_for(self, entity_id: str) -> AllocationEntry | None:
         return self._index.get(entity_id)
@@ -83,7 +87,7 @@ class AllocationPlan:
     def set_cap(self, cap: int) -> None:
         self._require_draft("cap")
         _check_cap(cap)
-        if cap < self.allocated:
+        if cap < self.allocated + self.paid_reserve:
             raise RuleViolation(f"the cap {cap} is below what the plan already allocates ({self.allocated})",
                                 field="cap", article="M-6")
         self.cap = cap

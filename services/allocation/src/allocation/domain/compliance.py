@@ -8,6 +8,8 @@
   later. The seed makes the duty "依据经审定的上一年度碳排放量": it is measured by the determined figure, so an
   entity cannot be in breach before it has had a full period with that figure (the platform's reading, README).
   Before the window: refused. After its last day: only to make good a recorded SHORTFALL; open until met.
+- M-18: the obligation of an exiting entity's exit year (`exit_year`) opens with its determination and lasts the
+  period after it (`surrender_days_after_determination`), not the next year's window.
 - M-16 ¶2: only allowance (SHEA) vintages <= Y count (banking yes, borrowing no). Never more than what remains.
 - M-17: CCERs follow M-17, not the vintage rule: 1:1 up to floor(ccer_ratio x the entity's year-Y allocation) over
   all its surrenders for Y; never CCERs from a project inside the emission boundary of a Shanghai covered entity
@@ -37,6 +39,7 @@ class ObligationStatus(str, Enum):
     OPEN = "open"
     SETTLED = "settled"
     SHORTFALL = "shortfall"
+    PASSED_ON = "passed_on"  # M-10: what was unmet passed to the successor(s) of a merger or split
 
 
 @dataclass(frozen=True)
@@ -71,10 +74,17 @@ class Obligation:
     status: ObligationStatus = ObligationStatus.OPEN
     shortfall_detected_at: datetime | None = None
     grace_until: date | None = None  # M-16: last day of the period after the latest (raising) determination
+    exit_year: bool = False  # M-18: the year of the entity's exit — surrendered from its determination, for its period
+    succession_adjustment: int = 0  # M-10: + inherited from a predecessor, - passed on to successors
+
+    @property
+    def total(self) -> int:
+        """What must be surrendered: the determined emissions, with what a succession passed on or brought."""
+        return self.determined_emissions + self.succession_adjustment
 
     @property
     def is_determined(self) -> bool:
-        return self.determination_revision > 0
+        return self.determination_revision > 0 or self.succession_adjustment > 0
 
     @property
     def surrendered(self) -> int:
@@ -82,12 +92,14 @@ class Obligation:
 
     @property
     def remaining(self) -> int:
-        return max(self.determined_emissions - self.surrendered, 0)
+        return max(self.total - self.surrendered, 0)
 
     def surrender_until(self, policy: AllocationPolicy) -> date:
         """The last (Shanghai) day to surrender for the year: the window's close, or later after a late
         determination (M-16, the platform's reading)."""
         self._check_policy(policy)
+        if self.exit_year and self.grace_until is not None:
+            return self.grace_until  # M-18: "根据审定结论完成配额清缴义务" — the period after the determination
         return max(policy.surrender_close, self.grace_until or policy.surrender_close)
 
     def closes_at(self, policy: AllocationPolicy) -> datetime:
@@ -143,6 +155,25 @@ class Obligation:
         self._recompute()
         return SurrenderResult(tuple(lines), shea, ccer, self.remaining, self.status is ObligationStatus.SETTLED)
 
+    def pass_on(self, quantity: int) -> None:
+        """M-10: `quantity` of what remains passes to successors; passed on whole, the obligation is PASSED_ON."""
+        if not 0 < quantity <= self.remaining:
+            raise RuleViolation(f"{quantity} cannot pass on: {self.remaining} remain", field="quantity",
+                                article="M-10")
+        self.succession_adjustment -= quantity
+        if self.remaining == 0:
+            self.status = ObligationStatus.PASSED_ON
+
+    def inherit(self, quantity: int, grace_until: date | None, in_shortfall: datetime | None) -> None:
+        """M-10: a predecessor's unmet obligation of this year joins this one, with its surrender period (the later
+        of both) and, if it was in shortfall, its shortfall (the M-39 case follows it)."""
+        self.succession_adjustment += quantity
+        if grace_until is not None:
+            self.grace_until = max(grace_until, self.grace_until or grace_until)
+        if in_shortfall is not None and self.status is not ObligationStatus.SHORTFALL:
+            self.status, self.shortfall_detected_at = ObligationStatus.SHORTFALL, in_shortfall
+        self._recompute()
+
     def close(self, now: datetime, policy: AllocationPolicy) -> int | None:
         """At/after the close instant, an unmet OPEN obligation becomes SHORTFALL: return the shortfall, once."""
         self._check_policy(policy)
@@ -152,7 +183,9 @@ class Obligation:
         return self.remaining
 
     def _recompute(self) -> None:
-        if self.is_determined and self.surrendered >= self.determined_emissions:
+        if self.status is ObligationStatus.PASSED_ON:
+            return
+        if self.is_determined and self.surrendered >= self.total:
             self.status = ObligationStatus.SETTLED
         elif self.status is ObligationStatus.SETTLED:
             self.status = ObligationStatus.OPEN  # a higher re-determination reopened it
@@ -163,7 +196,7 @@ class Obligation:
 
     def _check_window(self, now: datetime, policy: AllocationPolicy) -> None:
         today = regulatory_date(now)
-        if today < policy.surrender_open:
+        if today < policy.surrender_open and not self.exit_year:
             raise RuleViolation(f"surrender for {self.year} opens on {policy.surrender_open}", article="M-16")
         if now < self.closes_at(policy) or self.status is ObligationStatus.SHORTFALL:
             return

@@ -25,6 +25,7 @@ from allocation.domain.policy import AllocationPolicy
 class EntityStatus(str, Enum):
     ACTIVE = "active"
     EXITED = "exited"
+    SUCCEEDED = "succeeded"  # M-10: merged into, or split between, its successors
 
 
 class Coverage(str, Enum):
@@ -65,6 +66,11 @@ class CoveredEntity:
         return self.status is EntityStatus.ACTIVE
 
     @property
+    def exit_year(self) -> int | None:
+        """M-18: the year of the entity's exit (its last compliance year), if it exited."""
+        return regulatory_date(self.exited_at).year if self.status is EntityStatus.EXITED and self.exited_at else None
+
+    @property
     def is_covered(self) -> bool:
         return self.coverage is Coverage.COVERED
 
@@ -95,6 +101,13 @@ class CoveredEntity:
             raise RuleViolation("an entity cannot exit before it was registered", field="exited_at")
         self.status = EntityStatus.EXITED
         self.exited_at = at
+
+
+    def pass_to_successors(self, at: datetime) -> None:
+        """M-10: merged away or split without keeping a facility: it no longer exists on its own."""
+        if not self.is_active:
+            raise Conflict(f"entity {self.entity_id} is {self.status.value}", field="predecessor_ids", article="M-10")
+        self.status, self.exited_at = EntityStatus.SUCCEEDED, max(at, self.registered_at)
 
 
 def meets_inclusion_threshold(policy: AllocationPolicy, sector: str, emissions_t: int,

@@ -17,6 +17,11 @@ is a field of `AllocationPolicy`, one per compliance year Y, with the documented
 - M-12 ¶2 `reporting_threshold_t` (10,000): emitters at or above it that are not covered must still report.
 - M-17 `ccer_ratio`: CCERs may cover at most floor(ratio x the entity's year-Y allocation) (default 0.05);
   `ccer_earliest_reduction_date`: CCERs whose reduction happened before it are ineligible (default 2013-01-01).
+- M-18 `exit_report_days` (15): an exiting entity's current-year report is due that many days after its exit;
+  `exit_recall_ratio` (0.5): the share of the free allowances of later vintages recalled (the year of the exit's
+  policy applies).
+- M-9 `paid_share` (0: free allocation only, as in the pilot): the share of the cap a new plan reserves for paid
+  allocation; `auction_reserve_price` (0.00 RMB): no auction bid below it is admitted.
 """
 from __future__ import annotations
 
@@ -61,6 +66,10 @@ class AllocationPolicy:
     inclusion_thresholds: tuple[InclusionThreshold, ...] = field(default_factory=_shanghai_2023_thresholds)
     surrender_days_after_determination: int = 30
     reporting_threshold_t: int = 10_000
+    exit_report_days: int = 15
+    exit_recall_ratio: Decimal = Decimal("0.5")
+    paid_share: Decimal = Decimal(0)
+    auction_reserve_price: Decimal = Decimal("0.00")
 
     @classmethod
     def default(cls, year: int) -> AllocationPolicy:
@@ -88,6 +97,21 @@ class AllocationPolicy:
                 or self.reporting_threshold_t < 0:
             raise RuleViolation("the reporting threshold is whole tonnes, at least 0", field="reporting_threshold_t",
                                 article="M-12")
+        if isinstance(self.exit_report_days, bool) or not isinstance(self.exit_report_days, int) \
+                or not 1 <= self.exit_report_days <= 366:
+            raise RuleViolation("the exit report period is 1..366 days", field="exit_report_days", article="M-18")
+        if (not isinstance(self.exit_recall_ratio, Decimal) or not self.exit_recall_ratio.is_finite()
+                or not Decimal(0) <= self.exit_recall_ratio <= Decimal(1)):
+            raise RuleViolation("the exit recall ratio is a decimal between 0 and 1", field="exit_recall_ratio",
+                                article="M-18")
+        if (not isinstance(self.paid_share, Decimal) or not self.paid_share.is_finite()
+                or not Decimal(0) <= self.paid_share <= Decimal(1)):
+            raise RuleViolation("the paid share of the cap is a decimal between 0 and 1", field="paid_share",
+                                article="M-9")
+        if not isinstance(self.auction_reserve_price, Decimal) or not self.auction_reserve_price.is_finite() \
+                or self.auction_reserve_price < 0:
+            raise RuleViolation("the reserve price is a decimal amount of at least 0", field="auction_reserve_price",
+                                article="M-9")
         sectors = [t.sector for t in self.inclusion_thresholds]
         if len(set(sectors)) != len(sectors):
             raise RuleViolation("each sector has one inclusion threshold", field="inclusion_thresholds",

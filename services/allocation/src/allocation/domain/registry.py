@@ -7,7 +7,9 @@
   is refused. Nothing expires: unused allowances stay for later years (banking, M-16 ¶2).
 - Routes (which account kinds a transaction kind moves between) are in `ROUTES`: issuance creates units out of the
   authority's issuance account (M-9); a surrender moves an entity's units to the cancellation account, where they
-  are cancelled (注销, M-16 ¶1); nothing ever leaves the cancellation account. A transfer's routes follow its
+  are cancelled (注销, M-16 ¶1); nothing ever leaves the cancellation account; a
+  recall (M-18) moves an exiting entity's units to the recall account; a succession (M-10) moves holdings between
+  entity holding accounts. A transfer's routes follow its
   purpose (`transfers`): into and out of exchange trading accounts only along their link to a holding account, only
   allowances into them (M-19, M-26 ¶2). Issuance, surrender and cancellation never touch a trading account: what is
   committed to trading cannot be surrendered.
@@ -32,6 +34,8 @@ class TransactionKind(str, Enum):
     TRANSFER = "transfer"
     SURRENDER = "surrender"
     CANCEL = "cancel"
+    RECALL = "recall"  # M-18: half the free allowances of later vintages back to the authority's recall account
+    SUCCESSION = "succession"  # M-10: holdings pass to the successor(s) of a merger or split
 
 
 _CANCELLATION = frozenset({AccountKind.AUTHORITY_CANCELLATION})
@@ -41,6 +45,8 @@ ROUTES: dict[TransactionKind, tuple[frozenset[AccountKind], frozenset[AccountKin
     TransactionKind.TRANSFER: TRANSFER_ROUTES[TransferPurpose.HOLDER_TRANSFER],  # by purpose: `routes_of`
     TransactionKind.SURRENDER: (frozenset({AccountKind.ENTITY_HOLDING}), _CANCELLATION),
     TransactionKind.CANCEL: (HOLDING_KINDS, _CANCELLATION),
+    TransactionKind.RECALL: (frozenset({AccountKind.ENTITY_HOLDING}), frozenset({AccountKind.AUTHORITY_RECALL})),
+    TransactionKind.SUCCESSION: (frozenset({AccountKind.ENTITY_HOLDING}), frozenset({AccountKind.ENTITY_HOLDING})),
 }
 
 
@@ -123,6 +129,11 @@ class Registry:
     def cancel(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
                registered_at: datetime) -> RegistryTransaction:
         return self._move(TransactionKind.CANCEL, transaction_id, from_account_id, to_account_id, lines,
+                          registered_at)
+
+    def recall(self, transaction_id: str, from_account_id: str, to_account_id: str, lines: Sequence[UnitLine],
+               registered_at: datetime) -> RegistryTransaction:
+        return self._move(TransactionKind.RECALL, transaction_id, from_account_id, to_account_id, lines,
                           registered_at)
 
     def _move(self, kind: TransactionKind, transaction_id: str, from_account_id: str, to_account_id: str,

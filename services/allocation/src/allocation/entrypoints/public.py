@@ -47,8 +47,11 @@ class PlanPublic(BaseModel):
     compliance_year: int
     cap: int
     status: str
-    allocated: int
-    remaining: int
+    allocated: int  # free (M-8)
+    free: int  # = allocated
+    paid_reserve: int  # M-9: kept for sale (the year's paid_share of the cap)
+    paid: int  # M-9: sold, paid for and issued
+    remaining: int  # what free allocation may still take: cap - free - paid_reserve
     entries_count: int
     approved_at: datetime | None
     issued_at: datetime | None
@@ -56,7 +59,7 @@ class PlanPublic(BaseModel):
     @classmethod
     def of(cls, p: AllocationPlan) -> PlanPublic:
         return cls(compliance_year=p.year, cap=p.cap, status=p.status.value, allocated=p.allocated,
-                   remaining=p.remaining, entries_count=p.entries_count, approved_at=p.approved_at,
+                   free=p.allocated, paid_reserve=p.paid_reserve, paid=p.paid_issued, remaining=p.remaining, entries_count=p.entries_count, approved_at=p.approved_at,
                    issued_at=p.issued_at)
 
 
@@ -136,6 +139,7 @@ class ObligationPublic(BaseModel):
     entity_id: str
     compliance_year: int
     determined_emissions: int
+    inherited: int  # M-10: + from predecessors, - passed on to successors; the obligation is the sum of both
     determination_revision: int
     determination_id: str
     surrendered: int
@@ -152,6 +156,7 @@ class ObligationPublic(BaseModel):
     def of(cls, row: ObligationRow) -> ObligationPublic:
         ob = obligation_of(row)
         return cls(entity_id=ob.entity_id, compliance_year=ob.year, determined_emissions=ob.determined_emissions,
+                   inherited=ob.succession_adjustment,
                    determination_revision=ob.determination_revision, determination_id=row.determination_id,
                    surrendered=ob.surrendered, surrendered_shea=ob.surrendered_shea,
                    surrendered_ccer=ob.surrendered_ccer, remaining=ob.remaining, status=ob.status.value,

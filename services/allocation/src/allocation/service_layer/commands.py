@@ -135,3 +135,68 @@ class RequestTransfer(BaseModel):
     from_account_id: AccountId
     to_account_id: AccountId
     lines: list[TransferLine] = Field(min_length=1, max_length=100)
+
+
+class DeclareExit(BaseModel):
+    """M-18: the entity dissolved, deregistered, stopped production or left Shanghai on `exit_on`."""
+
+    reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"]
+    exit_on: date = Field(description="the Shanghai date of the dissolution, deregistration, stop or move")
+    statement: str | None = Field(default=None, max_length=4000)
+
+
+Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=7, decimal_places=4, allow_inf_nan=False)]
+
+
+class SplitFacility(BaseModel):
+    """One emission facility of a split plan (M-10, M-44(4)) and the successor that owns it after the split."""
+
+    facility_id: str = Field(min_length=1, max_length=100)
+    successor_id: EntityId
+    holdings_share: Percent = Field(description="percent of the predecessor's allowances, a decimal string")
+    obligations_share: Percent = Field(description="percent of its unmet obligations, a decimal string")
+
+
+class FileSuccession(BaseModel):
+    """M-10: a merger (predecessors -> `successor_id`, the surviving or a newly registered unit) or a split (one
+    predecessor -> the owners of its facilities, by a plan accounting for exactly 100 % of holdings and
+    obligations)."""
+
+    kind: Literal["merger", "split"]
+    predecessor_ids: list[EntityId] = Field(min_length=1, max_length=100)
+    successor_id: EntityId | None = None
+    facilities: list[SplitFacility] = Field(default_factory=list, max_length=1000)
+    effective_on: date
+    statement: str = Field(min_length=3, max_length=4000)
+
+
+class DecideSuccession(BaseModel):
+    approve: bool
+    reason: str = Field(min_length=3, max_length=4000)
+
+
+Price = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2, allow_inf_nan=False,
+                                 description="RMB per allowance, a decimal string")]
+
+
+class OpenSale(BaseModel):
+    """M-9: sell part of the plan's paid reserve by auction (sealed bids at or above the reserve price) or at a
+    fixed price."""
+
+    kind: Literal["auction", "fixed_price"]
+    quantity: int = Field(gt=0, le=10**12)
+    price: Price | None = Field(default=None, description="the fixed price (fixed_price only)")
+
+
+class PlaceBid(BaseModel):
+    """A sealed bid, or a subscription at the fixed price; a later one replaces the bidder's own while open."""
+
+    quantity: int = Field(gt=0, le=10**12)
+    price: Price
+
+
+class ConfirmPayment(BaseModel):
+    """The settlement bank confirms a winner's payment of its award (M-9, M-26)."""
+
+    amount: Decimal = Field(gt=0, max_digits=16, decimal_places=2, allow_inf_nan=False)
+    reference: str = Field(min_length=1, max_length=100, description="the bank's payment reference")

@@ -10,6 +10,7 @@ window's close; an entity already in shortfall gets no new period — its M-39 c
 from __future__ import annotations
 
 from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
+from allocation.service_layer.ledger import publish_daily_head
 from allocation.service_layer.policy import AllocationPolicyDocument, policy_cache, policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
@@ -22,7 +23,7 @@ from ets_shared.errors import RuleViolation
 def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: bool) -> None:
     """The obligation is met: the event closes its compliance case, so it carries the case's correlation id."""
     data = ObligationSettled(entity_id=obligation.entity_id, compliance_year=obligation.year,
-                             obligation=obligation.determined_emissions, surrendered=obligation.surrendered,
+                             obligation=obligation.total, surrendered=obligation.surrendered,
                              late=late, settled_at=uow.now())
     uow.publish(data, correlation_id=uow.obligations.case_of(obligation))
 
@@ -37,7 +38,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     if entity is None or not entity.is_covered:
         return
     found = uow.obligations.find(event.entity_id, event.compliance_year)
-    obligation = found or Obligation(event.entity_id, event.compliance_year)
+    obligation = found or Obligation(event.entity_id, event.compliance_year,
+                                     exit_year=entity.exit_year == event.compliance_year)
     before, shortfall_before = obligation.status, obligation.remaining
     policy = policy_for(uow.session, event.compliance_year)
     now = uow.now()
@@ -52,14 +54,14 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
         extra["settled_at"] = now if settled else None
     uow.obligations.save(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
     uow.publish(ObligationRecorded(entity_id=obligation.entity_id, compliance_year=obligation.year,
-                                   obligation=obligation.determined_emissions,
+                                   obligation=obligation.total,
                                    determination_id=event.determination_id, revision=event.revision,
                                    recorded_at=now, surrender_until=obligation.surrender_until(policy)))
     if settled:
         publish_settled(uow, obligation, late=before is ObligationStatus.SHORTFALL)
     elif obligation.status is ObligationStatus.SHORTFALL and obligation.remaining != shortfall_before:
         uow.publish(ShortfallRevised(entity_id=obligation.entity_id, compliance_year=obligation.year,
-                                     obligation=obligation.determined_emissions, surrendered=obligation.surrendered,
+                                     obligation=obligation.total, surrendered=obligation.surrendered,
                                      shortfall=obligation.remaining, determination_id=event.determination_id,
                                      revision=event.revision, revised_at=now),
                     correlation_id=uow.obligations.case_of(obligation))
@@ -68,10 +70,12 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
     """M-16 → M-39: each OPEN determined obligation whose last surrender day has passed by `now` (the year's
     window, or the period after a late determination) and is short of its emissions becomes SHORTFALL, once
-    (ShortfallDetected, under the determination's correlation id). A stale tick changes nothing."""
+    (ShortfallDetected, under the determination's correlation id); the ledger's head at the end of the previous day
+    is published once (M-32). A stale tick changes nothing."""
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
+    publish_daily_head(uow, now)
     policies = policy_cache(uow.session)
     closed: dict[int, list[tuple[Obligation, int, str]]] = {}
     for ob, correlation_id in uow.obligations.closing(now):
@@ -86,7 +90,7 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
         uow.obligations.save_all([ob for ob, _, _ in items], policies(year))
         for ob, shortfall, correlation_id in items:
             uow.publish(ShortfallDetected(
-                entity_id=ob.entity_id, compliance_year=year, obligation=ob.determined_emissions,
+                entity_id=ob.entity_id, compliance_year=year, obligation=ob.total,
                 surrendered=ob.surrendered, shortfall=shortfall, detected_at=now,
                 determination_revision=ob.determination_revision), correlation_id=correlation_id)
 

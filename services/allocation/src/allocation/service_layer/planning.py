@@ -5,7 +5,9 @@ from sqlalchemy.exc import IntegrityError
 
 from allocation.adapters.orm import ISSUANCE_ACCOUNT
 from allocation.domain import AllocationPlan, UnitLine, UnitType
+from allocation.domain.paid_allocation import paid_reserve
 from allocation.service_layer import commands
+from allocation.service_layer.policy import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import AllowancesIssued
@@ -33,9 +35,10 @@ def create_plan(cmd: commands.CreatePlan, uow: AllocationUnitOfWork) -> Allocati
     with uow:
         if uow.plans.exists(cmd.compliance_year):
             raise Conflict(f"the {cmd.compliance_year} plan exists already", field="compliance_year", article="M-7")
-        plan = AllocationPlan(cmd.compliance_year, cmd.cap)
+        share = policy_for(uow.session, cmd.compliance_year).paid_share
+        plan = AllocationPlan(cmd.compliance_year, cmd.cap, paid_reserve=paid_reserve(cmd.cap, share))
         uow.plans.add(plan, uow.now())
-        uow.audit("allocation.plan.created", f"plan:{plan.year}", {"cap": plan.cap})
+        uow.audit("allocation.plan.created", f"plan:{plan.year}", {"cap": plan.cap, "paid_reserve": plan.paid_reserve})
         try:
             uow.commit()
         except IntegrityError as exc:

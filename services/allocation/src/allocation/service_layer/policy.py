@@ -37,6 +37,14 @@ class AllocationPolicyDocument(BaseModel):
                                       "window's close, before it can be in shortfall")
     reporting_threshold_t: int = Field(10_000, ge=0, description="M-12 ¶2: emitters at or above this many tCO2e a "
                                                                  "year that are not covered must report")
+    exit_report_days: int = Field(15, ge=1, le=366, description="M-18: an exiting entity reports its current-year "
+                                                                "emissions within this many days of its exit")
+    exit_recall_ratio: Decimal = Field(Decimal("0.5"), ge=0, le=1, description="M-18: the share of the free "
+                                       "allowances already issued for later years that is recalled on exit")
+    paid_share: Decimal = Field(Decimal(0), ge=0, le=1, description="M-9: the share of the cap a new plan reserves "
+                                                                    "for paid allocation (auction or fixed price)")
+    auction_reserve_price: Decimal = Field(Decimal("0.00"), ge=0, max_digits=12, decimal_places=2,
+                                           description="M-9: RMB per allowance; lower bids are not admitted")
 
     @model_validator(mode="after")
     def _window_in_order(self) -> AllocationPolicyDocument:
@@ -50,14 +58,18 @@ class AllocationPolicyDocument(BaseModel):
         return cls(surrender_open=policy.surrender_open, surrender_close=policy.surrender_close,
                    ccer_ratio=policy.ccer_ratio, ccer_earliest_reduction_date=policy.ccer_earliest_reduction_date,
                    surrender_days_after_determination=policy.surrender_days_after_determination,
-                   reporting_threshold_t=policy.reporting_threshold_t)
+                   reporting_threshold_t=policy.reporting_threshold_t, exit_report_days=policy.exit_report_days,
+                   exit_recall_ratio=policy.exit_recall_ratio, paid_share=policy.paid_share,
+                   auction_reserve_price=policy.auction_reserve_price)
 
     def for_year(self, year: int) -> AllocationPolicy:
         """The domain policy; a RuleViolation if the document does not fit the year (e.g. a window before Y+1)."""
         return AllocationPolicy(year, self.surrender_open, self.surrender_close, self.ccer_ratio,
                                 self.ccer_earliest_reduction_date,
                                 tuple(InclusionThreshold(**t.model_dump()) for t in self.inclusion_thresholds),
-                                self.surrender_days_after_determination, self.reporting_threshold_t)
+                                self.surrender_days_after_determination, self.reporting_threshold_t,
+                                self.exit_report_days, self.exit_recall_ratio, self.paid_share,
+                                self.auction_reserve_price)
 
 
 def policy_for(session: Session, year: int) -> AllocationPolicy:

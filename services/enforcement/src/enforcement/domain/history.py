@@ -74,6 +74,7 @@ class StepKind(StrEnum):
     APPEAL_LODGED = "appeal_lodged"  # 行政复议 / 行政诉讼 against the decision
     APPEAL_DECIDED = "appeal_decided"
     INACTION_FLAGGED = "inaction_flagged"
+    PARTY_SUCCEEDED = "party_succeeded"  # M-10: the party merged or split; its open case passed to its successor
     DISMISSED = "dismissed"  # kept for histories recorded before dismissal became a closing step
     CLOSED = "closed"
 

@@ -224,6 +224,20 @@ class PenaltyCase(OrdersMixin, PenaltiesMixin, DecisionsMixin, MeasuresMixin, Ch
         return min(due, default=None)
 
     # -- shared by every step --------------------------------------------------------------------------------
+    def pass_to_successor(self, at: datetime, actor: str, successor_id: str, succession_id: str,
+                          policy: EnforcementPolicy) -> list[CaseStep]:
+        """M-10: the covered entity merged or split; its rights and obligations (承继), and so this open case,
+        pass to `successor_id`. The case keeps its id, history, order and deadlines."""
+        start = len(self.history)
+        at = self._begin(at, actor, policy)
+        self._require_open()
+        if self.party_kind is not PartyKind.COVERED_ENTITY:
+            raise Conflict(f"case {self.case_id} is against a {self.party_kind.value}, not a covered entity")
+        previous, self.party_id = self.party_id, require_text(successor_id, "successor_id")
+        self._record(at, StepKind.PARTY_SUCCEEDED, actor, f"succession {succession_id} (M-10): {previous}'s rights "
+                                                          f"and obligations passed to {successor_id}")
+        return self.history[start:]
+
     def _begin(self, at: datetime, actor: str, policy: EnforcementPolicy) -> datetime:
         """Check the actor and the step's instant (not before the last step), then let time pass up to it."""
         require_text(actor, "actor")

@@ -4,7 +4,7 @@ event as causation):
 
 - a reported violation opens its case (`violations.VIOLATION_FINDERS`: M-37, M-38, M-39, M-41; M-42 to come);
 - facts about an open case move it: a late report or monitoring plan corrects its M-37 case, a settlement makes an
-  M-39 case good, a revised shortfall moves what is outstanding;
+  M-39 case good, a revised shortfall moves what is outstanding, a merger or split passes it to the successor (M-10);
 - an authority deadline another service reports missed raises an M-43 flag, the act that comes resolves it
   (`accountability`);
 - calendar ticks let time pass over the open cases.
@@ -17,10 +17,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from ets_shared.clock import as_utc
-from ets_shared.contracts.allocation import ObligationSettled, ShortfallRevised
+from ets_shared.contracts.allocation import ObligationSettled, ShortfallRevised, SuccessionApproved
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import EmissionReportSubmitted, MonitoringPlanFiled
-from enforcement.domain import Article, PenaltyCase, case_id_for
+from enforcement.domain import Article, PartyKind, PenaltyCase, case_id_for
 from enforcement.service_layer.accountability import DEADLINES_MET, DEADLINES_MISSED, flags_missed, resolves_flags
 from enforcement.service_layer.handlers import instant, policies, policy_for, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
@@ -78,6 +78,23 @@ def on_shortfall_revised(event: ShortfallRevised, uow: EnforcementUnitOfWork) ->
                                                     uow.context.actor, event.shortfall, policy))
 
 
+def on_succession_approved(event: SuccessionApproved, uow: EnforcementUnitOfWork) -> None:
+    """M-10: the open cases of a predecessor that no longer exists on its own pass to its successor — the one with
+    the largest share of the obligations (the first listed on a tie) — with their ids, histories and deadlines."""
+    continuing = {s.entity_id for s in event.successors if s.continues}
+    for pred in event.predecessor_ids:
+        if pred in continuing:
+            continue
+        for listed in uow.cases.list(party_id=pred, party_kind=PartyKind.COVERED_ENTITY.value, limit=10_000):
+            case = uow.cases.find(listed.case_id)
+            if case is None or case.is_closed:
+                continue
+            policy = policy_for(uow.session, policy_year(case))
+            record(uow, case, policy, case.pass_to_successor(instant(uow, case, at=as_utc(event.approved_at)),
+                                                             uow.context.actor, event.lead_successor,
+                                                             event.succession_id, policy))
+
+
 def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
     """Time passes over the open cases whose next deadline has come (orders overdue, payments overdue, M-39 fine
     window ended → closed, M-43 inaction flagged), selected by their stored `next_due_at`."""
@@ -99,6 +116,7 @@ EVENT_HANDLERS = {
     **{contract: resolves_flags(build) for contract, build in DEADLINES_MET.items()},
     ObligationSettled: on_obligation_settled,
     ShortfallRevised: on_shortfall_revised,
+    SuccessionApproved: on_succession_approved,
     EmissionReportSubmitted: on_report_submitted,
     MonitoringPlanFiled: on_monitoring_plan_filed,
     CalendarTick: on_calendar_tick,

@@ -6,7 +6,8 @@ office punishes). `opens_case(finder)` is the consumer: it opens `CASE-<article>
 violation exists (opened before by the same or another event, or by an officer with the same `violation_key`):
 the same violation never opens two cases. The events of the case carry the reporting event's correlation id.
 
-- M-37: mrv's `report.missing` (covered entities only: M-37 punishes "纳入配额管理的单位") and
+- M-37: mrv's `report.missing` (covered entities only: M-37 punishes "纳入配额管理的单位"; also an exiting entity's
+  report of its exit year, M-18, which has no penalty of its own — the platform's reading) and
   `monitoring-plan.missing` (M-11, the basis of the M-12 report);
 - M-38: mrv's `verification.impeded`, the assigned agency's record of false documents or concealment (¶1) or of
   refused documents or obstruction (¶2);
@@ -20,6 +21,7 @@ the same violation never opens two cases. The events of the case carry the repor
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ets_shared.clock import as_utc, regulatory_date
@@ -44,7 +46,12 @@ def report_missing(event: EmissionReportMissing, uow: EnforcementUnitOfWork) -> 
     if not event.covered:
         uow.audit("enforcement.report-missing.not-covered", f"entity:{event.entity_id}", event)
         return None
-    return _missing(event.entity_id, event.compliance_year, REPORT, event.due_on, event.found_at)
+    violation = _missing(event.entity_id, event.compliance_year, REPORT, event.due_on, event.found_at)
+    if event.exit_report:  # M-18: the exit year's report, due 15 days after the exit; punished as M-37's refusal
+        violation = replace(violation, allegation=f"no report of its {event.compliance_year} emissions within 15 days "
+                                                  f"of its exit (M-18), by {event.due_on}: refusal to fulfil the "
+                                                  "reporting duty")
+    return violation
 
 
 def plan_missing(event: MonitoringPlanMissing, _uow: EnforcementUnitOfWork) -> Violation:

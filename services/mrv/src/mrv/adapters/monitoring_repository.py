@@ -8,7 +8,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
-from mrv.adapters.orm import CoveredEntityRow, MonitoringPlanRow, MonitoringPlanVersionRow
+from mrv.adapters.orm import CoveredEntityRow, MonitoringPlanRow, MonitoringPlanVersionRow, reports_in
 from mrv.domain.monitoring import (
     MonitoredSource, MonitoringPlan, PlanContent, PlanVersion, ResponsiblePerson, plan_id_for,
 )
@@ -66,6 +66,7 @@ class MonitoringPlanRepository:
         """Covered entities that owe a plan for `year` (covered during year - 1) and have no plan row for it."""
         query = (select(CoveredEntityRow.entity_id)
                  .where(CoveredEntityRow.covered.is_(True), CoveredEntityRow.covered_from <= year - 1,
+                        reports_in(year),
                         ~exists().where(MonitoringPlanRow.entity_id == CoveredEntityRow.entity_id,
                                         MonitoringPlanRow.compliance_year == year))
                  .order_by(CoveredEntityRow.entity_id))
@@ -78,6 +79,7 @@ class MonitoringPlanRepository:
                  .outerjoin(MonitoringPlanRow, (MonitoringPlanRow.entity_id == CoveredEntityRow.entity_id)
                             & (MonitoringPlanRow.compliance_year == year))
                  .where(CoveredEntityRow.covered.is_(True), CoveredEntityRow.covered_from <= year - 1,
+                        reports_in(year),
                         MonitoringPlanRow.plan_id.is_(None) | ~filed)
                  .order_by(CoveredEntityRow.entity_id).offset(offset).limit(limit))
         return [(entity_id, row) for entity_id, row in self.session.execute(query).all()]

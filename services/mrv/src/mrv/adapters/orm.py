@@ -50,6 +50,8 @@ class ReportCaseRow(MrvTable, table=True):
     verification_missing_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     decision_due_by: date | None = Field(default=None, index=True)
     overdue_flagged_for: date | None = None
+    exit_report_due: date | None = Field(default=None, index=True, description="M-18: an exiting entity's report "
+                                                                               "of its exit year is due this day")
 
 
 class VerificationRow(MrvTable, table=True):
@@ -136,6 +138,24 @@ class CoveredEntityRow(MrvTable, table=True):
     first_compliance_year: int = Field(index=True, description="the first year it must report for")
     covered_from: int | None = Field(default=None, description="the first year it is covered (plans are owed from "
                                                                 "the next one); null while reporting-only")
+    last_compliance_year: int | None = Field(default=None, description="M-18 exit / M-10 succession: the last year "
+                                             "it reports for; null while it exists")
+
+
+class EntitySuccessorRow(MrvTable, table=True):
+    """M-10, from allocation's `succession.approved`: a successor that took over a predecessor's reporting duty and
+    history (it files, amends and reads the predecessor's reports of the years before the succession)."""
+
+    __tablename__ = "entity_successor"
+    predecessor_id: str = Field(primary_key=True, max_length=64)
+    successor_id: str = Field(primary_key=True, max_length=64, index=True)
+    succession_id: str = Field(max_length=64)
+    effective_on: date
+
+
+def reports_in(year: int) -> Any:
+    """The entity still exists in `year` (it did not exit or pass to a successor before it, M-18, M-10)."""
+    return CoveredEntityRow.last_compliance_year.is_(None) | (CoveredEntityRow.last_compliance_year >= year)
 
 
 class MonitoringPlanRow(MrvTable, table=True):

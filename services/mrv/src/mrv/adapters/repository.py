@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ets_shared.errors import NotFound
 from mrv.adapters import codec
 from mrv.adapters.orm import (
-    CoveredEntityRow, DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow,
+    CoveredEntityRow, DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow, reports_in,
 )
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import (
@@ -94,11 +94,20 @@ class ReportCaseRepository:
         case for it: (entity_id, whether it was covered in that year), in entity order."""
         query = (select(CoveredEntityRow.entity_id, CoveredEntityRow.covered_from)
                  .where(CoveredEntityRow.first_compliance_year <= year,
+                        reports_in(year),
                         ~exists().where(ReportCaseRow.entity_id == CoveredEntityRow.entity_id,
                                         ReportCaseRow.compliance_year == year))
                  .order_by(CoveredEntityRow.entity_id))
         return [(r.entity_id, r.covered_from is not None and r.covered_from <= year)
                 for r in self.session.execute(query)]
+
+    def exit_reports_missing(self, today: date) -> list[ReportCase]:
+        """M-18: exit reports whose due day is before `today` (Shanghai), without a report and not yet flagged."""
+        query = (select(ReportCaseRow).where(ReportCaseRow.exit_report_due < today,
+                                             ReportCaseRow.submitted_at.is_(None),
+                                             ReportCaseRow.report_missing_at.is_(None))
+                 .order_by(ReportCaseRow.report_id))
+        return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
 
     def unverified(self, year: int) -> list[ReportCase]:
         """Covered entities' reports of `year` still without a verification and not yet flagged, locked."""
@@ -195,7 +204,7 @@ class ReportCaseRepository:
         _assign(row, state=case.state.value, covered=case.covered, determination_due_by=case.determination_due_by,
                 auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
                 verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
-                overdue_flagged_for=case.overdue_flagged_for)
+                overdue_flagged_for=case.overdue_flagged_for, exit_report_due=case.exit_report_due)
         if report is not None:
             _assign(row, late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
                     sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
@@ -280,4 +289,4 @@ def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
         tuple(Objection(tuple(o.evidence), o.filed_at) for o in children["objections"]),
         tuple(Recheck(codec.triggers_from_json(r.triggers), r.opened_at, r.due_by) for r in children["rechecks"]),
         tuple(determination_from(d) for d in children["determinations"]), row.determination_due_by, row.covered,
-        row.report_missing_at, row.verification_missing_at, row.overdue_flagged_for)
+        row.report_missing_at, row.verification_missing_at, row.overdue_flagged_for, row.exit_report_due)

@@ -5,14 +5,14 @@ carry their own instant or revision, and an older fact never overwrites a newer 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mrv.adapters.orm import (
     AgencyAwardRow, AgencyBlacklistingRow, AgencyEligibilityRow, AgencyFilingRow, CoveredEntityRow,
-    VerificationAssignmentRow, VerifierCertificateRow,
+    EntitySuccessorRow, VerificationAssignmentRow, VerifierCertificateRow,
 )
 from mrv.domain.signatories import VerifierDirectory
 
@@ -211,6 +211,27 @@ class CoveredEntityRepository:
 
     def get(self, entity_id: str) -> CoveredEntityRow | None:
         return self.session.get(CoveredEntityRow, entity_id)
+
+    def end(self, entity_id: str, last_year: int) -> bool:
+        """M-18 / M-10: the entity reports no year after `last_year` (the earliest end is kept)."""
+        row = self.session.get(CoveredEntityRow, entity_id)
+        if row is None or (row.last_compliance_year is not None and row.last_compliance_year <= last_year):
+            return False
+        row.last_compliance_year = last_year
+        return True
+
+    def add_successor(self, predecessor_id: str, successor_id: str, succession_id: str, effective_on: date) -> bool:
+        if self.session.get(EntitySuccessorRow, (predecessor_id, successor_id)) is not None:
+            return False
+        self.session.add(EntitySuccessorRow(predecessor_id=predecessor_id, successor_id=successor_id,
+                                            succession_id=succession_id, effective_on=effective_on))
+        return True
+
+    def acts_for(self, party_id: str | None, entity_id: str) -> bool:
+        """The entity itself, or a successor that took over its reporting duty and history (M-10)."""
+        if party_id is None:
+            return False
+        return party_id == entity_id or self.session.get(EntitySuccessorRow, (entity_id, party_id)) is not None
 
     def earliest_first_year(self) -> int | None:
         """The earliest first compliance year of anyone: no deadline of an earlier year concerns this service."""

@@ -3,6 +3,8 @@
 States: AWAITING_REPORT -> REPORTED (M-12) -> VERIFIED (M-13, awaiting determination) -> DETERMINED (M-15 ¶1), or
 VERIFIED/REPORTED -> RECHECK (M-15 ¶2) -> DETERMINED; a correction after determination: DETERMINED -> RECHECK ->
 DETERMINED with revision + 1.
+- M-18: an exiting entity's case exists from its exit (`start_exit_report`): the current year's report is filed
+  during the year, due `exit_report_due`; then verified and determined like any other.
 - A case without a report exists once the report deadline found it missing (`flag_report_missing`, M-12); a late
   report is still accepted (flagged late) — even after the authority determined the year, which then stands until
   corrected.
@@ -54,6 +56,7 @@ class ReportCase:
     report_missing_at: datetime | None = None  # M-12: no report at the deadline
     verification_missing_at: datetime | None = None  # M-13: no verification report at the deadline
     overdue_flagged_for: date | None = None  # M-15/M-43: the due date last found passed without a determination
+    exit_report_due: date | None = None  # M-18: an exiting entity's current-year report, due on this day
 
     @property
     def determination(self) -> Determination | None:
@@ -100,22 +103,32 @@ class ReportCase:
             raise Conflict(f"cannot submit a report (amend the existing one instead): the {self.year} case of "
                            f"{self.entity_id} is {self.state.value}", article="M-12")
         now = as_utc(now)
-        if regulatory_date(now).year <= self.year:
+        if regulatory_date(now).year <= self.year and self.exit_report_due is None:
             raise RuleViolation(f"the {self.year} report can only be filed after {self.year} has ended",
                                 field="year", article="M-12")
         breakdown = compute_emissions(sources, policy.factor_set(factor_sets))
         self.report = EmissionReport(report_id, self.entity_id, self.year, tuple(sources), breakdown, now,
-                                     is_late(now, policy.report_due), covered)
+                                     is_late(now, self.report_due(policy)), covered)
         self.covered = covered
         if self.state is S.AWAITING_REPORT:
             self.state = S.REPORTED  # after the authority's own determination the year stays DETERMINED
         return self.report
 
+    def report_due(self, policy: MrvPolicy) -> date:
+        """The report's last day: the year's (M-12), or for an exiting entity its exit report's (M-18)."""
+        return self.exit_report_due or policy.report_due
+
+    def start_exit_report(self, due: date) -> None:
+        """M-18: the entity exited during the year; its report is due within 15 days (`due`), filed in the year."""
+        if self.report is None and self.report_missing_at is None:
+            self.exit_report_due = due
+
     def flag_report_missing(self, now: datetime, policy: MrvPolicy) -> bool:
-        """M-12: no report at the deadline (from 00:00 Shanghai after `report_due`); once."""
+        """M-12: no report at the deadline (from 00:00 Shanghai after `report_due`, or the exit report's, M-18);
+        once."""
         self._check_policy(policy)
         if self.report is not None or self.report_missing_at is not None or as_utc(now) < missing_from(
-                policy.report_due):
+                self.report_due(policy)):
             return False
         self.report_missing_at = as_utc(now)
         return True

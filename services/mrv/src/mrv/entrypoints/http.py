@@ -12,6 +12,7 @@ from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 from mrv.adapters.repository import ReportCaseRepository
+from mrv.adapters.signatories import CoveredEntityRepository
 from mrv.domain.report_case import ReportCase
 from mrv.entrypoints.views import (
     CasePublic, DeterminationPublic, RecheckOpenedPublic, ReportPublic, VerificationFiledPublic,
@@ -25,10 +26,12 @@ Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
 State = Literal["awaiting_report", "reported", "verified", "recheck", "determined"]
 
 
-def _may_see(caller: Principal, case: ReportCase) -> None:
-    """The authority; the entity itself; the verifier and agency that filed the report's verification."""
+def _may_see(caller: Principal, case: ReportCase, session: ReadSession) -> None:
+    """The authority; the entity itself or its successor (M-10); the verifier and agency that filed the report's
+    verification."""
     v = case.verification
-    if caller.has(Role.AUTHORITY) or (caller.has(Role.ENTITY) and caller.owns(case.entity_id)):
+    if caller.has(Role.AUTHORITY) or (caller.has(Role.ENTITY)
+                                      and CoveredEntityRepository(session).acts_for(caller.party_id, case.entity_id)):
         return
     if v is not None and ((caller.has(Role.VERIFIER) and caller.owns(v.verifier_id))
                           or (caller.has(Role.AGENCY) and caller.owns(v.agency_id))):
@@ -53,7 +56,7 @@ def amend_report(report_id: str, cmd: commands.AmendReport, caller: Entity, uow:
             summary="A report with its verification, re-checks and determinations (M-12..M-15)")
 def get_report(report_id: str, caller: Caller, session: ReadSession) -> CasePublic:
     case = ReportCaseRepository(session).get(report_id)
-    _may_see(caller, case)
+    _may_see(caller, case, session)
     return CasePublic.of(case)
 
 

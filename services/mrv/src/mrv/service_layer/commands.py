@@ -35,6 +35,9 @@ class SubmitReport(BaseModel):
 
     compliance_year: int = Field(ge=2013, le=2100)
     sources: list[Source] = Field(max_length=1000)
+    entity_id: str | None = Field(default=None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$",
+                                  description="a predecessor whose reporting duty passed to the caller on a merger "
+                                              "or split (M-10); default the caller")
 
 
 class AmendReport(BaseModel):

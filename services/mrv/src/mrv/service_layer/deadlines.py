@@ -5,6 +5,8 @@ entity-year's correlation id):
   `monitoring-plan.missing` (a plan case is opened for it, with a new correlation id);
 - M-12: a covered or reporting-only emitter with no report for Y by 31 Mar of Y+1 → `report.missing` (a report case
   without a report is opened, with a new correlation id: the authority may determine it, a late report joins it);
+- M-18: an exiting entity with no report for its exit year by its own due day → `report.missing` (`exit_report`),
+  under the exit's correlation id;
 - M-13: a covered entity's report for Y without a verification by 30 Apr of Y+1 → `verification.missing`;
 - M-15 / M-43: a determination not made by its due date → `determination.overdue` (once per due date).
 
@@ -36,6 +38,7 @@ def check_deadlines(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -
                 _missing_reports(uow, year, now, policy_of)
             if now >= missing_from(policy.verification_due):
                 _missing_verifications(uow, year, now, policy_of)
+    _missing_exit_reports(uow, now, policy_of)
     _overdue_determinations(uow, now, policy_of)
 
 
@@ -57,6 +60,17 @@ def _missing_reports(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: Po
             report_id, correlation_id = report_id_of(case), str(uuid.uuid4())
             uow.reports.add(report_id, case, correlation_id)
             uow.publish(report_missing(report_id, case, policy.report_due), correlation_id=correlation_id)
+
+
+def _missing_exit_reports(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -> None:
+    """M-18: an exiting entity's report not filed by its own due day (15 days after the exit)."""
+    for case in uow.reports.exit_reports_missing(regulatory_date(now)):
+        policy = policy_of(case.year)
+        if case.flag_report_missing(now, policy):
+            report_id = report_id_of(case)
+            uow.reports.save(case, auto_determine_at=None, report_id=report_id)
+            uow.publish(report_missing(report_id, case, case.report_due(policy)),
+                        correlation_id=uow.reports.correlation_id(report_id))
 
 
 def _missing_verifications(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:

@@ -4,13 +4,14 @@ effect) and never commits; a fact already known (replayed, or older than what is
 from __future__ import annotations
 
 from ets_shared.clock import as_utc, regulatory_date
-from ets_shared.contracts.allocation import EntityRegistered
+from ets_shared.contracts.allocation import EntityExitDeclared, EntityRegistered, SuccessionApproved
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.verifier_oversight import (
     AgencyBlacklisted, AgencyEligibilityChanged, AgencyFiled, AgencyFilingChanged, TenderAwarded,
     VerificationAssigned, VerifierCertificateRevoked, VerifierCertified,
 )
 from mrv.adapters.repository import report_id_of
+from mrv.domain.report_case import ReportCase
 from mrv.service_layer.deadlines import check_deadlines
 from mrv.service_layer.policy import policy_cache
 from mrv.service_layer.publishing import publish_determined
@@ -89,6 +90,39 @@ def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
             uow.audit("mrv.report.covered", f"report:{report_id}", {"entity_id": event.entity_id})
 
 
+def on_entity_exit_declared(event: EntityExitDeclared, uow: MrvUnitOfWork) -> None:
+    """M-18: the entity exited: it reports its exit year's emissions by `report_due_on` (filed during the year,
+    verified and determined like any other report, under the exit's correlation id) and owes nothing for later
+    years."""
+    if not uow.entities.end(event.entity_id, event.compliance_year):
+        return
+    report_id = f"RPT-{event.entity_id}-{event.compliance_year}"
+    case = uow.reports.find(report_id)
+    if case is None:
+        case = ReportCase(event.entity_id, event.compliance_year,
+                          covered=uow.entities.is_covered(event.entity_id, event.compliance_year))
+        case.start_exit_report(event.report_due_on)
+        uow.reports.add(report_id, case, uow.context.correlation_id)
+    else:
+        case.start_exit_report(event.report_due_on)
+        uow.reports.save(case, auto_determine_at=None, report_id=report_id)
+    uow.audit("mrv.entity.exited", f"entity:{event.entity_id}", event)
+
+
+def on_succession_approved(event: SuccessionApproved, uow: MrvUnitOfWork) -> None:
+    """M-10: a predecessor that no longer exists on its own reports no year from the succession's on; its duty for
+    the earlier years (a report still to file, amend or object to) and its history pass to its successors, who act
+    for it (`acts_for`). The successors report their own years, the facilities they took over included."""
+    continuing = {s.entity_id for s in event.successors if s.continues}
+    for pred in event.predecessor_ids:
+        if pred in continuing:
+            continue
+        uow.entities.end(pred, event.effective_on.year - 1)
+        for successor in event.successors:
+            uow.entities.add_successor(pred, successor.entity_id, event.succession_id, event.effective_on)
+    uow.audit("mrv.entity.succeeded", f"succession:{event.succession_id}", event)
+
+
 def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
     """The deadlines that fell due (`deadlines`: plans, reports and verifications missing, determinations overdue)
     and, for the years with the `automatic_determination` option, every verified case without a re-check trigger
@@ -117,5 +151,7 @@ EVENT_HANDLERS = {
     VerifierCertified: on_verifier_certified,
     VerifierCertificateRevoked: on_verifier_certificate_revoked,
     EntityRegistered: on_entity_registered,
+    EntityExitDeclared: on_entity_exit_declared,
+    SuccessionApproved: on_succession_approved,
     CalendarTick: on_calendar_tick,
 }

@@ -28,7 +28,7 @@ def report_id_for(entity_id: str, year: int) -> str:
 
 def _own_case(uow: MrvUnitOfWork, report_id: str, entity_id: str, action: str) -> ReportCase:
     case = uow.reports.get(report_id)
-    if case.entity_id != entity_id:
+    if not uow.entities.acts_for(entity_id, case.entity_id):
         raise Forbidden(f"only entity {case.entity_id} may {action} report {report_id}", field="report_id")
     return case
 
@@ -36,6 +36,12 @@ def _own_case(uow: MrvUnitOfWork, report_id: str, entity_id: str, action: str) -
 def submit_report(entity_id: str, cmd: commands.SubmitReport, uow: MrvUnitOfWork) -> ReportCase:
     """M-12: one report per entity-year; the report id is deterministic, a second submission conflicts. A report
     found missing at the deadline is still accepted (late), into its case and under its correlation id."""
+    if cmd.entity_id is not None and cmd.entity_id != entity_id:  # a predecessor's duty, taken over (M-10)
+        with uow:
+            if not uow.entities.acts_for(entity_id, cmd.entity_id):
+                raise Forbidden(f"{entity_id} is not a successor of {cmd.entity_id}", field="entity_id",
+                                article="M-10")
+        entity_id = cmd.entity_id
     report_id = report_id_for(entity_id, cmd.compliance_year)
     conflict = Conflict(f"{entity_id} already submitted its {cmd.compliance_year} report {report_id}; amend it "
                         f"with PUT /reports/{report_id}", field="compliance_year", article="M-12")

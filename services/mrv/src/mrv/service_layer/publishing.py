@@ -83,7 +83,8 @@ def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, det
 def report_missing(report_id: str, case: ReportCase, due_on: date) -> EmissionReportMissing:
     assert case.report_missing_at is not None
     return EmissionReportMissing(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
-                                 covered=case.covered, due_on=due_on, found_at=case.report_missing_at)
+                                 covered=case.covered, due_on=due_on, found_at=case.report_missing_at,
+                                 exit_report=case.exit_report_due is not None)
 
 
 def verification_missing(report_id: str, case: ReportCase, due_on: date) -> VerificationMissing:

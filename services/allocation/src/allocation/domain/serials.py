@@ -1,0 +1,61 @@
+"""Serial numbers (as the EU Union Registry keeps them): every unit issued carries a serial number, unique within its
+unit type and vintage, and units are held as **blocks** — unit type, vintage, lot (a CCER's origin), issuer and a
+first–last range. Issuance creates a block from the next free serials; every other movement (transfer, surrender,
+cancellation, recall, succession) moves blocks from the sender to the receiver, taking the lowest serials first and
+splitting the last block it needs: never creating or losing a serial. A surrendered or cancelled unit's block rests
+in the cancellation account; a recalled one in the recall account."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Block:
+    unit_type: str
+    vintage: int
+    lot: str
+    issuer: str
+    first: int
+    last: int
+    block_id: int | None = None
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
+
+
+def label(unit_type: str, vintage: int, serial: int) -> str:
+    return f"{unit_type}-{vintage}-{serial:012d}"
+
+
+def split_off(blocks: list[Block], quantity: int) -> tuple[list[Block], list[Block]]:
+    """Take `quantity` serials from `blocks` (ordered by first serial), lowest first: the blocks moved, and the
+    sender's blocks that remain changed (a split block keeps its id with a later first serial; emptied ones are
+    gone from `blocks`). Raises if the blocks hold fewer units than asked."""
+    moved: list[Block] = []
+    while quantity > 0:
+        if not blocks:
+            raise RuntimeError("the serial blocks hold fewer units than the holding")
+        head = blocks[0]
+        take = min(quantity, head.size)
+        moved.append(Block(head.unit_type, head.vintage, head.lot, head.issuer, head.first, head.first + take - 1))
+        quantity -= take
+        if take == head.size:
+            blocks.pop(0)
+        else:
+            head.first += take
+    return moved, blocks
+
+
+def subtract(ranges: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """Ranges (first, last) less [first, last]."""
+    out = []
+    for a, b in ranges:
+        if b < first or a > last:
+            out.append((a, b))
+            continue
+        if a < first:
+            out.append((a, first - 1))
+        if b > last:
+            out.append((last + 1, b))
+    return out
