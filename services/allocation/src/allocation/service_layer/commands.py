@@ -141,11 +141,11 @@ class DeclareExit(BaseModel):
     """M-18: the entity dissolved, deregistered, stopped production or left Shanghai on `exit_on`."""
 
     reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"]
-    exit_on: date = Field(description="the Shanghai date of the dissolution, deregistration, stop or move")
+    exit_on: Day = Field(description="the Shanghai date of the dissolution, deregistration, stop or move")
     statement: str | None = Field(default=None, max_length=4000)
 
 
-Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=7, decimal_places=4, allow_inf_nan=False)]
+Percent = exact_decimal(7, 4, ge=0, le=100)
 
 
 class SplitFacility(BaseModel):
@@ -166,7 +166,7 @@ class FileSuccession(BaseModel):
     predecessor_ids: list[EntityId] = Field(min_length=1, max_length=100)
     successor_id: EntityId | None = None
     facilities: list[SplitFacility] = Field(default_factory=list, max_length=1000)
-    effective_on: date
+    effective_on: Day
     statement: str = Field(min_length=3, max_length=4000)
 
 
@@ -175,8 +175,7 @@ class DecideSuccession(BaseModel):
     reason: str = Field(min_length=3, max_length=4000)
 
 
-Price = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2, allow_inf_nan=False,
-                                 description="RMB per allowance, a decimal string")]
+Price = Annotated[exact_decimal(12, 2, gt=0), Field(description="RMB per allowance, a decimal string")]
 
 
 class OpenSale(BaseModel):
@@ -184,19 +183,19 @@ class OpenSale(BaseModel):
     fixed price."""
 
     kind: Literal["auction", "fixed_price"]
-    quantity: int = Field(gt=0, le=10**12)
+    quantity: PositiveQuantity
     price: Price | None = Field(default=None, description="the fixed price (fixed_price only)")
 
 
 class PlaceBid(BaseModel):
     """A sealed bid, or a subscription at the fixed price; a later one replaces the bidder's own while open."""
 
-    quantity: int = Field(gt=0, le=10**12)
+    quantity: PositiveQuantity
     price: Price
 
 
 class ConfirmPayment(BaseModel):
     """The settlement bank confirms a winner's payment of its award (M-9, M-26)."""
 
-    amount: Decimal = Field(gt=0, max_digits=16, decimal_places=2, allow_inf_nan=False)
+    amount: exact_decimal(16, 2, gt=0)  # type: ignore[valid-type]
     reference: str = Field(min_length=1, max_length=100, description="the bank's payment reference")

@@ -39,11 +39,11 @@ class AllocationPolicyDocument(BaseModel):
                                                                  "year that are not covered must report")
     exit_report_days: int = Field(15, ge=1, le=366, description="M-18: an exiting entity reports its current-year "
                                                                 "emissions within this many days of its exit")
-    exit_recall_ratio: Decimal = Field(Decimal("0.5"), ge=0, le=1, description="M-18: the share of the free "
+    exit_recall_ratio: DecimalString = Field(Decimal("0.5"), ge=0, le=1, description="M-18: the share of the free "
                                        "allowances already issued for later years that is recalled on exit")
-    paid_share: Decimal = Field(Decimal(0), ge=0, le=1, description="M-9: the share of the cap a new plan reserves "
+    paid_share: DecimalString = Field(Decimal(0), ge=0, le=1, description="M-9: the share of the cap a new plan reserves "
                                                                     "for paid allocation (auction or fixed price)")
-    auction_reserve_price: Decimal = Field(Decimal("0.00"), ge=0, max_digits=12, decimal_places=2,
+    auction_reserve_price: DecimalString = Field(Decimal("0.00"), ge=0, max_digits=12, decimal_places=2,
                                            description="M-9: RMB per allowance; lower bids are not admitted")
 
     @model_validator(mode="after")
