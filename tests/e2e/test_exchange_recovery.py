@@ -45,12 +45,12 @@ async def state(client: PlatformClient) -> dict:
 async def test_m23_book_and_balances_rebuilt_exactly_after_the_process_is_killed(exchange_only):
     platform = exchange_only
     urls = {"exchange": platform.url("exchange")}
-    async with PlatformClient(urls=urls, jwt_secret=platform.jwt_secret,
-                              nats_url=platform.effective_nats_url) as client:
+    async with PlatformClient(urls=urls, jwt_secret=platform.jwt_secret, nats_url=platform.effective_nats_url,
+                              nats_options=platform.nats_options("calendar")) as client:
         await client.tick_and_wait(at(date(2026, 5, 20), 10))
         await client.post("exchange", "/products", {"product_id": "SHEA-2025", "vintage": 2025,
                                                     "reference_price": "40.00"}, role="exchange_operator")
-        nc = await nats.connect(platform.effective_nats_url)
+        nc = await nats.connect(platform.effective_nats_url, **platform.nats_options("allocation"))  # its deposits
         for n, trader in enumerate(TRADERS):
             await client.post("exchange", "/members", {"member_id": trader, "name": trader,
                                                        "kind": "self_operating"}, role="exchange_operator")
