@@ -1,9 +1,11 @@
 """Events of the exchange service (regulation.md §6)."""
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ets_shared.contracts.base import EventData, Money, Tonnes, contract
 
@@ -285,3 +287,41 @@ class AgreementProposed(EventData):
     price: Money
     quantity: Tonnes = Field(gt=0)
     proposed_at: AwareDatetime
+
+
+# --- Market data (M-25) and the exchange's duty to publish it (M-42(1)) ---
+
+class ProductDay(BaseModel):
+    """One product's trading day. Prices in yuan (decimal strings); `close` is the VWAP of the day's open-bidding
+    trades (M-28(1)), or the previous close when the product did not trade in open bidding that day."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    open: Money | None = None
+    high: Money | None = None
+    low: Money | None = None
+    close: Money | None = None
+    volume: Tonnes
+    turnover: Money
+    trades: int = Field(ge=0)
+    agreement_volume: Tonnes = 0
+    agreement_turnover: Money = Decimal("0")
+
+
+@contract(
+    producer="exchange", aggregate="market-day", event="reported", version=1,
+    example={"trading_date": "2026-05-20",
+             "products": [{"product_id": "SHEA-2025", "vintage": 2025, "open": "45.00", "high": "46.20",
+                           "low": "44.80", "close": "45.63", "volume": 12000, "turnover": "547560.00", "trades": 14,
+                           "agreement_volume": 0, "agreement_turnover": "0.00"}],
+             "reported_at": "2026-05-20T07:05:00Z"},
+)
+class MarketDayReported(EventData):
+    """The day-end market report of one trading day (M-25): per product open/high/low/close, volume and turnover.
+    Publishing it is one of the exchange's duties (M-42(1)): enforcement expects one per trading day by the
+    deadline of the exchange's policy."""
+
+    trading_date: date
+    products: list[ProductDay]
+    reported_at: AwareDatetime
