@@ -325,3 +325,148 @@ class MarketDayReported(EventData):
     trading_date: date
     products: list[ProductDay]
     reported_at: AwareDatetime
+
+
+# --- Oversight: the exchange's trading days, risk controls (M-28, M-29), rule filings (M-20) and its duties (M-42) ---
+
+@contract(
+    producer="exchange", aggregate="trading-day", event="opened", version=1,
+    example={"trading_date": "2026-05-20", "opened_at": "2026-05-20T01:30:00Z",
+             "market_report_due_at": "2026-05-20T10:00:00Z", "rules_year": 2026, "rules_version": 1,
+             "price_limit": "0.10", "max_holding_t": 1000000, "large_holder_report_t": 500000,
+             "risk_reserve_share": "0.20"},
+)
+class TradingDayOpened(EventData):
+    """The market opened for a trading day: the first regulatory tick at or after the first session's start of a
+    trading day (a day the clock passed over entirely never opened: nothing could trade on it). The day's market
+    report (`market-day.reported`) is due by `market_report_due_at` (M-25, M-42(1)). It carries the risk rules in
+    force (M-28: price limit, holding limit, large-holder reporting, the risk reserve fund's share of fees) and the
+    filed version of the year's trading rules (`rules_version` null: traded on rules never filed, M-20)."""
+
+    trading_date: date
+    opened_at: AwareDatetime
+    market_report_due_at: AwareDatetime
+    rules_year: int = Field(ge=2013, le=2100)
+    rules_version: int | None = Field(default=None, ge=1)
+    price_limit: Decimal = Field(ge=0, le=1)
+    max_holding_t: Tonnes
+    large_holder_report_t: Tonnes
+    risk_reserve_share: Decimal = Field(ge=0, le=1)
+
+
+@contract(
+    producer="exchange", aggregate="market-measure", event="imposed", version=1,
+    example={"measure_id": "MM-0001", "kind": "halt", "product_id": "SHEA-2025", "price_limit": None,
+             "max_holding_t": None, "reason": "suspected manipulation of the close (M-29)",
+             "imposed_by": "operator:desk-1", "imposed_at": "2026-05-20T02:00:00Z", "ends_at": None},
+)
+class MarketMeasureImposed(EventData):
+    """The operations desk took an emergency measure in an abnormal situation (M-29) and reports it to the authority
+    at once: a halt of one product or the whole market (`product_id` null), a changed price limit (`price_limit`, a
+    rate of the previous close) or a changed holding limit (`max_holding_t`). It holds until lifted
+    (`market-measure.lifted`), at the latest at `ends_at` when given."""
+
+    measure_id: str
+    kind: Literal["halt", "price_limit", "holding_limit"]
+    product_id: str | None = None
+    price_limit: Decimal | None = Field(default=None, gt=0, le=1)
+    max_holding_t: Tonnes | None = None
+    reason: str = Field(min_length=1, max_length=1000)
+    imposed_by: str
+    imposed_at: AwareDatetime
+    ends_at: AwareDatetime | None = None
+
+
+@contract(
+    producer="exchange", aggregate="market-measure", event="lifted", version=1,
+    example={"measure_id": "MM-0001", "kind": "halt", "product_id": "SHEA-2025",
+             "reason": "the abnormal situation is over", "lifted_by": "operator:desk-1",
+             "lifted_at": "2026-05-20T03:00:00Z"},
+)
+class MarketMeasureLifted(EventData):
+    """An emergency measure was lifted because the abnormal situation ended (M-29): by the desk, or by the clock at
+    the end time it was imposed with (`lifted_by` = `end time`)."""
+
+    measure_id: str
+    kind: Literal["halt", "price_limit", "holding_limit"]
+    product_id: str | None = None
+    reason: str = Field(min_length=1, max_length=1000)
+    lifted_by: str
+    lifted_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="large-holder", event="reported", version=1,
+    example={"trading_account_id": "X-M-E-0001", "participant_id": "M-E-0001", "covered_entity_id": "E-0001",
+             "holding": 620000, "allocation": 100000, "beyond_allocation": 520000, "threshold": 500000,
+             "reported_at": "2026-05-20T02:00:02Z"},
+)
+class LargeHolderReported(EventData):
+    """大户报告 (M-28(2)): an account's holding on the exchange, beyond its covered entity's allocation, reached the
+    large-holder threshold (at the threshold it is reported). Reported once each time it crosses upward."""
+
+    trading_account_id: str
+    participant_id: str
+    covered_entity_id: str | None = None
+    holding: Tonnes
+    allocation: Tonnes
+    beyond_allocation: Tonnes
+    threshold: Tonnes
+    reported_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="risk-warning", event="issued", version=1,
+    example={"warning_id": "RW-0001", "product_id": "SHEA-2025", "level": "warning",
+             "message": "prices moved to the limit three days running", "issued_by": "operator:desk-1",
+             "issued_at": "2026-05-20T02:00:00Z"},
+)
+class RiskWarningIssued(EventData):
+    """风险警示 (M-28(3)): the exchange warned the market about a product (or the whole market, `product_id` null)."""
+
+    warning_id: str
+    product_id: str | None = None
+    level: Literal["notice", "warning", "severe"]
+    message: str = Field(min_length=1, max_length=2000)
+    issued_by: str
+    issued_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="rules", event="filed", version=1,
+    example={"year": 2026, "version": 2, "changed": ["price_limit", "open_bidding_fees"],
+             "document": {"price_limit": "0.10"}, "reason": "fee schedule approved by the bureau",
+             "filed_by": "authority:li", "filed_at": "2026-01-05T02:00:00Z"},
+)
+class TradingRulesFiled(EventData):
+    """A new version of the exchange's trading rules, fee schedule and limits for a year (M-20), approved by and
+    filed with the authority: the whole document, which fields changed from the previous version, who and why."""
+
+    year: int = Field(ge=2013, le=2100)
+    version: int = Field(ge=1)
+    changed: list[str]
+    document: dict
+    reason: str
+    filed_by: str
+    filed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="fees", event="outside-schedule", version=1,
+    example={"trade_id": "TRD-0000000001", "mode": "open_bidding", "turnover": "45200.00",
+             "buyer_fee": "90.40", "seller_fee": "67.80", "schedule_buyer_fee": "67.80",
+             "schedule_seller_fee": "67.80", "rules_version": 1, "found_at": "2026-05-20T02:00:02Z"},
+)
+class FeeOutsideSchedule(EventData):
+    """A settled trade's fees differ from the published fee schedule in force when it was executed (M-27; M-42(2)
+    punishes fees charged against the rules). Every settlement is checked."""
+
+    trade_id: str
+    mode: Literal["open_bidding", "agreement"]
+    turnover: Money
+    buyer_fee: Money
+    seller_fee: Money
+    schedule_buyer_fee: Money
+    schedule_seller_fee: Money
+    rules_version: int | None = None
+    found_at: AwareDatetime

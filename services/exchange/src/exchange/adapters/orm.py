@@ -181,3 +181,65 @@ class AllocationHeldRow(ExchangeTable, table=True):
     entity_id: str = Field(primary_key=True, max_length=64)
     vintage: int = Field(primary_key=True)
     quantity: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+# --- oversight (M-20, M-28, M-29, M-42) -----------------------------------------------------------------------------
+
+class MarketMeasureRow(ExchangeTable, table=True):
+    """An emergency measure of the operations desk (M-29): a halt, a price limit or a holding limit, for one product
+    or the whole market (`product_id` null), in force from `imposed_at` until lifted or `ends_at`."""
+    __tablename__ = "market_measure"
+    measure_id: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=16)
+    product_id: str | None = Field(default=None, max_length=32)
+    price_limit: str | None = Field(default=None, max_length=12)
+    max_holding_t: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    reason: str = Field(max_length=1000)
+    imposed_by: str = Field(max_length=200)
+    imposed_at: datetime = Field(sa_column=utc_column())
+    ends_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    lifted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    lifted_by: str | None = Field(default=None, max_length=200)
+    lift_reason: str | None = Field(default=None, max_length=1000)
+    active: bool = Field(default=True, index=True)
+
+
+class RiskWarningRow(ExchangeTable, table=True):
+    __tablename__ = "risk_warning"
+    warning_id: str = Field(primary_key=True, max_length=64)
+    product_id: str | None = Field(default=None, max_length=32)
+    level: str = Field(max_length=10)
+    message: str = Field(max_length=2000)
+    issued_by: str = Field(max_length=200)
+    issued_at: datetime = Field(sa_column=utc_column())
+
+
+class LargeHolderRow(ExchangeTable, table=True):
+    """Whether an account is at or above the large-holder threshold (M-28(2)), so each upward crossing is reported
+    once; its reports."""
+    __tablename__ = "large_holder"
+    trading_account_id: str = Field(primary_key=True, max_length=80)
+    at_or_above: bool = False
+    holding: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    reported_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    reports: int = 0
+
+
+class RulesVersionRow(ExchangeTable, table=True):
+    """Every version of a year's trading rules, fee schedule and limits (M-20), with who filed it and why."""
+    __tablename__ = "rules_version"
+    year: int = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    document: str
+    changed: str = Field(max_length=2000)
+    reason: str = Field(max_length=2000)
+    filed_by: str = Field(max_length=200)
+    filed_at: datetime = Field(sa_column=utc_column())
+
+
+class TradingDayRow(ExchangeTable, table=True):
+    """A trading day the market opened (announced once, `trading-day.opened`)."""
+    __tablename__ = "trading_day"
+    trading_date: date = Field(primary_key=True)
+    opened_at: datetime = Field(sa_column=utc_column())
+    market_report_due_at: datetime = Field(sa_column=utc_column())

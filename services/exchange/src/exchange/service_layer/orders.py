@@ -23,7 +23,7 @@ from exchange.domain.orders import BUY, SELL
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
-from exchange.service_layer.policy import rules_for
+from exchange.service_layer.risk import market_rules
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 T = TypeVar("T")
@@ -121,7 +121,7 @@ def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWor
         now = uow.now()
         account = _account_for_orders(uow, member_id, cmd.trading_account_id)
         product = uow.trading.product(cmd.product_id)
-        rules = rules_for(uow.session, regulatory_date(now).year)
+        rules = market_rules(uow, product.product_id)
         rules.require_in_session(now)
         rules.require_lot(cmd.quantity)
         price = _checked_price(uow, rules, product, cmd.price)
@@ -176,7 +176,7 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
         now = uow.now()
         order = _open_order(uow, member_id, order_id)
         account = uow.trading.account(order.trading_account_id)
-        rules = rules_for(uow.session, regulatory_date(now).year)
+        rules = market_rules(uow, order.product_id)
         rules.require_in_session(now)
         rules.require_lot(cmd.quantity)
         price = _checked_price(uow, rules, uow.trading.product(order.product_id), cmd.price)

@@ -2,7 +2,8 @@
 M-27, M-28). The year is the calendar year of the trading day. Defaults: tick 0.01 yuan, lot 1 t, sessions 09:30-11:30
 and 13:00-15:00, +-10 % open bidding, +-30 % agreement transfers below 500,000 t, 1,000,000 t holding limit (plus a
 covered entity's allocation), fees 0.15 % per side in open bidding and 0.10 % in agreement transfers, 20 % of fees to
-the risk reserve fund."""
+the risk reserve fund, large holders reported at 500,000 t beyond their allocation, the day's market report due
+by 18:00."""
 from __future__ import annotations
 
 from datetime import date, time
@@ -42,6 +43,10 @@ class ExchangePolicyDocument(BaseModel):
     open_bidding_fees: FeeRates = FeeRates(buyer=Decimal("0.0015"), seller=Decimal("0.0015"))
     agreement_fees: FeeRates = FeeRates(buyer=Decimal("0.0010"), seller=Decimal("0.0010"))
     risk_reserve_share: Decimal = Field(Decimal("0.20"), ge=0, le=1, description="M-28(4) share of fees")
+    large_holder_report_t: int = Field(500_000, ge=1, le=100_000_000,
+                                       description="M-28(2) large-holder report at this holding beyond the allocation")
+    market_report_due: time = Field(time(18), description="M-25/M-42(1): the day's market report is due by this "
+                                                          "Shanghai time of the trading day")
 
     @model_validator(mode="after")
     def _consistent(self) -> ExchangePolicyDocument:
@@ -63,7 +68,8 @@ class ExchangePolicyDocument(BaseModel):
             agreement_exempt_t=self.agreement_exempt_t, max_holding_t=self.max_holding_t,
             fees={OPEN_BIDDING: Fees(self.open_bidding_fees.buyer, self.open_bidding_fees.seller),
                   AGREEMENT: Fees(self.agreement_fees.buyer, self.agreement_fees.seller)},
-            risk_reserve_share=self.risk_reserve_share)
+            risk_reserve_share=self.risk_reserve_share, large_holder_report_t=self.large_holder_report_t,
+            market_report_due=self.market_report_due)
 
 
 def rules_for(session: Session, year: int) -> TradingRules:
