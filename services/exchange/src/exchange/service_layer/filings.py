@@ -39,10 +39,10 @@ def file_rules(uow: ExchangeUnitOfWork, year: int, document: BaseModel) -> None:
     """`PUT /policy/{year}` hook (same transaction): the new version, what changed, who and why, and the filing."""
     latest = uow.session.execute(select(func.max(RulesVersionRow.version))
                                  .where(RulesVersionRow.year == year)).scalar() or 0
-    before = (json.loads(versions(uow.session, year)[-1].document) if latest
-              else json.loads(ExchangePolicyDocument.default(year).model_dump_json()))
+    before = (ExchangePolicyDocument.model_validate_json(versions(uow.session, year)[-1].document) if latest
+              else ExchangePolicyDocument.default(year))
+    changed = sorted(k for k in type(document).model_fields if getattr(before, k) != getattr(document, k))
     after = json.loads(document.model_dump_json())
-    changed = sorted(k for k in after if before.get(k) != after[k])
     setting = uow.session.get(PolicySetting, year)
     now = uow.now()
     row = RulesVersionRow(year=year, version=latest + 1, document=json.dumps(after), changed=",".join(changed),
