@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ets_shared.auth import Principal, Role
 from ets_shared.http.dependencies import ReadSession, Uow, require
 from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow, RulesVersionRow
+from exchange.entrypoints.schemas import RecordId
 from exchange.service_layer import filings, risk
 from exchange.service_layer import oversight_commands as commands
 
@@ -76,6 +77,7 @@ class RulesVersionPublic(BaseModel):
 
 
 Page = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 
 
 @router.post("/market-measures", response_model=MeasurePublic, status_code=201,
@@ -86,12 +88,12 @@ def impose(cmd: commands.ImposeMeasure, _: Desk, uow: Uow) -> MeasurePublic:
 
 @router.post("/market-measures/{measure_id}/lifting", response_model=MeasurePublic,
              summary="Lift a measure: the abnormal situation is over (M-29)")
-def lift(measure_id: str, cmd: commands.LiftMeasure, _: Desk, uow: Uow) -> MeasurePublic:
+def lift(measure_id: RecordId, cmd: commands.LiftMeasure, _: Desk, uow: Uow) -> MeasurePublic:
     return MeasurePublic.of(risk.lift(measure_id, cmd, uow))
 
 
 @router.get("/market-measures", response_model=list[MeasurePublic], summary="Emergency measures (desk, authority)")
-def measures(_: Overseers, session: ReadSession, active: bool | None = None, offset: Annotated[int, Query(ge=0)] = 0,
+def measures(_: Overseers, session: ReadSession, active: bool | None = None, offset: Offset = 0,
              limit: Page = 100) -> list[MeasurePublic]:
     query = select(MarketMeasureRow).order_by(MarketMeasureRow.imposed_at, MarketMeasureRow.measure_id)
     if active is not None:
@@ -105,7 +107,7 @@ def warn(cmd: commands.IssueWarning, _: Desk, uow: Uow) -> WarningPublic:
 
 
 @router.get("/risk-warnings", response_model=list[WarningPublic], summary="Risk warnings (desk, authority)")
-def warnings(_: Overseers, session: ReadSession, offset: Annotated[int, Query(ge=0)] = 0,
+def warnings(_: Overseers, session: ReadSession, offset: Offset = 0,
              limit: Page = 100) -> list[WarningPublic]:
     query = select(RiskWarningRow).order_by(RiskWarningRow.issued_at, RiskWarningRow.warning_id)
     return [WarningPublic(**r.model_dump()) for r in session.execute(query.offset(offset).limit(limit)).scalars()]
@@ -113,7 +115,7 @@ def warnings(_: Overseers, session: ReadSession, offset: Annotated[int, Query(ge
 
 @router.get("/large-holders", response_model=list[LargeHolderPublic],
             summary="Accounts at or above the large-holder threshold, and their reports (M-28(2))")
-def large_holders(_: Overseers, session: ReadSession, offset: Annotated[int, Query(ge=0)] = 0,
+def large_holders(_: Overseers, session: ReadSession, offset: Offset = 0,
                   limit: Page = 100) -> list[LargeHolderPublic]:
     query = select(LargeHolderRow).where(LargeHolderRow.reports > 0).order_by(LargeHolderRow.trading_account_id)
     return [LargeHolderPublic(**r.model_dump()) for r in session.execute(query.offset(offset).limit(limit)).scalars()]
