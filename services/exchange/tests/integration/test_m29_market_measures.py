@@ -140,3 +140,18 @@ async def test_m29_only_the_desk_acts_the_authority_reads_others_refused(market)
         assert response.status_code == 422, (bad, response.text)
     assert [m["measure_id"] for m in (await market.client.get("/market-measures", headers=market.operator)).json()
             ] == ["H-9"]
+
+
+async def test_m29_agreement_confirmation_refused_during_a_halt_taken_after_it(market):
+    buyer, seller = await setup(market)
+    proposed = await market.client.post("/agreements", headers=market.member("B"), json={
+        "agreement_id": "A-2", "trading_account_id": buyer, "counterparty_trading_account_id": seller,
+        "side": "BUY", "product_id": PRODUCT, "price": "40.00", "quantity": 100})
+    assert proposed.status_code == 201, proposed.text
+    assert (await impose(market, "H-3", "halt", product_id=PRODUCT)).status_code == 201
+    refused = await market.client.post("/agreements/A-2/confirmation", headers=market.member("S"))
+    assert refused.status_code == 409 and refused.json()["article"] == "M-29"
+    assert (await market.balances(seller))["units"] == (10_000, 0)  # nothing reserved for the refused confirmation
+    assert (await lift(market, "H-3")).status_code == 200
+    confirmed = await market.client.post("/agreements/A-2/confirmation", headers=market.member("S"))
+    assert confirmed.status_code == 200 and confirmed.json()["status"] == "CONFIRMED"
