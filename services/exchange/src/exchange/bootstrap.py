@@ -5,13 +5,14 @@ from pathlib import Path
 
 from ets_shared.contracts.exchange import (
     AgreementProposed, AllowancesDeposited, AllowancesWithdrawn, AllowanceWithdrawalRequested, CashDeposited,
-    CashWithdrawn, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled, TradeDeliveryInstructed,
-    TradeExecuted, TradeSettled, TradeSettlementFailed, TradingAccountOpened,
+    CashWithdrawn, DepthChanged, MarketDayReported, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled,
+    SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
+    TradeSettlementFailed, TradingAccountOpened,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from exchange.adapters.orm import ExchangeTable
-from exchange.entrypoints import http, http_accounts, http_reconciliation, http_trading
+from exchange.entrypoints import http, http_accounts, http_market, http_reconciliation, http_surveillance, http_trading
 from exchange.service_layer.handlers import EVENT_HANDLERS
 from exchange.service_layer.policy import ExchangePolicyDocument
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -27,11 +28,13 @@ def definition() -> ServiceDefinition:
                     "the settlement bank, open bidding and agreement transfers, settlement through the registry.",
         metadata=ExchangeTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, http_accounts.router, http_trading.router, http_reconciliation.router],
+        routers=[http.router, http_accounts.router, http_trading.router, http_reconciliation.router, http_market.router,
+                 http_surveillance.router],
         handlers=EVENT_HANDLERS,
         publishes=[MemberAdmitted, TradingAccountOpened, OrderAccepted, OrderAmended, OrderCancelled, TradeExecuted,
                    TradeDeliveryInstructed, TradeSettled, TradeSettlementFailed, CashDeposited, CashWithdrawn,
-                   AllowancesDeposited, AllowanceWithdrawalRequested, AllowancesWithdrawn, AgreementProposed],
+                   AllowancesDeposited, AllowanceWithdrawalRequested, AllowancesWithdrawn, AgreementProposed,
+                   TradePrinted, DepthChanged, MarketDayReported, SurveillanceAlertRaised],
         uow_class=ExchangeUnitOfWork,
         policy=(ExchangePolicyDocument, ExchangePolicyDocument.default),
     )

@@ -28,6 +28,7 @@ class Books:
         self.day: date | None = None  # the trading day whose stale orders were last expired
         self.closes: dict[tuple[str, date], int] = {}  # previous close per (product, day): fixed once the day began
         self.dirty = False  # the current command changed the books (undo = rebuild, if it fails)
+        self.changed: set[str] = set()  # products whose book the current command changed (the depth feed)
         self.sequence = 0  # the last time priority given
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:

@@ -17,7 +17,7 @@ from exchange.domain.applications import (
 from exchange.domain.members import (
     Member, admit_by_operator, admit_covered_entity, covered_member_id, reinstate_member, suspend_member,
 )
-from exchange.service_layer import commands
+from exchange.service_layer import commands, market_data
 from exchange.service_layer.accounts import on_allowances_issued, open_account
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -92,8 +92,10 @@ def decide(application_id: str, cmd: commands.DecideApplication, uow: ExchangeUn
 
 def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
     """The regulatory clock moves: records are stamped in regulatory time, trading sessions open and close by it,
-    and the first command of a new trading day expires the open orders of the previous ones."""
+    the first command of a new trading day expires the open orders of the previous ones, and the first tick after a
+    trading day's last session publishes its market report (M-25)."""
     uow.advance_clock(event.now)
+    market_data.report_closed_days(uow)
 
 
 EVENT_HANDLERS = {EntityRegistered: on_entity_registered, CalendarTick: on_tick,

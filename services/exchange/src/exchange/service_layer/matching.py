@@ -11,6 +11,7 @@ from exchange.adapters.orm import OrderRow, TradeRow
 from exchange.adapters.trading_store import MATCHED
 from exchange.domain.orders import AMENDED_AWAY, CANCELLED, IOC_REMAINDER, SELF_TRADE, Execution, Fill
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_yuan
+from exchange.service_layer import market_data, surveillance
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -70,6 +71,7 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, pro
     uow.publish(TradeDeliveryInstructed(trade_id=trade.trade_id, seller_trading_account_id=seller,
                                         buyer_trading_account_id=buyer, vintage=vintage, quantity=quantity,
                                         instructed_at=now), subject_ref=ref)
+    market_data.print_trade(uow, trade)
     return trade
 
 
@@ -83,6 +85,8 @@ def apply_result(uow: ExchangeUnitOfWork, rules: TradingRules, taker: OrderRow, 
     trades = [_fill(uow, rules, taker, fill) for fill in result.fills]
     for cancel in result.cancels:
         order = taker if cancel.order_id == taker.order_id else uow.trading.order(cancel.order_id)
+        if cancel.reason == SELF_TRADE:
+            surveillance.on_self_trade(uow, taker, order, cancel.quantity)
         release_open(uow, order, cancel.quantity, REASONS[cancel.reason], uow.now())
     return trades
 
