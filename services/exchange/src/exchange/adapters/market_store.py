@@ -17,13 +17,14 @@ class MarketStore:
         """The product's trades of one trading day in the order they happened (a failed delivery undoes one)."""
         query = (select(TradeRow).where(TradeRow.product_id == product_id, TradeRow.trading_day == day,
                                         TradeRow.status != "FAILED")
-                 .order_by(TradeRow.executed_at, TradeRow.trade_id).offset(offset))
+                 .order_by(TradeRow.executed_at, TradeRow.print_sequence, TradeRow.trade_id).offset(offset))
         return list(self.session.execute(query if limit is None else query.limit(limit)).scalars())
 
     def last_trade(self, product_id: str) -> TradeRow | None:
         return self.session.execute(select(TradeRow).where(TradeRow.product_id == product_id,
                                                            TradeRow.status != "FAILED")
-                                    .order_by(TradeRow.executed_at.desc(), TradeRow.trade_id.desc())
+                                    .order_by(TradeRow.executed_at.desc(), TradeRow.print_sequence.desc(),
+                                              TradeRow.trade_id.desc())
                                     .limit(1)).scalar_one_or_none()
 
     def report(self, day: date) -> MarketDayRow | None:

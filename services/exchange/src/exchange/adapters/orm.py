@@ -157,6 +157,7 @@ class TradeRow(ExchangeTable, table=True):
     executed_at: datetime = Field(sa_column=utc_column())
     settled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     failure_reason: str | None = Field(default=None, max_length=1000)
+    print_sequence: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))  # the tape's order
 
 
 class AgreementRow(ExchangeTable, table=True):

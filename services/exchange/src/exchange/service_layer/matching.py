@@ -60,7 +60,8 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, pro
                      price_cents=price_cents, quantity=quantity, buyer_account_id=buyer, seller_account_id=seller,
                      buy_order_id=buy_order_id, sell_order_id=sell_order_id, buyer_fee_cents=buyer_fee,
                      seller_fee_cents=seller_fee, buyer_reserved_cents=needed, status=MATCHED,
-                     trading_day=regulatory_date(now), executed_at=now)
+                     trading_day=regulatory_date(now), executed_at=now,
+                     print_sequence=uow.books.next_print(uow.session))
     uow.trading.add(trade)
     ref = f"trade:{trade.trade_id}"
     uow.publish(TradeExecuted(trade_id=trade.trade_id, mode=mode, product_id=product_id, vintage=vintage,
