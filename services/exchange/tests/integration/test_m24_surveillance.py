@@ -122,3 +122,13 @@ async def test_m24_marking_the_close_a_move_of_exactly_2pct_raises_an_alert(mark
 async def test_m24_marking_the_close_near_miss_just_under_2pct(market):
     await closing_day(market, "41.58")  # close 40.79: +1.975 %
     assert alerts_sent(market) == []
+
+
+async def test_m24_layering_threshold_is_the_years_policy(market):
+    policy = (await market.client.get("/policy/2026")).json()
+    policy["surveillance"]["layering_min_orders"] = 2
+    r = await market.client.put("/policy/2026?reason=closer+watch", json=policy, headers=market.svc.auth("authority"))
+    assert r.status_code == 200, r.text
+    await layering(market, ["40.05", "40.03"], 10_000)
+    [alert] = alerts_sent(market)
+    assert alert["pattern"] == "layering" and len(alert["order_ids"]) == 2

@@ -59,7 +59,8 @@ async def test_m25_public_api_needs_no_token_and_shows_ohlc_vwap_depth_and_tape(
     assert (quote["previous_close"], quote["best_bid"], quote["best_ask"], quote["last_price"]) == \
         ("40.00", "39.00", "40.50", "45.00")
     depth = (await market.client.get(f"/market/products/{PRODUCT}/depth?levels=2")).json()
-    assert depth["asks"] == [{"price": "40.50", "quantity": 500}] and depth["bids"] == [{"price": "39.00", "quantity": 50}]
+    assert depth["asks"] == [{"price": "40.50", "quantity": 500}]
+    assert depth["bids"] == [{"price": "39.00", "quantity": 50}]
     tape = (await market.client.get(f"/market/products/{PRODUCT}/trades?date={DAY}&limit=3")).json()
     assert [(t["mode"], t["price"], t["quantity"]) for t in tape] == \
         [("open_bidding", "40.00", 100), ("open_bidding", "41.00", 200), ("open_bidding", "39.50", 100)]

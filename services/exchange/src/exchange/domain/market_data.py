@@ -8,8 +8,11 @@ named parties, not discovered by the book. Prices are integer cents, trades in t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
-from exchange.domain.trading_rules import OPEN_BIDDING, vwap_cents
+from ets_shared.clock import REGULATORY_TZ
+
+from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, vwap_cents
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,8 @@ def summarise(trades: list[DayTrade], previous_close: int | None, tick_cents: in
         volume=sum(t.quantity for t in bidding), turnover_cents=sum(t.price_cents * t.quantity for t in bidding),
         trades=len(trades), agreement_volume=sum(t.quantity for t in agreed),
         agreement_turnover_cents=sum(t.price_cents * t.quantity for t in agreed))
+
+
+def day_closes_at(rules: TradingRules, day: date) -> datetime:
+    """When the day's last session ends (Shanghai time): its report is due from then on."""
+    return datetime.combine(day, max(end for _, end in rules.sessions), REGULATORY_TZ)

@@ -21,10 +21,10 @@ from exchange.adapters.books import books_for
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import MarketDayRow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.market_data import DayTrade, summarise
 from exchange.domain.trading_rules import to_yuan
 from exchange.entrypoints.schemas import BookLevel, BookPublic
 from exchange.service_layer import market_data
+from exchange.service_layer.market_data import yuan
 from exchange.service_layer.policy import rules_for
 
 router = APIRouter(prefix="/market", tags=["market data"])
@@ -73,25 +73,19 @@ def _today(session: Session) -> date:
 
 @router.get("/products", response_model=list[ProductQuote], summary="Products with their trading day so far")
 def products(session: ReadSession) -> list[ProductQuote]:
-    today, store, books = _today(session), MarketStore(session), books_for(session)
+    today, books = _today(session), books_for(session)
     rules = rules_for(session, today.year)
     quotes = []
     for product in TradingStore(session).products():
-        previous = TradingStore(session).previous_close(product, today, rules.tick_cents)
-        s = summarise([DayTrade(t.mode, t.price_cents, t.quantity) for t in store.day_trades(product.product_id, today)],
-                      previous, rules.tick_cents)
         with books.lock:
             book = books.book(session, product.product_id)
             bid, ask = book.best_bid(), book.best_ask()
-        last = store.last_trade(product.product_id)
-        yuan = lambda cents: None if cents is None else to_yuan(cents)  # noqa: E731
+        last = MarketStore(session).last_trade(product.product_id)
         quotes.append(ProductQuote(
-            product_id=product.product_id, vintage=product.vintage, trading_date=today, previous_close=to_yuan(previous),
+            product_id=product.product_id, vintage=product.vintage, trading_date=today,
+            previous_close=to_yuan(TradingStore(session).previous_close(product, today, rules.tick_cents)),
             best_bid=yuan(bid), best_ask=yuan(ask), last_price=yuan(last.price_cents if last else None),
-            today=ProductDay(product_id=product.product_id, vintage=product.vintage, open=yuan(s.open),
-                             high=yuan(s.high), low=yuan(s.low), close=yuan(s.close), volume=s.volume,
-                             turnover=to_yuan(s.turnover_cents), trades=s.trades, agreement_volume=s.agreement_volume,
-                             agreement_turnover=to_yuan(s.agreement_turnover_cents))))
+            today=market_data.day_of(session, product, today, rules)))
     return quotes
 
 

@@ -45,7 +45,8 @@ def alerts(session: ReadSession, _: Overseer, pattern: Pattern | None = None,
 
 
 @router.get("/alerts/{alert_id}", response_model=AlertPublic, summary="One alert with its evidence")
-def alert(alert_id: Annotated[str, Path(min_length=1, max_length=64)], session: ReadSession, _: Overseer) -> AlertPublic:
+def alert(alert_id: Annotated[str, Path(min_length=1, max_length=64)], session: ReadSession,
+          _: Overseer) -> AlertPublic:
     row = session.get(SurveillanceAlertRow, alert_id)
     if row is None:
         raise NotFound(f"no alert {alert_id}", field="alert_id")

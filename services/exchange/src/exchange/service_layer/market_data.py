@@ -4,14 +4,18 @@ operator asks), which enforcement expects by a deadline (M-42(1))."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.contracts.exchange import BookLevelData, DepthChanged, MarketDayReported, ProductDay, TradePrinted
 from ets_shared.errors import Conflict
+from sqlalchemy.orm import Session
+
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import MarketDayRow, ProductRow, TradeRow
-from exchange.domain.market_data import DayTrade, summarise
+from exchange.adapters.trading_store import TradingStore
+from exchange.domain.market_data import DayTrade, day_closes_at, summarise
 from exchange.domain.trading_rules import TradingRules, to_yuan
 from exchange.service_layer import surveillance
 from exchange.service_layer.policy import rules_for
@@ -43,19 +47,19 @@ def levels(side: list) -> list[BookLevelData]:  # noqa: ANN001 - engine Levels
     return [BookLevelData(price=to_yuan(lv.price_ticks), quantity=lv.quantity, orders=lv.orders) for lv in side]
 
 
-def product_day(uow: ExchangeUnitOfWork, product: ProductRow, day: date, rules: TradingRules) -> ProductDay:
-    trades = MarketStore(uow.session).day_trades(product.product_id, day)
-    previous = uow.trading.previous_close(product, day, rules.tick_cents)
+def day_of(session: Session, product: ProductRow, day: date, rules: TradingRules) -> ProductDay:
+    """The product's day from its trades so far (the whole day once it has ended)."""
+    trades = MarketStore(session).day_trades(product.product_id, day)
+    previous = TradingStore(session).previous_close(product, day, rules.tick_cents)
     s = summarise([DayTrade(t.mode, t.price_cents, t.quantity) for t in trades], previous, rules.tick_cents)
-    yuan = lambda cents: None if cents is None else to_yuan(cents)  # noqa: E731
     return ProductDay(product_id=product.product_id, vintage=product.vintage, open=yuan(s.open), high=yuan(s.high),
                       low=yuan(s.low), close=yuan(s.close), volume=s.volume, turnover=to_yuan(s.turnover_cents),
                       trades=s.trades, agreement_volume=s.agreement_volume,
                       agreement_turnover=to_yuan(s.agreement_turnover_cents))
 
 
-def day_closes_at(rules: TradingRules, day: date) -> datetime:
-    return datetime.combine(day, max(end for _, end in rules.sessions), REGULATORY_TZ)
+def yuan(cents: int | None) -> Decimal | None:
+    return None if cents is None else to_yuan(cents)
 
 
 def report_day(uow: ExchangeUnitOfWork, day: date) -> MarketDayRow:
@@ -69,7 +73,7 @@ def report_day(uow: ExchangeUnitOfWork, day: date) -> MarketDayRow:
     if uow.now() < day_closes_at(rules, day):
         raise Conflict(f"the trading day {day} has not ended", field="trading_date", article="M-25")
     listed = [p for p in uow.trading.products() if p.listed_at < day_closes_at(rules, day)]
-    products = [product_day(uow, p, day, rules) for p in listed]
+    products = [day_of(uow.session, p, day, rules) for p in listed]
     row = MarketDayRow(trading_date=day, products=[p.model_dump(mode="json") for p in products],
                        reported_at=uow.now())
     uow.session.add(row)

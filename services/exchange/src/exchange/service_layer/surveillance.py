@@ -4,13 +4,13 @@ accounts, members, orders and trades behind it; the patterns and their [param] t
 an alert commits with what it is about."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from uuid import uuid4
 
-from ets_shared.clock import REGULATORY_TZ
 from ets_shared.contracts.exchange import SurveillanceAlertRaised
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import NearTouchCancelRow, OrderRow, ProductRow, SurveillanceAlertRow
+from exchange.domain.market_data import day_closes_at
 from exchange.domain.order_book import OrderBook
 from exchange.domain.surveillance import close_move, near_touch
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, cents_text
@@ -73,8 +73,7 @@ def on_cancel(uow: ExchangeUnitOfWork, order: OrderRow, book: OrderBook, rules: 
 def check_close(uow: ExchangeUnitOfWork, product: ProductRow, day: date, rules: TradingRules) -> None:
     """Marking the close: at the day's report, did its last minutes' trades move the VWAP close too far?"""
     limits = thresholds_for(uow.session, day.year)
-    session_end = datetime.combine(day, max(end for _, end in rules.sessions), REGULATORY_TZ)
-    window_start = session_end - timedelta(minutes=limits.close_window_minutes)
+    window_start = day_closes_at(rules, day) - timedelta(minutes=limits.close_window_minutes)
     trades = [t for t in MarketStore(uow.session).day_trades(product.product_id, day) if t.mode == OPEN_BIDDING]
     late = [t for t in trades if t.executed_at >= window_start]
     early = [(t.price_cents, t.quantity) for t in trades if t.executed_at < window_start]
