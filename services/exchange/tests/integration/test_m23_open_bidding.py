@@ -163,3 +163,14 @@ async def test_m22_orders_only_through_the_member_suspended_members_place_none(m
     no_clients = await market.client.post("/members/S/clients", json={"client_id": "C9", "name": "C"},
                                           headers=market.member("S"))
     assert no_clients.status_code == 403 and no_clients.json()["article"] == "M-22"  # self-operating
+
+
+async def test_m19_only_the_operator_lists_a_product_once(market):
+    body = {"product_id": PRODUCT, "vintage": 2025, "reference_price": "40.00"}
+    await market.admit("B")
+    assert (await market.client.post("/products", json=body, headers=market.member("B"))).status_code == 403
+    assert (await market.client.post("/products", json=body, headers=market.operator)).status_code == 201
+    again = await market.client.post("/products", json={**body, "reference_price": "41.00"}, headers=market.operator)
+    assert again.status_code == 409
+    listed = (await market.client.get("/products", headers=market.member("B"))).json()
+    assert [(p["product_id"], p["reference_price"]) for p in listed] == [(PRODUCT, "40.00")]

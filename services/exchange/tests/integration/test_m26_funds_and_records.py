@@ -149,3 +149,13 @@ async def test_m26_each_participant_sees_only_its_own_records_paged_by_date(mark
     assert (await market.client.get(f"/orders/{order_id}", headers=market.member("S"))).status_code == 403
     assert (await market.client.post(f"/orders/{order_id}/cancellation",
                                      headers=market.member("S"))).status_code == 403
+
+
+async def test_identifiers_in_paths_are_bounded(market):
+    long_id = "X" * 81
+    for method, path, who in (("get", f"/trading-accounts/{long_id}/balances", market.operator),
+                              ("get", f"/orders/{'O' * 65}", market.operator),
+                              ("post", f"/orders/{'O' * 65}/cancellation", market.member("B")),
+                              ("get", f"/products/{'P' * 33}/book", market.operator)):
+        r = await getattr(market.client, method)(path, headers=who)
+        assert r.status_code == 422, (path, r.status_code)

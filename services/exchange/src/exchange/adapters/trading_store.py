@@ -77,15 +77,18 @@ class TradingStore:
         return list(self.session.execute(query).scalars())
 
     def pending_buys(self, account_id: str) -> int:
-        """Tonnes the account may still receive: open bids plus bought and not yet delivered."""
-        bids = self.session.execute(select(func.coalesce(func.sum(OrderRow.remaining), 0)).where(
-            OrderRow.trading_account_id == account_id, OrderRow.side == "BUY", OrderRow.status == OPEN)).scalar()
-        bought = self.session.execute(select(func.coalesce(func.sum(TradeRow.quantity), 0)).where(
-            TradeRow.buyer_account_id == account_id, TradeRow.status == MATCHED)).scalar()
-        proposed = self.session.execute(select(func.coalesce(func.sum(AgreementRow.quantity), 0)).where(
+        """Tonnes the account may still receive: open bids, bought and not yet delivered, proposed to buy (one
+        round trip)."""
+        bids = select(func.coalesce(func.sum(OrderRow.remaining), 0)).where(
+            OrderRow.trading_account_id == account_id, OrderRow.side == "BUY", OrderRow.status == OPEN)
+        bought = select(func.coalesce(func.sum(TradeRow.quantity), 0)).where(
+            TradeRow.buyer_account_id == account_id, TradeRow.status == MATCHED)
+        proposed = select(func.coalesce(func.sum(AgreementRow.quantity), 0)).where(
             AgreementRow.proposer_account_id == account_id, AgreementRow.proposer_side == "BUY",
-            AgreementRow.status == "PROPOSED")).scalar()
-        return int(bids) + int(bought) + int(proposed)
+            AgreementRow.status == "PROPOSED")
+        row = self.session.execute(select(bids.scalar_subquery(), bought.scalar_subquery(),
+                                          proposed.scalar_subquery())).one()
+        return sum(int(v) for v in row)
 
     # -- trades --------------------------------------------------------------------------------------------------
     def trade(self, trade_id: str) -> TradeRow | None:

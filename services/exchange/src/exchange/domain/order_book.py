@@ -28,11 +28,11 @@ The rules:
   queue (only its open quantity shrinks). A price change, or a quantity increase, loses time priority: the order
   leaves its place and is handled as if it arrived now, keeping its id, its fills and its owner: it may trade
   at once if the new price is marketable, and what is left rests at the back of its new price level.
-- Self-trade prevention, "cancel resting" (cancel oldest, as CME's default and Binance's EXPIRE_MAKER): an incoming
-  order never trades with a resting order of the same `owner_id` (the beneficial owner, as the service defines
-  it). When matching reaches such a resting order, that resting order is cancelled (reason "self_trade", listed
-  in `cancels`) and matching goes on with the next one. Only resting orders the incoming order would otherwise
-  have traded with are cancelled; the incoming order keeps its full quantity and its priority.
+- Self-trade prevention, "cancel resting" (the "cancel oldest" mode major exchanges offer): an incoming order
+  never trades with a resting order of the same `owner_id` (the beneficial owner, as the service defines it). When
+  matching reaches such a resting order, that resting order is cancelled (reason "self_trade", listed in
+  `cancels`) and matching goes on with the next one. Only resting orders the incoming order would otherwise have
+  traded with are cancelled; the incoming order keeps its full quantity and its priority.
 - Errors: a duplicate order id (of a resting order) -> `Conflict`; cancel or amend of an order not resting (unknown,
   filled, cancelled) -> `NotFound`; a bad side or time in force, a quantity or price below 1 -> `ValueError`
   (a programming error: the service validates input at its edge before it reaches the book).

@@ -16,8 +16,8 @@ from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.trading_rules import to_yuan
 from exchange.entrypoints.schemas import (
-    AllowancePosition, BalancesPublic, CashMovementPublic, InstructionPublic, OrderPublic, StatementLine,
-    TradePublic, TradingAccountPublic,
+    AccountId, AllowancePosition, BalancesPublic, CashMovementPublic, InstructionPublic, OrderPublic, RecordId,
+    StatementLine, TradePublic, TradingAccountPublic,
 )
 from exchange.service_layer import accounts, commands, funds
 
@@ -37,7 +37,7 @@ def page(start: Annotated[datetime | None, Query(description="from (inclusive)")
 Paged = Annotated[records.Page, Depends(page)]
 
 
-def visible_account(session: ReadSession, caller: Caller, trading_account_id: str) -> str:
+def visible_account(session: ReadSession, caller: Caller, trading_account_id: AccountId) -> str:
     """Its member, the participant itself, the operator and the authority see an account; nobody else."""
     account = TradingStore(session).account(trading_account_id)
     if caller.has(*OVERSEERS) or (caller.has(Role.MEMBER) and (caller.owns(account.member_id)
@@ -51,7 +51,7 @@ Visible = Annotated[str, Depends(visible_account)]
 
 @router.post("/members/{member_id}/clients", response_model=TradingAccountPublic, status_code=201,
              summary="A comprehensive member opens a client's trading account (M-22)")
-def open_client(member_id: str, cmd: commands.OpenClientAccount, caller: Member, uow: Uow) -> TradingAccountPublic:
+def open_client(member_id: RecordId, cmd: commands.OpenClientAccount, caller: Member, uow: Uow) -> TradingAccountPublic:
     if not caller.owns(member_id):
         raise Forbidden("only the member itself opens its clients' accounts", field="member_id", article="M-22")
     return TradingAccountPublic.of(accounts.open_client_account(member_id, cmd, uow))
@@ -59,7 +59,7 @@ def open_client(member_id: str, cmd: commands.OpenClientAccount, caller: Member,
 
 @router.get("/members/{member_id}/trading-accounts", response_model=list[TradingAccountPublic],
             summary="A member's trading accounts: its own and its clients'")
-def member_accounts(member_id: str, caller: Caller, session: ReadSession) -> list[TradingAccountPublic]:
+def member_accounts(member_id: RecordId, caller: Caller, session: ReadSession) -> list[TradingAccountPublic]:
     if not (caller.has(*OVERSEERS) or (caller.has(Role.MEMBER) and caller.owns(member_id))):
         raise Forbidden("a member sees only its own accounts", field="member_id")
     return [TradingAccountPublic.of(a) for a in TradingStore(session).accounts_of_member(member_id)]
@@ -123,20 +123,20 @@ def deposit(cmd: commands.ConfirmDeposit, _: Bank, uow: Uow) -> CashMovementPubl
 
 @router.post("/trading-accounts/{trading_account_id}/cash-withdrawals", response_model=CashMovementPublic,
              status_code=201, summary="The member asks the bank to pay funds out (reserved at once)")
-def withdraw_cash(trading_account_id: str, cmd: commands.RequestCashWithdrawal, caller: Member,
+def withdraw_cash(trading_account_id: AccountId, cmd: commands.RequestCashWithdrawal, caller: Member,
                   uow: Uow) -> CashMovementPublic:
     return CashMovementPublic.of(funds.request_cash_withdrawal(caller.party_id, trading_account_id, cmd, uow))
 
 
 @router.post("/cash/withdrawals/{movement_id}/decision", response_model=CashMovementPublic,
              summary="The settlement bank pays or rejects a withdrawal (M-26)")
-def decide_withdrawal(movement_id: str, cmd: commands.DecideCashWithdrawal, _: Bank, uow: Uow) -> CashMovementPublic:
+def decide_withdrawal(movement_id: RecordId, cmd: commands.DecideCashWithdrawal, _: Bank, uow: Uow) -> CashMovementPublic:
     return CashMovementPublic.of(funds.decide_cash_withdrawal(movement_id, cmd, uow))
 
 
 @router.post("/trading-accounts/{trading_account_id}/allowance-withdrawals", response_model=InstructionPublic,
              status_code=201, summary="Allowances back to the holder's registry holding account (M-26, M-32)")
-def withdraw_allowances(trading_account_id: str, cmd: commands.RequestAllowanceWithdrawal, caller: Member,
+def withdraw_allowances(trading_account_id: AccountId, cmd: commands.RequestAllowanceWithdrawal, caller: Member,
                         uow: Uow) -> InstructionPublic:
     return InstructionPublic.of(funds.request_allowance_withdrawal(caller.party_id, trading_account_id, cmd, uow))
 

@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from ets_shared.auth import Principal, Role
-from ets_shared.errors import Conflict, Forbidden
+from ets_shared.errors import Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
-from exchange.adapters.orm import ProductRow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.trading_rules import to_cents, to_yuan
-from exchange.entrypoints.schemas import AgreementPublic, BookLevel, BookPublic, OrderPublic, ProductPublic
-from exchange.service_layer import agreements, commands, orders
+from exchange.domain.trading_rules import to_yuan
+from exchange.entrypoints.schemas import (
+    AgreementPublic, BookLevel, BookPublic, OrderPublic, ProductId, ProductPublic, RecordId,
+)
+from exchange.service_layer import agreements, commands, orders, products
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 router = APIRouter(tags=["trading"])
@@ -23,24 +24,16 @@ Member = Annotated[Principal, Depends(require(Role.MEMBER))]
 
 @router.post("/products", response_model=ProductPublic, status_code=201, summary="List a product (M-19)")
 def list_product(cmd: commands.ListProduct, _: Operator, uow: Uow) -> ProductPublic:
-    with uow:
-        if uow.session.get(ProductRow, cmd.product_id) is not None:
-            raise Conflict(f"product {cmd.product_id} is listed", field="product_id")
-        row = ProductRow(product_id=cmd.product_id, vintage=cmd.vintage, listed_at=uow.now(),
-                         reference_price_cents=to_cents(commands.yuan(cmd.reference_price)))
-        uow.session.add(row)
-        uow.audit("exchange.product.listed", f"product:{cmd.product_id}", cmd.model_dump())
-        uow.commit()
-    return ProductPublic.of(row)
+    return ProductPublic.of(products.list_product(cmd, uow))
 
 
 @router.get("/products", response_model=list[ProductPublic], summary="Products traded")
-def products(session: ReadSession, _: Caller) -> list[ProductPublic]:
+def listed_products(session: ReadSession, _: Caller) -> list[ProductPublic]:
     return [ProductPublic.of(p) for p in TradingStore(session).products()]
 
 
 @router.get("/products/{product_id}/book", response_model=BookPublic, summary="Best levels of the order book")
-def book(product_id: str, uow: Uow, _: Caller,
+def book(product_id: ProductId, uow: Uow, _: Caller,
          levels: Annotated[int, Query(ge=1, le=50)] = 5) -> BookPublic:
     unit: ExchangeUnitOfWork = uow
     with unit, unit.books.lock:
@@ -59,7 +52,7 @@ def place(cmd: commands.PlaceOrder, caller: Member, uow: Uow) -> OrderPublic:
 
 
 @router.get("/orders/{order_id}", response_model=OrderPublic, summary="One order (its member, operator)")
-def get_order(order_id: str, caller: Caller, session: ReadSession) -> OrderPublic:
+def get_order(order_id: RecordId, caller: Caller, session: ReadSession) -> OrderPublic:
     order = TradingStore(session).order(order_id)
     account = TradingStore(session).account(order.trading_account_id)
     if not (caller.has(Role.EXCHANGE_OPERATOR, Role.AUTHORITY) or caller.owns(account.member_id)
@@ -70,13 +63,13 @@ def get_order(order_id: str, caller: Caller, session: ReadSession) -> OrderPubli
 
 @router.post("/orders/{order_id}/amendment", response_model=OrderPublic,
              summary="New price and/or open quantity (priority kept only when it just gets smaller)")
-def amend(order_id: str, cmd: commands.AmendOrder, caller: Member, uow: Uow) -> OrderPublic:
+def amend(order_id: RecordId, cmd: commands.AmendOrder, caller: Member, uow: Uow) -> OrderPublic:
     order, trades = orders.amend_order(caller.party_id, order_id, cmd, uow)
     return OrderPublic.of(order, trades)
 
 
 @router.post("/orders/{order_id}/cancellation", response_model=OrderPublic, summary="Cancel an open order")
-def cancel(order_id: str, caller: Member, uow: Uow) -> OrderPublic:
+def cancel(order_id: RecordId, caller: Member, uow: Uow) -> OrderPublic:
     return OrderPublic.of(orders.cancel_order(caller.party_id, order_id, uow))
 
 
@@ -88,12 +81,12 @@ def propose(cmd: commands.ProposeAgreement, caller: Member, uow: Uow) -> Agreeme
 
 @router.post("/agreements/{agreement_id}/confirmation", response_model=AgreementPublic,
              summary="The counterparty confirms: the trade is executed and settles like any other")
-def confirm(agreement_id: str, caller: Member, uow: Uow) -> AgreementPublic:
+def confirm(agreement_id: RecordId, caller: Member, uow: Uow) -> AgreementPublic:
     agreement, _trade = agreements.confirm(caller.party_id, agreement_id, uow)
     return AgreementPublic.of(agreement)
 
 
 @router.post("/agreements/{agreement_id}/decline", response_model=AgreementPublic,
              summary="The counterparty declines or the proposer withdraws")
-def decline(agreement_id: str, caller: Member, uow: Uow) -> AgreementPublic:
+def decline(agreement_id: RecordId, caller: Member, uow: Uow) -> AgreementPublic:
     return AgreementPublic.of(agreements.decline(caller.party_id, agreement_id, uow))

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from typing import Annotated
+
+from fastapi import Path
 from pydantic import BaseModel
 
 from ets_shared.contracts.base import Money
@@ -10,6 +13,12 @@ from exchange.adapters.orm import (
     AgreementRow, AllowanceInstructionRow, CashMovementRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
 )
 from exchange.domain.trading_rules import to_yuan
+
+
+# identifiers in paths, bounded as the records' columns are
+AccountId = Annotated[str, Path(min_length=1, max_length=80)]
+RecordId = Annotated[str, Path(min_length=1, max_length=64)]
+ProductId = Annotated[str, Path(min_length=1, max_length=32)]
 
 
 class TradingAccountPublic(BaseModel):
