@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -22,14 +22,13 @@ from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import MarketDayRow
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.trading_rules import to_yuan
-from exchange.entrypoints.schemas import BookLevel, BookPublic
+from exchange.entrypoints.schemas import BookLevel, BookPublic, ProductId
 from exchange.service_layer import market_data
 from exchange.service_layer.market_data import yuan
 from exchange.service_layer.policy import rules_for
 
 router = APIRouter(prefix="/market", tags=["market data"])
 Operator = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
-ProductId = Annotated[str, Path(min_length=1, max_length=32)]
 MAX_RANGE_DAYS = 366
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from ets_shared.auth import Principal, Role
@@ -12,6 +12,7 @@ from ets_shared.errors import NotFound
 from ets_shared.http.dependencies import ReadSession, require
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import SurveillanceAlertRow
+from exchange.entrypoints.schemas import RecordId
 
 router = APIRouter(prefix="/surveillance", tags=["surveillance"])
 Overseer = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR, Role.AUTHORITY))]
@@ -45,8 +46,7 @@ def alerts(session: ReadSession, _: Overseer, pattern: Pattern | None = None,
 
 
 @router.get("/alerts/{alert_id}", response_model=AlertPublic, summary="One alert with its evidence")
-def alert(alert_id: Annotated[str, Path(min_length=1, max_length=64)], session: ReadSession,
-          _: Overseer) -> AlertPublic:
+def alert(alert_id: RecordId, session: ReadSession, _: Overseer) -> AlertPublic:
     row = session.get(SurveillanceAlertRow, alert_id)
     if row is None:
         raise NotFound(f"no alert {alert_id}", field="alert_id")
