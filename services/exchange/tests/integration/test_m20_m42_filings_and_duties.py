@@ -40,6 +40,8 @@ async def test_m20_every_rules_change_a_version_with_who_and_why_and_a_filing_ev
 
 async def test_m42_a_trading_day_opens_at_its_first_tick_in_session_time_once(market, nats_url):
     async with subject_listener(nats_url, TradingDayOpened.contract.subject) as opened:
+        await market.at(2026, 5, 19, 10, 0)  # nothing listed yet: nothing to trade or report
+        await market.list_product("40.00")
         await market.at(2026, 5, 20, 9, 29)  # before the first session: not yet
         await market.at(2026, 5, 20, 9, 30)
         await market.at(2026, 5, 20, 14, 0)  # the same day: once

@@ -327,6 +327,80 @@ class MarketDayReported(EventData):
     reported_at: AwareDatetime
 
 
+# --- The live market-data feed (M-25): public, no account or member is named ---
+
+class BookLevelData(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    orders: int = Field(ge=1)
+
+
+@contract(
+    producer="exchange", aggregate="market", event="trade-printed", version=1,
+    example={"trade_id": "TRD-1", "product_id": "SHEA-2025", "vintage": 2025, "mode": "open_bidding",
+             "price": "45.10", "quantity": 300, "executed_at": "2026-05-20T02:00:01Z"},
+)
+class TradePrinted(EventData):
+    """One trade on the public tape (M-25): price, quantity and mode, no parties. Agreement transfers are printed
+    too, marked by `mode` (they are counted apart from open bidding in volume and turnover)."""
+
+    trade_id: str
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    mode: Literal["open_bidding", "agreement"]
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    executed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="market", event="depth-changed", version=1,
+    example={"product_id": "SHEA-2025", "vintage": 2025,
+             "bids": [{"price": "45.00", "quantity": 1200, "orders": 3}],
+             "asks": [{"price": "45.20", "quantity": 500, "orders": 1}], "last_price": "45.10",
+             "as_of": "2026-05-20T02:00:01Z"},
+)
+class DepthChanged(EventData):
+    """The best levels of one product's book after a command changed it (M-25): conflated, one event per command and
+    product however many orders it filled or cancelled; the whole top of the book, so a subscriber needs no
+    history."""
+
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    bids: list[BookLevelData]
+    asks: list[BookLevelData]
+    last_price: Money | None = None
+    as_of: AwareDatetime
+
+
+# --- Market surveillance (M-24) ---
+
+@contract(
+    producer="exchange", aggregate="surveillance", event="alert-raised", version=1,
+    example={"alert_id": "ALR-1", "pattern": "wash_trade", "product_id": "SHEA-2025", "trading_date": "2026-05-20",
+             "trading_account_ids": ["X-BR", "X-C1"], "member_ids": ["BR"], "order_ids": ["ORD-1", "ORD-2"],
+             "trade_ids": [], "detail": "an order of BR for X-BR would have traded with its own resting order for X-C1",
+             "raised_at": "2026-05-20T02:00:01Z"},
+)
+class SurveillanceAlertRaised(EventData):
+    """A pattern of possible manipulation (M-24) found by the exchange's surveillance, for the authority: the
+    accounts, members, orders and trades behind it. `pattern`: `wash_trade` (both sides of one beneficial owner),
+    `layering` (large orders placed and cancelled near the touch), `marking_the_close` (the day's last trades moved
+    the VWAP close beyond the threshold)."""
+
+    alert_id: str
+    pattern: Literal["wash_trade", "layering", "marking_the_close"]
+    product_id: str
+    trading_date: date
+    trading_account_ids: list[str]
+    member_ids: list[str]
+    order_ids: list[str]
+    trade_ids: list[str]
+    detail: str = Field(max_length=2000)
+    raised_at: AwareDatetime
+
+
 # --- Oversight: the exchange's trading days, risk controls (M-28, M-29), rule filings (M-20) and its duties (M-42) ---
 
 @contract(

@@ -1,9 +1,11 @@
-"""The exchange's tables (its own database): members, trading accounts, balances, orders, trades, agreements."""
+"""The exchange's tables (its own database): members, trading accounts, balances, orders, trades, agreements,
+market-day reports and surveillance records."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Column, Index
+from sqlalchemy import JSON, BigInteger, Column, Index
 from sqlmodel import Field
 
 from ets_shared.persistence.tables import service_table_base, utc_column
@@ -155,6 +157,7 @@ class TradeRow(ExchangeTable, table=True):
     executed_at: datetime = Field(sa_column=utc_column())
     settled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     failure_reason: str | None = Field(default=None, max_length=1000)
+    print_sequence: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))  # the tape's order
 
 
 class AgreementRow(ExchangeTable, table=True):
@@ -181,6 +184,42 @@ class AllocationHeldRow(ExchangeTable, table=True):
     entity_id: str = Field(primary_key=True, max_length=64)
     vintage: int = Field(primary_key=True)
     quantity: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+# --- market data and surveillance (M-24, M-25) ------------------------------------------------------------------
+
+class MarketDayRow(ExchangeTable, table=True):
+    """One trading day's report (`exchange.market-day.reported`), published once: its primary key is the day."""
+    __tablename__ = "market_day"
+    trading_date: date = Field(primary_key=True)
+    products: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
+    reported_at: datetime = Field(sa_column=utc_column())
+
+
+class SurveillanceAlertRow(ExchangeTable, table=True):
+    __tablename__ = "surveillance_alert"
+    __table_args__ = (Index("ix_surveillance_alert_day_pattern", "trading_date", "pattern"),)
+    alert_id: str = Field(primary_key=True, max_length=64)
+    pattern: str = Field(max_length=24)
+    product_id: str = Field(max_length=32)
+    trading_date: date
+    trading_account_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    member_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    order_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    trade_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    detail: str = Field(max_length=2000)
+    raised_at: datetime = Field(sa_column=utc_column())
+
+
+class NearTouchCancelRow(ExchangeTable, table=True):
+    """A large order cancelled near the touch soon after it was placed (M-24 layering): what surveillance counts."""
+    __tablename__ = "near_touch_cancel"
+    __table_args__ = (Index("ix_near_touch_cancel_owner_at", "owner_id", "cancelled_at"),)
+    order_id: str = Field(primary_key=True, max_length=64)
+    owner_id: str = Field(max_length=64)
+    trading_account_id: str = Field(max_length=80)
+    product_id: str = Field(max_length=32)
+    cancelled_at: datetime = Field(sa_column=utc_column())
 
 
 # --- oversight (M-20, M-28, M-29, M-42) -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ets_shared.clock import REGULATORY_TZ, as_utc
 from ets_shared.contracts.exchange import FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
-from exchange.adapters.orm import RulesVersionRow, TradeRow, TradingDayRow
+from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
 from exchange.domain.trading_rules import TradingRules, to_yuan
 from exchange.service_layer.policy import ExchangePolicyDocument, rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -60,8 +60,9 @@ def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
     rules = rules_for(uow.session, day.year)
     if not rules.trading_day(day) or local.time() < min(start for start, _ in rules.sessions):
         return
-    if uow.session.get(TradingDayRow, day) is not None:
-        return
+    if uow.session.get(TradingDayRow, day) is not None or not uow.session.execute(select(ProductRow.product_id)
+                                                                                 .limit(1)).first():
+        return  # opened already, or nothing listed to trade (and to report)
     due = as_utc(datetime.combine(day, rules.market_report_due, tzinfo=REGULATORY_TZ))
     filed = version_at(uow.session, day.year, as_utc(now))
     uow.session.add(TradingDayRow(trading_date=day, opened_at=as_utc(now), market_report_due_at=due))

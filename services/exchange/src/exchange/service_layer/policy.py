@@ -15,6 +15,19 @@ from sqlalchemy.orm import Session
 from ets_shared.http.platform_routes import load_policy
 from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
 
+
+class SurveillanceThresholds(BaseModel):
+    """The [param]s of M-24 surveillance (`exchange.domain.surveillance` says what each pattern is)."""
+
+    wash_min_quantity_t: int = Field(1, ge=1, le=10_000_000)
+    layering_min_quantity_t: int = Field(10_000, ge=1, le=10_000_000)
+    layering_distance_ticks: int = Field(5, ge=0, le=10_000)
+    layering_window_seconds: int = Field(60, ge=1, le=86_400)
+    layering_min_orders: int = Field(3, ge=1, le=1000)
+    close_window_minutes: int = Field(10, ge=1, le=240)
+    close_move_threshold: Decimal = Field(Decimal("0.02"), gt=0, le=1, max_digits=6, decimal_places=4)
+
+
 Rate = Field(ge=0, le=Decimal("0.1"), max_digits=8, decimal_places=6)
 
 
@@ -47,6 +60,8 @@ class ExchangePolicyDocument(BaseModel):
                                        description="M-28(2) large-holder report at this holding beyond the allocation")
     market_report_due: time = Field(time(18), description="M-25/M-42(1): the day's market report is due by this "
                                                           "Shanghai time of the trading day")
+    surveillance: SurveillanceThresholds = Field(default_factory=SurveillanceThresholds,
+                                                 description="M-24 surveillance thresholds")
 
     @model_validator(mode="after")
     def _consistent(self) -> ExchangePolicyDocument:
@@ -74,3 +89,7 @@ class ExchangePolicyDocument(BaseModel):
 
 def rules_for(session: Session, year: int) -> TradingRules:
     return load_policy(session, year, ExchangePolicyDocument, ExchangePolicyDocument.default).rules()
+
+
+def thresholds_for(session: Session, year: int) -> SurveillanceThresholds:
+    return load_policy(session, year, ExchangePolicyDocument, ExchangePolicyDocument.default).surveillance

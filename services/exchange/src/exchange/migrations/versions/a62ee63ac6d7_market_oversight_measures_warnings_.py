@@ -1,7 +1,7 @@
 """market oversight: measures, warnings, large holders, rules versions, trading days
 
 Revision ID: a62ee63ac6d7
-Revises: 3e4fff760b6f
+Revises: 8c427c41ed74
 Create Date: 2026-11-28 23:55:33.504098
 """
 from alembic import op
@@ -11,7 +11,7 @@ import ets_shared.persistence.types
 
 
 revision = 'a62ee63ac6d7'
-down_revision = '3e4fff760b6f'
+down_revision = '8c427c41ed74'
 branch_labels = None
 depends_on = None
 
