@@ -3,15 +3,20 @@ mechanism the exchange's events will use — a finder naming the violation is al
 breach never opens two cases."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from decimal import Decimal
 
 import pytest
 
+from ets_shared.clock import REGULATORY_TZ
+from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.exchange import FeeOutsideSchedule, MarketDayReported, TradingDayOpened
 from ets_shared.envelope import MessageContext
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.testing.service import running_service
 from enforcement.bootstrap import build_runtime
 from enforcement.domain import ExchangeDuty, exchange_violation
+from enforcement.service_layer.event_handlers import EVENT_HANDLERS
 from enforcement.service_layer.violations import opens_case
 
 @pytest.mark.asyncio
@@ -56,3 +61,81 @@ def test_m42_an_exchange_event_opens_its_case_through_one_finder(settings):
         assert (case.article.value, case.party_id, case.order is not None) == ("M-42", "SEEE", True)
         assert len(uow.cases.list(party_id="SEEE")) == 1
     runtime.engine.dispose()
+
+
+# -- the exchange's events (issue 6): each duty's omission opens its one case -------------------------------------
+DAY = date(2026, 5, 20)
+
+
+def _sh(hour: int, minute: int = 0, second: int = 0, day: date = DAY) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=REGULATORY_TZ)
+
+
+def _opened(day: date = DAY, **changes) -> TradingDayOpened:  # noqa: ANN003
+    return TradingDayOpened(**{"trading_date": day, "opened_at": _sh(9, 30, day=day),
+                               "market_report_due_at": _sh(18, day=day), "rules_year": day.year, "rules_version": 1,
+                               "price_limit": Decimal("0.10"), "max_holding_t": 1_000_000,
+                               "large_holder_report_t": 500_000, "risk_reserve_share": Decimal("0.20"), **changes})
+
+
+def _report(day: date, at: datetime) -> MarketDayReported:
+    return MarketDayReported(trading_date=day, products=[], reported_at=at)
+
+
+def _deliver(runtime, *events) -> None:  # noqa: ANN001, ANN002
+    for event in events:
+        with runtime.uow(MessageContext.new(f"event:{type(event).contract.event_type}")) as uow:
+            EVENT_HANDLERS[type(event)](event, uow)
+            uow.commit()
+
+
+def _m42_cases(runtime) -> dict[str, object]:  # noqa: ANN001
+    with runtime.uow(MessageContext.new("test")) as uow:
+        return {c.case_id: c for c in uow.cases.list(party_id="SEEE")}
+
+
+@pytest.fixture
+def enforcement(settings):  # noqa: ANN001, ANN201
+    runtime = build_runtime(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    yield runtime
+    runtime.engine.dispose()
+
+
+def test_m42_1_market_report_missing_at_the_tick_after_its_deadline_opens_one_case(enforcement):
+    case_id = "CASE-M42-trading_information_not_published-2026-05-20"
+    _deliver(enforcement, _opened(), CalendarTick(now=_sh(18)))  # at the deadline: still in time
+    assert _m42_cases(enforcement) == {}
+    _deliver(enforcement, CalendarTick(now=_sh(18, 0, 1)), CalendarTick(now=_sh(19)))
+    cases = _m42_cases(enforcement)
+    assert list(cases) == [case_id] and cases[case_id].article.value == "M-42"
+    _deliver(enforcement, _report(DAY, _sh(20)))  # published late: the case is corrected, not a second one
+    case = _m42_cases(enforcement)[case_id]
+    assert case.complied_at is not None and len(_m42_cases(enforcement)) == 1
+
+
+def test_m42_1_report_in_time_no_case_report_dated_late_opens_it(enforcement):
+    later = date(2026, 5, 21)
+    _deliver(enforcement, _opened(), _report(DAY, _sh(15, 5)), _opened(later),
+             _report(later, _sh(18, 0, 1, day=later)), CalendarTick(now=_sh(9, day=date(2026, 5, 22))))
+    assert list(_m42_cases(enforcement)) == ["CASE-M42-trading_information_not_published-2026-05-21"]
+
+
+def test_m42_2_fees_outside_the_schedule_open_one_case_per_trade(enforcement):
+    event = FeeOutsideSchedule(trade_id="TRD-1", mode="open_bidding", turnover=Decimal("40000.00"),
+                               buyer_fee=Decimal("60.00"), seller_fee=Decimal("90.00"),
+                               schedule_buyer_fee=Decimal("60.00"), schedule_seller_fee=Decimal("60.00"),
+                               rules_version=2, found_at=_sh(10))
+    _deliver(enforcement, event, event)
+    cases = _m42_cases(enforcement)
+    assert list(cases) == ["CASE-M42-unlawful_fees-TRD-1"] and "90.00" in cases["CASE-M42-unlawful_fees-TRD-1"
+                                                                                ].allegation
+
+
+def test_m42_3_4_trading_without_a_risk_reserve_or_on_unfiled_rules_one_case_a_year(enforcement):
+    _deliver(enforcement, _opened())  # filed rules, a reserve fund: nothing
+    assert _m42_cases(enforcement) == {}
+    for day in (date(2026, 5, 21), date(2026, 5, 22)):
+        _deliver(enforcement, _opened(day, rules_version=None, risk_reserve_share=Decimal("0")))
+    assert sorted(_m42_cases(enforcement)) == ["CASE-M42-filings_not_made-rules-2026",
+                                               "CASE-M42-no_risk_management-2026"]

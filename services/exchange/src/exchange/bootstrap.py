@@ -5,13 +5,18 @@ from pathlib import Path
 
 from ets_shared.contracts.exchange import (
     AgreementProposed, AllowancesDeposited, AllowancesWithdrawn, AllowanceWithdrawalRequested, CashDeposited,
-    CashWithdrawn, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled, TradeDeliveryInstructed,
-    TradeExecuted, TradeSettled, TradeSettlementFailed, TradingAccountOpened,
+    CashWithdrawn, DepthChanged, FeeOutsideSchedule, LargeHolderReported, MarketDayReported, MarketMeasureImposed,
+    MarketMeasureLifted, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled, RiskWarningIssued,
+    SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
+    TradeSettlementFailed, TradingAccountOpened, TradingDayOpened, TradingRulesFiled,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from exchange.adapters.orm import ExchangeTable
-from exchange.entrypoints import http, http_accounts, http_reconciliation, http_trading
+from exchange.entrypoints import (
+    http, http_accounts, http_market, http_reconciliation, http_risk, http_surveillance, http_trading,
+)
+from exchange.service_layer.filings import file_rules
 from exchange.service_layer.handlers import EVENT_HANDLERS
 from exchange.service_layer.policy import ExchangePolicyDocument
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -27,13 +32,17 @@ def definition() -> ServiceDefinition:
                     "the settlement bank, open bidding and agreement transfers, settlement through the registry.",
         metadata=ExchangeTable.metadata,
         migrations=Path(__file__).parent / "migrations",
-        routers=[http.router, http_accounts.router, http_trading.router, http_reconciliation.router],
+        routers=[http.router, http_accounts.router, http_trading.router, http_reconciliation.router, http_market.router,
+                 http_surveillance.router, http_risk.router],
         handlers=EVENT_HANDLERS,
         publishes=[MemberAdmitted, TradingAccountOpened, OrderAccepted, OrderAmended, OrderCancelled, TradeExecuted,
                    TradeDeliveryInstructed, TradeSettled, TradeSettlementFailed, CashDeposited, CashWithdrawn,
-                   AllowancesDeposited, AllowanceWithdrawalRequested, AllowancesWithdrawn, AgreementProposed],
+                   AllowancesDeposited, AllowanceWithdrawalRequested, AllowancesWithdrawn, AgreementProposed,
+                   TradePrinted, DepthChanged, MarketDayReported, SurveillanceAlertRaised, TradingDayOpened,
+                   MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued, LargeHolderReported, TradingRulesFiled,
+                   FeeOutsideSchedule],
         uow_class=ExchangeUnitOfWork,
-        policy=(ExchangePolicyDocument, ExchangePolicyDocument.default),
+        policy=(ExchangePolicyDocument, ExchangePolicyDocument.default, file_rules),
     )
 
 

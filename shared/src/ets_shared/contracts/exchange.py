@@ -1,9 +1,11 @@
 """Events of the exchange service (docs/rules.md §6)."""
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ets_shared.contracts.base import EventData, Money, Tonnes, contract
 
@@ -285,3 +287,260 @@ class AgreementProposed(EventData):
     price: Money
     quantity: Tonnes = Field(gt=0)
     proposed_at: AwareDatetime
+
+
+# --- Market data (M-25) and the exchange's duty to publish it (M-42(1)) ---
+
+class ProductDay(BaseModel):
+    """One product's trading day. Prices in yuan (decimal strings); `close` is the VWAP of the day's open-bidding
+    trades (M-28(1)), or the previous close when the product did not trade in open bidding that day."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    open: Money | None = None
+    high: Money | None = None
+    low: Money | None = None
+    close: Money | None = None
+    volume: Tonnes
+    turnover: Money
+    trades: int = Field(ge=0)
+    agreement_volume: Tonnes = 0
+    agreement_turnover: Money = Decimal("0")
+
+
+@contract(
+    producer="exchange", aggregate="market-day", event="reported", version=1,
+    example={"trading_date": "2026-05-20",
+             "products": [{"product_id": "SHEA-2025", "vintage": 2025, "open": "45.00", "high": "46.20",
+                           "low": "44.80", "close": "45.63", "volume": 12000, "turnover": "547560.00", "trades": 14,
+                           "agreement_volume": 0, "agreement_turnover": "0.00"}],
+             "reported_at": "2026-05-20T07:05:00Z"},
+)
+class MarketDayReported(EventData):
+    """The day-end market report of one trading day (M-25): per product open/high/low/close, volume and turnover.
+    Publishing it is one of the exchange's duties (M-42(1)): enforcement expects one per trading day by the
+    deadline of the exchange's policy."""
+
+    trading_date: date
+    products: list[ProductDay]
+    reported_at: AwareDatetime
+
+
+# --- The live market-data feed (M-25): public, no account or member is named ---
+
+class BookLevelData(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    orders: int = Field(ge=1)
+
+
+@contract(
+    producer="exchange", aggregate="market", event="trade-printed", version=1,
+    example={"trade_id": "TRD-1", "product_id": "SHEA-2025", "vintage": 2025, "mode": "open_bidding",
+             "price": "45.10", "quantity": 300, "executed_at": "2026-05-20T02:00:01Z"},
+)
+class TradePrinted(EventData):
+    """One trade on the public tape (M-25): price, quantity and mode, no parties. Agreement transfers are printed
+    too, marked by `mode` (they are counted apart from open bidding in volume and turnover)."""
+
+    trade_id: str
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    mode: Literal["open_bidding", "agreement"]
+    price: Money
+    quantity: Tonnes = Field(gt=0)
+    executed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="market", event="depth-changed", version=1,
+    example={"product_id": "SHEA-2025", "vintage": 2025,
+             "bids": [{"price": "45.00", "quantity": 1200, "orders": 3}],
+             "asks": [{"price": "45.20", "quantity": 500, "orders": 1}], "last_price": "45.10",
+             "as_of": "2026-05-20T02:00:01Z"},
+)
+class DepthChanged(EventData):
+    """The best levels of one product's book after a command changed it (M-25): conflated, one event per command and
+    product however many orders it filled or cancelled; the whole top of the book, so a subscriber needs no
+    history."""
+
+    product_id: str
+    vintage: int = Field(ge=2013, le=2100)
+    bids: list[BookLevelData]
+    asks: list[BookLevelData]
+    last_price: Money | None = None
+    as_of: AwareDatetime
+
+
+# --- Market surveillance (M-24) ---
+
+@contract(
+    producer="exchange", aggregate="surveillance", event="alert-raised", version=1,
+    example={"alert_id": "ALR-1", "pattern": "wash_trade", "product_id": "SHEA-2025", "trading_date": "2026-05-20",
+             "trading_account_ids": ["X-BR", "X-C1"], "member_ids": ["BR"], "order_ids": ["ORD-1", "ORD-2"],
+             "trade_ids": [], "detail": "an order of BR for X-BR would have traded with its own resting order for X-C1",
+             "raised_at": "2026-05-20T02:00:01Z"},
+)
+class SurveillanceAlertRaised(EventData):
+    """A pattern of possible manipulation (M-24) found by the exchange's surveillance, for the authority: the
+    accounts, members, orders and trades behind it. `pattern`: `wash_trade` (both sides of one beneficial owner),
+    `layering` (large orders placed and cancelled near the touch), `marking_the_close` (the day's last trades moved
+    the VWAP close beyond the threshold)."""
+
+    alert_id: str
+    pattern: Literal["wash_trade", "layering", "marking_the_close"]
+    product_id: str
+    trading_date: date
+    trading_account_ids: list[str]
+    member_ids: list[str]
+    order_ids: list[str]
+    trade_ids: list[str]
+    detail: str = Field(max_length=2000)
+    raised_at: AwareDatetime
+
+
+# --- Oversight: the exchange's trading days, risk controls (M-28, M-29), rule filings (M-20) and its duties (M-42) ---
+
+@contract(
+    producer="exchange", aggregate="trading-day", event="opened", version=1,
+    example={"trading_date": "2026-05-20", "opened_at": "2026-05-20T01:30:00Z",
+             "market_report_due_at": "2026-05-20T10:00:00Z", "rules_year": 2026, "rules_version": 1,
+             "price_limit": "0.10", "max_holding_t": 1000000, "large_holder_report_t": 500000,
+             "risk_reserve_share": "0.20"},
+)
+class TradingDayOpened(EventData):
+    """The market opened for a trading day: the first regulatory tick at or after the first session's start of a
+    trading day (a day the clock passed over entirely never opened: nothing could trade on it). The day's market
+    report (`market-day.reported`) is due by `market_report_due_at` (M-25, M-42(1)). It carries the risk rules in
+    force (M-28: price limit, holding limit, large-holder reporting, the risk reserve fund's share of fees) and the
+    filed version of the year's trading rules (`rules_version` null: traded on rules never filed, M-20)."""
+
+    trading_date: date
+    opened_at: AwareDatetime
+    market_report_due_at: AwareDatetime
+    rules_year: int = Field(ge=2013, le=2100)
+    rules_version: int | None = Field(default=None, ge=1)
+    price_limit: Decimal = Field(ge=0, le=1)
+    max_holding_t: Tonnes
+    large_holder_report_t: Tonnes
+    risk_reserve_share: Decimal = Field(ge=0, le=1)
+
+
+@contract(
+    producer="exchange", aggregate="market-measure", event="imposed", version=1,
+    example={"measure_id": "MM-0001", "kind": "halt", "product_id": "SHEA-2025", "price_limit": None,
+             "max_holding_t": None, "reason": "suspected manipulation of the close (M-29)",
+             "imposed_by": "operator:desk-1", "imposed_at": "2026-05-20T02:00:00Z", "ends_at": None},
+)
+class MarketMeasureImposed(EventData):
+    """The operations desk took an emergency measure in an abnormal situation (M-29) and reports it to the authority
+    at once: a halt of one product or the whole market (`product_id` null), a changed price limit (`price_limit`, a
+    rate of the previous close) or a changed holding limit (`max_holding_t`). It holds until lifted
+    (`market-measure.lifted`), at the latest at `ends_at` when given."""
+
+    measure_id: str
+    kind: Literal["halt", "price_limit", "holding_limit"]
+    product_id: str | None = None
+    price_limit: Decimal | None = Field(default=None, gt=0, le=1)
+    max_holding_t: Tonnes | None = None
+    reason: str = Field(min_length=1, max_length=1000)
+    imposed_by: str
+    imposed_at: AwareDatetime
+    ends_at: AwareDatetime | None = None
+
+
+@contract(
+    producer="exchange", aggregate="market-measure", event="lifted", version=1,
+    example={"measure_id": "MM-0001", "kind": "halt", "product_id": "SHEA-2025",
+             "reason": "the abnormal situation is over", "lifted_by": "operator:desk-1",
+             "lifted_at": "2026-05-20T03:00:00Z"},
+)
+class MarketMeasureLifted(EventData):
+    """An emergency measure was lifted because the abnormal situation ended (M-29): by the desk, or by the clock at
+    the end time it was imposed with (`lifted_by` = `end time`)."""
+
+    measure_id: str
+    kind: Literal["halt", "price_limit", "holding_limit"]
+    product_id: str | None = None
+    reason: str = Field(min_length=1, max_length=1000)
+    lifted_by: str
+    lifted_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="large-holder", event="reported", version=1,
+    example={"trading_account_id": "X-M-E-0001", "participant_id": "M-E-0001", "covered_entity_id": "E-0001",
+             "holding": 620000, "allocation": 100000, "beyond_allocation": 520000, "threshold": 500000,
+             "reported_at": "2026-05-20T02:00:02Z"},
+)
+class LargeHolderReported(EventData):
+    """大户报告 (M-28(2)): an account's holding on the exchange, beyond its covered entity's allocation, reached the
+    large-holder threshold (at the threshold it is reported). Reported once each time it crosses upward."""
+
+    trading_account_id: str
+    participant_id: str
+    covered_entity_id: str | None = None
+    holding: Tonnes
+    allocation: Tonnes
+    beyond_allocation: Tonnes
+    threshold: Tonnes
+    reported_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="risk-warning", event="issued", version=1,
+    example={"warning_id": "RW-0001", "product_id": "SHEA-2025", "level": "warning",
+             "message": "prices moved to the limit three days running", "issued_by": "operator:desk-1",
+             "issued_at": "2026-05-20T02:00:00Z"},
+)
+class RiskWarningIssued(EventData):
+    """风险警示 (M-28(3)): the exchange warned the market about a product (or the whole market, `product_id` null)."""
+
+    warning_id: str
+    product_id: str | None = None
+    level: Literal["notice", "warning", "severe"]
+    message: str = Field(min_length=1, max_length=2000)
+    issued_by: str
+    issued_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="rules", event="filed", version=1,
+    example={"year": 2026, "version": 2, "changed": ["price_limit", "open_bidding_fees"],
+             "document": {"price_limit": "0.10"}, "reason": "fee schedule approved by the bureau",
+             "filed_by": "authority:li", "filed_at": "2026-01-05T02:00:00Z"},
+)
+class TradingRulesFiled(EventData):
+    """A new version of the exchange's trading rules, fee schedule and limits for a year (M-20), approved by and
+    filed with the authority: the whole document, which fields changed from the previous version, who and why."""
+
+    year: int = Field(ge=2013, le=2100)
+    version: int = Field(ge=1)
+    changed: list[str]
+    document: dict
+    reason: str
+    filed_by: str
+    filed_at: AwareDatetime
+
+
+@contract(
+    producer="exchange", aggregate="fees", event="outside-schedule", version=1,
+    example={"trade_id": "TRD-0000000001", "mode": "open_bidding", "turnover": "45200.00",
+             "buyer_fee": "90.40", "seller_fee": "67.80", "schedule_buyer_fee": "67.80",
+             "schedule_seller_fee": "67.80", "rules_version": 1, "found_at": "2026-05-20T02:00:02Z"},
+)
+class FeeOutsideSchedule(EventData):
+    """A settled trade's fees differ from the published fee schedule in force when it was executed (M-27; M-42(2)
+    punishes fees charged against the rules). Every settlement is checked."""
+
+    trade_id: str
+    mode: Literal["open_bidding", "agreement"]
+    turnover: Money
+    buyer_fee: Money
+    seller_fee: Money
+    schedule_buyer_fee: Money
+    schedule_seller_fee: Money
+    rules_version: int | None = None
+    found_at: AwareDatetime

@@ -151,3 +151,15 @@ class InactionFlagRow(EnforcementTable, table=True):
     resolved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True, index=True))
     resolution: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
+
+
+class ExpectedMarketReportRow(EnforcementTable, table=True):
+    """M-42(1): a trading day the exchange opened, whose market report (`exchange.market-day.reported`) is due by
+    `due_at`; `missing_found_at` when the first tick after the deadline found none (its case opened then)."""
+
+    __tablename__ = "expected_market_report"
+    trading_date: date = Field(primary_key=True)
+    exchange_id: str = Field(max_length=64)
+    due_at: datetime = Field(sa_column=utc_column(index=True))
+    reported_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    missing_found_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))

@@ -2,12 +2,12 @@
 consumer's transaction — inbox + effect — and never commits; a case's events carry its correlation id, the causing
 event as causation):
 
-- a reported violation opens its case (`violations.VIOLATION_FINDERS`: M-37, M-38, M-39, M-41; M-42 to come);
+- a reported violation opens its case (`violations.VIOLATION_FINDERS`: M-37, M-38, M-39, M-41, M-42);
 - facts about an open case move it: a late report or monitoring plan corrects its M-37 case, a settlement makes an
   M-39 case good, a revised shortfall moves what is outstanding, a merger or split passes it to the successor (M-10);
 - an authority deadline another service reports missed raises an M-43 flag, the act that comes resolves it
   (`accountability`);
-- calendar ticks let time pass over the open cases.
+- calendar ticks let time pass over the open cases, and find the exchange's market reports missing (M-42(1)).
 A fact never arrives before its case: a producer's events are applied in the order it published them (the missing
 finding before the late report, the shortfall before its revision or settlement), so a fact without its case
 changes nothing. The handlers of one entity-year take turns (`CaseRepository.serialize`) with an officer's request
@@ -19,13 +19,15 @@ from datetime import datetime
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import ObligationSettled, ShortfallRevised, SuccessionApproved
 from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.exchange import MarketDayReported
 from ets_shared.contracts.mrv import EmissionReportSubmitted, MonitoringPlanFiled
 from enforcement.domain import Article, PartyKind, PenaltyCase, case_id_for
 from enforcement.service_layer.accountability import DEADLINES_MET, DEADLINES_MISSED, flags_missed, resolves_flags
+from enforcement.service_layer.exchange_duties import correct_by_late_report, reports_missing
 from enforcement.service_layer.handlers import instant, policies, policy_for, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 from enforcement.service_layer.violations import (
-    DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, opens_case,
+    DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, open_case_for, opens_case,
 )
 
 
@@ -101,6 +103,8 @@ def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
     if not uow.advance_clock(event.now):
         return
     now = as_utc(event.now)
+    for violation in reports_missing(uow, now):
+        open_case_for(uow, violation)
     policy_of = policies(uow.session)
     after = ""
     while batch := uow.cases.due(now, after):
@@ -110,8 +114,15 @@ def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
         after = batch[-1].case_id
 
 
+def on_market_day_reported(event: MarketDayReported, uow: EnforcementUnitOfWork) -> None:
+    """M-42(1): a late report opens its case (unless the tick already did), and the report corrects the case."""
+    opens_case(VIOLATION_FINDERS[MarketDayReported])(event, uow)
+    correct_by_late_report(event, uow)
+
+
 EVENT_HANDLERS = {
     **{contract: opens_case(find) for contract, find in VIOLATION_FINDERS.items()},
+    MarketDayReported: on_market_day_reported,
     **{contract: flags_missed(build) for contract, build in DEADLINES_MISSED.items()},
     **{contract: resolves_flags(build) for contract, build in DEADLINES_MET.items()},
     ObligationSettled: on_obligation_settled,

@@ -14,9 +14,10 @@ the same violation never opens two cases. The events of the case carry the repor
 - M-39: allocation's `obligation.shortfall-detected` — also a later shortfall of the same year after the first was
   made good and a raised determination gave a new surrender period (its own case, keyed by the determination);
 - M-41: verifier oversight's `agency.violation-found`;
-- M-42: the exchange's own duties. The exchange does not publish them yet: its issue adds one entry here, e.g.
-  `MarketDataNotPublished: lambda e, _: exchange_violation("SEEE", ExchangeDuty.TRADING_INFORMATION_NOT_PUBLISHED,
-  e.trading_day.isoformat(), "no market data for the trading day", e.found_at)`.
+- M-42: the exchange's own duties (`exchange_duties`): `trading-day.opened` (rules never filed, no risk reserve
+  fund), `market-day.reported` (a report after its deadline), `fees.outside-schedule`; a day's report missing
+  altogether is found by the calendar tick after its deadline (`event_handlers.on_calendar_tick`).
+A finder may return several violations (a list): each opens its own case.
 """
 from __future__ import annotations
 
@@ -26,13 +27,15 @@ from typing import Any
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.allocation import ShortfallDetected
+from ets_shared.contracts.exchange import FeeOutsideSchedule, MarketDayReported, TradingDayOpened
 from ets_shared.contracts.mrv import EmissionReportMissing, MonitoringPlanMissing, VerificationImpeded
 from ets_shared.contracts.verifier_oversight import AgencyViolationFound
 from enforcement.domain import Article, CaseSource, PenaltyCase, Violation, case_id_for
+from enforcement.service_layer.exchange_duties import fees_outside_schedule, market_day_reported, trading_day_opened
 from enforcement.service_layer.handlers import m39_key, policy_for, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
-Finder = Callable[[Any, EnforcementUnitOfWork], Violation | None]
+Finder = Callable[[Any, EnforcementUnitOfWork], Violation | list[Violation] | None]
 REPORT, PLAN = "report", "monitoring-plan"
 DUTIES = {REPORT: "emission report (M-12)", PLAN: "monitoring plan (M-11)"}
 
@@ -111,6 +114,9 @@ VIOLATION_FINDERS: dict[type, Finder] = {
     VerificationImpeded: verification_impeded,
     ShortfallDetected: shortfall,
     AgencyViolationFound: agency_violation,
+    TradingDayOpened: trading_day_opened,
+    MarketDayReported: market_day_reported,
+    FeeOutsideSchedule: fees_outside_schedule,
 }
 
 
@@ -133,8 +139,8 @@ def open_case_for(uow: EnforcementUnitOfWork, violation: Violation) -> PenaltyCa
 
 def opens_case(find: Finder) -> Callable[[Any, EnforcementUnitOfWork], None]:
     def on_violation(event: Any, uow: EnforcementUnitOfWork) -> None:
-        violation = find(event, uow)
-        if violation is not None:
+        found = find(event, uow)
+        for violation in found if isinstance(found, list) else [found] if found is not None else []:
             open_case_for(uow, violation)
 
     on_violation.__doc__ = (f"Opens the case of the violation this event reports ({find.__name__.replace('_', ' ')}),"

@@ -28,7 +28,9 @@ class Books:
         self.day: date | None = None  # the trading day whose stale orders were last expired
         self.closes: dict[tuple[str, date], int] = {}  # previous close per (product, day): fixed once the day began
         self.dirty = False  # the current command changed the books (undo = rebuild, if it fails)
+        self.changed: set[str] = set()  # products whose book the current command changed (the depth feed)
         self.sequence = 0  # the last time priority given
+        self.prints = 0  # the last trade's place on the tape (M-25)
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:
         """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
@@ -36,6 +38,7 @@ class Books:
             store = TradingStore(session)
             self._books = rebuild(store.open_orders())
             self.sequence = store.last_sequence()
+            self.prints = store.last_print()
         return self._books
 
     def next_sequence(self, session: Session) -> int:
@@ -43,6 +46,13 @@ class Books:
         self.ensure(session)
         self.sequence += 1
         return self.sequence
+
+    def next_print(self, session: Session) -> int:
+        """The next trade's place on the tape: trades of one command share its instant, the tape keeps their order."""
+        with self.lock:
+            self.ensure(session)
+            self.prints += 1
+            return self.prints
 
     def book(self, session: Session, product_id: str) -> OrderBook:
         books = self.ensure(session)

@@ -1,9 +1,11 @@
-"""The exchange's tables (its own database): members, trading accounts, balances, orders, trades, agreements."""
+"""The exchange's tables (its own database): members, trading accounts, balances, orders, trades, agreements,
+market-day reports and surveillance records."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Column, Index
+from sqlalchemy import JSON, BigInteger, Column, Index
 from sqlmodel import Field
 
 from ets_shared.persistence.tables import service_table_base, utc_column
@@ -155,6 +157,7 @@ class TradeRow(ExchangeTable, table=True):
     executed_at: datetime = Field(sa_column=utc_column())
     settled_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     failure_reason: str | None = Field(default=None, max_length=1000)
+    print_sequence: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))  # the tape's order
 
 
 class AgreementRow(ExchangeTable, table=True):
@@ -181,3 +184,101 @@ class AllocationHeldRow(ExchangeTable, table=True):
     entity_id: str = Field(primary_key=True, max_length=64)
     vintage: int = Field(primary_key=True)
     quantity: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+# --- market data and surveillance (M-24, M-25) ------------------------------------------------------------------
+
+class MarketDayRow(ExchangeTable, table=True):
+    """One trading day's report (`exchange.market-day.reported`), published once: its primary key is the day."""
+    __tablename__ = "market_day"
+    trading_date: date = Field(primary_key=True)
+    products: list[dict[str, Any]] = Field(sa_column=Column(JSON, nullable=False))
+    reported_at: datetime = Field(sa_column=utc_column())
+
+
+class SurveillanceAlertRow(ExchangeTable, table=True):
+    __tablename__ = "surveillance_alert"
+    __table_args__ = (Index("ix_surveillance_alert_day_pattern", "trading_date", "pattern"),)
+    alert_id: str = Field(primary_key=True, max_length=64)
+    pattern: str = Field(max_length=24)
+    product_id: str = Field(max_length=32)
+    trading_date: date
+    trading_account_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    member_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    order_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    trade_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    detail: str = Field(max_length=2000)
+    raised_at: datetime = Field(sa_column=utc_column())
+
+
+class NearTouchCancelRow(ExchangeTable, table=True):
+    """A large order cancelled near the touch soon after it was placed (M-24 layering): what surveillance counts."""
+    __tablename__ = "near_touch_cancel"
+    __table_args__ = (Index("ix_near_touch_cancel_owner_at", "owner_id", "cancelled_at"),)
+    order_id: str = Field(primary_key=True, max_length=64)
+    owner_id: str = Field(max_length=64)
+    trading_account_id: str = Field(max_length=80)
+    product_id: str = Field(max_length=32)
+    cancelled_at: datetime = Field(sa_column=utc_column())
+
+
+# --- oversight (M-20, M-28, M-29, M-42) -----------------------------------------------------------------------------
+
+class MarketMeasureRow(ExchangeTable, table=True):
+    """An emergency measure of the operations desk (M-29): a halt, a price limit or a holding limit, for one product
+    or the whole market (`product_id` null), in force from `imposed_at` until lifted or `ends_at`."""
+    __tablename__ = "market_measure"
+    measure_id: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=16)
+    product_id: str | None = Field(default=None, max_length=32)
+    price_limit: str | None = Field(default=None, max_length=12)
+    max_holding_t: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    reason: str = Field(max_length=1000)
+    imposed_by: str = Field(max_length=200)
+    imposed_at: datetime = Field(sa_column=utc_column())
+    ends_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    lifted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    lifted_by: str | None = Field(default=None, max_length=200)
+    lift_reason: str | None = Field(default=None, max_length=1000)
+    active: bool = Field(default=True, index=True)
+
+
+class RiskWarningRow(ExchangeTable, table=True):
+    __tablename__ = "risk_warning"
+    warning_id: str = Field(primary_key=True, max_length=64)
+    product_id: str | None = Field(default=None, max_length=32)
+    level: str = Field(max_length=10)
+    message: str = Field(max_length=2000)
+    issued_by: str = Field(max_length=200)
+    issued_at: datetime = Field(sa_column=utc_column())
+
+
+class LargeHolderRow(ExchangeTable, table=True):
+    """Whether an account is at or above the large-holder threshold (M-28(2)), so each upward crossing is reported
+    once; its reports."""
+    __tablename__ = "large_holder"
+    trading_account_id: str = Field(primary_key=True, max_length=80)
+    at_or_above: bool = False
+    holding: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    reported_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    reports: int = 0
+
+
+class RulesVersionRow(ExchangeTable, table=True):
+    """Every version of a year's trading rules, fee schedule and limits (M-20), with who filed it and why."""
+    __tablename__ = "rules_version"
+    year: int = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    document: str
+    changed: str = Field(max_length=2000)
+    reason: str = Field(max_length=2000)
+    filed_by: str = Field(max_length=200)
+    filed_at: datetime = Field(sa_column=utc_column())
+
+
+class TradingDayRow(ExchangeTable, table=True):
+    """A trading day the market opened (announced once, `trading-day.opened`)."""
+    __tablename__ = "trading_day"
+    trading_date: date = Field(primary_key=True)
+    opened_at: datetime = Field(sa_column=utc_column())
+    market_report_due_at: datetime = Field(sa_column=utc_column())

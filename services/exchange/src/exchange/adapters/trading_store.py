@@ -67,6 +67,9 @@ class TradingStore:
     def last_sequence(self) -> int:
         return self.session.execute(select(func.max(OrderRow.sequence))).scalar() or 0
 
+    def last_print(self) -> int:
+        return self.session.execute(select(func.max(TradeRow.print_sequence))).scalar() or 0
+
     def open_orders(self, before_day: date | None = None) -> list[OrderRow]:
         query = select(OrderRow).where(OrderRow.status == OPEN).order_by(OrderRow.sequence)
         if before_day is not None:

@@ -6,6 +6,8 @@ Every **[param]** of docs/rules.md §6 is a field of `TradingRules` with the doc
 - M-28(1): open-bidding prices within +-10 % of the previous close (`price_limit`), agreement transfers within +-30 %
   (`agreement_limit`) unless their quantity is at or above `agreement_exempt_t` (500,000 t, 以上: inclusive);
 - M-28(2): an account may hold at most `max_holding_t` (1,000,000 t), a covered entity its year's allocation on top;
+- M-28(2): holders at or above `large_holder_report_t` (500,000 t) beyond their allocation are reported (大户报告);
+- M-25, M-42(1): the day's market report is due by `market_report_due` (18:00 Shanghai) of the trading day;
 - M-27: fees as a rate of turnover per mode and side; M-28(4): `risk_reserve_share` of every fee goes to the risk
   reserve fund.
 Prices are integer cents here; bands round inward (a price exactly at +-10 % is inside, one tick beyond is not).
@@ -43,6 +45,8 @@ class TradingRules:
         OPEN_BIDDING: Fees(Decimal("0.0015"), Decimal("0.0015")),
         AGREEMENT: Fees(Decimal("0.0010"), Decimal("0.0010"))})
     risk_reserve_share: Decimal = Decimal("0.20")
+    large_holder_report_t: int = 500_000
+    market_report_due: time = time(18)
 
     # -- sessions (M-23, market conventions) -------------------------------------------------------------------
     def trading_day(self, day: date) -> bool:

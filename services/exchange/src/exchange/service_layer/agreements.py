@@ -11,7 +11,7 @@ from exchange.domain.trading_rules import AGREEMENT, TradingRules, to_cents, to_
 from exchange.service_layer import commands
 from exchange.service_layer.matching import record_trade, release_leg
 from exchange.service_layer.orders import _account_for_orders, require_holding_room, reserve_or_refuse
-from exchange.service_layer.policy import rules_for
+from exchange.service_layer.risk import market_rules
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 PROPOSED = "PROPOSED"
@@ -37,7 +37,7 @@ def propose(member_id: str, cmd: commands.ProposeAgreement, uow: ExchangeUnitOfW
                                 field="counterparty_trading_account_id", article="M-24")
         if uow.session.get(AgreementRow, cmd.agreement_id) is not None:
             raise Conflict(f"agreement {cmd.agreement_id} exists", field="agreement_id", article="M-23")
-        rules = rules_for(uow.session, regulatory_date(now).year)
+        rules = market_rules(uow, cmd.product_id)
         price = to_cents(commands.yuan(cmd.price))
         _checked(uow, rules, cmd.product_id, price, cmd.quantity)
         product = uow.trading.product(cmd.product_id)
@@ -77,7 +77,7 @@ def confirm(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> tuple
     with uow:
         agreement = _pending(uow, agreement_id)
         counterparty = _account_for_orders(uow, member_id, agreement.counterparty_account_id)
-        rules = rules_for(uow.session, regulatory_date(uow.now()).year)
+        rules = market_rules(uow, agreement.product_id)
         _checked(uow, rules, agreement.product_id, agreement.price_cents, agreement.quantity)
         side = "SELL" if agreement.proposer_side == "BUY" else "BUY"
         per_t = rules.buy_reserve_per_t(AGREEMENT, agreement.price_cents) if side == "BUY" else 0

@@ -17,8 +17,10 @@ from exchange.domain.applications import (
 from exchange.domain.members import (
     Member, admit_by_operator, admit_covered_entity, covered_member_id, reinstate_member, suspend_member,
 )
-from exchange.service_layer import commands
+from exchange.service_layer import commands, market_data
 from exchange.service_layer.accounts import on_allowances_issued, open_account
+from exchange.service_layer.filings import open_trading_day
+from exchange.service_layer.risk import lift_ended
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -92,8 +94,14 @@ def decide(application_id: str, cmd: commands.DecideApplication, uow: ExchangeUn
 
 def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
     """The regulatory clock moves: records are stamped in regulatory time, trading sessions open and close by it,
-    and the first command of a new trading day expires the open orders of the previous ones."""
-    uow.advance_clock(event.now)
+    the first command of a new trading day expires the open orders of the previous ones, and the first tick after a
+    trading day's last session publishes its market report (M-25). Emergency measures whose end time came are lifted
+    (M-29); a trading day whose first session began opens (M-42(1))."""
+    if not uow.advance_clock(event.now):
+        return
+    lift_ended(uow, event.now)
+    open_trading_day(uow, event.now)
+    market_data.report_closed_days(uow)
 
 
 EVENT_HANDLERS = {EntityRegistered: on_entity_registered, CalendarTick: on_tick,

@@ -11,6 +11,7 @@ from exchange.adapters.orm import OrderRow, TradeRow
 from exchange.adapters.trading_store import MATCHED
 from exchange.domain.orders import AMENDED_AWAY, CANCELLED, IOC_REMAINDER, SELF_TRADE, Execution, Fill
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_yuan
+from exchange.service_layer import market_data, surveillance
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -59,7 +60,8 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, pro
                      price_cents=price_cents, quantity=quantity, buyer_account_id=buyer, seller_account_id=seller,
                      buy_order_id=buy_order_id, sell_order_id=sell_order_id, buyer_fee_cents=buyer_fee,
                      seller_fee_cents=seller_fee, buyer_reserved_cents=needed, status=MATCHED,
-                     trading_day=regulatory_date(now), executed_at=now)
+                     trading_day=regulatory_date(now), executed_at=now,
+                     print_sequence=uow.books.next_print(uow.session))
     uow.trading.add(trade)
     ref = f"trade:{trade.trade_id}"
     uow.publish(TradeExecuted(trade_id=trade.trade_id, mode=mode, product_id=product_id, vintage=vintage,
@@ -70,6 +72,7 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, pro
     uow.publish(TradeDeliveryInstructed(trade_id=trade.trade_id, seller_trading_account_id=seller,
                                         buyer_trading_account_id=buyer, vintage=vintage, quantity=quantity,
                                         instructed_at=now), subject_ref=ref)
+    market_data.print_trade(uow, trade)
     return trade
 
 
@@ -83,6 +86,8 @@ def apply_result(uow: ExchangeUnitOfWork, rules: TradingRules, taker: OrderRow, 
     trades = [_fill(uow, rules, taker, fill) for fill in result.fills]
     for cancel in result.cancels:
         order = taker if cancel.order_id == taker.order_id else uow.trading.order(cancel.order_id)
+        if cancel.reason == SELF_TRADE:
+            surveillance.on_self_trade(uow, taker, order, cancel.quantity)
         release_open(uow, order, cancel.quantity, REASONS[cancel.reason], uow.now())
     return trades
 

@@ -21,9 +21,10 @@ from exchange.domain.members import require_may_place_order
 from exchange.domain.order_book import OrderBook
 from exchange.domain.orders import BUY, SELL
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_cents, to_yuan
-from exchange.service_layer import commands
+from exchange.service_layer import commands, market_data, surveillance
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
 from exchange.service_layer.policy import rules_for
+from exchange.service_layer.risk import market_rules
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 T = TypeVar("T")
@@ -39,6 +40,7 @@ def market_command(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
             books.ensure(uow.session)
             expire_stale(uow, today)
             result = work()
+            market_data.publish_depth(uow, books.changed)
             uow.commit()
             books.day = today
         except BaseException:
@@ -47,12 +49,14 @@ def market_command(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
             raise
         finally:
             books.dirty = False
+            books.changed.clear()
     return result
 
 
 @contextmanager
 def changing(uow: ExchangeUnitOfWork, product_id: str) -> Iterator[OrderBook]:
     uow.books.dirty = True
+    uow.books.changed.add(product_id)
     yield uow.books.book(uow.session, product_id)
 
 
@@ -121,7 +125,7 @@ def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWor
         now = uow.now()
         account = _account_for_orders(uow, member_id, cmd.trading_account_id)
         product = uow.trading.product(cmd.product_id)
-        rules = rules_for(uow.session, regulatory_date(now).year)
+        rules = market_rules(uow, product.product_id)
         rules.require_in_session(now)
         rules.require_lot(cmd.quantity)
         price = _checked_price(uow, rules, product, cmd.price)
@@ -161,6 +165,7 @@ def cancel_order(member_id: str, order_id: str, uow: ExchangeUnitOfWork) -> Orde
     def work() -> OrderRow:
         order = _open_order(uow, member_id, order_id)
         with changing(uow, order.product_id) as book:
+            surveillance.on_cancel(uow, order, book, rules_for(uow.session, order.trading_day.year))
             book.cancel(order.order_id)
         release_open(uow, order, order.remaining, "requested", uow.now())
         return order
@@ -176,7 +181,7 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
         now = uow.now()
         order = _open_order(uow, member_id, order_id)
         account = uow.trading.account(order.trading_account_id)
-        rules = rules_for(uow.session, regulatory_date(now).year)
+        rules = market_rules(uow, order.product_id)
         rules.require_in_session(now)
         rules.require_lot(cmd.quantity)
         price = _checked_price(uow, rules, uow.trading.product(order.product_id), cmd.price)

@@ -2,7 +2,8 @@
 M-27, M-28). The year is the calendar year of the trading day. Defaults: tick 0.01 yuan, lot 1 t, sessions 09:30-11:30
 and 13:00-15:00, +-10 % open bidding, +-30 % agreement transfers below 500,000 t, 1,000,000 t holding limit (plus a
 covered entity's allocation), fees 0.15 % per side in open bidding and 0.10 % in agreement transfers, 20 % of fees to
-the risk reserve fund."""
+the risk reserve fund, large holders reported at 500,000 t beyond their allocation, the day's market report due
+by 18:00."""
 from __future__ import annotations
 
 from datetime import date, time
@@ -14,6 +15,19 @@ from sqlalchemy.orm import Session
 from ets_shared.bounds import DecimalString
 from ets_shared.http.platform_routes import load_policy
 from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
+
+
+class SurveillanceThresholds(BaseModel):
+    """The [param]s of M-24 surveillance (`exchange.domain.surveillance` says what each pattern is)."""
+
+    wash_min_quantity_t: int = Field(1, ge=1, le=10_000_000)
+    layering_min_quantity_t: int = Field(10_000, ge=1, le=10_000_000)
+    layering_distance_ticks: int = Field(5, ge=0, le=10_000)
+    layering_window_seconds: int = Field(60, ge=1, le=86_400)
+    layering_min_orders: int = Field(3, ge=1, le=1000)
+    close_window_minutes: int = Field(10, ge=1, le=240)
+    close_move_threshold: DecimalString = Field(Decimal("0.02"), gt=0, le=1, max_digits=6, decimal_places=4)
+
 
 Rate = Field(ge=0, le=Decimal("0.1"), max_digits=8, decimal_places=6)
 
@@ -43,6 +57,12 @@ class ExchangePolicyDocument(BaseModel):
     open_bidding_fees: FeeRates = FeeRates(buyer=Decimal("0.0015"), seller=Decimal("0.0015"))
     agreement_fees: FeeRates = FeeRates(buyer=Decimal("0.0010"), seller=Decimal("0.0010"))
     risk_reserve_share: DecimalString = Field(Decimal("0.20"), ge=0, le=1, description="M-28(4) share of fees")
+    large_holder_report_t: int = Field(500_000, ge=1, le=100_000_000,
+                                       description="M-28(2) large-holder report at this holding beyond the allocation")
+    market_report_due: time = Field(time(18), description="M-25/M-42(1): the day's market report is due by this "
+                                                          "Shanghai time of the trading day")
+    surveillance: SurveillanceThresholds = Field(default_factory=SurveillanceThresholds,
+                                                 description="M-24 surveillance thresholds")
 
     @model_validator(mode="after")
     def _consistent(self) -> ExchangePolicyDocument:
@@ -64,8 +84,13 @@ class ExchangePolicyDocument(BaseModel):
             agreement_exempt_t=self.agreement_exempt_t, max_holding_t=self.max_holding_t,
             fees={OPEN_BIDDING: Fees(self.open_bidding_fees.buyer, self.open_bidding_fees.seller),
                   AGREEMENT: Fees(self.agreement_fees.buyer, self.agreement_fees.seller)},
-            risk_reserve_share=self.risk_reserve_share)
+            risk_reserve_share=self.risk_reserve_share, large_holder_report_t=self.large_holder_report_t,
+            market_report_due=self.market_report_due)
 
 
 def rules_for(session: Session, year: int) -> TradingRules:
     return load_policy(session, year, ExchangePolicyDocument, ExchangePolicyDocument.default).rules()
+
+
+def thresholds_for(session: Session, year: int) -> SurveillanceThresholds:
+    return load_policy(session, year, ExchangePolicyDocument, ExchangePolicyDocument.default).surveillance

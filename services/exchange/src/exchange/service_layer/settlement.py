@@ -10,7 +10,9 @@ from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.orm import AllowanceInstructionRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import MATCHED
 from exchange.domain.trading_rules import TradingRules, to_yuan
+from exchange.service_layer.filings import check_fees
 from exchange.service_layer.policy import rules_for
+from exchange.service_layer.risk import check_large_holder
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -67,6 +69,7 @@ def _credit_deposit(event: RegistryTransferRegistered, uow: ExchangeUnitOfWork) 
                                         trading_account_id=account.trading_account_id, vintage=line.vintage,
                                         quantity=line.quantity, credited_at=now),
                     subject_ref=f"trading-account:{account.trading_account_id}")
+    check_large_holder(uow, account.trading_account_id)
 
 
 def _withdrawal_done(uow: ExchangeUnitOfWork, instruction_id: str, *, registered: bool, reason: str | None) -> None:
@@ -119,6 +122,8 @@ def settle(uow: ExchangeUnitOfWork, trade: TradeRow, rules: TradingRules) -> Non
                              quantity=trade.quantity, turnover=to_yuan(turnover),
                              buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
                              risk_reserve=to_yuan(reserve), settled_at=now), subject_ref=f"trade:{ref}")
+    check_fees(uow, trade)
+    check_large_holder(uow, trade.buyer_account_id)
 
 
 def fail(uow: ExchangeUnitOfWork, trade: TradeRow, reason: str) -> None:

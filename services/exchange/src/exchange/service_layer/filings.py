@@ -1,0 +1,101 @@
+"""The exchange's duties towards the authority, each observable as an event (M-20, M-42):
+- every change of a year's trading rules, fee schedule and limits (`PUT /policy/{year}`, the authority's approval)
+  is a numbered version with who and why, and the filing event `rules.filed` (M-20, M-42(4));
+- the market opens a trading day at its first tick at or after the first session's start: `trading-day.opened`
+  names the day, when its market report is due (M-25, M-42(1)), the filed rules version and the risk rules in force
+  (M-28, M-42(3)); the report itself is `market-day.reported`;
+- every settled trade's fees are checked against the fee schedule in force when it was executed; a difference is
+  `fees.outside-schedule` (M-27, M-42(2))."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ets_shared.clock import REGULATORY_TZ, as_utc
+from ets_shared.contracts.exchange import FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
+from ets_shared.persistence.tables import PolicySetting
+from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
+from exchange.domain.trading_rules import TradingRules, to_yuan
+from exchange.service_layer.policy import ExchangePolicyDocument, rules_for
+from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
+
+
+def versions(session: Session, year: int) -> list[RulesVersionRow]:
+    return list(session.execute(select(RulesVersionRow).where(RulesVersionRow.year == year)
+                                .order_by(RulesVersionRow.version)).scalars())
+
+
+def version_at(session: Session, year: int, at: datetime) -> RulesVersionRow | None:
+    """The version of the year's rules in force at `at` (None: the defaults, never filed)."""
+    return session.execute(select(RulesVersionRow).where(RulesVersionRow.year == year, RulesVersionRow.filed_at <= at)
+                           .order_by(RulesVersionRow.version.desc()).limit(1)).scalar_one_or_none()
+
+
+def file_rules(uow: ExchangeUnitOfWork, year: int, document: BaseModel) -> None:
+    """`PUT /policy/{year}` hook (same transaction): the new version, what changed, who and why, and the filing."""
+    latest = uow.session.execute(select(func.max(RulesVersionRow.version))
+                                 .where(RulesVersionRow.year == year)).scalar() or 0
+    before = (ExchangePolicyDocument.model_validate_json(versions(uow.session, year)[-1].document) if latest
+              else ExchangePolicyDocument.default(year))
+    changed = sorted(k for k in type(document).model_fields if getattr(before, k) != getattr(document, k))
+    after = json.loads(document.model_dump_json())
+    setting = uow.session.get(PolicySetting, year)
+    now = uow.now()
+    row = RulesVersionRow(year=year, version=latest + 1, document=json.dumps(after), changed=",".join(changed),
+                          reason=setting.reason, filed_by=uow.context.actor, filed_at=now)
+    uow.session.add(row)
+    uow.publish(TradingRulesFiled(year=year, version=row.version, changed=changed, document=after,
+                                  reason=row.reason, filed_by=row.filed_by, filed_at=now),
+                subject_ref=f"rules:{year}:{row.version}")
+
+
+def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
+    """At a tick: the first one at or after the first session's start of a trading day opens it (once)."""
+    local = as_utc(now).astimezone(REGULATORY_TZ)
+    day = local.date()
+    rules = rules_for(uow.session, day.year)
+    if not rules.trading_day(day) or local.time() < min(start for start, _ in rules.sessions):
+        return
+    if uow.session.get(TradingDayRow, day) is not None or not uow.session.execute(select(ProductRow.product_id)
+                                                                                 .limit(1)).first():
+        return  # opened already, or nothing listed to trade (and to report)
+    due = as_utc(datetime.combine(day, rules.market_report_due, tzinfo=REGULATORY_TZ))
+    filed = version_at(uow.session, day.year, as_utc(now))
+    uow.session.add(TradingDayRow(trading_date=day, opened_at=as_utc(now), market_report_due_at=due))
+    uow.publish(TradingDayOpened(trading_date=day, opened_at=as_utc(now), market_report_due_at=due,
+                                 rules_year=day.year, rules_version=filed.version if filed else None,
+                                 price_limit=rules.price_limit, max_holding_t=rules.max_holding_t,
+                                 large_holder_report_t=rules.large_holder_report_t,
+                                 risk_reserve_share=rules.risk_reserve_share), subject_ref=f"trading-day:{day}")
+
+
+def schedules_at(session: Session, trade: TradeRow) -> list[tuple[TradingRules, int | None]]:
+    """The fee schedules that may have priced the trade: the version in force before its instant and any filed at
+    that very instant (the regulatory clock stands still between ticks, so a change and a trade may share it)."""
+    year = trade.trading_day.year
+    rows = list(session.execute(select(RulesVersionRow).where(RulesVersionRow.year == year,
+                                                              RulesVersionRow.filed_at <= trade.executed_at)
+                                .order_by(RulesVersionRow.version)).scalars())
+    before = [r for r in rows if r.filed_at < trade.executed_at][-1:]
+    candidates = [(ExchangePolicyDocument.model_validate_json(r.document).rules(), r.version)
+                  for r in before + [r for r in rows if r.filed_at == trade.executed_at]]
+    return candidates or [(ExchangePolicyDocument.default(year).rules(), None)]
+
+
+def check_fees(uow: ExchangeUnitOfWork, trade: TradeRow) -> None:
+    """M-27, M-42(2): the fees a settling trade charges are those of the schedule in force at its execution."""
+    turnover = trade.price_cents * trade.quantity
+    charged = (trade.buyer_fee_cents, trade.seller_fee_cents)
+    schedules = [((r.fee_cents(trade.mode, "buyer", turnover), r.fee_cents(trade.mode, "seller", turnover)), v)
+                 for r, v in schedules_at(uow.session, trade)]
+    if any(fees == charged for fees, _ in schedules):
+        return
+    (buyer, seller), version = schedules[-1]
+    uow.publish(FeeOutsideSchedule(trade_id=trade.trade_id, mode=trade.mode, turnover=to_yuan(turnover),
+                                   buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
+                                   schedule_buyer_fee=to_yuan(buyer), schedule_seller_fee=to_yuan(seller),
+                                   rules_version=version, found_at=uow.now()), subject_ref=f"trade:{trade.trade_id}")

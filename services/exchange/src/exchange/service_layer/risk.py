@@ -1,0 +1,126 @@
+"""Risk controls of the exchange (M-28, M-29): the operations desk's emergency measures, each reported to the
+authority at once as an event and lifted when the situation ends (by the desk, or by the clock at its end time);
+risk warnings; large-holder reports. The rules an order is checked against are the year's rules with the measures
+in force (`market_rules`)."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from uuid import uuid4
+
+from sqlalchemy import select
+
+from ets_shared.clock import as_utc, regulatory_date
+from ets_shared.contracts.exchange import (
+    LargeHolderReported, MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued,
+)
+from ets_shared.errors import Conflict, NotFound, RuleViolation
+from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
+from exchange.domain.market_measures import (
+    Measure, effective_rules, large_holder_excess, require_not_halted,
+)
+from exchange.domain.trading_rules import TradingRules
+from exchange.service_layer import oversight_commands as commands
+from exchange.service_layer.policy import rules_for
+from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
+
+
+def measures_in_force(uow: ExchangeUnitOfWork) -> list[Measure]:
+    rows = uow.session.execute(select(MarketMeasureRow).where(MarketMeasureRow.active.is_(True))
+                               .order_by(MarketMeasureRow.imposed_at, MarketMeasureRow.measure_id)).scalars()
+    return [Measure(r.measure_id, r.kind, r.product_id, r.reason,
+                    Decimal(r.price_limit) if r.price_limit else None, r.max_holding_t) for r in rows]
+
+
+def market_rules(uow: ExchangeUnitOfWork, product_id: str) -> TradingRules:
+    """The rules a command on `product_id` is checked against now: refused while the product is halted (M-29)."""
+    measures = measures_in_force(uow)
+    require_not_halted(measures, product_id)
+    return effective_rules(rules_for(uow.session, regulatory_date(uow.now()).year), measures, product_id)
+
+
+def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MarketMeasureRow:
+    with uow:
+        now = uow.now()
+        if uow.session.get(MarketMeasureRow, cmd.measure_id) is not None:
+            raise Conflict(f"measure {cmd.measure_id} exists", field="measure_id", article="M-29")
+        if cmd.product_id is not None:
+            uow.trading.product(cmd.product_id)
+        if cmd.ends_at is not None and as_utc(cmd.ends_at) <= now:
+            raise RuleViolation(f"ends_at {cmd.ends_at} is not after now ({now})", field="ends_at", article="M-29")
+        row = MarketMeasureRow(measure_id=cmd.measure_id, kind=cmd.kind, product_id=cmd.product_id,
+                               price_limit=str(cmd.price_limit) if cmd.price_limit is not None else None,
+                               max_holding_t=cmd.max_holding_t, reason=cmd.reason, imposed_by=uow.context.actor,
+                               imposed_at=now, ends_at=as_utc(cmd.ends_at) if cmd.ends_at else None)
+        uow.session.add(row)
+        uow.publish(MarketMeasureImposed(measure_id=row.measure_id, kind=cmd.kind, product_id=cmd.product_id,
+                                         price_limit=cmd.price_limit, max_holding_t=cmd.max_holding_t,
+                                         reason=cmd.reason, imposed_by=row.imposed_by, imposed_at=now,
+                                         ends_at=row.ends_at), subject_ref=f"measure:{row.measure_id}")
+        uow.commit()
+    return row
+
+
+def _lift(uow: ExchangeUnitOfWork, row: MarketMeasureRow, reason: str, by: str, at: datetime) -> None:
+    row.active, row.lifted_at, row.lifted_by, row.lift_reason = False, at, by, reason
+    uow.publish(MarketMeasureLifted(measure_id=row.measure_id, kind=row.kind, product_id=row.product_id,
+                                    reason=reason, lifted_by=by, lifted_at=at), subject_ref=f"measure:{row.measure_id}")
+
+
+def lift(measure_id: str, cmd: commands.LiftMeasure, uow: ExchangeUnitOfWork) -> MarketMeasureRow:
+    with uow:
+        row = uow.session.get(MarketMeasureRow, measure_id)
+        if row is None:
+            raise NotFound(f"no measure {measure_id}", field="measure_id")
+        if not row.active:
+            raise Conflict(f"measure {measure_id} was lifted at {row.lifted_at}", field="measure_id", article="M-29")
+        _lift(uow, row, cmd.reason, uow.context.actor, uow.now())
+        uow.commit()
+    return row
+
+
+def lift_ended(uow: ExchangeUnitOfWork, now: datetime) -> None:
+    """At a tick: measures whose end time has come are lifted (inside the consumer's transaction)."""
+    now = as_utc(now)
+    rows = uow.session.execute(select(MarketMeasureRow).where(
+        MarketMeasureRow.active.is_(True), MarketMeasureRow.ends_at.is_not(None),
+        MarketMeasureRow.ends_at <= now)).scalars().all()
+    for row in rows:
+        _lift(uow, row, f"its end time {row.ends_at.isoformat()} was reached", "end time", as_utc(row.ends_at))
+
+
+def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> RiskWarningRow:
+    with uow:
+        if cmd.product_id is not None:
+            uow.trading.product(cmd.product_id)
+        if uow.session.get(RiskWarningRow, cmd.warning_id) is not None:
+            raise Conflict(f"warning {cmd.warning_id} exists", field="warning_id", article="M-28")
+        row = RiskWarningRow(warning_id=cmd.warning_id, product_id=cmd.product_id, level=cmd.level,
+                             message=cmd.message, issued_by=uow.context.actor, issued_at=uow.now())
+        uow.session.add(row)
+        uow.publish(RiskWarningIssued(warning_id=row.warning_id, product_id=row.product_id, level=cmd.level,
+                                      message=row.message, issued_by=row.issued_by, issued_at=row.issued_at),
+                    subject_ref=f"warning:{row.warning_id}")
+        uow.commit()
+    return row
+
+
+def check_large_holder(uow: ExchangeUnitOfWork, trading_account_id: str) -> None:
+    """M-28(2) 大户报告, after an account's holding changed: reported when it reaches the threshold beyond its
+    allocation, once per upward crossing (falling below re-arms it)."""
+    account = uow.trading.account(trading_account_id)
+    rules = rules_for(uow.session, regulatory_date(uow.now()).year)
+    holding = uow.ledger.holding(trading_account_id)
+    allocation = uow.trading.allocation(account.covered_entity_id)
+    beyond = large_holder_excess(holding, allocation, rules.large_holder_report_t)
+    state = uow.session.get(LargeHolderRow, trading_account_id) or LargeHolderRow(
+        trading_account_id=trading_account_id)
+    if beyond is not None and not state.at_or_above:
+        state.reported_at, state.reports = uow.now(), state.reports + 1
+        uow.publish(LargeHolderReported(trading_account_id=trading_account_id, participant_id=account.participant_id,
+                                        covered_entity_id=account.covered_entity_id, holding=holding,
+                                        allocation=allocation, beyond_allocation=beyond,
+                                        threshold=rules.large_holder_report_t, reported_at=state.reported_at),
+                    subject_ref=f"trading-account:{trading_account_id}")
+    state.at_or_above, state.holding = beyond is not None, holding
+    uow.session.add(state)

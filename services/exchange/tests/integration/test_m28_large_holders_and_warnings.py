@@ -1,0 +1,71 @@
+"""M-28(2) large-holder reports (大户报告) and M-28(3) risk warnings over a real nats-server and database: an account
+whose holding beyond its allocation reaches the threshold is reported to the authority as an event (at the threshold
+yes, one tonne below no; once per crossing); the desk's risk warnings are events; the authority reads them."""
+from __future__ import annotations
+
+import pytest
+
+from ets_shared.contracts.exchange import LargeHolderReported, RiskWarningIssued
+from ets_shared.testing.service import eventually, subject_listener
+
+pytestmark = pytest.mark.asyncio
+
+
+async def set_threshold(market, threshold: int) -> None:  # noqa: ANN001
+    r = await market.client.put("/policy/2026", params={"reason": "large-holder threshold for the test"},
+                                json={"large_holder_report_t": threshold}, headers=market.svc.auth("authority"))
+    assert r.status_code == 200, r.text
+
+
+async def test_m28_large_holder_reported_at_the_threshold_not_one_tonne_below(market, nats_url):
+    await market.at(2026, 5, 20, 10, 0)
+    await set_threshold(market, 1000)
+    below, at = await market.admit("BELOW"), await market.admit("AT")
+    async with subject_listener(nats_url, LargeHolderReported.contract.subject) as reported:
+        await market.deposit_allowances(below, 999)
+        await market.deposit_allowances(at, 1000)
+        await eventually(lambda: reported)
+        await market.deposit_allowances(at, 5)  # still above: not reported again
+        await market.deposit_allowances(below, 1)  # now exactly at the threshold
+        await eventually(lambda: len(reported) == 2)
+    assert [(r["data"]["trading_account_id"], r["data"]["holding"], r["data"]["beyond_allocation"])
+            for r in reported] == [(at, 1000, 1000), (below, 1000, 1000)]
+    assert reported[0]["data"]["threshold"] == 1000
+    holders = await market.client.get("/large-holders", headers=market.svc.auth("authority"))
+    assert [(h["trading_account_id"], h["reports"]) for h in holders.json()] == [(at, 1), (below, 1)]
+    assert (await market.client.get("/large-holders", headers=market.member("AT"))).status_code == 403
+
+
+async def test_m28_large_holder_reported_when_a_purchase_settles(market, nats_url):
+    await market.at(2026, 5, 20, 10, 0)
+    await set_threshold(market, 500)
+    await market.list_product("40.00")
+    buyer, seller = await market.admit("B"), await market.admit("S")
+    await market.fund(buyer, "100000.00")
+    await market.deposit_allowances(seller, 400)  # the seller stays below
+    await market.deposit_allowances(buyer, 100)
+    async with subject_listener(nats_url, LargeHolderReported.contract.subject) as reported:
+        await market.order("S", seller, "SELL", "40.00", 400)
+        trade = (await market.order("B", buyer, "BUY", "40.00", 400)).json()["trades"][0]
+        await market.delivered(trade)
+        await eventually(lambda: reported)
+    assert [(r["data"]["trading_account_id"], r["data"]["holding"]) for r in reported] == [(buyer, 500)]
+
+
+async def test_m28_risk_warning_issued_by_the_desk_read_by_the_authority(market, nats_url):
+    await market.at(2026, 5, 20, 10, 0)
+    await market.list_product("40.00")
+    body = {"warning_id": "RW-1", "product_id": "SHEA-2025", "level": "severe",
+            "message": "limit-up three days running"}
+    async with subject_listener(nats_url, RiskWarningIssued.contract.subject) as warned:
+        for role in ("authority", "member"):
+            headers = market.svc.auth(role, party_id="B") if role == "member" else market.svc.auth(role)
+            assert (await market.client.post("/risk-warnings", json=body, headers=headers)).status_code == 403
+        assert (await market.client.post("/risk-warnings", json=body, headers=market.operator)).status_code == 201
+        assert (await market.client.post("/risk-warnings", json=body, headers=market.operator)).status_code == 409
+        bad = {**body, "warning_id": "RW-2", "level": "panic"}
+        assert (await market.client.post("/risk-warnings", json=bad, headers=market.operator)).status_code == 422
+        await eventually(lambda: warned)
+    assert warned[0]["data"]["message"] == "limit-up three days running" and len(warned) == 1
+    seen = await market.client.get("/risk-warnings", headers=market.svc.auth("authority"))
+    assert [w["warning_id"] for w in seen.json()] == ["RW-1"]
