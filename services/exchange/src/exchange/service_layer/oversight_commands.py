@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from ets_shared.bounds import DecimalString
+
 Identifier = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
 ProductId = Field(default=None, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 
@@ -19,7 +21,7 @@ class ImposeMeasure(BaseModel):
     measure_id: str = Identifier
     kind: Literal["halt", "price_limit", "holding_limit"]
     product_id: str | None = ProductId
-    price_limit: Decimal | None = Field(default=None, gt=0, le=1, max_digits=6, decimal_places=4,
+    price_limit: DecimalString | None = Field(default=None, gt=0, le=1, max_digits=6, decimal_places=4,
                                         description="price_limit: the band, a rate of the previous close")
     max_holding_t: int | None = Field(default=None, ge=1, le=100_000_000,
                                       description="holding_limit: tonnes per account (plus a covered allocation)")
