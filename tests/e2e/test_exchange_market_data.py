@@ -31,7 +31,7 @@ async def test_day_market_data_on_the_public_api_and_feed_and_a_wash_alert_to_th
     async def received(msg) -> None:  # noqa: ANN001
         feed.setdefault(msg.subject, []).append(json.loads(msg.data)["data"])
 
-    authority = await nats.connect(platform.effective_nats_url)
+    authority = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     await authority.subscribe("ets.exchange.surveillance.alert-raised.v1", cb=received)
     await authority.subscribe("ets.exchange.market.>", cb=received)
     await authority.subscribe("ets.exchange.market-day.reported.v1", cb=received)

@@ -24,7 +24,7 @@ PRODUCT = "SHEA-2025"
 async def test_halt_reported_to_the_authority_order_refused_trading_resumed_missing_report_m42_case(platform,
                                                                                                   client):
     received: list[dict] = []
-    authority = await nats.connect(platform.effective_nats_url)
+    authority = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
 
     async def on_message(msg) -> None:  # noqa: ANN001
         received.append(json.loads(msg.data))
