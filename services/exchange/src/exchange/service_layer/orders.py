@@ -12,6 +12,8 @@ from datetime import date
 from typing import TypeVar
 from uuid import uuid4
 
+from sqlalchemy.exc import DBAPIError
+
 from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.contracts.exchange import OrderAccepted, OrderAmended
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
@@ -31,8 +33,27 @@ T = TypeVar("T")
 ENGINE_SIDE = {"BUY": BUY, "SELL": SELL}
 
 
+#: PostgreSQL's deadlock and serialization failures: the transaction was rolled back whole, so it is run again
+TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
+ATTEMPTS = 3
+
+
 def market_command(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
-    """Run `work` as one transaction under the books' lock, after expiring the orders of earlier trading days."""
+    """Run `work` as one transaction under the books' lock, after expiring the orders of earlier trading days.
+
+    A command and a consumer (a settlement, a deposit) may lock two positions in opposite orders; PostgreSQL then
+    aborts one of them as a deadlock. Nothing of it committed and the books it touched were thrown away, so the
+    command is simply run again (up to `ATTEMPTS` times) instead of answering 500."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _market_command_once(uow, work)
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) not in TRANSIENT_SQLSTATES or attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _market_command_once(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
     with uow, uow.books.lock:
         books = uow.books
         try:
