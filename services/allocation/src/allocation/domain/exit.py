@@ -14,16 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
 
 from ets_shared.errors import RuleViolation
-
-
-class ExitReason(str, Enum):
-    DISSOLUTION = "dissolution"  # 解散
-    DEREGISTRATION = "deregistration"  # 注销
-    PRODUCTION_STOPPED = "production_stopped"  # 停止生产经营
-    MOVED_OUT = "moved_out"  # 迁出本市
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,8 @@ class RequestTransfer(BaseModel):
 class DeclareExit(BaseModel):
     """M-18: the entity dissolved, deregistered, stopped production or left Shanghai on `exit_on`."""
 
-    reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"]
+    reason: Literal["dissolution", "deregistration", "production_stopped", "moved_out"] = Field(
+        description="解散, 注销, 停止生产经营, 迁出本市 (M-18)")
     exit_on: Day = Field(description="the Shanghai date of the dissolution, deregistration, stop or move")
     statement: str | None = Field(default=None, max_length=4000)
 
