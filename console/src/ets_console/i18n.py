@@ -1,4 +1,4 @@
-"""Chinese and English labels: one message catalogue (`catalogue.py`), keys in dotted form (`nav.market`).
+"""Chinese and English labels: one message catalogue (`messages/`, a module per audience), keys in dotted form (`nav.market`).
 
 Templates call `t("key")` (or `t("key", year=2024)` for `{year}` placeholders); the language is the session's
 (`/language/zh`, `/language/en`), Chinese by default. A key missing from the catalogue is a defect that
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ets_console.catalogue import MESSAGES
+from ets_console.messages import MESSAGES
 
 Translate = Callable[..., str]
 

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from ets_console.api import ApiProblem, UserApi
 from ets_console.i18n import translator
+from ets_console.nav import links_for
 from ets_console.session import Session, session_of
 from ets_shared.auth import Principal, Role
 
@@ -114,6 +115,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("values", {})
     return TEMPLATES.TemplateResponse(request, template, status_code=status, context={
         "t": translator(session.lang), "lang": session.lang, "session": session, "principal": session.principal,
+        "role_links": links_for(session.principal),
         "csrf": session.csrf, "status_code": status, "idempotency_key": str(uuid.uuid4()), "here": here(request), **context})
 
 

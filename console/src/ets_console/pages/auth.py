@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import secrets
 import time
-from typing import Any
 from urllib.parse import urlencode
 
 import httpx
@@ -21,28 +20,16 @@ from starlette.responses import Response
 
 from ets_console.api import ApiProblem
 from ets_console.i18n import translator
+from ets_console.nav import home_for
 from ets_console.settings import ConsoleSettings
 from ets_console.web import FormErrors, Look, form_of, render, safe_next
-from ets_shared.auth import PARTY_ROLES, Principal, Role, Unauthenticated, decode_token, issue_token
+from ets_shared.auth import PARTY_ROLES, Role, Unauthenticated, decode_token, issue_token
 
 router = APIRouter()
 
 # the roles a development identity may take on the sign-in page (the other departments are API clients)
 SIGN_IN_ROLES = (Role.ENTITY, Role.AGENCY, Role.VERIFIER, Role.AUTHORITY, Role.ENFORCEMENT_OFFICER,
                  Role.EXCHANGE_OPERATOR, Role.MEMBER, Role.SETTLEMENT_BANK, Role.PANEL_EXPERT)
-
-# where each role lands after signing in; pages of other audiences add theirs (`ROLE_HOMES[Role.X] = ...`)
-ROLE_HOMES: dict[Role, Any] = {
-    Role.ENTITY: lambda p: f"/entity/{p.party_id}",
-    Role.AGENCY: lambda p: f"/agency/{p.party_id}",
-    Role.VERIFIER: lambda p: "/verifier",
-}
-
-
-def home_for(principal: Principal) -> str:
-    home = ROLE_HOMES.get(principal.role)
-    return home(principal) if home else "/"
-
 
 def settings_of(request: Request) -> ConsoleSettings:
     return request.app.state.settings

@@ -1,4 +1,4 @@
-"""The console's message catalogue: key → (English, 中文). Grouped by page; keep the keys sorted within a group."""
+"""Messages every page shares: the layout, navigation, errors, sign-in, roles. Key → (English, 中文)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
