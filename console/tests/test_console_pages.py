@@ -92,6 +92,28 @@ async def test_m12_entity_files_its_report_on_the_page_a_bad_quantity_shown_next
                       role="entity", party=SECOND_ID)
 
 
+async def test_m11_entity_files_and_revises_its_monitoring_plan_on_the_page(platform):
+    plan = {"plan_year": Y + 1, "boundary": "the foundry and its on-site facilities",
+            "plan_sources[0].name": "purchased electricity", "plan_sources[0].kind": "electricity",
+            "plan_sources[0].method": "grid meter reading", "plan_sources[0].instruments": "utility meter",
+            "plan_sources[0].frequency": "monthly", "responsible_staff[0].name": "Energy manager",
+            "responsible_staff[0].role": "monitoring lead"}
+    async with ConsoleUser(platform.url(CONSOLE)) as entity:
+        await entity.sign_in("entity", FIRST_ID)
+        no_boundary = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", {**plan, "boundary": ""})
+        assert no_boundary.status_code == 422 and field_errors(no_boundary.text, "boundary")
+        assert 'value="grid meter reading"' in no_boundary.text
+        filed = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", plan)
+        assert filed.status_code == 200 and "The monitoring plan is filed." in text(filed.text), text(filed.text)
+        assert "the foundry and its on-site facilities" in filed.text
+        no_reason = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", {**plan, "boundary": "the foundry"})
+        assert no_reason.status_code == 422 and field_errors(no_reason.text, "change_reason")
+        revised = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", {
+            **plan, "boundary": "the foundry, its on-site facilities and the new furnace",
+            "change_reason": "a second furnace commissioned"})
+        assert revised.status_code == 200 and "and the new furnace" in revised.text
+
+
 async def test_m13_verifier_files_the_verification_report_on_the_page(platform, client):
     year = year_of(client)
     await year.tick(date(Y + 1, 4, 15))
