@@ -12,6 +12,18 @@ from typing import Any, Callable
 from ets_cli import office, oversight
 from ets_cli.client import ApiError, PlatformClient, until
 from ets_cli.sample_year import SAMPLE_ENTITIES, SampleEntity
+from ets_client_allocation import Client as AllocationPublic
+from ets_client_allocation import models as a
+from ets_client_allocation.api.allocation_plans import add_entries, approve, create, issue
+from ets_client_allocation.api.coverage_m_5 import covered_list, file_application, publish
+from ets_client_allocation.api.coverage_m_5 import (
+    decide_coverage_applications_application_id_decision_post as decide_application,
+)
+from ets_client_allocation.api.entities_and_registry import register_batch
+from ets_client_mrv import models as m
+from ets_client_mrv.api.determinations import import_historical
+from ets_client_mrv.api.monitoring_plans import file_plan, not_filed
+from ets_client_mrv.api.reports import file_objection, file_verification, submit_report
 from ets_shared.clock import REGULATORY_TZ
 
 Log = Callable[[str], None]
@@ -133,40 +145,45 @@ class YearRun:
         self.log(f"[{Y}-01-11] tender awarded; verifier trained, examined and certified; entities assigned (M-13)")
         await oversight.award_and_certify(self.client, Y, self.tender, self.agencies())
         confirmed = await oversight.assign_all(self.client, Y, [self.eid(e) for e in self.covered])
-        self.log(f"    {confirmed['assigned']} entities' verification assigned to {self.agency}")
+        self.log(f"    {confirmed.assigned} entities' verification assigned to {self.agency}")
 
     async def setup_allocation(self) -> None:
         c, Y = self.client, self.year
         self.log(f"[{Y}-01-10] allocation: the {Y} thresholds applied to {len(self.entities)} emitters' known "
                  "emissions (M-5, M-12 ¶2)")
-        made = await c.post("allocation", "/entities/batch", {"entities": [
-            {"entity_id": self.eid(e), "name": e.name, "sector": e.sector, "annual_emissions": e.annual_emissions}
-            for e in self.entities]}, role="authority")
+        made = await c.call(register_batch.asyncio_detailed, body=a.RegisterEntities(entities=[
+            a.RegisterEntity(entity_id=self.eid(e), name=e.name, sector=e.sector, annual_emissions=e.annual_emissions)
+            for e in self.entities]), role="authority")
         for entity, e in zip(made, self.entities):
-            self.log(f"    {e.name}: {e.annual_emissions:,} t ({e.sector}) → {entity['coverage']}")
+            self.log(f"    {e.name}: {e.annual_emissions:,} t ({e.sector}) → {entity.coverage}")
         for e in (e for e in self.entities if e.voluntary):
-            application = await c.post("allocation", "/coverage-applications", {
-                "name": e.name, "sector": e.sector, "compliance_year": Y,
-                "statement": "we want our reductions to count and to trade", "annual_emissions": e.annual_emissions},
+            application = await c.call(file_application.asyncio_detailed, body=a.FileCoverageApplication(
+                name=e.name, sector=e.sector, compliance_year=Y,
+                statement="we want our reductions to count and to trade", annual_emissions=e.annual_emissions),
                 role="entity", party=self.eid(e), correlation=self.corr(e))
-            decided = await c.post("allocation", f"/coverage-applications/{application['application_id']}/decision",
-                                   {"approve": True, "reason": "metering in place; supports the port's plan"},
+            decided = await c.call(decide_application.asyncio_detailed,
+                                   application.application_id, body=a.DecideCoverageApplication(
+                                       approve=True, reason="metering in place; supports the port's plan"),
                                    role="authority", correlation=self.corr(e))
-            self.log(f"    {e.name}: applies to be covered voluntarily (M-5 ¶1) → {decided['status']}")
-        listed = await c.post("allocation", f"/covered-lists/{Y}/publication", role="authority")
-        public = await c.public_get("allocation", f"/public/covered-lists/{Y}")
-        self.log(f"    the {Y} list published (version {listed['version']}): {public['covered_count']} covered, "
-                 f"{public['reporting_only_count']} reporting-only; readable without a token")
-        await c.post("allocation", "/plans", {"compliance_year": Y, "cap": 1_000_000}, role="authority")
-        entries = [{"entity_id": self.eid(e), "method": "historical",
-                    "base_years": {str(Y - 3 + i): v for i, v in enumerate(e.base_years)}} for e in self.covered]
-        await c.post("allocation", f"/plans/{Y}/entries", {"entries": entries}, role="authority")
-        await c.post("allocation", f"/plans/{Y}/approval", role="authority")
-        plan = await c.post("allocation", f"/plans/{Y}/issuance", role="authority")
-        self.log(f"    cap {plan['cap']:,} t, allocated {plan['allocated']:,} t, remaining {plan['remaining']:,} t")
+            self.log(f"    {e.name}: applies to be covered voluntarily (M-5 ¶1) → {decided.status}")
+        listed = await c.call(publish.asyncio_detailed, Y, role="authority")
+        async with AllocationPublic(base_url=c.urls["allocation"]) as anyone:  # no token
+            public = await covered_list.asyncio(Y, client=anyone)
+        self.log(f"    the {Y} list published (version {listed.version}): {public.covered_count} covered, "
+                 f"{public.reporting_only_count} reporting-only; readable without a token")
+        await c.call(create.asyncio_detailed, body=a.CreatePlan(compliance_year=Y, cap=1_000_000),
+                     role="authority")
+        entries = [a.HistoricalEntry(entity_id=self.eid(e), method="historical",
+                                     base_years=a.HistoricalEntryBaseYears.from_dict(
+                                         {str(Y - 3 + i): v for i, v in enumerate(e.base_years)}))
+                   for e in self.covered]
+        await c.call(add_entries.asyncio_detailed, Y, body=a.AddEntries(entries=entries), role="authority")
+        await c.call(approve.asyncio_detailed, Y, role="authority")
+        plan = await c.call(issue.asyncio_detailed, Y, role="authority")
+        self.log(f"    cap {plan.cap:,} t, allocated {plan.allocated:,} t, remaining {plan.remaining:,} t")
         for e in self.covered:
-            await c.post("mrv", "/determinations/historical", {"entity_id": self.eid(e), "compliance_year": Y - 1,
-                                                                "emissions": e.previous_year}, role="authority")
+            await c.call(import_historical.asyncio_detailed, body=m.ImportHistoricalDetermination(
+                entity_id=self.eid(e), compliance_year=Y - 1, emissions=e.previous_year), role="authority")
 
     async def monitoring_plans(self) -> None:
         c, Y = self.client, self.year
@@ -174,17 +191,17 @@ class YearRun:
         await until(lambda: self._mrv_knows_covered(), what="mrv learning who is covered")
         for e in self.covered:
             if e.files_plan:
-                await c.post("mrv", "/monitoring-plans", {**PLAN, "compliance_year": Y + 1}, role="entity",
+                await c.call(file_plan.asyncio_detailed,
+                             body=m.FileMonitoringPlan.from_dict({**PLAN, "compliance_year": Y + 1}), role="entity",
                              party=self.eid(e))
-        missing = await c.get("mrv", "/monitoring-plans/missing", params={"compliance_year": Y + 1},
-                              role="authority")
-        ours = [m["entity_id"] for m in missing if m["entity_id"].startswith(f"E-{self.run}-")]
+        missing = await c.call(not_filed.asyncio_detailed, compliance_year=Y + 1, role="authority")
+        ours = [p.entity_id for p in missing if p.entity_id.startswith(f"E-{self.run}-")]
         self.log(f"    the authority sees who has not filed: {', '.join(ours) or 'nobody'}")
 
     async def _mrv_knows_covered(self) -> bool:
-        plans = await self.client.get("mrv", "/monitoring-plans/missing", params={"compliance_year": self.year + 1},
-                                      role="authority")
-        return len([m for m in plans if m["entity_id"].startswith(f"E-{self.run}-")]) == len(self.covered)
+        missing = await self.client.call(not_filed.asyncio_detailed, compliance_year=self.year + 1,
+                                         role="authority")
+        return len([p for p in missing if p.entity_id.startswith(f"E-{self.run}-")]) == len(self.covered)
 
     async def cases_opened(self, duty: str, year: int, what: str) -> None:
         self.log(f"{what}: enforcement opens an M-37 case with an order to correct")
@@ -200,10 +217,11 @@ class YearRun:
         for e in self.entities:
             if e.reported is None:
                 continue
-            r = await c.post("mrv", "/reports", {"compliance_year": Y, "sources": e.sources(e.reported)},
-                             role="entity", party=self.eid(e), correlation=self.corr(e))
-            self.log(f"    {e.name}: {r['reported_emissions']:,} tCO2e ({r['factor_set_id']})"
-                     + ("" if r["covered"] else ", reporting-only"))
+            r = await c.call(submit_report.asyncio_detailed, body=m.SubmitReport(
+                compliance_year=Y, sources=[m.Source.from_dict(x) for x in e.sources(e.reported)]),
+                role="entity", party=self.eid(e), correlation=self.corr(e))
+            self.log(f"    {e.name}: {r.reported_emissions:,} tCO2e ({r.factor_set_id})"
+                     + ("" if r.covered else ", reporting-only"))
 
     async def verify(self) -> None:
         c, Y = self.client, self.year
@@ -212,18 +230,20 @@ class YearRun:
             if e.verified is None:
                 continue
             await oversight.until_may_sign(c, Y, self.eid(e), self.agency, self.verifier)
-            body = {"agency_id": self.agency, "verified_sources": e.sources(e.verified), "findings": "verified"}
+            body = m.FileVerification(agency_id=self.agency, findings=["verified"],
+                                      verified_sources=[m.Source.from_dict(x) for x in e.sources(e.verified)])
             if e.tries_unqualified_verifier:
                 await self.refused(f"{e.name}: verification signed by an uncertified verifier", 403,
-                                   c.post("mrv", f"/reports/{self.report_id(e)}/verification", body, role="verifier",
-                                          party=f"VF-{self.run}-UNCERTIFIED", correlation=self.corr(e)))
-            v = await c.post("mrv", f"/reports/{self.report_id(e)}/verification", body, role="verifier",
-                             party=self.verifier, correlation=self.corr(e))
-            self.log(f"    {e.name}: verified {v['verified_emissions']:,} t; re-check triggers: {v['triggers'] or '-'}")
+                                   c.call(file_verification.asyncio_detailed, self.report_id(e), body=body,
+                                          role="verifier", party=f"VF-{self.run}-UNCERTIFIED",
+                                          correlation=self.corr(e)))
+            v = await c.call(file_verification.asyncio_detailed, self.report_id(e), body=body,
+                             role="verifier", party=self.verifier, correlation=self.corr(e))
+            self.log(f"    {e.name}: verified {v.verified_emissions:,} t; re-check triggers: {v.triggers or '-'}")
             if e.objects:
-                await c.post("mrv", f"/reports/{self.report_id(e)}/objection",
-                             {"evidence": ["metering records show the verifier double-counted kiln fuel"]},
-                             role="entity", party=self.eid(e), correlation=self.corr(e))
+                await c.call(file_objection.asyncio_detailed, self.report_id(e), body=m.FileObjection(
+                    evidence=["metering records show the verifier double-counted kiln fuel"]),
+                    role="entity", party=self.eid(e), correlation=self.corr(e))
                 self.log(f"    {e.name}: objects with evidence → re-check (M-15 ¶2 (3))")
 
     async def determine(self) -> None:
@@ -309,8 +329,7 @@ class YearRun:
         case = await until(lambda: self.agency_case(), what="M-41 case opened")
         self.log(f"[{Y + 1}-05-20] verifier oversight finds {self.agency}'s report on {target.name} false: "
                  f"{case['case_id']} opened against the agency with an order to correct by {case['order_deadline']}")
-        await office.decide(c, case["case_id"], "penalty", {"amount": "60000.00", "reasons": "false verification "
-                                                                                          "report (M-41)"})
+        await office.decide(c, case["case_id"], "penalty", office.fine("60000.00", "false verification report (M-41)"))
         self.log("    M-41 fine 60,000.00 decided with the order (range 30,000–100,000); no M-40 measures: they "
                  "follow entities' violations only")
 
@@ -357,14 +376,13 @@ class YearRun:
                 continue
             await self.fine(e, case, "120,000", "50,000–100,000", "80,000",
                             "surrender obligation not fulfilled by 30 June")
-            await office.decide(c, case["case_id"], "measures", {
-                "measures": ["credit_record", "special_fund_ineligible", "award_ineligible",
-                             "project_assessment_refused"], "reasons": "surrender obligation not fulfilled (M-16)"},
-                correlation=self.corr(e))
+            await office.decide(c, case["case_id"], "measures", office.measures(
+                ["credit_record", "special_fund_ineligible", "award_ineligible", "project_assessment_refused"],
+                "surrender obligation not fulfilled (M-16)"), correlation=self.corr(e))
             self.log(f"    {e.name}: fine 80,000.00 decided and M-40 measures applied — each proposed by officer "
                      f"{office.OFFICER}, approved by Director {office.LEADER} (four eyes): credit record entered and "
                      "published, market regulation, tax and finance notified")
-            answers = await office.department_answers(c, self.eid(e), Y + 1, f"{Y + 1}-07-01")
+            answers = await office.department_answers(c, self.eid(e), Y + 1, date(Y + 1, 7, 1))
             self.log("    the departments ask: " + "; ".join(answers))
 
     async def fine(self, e: SampleEntity, case: dict, refused: str, allowed: str, amount: str, reasons: str) -> None:
@@ -372,10 +390,9 @@ class YearRun:
         leadership approves (four eyes)."""
         await self.refused(f"{e.name}: {case['article']} fine of {refused} ({case['article']} allows {allowed})", 422,
                            office.propose(self.client, case["case_id"], "penalty",
-                                          {"amount": refused.replace(",", "") + ".00", "reasons": reasons},
-                                          self.corr(e)))
+                                          office.fine(refused.replace(",", "") + ".00", reasons), self.corr(e)))
         await office.decide(self.client, case["case_id"], "penalty",
-                            {"amount": amount.replace(",", "") + ".00", "reasons": reasons}, self.corr(e))
+                            office.fine(amount.replace(",", "") + ".00", reasons), self.corr(e))
 
     async def case(self, e: SampleEntity, article: str, year: int, duty: str | None = None) -> dict | None:
         cases = await self.client.get("enforcement", "/cases", params={"party_id": self.eid(e)},
@@ -404,14 +421,14 @@ class YearRun:
         for e in (e for e in self._short() if e.surrender_in_window != "none"):
             await self.surrender_of(e, None)
             case = await self.case(e, "M-39", Y)
-            await office.serve_and_pay(c, case["case_id"], f"{Y + 1}-07-20", self.corr(e))
+            await office.serve_and_pay(c, case["case_id"], date(Y + 1, 7, 20), self.corr(e))
             await until(lambda e=e: self._closed(e), what="case closed")
             self.log(f"    {e.name}: the decision served, the fine paid; the case closes")
         for e in (e for e in self.covered if e.reported is None):
             case = await self.case(e, "M-37", Y, "report")
             await self.fine(e, case, "35,000", "10,000–30,000", "20,000", "no report by the order's deadline (M-37)")
-            await office.decide(c, case["case_id"], "measures", {
-                "measures": ["credit_record"], "reasons": "refused to report (M-12)"}, correlation=self.corr(e))
+            await office.decide(c, case["case_id"], "measures", office.measures(
+                ["credit_record"], "refused to report (M-12)"), correlation=self.corr(e))
             self.log(f"    {e.name}: M-37 fine 20,000.00 decided (the order to correct passed uncorrected); its "
                      "credit record entered and published (M-40(1))")
 
