@@ -12,17 +12,18 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
-import click
 import typer
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = os.environ.get("ETS_DATA_DIR", str(ROOT / ".ets"))
 SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
-DEPARTMENTS = ("credit_platform", "market_regulation", "tax", "finance", "project_approval")
+Department = Enum("Department", {d: d for d in ("credit_platform", "market_regulation", "tax", "finance",
+                                                 "project_approval")}, type=str)
+Stream = Enum("Stream", {"mix": "mix", "limit_queue": "limit-queue"}, type=str)
 
 app = typer.Typer(name="ets", help="Shanghai ETS platform: run it, drive a compliance year through it, benchmark it, "
                                    "and regenerate what is derived from its code.",
-                  no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+                  no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 DataDir = typer.Option(DATA_DIR, "--data-dir", help="the embedded platform's data folder (keys, secret, databases)")
@@ -39,17 +40,20 @@ def call(target: str, options: dict[str, Any]) -> int:
     """Run `module:function` (a module of ets_cli, or a service's dotted module) with the options as `args`."""
     module, _, function = target.partition(":")
     module = module if "." in module else f"ets_cli.{module}"
-    return int(getattr(importlib.import_module(module), function or "run")(Namespace(**options)) or 0)
-
-
-def choice(*values: str) -> click.Choice:
-    return click.Choice(values)
+    options = {k: v.value if isinstance(v, Enum) else v for k, v in options.items()}
+    code = int(getattr(importlib.import_module(module), function or "run")(Namespace(**options)) or 0)
+    if code:
+        raise typer.Exit(code)
+    return 0
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, add_help_option=False)
 def test(ctx: typer.Context) -> int:
     """Run the whole test suite (what CI runs); every later argument goes to pytest."""
-    return run_tests(list(ctx.args))
+    code = run_tests(list(ctx.args))
+    if code:
+        raise typer.Exit(code)
+    return 0
 
 
 @app.command(rich_help_panel="Run the platform")
@@ -111,8 +115,7 @@ def nats_auth() -> int:
 
 
 @app.command("bench-engine", rich_help_panel="Benchmarks")
-def bench_engine(stream: str = typer.Option("mix", click_type=choice("mix", "limit-queue"),
-                                            help="the realistic mix, or one long queue at a price limit"),
+def bench_engine(stream: Stream = typer.Option("mix", help="the realistic mix, or one long queue at a price limit"),
                  ops: int = typer.Option(1_000_000, help="operations in the stream"),
                  seed: int = typer.Option(1, help="seed of the stream"),
                  depth: int = typer.Option(1_000, help="resting orders the stream keeps the book near"),
@@ -152,7 +155,8 @@ def calendar(wall_clock: bool = typer.Option(False, "--wall-clock", help="tick f
              ) -> int:
     """Publish wall-clock ticks (production scheduler)."""
     if not wall_clock:
-        raise click.UsageError("Missing option '--wall-clock'.")
+        raise typer.BadParameter("the only clock it ticks from is the wall clock: give --wall-clock",
+                                 param_hint="--wall-clock")
     return call("tools:calendar", locals())
 
 
@@ -167,11 +171,10 @@ def token(role: str = typer.Option(..., help="the role the token carries, e.g. a
 
 
 @app.command(rich_help_panel="Run the platform")
-def department(department: str = typer.Option(..., "--as", click_type=choice(*DEPARTMENTS),
-                                              help="the department it runs for"),
+def department(department: Department = typer.Option(..., "--as", help="the department it runs for"),
                nats_url: Optional[str] = NatsUrl,
                store: Optional[str] = typer.Option(None, help="its SQLite store (default: "
-                                                              "<data-dir>/departments/<name>.sqlite)"),
+                                                              "`<data-dir>/departments/<name>.sqlite`)"),
                exit_when_idle: Optional[float] = typer.Option(None, help="stop after this many seconds without "
                                                                          "events"),
                ack_wait: float = typer.Option(30.0, help="seconds before an event held by a dead adapter is "
@@ -190,11 +193,11 @@ def asyncapi(services: Optional[list[str]] = typer.Argument(None, help="services
 
 @app.command(rich_help_panel="Derived from the code")
 def clients(services: Optional[list[str]] = typer.Argument(None, help="services (default: all five)")) -> int:
-    """Regenerate the typed Python client of each service (clients/ets-client-<service>/) from its OpenAPI
+    """Regenerate the typed Python client of each service (`clients/ets-client-<service>/`) from its OpenAPI
     document."""
     unknown = sorted(set(services or ()) - set(SERVICES))
     if unknown:
-        raise click.BadParameter(f"unknown service {', '.join(unknown)} (one of {', '.join(SERVICES)})",
+        raise typer.BadParameter(f"unknown service {', '.join(unknown)} (one of {', '.join(SERVICES)})",
                                  param_hint="SERVICES")
     return call("clients", locals())
 

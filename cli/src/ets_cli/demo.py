@@ -1,7 +1,6 @@
 """`ets demo`: drive one compliance year through the running platform and print what happened to each entity."""
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 from datetime import datetime

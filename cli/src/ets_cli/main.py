@@ -1,10 +1,8 @@
 """`ets`: the platform's command line (typer). The commands are declared in `ets_cli.commands`; this file only runs
-them and turns the outcome into an exit code."""
+them and returns their exit code (typer reports usage errors itself, with exit code 2)."""
 from __future__ import annotations
 
 import sys
-
-import click
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,16 +12,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["test"]:  # everything after `test` belongs to pytest, options (and --help) included
         return commands.run_tests(argv[1:])
     try:
-        result = commands.app(args=argv, prog_name="ets", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
-        print("Aborted.", file=sys.stderr)
-        return 1
-    return int(result or 0)
+        commands.app(args=argv, prog_name="ets")
+    except SystemExit as exc:  # typer ends every run with one
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,8 @@ from ets_cli.client import PlatformClient, until
 from ets_client_mrv.api.signatories import check
 from ets_client_verifier_oversight.api.assignment import confirm, propose
 from ets_client_verifier_oversight.api.directory import file_agency, register_verifier
-from ets_client_verifier_oversight.api.tender import award, bid, publish, record, score
+from ets_client_verifier_oversight.api.tender import award, bid, publish, score
+from ets_client_verifier_oversight.api.tender import record as tender_record
 from ets_client_verifier_oversight.api.training_and_certificates import (
     attendance, certify_session, exam_results, schedule,
 )
@@ -59,7 +60,7 @@ async def award_and_certify(c: PlatformClient, year: int, tender_id: str, agenci
                             register_verifiers: bool = True) -> None:
     """After the bid deadline: score and award each lot, train and examine the winners' verifiers (registered with
     their agency first, unless they already are), certify those who passed."""
-    record = await c.call(record.asyncio_detailed, tender_id, role="authority")
+    record = await c.call(tender_record.asyncio_detailed, tender_id, role="authority")
     bids = {b.lot_no: b.bid_id for b in record.bids}
     for n, a in enumerate(agencies, start=1):
         await c.call(score.asyncio_detailed, tender_id, bids[n], body=ScoreBid(
