@@ -20,8 +20,15 @@ from ets_client_allocation.api.coverage_m_5 import (
     decide_coverage_applications_application_id_decision_post as decide_application,
 )
 from ets_client_allocation.api.entities_and_registry import register_batch
+from ets_client_allocation.api.obligations_and_surrender import obligation, surrender
+from ets_client_enforcement import models as e_
+from ets_client_enforcement.api.cases import list_cases
 from ets_client_mrv import models as m
-from ets_client_mrv.api.determinations import import_historical
+from ets_client_mrv.api.determinations import bulk, import_historical
+from ets_client_mrv.api.determinations import queue as determination_queue
+from ets_client_mrv.api.reports import determine
+from ets_client_verifier_oversight.api.evaluation import record_deduction
+from ets_client_verifier_oversight.models import RecordDeduction
 from ets_client_mrv.api.monitoring_plans import file_plan, not_filed
 from ets_client_mrv.api.reports import file_objection, file_verification, submit_report
 from ets_shared.clock import REGULATORY_TZ
@@ -33,6 +40,12 @@ PLAN = {"boundary": "the plant and its on-site facilities, as registered",
                     {"name": "process emissions", "kind": "process", "method": "mass balance",
                      "instruments": "weighbridge, calibrated yearly", "frequency": "per batch"}],
         "responsible_staff": [{"name": "Energy manager", "role": "monitoring lead"}]}
+
+
+def shea(compliance_year: int, vintage: int, quantity: int) -> a.Surrender:
+    """A surrender of `quantity` SHEA of one vintage for a compliance year."""
+    return a.Surrender(compliance_year=compliance_year, lines=[a.SurrenderLine(
+        unit_type=a.SurrenderLineUnitType.SHEA, vintage=vintage, quantity=quantity)])
 
 
 def at(day: date, hour: int = 9) -> datetime:
@@ -209,7 +222,7 @@ class YearRun:
             if (duty == "report" and e.reported is None) or (duty == "monitoring-plan" and e.covered
                                                              and not e.files_plan):
                 case = await until(lambda e=e: self.case(e, "M-37", year, duty), what=f"M-37 {duty} case")
-                self.log(f"    {e.name}: {case['case_id']}, order to correct by {case['order_deadline']}")
+                self.log(f"    {e.name}: {case.case_id}, order to correct by {case.order_deadline}")
 
     async def report(self) -> None:
         c, Y = self.client, self.year
@@ -248,42 +261,41 @@ class YearRun:
 
     async def determine(self) -> None:
         c, Y = self.client, self.year
-        queue = await c.get("mrv", "/determination-queue", params={"compliance_year": Y, "limit": 10_000},
-                            role="authority")
-        ours = {i["report_id"]: i for i in queue if i["entity_id"].startswith(f"E-{self.run}-")}
-        due = sorted(i["due_by"] for i in ours.values() if i["due_by"])
+        queue = await c.call(determination_queue.asyncio_detailed, compliance_year=Y, limit=10_000,
+                             role="authority")
+        ours = {i.report_id: i for i in queue if i.entity_id.startswith(f"E-{self.run}-")}
+        due = sorted(i.due_by for i in ours.values() if i.due_by)
         self.log(f"[{Y + 1}-04-23] the authority's queue holds {len(ours)} cases (the first due by {due[0]}); it "
                  "determines the verified figures and finished re-checks in bulk (M-15)")
         items = []
         for e in self.covered:
             item = ours.get(self.report_id(e))
-            if item is None or e.determined_after_june or item["awaiting"] not in ("verified", "recheck"):
+            if item is None or e.determined_after_june or item.awaiting not in ("verified", "recheck"):
                 continue
-            if item["awaiting"] == "verified":
-                items.append({"report_id": self.report_id(e)})
+            if item.awaiting == "verified":
+                items.append(m.BulkItem(report_id=self.report_id(e)))
             else:
-                items.append({"report_id": self.report_id(e), "emissions": e.recheck_determination,
-                              "reason": "re-check completed on site"})
-        results = await c.post("mrv", "/determinations/bulk", {"items": items}, role="authority")
-        refused = [r for r in results if r["status"] != "determined"]
+                items.append(m.BulkItem(report_id=self.report_id(e), emissions=e.recheck_determination,
+                                        reason="re-check completed on site"))
+        results = await c.call(bulk.asyncio_detailed, body=m.BulkDetermine(items=items), role="authority")
+        refused = [r.to_dict() for r in results if r.status != "determined"]
         assert not refused, f"bulk determination refused {refused}"
-        await self.obligations([e for e in self.covered if any(i["report_id"] == self.report_id(e) for i in items)])
+        await self.obligations([e for e in self.covered if any(i.report_id == self.report_id(e) for i in items)])
 
     async def obligations(self, entities: list[SampleEntity]) -> None:
         for e in entities:
             obligation = await until(lambda e=e: self.obligation(e), what="obligations recorded")
-            self.log(f"    {e.name}: obligation {obligation['determined_emissions']:,} t, surrender by "
-                     f"{obligation['surrender_until']}")
+            self.log(f"    {e.name}: obligation {obligation.determined_emissions:,} t, surrender by "
+                     f"{obligation.surrender_until}")
 
-    async def obligation(self, e: SampleEntity, revision: int = 1) -> dict | None:
+    async def obligation(self, e: SampleEntity, revision: int = 1) -> a.ObligationPublic | None:
         try:
-            ob = await self.client.get("allocation", f"/entities/{self.eid(e)}/obligations/{self.year}",
-                                       role="authority")
+            ob = await self.client.call(obligation.asyncio_detailed, self.eid(e), self.year, role="authority")
         except ApiError as exc:
             if exc.status == 404:
                 return None
             raise
-        return ob if ob["determination_revision"] >= revision else None
+        return ob if ob.determination_revision >= revision else None
 
     async def determine_missing(self) -> None:
         c, Y = self.client, self.year
@@ -296,46 +308,43 @@ class YearRun:
                      else "no verification report arrived: the reported activity data, checked against "
                           "metering records")
             await until(lambda e=e: self._queued(e), what="missing report or verification found")
-            d = await c.post("mrv", f"/reports/{self.report_id(e)}/determination",
-                             {"emissions": e.authority_figure, "reason": basis}, role="authority",
-                             correlation=self.corr(e))
-            self.log(f"    {e.name}: {d['emissions']:,} t ({d['basis']}: {basis})")
+            d = await c.call(determine.asyncio_detailed, self.report_id(e), body=m.Determine(
+                emissions=e.authority_figure, reason=basis), role="authority", correlation=self.corr(e))
+            self.log(f"    {e.name}: {d.emissions:,} t ({d.basis}: {basis})")
         await self.obligations(targets)
 
     async def _queued(self, e: SampleEntity) -> bool:
-        queue = await self.client.get("mrv", "/determination-queue",
-                                      params={"compliance_year": self.year, "awaiting": ["no_report",
-                                                                                          "no_verification"]},
-                                      role="authority")
-        return any(i["report_id"] == self.report_id(e) for i in queue)
+        queue = await self.client.call(determination_queue.asyncio_detailed, compliance_year=self.year, awaiting=[
+            m.QueueAwaitingType0Item.NO_REPORT, m.QueueAwaitingType0Item.NO_VERIFICATION], role="authority")
+        return any(i.report_id == self.report_id(e) for i in queue)
 
     async def overdue(self) -> None:
-        late = await self.client.get("mrv", "/determination-queue",
-                                     params={"compliance_year": self.year, "overdue": "true"}, role="authority")
-        for item in (i for i in late if i["entity_id"].startswith(f"E-{self.run}-")):
-            self.log(f"[{self.year + 1}-05-16] {item['report_id']}: determination due by {item['due_by']} not made "
-                     f"— flagged (M-43), {-item['days_left']} day(s) overdue")
+        late = await self.client.call(determination_queue.asyncio_detailed, compliance_year=self.year, overdue=True,
+                                      role="authority")
+        for item in (i for i in late if i.entity_id.startswith(f"E-{self.run}-")):
+            self.log(f"[{self.year + 1}-05-16] {item.report_id}: determination due by {item.due_by} not made "
+                     f"— flagged (M-43), {-(item.days_left or 0)} day(s) overdue")
 
     async def agency_false_report(self) -> None:
         """A panel expert finds that the agency's verification of Pudong Chemicals was a false report: the deduction
         reports the M-41 violation, enforcement opens the case with its order, and the fine comes with it."""
         c, Y = self.client, self.year
         target = next(e for e in self.covered if e.recheck_determination and not e.objects)
-        await c.post("verifier-oversight", f"/evaluations/{self.agency}/{Y}/deductions", {
-            "deduction_id": f"FR-{self.run}", "code": "FALSE_REPORT", "entity_id": self.eid(target),
-            "reason": "verified figure copied from the entity's report, no site data behind it",
-            "evidence": ["re-check file", "verifier's working papers"]}, role="authority",
+        await c.call(record_deduction.asyncio_detailed, self.agency, Y, body=RecordDeduction(
+            deduction_id=f"FR-{self.run}", code="FALSE_REPORT", entity_id=self.eid(target),
+            reason="verified figure copied from the entity's report, no site data behind it",
+            evidence=["re-check file", "verifier's working papers"]), role="authority",
             correlation=self.corr(target))
         case = await until(lambda: self.agency_case(), what="M-41 case opened")
         self.log(f"[{Y + 1}-05-20] verifier oversight finds {self.agency}'s report on {target.name} false: "
-                 f"{case['case_id']} opened against the agency with an order to correct by {case['order_deadline']}")
-        await office.decide(c, case["case_id"], "penalty", office.fine("60000.00", "false verification report (M-41)"))
+                 f"{case.case_id} opened against the agency with an order to correct by {case.order_deadline}")
+        await office.decide(c, case.case_id, "penalty", office.fine("60000.00", "false verification report (M-41)"))
         self.log("    M-41 fine 60,000.00 decided with the order (range 30,000–100,000); no M-40 measures: they "
                  "follow entities' violations only")
 
-    async def agency_case(self) -> dict | None:
-        cases = await self.client.get("enforcement", "/cases", params={"party_id": self.agency, "article": "M-41"},
-                                      role="enforcement_officer")
+    async def agency_case(self) -> e_.CasePublic | None:
+        cases = await self.client.call(list_cases.asyncio_detailed, party_id=self.agency,
+                                       article=e_.ListCasesArticleType0.M_41, role="enforcement_officer")
         return cases[0] if cases else None
 
     async def surrender(self) -> None:
@@ -343,23 +352,20 @@ class YearRun:
         self.log(f"[{Y + 1}-06-10] surrender window (M-16)")
         first = self.entities[0]
         await self.refused(f"{first.name}: surrender of vintage {Y + 1} for {Y}", 422,
-                           c.post("allocation", f"/entities/{self.eid(first)}/surrenders",
-                                  {"compliance_year": Y, "lines": [{"unit_type": "SHEA", "vintage": Y + 1,
-                                                                    "quantity": 1}]},
+                           c.call(surrender.asyncio_detailed, self.eid(first), body=shea(Y, Y + 1, 1),
                                   role="entity", party=self.eid(first), correlation=self.corr(first)))
         for e in self.covered:
             if e.surrender_in_window == "none" or e.determined_after_june:
                 continue
             await self.surrender_of(e, None if e.surrender_in_window == "all" else int(e.surrender_in_window))
 
-    async def surrender_of(self, e: SampleEntity, quantity: int | None) -> dict:
+    async def surrender_of(self, e: SampleEntity, quantity: int | None) -> a.SurrenderPublic:
         c, Y = self.client, self.year
-        ob = await c.get("allocation", f"/entities/{self.eid(e)}/obligations/{Y}", role="entity", party=self.eid(e))
-        quantity = ob["remaining"] if quantity is None else quantity
-        s = await c.post("allocation", f"/entities/{self.eid(e)}/surrenders",
-                         {"compliance_year": Y, "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": quantity}]},
-                         role="entity", party=self.eid(e), correlation=self.corr(e))
-        self.log(f"    {e.name}: surrendered {quantity:,}; remaining {s['remaining']:,}; {s['status']}")
+        ob = await c.call(obligation.asyncio_detailed, self.eid(e), Y, role="entity", party=self.eid(e))
+        quantity = ob.remaining if quantity is None else quantity
+        s = await c.call(surrender.asyncio_detailed, self.eid(e), body=shea(Y, Y, quantity), role="entity",
+                         party=self.eid(e), correlation=self.corr(e))
+        self.log(f"    {e.name}: surrendered {quantity:,}; remaining {s.remaining:,}; {s.status}")
         return s
 
     def _short(self) -> list[SampleEntity]:
@@ -370,13 +376,13 @@ class YearRun:
         self.log(f"[{Y + 1}-07-01] the window has closed: shortfalls go to enforcement (M-39, M-40)")
         for e in self._short():
             case = await until(lambda e=e: self.case(e, "M-39", Y), what="M-39 case opened")
-            self.log(f"    {e.name}: case {case['case_id']} opened, order to surrender "
-                     f"{case['outstanding_tonnes']:,} t by {case['order_deadline']}")
+            self.log(f"    {e.name}: case {case.case_id} opened, order to surrender "
+                     f"{case.outstanding_tonnes:,} t by {case.order_deadline}")
             if e.surrender_in_window == "none":
                 continue
             await self.fine(e, case, "120,000", "50,000–100,000", "80,000",
                             "surrender obligation not fulfilled by 30 June")
-            await office.decide(c, case["case_id"], "measures", office.measures(
+            await office.decide(c, case.case_id, "measures", office.measures(
                 ["credit_record", "special_fund_ineligible", "award_ineligible", "project_assessment_refused"],
                 "surrender obligation not fulfilled (M-16)"), correlation=self.corr(e))
             self.log(f"    {e.name}: fine 80,000.00 decided and M-40 measures applied — each proposed by officer "
@@ -385,30 +391,29 @@ class YearRun:
             answers = await office.department_answers(c, self.eid(e), Y + 1, date(Y + 1, 7, 1))
             self.log("    the departments ask: " + "; ".join(answers))
 
-    async def fine(self, e: SampleEntity, case: dict, refused: str, allowed: str, amount: str, reasons: str) -> None:
+    async def fine(self, e: SampleEntity, case: e_.CasePublic, refused: str, allowed: str, amount: str,
+                   reasons: str) -> None:
         """The officer first proposes a fine outside the article's range (refused), then one inside it, which the
         leadership approves (four eyes)."""
-        await self.refused(f"{e.name}: {case['article']} fine of {refused} ({case['article']} allows {allowed})", 422,
-                           office.propose(self.client, case["case_id"], "penalty",
+        await self.refused(f"{e.name}: {case.article} fine of {refused} ({case.article} allows {allowed})", 422,
+                           office.propose(self.client, case.case_id, "penalty",
                                           office.fine(refused.replace(",", "") + ".00", reasons), self.corr(e)))
-        await office.decide(self.client, case["case_id"], "penalty",
+        await office.decide(self.client, case.case_id, "penalty",
                             office.fine(amount.replace(",", "") + ".00", reasons), self.corr(e))
 
-    async def case(self, e: SampleEntity, article: str, year: int, duty: str | None = None) -> dict | None:
-        cases = await self.client.get("enforcement", "/cases", params={"party_id": self.eid(e)},
-                                      role="enforcement_officer")
-        return next((x for x in cases if x["article"] == article and x.get("compliance_year") == year
-                     and (duty is None or x["case_id"].endswith(f"-{duty}"))), None)
+    async def case(self, e: SampleEntity, article: str, year: int, duty: str | None = None) -> e_.CasePublic | None:
+        cases = await self.client.call(list_cases.asyncio_detailed, party_id=self.eid(e), role="enforcement_officer")
+        return next((x for x in cases if x.article == article and x.compliance_year == year
+                     and (duty is None or x.case_id.endswith(f"-{duty}"))), None)
 
     async def determine_late(self) -> None:
         c, Y = self.client, self.year
         for e in (e for e in self.covered if e.determined_after_june):
-            d = await c.post("mrv", f"/reports/{self.report_id(e)}/determination",
-                             {"emissions": e.recheck_determination, "reason": "re-check completed after a second "
-                                                                              "site visit"},
-                             role="authority", correlation=self.corr(e))
-            self.log(f"[{Y + 1}-07-05] {e.name}: re-check determined {d['emissions']:,} t after the window "
-                     f"(late: {d['late']})")
+            d = await c.call(determine.asyncio_detailed, self.report_id(e), body=m.Determine(
+                emissions=e.recheck_determination, reason="re-check completed after a second site visit"),
+                role="authority", correlation=self.corr(e))
+            self.log(f"[{Y + 1}-07-05] {e.name}: re-check determined {d.emissions:,} t after the window "
+                     f"(late: {d.late})")
             await self.obligations([e])
 
     async def make_good(self) -> None:
@@ -421,17 +426,17 @@ class YearRun:
         for e in (e for e in self._short() if e.surrender_in_window != "none"):
             await self.surrender_of(e, None)
             case = await self.case(e, "M-39", Y)
-            await office.serve_and_pay(c, case["case_id"], date(Y + 1, 7, 20), self.corr(e))
+            await office.serve_and_pay(c, case.case_id, date(Y + 1, 7, 20), self.corr(e))
             await until(lambda e=e: self._closed(e), what="case closed")
             self.log(f"    {e.name}: the decision served, the fine paid; the case closes")
         for e in (e for e in self.covered if e.reported is None):
             case = await self.case(e, "M-37", Y, "report")
             await self.fine(e, case, "35,000", "10,000–30,000", "20,000", "no report by the order's deadline (M-37)")
-            await office.decide(c, case["case_id"], "measures", office.measures(
+            await office.decide(c, case.case_id, "measures", office.measures(
                 ["credit_record"], "refused to report (M-12)"), correlation=self.corr(e))
             self.log(f"    {e.name}: M-37 fine 20,000.00 decided (the order to correct passed uncorrected); its "
                      "credit record entered and published (M-40(1))")
 
     async def _closed(self, e: SampleEntity) -> bool:
         case = await self.case(e, "M-39", self.year)
-        return bool(case) and str(case["status"]).lower() == "closed"
+        return case is not None and str(case.status).lower() == "closed"
