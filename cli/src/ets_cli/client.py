@@ -120,14 +120,17 @@ class PlatformClient:
                    party: str | None = None, subject: str | None = None, correlation: str | None = None,
                    expect: tuple[int, ...] = (200, 201), **arguments: Any) -> T:
         """Call one operation of a generated client, e.g. `c.call(register_batch.asyncio_detailed,
-        body=RegisterEntities(...), role="authority")`: its typed answer, or `ApiError` with the problem when the
-        status is not one of `expect`."""
+        body=RegisterEntities(...), role="authority")`: its typed answer, `None` for an expected status that is not a
+        success (`expect=(200, 404)` while waiting for a record), or `ApiError` with the problem when the status is
+        not one of `expect`."""
         package, _, name = operation.__module__.partition(".")
         service = CLIENT_PACKAGES[package]
         answer = await operation(*args, client=self.api(service, role, party, subject, correlation), **arguments)
         if answer.status_code not in expect:
             problem = _json.loads(answer.content) if answer.content else None
             raise ApiError(int(answer.status_code), problem, name.rsplit(".", 1)[-1], f"({service})")
+        if not 200 <= answer.status_code < 300:
+            return None  # type: ignore[return-value]  # an expected refusal (e.g. 404 while waiting for a record)
         return answer.parsed  # type: ignore[return-value]  # a documented success status: the success model
 
     async def get(self, service: str, path: str, **kw: Any) -> Any:
