@@ -99,9 +99,13 @@ def register(sub) -> None:  # noqa: ANN001
                                               "verification of a 1,000,000-transaction chain, in-process")
     p.add_argument("--database-url", default=None, help="a PostgreSQL server URL (a database is created on it and "
                                                         "dropped after); default: a new SQLite file")
-    p.add_argument("--transfers", type=int, default=20_000, help="registry transfers to time")
+    p.add_argument("--transfers", type=int, default=20_000, help="registry transfers to time, in bulk and as "
+                                                                 "deliveries")
+    p.add_argument("--bulk", type=int, default=1_000, help="holders' transfers per bulk request")
+    p.add_argument("--single", type=int, default=2_000, help="holders' single transfers to time (one transaction "
+                                                             "each)")
     p.add_argument("--holders", type=int, default=100)
-    p.add_argument("--threads", type=int, default=1, help="holders' transfers in flight at once")
+    p.add_argument("--threads", type=int, default=1, help="holders' single transfers in flight at once")
     p.add_argument("--batch", type=int, default=256, help="trade deliveries per transaction (the consumer's batch)")
     p.add_argument("--verify", type=int, default=1_000_000, help="chain length whose verification is timed")
     p.set_defaults(func=_service_command("allocation.entrypoints.ledger_bench"))
