@@ -18,12 +18,14 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from alembic import command
 from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
 
 from allocation.adapters.ledger import Ledger
 from allocation.adapters.orm import ISSUANCE_ACCOUNT, RegistryTransactionRow, TransactionLineRow
@@ -50,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         _migrate(engine)
         factory = sessionmaker(engine, expire_on_commit=False)
+        _Clock.backends = staticmethod(_backends(engine))
         holders = [f"B-{i:05d}" for i in range(args.holders)]
         _open(factory, holders)
         single = _one_by_one(factory, holders, args.single, args.threads)
@@ -65,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
               f"{single} (hash chain on)")
         print(f"chain filled to   {count:,} transactions in {fill:.1f} s (bulk)")
         print(f"verify            {count:,} transactions in {verify.wall:.1f} s ({count / verify.wall:,.0f} "
-              f"transactions/s; {verify.cpu:.1f} CPU seconds of this process)")
+              f"transactions/s; CPU {verify.cpu:.1f} s of this process's"
+              + (f" + {verify.server:.1f} s of the database server's)" if verify.server else ")"))
         print(f"machine           {os.cpu_count()} CPU, Python {platform.python_version()}, "
               f"load {os.getloadavg()[0]:.1f}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
         return 0
@@ -150,17 +154,47 @@ def _bulk(factory, holders: list[str], total: int, size: int) -> str:  # noqa: A
 
 
 class _Clock:
-    """Wall seconds and this process's CPU seconds of a stage (the machine is shared: CPU says what the work cost)."""
+    """Wall seconds and CPU seconds of a stage (the machine is shared: CPU says what the work cost): this process's,
+    and on PostgreSQL also its server processes' for this database (read from /proc: the server runs here)."""
+
+    backends: Callable[[], list[int]] = staticmethod(lambda: [])
 
     def __enter__(self) -> "_Clock":
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.wall, self.cpu, self._server = time.perf_counter(), time.process_time(), _cpu_of(self.backends())
         return self
 
     def __exit__(self, *exc: object) -> None:
+        after = _cpu_of(self.backends())
+        self.server = sum(t - self._server.get(pid, 0.0) for pid, t in after.items())
         self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
 
     def rates(self, count: int) -> str:
-        return f"{count / self.wall:,.0f} transfers/s ({count / self.cpu:,.0f} per CPU second of this process)"
+        server = f" + {self.server:.1f} s of the database server's" if self.server else ""
+        return (f"{count / self.wall:,.0f} transfers/s; {count / (self.cpu + self.server):,.0f} per CPU second "
+                f"({self.cpu:.1f} s of this process's{server})")
+
+
+def _cpu_of(pids: list[int]) -> dict[int, float]:
+    ticks, found = os.sysconf("SC_CLK_TCK"), {}
+    for pid in pids:
+        try:
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def _backends(engine) -> Callable[[], list[int]]:  # noqa: ANN001
+    if engine.dialect.name != "postgresql":
+        return lambda: []
+    admin = create_engine(engine.url, poolclass=NullPool)
+
+    def pids() -> list[int]:
+        with admin.connect() as conn:
+            return list(conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                          "AND pid <> pg_backend_pid()")).scalars())
+    return pids
 
 
 def _deposit(holder: str) -> commands.RequestTransfer:
