@@ -25,7 +25,7 @@ from exchange.adapters.orm import (
     AllowancePositionRow, CashBalanceRow, ExchangeTable, LedgerEntryRow, OrderRow, ProductRow, TradeRow,
 )
 from exchange.bootstrap import definition
-from exchange.service_layer import commands, funds, handlers, orders
+from exchange.service_layer import commands, funds, handlers, order_entry, orders
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -93,7 +93,7 @@ def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, r
         cmd = commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side,
                                   price=f"{price / 100:.2f}", quantity=quantity, time_in_force=tif)
         try:
-            order, _trades = orders.place_order(trader, cmd, x.uow())
+            order, _trades = order_entry.place_order(trader, cmd, x.uow())
             if then == "cancel" and order.status == "OPEN":
                 orders.cancel_order(trader, order.order_id, x.uow())
             elif then == "amend" and order.status == "OPEN":
