@@ -21,10 +21,11 @@ from pydantic import ValidationError
 from ets_shared.auth import Role, Unauthenticated, decode_token
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, Forbidden
+from ets_shared.messaging.nats_auth import MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints.schemas import OrderPublic
 from exchange.service_layer import commands
 
-ORDERS_SUBJECT = "ets.rpc.exchange.orders"
+ORDERS_SUBJECT = MEMBER_ORDERS_SUBJECT  # the member-gateway NATS identity may publish here and nowhere else
 QUEUE = "exchange"
 log = logging.getLogger("ets.exchange.order_gateway")
 
@@ -39,9 +40,11 @@ class OrderGateway:
     def __init__(self, runtime: Any) -> None:
         self.runtime = runtime
         self._sub: Any = None
+        self._nc: Any = None
         self._tasks: set[asyncio.Task] = set()
 
     async def start(self, nc: Any) -> None:
+        self._nc = nc
         self._sub = await nc.subscribe(ORDERS_SUBJECT, queue=QUEUE, cb=self._on_request)
 
     async def stop(self) -> None:
@@ -59,7 +62,8 @@ class OrderGateway:
     async def _answer(self, msg: Any) -> None:
         status, body = await self.handle(msg.headers or {}, msg.data)
         if msg.reply:
-            await msg.respond(body, headers={"Status": str(status), "Content-Type": "application/json"})
+            await self._nc.publish(msg.reply, body, headers={"Status": str(status),
+                                                             "Content-Type": "application/json"})
 
     async def handle(self, headers: dict[str, str], data: bytes) -> tuple[int, bytes]:
         """(status, body) for one request: what `POST /orders` would answer."""
