@@ -58,12 +58,14 @@ def register(sub) -> None:  # noqa: ANN001
     p.set_defaults(func=_lazy("demo"))
 
     p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities (or, with --exchange, "
-                                     "orders through the exchange's HTTP interface settled in the registry)")
+                                     "orders through the exchange's HTTP or NATS interface settled in the registry)")
     p.add_argument("--entities", type=int, default=1000)
     p.add_argument("--exchange", action="store_true", help="benchmark (2) of issue 5: orders through the exchange")
     p.add_argument("--orders", type=int, default=20_000, help="with --exchange: orders to send")
     p.add_argument("--traders", type=int, default=20, help="with --exchange: trading entities")
-    p.add_argument("--concurrency", type=int, default=32, help="surrenders in flight at once")
+    p.add_argument("--concurrency", type=int, default=32, help="surrenders (with --exchange: orders) in flight at once")
+    p.add_argument("--via", choices=("http", "nats"), default="http",
+                   help="with --exchange: POST /orders, or the members' NATS order gateway (request/reply)")
     p.add_argument("--stall", type=float, default=120.0, help="fail when nothing moves for this many seconds")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--host", default="http://127.0.0.1")
