@@ -91,6 +91,12 @@ class ExchangeBench:
             return True
 
         await until(credited, timeout=120, what="allowances credited at the exchange")
+        # the first order of a trading day expires the resting orders of earlier days (a previous run's): done here,
+        # not measured — an immediate-or-cancel bid that rests nowhere
+        await self.enter(f"M-{self.entities[0]}", {"trading_account_id": self.account(0), "product_id": self.product,
+                                                   "side": "BUY", "price": "50.00", "quantity": 1,
+                                                   "time_in_force": "IOC"})
+        self.accepted[self.account(0)] = 1
 
     async def load(self) -> float:
         rng = random.Random(1)
