@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import (
-    AgreementRow, AllocationHeldRow, AllowancePositionRow, CashBalanceRow, OrderRow, TradeRow, TradingAccountRow,
+    AgreementRow, AllocationHeldRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, TradeRow,
+    TradingAccountRow,
 )
 
 _orders = OrderRow.__table__
@@ -106,6 +107,11 @@ class OrderEntryStore:
                                     .where(_accounts.c.trading_account_id.in_(sorted(set(ids))))).all()
         return {row[0]: AccountRecord(*row) for row in rows}
 
+    def members(self, ids: Iterable[str]) -> list[MemberRow]:
+        """The members of the batch's accounts (one query; `MemberRepository` makes them domain members)."""
+        return list(self.session.execute(select(MemberRow).where(MemberRow.member_id.in_(sorted(set(ids)))))
+                    .scalars())
+
     def cash(self, ids: Iterable[str]) -> dict[str, list[int]]:
         """[available, reserved] fen per account that has a cash row, locked until the batch commits."""
         query = select(_cash.c.account_id, _cash.c.available_cents, _cash.c.reserved_cents).where(
@@ -127,6 +133,8 @@ class OrderEntryStore:
         receive (open bids, bought and not yet delivered, proposed to buy)."""
         ids = sorted(set(ids))
         totals = dict.fromkeys(ids, 0)
+        if not ids:
+            return totals
         queries = [
             select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
             .where(_units.c.account_id.in_(ids)).group_by(_units.c.account_id),
@@ -140,9 +148,8 @@ class OrderEntryStore:
             .where(AgreementRow.proposer_account_id.in_(ids), AgreementRow.proposer_side == "BUY",
                    AgreementRow.status == "PROPOSED").group_by(AgreementRow.proposer_account_id),
         ]
-        for query in queries:
-            for account, quantity in self.session.execute(query).all():
-                totals[account] += int(quantity or 0)
+        for account, quantity in self.session.execute(union_all(*queries)).all():  # one round trip
+            totals[account] += int(quantity or 0)
         return totals
 
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:

@@ -25,6 +25,7 @@ from ets_shared.contracts.exchange import (
     OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
 )
 from ets_shared.errors import DomainError, Forbidden, NotFound, RuleViolation
+from ets_shared.persistence.mapping import to_domain
 from exchange.adapters.order_entry_store import AccountRecord, OrderEntryStore, OrderRecord, TradeRecord
 from exchange.domain.members import Member, require_may_place_order
 from exchange.domain.orders import BUY, SELF_TRADE, SELL, Execution
@@ -144,8 +145,10 @@ def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list
     books.records = None  # until the batch commits, the records in memory may run ahead of the database
     ids = {cmd.trading_account_id for _member, cmd, _context in entries}
     accounts = store.accounts(ids)
+    members: dict[str, Member | DomainError] = {
+        row.member_id: to_domain(row, Member) for row in store.members(a.member_id for a in accounts.values())}
     bidders = {cmd.trading_account_id for _member, cmd, _context in entries if cmd.side == "BUY"}
-    return _Batch(uow=uow, now=now, day=day, store=store, records=records, accounts=accounts,
+    return _Batch(uow=uow, now=now, day=day, store=store, records=records, accounts=accounts, members=members,
                   cash=store.cash(accounts), units=store.allowances(accounts),
                   held=store.holdings_and_pending_buys(bidders & accounts.keys()),
                   allocations=store.allocations({a.covered_entity_id for a in accounts.values()
