@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from allocation.adapters.orm import HoldingRow, ObligationRow, RegistryTransactionRow, SurrenderRow, TransactionLineRow
+from allocation.adapters.orm import HoldingRow, ObligationRow, RegistryTransactionRow, TransactionLineRow
 from allocation.adapters.obligations import obligation_of
-from allocation.domain import AllocationEntry, AllocationPlan, CoveredEntity, Obligation, RegistryTransaction
+from allocation.domain import AllocationEntry, AllocationPlan, CoveredEntity, Obligation, RegistryTransaction, Surrender
 from allocation.service_layer.registration import account_id
 from ets_shared.auth import Principal, Role
 from ets_shared.clock import regulatory_date
@@ -177,9 +177,9 @@ class SurrenderPublic(BaseModel):
     surrendered_at: datetime
 
     @classmethod
-    def of(cls, ob: Obligation, row: SurrenderRow) -> SurrenderPublic:
+    def of(cls, ob: Obligation, row: Surrender) -> SurrenderPublic:
         return cls(surrender_id=row.surrender_id, entity_id=row.entity_id, compliance_year=row.compliance_year,
-                   quantity=row.shea + row.ccer, surrendered=ob.surrendered, remaining=ob.remaining,
+                   quantity=row.quantity, surrendered=ob.surrendered, remaining=ob.remaining,
                    status=ob.status.value, late=row.late, transaction_id=row.transaction_id,
                    surrendered_at=row.surrendered_at)
 
@@ -195,5 +195,5 @@ class SurrenderRecordPublic(BaseModel):
     surrendered_at: datetime
 
     @classmethod
-    def of(cls, row: SurrenderRow) -> SurrenderRecordPublic:
-        return cls(**row.model_dump(include=set(cls.model_fields)))
+    def of(cls, surrender: Surrender) -> SurrenderRecordPublic:
+        return cls(**{name: getattr(surrender, name) for name in cls.model_fields})

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -25,9 +27,6 @@ from enforcement.service_layer import commands
 from enforcement.service_layer.accountability import track_case
 from enforcement.service_layer.publication import publish_steps
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
-
-Step = Callable[[PenaltyCase, datetime, str, EnforcementPolicy], list[CaseStep]]
-
 
 def m39_key(entity_id: str, compliance_year: int) -> str:
     """The first M-39 violation of an entity-year; a later one (after a raised determination) adds its revision."""
@@ -107,75 +106,114 @@ def open_by_officer(cmd: commands.OpenCase, uow: EnforcementUnitOfWork) -> Penal
     return case
 
 
-def act(case_id: str, step: Step, uow: EnforcementUnitOfWork, *,
-        allowed: Callable[[PenaltyCase], None] | None = None) -> PenaltyCase:
-    """Take one step on a case at the regulatory now and publish what it implies. `allowed` refuses (Forbidden) a
-    caller who may not act on this case (a party on another's)."""
+@dataclass
+class CaseInHand:
+    """A case loaded for one step: when it is taken, by whom, under which year's policy, and the steps it added."""
+
+    case: PenaltyCase
+    at: datetime
+    actor: str
+    policy: EnforcementPolicy
+    steps: list[CaseStep] = field(default_factory=list)
+
+
+@contextmanager
+def acting_on(case_id: str, uow: EnforcementUnitOfWork, *,
+              allowed: Callable[[PenaltyCase], None] | None = None) -> Iterator[CaseInHand]:
+    """Load a case to take one step on it at the regulatory now, with the policy of the case's year; on leaving,
+    store it, publish the steps the use case appended to `steps` and commit. `allowed` refuses (Forbidden) a caller
+    who may not act on this case (a party on another's)."""
     with uow:
         case = uow.cases.get(case_id)
         if allowed is not None:
             allowed(case)
-        policy = policy_for(uow.session, policy_year(case))
-        record(uow, case, policy, step(case, instant(uow, case), uow.context.actor, policy))
+        hand = CaseInHand(case, instant(uow, case), uow.context.actor, policy_for(uow.session, policy_year(case)))
+        yield hand
+        record(uow, case, hand.policy, hand.steps)
         uow.commit()
-    return case
 
 
 def order(case_id: str, cmd: commands.IssueOrder, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.issue_order(at, who, p, deadline=cmd.deadline), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.issue_order(c.at, c.actor, c.policy, deadline=cmd.deadline)
+    return c.case
 
 
 def decide_penalty(case_id: str, cmd: commands.DecidePenalty, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decide_fine(at, who, cmd.amount, cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.decide_fine(c.at, c.actor, cmd.amount, cmd.reasons, c.policy)
+    return c.case
 
 
 def decline_penalty(case_id: str, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decline_fine(at, who, cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.decline_fine(c.at, c.actor, cmd.reasons, c.policy)
+    return c.case
 
 
 def dismiss_case(case_id: str, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.dismiss(at, who, cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.dismiss(c.at, c.actor, cmd.reasons, c.policy)
+    return c.case
 
 
 def measures(case_id: str, cmd: commands.ApplyMeasures, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.apply_measures(cmd.measures, at, who, cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.apply_measures(cmd.measures, c.at, c.actor, cmd.reasons, c.policy)
+    return c.case
 
 
 def approve(case_id: str, no: int, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.approve(no, at, who, cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.approve(no, c.at, c.actor, cmd.reasons, c.policy)
+    return c.case
 
 
 def reject(case_id: str, no: int, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.reject(no, at, who, cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.reject(no, c.at, c.actor, cmd.reasons, c.policy)
+    return c.case
 
 
 def notify(case_id: str, cmd: commands.NotifyPenalty, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.notify_penalty(at, who, cmd.served_on, cmd.method, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.notify_penalty(c.at, c.actor, cmd.served_on, cmd.method, c.policy)
+    return c.case
 
 
 def pay(case_id: str, cmd: commands.RecordPayment, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.record_payment(at, who, cmd.amount, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.record_payment(c.at, c.actor, cmd.amount, c.policy)
+    return c.case
 
 
 def correct(case_id: str, cmd: commands.RecordCorrection, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.record_correction(at, who, cmd.detail, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.record_correction(c.at, c.actor, cmd.detail, c.policy)
+    return c.case
 
 
 def object_to(case_id: str, cmd: commands.FileObjection, uow: EnforcementUnitOfWork, *,
               allowed: Callable[[PenaltyCase], None] | None) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.file_objection(at, who, cmd.grounds, p), uow, allowed=allowed)
+    with acting_on(case_id, uow, allowed=allowed) as c:
+        c.steps = c.case.file_objection(c.at, c.actor, cmd.grounds, c.policy)
+    return c.case
 
 
 def decide_objection(case_id: str, no: int, cmd: commands.DecideObjection, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decide_objection(no, cmd.outcome == "accepted", at, who,
-                                                                 cmd.reasons, p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.decide_objection(no, cmd.outcome == "accepted", c.at, c.actor, cmd.reasons, c.policy)
+    return c.case
 
 
 def lodge_appeal(case_id: str, cmd: commands.LodgeAppeal, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.lodge_appeal(cmd.kind, at, who, body=cmd.body, grounds=cmd.grounds,
-                                                             filed_on=cmd.filed_on, policy=p), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.lodge_appeal(cmd.kind, c.at, c.actor, body=cmd.body, grounds=cmd.grounds,
+                                      filed_on=cmd.filed_on, policy=c.policy)
+    return c.case
 
 
 def decide_appeal(case_id: str, no: int, cmd: commands.DecideAppeal, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decide_appeal(no, cmd.outcome, at, who, cmd.reasons, p,
-                                                              amount=cmd.amount), uow)
+    with acting_on(case_id, uow) as c:
+        c.steps = c.case.decide_appeal(no, cmd.outcome, c.at, c.actor, cmd.reasons, c.policy, amount=cmd.amount)
+    return c.case

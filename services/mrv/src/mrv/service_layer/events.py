@@ -99,10 +99,10 @@ def on_entity_exit_declared(event: EntityExitDeclared, uow: MrvUnitOfWork) -> No
     report_id = f"RPT-{event.entity_id}-{event.compliance_year}"
     case = uow.reports.find(report_id)
     if case is None:
-        case = ReportCase(event.entity_id, event.compliance_year,
+        case = ReportCase(event.entity_id, event.compliance_year, uow.context.correlation_id,
                           covered=uow.entities.is_covered(event.entity_id, event.compliance_year))
         case.start_exit_report(event.report_due_on)
-        uow.reports.add(report_id, case, uow.context.correlation_id)
+        uow.reports.add(report_id, case)
     else:
         case.start_exit_report(event.report_due_on)
         uow.reports.save(case, auto_determine_at=None, report_id=report_id)

@@ -57,7 +57,7 @@ def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, det
                        policy: MrvPolicy) -> None:
     """Publish the determination (v2; and v1 where it rests on a verification) under the case's correlation id,
     notified to the entity and copied to the year's departments (M-15 ¶1)."""
-    correlation_id = uow.reports.correlation_id(report_id)
+    correlation_id = case.correlation_id
     report, verification = case.report, case.verification
     previous = case.determinations[-2] if len(case.determinations) > 1 else None
     uow.publish(EmissionsDeterminedV2(
