@@ -13,6 +13,7 @@ from ets_shared.errors import Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 from enforcement.adapters.repository import CaseRepository
 from enforcement.domain import PenaltyCase
+from enforcement.domain.articles import ArticleCode
 from enforcement.entrypoints.schemas import CaseDetail, CasePublic
 from enforcement.service_layer import commands, handlers
 
@@ -43,7 +44,7 @@ def may_see(caller: Principal, case: PenaltyCase) -> None:
             summary="Penalty cases (M-37 to M-42; officer, authority: all; a party: its own)")
 def list_cases(session: ReadSession, caller: Caller,
                party_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
-               article: commands.ArticleCode | None = None, status: commands.CaseStatusCode | None = None,
+               article: ArticleCode | None = None, status: commands.CaseStatusCode | None = None,
                compliance_year: Annotated[int | None, Query(ge=2013, le=2100)] = None,
                offset: Annotated[int, Query(ge=0, le=10**7)] = 0,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[CasePublic]:

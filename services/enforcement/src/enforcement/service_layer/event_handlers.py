@@ -24,7 +24,8 @@ from ets_shared.contracts.mrv import EmissionReportSubmitted, MonitoringPlanFile
 from enforcement.domain import Article, PartyKind, PenaltyCase, case_id_for
 from enforcement.service_layer.accountability import DEADLINES_MET, DEADLINES_MISSED, flags_missed, resolves_flags
 from enforcement.service_layer.exchange_duties import correct_by_late_report, reports_missing
-from enforcement.service_layer.handlers import instant, policies, policy_for, policy_year, record
+from enforcement.adapters.policy_repository import policy_cache, policy_for
+from enforcement.service_layer.handlers import instant, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 from enforcement.service_layer.violations import (
     DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, open_case_for, opens_case,
@@ -105,7 +106,7 @@ def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
     now = as_utc(event.now)
     for violation in reports_missing(uow, now):
         open_case_for(uow, violation)
-    policy_of = policies(uow.session)
+    policy_of = policy_cache(uow.session)
     after = ""
     while batch := uow.cases.due(now, after):
         for case in batch:

@@ -15,14 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
-from ets_shared.http.platform_routes import PolicyCache, load_policy
 from ets_shared.persistence.tables import PolicySetting
 from enforcement.domain import (Article, CaseSource, CaseStep, EnforcementPolicy, PenaltyCase, Violation,
                                 case_id_for, parse_article)
+from enforcement.adapters.policy_repository import EnforcementPolicyModel, policy_for
 from enforcement.service_layer import commands
 from enforcement.service_layer.accountability import track_case
 from enforcement.service_layer.publication import publish_steps
@@ -31,14 +29,6 @@ from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 def m39_key(entity_id: str, compliance_year: int) -> str:
     """The first M-39 violation of an entity-year; a later one (after a raised determination) adds its revision."""
     return f"{entity_id}-{compliance_year}"
-
-
-def policy_for(session: Session, year: int) -> EnforcementPolicy:
-    return load_policy(session, year, commands.EnforcementPolicyModel, commands.default_policy).to_policy()
-
-
-def policies(session: Session) -> PolicyCache:
-    return PolicyCache(session, policy_for)
 
 
 def policy_year(case: PenaltyCase) -> int:
@@ -58,7 +48,7 @@ def record(uow: EnforcementUnitOfWork, case: PenaltyCase, policy: EnforcementPol
     track_case(uow, case, steps)
 
 
-def reschedule_for_policy(uow: EnforcementUnitOfWork, year: int, document: commands.EnforcementPolicyModel) -> None:
+def reschedule_for_policy(uow: EnforcementUnitOfWork, year: int, document: EnforcementPolicyModel) -> None:
     """A year's [param]s changed (inside the policy PUT's transaction): the change goes into the decision log (it
     can switch four eyes off), and the open cases that follow the year are re-dated — the M-43 alert of a case
     already waiting moves with `inaction_alert_days` (order deadlines and windows were fixed when set)."""

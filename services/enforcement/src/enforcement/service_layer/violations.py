@@ -32,7 +32,8 @@ from ets_shared.contracts.mrv import EmissionReportMissing, MonitoringPlanMissin
 from ets_shared.contracts.verifier_oversight import AgencyViolationFound
 from enforcement.domain import Article, CaseSource, PenaltyCase, Violation, case_id_for
 from enforcement.service_layer.exchange_duties import fees_outside_schedule, market_day_reported, trading_day_opened
-from enforcement.service_layer.handlers import m39_key, policy_for, record
+from enforcement.adapters.policy_repository import policy_for
+from enforcement.service_layer.handlers import m39_key, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 Finder = Callable[[Any, EnforcementUnitOfWork], Violation | list[Violation] | None]
