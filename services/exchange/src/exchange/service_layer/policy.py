@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from ets_shared.bounds import DecimalString
-from ets_shared.http.platform_routes import load_policy
+from ets_shared.persistence.policy import load_policy
 from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
 
 

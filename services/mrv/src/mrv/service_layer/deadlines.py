@@ -22,7 +22,7 @@ from mrv.adapters.repository import report_id_of
 from mrv.domain.monitoring import MonitoringPlan
 from mrv.domain.policy import missing_from
 from mrv.domain.report_case import ReportCase
-from ets_shared.http.platform_routes import PolicyCache
+from ets_shared.persistence.policy import PolicyCache
 from mrv.service_layer.publishing import determination_overdue, plan_missing, report_missing, verification_missing
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
