@@ -24,8 +24,8 @@ def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: boo
     """The obligation is met: the event closes its compliance case, so it carries the case's correlation id."""
     data = ObligationSettled(entity_id=obligation.entity_id, compliance_year=obligation.year,
                              obligation=obligation.total, surrendered=obligation.surrendered,
-                             late=late, settled_at=uow.now())
-    uow.publish(data, correlation_id=obligation.correlation_id)
+                             late=late, settled_at=uow.now(), correlation_id=obligation.correlation_id)
+    uow.publish(data)
 
 
 def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfWork) -> None:
@@ -64,8 +64,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
         uow.publish(ShortfallRevised(entity_id=obligation.entity_id, compliance_year=obligation.year,
                                      obligation=obligation.total, surrendered=obligation.surrendered,
                                      shortfall=obligation.remaining, determination_id=event.determination_id,
-                                     revision=event.revision, revised_at=now),
-                    correlation_id=obligation.correlation_id)
+                                     revision=event.revision, revised_at=now,
+                                     correlation_id=obligation.correlation_id))
 
 
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
@@ -93,7 +93,7 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
             uow.publish(ShortfallDetected(
                 entity_id=ob.entity_id, compliance_year=year, obligation=ob.total,
                 surrendered=ob.surrendered, shortfall=shortfall, detected_at=now,
-                determination_revision=ob.determination_revision), correlation_id=ob.correlation_id)
+                determination_revision=ob.determination_revision, correlation_id=ob.correlation_id))
 
 
 def on_policy_changed(uow: AllocationUnitOfWork, year: int, document: AllocationPolicyDocument) -> None:

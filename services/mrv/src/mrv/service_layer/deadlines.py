@@ -48,7 +48,7 @@ def _missing_plans(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: Poli
         plan = MonitoringPlan(entity_id, year, str(uuid.uuid4()))  # a new compliance case
         if plan.flag_missing(now, policy):
             uow.plans.add(plan)
-            uow.publish(plan_missing(plan, policy.monitoring_plan_due), correlation_id=plan.correlation_id)
+            uow.publish(plan_missing(plan, policy.monitoring_plan_due))
 
 
 def _missing_reports(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
@@ -58,7 +58,7 @@ def _missing_reports(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: Po
         if case.flag_report_missing(now, policy):
             report_id = report_id_of(case)
             uow.reports.add(report_id, case)
-            uow.publish(report_missing(report_id, case, policy.report_due), correlation_id=case.correlation_id)
+            uow.publish(report_missing(report_id, case, policy.report_due))
 
 
 def _missing_exit_reports(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -> None:
@@ -68,8 +68,7 @@ def _missing_exit_reports(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCa
         if case.flag_report_missing(now, policy):
             report_id = report_id_of(case)
             uow.reports.save(case, auto_determine_at=None, report_id=report_id)
-            uow.publish(report_missing(report_id, case, case.report_due(policy)),
-                        correlation_id=case.correlation_id)
+            uow.publish(report_missing(report_id, case, case.report_due(policy)))
 
 
 def _missing_verifications(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
@@ -79,8 +78,7 @@ def _missing_verifications(uow: MrvUnitOfWork, year: int, now: datetime, policy_
             assert case.report is not None
             report_id = case.report.report_id
             uow.reports.save(case, auto_determine_at=None)
-            uow.publish(verification_missing(report_id, case, policy.verification_due),
-                        correlation_id=case.correlation_id)
+            uow.publish(verification_missing(report_id, case, policy.verification_due))
 
 
 def _overdue_determinations(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -> None:
@@ -91,5 +89,4 @@ def _overdue_determinations(uow: MrvUnitOfWork, now: datetime, policy_of: Policy
         report_id = report_id_of(case)
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy_of(case.year)),
                          report_id=report_id)
-        uow.publish(determination_overdue(report_id, case, due, now),
-                    correlation_id=case.correlation_id)
+        uow.publish(determination_overdue(report_id, case, due, now))

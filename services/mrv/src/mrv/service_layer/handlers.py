@@ -57,7 +57,7 @@ def submit_report(entity_id: str, cmd: commands.SubmitReport, uow: MrvUnitOfWork
             uow.reports.add(report_id, case)
         else:
             uow.reports.save(case, auto_determine_at=None)
-        uow.publish(report_submitted(case), correlation_id=case.correlation_id)
+        uow.publish(report_submitted(case))
         try:
             uow.commit()
         except IntegrityError:  # a concurrent first submission won
@@ -70,7 +70,7 @@ def amend_report(report_id: str, entity_id: str, cmd: commands.AmendReport, uow:
         case = _own_case(uow, report_id, entity_id, "amend")
         case.amend_report(commands.activity(cmd.sources), now=uow.now())
         uow.reports.save(case, auto_determine_at=None)
-        uow.publish(report_submitted(case), correlation_id=case.correlation_id)
+        uow.publish(report_submitted(case))
         uow.commit()
     return case
 
@@ -87,9 +87,9 @@ def file_verification(report_id: str, verifier_id: str, cmd: commands.FileVerifi
             directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year, case.entity_id),
             previous_year_determined=uow.determinations.determined_emissions(case.entity_id, case.year - 1))
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
-        uow.publish(verification_filed(case), correlation_id=case.correlation_id)
+        uow.publish(verification_filed(case))
         if case.open_recheck_record is not None:
-            uow.publish(recheck_opened(report_id, case, case.open_recheck_record), correlation_id=case.correlation_id)
+            uow.publish(recheck_opened(report_id, case, case.open_recheck_record))
         uow.commit()
     return case, verification
 
@@ -105,7 +105,7 @@ def file_objection(report_id: str, entity_id: str, cmd: commands.FileObjection,
         uow.audit("mrv.objection.filed", f"report:{report_id}", {"evidence": list(objection.evidence)})
         recheck = case.open_recheck_record
         if before is None or trigger_codes(before.triggers) != trigger_codes(recheck.triggers):
-            uow.publish(recheck_opened(report_id, case, recheck), correlation_id=case.correlation_id)
+            uow.publish(recheck_opened(report_id, case, recheck))
         uow.commit()
     return case, objection
 
@@ -116,7 +116,7 @@ def open_recheck(report_id: str, cmd: commands.OpenRecheck, uow: MrvUnitOfWork) 
         case = uow.reports.get(report_id)
         recheck = case.open_recheck(cmd.reason, uow.now(), load_mrv_policy(uow.session, case.year))
         uow.reports.save(case, auto_determine_at=None, report_id=report_id)
-        uow.publish(recheck_opened(report_id, case, recheck), correlation_id=case.correlation_id)
+        uow.publish(recheck_opened(report_id, case, recheck))
         uow.commit()
     return case, recheck
 

@@ -25,7 +25,7 @@ def file_plan(entity_id: str, cmd: commands.FileMonitoringPlan,
             uow.plans.add(plan)
         else:
             uow.plans.save(plan)
-        uow.publish(plan_filed(plan), correlation_id=plan.correlation_id)
+        uow.publish(plan_filed(plan))
         uow.commit()
     return plan, version
 
@@ -39,6 +39,6 @@ def revise_plan(plan_id: str, entity_id: str, cmd: commands.ReviseMonitoringPlan
             raise Forbidden(f"only entity {plan.entity_id} may revise {plan_id}", field="plan_id", article="M-11")
         version = plan.revise(cmd.to_domain(), cmd.change_reason, cmd.major_change, uow.now())
         uow.plans.save(plan)
-        uow.publish(plan_filed(plan), correlation_id=plan.correlation_id)
+        uow.publish(plan_filed(plan))
         uow.commit()
     return plan, version
