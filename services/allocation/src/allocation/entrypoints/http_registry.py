@@ -11,14 +11,15 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import AccountRow
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.trading_accounts import TradingAccountRepository
-from allocation.entrypoints.public import TransactionPublic
-from allocation.entrypoints.public_registry import (
+from allocation.entrypoints.schemas import TransactionPublic
+from allocation.entrypoints.schemas_registry import (
     AUDITORS, AccountPublic, TradingAccountPublic, may_see_account,
 )
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["registry accounts and transfers"])
 Offset = Annotated[int, Query(ge=0, le=10**9)]

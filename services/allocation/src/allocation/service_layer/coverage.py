@@ -16,7 +16,7 @@ from allocation.domain import (
 )
 from allocation.domain.entities import Coverage
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import cover
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc, regulatory_date

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
 from allocation.service_layer.ledger import publish_daily_head
-from allocation.service_layer.policy import AllocationPolicyDocument, policy_cache, policy_for
+from allocation.adapters.policy_repository import AllocationPolicyDocument, policy_cache, policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettled, ShortfallDetected, ShortfallRevised

@@ -15,7 +15,7 @@ from allocation.domain import (
 )
 from allocation.domain.succession import Facility, SuccessionKind, apportion, check_plan, successor_shares
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_cache
+from allocation.adapters.policy_repository import policy_cache
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import start_of_day

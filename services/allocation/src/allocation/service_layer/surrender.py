@@ -13,7 +13,7 @@ from allocation.domain import (
 )
 from allocation.service_layer import commands
 from allocation.service_layer.obligations import publish_settled
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import SurrenderLine, SurrenderRecorded

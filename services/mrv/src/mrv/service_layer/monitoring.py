@@ -6,7 +6,7 @@ from __future__ import annotations
 from ets_shared.errors import Forbidden, RuleViolation
 from mrv.domain.monitoring import MonitoringPlan, PlanVersion
 from mrv.service_layer import commands
-from mrv.service_layer.policy import load_mrv_policy
+from mrv.adapters.policy_repository import load_mrv_policy
 from mrv.service_layer.publishing import plan_filed
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.bounds import DecimalString
 from ets_shared.persistence.policy import load_policy
-from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
+from exchange.domain.policy import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
 
 
 class SurveillanceThresholds(BaseModel):
