@@ -123,7 +123,7 @@ def _measure_events(case: PenaltyCase, batch: int | None, policy: EnforcementPol
     made = {m.effect: m for m in case.measures if m.decision_no == batch}
     rule = case.rule(policy)
     violation = f"{rule.violation}; breach of {rule.breaches}: {case.allegation}"
-    base = {"case_id": case.case_id, "party_id": case.party_id}
+    base = {"case_id": case.case_id, "party_id": case.party_id, "correlation_id": case.correlation_id}
     events: list[EventData] = []
     if credit := made.get(MeasureEffect.CREDIT_RECORD_ENTERED):
         events.append(CreditRecordEntered(**base, article=case.article.value, violation=violation,
