@@ -128,9 +128,12 @@ def bench_engine(stream: Stream = typer.Option("mix", help="the realistic mix, o
 def bench_registry(database_url: Optional[str] = typer.Option(None, help="a PostgreSQL server URL (a database is "
                                                                          "created on it and dropped after); default: "
                                                                          "a new SQLite file"),
-                   transfers: int = typer.Option(20_000, help="registry transfers to time"),
+                   transfers: int = typer.Option(20_000, help="registry transfers to time, in bulk requests and as "
+                                                              "deliveries"),
+                   bulk: int = typer.Option(1_000, help="holders' transfers per bulk request"),
+                   single: int = typer.Option(2_000, help="holders' single transfers to time (one transaction each)"),
                    holders: int = typer.Option(100, help="holders transferring to each other"),
-                   threads: int = typer.Option(1, help="holders' transfers in flight at once"),
+                   threads: int = typer.Option(1, help="holders' single transfers in flight at once"),
                    batch: int = typer.Option(256, help="trade deliveries per transaction (the consumer's batch)"),
                    verify: int = typer.Option(1_000_000, help="chain length whose verification is timed")) -> int:
     """Benchmark registry transfers per second (hash chain on) and the verification of a 1,000,000-transaction
