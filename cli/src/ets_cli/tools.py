@@ -63,9 +63,9 @@ def token(args) -> int:  # noqa: ANN001
 
 
 def asyncapi_document(service: str) -> dict:
-    """What `faststream docs gen <pkg>.entrypoints.main:asyncapi` writes, for one service."""
+    """What `faststream docs gen --factory <pkg>.entrypoints.main:asyncapi` writes, for one service."""
     main = importlib.import_module(f"{package(service)}.entrypoints.main")
-    return main.asyncapi.schema.to_specification().to_jsonable()
+    return main.asyncapi().schema.to_specification().to_jsonable()
 
 
 def asyncapi_path(service: str) -> Path:

@@ -19,7 +19,7 @@ from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
-from ets_shared.contracts.base import EventData
+from ets_shared.contracts.base import CaseEventData, EventData
 from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.persistence.claims import fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
@@ -144,9 +144,10 @@ class SqlUnitOfWork:
                 audit: bool = True) -> Envelope:
         """Queue `data` as an event of this service, committed with the current transaction.
 
-        `correlation_id` overrides the acting context's, for an event that belongs to a case begun elsewhere (e.g. a
-        determination made at a tick belongs to the report's case); the audit record carries the same id. A request
-        acting on such a case becomes the event's cause: its own id is the causation id (an event's stays).
+        An event about a compliance case (`CaseEventData`) names its case in its own `correlation_id`, set by the
+        producer from the aggregate, and the envelope and the audit record carry that id (a case event without one
+        takes the acting context's). For other events `correlation_id` overrides the acting context's. A request
+        acting on a case begun elsewhere becomes the event's cause: its own id is the causation id (an event's stays).
         `audit=False` only for a second version of an event already audited in this transaction (a v1 published
         beside its v2): one state change, one audit record."""
         if self._publishes and type(data) not in self._publishes:
@@ -154,6 +155,13 @@ class SqlUnitOfWork:
         if type(data).contract.producer != self.producer:
             raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
         context = self.context
+        if isinstance(data, CaseEventData):  # the case's id travels in the contract, the envelope follows it
+            if correlation_id is not None and correlation_id != (data.correlation_id or correlation_id):
+                raise ValueError(f"{type(data).__name__} of case {data.correlation_id} published under another case, "
+                                 f"{correlation_id}")
+            if data.correlation_id is None:
+                data = data.model_copy(update={"correlation_id": correlation_id or context.correlation_id})
+            correlation_id = data.correlation_id
         if correlation_id is not None and correlation_id != context.correlation_id:
             context = replace(context, correlation_id=correlation_id,
                               causation_id=context.causation_id or context.correlation_id)

@@ -19,10 +19,11 @@ from ets_shared.clock import utcnow
 from ets_shared.contracts.allocation import EntityRegistered, ObligationSettled, ShortfallDetected
 from ets_shared.contracts.exchange import MemberAdmitted
 from ets_shared.errors import Conflict, RuleViolation
-from ets_shared.http.dependencies import ReadSession, Uow, require
+from ets_shared.http.dependencies import ReadSession, get_uow, require
 from ets_shared.persistence.tables import service_table_base, utc_column
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
+from ets_shared.unit_of_work import SqlUnitOfWork
 from sqlmodel import Field as SQLField
 
 ToyTable = service_table_base("Toy")
@@ -87,6 +88,7 @@ def on_settled(event: ObligationSettled, uow) -> None:  # noqa: ANN001
 
 router = APIRouter()
 Operator = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
+Uow = Annotated[SqlUnitOfWork, Depends(get_uow)]
 
 
 @router.post("/members", status_code=201, response_model=MemberAdmitted)

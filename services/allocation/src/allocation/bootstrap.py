@@ -11,7 +11,7 @@ from allocation.entrypoints import (
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
-from allocation.service_layer.policy import AllocationPolicyDocument
+from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
     AllowancesIssued, AllowancesRecalled, AllowancesSold, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,

@@ -64,7 +64,7 @@ async def test_m16_shortfall_follows_a_revised_determination(world):
     assert revised[0]["correlation_id"] == case
     assert revised[0]["data"] | {"revised_at": None} == {
         "entity_id": "E-1", "compliance_year": 2025, "obligation": 95_000, "surrendered": 60_000, "shortfall": 35_000,
-        "determination_id": "DET-E-1-2", "revision": 2, "revised_at": None}
+        "determination_id": "DET-E-1-2", "revision": 2, "revised_at": None, "correlation_id": case}
     assert (settled[0]["data"]["entity_id"], settled[0]["data"]["late"]) == ("E-2", True)
     ob = await world.obligation("E-1")
     assert (ob["status"], ob["remaining"], ob["surrender_until"]) == ("shortfall", 35_000, "2026-06-30")

@@ -46,7 +46,8 @@ async def test_m16_surrender_window_vintage_and_amount(world):
     assert recorded[1]["data"]["total_surrendered"] == 90_000 and recorded[1]["data"]["remaining"] == 0
     assert settled[0]["data"] | {"settled_at": None} == {"entity_id": "E-1", "compliance_year": 2025,
                                                          "obligation": 90_000, "surrendered": 90_000,
-                                                         "late": False, "settled_at": None}
+                                                         "late": False, "settled_at": None,
+                                                         "correlation_id": settled[0]["correlation_id"]}
     assert await world.holdings("E-1") == [SHEA_2025 | {"quantity": 10_000}]  # the surplus is banked
     done = await world.surrender("E-1", [SHEA_2025 | {"quantity": 1}])
     assert done.status_code == 422 and done.json()["article"] == "M-16"

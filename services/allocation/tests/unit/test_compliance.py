@@ -28,7 +28,7 @@ DETERMINED = sh(2025, 4, 27, 10)  # before the window: the window is the whole p
 
 
 def obligation(emissions: int = 1000) -> Obligation:
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, emissions, DETERMINED, POLICY)
     return o
 
@@ -44,7 +44,7 @@ def ccer(q: int, origin: CcerOrigin = OK_LOT) -> UnitLine:
 # --- determination (M-15 feeding M-16) ----------------------------------------------------------------------------
 
 def test_m15_only_a_higher_revision_replaces_the_determination():
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     assert o.status is ObligationStatus.OPEN and not o.is_determined
     assert o.apply_determination(2, 1200, DETERMINED, POLICY)
     assert not o.apply_determination(1, 900, DETERMINED, POLICY)  # late, out-of-order event
@@ -58,7 +58,7 @@ def test_m15_only_a_higher_revision_replaces_the_determination():
                                                         (1, Decimal(10), "emissions")])
 def test_m15_determination_inputs_validated(revision, emissions, field):
     with pytest.raises(RuleViolation) as e:
-        Obligation("ent-1", 2024).apply_determination(revision, emissions, DETERMINED, POLICY)
+        Obligation("ent-1", 2024, correlation_id="case-1").apply_determination(revision, emissions, DETERMINED, POLICY)
     assert (e.value.field, e.value.article) == (field, "M-15")
 
 
@@ -88,7 +88,7 @@ def test_m15_lower_redetermination_settles_a_shortfall():
 
 def test_m16_surrender_without_determination_is_a_conflict():
     with pytest.raises(Conflict) as e:
-        Obligation("ent-1", 2024).surrender([shea(1)], IN_WINDOW, POLICY, ALLOCATION)
+        Obligation("ent-1", 2024, correlation_id="case-1").surrender([shea(1)], IN_WINDOW, POLICY, ALLOCATION)
     assert e.value.article == "M-16"
     with pytest.raises(Conflict):
         require_obligation(None, "ent-1", 2024)
@@ -306,7 +306,7 @@ def test_m16_close_leaves_a_settled_obligation_untouched():
 
 
 def test_m16_close_ignores_an_undetermined_obligation():
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     assert o.close(AFTER_CLOSE, POLICY) is None and o.status is ObligationStatus.OPEN
 
 
@@ -319,13 +319,13 @@ def test_m16_determination_before_the_window_gets_the_window():
 
 
 def test_m16_determination_on_the_opening_day_gets_exactly_the_window():
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, 100, sh(2025, 6, 1, 9), POLICY)
     assert o.surrender_until(POLICY) == date(2025, 6, 30)  # 30 days counted from 1 June, 1 June included
 
 
 def test_m16_determination_after_30_june_may_still_be_surrendered_on_its_last_day_not_the_day_after():
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, 100, sh(2025, 7, 5, 15), POLICY)
     assert o.surrender_until(POLICY) == date(2025, 8, 3)  # 5 July + 30 days - 1
     assert o.close(AFTER_CLOSE, POLICY) is None and o.close(sh(2025, 8, 3, 23, 59, 59), POLICY) is None
@@ -336,14 +336,14 @@ def test_m16_determination_after_30_june_may_still_be_surrendered_on_its_last_da
 
 
 def test_m16_determination_on_the_last_window_day_gets_its_full_period():
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, 100, sh(2025, 6, 30, 18), POLICY)
     assert o.surrender_until(POLICY) == date(2025, 7, 29)
 
 
 def test_m16_period_after_determination_is_a_policy_parameter():
     policy = replace(POLICY, surrender_days_after_determination=10)
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, 100, sh(2025, 7, 5), policy)
     assert o.surrender_until(policy) == date(2025, 7, 14)
     assert o.surrender_until(replace(policy, surrender_close=date(2025, 9, 30))) == date(2025, 9, 30)  # moved window
@@ -360,7 +360,7 @@ def test_m16_raised_determination_after_close_gives_a_new_period_then_a_new_shor
 
 
 def test_m16_lowered_determination_keeps_the_period_it_had():
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, 100, sh(2025, 7, 5), POLICY)
     o.apply_determination(2, 90, sh(2025, 7, 20), POLICY)
     assert o.surrender_until(POLICY) == date(2025, 8, 3)
@@ -391,13 +391,13 @@ def test_m17_shea_plus_ccer_beyond_remaining_refused():
 @pytest.mark.parametrize("revision", [True, 1.0, "1"])
 def test_m15_determination_revision_must_be_a_whole_number_not_a_flag_or_fraction(revision):
     with pytest.raises(RuleViolation) as e:
-        Obligation("ent-1", 2024).apply_determination(revision, 10, DETERMINED, POLICY)
+        Obligation("ent-1", 2024, correlation_id="case-1").apply_determination(revision, 10, DETERMINED, POLICY)
     assert (e.value.field, e.value.article) == ("revision", "M-15")
 
 
 def test_m16_redetermination_to_the_same_figure_after_close_gives_no_new_period():
     """Only a first or *raising* determination gives the entity a period of its own: an unchanged figure does not."""
-    o = Obligation("ent-1", 2024)
+    o = Obligation("ent-1", 2024, correlation_id="case-1")
     o.apply_determination(1, 100, DETERMINED, POLICY)
     o.apply_determination(2, 100, sh(2025, 7, 10), POLICY)
     assert o.surrender_until(POLICY) == date(2025, 6, 30)

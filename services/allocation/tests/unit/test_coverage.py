@@ -65,7 +65,8 @@ def test_m18_an_entity_exited_during_a_year_is_on_that_years_list_not_the_next()
 
 
 def application() -> CoverageApplication:
-    return CoverageApplication("APP-E-1-2026", "E-1", "Small", "commerce", 2026, "we want to trade", T0)
+    return CoverageApplication("APP-E-1-2026", "E-1", "Small", "commerce", 2026, "we want to trade", T0,
+                               correlation_id="case-1")
 
 
 def test_m5_voluntary_application_decided_once_with_reasons():
@@ -81,7 +82,7 @@ def test_m5_voluntary_application_decided_once_with_reasons():
 
 def test_m5_application_needs_a_statement():
     with pytest.raises(RuleViolation) as e:
-        CoverageApplication("APP-E-1-2026", "E-1", "Small", "commerce", 2026, "  ", T0)
+        CoverageApplication("APP-E-1-2026", "E-1", "Small", "commerce", 2026, "  ", T0, correlation_id="case-1")
     assert e.value.field == "statement"
 
 

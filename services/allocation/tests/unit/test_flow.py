@@ -35,7 +35,7 @@ def test_m16_year_from_plan_to_cancelled_units():
     lot = CcerOrigin("P-1", date(2023, 4, 1))
     reg.issue("ccer-in", "ISS", "A-ent-1", [UnitLine(UnitType.CCER, 2023, 80, lot)], T0)
 
-    ob = Obligation("ent-1", 2024)
+    ob = Obligation("ent-1", 2024, correlation_id="case-1")
     ob.apply_determination(1, 1040, datetime(2025, 4, 27, 10, tzinfo=REGULATORY_TZ), policy)
     now = datetime(2025, 6, 20, 10, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
     lines = [UnitLine(UnitType.SHEA, 2024, 990), UnitLine(UnitType.CCER, 2023, 50, lot)]

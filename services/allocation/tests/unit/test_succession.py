@@ -44,9 +44,9 @@ def test_m10_rounding_largest_remainder_ties_to_the_first_listed():
 
 
 def test_m10_obligation_passed_on_and_inherited():
-    pred = Obligation("E-0", 2025, 100, 1, surrendered_shea=40)
+    pred = Obligation("E-0", 2025, 100, 1, surrendered_shea=40, correlation_id="case-1")
     pred.pass_on(60)
     assert (pred.remaining, pred.status) == (0, ObligationStatus.PASSED_ON)
-    heir = Obligation("E-1", 2025)
+    heir = Obligation("E-1", 2025, correlation_id="case-1")
     heir.inherit(60, None, None)
     assert (heir.is_determined, heir.total, heir.remaining, heir.status) == (True, 60, 60, ObligationStatus.OPEN)

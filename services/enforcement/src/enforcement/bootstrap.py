@@ -7,10 +7,10 @@ from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from enforcement.adapters.orm import EnforcementTable
 from enforcement.entrypoints import http, http_accountability, http_departments, http_public, http_reviews
-from enforcement.service_layer.commands import EnforcementPolicyModel, default_policy
-from enforcement.service_layer.handlers import reschedule_for_policy
-from enforcement.service_layer.event_handlers import EVENT_HANDLERS
-from enforcement.service_layer.publication import PUBLISHES
+from enforcement.adapters.policy_repository import EnforcementPolicyModel, default_policy
+from enforcement.service_layer.cases import reschedule_for_policy
+from enforcement.service_layer.handlers import EVENT_HANDLERS
+from enforcement.service_layer.publishing import PUBLISHES
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 NAME = "enforcement"

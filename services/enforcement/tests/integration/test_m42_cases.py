@@ -16,7 +16,7 @@ from ets_shared.persistence.migrations import upgrade
 from ets_shared.testing.service import running_service
 from enforcement.bootstrap import build_runtime
 from enforcement.domain import ExchangeDuty, exchange_violation
-from enforcement.service_layer.event_handlers import EVENT_HANDLERS
+from enforcement.service_layer.handlers import EVENT_HANDLERS
 from enforcement.service_layer.violations import opens_case
 
 @pytest.mark.asyncio

@@ -11,7 +11,7 @@ from ets_shared.contracts.allocation import ShortfallDetected, ShortfallRevised
 from ets_shared.envelope import MessageContext
 from ets_shared.persistence.migrations import upgrade
 from enforcement.bootstrap import build_runtime
-from enforcement.service_layer.event_handlers import EVENT_HANDLERS
+from enforcement.service_layer.handlers import EVENT_HANDLERS
 
 
 def test_m39_a_revision_applied_while_its_shortfall_opens_the_case_is_not_lost(settings):

@@ -21,7 +21,7 @@ from exchange.entrypoints import (
 )
 from exchange.service_layer.filings import file_rules
 from exchange.service_layer.handlers import EVENT_HANDLERS
-from exchange.service_layer.policy import ExchangePolicyDocument
+from exchange.adapters.policy_repository import ExchangePolicyDocument
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 NAME = "exchange"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from exchange.domain.market_data import DayTrade, summarise
 from exchange.domain.surveillance import close_move, near_touch
-from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING
+from exchange.domain.policy import AGREEMENT, OPEN_BIDDING
 
 
 def test_m25_ohlc_and_vwap_close_from_a_known_set_of_trades():

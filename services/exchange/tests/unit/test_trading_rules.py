@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.errors import RuleViolation
-from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, vwap_cents
+from exchange.domain.policy import OPEN_BIDDING, TradingRules, vwap_cents
 
 RULES = TradingRules()
 

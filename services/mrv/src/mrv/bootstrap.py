@@ -15,10 +15,10 @@ from mrv.entrypoints import http_impediments, http_monitoring, http_queue
 from mrv.entrypoints.http import router as reports_router
 from mrv.entrypoints.http_bulk import router as bulk_router
 from mrv.entrypoints.http_signatories import router as signatories_router
-from mrv.entrypoints.records import router as records_router
-from mrv.service_layer.events import EVENT_HANDLERS
-from mrv.service_layer.handlers import on_policy_changed
-from mrv.service_layer.policy import MrvPolicyModel
+from mrv.entrypoints.http_records import router as records_router
+from mrv.service_layer.handlers import EVENT_HANDLERS
+from mrv.service_layer.reports import on_policy_changed
+from mrv.adapters.policy_repository import MrvPolicyModel
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
 NAME = "mrv"

@@ -49,6 +49,7 @@ async def test_m11_plan_on_31_december_on_time_versions_with_reasons(world, nats
     assert [(e["data"]["version"], e["data"]["major_change"], e["data"]["change_reason"]) for e in filed] == [
         (1, False, None), (2, True, "kiln line 2 commissioned in March")]
     assert filed[0]["correlation_id"] == filed[1]["correlation_id"]  # one plan, one case
+    assert [e["data"]["correlation_id"] for e in filed] == [filed[0]["correlation_id"]] * 2  # named in the contract
     refused = await file(world, "SMALL", status=422)
     assert refused["article"] == "M-11"  # reporting-only emitters plan nothing
     for role, party in (("authority", None), ("verifier", "V-1")):

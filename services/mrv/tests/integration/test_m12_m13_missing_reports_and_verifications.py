@@ -30,7 +30,8 @@ async def test_m12_missing_reports_found_on_1_april_not_on_31_march(world, nats_
     assert set(found) == {"SILENT", "SMALL"} and len(missing) == 2
     assert found["SILENT"]["data"] | {"found_at": None} == {
         "report_id": "RPT-SILENT-2025", "entity_id": "SILENT", "compliance_year": 2025, "covered": True,
-        "due_on": "2026-03-31", "found_at": None, "exit_report": False}
+        "due_on": "2026-03-31", "found_at": None, "exit_report": False,
+        "correlation_id": found["SILENT"]["correlation_id"]}
     assert found["SMALL"]["data"]["covered"] is False
     case = await world.case("RPT-SILENT-2025")
     assert (case["state"], case["report"], case["report_missing_at"]) == ("awaiting_report", None,

@@ -26,7 +26,8 @@ async def test_m13_verification_by_a_certified_verifier_of_an_eligible_agency_is
         await eventually(lambda: filed)
     assert filed[0]["data"] | {"filed_at": None} == {
         "verification_id": "VER-E-1-2025", "report_id": "RPT-E-1-2025", "entity_id": "E-1", "compliance_year": 2025,
-        "agency_id": "AG-1", "verifier_id": "V-1", "verified_emissions": 10_050, "late": False, "filed_at": None}
+        "agency_id": "AG-1", "verifier_id": "V-1", "verified_emissions": 10_050, "late": False, "filed_at": None,
+        "correlation_id": filed[0]["correlation_id"]}
     case = await world.case("RPT-E-1-2025")
     assert case["verification"]["certificate_no"] == "HCZ-2025-V-1" and case["state"] == "verified"
     assert case["verification"]["findings"] == ["data checked on site"]

@@ -104,7 +104,8 @@ async def test_m15_authority_determines_one_by_one_with_recipients_and_for_missi
         "compliance_year": 2025, "determined_emissions": 30_000, "basis": "verification", "triggers": [],
         "revision": 1, "supersedes": None, "reason": None, "reported_emissions": 30_000,
         "verified_emissions": 30_000, "agency_id": "AG-1", "due_by": "2026-05-10", "late": False,
-        "determined_at": None, "notified_to": "E-V", "copied_to": ["statistics", "finance"]}
+        "determined_at": None, "notified_to": "E-V", "copied_to": ["statistics", "finance"],
+        "correlation_id": "case-E-V"}
     n = by_entity["E-N"]["data"]
     assert (n["basis"], n["determined_emissions"], n["reported_emissions"], n["verified_emissions"], n["agency_id"],
             n["due_by"], n["reason"]) == ("authority", 60_000, None, None, None, None,

@@ -48,7 +48,8 @@ async def test_m15_determination_at_the_tick_after_the_objection_period(world, n
     assert event["data"] | {"determined_at": None} == {
         "determination_id": "DET-E-1-2025-r1", "entity_id": "E-1", "compliance_year": 2025,
         "determined_emissions": 10_200, "basis": "verification", "triggers": [], "revision": 1,
-        "reported_emissions": 10_000, "verified_emissions": 10_200, "agency_id": "AG-1", "determined_at": None}
+        "reported_emissions": 10_000, "verified_emissions": 10_200, "agency_id": "AG-1", "determined_at": None,
+        "correlation_id": correlation}
     latest = await world.client.get("/entities/E-1/determinations/2025", headers=world.svc.auth("entity", "E-1"))
     assert latest.status_code == 200 and latest.json()["determination_id"] == "DET-E-1-2025-r1"
     assert (await world.client.get("/entities/E-1/determinations/2025", headers=world.svc.auth("entity", "E-2"))

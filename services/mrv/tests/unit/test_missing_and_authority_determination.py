@@ -36,13 +36,13 @@ def directory():
 
 
 def missing_report(covered=True):
-    case = ReportCase("E-1", YEAR, covered=covered)
+    case = ReportCase("E-1", YEAR, "case-E-1", covered=covered)
     assert case.flag_report_missing(sh(2026, 4, 1), POLICY)
     return case
 
 
 def reported(at=sh(2026, 3, 20), covered=True):
-    case = ReportCase("E-1", YEAR)
+    case = ReportCase("E-1", YEAR, "case-E-1")
     case.submit_report("RPT-E-1-2025", process(50_000), covered=covered, now=at, policy=POLICY)
     return case
 
@@ -57,7 +57,7 @@ def verified(received=sh(2026, 4, 10, 10)):
 # -- M-12: the report deadline ---------------------------------------------------------------------------------------
 
 def test_m12_report_missing_from_1_april_not_on_31_march():
-    case = ReportCase("E-1", YEAR)
+    case = ReportCase("E-1", YEAR, "case-E-1")
     assert not case.flag_report_missing(sh(2026, 3, 31, 23, 59, 59), POLICY)
     assert case.flag_report_missing(sh(2026, 4, 1), POLICY)
     assert case.report_missing_at == sh(2026, 4, 1) and case.state is CaseState.AWAITING_REPORT

@@ -22,16 +22,16 @@ def sh(*args):
 
 
 def test_m11_plan_filed_on_31_december_is_on_time_on_1_january_late():
-    on_time = MonitoringPlan("E-1", 2026)
+    on_time = MonitoringPlan("E-1", 2026, "case-E-1")
     on_time.file(CONTENT, sh(2025, 12, 31, 23, 59, 59), POLICY)
-    late = MonitoringPlan("E-1", 2026)
+    late = MonitoringPlan("E-1", 2026, "case-E-1")
     late.file(CONTENT, sh(2026, 1, 1), POLICY)
     assert (on_time.late, late.late) == (False, True)
     assert on_time.plan_id == "MP-E-1-2026" and on_time.current.version == 1
 
 
 def test_m11_plan_missing_from_1_january_not_on_31_december():
-    plan = MonitoringPlan("E-1", 2026)
+    plan = MonitoringPlan("E-1", 2026, "case-E-1")
     assert not plan.flag_missing(sh(2025, 12, 31, 23, 59, 59), POLICY)
     assert plan.flag_missing(sh(2026, 1, 1), POLICY)
     assert not plan.flag_missing(sh(2026, 1, 2), POLICY)  # once
@@ -45,12 +45,12 @@ def test_m11_plan_missing_from_1_january_not_on_31_december():
     (PlanContent("b", (KILN,), ()), "responsible_staff")])
 def test_m11_plan_states_scope_sources_and_responsible_staff(content, field):
     with pytest.raises(RuleViolation) as err:
-        MonitoringPlan("E-1", 2026).file(content, sh(2025, 12, 1), POLICY)
+        MonitoringPlan("E-1", 2026, "case-E-1").file(content, sh(2025, 12, 1), POLICY)
     assert (err.value.field, err.value.article) == (field, "M-11")
 
 
 def test_m11_one_plan_per_year_then_versions_each_with_its_reason():
-    plan = MonitoringPlan("E-1", 2026)
+    plan = MonitoringPlan("E-1", 2026, "case-E-1")
     plan.file(CONTENT, sh(2025, 12, 1), POLICY)
     with pytest.raises(Conflict):
         plan.file(CONTENT, sh(2025, 12, 2), POLICY)
@@ -64,6 +64,6 @@ def test_m11_one_plan_per_year_then_versions_each_with_its_reason():
 
 def test_m11_no_plan_for_a_year_already_over():
     with pytest.raises(RuleViolation) as err:
-        MonitoringPlan("E-1", 2025).file(CONTENT, sh(2026, 1, 5), MrvPolicy.default(2025))
+        MonitoringPlan("E-1", 2025, "case-E-1").file(CONTENT, sh(2026, 1, 5), MrvPolicy.default(2025))
     assert err.value.field == "compliance_year"
 

@@ -37,7 +37,7 @@ def directory():
 
 
 def reported(tonnes=10_000, *, at=sh(2024, 3, 1, 10), covered=True, policy=POLICY):
-    case = ReportCase("E-1", YEAR)
+    case = ReportCase("E-1", YEAR, "case-E-1")
     case.submit_report("R-1", process(tonnes), covered=covered, now=at, policy=policy)
     return case
 
@@ -54,7 +54,7 @@ def trigger_codes(case):
 # -- M-12 report --------------------------------------------------------------------------------------------------
 
 def test_m12_report_computes_emissions_with_the_years_factor_set():
-    case = ReportCase("E-1", YEAR)
+    case = ReportCase("E-1", YEAR, "case-E-1")
     report = case.submit_report("R-1", [ActivitySource(SourceKind.ELECTRICITY, Decimal(100), "10^4 kWh")],
                                 covered=True, now=sh(2024, 3, 1), policy=POLICY)
     assert case.state is CaseState.REPORTED
@@ -73,7 +73,7 @@ def test_m12_late_report_is_still_accepted():
 
 
 def test_m12_report_for_year_only_after_the_year_ends():
-    case = ReportCase("E-1", YEAR)
+    case = ReportCase("E-1", YEAR, "case-E-1")
     with pytest.raises(RuleViolation) as err:
         case.submit_report("R-1", process(1), covered=True, now=sh(2023, 12, 31, 23, 59), policy=POLICY)
     assert err.value.field == "year" and err.value.article == "M-12"
@@ -87,7 +87,7 @@ def test_m12_second_report_for_the_same_year_conflicts():
 
 
 def test_m12_invalid_source_is_named_and_nothing_is_recorded():
-    case = ReportCase("E-1", YEAR)
+    case = ReportCase("E-1", YEAR, "case-E-1")
     bad = process(1) + [ActivitySource(SourceKind.FUEL, Decimal(1), "t", "unobtainium")]
     with pytest.raises(RuleViolation) as err:
         case.submit_report("R-1", bad, covered=True, now=sh(2024, 3, 1), policy=POLICY)
@@ -113,7 +113,7 @@ def test_m12_amendment_keeps_the_reports_factor_set():
 
 def test_m12_nothing_to_amend_before_a_report():
     with pytest.raises(Conflict):
-        ReportCase("E-1", YEAR).amend_report(process(1), now=sh(2024, 3, 5))
+        ReportCase("E-1", YEAR, "case-E-1").amend_report(process(1), now=sh(2024, 3, 5))
 
 
 def test_m13_reporting_only_emitter_is_not_verified(directory):
@@ -139,7 +139,7 @@ def test_m13_verification_recorded_with_signatory_certificate(directory):
 
 def test_m13_verification_needs_a_report(directory):
     with pytest.raises(Conflict):
-        verify(ReportCase("E-1", YEAR), directory)
+        verify(ReportCase("E-1", YEAR, "case-E-1"), directory)
 
 
 def test_m13_only_one_verification_per_report(directory):
@@ -398,5 +398,5 @@ def test_m15_correction_after_determination_redetermines_with_next_revision(dire
 
 def test_policy_of_another_year_is_a_programming_error():
     with pytest.raises(ValueError):
-        ReportCase("E-1", YEAR).submit_report("R", process(1), covered=True, now=sh(2024, 3, 1),
+        ReportCase("E-1", YEAR, "case-E-1").submit_report("R", process(1), covered=True, now=sh(2024, 3, 1),
                                               policy=MrvPolicy.default(2022))

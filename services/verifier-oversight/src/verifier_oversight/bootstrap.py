@@ -14,8 +14,8 @@ from verifier_oversight.adapters.orm import OversightTable
 from verifier_oversight.entrypoints import (
     http, http_assignments, http_evaluations, http_inspections, http_tenders, http_training,
 )
-from verifier_oversight.service_layer.event_handlers import EVENT_HANDLERS
-from verifier_oversight.service_layer.policy import OversightPolicyDocument, check_policy, default_policy
+from verifier_oversight.service_layer.handlers import EVENT_HANDLERS
+from verifier_oversight.adapters.policy_repository import OversightPolicyDocument, check_policy, default_policy
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
 NAME = "verifier-oversight"

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from ets_shared.contracts.base import EventData, Tonnes, contract
+from ets_shared.contracts.base import CaseEventData, EventData, Tonnes, contract
 
 P = "allocation"
 
@@ -55,7 +55,7 @@ class AllowancesIssued(EventData):
     example={"entity_id": "E-0001", "compliance_year": 2025, "obligation": 118000, "determination_id": "DET-1",
              "revision": 1, "recorded_at": "2026-05-10T02:00:00Z"},
 )
-class ObligationRecorded(EventData):
+class ObligationRecorded(CaseEventData):
     """The surrender obligation for a year was set (or revised) from the authority's determination (M-15, M-16)."""
 
     entity_id: str
@@ -98,7 +98,7 @@ class SurrenderRecorded(EventData):
     example={"entity_id": "E-0001", "compliance_year": 2025, "obligation": 118000, "surrendered": 118000,
              "late": False, "settled_at": "2026-06-20T02:00:00Z"},
 )
-class ObligationSettled(EventData):
+class ObligationSettled(CaseEventData):
     """A year's obligation is met in full; `late` when made good after the window closed (M-16, M-39)."""
 
     entity_id: str
@@ -114,7 +114,7 @@ class ObligationSettled(EventData):
     example={"entity_id": "E-0002", "compliance_year": 2025, "obligation": 90000, "surrendered": 60000,
              "shortfall": 30000, "detected_at": "2026-06-30T16:00:00Z"},
 )
-class ShortfallDetected(EventData):
+class ShortfallDetected(CaseEventData):
     """At the close of the surrender window the entity had surrendered less than its obligation (M-16 → M-39).
     The obligation stays open until met."""
 
@@ -135,7 +135,7 @@ class ShortfallDetected(EventData):
              "shortfall": 35000, "determination_id": "DET-E-0002-2025-r2", "revision": 2,
              "revised_at": "2026-08-10T02:00:00Z"},
 )
-class ShortfallRevised(EventData):
+class ShortfallRevised(CaseEventData):
     """An obligation already in shortfall followed a revised determination (M-15 correction): the shortfall is now
     `shortfall` (more or less than before, never 0 — a revision that covers what was surrendered settles it:
     `obligation.settled`). The M-39 case follows the new figure."""

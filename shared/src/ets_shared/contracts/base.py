@@ -57,6 +57,17 @@ class EventData(BaseModel):
         return cls.model_validate(extra["examples"][0])  # type: ignore[index]
 
 
+class CaseEventData(EventData):
+    """Base of the contracts about one compliance case — an entity's year from its monitoring plan and report to its
+    obligation and its enforcement case: `correlation_id` names the case. The producer sets it from the aggregate's
+    own field; it is also the envelope's `correlation_id` (`SqlUnitOfWork.publish` takes it from here)."""
+
+    correlation_id: str | None = Field(
+        default=None, min_length=1, max_length=100,
+        description="The compliance case this event belongs to: the same id on every event of the case, across the "
+                    "services (the envelope's correlation_id)")
+
+
 CATALOGUE: dict[str, type[EventData]] = {}
 E = TypeVar("E", bound=type[EventData])
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from ets_shared.contracts.base import EventData, Money, contract
+from ets_shared.contracts.base import CaseEventData, EventData, Money, contract
 
 P = "enforcement"
 PartyKind = Literal["covered_entity", "agency", "exchange"]
@@ -25,7 +25,7 @@ PartyKind = Literal["covered_entity", "agency", "exchange"]
              "compliance_year": 2025, "summary": "Surrender shortfall of 30000 t for 2025",
              "opened_at": "2026-06-30T16:00:05Z"},
 )
-class CaseOpened(EventData):
+class CaseOpened(CaseEventData):
     """An enforcement case was opened against a party under an article of the Measures."""
 
     case_id: str
@@ -46,7 +46,7 @@ class CaseOpened(EventData):
              "detail": "Surrender 30000 allowances for 2025", "deadline": "2026-07-31",
              "issued_at": "2026-06-30T16:00:05Z"},
 )
-class OrderIssued(EventData):
+class OrderIssued(CaseEventData):
     """An order to correct (责令限期改正) or to fulfil the surrender obligation (责令履行清缴义务) was issued."""
 
     case_id: str
@@ -64,7 +64,7 @@ class OrderIssued(EventData):
              "currency": "CNY", "reasons": "Shortfall not made good by the order deadline",
              "decided_at": "2026-08-05T02:00:00Z"},
 )
-class PenaltyDecided(EventData):
+class PenaltyDecided(CaseEventData):
     """A fine was decided within the article's range (inclusive). A fine never replaces a surrender."""
 
     case_id: str
@@ -80,7 +80,7 @@ class PenaltyDecided(EventData):
     producer=P, aggregate="penalty", event="paid", version=1,
     example={"case_id": "CASE-1", "party_id": "E-0002", "amount": "80000.00", "paid_at": "2026-08-20T02:00:00Z"},
 )
-class PenaltyPaid(EventData):
+class PenaltyPaid(CaseEventData):
     """The decided fine was paid."""
 
     case_id: str
@@ -95,7 +95,7 @@ class PenaltyPaid(EventData):
              "violation": "Surrender obligation for 2025 not fulfilled (M-16)", "published": True,
              "recorded_at": "2026-08-05T02:00:00Z"},
 )
-class CreditRecordEntered(EventData):
+class CreditRecordEntered(CaseEventData):
     """M-40(1): the violation is entered in the party's credit-information record, and published on the government
     website or media when `published`. Consumed by the credit-information platform."""
 
@@ -115,7 +115,7 @@ class CreditRecordEntered(EventData):
              "departments": ["market_regulation", "tax", "finance"],
              "summary": "Surrender obligation for 2025 not fulfilled (M-16)", "notified_at": "2026-08-05T02:00:00Z"},
 )
-class DepartmentsNotified(EventData):
+class DepartmentsNotified(CaseEventData):
     """M-40(1): market regulation (工商), tax and finance departments are notified of the violation."""
 
     case_id: str
@@ -148,7 +148,7 @@ class AppliedMeasure(BaseModel):
                            "department": "project_approval"}],
              "decided_at": "2026-08-05T02:00:00Z"},
 )
-class MeasuresApplied(EventData):
+class MeasuresApplied(CaseEventData):
     """M-40(2)-(3): loss of special-fund and award eligibility, refusal of new projects' energy assessments."""
 
     case_id: str
@@ -162,7 +162,7 @@ class MeasuresApplied(EventData):
     example={"case_id": "CASE-1", "article": "M-39", "party_id": "E-0002",
              "outcome": "obligation settled; fine paid", "closed_at": "2026-08-21T02:00:00Z"},
 )
-class CaseClosed(EventData):
+class CaseClosed(CaseEventData):
     """The case is closed: corrected, settled (and any fine paid), dismissed, or its decision revoked on appeal."""
 
     case_id: str
@@ -179,7 +179,7 @@ class CaseClosed(EventData):
              "deadline": "2026-05-01", "detail": "correct: false report, concealment, or refusal to report emissions",
              "overdue_at": "2026-05-01T16:00:00Z"},
 )
-class OrderOverdue(EventData):
+class OrderOverdue(CaseEventData):
     """The order's deadline passed without compliance (at the first tick after it). Under M-37 and M-38 ¶1 the fine
     is now due ("逾期未改正的,处以…罚款")."""
 
@@ -197,7 +197,7 @@ class OrderOverdue(EventData):
              "how": "obligation_settled", "late": True, "detail": "surrender obligation for 2025 settled",
              "complied_at": "2026-08-10T02:00:00Z"},
 )
-class OrderComplied(EventData):
+class OrderComplied(CaseEventData):
     """The party complied: corrected (M-37, M-38, M-41, M-42) or, under M-39, the shortfall made good; `late` when
     after the order's deadline."""
 
@@ -217,7 +217,7 @@ class OrderComplied(EventData):
              "detail": "determination for 2025 revised: 30000 t outstanding before, 35000 t now",
              "changed_at": "2026-08-10T02:00:00Z"},
 )
-class ShortfallChanged(EventData):
+class ShortfallChanged(CaseEventData):
     """M-39: what is still to surrender changed — part surrendered, or a revised determination moved it."""
 
     case_id: str
@@ -238,7 +238,7 @@ DecisionKindCode = Literal["fine", "fine_declined", "dismissal", "measures"]
              "kind": "fine", "summary": "fine 80,000.00 yuan under M-39: shortfall not made good",
              "proposed_by": "enforcement_officer:li", "proposed_at": "2026-08-05T02:00:00Z"},
 )
-class DecisionProposed(EventData):
+class DecisionProposed(CaseEventData):
     """M-43 four eyes: an officer proposed a decision the year's policy has a second officer approve."""
 
     case_id: str
@@ -257,7 +257,7 @@ class DecisionProposed(EventData):
              "kind": "fine", "approved": True, "reviewed_by": "authority:wang",
              "reasons": "amount proportionate to a 30,000 t shortfall", "reviewed_at": "2026-08-06T02:00:00Z"},
 )
-class DecisionReviewed(EventData):
+class DecisionReviewed(CaseEventData):
     """M-43 four eyes: a second officer approved the proposed decision (it takes effect now) or rejected it (or its
     proposer withdrew it)."""
 
@@ -277,7 +277,7 @@ class DecisionReviewed(EventData):
     example={"case_id": "CASE-M39-E-0002-2025", "article": "M-39", "party_id": "E-0002",
              "reasons": "shortfall made good within a week, first offence", "declined_at": "2026-08-06T02:00:00Z"},
 )
-class PenaltyDeclined(EventData):
+class PenaltyDeclined(CaseEventData):
     """M-39 only: the authority decided not to fine ("可以处以"); the surrender is still owed."""
 
     case_id: str
@@ -293,7 +293,7 @@ class PenaltyDeclined(EventData):
              "served_on": "2026-08-07", "method": "post", "payment_due": "2026-08-22",
              "notified_at": "2026-08-07T02:00:00Z"},
 )
-class PenaltyNotified(EventData):
+class PenaltyNotified(CaseEventData):
     """The penalty decision was served on the party (送达); the fine is due by `payment_due`."""
 
     case_id: str
@@ -311,7 +311,7 @@ class PenaltyNotified(EventData):
     example={"case_id": "CASE-M39-E-0002-2025", "article": "M-39", "party_id": "E-0002", "amount": "80000.00",
              "payment_due": "2026-08-22", "overdue_at": "2026-08-22T16:00:00Z"},
 )
-class PaymentOverdue(EventData):
+class PaymentOverdue(CaseEventData):
     """The fine was not paid by its due date."""
 
     case_id: str
@@ -328,7 +328,7 @@ class PaymentOverdue(EventData):
              "effects": ["credit_record_entered", "departments_notified", "published", "special_fund_ineligible"],
              "reasons": "reconsideration 1: decision revoked", "lifted_at": "2026-10-09T02:00:00Z"},
 )
-class MeasuresLifted(EventData):
+class MeasuresLifted(CaseEventData):
     """M-40 measures lifted because their decision was revoked on appeal: they are void; every department that
     acted on them undoes it."""
 
@@ -345,7 +345,7 @@ class MeasuresLifted(EventData):
              "grounds": "the report was filed by post on 28 March; receipt attached",
              "filed_by": "entity:E-0003@E-0003", "filed_at": "2026-05-03T02:00:00Z"},
 )
-class ObjectionFiled(EventData):
+class ObjectionFiled(CaseEventData):
     """The party's statement and defence (陈述、申辩) before the fine is decided."""
 
     case_id: str
@@ -363,7 +363,7 @@ class ObjectionFiled(EventData):
              "outcome": "rejected", "reasons": "no postal record of the report", "decided_by": "enforcement_officer:li",
              "decided_at": "2026-05-06T02:00:00Z"},
 )
-class ObjectionDecided(EventData):
+class ObjectionDecided(CaseEventData):
     """The officer decided the party's objection (accepted or rejected), with reasons."""
 
     case_id: str
@@ -383,7 +383,7 @@ class ObjectionDecided(EventData):
              "grounds": "the fine ignores the determination's revision", "filed_on": "2026-08-20",
              "lodged_at": "2026-08-21T02:00:00Z"},
 )
-class AppealLodged(EventData):
+class AppealLodged(CaseEventData):
     """An administrative reconsideration (行政复议) or litigation (行政诉讼) against the decision was recorded; the
     decision is still enforced meanwhile."""
 
@@ -404,7 +404,7 @@ class AppealLodged(EventData):
              "kind": "reconsideration", "outcome": "fine_reduced", "amount": "60000.00",
              "reasons": "the shortfall was halved by the revision", "decided_at": "2026-10-09T02:00:00Z"},
 )
-class AppealDecided(EventData):
+class AppealDecided(CaseEventData):
     """The appeal's outcome: the decision upheld, the fine reduced (`amount`), or the decision revoked (the case
     closes `revoked` and its M-40 measures are lifted)."""
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from ets_shared.contracts.base import EventData, Tonnes, contract
+from ets_shared.contracts.base import CaseEventData, Tonnes, contract
 
 P = "mrv"
 Trigger = Literal["DISCREPANCY", "YEAR_ON_YEAR", "OBJECTION", "AUTHORITY"]
@@ -18,7 +18,7 @@ Trigger = Literal["DISCREPANCY", "YEAR_ON_YEAR", "OBJECTION", "AUTHORITY"]
     example={"report_id": "RPT-1", "entity_id": "E-0001", "compliance_year": 2025, "reported_emissions": 118000,
              "factor_set_id": "SH-2022", "late": False, "submitted_at": "2026-03-20T02:00:00Z"},
 )
-class EmissionReportSubmitted(EventData):
+class EmissionReportSubmitted(CaseEventData):
     """An emitter submitted (or amended) its annual emission report (M-12); due 31 March of the next year."""
 
     report_id: str
@@ -36,7 +36,7 @@ class EmissionReportSubmitted(EventData):
              "agency_id": "AG-001", "verifier_id": "VF-001", "verified_emissions": 118000, "late": False,
              "filed_at": "2026-04-20T02:00:00Z"},
 )
-class VerificationFiled(EventData):
+class VerificationFiled(CaseEventData):
     """A certified verifier of an eligible agency filed the verification report on an emission report (M-13)."""
 
     verification_id: str
@@ -55,7 +55,7 @@ class VerificationFiled(EventData):
     example={"entity_id": "E-0003", "compliance_year": 2025, "report_id": "RPT-3", "triggers": ["DISCREPANCY"],
              "opened_at": "2026-04-21T02:00:00Z"},
 )
-class RecheckOpened(EventData):
+class RecheckOpened(CaseEventData):
     """The authority must re-check (复查) before determining, because an M-15 ¶2 trigger holds."""
 
     entity_id: str
@@ -72,7 +72,7 @@ class RecheckOpened(EventData):
              "reported_emissions": 118000, "verified_emissions": 118000, "agency_id": "AG-001",
              "determined_at": "2026-04-27T02:00:00Z"},
 )
-class EmissionsDetermined(EventData):
+class EmissionsDetermined(CaseEventData):
     """The authority determined (审定) the entity's emissions for the year (M-15); notified to the entity. A later
     revision (after a re-check) supersedes an earlier one: consumers keep the highest `revision`."""
 
@@ -95,7 +95,7 @@ class EmissionsDetermined(EventData):
              "major_change": True, "change_reason": "new kiln line commissioned; its fuel metering added",
              "late": False, "filed_at": "2025-12-20T02:00:00Z"},
 )
-class MonitoringPlanFiled(EventData):
+class MonitoringPlanFiled(CaseEventData):
     """A covered entity filed its monitoring plan for `compliance_year` (M-11 ¶1: by 31 December of the year
     before), or a new version of it; a new version states its reason, and `major_change` marks a major change the
     authority must be told of promptly (M-11 ¶2). `late`: the first version was filed after the deadline."""
@@ -115,7 +115,7 @@ class MonitoringPlanFiled(EventData):
     example={"entity_id": "E-0001", "compliance_year": 2026, "due_on": "2025-12-31",
              "found_at": "2025-12-31T16:00:00Z"},
 )
-class MonitoringPlanMissing(EventData):
+class MonitoringPlanMissing(CaseEventData):
     """At its deadline (M-11: 31 December of the year before) a covered entity had filed no monitoring plan for
     `compliance_year`. Once per entity and year; enforcement opens a case with an order to correct."""
 
@@ -130,7 +130,7 @@ class MonitoringPlanMissing(EventData):
     example={"report_id": "RPT-E-0001-2025", "entity_id": "E-0001", "compliance_year": 2025, "covered": True,
              "due_on": "2026-03-31", "found_at": "2026-03-31T16:00:00Z"},
 )
-class EmissionReportMissing(EventData):
+class EmissionReportMissing(CaseEventData):
     """At the report deadline (M-12: 31 March of the next year) an emitter that must report had not. `covered`: a
     covered entity (an M-37 matter); otherwise a reporting-only emitter of M-12 ¶2. Once per entity and year; a late
     report is still accepted (and flagged late)."""
@@ -150,7 +150,7 @@ class EmissionReportMissing(EventData):
     example={"report_id": "RPT-E-0001-2025", "entity_id": "E-0001", "compliance_year": 2025, "agency_id": None,
              "due_on": "2026-04-30", "found_at": "2026-04-30T16:00:00Z"},
 )
-class VerificationMissing(EventData):
+class VerificationMissing(CaseEventData):
     """At the verification deadline (M-13: 30 April of the next year) a covered entity's report had no verification
     report. `agency_id`: the agency assigned to verify it, where known. Once per report; a late verification is
     still accepted (and flagged late), and the authority may determine without one."""
@@ -168,7 +168,7 @@ class VerificationMissing(EventData):
     example={"report_id": "RPT-E-0003-2025", "entity_id": "E-0003", "compliance_year": 2025,
              "due_by": "2026-05-15", "state": "recheck", "found_at": "2026-05-15T16:00:00Z"},
 )
-class DeterminationOverdue(EventData):
+class DeterminationOverdue(CaseEventData):
     """M-15 ¶1, M-43: the determination was not made within its period (by default 30 days from receiving the
     verification report): the authority's inaction is on record. Once per period; the case stays in the queue."""
 
@@ -189,7 +189,7 @@ class DeterminationOverdue(EventData):
              "determined_at": "2026-04-27T02:00:00Z", "notified_to": "E-0001",
              "copied_to": ["economy_informatisation", "statistics", "finance"]},
 )
-class EmissionsDeterminedV2(EventData):
+class EmissionsDeterminedV2(CaseEventData):
     """The authority determined (审定) the entity's emissions for the year (M-15) — on the verification report
     (`verification`), after a re-check (`recheck`), or from its own figure and stated basis for an entity that never
     reported or whose report was never verified (`authority`; then `reported_emissions` / `verified_emissions` /
@@ -228,7 +228,7 @@ class EmissionsDeterminedV2(EventData):
              "evidence": ["site visit minutes 2026-04-08", "email of 2026-04-10"], "occurred_on": "2026-04-10",
              "recorded_at": "2026-04-10T08:00:00Z"},
 )
-class VerificationImpeded(EventData):
+class VerificationImpeded(CaseEventData):
     """The assigned agency recorded that the entity breached M-13 ¶2 during verification: false or untrue documents
     or concealed information (M-38 ¶1: order, fine only if uncorrected), or refused documents or obstructed the
     work (M-38 ¶2: order and fine). Enforcement opens the M-38 case."""

@@ -1,7 +1,7 @@
 """FastAPI dependencies shared by every service's routers: the runtime, the caller, role checks, a unit of work.
 
     @router.post("/things")
-    def create(cmd: ThingCreate, caller: Caller, uow: Uow) -> ThingPublic: ...
+    def create(cmd: ThingCreate, caller: Caller, uow: Uow) -> ThingPublic: ...  # Uow: the service's own, typed
 
 `require(Role.AUTHORITY, ...)` refuses other roles with 403 problem+json before the handler runs. The dependencies
 are `async def`: they do no I/O, and FastAPI would otherwise run each in the thread pool, a thread hop apiece.
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
+from ets_shared.unit_of_work import SqlUnitOfWork
 
 _bearer = HTTPBearer(auto_error=False, description="JWT of the identity provider (RS256/ES256, verified with its key "
                      "set); the embedded platform signs HS256 with its shared secret (`./ets token`)")
@@ -56,8 +57,10 @@ def context_for(request: Request, principal: Principal) -> MessageContext:
     return MessageContext(correlation_id=request.state.correlation_id, causation_id=None, actor=principal.actor)
 
 
-async def get_uow(request: Request, principal: Caller) -> Any:
-    """A fresh (not yet entered) unit of work acting for the caller; use it as `with uow: ...`."""
+async def get_uow(request: Request, principal: Caller) -> SqlUnitOfWork:
+    """A fresh (not yet entered) unit of work acting for the caller; use it as `with uow: ...`. Each service types
+    it as its own in `<package>/entrypoints/dependencies.py`:
+    `Uow = Annotated[<Service>UnitOfWork, Depends(get_uow)]`."""
     return request.app.state.runtime.uow(context_for(request, principal))
 
 
@@ -66,5 +69,4 @@ def get_read_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-Uow = Annotated[Any, Depends(get_uow)]
 ReadSession = Annotated[Session, Depends(get_read_session)]

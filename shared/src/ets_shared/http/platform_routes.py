@@ -1,5 +1,6 @@
 """Routes every service has: health, readiness, its regulatory clock, its audit trail, its dead letters, and its
-per-year policy parameters. The domain routes of each service live in that service's `entrypoints/http.py`.
+per-year policy parameters (stored and loaded by `ets_shared.persistence.policy`). The domain routes of each service
+live in its `entrypoints/http*.py`.
 
 No `from __future__ import annotations` here: `policy_router` builds its endpoints around a model chosen at run
 time, so their annotations must be real objects, not strings FastAPI would resolve in this module's globals."""
@@ -15,10 +16,10 @@ from sqlalchemy import select
 
 from ets_shared.auth import Principal, Role
 from ets_shared.bounds import MAX_RECORD_ID, Limit, RecordId, Year
-from ets_shared.clock import utcnow
 from ets_shared.http.dependencies import ReadSession, get_runtime, require
 from ets_shared.http.problems import problem
-from ets_shared.persistence.tables import AuditRecord, DeadLetter, PolicySetting, RegulatoryClock
+from ets_shared.persistence.policy import load_policy, store_policy
+from ets_shared.persistence.tables import AuditRecord, DeadLetter, RegulatoryClock
 
 Supervisor = Annotated[Principal, Depends(require(Role.AUTHORITY, Role.ENFORCEMENT_OFFICER))]
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
@@ -152,49 +153,6 @@ def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel],
         return document
 
     return router
-
-
-def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) -> None:  # noqa: ANN001
-    """Record a year's policy (audited with who and why) in the caller's transaction."""
-    row = uow.session.get(PolicySetting, compliance_year)
-    payload = document.model_dump_json()
-    actor = uow.context.actor
-    if row is None:
-        uow.session.add(PolicySetting(compliance_year=compliance_year, document=payload, updated_by=actor,
-                                      updated_at=utcnow(), reason=reason))
-    else:
-        row.document, row.updated_by, row.updated_at, row.reason = payload, actor, utcnow(), reason
-    uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
-    stale = [k for k in uow.session.info if isinstance(k, tuple) and k[:1] == (_POLICY_CACHE,) and k[2] == compliance_year]
-    for key in stale:
-        del uow.session.info[key]
-
-
-def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):  # noqa: ANN001
-    """The year's policy as this transaction sees it: read (and validated) once per session, so the many use cases
-    of a consumed batch or a bulk request do not read it again each; `store_policy` refreshes it."""
-    key = (_POLICY_CACHE, model, compliance_year)
-    if key not in session.info:
-        row = session.get(PolicySetting, compliance_year)
-        session.info[key] = model.model_validate_json(row.document) if row else default(compliance_year)
-    return session.info[key].model_copy()
-
-
-_POLICY_CACHE = "ets.policy"
-
-
-class PolicyCache:
-    """The policies of the years one transaction touches (a tick spans cases of several years), each loaded once by
-    `load(session, year)` (a service's own loader, which turns the stored document into its domain policy)."""
-
-    def __init__(self, session, load: Callable[[Any, int], Any]) -> None:  # noqa: ANN001
-        self.session, self._load = session, load
-        self._years: dict[int, Any] = {}
-
-    def __call__(self, year: int) -> Any:
-        if year not in self._years:
-            self._years[year] = self._load(self.session, year)
-        return self._years[year]
 
 
 def _maybe_json(value: str) -> Any:

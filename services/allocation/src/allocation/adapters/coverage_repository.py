@@ -70,12 +70,8 @@ class ApplicationRepository:
             raise NotFound(f"no coverage application {application_id}", field="application_id")
         return application
 
-    def correlation_id(self, application_id: str) -> str:
-        return self._rows[application_id].correlation_id
-
-    def add(self, application: CoverageApplication, correlation_id: str) -> None:
-        self._rows[application.application_id] = to_row(application, CoverageApplicationRow,
-                                                         correlation_id=correlation_id)
+    def add(self, application: CoverageApplication) -> None:
+        self._rows[application.application_id] = to_row(application, CoverageApplicationRow)
         self.session.add(self._rows[application.application_id])
 
     def save(self, application: CoverageApplication) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import (
     CoveredEntityRow, ObligationRow, PlanEntryRow, PlanRow, RegistryTransactionRow, SurrenderRow,
 )
-from allocation.domain import AllocationPolicy, Coverage, Obligation, ObligationStatus, PlanStatus
+from allocation.domain import AllocationPolicy, Coverage, Obligation, ObligationStatus, PlanStatus, Surrender
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
@@ -21,7 +21,8 @@ _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
-                      row.shortfall_detected_at, row.grace_until, row.exit_year, row.succession_adjustment)
+                      row.shortfall_detected_at, row.grace_until, row.exit_year, row.succession_adjustment,
+                      correlation_id=row.correlation_id)
 
 
 def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
@@ -29,7 +30,8 @@ def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
             "determination_revision": ob.determination_revision, "surrendered_shea": ob.surrendered_shea,
             "surrendered_ccer": ob.surrendered_ccer, "status": ob.status.value,
             "shortfall_detected_at": ob.shortfall_detected_at, "grace_until": ob.grace_until,
-            "exit_year": ob.exit_year, "succession_adjustment": ob.succession_adjustment, "closes_at": ob.closes_at(policy)}
+            "exit_year": ob.exit_year, "succession_adjustment": ob.succession_adjustment,
+            "closes_at": ob.closes_at(policy), "correlation_id": ob.correlation_id}
 
 
 _ENTITY = CoveredEntityRow.__table__  # type: ignore[attr-defined]
@@ -51,11 +53,6 @@ class ObligationRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._stored: set[tuple[str, int]] = set()
-        self._cases: dict[tuple[str, int], str] = {}
-
-    def case_of(self, obligation: Obligation) -> str | None:
-        """The correlation id of the determination that created a loaded obligation: its compliance case."""
-        return self._cases.get((obligation.entity_id, obligation.year))
 
     def find(self, entity_id: str, year: int) -> Obligation | None:
         row = self.session.execute(select(_OBLIGATION).where(
@@ -63,7 +60,6 @@ class ObligationRepository:
         if row is None:
             return None
         self._stored.add((entity_id, year))
-        self._cases[(entity_id, year)] = row.correlation_id
         return obligation_of(row)
 
     def for_surrender(self, entity_id: str, year: int) -> tuple[Obligation, int] | None:
@@ -74,12 +70,11 @@ class ObligationRepository:
         if row is None or row.coverage != Coverage.COVERED.value:
             return None
         self._stored.add((entity_id, year))
-        self._cases[(entity_id, year)] = row.correlation_id
         return obligation_of(row), row.allocation_issued or 0
 
     def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
         """Insert or update one obligation under its year's policy (which dates `closes_at`); `extra` sets the row's
-        own columns (determination_id, correlation_id, recorded_at, settled_at)."""
+        own columns (determination_id, recorded_at, settled_at)."""
         self.save_all([obligation], policy, **extra)
 
     def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
@@ -89,32 +84,29 @@ class ObligationRepository:
             insert_rows(self.session, ObligationRow, new)
             for o in new:
                 self._stored.add((o["entity_id"], o["compliance_year"]))
-                self._cases[(o["entity_id"], o["compliance_year"])] = o.get("correlation_id")
         if known:
             update_rows(self.session, ObligationRow, known)
 
-    def unmet(self, entity_id: str) -> list[tuple[Obligation, str]]:
+    def unmet(self, entity_id: str) -> list[Obligation]:
         """The entity's obligations with something left to surrender (open or in shortfall), locked, by year."""
         query = (select(_OBLIGATION).where(ObligationRow.entity_id == entity_id,
                                            ObligationRow.status.in_([ObligationStatus.OPEN.value,
                                                                      ObligationStatus.SHORTFALL.value]))
                  .order_by(ObligationRow.compliance_year).with_for_update())
         rows = self.session.execute(query).all()
-        for r in rows:
-            self._stored.add((r.entity_id, r.compliance_year))
-            self._cases[(r.entity_id, r.compliance_year)] = r.correlation_id
-        return [(obligation_of(r), r.correlation_id) for r in rows if obligation_of(r).remaining > 0]
+        self._stored.update((r.entity_id, r.compliance_year) for r in rows)
+        return [ob for ob in map(obligation_of, rows) if ob.remaining > 0]
 
-    def closing(self, now: datetime) -> list[tuple[Obligation, str]]:
+    def closing(self, now: datetime) -> list[Obligation]:
         """OPEN determined obligations (unmet by construction) whose last surrender day has passed by `now`
-        (`closes_at <= now`, one indexed range), locked, each with its correlation id; by year and entity."""
+        (`closes_at <= now`, one indexed range), locked; by year and entity."""
         query = (select(_OBLIGATION).where(ObligationRow.status == ObligationStatus.OPEN.value,
                                            ObligationRow.closes_at <= now,
                                            ObligationRow.determination_revision > 0)
                  .order_by(ObligationRow.compliance_year, ObligationRow.entity_id).with_for_update())
         rows = self.session.execute(query).all()
         self._stored.update((r.entity_id, r.compliance_year) for r in rows)
-        return [(obligation_of(r), r.correlation_id) for r in rows]
+        return [obligation_of(r) for r in rows]
 
     def redate(self, year: int, policy: AllocationPolicy) -> int:
         """The year's policy changed: every OPEN obligation's `closes_at` follows it. Returns how many moved."""
@@ -146,14 +138,19 @@ class SurrenderRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, row: SurrenderRow) -> None:
-        insert_rows(self.session, SurrenderRow, [row.model_dump()])  # Core: no ORM flush for one row
+    def add(self, surrender: Surrender) -> None:
+        insert_rows(self.session, SurrenderRow, [dict(vars(surrender))])  # Core: no ORM flush for one row
 
-    def list(self, entity_id: str, year: int | None = None) -> list[SurrenderRow]:
+    def list(self, entity_id: str, year: int | None = None) -> list[Surrender]:
         """In registration order (the registry transaction's sequence)."""
         query = (select(SurrenderRow).join(RegistryTransactionRow,
                                            RegistryTransactionRow.transaction_id == SurrenderRow.transaction_id)
                  .where(SurrenderRow.entity_id == entity_id).order_by(RegistryTransactionRow.seq))
         if year is not None:
             query = query.where(SurrenderRow.compliance_year == year)
-        return list(self.session.execute(query).scalars())
+        return [_surrender_of(row) for row in self.session.execute(query).scalars()]
+
+
+def _surrender_of(row: SurrenderRow) -> Surrender:
+    return Surrender(row.surrender_id, row.entity_id, row.compliance_year, row.transaction_id, row.shea, row.ccer,
+                     row.late, row.surrendered_at)

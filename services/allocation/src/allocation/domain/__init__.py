@@ -18,6 +18,7 @@ from allocation.domain.allocation_plan import AllocationPlan, IssuanceLine, Plan
 from allocation.domain.compliance import (
     Obligation,
     ObligationStatus,
+    Surrender,
     SurrenderResult,
     ccer_limit,
     require_obligation,
@@ -49,7 +50,7 @@ __all__ = [
     "HOLDING_KINDS", "ROUTES", "TRADING_KINDS", "TRANSFER_ROUTES", "TransferPurpose", "holder_request", "Account", "AccountKind", "AllocationEntry", "AllocationMethod", "AllocationPlan",
     "AllocationPolicy", "BaseYearEmission", "CcerOrigin", "CoveredEntity", "EntityStatus", "HoldingKey",
     "InclusionThreshold", "IssuanceLine", "Obligation", "ObligationStatus", "PlanStatus", "Registry",
-    "RegistryTransaction", "SurrenderResult", "TransactionKind", "TransactionLine", "UnitLine", "UnitType",
+    "RegistryTransaction", "Surrender", "SurrenderResult", "TransactionKind", "TransactionLine", "UnitLine", "UnitType",
     "benchmark_entry", "ccer_limit", "check_unit_line", "historical_entry", "meets_inclusion_threshold",
     "require_obligation", "round_allowances",
 ]

@@ -23,7 +23,7 @@ Accepted lines must then be moved to the cancellation account by `Registry.surre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import Enum
@@ -51,6 +51,25 @@ class SurrenderResult:
     settled: bool
 
 
+@dataclass(frozen=True)
+class Surrender:
+    """One recorded surrender (M-16, M-17): what was cancelled against the year's obligation, by which registry
+    transaction, and whether it came late (after a recorded shortfall)."""
+
+    surrender_id: str
+    entity_id: str
+    compliance_year: int
+    transaction_id: str
+    shea: int
+    ccer: int
+    late: bool
+    surrendered_at: datetime
+
+    @property
+    def quantity(self) -> int:
+        return self.shea + self.ccer
+
+
 def ccer_limit(policy: AllocationPolicy, allocation_for_year: int) -> int:
     """M-17: the most CCERs an entity may surrender for the year: floor(ratio x its year-Y allocation)."""
     return int((policy.ccer_ratio * Decimal(allocation_for_year)).to_integral_value(rounding=ROUND_FLOOR))
@@ -76,6 +95,9 @@ class Obligation:
     grace_until: date | None = None  # M-16: last day of the period after the latest (raising) determination
     exit_year: bool = False  # M-18: the year of the entity's exit — surrendered from its determination, for its period
     succession_adjustment: int = 0  # M-10: + inherited from a predecessor, - passed on to successors
+    # the compliance case's id: the first determination's (a successor's obligation: the predecessor's); every
+    # event of the obligation (settled, shortfall detected or revised) carries it to enforcement
+    correlation_id: str = field(kw_only=True)
 
     @property
     def total(self) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
@@ -80,6 +80,7 @@ class CoverageApplication:
     decided_at: datetime | None = None
     decided_by: str | None = None
     decision_reason: str | None = None
+    correlation_id: str = field(kw_only=True)  # of the filing: the decision's events carry it
 
     def __post_init__(self) -> None:
         for name in ("entity_id", "name", "sector", "statement"):

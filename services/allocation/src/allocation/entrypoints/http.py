@@ -9,14 +9,15 @@ from fastapi import APIRouter, Depends
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.repository import EntityRepository
 from allocation.domain import Coverage
-from allocation.entrypoints.public import (
+from allocation.entrypoints.schemas import (
     SUPERVISORS, EntityPublic, HoldingPublic, LotPublic, TransactionPublic, may_see,
 )
 from allocation.service_layer import commands, handlers
 from allocation.service_layer.registration import account_id
 from ets_shared.auth import Principal, Role
 from ets_shared.bounds import Limit, Offset
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["entities and registry"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]

@@ -8,14 +8,15 @@ from fastapi import APIRouter, Depends, Query
 from allocation.adapters.obligations import ObligationRepository, SurrenderRepository
 from allocation.adapters.repository import EntityRepository
 from allocation.domain import ObligationStatus
-from allocation.entrypoints.public import (
+from allocation.entrypoints.schemas import (
     SUPERVISORS, ObligationPublic, SurrenderPublic, SurrenderRecordPublic, may_see,
 )
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["obligations and surrender"])
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from allocation.adapters.coverage_repository import ApplicationRepository, CoveredListRepository, EmissionsRepository
 from allocation.adapters.repository import EntityRepository
-from allocation.entrypoints.public import may_see
-from allocation.entrypoints.schemas import (
+from allocation.entrypoints.schemas import may_see
+from allocation.entrypoints.schemas_coverage import (
     ApplicationPublic, CoveredListPublic, KnownEmissionsPublic, ListDraftPublic, ListedEntityPublic,
     ListVersionPublic,
 )
@@ -17,7 +17,8 @@ from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
 from ets_shared.bounds import Offset
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["coverage (M-5)"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]

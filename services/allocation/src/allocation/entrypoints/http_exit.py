@@ -1,41 +1,20 @@
 """HTTP API of exit (M-18): the declaration, its report's due date and the recall of later vintages."""
 from __future__ import annotations
 
-import json
-from datetime import date, datetime
 
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from allocation.adapters.orm import EntityExitRow
-from allocation.entrypoints.public import may_see
+from allocation.entrypoints.schemas import may_see
 from allocation.service_layer import commands
 from allocation.service_layer.exit import declare_exit
 from ets_shared.auth import Role
-from ets_shared.contracts.allocation import RecalledVintage
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow
+from ets_shared.http.dependencies import Caller, ReadSession
+from allocation.entrypoints.dependencies import Uow
+from allocation.entrypoints.schemas_exit import ExitPublic
 
 router = APIRouter(tags=["exit and succession"])
-
-
-class ExitPublic(BaseModel):
-    entity_id: str
-    reason: str
-    exit_on: date
-    compliance_year: int  # the exit's year: its report, determination and surrender (M-18)
-    report_due_on: date  # the last day of the exit report (inclusive)
-    declared_at: datetime
-    declared_by: str
-    recall_transaction_id: str | None
-    recall: list[RecalledVintage]  # per later vintage: issued free, due (ROUND_HALF_UP), recalled, unrecovered
-
-    @classmethod
-    def of(cls, row: EntityExitRow) -> ExitPublic:
-        return cls(entity_id=row.entity_id, reason=row.reason, exit_on=row.exit_on,
-                   compliance_year=row.exit_on.year, report_due_on=row.report_due_on, declared_at=row.declared_at,
-                   declared_by=row.declared_by, recall_transaction_id=row.recall_transaction_id,
-                   recall=[RecalledVintage(**ln) for ln in json.loads(row.recall)])
 
 
 @router.post("/entities/{entity_id}/exit", response_model=ExitPublic, status_code=201,

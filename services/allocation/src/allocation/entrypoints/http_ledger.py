@@ -2,39 +2,20 @@
 daily chain heads."""
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
 
 from allocation.adapters.ledger import Ledger
-from allocation.entrypoints.public import SUPERVISORS
+from allocation.entrypoints.schemas import SUPERVISORS
 from ets_shared.auth import Principal
 from ets_shared.errors import RuleViolation
 from ets_shared.http.dependencies import ReadSession, require
+from allocation.entrypoints.schemas_ledger import LedgerAuditPublic, LedgerHeadPublic
 
 router = APIRouter(tags=["ledger"])
 Supervisor = Annotated[Principal, Depends(require(*SUPERVISORS))]
 Seq = Annotated[int, Query(ge=1, le=2**62)]
-
-
-class LedgerAuditPublic(BaseModel):
-    from_seq: int
-    to_seq: int | None
-    transactions: int  # checked
-    intact: bool
-    head_seq: int  # the last transaction that held
-    head_hash: str
-    broken_at: int | None  # the first transaction whose sequence, link or content does not hold
-    problem: str | None
-
-
-class LedgerHeadPublic(BaseModel):
-    day: date
-    seq: int
-    hash: str
-    published_at: datetime
 
 
 @router.get("/registry/ledger/audit", response_model=LedgerAuditPublic,

@@ -6,11 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from allocation.adapters.repository import PlanRepository
-from allocation.entrypoints.public import EntryPublic, PlanPublic
+from allocation.entrypoints.schemas import EntryPublic, PlanPublic
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
 from ets_shared.bounds import Year
-from ets_shared.http.dependencies import ReadSession, Uow, require
+from ets_shared.http.dependencies import ReadSession, require
+from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["allocation plans"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]

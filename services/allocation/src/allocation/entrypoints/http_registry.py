@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import AccountRow
 from allocation.adapters.registry_store import RegistryStore
 from allocation.adapters.trading_accounts import TradingAccountRepository
-from allocation.entrypoints.public import TransactionPublic
-from allocation.entrypoints.public_registry import (
+from allocation.entrypoints.schemas import TransactionPublic
+from allocation.entrypoints.schemas_registry import (
     AUDITORS, AccountPublic, TradingAccountPublic, may_see_account,
 )
 from allocation.domain import RegistryTransaction
@@ -22,7 +22,8 @@ from ets_shared.auth import Principal, Role
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, Forbidden, NotFound
 from ets_shared.http.bulk import BulkResult, ItemResult, item_problem
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["registry accounts and transfers"])
 Offset = Annotated[int, Query(ge=0, le=10**9)]

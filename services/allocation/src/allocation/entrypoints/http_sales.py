@@ -2,11 +2,9 @@
 payment confirmation."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
 from sqlalchemy import select
 
 from allocation.adapters.orm import BidRow, SaleRow
@@ -14,47 +12,14 @@ from allocation.service_layer import commands
 from allocation.service_layer.sales import clear_sale, confirm_payment, open_sale, place_bid
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
+from allocation.entrypoints.schemas_sales import BidPublic, SalePublic
 
 router = APIRouter(tags=["paid allocation"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
 Bank = Annotated[Principal, Depends(require(Role.SETTLEMENT_BANK))]
 Entity = Annotated[Principal, Depends(require(Role.ENTITY))]
-
-
-class BidPublic(BaseModel):
-    bidder_id: str
-    quantity: int
-    price: str
-    placed_at: datetime
-    awarded: int | None
-    amount: str | None  # RMB to pay through the settlement bank
-    paid_at: datetime | None
-    payment_reference: str | None
-    transaction_id: str | None  # the issuance, once paid
-
-    @classmethod
-    def of(cls, row: BidRow) -> BidPublic:
-        return cls(**row.model_dump(include=set(cls.model_fields)))
-
-
-class SalePublic(BaseModel):
-    sale_id: str
-    compliance_year: int
-    kind: str
-    quantity: int
-    price: str | None
-    reserve_price: str
-    status: str  # open, cleared
-    opened_at: datetime
-    cleared_at: datetime | None
-    clearing_price: str | None
-    awarded: int | None
-    bids: list[BidPublic]  # sealed: the bidder sees its own; the authority all, once cleared
-
-    @classmethod
-    def of(cls, row: SaleRow, bids: list[BidRow]) -> SalePublic:
-        return cls(**row.model_dump(include=set(cls.model_fields) - {"bids"}), bids=[BidPublic.of(b) for b in bids])
 
 
 @router.post("/plans/{compliance_year}/sales", response_model=SalePublic, status_code=201,

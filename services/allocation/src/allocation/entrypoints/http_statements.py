@@ -3,22 +3,22 @@ transactions behind them, paged; a holder sees only its own accounts, the author
 account; any serial number looked up for its whole history (supervisors)."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
-from pydantic import AwareDatetime, BaseModel
+from pydantic import AwareDatetime
 
-from allocation.adapters.orm import AccountRow, SerialBlockRow
+from allocation.adapters.orm import AccountRow
 from allocation.adapters.serials import SerialBlocks
 from allocation.adapters.statements import Statements
 from allocation.adapters.trading_accounts import TradingAccountRepository
-from allocation.entrypoints.public import SUPERVISORS, HoldingPublic, TransactionPublic
-from allocation.entrypoints.public_registry import may_see_account
+from allocation.entrypoints.schemas import SUPERVISORS, HoldingPublic, TransactionPublic
+from allocation.entrypoints.schemas_registry import may_see_account
 from allocation.domain.serials import Block, label
 from ets_shared.auth import Principal
 from ets_shared.errors import NotFound
 from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.schemas_statements import BlockPublic, SerialMovementPublic, SerialPublic, StatementPublic
 
 router = APIRouter(tags=["registry accounts and transfers"])
 AccountId = Annotated[str, Path(min_length=1, max_length=80)]
@@ -31,36 +31,6 @@ def _visible(session, caller, account_id: str) -> None:  # noqa: ANN001
     if row is None:
         raise NotFound(f"no registry account {account_id}", field="account_id")
     may_see_account(caller, row, TradingAccountRepository(session))
-
-
-class BlockPublic(BaseModel):
-    unit_type: str
-    vintage: int
-    lot: str  # a CCER's origin (project|reduction date|boundary entity); empty for allowances
-    issuer: str
-    first_serial: int
-    last_serial: int
-    first: str  # the serial numbers as printed: <unit type>-<vintage>-<12 digits>
-    last: str
-    quantity: int
-
-    @classmethod
-    def of(cls, b: Block | SerialBlockRow) -> BlockPublic:
-        first = b.first if isinstance(b, Block) else b.first_serial
-        last = b.last if isinstance(b, Block) else b.last_serial
-        return cls(unit_type=b.unit_type, vintage=b.vintage, lot=b.lot, issuer=b.issuer, first_serial=first,
-                   last_serial=last, first=label(b.unit_type, b.vintage, first),
-                   last=label(b.unit_type, b.vintage, last), quantity=last - first + 1)
-
-
-class StatementPublic(BaseModel):
-    account_id: str
-    as_of: datetime
-    holdings: list[HoldingPublic]  # at `as_of`: every transaction registered at or before it, none after
-    blocks: list[BlockPublic]  # the serial numbers held at `as_of`
-    transactions_total: int  # up to `as_of`
-    offset: int
-    transactions: list[TransactionPublic]  # this page, in registration order
 
 
 @router.get("/registry/accounts/{account_id}/statement", response_model=StatementPublic,
@@ -85,22 +55,6 @@ def blocks(account_id: AccountId, session: ReadSession, caller: Caller, offset: 
            limit: Limit = 1000) -> list[BlockPublic]:
     _visible(session, caller, account_id)
     return [BlockPublic.of(row) for row in SerialBlocks(session).of_account(account_id, offset, limit)]
-
-
-class SerialMovementPublic(BaseModel):
-    transaction_id: str | None  # null: held when serial numbers were introduced
-    kind: str | None  # issue, transfer, surrender, cancel, recall, succession
-    registered_at: datetime | None
-    reference: str | None  # e.g. surrender:SUR-… (the obligation it was surrendered for), sale:…, succession:…
-    from_account_id: str | None
-    to_account_id: str
-    block: BlockPublic  # the block it moved in
-
-
-class SerialPublic(BaseModel):
-    serial: str
-    held_by: str | None  # the account holding it now (the cancellation account once surrendered or cancelled)
-    history: list[SerialMovementPublic]
 
 
 @router.get("/registry/serials/{unit_type}/{vintage}/{serial}", response_model=SerialPublic,

@@ -2,49 +2,21 @@
 authority."""
 from __future__ import annotations
 
-import json
-from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
 
 from allocation.adapters.orm import SuccessionRow
 from allocation.service_layer import commands
 from allocation.service_layer.succession import decide_succession, file_succession
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from allocation.entrypoints.dependencies import Uow
+from allocation.entrypoints.schemas_succession import SuccessionPublic
 
 router = APIRouter(tags=["exit and succession"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
-
-
-class SuccessionPublic(BaseModel):
-    succession_id: str
-    kind: str
-    predecessor_ids: list[str]
-    successor_id: str | None
-    facilities: list[dict[str, Any]]
-    effective_on: date
-    statement: str
-    status: str  # filed, approved or rejected
-    filed_at: datetime
-    filed_by: str
-    decided_at: datetime | None
-    decided_by: str | None
-    decision_reason: str | None
-    moved: dict[str, Any] | None  # the SUCCESSION transactions and the obligations passed on
-
-    @classmethod
-    def of(cls, row: SuccessionRow) -> SuccessionPublic:
-        return cls(**row.model_dump(exclude={"predecessor_ids", "facilities", "moved", "correlation_id"}),
-                   predecessor_ids=json.loads(row.predecessor_ids), facilities=json.loads(row.facilities),
-                   moved=json.loads(row.moved) if row.moved else None)
-
-    def concerns(self, entity_id: str) -> bool:
-        return entity_id in self.predecessor_ids or entity_id == self.successor_id or any(
-            f["successor_id"] == entity_id for f in self.facilities)
 
 
 @router.post("/successions", response_model=SuccessionPublic, status_code=201,

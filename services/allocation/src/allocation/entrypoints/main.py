@@ -1,13 +1,24 @@
-"""Process entry point: `ets-allocation` runs the service; `app` / `asyncapi` serve uvicorn and
-`faststream docs gen`."""
+"""Process entry point, one factory for everything that runs the service (nothing is built at import):
+`ets-allocation` → `run()`; `uvicorn --factory allocation.entrypoints.main:app` serves the HTTP API;
+`faststream docs gen --factory allocation.entrypoints.main:asyncapi`
+(and `./ets asyncapi`) writes its event contracts."""
 from __future__ import annotations
+
+from fastapi import FastAPI
+from faststream import FastStream
 
 from allocation.bootstrap import build_runtime
 from ets_shared.serve import serve
 
-runtime = build_runtime()
-app = runtime.http
-asyncapi = runtime.asyncapi
+
+def app() -> FastAPI:
+    """The HTTP API of a runtime built for it (an ASGI app factory)."""
+    return build_runtime().http
+
+
+def asyncapi() -> FastStream:
+    """The AsyncAPI application of a runtime built for it: the events this service publishes and consumes."""
+    return build_runtime().asyncapi
 
 
 def run() -> None:

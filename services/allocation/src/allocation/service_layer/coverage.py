@@ -16,7 +16,7 @@ from allocation.domain import (
 )
 from allocation.domain.entities import Coverage
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import cover
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc, regulatory_date
@@ -46,8 +46,9 @@ def file_application(entity_id: str, cmd: commands.FileCoverageApplication,
             raise RuleViolation(f"coverage cannot start in a past year ({cmd.compliance_year})",
                                 field="compliance_year", article="M-5")
         application = CoverageApplication(application_id, entity_id, cmd.name, cmd.sector, cmd.compliance_year,
-                                          cmd.statement, now, cmd.annual_emissions)
-        uow.applications.add(application, uow.context.correlation_id)
+                                          cmd.statement, now, cmd.annual_emissions,
+                                          correlation_id=uow.context.correlation_id)
+        uow.applications.add(application)
         uow.audit("allocation.coverage-application.filed", f"coverage-application:{application_id}",
                   cmd.model_dump(mode="json"))
         uow.commit()
@@ -62,7 +63,7 @@ def decide_application(application_id: str, cmd: commands.DecideCoverageApplicat
         application = uow.applications.get(application_id)
         now = uow.now()
         application.decide(cmd.approve, cmd.reason, now, uow.context.actor)
-        correlation_id = uow.applications.correlation_id(application_id)
+        correlation_id = application.correlation_id
         if application.approved:
             entity = uow.entities.find(application.entity_id)
             if entity is None:

@@ -10,7 +10,7 @@ from allocation.adapters.orm import RECALL_ACCOUNT, EntityExitRow
 from allocation.domain import UnitLine, UnitType
 from allocation.domain.exit import check_exit_date, exit_report_due, plan_recall
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import regulatory_date, start_of_day

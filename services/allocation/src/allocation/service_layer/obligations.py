@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
 from allocation.service_layer.ledger import publish_daily_head
-from allocation.service_layer.policy import AllocationPolicyDocument, policy_cache, policy_for
+from allocation.adapters.policy_repository import AllocationPolicyDocument, policy_cache, policy_for
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettled, ShortfallDetected, ShortfallRevised
@@ -24,8 +24,8 @@ def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: boo
     """The obligation is met: the event closes its compliance case, so it carries the case's correlation id."""
     data = ObligationSettled(entity_id=obligation.entity_id, compliance_year=obligation.year,
                              obligation=obligation.total, surrendered=obligation.surrendered,
-                             late=late, settled_at=uow.now())
-    uow.publish(data, correlation_id=uow.obligations.case_of(obligation))
+                             late=late, settled_at=uow.now(), correlation_id=obligation.correlation_id)
+    uow.publish(data)
 
 
 def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfWork) -> None:
@@ -39,7 +39,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
         return
     found = uow.obligations.find(event.entity_id, event.compliance_year)
     obligation = found or Obligation(event.entity_id, event.compliance_year,
-                                     exit_year=entity.exit_year == event.compliance_year)
+                                     exit_year=entity.exit_year == event.compliance_year,
+                                     correlation_id=uow.context.correlation_id)
     before, shortfall_before = obligation.status, obligation.remaining
     policy = policy_for(uow.session, event.compliance_year)
     now = uow.now()
@@ -49,7 +50,7 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     uow.emissions.record(KnownEmissions(event.entity_id, event.compliance_year, event.determined_emissions, None,
                                         EmissionsSource.DETERMINED, as_utc(event.determined_at)))
     settled = obligation.status is ObligationStatus.SETTLED and before is not ObligationStatus.SETTLED
-    extra = {} if found else {"correlation_id": uow.context.correlation_id}
+    extra: dict[str, object] = {}
     if settled or obligation.status is not ObligationStatus.SETTLED:
         extra["settled_at"] = now if settled else None
     uow.obligations.save(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
@@ -63,8 +64,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
         uow.publish(ShortfallRevised(entity_id=obligation.entity_id, compliance_year=obligation.year,
                                      obligation=obligation.total, surrendered=obligation.surrendered,
                                      shortfall=obligation.remaining, determination_id=event.determination_id,
-                                     revision=event.revision, revised_at=now),
-                    correlation_id=uow.obligations.case_of(obligation))
+                                     revision=event.revision, revised_at=now,
+                                     correlation_id=obligation.correlation_id))
 
 
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
@@ -77,22 +78,22 @@ def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
     now = as_utc(event.now)
     publish_daily_head(uow, now)
     policies = policy_cache(uow.session)
-    closed: dict[int, list[tuple[Obligation, int, str]]] = {}
-    for ob, correlation_id in uow.obligations.closing(now):
+    closed: dict[int, list[tuple[Obligation, int]]] = {}
+    for ob in uow.obligations.closing(now):
         try:
             policy = policies(ob.year)
         except RuleViolation as exc:  # a policy that does not fit its year must not stop the clock
             uow.audit("allocation.policy.unusable", f"policy:{ob.year}", {"field": exc.field, "error": exc.detail})
             continue
         if (shortfall := ob.close(now, policy)) is not None:
-            closed.setdefault(ob.year, []).append((ob, shortfall, correlation_id))
+            closed.setdefault(ob.year, []).append((ob, shortfall))
     for year, items in closed.items():
-        uow.obligations.save_all([ob for ob, _, _ in items], policies(year))
-        for ob, shortfall, correlation_id in items:
+        uow.obligations.save_all([ob for ob, _ in items], policies(year))
+        for ob, shortfall in items:
             uow.publish(ShortfallDetected(
                 entity_id=ob.entity_id, compliance_year=year, obligation=ob.total,
                 surrendered=ob.surrendered, shortfall=shortfall, detected_at=now,
-                determination_revision=ob.determination_revision), correlation_id=correlation_id)
+                determination_revision=ob.determination_revision, correlation_id=ob.correlation_id))
 
 
 def on_policy_changed(uow: AllocationUnitOfWork, year: int, document: AllocationPolicyDocument) -> None:

@@ -7,7 +7,7 @@ from allocation.adapters.orm import ISSUANCE_ACCOUNT
 from allocation.domain import AllocationPlan, UnitLine, UnitType
 from allocation.domain.paid_allocation import paid_reserve
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import AllowancesIssued

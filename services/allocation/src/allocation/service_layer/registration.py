@@ -15,7 +15,7 @@ from allocation.domain import (
     RegistryTransaction, UnitLine, UnitType, classify,
 )
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_cache
+from allocation.adapters.policy_repository import policy_cache
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import regulatory_date
 from ets_shared.contracts.allocation import EntityRegistered

@@ -13,7 +13,7 @@ from allocation.domain import PlanStatus, UnitLine, UnitType
 from allocation.domain.paid_allocation import Bid, check_bid, clear_auction, fill_fixed_price
 from allocation.service_layer import commands
 from allocation.service_layer.planning import plan_id
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import AllowancesSold, SaleAward, SaleCleared

@@ -15,7 +15,7 @@ from allocation.domain import (
 )
 from allocation.domain.succession import Facility, SuccessionKind, apportion, check_plan, successor_shares
 from allocation.service_layer import commands
-from allocation.service_layer.policy import policy_cache
+from allocation.adapters.policy_repository import policy_cache
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import start_of_day
@@ -126,7 +126,7 @@ def _approve(row: SuccessionRow, uow: AllocationUnitOfWork) -> None:
 
 def _pass_obligations(uow: AllocationUnitOfWork, pred: str, owed, succession_id: str) -> list[ObligationPassed]:  # noqa: ANN001
     policies, passed, now = policy_cache(uow.session), [], uow.now()
-    for ob, correlation_id in uow.obligations.unmet(pred):
+    for ob in uow.obligations.unmet(pred):
         parts = apportion(ob.remaining, owed)
         shortfall_at = ob.shortfall_detected_at if ob.status is ObligationStatus.SHORTFALL else None
         ob.pass_on(ob.remaining - parts.get(pred, 0))
@@ -136,10 +136,9 @@ def _pass_obligations(uow: AllocationUnitOfWork, pred: str, owed, succession_id:
             if succ == pred or not part:
                 continue
             found = uow.obligations.find(succ, ob.year)
-            heir = found or Obligation(succ, ob.year)
+            heir = found or Obligation(succ, ob.year, correlation_id=ob.correlation_id)
             heir.inherit(part, ob.grace_until, shortfall_at)
-            extra = {} if found else {"determination_id": f"succession:{succession_id}", "recorded_at": now,
-                                      "correlation_id": correlation_id}
+            extra = {} if found else {"determination_id": f"succession:{succession_id}", "recorded_at": now}
             uow.obligations.save(heir, policy, **extra)
             passed.append(ObligationPassed(compliance_year=ob.year, from_entity_id=pred, to_entity_id=succ,
                                            quantity=part, in_shortfall=shortfall_at is not None))

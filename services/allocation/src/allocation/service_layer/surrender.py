@@ -7,13 +7,13 @@ import re
 import uuid
 from collections.abc import Sequence
 
-from allocation.adapters.orm import CANCELLATION_ACCOUNT, SurrenderRow
+from allocation.adapters.orm import CANCELLATION_ACCOUNT
 from allocation.domain import (
-    HoldingKey, Obligation, ObligationStatus, Registry, UnitLine, UnitType, require_obligation,
+    HoldingKey, Obligation, ObligationStatus, Registry, Surrender, UnitLine, UnitType, require_obligation,
 )
 from allocation.service_layer import commands
 from allocation.service_layer.obligations import publish_settled
-from allocation.service_layer.policy import policy_for
+from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import SurrenderLine, SurrenderRecorded
@@ -64,7 +64,7 @@ def _renumber(exc: DomainError, source: list[int]) -> DomainError:
     return exc
 
 
-def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork) -> tuple[Obligation, SurrenderRow]:
+def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork) -> tuple[Obligation, Surrender]:
     """M-16/M-17: check the surrender against the obligation and policy, cancel the units in the registry (SURRENDER
     to the cancellation account), and record it; settling (late after a shortfall) when the obligation is met."""
     with uow:
@@ -88,10 +88,8 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
             raise _renumber(exc, source) from None
         uow.registry.record(registry, [tx], reference=f"surrender:{surrender_id}")
         uow.obligations.save(obligation, policy, **({"settled_at": now} if result.settled else {}))
-        row = SurrenderRow(surrender_id=surrender_id, entity_id=entity_id, compliance_year=year,
-                           transaction_id=tx.transaction_id, shea=result.shea, ccer=result.ccer, late=late,
-                           surrendered_at=now)
-        uow.surrenders.add(row)
+        recorded = Surrender(surrender_id, entity_id, year, tx.transaction_id, result.shea, result.ccer, late, now)
+        uow.surrenders.add(recorded)
         uow.publish(SurrenderRecorded(
             surrender_id=surrender_id, entity_id=entity_id, compliance_year=year,
             lines=[SurrenderLine(unit_type=ln.unit_type, vintage=ln.vintage, quantity=ln.quantity)
@@ -100,4 +98,4 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
         if result.settled:
             publish_settled(uow, obligation, late)
         uow.commit()
-    return obligation, row
+    return obligation, recorded

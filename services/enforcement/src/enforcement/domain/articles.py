@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Literal
 
 from ets_shared.errors import RuleViolation
 
@@ -30,6 +31,9 @@ class Article(StrEnum):
     M39 = "M-39"
     M41 = "M-41"
     M42 = "M-42"
+
+
+ArticleCode = Literal["M-37", "M-38-1", "M-38-2", "M-39", "M-41", "M-42"]  # an Article's value, in request schemas
 
 
 class PartyKind(StrEnum):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from ets_shared.errors import RuleViolation
 
@@ -49,6 +50,9 @@ class DecisionKind(StrEnum):
     FINE_DECLINED = "fine_declined"  # M-39: no fine ("可以")
     DISMISSAL = "dismissal"  # the violation is not established
     MEASURES = "measures"  # M-40 measures
+
+
+DecisionKindCode = Literal["fine", "fine_declined", "dismissal", "measures"]  # a DecisionKind's value, in schemas
 
 
 class StepKind(StrEnum):

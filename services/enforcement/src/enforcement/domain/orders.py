@@ -1,4 +1,5 @@
-"""Orders and compliance, methods of `PenaltyCase` (M-37, M-38, M-41, M-42: 责令限期改正; M-39: 责令履行配额清缴义务).
+"""The order as issued (`Order`), and the order and compliance as methods of `PenaltyCase` (M-37, M-38, M-41,
+M-42: 责令限期改正; M-39: 责令履行配额清缴义务).
 
 - `issue_order`: one order per case, with a deadline (default: the article's `order_deadline_days` after the
   Shanghai date of issue; an officer may set another date after the day of issue).
@@ -11,6 +12,7 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -19,17 +21,30 @@ from ets_shared.errors import Conflict, RuleViolation
 
 from enforcement.domain.articles import OrderKind
 from enforcement.domain.history import CaseStep, StepKind, require_text
-from enforcement.domain.policy import EnforcementPolicy
+from enforcement.domain.policy import EnforcementPolicy, end_of
 
 if TYPE_CHECKING:
     from enforcement.domain.penalty_case import PenaltyCase
 
 
+@dataclass(frozen=True)
+class Order:
+    """The order to correct (责令限期改正) or to surrender (M-39) as issued."""
+
+    issued_at: datetime
+    deadline: date  # last Shanghai date to comply in time
+    issued_by: str
+    overdue_at: datetime | None = None  # the deadline instant, once time passed it uncomplied
+
+    @property
+    def overdue_from(self) -> datetime:
+        """00:00 Shanghai after the order's last day: from then the order is overdue."""
+        return end_of(self.deadline)
+
+
 class OrdersMixin:
     def issue_order(self: PenaltyCase, at: datetime, actor: str, policy: EnforcementPolicy, *,
                     deadline: date | None = None) -> list[CaseStep]:
-        from enforcement.domain.penalty_case import Order
-
         start = len(self.history)
         at = self._begin(at, actor, policy)
         self._require_open()

@@ -1,5 +1,5 @@
-"""Penalty decisions, their service and payment, and dismissal — methods of `PenaltyCase` (fines of M-37, M-38 ¶1,
-M-38 ¶2, M-39, M-41, M-42 within inclusive ranges, M-44).
+"""The decided fine (`Penalty`); penalty decisions, their service and payment, and dismissal — methods of
+`PenaltyCase` (fines of M-37, M-38 ¶1, M-38 ¶2, M-39, M-41, M-42 within inclusive ranges, M-44).
 
 - `decide_fine`: once, with reasons, within the article's range; it needs the order (or the party already
   complied). M-37 / M-38 ¶1 ("逾期未改正的,处以"): only once the correction deadline passed uncorrected. M-38 ¶2,
@@ -16,7 +16,7 @@ M-38 ¶2, M-39, M-41, M-42 within inclusive ranges, M-44).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -41,6 +41,25 @@ class ServiceMethod(StrEnum):
     POST = "post"  # 邮寄送达
     ELECTRONIC = "electronic"  # 电子送达, with the party's consent
     PUBLIC_NOTICE = "public_notice"  # 公告送达
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """The decided fine, its service on the party and its payment."""
+
+    amount: Decimal
+    reasons: str
+    decided_at: datetime
+    decided_by: str  # the officer who decided (or proposed) it
+    approved_by: str | None = None  # the second officer (four eyes)
+    public_until: date | None = None  # last day of the decision's publicity period
+    original_amount: Decimal | None = None  # before an appeal reduced it
+    served_on: date | None = None
+    service_method: str | None = None
+    payment_due: date | None = None
+    payment_overdue_at: datetime | None = None
+    paid_at: datetime | None = None
+    revoked_at: datetime | None = None
 
 
 class PenaltiesMixin:
@@ -126,8 +145,6 @@ class PenaltiesMixin:
 
     def _apply_fine(self: PenaltyCase, payload: Mapping[str, Any], at: datetime, actor: str,
                     approved_by: str | None, policy: EnforcementPolicy) -> None:
-        from enforcement.domain.penalty_case import Penalty
-
         fine, reasons = Decimal(payload["amount"]), require_text(payload["reasons"], "reasons")
         decided_by = actor
         public_until = add_years(regulatory_date(at), policy.publicity_years) - timedelta(days=1)

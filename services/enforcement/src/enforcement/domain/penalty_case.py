@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from decimal import Decimal
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
@@ -29,46 +28,12 @@ from enforcement.domain.challenges import Challenge, ChallengesMixin
 from enforcement.domain.decisions import DecisionsMixin, Proposal
 from enforcement.domain.history import SYSTEM, CaseSource, CaseStatus, CaseStep, Closure, StepKind, require_text
 from enforcement.domain.measures import Measure, MeasuresMixin
-from enforcement.domain.orders import OrdersMixin
-from enforcement.domain.penalties import PenaltiesMixin
+from enforcement.domain.orders import Order, OrdersMixin
+from enforcement.domain.penalties import PenaltiesMixin, Penalty
 from enforcement.domain.policy import EnforcementPolicy, end_of
 from enforcement.domain.violations import Violation
 
 FIRST_COMPLIANCE_YEAR = 2013  # the Measures took effect on 2013-11-20
-
-
-@dataclass(frozen=True)
-class Order:
-    """The order to correct (责令限期改正) or to surrender (M-39) as issued."""
-
-    issued_at: datetime
-    deadline: date  # last Shanghai date to comply in time
-    issued_by: str
-    overdue_at: datetime | None = None  # the deadline instant, once time passed it uncomplied
-
-    @property
-    def overdue_from(self) -> datetime:
-        """00:00 Shanghai after the order's last day: from then the order is overdue."""
-        return end_of(self.deadline)
-
-
-@dataclass(frozen=True)
-class Penalty:
-    """The decided fine, its service on the party and its payment."""
-
-    amount: Decimal
-    reasons: str
-    decided_at: datetime
-    decided_by: str  # the officer who decided (or proposed) it
-    approved_by: str | None = None  # the second officer (four eyes)
-    public_until: date | None = None  # last day of the decision's publicity period
-    original_amount: Decimal | None = None  # before an appeal reduced it
-    served_on: date | None = None
-    service_method: str | None = None
-    payment_due: date | None = None
-    payment_overdue_at: datetime | None = None
-    paid_at: datetime | None = None
-    revoked_at: datetime | None = None
 
 
 @dataclass

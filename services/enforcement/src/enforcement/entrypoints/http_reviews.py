@@ -9,10 +9,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 
 from ets_shared.auth import Principal, Role
-from ets_shared.http.dependencies import Caller, Uow, require
+from ets_shared.http.dependencies import Caller, require
+from enforcement.entrypoints.dependencies import Uow
 from enforcement.entrypoints.http import OVERSEERS, Officer, may_see, own_scope
 from enforcement.entrypoints.schemas import CaseDetail
-from enforcement.service_layer import commands, handlers
+from enforcement.service_layer import commands, cases
 
 router = APIRouter(tags=["reviews"])
 Reviewer = Annotated[Principal, Depends(require(*OVERSEERS))]
@@ -23,13 +24,13 @@ No = Annotated[int, Path(ge=1, le=10_000)]
              summary="Approve a proposed decision (four eyes, M-43): it takes effect now; refused (403) to its "
                      "proposer and to the case's opener")
 def approve(case_id: str, decision_no: No, cmd: commands.GiveReasons, _: Reviewer, uow: Uow) -> CaseDetail:
-    return CaseDetail.of(handlers.approve(case_id, decision_no, cmd, uow))
+    return CaseDetail.of(cases.approve(case_id, decision_no, cmd, uow))
 
 
 @router.post("/cases/{case_id}/decisions/{decision_no}/rejection", response_model=CaseDetail,
              summary="Reject a proposed decision with reasons (its proposer: withdraw it)")
 def reject(case_id: str, decision_no: No, cmd: commands.GiveReasons, _: Reviewer, uow: Uow) -> CaseDetail:
-    return CaseDetail.of(handlers.reject(case_id, decision_no, cmd, uow))
+    return CaseDetail.of(cases.reject(case_id, decision_no, cmd, uow))
 
 
 @router.post("/cases/{case_id}/objections", response_model=CaseDetail, status_code=201,
@@ -38,7 +39,7 @@ def reject(case_id: str, decision_no: No, cmd: commands.GiveReasons, _: Reviewer
 def file_objection(case_id: str, cmd: commands.FileObjection, caller: Caller, uow: Uow) -> CaseDetail:
     if not caller.has(Role.ENFORCEMENT_OFFICER):
         own_scope(caller)  # the party itself, or refused
-    return CaseDetail.of(handlers.object_to(case_id, cmd, uow,
+    return CaseDetail.of(cases.object_to(case_id, cmd, uow,
                                             allowed=None if caller.has(Role.ENFORCEMENT_OFFICER)
                                             else partial(may_see, caller)))
 
@@ -46,17 +47,17 @@ def file_objection(case_id: str, cmd: commands.FileObjection, caller: Caller, uo
 @router.post("/cases/{case_id}/objections/{no}/decision", response_model=CaseDetail,
              summary="Decide the objection: accepted (pending fine proposals are set aside) or rejected")
 def decide_objection(case_id: str, no: No, cmd: commands.DecideObjection, _: Officer, uow: Uow) -> CaseDetail:
-    return CaseDetail.of(handlers.decide_objection(case_id, no, cmd, uow))
+    return CaseDetail.of(cases.decide_objection(case_id, no, cmd, uow))
 
 
 @router.post("/cases/{case_id}/appeals", response_model=CaseDetail, status_code=201,
              summary="Record an administrative reconsideration or litigation against the decision")
 def lodge_appeal(case_id: str, cmd: commands.LodgeAppeal, _: Officer, uow: Uow) -> CaseDetail:
-    return CaseDetail.of(handlers.lodge_appeal(case_id, cmd, uow))
+    return CaseDetail.of(cases.lodge_appeal(case_id, cmd, uow))
 
 
 @router.post("/cases/{case_id}/appeals/{no}/decision", response_model=CaseDetail,
              summary="Record the appeal's outcome: decision upheld, fine reduced, or decision revoked (measures "
                      "lifted, case closed)")
 def decide_appeal(case_id: str, no: No, cmd: commands.DecideAppeal, _: Officer, uow: Uow) -> CaseDetail:
-    return CaseDetail.of(handlers.decide_appeal(case_id, no, cmd, uow))
+    return CaseDetail.of(cases.decide_appeal(case_id, no, cmd, uow))

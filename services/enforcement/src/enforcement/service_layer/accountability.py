@@ -15,7 +15,7 @@ from typing import Any
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.mrv import DeterminationOverdue, EmissionsDeterminedV2
 from enforcement.domain import CaseStep, InactionFlag, PenaltyCase, StepKind, person_of
-from enforcement.service_layer.publication import publish_flag
+from enforcement.service_layer.publishing import publish_flag
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 OFFICE = "enforcement office"

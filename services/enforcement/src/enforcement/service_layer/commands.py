@@ -1,15 +1,14 @@
-"""What callers ask the enforcement service to do (also the HTTP request bodies), and its per-year policy."""
+"""What callers ask the enforcement service to do (also the HTTP request bodies). The per-year policy document:
+`adapters.policy_repository`."""
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, Field
 
-from enforcement.domain import Article, DecisionKind, EnforcementPolicy
+from enforcement.domain.articles import ArticleCode
 from ets_shared.bounds import Day, exact_decimal
 
-ArticleCode = Literal["M-37", "M-38-1", "M-38-2", "M-39", "M-41", "M-42"]
-DecisionKindCode = Literal["fine", "fine_declined", "dismissal", "measures"]
 CaseStatusCode = Literal["opened", "order_issued", "overdue", "fine_unpaid", "awaiting_decision", "closed"]
 Reasons = Annotated[str, Field(min_length=1, max_length=4000)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -106,53 +105,3 @@ class DecideAppeal(BaseModel):
     outcome: Literal["decision_upheld", "fine_reduced", "decision_revoked"]
     reasons: Reasons
     amount: Yuan | None = Field(default=None, description="fine_reduced: the new, lower amount")
-
-
-def _every_article(default):  # noqa: ANN001, ANN202
-    def fill(value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):  # one period for every article
-            return {a.value: value for a in Article}
-        if isinstance(value, dict):
-            return {a.value: value.get(a.value, default) for a in Article} | value
-        return value
-    return fill
-
-
-class EnforcementPolicyModel(BaseModel):
-    """The enforcement [param]s of a compliance year (docs/policy-parameters.md#enforcement, docs/rules.md §8;
-    domain `EnforcementPolicy`)."""
-
-    order_deadline_days: Annotated[dict[ArticleCode, Annotated[int, Field(ge=1, le=3650)]],
-                                   BeforeValidator(_every_article(30))] = Field(
-        default_factory=lambda: {a.value: 30 for a in Article},
-        description="Period of an order to correct or to surrender, in days, per article (one number: every "
-                    "article)")
-    four_eyes: Annotated[dict[ArticleCode, list[DecisionKindCode]],
-                         BeforeValidator(_every_article([k.value for k in DecisionKind]))] = Field(
-        default_factory=lambda: {a.value: [k.value for k in DecisionKind] for a in Article},
-        description="Per article, the decisions a second officer must approve (M-43); an article left out keeps "
-                    "the default (all four)")
-    fine_decision_window_days: int = Field(default=30, ge=1, le=3650, description="M-39: days after the shortfall "
-                                           "was made good in which a fine may still be decided")
-    payment_days: int = Field(default=15, ge=1, le=365, description="Days from service of the penalty decision "
-                              "to pay the fine (Administrative Penalty Law Art. 67)")
-    inaction_alert_days: int = Field(default=30, ge=1, le=3650, description="M-43: days an official act may "
-                                     "wait before the case is flagged")
-    publicity_years: int = Field(default=3, ge=1, le=10, description="M-40(1): years a credit record, the "
-                                 "departments' notice and the publication stand")
-
-    @field_validator("four_eyes")
-    @classmethod
-    def _distinct(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        return {article: sorted(set(kinds)) for article, kinds in value.items()}
-
-    def to_policy(self) -> EnforcementPolicy:
-        return EnforcementPolicy(
-            order_deadline_days={Article(a): n for a, n in self.order_deadline_days.items()},
-            four_eyes={Article(a): frozenset(DecisionKind(k) for k in kinds) for a, kinds in self.four_eyes.items()},
-            fine_decision_window_days=self.fine_decision_window_days, payment_days=self.payment_days,
-            inaction_alert_days=self.inaction_alert_days, publicity_years=self.publicity_years)
-
-
-def default_policy(_year: int) -> EnforcementPolicyModel:
-    return EnforcementPolicyModel()

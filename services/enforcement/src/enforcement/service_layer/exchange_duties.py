@@ -20,7 +20,8 @@ from ets_shared.clock import as_utc
 from ets_shared.contracts.exchange import FeeOutsideSchedule, MarketDayReported, TradingDayOpened
 from enforcement.adapters.orm import ExpectedMarketReportRow
 from enforcement.domain import Article, ExchangeDuty, Violation, case_id_for, exchange_violation
-from enforcement.service_layer.handlers import instant, policy_for, policy_year, record
+from enforcement.adapters.policy_repository import policy_for
+from enforcement.service_layer.cases import instant, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 EXCHANGE = "SEEE"  # 上海环境能源交易所, the exchange the Measures name (M-19)

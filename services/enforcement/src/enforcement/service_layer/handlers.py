@@ -1,181 +1,135 @@
-"""Use cases of the enforcement office (§8, M-37 to M-43): open a case by hand; order; decide, decline or dismiss
-(four eyes where the year's policy says so) and approve or reject such a proposal; serve the decision; record a
-correction or a payment; apply M-40 measures; objections and appeals. Each owns its transaction and publishes what
-the case's new steps imply (`record`). Another service's events: `event_handlers`.
+"""What the enforcement service does with other services' events (each `handler(data, uow)` runs inside the
+consumer's transaction — inbox + effect — and never commits; a case's events carry its correlation id, the causing
+event as causation):
 
-Time: every step is taken at `instant` — the regulatory clock (`uow.now()`), but never before the case's last step
-(an event's own instant may run ahead of this service's clock by the moments between two consumers).
-"""
+- a reported violation opens its case (`violations.VIOLATION_FINDERS`: M-37, M-38, M-39, M-41, M-42);
+- facts about an open case move it: a late report or monitoring plan corrects its M-37 case, a settlement makes an
+  M-39 case good, a revised shortfall moves what is outstanding, a merger or split passes it to the successor (M-10);
+- an authority deadline another service reports missed raises an M-43 flag, the act that comes resolves it
+  (`accountability`);
+- calendar ticks let time pass over the open cases, and find the exchange's market reports missing (M-42(1)).
+A fact never arrives before its case: a producer's events are applied in the order it published them (the missing
+finding before the late report, the shortfall before its revision or settlement), so a fact without its case
+changes nothing. The handlers of one entity-year take turns (`CaseRepository.serialize`) with an officer's request
+on the same case."""
 from __future__ import annotations
 
-import json
-import uuid
-from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
-from ets_shared.clock import regulatory_date
-from ets_shared.errors import Conflict, RuleViolation
-from ets_shared.http.platform_routes import PolicyCache, load_policy
-from ets_shared.persistence.tables import PolicySetting
-from enforcement.domain import (Article, CaseSource, CaseStep, EnforcementPolicy, PenaltyCase, Violation,
-                                case_id_for, parse_article)
-from enforcement.service_layer import commands
-from enforcement.service_layer.accountability import track_case
-from enforcement.service_layer.publication import publish_steps
+from ets_shared.clock import as_utc
+from ets_shared.contracts.allocation import ObligationSettled, ShortfallRevised, SuccessionApproved
+from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.exchange import MarketDayReported
+from ets_shared.contracts.mrv import EmissionReportSubmitted, MonitoringPlanFiled
+from enforcement.domain import Article, PartyKind, PenaltyCase, case_id_for
+from enforcement.service_layer.accountability import DEADLINES_MET, DEADLINES_MISSED, flags_missed, resolves_flags
+from enforcement.service_layer.exchange_duties import correct_by_late_report, reports_missing
+from enforcement.adapters.policy_repository import policy_cache, policy_for
+from enforcement.service_layer.cases import instant, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
-
-Step = Callable[[PenaltyCase, datetime, str, EnforcementPolicy], list[CaseStep]]
-
-
-def m39_key(entity_id: str, compliance_year: int) -> str:
-    """The first M-39 violation of an entity-year; a later one (after a raised determination) adds its revision."""
-    return f"{entity_id}-{compliance_year}"
+from enforcement.service_layer.violations import (
+    DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, open_case_for, opens_case,
+)
 
 
-def policy_for(session: Session, year: int) -> EnforcementPolicy:
-    return load_policy(session, year, commands.EnforcementPolicyModel, commands.default_policy).to_policy()
+def _m39_case(uow: EnforcementUnitOfWork, entity_id: str, year: int) -> PenaltyCase | None:
+    uow.cases.serialize(entity_id, year)
+    return uow.cases.latest(Article.M39, entity_id, year)
 
 
-def policies(session: Session) -> PolicyCache:
-    return PolicyCache(session, policy_for)
+def _corrected(uow: EnforcementUnitOfWork, entity_id: str, year: int, duty: str, filed_at: datetime) -> None:
+    uow.cases.serialize(entity_id, year)
+    case = uow.cases.find(case_id_for(Article.M37, m37_key(entity_id, year, duty)))
+    if case is None or case.is_closed or case.complied_at is not None:
+        return
+    policy = policy_for(uow.session, policy_year(case))
+    steps = case.record_correction(instant(uow, case, at=as_utc(filed_at)), uow.context.actor,
+                                   f"{DUTIES[duty]} filed late on {as_utc(filed_at).isoformat()}", policy)
+    record(uow, case, policy, steps)
 
 
-def policy_year(case: PenaltyCase) -> int:
-    """A case follows the policy of its compliance year, or else of the (Shanghai) year it was opened."""
-    return case.compliance_year or regulatory_date(case.opened_at).year
+def on_report_submitted(event: EmissionReportSubmitted, uow: EnforcementUnitOfWork) -> None:
+    """M-37: a late report corrects the missing-report case (on time: there is none)."""
+    if event.late:
+        _corrected(uow, event.entity_id, event.compliance_year, REPORT, event.submitted_at)
 
 
-def instant(uow: EnforcementUnitOfWork, case: PenaltyCase | None = None, at: datetime | None = None) -> datetime:
-    moments = [at or uow.now()] + ([case.history[-1].at] if case is not None and case.history else [])
-    return max(moments)
+def on_monitoring_plan_filed(event: MonitoringPlanFiled, uow: EnforcementUnitOfWork) -> None:
+    """M-37 (M-11): a late monitoring plan corrects the missing-plan case."""
+    if event.late and event.version == 1:
+        _corrected(uow, event.entity_id, event.compliance_year, PLAN, event.filed_at)
 
 
-def record(uow: EnforcementUnitOfWork, case: PenaltyCase, policy: EnforcementPolicy, steps: list[CaseStep]) -> None:
-    """Store the case, append its new steps to the decision log, publish them, keep the M-43 flags."""
-    uow.cases.save(case, policy)
-    publish_steps(uow, case, steps, policy)
-    track_case(uow, case, steps)
+def on_obligation_settled(event: ObligationSettled, uow: EnforcementUnitOfWork) -> None:
+    """M-39: the shortfall made good. The entity's open M-39 case for that year records it and closes when nothing
+    is left (a decided fine must be paid too: the fine never replaces the surrender)."""
+    case = _m39_case(uow, event.entity_id, event.compliance_year)
+    if case is None or case.is_closed or case.complied_at is not None:
+        return
+    policy = policy_for(uow.session, policy_year(case))
+    record(uow, case, policy, case.settle_obligation(instant(uow, case, at=as_utc(event.settled_at)),
+                                                     uow.context.actor, policy))
 
 
-def reschedule_for_policy(uow: EnforcementUnitOfWork, year: int, document: commands.EnforcementPolicyModel) -> None:
-    """A year's [param]s changed (inside the policy PUT's transaction): the change goes into the decision log (it
-    can switch four eyes off), and the open cases that follow the year are re-dated — the M-43 alert of a case
-    already waiting moves with `inaction_alert_days` (order deadlines and windows were fixed when set)."""
-    stored = uow.session.get(PolicySetting, year)
-    uow.log.append(at=uow.now(), subject_ref=f"policy:{year}", kind="policy_set", actor=uow.context.actor,
-                   detail=f"{stored.reason if stored else ''}: {json.dumps(document.model_dump(), sort_keys=True)}",
-                   correlation_id=uow.context.correlation_id)
-    policy, after = document.to_policy(), ""
-    while batch := uow.cases.open_of_policy_year(year, after):
+def on_shortfall_revised(event: ShortfallRevised, uow: EnforcementUnitOfWork) -> None:
+    """M-39: the case follows the revised shortfall (more or less outstanding)."""
+    case = _m39_case(uow, event.entity_id, event.compliance_year)
+    if case is None or case.is_closed or case.complied_at is not None or case.outstanding_tonnes == event.shortfall:
+        return
+    policy = policy_for(uow.session, policy_year(case))
+    record(uow, case, policy, case.revise_shortfall(instant(uow, case, at=as_utc(event.revised_at)),
+                                                    uow.context.actor, event.shortfall, policy))
+
+
+def on_succession_approved(event: SuccessionApproved, uow: EnforcementUnitOfWork) -> None:
+    """M-10: the open cases of a predecessor that no longer exists on its own pass to its successor — the one with
+    the largest share of the obligations (the first listed on a tie) — with their ids, histories and deadlines."""
+    continuing = {s.entity_id for s in event.successors if s.continues}
+    for pred in event.predecessor_ids:
+        if pred in continuing:
+            continue
+        for listed in uow.cases.list(party_id=pred, party_kind=PartyKind.COVERED_ENTITY.value, limit=10_000):
+            case = uow.cases.find(listed.case_id)
+            if case is None or case.is_closed:
+                continue
+            policy = policy_for(uow.session, policy_year(case))
+            record(uow, case, policy, case.pass_to_successor(instant(uow, case, at=as_utc(event.approved_at)),
+                                                             uow.context.actor, event.lead_successor,
+                                                             event.succession_id, policy))
+
+
+def on_calendar_tick(event: CalendarTick, uow: EnforcementUnitOfWork) -> None:
+    """Time passes over the open cases whose next deadline has come (orders overdue, payments overdue, M-39 fine
+    window ended → closed, M-43 inaction flagged), selected by their stored `next_due_at`."""
+    if not uow.advance_clock(event.now):
+        return
+    now = as_utc(event.now)
+    for violation in reports_missing(uow, now):
+        open_case_for(uow, violation)
+    policy_of = policy_cache(uow.session)
+    after = ""
+    while batch := uow.cases.due(now, after):
         for case in batch:
-            uow.cases.save(case, policy)
+            policy = policy_of(policy_year(case))
+            record(uow, case, policy, case.tick(now, policy))
         after = batch[-1].case_id
 
 
-def open_by_officer(cmd: commands.OpenCase, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    article = parse_article(cmd.article)
-    key = cmd.violation_key
-    if key is None and article is Article.M39 and cmd.compliance_year is not None:
-        key = m39_key(cmd.party_id, cmd.compliance_year)
-    case_id = case_id_for(article, key) if key else cmd.case_id or f"CASE-{uuid.uuid4().hex[:12].upper()}"
-    if cmd.case_id not in (None, case_id):
-        raise RuleViolation(f"the {article} case of violation {key} is {case_id}", field="case_id",
-                            article=article.value)
-    with uow:
-        at = instant(uow)
-        policy = policy_for(uow.session, cmd.compliance_year or regulatory_date(at).year)
-        rule = policy.rule(article)
-        if cmd.party_kind != rule.party_kind.value:
-            raise RuleViolation(f"an {article} case is against a {rule.party_kind.value}, not a {cmd.party_kind}",
-                                field="party_kind", article=article.value)
-        if cmd.deadline is not None and not rule.fine_with_order:
-            raise RuleViolation(f"an {article} case is opened without its order; set the deadline when the order "
-                                "is issued (POST /cases/{case_id}/order)", field="deadline", article=article.value)
-        if uow.cases.find(case_id) is not None:
-            raise Conflict(f"case {case_id} already exists", field="case_id")
-        actor = uow.context.actor
-        violation = Violation(article, cmd.party_id, key or case_id, cmd.allegation, at, cmd.compliance_year,
-                              cmd.shortfall_tonnes)
-        case = PenaltyCase.open(case_id, violation, at, actor, source=CaseSource.OFFICER,
-                                correlation_id=uow.context.correlation_id, policy=policy, source_ref=cmd.source_ref)
-        if rule.fine_with_order:  # "责令…,(并可)处以": the order comes with the opening (M-38 ¶2, M-39, M-41, M-42)
-            case.issue_order(at, actor, policy, deadline=cmd.deadline)
-        record(uow, case, policy, list(case.history))
-        uow.commit()
-    return case
+def on_market_day_reported(event: MarketDayReported, uow: EnforcementUnitOfWork) -> None:
+    """M-42(1): a late report opens its case (unless the tick already did), and the report corrects the case."""
+    opens_case(VIOLATION_FINDERS[MarketDayReported])(event, uow)
+    correct_by_late_report(event, uow)
 
 
-def act(case_id: str, step: Step, uow: EnforcementUnitOfWork, *,
-        allowed: Callable[[PenaltyCase], None] | None = None) -> PenaltyCase:
-    """Take one step on a case at the regulatory now and publish what it implies. `allowed` refuses (Forbidden) a
-    caller who may not act on this case (a party on another's)."""
-    with uow:
-        case = uow.cases.get(case_id)
-        if allowed is not None:
-            allowed(case)
-        policy = policy_for(uow.session, policy_year(case))
-        record(uow, case, policy, step(case, instant(uow, case), uow.context.actor, policy))
-        uow.commit()
-    return case
-
-
-def order(case_id: str, cmd: commands.IssueOrder, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.issue_order(at, who, p, deadline=cmd.deadline), uow)
-
-
-def decide_penalty(case_id: str, cmd: commands.DecidePenalty, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decide_fine(at, who, cmd.amount, cmd.reasons, p), uow)
-
-
-def decline_penalty(case_id: str, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decline_fine(at, who, cmd.reasons, p), uow)
-
-
-def dismiss_case(case_id: str, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.dismiss(at, who, cmd.reasons, p), uow)
-
-
-def measures(case_id: str, cmd: commands.ApplyMeasures, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.apply_measures(cmd.measures, at, who, cmd.reasons, p), uow)
-
-
-def approve(case_id: str, no: int, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.approve(no, at, who, cmd.reasons, p), uow)
-
-
-def reject(case_id: str, no: int, cmd: commands.GiveReasons, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.reject(no, at, who, cmd.reasons, p), uow)
-
-
-def notify(case_id: str, cmd: commands.NotifyPenalty, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.notify_penalty(at, who, cmd.served_on, cmd.method, p), uow)
-
-
-def pay(case_id: str, cmd: commands.RecordPayment, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.record_payment(at, who, cmd.amount, p), uow)
-
-
-def correct(case_id: str, cmd: commands.RecordCorrection, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.record_correction(at, who, cmd.detail, p), uow)
-
-
-def object_to(case_id: str, cmd: commands.FileObjection, uow: EnforcementUnitOfWork, *,
-              allowed: Callable[[PenaltyCase], None] | None) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.file_objection(at, who, cmd.grounds, p), uow, allowed=allowed)
-
-
-def decide_objection(case_id: str, no: int, cmd: commands.DecideObjection, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decide_objection(no, cmd.outcome == "accepted", at, who,
-                                                                 cmd.reasons, p), uow)
-
-
-def lodge_appeal(case_id: str, cmd: commands.LodgeAppeal, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.lodge_appeal(cmd.kind, at, who, body=cmd.body, grounds=cmd.grounds,
-                                                             filed_on=cmd.filed_on, policy=p), uow)
-
-
-def decide_appeal(case_id: str, no: int, cmd: commands.DecideAppeal, uow: EnforcementUnitOfWork) -> PenaltyCase:
-    return act(case_id, lambda c, at, who, p: c.decide_appeal(no, cmd.outcome, at, who, cmd.reasons, p,
-                                                              amount=cmd.amount), uow)
+EVENT_HANDLERS = {
+    **{contract: opens_case(find) for contract, find in VIOLATION_FINDERS.items()},
+    MarketDayReported: on_market_day_reported,
+    **{contract: flags_missed(build) for contract, build in DEADLINES_MISSED.items()},
+    **{contract: resolves_flags(build) for contract, build in DEADLINES_MET.items()},
+    ObligationSettled: on_obligation_settled,
+    ShortfallRevised: on_shortfall_revised,
+    SuccessionApproved: on_succession_approved,
+    EmissionReportSubmitted: on_report_submitted,
+    MonitoringPlanFiled: on_monitoring_plan_filed,
+    CalendarTick: on_calendar_tick,
+}

@@ -16,7 +16,7 @@ the same violation never opens two cases. The events of the case carry the repor
 - M-41: verifier oversight's `agency.violation-found`;
 - M-42: the exchange's own duties (`exchange_duties`): `trading-day.opened` (rules never filed, no risk reserve
   fund), `market-day.reported` (a report after its deadline), `fees.outside-schedule`; a day's report missing
-  altogether is found by the calendar tick after its deadline (`event_handlers.on_calendar_tick`).
+  altogether is found by the calendar tick after its deadline (`handlers.on_calendar_tick`).
 A finder may return several violations (a list): each opens its own case.
 """
 from __future__ import annotations
@@ -32,7 +32,8 @@ from ets_shared.contracts.mrv import EmissionReportMissing, MonitoringPlanMissin
 from ets_shared.contracts.verifier_oversight import AgencyViolationFound
 from enforcement.domain import Article, CaseSource, PenaltyCase, Violation, case_id_for
 from enforcement.service_layer.exchange_duties import fees_outside_schedule, market_day_reported, trading_day_opened
-from enforcement.service_layer.handlers import m39_key, policy_for, record
+from enforcement.adapters.policy_repository import policy_for
+from enforcement.service_layer.cases import m39_key, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 Finder = Callable[[Any, EnforcementUnitOfWork], Violation | list[Violation] | None]

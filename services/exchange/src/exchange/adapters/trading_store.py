@@ -11,7 +11,7 @@ from ets_shared.errors import NotFound, RuleViolation
 from exchange.adapters.orm import (
     AgreementRow, AllocationHeldRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
 )
-from exchange.domain.trading_rules import OPEN_BIDDING, vwap_cents
+from exchange.domain.policy import OPEN_BIDDING, vwap_cents
 
 OPEN = "OPEN"
 MATCHED = "MATCHED"

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from ets_shared.clock import REGULATORY_TZ
 
-from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, vwap_cents
+from exchange.domain.policy import OPEN_BIDDING, TradingRules, vwap_cents
 
 
 @dataclass(frozen=True)

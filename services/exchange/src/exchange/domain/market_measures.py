@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ets_shared.errors import Conflict
-from exchange.domain.trading_rules import TradingRules
+from exchange.domain.policy import TradingRules
 
 HALT, PRICE_LIMIT, HOLDING_LIMIT = "halt", "price_limit", "holding_limit"
 

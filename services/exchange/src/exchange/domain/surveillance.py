@@ -1,6 +1,6 @@
 """Market surveillance patterns (M-24: manipulation — wash trading, spoofing, collusion — is prohibited), pure.
 
-The thresholds are `SurveillanceThresholds` of the exchange's per-year policy (`service_layer/policy.py`).
+The thresholds are `SurveillanceThresholds` of the exchange's per-year policy (`adapters/policy_repository.py`).
 
 - wash trade: both sides of one beneficial owner. A member and the clients whose orders it carries are one owner
   (the engine's `owner_id`); open bidding prevents such a trade (self-trade prevention cancels the resting order),
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from exchange.domain.trading_rules import vwap_cents
+from exchange.domain.policy import vwap_cents
 
 
 def near_touch(side: str, price_cents: int, best_cents: int | None, distance_ticks: int, tick_cents: int) -> bool:

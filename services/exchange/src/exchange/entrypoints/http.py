@@ -1,40 +1,21 @@
 """HTTP API of the exchange: members and comprehensive-membership applications (M-21, M-22)."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from exchange.entrypoints.dependencies import Uow
 from exchange.adapters.repository import MemberRepository
 from exchange.service_layer import commands, handlers
+from exchange.entrypoints.schemas import ApplicationPublic, MemberPublic
 
 router = APIRouter(tags=["members"])
 Operator = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
 OVERSEERS = (Role.EXCHANGE_OPERATOR, Role.AUTHORITY)
-
-
-class MemberPublic(BaseModel):
-    member_id: str
-    name: str
-    kind: str
-    covered_entity_id: str | None
-    admitted_at: datetime
-    status: str
-    status_reason: str | None
-
-
-class ApplicationPublic(BaseModel):
-    application_id: str
-    member_id: str
-    applied_at: datetime
-    status: str
-    decided_at: datetime | None
-    decision_reason: str | None
 
 
 def _may_see(caller: Principal, member_id: str) -> None:

@@ -10,11 +10,12 @@ from fastapi import APIRouter, Depends, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from exchange.entrypoints.dependencies import Uow
 from exchange.adapters import records
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.trading_rules import to_yuan
+from exchange.domain.policy import to_yuan
 from exchange.entrypoints.schemas import (
     AccountId, AllowancePosition, BalancesPublic, CashMovementPublic, InstructionPublic, OrderPublic, RecordId,
     StatementLine, TradePublic, TradingAccountPublic,

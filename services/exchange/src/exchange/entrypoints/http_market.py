@@ -4,61 +4,31 @@ once its last session has ended (otherwise the first tick after it does)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal, Role
 from ets_shared.clock import regulatory_date, utcnow
-from ets_shared.contracts.base import Money
 from ets_shared.contracts.exchange import ProductDay
 from ets_shared.errors import NotFound, RuleViolation
-from ets_shared.http.dependencies import ReadSession, Uow, require
+from ets_shared.http.dependencies import ReadSession, require
+from exchange.entrypoints.dependencies import Uow
 from ets_shared.persistence.tables import RegulatoryClock
 from exchange.adapters.books import books_for
 from exchange.adapters.market_store import MarketStore
-from exchange.adapters.orm import MarketDayRow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.trading_rules import to_yuan
+from exchange.domain.policy import to_yuan
 from exchange.entrypoints.schemas import BookLevel, BookPublic, ProductId
 from exchange.service_layer import market_data
 from exchange.service_layer.market_data import yuan
-from exchange.service_layer.policy import rules_for
+from exchange.adapters.policy_repository import rules_for
+from exchange.entrypoints.schemas_market import MarketDayPublic, PrintPublic, ProductQuote
 
 router = APIRouter(prefix="/market", tags=["market data"])
 Operator = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
 MAX_RANGE_DAYS = 366
-
-
-class ProductQuote(BaseModel):
-    product_id: str
-    vintage: int
-    trading_date: date
-    previous_close: Money
-    best_bid: Money | None
-    best_ask: Money | None
-    last_price: Money | None
-    today: ProductDay
-
-
-class PrintPublic(BaseModel):
-    trade_id: str
-    mode: str
-    price: Money
-    quantity: int
-    executed_at: Any
-
-
-class MarketDayPublic(BaseModel):
-    trading_date: date
-    products: list[ProductDay]
-    reported_at: Any
-
-    @classmethod
-    def of(cls, row: MarketDayRow) -> MarketDayPublic:
-        return cls(trading_date=row.trading_date, products=row.products, reported_at=row.reported_at)
 
 
 class DayOfProduct(ProductDay):

@@ -3,77 +3,23 @@ large-holder reports, and the versions of the year's trading rules. The desk (`e
 authority reads everything; anyone else is refused (403)."""
 from __future__ import annotations
 
-import json
-from datetime import datetime
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
-from pydantic import BaseModel
 from sqlalchemy import select
 
 from ets_shared.auth import Principal, Role
-from ets_shared.http.dependencies import ReadSession, Uow, require
-from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow, RulesVersionRow
+from ets_shared.http.dependencies import ReadSession, require
+from exchange.entrypoints.dependencies import Uow
+from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
 from exchange.entrypoints.schemas import RecordId
 from exchange.service_layer import filings, risk
-from exchange.service_layer import oversight_commands as commands
+from exchange.service_layer import commands_oversight as commands
+from exchange.entrypoints.schemas_risk import LargeHolderPublic, MeasurePublic, RulesVersionPublic, WarningPublic
 
 router = APIRouter(tags=["oversight"])
 Desk = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR))]
 Overseers = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR, Role.AUTHORITY))]
-
-
-class MeasurePublic(BaseModel):
-    measure_id: str
-    kind: str
-    product_id: str | None
-    price_limit: Decimal | None
-    max_holding_t: int | None
-    reason: str
-    imposed_by: str
-    imposed_at: datetime
-    ends_at: datetime | None
-    active: bool
-    lifted_at: datetime | None
-    lifted_by: str | None
-    lift_reason: str | None
-
-    @classmethod
-    def of(cls, row: MarketMeasureRow) -> MeasurePublic:
-        return cls(**{**row.model_dump(), "price_limit": Decimal(row.price_limit) if row.price_limit else None})
-
-
-class WarningPublic(BaseModel):
-    warning_id: str
-    product_id: str | None
-    level: str
-    message: str
-    issued_by: str
-    issued_at: datetime
-
-
-class LargeHolderPublic(BaseModel):
-    trading_account_id: str
-    at_or_above: bool
-    holding: int
-    reported_at: datetime | None
-    reports: int
-
-
-class RulesVersionPublic(BaseModel):
-    year: int
-    version: int
-    changed: list[str]
-    reason: str
-    filed_by: str
-    filed_at: datetime
-    document: dict
-
-    @classmethod
-    def of(cls, row: RulesVersionRow) -> RulesVersionPublic:
-        return cls(year=row.year, version=row.version, changed=[c for c in row.changed.split(",") if c],
-                   reason=row.reason, filed_by=row.filed_by, filed_at=row.filed_at, document=json.loads(row.document))
 
 
 Page = Annotated[int, Query(ge=1, le=1000)]

@@ -1,11 +1,10 @@
 """Surveillance alerts (M-24) for the exchange's operations desk and the authority: by pattern and trading date."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import NotFound
@@ -13,27 +12,11 @@ from ets_shared.http.dependencies import ReadSession, require
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import SurveillanceAlertRow
 from exchange.entrypoints.schemas import RecordId
+from exchange.entrypoints.schemas_surveillance import AlertPublic
 
 router = APIRouter(prefix="/surveillance", tags=["surveillance"])
 Overseer = Annotated[Principal, Depends(require(Role.EXCHANGE_OPERATOR, Role.AUTHORITY))]
 Pattern = Literal["wash_trade", "layering", "marking_the_close"]
-
-
-class AlertPublic(BaseModel):
-    alert_id: str
-    pattern: str
-    product_id: str
-    trading_date: date
-    trading_account_ids: list[str]
-    member_ids: list[str]
-    order_ids: list[str]
-    trade_ids: list[str]
-    detail: str
-    raised_at: datetime
-
-    @classmethod
-    def of(cls, row: SurveillanceAlertRow) -> AlertPublic:
-        return cls(**row.model_dump())
 
 
 @router.get("/alerts", response_model=list[AlertPublic], summary="Surveillance alerts (operator, authority)")

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, context_for, require
+from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
+from exchange.entrypoints.dependencies import Uow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.trading_rules import to_yuan
+from exchange.domain.policy import to_yuan
 from exchange.entrypoints.schemas import (
     AgreementPublic, BookLevel, BookPublic, OrderPublic, ProductId, ProductPublic, RecordId,
 )

@@ -12,7 +12,10 @@ from ets_shared.contracts.base import Money
 from exchange.adapters.orm import (
     AgreementRow, AllowanceInstructionRow, CashMovementRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
 )
-from exchange.domain.trading_rules import to_yuan
+from exchange.domain.policy import to_yuan
+from datetime import datetime
+from typing import Annotated
+from pydantic import BaseModel
 
 
 # identifiers in paths, bounded as the records' columns are
@@ -179,3 +182,22 @@ class BookPublic(BaseModel):
     product_id: str
     bids: list[BookLevel]
     asks: list[BookLevel]
+
+
+class MemberPublic(BaseModel):
+    member_id: str
+    name: str
+    kind: str
+    covered_entity_id: str | None
+    admitted_at: datetime
+    status: str
+    status_reason: str | None
+
+
+class ApplicationPublic(BaseModel):
+    application_id: str
+    member_id: str
+    applied_at: datetime
+    status: str
+    decided_at: datetime | None
+    decision_reason: str | None

@@ -7,7 +7,7 @@ from ets_shared.clock import regulatory_date
 from ets_shared.contracts.exchange import AgreementProposed
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
 from exchange.adapters.orm import AgreementRow, TradeRow
-from exchange.domain.trading_rules import AGREEMENT, TradingRules, to_cents, to_yuan
+from exchange.domain.policy import AGREEMENT, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands
 from exchange.service_layer.matching import record_trade, release_leg
 from exchange.service_layer.orders import _account_for_orders, require_holding_room, reserve_or_refuse

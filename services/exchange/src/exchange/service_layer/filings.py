@@ -19,8 +19,8 @@ from ets_shared.clock import REGULATORY_TZ, as_utc
 from ets_shared.contracts.exchange import FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
-from exchange.domain.trading_rules import TradingRules, to_yuan
-from exchange.service_layer.policy import ExchangePolicyDocument, rules_for
+from exchange.domain.policy import TradingRules, to_yuan
+from exchange.adapters.policy_repository import ExchangePolicyDocument, rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 

@@ -10,7 +10,7 @@ from ets_shared.clock import regulatory_date
 from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, CashDeposited, CashWithdrawn
 from ets_shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 from exchange.adapters.orm import AllowanceInstructionRow, CashMovementRow, TradingAccountRow
-from exchange.domain.trading_rules import to_cents, to_yuan
+from exchange.domain.policy import to_cents, to_yuan
 from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 

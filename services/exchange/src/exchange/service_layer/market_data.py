@@ -16,9 +16,9 @@ from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import MarketDayRow, ProductRow, TradeRow
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.market_data import DayTrade, day_closes_at, summarise
-from exchange.domain.trading_rules import TradingRules, to_yuan
+from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer import surveillance
-from exchange.service_layer.policy import rules_for
+from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 FEED_LEVELS = 5

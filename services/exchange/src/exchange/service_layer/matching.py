@@ -10,7 +10,7 @@ from ets_shared.contracts.exchange import OrderCancelled, TradeDeliveryInstructe
 from exchange.adapters.orm import OrderRow, TradeRow
 from exchange.adapters.trading_store import MATCHED
 from exchange.domain.orders import AMENDED_AWAY, CANCELLED, IOC_REMAINDER, SELF_TRADE, Execution, Fill
-from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_yuan
+from exchange.domain.policy import OPEN_BIDDING, TradingRules, to_yuan
 from exchange.service_layer import market_data, surveillance
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 

@@ -29,7 +29,7 @@ from ets_shared.persistence.mapping import to_domain
 from exchange.adapters.order_entry_store import AccountRecord, OrderEntryStore, OrderRecord, TradeRecord
 from exchange.domain.members import Member, require_may_place_order
 from exchange.domain.orders import BUY, SELF_TRADE, SELL, Execution
-from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_cents, to_yuan
+from exchange.domain.policy import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands, market_data, surveillance
 from exchange.service_layer.matching import REASONS
 from exchange.service_layer.orders import expire_stale

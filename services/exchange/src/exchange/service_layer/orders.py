@@ -20,10 +20,11 @@ from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccount
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import require_may_place_order
 from exchange.domain.order_book import OrderBook
-from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_cents, to_yuan
+from exchange.domain.orders import BUY, SELL
+from exchange.domain.policy import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands, market_data, surveillance
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
-from exchange.service_layer.policy import rules_for
+from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.risk import market_rules
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 

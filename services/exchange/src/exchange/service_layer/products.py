@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ets_shared.errors import Conflict
 from exchange.adapters.orm import ProductRow
-from exchange.domain.trading_rules import to_cents
+from exchange.domain.policy import to_cents
 from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 

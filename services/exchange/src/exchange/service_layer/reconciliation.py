@@ -12,7 +12,7 @@ from ets_shared.clock import start_of_day
 from ets_shared.contracts.allocation import TradingBalancesReply
 from exchange.adapters.orm import AllowanceInstructionRow, AllowancePositionRow, CashMovementRow, LedgerEntryRow
 from exchange.adapters.trading_store import TradingStore
-from exchange.domain.trading_rules import to_cents, to_yuan
+from exchange.domain.policy import to_cents, to_yuan
 from exchange.service_layer import commands
 
 

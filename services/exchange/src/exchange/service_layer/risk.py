@@ -19,9 +19,9 @@ from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningR
 from exchange.domain.market_measures import (
     Measure, effective_rules, large_holder_excess, require_not_halted,
 )
-from exchange.domain.trading_rules import TradingRules
-from exchange.service_layer import oversight_commands as commands
-from exchange.service_layer.policy import rules_for
+from exchange.domain.policy import TradingRules
+from exchange.service_layer import commands_oversight as commands
+from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 

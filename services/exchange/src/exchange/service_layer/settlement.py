@@ -9,9 +9,9 @@ from ets_shared.contracts.exchange import AllowancesDeposited, AllowancesWithdra
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.orm import AllowanceInstructionRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import MATCHED
-from exchange.domain.trading_rules import TradingRules, to_yuan
+from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import check_fees
-from exchange.service_layer.policy import rules_for
+from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.risk import check_large_holder
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 

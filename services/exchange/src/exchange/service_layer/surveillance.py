@@ -13,8 +13,8 @@ from exchange.adapters.orm import NearTouchCancelRow, OrderRow, ProductRow, Surv
 from exchange.domain.market_data import day_closes_at
 from exchange.domain.order_book import OrderBook
 from exchange.domain.surveillance import close_move, near_touch
-from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, cents_text
-from exchange.service_layer.policy import thresholds_for
+from exchange.domain.policy import OPEN_BIDDING, TradingRules, cents_text
+from exchange.adapters.policy_repository import thresholds_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 

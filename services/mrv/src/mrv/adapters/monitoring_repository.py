@@ -42,12 +42,9 @@ class MonitoringPlanRepository:
             raise NotFound(f"no monitoring plan {plan_id}", field="plan_id")
         return self._plan(row)
 
-    def correlation_id(self, plan: MonitoringPlan) -> str:
-        return self._rows[plan.plan_id].correlation_id
-
-    def add(self, plan: MonitoringPlan, correlation_id: str) -> None:
+    def add(self, plan: MonitoringPlan) -> None:
         self._rows[plan.plan_id] = MonitoringPlanRow(plan_id=plan.plan_id, entity_id=plan.entity_id,
-                                                     compliance_year=plan.year, correlation_id=correlation_id)
+                                                     compliance_year=plan.year, correlation_id=plan.correlation_id)
         self.session.add(self._rows[plan.plan_id])
         self._versions[plan.plan_id] = 0
         self.save(plan)
@@ -96,7 +93,7 @@ class MonitoringPlanRepository:
         versions = self.session.execute(select(MonitoringPlanVersionRow)
                                         .where(MonitoringPlanVersionRow.plan_id == row.plan_id)
                                         .order_by(MonitoringPlanVersionRow.version)).scalars()
-        plan = MonitoringPlan(row.entity_id, row.compliance_year, tuple(
+        plan = MonitoringPlan(row.entity_id, row.compliance_year, row.correlation_id, tuple(
             PlanVersion(v.version, content_from_json(v.content), v.filed_at, v.change_reason, v.major_change)
             for v in versions), row.late, row.missing_at)
         self._rows[row.plan_id] = row

@@ -77,10 +77,6 @@ class ReportCaseRepository:
             rows.extend(self.session.execute(self._locking(query)).scalars())
         return {row.report_id: case for row, case in zip(rows, self.load_many(rows))}
 
-    def correlation_id(self, report_id: str) -> str:
-        """The correlation id of the report's submission (of a case this repository loaded or added)."""
-        return self._rows[report_id].correlation_id
-
     def list(self, year: int | None, state: str | None, offset: int, limit: int | None) -> list[ReportCase]:
         query = select(ReportCaseRow).order_by(ReportCaseRow.compliance_year, ReportCaseRow.report_id)
         if year is not None:
@@ -187,11 +183,11 @@ class ReportCaseRepository:
         return _case(row, loaded)
 
     # -- writing ---------------------------------------------------------------------------------------------------
-    def add(self, report_id: str, case: ReportCase, correlation_id: str) -> None:
+    def add(self, report_id: str, case: ReportCase) -> None:
         """A new case: with its report, or (found missing at the deadline) without one; `save` writes the rest."""
         self._rows[report_id] = self._added(ReportCaseRow(
             report_id=report_id, entity_id=case.entity_id, compliance_year=case.year, state=case.state.value,
-            covered=case.covered, correlation_id=correlation_id))
+            covered=case.covered, correlation_id=case.correlation_id))
         self._loaded[report_id] = {"verification": [], "objections": [], "rechecks": [], "determinations": []}
         self.save(case, report_id=report_id, auto_determine_at=None)
 
@@ -285,7 +281,7 @@ def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
             codec.sources_from_json(v.verified_sources), codec.breakdown_from(v, v.verified_emissions),
             tuple(v.findings), v.submitted_at, v.late)
     return ReportCase(
-        row.entity_id, row.compliance_year, CaseState(row.state), report, verification,
+        row.entity_id, row.compliance_year, row.correlation_id, CaseState(row.state), report, verification,
         tuple(Objection(tuple(o.evidence), o.filed_at) for o in children["objections"]),
         tuple(Recheck(codec.triggers_from_json(r.triggers), r.opened_at, r.due_by) for r in children["rechecks"]),
         tuple(determination_from(d) for d in children["determinations"]), row.determination_due_by, row.covered,

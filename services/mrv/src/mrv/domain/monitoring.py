@@ -63,6 +63,7 @@ class PlanVersion:
 class MonitoringPlan:
     entity_id: str
     year: int  # the year monitored
+    correlation_id: str  # of the plan's first filing (or of the tick that found it missing): its events carry it
     versions: tuple[PlanVersion, ...] = field(default_factory=tuple)
     late: bool = False  # the first version was filed after the deadline
     missing_at: datetime | None = None  # found missing at the deadline

@@ -45,6 +45,7 @@ S = CaseState
 class ReportCase:
     entity_id: str
     year: int
+    correlation_id: str  # the compliance case's id: every event of this case carries it, end to end
     state: CaseState = CaseState.AWAITING_REPORT
     report: EmissionReport | None = None
     verification: Verification | None = None

@@ -1,5 +1,5 @@
 """HTTP API of the mrv: emission reports (M-12), verification (M-13, V), objection and re-check (M-15 ¶2) and the
-authority's determination of a case (M-15). Determinations and signatories: `entrypoints.records`; the
+authority's determination of a case (M-15). Determinations and signatories: `entrypoints.http_records`; the
 determination queue and bulk determination: `entrypoints.http_queue`; monitoring plans: `http_monitoring`."""
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from fastapi import APIRouter, Depends, Query
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from mrv.entrypoints.dependencies import Uow
 from mrv.adapters.repository import ReportCaseRepository
 from mrv.adapters.signatories import CoveredEntityRepository
 from mrv.domain.report_case import ReportCase
-from mrv.entrypoints.views import (
+from mrv.entrypoints.schemas import (
     CasePublic, DeterminationPublic, RecheckOpenedPublic, ReportPublic, VerificationFiledPublic,
 )
-from mrv.service_layer import commands, handlers
+from mrv.service_layer import commands, reports
 
 router = APIRouter(tags=["reports"])
 Entity = Annotated[Principal, Depends(require(Role.ENTITY))]
@@ -43,13 +44,13 @@ def _may_see(caller: Principal, case: ReportCase, session: ReadSession) -> None:
 @router.post("/reports", response_model=ReportPublic, status_code=201,
              summary="Submit the year's emission report (M-12), due 31 March of the next year")
 def submit_report(cmd: commands.SubmitReport, caller: Entity, uow: Uow) -> ReportPublic:
-    return ReportPublic.of(handlers.submit_report(caller.party_id, cmd, uow))
+    return ReportPublic.of(reports.submit_report(caller.party_id, cmd, uow))
 
 
 @router.put("/reports/{report_id}", response_model=ReportPublic,
             summary="Amend the report before its verification is filed (M-12)")
 def amend_report(report_id: str, cmd: commands.AmendReport, caller: Entity, uow: Uow) -> ReportPublic:
-    return ReportPublic.of(handlers.amend_report(report_id, caller.party_id, cmd, uow))
+    return ReportPublic.of(reports.amend_report(report_id, caller.party_id, cmd, uow))
 
 
 @router.get("/reports/{report_id}", response_model=CasePublic,
@@ -71,21 +72,21 @@ def list_reports(_: Authority, session: ReadSession, compliance_year: Year | Non
              summary="File the verification report (M-13); only a certified verifier of an eligible agency (V)")
 def file_verification(report_id: str, cmd: commands.FileVerification, caller: Verifier,
                       uow: Uow) -> VerificationFiledPublic:
-    case, verification = handlers.file_verification(report_id, caller.party_id, cmd, uow)
+    case, verification = reports.file_verification(report_id, caller.party_id, cmd, uow)
     return VerificationFiledPublic.of(case, verification)
 
 
 @router.post("/reports/{report_id}/objection", response_model=RecheckOpenedPublic, status_code=201,
              summary="Object to the verification report with evidence: re-check (M-15 ¶2(3))")
 def file_objection(report_id: str, cmd: commands.FileObjection, caller: Entity, uow: Uow) -> RecheckOpenedPublic:
-    case, _ = handlers.file_objection(report_id, caller.party_id, cmd, uow)
+    case, _ = reports.file_objection(report_id, caller.party_id, cmd, uow)
     return RecheckOpenedPublic.of(report_id, case, case.rechecks[-1])
 
 
 @router.post("/reports/{report_id}/recheck", response_model=RecheckOpenedPublic, status_code=201,
              summary="Re-check for a recorded reason (M-15 ¶2(4)); after a determination, a correction")
 def open_recheck(report_id: str, cmd: commands.OpenRecheck, _: Authority, uow: Uow) -> RecheckOpenedPublic:
-    case, recheck = handlers.open_recheck(report_id, cmd, uow)
+    case, recheck = reports.open_recheck(report_id, cmd, uow)
     return RecheckOpenedPublic.of(report_id, case, recheck)
 
 
@@ -94,5 +95,5 @@ def open_recheck(report_id: str, cmd: commands.OpenRecheck, _: Authority, uow: U
                      "after a re-check its figure and reasons (the triggers are kept); for a covered entity found "
                      "without a report or verification at the deadline, its own figure and stated basis")
 def determine(report_id: str, cmd: commands.Determine, _: Authority, uow: Uow) -> DeterminationPublic:
-    _, determination = handlers.determine(report_id, cmd, uow)
+    _, determination = reports.determine(report_id, cmd, uow)
     return DeterminationPublic.of(determination)

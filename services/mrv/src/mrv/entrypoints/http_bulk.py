@@ -15,9 +15,9 @@ from ets_shared.auth import Principal, Role
 from ets_shared.http.bulk import BulkResult, apply_each
 from ets_shared.http.dependencies import require
 from mrv.adapters.repository import ReportCaseRepository
-from mrv.entrypoints.views import ReportPublic, VerificationFiledPublic
-from mrv.service_layer import handlers
-from mrv.service_layer.bulk import FileVerifications, SubmitReports
+from mrv.entrypoints.schemas import ReportPublic, VerificationFiledPublic
+from mrv.service_layer import reports
+from mrv.service_layer.commands_bulk import FileVerifications, SubmitReports
 
 router = APIRouter(tags=["bulk"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
@@ -28,8 +28,8 @@ Verifier = Annotated[Principal, Depends(require(Role.VERIFIER))]
              summary="Emission reports of many entities (M-12), as the authority's reporting platform received them")
 def submit_reports(cmd: SubmitReports, caller: Authority, request: Request) -> BulkResult[ReportPublic]:
     return apply_each(request, caller, "reports", cmd.reports, lambda item, uow: ReportPublic.of(
-        handlers.submit_report(item.entity_id, item, uow)), prepare=_read_ahead(
-        handlers.report_id_for(r.entity_id, r.compliance_year) for r in cmd.reports))
+        reports.submit_report(item.entity_id, item, uow)), prepare=_read_ahead(
+        reports.report_id_for(r.entity_id, r.compliance_year) for r in cmd.reports))
 
 
 @router.post("/verifications/batch", response_model=BulkResult[VerificationFiledPublic],
@@ -37,7 +37,7 @@ def submit_reports(cmd: SubmitReports, caller: Authority, request: Request) -> B
 def file_verifications(cmd: FileVerifications, caller: Verifier,
                        request: Request) -> BulkResult[VerificationFiledPublic]:
     return apply_each(request, caller, "verifications", cmd.verifications, lambda item, uow: VerificationFiledPublic.of(
-        *handlers.file_verification(item.report_id, caller.party_id, item, uow)),
+        *reports.file_verification(item.report_id, caller.party_id, item, uow)),
         prepare=_read_ahead(v.report_id for v in cmd.verifications))
 
 

@@ -3,44 +3,21 @@ refused documents or obstruction, recorded by the assigned agency (or its certif
 authority, the entity and the agency."""
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from mrv.entrypoints.dependencies import Uow
 from mrv.adapters.impediment_repository import ImpedimentRepository
 from mrv.adapters.repository import ReportCaseRepository
-from mrv.domain.impediments import VerificationImpediment
 from mrv.service_layer import commands, impediments
+from mrv.entrypoints.schemas_impediments import ImpedimentPublic
 
 router = APIRouter(tags=["verification"])
 Recorder = Annotated[Principal, Depends(require(Role.VERIFIER, Role.AGENCY))]
-
-
-class ImpedimentPublic(BaseModel):
-    impediment_id: str
-    report_id: str
-    entity_id: str
-    compliance_year: int
-    agency_id: str
-    recorded_by: str
-    kind: str
-    article: str
-    description: str
-    evidence: list[str]
-    occurred_on: date
-    recorded_at: datetime
-
-    @classmethod
-    def of(cls, i: VerificationImpediment) -> ImpedimentPublic:
-        return cls(impediment_id=i.impediment_id, report_id=i.report_id, entity_id=i.entity_id,
-                   compliance_year=i.year, agency_id=i.agency_id, recorded_by=i.recorded_by, kind=i.kind.value,
-                   article=i.article, description=i.description, evidence=list(i.evidence),
-                   occurred_on=i.occurred_on, recorded_at=i.recorded_at)
 
 
 @router.post("/reports/{report_id}/impediments", response_model=ImpedimentPublic, status_code=201,

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from mrv.entrypoints.dependencies import Uow
 from mrv.adapters.monitoring_repository import MonitoringPlanRepository
-from mrv.entrypoints.views import MonitoringPlanPublic, PlanNotFiledPublic
+from mrv.entrypoints.schemas import MonitoringPlanPublic, PlanNotFiledPublic
 from mrv.service_layer import commands, monitoring
-from mrv.service_layer.policy import load_mrv_policy
+from mrv.adapters.policy_repository import load_mrv_policy
 
 router = APIRouter(tags=["monitoring plans"])
 Entity = Annotated[Principal, Depends(require(Role.ENTITY))]

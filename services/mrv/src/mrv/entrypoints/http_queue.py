@@ -11,12 +11,13 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from ets_shared.auth import Principal, Role
 from ets_shared.clock import regulatory_date, utcnow
-from ets_shared.http.dependencies import ReadSession, Uow, require
+from ets_shared.http.dependencies import ReadSession, require
+from mrv.entrypoints.dependencies import Uow
 from ets_shared.persistence.tables import RegulatoryClock
 from mrv.adapters.repository import ReportCaseRepository
-from mrv.entrypoints.views import BulkResultPublic, DeterminationPublic, QueueItemPublic
-from mrv.service_layer import commands, handlers
-from mrv.service_layer.policy import policy_cache
+from mrv.entrypoints.schemas import BulkResultPublic, DeterminationPublic, QueueItemPublic
+from mrv.service_layer import commands, reports
+from mrv.adapters.policy_repository import policy_cache
 
 router = APIRouter(tags=["determinations"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
@@ -64,7 +65,7 @@ def queue(_: Authority, session: ReadSession,
                      "on its own, with its problem")
 def bulk(cmd: commands.BulkDetermine, _: Authority, uow: Uow) -> list[BulkResultPublic]:
     results = []
-    for outcome in handlers.determine_bulk(cmd, uow):
+    for outcome in reports.determine_bulk(cmd, uow):
         if outcome.determination is not None:
             results.append(BulkResultPublic(report_id=outcome.report_id, status="determined",
                                             determination=DeterminationPublic.of(outcome.determination)))

@@ -5,60 +5,22 @@ rule as the verification itself, so a "may sign" here is not refused a moment la
 arrived."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
-from pydantic import BaseModel
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import DomainError, Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, require
 from mrv.adapters.signatories import SignatoryRepository
+from mrv.entrypoints.schemas_signatories import (
+    AgencyStandingPublic, CertificatePublic, SignatoriesPublic, SignatoryCheck,
+)
 
 router = APIRouter(tags=["signatories"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
 Year = Annotated[int, Query(ge=2013, le=2100)]
 Id = Annotated[str, Query(min_length=1, max_length=64)]
-
-
-class AgencyStandingPublic(BaseModel):
-    agency_id: str
-    filing_status: str | None  # null: its filing has not reached mrv
-    selected: bool  # won a lot of the year's tender
-    blacklisted: bool
-    ineligible_reason: str | None  # verifier oversight's "not eligible" verdict for the year, if any
-    assignments: int  # entities whose verification for the year is assigned to it
-    may_sign: bool
-    waiting_for: list[str]  # every fact still missing or barring it
-
-
-class CertificatePublic(BaseModel):
-    certificate_no: str
-    verifier_id: str
-    agency_id: str
-    issued_at: datetime | None  # null: only its revocation is known so far
-    revoked_at: datetime | None
-    revoke_reason: str | None
-    valid: bool
-    may_sign: bool  # valid, and its agency may sign
-    waiting_for: list[str]
-
-
-class SignatoriesPublic(BaseModel):
-    compliance_year: int
-    agencies: list[AgencyStandingPublic]
-    certificates: list[CertificatePublic]
-
-
-class SignatoryCheck(BaseModel):
-    compliance_year: int
-    entity_id: str
-    agency_id: str
-    verifier_id: str
-    may_sign: bool
-    reason: str  # "may sign under certificate ..." or the first fact that refuses it
-    certificate_no: str | None
 
 
 @router.get("/signatories", response_model=SignatoriesPublic,

@@ -1,12 +1,23 @@
-"""Process entry point: `ets-mrv` runs the service; `app` / `asyncapi` serve uvicorn and `faststream docs gen`."""
+"""Process entry point, one factory for everything that runs the service (nothing is built at import):
+`ets-mrv` → `run()`; `uvicorn --factory mrv.entrypoints.main:app` serves the HTTP API;
+`faststream docs gen --factory mrv.entrypoints.main:asyncapi` (and `./ets asyncapi`) writes its event contracts."""
 from __future__ import annotations
 
-from ets_shared.serve import serve
-from mrv.bootstrap import build_runtime
+from fastapi import FastAPI
+from faststream import FastStream
 
-runtime = build_runtime()
-app = runtime.http
-asyncapi = runtime.asyncapi
+from mrv.bootstrap import build_runtime
+from ets_shared.serve import serve
+
+
+def app() -> FastAPI:
+    """The HTTP API of a runtime built for it (an ASGI app factory)."""
+    return build_runtime().http
+
+
+def asyncapi() -> FastStream:
+    """The AsyncAPI application of a runtime built for it: the events this service publishes and consumes."""
+    return build_runtime().asyncapi
 
 
 def run() -> None:

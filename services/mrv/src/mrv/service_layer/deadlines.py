@@ -22,7 +22,7 @@ from mrv.adapters.repository import report_id_of
 from mrv.domain.monitoring import MonitoringPlan
 from mrv.domain.policy import missing_from
 from mrv.domain.report_case import ReportCase
-from ets_shared.http.platform_routes import PolicyCache
+from ets_shared.persistence.policy import PolicyCache
 from mrv.service_layer.publishing import determination_overdue, plan_missing, report_missing, verification_missing
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
@@ -45,21 +45,20 @@ def check_deadlines(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -
 def _missing_plans(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
     policy = policy_of(year)
     for entity_id in uow.plans.owing(year):
-        plan = MonitoringPlan(entity_id, year)
+        plan = MonitoringPlan(entity_id, year, str(uuid.uuid4()))  # a new compliance case
         if plan.flag_missing(now, policy):
-            correlation_id = str(uuid.uuid4())
-            uow.plans.add(plan, correlation_id)
-            uow.publish(plan_missing(plan, policy.monitoring_plan_due), correlation_id=correlation_id)
+            uow.plans.add(plan)
+            uow.publish(plan_missing(plan, policy.monitoring_plan_due))
 
 
 def _missing_reports(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
     policy = policy_of(year)
     for entity_id, covered in uow.reports.without_report(year):
-        case = ReportCase(entity_id, year, covered=covered)
+        case = ReportCase(entity_id, year, str(uuid.uuid4()), covered=covered)  # a new compliance case
         if case.flag_report_missing(now, policy):
-            report_id, correlation_id = report_id_of(case), str(uuid.uuid4())
-            uow.reports.add(report_id, case, correlation_id)
-            uow.publish(report_missing(report_id, case, policy.report_due), correlation_id=correlation_id)
+            report_id = report_id_of(case)
+            uow.reports.add(report_id, case)
+            uow.publish(report_missing(report_id, case, policy.report_due))
 
 
 def _missing_exit_reports(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -> None:
@@ -69,8 +68,7 @@ def _missing_exit_reports(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCa
         if case.flag_report_missing(now, policy):
             report_id = report_id_of(case)
             uow.reports.save(case, auto_determine_at=None, report_id=report_id)
-            uow.publish(report_missing(report_id, case, case.report_due(policy)),
-                        correlation_id=uow.reports.correlation_id(report_id))
+            uow.publish(report_missing(report_id, case, case.report_due(policy)))
 
 
 def _missing_verifications(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
@@ -80,8 +78,7 @@ def _missing_verifications(uow: MrvUnitOfWork, year: int, now: datetime, policy_
             assert case.report is not None
             report_id = case.report.report_id
             uow.reports.save(case, auto_determine_at=None)
-            uow.publish(verification_missing(report_id, case, policy.verification_due),
-                        correlation_id=uow.reports.correlation_id(report_id))
+            uow.publish(verification_missing(report_id, case, policy.verification_due))
 
 
 def _overdue_determinations(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -> None:
@@ -92,5 +89,4 @@ def _overdue_determinations(uow: MrvUnitOfWork, now: datetime, policy_of: Policy
         report_id = report_id_of(case)
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy_of(case.year)),
                          report_id=report_id)
-        uow.publish(determination_overdue(report_id, case, due, now),
-                    correlation_id=uow.reports.correlation_id(report_id))
+        uow.publish(determination_overdue(report_id, case, due, now))

@@ -1,193 +1,157 @@
-"""Use cases of the mrv: report (M-12), verification (M-13, V), objection and re-check (M-15 ¶2), the authority's
-determination one by one or in bulk (M-15), imports of earlier determinations, and re-scheduling when a year's
-policy changes. Monitoring plans (M-11): `monitoring`; the deadlines a tick checks: `deadlines`. Each command handler
-owns its transaction (`on_policy_changed` runs in the policy PUT's); the event handlers are in
-`mrv.service_layer.events`.
+"""What the mrv does with other services' events. Each handler runs inside the consumer's transaction (inbox +
+effect) and never commits; a fact already known (replayed, or older than what is recorded) changes nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlalchemy.exc import IntegrityError
-
-from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound
-from mrv.adapters.determinations import HistoricalDetermination
-from mrv.domain.report_case import ReportCase
-from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
-from mrv.service_layer import commands
-from mrv.service_layer.policy import MrvPolicyModel, policy_cache, load_mrv_policy
-from mrv.service_layer.publishing import (
-    publish_determined, recheck_opened, report_submitted, trigger_codes, verification_filed,
+from ets_shared.clock import as_utc, regulatory_date
+from ets_shared.contracts.allocation import EntityExitDeclared, EntityRegistered, SuccessionApproved
+from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.verifier_oversight import (
+    AgencyBlacklisted, AgencyEligibilityChanged, AgencyFiled, AgencyFilingChanged, TenderAwarded,
+    VerificationAssigned, VerifierCertificateRevoked, VerifierCertified,
 )
+from mrv.adapters.repository import report_id_of
+from mrv.domain.report_case import ReportCase
+from mrv.service_layer.deadlines import check_deadlines
+from mrv.adapters.policy_repository import policy_cache
+from mrv.service_layer.publishing import publish_determined
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
 
-def report_id_for(entity_id: str, year: int) -> str:
-    return f"RPT-{entity_id}-{year}"
+def on_agency_eligibility_changed(event: AgencyEligibilityChanged, uow: MrvUnitOfWork) -> None:
+    """V: verifier oversight's verdict per agency and year. A "not eligible" (suspended, deregistered, blacklisted,
+    de-selected) bars the agency; an "eligible" only lifts such a bar — selection itself comes from the tender award.
+    The latest verdict per agency and year is kept."""
+    if uow.signatories.record_eligibility(event.agency_id, event.compliance_year, event.eligible, event.reason,
+                                          as_utc(event.changed_at)):
+        uow.audit("mrv.signatory.agency-eligibility", f"agency:{event.agency_id}", event)
 
 
-def _own_case(uow: MrvUnitOfWork, report_id: str, entity_id: str, action: str) -> ReportCase:
-    case = uow.reports.get(report_id)
-    if not uow.entities.acts_for(entity_id, case.entity_id):
-        raise Forbidden(f"only entity {case.entity_id} may {action} report {report_id}", field="report_id")
-    return case
+def on_verifier_certified(event: VerifierCertified, uow: MrvUnitOfWork) -> None:
+    """V: a verifier holding the year's verification work certificate may sign for its agency."""
+    if uow.signatories.record_certificate(event.certificate_no, event.verifier_id, event.agency_id,
+                                          event.compliance_year, as_utc(event.issued_at)):
+        uow.audit("mrv.signatory.certified", f"verifier:{event.verifier_id}", event)
 
 
-def submit_report(entity_id: str, cmd: commands.SubmitReport, uow: MrvUnitOfWork) -> ReportCase:
-    """M-12: one report per entity-year; the report id is deterministic, a second submission conflicts. A report
-    found missing at the deadline is still accepted (late), into its case and under its correlation id."""
-    if cmd.entity_id is not None and cmd.entity_id != entity_id:  # a predecessor's duty, taken over (M-10)
-        with uow:
-            if not uow.entities.acts_for(entity_id, cmd.entity_id):
-                raise Forbidden(f"{entity_id} is not a successor of {cmd.entity_id}", field="entity_id",
-                                article="M-10")
-        entity_id = cmd.entity_id
-    report_id = report_id_for(entity_id, cmd.compliance_year)
-    conflict = Conflict(f"{entity_id} already submitted its {cmd.compliance_year} report {report_id}; amend it "
-                        f"with PUT /reports/{report_id}", field="compliance_year", article="M-12")
-    with uow:
-        case = uow.reports.find(report_id)
-        if case is not None and case.report is not None:
-            raise conflict
-        new = case is None
-        case = case or ReportCase(entity_id, cmd.compliance_year)
-        case.submit_report(report_id, commands.activity(cmd.sources), covered=uow.entities.is_covered(entity_id, cmd.compliance_year),
-                           now=uow.now(), policy=load_mrv_policy(uow.session, cmd.compliance_year))
-        if new:
-            uow.reports.add(report_id, case, uow.context.correlation_id)
-        else:
-            uow.reports.save(case, auto_determine_at=None)
-        uow.publish(report_submitted(case), correlation_id=uow.reports.correlation_id(report_id))
-        try:
-            uow.commit()
-        except IntegrityError:  # a concurrent first submission won
-            raise conflict from None
-    return case
+def on_verifier_certificate_revoked(event: VerifierCertificateRevoked, uow: MrvUnitOfWork) -> None:
+    """V: a revoked certificate no longer allows signing (kept even if it arrives before the certificate)."""
+    if uow.signatories.record_revocation(event.certificate_no, event.verifier_id, event.agency_id,
+                                         event.compliance_year, as_utc(event.revoked_at), event.reason):
+        uow.audit("mrv.signatory.revoked", f"verifier:{event.verifier_id}", event)
 
 
-def amend_report(report_id: str, entity_id: str, cmd: commands.AmendReport, uow: MrvUnitOfWork) -> ReportCase:
-    with uow:
-        case = _own_case(uow, report_id, entity_id, "amend")
-        case.amend_report(commands.activity(cmd.sources), now=uow.now())
-        uow.reports.save(case, auto_determine_at=None)
-        uow.publish(report_submitted(case), correlation_id=uow.reports.correlation_id(report_id))
-        uow.commit()
-    return case
+def on_agency_filed(event: AgencyFiled, uow: MrvUnitOfWork) -> None:
+    """M-14: the agency is filed in the public directory (version 1 of its entry)."""
+    if uow.signatories.record_filing(event.agency_id, "FILED", 1, as_utc(event.filed_at)):
+        uow.audit("mrv.signatory.agency-filed", f"agency:{event.agency_id}", event)
 
 
-def file_verification(report_id: str, verifier_id: str, cmd: commands.FileVerification,
-                      uow: MrvUnitOfWork) -> tuple[ReportCase, Verification]:
-    """M-13 by a certified verifier of an eligible agency (V); M-15 ¶2(1)(2) triggers are checked at once."""
-    with uow:
-        case = uow.reports.get(report_id)
-        policy = load_mrv_policy(uow.session, case.year)
-        verification = case.file_verification(
-            f"VER-{case.entity_id}-{case.year}", cmd.agency_id, verifier_id, commands.activity(cmd.verified_sources),
-            cmd.findings, now=uow.now(), policy=policy,
-            directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year, case.entity_id),
-            previous_year_determined=uow.determinations.determined_emissions(case.entity_id, case.year - 1))
-        uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
-        correlation_id = uow.reports.correlation_id(report_id)
-        uow.publish(verification_filed(case), correlation_id=correlation_id)
-        if case.open_recheck_record is not None:
-            uow.publish(recheck_opened(report_id, case, case.open_recheck_record), correlation_id=correlation_id)
-        uow.commit()
-    return case, verification
+def on_agency_filing_changed(event: AgencyFilingChanged, uow: MrvUnitOfWork) -> None:
+    """M-14: the directory entry changed (suspended, reinstated, deregistered, ...); the highest version is kept."""
+    if uow.signatories.record_filing(event.agency_id, event.status, event.version, as_utc(event.changed_at)):
+        uow.audit("mrv.signatory.agency-filing-changed", f"agency:{event.agency_id}", event)
 
 
-def file_objection(report_id: str, entity_id: str, cmd: commands.FileObjection,
-                   uow: MrvUnitOfWork) -> tuple[ReportCase, Objection]:
-    """M-15 ¶2(3): opens a re-check, or joins the open one (RecheckOpened again only if OBJECTION is new to it)."""
-    with uow:
-        case = _own_case(uow, report_id, entity_id, "object to the verification of")
-        before = case.open_recheck_record
-        objection = case.object(cmd.evidence, uow.now())
-        uow.reports.save(case, auto_determine_at=None)
-        uow.audit("mrv.objection.filed", f"report:{report_id}", {"evidence": list(objection.evidence)})
-        recheck = case.open_recheck_record
-        if before is None or trigger_codes(before.triggers) != trigger_codes(recheck.triggers):
-            uow.publish(recheck_opened(report_id, case, recheck), correlation_id=uow.reports.correlation_id(report_id))
-        uow.commit()
-    return case, objection
+def on_tender_awarded(event: TenderAwarded, uow: MrvUnitOfWork) -> None:
+    """V: the agency won a lot of the year's tender: it is selected for the year."""
+    if uow.signatories.record_award(event.agency_id, event.compliance_year, event.tender_id, event.lot_no,
+                                    as_utc(event.awarded_at)):
+        uow.audit("mrv.signatory.tender-awarded", f"agency:{event.agency_id}", event)
 
 
-def open_recheck(report_id: str, cmd: commands.OpenRecheck, uow: MrvUnitOfWork) -> tuple[ReportCase, Recheck]:
-    """M-15 ¶2(4); after a determination this opens a correction (the next determination is revision + 1)."""
-    with uow:
-        case = uow.reports.get(report_id)
-        recheck = case.open_recheck(cmd.reason, uow.now(), load_mrv_policy(uow.session, case.year))
+def on_agency_blacklisted(event: AgencyBlacklisted, uow: MrvUnitOfWork) -> None:
+    """V: a failed agency signs nothing for the years its blacklist entry covers."""
+    if uow.signatories.record_blacklisting(event.agency_id, event.evaluated_year, event.from_year, event.to_year,
+                                           event.reason):
+        uow.audit("mrv.signatory.agency-blacklisted", f"agency:{event.agency_id}", event)
+
+
+def on_verification_assigned(event: VerificationAssigned, uow: MrvUnitOfWork) -> None:
+    """M-13 ¶1: only the agency the authority assigned may verify the entity's report for the year (the latest
+    revision of the assignment)."""
+    if uow.signatories.record_assignment(event.entity_id, event.compliance_year, event.agency_id, event.revision,
+                                         as_utc(event.assigned_at)):
+        uow.audit("mrv.signatory.assigned", f"entity:{event.entity_id}", event)
+
+
+def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
+    """M-5 / M-12 ¶2: covered entities' reports are verified (M-13); others are reporting-only. Both must report
+    from their first compliance year (default: the year of registration); covered entities file monitoring plans
+    (M-11). A report filed before the registration arrived, and not yet verified, becomes a covered entity's
+    report."""
+    first_year = event.first_compliance_year or regulatory_date(event.registered_at).year
+    if not uow.entities.record(event.entity_id, event.name, event.sector, event.covered,
+                               as_utc(event.registered_at), first_year):
+        return
+    uow.audit("mrv.entity.registered", f"entity:{event.entity_id}", event)
+    if event.covered:
+        for report_id in uow.reports.cover_unverified_reports(event.entity_id, first_year):
+            uow.audit("mrv.report.covered", f"report:{report_id}", {"entity_id": event.entity_id})
+
+
+def on_entity_exit_declared(event: EntityExitDeclared, uow: MrvUnitOfWork) -> None:
+    """M-18: the entity exited: it reports its exit year's emissions by `report_due_on` (filed during the year,
+    verified and determined like any other report, under the exit's correlation id) and owes nothing for later
+    years."""
+    if not uow.entities.end(event.entity_id, event.compliance_year):
+        return
+    report_id = f"RPT-{event.entity_id}-{event.compliance_year}"
+    case = uow.reports.find(report_id)
+    if case is None:
+        case = ReportCase(event.entity_id, event.compliance_year, uow.context.correlation_id,
+                          covered=uow.entities.is_covered(event.entity_id, event.compliance_year))
+        case.start_exit_report(event.report_due_on)
+        uow.reports.add(report_id, case)
+    else:
+        case.start_exit_report(event.report_due_on)
         uow.reports.save(case, auto_determine_at=None, report_id=report_id)
-        uow.publish(recheck_opened(report_id, case, recheck), correlation_id=uow.reports.correlation_id(report_id))
-        uow.commit()
-    return case, recheck
+    uow.audit("mrv.entity.exited", f"entity:{event.entity_id}", event)
 
 
-def determine(report_id: str, cmd: commands.Determine, uow: MrvUnitOfWork) -> tuple[ReportCase, Determination]:
-    """M-15: the authority's determination of one case (see `ReportCase.determine`)."""
-    with uow:
-        case = uow.reports.get(report_id)
-        policy = load_mrv_policy(uow.session, case.year)
-        determination = case.determine(cmd.emissions, cmd.reason, uow.now(), policy)
-        uow.reports.save(case, auto_determine_at=None, report_id=report_id)
-        publish_determined(uow, report_id, case, determination, policy)
-        uow.commit()
-    return case, determination
+def on_succession_approved(event: SuccessionApproved, uow: MrvUnitOfWork) -> None:
+    """M-10: a predecessor that no longer exists on its own reports no year from the succession's on; its duty for
+    the earlier years (a report still to file, amend or object to) and its history pass to its successors, who act
+    for it (`acts_for`). The successors report their own years, the facilities they took over included."""
+    continuing = {s.entity_id for s in event.successors if s.continues}
+    for pred in event.predecessor_ids:
+        if pred in continuing:
+            continue
+        uow.entities.end(pred, event.effective_on.year - 1)
+        for successor in event.successors:
+            uow.entities.add_successor(pred, successor.entity_id, event.succession_id, event.effective_on)
+    uow.audit("mrv.entity.succeeded", f"succession:{event.succession_id}", event)
 
 
-@dataclass(frozen=True)
-class BulkOutcome:
-    report_id: str
-    determination: Determination | None
-    refusal: DomainError | None
+def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
+    """The deadlines that fell due (`deadlines`: plans, reports and verifications missing, determinations overdue)
+    and, for the years with the `automatic_determination` option, every verified case without a re-check trigger
+    whose objection period has passed is determined from the verified figure (M-15 ¶1). A stale or repeated tick
+    changes nothing."""
+    if not uow.advance_clock(event.now):
+        return
+    now = as_utc(event.now)
+    policy_of = policy_cache(uow.session)
+    for case in uow.reports.due_for_determination(now):
+        policy = policy_of(case.year)
+        determination = case.determine_due(now, policy)
+        uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))  # a longer period: later
+        if determination is not None:
+            publish_determined(uow, report_id_of(case), case, determination, policy)
+    check_deadlines(uow, now, policy_of)
 
 
-def determine_bulk(cmd: commands.BulkDetermine, uow: MrvUnitOfWork) -> list[BulkOutcome]:
-    """M-15 in bulk, from the queue: every item is the authority's determination of one case, decided on its own —
-    a refused item (its problem named `items[i].<field>`) leaves the others; the determinations made commit
-    together."""
-    outcomes: list[BulkOutcome] = []
-    with uow:
-        cases = uow.reports.find_many([item.report_id for item in cmd.items])
-        policies, now = policy_cache(uow.session), uow.now()
-        for i, item in enumerate(cmd.items):
-            try:
-                case = cases.get(item.report_id)
-                if case is None:
-                    raise NotFound(f"no emission report {item.report_id}", field="report_id")
-                policy = policies(case.year)
-                determination = case.determine(item.emissions, item.reason, now, policy)
-            except DomainError as exc:
-                exc.field = f"items[{i}].{exc.field or 'report_id'}"
-                outcomes.append(BulkOutcome(item.report_id, None, exc))
-                continue
-            uow.reports.save(case, auto_determine_at=None, report_id=item.report_id)
-            publish_determined(uow, item.report_id, case, determination, policy)
-            outcomes.append(BulkOutcome(item.report_id, determination, None))
-        uow.audit("mrv.determinations.bulk", "determination:bulk",
-                  {"items": len(cmd.items), "determined": sum(o.determination is not None for o in outcomes)})
-        uow.commit()
-    return outcomes
-
-
-def import_historical(cmd: commands.ImportHistoricalDetermination, uow: MrvUnitOfWork) -> HistoricalDetermination:
-    """Audited, publishes nothing: the figure was determined (and announced) by the legacy system. Refused for a
-    year this service has determined itself, whose own determination prevails."""
-    with uow:
-        if uow.determinations.latest(cmd.entity_id, cmd.compliance_year) is not None:
-            raise Conflict(f"{cmd.compliance_year} of {cmd.entity_id} was determined by this service; correct it "
-                           f"by a re-check instead", field="compliance_year", article="M-15")
-        record = HistoricalDetermination(cmd.entity_id, cmd.compliance_year, cmd.emissions, uow.now(),
-                                         uow.context.actor)
-        replaced = uow.determinations.import_historical(record)
-        uow.audit("mrv.determination.imported", f"determination:{cmd.entity_id}-{cmd.compliance_year}",
-                  {"emissions": cmd.emissions, "replaced": replaced.emissions if replaced else None})
-        uow.commit()
-    return record
-
-
-def on_policy_changed(uow: MrvUnitOfWork, year: int, document: MrvPolicyModel) -> None:
-    """PUT /policy/{year}, in its transaction: the year's verified cases are re-scheduled for auto-determination
-    under the new objection period (a shorter one can make them due at the next tick)."""
-    policy = document.to_domain(year)
-    for case in uow.reports.list(year, CaseState.VERIFIED.value, 0, None):
-        uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
+EVENT_HANDLERS = {
+    AgencyEligibilityChanged: on_agency_eligibility_changed,
+    AgencyFiled: on_agency_filed,
+    AgencyFilingChanged: on_agency_filing_changed,
+    TenderAwarded: on_tender_awarded,
+    AgencyBlacklisted: on_agency_blacklisted,
+    VerificationAssigned: on_verification_assigned,
+    VerifierCertified: on_verifier_certified,
+    VerifierCertificateRevoked: on_verifier_certificate_revoked,
+    EntityRegistered: on_entity_registered,
+    EntityExitDeclared: on_entity_exit_declared,
+    SuccessionApproved: on_succession_approved,
+    CalendarTick: on_calendar_tick,
+}

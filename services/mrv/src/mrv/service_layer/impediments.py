@@ -33,7 +33,7 @@ def record(report_id: str, caller: Principal, cmd: commands.RecordImpediment,
             compliance_year=impediment.year, agency_id=agency_id, recorded_by=impediment.recorded_by,
             kind=impediment.kind.value, article=impediment.article, description=impediment.description,
             evidence=list(impediment.evidence), occurred_on=impediment.occurred_on,
-            recorded_at=impediment.recorded_at), correlation_id=uow.reports.correlation_id(report_id))
+            recorded_at=impediment.recorded_at, correlation_id=case.correlation_id))
         uow.commit()
     return impediment
 

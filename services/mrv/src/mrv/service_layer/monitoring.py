@@ -6,7 +6,7 @@ from __future__ import annotations
 from ets_shared.errors import Forbidden, RuleViolation
 from mrv.domain.monitoring import MonitoringPlan, PlanVersion
 from mrv.service_layer import commands
-from mrv.service_layer.policy import load_mrv_policy
+from mrv.adapters.policy_repository import load_mrv_policy
 from mrv.service_layer.publishing import plan_filed
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
@@ -19,13 +19,13 @@ def file_plan(entity_id: str, cmd: commands.FileMonitoringPlan,
                                 "entities (M-11)", field="entity_id", article="M-11")
         plan = uow.plans.find(entity_id, cmd.compliance_year)
         new = plan is None
-        plan = plan or MonitoringPlan(entity_id, cmd.compliance_year)
+        plan = plan or MonitoringPlan(entity_id, cmd.compliance_year, uow.context.correlation_id)
         version = plan.file(cmd.to_domain(), uow.now(), load_mrv_policy(uow.session, cmd.compliance_year))
         if new:
-            uow.plans.add(plan, uow.context.correlation_id)
+            uow.plans.add(plan)
         else:
             uow.plans.save(plan)
-        uow.publish(plan_filed(plan), correlation_id=uow.plans.correlation_id(plan))
+        uow.publish(plan_filed(plan))
         uow.commit()
     return plan, version
 
@@ -39,6 +39,6 @@ def revise_plan(plan_id: str, entity_id: str, cmd: commands.ReviseMonitoringPlan
             raise Forbidden(f"only entity {plan.entity_id} may revise {plan_id}", field="plan_id", article="M-11")
         version = plan.revise(cmd.to_domain(), cmd.change_reason, cmd.major_change, uow.now())
         uow.plans.save(plan)
-        uow.publish(plan_filed(plan), correlation_id=uow.plans.correlation_id(plan))
+        uow.publish(plan_filed(plan))
         uow.commit()
     return plan, version

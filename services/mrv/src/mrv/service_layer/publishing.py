@@ -36,7 +36,7 @@ def report_submitted(case: ReportCase) -> EmissionReportSubmitted:
     return EmissionReportSubmitted(
         report_id=report.report_id, entity_id=case.entity_id, compliance_year=case.year,
         reported_emissions=report.emissions, factor_set_id=report.breakdown.factor_set_id, late=report.late,
-        submitted_at=report.submitted_at)
+        submitted_at=report.submitted_at, correlation_id=case.correlation_id)
 
 
 def verification_filed(case: ReportCase) -> VerificationFiled:
@@ -45,19 +45,20 @@ def verification_filed(case: ReportCase) -> VerificationFiled:
     return VerificationFiled(
         verification_id=v.verification_id, report_id=v.report_id, entity_id=case.entity_id,
         compliance_year=case.year, agency_id=v.agency_id, verifier_id=v.verifier_id, verified_emissions=v.emissions,
-        late=v.late, filed_at=v.submitted_at)
+        late=v.late, filed_at=v.submitted_at, correlation_id=case.correlation_id)
 
 
 def recheck_opened(report_id: str, case: ReportCase, recheck: Recheck) -> RecheckOpened:
     return RecheckOpened(entity_id=case.entity_id, compliance_year=case.year, report_id=report_id,
-                         triggers=trigger_codes(recheck.triggers), opened_at=recheck.opened_at)
+                         triggers=trigger_codes(recheck.triggers), opened_at=recheck.opened_at,
+                         correlation_id=case.correlation_id)
 
 
 def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, determination: Determination,
                        policy: MrvPolicy) -> None:
     """Publish the determination (v2; and v1 where it rests on a verification) under the case's correlation id,
     notified to the entity and copied to the year's departments (M-15 ¶1)."""
-    correlation_id = uow.reports.correlation_id(report_id)
+    correlation_id = case.correlation_id
     report, verification = case.report, case.verification
     previous = case.determinations[-2] if len(case.determinations) > 1 else None
     uow.publish(EmissionsDeterminedV2(
@@ -69,33 +70,35 @@ def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, det
         verified_emissions=verification.emissions if verification else None,
         agency_id=verification.agency_id if verification else None, due_by=determination.due_by,
         late=determination.late, determined_at=determination.determined_at, notified_to=case.entity_id,
-        copied_to=list(policy.determination_copied_to)), correlation_id=correlation_id)
+        copied_to=list(policy.determination_copied_to), correlation_id=correlation_id))
     if report is not None and verification is not None and determination.basis.value != "authority":
         uow.publish(EmissionsDetermined(
             determination_id=determination.determination_id, entity_id=case.entity_id, compliance_year=case.year,
             determined_emissions=determination.emissions, basis=determination.basis.value,
             triggers=trigger_codes(determination.triggers), revision=determination.revision,
             reported_emissions=report.emissions, verified_emissions=verification.emissions,
-            agency_id=verification.agency_id, determined_at=determination.determined_at),
-            correlation_id=correlation_id, audit=False)  # the v2 above recorded it
+            agency_id=verification.agency_id, determined_at=determination.determined_at,
+            correlation_id=correlation_id), audit=False)  # the v2 above recorded it
 
 
 def report_missing(report_id: str, case: ReportCase, due_on: date) -> EmissionReportMissing:
     assert case.report_missing_at is not None
     return EmissionReportMissing(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
                                  covered=case.covered, due_on=due_on, found_at=case.report_missing_at,
-                                 exit_report=case.exit_report_due is not None)
+                                 exit_report=case.exit_report_due is not None, correlation_id=case.correlation_id)
 
 
 def verification_missing(report_id: str, case: ReportCase, due_on: date) -> VerificationMissing:
     assert case.verification_missing_at is not None
     return VerificationMissing(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
-                               due_on=due_on, found_at=case.verification_missing_at)
+                               due_on=due_on, found_at=case.verification_missing_at,
+                               correlation_id=case.correlation_id)
 
 
 def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:  # noqa: ANN001
     return DeterminationOverdue(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
-                                due_by=due_by, state=case.state.value, found_at=found_at)
+                                due_by=due_by, state=case.state.value, found_at=found_at,
+                                correlation_id=case.correlation_id)
 
 
 def plan_filed(plan: MonitoringPlan) -> MonitoringPlanFiled:
@@ -103,10 +106,11 @@ def plan_filed(plan: MonitoringPlan) -> MonitoringPlanFiled:
     assert version is not None
     return MonitoringPlanFiled(plan_id=plan.plan_id, entity_id=plan.entity_id, compliance_year=plan.year,
                                version=version.version, major_change=version.major_change,
-                               change_reason=version.change_reason, late=plan.late, filed_at=version.filed_at)
+                               change_reason=version.change_reason, late=plan.late, filed_at=version.filed_at,
+                               correlation_id=plan.correlation_id)
 
 
 def plan_missing(plan: MonitoringPlan, due_on: date) -> MonitoringPlanMissing:
     assert plan.missing_at is not None
     return MonitoringPlanMissing(entity_id=plan.entity_id, compliance_year=plan.year, due_on=due_on,
-                                 found_at=plan.missing_at)
+                                 found_at=plan.missing_at, correlation_id=plan.correlation_id)

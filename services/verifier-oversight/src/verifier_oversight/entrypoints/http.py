@@ -8,7 +8,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ets_shared.http.dependencies import Caller, ReadSession, Uow
+from ets_shared.http.dependencies import Caller, ReadSession
+from verifier_oversight.entrypoints.dependencies import Uow
 from verifier_oversight.adapters.assignment_repository import AssignmentRepository
 from verifier_oversight.adapters.evaluation_repository import EvaluationRepository, ScoringTableRepository
 from verifier_oversight.adapters.repository import AgencyRepository, VerifierRepository
@@ -17,7 +18,7 @@ from verifier_oversight.entrypoints.schemas import (
     AdvisoryPublic, AgencyDetail, AgencyPublic, AgencyVersionPublic, BlacklistEntryPublic, CertificatePublic,
     DirectoryEntry, EligibilityPublic, EvaluationPublic, SigningEligibilityPublic, VerifierPublic,
 )
-from verifier_oversight.entrypoints.params import (
+from verifier_oversight.entrypoints.dependencies import (
     Authority, IdPath, Limit, Page, Year, authority_or_itself, may_see_agency,
 )
 from verifier_oversight.service_layer import agencies, certification, commands

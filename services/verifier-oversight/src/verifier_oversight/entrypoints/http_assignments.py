@@ -8,9 +8,10 @@ from fastapi import APIRouter, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow
+from ets_shared.http.dependencies import Caller, ReadSession
+from verifier_oversight.entrypoints.dependencies import Uow
 from verifier_oversight.adapters.assignment_repository import AssignmentRepository
-from verifier_oversight.entrypoints.params import Authority, IdPath, Limit, Page, Year
+from verifier_oversight.entrypoints.dependencies import Authority, IdPath, Limit, Page, Year
 from verifier_oversight.entrypoints.schemas import (
     AssignmentHistoryEntry, EngagementPublic, ProposalConfirmed, ProposalPublic,
 )

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 
 from ets_shared.auth import Role
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow
+from ets_shared.http.dependencies import Caller, ReadSession
+from verifier_oversight.entrypoints.dependencies import Uow
 from verifier_oversight.adapters.evaluation_repository import EvaluationRepository, ScoringTableRepository
 from verifier_oversight.adapters.repository import AgencyRepository
 from verifier_oversight.domain.agencies import Agency
 from verifier_oversight.domain.evaluation import Evaluation
-from verifier_oversight.entrypoints.params import Authority, IdPath, Limit, Page, Panel, Year, YearQuery
+from verifier_oversight.entrypoints.dependencies import Authority, IdPath, Limit, Page, Panel, Year, YearQuery
 from verifier_oversight.entrypoints.schemas import (
     BlacklistEntryPublic, EvaluationPublic, ReadinessPublic, ResultPublic, ResultsPublic, ScoringTablePublic,
 )

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow
+from ets_shared.http.dependencies import Caller, ReadSession
+from verifier_oversight.entrypoints.dependencies import Uow
 from verifier_oversight.adapters.evaluation_repository import (
     InspectionRepository, PanelRepository, ScoringTableRepository,
 )
-from verifier_oversight.entrypoints.params import Authority, IdPath, Limit, Page, Panel, Year, YearQuery
+from verifier_oversight.entrypoints.dependencies import Authority, IdPath, Limit, Page, Panel, Year, YearQuery
 from verifier_oversight.entrypoints.schemas import (
     DrawDetail, DrawPublic, EvaluationPublic, InspectionPublic, InspectionSigned, PanelMemberPublic,
 )

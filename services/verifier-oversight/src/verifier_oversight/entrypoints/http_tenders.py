@@ -8,9 +8,10 @@ from fastapi import APIRouter, Path
 
 from ets_shared.auth import Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow
+from ets_shared.http.dependencies import Caller, ReadSession
+from verifier_oversight.entrypoints.dependencies import Uow
 from verifier_oversight.adapters.tender_repository import TenderRepository
-from verifier_oversight.entrypoints.params import Authority, IdPath, YearQuery, authority_or_itself
+from verifier_oversight.entrypoints.dependencies import Authority, IdPath, YearQuery, authority_or_itself
 from verifier_oversight.entrypoints.schemas import BidPublic, LotAwardPublic, TenderPublic, TenderRecord
 from verifier_oversight.service_layer import commands, tenders
 

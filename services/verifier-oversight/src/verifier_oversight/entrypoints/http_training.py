@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ets_shared.http.dependencies import ReadSession, Uow
+from ets_shared.http.dependencies import ReadSession
+from verifier_oversight.entrypoints.dependencies import Uow
 from verifier_oversight.adapters.repository import VerifierRepository
-from verifier_oversight.entrypoints.params import Authority, IdPath, Panel, Year, YearQuery
+from verifier_oversight.entrypoints.dependencies import Authority, IdPath, Panel, Year, YearQuery
 from verifier_oversight.entrypoints.schemas import CertificatePublic, SessionCertified, TrainingPublic
 from verifier_oversight.service_layer import certification, commands
 

@@ -16,7 +16,7 @@ from verifier_oversight.domain.assignments import (
 from verifier_oversight.domain.policy import OversightPolicy
 from verifier_oversight.domain.tenders import LotAward
 from verifier_oversight.service_layer import commands
-from verifier_oversight.service_layer.policy import policy_for
+from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
 PROPOSED, CONFIRMED, SUPERSEDED = "PROPOSED", "CONFIRMED", "SUPERSEDED"

@@ -10,7 +10,7 @@ from verifier_oversight.domain.agencies import agency_bar
 from verifier_oversight.domain.certificates import Certificate, Verifier, default_certificate_no
 from verifier_oversight.domain.training import TrainingSession
 from verifier_oversight.service_layer import commands
-from verifier_oversight.service_layer.policy import policy_for
+from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
 

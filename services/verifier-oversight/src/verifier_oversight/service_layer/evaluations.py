@@ -22,7 +22,7 @@ from verifier_oversight.domain.policy import OversightPolicy
 from verifier_oversight.domain.scoring import Band, ItemKind, ScoringItem, ScoringTable, Violation, check_items
 from verifier_oversight.service_layer import commands
 from verifier_oversight.service_layer.agencies import apply_status, eligibility_changed
-from verifier_oversight.service_layer.policy import policy_for
+from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
 

@@ -15,7 +15,7 @@ from verifier_oversight.domain.inspections import ChecklistItem, Finding, Inspec
 from verifier_oversight.domain.panel import DeclaredConflict, PanelMember
 from verifier_oversight.service_layer import commands
 from verifier_oversight.service_layer.evaluations import evaluation_to_change, record, require_year_open
-from verifier_oversight.service_layer.policy import policy_for
+from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
 SEED_BITS = 63

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.bounds import DecimalString
 from ets_shared.errors import DomainError
-from ets_shared.http.platform_routes import PolicyCache, load_policy
+from ets_shared.persistence.policy import PolicyCache, load_policy
 from mrv.domain.factors import find_factor_set
 from mrv.domain.policy import M3_DEPARTMENTS, DiscrepancyBase, MrvPolicy
 

@@ -13,8 +13,8 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy.orm import Session
 
 from ets_shared.bounds import DecimalString
-from ets_shared.http.platform_routes import load_policy
-from exchange.domain.trading_rules import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
+from ets_shared.persistence.policy import load_policy
+from exchange.domain.policy import AGREEMENT, OPEN_BIDDING, Fees, TradingRules
 
 
 class SurveillanceThresholds(BaseModel):

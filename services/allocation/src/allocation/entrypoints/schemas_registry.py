@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from allocation.adapters.orm import AccountRow, TradingAccountRow
 from allocation.adapters.trading_accounts import TradingAccountRepository
 from allocation.domain import AccountKind
-from allocation.entrypoints.public import SUPERVISORS, HoldingPublic
+from allocation.entrypoints.schemas import SUPERVISORS, HoldingPublic
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 

@@ -29,7 +29,7 @@ def publish_steps(uow: EnforcementUnitOfWork, case: PenaltyCase, steps: Iterable
                   policy: EnforcementPolicy) -> None:
     for step in steps:
         for event in _events(case, step, policy):
-            uow.publish(event, subject_ref=f"case:{case.case_id}", correlation_id=case.correlation_id)
+            uow.publish(event, subject_ref=f"case:{case.case_id}")
 
 
 def publish_flag(uow: EnforcementUnitOfWork, flag: InactionFlag, correlation_id: str) -> None:
@@ -45,7 +45,7 @@ def publish_flag(uow: EnforcementUnitOfWork, flag: InactionFlag, correlation_id:
 
 
 def _events(case: PenaltyCase, step: CaseStep, policy: EnforcementPolicy) -> list[EventData]:  # noqa: PLR0911
-    kind, base = step.kind, {"case_id": case.case_id, "party_id": case.party_id}
+    kind, base = step.kind, {"case_id": case.case_id, "party_id": case.party_id, "correlation_id": case.correlation_id}
     art = {**base, "article": case.article.value}
     if kind is StepKind.OPENED:
         return [CaseOpened(**art, party_kind=case.party_kind.value, compliance_year=case.compliance_year,
@@ -123,7 +123,7 @@ def _measure_events(case: PenaltyCase, batch: int | None, policy: EnforcementPol
     made = {m.effect: m for m in case.measures if m.decision_no == batch}
     rule = case.rule(policy)
     violation = f"{rule.violation}; breach of {rule.breaches}: {case.allegation}"
-    base = {"case_id": case.case_id, "party_id": case.party_id}
+    base = {"case_id": case.case_id, "party_id": case.party_id, "correlation_id": case.correlation_id}
     events: list[EventData] = []
     if credit := made.get(MeasureEffect.CREDIT_RECORD_ENTERED):
         events.append(CreditRecordEntered(**base, article=case.article.value, violation=violation,

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.orm import Session
 
 from ets_shared.bounds import DecimalString
-from ets_shared.http.platform_routes import load_policy
+from ets_shared.persistence.policy import load_policy
 from verifier_oversight.domain.policy import OversightPolicy
 
 _DEFAULTS = OversightPolicy(year=2013)

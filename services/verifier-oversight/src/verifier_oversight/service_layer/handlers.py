@@ -23,7 +23,7 @@ from verifier_oversight.domain.scoring import MISSING_VERIFICATION
 from verifier_oversight.service_layer.evaluations import (
     evaluation_to_change, record, restated, subject, withdrawn_automatically,
 )
-from verifier_oversight.service_layer.policy import policy_for
+from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from allocation.domain import AllocationPolicy, InclusionThreshold
 from ets_shared.bounds import DecimalString
-from ets_shared.http.platform_routes import PolicyCache, load_policy
+from ets_shared.persistence.policy import PolicyCache, load_policy
 
 
 class InclusionThresholdDocument(BaseModel):

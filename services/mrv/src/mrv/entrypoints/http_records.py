@@ -8,10 +8,11 @@ from fastapi import APIRouter, Depends, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, require
+from mrv.entrypoints.dependencies import Uow
 from mrv.adapters.determinations import DeterminationRecords
-from mrv.entrypoints.views import DeterminationPublic
-from mrv.service_layer import commands, handlers
+from mrv.entrypoints.schemas import DeterminationPublic
+from mrv.service_layer import commands, reports
 
 router = APIRouter(tags=["determinations"])
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
@@ -45,4 +46,4 @@ def list_determinations(_: Authority, session: ReadSession, compliance_year: int
 @router.post("/determinations/historical", response_model=DeterminationPublic, status_code=201,
              summary="Import an earlier year's determined emissions from the legacy system (for M-15 ¶2(2))")
 def import_historical(cmd: commands.ImportHistoricalDetermination, _: Authority, uow: Uow) -> DeterminationPublic:
-    return DeterminationPublic.imported(handlers.import_historical(cmd, uow))
+    return DeterminationPublic.imported(reports.import_historical(cmd, uow))

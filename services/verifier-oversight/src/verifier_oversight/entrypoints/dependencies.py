@@ -1,4 +1,5 @@
-"""Parameters and access checks every router of the service shares (bounds on every path and query value)."""
+"""What every router of the service shares: its unit of work typed as this service's (`Uow`), roles, parameters
+(bounds on every path and query value) and access checks."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,8 +8,10 @@ from fastapi import Depends, Path, Query
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import require
+from ets_shared.http.dependencies import get_uow, require
+from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
 
+Uow = Annotated[OversightUnitOfWork, Depends(get_uow)]
 Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
 Panel = Annotated[Principal, Depends(require(Role.AUTHORITY, Role.PANEL_EXPERT))]
 Page = Annotated[int, Query(ge=0, le=1_000_000)]

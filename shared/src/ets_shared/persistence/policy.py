@@ -1,0 +1,70 @@
+"""The per-year policy documents in the `policy_setting` table every service has: stored with who and why
+(`store_policy`, inside the caller's transaction), read and validated once per session (`load_policy`), and the
+years one transaction touches each turned once into a service's domain policy (`PolicyCache`).
+
+Each service's `adapters/policy_repository.py` names its own document model and defaults and turns the document
+into its domain policy (`policy_for(session, year)`); the service layer reads policies only through it, and
+`ets_shared.http.platform_routes.policy_router` serves GET/PUT /policy/{year} with the same two functions.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from ets_shared.clock import utcnow
+from ets_shared.persistence.tables import PolicySetting
+
+if TYPE_CHECKING:
+    from ets_shared.unit_of_work import SqlUnitOfWork
+
+Document = TypeVar("Document", bound=BaseModel)
+Policy = TypeVar("Policy")
+
+_POLICY_CACHE = "ets.policy"
+
+
+def store_policy(uow: SqlUnitOfWork, compliance_year: int, document: BaseModel, reason: str) -> None:
+    """Record a year's policy (audited with who and why) in the caller's transaction."""
+    row = uow.session.get(PolicySetting, compliance_year)
+    payload = document.model_dump_json()
+    actor = uow.context.actor
+    if row is None:
+        uow.session.add(PolicySetting(compliance_year=compliance_year, document=payload, updated_by=actor,
+                                      updated_at=utcnow(), reason=reason))
+    else:
+        row.document, row.updated_by, row.updated_at, row.reason = payload, actor, utcnow(), reason
+    uow.audit("policy.set", f"policy:{compliance_year}", {"policy": json.loads(payload), "reason": reason})
+    stale = [k for k in uow.session.info
+             if isinstance(k, tuple) and k[:1] == (_POLICY_CACHE,) and k[2] == compliance_year]
+    for key in stale:
+        del uow.session.info[key]
+
+
+def load_policy(session: Session, compliance_year: int, model: type[Document],
+                default: Callable[[int], Document]) -> Document:
+    """The year's policy as this transaction sees it: read (and validated) once per session, so the many use cases
+    of a consumed batch or a bulk request do not read it again each; `store_policy` refreshes it."""
+    key = (_POLICY_CACHE, model, compliance_year)
+    if key not in session.info:
+        row = session.get(PolicySetting, compliance_year)
+        session.info[key] = model.model_validate_json(row.document) if row else default(compliance_year)
+    document: Document = session.info[key]
+    return document.model_copy()
+
+
+class PolicyCache(Generic[Policy]):
+    """The policies of the years one transaction touches (a tick spans cases of several years), each loaded once by
+    `load(session, year)` (a service's own loader, which turns the stored document into its domain policy)."""
+
+    def __init__(self, session: Session, load: Callable[[Session, int], Policy]) -> None:
+        self.session, self._load = session, load
+        self._years: dict[int, Policy] = {}
+
+    def __call__(self, year: int) -> Policy:
+        if year not in self._years:
+            self._years[year] = self._load(self.session, year)
+        return self._years[year]
