@@ -16,13 +16,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from faststream.middlewares import AckPolicy
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
+from opentelemetry import trace
 from opentelemetry.trace import SpanKind
 from sqlalchemy.exc import IntegrityError
 
@@ -100,12 +101,12 @@ def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[s
     child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace."""
     with log_context(correlation_id=envelope.correlation_id, event_id=str(envelope.event_id)):
         if not tracing.enabled(service):
-            yield
+            yield None
             return
         with tracing.start_span(service, f"consume {subject}", kind=SpanKind.CONSUMER, parent=headers, attributes={
                 "messaging.system": "nats", "messaging.destination.name": subject,
-                "messaging.message.id": str(envelope.event_id), "ets.correlation_id": envelope.correlation_id}):
-            yield
+                "messaging.message.id": str(envelope.event_id), "ets.correlation_id": envelope.correlation_id}) as span:
+            yield span
 
 
 def apply_event(envelope: Envelope, subject: str, handler: EventHandler, uow_factory: UowFactory, *,
@@ -141,17 +142,18 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory, service
                 continue
             seen.add(delivery.event_id)
             uow.act_for(MessageContext.caused_by(delivery.envelope))
-            with consuming(service, delivery.subject, delivery.envelope, delivery.headers):
+            with consuming(service, delivery.subject, delivery.envelope, delivery.headers) as span:
                 started = utcnow()
                 delivery.route.handler(delivery.envelope.data, uow)
                 uow.mark_processed(delivery.envelope, delivery.subject, started)
-            applied.append(delivery)
+            applied.append((delivery, span))
         uow.commit()
-    if log.isEnabledFor(logging.INFO):  # after the commit: what the lines say has happened
-        for delivery in applied:
-            with log_context(correlation_id=delivery.envelope.correlation_id, event_id=delivery.event_id):
+    if log.isEnabledFor(logging.INFO):  # after the commit: what the lines say has happened (in the event's trace)
+        for delivery, span in applied:
+            with log_context(correlation_id=delivery.envelope.correlation_id, event_id=delivery.event_id), \
+                    (trace.use_span(span) if span is not None else nullcontext()):
                 log.info("applied %s", delivery.subject)
-    return applied
+    return [delivery for delivery, _ in applied]
 
 
 def retry_delay(attempt: int) -> float:
