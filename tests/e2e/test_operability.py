@@ -6,6 +6,7 @@ bulk determination request and two calendar ticks lie between them (a compliance
 correlation id and by entity and year; `/metrics` counts what happened."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from contextlib import ExitStack
@@ -16,13 +17,14 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from ets_cli.client import PlatformClient, until
+from ets_cli.main import main
 from ets_cli.platform import SERVICES, Platform
 from ets_cli.sample_year import SAMPLE_ENTITIES
 from ets_cli.scenario import YearRun
 from ets_cli.timeline import gather_timeline, table
 from ets_shared.auth import issue_token
 from ets_shared.nats_process import free_port
-from ets_shared.settings import PlatformSettings
+from ets_shared.settings import PlatformSettings, service_key
 from ets_shared.testing.databases import PostgresServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
@@ -118,7 +120,7 @@ async def test_one_trace_spans_the_report_the_obligation_and_the_case(platform, 
         year.corr(SHORT)}
 
 
-async def test_the_case_timeline_tells_the_story_in_order(platform, year_run):
+async def test_the_case_timeline_tells_the_story_in_order(platform, year_run, monkeypatch, capsys):
     year = year_run["year"]
     token = issue_token(PlatformSettings(jwt_secret=platform.jwt_secret), subject="ops", role="authority")
     urls = {s: platform.url(s) for s in SERVICES}
@@ -147,6 +149,16 @@ async def test_the_case_timeline_tells_the_story_in_order(platform, year_run):
         (e.service, e.kind, e.sequence, e.event_id) for e in by_entity.entries}
     printed = table(timeline)
     assert year.corr(SHORT) in printed and "enforcement         published  ets.enforcement.case.opened.v1" in printed
+
+    # the command: `ets timeline --entity … --year …` against this platform's ports and secret
+    for service in SERVICES:
+        monkeypatch.setenv(f"ETS_{service_key(service)}_PORT", str(platform.ports[service]))
+    monkeypatch.setenv("ETS_JWT_SECRET", platform.jwt_secret)
+    assert await asyncio.to_thread(main, ["timeline", "--entity", year.eid(SHORT), "--year", str(year.year)]) == 0
+    out = capsys.readouterr().out
+    assert year.corr(SHORT) in out.splitlines()[0]
+    assert out.index("ets.mrv.report.submitted.v1") < out.index("ets.enforcement.case.opened.v1")
+    assert await asyncio.to_thread(main, ["timeline", "--entity", year.eid(SHORT)]) == 2  # no year: refused
 
     async with aiohttp.ClientSession() as http:  # an entity may not read the supervisors' timeline
         entity = issue_token(PlatformSettings(jwt_secret=platform.jwt_secret), subject="e", role="entity",
