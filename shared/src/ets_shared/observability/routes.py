@@ -22,8 +22,8 @@ from ets_shared.bounds import Identifier, Limit, Year, text
 from ets_shared.errors import DomainError
 from ets_shared.http.dependencies import ReadSession, get_runtime, require
 from ets_shared.observability.metrics import CONTENT_TYPE_LATEST
-from ets_shared.observability.timeline import MAX_CORRELATION_IDS, ServiceTimeline, correlation_ids_for, \
-    service_timeline
+from ets_shared.observability.timeline import MAX_CORRELATION_IDS, ServiceTimeline
+from ets_shared.observability.timeline_queries import correlation_ids_for, service_timeline
 from ets_shared.persistence.tables import DeadLetter
 
 Supervisor = Annotated[Principal, Depends(require(Role.AUTHORITY, Role.ENFORCEMENT_OFFICER))]

@@ -24,16 +24,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage
-
 SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
 MAX_CORRELATION_IDS = 50  # per request; `case_timeline` asks in chunks
 ENTITY_FIELDS = ("entity_id", "covered_entity_id", "from_entity_id", "to_entity_id")
 YEAR_FIELDS = ("compliance_year", "year")
-SCAN_LIMIT = 5000  # rows naming the entity read to find its year's correlation ids
 Kind = Literal["published", "consumed", "audit"]
 _KIND_ORDER = {"consumed": 0, "published": 1, "audit": 2}  # within one instant: cause before effect
 
@@ -64,65 +58,15 @@ class ServiceTimeline(BaseModel):
     truncated: bool = Field(description="more entries matched than `limit`: ask for fewer correlation ids")
 
 
-def _key(entry: TimelineEntry) -> tuple:
+def sort_key(entry: TimelineEntry) -> tuple:
     return (entry.at, _KIND_ORDER[entry.kind], entry.sequence, entry.service)
-
-
-# -- one service's answer --------------------------------------------------------------------------------------------
-def correlation_ids_for(session: Session, entity_id: str, year: int, limit: int = MAX_CORRELATION_IDS) -> list[str]:
-    """The correlation ids of this service's events and audit records about `entity_id` in compliance `year`."""
-    pattern, year_pattern = f"%{_escape(entity_id)}%", f"%{year}%"  # narrowing only: the JSON is checked below
-    found: dict[str, None] = {}
-    outbox = session.execute(select(OutboxMessage.payload).where(OutboxMessage.payload.like(pattern, escape="\\"),
-                                                                 OutboxMessage.payload.like(year_pattern))
-                             .order_by(OutboxMessage.seq).limit(SCAN_LIMIT)).scalars()
-    for payload in outbox:
-        envelope = _json(payload)
-        if isinstance(envelope, dict) and _about(envelope.get("data"), entity_id, year):
-            found.setdefault(str(envelope.get("correlation_id")))
-    audits = session.execute(select(AuditRecord.correlation_id, AuditRecord.detail)
-                             .where(AuditRecord.detail.like(pattern, escape="\\"),
-                                    AuditRecord.detail.like(year_pattern))
-                             .order_by(AuditRecord.id).limit(SCAN_LIMIT)).all()
-    for correlation_id, detail in audits:
-        if _about(_json(detail), entity_id, year):
-            found.setdefault(correlation_id)
-    return list(found)[:limit]
-
-
-def service_timeline(session: Session, service: str, correlation_ids: Sequence[str], limit: int) -> ServiceTimeline:
-    """This service's entries of the given correlation ids, in order; at most `limit`."""
-    ids = list(dict.fromkeys(correlation_ids))
-    entries: list[TimelineEntry] = []
-    if ids:
-        for seq, subject, payload, created_at in session.execute(
-                select(OutboxMessage.seq, OutboxMessage.subject, OutboxMessage.payload, OutboxMessage.created_at)
-                .where(OutboxMessage.correlation_id.in_(ids)).order_by(OutboxMessage.seq).limit(limit + 1)):
-            envelope = _json(payload) or {}
-            entries.append(TimelineEntry(
-                at=created_at, service=service, kind="published", sequence=seq,
-                correlation_id=envelope.get("correlation_id", ""), event_id=envelope.get("event_id"),
-                event_type=subject, causation_id=envelope.get("causation_id"), detail=envelope.get("data")))
-        for row in session.execute(select(InboxMessage).where(InboxMessage.correlation_id.in_(ids))
-                                   .order_by(InboxMessage.processed_at).limit(limit + 1)).scalars():
-            entries.append(TimelineEntry(at=row.processed_at, service=service, kind="consumed", sequence=0,
-                                         correlation_id=row.correlation_id, event_id=row.event_id,
-                                         event_type=row.subject))
-        for row in session.execute(select(AuditRecord).where(AuditRecord.correlation_id.in_(ids))
-                                   .order_by(AuditRecord.id).limit(limit + 1)).scalars():
-            entries.append(TimelineEntry(at=row.at, service=service, kind="audit", sequence=row.id,
-                                         correlation_id=row.correlation_id, actor=row.actor, action=row.action,
-                                         subject_ref=row.subject_ref, detail=_json(row.detail)))
-    entries.sort(key=_key)
-    return ServiceTimeline(service=service, correlation_ids=ids, entries=entries[:limit],
-                           truncated=len(entries) > limit)
 
 
 # -- across the services ------------------------------------------------------------------------------------------
 def merge(answers: Iterable[ServiceTimeline]) -> list[TimelineEntry]:
     """The services' entries in one order: by time, then (within one instant) consumed before published before
     audited, then each service's own sequence."""
-    return sorted((entry for answer in answers for entry in answer.entries), key=_key)
+    return sorted((entry for answer in answers for entry in answer.entries), key=sort_key)
 
 
 # fetch(service, query parameters) → that service's `GET /timeline` answer as JSON
@@ -159,19 +103,15 @@ async def case_timeline(fetch: Fetch, *, correlation_id: str | None = None, enti
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------
-def _about(data: Any, entity_id: str, year: int) -> bool:
+def about_entity_year(data: Any, entity_id: str, year: int) -> bool:
     if not isinstance(data, dict):
         return False
     named = any(data.get(f) == entity_id for f in ENTITY_FIELDS)
     return named and any(data.get(f) == year for f in YEAR_FIELDS)
 
 
-def _json(text: str | None) -> Any:
+def parse_json(text: str | None) -> Any:
     try:
         return json.loads(text) if text else None
     except ValueError:
         return text
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
