@@ -106,6 +106,18 @@ def chaos(entities: int = typer.Option(300, help="synthetic entities in the comp
     return call("chaos", locals())
 
 
+@app.command(rich_help_panel="Drive the platform")
+def timeline(correlation_id: Optional[str] = typer.Option(None, help="the case's correlation id"),
+             entity: Optional[str] = typer.Option(None, help="with --year: the entity whose case it is"),
+             year: Optional[int] = typer.Option(None, help="with --entity: the compliance year"),
+             limit: int = typer.Option(1000, help="entries per service (1-1000)"),
+             json: bool = typer.Option(False, "--json", help="the merged timeline as JSON instead of a table"),
+             host: str = Host, data_dir: str = DataDir) -> int:
+    """Everything about one compliance case across the five services, in order: events published and consumed,
+    audit records."""
+    return call("timeline", locals())
+
+
 @app.command("nats-keys", rich_help_panel="Deployment")
 def nats_keys() -> int:
     """Print a fresh nkey pair per NATS identity (KEY=value lines for deployment)."""
