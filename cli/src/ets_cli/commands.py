@@ -12,7 +12,11 @@ DATA_DIR = os.environ.get("ETS_DATA_DIR", str(ROOT / ".ets"))
 
 
 def run_tests(pytest_args: list[str]) -> int:
-    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy); pytest's exit code."""
+    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy, the console's browser
+    tests — Chromium installed first when missing, `ets_cli.browser`); pytest's exit code."""
+    from ets_cli.browser import ensure_chromium
+
+    ensure_chromium()
     return subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=os.environ.copy())
 
 
@@ -48,6 +52,10 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("test", help="run the whole test suite (what CI runs); later arguments go to pytest")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="pytest arguments, passed through")
     p.set_defaults(func=lambda args: run_tests(args.pytest_args))
+
+    p = sub.add_parser("browser", help="install Debian's chromium for the console's browser tests when missing "
+                                       "(what `ets test` does first); prints its path")
+    p.set_defaults(func=_lazy("browser", "run"))
 
     p = sub.add_parser("demo", help="drive one compliance year through the running platform")
     p.add_argument("--year", type=int, default=None, help="default: the first year after every service's clock")
