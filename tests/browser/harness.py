@@ -69,9 +69,10 @@ class Console:
     run: str
     shots: list[Path] = field(default_factory=list)
 
-    async def visit(self, path: str, what: str | None = None):  # noqa: ANN201
+    async def visit(self, path: str, what: str | None = None, status: int | None = None):  # noqa: ANN201
+        """Open `path`: it must answer below 400 (or exactly `status`), pass axe, and is screenshotted."""
         response = await self.page.goto(self.base_url + path)
-        assert response is not None and response.status < 400, (
+        assert response is not None and (response.status == status if status else response.status < 400), (
             f"GET {path} answered {response.status if response else 'nothing'}: "
             f"{(await self.page.content())[:2000]}")
         await self.check(what or path)
@@ -105,13 +106,10 @@ class Console:
                 return focused
         raise AssertionError(f"not reachable with Tab in {limit} presses on {self.page.url}")
 
-    async def type_into(self, name: str, text: str) -> None:
-        """Tab to the form field `name` and type `text` into it (select: the option whose value is `text`)."""
-        field_ = await self.tab_to(lambda f: f["name"] == name)
-        if field_["tag"] == "select":
-            await self.page.evaluate("""([n, v]) => { const e = document.activeElement; e.value = v;
-                e.dispatchEvent(new Event('change', {bubbles: true})); }""", [name, text])
-            return
+    async def type_into(self, name: str, text: str, field_id: str | None = None) -> None:
+        """Tab to the form field `name` (the one with id `field_id`, when several forms on the page have one) and
+        type `text` into it, replacing what it held."""
+        await self.tab_to(lambda f: f["name"] == name and (field_id is None or f["id"] == field_id))
         await self.page.keyboard.press("Control+A")
         await self.page.keyboard.type(text)
 
@@ -121,3 +119,39 @@ class Console:
         await self.tab_to(lambda f: f["tag"] in ("button", "input") and label.lower() in f["text"].lower())
         await self.page.keyboard.press("Enter")
         await self.page.wait_for_load_state("networkidle")
+
+    async def choose(self, name: str, value: str) -> None:
+        """Tab to the select `name` and pick the option `value` in it."""
+        await self.tab_to(lambda f: f["name"] == name and f["tag"] == "select")
+        await self.page.locator(":focus").select_option(value)
+
+    async def start_at_top(self) -> None:
+        """The page loaded afresh: keyboard focus starts at the top of the document."""
+        await self.page.reload()
+        await self.page.wait_for_load_state("load")
+
+    async def sign_in(self, role: str, party: str | None = None, subject: str | None = None) -> None:
+        """The development sign-in, by keyboard: role, party, name, Enter."""
+        await self.visit("/sign-in", "sign in")
+        await self.choose("role", role)
+        if party:
+            await self.type_into("party_id", party)
+        if subject:
+            await self.type_into("subject", subject)
+        await self.submit("Sign in")
+
+    async def sign_out(self) -> None:
+        await self.page.context.clear_cookies()
+        await self.page.goto(self.base_url + "/language/en?next=/")
+
+    async def skip_link_works(self) -> None:
+        """The first Tab on a page reaches the skip link; Enter on it moves focus to the main content."""
+        await self.start_at_top()
+        await self.page.keyboard.press("Tab")
+        first = await self.focused()
+        assert first["href"] == "#main", f"the first Tab stop is {first}, not the skip link"
+        await self.page.keyboard.press("Enter")
+        assert (await self.focused())["id"] == "main"
+
+    async def text(self, selector: str = "main") -> str:
+        return await self.page.locator(selector).inner_text()

@@ -6,7 +6,7 @@ import pytest
 
 from .harness import AccessibilityViolation, Console, assert_accessible
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 BROKEN = """<!doctype html><html lang="en"><head><title>broken</title></head><body><main>
 <h1>A form without labels</h1><form><input name="amount"><button></button></form><img src="x.png"></main></body></html>"""
