@@ -104,5 +104,5 @@ async def lift(request: Request, look: Look, measure_id: str) -> Response:
 async def alerts(request: Request, look: Look) -> Response:
     look.require(*DESK)
     filters = query_of(request, "pattern", "start", "end")
-    found = await look.api.get("exchange", "/alerts", limit=500, **filters)
+    found = await look.api.get("exchange", "/surveillance/alerts", limit=500, **filters)
     return render(request, "exchange/alerts.html", alerts=found, filters=filters, patterns=PATTERNS)
