@@ -52,3 +52,12 @@ def test_shared_holds_no_service_rules():
     for path in sorted((ROOT / "shared" / "src").rglob("*.py")):
         for name in imports(path):
             assert name.split(".")[0] not in PACKAGES.values(), f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_the_console_imports_no_service():
+    """The web console reaches the services only through their public HTTP APIs, like any other client."""
+    paths = sorted((ROOT / "console").rglob("*.py"))
+    assert paths, "the console package is missing"
+    for path in paths:
+        for name in imports(path):
+            assert name.split(".")[0] not in PACKAGES.values(), f"{path.relative_to(ROOT)} imports {name}"

@@ -1,4 +1,5 @@
-"""The embedded platform: the bundled nats-server plus the five services, each its own process.
+"""The embedded platform: the bundled nats-server plus the five services, each its own process, and (for
+`ets up`, or when `console_port` is set) the web console beside them.
 
 Used by `ets up` and by the end-to-end tests. Children get SIGTERM if the launcher dies (PR_SET_PDEATHSIG), and
 `stop()` terminates them in reverse order, so no process outlives the launcher. Data (NATS store, SQLite files,
@@ -24,6 +25,7 @@ from ets_shared.nats_process import NatsServerProcess, die_with_parent, ensure_p
 from ets_shared.settings import EMBEDDED_NATS_PORT, SERVICE_PORTS, PlatformSettings, service_key
 
 SERVICES = tuple(SERVICE_PORTS)
+CONSOLE = "console"
 
 
 def configured_ports() -> dict[str, int]:
@@ -57,6 +59,7 @@ class Platform:
     ports: dict[str, int] = field(default_factory=configured_ports)
     database_urls: dict[str, str] = field(default_factory=dict)  # per service; default SQLite in data_dir/db
     extra_env: dict[str, str] = field(default_factory=dict)
+    console_port: int | None = None  # set: the web console (ets_console) runs too, on this port
     nats: NatsServerProcess | NatsCluster | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -89,7 +92,20 @@ class Platform:
         return connect_options(PlatformSettings(data_dir=self.data_dir, nats_keys_dir=self.keys_dir), identity)
 
     def url(self, service: str) -> str:
+        if service == CONSOLE:
+            return f"http://127.0.0.1:{self.console_port}"
         return f"http://127.0.0.1:{self.ports[service]}"
+
+    def console_env(self) -> dict[str, str]:
+        """The console calls the services' public HTTP APIs (no NATS, no database) and mints development tokens
+        with the platform's secret."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ETS_")}
+        env.update({"ETS_DATA_DIR": str(self.data_dir), "ETS_JWT_SECRET": self.jwt_secret,
+                    "ETS_CONSOLE_PORT": str(self.console_port), "ETS_CONSOLE_PUBLIC_URL": self.url(CONSOLE),
+                    "PYTHONUNBUFFERED": "1",
+                    **{f"ETS_CONSOLE_{service_key(s)}_URL": self.url(s) for s in SERVICES}})
+        env.update({k: v for k, v in self.extra_env.items() if not k.startswith("ETS_NATS")})
+        return env
 
     def env_for(self, service: str) -> dict[str, str]:
         key = service_key(service)
@@ -119,14 +135,17 @@ class Platform:
                                           authorization=authorization(public_keys)).start()
 
     def start_service(self, service: str) -> subprocess.Popen:
-        ensure_port_free(self.ports[service], service)
+        console = service == CONSOLE
+        ensure_port_free(self.console_port if console else self.ports[service], service)  # type: ignore[arg-type]
         logs = self.data_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         command = [str(Path(sysconfig.get_path("scripts")) / f"ets-{service}")]
         if not Path(command[0]).exists():
-            command = [sys.executable, "-c", f"from {service.replace('-', '_')}.entrypoints.main import run; run()"]
+            module = "ets_console.main" if console else f"{service.replace('-', '_')}.entrypoints.main"
+            command = [sys.executable, "-c", f"from {module} import run; run()"]
         log = open(logs / f"{service}.log", "ab")  # noqa: SIM115 - the child owns it
-        process = subprocess.Popen(command, env=self.env_for(service), stdout=log, stderr=subprocess.STDOUT,
+        env = self.console_env() if console else self.env_for(service)
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True, preexec_fn=die_with_parent)
         self.processes[service] = process
         return process
@@ -136,7 +155,9 @@ class Platform:
             self.start_nats()
             for service in SERVICES:
                 self.start_service(service)
-            self.wait_ready(timeout)
+            if self.console_port is not None:
+                self.start_service(CONSOLE)
+            self.wait_ready(timeout, SERVICES + ((CONSOLE,) if self.console_port is not None else ()))
         except BaseException:
             self.stop()
             raise

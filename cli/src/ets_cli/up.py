@@ -1,14 +1,15 @@
 """`ets up`: start the embedded platform and keep it running until Ctrl-C."""
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
 from pathlib import Path
 
-from ets_cli.platform import SERVICES, Platform
+from ets_cli.platform import CONSOLE, SERVICES, Platform
 from ets_shared.persistence.engine import normalise_url
-from ets_shared.settings import EMBEDDED_NATS_PORT
+from ets_shared.settings import CONSOLE_PORT, EMBEDDED_NATS_PORT
 
 
 def postgres_urls(base: str) -> dict[str, str]:
@@ -30,13 +31,13 @@ def postgres_urls(base: str) -> dict[str, str]:
 
 def run(args) -> int:  # noqa: ANN001
     platform = Platform(Path(args.data_dir), nats_url=args.nats_url, nats_port=args.nats_port or EMBEDDED_NATS_PORT,
-                        cluster=args.cluster,
+                        cluster=args.cluster, console_port=int(os.environ.get("ETS_CONSOLE_PORT", CONSOLE_PORT)),
                         database_urls=postgres_urls(args.postgres) if args.postgres else {})
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     print(f"ets: starting NATS ({platform.effective_nats_url}{', a 3-node cluster, streams R3' if args.cluster else ''}) "
-          f"and five services; logs in {platform.data_dir}/logs",
+          f"and five services and the web console; logs in {platform.data_dir}/logs",
           flush=True)
     try:
         platform.start(timeout=args.timeout)
@@ -47,6 +48,7 @@ def run(args) -> int:  # noqa: ANN001
     for service in SERVICES:
         url = platform.url(service)
         print(f"  {service:<19} {url}   API docs {url}/docs")
+    print(f"  {'web console':<19} {platform.url(CONSOLE)}")
     print(f"  {'nats':<19} {platform.effective_nats_url}")
     print("\nNext: `./ets demo` runs a compliance year; `./ets token --role authority` mints a token. Ctrl-C stops.",
           flush=True)

@@ -19,6 +19,7 @@ SERVICE_PORTS: dict[str, int] = {
     "exchange": 8104,
     "enforcement": 8105,
 }
+CONSOLE_PORT = 8100  # the web console (ets_console), beside the five services; ETS_CONSOLE_PORT
 EMBEDDED_NATS_PORT = 4250
 DEV_JWT_SECRET = "ets-development-secret-not-for-production-use!"
 
