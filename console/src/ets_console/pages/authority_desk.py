@@ -12,14 +12,21 @@ from starlette.responses import Response
 
 from ets_console.api import ApiProblem
 from ets_console.i18n import translator
-from ets_console.pages.auth import ROLE_HOMES
+from ets_console import nav
 from ets_console.pages.desk_forms import act, idempotency, query_of
 from ets_console.web import FormErrors, Look, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter(prefix="/authority")
 SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
-ROLE_HOMES[Role.AUTHORITY] = lambda _: "/authority/determinations"
+nav.register(Role.AUTHORITY, home=lambda _: "/authority/determinations", links=[
+    nav.Link("authority.determinations.title", lambda _: "/authority/determinations"),
+    nav.Link("authority.plan.title", lambda _: "/authority/plans"),
+    nav.Link("authority.oversight.title", lambda _: "/authority/oversight"),
+    nav.Link("desk.cases.title", lambda _: "/desk/cases"),
+    nav.Link("desk.timeline.nav", lambda _: "/desk/timeline"),
+    nav.Link("authority.dead_letters.title", lambda _: "/authority/dead-letters"),
+])
 
 
 def _year(request: Request) -> str | None:

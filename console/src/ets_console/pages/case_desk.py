@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from ets_console.pages.auth import ROLE_HOMES
+from ets_console import nav
 from ets_console.pages.desk_forms import act, idempotency, query_of
 from ets_console.web import FormErrors, Look, form_of, render
 from ets_shared.auth import Role
@@ -19,7 +19,11 @@ router = APIRouter(prefix="/desk")
 DESK = (Role.ENFORCEMENT_OFFICER, Role.AUTHORITY)
 MEASURES = ("credit_record", "special_fund_ineligible", "award_ineligible", "project_assessment_refused")
 SERVICE_METHODS = ("electronic", "in_person", "post", "public_notice")
-ROLE_HOMES[Role.ENFORCEMENT_OFFICER] = lambda _: "/desk/cases"
+nav.register(Role.ENFORCEMENT_OFFICER, home=lambda _: "/desk/cases", links=[
+    nav.Link("desk.cases.title", lambda _: "/desk/cases"),
+    nav.Link("desk.timeline.nav", lambda _: "/desk/timeline"),
+    nav.Link("authority.dead_letters.title", lambda _: "/authority/dead-letters"),
+])
 
 # the officer's acts: form fields → enforcement's request body
 ACTS: dict[str, tuple[str, Any]] = {

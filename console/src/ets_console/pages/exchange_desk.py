@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from ets_console.pages.auth import ROLE_HOMES
+from ets_console import nav
 from ets_console.pages.desk_forms import act, idempotency, query_of
 from ets_console.web import FormErrors, Look, form_of, render
 from ets_shared.auth import Role
@@ -18,7 +18,11 @@ router = APIRouter(prefix="/exchange")
 DESK = (Role.EXCHANGE_OPERATOR, Role.AUTHORITY)
 KINDS = ("halt", "price_limit", "holding_limit")
 PATTERNS = ("wash_trade", "layering", "marking_the_close")
-ROLE_HOMES[Role.EXCHANGE_OPERATOR] = lambda _: "/exchange/members"
+nav.register(Role.EXCHANGE_OPERATOR, home=lambda _: "/exchange/members", links=[
+    nav.Link("exchange.members.title", lambda _: "/exchange/members"),
+    nav.Link("exchange.measures.title", lambda _: "/exchange/measures"),
+    nav.Link("exchange.alerts.title", lambda _: "/exchange/alerts"),
+])
 
 
 # members and clients -------------------------------------------------------------------------------------------
