@@ -113,15 +113,19 @@ class Console:
         type `text` into it, replacing what it held."""
         await self.tab_to(lambda f: f["name"] == name and (field_id is None or f["id"] == field_id))
         await self.page.keyboard.press("Control+A")
+        await self.page.keyboard.press("Backspace")
         await self.page.keyboard.type(text)
 
     async def submit(self, label: str) -> None:
         """Tab to the button whose text contains `label` and press Enter; waits until the answer has arrived (a new
         page, or htmx's swap of part of this one)."""
         await self.tab_to(lambda f: f["tag"] in ("button", "input") and label.lower() in f["text"].lower())
-        async with self.page.expect_response(lambda r: r.request.resource_type in ("document", "fetch", "xhr")):
-            await self.page.keyboard.press("Enter")
-        await self.page.wait_for_load_state("networkidle")
+        await self.page.evaluate("""() => { window.__etsSettled = false;
+            document.addEventListener('htmx:afterSettle', () => { window.__etsSettled = true; }, {once: true}); }""")
+        await self.page.keyboard.press("Enter")
+        # htmx swapped the answer in (true), or a full page load replaced the window (undefined)
+        await self.page.wait_for_function("() => window.__etsSettled !== false")
+        await self.page.wait_for_load_state("load")
 
     async def choose(self, name: str, value: str) -> None:
         """Tab to the select `name` and pick the option `value` in it."""

@@ -5,6 +5,7 @@ it names; other roles are turned away (403)."""
 from __future__ import annotations
 
 import pytest
+import pytest_asyncio
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="session")]
 RUN = "DSK"
@@ -12,7 +13,8 @@ ENTITY = f"E-{RUN}-1"
 CASE = f"CASE-{RUN}-M37"
 
 
-async def _set_up(api) -> None:  # noqa: ANN001
+@pytest_asyncio.fixture(loop_scope="session", scope="module")
+async def desk_data(api) -> None:  # noqa: ANN001
     """What no console page offers: a registered entity (the exchange admits it as a member) and a case opened by
     hand with an officer's file number."""
     await api.post("allocation", "/entities", {"entity_id": ENTITY, "name": "Desk Test Works", "sector": "industry",
@@ -23,8 +25,7 @@ async def _set_up(api) -> None:  # noqa: ANN001
                    role="enforcement_officer")
 
 
-async def test_authority_desk_pages_pass_axe_and_keyboard(api, open_console):
-    await _set_up(api)
+async def test_authority_desk_pages_pass_axe_and_keyboard(api, desk_data, open_console):
     console = await open_console()
     await console.sign_in("authority", subject="wang")
     for path, what in [("/authority/determinations?compliance_year=2025", "determination queue"),
@@ -44,7 +45,7 @@ async def test_authority_desk_pages_pass_axe_and_keyboard(api, open_console):
     assert "enforcement" in await console.text()
 
 
-async def test_case_desk_by_keyboard_refuses_a_fine_outside_the_range_on_the_page(api, open_console):
+async def test_case_desk_by_keyboard_refuses_a_fine_outside_the_range_on_the_page(desk_data, open_console):
     console = await open_console()
     await console.sign_in("enforcement_officer", subject="li")
     await console.visit("/desk/cases", "case desk")
@@ -61,7 +62,7 @@ async def test_case_desk_by_keyboard_refuses_a_fine_outside_the_range_on_the_pag
     assert "not allowed" in (await console.text()).lower()
 
 
-async def test_exchange_desk_halts_by_keyboard_and_shows_the_refusal(api, open_console):
+async def test_exchange_desk_halts_by_keyboard_and_shows_the_refusal(desk_data, open_console):
     console = await open_console()
     await console.sign_in("exchange_operator", subject="desk")
     await console.visit("/exchange/members", "exchange members")
@@ -78,10 +79,11 @@ async def test_exchange_desk_halts_by_keyboard_and_shows_the_refusal(api, open_c
     await console.check("halts and limits: price band refused")
     await console.type_into("measure_id", f"HALT-{RUN}-1")
     await console.choose("kind", "halt")
+    await console.type_into("price_limit", "")
     await console.type_into("reason", "abnormal volatility at the open")
     await console.submit("Impose")
-    assert f"HALT-{RUN}-1" in await console.text("table")
     await console.check("halts and limits: halt imposed")
+    assert f"HALT-{RUN}-1" in await console.text("table")
     await console.type_into("reason", "volatility back to normal", field_id=f"field-lift-HALT-{RUN}-1-reason")
     await console.submit(f"Lift HALT-{RUN}-1")
     assert "lifted by" in await console.text("table")
