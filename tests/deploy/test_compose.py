@@ -376,7 +376,8 @@ def test_kustomization_lists_every_manifest_but_the_secret_template():
             if line.strip() and not line.startswith("#")}
     (secret,) = yaml.safe_load_all((K8S / "secret.template.yaml").read_text(encoding="utf-8"))
     nats = {f"ETS_NATS_{key(i)}_{what}" for i in [*SERVICES, "calendar", "observer"] for what in ("NKEY", "SEED")}
-    assert keys == set(secret["stringData"]) == {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES} | nats
+    console = {"ETS_CONSOLE_SESSION_SECRET", "ETS_CONSOLE_OIDC_CLIENT_SECRET"}
+    assert keys == set(secret["stringData"]) == {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES} | nats | console
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -431,3 +432,39 @@ def test_docker_compose_config():
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+# --------------------------------------------------------------------------------------------------------------
+# the web console (README "Web console")
+# --------------------------------------------------------------------------------------------------------------
+
+def test_compose_console_publishes_8100_and_sets_what_production_needs(services):
+    from ets_console.settings import console_env_vars
+
+    console = services["console"]
+    assert console["command"] == ["ets-console"]
+    assert (8100, 8100) in published_ports(console)
+    env = env_of(console)
+    assert console_env_vars() <= set(env), sorted(console_env_vars() - set(env))
+    assert env["ETS_ENVIRONMENT"] == "production" and "ETS_JWT_SECRET" not in env
+    assert not any(name.endswith("_DATABASE_URL") or name.startswith("ETS_NATS") for name in env), \
+        "the console reaches the services over HTTP only"
+    assert {env[f"ETS_CONSOLE_{key(s)}_URL"] for s in SERVICES} == {f"http://{s}:{PORTS[s]}" for s in SERVICES}
+    assert set(SERVICES) <= set(console["depends_on"])
+    assert "8100/readyz" in " ".join(console["healthcheck"]["test"])
+
+
+def test_k8s_console_deployment():
+    from ets_console.settings import console_env_vars
+
+    (c,) = deployments()["console"]["spec"]["template"]["spec"]["containers"]
+    assert c["command"] == ["ets-console"]
+    assert {p["name"]: p["containerPort"] for p in c["ports"]}["http"] == 8100
+    config = next(d for d in k8s_docs()["config.yaml"] if d["kind"] == "ConfigMap")["data"]
+    names = {e["name"] for e in c.get("env", [])} | set(config)
+    assert console_env_vars() <= names, sorted(console_env_vars() - names)
+    assert "ETS_JWT_SECRET" not in names
+    secrets = {e["valueFrom"]["secretKeyRef"]["key"] for e in c["env"] if "valueFrom" in e}
+    assert secrets == {"ETS_CONSOLE_SESSION_SECRET", "ETS_CONSOLE_OIDC_CLIENT_SECRET"}
+    example = (K8S / "secrets.env.example").read_text()
+    assert all(f"{name}=" in example for name in secrets)

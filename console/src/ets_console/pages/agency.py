@@ -16,7 +16,7 @@ from starlette.responses import Response
 from ets_console import nav
 from ets_console.api import ApiProblem
 from ets_console.forms import as_values, rows
-from ets_console.pages.entity import SOURCE_FIELDS, SOURCE_ROWS, optional, platform_year
+from ets_console.pages.entity import SOURCE_FIELDS, SOURCE_ROWS, platform_year
 from ets_console.web import FormErrors, Look, form_of, render
 from ets_shared.auth import Role
 
@@ -60,7 +60,13 @@ async def _verifier_page(request: Request, look: Look, verifier_id: str, entity_
     year = year or await platform_year(look.api) - 1
     signing = await look.api.get("verifier-oversight", f"/verifiers/{verifier_id}/eligibility/{year}",
                                  entity_id=entity_id)
-    case = await optional(look.api.get("mrv", f"/reports/RPT-{entity_id}-{year}")) if entity_id else None
+    case = None
+    if entity_id:
+        try:  # readable to the verifier once its verification is filed (M-13); before, the form is shown
+            case = await look.api.get("mrv", f"/reports/RPT-{entity_id}-{year}")
+        except ApiProblem as problem:
+            if problem.status not in (403, 404):
+                raise
     values = values or {"entity_id": entity_id or "", "compliance_year": str(year)}
     return render(request, "agency/verifier.html", status=status, verifier_id=verifier_id, signing=signing,
                   entity_id=entity_id, year=year, case=case, source_rows=range(SOURCE_ROWS),

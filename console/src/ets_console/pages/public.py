@@ -16,6 +16,7 @@ from ets_console.web import FormErrors, Look, render, safe_next
 
 router = APIRouter()
 
+HISTORY_DAYS = 90  # the price chart's range (the exchange answers at most a year per request)
 YearQuery = Annotated[int | None, Query(ge=2013, le=2100)]
 
 
@@ -43,7 +44,7 @@ async def covered_entities(request: Request, look: Look, year: YearQuery = None)
         except ApiProblem as problem:
             if problem.status != 404:
                 raise
-            errors = FormErrors.of(problem, {"year"})
+            errors = FormErrors(by_field={"year": [problem.detail]})  # the API names it compliance_year
     return render(request, "public/covered.html", years=years, year=year, listing=listing, errors=errors)
 
 
@@ -82,13 +83,13 @@ async def violations(request: Request, look: Look) -> Response:
 async def market(request: Request, look: Look,
                  product: Annotated[str | None, Query(min_length=1, max_length=32)] = None) -> Response:
     """Last price, the day's OHLC and VWAP close (M-28(1)), volume, the tape and the price history."""
-    quotes = await look.api.get("exchange", "/products")
+    quotes = await look.api.get("exchange", "/market/products")
     chosen = next((q for q in quotes if q["product_id"] == product), quotes[0] if quotes else None)
     history, tape = [], []
     if chosen is not None:
-        history = await look.api.get("exchange", "/days", product_id=chosen["product_id"],
+        history = await look.api.get("exchange", "/market/days", product_id=chosen["product_id"],
                                      end=chosen["trading_date"], start=str(date.fromisoformat(
-                                         chosen["trading_date"]) - timedelta(days=90)), limit=1000)
-        tape = await look.api.get("exchange", f"/products/{chosen['product_id']}/trades", limit=50)
+                                         chosen["trading_date"]) - timedelta(days=HISTORY_DAYS - 1)), limit=HISTORY_DAYS)
+        tape = await look.api.get("exchange", f"/market/products/{chosen['product_id']}/trades", limit=50)
     return render(request, "public/market.html", quotes=quotes, chosen=chosen, history=history, tape=tape,
                   chart=price_chart(history, chosen))
