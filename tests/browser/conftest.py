@@ -4,30 +4,26 @@ Playwright's bundled driver. Without Chromium (or Playwright) they skip with the
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 import pytest_asyncio
 
 from ets_cli.browser import chromium_path
 
-from .harness import in_ci, launch, slug
-
-
-def _unavailable(reason: str) -> None:
-    if in_ci():
-        pytest.fail(f"CI=true and {reason}: `./ets test` installs it (ets_cli.browser), see README 'Web console'")
-    pytest.skip(f"{reason} (outside CI the browser tests skip; `./ets browser` installs it)")
+from .harness import SCREENSHOTS, launch, slug, unavailable
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
     path = chromium_path()
     if path is None:
-        _unavailable("Chromium is not installed (/usr/bin/chromium, or ETS_CHROMIUM)")
+        unavailable("Chromium is not installed (/usr/bin/chromium, or ETS_CHROMIUM)")
     try:
         import playwright.async_api  # noqa: F401
     except ImportError:
-        _unavailable("the playwright package is not installed (the dev dependency group)")
+        unavailable("the playwright package is not installed (the dev dependency group)")
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # this run's screenshots only
     return path
 
 

@@ -30,6 +30,16 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def unavailable(reason: str) -> None:
+    """No browser to test with: a skip with the reason — a failure in CI (`CI=true`), where `./ets test` installs
+    it."""
+    import pytest
+
+    if in_ci():
+        pytest.fail(f"CI=true and {reason}: `./ets test` installs it (ets_cli.browser), see README 'Web console'")
+    pytest.skip(f"{reason} (outside CI the browser tests skip; `./ets browser` installs it)")
+
+
 async def axe_violations(page) -> list[dict]:  # noqa: ANN001
     """axe-core's violations of the page as it stands (WCAG 2.x A/AA and best practices)."""
     if not await page.evaluate("() => typeof window.axe !== 'undefined'"):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import AccessibilityViolation, Console, assert_accessible
+from .harness import AccessibilityViolation, Console, assert_accessible, unavailable
 
-pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 BROKEN = """<!doctype html><html lang="en"><head><title>broken</title></head><body><main>
 <h1>A form without labels</h1><form><input name="amount"><button></button></form><img src="x.png"></main></body></html>"""
@@ -16,6 +15,7 @@ SOUND = """<!doctype html><html lang="en"><head><title>sound</title></head><body
 <button type="submit">Propose</button></form></main></body></html>"""
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_axe_reports_serious_violations_of_a_page(browser):
     page = await browser.new_page()
     await page.set_content(BROKEN)
@@ -25,6 +25,7 @@ async def test_axe_reports_serious_violations_of_a_page(browser):
     await page.close()
 
 
+@pytest.mark.asyncio(loop_scope="session")
 async def test_axe_passes_a_labelled_page_and_tab_reaches_its_controls(browser):
     page = await browser.new_page()
     await page.set_content(SOUND)
@@ -35,3 +36,12 @@ async def test_axe_passes_a_labelled_page_and_tab_reaches_its_controls(browser):
     with pytest.raises(AssertionError, match="not reachable"):
         await console.tab_to(lambda f: f["name"] == "no-such-field", limit=10)
     await page.close()
+
+
+def test_a_missing_browser_skips_outside_ci_and_fails_in_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium is not installed"):
+        unavailable("Chromium is not installed")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true and Chromium is not installed"):
+        unavailable("Chromium is not installed")
