@@ -35,18 +35,22 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
-def create_app(settings: ConsoleSettings | None = None, *,
-               transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+def create_app(settings: ConsoleSettings | None = None, *, transport: httpx.AsyncBaseTransport | None = None,
+               idp_transport: httpx.AsyncBaseTransport | None = None) -> FastAPI:
+    """`transport`/`idp_transport`: how the console reaches the services and the identity provider's token
+    endpoint (default: the network)."""
     settings = settings or ConsoleSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202
         yield
         await app.state.api.close()
+        await app.state.idp.aclose()
 
     app = FastAPI(title="ETS console", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.api = Api(settings.service_urls, timeout=settings.console_api_timeout_seconds, transport=transport)
+    app.state.idp = httpx.AsyncClient(timeout=10.0, transport=idp_transport)
     app.add_middleware(SessionMiddleware, secret=settings.session_secret(), max_age=settings.console_session_seconds,
                        secure=settings.console_public_url.startswith("https://"))
     app.add_middleware(SecurityHeaders)

@@ -130,10 +130,9 @@ async def oidc_callback(request: Request, code: str = "", state: str = "") -> Re
                       message_values={"reason": "state"})
     secret = settings.console_oidc_client_secret.get_secret_value() if settings.console_oidc_client_secret else ""
     try:
-        async with httpx.AsyncClient(timeout=10) as client:
-            answer = await client.post(str(settings.console_oidc_token_url), data={
-                "grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri(settings),
-                "client_id": settings.console_oidc_client_id, "client_secret": secret})
+        answer = await request.app.state.idp.post(str(settings.console_oidc_token_url), data={
+            "grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri(settings),
+            "client_id": settings.console_oidc_client_id, "client_secret": secret})
         answer.raise_for_status()
         token = str(answer.json()["access_token"])
         return establish(request, settings, token, session.oidc_next)
