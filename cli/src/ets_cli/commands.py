@@ -88,6 +88,17 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--data-dir", default=None, help="default: a fresh temporary folder")
     p.set_defaults(func=_lazy("chaos"))
 
+    p = sub.add_parser("timeline", help="everything about one compliance case across the five services, in order: "
+                                        "events published and consumed, audit records")
+    p.add_argument("--correlation-id", default=None, help="the case's correlation id")
+    p.add_argument("--entity", default=None, help="with --year: the entity whose case it is")
+    p.add_argument("--year", type=int, default=None, help="with --entity: the compliance year")
+    p.add_argument("--limit", type=int, default=1000, help="entries per service (1-1000)")
+    p.add_argument("--json", action="store_true", help="the merged timeline as JSON instead of a table")
+    p.add_argument("--host", default="http://127.0.0.1")
+    p.add_argument("--data-dir", default=DATA_DIR)
+    p.set_defaults(func=_lazy("timeline"))
+
     p = sub.add_parser("nats-keys", help="print a fresh nkey pair per NATS identity (KEY=value lines for deployment)")
     p.set_defaults(func=_lazy("tools", "nats_keys"))
 

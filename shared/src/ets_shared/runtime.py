@@ -37,6 +37,8 @@ from ets_shared.messaging.nats_auth import connect_options
 from ets_shared.messaging.outbox_relay import OutboxRelay, jetstream_batch_publisher
 from ets_shared.messaging.stream_consumer import ConsumerTiming, StreamConsumer
 from ets_shared.messaging.streams import ensure_streams
+from ets_shared.observability import tracing
+from ets_shared.observability.metrics import ServiceMetrics
 from ets_shared.persistence.engine import make_engine, make_session_factory, normalise_url
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import DeadLetter, OutboxMessage
@@ -68,6 +70,9 @@ class ServiceRuntime:
         self.definition = definition
         self.settings = settings or ServiceSettings.for_service(definition.name)
         self.engine = make_engine(self.settings.database_url)
+        self.metrics = ServiceMetrics(definition.name)
+        self.tracer_provider = tracing.configure(definition.name, self.settings)
+        tracing.instrument_engine(definition.name, self.engine)
         self.session_factory = make_session_factory(self.engine)
         self.read_session_factory = make_session_factory(self.engine, read_only=True)
         self.dead_letters = DeadLetterSink(definition.name, self.session_factory)
@@ -75,7 +80,8 @@ class ServiceRuntime:
         # events are consumed by `self.consumers`, one ordered consumer per producer stream
         self.broker = NatsBroker(servers=self.settings.nats_servers, name=f"ets-{definition.name}",
                                  logger=logging.getLogger(f"ets.{definition.name}.messaging"), log_level=logging.DEBUG)
-        self.applier = EventApplier(definition.name, self.uow, self.dead_letters, self.settings.max_deliveries)
+        self.applier = EventApplier(definition.name, self.uow, self.dead_letters, self.settings.max_deliveries,
+                                    metrics=self.metrics)
         routes = self.routes = routes_by_producer(definition.handlers)
         declare_consumers(self.broker, service=definition.name, routes=routes, applier=self.applier)
         declare_publishers(self.broker, list(definition.publishes))
@@ -85,7 +91,8 @@ class ServiceRuntime:
                           for producer, by_subject in routes.items()]
         self.relay = OutboxRelay(self.session_factory, self._publish_batch, batch_size=self.settings.outbox_batch_size,
                                  poll_seconds=self.settings.outbox_poll_seconds,
-                                 read_session_factory=self.read_session_factory)
+                                 read_session_factory=self.read_session_factory, service=definition.name,
+                                 on_published=self.metrics.count_published)
         self.asyncapi = FastStream(self.broker, specification=AsyncAPI(
             self.broker, title=f"ETS {definition.title} events", version=definition.version,
             description=definition.description))
@@ -135,6 +142,7 @@ class ServiceRuntime:
             await self._nc.drain()
             self._nc = None
         self.engine.dispose()
+        tracing.shutdown(self.definition.name, self.tracer_provider)
 
     @asynccontextmanager
     async def lifespan(self, _app: FastAPI | None = None):

@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 import uvicorn
 
+from ets_shared.observability.logs import configure_logging
 from ets_shared.runtime import ServiceRuntime
 
 
 def serve(build_runtime: Callable[[], ServiceRuntime]) -> None:
     runtime = build_runtime()
-    logging.basicConfig(level=logging.INFO,
-                        format=f"%(asctime)s {runtime.definition.name} %(levelname)s %(name)s: %(message)s")
-    uvicorn.run(runtime.http, host=runtime.settings.host, port=runtime.settings.port, log_level="info",
-                access_log=False, timeout_graceful_shutdown=10)
+    configure_logging(runtime.definition.name, runtime.settings)  # JSON or text, with the request's/event's ids
+    logging.getLogger("ets.runtime").info("serving %s on %s:%d", runtime.definition.name, runtime.settings.host,
+                                          runtime.settings.port)
+    uvicorn.run(runtime.http, host=runtime.settings.host, port=runtime.settings.port, log_config=None,
+                log_level=runtime.settings.log_level.lower(), access_log=False, timeout_graceful_shutdown=10)

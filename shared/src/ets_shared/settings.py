@@ -63,6 +63,19 @@ class PlatformSettings(BaseSettings):
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True
+    # operability (ets_shared.observability; README "Operability")
+    log_format: Literal["json", "text"] | None = Field(None, description="json: one JSON object per line; text: "
+                                                        "readable; default json in production, text in development")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    trace_exporter: Literal["none", "otlp", "file"] = Field("none", description="where spans go: nowhere, "
+                                                             "OTLP/HTTP to otlp_endpoint, or JSON lines in trace_file")
+    otlp_endpoint: str = Field("http://127.0.0.1:4318", max_length=500, description="an OTLP/HTTP collector")
+    trace_file: Path | None = Field(None, description="default: <data_dir>/traces/<service>.jsonl")
+    trace_sample_ratio: float = Field(1.0, ge=0, le=1, description="share of new traces recorded")
+
+    @property
+    def effective_log_format(self) -> str:
+        return self.log_format or ("json" if self.environment == "production" else "text")
 
     @property
     def nats_keys_path(self) -> Path:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext, wrap
+from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
 from ets_shared.persistence.claims import fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
@@ -158,8 +159,14 @@ class SqlUnitOfWork:
             context = replace(context, correlation_id=correlation_id,
                               causation_id=context.causation_id or context.correlation_id)
         envelope = wrap(data, producer=self.producer, context=context)
+        headers = current_headers()
+        if context is not self.context and headers:  # the case's trace goes on (observability.tracing)
+            headers = case_trace_headers(self.session, context.correlation_id) or headers
         self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": type(data).contract.subject,
-                                          "payload": envelope.model_dump_json(), "created_at": envelope.occurred_at})
+                                          "payload": envelope.model_dump_json(), "created_at": envelope.occurred_at,
+                                          "correlation_id": envelope.correlation_id,
+                                          # the trace of this transaction, continued when the relay publishes it
+                                          "headers": encode_headers(headers)})
         if audit:
             self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
                        correlation_id=context.correlation_id)
@@ -188,9 +195,10 @@ class SqlUnitOfWork:
         query = select(InboxMessage.event_id).where(InboxMessage.event_id.in_(event_ids))
         return set(self.session.execute(query).scalars())
 
-    def mark_processed(self, envelope: Envelope, subject: str) -> None:
+    def mark_processed(self, envelope: Envelope, subject: str, at: datetime | None = None) -> None:
+        """`at`: when its handler took it up (default now), so a case's timeline shows it before its effects."""
         self._rows[InboxMessage].append({"event_id": str(envelope.event_id), "subject": subject,
-                                         "correlation_id": envelope.correlation_id, "processed_at": utcnow()})
+                                         "correlation_id": envelope.correlation_id, "processed_at": at or utcnow()})
 
     # -- regulatory clock ------------------------------------------------------------------------------------
     def regulatory_now(self) -> datetime | None:

@@ -12,6 +12,8 @@ from ets_shared.http.input_guard import guard_inputs
 from ets_shared.http.openapi import install_error_responses
 from ets_shared.http.platform_routes import health_router, policy_router, records_router
 from ets_shared.http.problems import install_problem_handlers
+from ets_shared.observability.middleware import ObservabilityMiddleware
+from ets_shared.observability.routes import operability_router
 
 
 def create_http_app(runtime: Any) -> FastAPI:
@@ -22,9 +24,11 @@ def create_http_app(runtime: Any) -> FastAPI:
     install_problem_handlers(app)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(ObservabilityMiddleware)  # inside: it reads the correlation id
     app.add_middleware(CorrelationMiddleware)
     app.include_router(health_router())
     app.include_router(records_router())
+    app.include_router(operability_router())
     if definition.policy is not None:
         app.include_router(policy_router(*definition.policy))
     for router in definition.routers:

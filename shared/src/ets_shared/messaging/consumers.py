@@ -16,17 +16,24 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from faststream.middlewares import AckPolicy
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
 from sqlalchemy.exc import IntegrityError
 
+from ets_shared.clock import utcnow
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext
 from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
 from ets_shared.messaging.streams import stream_name
+from ets_shared.observability import tracing
+from ets_shared.observability.logs import log_context
 from ets_shared.unit_of_work import SqlUnitOfWork, hold_loaded
 
 log = logging.getLogger("ets.consumers")
@@ -69,11 +76,12 @@ class Delivery:
     route: Route | None = None
     envelope: Envelope | None = None
     error: Exception | None = None  # why it could not be decoded
+    headers: Mapping[str, str] | None = None  # the message's headers: its trace context (`traceparent`)
 
     @classmethod
     def decode(cls, subject: str, payload: bytes, routes: Mapping[str, Route], *, deliveries: int = 1,
-               sequence: int | None = None) -> "Delivery":
-        delivery = cls(subject, payload, deliveries, sequence, routes.get(subject))
+               sequence: int | None = None, headers: Mapping[str, str] | None = None) -> "Delivery":
+        delivery = cls(subject, payload, deliveries, sequence, routes.get(subject), headers=headers)
         if delivery.route is not None:
             try:
                 delivery.envelope = delivery.route.envelope_type.model_validate_json(payload)
@@ -87,15 +95,32 @@ class Delivery:
         return str(self.envelope.event_id)
 
 
-def apply_event(envelope: Envelope, subject: str, handler: EventHandler, uow_factory: UowFactory) -> bool:
+@contextmanager
+def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None):  # noqa: ANN201
+    """While one event is applied: its ids in the log context, and (tracing on) the span `consume <subject>`, the
+    child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace."""
+    with log_context(correlation_id=envelope.correlation_id, event_id=str(envelope.event_id)):
+        if not tracing.enabled(service):
+            yield None
+            return
+        with tracing.start_span(service, f"consume {subject}", kind=SpanKind.CONSUMER, parent=headers, attributes={
+                "messaging.system": "nats", "messaging.destination.name": subject,
+                "messaging.message.id": str(envelope.event_id), "ets.correlation_id": envelope.correlation_id}) as span:
+            yield span
+
+
+def apply_event(envelope: Envelope, subject: str, handler: EventHandler, uow_factory: UowFactory, *,
+                service: str = "", headers: Mapping[str, str] | None = None) -> bool:
     """Apply one event exactly once, in its own transaction. Returns False when it had been applied before."""
     try:
-        with uow_factory(MessageContext.caused_by(envelope)) as uow:
+        with uow_factory(MessageContext.caused_by(envelope)) as uow, consuming(service, subject, envelope, headers):
             if uow.already_processed(envelope):
                 return False
+            started = utcnow()
             handler(envelope.data, uow)
-            uow.mark_processed(envelope, subject)
+            uow.mark_processed(envelope, subject, started)
             uow.commit()
+            log.info("applied %s", subject)
             return True
     except IntegrityError:
         # another consumer applied it between our check and our commit: the inbox row is the proof
@@ -105,10 +130,10 @@ def apply_event(envelope: Envelope, subject: str, handler: EventHandler, uow_fac
         raise
 
 
-def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory) -> int:
+def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory, service: str = "") -> list[Delivery]:
     """Apply decoded events in order in ONE transaction; any failure rolls all of them back and propagates.
-    Returns how many were applied (the others were in the inbox already, or repeated within the batch)."""
-    applied = 0
+    Returns those applied (the others were in the inbox already, or repeated within the batch)."""
+    applied = []
     with uow_factory(MessageContext.caused_by(deliveries[0].envelope)) as uow:
         held = hold_loaded(uow.session)  # noqa: F841 - what one event read, the next finds in the identity map
         seen = uow.processed_among([d.event_id for d in deliveries])
@@ -117,11 +142,18 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory) -> int:
                 continue
             seen.add(delivery.event_id)
             uow.act_for(MessageContext.caused_by(delivery.envelope))
-            delivery.route.handler(delivery.envelope.data, uow)
-            uow.mark_processed(delivery.envelope, delivery.subject)
-            applied += 1
+            with consuming(service, delivery.subject, delivery.envelope, delivery.headers) as span:
+                started = utcnow()
+                delivery.route.handler(delivery.envelope.data, uow)
+                uow.mark_processed(delivery.envelope, delivery.subject, started)
+            applied.append((delivery, span))
         uow.commit()
-    return applied
+    if log.isEnabledFor(logging.INFO):  # after the commit: what the lines say has happened (in the event's trace)
+        for delivery, span in applied:
+            with log_context(correlation_id=delivery.envelope.correlation_id, event_id=delivery.event_id), \
+                    (trace.use_span(span) if span is not None else nullcontext()):
+                log.info("applied %s", delivery.subject)
+    return [delivery for delivery, _ in applied]
 
 
 def retry_delay(attempt: int) -> float:
@@ -131,8 +163,10 @@ def retry_delay(attempt: int) -> float:
 class EventApplier:
     """Applies the events of one service's consumers: batch transaction, per-event fallback, dead letters."""
 
-    def __init__(self, service: str, uow_factory: UowFactory, sink: DeadLetterSink, max_deliveries: int) -> None:
+    def __init__(self, service: str, uow_factory: UowFactory, sink: DeadLetterSink, max_deliveries: int,
+                 metrics: Any = None) -> None:
         self.service = service
+        self.metrics = metrics  # observability.metrics.ServiceMetrics: events consumed, dead letters
         self.uow_factory = uow_factory
         self.sink = sink
         self.max_deliveries = max_deliveries
@@ -152,7 +186,10 @@ class EventApplier:
         if not ready:
             return
         try:
-            await asyncio.to_thread(apply_batch, ready, self.uow_factory)
+            applied = await asyncio.to_thread(apply_batch, ready, self.uow_factory, self.service)
+            if self.metrics is not None:
+                for delivery in applied:
+                    self.metrics.count_consumed(delivery.subject)
             return
         except Exception as exc:  # noqa: BLE001 - find the failing event by applying them one by one
             log.info("%s: a batch of %d events failed (%r); applying them one by one", self.service, len(ready), exc)
@@ -164,9 +201,12 @@ class EventApplier:
         while True:
             attempt = max(self._attempts.get(key, 0), delivery.deliveries - 1) + 1
             try:
-                await asyncio.to_thread(apply_event, delivery.envelope, delivery.subject, delivery.route.handler,
-                                        self.uow_factory)
+                applied = await asyncio.to_thread(partial(
+                    apply_event, delivery.envelope, delivery.subject, delivery.route.handler, self.uow_factory,
+                    service=self.service, headers=delivery.headers))
                 self._attempts.pop(key, None)
+                if applied and self.metrics is not None:
+                    self.metrics.count_consumed(delivery.subject)
                 return
             except Exception as exc:  # noqa: BLE001 - every failure is either retried or dead-lettered
                 self._attempts[key] = attempt
@@ -174,12 +214,18 @@ class EventApplier:
                     await self._dead_letter(delivery, exc, attempt)
                     self._attempts.pop(key, None)
                     return
-                log.warning("%s failed on %s (attempt %d): %r; retrying, later events wait", self.service,
-                            delivery.subject, attempt, exc)
+                with log_context(correlation_id=delivery.envelope.correlation_id, event_id=key):
+                    log.warning("%s failed on %s (attempt %d): %r; retrying, later events wait", self.service,
+                                delivery.subject, attempt, exc)
                 await asyncio.sleep(retry_delay(attempt))
 
     async def _dead_letter(self, delivery: Delivery, error: BaseException, attempts: int) -> None:
-        await self.sink.dead_letter(delivery.subject, delivery.payload, error, attempts, delivery.sequence)
+        envelope = delivery.envelope
+        with log_context(correlation_id=envelope.correlation_id if envelope else None,
+                         event_id=str(envelope.event_id) if envelope else None):
+            await self.sink.dead_letter(delivery.subject, delivery.payload, error, attempts, delivery.sequence)
+        if self.metrics is not None:
+            self.metrics.count_dead_letter(delivery.subject)
 
 
 def declare_consumers(broker: NatsBroker, *, service: str, routes: Mapping[str, Mapping[str, Route]],

@@ -11,12 +11,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from opentelemetry import trace
+from opentelemetry.trace import SpanKind
+
 from ets_shared.clock import utcnow
+from ets_shared.observability import tracing
+from ets_shared.observability.logs import log_context
 from ets_shared.persistence.tables import OutboxMessage
 
 log = logging.getLogger("ets.outbox")
@@ -27,6 +32,8 @@ class OutgoingMessage:
     event_id: str
     subject: str
     payload: bytes
+    headers: dict[str, str] = field(default_factory=dict)  # the trace context published with it
+    correlation_id: str | None = None
 
 
 # Publishes a batch and returns the event ids the server acknowledged.
@@ -38,7 +45,7 @@ def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # n
         futures = []
         for message in batch:
             future = await js.publish_async(message.subject, message.payload,
-                                            headers={"Nats-Msg-Id": message.event_id})
+                                            headers={**message.headers, "Nats-Msg-Id": message.event_id})
             futures.append((message.event_id, future))
         async with asyncio.timeout(timeout):  # not wait_for: on 3.11 it can swallow the relay's cancellation
             results = await asyncio.gather(*(f for _, f in futures), return_exceptions=True)
@@ -56,7 +63,10 @@ def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # n
 class OutboxRelay:
     def __init__(self, session_factory: sessionmaker[Session], publish: BatchPublisher, *, batch_size: int = 500,
                  poll_seconds: float = 0.5, read_session_factory: sessionmaker[Session] | None = None,
-                 linger_seconds: float = 0.01) -> None:
+                 linger_seconds: float = 0.01, service: str = "",
+                 on_published: Callable[[list[str]], None] = lambda subjects: None) -> None:
+        self._service = service  # whose tracer spans the publishing, and whose logs say what went out
+        self._on_published = on_published  # told the subjects of what went out (the service's metrics)
         self._session_factory = session_factory
         self._read_session_factory = read_session_factory or session_factory
         self._publish = publish
@@ -124,25 +134,60 @@ class OutboxRelay:
             batch = await asyncio.to_thread(self._next_batch)
             if not batch:
                 return total
-            acked = await self._publish(batch)
+            spans = self._trace(batch)
+            try:
+                acked = await self._publish(batch)
+            finally:
+                for span in spans:
+                    span.end()
             if acked:
                 await asyncio.to_thread(self._mark_published, acked)
+                self._report(batch, acked)
             total += len(acked)
             if len(acked) < len(batch):
                 raise RuntimeError(f"{len(batch) - len(acked)} outbox messages not acknowledged")
             if len(batch) < self._batch_size:
                 return total
 
+    def _trace(self, batch: list[OutgoingMessage]) -> list[trace.Span]:
+        """A `publish` span per event, the child of the trace its transaction stored; the message carries the span's
+        own context on to the consumers."""
+        if not tracing.enabled(self._service):
+            return []
+        spans = []
+        for message in batch:
+            span = tracing.tracer(self._service).start_span(
+                f"publish {message.subject}", context=tracing.context_from(message.headers), kind=SpanKind.PRODUCER,
+                attributes={"messaging.system": "nats", "messaging.destination.name": message.subject,
+                            "messaging.message.id": message.event_id,
+                            "ets.correlation_id": message.correlation_id or ""})
+            carrier: dict[str, str] = {}
+            tracing.PROPAGATOR.inject(carrier, context=trace.set_span_in_context(span))
+            message.headers.clear()
+            message.headers.update(carrier)
+            spans.append(span)
+        return spans
+
+    def _report(self, batch: list[OutgoingMessage], acked: set[str]) -> None:
+        sent = [message for message in batch if message.event_id in acked]
+        self._on_published([message.subject for message in sent])
+        if log.isEnabledFor(logging.INFO):
+            for message in sent:
+                with log_context(correlation_id=message.correlation_id, event_id=message.event_id):
+                    log.info("published %s", message.subject)
+
     def _next_batch(self) -> list[OutgoingMessage]:
         with self._read_session_factory() as session:
             rows = session.execute(
-                select(OutboxMessage.event_id, OutboxMessage.subject, OutboxMessage.payload)
+                select(OutboxMessage.event_id, OutboxMessage.subject, OutboxMessage.payload, OutboxMessage.headers,
+                       OutboxMessage.correlation_id)
                 .where(OutboxMessage.published_at.is_(None))
                 .order_by(OutboxMessage.seq)
                 .limit(self._batch_size)
             ).all()
             session.rollback()
-        return [OutgoingMessage(r.event_id, r.subject, r.payload.encode()) for r in rows]
+        return [OutgoingMessage(r.event_id, r.subject, r.payload.encode(), tracing.decode_headers(r.headers),
+                                r.correlation_id) for r in rows]
 
     def _mark_published(self, event_ids: set[str]) -> None:
         with self._session_factory() as session:

@@ -136,6 +136,7 @@ class StreamConsumer:
         info = await self._api(f"CONSUMER.INFO.{self.stream}.{self.durable}")
         return {"stream": self.stream, "consumer": self.durable, "subjects": self.subjects,
                 "pending": info.get("num_pending", 0), "unacknowledged": info.get("num_ack_pending", 0),
+                "redelivered": info.get("num_redelivered", 0),
                 "delivered_stream_sequence": info.get("delivered", {}).get("stream_seq", 0),
                 "pinned_here": self._pin is not None}
 
@@ -239,7 +240,7 @@ class StreamConsumer:
             meta = msg.metadata
             if meta.sequence.stream not in self._taken:
                 deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=meta.num_delivered,
-                                                  sequence=meta.sequence.stream))
+                                                  sequence=meta.sequence.stream, headers=msg.headers))
         heartbeat = asyncio.create_task(self._in_progress())
         try:
             attempt = 0

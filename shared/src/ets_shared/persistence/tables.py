@@ -37,6 +37,11 @@ class OutboxMessage(PlatformTable, table=True):
     subject: str = Field(max_length=200)
     payload: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(sa_column=utc_column())
+    # the envelope's correlation id, so a case's timeline finds its events (null: rows written before it existed)
+    correlation_id: str | None = Field(default=None, max_length=100, index=True)
+    # message headers published with the event besides Nats-Msg-Id: the W3C trace context (`traceparent`) of the
+    # transaction that wrote it, as JSON (ets_shared.observability.tracing); null: none
+    headers: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     published_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
@@ -46,7 +51,7 @@ class InboxMessage(PlatformTable, table=True):
     __tablename__ = "inbox_message"
     event_id: str = Field(max_length=36, primary_key=True)
     subject: str = Field(max_length=200)
-    correlation_id: str = Field(max_length=100)
+    correlation_id: str = Field(max_length=100, index=True)
     processed_at: datetime = Field(sa_column=utc_column())
 
 

@@ -1,0 +1,103 @@
+"""A service's Prometheus metrics, served at `GET /metrics` (text exposition format, prometheus_client).
+
+Counted as things happen (per process; a restart starts them at zero, as Prometheus expects of counters):
+- `ets_http_request_duration_seconds{method,route,status}`: histogram of request latency, by route template;
+- `ets_outbox_published_total`: events the outbox relay published;
+- `ets_events_consumed_total{subject}`: events applied by the consumers (each once: the inbox skips repeats);
+- `ets_dead_letters_total{subject}`: events dead-lettered by this process;
+- `ets_business_events_total{kind}`: the platform's business figures as this service publishes them — reports
+  (mrv `report.submitted`), determinations (mrv `determination.made` v2), surrenders (allocation
+  `surrender.recorded`), cases (enforcement `case.opened`) and trades (exchange `trade.executed`): `BUSINESS_EVENTS`.
+
+Read from the service's state at each scrape (gauges, the same figures as `GET /backlog`):
+- `ets_outbox_unpublished`, `ets_outbox_lag_seconds` (age of the oldest unpublished event; 0 when none);
+- `ets_consumer_pending{consumer}`, `ets_consumer_unacknowledged{consumer}`, `ets_consumer_redelivered{consumer}`
+  (the JetStream consumer's own figures);
+- `ets_dead_letters_recorded{state}`: dead letters recorded in the service's database, replayed or not.
+
+Each runtime has its own registry (several services share a test process).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST  # noqa: F401 - re-exported for the route
+
+from ets_shared.clock import as_utc, utcnow
+
+# subject → business figure; a subject published in two versions counts in one only
+BUSINESS_EVENTS: dict[str, str] = {
+    "ets.mrv.report.submitted.v1": "reports",
+    "ets.mrv.determination.made.v2": "determinations",
+    "ets.allocation.surrender.recorded.v1": "surrenders",
+    "ets.enforcement.case.opened.v1": "cases",
+    "ets.exchange.trade.executed.v1": "trades",
+}
+LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+class ServiceMetrics:
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self.registry = registry = CollectorRegistry(auto_describe=True)
+        self.http_latency = Histogram("ets_http_request_duration_seconds", "HTTP request latency by route and status",
+                                      ["method", "route", "status"], buckets=LATENCY_BUCKETS, registry=registry)
+        self.published = Counter("ets_outbox_published", "events the outbox relay published", registry=registry)
+        self.consumed = Counter("ets_events_consumed", "events applied by this service's consumers", ["subject"],
+                                registry=registry)
+        self.dead_lettered = Counter("ets_dead_letters", "events this process dead-lettered", ["subject"],
+                                     registry=registry)
+        self.business = Counter("ets_business_events", "business figures: reports, determinations, surrenders, "
+                                "cases, trades (as their events are published)", ["kind"], registry=registry)
+        self.outbox_unpublished = Gauge("ets_outbox_unpublished", "committed events not yet published",
+                                        registry=registry)
+        self.outbox_lag = Gauge("ets_outbox_lag_seconds", "age of the oldest unpublished event (0: none)",
+                                registry=registry)
+        self.consumer_pending = Gauge("ets_consumer_pending", "events not yet delivered to the service", ["consumer"],
+                                      registry=registry)
+        self.consumer_unacknowledged = Gauge("ets_consumer_unacknowledged", "events delivered, not yet applied",
+                                             ["consumer"], registry=registry)
+        self.consumer_redelivered = Gauge("ets_consumer_redelivered", "events the server delivered more than once",
+                                          ["consumer"], registry=registry)
+        self.dead_letters_recorded = Gauge("ets_dead_letters_recorded", "dead letters in the service's database",
+                                           ["state"], registry=registry)
+        for kind in sorted(set(BUSINESS_EVENTS.values())):
+            self.business.labels(kind=kind)  # every figure appears, at 0, from the start
+
+    # -- counted as it happens -------------------------------------------------------------------------------
+    def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
+        self.http_latency.labels(method=method, route=route, status=str(status)).observe(seconds)
+
+    def count_published(self, subjects: Iterable[str]) -> None:
+        n = 0
+        for subject in subjects:
+            n += 1
+            kind = BUSINESS_EVENTS.get(subject)
+            if kind is not None:
+                self.business.labels(kind=kind).inc()
+        self.published.inc(n)
+
+    def count_consumed(self, subject: str) -> None:
+        self.consumed.labels(subject=subject).inc()
+
+    def count_dead_letter(self, subject: str) -> None:
+        self.dead_lettered.labels(subject=subject).inc()
+
+    # -- read at each scrape -----------------------------------------------------------------------------------
+    def update_state(self, backlog: dict[str, Any], dead_letters: dict[str, int]) -> None:
+        self.outbox_unpublished.set(backlog["outbox_unpublished"])
+        oldest: datetime | None = backlog.get("oldest_unpublished_at")
+        self.outbox_lag.set(max(0.0, (utcnow() - as_utc(oldest)).total_seconds()) if oldest else 0.0)
+        for consumer in backlog.get("consumers", []):
+            name = consumer["consumer"]
+            self.consumer_pending.labels(consumer=name).set(consumer["pending"])
+            self.consumer_unacknowledged.labels(consumer=name).set(consumer["unacknowledged"])
+            self.consumer_redelivered.labels(consumer=name).set(consumer.get("redelivered", 0))
+        for state, count in dead_letters.items():
+            self.dead_letters_recorded.labels(state=state).set(count)
+
+    def exposition(self) -> bytes:
+        return generate_latest(self.registry)
