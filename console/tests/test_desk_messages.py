@@ -15,6 +15,7 @@ def test_desk_keys_built_at_run_time_are_in_both_languages():
     keys |= {f"exchange.pattern.{p}" for p in exchange_desk.PATTERNS}
     keys |= {f"authority.plan.{s}{suffix}" for s in ("approval", "issuance") for suffix in ("", "_submit")}
     keys |= {f"exchange.member.{s}{suffix}" for s in ("suspension", "reinstatement") for suffix in ("", "_submit")}
+    keys |= {f"desk.timeline.kind.{k}" for k in ("published", "consumed", "audit")}
     assert sorted(keys - set(MESSAGES)) == []
     for key in keys:
         assert re.search(r"[\u4e00-\u9fff]", MESSAGES[key][1]), key

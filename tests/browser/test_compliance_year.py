@@ -188,6 +188,14 @@ async def test_compliance_year_in_the_browser(api, open_console):
     assert "80000.00" in await console.text("#case-fine") and "approved by" in await console.text("#case-fine")
     await console.visit(f"/desk/timeline/{case['correlation_id']}", "case timeline")
     assert "enforcement" in await console.text("table")
+    await console.type_into("entity_id", short)
+    await console.type_into("year", str(Y))
+    await console.submit("Timeline of an entity's year")
+    await console.check("timeline of the short entity's year")
+    story = await console.text("table")
+    for expected in ("ets.mrv.report.submitted", "ets.allocation.obligation.shortfall-detected",
+                     "ets.enforcement.case.opened"):
+        assert expected in story, f"{expected} missing from the timeline"
 
     # the public, without signing in: the violation with its fine, the covered list, the market's price
     await console.sign_out()

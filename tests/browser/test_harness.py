@@ -8,7 +8,8 @@ from .harness import AccessibilityViolation, Console, assert_accessible, unavail
 
 
 BROKEN = """<!doctype html><html lang="en"><head><title>broken</title></head><body><main>
-<h1>A form without labels</h1><form><input name="amount"><button></button></form><img src="x.png"></main></body></html>"""
+<h1>A form without labels</h1><form><input name="amount"><button></button></form><img src="x.png"></main>
+</body></html>"""
 SOUND = """<!doctype html><html lang="en"><head><title>sound</title></head><body>
 <a class="skip" href="#main">Skip to content</a><nav><a href="/a">A</a></nav><main id="main" tabindex="-1">
 <h1>A labelled form</h1><form><label for="amount">Amount</label><input id="amount" name="amount">

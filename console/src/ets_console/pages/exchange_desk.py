@@ -33,7 +33,8 @@ async def members(request: Request, look: Look) -> Response:
 
 
 async def member_page(request: Request, look: Look, member_id: str, *, status: int = 200,
-                      errors: FormErrors | None = None, values: dict | None = None, form: str | None = None) -> Response:
+                      errors: FormErrors | None = None, values: dict | None = None,
+                      form: str | None = None) -> Response:
     member = await look.api.get("exchange", f"/members/{member_id}")
     accounts = await look.api.get("exchange", f"/members/{member_id}/trading-accounts")
     return render(request, "exchange/member.html", status=status, member=member, accounts=accounts,
