@@ -92,6 +92,28 @@ async def test_m12_entity_files_its_report_on_the_page_a_bad_quantity_shown_next
                       role="entity", party=SECOND_ID)
 
 
+async def test_m11_entity_files_and_revises_its_monitoring_plan_on_the_page(platform):
+    plan = {"plan_year": Y + 1, "boundary": "the foundry and its on-site facilities",
+            "plan_sources[0].name": "purchased electricity", "plan_sources[0].kind": "electricity",
+            "plan_sources[0].method": "grid meter reading", "plan_sources[0].instruments": "utility meter",
+            "plan_sources[0].frequency": "monthly", "responsible_staff[0].name": "Energy manager",
+            "responsible_staff[0].role": "monitoring lead"}
+    async with ConsoleUser(platform.url(CONSOLE)) as entity:
+        await entity.sign_in("entity", FIRST_ID)
+        no_boundary = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", {**plan, "boundary": ""})
+        assert no_boundary.status_code == 422 and field_errors(no_boundary.text, "boundary")
+        assert 'value="grid meter reading"' in no_boundary.text
+        filed = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", plan)
+        assert filed.status_code == 200 and "The monitoring plan is filed." in text(filed.text), text(filed.text)
+        assert "the foundry and its on-site facilities" in filed.text
+        no_reason = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", {**plan, "boundary": "the foundry"})
+        assert no_reason.status_code == 422 and field_errors(no_reason.text, "change_reason")
+        revised = await entity.post(f"/entity/{FIRST_ID}/monitoring-plans", {
+            **plan, "boundary": "the foundry, its on-site facilities and the new furnace",
+            "change_reason": "a second furnace commissioned"})
+        assert revised.status_code == 200 and "and the new furnace" in revised.text
+
+
 async def test_m13_verifier_files_the_verification_report_on_the_page(platform, client):
     year = year_of(client)
     await year.tick(date(Y + 1, 4, 15))
@@ -178,3 +200,42 @@ async def test_m23_member_enters_and_cancels_an_order_a_bad_price_shown_next_to_
 async def _has_account(client, member: str, account: str) -> bool:  # noqa: ANN001
     accounts = await client.get("exchange", f"/members/{member}/trading-accounts", role="member", party=member)
     return any(a["trading_account_id"] == account for a in accounts)
+
+
+async def test_m23_m28_a_trade_entered_on_the_page_shows_on_the_public_market_page_with_the_day_chart(platform,
+                                                                                                   client):
+    buyer, seller = f"M-{FIRST_ID}", f"M-{SECOND_ID}"
+    await until(lambda: _registry_knows(client, f"X-{seller}"), what="the registry opening the trading account")
+    await client.post("allocation", "/registry/transfers", {
+        "from_account_id": f"ACC-{SECOND_ID}", "to_account_id": f"X-{seller}",
+        "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": 100}]}, role="entity", party=SECOND_ID)
+    await until(lambda: _available(client, seller, 100), what="the exchange crediting the deposit")
+    await client.post("exchange", "/orders", {"trading_account_id": f"X-{seller}", "product_id": f"SHEA-{Y}",
+                                              "side": "SELL", "price": "50.00", "quantity": 100},
+                      role="member", party=seller)
+    async with ConsoleUser(platform.url(CONSOLE)) as trader:
+        await trader.sign_in("member", buyer)
+        bought = await trader.post(f"/member/{buyer}/orders", {
+            "trading_account_id": f"X-{buyer}", "product_id": f"SHEA-{Y}", "side": "BUY", "price": "50.00",
+            "quantity": 100, "time_in_force": "IOC"})
+        assert bought.status_code == 200 and "The order is placed." in text(bought.text)
+        trades = await client.get("exchange", f"/trading-accounts/X-{buyer}/trades", role="member", party=buyer)
+        assert len(trades) == 1 and trades[0]["trade_id"] in bought.text
+    await client.tick_and_wait(at(date(Y + 1, 6, 11), 15))  # after the close: the day's report (M-25)
+    async with ConsoleUser(platform.url(CONSOLE)) as public:
+        market = await public.get("/public/market", product=f"SHEA-{Y}")
+        shown = text(market.text)
+        assert market.status_code == 200 and "50.00" in shown
+        assert '<svg role="img"' in market.text and f"{Y + 1}-06-11" in shown  # the chart and its table
+        assert "Daily prices of SHEA-2025" in shown and "5000.00" in shown  # the day's turnover
+
+
+async def _registry_knows(client, account: str) -> bool:  # noqa: ANN001
+    listed = await client.get("allocation", "/registry/trading-accounts", role="exchange_operator",
+                              params={"limit": 1000})
+    return account in {a["trading_account_id"] for a in listed}
+
+
+async def _available(client, member: str, quantity: int) -> bool:  # noqa: ANN001
+    balances = await client.get("exchange", f"/trading-accounts/X-{member}/balances", role="member", party=member)
+    return any(a["vintage"] == Y and a["available"] == quantity for a in balances["allowances"])

@@ -112,6 +112,7 @@ async def form_of(request: Request) -> dict[str, str]:
 def render(request: Request, template: str, status: int = 200, **context: Any) -> Response:
     session = session_of(request)
     context.setdefault("errors", FormErrors())
+    context.setdefault("empty_errors", FormErrors())
     context.setdefault("values", {})
     return TEMPLATES.TemplateResponse(request, template, status_code=status, context={
         "t": translator(session.lang), "lang": session.lang, "session": session, "principal": session.principal,

@@ -113,3 +113,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.opened": ("Opened", "立案时间"),
     "case.closed": ("Closed", "结案时间"),
 }
+
+MESSAGES.update({
+    "plan.file": ("File or revise the monitoring plan (M-11)", "提交或修订监测计划（M-11）"),
+    "plan.year": ("Year monitored", "监测年度"),
+    "plan.source_n": ("Emission source {n}", "排放源 {n}"),
+    "plan.source_name": ("Source", "排放源名称"),
+    "plan.method": ("Method", "监测方法"),
+    "plan.instruments": ("Instruments", "计量器具"),
+    "plan.frequency": ("Frequency", "监测频次"),
+    "plan.staff_n": ("Responsible person {n}", "负责人 {n}"),
+    "plan.staff_role": ("Role", "职责"),
+    "plan.change_reason": ("Reason for the change (a revision only)", "变更原因（仅修订时）"),
+    "plan.change_hint": ("Filing again for the same year makes a new version (M-11 ¶2).",
+                         "同一年度再次提交即为新版本（M-11 第二款）。"),
+    "plan.major_change": ("A major change", "重大变更"),
+    "plan.submit": ("File the plan", "提交监测计划"),
+    "done.plan_filed": ("The monitoring plan is filed.", "监测计划已提交。"),
+})

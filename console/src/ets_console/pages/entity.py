@@ -34,6 +34,13 @@ nav.register(Role.ENTITY, home=lambda p: f"/entity/{p.party_id}", links=[
 
 SOURCE_ROWS = 4  # empty source rows a report form offers (rows left empty are not sent)
 SOURCE_FIELDS = ("kind", "quantity", "unit", "fuel", "description")
+PLAN_SOURCE_ROWS = 3
+PLAN_SOURCE_FIELDS = ("name", "kind", "method", "instruments", "frequency")
+STAFF_ROWS = 2
+STAFF_FIELDS = ("name", "role")
+# the plan form's inputs named apart from the report form's; a list refused as a whole points at its first row
+PLAN_INPUTS = {"compliance_year": "plan_year", "sources": "plan_sources[0].name",
+               "responsible_staff": "responsible_staff[0].name"}
 SURRENDER_ROWS = 3
 SURRENDER_FIELDS = ("unit_type", "vintage", "quantity", "project_id")
 
@@ -104,21 +111,60 @@ async def holdings(request: Request, look: Look, entity_id: str) -> Response:
 # reports ---------------------------------------------------------------------------------------------------------
 
 @router.get("/reports")
-async def reports(request: Request, look: Look, entity_id: str) -> Response:
+async def reports(request: Request, look: Look, entity_id: str, done: str | None = None) -> Response:
     look.require_party(entity_id, Role.ENTITY)
-    return await _reports_page(request, look, entity_id)
+    return await _reports_page(request, look, entity_id, done=done)
 
 
 async def _reports_page(request: Request, look: Look, entity_id: str, *, status: int = 200,
-                        errors: FormErrors | None = None, values: dict | None = None) -> Response:
+                        errors: FormErrors | None = None, values: dict | None = None,
+                        done: str | None = None) -> Response:
     entity = await look.api.get("allocation", f"/entities/{entity_id}")
     years = await years_of(look.api, entity)
     cases, plans = await asyncio.gather(report_cases(look.api, entity_id, years),
                                         look.api.get("mrv", "/monitoring-plans", entity_id=entity_id, limit=100))
-    values = values or {"compliance_year": str(years[1] if len(years) > 1 else years[0])}
+    values = values or {"compliance_year": str(years[1] if len(years) > 1 else years[0]),
+                        "plan_year": str(years[0] + 1)}
     return render(request, "entity/reports.html", status=status, entity=entity, entity_id=entity_id,
                   report_cases=cases, plans=plans, source_rows=range(SOURCE_ROWS), errors=errors or FormErrors(),
-                  values=values)
+                  values=values, plan_source_rows=range(PLAN_SOURCE_ROWS), staff_rows=range(STAFF_ROWS),
+                  done=done)
+
+
+@router.post("/monitoring-plans")
+async def file_plan(request: Request, look: Look, entity_id: str) -> Response:
+    """M-11: file the monitoring plan for a year (boundary, sources with method, instruments and frequency,
+    responsible staff), due 31 December of the year before; filed again for the same year it is a new version
+    with the reason for the change (M-11 ¶2)."""
+    look.require_party(entity_id, Role.ENTITY)
+    data = await form_of(request)
+    # the page's report form has `sources[i]` inputs too: the plan's are `plan_sources[i]` (one id per input)
+    sources = rows(data, "plan_sources", PLAN_SOURCE_FIELDS, PLAN_SOURCE_ROWS, required=("name",))
+    staff = rows(data, "responsible_staff", STAFF_FIELDS, STAFF_ROWS, required=("name",))
+    content = {"boundary": data.get("boundary", ""), "sources": sources, "responsible_staff": staff}
+    year = data.get("plan_year", "").strip()
+    plans = await look.api.get("mrv", "/monitoring-plans", entity_id=entity_id, limit=100)
+    # mrv keeps a plan record, without versions, for a year whose plan is owed and not filed (M-11 ¶1)
+    existing = next((p for p in plans if str(p["compliance_year"]) == year and p["versions"]), None)
+    try:
+        if existing is None:
+            await look.api.post("mrv", "/monitoring-plans", {**content, "compliance_year": year},
+                                idempotency_key=data.get("idempotency_key"))
+        else:
+            await look.api.put("mrv", f"/monitoring-plans/{existing['plan_id']}", {
+                **content, "change_reason": data.get("change_reason", ""),
+                "major_change": data.get("major_change") == "on"})
+    except ApiProblem as problem:
+        fields = {f"sources[{i}].{n}" for i in range(PLAN_SOURCE_ROWS) for n in PLAN_SOURCE_FIELDS} | {
+            f"responsible_staff[{i}].{n}" for i in range(STAFF_ROWS) for n in STAFF_FIELDS} | {
+            "boundary", "sources", "responsible_staff", "change_reason", "compliance_year"}
+        errors = FormErrors.of(problem, fields)
+        errors.by_field = {PLAN_INPUTS.get(name, "plan_" + name if name.startswith("sources") else name): reasons
+                           for name, reasons in errors.by_field.items()}
+        values = as_values("responsible_staff", staff, as_values("plan_sources", sources, data))
+        return await _reports_page(request, look, entity_id, status=problem.status, errors=errors,
+                                   values={**values, "form": "plan"})
+    return RedirectResponse(f"/entity/{entity_id}/reports?done=plan_filed", status_code=303)
 
 
 def _source_fields() -> set[str]:
