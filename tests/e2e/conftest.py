@@ -3,7 +3,8 @@ nats-server; SQLite by default, a fresh PostgreSQL database per service when ETS
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 
 import pytest
 
@@ -13,8 +14,9 @@ from ets_shared.nats_process import free_port
 from ets_shared.testing.databases import PostgresServer
 
 
-@pytest.fixture(scope="module")
-def platform(tmp_path_factory):  # noqa: ANN201
+@contextmanager
+def started_platform(tmp_path_factory, **extra_env: str) -> Iterator[Platform]:  # noqa: ANN001
+    """The five services and a bundled nats-server on free ports, with these settings besides the tests' own."""
     with ExitStack() as stack:
         urls = {}
         if os.environ.get("ETS_TEST_POSTGRES_URL"):
@@ -22,9 +24,20 @@ def platform(tmp_path_factory):  # noqa: ANN201
             urls = {s: stack.enter_context(server.database(s)) for s in SERVICES}
         platform = Platform(tmp_path_factory.mktemp("platform"), nats_port=free_port(),
                             ports={s: free_port() for s in SERVICES}, database_urls=urls,
-                            extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2", "ETS_MAX_DELIVERIES": "3"})
+                            extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2", "ETS_MAX_DELIVERIES": "3", **extra_env})
         stack.callback(platform.stop)
         platform.start(timeout=120)
+        yield platform
+
+
+@pytest.fixture(scope="session")
+def platform_with():  # noqa: ANN201 - for a module whose platform needs settings of its own
+    return started_platform
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory):  # noqa: ANN201
+    with started_platform(tmp_path_factory) as platform:
         yield platform
 
 

@@ -38,17 +38,7 @@ async def test_short_entity_buys_on_the_exchange_and_surrenders_no_shortfall(pla
     buyer_member, seller_member = f"M-{buyer_id}", f"M-{seller_id}"
     buyer, seller = f"X-{buyer_member}", f"X-{seller_member}"
 
-    await year.tick(date(Y, 1, 10))
-    await year.setup_oversight()
-    await year.setup_allocation()
-    await year.tick(date(Y, 1, 11))
-    await year.select_and_assign()
-    await year.tick(date(Y + 1, 3, 15))
-    await year.report()
-    await year.tick(date(Y + 1, 4, 15))
-    await year.verify()
-    await year.tick(date(Y + 1, 4, 23))
-    await year.determine()
+    await year.through_determination()
 
     obligation = await client.get("allocation", f"/entities/{buyer_id}/obligations/{Y}", role="authority")
     short_by = obligation["remaining"] - await holding(client, f"ACC-{buyer_id}")

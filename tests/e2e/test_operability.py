@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-from contextlib import ExitStack
 from datetime import date
 
 import aiohttp
@@ -23,27 +21,15 @@ from ets_cli.sample_year import SAMPLE_ENTITIES
 from ets_cli.scenario import YearRun
 from ets_cli.timeline import gather_timeline, table
 from ets_shared.auth import issue_token
-from ets_shared.nats_process import free_port
 from ets_shared.settings import PlatformSettings, service_key
-from ets_shared.testing.databases import PostgresServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
 SHORT = next(e for e in SAMPLE_ENTITIES if e.surrender_in_window not in ("all", "none"))  # Minhang Power: M-39
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory):  # noqa: ANN201 - the e2e platform, every service tracing to <data>/traces/
-    with ExitStack() as stack:
-        urls = {}
-        if os.environ.get("ETS_TEST_POSTGRES_URL"):
-            server = PostgresServer(os.environ["ETS_TEST_POSTGRES_URL"])
-            urls = {s: stack.enter_context(server.database(s)) for s in SERVICES}
-        platform = Platform(tmp_path_factory.mktemp("platform"), nats_port=free_port(),
-                            ports={s: free_port() for s in SERVICES}, database_urls=urls,
-                            extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2", "ETS_TRACE_EXPORTER": "file",
-                                       "ETS_LOG_FORMAT": "json"})
-        stack.callback(platform.stop)
-        platform.start(timeout=120)
+def platform(tmp_path_factory, platform_with):  # noqa: ANN001, ANN201 - every service tracing to <data>/traces/
+    with platform_with(tmp_path_factory, ETS_TRACE_EXPORTER="file", ETS_LOG_FORMAT="json") as platform:
         yield platform
 
 
@@ -56,19 +42,7 @@ async def run_to_the_case(client: PlatformClient) -> YearRun:
     """One entity's year, up to the M-39 case opened on its shortfall (the stages of `YearRun.run_all`)."""
     year = YearRun(client, 2025, "OPS", log=lambda _: None, entities=(SHORT,))
     Y = year.year
-    await year.tick(date(Y, 1, 10))
-    await year.setup_oversight()
-    await year.setup_allocation()
-    await year.tick(date(Y, 1, 11))
-    await year.select_and_assign()
-    await year.tick(date(Y, 12, 20))
-    await year.monitoring_plans()
-    await year.tick(date(Y + 1, 3, 15))
-    await year.report()
-    await year.tick(date(Y + 1, 4, 15))
-    await year.verify()
-    await year.tick(date(Y + 1, 4, 23))
-    await year.determine()
+    await year.through_determination()
     await year.tick(date(Y + 1, 6, 10))
     await year.surrender()
     await year.tick(date(Y + 1, 7, 1), hour=0)

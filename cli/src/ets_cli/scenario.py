@@ -113,6 +113,22 @@ class YearRun:
         await self.tick(date(Y + 1, 8, 4), hour=0)
         return await outcomes(self)
 
+    async def through_determination(self) -> None:
+        """The year's first stages, its entities' emissions reported, verified and determined by 23 April (Y+1);
+        the monitoring plans and every missed deadline left out (a test of what follows the determination)."""
+        Y = self.year
+        await self.tick(date(Y, 1, 10))
+        await self.setup_oversight()
+        await self.setup_allocation()
+        await self.tick(date(Y, 1, 11))
+        await self.select_and_assign()
+        await self.tick(date(Y + 1, 3, 15))
+        await self.report()
+        await self.tick(date(Y + 1, 4, 15))
+        await self.verify()
+        await self.tick(date(Y + 1, 4, 23))
+        await self.determine()
+
     @property
     def tender(self) -> str:
         return f"T-{self.run}-{self.year}"

@@ -4,7 +4,8 @@
   on, so the request's SQL and the events it writes to the outbox belong to its trace;
 - observes its latency in `ets_http_request_duration_seconds{method,route,status}` (route: the template, e.g.
   `/reports/{report_id}`; `unmatched` for a path no route serves, so probing paths cannot grow the label set);
-- logs one summary line (`POST /reports → 201 in 12.3 ms`); probes (`/healthz`, `/readyz`, `/metrics`) at DEBUG.
+- logs one summary line (`POST /reports → 201 in 12.3 ms`); the probes and the platform's own polling reads
+  (`/healthz`, `/readyz`, `/metrics`, `/backlog`, `/clock`) at DEBUG.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ets_shared.observability import tracing
 from ets_shared.observability.logs import correlation_id_var
 
 log = logging.getLogger("ets.http")
-PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+PROBES = frozenset({"/healthz", "/readyz", "/metrics", "/backlog", "/clock"})
 
 
 class ObservabilityMiddleware:

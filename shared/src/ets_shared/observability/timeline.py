@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage
@@ -71,17 +71,18 @@ def _key(entry: TimelineEntry) -> tuple:
 # -- one service's answer --------------------------------------------------------------------------------------------
 def correlation_ids_for(session: Session, entity_id: str, year: int, limit: int = MAX_CORRELATION_IDS) -> list[str]:
     """The correlation ids of this service's events and audit records about `entity_id` in compliance `year`."""
-    pattern = f"%{_escape(entity_id)}%"
+    pattern, year_pattern = f"%{_escape(entity_id)}%", f"%{year}%"  # narrowing only: the JSON is checked below
     found: dict[str, None] = {}
-    outbox = session.execute(select(OutboxMessage.payload).where(OutboxMessage.payload.like(pattern, escape="\\"))
+    outbox = session.execute(select(OutboxMessage.payload).where(OutboxMessage.payload.like(pattern, escape="\\"),
+                                                                 OutboxMessage.payload.like(year_pattern))
                              .order_by(OutboxMessage.seq).limit(SCAN_LIMIT)).scalars()
     for payload in outbox:
         envelope = _json(payload)
         if isinstance(envelope, dict) and _about(envelope.get("data"), entity_id, year):
             found.setdefault(str(envelope.get("correlation_id")))
     audits = session.execute(select(AuditRecord.correlation_id, AuditRecord.detail)
-                             .where(or_(AuditRecord.detail.like(pattern, escape="\\"),
-                                        AuditRecord.subject_ref.like(pattern, escape="\\")))
+                             .where(AuditRecord.detail.like(pattern, escape="\\"),
+                                    AuditRecord.detail.like(year_pattern))
                              .order_by(AuditRecord.id).limit(SCAN_LIMIT)).all()
     for correlation_id, detail in audits:
         if _about(_json(detail), entity_id, year):
