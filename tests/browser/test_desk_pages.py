@@ -69,6 +69,8 @@ async def test_exchange_desk_halts_by_keyboard_and_shows_the_refusal(desk_data, 
     await console.skip_link_works()
     await console.visit(f"/exchange/members/M-{ENTITY}", "exchange member")
     await console.visit("/exchange/alerts", "surveillance alerts")
+    await console.visit("/authority/determinations", "the authority's queue as the exchange desk", status=403)
+    await console.visit("/desk/cases", "the case desk as the exchange desk", status=403)
     await console.visit("/exchange/measures", "halts and limits")
     await console.type_into("measure_id", f"HALT-{RUN}-1")
     await console.choose("kind", "price_limit")

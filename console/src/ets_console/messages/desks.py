@@ -73,6 +73,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "desk.act.penalty_hint": ("Within the inclusive range of {article}; an amount outside it is refused with the "
                               "article.", "须在 {article} 规定的幅度内（含上下限）；超出幅度将被拒绝并注明条款。"),
     "desk.act.penalty_submit": ("Propose the fine", "提交罚款提议"),
+    "desk.act.decline": ("Propose not to fine (M-39: the fine is optional, the surrender is not)",
+                         "提议不予罚款（M-39：罚款可选，清缴义务不免除）"),
+    "desk.act.decline_submit": ("Propose no fine", "提交不予罚款提议"),
     "desk.act.measures": ("Propose M-40 measures", "提议 M-40 惩戒措施"),
     "desk.act.measures_submit": ("Propose the measures", "提交惩戒措施提议"),
     "desk.act.order": ("Issue the order", "发出责令改正通知"),
