@@ -64,3 +64,12 @@ async def test_the_session_cookie_is_signed_http_only_and_same_site(platform):
         user.http.cookies.clear()
         user.http.cookies.set("ets_console", "forged." + "x" * 40)
         assert "Signed in as" not in (await user.get("/")).text
+
+
+async def test_a_bad_id_or_year_in_a_page_address_is_refused_in_words(platform):
+    async with ConsoleUser(platform.url(CONSOLE)) as user:
+        year = await user.get("/public/covered-entities", year=1900)
+        assert year.status_code == 422 and "year: Input should be greater than or equal to 2013" in text(year.text)
+        await user.sign_in("entity", "E-X-1", next="/public/agencies")
+        bad_id = await user.get("/entity/E X 1/holdings")
+        assert bad_id.status_code == 422 and "entity_id" in text(bad_id.text)

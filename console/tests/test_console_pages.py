@@ -140,6 +140,14 @@ async def test_m13_verifier_files_the_verification_report_on_the_page(platform, 
         shown = text(filed.text)
         assert "The verification report is filed." in shown and "60000 tCO2e" in shown
         assert "metering checked on site; no discrepancy" in shown
+    async with ConsoleUser(platform.url(CONSOLE)) as entity:  # M-15 ¶2(3): an objection needs its evidence
+        await entity.sign_in("entity", FIRST_ID)
+        report = await entity.get(f"/entity/{FIRST_ID}/reports/{Y}")
+        assert "Object to the verification" in text(report.text) and "metering checked on site" in report.text
+        refused = await entity.post(f"/entity/{FIRST_ID}/reports/{Y}/objection", {"evidence": "  "})
+        assert refused.status_code == 422
+        assert field_errors(refused.text, "evidence") == ["an objection must carry evidence"]
+        assert "Refused under M-15" in text(refused.text)
     body = {"agency_id": year.agency, "verified_sources": SECOND.sources(SECOND.verified), "findings": "verified"}
     await client.post("mrv", f"/reports/RPT-{SECOND_ID}-{Y}/verification", body, role="verifier",
                       party=year.verifier)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -89,6 +90,15 @@ def install_error_pages(app: FastAPI) -> None:
         key = "error.not_found" if exc.status_code == 404 else None
         return render(request, "error.html", status=exc.status_code, message_key=key, detail=str(exc.detail))
 
+    async def bad_request(request: Request, exc: Exception) -> Response:
+        """A page's own path or query refused (an id, a year out of range): said in words, like the APIs' refusals."""
+        assert isinstance(exc, RequestValidationError)
+        errors = FormErrors()
+        for error in exc.errors():
+            errors.general.append(f"{'.'.join(str(p) for p in error['loc'][1:])}: {error['msg']}")
+        return render(request, "error.html", status=422, errors=errors)
+
+    app.add_exception_handler(RequestValidationError, bad_request)
     app.add_exception_handler(SignInRequired, sign_in_first)
     app.add_exception_handler(NotAllowed, not_allowed)
     app.add_exception_handler(CsrfRefused, csrf_refused)

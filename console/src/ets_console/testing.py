@@ -40,9 +40,12 @@ class ConsoleUser:
         self._remember_csrf(response)
         return response
 
-    async def sign_in(self, role: str, party_id: str | None = None, subject: str | None = None) -> httpx.Response:
+    async def sign_in(self, role: str, party_id: str | None = None, subject: str | None = None,
+                      next: str = "/") -> httpx.Response:  # noqa: A002 - the sign-in form's own name
+        """Sign in with a development identity; lands on the role's home (or `next`)."""
         await self.get("/sign-in")
-        response = await self.post("/sign-in", {"role": role, "party_id": party_id or "", "subject": subject or ""})
+        response = await self.post("/sign-in", {"role": role, "party_id": party_id or "", "subject": subject or "",
+                                                "next": next})
         assert response.status_code == 200, response.text[:2000]
         return response
 

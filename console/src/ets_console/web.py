@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path as PathParam, Query, Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
@@ -17,6 +17,12 @@ from ets_console.i18n import translator
 from ets_console.nav import links_for
 from ets_console.session import Session, session_of
 from ets_shared.auth import Principal, Role
+
+# ids in page paths (an entity, agency, member, order): what the services accept, and never `.` or `..` alone, so
+# an id cannot turn the API path the console calls into another one
+RecordId = Annotated[str, PathParam(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")]
+YearPath = Annotated[int, PathParam(ge=2013, le=2100)]
+DoneQuery = Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")]  # the notice after a form succeeded
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 

@@ -17,7 +17,7 @@ from ets_console import nav
 from ets_console.api import ApiProblem
 from ets_console.forms import as_values, rows
 from ets_console.pages.entity import SOURCE_FIELDS, SOURCE_ROWS, platform_year
-from ets_console.web import FormErrors, Look, form_of, render
+from ets_console.web import DoneQuery, FormErrors, Look, RecordId, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter()
@@ -34,7 +34,7 @@ EntityQuery = Annotated[str | None, Query(min_length=1, max_length=64, pattern=r
 
 
 @router.get("/agency/{agency_id}")
-async def overview(request: Request, look: Look, agency_id: str, year: YearQuery = None) -> Response:
+async def overview(request: Request, look: Look, agency_id: RecordId, year: YearQuery = None) -> Response:
     """The agency's record, its verifiers and certificates, the engagements of the year, its evaluations."""
     look.require_party(agency_id, Role.AGENCY)
     year = year or await platform_year(look.api) - 1  # verification work in Y+1 is for year Y
@@ -48,7 +48,7 @@ async def overview(request: Request, look: Look, agency_id: str, year: YearQuery
 
 @router.get("/verifier")
 async def verifier_home(request: Request, look: Look, entity_id: EntityQuery = None, compliance_year: YearQuery = None,
-                        done: str | None = None) -> Response:
+                        done: DoneQuery = None) -> Response:
     """Pick an engagement (entity and year) to verify; see whether the verifier may sign for it."""
     principal = look.require(Role.VERIFIER)
     return await _verifier_page(request, look, principal.party_id or "", entity_id, compliance_year, done=done)
@@ -56,7 +56,7 @@ async def verifier_home(request: Request, look: Look, entity_id: EntityQuery = N
 
 async def _verifier_page(request: Request, look: Look, verifier_id: str, entity_id: str | None,
                          year: int | None, *, status: int = 200, errors: FormErrors | None = None,
-                         values: dict | None = None, done: str | None = None) -> Response:
+                         values: dict | None = None, done: DoneQuery = None) -> Response:
     year = year or await platform_year(look.api) - 1
     signing = await look.api.get("verifier-oversight", f"/verifiers/{verifier_id}/eligibility/{year}",
                                  entity_id=entity_id)

@@ -9,6 +9,7 @@ Orders and trades are the exchange member's (`pages/member.py`): a covered entit
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +20,7 @@ from starlette.responses import Response
 from ets_console import nav
 from ets_console.api import ApiProblem, UserApi
 from ets_console.forms import as_values, rows
-from ets_console.web import FormErrors, Look, form_of, render
+from ets_console.web import DoneQuery, FormErrors, Look, RecordId, YearPath, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter(prefix="/entity/{entity_id}")
@@ -81,7 +82,7 @@ async def report_cases(api: UserApi, entity_id: str, years: list[int]) -> list[d
 
 
 @router.get("")
-async def overview(request: Request, look: Look, entity_id: str) -> Response:
+async def overview(request: Request, look: Look, entity_id: RecordId) -> Response:
     """Obligations with their surrender deadlines (M-16), the report cases' deadlines (M-12..M-15), open cases."""
     look.require_party(entity_id, Role.ENTITY)
     entity = await look.api.get("allocation", f"/entities/{entity_id}")
@@ -94,7 +95,7 @@ async def overview(request: Request, look: Look, entity_id: str) -> Response:
 
 
 @router.get("/holdings")
-async def holdings(request: Request, look: Look, entity_id: str) -> Response:
+async def holdings(request: Request, look: Look, entity_id: RecordId) -> Response:
     """M-32: holdings by unit type and vintage, lot by lot, and the account statement (transactions, serials)."""
     look.require_party(entity_id, Role.ENTITY)
     entity = await look.api.get("allocation", f"/entities/{entity_id}")
@@ -111,14 +112,14 @@ async def holdings(request: Request, look: Look, entity_id: str) -> Response:
 # reports ---------------------------------------------------------------------------------------------------------
 
 @router.get("/reports")
-async def reports(request: Request, look: Look, entity_id: str, done: str | None = None) -> Response:
+async def reports(request: Request, look: Look, entity_id: RecordId, done: DoneQuery = None) -> Response:
     look.require_party(entity_id, Role.ENTITY)
     return await _reports_page(request, look, entity_id, done=done)
 
 
 async def _reports_page(request: Request, look: Look, entity_id: str, *, status: int = 200,
                         errors: FormErrors | None = None, values: dict | None = None,
-                        done: str | None = None) -> Response:
+                        done: DoneQuery = None) -> Response:
     entity = await look.api.get("allocation", f"/entities/{entity_id}")
     years = await years_of(look.api, entity)
     cases, plans = await asyncio.gather(report_cases(look.api, entity_id, years),
@@ -132,7 +133,7 @@ async def _reports_page(request: Request, look: Look, entity_id: str, *, status:
 
 
 @router.post("/monitoring-plans")
-async def file_plan(request: Request, look: Look, entity_id: str) -> Response:
+async def file_plan(request: Request, look: Look, entity_id: RecordId) -> Response:
     """M-11: file the monitoring plan for a year (boundary, sources with method, instruments and frequency,
     responsible staff), due 31 December of the year before; filed again for the same year it is a new version
     with the reason for the change (M-11 ¶2)."""
@@ -172,7 +173,7 @@ def _source_fields() -> set[str]:
 
 
 @router.post("/reports")
-async def file_report(request: Request, look: Look, entity_id: str) -> Response:
+async def file_report(request: Request, look: Look, entity_id: RecordId) -> Response:
     """M-12: file the year's report; the service computes tCO2e from the activity data with its factor set."""
     look.require_party(entity_id, Role.ENTITY)
     data = await form_of(request)
@@ -188,14 +189,14 @@ async def file_report(request: Request, look: Look, entity_id: str) -> Response:
 
 
 @router.get("/reports/{year}")
-async def report(request: Request, look: Look, entity_id: str, year: int, done: str | None = None) -> Response:
+async def report(request: Request, look: Look, entity_id: RecordId, year: YearPath, done: DoneQuery = None) -> Response:
     look.require_party(entity_id, Role.ENTITY)
     return await _report_page(request, look, entity_id, year, done=done)
 
 
 async def _report_page(request: Request, look: Look, entity_id: str, year: int, *, status: int = 200,
                        errors: FormErrors | None = None, values: dict | None = None, form: str | None = None,
-                       done: str | None = None) -> Response:
+                       done: DoneQuery = None) -> Response:
     case = await look.api.get("mrv", f"/reports/RPT-{entity_id}-{year}")
     if values is None and case.get("report"):
         values = {f"sources[{i}].{k}": str(v or "") for i, s in enumerate(case["report"]["sources"])
@@ -206,12 +207,12 @@ async def _report_page(request: Request, look: Look, entity_id: str, year: int, 
 
 
 @router.post("/reports/{year}/correction")
-async def correct_report(request: Request, look: Look, entity_id: str, year: int) -> Response:
+async def correct_report(request: Request, look: Look, entity_id: RecordId, year: YearPath) -> Response:
     """M-12 ¶3: correct the report's activity data until the verification is filed."""
     look.require_party(entity_id, Role.ENTITY)
     data = await form_of(request)
-    count = max(SOURCE_ROWS, 1 + max([int(k.split("[")[1].split("]")[0]) for k in data if k.startswith("sources[")]
-                                     or [0]))
+    indexes = [int(m.group(1)) for k in data if (m := re.match(r"^sources\[(\d{1,2})\]\.", k))]
+    count = max([SOURCE_ROWS, *(i + 1 for i in indexes)])
     sources = rows(data, "sources", SOURCE_FIELDS, count, required=("quantity",))
     try:
         await look.api.put("mrv", f"/reports/RPT-{entity_id}-{year}", {"sources": sources})
@@ -224,7 +225,7 @@ async def correct_report(request: Request, look: Look, entity_id: str, year: int
 
 
 @router.post("/reports/{year}/objection")
-async def object_to_verification(request: Request, look: Look, entity_id: str, year: int) -> Response:
+async def object_to_verification(request: Request, look: Look, entity_id: RecordId, year: YearPath) -> Response:
     """M-15 ¶2(3): object to the verification report, with evidence (one reference per line)."""
     look.require_party(entity_id, Role.ENTITY)
     data = await form_of(request)
@@ -244,14 +245,14 @@ async def object_to_verification(request: Request, look: Look, entity_id: str, y
 # surrenders ------------------------------------------------------------------------------------------------------
 
 @router.get("/surrenders")
-async def surrenders(request: Request, look: Look, entity_id: str, done: str | None = None) -> Response:
+async def surrenders(request: Request, look: Look, entity_id: RecordId, done: DoneQuery = None) -> Response:
     look.require_party(entity_id, Role.ENTITY)
     return await _surrenders_page(request, look, entity_id, done=done)
 
 
 async def _surrenders_page(request: Request, look: Look, entity_id: str, *, status: int = 200,
                            errors: FormErrors | None = None, values: dict | None = None,
-                           done: str | None = None) -> Response:
+                           done: DoneQuery = None) -> Response:
     entity = await look.api.get("allocation", f"/entities/{entity_id}")
     years = await years_of(look.api, entity)
     owed, made, held = await asyncio.gather(obligations(look.api, entity_id, years),
@@ -267,7 +268,7 @@ async def _surrenders_page(request: Request, look: Look, entity_id: str, *, stat
 
 
 @router.post("/surrenders")
-async def surrender(request: Request, look: Look, entity_id: str) -> Response:
+async def surrender(request: Request, look: Look, entity_id: RecordId) -> Response:
     """M-16: surrender allowances (vintage ≤ the year) and CCERs (M-17) against the year's obligation."""
     look.require_party(entity_id, Role.ENTITY)
     data = await form_of(request)
@@ -287,7 +288,7 @@ async def surrender(request: Request, look: Look, entity_id: str) -> Response:
 # cases -----------------------------------------------------------------------------------------------------------
 
 @router.get("/cases")
-async def cases(request: Request, look: Look, entity_id: str) -> Response:
+async def cases(request: Request, look: Look, entity_id: RecordId) -> Response:
     """Its enforcement cases (M-37..M-42): the order and its deadline, the shortfall, the fine and when it is due."""
     look.require_party(entity_id, Role.ENTITY)
     found = await look.api.get("enforcement", "/cases", party_id=entity_id, limit=1000)

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from ets_console import nav
 from ets_console.api import ApiProblem
-from ets_console.web import FormErrors, Look, form_of, render
+from ets_console.web import DoneQuery, FormErrors, Look, RecordId, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter(prefix="/member/{member_id}")
@@ -24,14 +24,14 @@ ORDER_FIELDS = {"trading_account_id", "product_id", "side", "price", "quantity",
 
 
 @router.get("")
-async def trading(request: Request, look: Look, member_id: str, done: str | None = None) -> Response:
+async def trading(request: Request, look: Look, member_id: RecordId, done: DoneQuery = None) -> Response:
     look.require_party(member_id, Role.MEMBER)
     return await _trading_page(request, look, member_id, done=done)
 
 
 async def _trading_page(request: Request, look: Look, member_id: str, *, status: int = 200,
                         errors: FormErrors | None = None, values: dict | None = None,
-                        done: str | None = None) -> Response:
+                        done: DoneQuery = None) -> Response:
     accounts = await look.api.get("exchange", f"/members/{member_id}/trading-accounts")
     products = await look.api.get("exchange", "/products")
 
@@ -61,7 +61,7 @@ def _whole(value: str) -> int | str:
 
 
 @router.post("/orders")
-async def place_order(request: Request, look: Look, member_id: str) -> Response:
+async def place_order(request: Request, look: Look, member_id: RecordId) -> Response:
     """M-23 open bidding: a limit order (GTC or IOC) for one of the member's trading accounts."""
     look.require_party(member_id, Role.MEMBER)
     data = await form_of(request)
@@ -76,7 +76,7 @@ async def place_order(request: Request, look: Look, member_id: str) -> Response:
 
 
 @router.post("/orders/{order_id}/cancellation")
-async def cancel_order(request: Request, look: Look, member_id: str, order_id: str) -> Response:
+async def cancel_order(request: Request, look: Look, member_id: RecordId, order_id: RecordId) -> Response:
     look.require_party(member_id, Role.MEMBER)
     await form_of(request)
     try:
