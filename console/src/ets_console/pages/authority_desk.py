@@ -4,9 +4,9 @@ basis (M-15, M-43), the year's allocation plan with approval and issuance (M-6..
 evaluations, inspection draws and inspections (V, 2021 rules), and every service's dead letters with replay."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
@@ -14,11 +14,13 @@ from ets_console.api import ApiProblem
 from ets_console.i18n import translator
 from ets_console import nav
 from ets_console.pages.desk_forms import act, idempotency, query_of
-from ets_console.web import FormErrors, Look, form_of, render
+from ets_console.web import FormErrors, Look, RecordId, YearPath, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter(prefix="/authority")
-SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
+Service = Literal["allocation", "mrv", "verifier-oversight", "exchange", "enforcement"]
+SERVICES: tuple[str, ...] = get_args(Service)
+DeadLetterNo = Annotated[int, Path(ge=1, le=2**62)]
 nav.register(Role.AUTHORITY, home=lambda _: "/authority/determinations", links=[
     nav.Link("authority.determinations.title", lambda _: "/authority/determinations"),
     nav.Link("authority.plan.title", lambda _: "/authority/plans"),
@@ -75,7 +77,7 @@ async def determine_bulk(request: Request, look: Look) -> Response:
 
 
 @router.post("/determinations/{report_id}")
-async def determine_one(request: Request, look: Look, report_id: str) -> Response:
+async def determine_one(request: Request, look: Look, report_id: RecordId) -> Response:
     """One case with the authority's own figure: after a re-check, or for an entity found without a report or a
     verification (M-15), with the reasons or the basis it rests on."""
     look.require(Role.AUTHORITY)
@@ -118,10 +120,11 @@ async def plans(request: Request, look: Look) -> Response:
 
 
 @router.post("/plans/{year}/{step}")
-async def plan_step(request: Request, look: Look, year: int, step: str) -> Response:
+async def plan_step(request: Request, look: Look, year: YearPath,
+                    step: Literal["approval", "issuance"]) -> Response:
     look.require(Role.AUTHORITY)
     values = await form_of(request)
-    path = "approval" if step == "approval" else "issuance"
+    path = step
     call = look.api.post("allocation", f"/plans/{year}/{path}", idempotency_key=idempotency(values))
 
     async def again(**context: Any) -> Response:
@@ -168,11 +171,10 @@ async def dead_letters(request: Request, look: Look) -> Response:
 
 
 @router.post("/dead-letters/{service}/{dead_letter_id}/replay")
-async def replay(request: Request, look: Look, service: str, dead_letter_id: int) -> Response:
+async def replay(request: Request, look: Look, service: Service,
+                 dead_letter_id: DeadLetterNo) -> Response:
     look.require(Role.AUTHORITY)
     values = await form_of(request)
-    if service not in SERVICES:
-        return await dead_letters_page(request, look, status=404)
     call = look.api.post(service, f"/dead-letters/{dead_letter_id}/replay", idempotency_key=idempotency(values))
 
     async def again(**context: Any) -> Response:

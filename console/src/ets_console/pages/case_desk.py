@@ -5,19 +5,21 @@ reason and article shown next to the amount), M-40 measures, the decision served
 approved or rejected by a second person (four eyes, M-43: the API refuses the proposer's own approval)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from ets_console import nav
 from ets_console.pages.desk_forms import act, idempotency, query_of
-from ets_console.web import FormErrors, Look, form_of, render
+from ets_console.web import FormErrors, Look, RecordId, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter(prefix="/desk")
 DESK = (Role.ENFORCEMENT_OFFICER, Role.AUTHORITY)
 MEASURES = ("credit_record", "special_fund_ineligible", "award_ineligible", "project_assessment_refused")
+Act = Literal["order", "penalty", "decline", "measures", "notification", "payment"]
+DecisionNo = Annotated[int, Path(ge=1, le=10_000)]
 SERVICE_METHODS = ("electronic", "in_person", "post", "public_notice")
 nav.register(Role.ENFORCEMENT_OFFICER, home=lambda _: "/desk/cases", links=[
     nav.Link("desk.cases.title", lambda _: "/desk/cases"),
@@ -53,16 +55,14 @@ async def case_page(request: Request, look: Look, case_id: str, *, status: int =
 
 
 @router.get("/cases/{case_id}")
-async def case(request: Request, look: Look, case_id: str) -> Response:
+async def case(request: Request, look: Look, case_id: RecordId) -> Response:
     look.require(*DESK)
     return await case_page(request, look, case_id)
 
 
 @router.post("/cases/{case_id}/acts/{kind}")
-async def case_act(request: Request, look: Look, case_id: str, kind: str) -> Response:
+async def case_act(request: Request, look: Look, case_id: RecordId, kind: Act) -> Response:
     look.require(Role.ENFORCEMENT_OFFICER, *(() if kind != "measures" else (Role.AUTHORITY,)))
-    if kind not in ACTS:
-        return await case_page(request, look, case_id, status=404)
     values = await form_of(request)
     key = idempotency(values)
     chosen = [m for m in (await request.form()).getlist("measures") if m in MEASURES]
@@ -77,12 +77,12 @@ async def case_act(request: Request, look: Look, case_id: str, kind: str) -> Res
 
 
 @router.post("/cases/{case_id}/decisions/{no}/{verdict}")
-async def review(request: Request, look: Look, case_id: str, no: int, verdict: str) -> Response:
+async def review(request: Request, look: Look, case_id: RecordId, no: DecisionNo,
+                 verdict: Literal["approval", "rejection"]) -> Response:
     look.require(*DESK)
     values = await form_of(request)
     key = idempotency(values)
-    path = "approval" if verdict == "approval" else "rejection"
-    call = look.api.post("enforcement", f"/cases/{case_id}/decisions/{no}/{path}",
+    call = look.api.post("enforcement", f"/cases/{case_id}/decisions/{no}/{verdict}",
                          {"reasons": values.get("reasons", "")}, idempotency_key=key)
 
     async def again(**context: Any) -> Response:

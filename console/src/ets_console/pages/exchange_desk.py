@@ -4,14 +4,14 @@ holding limits imposed and lifted with the abnormal situation that calls for the
 their evidence (M-24, M-25)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from ets_console import nav
 from ets_console.pages.desk_forms import act, idempotency, query_of
-from ets_console.web import FormErrors, Look, form_of, render
+from ets_console.web import FormErrors, Look, RecordId, form_of, render
 from ets_shared.auth import Role
 
 router = APIRouter(prefix="/exchange")
@@ -42,21 +42,21 @@ async def member_page(request: Request, look: Look, member_id: str, *, status: i
 
 
 @router.get("/members/{member_id}")
-async def member(request: Request, look: Look, member_id: str) -> Response:
+async def member(request: Request, look: Look, member_id: RecordId) -> Response:
     look.require(*DESK)
     return await member_page(request, look, member_id)
 
 
 @router.post("/members/{member_id}/{change}")
-async def member_status(request: Request, look: Look, member_id: str, change: str) -> Response:
+async def member_status(request: Request, look: Look, member_id: RecordId,
+                        change: Literal["suspension", "reinstatement"]) -> Response:
     look.require(Role.EXCHANGE_OPERATOR)
     values = await form_of(request)
-    path = "suspension" if change == "suspension" else "reinstatement"
-    call = look.api.post("exchange", f"/members/{member_id}/{path}", {"reason": values.get("reason", "")},
+    call = look.api.post("exchange", f"/members/{member_id}/{change}", {"reason": values.get("reason", "")},
                          idempotency_key=idempotency(values))
 
     async def again(**context: Any) -> Response:
-        return await member_page(request, look, member_id, form=path, **context)
+        return await member_page(request, look, member_id, form=change, **context)
 
     return await act(call, f"/exchange/members/{member_id}", again, values, {"reason"})
 
@@ -92,7 +92,7 @@ async def impose(request: Request, look: Look) -> Response:
 
 
 @router.post("/measures/{measure_id}/lifting")
-async def lift(request: Request, look: Look, measure_id: str) -> Response:
+async def lift(request: Request, look: Look, measure_id: RecordId) -> Response:
     look.require(Role.EXCHANGE_OPERATOR)
     values = await form_of(request)
     call = look.api.post("exchange", f"/market-measures/{measure_id}/lifting", {"reason": values.get("reason", "")},

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from ets_console.api import ApiProblem
 from ets_console.i18n import translator
-from ets_console.web import FormErrors, Look, render
+from ets_console.web import FormErrors, Look, RecordId, render
 from ets_shared.auth import Role
 from ets_shared.observability.timeline import CaseTimeline, case_timeline
 
@@ -59,6 +59,6 @@ async def search(request: Request, look: Look) -> Response:
                        entity_id=q.get("entity_id", "").strip()[:64], year=q.get("year", "").strip()[:4])
 
 
-@router.get("/timeline/{correlation_id:path}")
-async def timeline(request: Request, look: Look, correlation_id: str) -> Response:
+@router.get("/timeline/{correlation_id}")
+async def timeline(request: Request, look: Look, correlation_id: RecordId) -> Response:
     return await _page(request, look, correlation_id=correlation_id[:100])
