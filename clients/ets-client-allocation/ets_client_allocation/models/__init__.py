@@ -58,6 +58,7 @@ from .request_transfer import RequestTransfer
 from .sale_public import SalePublic
 from .serial_movement_public import SerialMovementPublic
 from .serial_public import SerialPublic
+from .service_timeline import ServiceTimeline
 from .split_facility import SplitFacility
 from .statement_public import StatementPublic
 from .succession_public import SuccessionPublic
@@ -68,6 +69,8 @@ from .surrender_line import SurrenderLine
 from .surrender_line_unit_type import SurrenderLineUnitType
 from .surrender_public import SurrenderPublic
 from .surrender_record_public import SurrenderRecordPublic
+from .timeline_entry import TimelineEntry
+from .timeline_entry_kind import TimelineEntryKind
 from .to_cover_public import ToCoverPublic
 from .trading_account_public import TradingAccountPublic
 from .trading_balance_public import TradingBalancePublic
@@ -135,6 +138,7 @@ __all__ = (
     "SalePublic",
     "SerialMovementPublic",
     "SerialPublic",
+    "ServiceTimeline",
     "SplitFacility",
     "StatementPublic",
     "SuccessionPublic",
@@ -145,6 +149,8 @@ __all__ = (
     "SurrenderLineUnitType",
     "SurrenderPublic",
     "SurrenderRecordPublic",
+    "TimelineEntry",
+    "TimelineEntryKind",
     "ToCoverPublic",
     "TradingAccountPublic",
     "TradingBalancePublic",

@@ -48,7 +48,10 @@ from .proposal_public_terms import ProposalPublicTerms
 from .public_violation import PublicViolation
 from .record_correction import RecordCorrection
 from .record_payment import RecordPayment
+from .service_timeline import ServiceTimeline
 from .step_public import StepPublic
+from .timeline_entry import TimelineEntry
+from .timeline_entry_kind import TimelineEntryKind
 
 __all__ = (
     "ApplyMeasures",
@@ -97,5 +100,8 @@ __all__ = (
     "PublicViolation",
     "RecordCorrection",
     "RecordPayment",
+    "ServiceTimeline",
     "StepPublic",
+    "TimelineEntry",
+    "TimelineEntryKind",
 )

@@ -60,8 +60,11 @@ from .request_allowance_withdrawal import RequestAllowanceWithdrawal
 from .request_cash_withdrawal import RequestCashWithdrawal
 from .rules_version_public import RulesVersionPublic
 from .rules_version_public_document import RulesVersionPublicDocument
+from .service_timeline import ServiceTimeline
 from .statement_line import StatementLine
 from .surveillance_thresholds import SurveillanceThresholds
+from .timeline_entry import TimelineEntry
+from .timeline_entry_kind import TimelineEntryKind
 from .trade_public import TradePublic
 from .trading_account_public import TradingAccountPublic
 from .trading_session import TradingSession
@@ -128,8 +131,11 @@ __all__ = (
     "RequestCashWithdrawal",
     "RulesVersionPublic",
     "RulesVersionPublicDocument",
+    "ServiceTimeline",
     "StatementLine",
     "SurveillanceThresholds",
+    "TimelineEntry",
+    "TimelineEntryKind",
     "TradePublic",
     "TradingAccountPublic",
     "TradingSession",

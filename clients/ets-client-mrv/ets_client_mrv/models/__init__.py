@@ -57,12 +57,15 @@ from .report_public import ReportPublic
 from .responsible_person_in import ResponsiblePersonIn
 from .responsible_person_public import ResponsiblePersonPublic
 from .revise_monitoring_plan import ReviseMonitoringPlan
+from .service_timeline import ServiceTimeline
 from .signatories_public import SignatoriesPublic
 from .signatory_check import SignatoryCheck
 from .source import Source
 from .source_kind import SourceKind
 from .submit_report import SubmitReport
 from .submit_reports import SubmitReports
+from .timeline_entry import TimelineEntry
+from .timeline_entry_kind import TimelineEntryKind
 from .trigger_public import TriggerPublic
 from .trigger_public_code import TriggerPublicCode
 from .verification_filed_public import VerificationFiledPublic
@@ -127,12 +130,15 @@ __all__ = (
     "ResponsiblePersonIn",
     "ResponsiblePersonPublic",
     "ReviseMonitoringPlan",
+    "ServiceTimeline",
     "SignatoriesPublic",
     "SignatoryCheck",
     "Source",
     "SourceKind",
     "SubmitReport",
     "SubmitReports",
+    "TimelineEntry",
+    "TimelineEntryKind",
     "TriggerPublic",
     "TriggerPublicCode",
     "VerificationFiledPublic",

@@ -79,6 +79,7 @@ from .scoring_item_in_kind import ScoringItemInKind
 from .scoring_item_in_violation_type_0 import ScoringItemInViolationType0
 from .scoring_item_public import ScoringItemPublic
 from .scoring_table_public import ScoringTablePublic
+from .service_timeline import ServiceTimeline
 from .session_certified import SessionCertified
 from .session_certified_skipped import SessionCertifiedSkipped
 from .signature_public import SignaturePublic
@@ -88,6 +89,8 @@ from .target_in import TargetIn
 from .targeted_public import TargetedPublic
 from .tender_public import TenderPublic
 from .tender_record import TenderRecord
+from .timeline_entry import TimelineEntry
+from .timeline_entry_kind import TimelineEntryKind
 from .training_public import TrainingPublic
 from .training_public_results import TrainingPublicResults
 from .unplaced_public import UnplacedPublic
@@ -175,6 +178,7 @@ __all__ = (
     "ScoringItemInViolationType0",
     "ScoringItemPublic",
     "ScoringTablePublic",
+    "ServiceTimeline",
     "SessionCertified",
     "SessionCertifiedSkipped",
     "SignaturePublic",
@@ -184,6 +188,8 @@ __all__ = (
     "TargetIn",
     "TenderPublic",
     "TenderRecord",
+    "TimelineEntry",
+    "TimelineEntryKind",
     "TrainingPublic",
     "TrainingPublicResults",
     "UnplacedPublic",
