@@ -29,6 +29,7 @@ SERVER_STACK = ["fastapi", "starlette", "sqlalchemy", "sqlmodel", "alembic", "fa
 PACKAGES = {
     "shared": (ROOT / "shared" / "src" / "ets_shared", ("service", "embedded", "testing")),
     "cli": (ROOT / "cli" / "src" / "ets_cli", ("platform",)),
+    "console": (ROOT / "console" / "src" / "ets_console", ()),
     **{f"services/{s}": (ROOT / "services" / s / "src" / p, ()) for s, p in SERVICES.items()},
     **{f"clients/ets-client-{s}": (ROOT / "clients" / f"ets-client-{s}" / f"ets_client_{p}", ())
        for s, p in SERVICES.items()},
@@ -55,6 +56,7 @@ def providers() -> dict[str, set[str]]:
 
 WORKSPACE = {canonicalize_name(tomllib.loads(p.read_text())["project"]["name"]): p.parent.relative_to(ROOT).as_posix()
              for p in [ROOT / "shared" / "pyproject.toml", ROOT / "cli" / "pyproject.toml",
+                       ROOT / "console" / "pyproject.toml",
                        *ROOT.glob("services/*/pyproject.toml"), *ROOT.glob("clients/*/pyproject.toml")]}
 
 

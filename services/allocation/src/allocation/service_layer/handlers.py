@@ -16,7 +16,7 @@ from allocation.service_layer.obligations import on_calendar_tick, on_emissions_
 from allocation.service_layer.planning import add_entries, approve_plan, create_plan, issue_plan, remove_entry
 from allocation.service_layer.registration import deposit_ccer, register_entities
 from allocation.service_layer.registry_transfers import (
-    on_delivery_instructed, on_withdrawal_requested, request_transfer,
+    on_delivery_instructed, on_withdrawal_requested, request_transfer, request_transfers,
 )
 from allocation.service_layer.surrender import surrender
 from allocation.service_layer.trading_accounts import on_trading_account_opened
@@ -30,4 +30,4 @@ EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReport
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "create_plan", "decide_application", "declare_emissions",
            "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list", "register_entities",
-           "remove_entry", "request_transfer", "surrender"]
+           "remove_entry", "request_transfer", "request_transfers", "surrender"]
