@@ -33,7 +33,11 @@ Host = typer.Option("http://127.0.0.1", "--host", help="where the services liste
 
 
 def run_tests(pytest_args: list[str]) -> int:
-    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy); pytest's exit code."""
+    """The whole test suite: shared, every service, cross-service (contracts, e2e, deploy, the console's browser
+    tests — Chromium installed first when missing, `ets_cli.browser`); pytest's exit code."""
+    from ets_cli.browser import ensure_chromium
+
+    ensure_chromium()
     return subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=os.environ.copy())
 
 
@@ -75,6 +79,25 @@ def demo(year: Optional[int] = typer.Option(None, help="default: the first year 
          host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
     """Drive one compliance year through the running platform and show what it recorded for each entity."""
     return call("demo", locals())
+
+
+@app.command(rich_help_panel="Drive the platform")
+def timeline(correlation_id: Optional[str] = typer.Option(None, help="the case's correlation id"),
+             entity: Optional[str] = typer.Option(None, help="with --year: the entity whose case it is"),
+             year: Optional[int] = typer.Option(None, help="with --entity: the compliance year"),
+             limit: int = typer.Option(1000, help="entries per service (1-1000)"),
+             json: bool = typer.Option(False, "--json", help="the merged timeline as JSON instead of a table"),
+             host: str = Host, data_dir: str = DataDir) -> int:
+    """Everything about one compliance case across the five services, in order: events published and consumed,
+    audit records."""
+    return call("timeline", locals())
+
+
+@app.command(rich_help_panel="Run the platform")
+def browser() -> int:
+    """Install Debian's chromium for the console's browser tests when missing (what `ets test` does first); prints
+    its path."""
+    return call("browser", locals())
 
 
 @app.command(rich_help_panel="Benchmarks")

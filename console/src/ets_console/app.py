@@ -15,7 +15,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from ets_console.api import Api, ApiProblem
-from ets_console.pages import agency, auth, entity, member, public
+from ets_console.pages import agency, auth, authority_desk, case_desk, entity, exchange_desk, member, public, timeline
 from ets_console.session import SessionMiddleware, session_of
 from ets_console.settings import ConsoleSettings
 from ets_console.web import CsrfRefused, FormErrors, NotAllowed, SignInRequired, render, sign_in_url
@@ -56,7 +56,7 @@ def create_app(settings: ConsoleSettings | None = None, *, transport: httpx.Asyn
                        secure=settings.console_public_url.startswith("https://"))
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
-    for module in (auth, public, entity, member, agency):
+    for module in (auth, public, entity, member, agency, authority_desk, case_desk, exchange_desk, timeline):
         app.include_router(module.router)
     install_error_pages(app)
 

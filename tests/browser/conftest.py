@@ -1,0 +1,93 @@
+"""The console's browser tests: a real headless Chromium (Debian's `chromium`, which `./ets test` installs) driven by
+Playwright's bundled driver. Without Chromium (or Playwright) they skip with the reason — except in CI
+(`CI=true`), where a missing browser is a failure."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+import pytest_asyncio
+
+from ets_cli.browser import chromium_path
+
+from .harness import SCREENSHOTS, launch, slug, unavailable
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = chromium_path()
+    if path is None:
+        unavailable("Chromium is not installed (/usr/bin/chromium, or ETS_CHROMIUM)")
+    try:
+        import playwright.async_api  # noqa: F401
+    except ImportError:
+        unavailable("the playwright package is not installed (the dev dependency group)")
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # this run's screenshots only
+    return path
+
+
+@pytest_asyncio.fixture(loop_scope="session", scope="module")
+async def browser(chromium):  # noqa: ANN001, ANN201
+    """One Chromium per test module, with a fresh profile; each test opens its own tabs (`context.new_page()`)."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        context = await launch(playwright, chromium)
+        try:
+            yield context
+        finally:
+            await context.close()
+
+
+@pytest.fixture(scope="session")
+def console_platform(tmp_path_factory, chromium):  # noqa: ANN001, ANN201
+    """The five services, NATS and the console as separate processes (the same launcher as `ets up`) on free ports;
+    SQLite by default, a fresh PostgreSQL database per service when ETS_TEST_POSTGRES_URL is set."""
+    from contextlib import ExitStack
+
+    from ets_cli.platform import SERVICES, Platform
+    from ets_shared.nats_process import free_port
+    from ets_shared.testing.databases import PostgresServer
+
+    with ExitStack() as stack:
+        urls = {}
+        if os.environ.get("ETS_TEST_POSTGRES_URL"):
+            server = PostgresServer(os.environ["ETS_TEST_POSTGRES_URL"])
+            urls = {s: stack.enter_context(server.database(s)) for s in SERVICES}
+        platform = Platform(tmp_path_factory.mktemp("console-platform"), nats_port=free_port(),
+                            ports={s: free_port() for s in SERVICES}, database_urls=urls, console_port=free_port(),
+                            extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2", "ETS_MAX_DELIVERIES": "3"})
+        stack.callback(platform.stop)
+        platform.start(timeout=120)
+        yield platform
+
+
+@pytest_asyncio.fixture(loop_scope="session", scope="session")
+async def api(console_platform):  # noqa: ANN001, ANN201
+    """The services' APIs for set-up steps no console page offers (the year's user actions go through the browser)."""
+    from ets_cli.client import PlatformClient
+    from ets_cli.platform import SERVICES
+
+    p = console_platform
+    async with PlatformClient(urls={s: p.url(s) for s in SERVICES}, jwt_secret=p.jwt_secret,
+                              nats_url=p.effective_nats_url, nats_options=p.nats_options("calendar")) as client:
+        yield client
+
+
+@pytest.fixture
+def open_console(browser, console_platform, request):  # noqa: ANN001, ANN201
+    """`await open_console()`: a new tab on the console, signed out, in English; screenshots named after the test."""
+    from .harness import Console
+
+    pages = []
+
+    async def make(run: str | None = None) -> Console:
+        await browser.clear_cookies()
+        page = await browser.new_page()
+        pages.append(page)
+        console = Console(page, console_platform.url("console"), run or slug(request.node.name))
+        await page.goto(console.base_url + "/language/en?next=/")
+        return console
+
+    return make
