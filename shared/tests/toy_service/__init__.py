@@ -20,12 +20,18 @@ from ets_shared.contracts.allocation import EntityRegistered, ObligationSettled,
 from ets_shared.contracts.exchange import MemberAdmitted
 from ets_shared.errors import Conflict, RuleViolation
 from ets_shared.http.dependencies import ReadSession, Uow, require
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
+from sqlalchemy import MetaData
 from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
 
-ToyTable = service_table_base("Toy")
+
+class ToyTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
 
 
 class ToyMember(ToyTable, table=True):

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import BigInteger, Column, Index, MetaData, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 
-AllocationTable = service_table_base("Allocation")
+
+class AllocationTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
+
+
 BASE = AllocationTable
 
 ISSUANCE_ACCOUNT = "AUTHORITY-ISSUANCE"

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Text
-from sqlmodel import Field
+from sqlalchemy import Column, Index, MetaData, Text
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 from ets_shared.persistence.types import MoneyType
 
-EnforcementTable = service_table_base("Enforcement")
+class EnforcementTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
 
 
 class PenaltyCaseRow(EnforcementTable, table=True):

@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index
-from sqlmodel import Field
+from sqlalchemy import JSON, BigInteger, Column, Index, MetaData
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 
-ExchangeTable = service_table_base("Exchange")
+
+class ExchangeTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
 
 
 class MemberRow(ExchangeTable, table=True):

@@ -10,12 +10,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKeyConstraint, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import JSON, BigInteger, Column, ForeignKeyConstraint, MetaData, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 
-OversightTable = service_table_base("VerifierOversight")
+
+class OversightTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
 
 
 def _json() -> Any:
