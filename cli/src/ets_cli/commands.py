@@ -49,6 +49,10 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="pytest arguments, passed through")
     p.set_defaults(func=lambda args: run_tests(args.pytest_args))
 
+    p = sub.add_parser("lint", help="ruff and mypy as CI runs them (before the tests); exit 1 on any finding")
+    p.add_argument("--only", action="append", choices=["ruff", "mypy"], help="one check (repeatable); default both")
+    p.set_defaults(func=_lazy("lint"))
+
     p = sub.add_parser("demo", help="drive one compliance year through the running platform")
     p.add_argument("--year", type=int, default=None, help="default: the first year after every service's clock")
     p.add_argument("--run", default=None, help="id suffix for this run's entities (default: random)")
