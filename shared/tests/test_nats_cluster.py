@@ -16,7 +16,7 @@ pytestmark = pytest.mark.asyncio
 
 
 @pytest.fixture
-def cluster(tmp_path, nats_keys_dir):  # noqa: ANN001, ANN201
+def cluster(tmp_path, nats_keys_dir):
     cluster = NatsCluster(tmp_path / "cluster", authorization=authorization(ensure_keys(nats_keys_dir)))
     cluster.start()
     yield cluster

@@ -35,7 +35,7 @@ class FakePublisher:
         self.sent: list[str] = []
         self.refuse = set(refuse)
 
-    async def __call__(self, batch):  # noqa: ANN001
+    async def __call__(self, batch):
         self.sent += [m.event_id for m in batch]
         return {m.event_id for m in batch} - self.refuse
 

@@ -16,7 +16,7 @@ SERVICES = {"allocation": "allocation", "mrv": "mrv", "verifier-oversight": "ver
 FORMATS = {"date", "date-time", "uuid", "email"}
 
 
-def document(service: str, tmp_path) -> dict[str, Any]:  # noqa: ANN001
+def document(service: str, tmp_path) -> dict[str, Any]:
     bootstrap = importlib.import_module(f"{SERVICES[service]}.bootstrap")
     settings = ServiceSettings.for_service(service, database_url=f"sqlite:///{tmp_path}/{service}.sqlite")
     runtime = bootstrap.build_runtime(settings)

@@ -22,7 +22,7 @@ TRADERS = ("A", "B", "C")
 
 
 @pytest.fixture
-def exchange_only(tmp_path):  # noqa: ANN201
+def exchange_only(tmp_path):
     with ExitStack() as stack:
         platform = Platform(tmp_path / "platform", nats_port=free_port(), ports={"exchange": free_port()},
                             extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2"})

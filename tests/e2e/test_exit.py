@@ -43,7 +43,7 @@ async def test_exit_recall_missing_report_case_and_last_year_surrender(platform,
     assert (await client.get("mrv", f"/reports/RPT-{E}-2026", role="authority"))["report_missing_at"] is None
     await client.tick_and_wait(sh(2026, 9, 26))
 
-    async def m37_case():  # noqa: ANN202
+    async def m37_case():
         r = await client.request("enforcement", "GET", f"/cases/CASE-M37-{E}-2026-report", role="enforcement_officer",
                                  expect=(200, 404))
         return r if r and r.get("case_id") else None
@@ -54,7 +54,7 @@ async def test_exit_recall_missing_report_case_and_last_year_surrender(platform,
     await client.post("mrv", f"/reports/RPT-{E}-2026/determination", role="authority",
                       json={"emissions": 900, "reason": "the authority's figure: energy statistics to 10 September"})
 
-    async def obligation():  # noqa: ANN202
+    async def obligation():
         r = await client.request("allocation", "GET", f"/entities/{E}/obligations/2026", role="authority",
                                  expect=(200, 404))
         return r if r and r.get("determined_emissions") == 900 else None

@@ -30,10 +30,10 @@ def process(tonnes: int) -> list[dict]:
     return [{"kind": "process", "quantity": str(tonnes), "unit": "tCO2e", "description": "kiln"}]
 
 
-async def gather(limit: int, calls) -> list:  # noqa: ANN001
+async def gather(limit: int, calls) -> list:
     gate = asyncio.Semaphore(limit)
 
-    async def one(call):  # noqa: ANN001, ANN202
+    async def one(call):
         async with gate:
             return await call
 
@@ -66,7 +66,7 @@ async def test_a_year_of_verifier_oversight_ends_with_a_blacklisted_agency_refus
     government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))  # a plain subscriber, no platform code
     published: list[dict] = []
 
-    async def on_results(msg) -> None:  # noqa: ANN001
+    async def on_results(msg) -> None:
         published.append(json.loads(msg.data))
 
     await government.subscribe("ets.verifier-oversight.evaluation.results-published.v1", cb=on_results)

@@ -143,7 +143,7 @@ class ExchangeBench:
         return ok, executed, settled
 
 
-async def _bench(args) -> int:  # noqa: ANN001
+async def _bench(args) -> int:
     async with client_from_args(args) as c:
         year = args.year or await next_free_year(c, 2025)
         bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year)
@@ -166,5 +166,5 @@ async def _bench(args) -> int:  # noqa: ANN001
         return 0 if ok and not bench.failed else 1
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     return run_against_platform("bench --exchange", _bench(args))

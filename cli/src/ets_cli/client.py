@@ -197,7 +197,7 @@ async def _quiet(_exc: Exception) -> None:
     """nats-py prints every failed attempt by default; the caller reports the outcome once."""
 
 
-def run_against_platform(command: str, coroutine) -> int:  # noqa: ANN001
+def run_against_platform(command: str, coroutine) -> int:
     """Run an async client command; when the platform does not answer, say how to start it (exit 2)."""
     import sys
 
@@ -210,7 +210,7 @@ def run_against_platform(command: str, coroutine) -> int:  # noqa: ANN001
         return 2
 
 
-async def until(check, timeout: float = 60.0, interval: float = 0.1, what: str = "condition") -> Any:  # noqa: ANN001
+async def until(check, timeout: float = 60.0, interval: float = 0.1, what: str = "condition") -> Any:
     """Poll an async `check` until it returns something truthy."""
     deadline = asyncio.get_running_loop().time() + timeout
     while True:

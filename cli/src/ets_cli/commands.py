@@ -16,8 +16,8 @@ def run_tests(pytest_args: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=os.environ.copy())
 
 
-def _lazy(module: str, function: str = "run"):  # noqa: ANN202 - import on use keeps `ets --help` fast
-    def call(args) -> int:  # noqa: ANN001
+def _lazy(module: str, function: str = "run"):  # import on use keeps `ets --help` fast
+    def call(args) -> int:
         import importlib
 
         return getattr(importlib.import_module(f"ets_cli.{module}"), function)(args)
@@ -25,8 +25,8 @@ def _lazy(module: str, function: str = "run"):  # noqa: ANN202 - import on use k
     return call
 
 
-def _service_command(module: str):  # noqa: ANN202 - a command that lives in a service package
-    def call(args) -> int:  # noqa: ANN001
+def _service_command(module: str):  # a command that lives in a service package
+    def call(args) -> int:
         import importlib
 
         return importlib.import_module(module).run(args)
@@ -34,7 +34,7 @@ def _service_command(module: str):  # noqa: ANN202 - a command that lives in a s
     return call
 
 
-def register(sub) -> None:  # noqa: ANN001
+def register(sub) -> None:
     p = sub.add_parser("up", help="start NATS and the five services (embedded default) until Ctrl-C")
     p.add_argument("--data-dir", default=DATA_DIR)
     p.add_argument("--nats-url", default=None, help="use this NATS instead of starting the bundled one")

@@ -14,7 +14,7 @@ from ets_cli.scenario import YearRun
 from ets_shared.settings import EMBEDDED_NATS_PORT
 
 
-def client_from_args(args) -> PlatformClient:  # noqa: ANN001
+def client_from_args(args) -> PlatformClient:
     secret = os.environ.get("ETS_JWT_SECRET") or development_secret(Path(args.data_dir).resolve())
     urls = {s: f"{args.host}:{p}" for s, p in configured_ports().items()}
     return PlatformClient(urls=urls, jwt_secret=secret, nats_url=args.nats_url or f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}",
@@ -53,7 +53,7 @@ def print_outcomes(year: int, outcomes: dict) -> None:
         print(f"  {entity_id} {o['name']}: {o['story']}")
 
 
-async def _demo(args) -> int:  # noqa: ANN001
+async def _demo(args) -> int:
     async with client_from_args(args) as client:
         year = args.year or await next_free_year(client, datetime.now().year - 1)
         run = args.run or secrets.token_hex(2).upper()
@@ -63,5 +63,5 @@ async def _demo(args) -> int:  # noqa: ANN001
     return 0
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     return run_against_platform("demo", _demo(args))

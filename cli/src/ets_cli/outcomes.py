@@ -8,7 +8,7 @@ from typing import Any
 from ets_cli.client import ApiError
 
 
-async def outcomes(run) -> dict[str, dict[str, Any]]:  # noqa: ANN001 - a scenario.YearRun
+async def outcomes(run) -> dict[str, dict[str, Any]]:  # a scenario.YearRun
     c, Y = run.client, run.year
     out = {}
     for e in run.entities:

@@ -59,7 +59,7 @@ class YearRun:
     def covered(self) -> list[SampleEntity]:
         return [e for e in self.entities if e.covered]
 
-    async def refused(self, what: str, status: int, call) -> None:  # noqa: ANN001
+    async def refused(self, what: str, status: int, call) -> None:
         try:
             await call
         except ApiError as exc:

@@ -28,7 +28,7 @@ def postgres_urls(base: str) -> dict[str, str]:
     return urls
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     platform = Platform(Path(args.data_dir), nats_url=args.nats_url, nats_port=args.nats_port or EMBEDDED_NATS_PORT,
                         cluster=args.cluster,
                         database_urls=postgres_urls(args.postgres) if args.postgres else {})
@@ -40,7 +40,7 @@ def run(args) -> int:  # noqa: ANN001
           flush=True)
     try:
         platform.start(timeout=args.timeout)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any start failure is reported as one line and exit 1
         print(f"ets: start failed: {exc}", file=sys.stderr)
         return 1
     print("ets: the platform is ready\n")

@@ -54,14 +54,14 @@ def tick_envelope(now: datetime, source: str = "manual") -> Envelope[CalendarTic
     )
 
 
-async def publish_tick(js, now: datetime, source: str = "manual") -> Envelope[CalendarTick]:  # noqa: ANN001
+async def publish_tick(js, now: datetime, source: str = "manual") -> Envelope[CalendarTick]:
     envelope = tick_envelope(now, source)
     await js.publish(CalendarTick.contract.subject, envelope.model_dump_json().encode(),
                      headers={"Nats-Msg-Id": str(envelope.event_id)})
     return envelope
 
 
-async def run_wall_clock(js, interval_seconds: float, stop: asyncio.Event) -> None:  # noqa: ANN001
+async def run_wall_clock(js, interval_seconds: float, stop: asyncio.Event) -> None:
     """Production: tick with the wall clock every `interval_seconds` until `stop` is set."""
     while not stop.is_set():
         now = utcnow().replace(microsecond=0)

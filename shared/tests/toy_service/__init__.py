@@ -58,7 +58,7 @@ class MemberCreate(BaseModel):
     deposit: int = Field(ge=0)
 
 
-def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> MemberAdmitted:  # noqa: ANN001
+def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> MemberAdmitted:
     if name == "poison":
         raise RuntimeError("simulated transient failure")
     if name == "refused":
@@ -73,12 +73,12 @@ def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> Memb
     return event
 
 
-def on_entity_registered(event: EntityRegistered, uow) -> None:  # noqa: ANN001
+def on_entity_registered(event: EntityRegistered, uow) -> None:
     """admit the entity as a self-operating member"""
     admit(uow, f"M-{event.entity_id}", event.name, event.entity_id)
 
 
-def on_shortfall(event: ShortfallDetected, uow) -> None:  # noqa: ANN001
+def on_shortfall(event: ShortfallDetected, uow) -> None:
     """log it (after a transient failure for a flaky entity)"""
     ATTEMPTS[event.entity_id] = ATTEMPTS.get(event.entity_id, 0) + 1
     if event.entity_id in FLAKY and ATTEMPTS[event.entity_id] <= 2:
@@ -86,7 +86,7 @@ def on_shortfall(event: ShortfallDetected, uow) -> None:  # noqa: ANN001
     uow.session.add(ToyApplied(event="shortfall", entity_id=event.entity_id))
 
 
-def on_settled(event: ObligationSettled, uow) -> None:  # noqa: ANN001
+def on_settled(event: ObligationSettled, uow) -> None:
     """log it"""
     uow.session.add(ToyApplied(event="settled", entity_id=event.entity_id))
 

@@ -36,13 +36,13 @@ def answered(events: list[dict]) -> list[dict]:
     return [e for e in events if e["data"].get("reference")]
 
 
-def idle(world):  # noqa: ANN001, ANN201
+def idle(world):
     async def check() -> bool:
         return (await world.svc.runtime.backlog())["idle"]
     return check
 
 
-def dead_letters(world) -> list[str]:  # noqa: ANN001
+def dead_letters(world) -> list[str]:
     with world.svc.runtime.read_session_factory() as session:
         return list(session.execute(select(DeadLetter.subject)).scalars())
 

@@ -41,7 +41,7 @@ RETIRED = (CANCELLATION_ACCOUNT,)  # cancelled units leave circulation; recalled
 
 
 @pytest.fixture
-def ledger_db(database_url):  # noqa: ANN201
+def ledger_db(database_url):
     engine = make_engine(database_url("ledger_properties"))
     d = definition()
     command.upgrade(alembic_config(PLATFORM_MIGRATIONS, metadata=PlatformTable.metadata,
@@ -55,7 +55,7 @@ def ledger_db(database_url):  # noqa: ANN201
 class Book:
     """Drives the registry store as the use cases do, one database transaction per registration."""
 
-    def __init__(self, engine, prefix: str) -> None:  # noqa: ANN001
+    def __init__(self, engine, prefix: str) -> None:
         self.factory = sessionmaker(engine, expire_on_commit=False)
         self.prefix, self.clock, self.ids = prefix, itertools.count(), itertools.count()
         self.holders = [f"{prefix}H{i}" for i in range(3)]
@@ -75,7 +75,7 @@ class Book:
     def accounts(self) -> list[str]:
         return self.holders + list(self.trading.values())
 
-    def register(self, op: tuple) -> bool:  # noqa: C901 - one branch per kind of transaction
+    def register(self, op: tuple) -> bool:  # one branch per kind of transaction
         kind, a, b, vintage, quantity = op
         at = T0 + timedelta(minutes=next(self.clock))
         tx_id = f"{self.prefix}TX-{next(self.ids)}"
@@ -167,7 +167,7 @@ def test_m32_balances_never_negative_totals_conserved_chain_verifies(ledger_db, 
         _every_serial_held_once(session, book.accounts, held)
 
 
-def _every_serial_held_once(session, accounts: list[str], held: dict[tuple[str, int], int]) -> None:  # noqa: ANN001
+def _every_serial_held_once(session, accounts: list[str], held: dict[tuple[str, int], int]) -> None:
     """Per unit type and vintage the blocks of all accounts (the cancellation account's are the cancelled serials)
     are disjoint and cover exactly the serials ever issued; each account's blocks add up to its holding."""
     blocks = session.execute(select(SerialBlockRow.account_id, SerialBlockRow.unit_type, SerialBlockRow.vintage,

@@ -17,7 +17,7 @@ OFFICER, REGISTRY = "enforcement_officer:li", "event:allocation.obligation.settl
 P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
 
 
-def pay(case, at, amount: str):  # noqa: ANN001, ANN201
+def pay(case, at, amount: str):
     case.notify_penalty(at, OFFICER, regulatory_date(at), "in_person", P)
     return case.record_payment(at, OFFICER, D(amount), P)
 

@@ -102,7 +102,7 @@ async def test_m32_registry_reconciliation_lists_every_difference_and_what_is_in
     await market.order("B", buyer, "BUY", "40.00", 100)  # matched, not yet delivered
     registry = await nats.connect(nats_url)  # plays the registry's trading-balances responder
 
-    async def answer(msg) -> None:  # noqa: ANN001
+    async def answer(msg) -> None:
         assert json.loads(msg.data) == {"account_ids": None}
         reply = TradingBalancesReply(as_of=market.sh(2026, 5, 20, 10, 1), balances=[
             TradingBalance(account_id=seller, holder_id="S", vintage=market.vintage, quantity=990),

@@ -36,7 +36,7 @@ UNITS = 20_000  # t each
 
 
 @pytest.fixture(scope="module")
-def exchange_db(tmp_path_factory):  # noqa: ANN201
+def exchange_db(tmp_path_factory):
     path = Path(tmp_path_factory.mktemp("props")) / "exchange.sqlite"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine, definition().migrations, ExchangeTable.metadata)
@@ -45,7 +45,7 @@ def exchange_db(tmp_path_factory):  # noqa: ANN201
 
 
 class Exchange:
-    def __init__(self, engine, factory) -> None:  # noqa: ANN001
+    def __init__(self, engine, factory) -> None:
         self.factory = factory
         with factory() as session:
             for table in reversed(ExchangeTable.metadata.sorted_tables):
@@ -70,12 +70,12 @@ class Exchange:
     def uow(self) -> ExchangeUnitOfWork:
         return ExchangeUnitOfWork(self.factory, producer="exchange", context=MessageContext.new("test"))
 
-    def event(self, handler, event) -> None:  # noqa: ANN001
+    def event(self, handler, event) -> None:
         with self.uow() as uow:
             handler(event, uow)
             uow.commit()
 
-    def rows(self, row_type, *where):  # noqa: ANN001, ANN201
+    def rows(self, row_type, *where):
         with self.factory() as session:
             return list(session.execute(select(row_type).where(*where)).scalars())
 

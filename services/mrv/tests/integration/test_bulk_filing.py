@@ -11,7 +11,7 @@ from ets_shared.testing.service import eventually, subject_listener
 pytestmark = pytest.mark.asyncio
 
 
-def filed(entity_id: str, tonnes: int, year: int = 2025, **extra) -> dict:  # noqa: ANN003
+def filed(entity_id: str, tonnes: int, year: int = 2025, **extra) -> dict:
     return {"entity_id": entity_id, "compliance_year": year,
             "sources": [{"kind": "process", "quantity": str(tonnes), "unit": "tCO2e"}], **extra}
 

@@ -154,5 +154,5 @@ class Oversight:
 
 
 @pytest.fixture
-def oversight_of(nats_url):  # noqa: ANN201
+def oversight_of(nats_url):
     return lambda svc: Oversight(svc, nats_url)

@@ -32,7 +32,7 @@ def determined(entity_id: str, determined_t: int, revision: int = 2, agency_id: 
         determined_at=sh(2026, 5, 10 + revision))
 
 
-async def working(o, agencies: dict[str, list[str]], year: int = 2025) -> None:  # noqa: ANN001
+async def working(o, agencies: dict[str, list[str]], year: int = 2025) -> None:
     """File the agencies, select them for `year` in industry, and assign them their entities."""
     for agency_id in agencies:
         await o.file(agency_id)

@@ -11,7 +11,7 @@ from verifier_oversight.domain.scoring import MATERIAL_MISSTATEMENT_MISSED, RECH
 from .conftest import T0
 
 
-def facts(reported: int, verified: int, determined: int, recheck: bool = True, revision: int = 2):  # noqa: ANN201
+def facts(reported: int, verified: int, determined: int, recheck: bool = True, revision: int = 2):
     return quality.DeterminationFacts("DET-1", "E-1", 2025, "a1", revision, recheck, reported, verified, determined)
 
 

@@ -42,7 +42,7 @@ from ets_shared.persistence.tables import IdempotencyRecord as Record
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def caller_scope(settings, authorization: str) -> str | None:  # noqa: ANN001
+def caller_scope(settings, authorization: str) -> str | None:
     """The caller a key belongs to: a digest of role, subject and party (None: no valid token, so no scope)."""
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -149,11 +149,11 @@ async def _send_problem(send: Send, status: int, code: str, detail: str) -> None
 class ClaimStore:
     """One request's claim on its key: claim or take over, renew the lease, settle with the response."""
 
-    def __init__(self, session_factory, key: str, principal: str, lease: timedelta) -> None:  # noqa: ANN001
+    def __init__(self, session_factory, key: str, principal: str, lease: timedelta) -> None:
         self.session_factory, self.key, self.principal, self.lease = session_factory, key, principal, lease
         self.claim_id = str(uuid.uuid4())
 
-    def _mine(self):  # noqa: ANN202
+    def _mine(self):
         return update(Record).where(Record.key == self.key, Record.principal == self.principal,
                                     Record.claim_id == self.claim_id)
 

@@ -154,7 +154,7 @@ def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel],
     return router
 
 
-def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) -> None:  # noqa: ANN001
+def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) -> None:
     """Record a year's policy (audited with who and why) in the caller's transaction."""
     row = uow.session.get(PolicySetting, compliance_year)
     payload = document.model_dump_json()
@@ -170,7 +170,7 @@ def store_policy(uow, compliance_year: int, document: BaseModel, reason: str) ->
         del uow.session.info[key]
 
 
-def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):  # noqa: ANN001
+def load_policy(session, compliance_year: int, model: type[BaseModel], default: Callable[[int], BaseModel]):
     """The year's policy as this transaction sees it: read (and validated) once per session, so the many use cases
     of a consumed batch or a bulk request do not read it again each; `store_policy` refreshes it."""
     key = (_POLICY_CACHE, model, compliance_year)
@@ -187,7 +187,7 @@ class PolicyCache:
     """The policies of the years one transaction touches (a tick spans cases of several years), each loaded once by
     `load(session, year)` (a service's own loader, which turns the stored document into its domain policy)."""
 
-    def __init__(self, session, load: Callable[[Any, int], Any]) -> None:  # noqa: ANN001
+    def __init__(self, session, load: Callable[[Any, int], Any]) -> None:
         self.session, self._load = session, load
         self._years: dict[int, Any] = {}
 

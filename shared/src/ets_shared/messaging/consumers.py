@@ -198,7 +198,7 @@ def _declare(broker: NatsBroker, service: str, producer: str, subject: str, rout
              routes: Mapping[str, Route], applier: EventApplier) -> None:
     meta = route.contract.contract
 
-    async def consume(event, msg) -> None:  # noqa: ANN001 - annotations set below, per contract
+    async def consume(event, msg) -> None:  # annotations set below, per contract
         await applier.apply([Delivery.decode(subject, msg.body, routes)])
 
     consume.__name__ = consume.__qualname__ = f"on_{meta.event_type.replace('.', '_').replace('-', '_')}"

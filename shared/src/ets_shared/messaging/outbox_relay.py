@@ -33,7 +33,7 @@ class OutgoingMessage:
 BatchPublisher = Callable[[Sequence[OutgoingMessage]], Awaitable[set[str]]]
 
 
-def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # noqa: ANN001
+def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:
     async def publish(batch: Sequence[OutgoingMessage]) -> set[str]:
         futures = []
         for message in batch:

@@ -16,7 +16,7 @@ from ets_shared.persistence.bulk import insert_rows, update_rows
 _OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
 
 
-def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
+def obligation_of(row) -> Obligation:  # an ObligationRow or a row of its columns
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
                       row.shortfall_detected_at, row.grace_until, row.exit_year, row.succession_adjustment)
@@ -49,12 +49,12 @@ class ObligationRepository:
         self._cases[(entity_id, year)] = row.correlation_id
         return obligation_of(row)
 
-    def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
+    def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:
         """Insert or update one obligation under its year's policy (which dates `closes_at`); `extra` sets the row's
         own columns (determination_id, correlation_id, recorded_at, settled_at)."""
         self.save_all([obligation], policy, **extra)
 
-    def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
+    def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:
         new = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
         known = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:

@@ -34,7 +34,7 @@ class SerialBlocks:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # noqa: ANN001 - origin -> lot
+    def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # origin -> lot
         held: dict[tuple[str, str, int, str], list[Block]] = {}
         counters: dict[tuple[str, int], int] = {}
         new_blocks: list[dict[str, Any]] = []
@@ -62,7 +62,7 @@ class SerialBlocks:
                                       "from_account_id": source, "to_account_id": ln.to_account_id})
         self._write(held, counters, new_blocks, movements)
 
-    def _write(self, held, counters, new_blocks, movements) -> None:  # noqa: ANN001
+    def _write(self, held, counters, new_blocks, movements) -> None:
         for key, blocks in held.items():
             kept = {b.block_id: b.first for b in blocks}
             loaded = self._loaded.get(key, {})

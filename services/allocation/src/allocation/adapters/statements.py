@@ -13,7 +13,7 @@ _LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
 
 
 class Statements:
-    def __init__(self, session) -> None:  # noqa: ANN001 - a Session
+    def __init__(self, session) -> None:  # a Session
         self.session = session
 
     def holdings(self, account_id: str, as_of: datetime) -> list[tuple[str, int, int]]:

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         drop()
 
 
-def _database(server: str | None):  # noqa: ANN202
+def _database(server: str | None):
     if server is None:
         folder = tempfile.mkdtemp(prefix="ets-bench-registry-")
         return f"sqlite:///{folder}/allocation.sqlite", lambda: None
@@ -86,7 +86,7 @@ def _database(server: str | None):  # noqa: ANN202
     return make_url(server).set(database=name).render_as_string(hide_password=False), drop
 
 
-def _migrate(engine) -> None:  # noqa: ANN001
+def _migrate(engine) -> None:
     d = definition()
     command.upgrade(alembic_config(PLATFORM_MIGRATIONS, metadata=PlatformTable.metadata,
                                    version_table=PLATFORM_VERSION_TABLE, engine=engine), "head")
@@ -94,11 +94,11 @@ def _migrate(engine) -> None:  # noqa: ANN001
                                    engine=engine), "head")
 
 
-def _uow(factory) -> AllocationUnitOfWork:  # noqa: ANN001
+def _uow(factory) -> AllocationUnitOfWork:
     return AllocationUnitOfWork(factory, producer="allocation", context=MessageContext.new("bench"))
 
 
-def _open(factory, holders: list[str]) -> None:  # noqa: ANN001
+def _open(factory, holders: list[str]) -> None:
     with _uow(factory) as uow:
         uow.registry.open_accounts([Account(h, AccountKind.ENTITY_HOLDING, h, T0) for h in holders])
         uow.registry.open_accounts([Account(f"{h}-T", AccountKind.EXCHANGE_TRADING, h, T0, linked_account_id=h)
@@ -116,7 +116,7 @@ def _open(factory, holders: list[str]) -> None:  # noqa: ANN001
         uow.commit()
 
 
-def _transfers(factory, holders: list[str], total: int, threads: int) -> float:  # noqa: ANN001
+def _transfers(factory, holders: list[str], total: int, threads: int) -> float:
     def work(part: range) -> None:
         for i in part:
             h = holders[i % len(holders)]
@@ -135,7 +135,7 @@ def _transfers(factory, holders: list[str], total: int, threads: int) -> float: 
     return total / (time.perf_counter() - started)
 
 
-def _deliveries(factory, holders: list[str], total: int, batch: int) -> float:  # noqa: ANN001
+def _deliveries(factory, holders: list[str], total: int, batch: int) -> float:
     """The exchange's trade deliveries (trading account to trading account), applied as the consumer applies a
     pulled batch: one transaction, each event through its handler and into the inbox."""
     n = len(holders)
@@ -154,7 +154,7 @@ def _deliveries(factory, holders: list[str], total: int, batch: int) -> float:  
     return total / (time.perf_counter() - started)
 
 
-def _verify(factory, length: int) -> tuple[float, float, int]:  # noqa: ANN001
+def _verify(factory, length: int) -> tuple[float, float, int]:
     started = time.perf_counter()
     with factory() as session:
         seq, prev = session.execute(select(_TX.c.seq, _TX.c.hash).order_by(_TX.c.seq.desc()).limit(1)).one()

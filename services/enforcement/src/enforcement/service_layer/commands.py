@@ -108,7 +108,7 @@ class DecideAppeal(BaseModel):
     amount: Yuan | None = Field(default=None, description="fine_reduced: the new, lower amount")
 
 
-def _every_article(default):  # noqa: ANN001, ANN202
+def _every_article(default):
     def fill(value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):  # one period for every article
             return {a.value: value for a in Article}

@@ -44,7 +44,7 @@ def publish_flag(uow: EnforcementUnitOfWork, flag: InactionFlag, correlation_id:
     uow.publish(event, subject_ref=f"inaction:{flag.flag_id}", correlation_id=correlation_id)
 
 
-def _events(case: PenaltyCase, step: CaseStep, policy: EnforcementPolicy) -> list[EventData]:  # noqa: PLR0911
+def _events(case: PenaltyCase, step: CaseStep, policy: EnforcementPolicy) -> list[EventData]:
     kind, base = step.kind, {"case_id": case.case_id, "party_id": case.party_id}
     art = {**base, "article": case.article.value}
     if kind is StepKind.OPENED:

@@ -61,7 +61,7 @@ def plan_missing(event: MonitoringPlanMissing, _uow: EnforcementUnitOfWork) -> V
     return _missing(event.entity_id, event.compliance_year, PLAN, event.due_on, event.found_at)
 
 
-def _missing(entity_id: str, year: int, duty: str, due_on, found_at) -> Violation:  # noqa: ANN001
+def _missing(entity_id: str, year: int, duty: str, due_on, found_at) -> Violation:
     allegation = (f"no {DUTIES[duty]} for {year} by {due_on}: refusal to fulfil the reporting duty"
                   + (" (M-11 plan, the basis of the M-12 report)" if duty == PLAN else ""))
     return Violation(Article.M37, entity_id, m37_key(entity_id, year, duty), allegation, as_utc(found_at), year)

@@ -151,7 +151,7 @@ class ReportCaseRepository:
                                ReportCaseRow.report_id)
         return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
 
-    def _locking(self, query):  # noqa: ANN001, ANN202
+    def _locking(self, query):
         return query.with_for_update() if self._lock else query
 
     def due_for_determination(self, now: datetime) -> list[ReportCase]:

@@ -93,7 +93,7 @@ def verification_missing(report_id: str, case: ReportCase, due_on: date) -> Veri
                                due_on=due_on, found_at=case.verification_missing_at)
 
 
-def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:  # noqa: ANN001
+def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:
     return DeterminationOverdue(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
                                 due_by=due_by, state=case.state.value, found_at=found_at)
 
