@@ -75,7 +75,7 @@ async def test_redelivered_event_is_applied_once(settings, nats_url):
 
 
 async def test_malformed_events_are_dead_lettered_and_the_consumer_keeps_going(settings, nats_url):
-    async with running_service(build_runtime, settings) as svc, subject_listener(nats_url, "ets.dlq.exchange") as dlq:
+    async with running_service(build_runtime, settings) as svc:
         nc = await nats.connect(nats_url)  # two bad messages: not JSON at all, and JSON that breaks the envelope
         js = nc.jetstream()
         await js.publish(REGISTERED, b"this is not json")

@@ -51,7 +51,7 @@ async def publish(nats_url: str, events: list) -> list:
     js = nc.jetstream()
     envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
     acks = [await js.publish_async(type(e).contract.subject, env.model_dump_json().encode(),
-                                   headers={"Nats-Msg-Id": str(env.event_id)}) for e, env in zip(events, envelopes)]
+                                   headers={"Nats-Msg-Id": str(env.event_id)}) for e, env in zip(events, envelopes, strict=True)]
     for ack in acks:
         await ack
     await nc.drain()
@@ -119,7 +119,7 @@ async def test_a_batch_is_one_transaction_and_a_refused_event_costs_only_itself(
     def deliveries(events: list) -> list[Delivery]:
         envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
         return [Delivery.decode(type(e).contract.subject, env.model_dump_json().encode(), routes)
-                for e, env in zip(events, envelopes)]
+                for e, env in zip(events, envelopes, strict=True)]
 
     good = deliveries([EntityRegistered(entity_id=f"E-{i}", name="Steel", sector="steel", registered_at=AT)
                        for i in range(5)])

@@ -76,8 +76,8 @@ async def check(client: PlatformClient, platform: Platform, clean: list[str], ch
     letters = {s: len(await client.get(s, "/dead-letters", role="authority")) for s in backlogs}
     result = {
         "final states equal the clean run's": clean == chaotic,
-        "states differing": sum(a != b for a, b in zip(clean, chaotic)) + abs(len(clean) - len(chaotic)),
-        "first difference": next(((a, b) for a, b in zip(clean, chaotic) if a != b), None),
+        "states differing": sum(a != b for a, b in zip(clean, chaotic, strict=False)) + abs(len(clean) - len(chaotic)),
+        "first difference": next(((a, b) for a, b in zip(clean, chaotic, strict=False) if a != b), None),
         "events in the streams": sum(sum(c.values()) for c in events.values()),
         "event ids stored twice": sum(len(r) for r in repeated.values()),
         "outboxes unpublished": {s: b["outbox_unpublished"] for s, b in backlogs.items()},

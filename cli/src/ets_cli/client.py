@@ -112,7 +112,7 @@ class PlatformClient:
     async def backlogs(self) -> dict[str, dict]:
         """Each service's `GET /backlog`: its unpublished outbox and what its consumers have not applied."""
         answers = await asyncio.gather(*(self.public_get(s, "/backlog") for s in self.urls))
-        return dict(zip(self.urls, answers))
+        return dict(zip(self.urls, answers, strict=True))
 
     async def stream_sequences(self) -> dict[str, int]:
         """The last sequence of every stream: it moves whenever anything is published."""

@@ -1,16 +1,15 @@
 """`ets demo`: drive one compliance year through the running platform and print what happened to each entity."""
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 from datetime import datetime
 from pathlib import Path
 
-
 from ets_cli.client import PlatformClient, run_against_platform
 from ets_cli.platform import configured_ports, development_secret, nats_options
 from ets_cli.scenario import YearRun
+from ets_shared.clock import REGULATORY_TZ
 from ets_shared.settings import EMBEDDED_NATS_PORT
 
 
@@ -55,7 +54,7 @@ def print_outcomes(year: int, outcomes: dict) -> None:
 
 async def _demo(args) -> int:
     async with client_from_args(args) as client:
-        year = args.year or await next_free_year(client, datetime.now().year - 1)
+        year = args.year or await next_free_year(client, datetime.now(REGULATORY_TZ).year - 1)
         run = args.run or secrets.token_hex(2).upper()
         print(f"Running compliance year {year} (run {run}) through the platform's public APIs and calendar ticks\n")
         outcomes = await YearRun(client, year, run).run_all()

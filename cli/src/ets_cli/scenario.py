@@ -142,7 +142,7 @@ class YearRun:
         made = await c.post("allocation", "/entities/batch", {"entities": [
             {"entity_id": self.eid(e), "name": e.name, "sector": e.sector, "annual_emissions": e.annual_emissions}
             for e in self.entities]}, role="authority")
-        for entity, e in zip(made, self.entities):
+        for entity, e in zip(made, self.entities, strict=True):
             self.log(f"    {e.name}: {e.annual_emissions:,} t ({e.sector}) → {entity['coverage']}")
         for e in (e for e in self.entities if e.voluntary):
             application = await c.post("allocation", "/coverage-applications", {

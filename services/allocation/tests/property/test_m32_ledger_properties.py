@@ -235,8 +235,8 @@ TAMPER = st.sampled_from([
 def test_m32_changing_any_stored_row_is_detected(ledger_db, change, which):
     book = Book(ledger_db, f"X{next(examples)}-")
     book.open()
-    for n, op in enumerate([("issue", 0, 0, 2025, 100), ("issue", 1, 1, 2026, 50), ("deposit", 0, 0, 2025, 30),
-                            ("deliver", 0, 1, 2025, 10), ("surrender", 1, 1, 2026, 5)]):
+    for op in [("issue", 0, 0, 2025, 100), ("issue", 1, 1, 2026, 50), ("deposit", 0, 0, 2025, 30),
+               ("deliver", 0, 1, 2025, 10), ("surrender", 1, 1, 2026, 5)]:
         assert book.register(op)
     table, column, changed = change
     with book.factory() as session:

@@ -131,7 +131,7 @@ def test_m32_unknown_account_not_found():
 @pytest.mark.parametrize("tx_id, lines, at, field", [
     (" ", [UnitLine(SHEA, 2024, 1)], T0, "transaction_id"),
     ("tx-1", [], T0, "lines"),
-    ("tx-1", [UnitLine(SHEA, 2024, 1)], datetime(2025, 1, 10), "registered_at"),
+    ("tx-1", [UnitLine(SHEA, 2024, 1)], datetime(2025, 1, 10), "registered_at"),  # noqa: DTZ001 - the naive time refused
 ])
 def test_m32_transaction_needs_id_lines_and_aware_registration_time(tx_id, lines, at, field):
     with pytest.raises(RuleViolation) as e:

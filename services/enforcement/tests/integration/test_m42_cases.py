@@ -52,7 +52,7 @@ def test_m42_an_exchange_event_opens_its_case_through_one_finder(settings):
                                   "no closing price published", at)
 
     handler = opens_case(market_data_missing)
-    for n in range(2):  # the same day's breach reported twice
+    for _ in range(2):  # the same day's breach reported twice
         with runtime.uow(MessageContext.new("event:exchange.market-data.missing")) as uow:
             handler({"day": "2026-07-03"}, uow)
             uow.commit()

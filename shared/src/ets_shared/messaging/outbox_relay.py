@@ -43,7 +43,7 @@ def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:
         async with asyncio.timeout(timeout):  # not wait_for: on 3.11 it can swallow the relay's cancellation
             results = await asyncio.gather(*(f for _, f in futures), return_exceptions=True)
         acked = set()
-        for (event_id, _), result in zip(futures, results):
+        for (event_id, _), result in zip(futures, results, strict=True):
             if isinstance(result, BaseException):
                 log.warning("publish of %s failed: %r", event_id, result)
             else:

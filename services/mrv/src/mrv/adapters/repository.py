@@ -75,7 +75,7 @@ class ReportCaseRepository:
         for start in range(0, len(unique), CHUNK):
             query = select(ReportCaseRow).where(ReportCaseRow.report_id.in_(unique[start:start + CHUNK]))
             rows.extend(self.session.execute(self._locking(query)).scalars())
-        return {row.report_id: case for row, case in zip(rows, self.load_many(rows))}
+        return {row.report_id: case for row, case in zip(rows, self.load_many(rows), strict=True)}
 
     def correlation_id(self, report_id: str) -> str:
         """The correlation id of the report's submission (of a case this repository loaded or added)."""
