@@ -132,12 +132,3 @@ class NatsServerProcess:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-
-    def pause(self) -> None:
-        """SIGSTOP: the server hangs without closing connections (fault injection in tests)."""
-        assert self.process is not None
-        self.process.send_signal(19)
-
-    def resume(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(18)
