@@ -158,7 +158,7 @@ class PlanRepository:
         row = self.session.get(PlanRow, plan.year)
         row.cap, row.status, row.approved_at, row.issued_at = (plan.cap, plan.status.value, plan.approved_at,
                                                                plan.issued_at)
-        row.paid_issued = plan.paid_issued
+        row.paid_issued, row.paid_reserve = plan.paid_issued, plan.paid_reserve
         loaded = self._loaded.setdefault(plan.year, set())
         current = {e.entity_id for e in plan.entries}
         for entity_id in loaded - current:

@@ -42,6 +42,12 @@ class CreatePlan(BaseModel):
     cap: PositiveQuantity = Field(description="whole allowances")
 
 
+class ChangeCap(BaseModel):
+    """M-6/M-7: a draft plan's corrected cap."""
+
+    cap: PositiveQuantity = Field(description="whole allowances")
+
+
 class HistoricalEntry(BaseModel):
     """历史排放法 (M-8): round(mean of base-year emissions x factor) + early-action bonus."""
 
