@@ -86,11 +86,6 @@ class RegistryTransaction:
     registered_at: datetime
     purpose: TransferPurpose | None = None  # of a transfer (holder transfer when None)
 
-    @property
-    def effective_at(self) -> datetime:
-        """M-32: a registered transaction takes effect on registration."""
-        return self.registered_at
-
 
 @dataclass
 class Registry:

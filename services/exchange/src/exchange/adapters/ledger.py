@@ -63,11 +63,6 @@ class Ledger:
                                      reserved_cents=_cash.c.reserved_cents + reserved))
 
     # -- allowances ----------------------------------------------------------------------------------------------
-    def allowances(self, account_id: str, vintage: int) -> tuple[int, int]:
-        row = self.session.execute(select(_units.c.available, _units.c.reserved).where(
-            _units.c.account_id == account_id, _units.c.vintage == vintage)).first()
-        return (row[0], row[1]) if row else (0, 0)
-
     def holding(self, account_id: str) -> int:
         """Every allowance the account holds on the exchange, all vintages, available or reserved."""
         rows = self.session.execute(select(_units.c.available + _units.c.reserved)
