@@ -218,7 +218,7 @@ def test_m32_concurrent_transfers_keep_the_chain_and_the_totals(ledger_db):
         _every_serial_held_once(session, book.accounts, held)
 
 
-_TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__
 TAMPER = st.sampled_from([
     (_LINE, "quantity", lambda row: row.quantity + 1),
     (_LINE, "to_account_id", lambda row: row.from_account_id),

@@ -8,8 +8,9 @@ services. Each service's domain tables derive from a base of its own (`class All
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import Column, Index, MetaData, Text
+from sqlalchemy import Column, Index, MetaData, Table, Text
 from sqlmodel import Field, SQLModel
 
 from ets_shared.persistence.types import UtcDateTime
@@ -19,6 +20,7 @@ class PlatformTable(SQLModel):
     """The base of the platform's tables: their own MetaData, apart from every service's domain tables."""
 
     metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
 
 
 def utc_column(nullable: bool = False, index: bool = False) -> Column:

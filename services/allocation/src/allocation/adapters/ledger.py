@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import LedgerHeadRow, RegistryTransactionRow, TransactionLineRow
 from allocation.domain.ledger_chain import GENESIS, ChainCheck, ChainedLine, ChainedTransaction, verify
 
-_TX = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
-_LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX = RegistryTransactionRow.__table__
+_LINE = TransactionLineRow.__table__
 
 
 class Ledger:

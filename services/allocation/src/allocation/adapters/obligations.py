@@ -13,7 +13,7 @@ from allocation.domain import AllocationPolicy, Obligation, ObligationStatus
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
-_OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
+_OBLIGATION = ObligationRow.__table__
 
 
 def obligation_of(row) -> Obligation:  # an ObligationRow or a row of its columns

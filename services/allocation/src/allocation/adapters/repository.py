@@ -102,7 +102,7 @@ def _entity_columns(e: CoveredEntity) -> dict:
             "first_compliance_year": e.first_compliance_year}
 
 
-_ENTRY = PlanEntryRow.__table__  # type: ignore[attr-defined]
+_ENTRY = PlanEntryRow.__table__
 
 
 def _entry(row) -> AllocationEntry:  # a row of allocation_entry's columns

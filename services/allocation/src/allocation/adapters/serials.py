@@ -17,10 +17,10 @@ from allocation.adapters.orm import (
 from allocation.domain import RegistryTransaction, TransactionKind
 from allocation.domain.serials import Block, split_off, subtract
 
-_BLOCK = SerialBlockRow.__table__  # type: ignore[attr-defined]
-_MOVE = SerialMovementRow.__table__  # type: ignore[attr-defined]
-_COUNTER = SerialCounterRow.__table__  # type: ignore[attr-defined]
-_TX = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
+_BLOCK = SerialBlockRow.__table__
+_MOVE = SerialMovementRow.__table__
+_COUNTER = SerialCounterRow.__table__
+_TX = RegistryTransactionRow.__table__
 _SET_FIRST = update(_BLOCK).where(_BLOCK.c.id == bindparam("block_id")).values(first_serial=bindparam("first"))
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 

@@ -8,8 +8,8 @@ from sqlalchemy import func, or_, select
 
 from allocation.adapters.orm import RegistryTransactionRow, TransactionLineRow
 
-_TX = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
-_LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX = RegistryTransactionRow.__table__
+_LINE = TransactionLineRow.__table__
 
 
 class Statements:

@@ -39,7 +39,7 @@ from ets_shared.persistence.migrations import PLATFORM_MIGRATIONS, PLATFORM_VERS
 from ets_shared.persistence.tables import PlatformTable
 
 T0 = datetime(2026, 6, 1, 2, tzinfo=timezone.utc)
-_TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__
 
 
 def run(args: argparse.Namespace) -> int:

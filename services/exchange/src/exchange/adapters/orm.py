@@ -3,9 +3,9 @@ market-day reports and surveillance records."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Column, Index, MetaData
+from sqlalchemy import JSON, BigInteger, Column, Index, MetaData, Table
 from sqlmodel import Field, SQLModel
 
 from ets_shared.persistence.tables import utc_column
@@ -15,6 +15,7 @@ class ExchangeTable(SQLModel):
     """The base of this service's tables: their own MetaData, apart from every other service's."""
 
     metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
 
 
 class MemberRow(ExchangeTable, table=True):

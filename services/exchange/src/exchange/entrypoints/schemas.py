@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import Path
@@ -104,7 +105,7 @@ class OrderPublic(BaseModel):
     trades: list[TradePublic] = []
 
     @classmethod
-    def of(cls, o: OrderRow, trades: list[TradeRow] = ()) -> OrderPublic:  # type: ignore[assignment]
+    def of(cls, o: OrderRow, trades: Sequence[TradeRow] = ()) -> OrderPublic:
         return cls(order_id=o.order_id, sequence=o.sequence, trading_account_id=o.trading_account_id,
                    product_id=o.product_id, side=o.side, price=to_yuan(o.price_cents), quantity=o.quantity,
                    remaining=o.remaining, filled=o.filled, time_in_force=o.time_in_force, status=o.status,
