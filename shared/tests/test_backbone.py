@@ -198,7 +198,8 @@ async def test_readyz_reports_database_and_nats(settings, nats_server):
         assert (await svc.client.get("/healthz")).json() == {"status": "ok"}
 
 
-async def test_policy_parameters_default_per_year_and_only_the_authority_sets_them(database_url, test_settings_overrides):
+async def test_policy_parameters_default_per_year_and_only_the_authority_sets_them(database_url,
+                                                                                  test_settings_overrides):
     from pydantic import BaseModel, Field
 
     from ets_shared.runtime import ServiceRuntime

@@ -51,7 +51,8 @@ async def publish(nats_url: str, events: list) -> list:
     js = nc.jetstream()
     envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
     acks = [await js.publish_async(type(e).contract.subject, env.model_dump_json().encode(),
-                                   headers={"Nats-Msg-Id": str(env.event_id)}) for e, env in zip(events, envelopes, strict=True)]
+                                   headers={"Nats-Msg-Id": str(env.event_id)})
+            for e, env in zip(events, envelopes, strict=True)]
     for ack in acks:
         await ack
     await nc.drain()

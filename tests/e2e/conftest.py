@@ -31,5 +31,6 @@ def platform(tmp_path_factory):
 @pytest.fixture
 async def client(platform):
     async with PlatformClient(urls={s: platform.url(s) for s in SERVICES}, jwt_secret=platform.jwt_secret,
-                              nats_url=platform.effective_nats_url, nats_options=platform.nats_options("calendar")) as c:
+                              nats_url=platform.effective_nats_url,
+                              nats_options=platform.nats_options("calendar")) as c:
         yield c

@@ -25,7 +25,8 @@ CHAIN = [
 
 
 async def test_compliance_year_chain_shares_one_correlation_id(platform, client):
-    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))  # a plain subscriber, no platform code
+    # a plain subscriber, no platform code
+    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     seen: list[dict] = []
 
     async def collect(msg) -> None:

@@ -35,7 +35,8 @@ def run(args) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    print(f"ets: starting NATS ({platform.effective_nats_url}{', a 3-node cluster, streams R3' if args.cluster else ''}) "
+    cluster = ", a 3-node cluster, streams R3" if args.cluster else ""
+    print(f"ets: starting NATS ({platform.effective_nats_url}{cluster}) "
           f"and five services; logs in {platform.data_dir}/logs",
           flush=True)
     try:

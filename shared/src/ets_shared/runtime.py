@@ -58,8 +58,8 @@ class ServiceDefinition:
     publishes: Sequence[type[EventData]] = ()  # what it produces
     uow_class: type[SqlUnitOfWork] = SqlUnitOfWork
     # per-year [param]s: (pydantic model, default for a year[, on_change(uow, year, document)])
-    policy: tuple[type[BaseModel], Callable[[int], BaseModel]] | tuple[type[BaseModel], Callable[[int], BaseModel],
-                                                                       Callable[[Any, int, BaseModel], None]] | None = None
+    policy: (tuple[type[BaseModel], Callable[[int], BaseModel]]
+             | tuple[type[BaseModel], Callable[[int], BaseModel], Callable[[Any, int, BaseModel], None]] | None) = None
     version: str = "0.1.0"
 
 

@@ -81,7 +81,8 @@ async def test_m32_allowances_withdrawn_to_the_registry_or_back_when_refused(mar
     await market.send(RegistryTransferRegistered(
         transaction_id="W1", purpose="exchange_withdrawal", reference="W1", from_account_id=account,
         from_holder_id="S", to_account_id="ACC-S", to_holder_id="S",
-        lines=[TransferLine(unit_type="SHEA", vintage=market.vintage, quantity=400)], registered_at=market.sh(2026, 5, 20, 10)))
+        lines=[TransferLine(unit_type="SHEA", vintage=market.vintage, quantity=400)],
+        registered_at=market.sh(2026, 5, 20, 10)))
     await market.send(RegistryTransferRefused(purpose="exchange_withdrawal", reference="W2", reason="frozen",
                                               refused_at=market.sh(2026, 5, 20, 10)))
     assert (await market.balances(account))["units"] == (600, 0)

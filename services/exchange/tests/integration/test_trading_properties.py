@@ -60,7 +60,8 @@ class Exchange:
         for n, trader in enumerate(TRADERS):
             handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"),
                                   self.uow())
-            funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
+            funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}",
+                                                          trading_account_id=f"X-{trader}",
                                                           amount=f"{CASH}.00"), self.uow())
             self.event(on_transfer_registered, RegistryTransferRegistered(
                 transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",

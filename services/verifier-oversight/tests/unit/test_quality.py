@@ -1,5 +1,5 @@
-"""V (事后, 复核审定的结果): the automatic deductions mrv's events imply — late and missing verification, a determination
-corrected in re-check (scaled by how far), a material misstatement the verification missed."""
+"""V (事后, 复核审定的结果): the automatic deductions mrv's events imply — late and missing verification, a
+determination corrected in re-check (scaled by how far), a material misstatement the verification missed."""
 from decimal import Decimal
 
 import pytest

@@ -10,8 +10,9 @@ without the header pay nothing.
 1. The first request *claims* the key: a row with a fresh `claim_id` and a lease (`ETS_IDEMPOTENCY_LEASE_SECONDS`,
    30 s) that it renews while it runs. A retry that arrives while the lease holds gets 409 (in progress).
 2. The transaction that carries the request's effect stamps the row `committed_at` — only where `claim_id` is still
-   this request's (`ets_shared.persistence.claims.fence`, called by the unit of work right before it commits); if the claim was taken over, the
-   stamp matches no row, the transaction is rolled back and the request answers 409: its effect is not applied.
+   this request's (`ets_shared.persistence.claims.fence`, called by the unit of work right before it commits); if
+   the claim was taken over, the stamp matches no row, the transaction is rolled back and the request answers 409:
+   its effect is not applied.
 3. When the request ends, its response is stored under its claim (5xx not stored when nothing was committed, so a
    failed request can be retried).
 A process killed between 1 and 2 leaves a claim whose lease runs out: the next retry *takes it over* (a new

@@ -207,7 +207,8 @@ def _declare(broker: NatsBroker, service: str, producer: str, subject: str, rout
     broker.subscriber(
         subject, stream=JStream(stream_name(producer), declare=False), durable=durable_name(service, producer),
         pull_sub=PullSub(timeout=1.0), ack_policy=AckPolicy.MANUAL, title=f"{subject}:{service}",
-        description=f"{service} consumes {meta.event_type} v{meta.version}: {route.handler.__doc__ or meta.description}",
+        description=f"{service} consumes {meta.event_type} v{meta.version}: "
+                    f"{route.handler.__doc__ or meta.description}",
     )(consume)
 
 

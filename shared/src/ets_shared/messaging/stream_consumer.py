@@ -105,8 +105,8 @@ class StreamConsumer:
         info = await self._api(f"CONSUMER.INFO.{self.stream}.{self.durable}")
         current = info.get("config")
         legacy = await self._legacy_consumers()
-        if current is not None and (current.get("filter_subjects") or [current.get("filter_subject")]) == self.subjects \
-                and current.get("priority_policy") == "pinned_client":
+        filtered = current and (current.get("filter_subjects") or [current.get("filter_subject")])
+        if current is not None and filtered == self.subjects and current.get("priority_policy") == "pinned_client":
             await self._create(self.config() | {k: current[k] for k in ("deliver_policy", "opt_start_seq")
                                                  if k in current}, "update")
         else:

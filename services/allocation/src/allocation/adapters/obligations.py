@@ -27,7 +27,8 @@ def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
             "determination_revision": ob.determination_revision, "surrendered_shea": ob.surrendered_shea,
             "surrendered_ccer": ob.surrendered_ccer, "status": ob.status.value,
             "shortfall_detected_at": ob.shortfall_detected_at, "grace_until": ob.grace_until,
-            "exit_year": ob.exit_year, "succession_adjustment": ob.succession_adjustment, "closes_at": ob.closes_at(policy)}
+            "exit_year": ob.exit_year, "succession_adjustment": ob.succession_adjustment,
+            "closes_at": ob.closes_at(policy)}
 
 
 class ObligationRepository:

@@ -28,8 +28,10 @@ from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDetermine
 
 EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReportSubmitted: on_report_submitted,
                   CalendarTick: on_calendar_tick, TradingAccountOpened: on_trading_account_opened,
-                  AllowanceWithdrawalRequested: on_withdrawal_requested, TradeDeliveryInstructed: on_delivery_instructed}
+                  AllowanceWithdrawalRequested: on_withdrawal_requested,
+                  TradeDeliveryInstructed: on_delivery_instructed}
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "change_cap", "create_plan", "decide_application",
-           "declare_emissions", "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list", "register_entities",
+           "declare_emissions", "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list",
+           "register_entities",
            "remove_entry", "request_transfer", "surrender"]

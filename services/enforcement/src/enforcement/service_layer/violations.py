@@ -96,7 +96,8 @@ def shortfall(event: ShortfallDetected, uow: EnforcementUnitOfWork) -> Violation
 
 AGENCY_VIOLATIONS = {"false_report": "false or untrue verification report (出具虚假、不实核查报告)",
                      "major_error": "major error in a verification report (核查报告存在重大错误)",
-                     "data_misuse": "unauthorised use or disclosure of the verified entity's data (擅自使用或者发布被核查单位的信息)"}
+                     "data_misuse": "unauthorised use or disclosure of the verified entity's data "
+                                    "(擅自使用或者发布被核查单位的信息)"}
 
 
 def agency_violation(event: AgencyViolationFound, _uow: EnforcementUnitOfWork) -> Violation:

@@ -217,7 +217,8 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
             state = book.order(order.order_id)
             result = book.amend(order.order_id, price, state.quantity - state.remaining + cmd.quantity)
         order.quantity += cmd.quantity - order.remaining
-        order.price_cents, order.remaining, order.reserve_per_t_cents, order.updated_at = price, cmd.quantity, per_t, now
+        order.price_cents, order.remaining = price, cmd.quantity
+        order.reserve_per_t_cents, order.updated_at = per_t, now
         if not kept:
             order.sequence = uow.books.next_sequence(uow.session)
         uow.publish(OrderAmended(order_id=order.order_id, trading_account_id=order.trading_account_id,
