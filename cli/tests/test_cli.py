@@ -36,3 +36,57 @@ def test_bench_engine_replays_its_stream_and_prints_the_figures(capsys):
         out = capsys.readouterr().out
         assert f"stream {stream}: 3,000 operations" in out
         assert "M ops/s" in out and "per second of CPU time" in out and "p99" in out and "machine:" in out
+
+
+#: every command and option the argparse CLI had (issue 13 moved it to typer): scripts, CI and the README use them
+COMMANDS = {
+    "up": {"--data-dir", "--nats-url", "--nats-port", "--cluster", "--postgres", "--timeout"},
+    "demo": {"--year", "--run", "--host", "--nats-url", "--data-dir"},
+    "bench": {"--entities", "--exchange", "--orders", "--traders", "--concurrency", "--stall", "--year", "--host",
+              "--nats-url", "--data-dir"},
+    "chaos": {"--entities", "--kills", "--seed", "--concurrency", "--data-dir"},
+    "nats-keys": set(), "nats-auth": set(), "contracts-freeze": set(),
+    "bench-engine": {"--stream", "--ops", "--seed", "--depth", "--repeat"},
+    "bench-registry": {"--database-url", "--transfers", "--holders", "--threads", "--batch", "--verify"},
+    "tick": {"--nats-url", "--data-dir"},
+    "calendar": {"--wall-clock", "--interval", "--nats-url", "--data-dir"},
+    "token": {"--role", "--party", "--subject", "--ttl", "--data-dir"},
+    "department": {"--as", "--nats-url", "--store", "--exit-when-idle", "--ack-wait", "--data-dir"},
+    "asyncapi": set(), "migrations": {"-m", "--message"},
+    "mutate": {"--service", "--module", "--rules", "--survivors", "--max-children", "--nice", "--verbose",
+               "--data-dir"},
+    "clients": set(), "test": set(),
+}
+
+
+def test_every_command_keeps_its_name_and_options():
+    import typer.main
+
+    group = typer.main.get_command(commands.app)
+    for name, options in COMMANDS.items():
+        assert name in group.commands, f"ets {name} is gone"
+        found = {o for p in group.commands[name].params for o in p.opts}
+        assert options <= found, f"ets {name} lost {sorted(options - found)}"
+
+
+def test_help_lists_the_commands_and_a_usage_error_exits_2(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("demo", "bench-registry", "clients", "mutate"))
+    assert main(["token"]) == 2  # --role is required
+    assert "--role" in capsys.readouterr().err
+    assert main(["calendar"]) == 2
+    assert "--wall-clock" in capsys.readouterr().err
+    assert main(["department", "--as", "police"]) == 2
+    assert main(["clients", "billing"]) == 2
+    assert "unknown service billing" in capsys.readouterr().err
+
+
+def test_mutate_repeats_service_and_module_options(monkeypatch):
+    from ets_cli import mutate
+
+    seen = []
+    monkeypatch.setattr(mutate, "run", lambda args: seen.append(args) or 0)
+    assert main(["mutate", "--service", "mrv", "--service", "allocation", "--module", "factors", "--rules"]) == 0
+    assert (seen[0].service, seen[0].module, seen[0].rules, seen[0].max_children) == (
+        ["mrv", "allocation"], ["factors"], True, 1)

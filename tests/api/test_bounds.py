@@ -4,26 +4,15 @@ that excludes control characters, an enum or a format, arrays a maximum number o
 (exact quantities are decimal strings: `ets_shared.bounds.exact_decimal`)."""
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pytest
 
-from ets_shared.settings import ServiceSettings
+from ets_cli.clients import openapi_document
 
 SERVICES = {"allocation": "allocation", "mrv": "mrv", "verifier-oversight": "verifier_oversight",
             "exchange": "exchange", "enforcement": "enforcement"}
 FORMATS = {"date", "date-time", "uuid", "email"}
-
-
-def document(service: str, tmp_path) -> dict[str, Any]:
-    bootstrap = importlib.import_module(f"{SERVICES[service]}.bootstrap")
-    settings = ServiceSettings.for_service(service, database_url=f"sqlite:///{tmp_path}/{service}.sqlite")
-    runtime = bootstrap.build_runtime(settings)
-    try:
-        return runtime.http.openapi()
-    finally:
-        runtime.engine.dispose()
 
 
 def unbounded(schema: dict[str, Any], where: str, doc: dict[str, Any], seen: frozenset[str] = frozenset()
@@ -67,7 +56,7 @@ def unbounded(schema: dict[str, Any], where: str, doc: dict[str, Any], seen: fro
 
 @pytest.mark.parametrize("service", list(SERVICES))
 def test_every_field_and_parameter_is_bounded(service, tmp_path):
-    doc = document(service, tmp_path)
+    doc = openapi_document(service)
     problems: list[str] = []
     for path, operations in doc["paths"].items():
         for method, operation in operations.items():

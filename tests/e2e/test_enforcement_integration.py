@@ -17,6 +17,7 @@ from pathlib import Path
 import nats
 import pytest
 
+from ets_cli import office
 from ets_cli.client import ApiError
 from ets_cli.scenario import YearRun
 from ets_shared.testing.service import eventually
@@ -79,11 +80,10 @@ async def test_cases_measures_departments_and_the_reference_adapter_end_to_end(p
         m37 = next(c for c in by_name[never.name]["cases"] if c["case_id"].endswith("-report"))
         assert (m37["article"], m37["fine"]) == ("M-37", "20000.00")
         agency_case = await year.agency_case()
-        assert (agency_case["article"], agency_case["party_kind"], agency_case["fine_amount"]) == (
-            "M-41", "agency", "60000.00")
+        assert (agency_case.article, agency_case.party_kind, agency_case.fine_amount) == ("M-41", "agency", "60000.00")
         with pytest.raises(ApiError) as refused:  # M-40 follows entities' violations only
-            await client.post("enforcement", f"/cases/{agency_case['case_id']}/measures",
-                              {"measures": ["credit_record"], "reasons": "M-40"}, role="enforcement_officer")
+            await office.propose(client, agency_case.case_id, "measures", office.measures(["credit_record"], "M-40"),
+                                 correlation=None)
         assert refused.value.status == 422 and refused.value.problem["article"] == "M-40"
 
         await client.drained()

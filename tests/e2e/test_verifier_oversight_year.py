@@ -83,7 +83,7 @@ async def test_a_year_of_verifier_oversight_ends_with_a_blacklisted_agency_refus
     await c.tick_and_wait(at(date(Y, 1, 11)))
     await oversight.award_and_certify(c, Y, f"T-{Y}", AGENCIES)
     confirmed = await oversight.assign_all(c, Y, [e for e, _ in ENTITIES])
-    assert confirmed["assigned"] == 200
+    assert confirmed.assigned == 200
     assigned = await assignments(c, Y)
     loads = {a.agency_id: list(assigned.values()).count(a.agency_id) for a in AGENCIES}
     assert set(loads.values()) == {20}  # equal volumes won, equal shares
@@ -177,7 +177,7 @@ async def test_a_year_of_verifier_oversight_ends_with_a_blacklisted_agency_refus
     # -- next year: the failed agency's entities move away, and mrv refuses it -----------------------------------
     await c.tick_and_wait(at(date(Y + 1, 6, 2)))
     reassigned = await oversight.assign_all(c, Y + 1, moved)
-    assert reassigned["assigned"] == 20 and FAILING not in {e["agency_id"] for e in reassigned["entries"]}
+    assert reassigned.assigned == 20 and FAILING not in {e.agency_id for e in reassigned.entries}
     next_year = await assignments(c, Y + 1)
     assert FAILING not in next_year.values() and len(next_year) == 200
     with pytest.raises(ApiError) as barred:

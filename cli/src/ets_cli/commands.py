@@ -1,14 +1,34 @@
-"""Registers every `ets` sub-command; each lives in its own module."""
+"""Every `ets` sub-command, declared with typer: names, options and help. Each command's work lives in its own
+module, imported only when the command runs (so `ets --help` stays fast); it receives the options as one namespace
+(`args.<option>`), as it did under argparse."""
 from __future__ import annotations
 
-import argparse
+import importlib
 import os
 import subprocess
 import sys
+from argparse import Namespace
+from enum import Enum
 from pathlib import Path
+from typing import Any, Optional
+
+import typer
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = os.environ.get("ETS_DATA_DIR", str(ROOT / ".ets"))
+SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
+Department = Enum("Department", {d: d for d in ("credit_platform", "market_regulation", "tax", "finance",
+                                                 "project_approval")}, type=str)
+Stream = Enum("Stream", {"mix": "mix", "limit_queue": "limit-queue"}, type=str)
+
+app = typer.Typer(name="ets", help="Shanghai ETS platform: run it, drive a compliance year through it, benchmark it, "
+                                   "and regenerate what is derived from its code.",
+                  no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+DataDir = typer.Option(DATA_DIR, "--data-dir", help="the embedded platform's data folder (keys, secret, databases)")
+NatsUrl = typer.Option(None, "--nats-url", help="NATS to use (default: the embedded platform's)")
+Host = typer.Option("http://127.0.0.1", "--host", help="where the services listen")
 
 
 def run_tests(pytest_args: list[str]) -> int:
@@ -16,154 +36,201 @@ def run_tests(pytest_args: list[str]) -> int:
     return subprocess.call([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=os.environ.copy())
 
 
-def _lazy(module: str, function: str = "run"):  # import on use keeps `ets --help` fast
-    def call(args) -> int:
-        import importlib
-
-        return getattr(importlib.import_module(f"ets_cli.{module}"), function)(args)
-
-    return call
-
-
-def _service_command(module: str):  # a command that lives in a service package
-    def call(args) -> int:
-        import importlib
-
-        return importlib.import_module(module).run(args)
-
-    return call
+def call(target: str, options: dict[str, Any]) -> int:
+    """Run `module:function` (a module of ets_cli, or a service's dotted module) with the options as `args`."""
+    module, _, function = target.partition(":")
+    module = module if "." in module else f"ets_cli.{module}"
+    options = {k: v.value if isinstance(v, Enum) else v for k, v in options.items()}
+    code = int(getattr(importlib.import_module(module), function or "run")(Namespace(**options)) or 0)
+    if code:
+        raise typer.Exit(code)
+    return 0
 
 
-def register(sub) -> None:
-    p = sub.add_parser("up", help="start NATS and the five services (embedded default) until Ctrl-C")
-    p.add_argument("--data-dir", default=DATA_DIR)
-    p.add_argument("--nats-url", default=None, help="use this NATS instead of starting the bundled one")
-    p.add_argument("--nats-port", type=int, default=None, help="port of the bundled NATS (default 4250)")
-    p.add_argument("--cluster", action="store_true",
-                   help="three bundled nats-server nodes (ports 4250-4252) as one cluster, every stream at R3")
-    p.add_argument("--postgres", default=None, help="PostgreSQL server URL: one database per service on it")
-    p.add_argument("--timeout", type=float, default=90.0)
-    p.set_defaults(func=_lazy("up"))
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, add_help_option=False)
+def test(ctx: typer.Context) -> int:
+    """Run the whole test suite (what CI runs); every later argument goes to pytest."""
+    code = run_tests(list(ctx.args))
+    if code:
+        raise typer.Exit(code)
+    return 0
 
-    p = sub.add_parser("test", help="run the whole test suite (what CI runs); later arguments go to pytest")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="pytest arguments, passed through")
-    p.set_defaults(func=lambda args: run_tests(args.pytest_args))
 
-    p = sub.add_parser("lint", help="ruff and mypy as CI runs them (before the tests); exit 1 on any finding")
-    p.add_argument("--only", action="append", choices=["ruff", "mypy"], help="one check (repeatable); default both")
-    p.set_defaults(func=_lazy("lint"))
+@app.command(rich_help_panel="Derived from the code")
+def lint(only: Optional[list[str]] = typer.Option(None, help="ruff or mypy (repeatable); default: both")) -> int:
+    """Ruff and mypy as CI runs them (before the tests); exit 1 on any finding."""
+    return call("lint", locals())
 
-    p = sub.add_parser("demo", help="drive one compliance year through the running platform")
-    p.add_argument("--year", type=int, default=None, help="default: the first year after every service's clock")
-    p.add_argument("--run", default=None, help="id suffix for this run's entities (default: random)")
-    p.add_argument("--host", default="http://127.0.0.1")
-    p.add_argument("--nats-url", default=None)
-    p.add_argument("--data-dir", default=DATA_DIR)
-    p.set_defaults(func=_lazy("demo"))
 
-    p = sub.add_parser("bench", help="benchmark a compliance year for N synthetic entities (or, with --exchange, "
-                                     "orders through the exchange's HTTP interface settled in the registry)")
-    p.add_argument("--entities", type=int, default=1000)
-    p.add_argument("--exchange", action="store_true", help="benchmark (2) of issue 5: orders through the exchange")
-    p.add_argument("--orders", type=int, default=20_000, help="with --exchange: orders to send")
-    p.add_argument("--traders", type=int, default=20, help="with --exchange: trading entities")
-    p.add_argument("--concurrency", type=int, default=32, help="surrenders in flight at once")
-    p.add_argument("--stall", type=float, default=120.0, help="fail when nothing moves for this many seconds")
-    p.add_argument("--year", type=int, default=None)
-    p.add_argument("--host", default="http://127.0.0.1")
-    p.add_argument("--nats-url", default=None)
-    p.add_argument("--data-dir", default=DATA_DIR)
-    p.set_defaults(func=_lazy("bench"))
+@app.command(rich_help_panel="Run the platform")
+def up(data_dir: str = DataDir,
+       nats_url: Optional[str] = typer.Option(None, help="use this NATS instead of starting the bundled one"),
+       nats_port: Optional[int] = typer.Option(None, help="port of the bundled NATS (default 4250)"),
+       cluster: bool = typer.Option(False, "--cluster", help="three bundled nats-server nodes (ports 4250-4252) as "
+                                                             "one cluster, every stream at R3"),
+       postgres: Optional[str] = typer.Option(None, help="PostgreSQL server URL: one database per service on it"),
+       timeout: float = typer.Option(90.0, help="seconds to wait for every service to be ready")) -> int:
+    """Start NATS and the five services (embedded default) until Ctrl-C."""
+    return call("up", locals())
 
-    p = sub.add_parser("chaos", help="a compliance year on a 3-node NATS cluster while services and one NATS node "
-                                     "are SIGKILLed; checks nothing was lost or applied twice")
-    p.add_argument("--entities", type=int, default=300)
-    p.add_argument("--kills", type=int, default=10, help="services SIGKILLed (random service, random moment)")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--concurrency", type=int, default=16)
-    p.add_argument("--data-dir", default=None, help="default: a fresh temporary folder")
-    p.set_defaults(func=_lazy("chaos"))
 
-    p = sub.add_parser("nats-keys", help="print a fresh nkey pair per NATS identity (KEY=value lines for deployment)")
-    p.set_defaults(func=_lazy("tools", "nats_keys"))
+@app.command(rich_help_panel="Drive the platform")
+def demo(year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
+         run: Optional[str] = typer.Option(None, help="id suffix for this run's entities (default: random)"),
+         host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
+    """Drive one compliance year through the running platform and show what it recorded for each entity."""
+    return call("demo", locals())
 
-    p = sub.add_parser("nats-auth", help="regenerate the NATS users and permissions in deploy/ from the code")
-    p.set_defaults(func=_lazy("tools", "nats_auth"))
 
-    p = sub.add_parser("bench-engine", help="benchmark the exchange's matching engine in-process on a seeded stream")
-    p.add_argument("--stream", choices=["mix", "limit-queue"], default="mix",
-                   help="the realistic mix, or one long queue at a price limit")
-    p.add_argument("--ops", type=int, default=1_000_000, help="operations in the stream")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--depth", type=int, default=1_000, help="resting orders the stream keeps the book near")
-    p.add_argument("--repeat", type=int, default=5, help="throughput passes (the median is printed)")
-    p.set_defaults(func=_service_command("exchange.entrypoints.engine_bench"))
+@app.command(rich_help_panel="Benchmarks")
+def bench(entities: int = typer.Option(1000, help="synthetic entities in the compliance year"),
+          exchange: bool = typer.Option(False, "--exchange", help="benchmark (2) of issue 5: orders through the "
+                                                                  "exchange's HTTP interface settled in the registry"),
+          orders: int = typer.Option(20_000, help="with --exchange: orders to send"),
+          traders: int = typer.Option(20, help="with --exchange: trading entities"),
+          concurrency: int = typer.Option(32, help="surrenders in flight at once"),
+          stall: float = typer.Option(120.0, help="fail when nothing moves for this many seconds"),
+          year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
+          host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
+    """Benchmark a compliance year for N synthetic entities (or, with --exchange, orders through the exchange's HTTP
+    interface settled in the registry), with a progress bar per step."""
+    return call("bench", locals())
 
-    p = sub.add_parser("bench-registry", help="benchmark registry transfers per second (hash chain on) and the "
-                                              "verification of a 1,000,000-transaction chain, in-process")
-    p.add_argument("--database-url", default=None, help="a PostgreSQL server URL (a database is created on it and "
-                                                        "dropped after); default: a new SQLite file")
-    p.add_argument("--transfers", type=int, default=20_000, help="registry transfers to time")
-    p.add_argument("--holders", type=int, default=100)
-    p.add_argument("--threads", type=int, default=1, help="holders' transfers in flight at once")
-    p.add_argument("--batch", type=int, default=256, help="trade deliveries per transaction (the consumer's batch)")
-    p.add_argument("--verify", type=int, default=1_000_000, help="chain length whose verification is timed")
-    p.set_defaults(func=_service_command("allocation.entrypoints.ledger_bench"))
 
-    p = sub.add_parser("tick", help="publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)")
-    p.add_argument("now")
-    p.add_argument("--nats-url", default=None)
-    p.add_argument("--data-dir", default=DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
-    p.set_defaults(func=_lazy("tools", "tick"))
+@app.command(rich_help_panel="Benchmarks")
+def chaos(entities: int = typer.Option(300, help="synthetic entities in the compliance year"),
+          kills: int = typer.Option(10, help="services SIGKILLed (random service, random moment)"),
+          seed: int = typer.Option(1, help="seed of the kills' schedule"),
+          concurrency: int = typer.Option(16, help="calls in flight at once"),
+          data_dir: Optional[str] = typer.Option(None, help="default: a fresh temporary folder")) -> int:
+    """A compliance year on a 3-node NATS cluster while services and one NATS node are SIGKILLed; checks nothing was
+    lost or applied twice."""
+    return call("chaos", locals())
 
-    p = sub.add_parser("calendar", help="publish wall-clock ticks (production scheduler)")
-    p.add_argument("--wall-clock", action="store_true", required=True)
-    p.add_argument("--interval", type=float, default=60.0)
-    p.add_argument("--nats-url", default=None)
-    p.add_argument("--data-dir", default=DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
-    p.set_defaults(func=_lazy("tools", "calendar"))
 
-    p = sub.add_parser("token", help="mint a bearer token (embedded platform's secret, or ETS_JWT_SECRET)")
-    p.add_argument("--role", required=True)
-    p.add_argument("--party", default=None, help="entity/agency/verifier/member id the token acts for")
-    p.add_argument("--subject", default=None)
-    p.add_argument("--ttl", type=int, default=8 * 3600)
-    p.add_argument("--data-dir", default=DATA_DIR)
-    p.set_defaults(func=_lazy("tools", "token"))
+@app.command("nats-keys", rich_help_panel="Deployment")
+def nats_keys() -> int:
+    """Print a fresh nkey pair per NATS identity (KEY=value lines for deployment)."""
+    return call("tools:nats_keys", {})
 
-    p = sub.add_parser("department", help="a government department's reference adapter: a durable consumer of the "
-                                          "enforcement events that concern it, into its own store")
-    p.add_argument("--as", dest="department", required=True,
-                   choices=["credit_platform", "market_regulation", "tax", "finance", "project_approval"])
-    p.add_argument("--nats-url", default=None)
-    p.add_argument("--store", default=None, help="its SQLite store (default: <data-dir>/departments/<name>.sqlite)")
-    p.add_argument("--exit-when-idle", type=float, default=None, help="stop after this many seconds without events")
-    p.add_argument("--ack-wait", type=float, default=30.0,
-                   help="seconds before an event held by a dead adapter is delivered again (made on first start)")
-    p.add_argument("--data-dir", default=DATA_DIR)
-    p.set_defaults(func=_lazy("department"))
 
-    p = sub.add_parser("asyncapi", help="regenerate services/*/asyncapi.json from code")
-    p.add_argument("services", nargs="*")
-    p.set_defaults(func=_lazy("tools", "asyncapi"))
+@app.command("nats-auth", rich_help_panel="Derived from the code")
+def nats_auth() -> int:
+    """Regenerate the NATS users and permissions in deploy/ from the code."""
+    return call("tools:nats_auth", {})
 
-    p = sub.add_parser("contracts-freeze", help="record the schema of every newly published event contract")
-    p.set_defaults(func=_lazy("tools", "freeze"))
 
-    p = sub.add_parser("migrations", help="autogenerate an Alembic revision for a service's tables")
-    p.add_argument("service")
-    p.add_argument("-m", "--message", required=True)
-    p.set_defaults(func=_lazy("tools", "migrations"))
+@app.command("bench-engine", rich_help_panel="Benchmarks")
+def bench_engine(stream: Stream = typer.Option("mix", help="the realistic mix, or one long queue at a price limit"),
+                 ops: int = typer.Option(1_000_000, help="operations in the stream"),
+                 seed: int = typer.Option(1, help="seed of the stream"),
+                 depth: int = typer.Option(1_000, help="resting orders the stream keeps the book near"),
+                 repeat: int = typer.Option(5, help="throughput passes (the median is printed)")) -> int:
+    """Benchmark the exchange's matching engine in-process on a seeded stream."""
+    return call("exchange.entrypoints.engine_bench:run", locals())
 
-    p = sub.add_parser("mutate", help="mutation testing (mutmut 3) of the services' domain modules against their "
-                                      "unit tests; prints killed / survived per module")
-    p.add_argument("--service", action="append", help="a service (repeatable); default: all five")
-    p.add_argument("--module", action="append", help="a domain module of it, e.g. compliance (repeatable); "
-                                                     "default: every domain module")
-    p.add_argument("--rules", action="store_true", help="only the rule modules the README's figures cover")
-    p.add_argument("--survivors", action="store_true", help="show the diff of every surviving mutant")
-    p.add_argument("--max-children", type=int, default=1, help="mutants tested at once (default 1)")
-    p.add_argument("--nice", type=int, default=10, help="niceness of the mutmut process (default 10)")
-    p.add_argument("--verbose", action="store_true", help="show mutmut's own output")
-    p.add_argument("--data-dir", default=DATA_DIR)
-    p.set_defaults(func=_lazy("mutate"))
+
+@app.command("bench-registry", rich_help_panel="Benchmarks")
+def bench_registry(database_url: Optional[str] = typer.Option(None, help="a PostgreSQL server URL (a database is "
+                                                                         "created on it and dropped after); default: "
+                                                                         "a new SQLite file"),
+                   transfers: int = typer.Option(20_000, help="registry transfers to time"),
+                   holders: int = typer.Option(100, help="holders transferring to each other"),
+                   threads: int = typer.Option(1, help="holders' transfers in flight at once"),
+                   batch: int = typer.Option(256, help="trade deliveries per transaction (the consumer's batch)"),
+                   verify: int = typer.Option(1_000_000, help="chain length whose verification is timed")) -> int:
+    """Benchmark registry transfers per second (hash chain on) and the verification of a 1,000,000-transaction
+    chain, in-process."""
+    return call("allocation.entrypoints.ledger_bench:run", locals())
+
+
+@app.command(rich_help_panel="Drive the platform")
+def tick(now: str = typer.Argument(..., help="the instant, ISO 8601 (Shanghai time if it names no zone)"),
+         nats_url: Optional[str] = NatsUrl,
+         data_dir: str = typer.Option(DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
+         ) -> int:
+    """Publish ets.calendar.tick.v1 for an instant (ISO 8601; Shanghai if no zone)."""
+    return call("tools:tick", locals())
+
+
+@app.command(rich_help_panel="Run the platform")
+def calendar(wall_clock: bool = typer.Option(False, "--wall-clock", help="tick from the wall clock (required)"),
+             interval: float = typer.Option(60.0, help="seconds between ticks"),
+             nats_url: Optional[str] = NatsUrl,
+             data_dir: str = typer.Option(DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
+             ) -> int:
+    """Publish wall-clock ticks (production scheduler)."""
+    if not wall_clock:
+        raise typer.BadParameter("the only clock it ticks from is the wall clock: give --wall-clock",
+                                 param_hint="--wall-clock")
+    return call("tools:calendar", locals())
+
+
+@app.command(rich_help_panel="Drive the platform")
+def token(role: str = typer.Option(..., help="the role the token carries, e.g. authority, entity, agency"),
+          party: Optional[str] = typer.Option(None, help="entity/agency/verifier/member id the token acts for"),
+          subject: Optional[str] = typer.Option(None, help="the person acting (default: the role)"),
+          ttl: int = typer.Option(8 * 3600, help="seconds the token is valid"),
+          data_dir: str = DataDir) -> int:
+    """Mint a bearer token (embedded platform's secret, or ETS_JWT_SECRET)."""
+    return call("tools:token", locals())
+
+
+@app.command(rich_help_panel="Run the platform")
+def department(department: Department = typer.Option(..., "--as", help="the department it runs for"),
+               nats_url: Optional[str] = NatsUrl,
+               store: Optional[str] = typer.Option(None, help="its SQLite store (default: "
+                                                              "`<data-dir>/departments/<name>.sqlite`)"),
+               exit_when_idle: Optional[float] = typer.Option(None, help="stop after this many seconds without "
+                                                                         "events"),
+               ack_wait: float = typer.Option(30.0, help="seconds before an event held by a dead adapter is "
+                                                         "delivered again (made on first start)"),
+               data_dir: str = DataDir) -> int:
+    """A government department's reference adapter: a durable consumer of the enforcement events that concern it,
+    into its own store."""
+    return call("department", locals())
+
+
+@app.command(rich_help_panel="Derived from the code")
+def asyncapi(services: Optional[list[str]] = typer.Argument(None, help="services (default: all five)")) -> int:
+    """Regenerate services/*/asyncapi.json from code."""
+    return call("tools:asyncapi", locals())
+
+
+@app.command(rich_help_panel="Derived from the code")
+def clients(services: Optional[list[str]] = typer.Argument(None, help="services (default: all five)")) -> int:
+    """Regenerate the typed Python client of each service (`clients/ets-client-<service>/`) from its OpenAPI
+    document."""
+    unknown = sorted(set(services or ()) - set(SERVICES))
+    if unknown:
+        raise typer.BadParameter(f"unknown service {', '.join(unknown)} (one of {', '.join(SERVICES)})",
+                                 param_hint="SERVICES")
+    return call("clients", locals())
+
+
+@app.command("contracts-freeze", rich_help_panel="Derived from the code")
+def contracts_freeze() -> int:
+    """Record the schema of every newly published event contract."""
+    return call("tools:freeze", {})
+
+
+@app.command(rich_help_panel="Derived from the code")
+def migrations(service: str = typer.Argument(..., help="the service whose tables changed"),
+               message: str = typer.Option(..., "-m", "--message", help="the revision's message")) -> int:
+    """Autogenerate an Alembic revision for a service's tables."""
+    return call("tools:migrations", locals())
+
+
+@app.command(rich_help_panel="Benchmarks")
+def mutate(service: Optional[list[str]] = typer.Option(None, help="a service (repeatable); default: all five"),
+           module: Optional[list[str]] = typer.Option(None, help="a domain module of it, e.g. compliance "
+                                                                 "(repeatable); default: every domain module"),
+           rules: bool = typer.Option(False, "--rules", help="only the rule modules the README's figures cover"),
+           survivors: bool = typer.Option(False, "--survivors", help="show the diff of every surviving mutant"),
+           max_children: int = typer.Option(1, help="mutants tested at once"),
+           nice: int = typer.Option(10, help="niceness of the mutmut process"),
+           verbose: bool = typer.Option(False, "--verbose", help="show mutmut's own output"),
+           data_dir: str = DataDir) -> int:
+    """Mutation testing (mutmut 3) of the services' domain modules against their unit tests; a table of killed /
+    survived per module."""
+    return call("mutate", locals())

@@ -6,9 +6,11 @@ import secrets
 from datetime import datetime
 from pathlib import Path
 
+
 from ets_cli.client import PlatformClient, run_against_platform
 from ets_cli.platform import configured_ports, development_secret, nats_options
 from ets_cli.scenario import YearRun
+from ets_cli.ui import console, table
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.settings import EMBEDDED_NATS_PORT
 
@@ -26,38 +28,43 @@ async def next_free_year(client: PlatformClient, default: int) -> int:
     return max(c.year for c in clocks) + 1 if clocks else default
 
 
+def _log(line: str) -> None:
+    console.print(line, markup=False)
+
+
 def _n(value: int | None) -> str:
     return "-" if value is None else f"{value:,}"
 
 
 def print_outcomes(year: int, outcomes: dict) -> None:
     """The table of what the platform computed for each entity (every figure read back from its APIs)."""
-    print(f"\nCompliance year {year}: what the platform recorded for each entity\n")
-    header = (f"{'entity':<20}{'reported':>9}{'verified':>9}{'determined':>11}  {'basis':<13}{'triggers':<22}"
-              f"{'surrendered':>11}  {'until':<11}{'obligation':<15}{'cases'}")
-    print(header)
-    print("-" * len(header))
+    rows = []
     for o in outcomes.values():
         reported = "missing" if o["report_missing"] and o["reported"] is None else _n(o["reported"])
         verified = "missing" if o["verification_missing"] and o["verified"] is None else _n(o["verified"])
         basis = (o["basis"] or "-") + (" late" if o["determined_late"] else "")
-        cases = ", ".join(f"{c['article']} {c['status']}" + (f" {c['fine']}" if c["fine"] else "")
-                          for c in o["cases"]) or "-"
+        cases = "\n".join(f"{c['article']} {c['status']}" + (f" {c['fine']}" if c["fine"] else "")
+                           for c in o["cases"]) or "-"
         status = o["status"] or ("reporting-only" if not o["covered"] else "-")
-        print(f"{o['name']:<20}{reported:>9}{verified:>9}{_n(o['determined']):>11}  {basis:<13}"
-              f"{','.join(o['triggers']) or '-':<22}{_n(o['surrendered']):>11}  {o['surrender_until'] or '-':<11}"
-              f"{status:<15}{cases}")
-    print()
+        rows.append((o["name"], reported, verified, _n(o["determined"]), basis, ", ".join(o["triggers"]) or "-",
+                     _n(o["surrendered"]), o["surrender_until"] or "-", status, cases))
+    console.print()
+    console.print(table(f"Compliance year {year}: what the platform recorded for each entity",
+                        ["entity", "reported", "verified", "determined", "basis", "triggers", "surrendered", "until",
+                         "obligation", "cases"], rows, numeric=["reported", "verified", "determined", "surrendered"]))
+    console.print()
     for entity_id, o in outcomes.items():
-        print(f"  {entity_id} {o['name']}: {o['story']}")
+        console.print(f"  [bold]{entity_id} {o['name']}[/bold]: {o['story']}")
 
 
 async def _demo(args) -> int:
     async with client_from_args(args) as client:
         year = args.year or await next_free_year(client, datetime.now(REGULATORY_TZ).year - 1)
         run = args.run or secrets.token_hex(2).upper()
-        print(f"Running compliance year {year} (run {run}) through the platform's public APIs and calendar ticks\n")
-        outcomes = await YearRun(client, year, run).run_all()
+        console.print(f"Running compliance year {year} (run {run}) through the platform's public APIs and calendar "
+                      "ticks\n")
+        with console.status("the platform is working…"):
+            outcomes = await YearRun(client, year, run, log=_log).run_all()
         print_outcomes(year, outcomes)
     return 0
 

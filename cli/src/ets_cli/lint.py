@@ -15,6 +15,10 @@ CHECKS = {
 
 
 def run(args) -> int:  # args: argparse.Namespace with `only` (a list of check names or None)
+    unknown = sorted(set(args.only or ()) - set(CHECKS))
+    if unknown:
+        print(f"ets lint: unknown check {', '.join(unknown)} (one of {', '.join(CHECKS)})", file=sys.stderr)
+        return 2
     failed = []
     for name in args.only or list(CHECKS):
         tool, *arguments = CHECKS[name]

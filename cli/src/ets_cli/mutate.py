@@ -101,7 +101,9 @@ def _show_survivors(workdir: Path, results: dict[str, int | None]) -> None:
 
 
 def _print_table(rows: list[tuple[str, str, dict[str, int]]]) -> None:
-    print(f"{'service':<20}{'module':<16}{'mutants':>8}{'killed':>8}{'survived':>9}{'no tests':>9}{'other':>7}")
-    for service, module, c in rows:
-        print(f"{service:<20}{module:<16}{c['mutants']:>8}{c['killed']:>8}{c['survived']:>9}{c['no_tests']:>9}"
-              f"{c['other']:>7}")
+    from ets_cli.ui import console, table
+
+    counts = ["mutants", "killed", "survived", "no tests", "other"]
+    console.print(table("Mutants per domain module", ["service", "module", *counts],
+                        [(service, module, c["mutants"], c["killed"], c["survived"], c["no_tests"], c["other"])
+                         for service, module, c in rows], numeric=counts))

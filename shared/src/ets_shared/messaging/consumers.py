@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import Envelope, MessageContext
 from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
-from ets_shared.messaging.streams import stream_name
+from ets_shared.messaging.streams import durable_name, stream_name
 from ets_shared.unit_of_work import SqlUnitOfWork, hold_loaded
 
 log = logging.getLogger("ets.consumers")
@@ -51,11 +51,6 @@ def routes_by_producer(handlers: Mapping[type[EventData], EventHandler]) -> dict
         meta = contract.contract
         routes.setdefault(meta.producer, {})[meta.subject] = Route(contract, handler)
     return routes
-
-
-def durable_name(service: str, producer: str) -> str:
-    """One durable consumer per (consuming service, producer stream)."""
-    return f"{service}--{producer}"
 
 
 @dataclass

@@ -24,8 +24,7 @@ from pathlib import Path
 import nkeys
 
 from ets_shared.contracts import CATALOGUE
-from ets_shared.messaging.consumers import durable_name
-from ets_shared.messaging.streams import DLQ_STREAM, PRODUCERS, dead_letter_subject, stream_name
+from ets_shared.messaging.streams import DLQ_STREAM, PRODUCERS, dead_letter_subject, durable_name, stream_name
 from ets_shared.settings import SERVICE_PORTS, PlatformSettings
 
 SERVICES = tuple(SERVICE_PORTS)

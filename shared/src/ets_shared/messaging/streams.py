@@ -20,6 +20,11 @@ def stream_name(producer: str) -> str:
     return "ETS_" + producer.upper().replace("-", "_")
 
 
+def durable_name(service: str, producer: str) -> str:
+    """One durable consumer per (consuming service, producer stream)."""
+    return f"{service}--{producer}"
+
+
 def dead_letter_subject(service: str) -> str:
     return f"ets.dlq.{service}"
 

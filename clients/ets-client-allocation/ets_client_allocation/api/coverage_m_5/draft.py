@@ -1,0 +1,176 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_draft_public import ListDraftPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    compliance_year: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/covered-lists/{compliance_year}/draft".format(
+            compliance_year=quote(str(compliance_year), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ListDraftPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = ListDraftPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ListDraftPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    compliance_year: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ListDraftPublic | Problem]:
+    """What publishing the year's list would do: the year's thresholds applied to the emissions known (M-5)
+
+    Args:
+        compliance_year (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListDraftPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        compliance_year=compliance_year,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    compliance_year: int,
+    *,
+    client: AuthenticatedClient,
+) -> ListDraftPublic | Problem | None:
+    """What publishing the year's list would do: the year's thresholds applied to the emissions known (M-5)
+
+    Args:
+        compliance_year (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListDraftPublic | Problem
+    """
+
+    return sync_detailed(
+        compliance_year=compliance_year,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    compliance_year: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ListDraftPublic | Problem]:
+    """What publishing the year's list would do: the year's thresholds applied to the emissions known (M-5)
+
+    Args:
+        compliance_year (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListDraftPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        compliance_year=compliance_year,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    compliance_year: int,
+    *,
+    client: AuthenticatedClient,
+) -> ListDraftPublic | Problem | None:
+    """What publishing the year's list would do: the year's thresholds applied to the emissions known (M-5)
+
+    Args:
+        compliance_year (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListDraftPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            compliance_year=compliance_year,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.coverage import Coverage
+from ...models.entity_public import EntityPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    coverage: Coverage | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_coverage: None | str | Unset
+    if isinstance(coverage, Unset):
+        json_coverage = UNSET
+    elif isinstance(coverage, Coverage):
+        json_coverage = coverage.value
+    else:
+        json_coverage = coverage
+    params["coverage"] = json_coverage
+
+    params["offset"] = offset
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/entities",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[EntityPublic] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = EntityPublic.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[EntityPublic]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    coverage: Coverage | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Response[Problem | list[EntityPublic]]:
+    """Emitters the authority manages: covered (M-5) and reporting-only (M-12 ¶2)
+
+    Args:
+        coverage (Coverage | None | Unset):
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[EntityPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        coverage=coverage,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    coverage: Coverage | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Problem | list[EntityPublic] | None:
+    """Emitters the authority manages: covered (M-5) and reporting-only (M-12 ¶2)
+
+    Args:
+        coverage (Coverage | None | Unset):
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[EntityPublic]
+    """
+
+    return sync_detailed(
+        client=client,
+        coverage=coverage,
+        offset=offset,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    coverage: Coverage | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Response[Problem | list[EntityPublic]]:
+    """Emitters the authority manages: covered (M-5) and reporting-only (M-12 ¶2)
+
+    Args:
+        coverage (Coverage | None | Unset):
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[EntityPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        coverage=coverage,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    coverage: Coverage | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Problem | list[EntityPublic] | None:
+    """Emitters the authority manages: covered (M-5) and reporting-only (M-12 ¶2)
+
+    Args:
+        coverage (Coverage | None | Unset):
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[EntityPublic]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            coverage=coverage,
+            offset=offset,
+            limit=limit,
+        )
+    ).parsed

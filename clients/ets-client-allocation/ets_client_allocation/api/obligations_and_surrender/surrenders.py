@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.surrender_record_public import SurrenderRecordPublic
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    entity_id: str,
+    *,
+    compliance_year: int | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_compliance_year: int | None | Unset
+    if isinstance(compliance_year, Unset):
+        json_compliance_year = UNSET
+    else:
+        json_compliance_year = compliance_year
+    params["compliance_year"] = json_compliance_year
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/entities/{entity_id}/surrenders".format(
+            entity_id=quote(str(entity_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[SurrenderRecordPublic] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = SurrenderRecordPublic.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[SurrenderRecordPublic]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    compliance_year: int | None | Unset = UNSET,
+) -> Response[Problem | list[SurrenderRecordPublic]]:
+    """The entity's surrenders, optionally of one compliance year (M-16)
+
+    Args:
+        entity_id (str):
+        compliance_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[SurrenderRecordPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        entity_id=entity_id,
+        compliance_year=compliance_year,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    compliance_year: int | None | Unset = UNSET,
+) -> Problem | list[SurrenderRecordPublic] | None:
+    """The entity's surrenders, optionally of one compliance year (M-16)
+
+    Args:
+        entity_id (str):
+        compliance_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[SurrenderRecordPublic]
+    """
+
+    return sync_detailed(
+        entity_id=entity_id,
+        client=client,
+        compliance_year=compliance_year,
+    ).parsed
+
+
+async def asyncio_detailed(
+    entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    compliance_year: int | None | Unset = UNSET,
+) -> Response[Problem | list[SurrenderRecordPublic]]:
+    """The entity's surrenders, optionally of one compliance year (M-16)
+
+    Args:
+        entity_id (str):
+        compliance_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[SurrenderRecordPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        entity_id=entity_id,
+        compliance_year=compliance_year,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    entity_id: str,
+    *,
+    client: AuthenticatedClient,
+    compliance_year: int | None | Unset = UNSET,
+) -> Problem | list[SurrenderRecordPublic] | None:
+    """The entity's surrenders, optionally of one compliance year (M-16)
+
+    Args:
+        entity_id (str):
+        compliance_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[SurrenderRecordPublic]
+    """
+
+    return (
+        await asyncio_detailed(
+            entity_id=entity_id,
+            client=client,
+            compliance_year=compliance_year,
+        )
+    ).parsed

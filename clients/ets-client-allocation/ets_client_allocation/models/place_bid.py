@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PlaceBid")
+
+
+@_attrs_define
+class PlaceBid:
+    """A sealed bid, or a subscription at the fixed price; a later one replaces the bidder's own while open.
+
+    Attributes:
+        price (int | str): RMB per allowance, a decimal string
+        quantity (int):
+    """
+
+    price: int | str
+    quantity: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        price: int | str
+        price = self.price
+
+        quantity = self.quantity
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "price": price,
+                "quantity": quantity,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_price(data: object) -> int | str:
+            return cast(int | str, data)
+
+        price = _parse_price(d.pop("price"))
+
+        quantity = d.pop("quantity")
+
+        place_bid = cls(
+            price=price,
+            quantity=quantity,
+        )
+
+        place_bid.additional_properties = d
+        return place_bid
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

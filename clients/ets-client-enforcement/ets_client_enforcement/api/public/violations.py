@@ -1,0 +1,213 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.public_violation import PublicViolation
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    on: datetime.date | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_on: None | str | Unset
+    if isinstance(on, Unset):
+        json_on = UNSET
+    elif isinstance(on, datetime.date):
+        json_on = on.isoformat()
+    else:
+        json_on = on
+    params["on"] = json_on
+
+    params["offset"] = offset
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/public/violations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[PublicViolation] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = PublicViolation.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[PublicViolation]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    on: datetime.date | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Response[Problem | list[PublicViolation]]:
+    """Violations in their publicity period on the day: a penalty decision that stands, or an M-40
+    publication in force (no token)
+
+    Args:
+        on (datetime.date | None | Unset): Shanghai date; default: today (the regulatory clock)
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[PublicViolation]]
+    """
+
+    kwargs = _get_kwargs(
+        on=on,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    on: datetime.date | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Problem | list[PublicViolation] | None:
+    """Violations in their publicity period on the day: a penalty decision that stands, or an M-40
+    publication in force (no token)
+
+    Args:
+        on (datetime.date | None | Unset): Shanghai date; default: today (the regulatory clock)
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[PublicViolation]
+    """
+
+    return sync_detailed(
+        client=client,
+        on=on,
+        offset=offset,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    on: datetime.date | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Response[Problem | list[PublicViolation]]:
+    """Violations in their publicity period on the day: a penalty decision that stands, or an M-40
+    publication in force (no token)
+
+    Args:
+        on (datetime.date | None | Unset): Shanghai date; default: today (the regulatory clock)
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[PublicViolation]]
+    """
+
+    kwargs = _get_kwargs(
+        on=on,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    on: datetime.date | None | Unset = UNSET,
+    offset: int | Unset = 0,
+    limit: int | Unset = 100,
+) -> Problem | list[PublicViolation] | None:
+    """Violations in their publicity period on the day: a penalty decision that stands, or an M-40
+    publication in force (no token)
+
+    Args:
+        on (datetime.date | None | Unset): Shanghai date; default: today (the regulatory clock)
+        offset (int | Unset): records to skip Default: 0.
+        limit (int | Unset): records to return (at most 1000) Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[PublicViolation]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            on=on,
+            offset=offset,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.case_detail import CaseDetail
+from ...models.decide_objection import DecideObjection
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    case_id: str,
+    no: int,
+    *,
+    body: DecideObjection,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/cases/{case_id}/objections/{no}/decision".format(
+            case_id=quote(str(case_id), safe=""),
+            no=quote(str(no), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CaseDetail | Problem | None:
+    if response.status_code == 200:
+        response_200 = CaseDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CaseDetail | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    case_id: str,
+    no: int,
+    *,
+    client: AuthenticatedClient,
+    body: DecideObjection,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CaseDetail | Problem]:
+    """Decide the objection: accepted (pending fine proposals are set aside) or rejected
+
+    Args:
+        case_id (str):
+        no (int):
+        idempotency_key (str | Unset):
+        body (DecideObjection):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CaseDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        no=no,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    case_id: str,
+    no: int,
+    *,
+    client: AuthenticatedClient,
+    body: DecideObjection,
+    idempotency_key: str | Unset = UNSET,
+) -> CaseDetail | Problem | None:
+    """Decide the objection: accepted (pending fine proposals are set aside) or rejected
+
+    Args:
+        case_id (str):
+        no (int):
+        idempotency_key (str | Unset):
+        body (DecideObjection):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CaseDetail | Problem
+    """
+
+    return sync_detailed(
+        case_id=case_id,
+        no=no,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    case_id: str,
+    no: int,
+    *,
+    client: AuthenticatedClient,
+    body: DecideObjection,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CaseDetail | Problem]:
+    """Decide the objection: accepted (pending fine proposals are set aside) or rejected
+
+    Args:
+        case_id (str):
+        no (int):
+        idempotency_key (str | Unset):
+        body (DecideObjection):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CaseDetail | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        case_id=case_id,
+        no=no,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    case_id: str,
+    no: int,
+    *,
+    client: AuthenticatedClient,
+    body: DecideObjection,
+    idempotency_key: str | Unset = UNSET,
+) -> CaseDetail | Problem | None:
+    """Decide the objection: accepted (pending fine proposals are set aside) or rejected
+
+    Args:
+        case_id (str):
+        no (int):
+        idempotency_key (str | Unset):
+        body (DecideObjection):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CaseDetail | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            case_id=case_id,
+            no=no,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bank_statement import BankStatement
+from ...models.problem import Problem
+from ...models.reconciliation_report import ReconciliationReport
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: BankStatement,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/cash/reconciliations",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReconciliationReport | None:
+    if response.status_code == 200:
+        response_200 = ReconciliationReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReconciliationReport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BankStatement,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReconciliationReport]:
+    """Reconcile a day's bank statement: every balance and movement that differs (M-26)
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BankStatement): The settlement bank's statement of a day: closing balances of the
+            dedicated accounts and the day's
+            deposits and paid withdrawals (M-26).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReconciliationReport]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: BankStatement,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReconciliationReport | None:
+    """Reconcile a day's bank statement: every balance and movement that differs (M-26)
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BankStatement): The settlement bank's statement of a day: closing balances of the
+            dedicated accounts and the day's
+            deposits and paid withdrawals (M-26).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReconciliationReport
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BankStatement,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReconciliationReport]:
+    """Reconcile a day's bank statement: every balance and movement that differs (M-26)
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BankStatement): The settlement bank's statement of a day: closing balances of the
+            dedicated accounts and the day's
+            deposits and paid withdrawals (M-26).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReconciliationReport]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: BankStatement,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReconciliationReport | None:
+    """Reconcile a day's bank statement: every balance and movement that differs (M-26)
+
+    Args:
+        idempotency_key (str | Unset):
+        body (BankStatement): The settlement bank's statement of a day: closing balances of the
+            dedicated accounts and the day's
+            deposits and paid withdrawals (M-26).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReconciliationReport
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,176 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.balances_public import BalancesPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    trading_account_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/trading-accounts/{trading_account_id}/balances".format(
+            trading_account_id=quote(str(trading_account_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BalancesPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = BalancesPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BalancesPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    trading_account_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BalancesPublic | Problem]:
+    """Cash and allowances, available and reserved
+
+    Args:
+        trading_account_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BalancesPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        trading_account_id=trading_account_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    trading_account_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> BalancesPublic | Problem | None:
+    """Cash and allowances, available and reserved
+
+    Args:
+        trading_account_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BalancesPublic | Problem
+    """
+
+    return sync_detailed(
+        trading_account_id=trading_account_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    trading_account_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BalancesPublic | Problem]:
+    """Cash and allowances, available and reserved
+
+    Args:
+        trading_account_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BalancesPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        trading_account_id=trading_account_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    trading_account_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> BalancesPublic | Problem | None:
+    """Cash and allowances, available and reserved
+
+    Args:
+        trading_account_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BalancesPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            trading_account_id=trading_account_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class PlaceOrderTimeInForce(StrEnum):
+    GTC = "GTC"
+    IOC = "IOC"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ProposeAgreementSide(StrEnum):
+    BUY = "BUY"
+    SELL = "SELL"
+
+    def __str__(self) -> str:
+        return str(self.value)

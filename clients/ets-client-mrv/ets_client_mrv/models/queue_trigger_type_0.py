@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class QueueTriggerType0(StrEnum):
+    AUTHORITY = "AUTHORITY"
+    DISCREPANCY = "DISCREPANCY"
+    OBJECTION = "OBJECTION"
+    YEAR_ON_YEAR = "YEAR_ON_YEAR"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.inspection_public import InspectionPublic
+from ...models.problem import Problem
+from ...models.record_inspection import RecordInspection
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: RecordInspection,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/inspections",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InspectionPublic | Problem | None:
+    if response.status_code == 201:
+        response_201 = InspectionPublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InspectionPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecordInspection,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InspectionPublic | Problem]:
+    """Record an on-site inspection or spot check (现场记录): checklist, findings with evidence, record
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecordInspection): V: the on-site record (现场记录) of an inspection or spot check; it
+            counts once every team member signed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InspectionPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RecordInspection,
+    idempotency_key: str | Unset = UNSET,
+) -> InspectionPublic | Problem | None:
+    """Record an on-site inspection or spot check (现场记录): checklist, findings with evidence, record
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecordInspection): V: the on-site record (现场记录) of an inspection or spot check; it
+            counts once every team member signed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InspectionPublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RecordInspection,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[InspectionPublic | Problem]:
+    """Record an on-site inspection or spot check (现场记录): checklist, findings with evidence, record
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecordInspection): V: the on-site record (现场记录) of an inspection or spot check; it
+            counts once every team member signed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InspectionPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RecordInspection,
+    idempotency_key: str | Unset = UNSET,
+) -> InspectionPublic | Problem | None:
+    """Record an on-site inspection or spot check (现场记录): checklist, findings with evidence, record
+
+    Args:
+        idempotency_key (str | Unset):
+        body (RecordInspection): V: the on-site record (现场记录) of an inspection or spot check; it
+            counts once every team member signed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InspectionPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.award_lot import AwardLot
+from ...models.lot_award_public import LotAwardPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    tender_id: str,
+    lot_no: int,
+    *,
+    body: AwardLot,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/tenders/{tender_id}/lots/{lot_no}/award".format(
+            tender_id=quote(str(tender_id), safe=""),
+            lot_no=quote(str(lot_no), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[LotAwardPublic] | None:
+    if response.status_code == 201:
+        response_201 = []
+        _response_201 = response.json()
+        for response_201_item_data in _response_201:
+            response_201_item = LotAwardPublic.from_dict(response_201_item_data)
+
+            response_201.append(response_201_item)
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[LotAwardPublic]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tender_id: str,
+    lot_no: int,
+    *,
+    client: AuthenticatedClient,
+    body: AwardLot,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | list[LotAwardPublic]]:
+    """Award a lot to scored bidders, each with the reason: they are selected for the year (V)
+
+    Args:
+        tender_id (str):
+        lot_no (int):
+        idempotency_key (str | Unset):
+        body (AwardLot):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[LotAwardPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        tender_id=tender_id,
+        lot_no=lot_no,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tender_id: str,
+    lot_no: int,
+    *,
+    client: AuthenticatedClient,
+    body: AwardLot,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | list[LotAwardPublic] | None:
+    """Award a lot to scored bidders, each with the reason: they are selected for the year (V)
+
+    Args:
+        tender_id (str):
+        lot_no (int):
+        idempotency_key (str | Unset):
+        body (AwardLot):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[LotAwardPublic]
+    """
+
+    return sync_detailed(
+        tender_id=tender_id,
+        lot_no=lot_no,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tender_id: str,
+    lot_no: int,
+    *,
+    client: AuthenticatedClient,
+    body: AwardLot,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | list[LotAwardPublic]]:
+    """Award a lot to scored bidders, each with the reason: they are selected for the year (V)
+
+    Args:
+        tender_id (str):
+        lot_no (int):
+        idempotency_key (str | Unset):
+        body (AwardLot):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[LotAwardPublic]]
+    """
+
+    kwargs = _get_kwargs(
+        tender_id=tender_id,
+        lot_no=lot_no,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tender_id: str,
+    lot_no: int,
+    *,
+    client: AuthenticatedClient,
+    body: AwardLot,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | list[LotAwardPublic] | None:
+    """Award a lot to scored bidders, each with the reason: they are selected for the year (V)
+
+    Args:
+        tender_id (str):
+        lot_no (int):
+        idempotency_key (str | Unset):
+        body (AwardLot):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[LotAwardPublic]
+    """
+
+    return (
+        await asyncio_detailed(
+            tender_id=tender_id,
+            lot_no=lot_no,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

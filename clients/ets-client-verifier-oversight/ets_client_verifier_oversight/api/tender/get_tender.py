@@ -1,0 +1,164 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.tender_public import TenderPublic
+from ...types import Response
+
+
+def _get_kwargs(
+    tender_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tenders/{tender_id}".format(
+            tender_id=quote(str(tender_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TenderPublic | None:
+    if response.status_code == 200:
+        response_200 = TenderPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TenderPublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tender_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | TenderPublic]:
+    """Public: a tender and its awards
+
+    Args:
+        tender_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TenderPublic]
+    """
+
+    kwargs = _get_kwargs(
+        tender_id=tender_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tender_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | TenderPublic | None:
+    """Public: a tender and its awards
+
+    Args:
+        tender_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TenderPublic
+    """
+
+    return sync_detailed(
+        tender_id=tender_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tender_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | TenderPublic]:
+    """Public: a tender and its awards
+
+    Args:
+        tender_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TenderPublic]
+    """
+
+    kwargs = _get_kwargs(
+        tender_id=tender_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tender_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | TenderPublic | None:
+    """Public: a tender and its awards
+
+    Args:
+        tender_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TenderPublic
+    """
+
+    return (
+        await asyncio_detailed(
+            tender_id=tender_id,
+            client=client,
+        )
+    ).parsed
