@@ -9,6 +9,7 @@ from .backlog_public import BacklogPublic
 from .benchmark_entry import BenchmarkEntry
 from .bid_public import BidPublic
 from .block_public import BlockPublic
+from .change_cap import ChangeCap
 from .clock_public import ClockPublic
 from .confirm_payment import ConfirmPayment
 from .consumer_backlog import ConsumerBacklog
@@ -86,6 +87,7 @@ __all__ = (
     "BenchmarkEntry",
     "BidPublic",
     "BlockPublic",
+    "ChangeCap",
     "ClockPublic",
     "ConfirmPayment",
     "ConsumerBacklog",
