@@ -375,7 +375,9 @@ def test_kustomization_lists_every_manifest_but_the_secret_template():
     keys = {line.split("=", 1)[0] for line in example.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
     (secret,) = yaml.safe_load_all((K8S / "secret.template.yaml").read_text(encoding="utf-8"))
-    nats = {f"ETS_NATS_{key(i)}_{what}" for i in [*SERVICES, "calendar", "observer"] for what in ("NKEY", "SEED")}
+    from ets_shared.messaging.nats_auth import IDENTITIES  # the services, calendar, observer, member-gateway
+
+    nats = {f"ETS_NATS_{key(i)}_{what}" for i in IDENTITIES for what in ("NKEY", "SEED")}
     assert keys == set(secret["stringData"]) == {f"ETS_{key(s)}_DATABASE_URL" for s in SERVICES} | nats
 
 

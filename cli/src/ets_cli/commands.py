@@ -20,6 +20,7 @@ SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement"
 Department = Enum("Department", {d: d for d in ("credit_platform", "market_regulation", "tax", "finance",
                                                  "project_approval")}, type=str)
 Stream = Enum("Stream", {"mix": "mix", "limit_queue": "limit-queue"}, type=str)
+Via = Enum("Via", {"http": "http", "nats": "nats"}, type=str)
 
 app = typer.Typer(name="ets", help="Shanghai ETS platform: run it, drive a compliance year through it, benchmark it, "
                                    "and regenerate what is derived from its code.",
@@ -85,10 +86,13 @@ def demo(year: Optional[int] = typer.Option(None, help="default: the first year 
 @app.command(rich_help_panel="Benchmarks")
 def bench(entities: int = typer.Option(1000, help="synthetic entities in the compliance year"),
           exchange: bool = typer.Option(False, "--exchange", help="benchmark (2) of issue 5: orders through the "
-                                                                  "exchange's HTTP interface settled in the registry"),
+                                                                  "exchange's HTTP or NATS interface settled in the "
+                                                                  "registry"),
           orders: int = typer.Option(20_000, help="with --exchange: orders to send"),
           traders: int = typer.Option(20, help="with --exchange: trading entities"),
-          concurrency: int = typer.Option(32, help="surrenders in flight at once"),
+          concurrency: int = typer.Option(32, help="surrenders (with --exchange: orders) in flight at once"),
+          via: Via = typer.Option("http", help="with --exchange: POST /orders, or the members' NATS order gateway "
+                                               "(request/reply)"),
           stall: float = typer.Option(120.0, help="fail when nothing moves for this many seconds"),
           year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
           host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
@@ -134,9 +138,12 @@ def bench_engine(stream: Stream = typer.Option("mix", help="the realistic mix, o
 def bench_registry(database_url: Optional[str] = typer.Option(None, help="a PostgreSQL server URL (a database is "
                                                                          "created on it and dropped after); default: "
                                                                          "a new SQLite file"),
-                   transfers: int = typer.Option(20_000, help="registry transfers to time"),
+                   transfers: int = typer.Option(20_000, help="registry transfers to time, in bulk requests and as "
+                                                              "deliveries"),
+                   bulk: int = typer.Option(1_000, help="holders' transfers per bulk request"),
+                   single: int = typer.Option(2_000, help="holders' single transfers to time (one transaction each)"),
                    holders: int = typer.Option(100, help="holders transferring to each other"),
-                   threads: int = typer.Option(1, help="holders' transfers in flight at once"),
+                   threads: int = typer.Option(1, help="holders' single transfers in flight at once"),
                    batch: int = typer.Option(256, help="trade deliveries per transaction (the consumer's batch)"),
                    verify: int = typer.Option(1_000_000, help="chain length whose verification is timed")) -> int:
     """Benchmark registry transfers per second (hash chain on) and the verification of a 1,000,000-transaction

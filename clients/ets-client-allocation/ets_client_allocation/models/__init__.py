@@ -9,6 +9,8 @@ from .backlog_public import BacklogPublic
 from .benchmark_entry import BenchmarkEntry
 from .bid_public import BidPublic
 from .block_public import BlockPublic
+from .bulk_result_transaction_public import BulkResultTransactionPublic
+from .bulk_transfer import BulkTransfer
 from .change_cap import ChangeCap
 from .clock_public import ClockPublic
 from .confirm_payment import ConfirmPayment
@@ -35,6 +37,8 @@ from .historical_entry import HistoricalEntry
 from .historical_entry_base_years import HistoricalEntryBaseYears
 from .holding_public import HoldingPublic
 from .inclusion_threshold_document import InclusionThresholdDocument
+from .item_result_transaction_public import ItemResultTransactionPublic
+from .item_result_transaction_public_problem_type_0 import ItemResultTransactionPublicProblemType0
 from .known_emissions_public import KnownEmissionsPublic
 from .ledger_audit_public import LedgerAuditPublic
 from .ledger_head_public import LedgerHeadPublic
@@ -56,6 +60,7 @@ from .recalled_vintage import RecalledVintage
 from .register_entities import RegisterEntities
 from .register_entity import RegisterEntity
 from .request_transfer import RequestTransfer
+from .request_transfers import RequestTransfers
 from .sale_public import SalePublic
 from .serial_movement_public import SerialMovementPublic
 from .serial_public import SerialPublic
@@ -87,6 +92,8 @@ __all__ = (
     "BenchmarkEntry",
     "BidPublic",
     "BlockPublic",
+    "BulkResultTransactionPublic",
+    "BulkTransfer",
     "ChangeCap",
     "ClockPublic",
     "ConfirmPayment",
@@ -113,6 +120,8 @@ __all__ = (
     "HistoricalEntryBaseYears",
     "HoldingPublic",
     "InclusionThresholdDocument",
+    "ItemResultTransactionPublic",
+    "ItemResultTransactionPublicProblemType0",
     "KnownEmissionsPublic",
     "LedgerAuditPublic",
     "LedgerHeadPublic",
@@ -134,6 +143,7 @@ __all__ = (
     "RegisterEntities",
     "RegisterEntity",
     "RequestTransfer",
+    "RequestTransfers",
     "SalePublic",
     "SerialMovementPublic",
     "SerialPublic",

@@ -159,3 +159,53 @@ async def test_m32_account_views_are_bounded_and_a_holders_own(world):
     operator = world.svc.auth("exchange_operator")
     assert (await client.get("/registry/accounts/X-M-E-2", headers=operator)).status_code == 200
     assert (await client.get("/registry/accounts/ACC-E-2", headers=operator)).status_code == 403
+
+
+async def test_m26_m32_bulk_transfers_each_judged_on_what_the_ones_before_left(world):
+    """`POST /registry/transfers/batch`: one result per transfer in request order; a transfer is judged on the
+    registry as the accepted ones before it left it (the last 6,000 of 10,000 after 4,000: accepted; 6,001: refused)
+    and a refused one changes nothing; each registered one is published under its own correlation id."""
+    await world.trading()
+    body = {"transfers": [world.transfer("ACC-E-1", "X-M-E-1") | {"correlation_id": "case-bulk-0"},
+                          world.transfer("ACC-E-1", "X-M-E-1", 6_001),
+                          world.transfer("ACC-E-1", "X-M-E-1", 6_000),
+                          world.transfer("ACC-E-2", "X-M-E-2", 1),
+                          world.transfer("ACC-E-1", "ACC-E-2", 1)]}
+    async with world.listen(REGISTERED) as events:
+        r = await world.svc.client.post("/registry/transfers/batch", json=body, headers=world.entity("E-1"))
+        assert r.status_code == 200, r.text
+        await eventually(lambda: len(events) == 2)
+    result = r.json()
+    assert (result["accepted"], result["refused"]) == (2, 3)
+    assert [i["status"] for i in result["results"]] == [201, 422, 201, 403, 422]
+    refused = {i["index"]: (i["problem"]["field"], i["problem"].get("article")) for i in result["results"]
+               if i["problem"]}
+    assert refused == {1: ("transfers[1].lines[0].quantity", "M-32"), 3: ("transfers[3].from_account_id", "M-32"),
+                       4: ("transfers[4].to_account_id", "M-23")}
+    registered = [i["result"] for i in result["results"] if i["result"]]
+    assert [t["lines"][0]["quantity"] for t in registered] == [4_000, 6_000]
+    assert await world.held("ACC-E-1", "X-M-E-1", "X-M-E-2") == {"ACC-E-1": [], "X-M-E-1": [("SHEA", 2025, 10_000)],
+                                                                "X-M-E-2": []}
+    assert events[0]["correlation_id"] == "case-bulk-0"
+    assert events[1]["correlation_id"] not in ("case-bulk-0", events[0]["correlation_id"])
+    assert [e["data"]["transaction_id"] for e in events] == [t["transaction_id"] for t in registered]
+    chain = await world.svc.client.get("/registry/ledger/audit", headers=world.authority)
+    assert chain.json()["intact"] is True
+
+
+@pytest.mark.parametrize("who, transfers, status", [
+    ("authority", 1, 403),            # the authority orders no transfers between holders
+    ("exchange_operator", 1, 403),
+    ("E-1", 0, 422),                  # 1 to 1,000 transfers a request
+    ("E-1", 1_001, 422),
+])
+async def test_m32_bulk_transfers_refused_whole_for_the_wrong_role_or_size(world, who, transfers, status):
+    await world.trading()
+    headers = world.entity(who) if who.startswith("E-") else world.svc.auth(who)
+    body = {"transfers": [world.transfer("ACC-E-1", "X-M-E-1", 1)] * transfers}
+    r = await world.svc.client.post("/registry/transfers/batch", json=body, headers=headers)
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    if status == 422:
+        assert "transfers" in r.text
+    assert await world.held("ACC-E-1", "X-M-E-1") == {"ACC-E-1": [("SHEA", 2025, 10_000)], "X-M-E-1": []}

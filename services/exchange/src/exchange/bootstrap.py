@@ -1,6 +1,7 @@
 """Wires the exchange: its tables, migrations, routes, the events it consumes and publishes."""
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from ets_shared.contracts.exchange import (
@@ -13,6 +14,8 @@ from ets_shared.contracts.exchange import (
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from exchange.adapters.orm import ExchangeTable
+from exchange.entrypoints.order_gateway import OrderGateway
+from exchange.service_layer.sequencer import Sequencer
 from exchange.entrypoints import (
     http, http_accounts, http_market, http_reconciliation, http_risk, http_surveillance, http_trading,
 )
@@ -46,5 +49,25 @@ def definition() -> ServiceDefinition:
     )
 
 
+class ExchangeRuntime(ServiceRuntime):
+    """The service's runtime with its sequencer (the one writer of order entry, `service_layer.sequencer`) and the
+    members' NATS order gateway (`entrypoints.order_gateway`), started after the event consumers and stopped
+    before them."""
+
+    def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
+        super().__init__(definition, settings)
+        self.sequencer = Sequencer(self.uow)
+        self.gateway = OrderGateway(self)
+
+    async def start(self) -> None:
+        await super().start()
+        await self.gateway.start(self._nc)
+
+    async def stop(self) -> None:
+        await self.gateway.stop()
+        await asyncio.to_thread(self.sequencer.stop)
+        await super().stop()
+
+
 def build_runtime(settings: ServiceSettings | None = None) -> ServiceRuntime:
-    return ServiceRuntime(definition(), settings or ServiceSettings.for_service(NAME))
+    return ExchangeRuntime(definition(), settings or ServiceSettings.for_service(NAME))

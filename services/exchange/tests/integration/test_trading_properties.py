@@ -25,7 +25,7 @@ from exchange.adapters.orm import (
     AllowancePositionRow, CashBalanceRow, ExchangeTable, LedgerEntryRow, OrderRow, ProductRow, TradeRow,
 )
 from exchange.bootstrap import definition
-from exchange.service_layer import commands, funds, handlers, orders
+from exchange.service_layer import commands, funds, handlers, order_entry, orders
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -94,7 +94,7 @@ def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, r
         cmd = commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side,
                                   price=f"{price / 100:.2f}", quantity=quantity, time_in_force=tif)
         try:
-            order, _trades = orders.place_order(trader, cmd, x.uow())
+            order, _trades = order_entry.place_order(trader, cmd, x.uow())
             if then == "cancel" and order.status == "OPEN":
                 orders.cancel_order(trader, order.order_id, x.uow())
             elif then == "amend" and order.status == "OPEN":
@@ -141,3 +141,55 @@ def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, r
     with x.uow() as uow:
         live = uow.books.snapshot(uow.session)
     assert resting(rebuild(open_orders)) == live
+
+
+def _entered(x: Exchange, outcomes: list) -> tuple:
+    """What a stream left behind, with order ids replaced by their time priority (ids are random)."""
+    orders_ = x.rows(OrderRow)
+    seq = {o.order_id: o.sequence for o in orders_}
+    return (outcomes,
+            sorted((o.sequence, o.trading_account_id, o.side, o.price_cents, o.quantity, o.remaining, o.filled,
+                    o.status, o.reserve_per_t_cents) for o in orders_),
+            sorted((t.print_sequence, seq[t.buy_order_id], seq[t.sell_order_id], t.price_cents, t.quantity,
+                    t.buyer_account_id, t.seller_account_id, t.buyer_fee_cents, t.seller_fee_cents,
+                    t.buyer_reserved_cents) for t in x.rows(TradeRow)),
+            sorted((r.account_id, r.available_cents, r.reserved_cents) for r in x.rows(CashBalanceRow)),
+            sorted((r.account_id, r.vintage, r.available, r.reserved) for r in x.rows(AllowancePositionRow)))
+
+
+entry_stream = st.lists(st.tuples(st.sampled_from(TRADERS), st.sampled_from(["BUY", "SELL"]),
+                                  st.integers(3500, 4500), st.integers(1, 30_000), st.sampled_from(["GTC", "IOC"])),
+                        min_size=1, max_size=40)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stream=entry_stream, cuts=st.sets(st.integers(1, 39), max_size=8))
+def test_m23_m26_a_batch_enters_orders_exactly_as_one_by_one(exchange_db, stream, cuts):
+    """Group commit changes nothing but the number of transactions: the same orders entered one per transaction
+    and in batches (cut anywhere) are accepted or refused alike, trade alike and leave the same balances — also
+    when an order is refused for funds or limits that an earlier order of its own batch used up."""
+    entries = [(trader, commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side,
+                                            price=f"{price / 100:.2f}", quantity=quantity, time_in_force=tif))
+               for trader, side, price, quantity, tif in stream]
+
+    def outcome(result) -> str:
+        return f"{type(result).__name__}:{result.field}" if isinstance(result, DomainError) else "accepted"
+
+    x = Exchange(*exchange_db)
+    one_by_one = []
+    for trader, cmd in entries:
+        try:
+            order_entry.place_order(trader, cmd, x.uow())
+            one_by_one.append("accepted")
+        except DomainError as refused:
+            one_by_one.append(outcome(refused))
+    alone = _entered(x, one_by_one)
+
+    x = Exchange(*exchange_db)
+    bounds = [0, *sorted(c for c in cuts if c < len(entries)), len(entries)]
+    batched = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        uow = x.uow()
+        results = order_entry.place_orders(uow, [(t, c, uow.context) for t, c in entries[start:end]])
+        batched += [outcome(r) for r in results]
+    assert _entered(x, batched) == alone

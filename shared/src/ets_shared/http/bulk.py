@@ -75,7 +75,7 @@ def _apply_one(request: Request, collection: str, index: int, item: Item, apply:
     try:
         return ItemResult(index=index, status=status, result=apply(item, uow))
     except DomainError as exc:
-        return ItemResult(index=index, status=exc.status, problem=_problem(exc, collection, index))
+        return ItemResult(index=index, status=exc.status, problem=item_problem(exc, collection, index))
     except Exception:  # the others still count: say which failed, not a bare 500
         log.exception("bulk %s: item %d failed", request.url.path, index)
         return ItemResult(index=index, status=500, problem={
@@ -83,7 +83,8 @@ def _apply_one(request: Request, collection: str, index: int, item: Item, apply:
             "detail": "this item failed; the error was logged. Send it again."})
 
 
-def _problem(exc: DomainError, collection: str, index: int) -> dict[str, Any]:
+def item_problem(exc: DomainError, collection: str, index: int) -> dict[str, Any]:
+    """The problem+json of a refused item, its field prefixed with the item's place."""
     field = f"{collection}[{index}]" + (f".{exc.field}" if exc.field else "")
     body = {"type": f"urn:ets:problem:{exc.code}", "title": exc.title, "status": exc.status,
             "detail": exc.detail, "field": field, "article": exc.article}

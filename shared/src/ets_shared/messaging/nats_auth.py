@@ -9,6 +9,7 @@ and signs the server's challenge with it, so the server configuration holds no s
 | a service `S` | its events `ets.S.>`, its dead letters `ets.dlq.S`, requests to `ets.rpc.*.>`, replies to requests it received, the JetStream API for the platform's streams and for its own durable consumers `S--<producer>`, acks of those consumers | its inbox `_INBOX.S.>`, its own `ets.rpc.S.>` |
 | `calendar` | `ets.calendar.>`, stream information | its inbox |
 | `observer` | no event: consumers of its own (create, pull, ack); never a service's consumer | `ets.>` except `ets.rpc.>`, its inbox |
+| `member-gateway` | order requests to the exchange (`ets.rpc.exchange.orders`); each request carries its member's token, which the exchange checks | its inbox |
 
 Anything else is refused by the server (a permissions violation): an event published under another producer's
 subject never reaches a stream or a consumer. The test suite adds a `harness` identity (everything allowed) that
@@ -29,7 +30,9 @@ from ets_shared.settings import SERVICE_PORTS, PlatformSettings
 
 SERVICES = tuple(SERVICE_PORTS)
 CALENDAR, OBSERVER, HARNESS = "calendar", "observer", "harness"
-IDENTITIES = (*SERVICES, CALENDAR, OBSERVER)
+MEMBER_GATEWAY = "member-gateway"  # exchange members' order gateways (the exchange's entrypoints.order_gateway)
+MEMBER_ORDERS_SUBJECT = "ets.rpc.exchange.orders"
+IDENTITIES = (*SERVICES, CALENDAR, OBSERVER, MEMBER_GATEWAY)
 STREAMS = (*(stream_name(p) for p in PRODUCERS), DLQ_STREAM)
 STREAM_READ = ["$JS.API.INFO", "$JS.API.STREAM.NAMES", "$JS.API.STREAM.LIST",
                *(f"$JS.API.STREAM.INFO.{s}" for s in STREAMS)]
@@ -82,6 +85,11 @@ def _observer() -> dict:
             "subscribe": {"allow": ["ets.>", f"{inbox(OBSERVER)}.>"], "deny": ["ets.rpc.>"]}}
 
 
+def _member_gateway() -> dict:
+    """Sends order requests to the exchange and reads the replies; nothing else (no event, no stream)."""
+    return {"publish": {"allow": [MEMBER_ORDERS_SUBJECT]}, "subscribe": {"allow": [f"{inbox(MEMBER_GATEWAY)}.>"]}}
+
+
 def permissions(identity: str) -> dict:
     if identity in SERVICES:
         return _service(identity)
@@ -89,6 +97,8 @@ def permissions(identity: str) -> dict:
         return _calendar()
     if identity == OBSERVER:
         return _observer()
+    if identity == MEMBER_GATEWAY:
+        return _member_gateway()
     raise ValueError(f"no NATS identity {identity!r} (one of {', '.join(IDENTITIES)})")
 
 

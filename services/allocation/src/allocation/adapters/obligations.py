@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from allocation.adapters.orm import ObligationRow, RegistryTransactionRow, SurrenderRow
-from allocation.domain import AllocationPolicy, Obligation, ObligationStatus
+from allocation.adapters.orm import (
+    CoveredEntityRow, ObligationRow, PlanEntryRow, PlanRow, RegistryTransactionRow, SurrenderRow,
+)
+from allocation.domain import AllocationPolicy, Coverage, Obligation, ObligationStatus, PlanStatus
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
@@ -31,6 +33,21 @@ def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
             "closes_at": ob.closes_at(policy)}
 
 
+_ENTITY = CoveredEntityRow.__table__
+_ENTRY, _PLAN = PlanEntryRow.__table__, PlanRow.__table__
+#: a surrender's reading, in one statement built once: the obligation (locked), that its entity is covered, and the
+#: entity's allocation under the year's plan once issued (M-17's base)
+_FOR_SURRENDER = (
+    select(_OBLIGATION, _ENTITY.c.coverage,
+           select(_ENTRY.c.quantity).join(_PLAN, _PLAN.c.compliance_year == _ENTRY.c.compliance_year)
+           .where(_ENTRY.c.compliance_year == _OBLIGATION.c.compliance_year,
+                  _ENTRY.c.entity_id == _OBLIGATION.c.entity_id, _PLAN.c.status == PlanStatus.ISSUED.value)
+           .scalar_subquery().label("allocation_issued"))
+    .join(_ENTITY, _ENTITY.c.entity_id == _OBLIGATION.c.entity_id)
+    .where(_OBLIGATION.c.entity_id == bindparam("entity_id"), _OBLIGATION.c.compliance_year == bindparam("year"))
+    .with_for_update(of=_OBLIGATION))
+
+
 class ObligationRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -49,6 +66,17 @@ class ObligationRepository:
         self._stored.add((entity_id, year))
         self._cases[(entity_id, year)] = row.correlation_id
         return obligation_of(row)
+
+    def for_surrender(self, entity_id: str, year: int) -> tuple[Obligation, int] | None:
+        """A covered entity's obligation for `year` (locked) and its allocation issued under that year's plan (0
+        before issuance), in one query; None when there is no such obligation or the entity is not covered (the
+        caller then finds out which, to say so)."""
+        row = self.session.execute(_FOR_SURRENDER, {"entity_id": entity_id, "year": year}).first()
+        if row is None or row.coverage != Coverage.COVERED.value:
+            return None
+        self._stored.add((entity_id, year))
+        self._cases[(entity_id, year)] = row.correlation_id
+        return obligation_of(row), row.allocation_issued or 0
 
     def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:
         """Insert or update one obligation under its year's policy (which dates `closes_at`); `extra` sets the row's
@@ -120,7 +148,7 @@ class SurrenderRepository:
         self.session = session
 
     def add(self, row: SurrenderRow) -> None:
-        self.session.add(row)
+        insert_rows(self.session, SurrenderRow, [row.model_dump()])  # Core: no ORM flush for one row
 
     def list(self, entity_id: str, year: int | None = None) -> list[SurrenderRow]:
         """In registration order (the registry transaction's sequence)."""

@@ -86,10 +86,7 @@ class RegistryStore:
         """A registry holding the named accounts, and the holdings (locked for update) of `holdings_of`, optionally
         only those of one unit type / vintage: the candidate rows of one command, never the whole registry."""
         self._lock_ledger()  # before any row lock: every registry writer takes the ledger first, so none deadlock
-        registry = Registry()
-        for ids in chunks(sorted(set(account_ids))):
-            for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
-                registry.accounts[row.account_id] = _account(row)
+        registry = Registry(accounts=self.accounts(account_ids))
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
         for ids in chunks(holders):
@@ -104,13 +101,28 @@ class RegistryStore:
                 self._ids[key] = row.id
         return registry
 
-    def record(self, registry: Registry, transactions: Sequence[RegistryTransaction], reference: str) -> None:
-        """Write the transactions registered on `registry` (once per load) and the holdings they changed. A holding
-        outside what was loaded (e.g. the cancellation account, only ever credited) is credited in SQL."""
+    def accounts(self, account_ids: Iterable[str]) -> dict[str, Account]:
+        """The named accounts that exist (one query per 5,000), e.g. to find the holding accounts a batch of
+        trading accounts is linked to before loading them all."""
+        found: dict[str, Account] = {}
+        for ids in chunks(sorted(set(account_ids))):
+            for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
+                found[row.account_id] = _account(row)
+        return found
+
+    def record(self, registry: Registry, transactions: Sequence[RegistryTransaction],
+               reference: str | Sequence[str]) -> None:
+        """Write the transactions registered on `registry` (once per load) and the holdings they changed, set-based:
+        the chain computed in memory from the head, one multi-row INSERT per table and one executemany UPDATE of the
+        holdings, however many transactions. `reference`: one for all, or one per transaction. A holding outside
+        what was loaded (e.g. the cancellation account, only ever credited) is credited in SQL."""
         touched: dict[HoldingKey, None] = {}
         tx_rows, line_rows = [], []
+        references = [reference] * len(transactions) if isinstance(reference, str) else list(reference)
+        if len(references) != len(transactions):
+            raise ValueError("one reference per transaction")
         seq, prev = self.chain_head(lock=True) if transactions else (0, GENESIS)
-        for tx in transactions:
+        for tx, reference in zip(transactions, references, strict=True):
             lines = [{"transaction_id": tx.transaction_id, "line_no": n,
                       "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
                       "unit_type": ln.unit_type.value, "vintage": ln.vintage, "quantity": ln.quantity,
@@ -176,17 +188,29 @@ class RegistryStore:
         self.session.execute(_credit_statement(self.session.get_bind().dialect.name), values)
 
     # -- reads ------------------------------------------------------------------------------------------------
+    def registered_among(self, transaction_ids: Iterable[str]) -> dict[str, RegistryTransaction]:
+        """Which of these ids are registered already, with their lines (two queries per 5,000 ids): a consumed batch
+        of instructions checks its ids once."""
+        found: dict[str, RegistryTransaction] = {}
+        for ids in chunks(sorted(set(transaction_ids))):
+            txs = {r.transaction_id: r for r in self.session.execute(
+                select(_TRANSACTION).where(_TRANSACTION.c.transaction_id.in_(ids)))}
+            if not txs:
+                continue
+            lines: dict[str, list[TransactionLine]] = {i: [] for i in txs}
+            for r in self.session.execute(select(_LINE).where(_LINE.c.transaction_id.in_(list(txs)))
+                                          .order_by(_LINE.c.transaction_id, _LINE.c.line_no)):
+                lines[r.transaction_id].append(TransactionLine(r.from_account_id, r.to_account_id,
+                                                               UnitType(r.unit_type), r.vintage, r.quantity,
+                                                               _origin(r)))
+            for i, tx in txs.items():
+                found[i] = RegistryTransaction(i, TransactionKind(tx.kind), tuple(lines[i]), tx.registered_at,
+                                               TransferPurpose(tx.purpose) if tx.purpose else None)
+        return found
+
     def registered(self, transaction_id: str) -> RegistryTransaction | None:
         """A registered transaction with its lines, or None."""
-        tx = self.session.execute(select(_TRANSACTION).where(_TRANSACTION.c.transaction_id == transaction_id)).first()
-        if tx is None:
-            return None
-        rows = self.session.execute(select(_LINE).where(_LINE.c.transaction_id == transaction_id)
-                                    .order_by(_LINE.c.line_no))
-        lines = tuple(TransactionLine(r.from_account_id, r.to_account_id, UnitType(r.unit_type), r.vintage, r.quantity,
-                                      _origin(r)) for r in rows)
-        return RegistryTransaction(tx.transaction_id, TransactionKind(tx.kind), lines, tx.registered_at,
-                                   TransferPurpose(tx.purpose) if tx.purpose else None)
+        return self.registered_among([transaction_id]).get(transaction_id)
 
     def holdings(self, account_id: str) -> list[tuple[str, int, int]]:
         """(unit type, vintage, quantity) of an account, summed over CCER lots, without empty holdings."""

@@ -168,13 +168,6 @@ class PlanRepository:
             insert_rows(self.session, PlanEntryRow, new)
         self._loaded[plan.year] = current
 
-    def allocation_issued(self, year: int, entity_id: str) -> int:
-        """The entity's allocation under the year's plan once issued (0 before): the base of M-17's CCER limit."""
-        query = (select(PlanEntryRow.quantity).join(PlanRow, PlanRow.compliance_year == PlanEntryRow.compliance_year)
-                 .where(PlanEntryRow.compliance_year == year, PlanEntryRow.entity_id == entity_id,
-                        PlanRow.status == PlanStatus.ISSUED.value))
-        return self.session.execute(query).scalar_one_or_none() or 0
-
     def issued_free(self, entity_id: str, after_year: int) -> dict[int, int]:
         """The free allowances issued to the entity under the plans of the years after `after_year` (M-18)."""
         query = (select(PlanEntryRow.compliance_year, PlanEntryRow.quantity)

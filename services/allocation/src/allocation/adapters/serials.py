@@ -4,11 +4,12 @@ vintage and lot to the receiver — and the lookups (an account's blocks, a seri
 transaction that registers, under the ledger lock (`RegistryStore.record`)."""
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import (
@@ -21,8 +22,25 @@ _BLOCK = SerialBlockRow.__table__
 _MOVE = SerialMovementRow.__table__
 _COUNTER = SerialCounterRow.__table__
 _TX = RegistryTransactionRow.__table__
+_BEFORE = (func.sum(_BLOCK.c.last_serial - _BLOCK.c.first_serial + 1)
+           .over(partition_by=(_BLOCK.c.account_id, _BLOCK.c.unit_type, _BLOCK.c.vintage, _BLOCK.c.lot),
+                 order_by=_BLOCK.c.first_serial, rows=(None, -1)))
+_CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
+               .where(_BLOCK.c.account_id.in_(bindparam("accounts", expanding=True)),
+                      _BLOCK.c.unit_type.in_(bindparam("units", expanding=True)),
+                      _BLOCK.c.vintage.in_(bindparam("vintages", expanding=True)))
+               .subquery())
+#: the lowest blocks of each key until they hold `most` units (built once: the window query is costly to build)
+_LOWEST = (select(_CANDIDATES).where(func.coalesce(_CANDIDATES.c.before, 0) < bindparam("most"))
+           .order_by(_CANDIDATES.c.account_id, _CANDIDATES.c.unit_type, _CANDIDATES.c.vintage, _CANDIDATES.c.lot,
+                     _CANDIDATES.c.first_serial))
 _SET_FIRST = update(_BLOCK).where(_BLOCK.c.id == bindparam("block_id")).values(first_serial=bindparam("first"))
 AUTHORITY_ISSUER = "SH-AUTHORITY"
+
+
+def _block_row(account_id: str, b: Block) -> dict[str, Any]:
+    return {"account_id": account_id, "unit_type": b.unit_type, "vintage": b.vintage, "lot": b.lot,
+            "issuer": b.issuer, "first_serial": b.first, "last_serial": b.last}
 
 
 def issuer_of(unit_type: str, lot: str) -> str:
@@ -33,9 +51,21 @@ def issuer_of(unit_type: str, lot: str) -> str:
 class SerialBlocks:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._loaded: dict[tuple[str, str, int, str], dict[int, int]] = {}  # key -> {block id: first serial}
 
     def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # origin -> lot
-        held: dict[tuple[str, str, int, str], list[Block]] = {}
+        """Move the serials of a batch of registered transactions, in registration order, set-based: the senders'
+        lowest blocks read in one query, the blocks split in memory, then one DELETE, one executemany UPDATE and one
+        multi-row INSERT of blocks and of movements. A block received in the batch by an account that also sends in
+        it joins that account's blocks in memory (by first serial), so the batch moves exactly the serials that one
+        transaction after the other would."""
+        needed: dict[tuple[str, str, int, str], int] = {}
+        for tx in transactions:
+            if tx.kind is not TransactionKind.ISSUE:
+                for ln in tx.lines:
+                    key = (ln.from_account_id, ln.unit_type.value, ln.vintage, lot_of(ln.origin))
+                    needed[key] = needed.get(key, 0) + ln.quantity
+        held = self._lowest(needed)
         counters: dict[tuple[str, int], int] = {}
         new_blocks: list[dict[str, Any]] = []
         movements: list[dict[str, Any]] = []
@@ -49,47 +79,62 @@ class SerialBlocks:
                     source = None
                 else:
                     key = (ln.from_account_id, unit, ln.vintage, lot)
-                    if key not in held:
-                        held[key] = self._blocks(*key)
                     moved, held[key] = split_off(held[key], ln.quantity)
                     source = ln.from_account_id
+                receiver = (ln.to_account_id, unit, ln.vintage, lot)
                 for b in moved:
-                    new_blocks.append({"account_id": ln.to_account_id, "unit_type": unit, "vintage": ln.vintage,
-                                       "lot": lot, "issuer": b.issuer, "first_serial": b.first,
-                                       "last_serial": b.last})
+                    if receiver in held:  # it sends later in the batch (or did): kept in memory, written at the end
+                        insort(held[receiver], b, key=lambda blk: blk.first)
+                    else:
+                        new_blocks.append(_block_row(ln.to_account_id, b))
                     movements.append({"transaction_id": tx.transaction_id, "unit_type": unit, "vintage": ln.vintage,
                                       "lot": lot, "issuer": b.issuer, "first_serial": b.first, "last_serial": b.last,
                                       "from_account_id": source, "to_account_id": ln.to_account_id})
         self._write(held, counters, new_blocks, movements)
 
     def _write(self, held, counters, new_blocks, movements) -> None:
+        gone: list[int] = []
+        changed: list[dict[str, int]] = []
         for key, blocks in held.items():
-            kept = {b.block_id: b.first for b in blocks}
+            kept = {b.block_id: b.first for b in blocks if b.block_id is not None}
             loaded = self._loaded.get(key, {})
-            gone = [i for i in loaded if i not in kept]
-            if gone:
-                self.session.execute(delete(_BLOCK).where(_BLOCK.c.id.in_(gone)))
-            changed = [{"block_id": i, "first": f} for i, f in kept.items() if loaded.get(i) != f]
-            if changed:
-                self.session.execute(_SET_FIRST, changed)
+            gone += [i for i in loaded if i not in kept]
+            changed += [{"block_id": i, "first": f} for i, f in kept.items() if loaded.get(i) != f]
+            new_blocks += [_block_row(key[0], b) for b in blocks if b.block_id is None]
+        for ids in (gone[n:n + 5000] for n in range(0, len(gone), 5000)):
+            self.session.execute(delete(_BLOCK).where(_BLOCK.c.id.in_(ids)))
+        if changed:
+            self.session.execute(_SET_FIRST, changed)
         for (unit, vintage), following in counters.items():
             self.session.execute(update(_COUNTER).where(_COUNTER.c.unit_type == unit, _COUNTER.c.vintage == vintage)
                                  .values(next_serial=following))
         if new_blocks:
             self.session.execute(insert(_BLOCK), new_blocks)
+        if movements:
             self.session.execute(insert(_MOVE), movements)
 
-    @property
-    def _loaded(self) -> dict:
-        return self.session.info.setdefault("allocation.serial_blocks_loaded", {})
-
-    def _blocks(self, account_id: str, unit: str, vintage: int, lot: str) -> list[Block]:
-        rows = self.session.execute(select(_BLOCK).where(
-            _BLOCK.c.account_id == account_id, _BLOCK.c.unit_type == unit, _BLOCK.c.vintage == vintage,
-            _BLOCK.c.lot == lot).order_by(_BLOCK.c.first_serial))
-        blocks = [Block(r.unit_type, r.vintage, r.lot, r.issuer, r.first_serial, r.last_serial, r.id) for r in rows]
-        self._loaded[(account_id, unit, vintage, lot)] = {b.block_id: b.first for b in blocks}
-        return blocks
+    def _lowest(self, needed: dict[tuple[str, str, int, str], int]) -> dict[tuple[str, str, int, str], list[Block]]:
+        """For each (account, unit type, vintage, lot) the lowest blocks that hold the units it sends — not all its
+        blocks (an account that received many small deliveries holds many) — in one query per 500 accounts: a
+        window sums the blocks before each, and a block is needed while that sum is short of the largest quantity
+        any key of the batch sends."""
+        held: dict[tuple[str, str, int, str], list[Block]] = {key: [] for key in needed}
+        if not needed:
+            return held
+        most = max(needed.values())
+        units = sorted({k[1] for k in needed})
+        vintages = sorted({k[2] for k in needed})
+        accounts = sorted({k[0] for k in needed})
+        for start in range(0, len(accounts), 500):
+            for r in self.session.execute(_LOWEST, {"accounts": accounts[start:start + 500], "units": units,
+                                                    "vintages": vintages, "most": most}):
+                key = (r.account_id, r.unit_type, r.vintage, r.lot)
+                if key in held:
+                    held[key].append(Block(r.unit_type, r.vintage, r.lot, r.issuer, r.first_serial, r.last_serial,
+                                           r.id))
+        for key, blocks in held.items():
+            self._loaded[key] = {b.block_id: b.first for b in blocks}
+        return held
 
     def _next(self, unit: str, vintage: int) -> int:
         found = self.session.execute(select(_COUNTER.c.next_serial).where(

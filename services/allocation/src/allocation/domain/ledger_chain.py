@@ -46,13 +46,25 @@ class ChainedTransaction:
     hash: str = ""
 
 
+LineContent = list  # [from, to, unit type, vintage, quantity, project, reduction date (ISO) or None, boundary]
+
+
+def line_content(ln: ChainedLine) -> LineContent:
+    return [ln.from_account_id, ln.to_account_id, ln.unit_type, ln.vintage, ln.quantity, ln.project_id,
+            ln.reduction_date.isoformat() if ln.reduction_date else None, ln.boundary_entity_id]
+
+
+def content_hash(seq: int, transaction_id: str, kind: str, purpose: str | None, reference: str,
+                 registered_at: datetime, lines: list[LineContent], prev_hash: str) -> str:
+    """SHA-256 over the canonical JSON of a transaction's content and the previous hash (what every link holds)."""
+    content = [seq, transaction_id, kind, purpose, reference, as_utc(registered_at).isoformat(), lines, prev_hash]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+
+
 def transaction_hash(seq: int, transaction_id: str, kind: str, purpose: str | None, reference: str,
                      registered_at: datetime, lines: Sequence[ChainedLine], prev_hash: str) -> str:
-    content = [seq, transaction_id, kind, purpose, reference, as_utc(registered_at).isoformat(),
-               [[ln.from_account_id, ln.to_account_id, ln.unit_type, ln.vintage, ln.quantity, ln.project_id,
-                 ln.reduction_date.isoformat() if ln.reduction_date else None, ln.boundary_entity_id]
-                for ln in lines], prev_hash]
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    return content_hash(seq, transaction_id, kind, purpose, reference, registered_at,
+                        [line_content(ln) for ln in lines], prev_hash)
 
 
 def recompute(tx: ChainedTransaction) -> str:
@@ -70,23 +82,46 @@ class ChainCheck:
     problem: str | None = None
 
 
+class ChainWalk:
+    """Checks transactions fed in sequence order, continuing a chain that ended at (`after_seq`, `prev_hash`):
+    `feed` answers False at the first that fails (its sequence, its link or its content), and `result` says what
+    was found. Fed with plain values, so a reader can stream a million rows without building objects for them."""
+
+    def __init__(self, after_seq: int = 0, prev_hash: str = GENESIS) -> None:
+        self.count, self.expected, self.prev_hash = 0, after_seq + 1, prev_hash
+        self.broken: tuple[int, str] | None = None
+
+    def feed(self, seq: int, transaction_id: str, kind: str, purpose: str | None, reference: str,
+             registered_at: datetime, lines: list[LineContent], prev_hash: str, digest: str) -> bool:
+        self.count += 1
+        if seq != self.expected:
+            self.broken = (self.expected, f"transaction {self.expected} is missing (next found: {seq})")
+        elif prev_hash != self.prev_hash:
+            self.broken = (seq, "its link to the previous transaction does not hold")
+        elif content_hash(seq, transaction_id, kind, purpose, reference, registered_at, lines, prev_hash) != digest:
+            self.broken = (seq, "its content does not match its hash")
+        else:
+            self.prev_hash, self.expected = digest, self.expected + 1
+            return True
+        return False
+
+    def result(self, to_seq: int | None = None) -> ChainCheck:
+        head = self.expected - 1
+        if self.broken is not None:
+            return ChainCheck(self.count, head, self.prev_hash, False, *self.broken)
+        if to_seq is not None and head < to_seq:
+            return ChainCheck(self.count, head, self.prev_hash, False, self.expected,
+                              f"transaction {self.expected} is missing (the range ends at {to_seq})")
+        return ChainCheck(self.count, head, self.prev_hash, True)
+
+
 def verify(transactions: Iterable[ChainedTransaction], *, after_seq: int = 0, prev_hash: str = GENESIS,
            to_seq: int | None = None) -> ChainCheck:
     """Check transactions in sequence order, continuing a chain that ended at (`after_seq`, `prev_hash`); with
     `to_seq`, a chain that does not reach it is broken (its last transactions are missing)."""
-    count, expected = 0, after_seq + 1
+    walk = ChainWalk(after_seq, prev_hash)
     for tx in transactions:
-        count += 1
-        if tx.seq != expected:
-            return ChainCheck(count, expected - 1, prev_hash, False, expected,
-                              f"transaction {expected} is missing (next found: {tx.seq})")
-        if tx.prev_hash != prev_hash:
-            return ChainCheck(count, expected - 1, prev_hash, False, tx.seq,
-                              "its link to the previous transaction does not hold")
-        if recompute(tx) != tx.hash:
-            return ChainCheck(count, expected - 1, prev_hash, False, tx.seq, "its content does not match its hash")
-        prev_hash, expected = tx.hash, expected + 1
-    if to_seq is not None and expected - 1 < to_seq:
-        return ChainCheck(count, expected - 1, prev_hash, False, expected,
-                          f"transaction {expected} is missing (the range ends at {to_seq})")
-    return ChainCheck(count, expected - 1, prev_hash, True)
+        if not walk.feed(tx.seq, tx.transaction_id, tx.kind, tx.purpose, tx.reference, tx.registered_at,
+                         [line_content(ln) for ln in tx.lines], tx.prev_hash, tx.hash):
+            break
+    return walk.result(to_seq)

@@ -3,9 +3,10 @@ sees its accounts, their holdings and statements; the authority and the exchange
 balances. (The exchange's instructions arrive as events: `service_layer.registry_transfers`.)"""
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import AccountRow
@@ -15,9 +16,12 @@ from allocation.entrypoints.public import TransactionPublic
 from allocation.entrypoints.public_registry import (
     AUDITORS, AccountPublic, TradingAccountPublic, may_see_account,
 )
+from allocation.domain import RegistryTransaction
 from allocation.service_layer import commands, handlers
 from ets_shared.auth import Principal, Role
-from ets_shared.errors import Forbidden, NotFound
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import DomainError, Forbidden, NotFound
+from ets_shared.http.bulk import BulkResult, ItemResult, item_problem
 from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
 
 router = APIRouter(tags=["registry accounts and transfers"])
@@ -31,12 +35,39 @@ AccountId = Annotated[str, Path(min_length=1, max_length=80)]
                      "(exchange_deposit, M-26 ¶2); effective on registration (M-32). Never out of a trading account "
                      "(only the exchange's instructions debit one) and never to another holder (M-23)")
 def request_transfer(cmd: commands.RequestTransfer, caller: Caller, uow: Uow) -> TransactionPublic:
+    holder_id, member_id = _holder(caller)
+    return _registered(handlers.request_transfer(cmd, holder_id, member_id, uow))
+
+
+@router.post("/registry/transfers/batch", response_model=BulkResult[TransactionPublic],
+             summary="A holder's transfers in bulk (1 to 1,000, each as `POST /registry/transfers` would judge it, "
+                     "on the registry as the ones before it left it): registered together in one transaction, "
+                     "set-based; 200 with one result per transfer in request order — 201 and the registered "
+                     "transaction, or the refusal's problem+json with its field prefixed (`transfers[3].lines[0]"
+                     ".quantity`)")
+def request_transfers(body: commands.RequestTransfers, request: Request, caller: Caller, uow: Uow
+                      ) -> BulkResult[TransactionPublic]:
+    holder_id, member_id = _holder(caller)
+    contexts = [MessageContext(correlation_id=t.correlation_id or str(uuid.uuid4()),
+                               causation_id=request.state.correlation_id, actor=caller.actor) for t in body.transfers]
+    outcomes = handlers.request_transfers(body.transfers, holder_id, member_id, uow, contexts)
+    results: list[ItemResult[TransactionPublic]] = [
+        ItemResult(index=n, status=o.status, problem=item_problem(o, "transfers", n)) if isinstance(o, DomainError)
+        else ItemResult(index=n, status=201, result=_registered(o)) for n, o in enumerate(outcomes)]
+    accepted = sum(1 for r in results if r.status < 300)
+    return BulkResult(accepted=accepted, refused=len(results) - accepted, results=results)
+
+
+def _holder(caller: Principal) -> tuple[str, str | None]:
+    """The caller's party, and the same as a member's: only holders move units (M-32)."""
     if not caller.has(Role.ENTITY, Role.MEMBER) or not caller.party_id:
         raise Forbidden("only a holder (a covered entity, an exchange member for itself or its clients) moves its "
                         "units; the authority registers issuance, surrender and succession, not holders' transfers",
                         article="M-32")
-    member_id = caller.party_id if caller.has(Role.MEMBER) else None
-    tx = handlers.request_transfer(cmd, caller.party_id, member_id, uow)
+    return caller.party_id, caller.party_id if caller.has(Role.MEMBER) else None
+
+
+def _registered(tx: RegistryTransaction) -> TransactionPublic:
     return TransactionPublic.registered(tx, f"{tx.purpose.value}:{tx.transaction_id}" if tx.purpose else None)
 
 

@@ -1,28 +1,31 @@
 """`ets bench-registry`: registry transfers per second with the hash chain on, and the cost of verifying a chain
 of 1,000,000 transactions, on SQLite or PostgreSQL (a measurement, not a test).
 
-Transfers go through the registry's own use cases, in-process (no HTTP, no NATS): a holder's deposit
-(`registry_transfers.request_transfer`, what `POST /registry/transfers` runs), one database transaction each,
-`--threads` at once; and the exchange's trade deliveries (`on_delivery_instructed`) applied as the consumer applies
-a pulled batch, `--batch` per transaction. Each takes the ledger lock and the holdings' rows, writes the chained
-transaction and its line, the holdings and the `registry-transfer.registered` outbox row. The chain is then filled
-up to `--verify` transactions (bulk inserts with their hashes) and `Ledger.verify` walks it whole, timed."""
+Transfers go through the registry's own use cases, in-process (no HTTP, no NATS): holders' deposits in bulk requests
+(`registry_transfers.request_transfers`, what `POST /registry/transfers/batch` runs, `--bulk` per request), the
+exchange's trade deliveries through the consumer's own `apply_batch` (`--batch` per pulled batch), both set-based —
+one read of the batch's ids, accounts, holdings and serial blocks, the chain computed in memory, one INSERT per
+table — and, for comparison, holders' single transfers (`POST /registry/transfers`), one database transaction each,
+`--threads` at once. Each writes the chained transactions and their lines, the holdings, the serial blocks and the
+`registry-transfer.registered` outbox rows. The chain is then filled up to `--verify` transactions (bulk inserts
+with their hashes) and `Ledger.verify` walks it whole, timed."""
 from __future__ import annotations
 
 import argparse
 import os
 import platform
-import statistics
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from alembic import command
 from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
 
 from allocation.adapters.ledger import Ledger
 from allocation.adapters.orm import ISSUANCE_ACCOUNT, RegistryTransactionRow, TransactionLineRow
@@ -30,10 +33,11 @@ from allocation.bootstrap import definition
 from allocation.domain import Account, AccountKind, TransferPurpose, UnitLine, UnitType
 from allocation.domain.ledger_chain import ChainedLine, transaction_hash
 from allocation.service_layer import commands
-from allocation.service_layer.registry_transfers import on_delivery_instructed, request_transfer
+from allocation.service_layer.registry_transfers import on_delivery_instructed, request_transfer, request_transfers
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.exchange import TradeDeliveryInstructed
 from ets_shared.envelope import MessageContext, wrap
+from ets_shared.messaging.consumers import Delivery, Route, apply_batch
 from ets_shared.persistence.engine import make_engine
 from ets_shared.persistence.migrations import PLATFORM_MIGRATIONS, PLATFORM_VERSION_TABLE, alembic_config
 from ets_shared.persistence.tables import PlatformTable
@@ -48,19 +52,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         _migrate(engine)
         factory = sessionmaker(engine, expire_on_commit=False)
+        _Clock.backends = staticmethod(_backends(engine))
         holders = [f"B-{i:05d}" for i in range(args.holders)]
         _open(factory, holders)
-        rate = _transfers(factory, holders, args.transfers, args.threads)
+        single = _one_by_one(factory, holders, args.single, args.threads)
+        bulk = _bulk(factory, holders, args.transfers, args.bulk)
         delivered = _deliveries(factory, holders, args.transfers, args.batch)
-        fill, verify_seconds, count = _verify(factory, args.verify)
+        fill, verify, count = _verify(factory, args.verify)
         print(f"backend           {engine.dialect.name} ({make_url(url).render_as_string(hide_password=True)})")
-        print(f"transfers         {args.transfers:,} in {args.threads} thread(s): {rate:,.0f} transfers/s "
-              "(hash chain on, one transaction each)")
+        print(f"bulk transfers    {args.transfers:,} holders' transfers in requests of {args.bulk}, set-based: "
+              f"{bulk} (hash chain on)")
         print(f"deliveries        {args.transfers:,} trade deliveries as the consumer applies them, {args.batch} per "
-              f"transaction: {delivered:,.0f} transfers/s (hash chain on)")
+              f"transaction, set-based: {delivered} (hash chain on)")
+        print(f"single transfers  {args.single:,} in {args.threads} thread(s), one transaction each: "
+              f"{single} (hash chain on)")
         print(f"chain filled to   {count:,} transactions in {fill:.1f} s (bulk)")
-        print(f"verify            {count:,} transactions in {verify_seconds:.1f} s "
-              f"({count / verify_seconds:,.0f} transactions/s)")
+        print(f"verify            {count:,} transactions in {verify.wall:.1f} s ({count / verify.wall:,.0f} "
+              f"transactions/s; CPU {verify.cpu:.1f} s of this process's"
+              + (f" + {verify.server:.1f} s of the database server's)" if verify.server else ")"))
         print(f"machine           {os.cpu_count()} CPU, Python {platform.python_version()}, "
               f"load {os.getloadavg()[0]:.1f}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
         return 0
@@ -94,8 +103,8 @@ def _migrate(engine) -> None:
                                    engine=engine), "head")
 
 
-def _uow(factory) -> AllocationUnitOfWork:
-    return AllocationUnitOfWork(factory, producer="allocation", context=MessageContext.new("bench"))
+def _uow(factory, context: MessageContext | None = None) -> AllocationUnitOfWork:
+    return AllocationUnitOfWork(factory, producer="allocation", context=context or MessageContext.new("bench"))
 
 
 def _open(factory, holders: list[str]) -> None:
@@ -116,45 +125,106 @@ def _open(factory, holders: list[str]) -> None:
         uow.commit()
 
 
-def _transfers(factory, holders: list[str], total: int, threads: int) -> float:
+def _one_by_one(factory, holders: list[str], total: int, threads: int) -> str:
+    """Holders' transfers as `POST /registry/transfers` runs them: one database transaction each."""
     def work(part: range) -> None:
         for i in part:
-            h = holders[i % len(holders)]
-            cmd = commands.RequestTransfer(from_account_id=h, to_account_id=f"{h}-T",
-                                           lines=[commands.TransferLine(unit_type="SHEA", vintage=2025, quantity=1)])
-            request_transfer(cmd, h, None, _uow(factory))
+            request_transfer(_deposit(holders[i % len(holders)]), holders[i % len(holders)], None, _uow(factory))
 
     work(range(min(200, total)))  # warm up
     parts = [range(n, total, threads) for n in range(threads)]
-    started = time.perf_counter()
-    workers = [threading.Thread(target=work, args=(p,)) for p in parts]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    return total / (time.perf_counter() - started)
+    with _Clock() as clock:
+        workers = [threading.Thread(target=work, args=(p,)) for p in parts]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+    return clock.rates(total)
 
 
-def _deliveries(factory, holders: list[str], total: int, batch: int) -> float:
-    """The exchange's trade deliveries (trading account to trading account), applied as the consumer applies a
-    pulled batch: one transaction, each event through its handler and into the inbox."""
+def _bulk(factory, holders: list[str], total: int, size: int) -> str:
+    """Holders' transfers as `POST /registry/transfers/batch` runs them: `size` of one holder's per request (the
+    holders in turn), set-based in one database transaction."""
+    with _Clock() as clock:
+        for number, start in enumerate(range(0, total, size)):
+            holder = holders[number % len(holders)]
+            results = request_transfers([_deposit(holder)] * min(size, total - start), holder, None, _uow(factory))
+            assert not any(isinstance(r, Exception) for r in results), results[:3]
+    return clock.rates(total)
+
+
+class _Clock:
+    """Wall seconds and CPU seconds of a stage (the machine is shared: CPU says what the work cost): this process's,
+    and on PostgreSQL also its server processes' for this database (read from /proc: the server runs here)."""
+
+    backends: Callable[[], list[int]] = staticmethod(lambda: [])
+
+    def __enter__(self) -> "_Clock":
+        self.wall, self.cpu, self._server = time.perf_counter(), time.process_time(), _cpu_of(self.backends())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        after = _cpu_of(self.backends())
+        self.server = sum(t - self._server.get(pid, 0.0) for pid, t in after.items())
+        self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+    def rates(self, count: int) -> str:
+        server = f" + {self.server:.1f} s of the database server's" if self.server else ""
+        return (f"{count / self.wall:,.0f} transfers/s; {count / (self.cpu + self.server):,.0f} per CPU second "
+                f"({self.cpu:.1f} s of this process's{server})")
+
+
+def _cpu_of(pids: list[int]) -> dict[int, float]:
+    ticks, found = os.sysconf("SC_CLK_TCK"), {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def _backends(engine) -> Callable[[], list[int]]:
+    if engine.dialect.name != "postgresql":
+        return lambda: []
+    admin = create_engine(engine.url, poolclass=NullPool)
+
+    def pids() -> list[int]:
+        with admin.connect() as conn:
+            return list(conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                          "AND pid <> pg_backend_pid()")).scalars())
+    return pids
+
+
+def _deposit(holder: str) -> commands.RequestTransfer:
+    return commands.RequestTransfer(from_account_id=holder, to_account_id=f"{holder}-T",
+                                    lines=[commands.TransferLine(unit_type="SHEA", vintage=2025, quantity=1)])
+
+
+def _deliveries(factory, holders: list[str], total: int, batch: int) -> str:
+    """The exchange's trade deliveries (trading account to trading account) through the allocation service's own
+    consumer code (`apply_batch`: a pulled batch in one transaction, each event through its handler and into the
+    inbox, the registrations set-based at commit)."""
     n = len(holders)
-    events = [wrap(TradeDeliveryInstructed(
-        trade_id=f"TRD-{uuid.uuid4().hex}", seller_trading_account_id=f"{holders[i % n]}-T",
-        buyer_trading_account_id=f"{holders[(i + 1) % n]}-T", vintage=2025, quantity=1, instructed_at=T0),
-        producer="exchange", context=MessageContext.new("bench")) for i in range(total)]
-    started = time.perf_counter()
-    for start in range(0, total, batch):
-        with _uow(factory) as uow:
-            for envelope in events[start:start + batch]:
-                uow.act_for(MessageContext.caused_by(envelope))
-                on_delivery_instructed(envelope.data, uow)
-                uow.mark_processed(envelope, TradeDeliveryInstructed.contract.subject)
-            uow.commit()
-    return total / (time.perf_counter() - started)
+    route = Route(TradeDeliveryInstructed, on_delivery_instructed)
+    deliveries = []
+    for i in range(total):
+        envelope = wrap(TradeDeliveryInstructed(
+            trade_id=f"TRD-{uuid.uuid4().hex}", seller_trading_account_id=f"{holders[i % n]}-T",
+            buyer_trading_account_id=f"{holders[(i + 1) % n]}-T", vintage=2025, quantity=1, instructed_at=T0),
+            producer="exchange", context=MessageContext.new("bench"))
+        deliveries.append(Delivery.decode(route.contract.contract.subject, envelope.model_dump_json().encode(),
+                                          {route.contract.contract.subject: route}))
+    with _Clock() as clock:
+        for start in range(0, total, batch):
+            applied = apply_batch(deliveries[start:start + batch], lambda context: _uow(factory, context))
+            assert applied == len(deliveries[start:start + batch])
+    return clock.rates(total)
 
 
-def _verify(factory, length: int) -> tuple[float, float, int]:
+def _verify(factory, length: int) -> tuple[float, _Clock, int]:
     started = time.perf_counter()
     with factory() as session:
         seq, prev = session.execute(select(_TX.c.seq, _TX.c.hash).order_by(_TX.c.seq.desc()).limit(1)).one()
@@ -174,10 +244,8 @@ def _verify(factory, length: int) -> tuple[float, float, int]:
             session.execute(insert(_LINE), lines)
             session.commit()
         fill = time.perf_counter() - started
-        times = []
-        for _ in range(1):
-            started = time.perf_counter()
+    with factory() as session:  # a session of its own, as the audit endpoint's
+        with _Clock() as clock:
             check = Ledger(session).verify()
-            times.append(time.perf_counter() - started)
         assert check.intact, check.problem
-    return fill, statistics.median(times), check.transactions
+    return fill, clock, check.transactions

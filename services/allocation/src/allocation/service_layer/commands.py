@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from ets_shared.bounds import Day, PositiveQuantity, Quantity, Vintage, Year, exact_decimal
+from ets_shared.http.bulk import MAX_ITEMS, CorrelationId
 
 EntityId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
 MAX_BATCH = 10_000
@@ -141,6 +142,16 @@ class RequestTransfer(BaseModel):
     from_account_id: AccountId
     to_account_id: AccountId
     lines: list[TransferLine] = Field(min_length=1, max_length=100)
+
+
+class BulkTransfer(RequestTransfer):
+    correlation_id: str | None = CorrelationId
+
+
+class RequestTransfers(BaseModel):
+    """A holder's transfers in one request (`POST /registry/transfers/batch`), each registered or refused alone."""
+
+    transfers: list[BulkTransfer] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class DeclareExit(BaseModel):

@@ -18,7 +18,7 @@ from allocation.service_layer.planning import (
 )
 from allocation.service_layer.registration import deposit_ccer, register_entities
 from allocation.service_layer.registry_transfers import (
-    on_delivery_instructed, on_withdrawal_requested, request_transfer,
+    on_delivery_instructed, on_withdrawal_requested, request_transfer, request_transfers,
 )
 from allocation.service_layer.surrender import surrender
 from allocation.service_layer.trading_accounts import on_trading_account_opened
@@ -33,5 +33,4 @@ EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReport
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "change_cap", "create_plan", "decide_application",
            "declare_emissions", "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list",
-           "register_entities",
-           "remove_entry", "request_transfer", "surrender"]
+           "register_entities", "remove_entry", "request_transfer", "request_transfers", "surrender"]

@@ -68,9 +68,12 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
     """M-16/M-17: check the surrender against the obligation and policy, cancel the units in the registry (SURRENDER
     to the cancellation account), and record it; settling (late after a shortfall) when the obligation is met."""
     with uow:
-        uow.entities.require_covered(entity_id)
         year = cmd.compliance_year
-        obligation = require_obligation(uow.obligations.find(entity_id, year), entity_id, year)
+        found = uow.obligations.for_surrender(entity_id, year)  # one query: entity, obligation, allocation
+        if found is None:  # say why: no such entity, not covered, or nothing determined yet
+            uow.entities.require_covered(entity_id)
+        obligation = require_obligation(found[0] if found else None, entity_id, year)
+        allocation_issued = found[1] if found else 0
         policy = policy_for(uow.session, year)
         now = uow.now()
         account = account_id(entity_id)
@@ -79,7 +82,7 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
         late = obligation.status is ObligationStatus.SHORTFALL
         surrender_id = f"SUR-{uuid.uuid4().hex}"
         try:
-            result = obligation.surrender(units, now, policy, uow.plans.allocation_issued(year, entity_id))
+            result = obligation.surrender(units, now, policy, allocation_issued)
             tx = registry.surrender(f"TX-{surrender_id}", account, CANCELLATION_ACCOUNT, result.accepted, now)
         except DomainError as exc:
             raise _renumber(exc, source) from None

@@ -31,6 +31,10 @@ class Books:
         self.changed: set[str] = set()  # products whose book the current command changed (the depth feed)
         self.sequence = 0  # the last time priority given
         self.prints = 0  # the last trade's place on the tape (M-25)
+        # the records of the open orders (`order_entry_store.OrderRecord`) beside the books, for batched order entry:
+        # loaded with one query when a batch needs them, kept current by the batches, forgotten when any other
+        # command (cancel, amend, expiry) commits or the books are forgotten
+        self.records: dict | None = None
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:
         """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
@@ -65,6 +69,7 @@ class Books:
         """Forget the books (a transaction that changed them rolled back): the next command rebuilds them."""
         self._books = None
         self.day = None
+        self.records = None
 
     def snapshot(self, session: Session) -> dict[str, list[tuple[str, str, int, int]]]:
         """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""

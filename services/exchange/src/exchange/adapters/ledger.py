@@ -21,8 +21,39 @@ _units = AllowancePositionRow.__table__
 
 
 class Ledger:
+    """Settlements (`later`) change balances at the end of their transaction, not where they are computed: a
+    consumed batch of hundreds of settlements then holds the balance rows' locks only while it writes their net
+    changes (one statement per table, accounts in order), not for the whole batch, so order entry
+    (`order_entry_store`, which locks the rows of its accounts) does not wait behind it. Reads and conditional
+    changes see the pending changes (they are written first)."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._cash_later: dict[str, list[int]] = {}
+        self._units_later: dict[tuple[str, int], list[int]] = {}
+
+    # -- changes written at the end of the transaction ----------------------------------------------------------
+    def cash_later(self, account_id: str, available: int = 0, reserved: int = 0) -> None:
+        delta = self._cash_later.setdefault(account_id, [0, 0])
+        delta[0] += available
+        delta[1] += reserved
+
+    def allowances_later(self, account_id: str, vintage: int, available: int = 0, reserved: int = 0) -> None:
+        delta = self._units_later.setdefault((account_id, vintage), [0, 0])
+        delta[0] += available
+        delta[1] += reserved
+
+    def write_pending(self) -> None:
+        """Apply the pending changes (accounts in order, so two writers lock rows in the same order)."""
+        cash, units = self._cash_later, self._units_later
+        self._cash_later, self._units_later = {}, {}
+        for account_id, (available, reserved) in sorted(cash.items()):
+            self.change_cash(account_id, available=available, reserved=reserved)
+        for (account_id, vintage), (available, reserved) in sorted(units.items()):
+            self.change_allowances(account_id, vintage, available=available, reserved=reserved)
+
+    def forget_pending(self) -> None:
+        self._cash_later, self._units_later = {}, {}
 
     # -- cash ----------------------------------------------------------------------------------------------------
     def open_cash(self, account_id: str) -> None:
@@ -30,6 +61,7 @@ class Ledger:
             self.session.execute(insert(_cash).values(account_id=account_id, available_cents=0, reserved_cents=0))
 
     def cash(self, account_id: str) -> tuple[int, int]:
+        self.write_pending()
         row = self.session.execute(select(_cash.c.available_cents, _cash.c.reserved_cents)
                                    .where(_cash.c.account_id == account_id)).first()
         return (row[0], row[1]) if row else (0, 0)
@@ -38,6 +70,7 @@ class Ledger:
         """Available -> reserved, only if available covers it (False, nothing changed, otherwise)."""
         if cents <= 0:
             return True
+        self.write_pending()
         done = self.session.execute(update(_cash).where(_cash.c.account_id == account_id,
                                                         _cash.c.available_cents >= cents)
                                     .values(available_cents=_cash.c.available_cents - cents,
@@ -63,13 +96,21 @@ class Ledger:
                                      reserved_cents=_cash.c.reserved_cents + reserved))
 
     # -- allowances ----------------------------------------------------------------------------------------------
+    def allowances(self, account_id: str, vintage: int) -> tuple[int, int]:
+        self.write_pending()
+        row = self.session.execute(select(_units.c.available, _units.c.reserved).where(
+            _units.c.account_id == account_id, _units.c.vintage == vintage)).first()
+        return (row[0], row[1]) if row else (0, 0)
+
     def holding(self, account_id: str) -> int:
         """Every allowance the account holds on the exchange, all vintages, available or reserved."""
+        pending = sum(a + r for (account, _vintage), (a, r) in self._units_later.items() if account == account_id)
         rows = self.session.execute(select(_units.c.available + _units.c.reserved)
                                     .where(_units.c.account_id == account_id)).scalars()
-        return sum(rows)
+        return sum(rows) + pending
 
     def reserve_allowances(self, account_id: str, vintage: int, quantity: int) -> bool:
+        self.write_pending()
         done = self.session.execute(update(_units).where(_units.c.account_id == account_id,
                                                          _units.c.vintage == vintage, _units.c.available >= quantity)
                                     .values(available=_units.c.available - quantity,

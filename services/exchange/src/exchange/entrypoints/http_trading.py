@@ -2,13 +2,14 @@
 Members enter orders for their own account and their clients' (M-22); the operator lists products."""
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
-from ets_shared.http.dependencies import Caller, ReadSession, Uow, require
+from ets_shared.http.dependencies import Caller, ReadSession, Uow, context_for, require
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.trading_rules import to_yuan
 from exchange.entrypoints.schemas import (
@@ -46,8 +47,10 @@ def book(product_id: ProductId, uow: Uow, _: Caller,
 
 @router.post("/orders", response_model=OrderPublic, status_code=201,
              summary="Enter a limit order (GTC or immediate-or-cancel) for an account of the calling member")
-def place(cmd: commands.PlaceOrder, caller: Member, uow: Uow) -> OrderPublic:
-    order, trades = orders.place_order(caller.party_id, cmd, uow)
+async def place(cmd: commands.PlaceOrder, caller: Member, request: Request) -> OrderPublic:
+    """Queued to the process's sequencer (`service_layer.sequencer`); answered once its batch has committed."""
+    sequencer = request.app.state.runtime.sequencer
+    order, trades = await asyncio.wrap_future(sequencer.submit(caller.party_id, cmd, context_for(request, caller)))
     return OrderPublic.of(order, trades)
 
 

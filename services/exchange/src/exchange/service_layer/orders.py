@@ -1,6 +1,7 @@
-"""Open bidding (M-23): place, amend and cancel limit orders, with the pre-trade checks that make every match
-settleable — session, tick, lot, price limit (M-28(1)), holding limit (M-28(2)), and a reservation of the order's
-whole leg: cash for a bid (price x quantity + fee), allowances for an offer (no overdraft, no short sale, M-26).
+"""Open bidding (M-23): amend and cancel limit orders (placing them: `order_entry`, in batches), with the
+pre-trade checks that make every match settleable — session, tick, lot, price limit (M-28(1)), holding limit
+(M-28(2)), and a reservation of the order's whole leg: cash for a bid (price x quantity + fee), allowances for an
+offer (no overdraft, no short sale, M-26).
 
 Every command runs under the books' lock in one transaction: checks and reservations, the books, the records and the
 events commit together; if anything fails after the books changed, they are rebuilt from the database."""
@@ -10,18 +11,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TypeVar
-from uuid import uuid4
 
 from sqlalchemy.exc import DBAPIError
 
 from ets_shared.clock import regulatory_date, start_of_day
-from ets_shared.contracts.exchange import OrderAccepted, OrderAmended
+from ets_shared.contracts.exchange import OrderAmended
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
 from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import require_may_place_order
 from exchange.domain.order_book import OrderBook
-from exchange.domain.orders import BUY, SELL
 from exchange.domain.trading_rules import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands, market_data, surveillance
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
@@ -30,7 +29,6 @@ from exchange.service_layer.risk import market_rules
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 T = TypeVar("T")
-ENGINE_SIDE = {"BUY": BUY, "SELL": SELL}
 
 
 #: PostgreSQL's deadlock and serialization failures: the transaction was rolled back whole, so it is run again
@@ -64,6 +62,7 @@ def _market_command_once(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
             market_data.publish_depth(uow, books.changed)
             uow.commit()
             books.day = today
+            books.records = None  # orders changed outside a batch: the next batch reads their records afresh
         except BaseException:
             if books.dirty:
                 books.invalidate()
@@ -139,39 +138,6 @@ def reserve_or_refuse(uow: ExchangeUnitOfWork, account_id: str, side: str, vinta
                             "(no overdraft)", field="quantity", article="M-26")
     raise RuleViolation(f"{account_id} has not enough available allowances of vintage {vintage} (no short sale)",
                         field="quantity", article="M-26")
-
-
-def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWork) -> tuple[OrderRow, list[TradeRow]]:
-    def work() -> tuple[OrderRow, list[TradeRow]]:
-        now = uow.now()
-        account = _account_for_orders(uow, member_id, cmd.trading_account_id)
-        product = uow.trading.product(cmd.product_id)
-        rules = market_rules(uow, product.product_id)
-        rules.require_in_session(now)
-        rules.require_lot(cmd.quantity)
-        price = _checked_price(uow, rules, product, cmd.price)
-        per_t = rules.buy_reserve_per_t(OPEN_BIDDING, price) if cmd.side == "BUY" else 0
-        if cmd.side == "BUY":
-            require_holding_room(uow, rules, account, cmd.quantity)
-        reserve_or_refuse(uow, account.trading_account_id, cmd.side, product.vintage, cmd.quantity, per_t)
-        order = OrderRow(order_id=f"ORD-{uuid4().hex[:20]}", sequence=uow.books.next_sequence(uow.session),
-                         trading_account_id=account.trading_account_id, member_id=account.member_id,
-                         owner_id=account.member_id, product_id=product.product_id, vintage=product.vintage,
-                         side=cmd.side, price_cents=price, quantity=cmd.quantity, remaining=cmd.quantity,
-                         time_in_force=cmd.time_in_force, status=OPEN, reserve_per_t_cents=per_t,
-                         trading_day=regulatory_date(now), accepted_at=now, updated_at=now)
-        uow.trading.add(order)
-        uow.publish(OrderAccepted(order_id=order.order_id, sequence=order.sequence,
-                                  trading_account_id=order.trading_account_id, member_id=order.member_id,
-                                  product_id=order.product_id, vintage=order.vintage, side=order.side,
-                                  price=to_yuan(price), quantity=order.quantity, time_in_force=order.time_in_force,
-                                  accepted_at=now), subject_ref=f"order:{order.order_id}")
-        with changing(uow, product.product_id) as book:
-            result = book.submit(order.order_id, order.trading_account_id, order.owner_id, ENGINE_SIDE[order.side],
-                                 price, order.quantity, order.time_in_force)
-        return order, apply_result(uow, rules, order, result)
-
-    return market_command(uow, work)
 
 
 def _open_order(uow: ExchangeUnitOfWork, member_id: str, order_id: str) -> OrderRow:

@@ -96,7 +96,8 @@ def _withdrawal_done(uow: ExchangeUnitOfWork, instruction_id: str, *, registered
 
 
 def settle(uow: ExchangeUnitOfWork, trade: TradeRow, rules: TradingRules) -> None:
-    """Delivery versus payment: the allowances were delivered in the registry, so the cash moves now — the buyer
+    """Delivery versus payment: the allowances were delivered in the registry, so the cash moves now (written at the
+    end of the transaction, `Ledger.cash_later`) — the buyer
     pays turnover + its fee out of its reservation, the seller receives turnover - its fee, the fees go to the fee
     account and the risk reserve fund's share of them to the fund (M-27, M-28(4))."""
     now = uow.now()
@@ -104,12 +105,12 @@ def settle(uow: ExchangeUnitOfWork, trade: TradeRow, rules: TradingRules) -> Non
     fees = trade.buyer_fee_cents + trade.seller_fee_cents
     reserve = rules.reserve_share_cents(fees)
     ledger, ref = uow.ledger, trade.trade_id
-    ledger.change_allowances(trade.seller_account_id, trade.vintage, reserved=-trade.quantity)
-    ledger.change_allowances(trade.buyer_account_id, trade.vintage, available=trade.quantity)
-    ledger.change_cash(trade.buyer_account_id, reserved=-trade.buyer_reserved_cents)
-    ledger.change_cash(trade.seller_account_id, available=turnover - trade.seller_fee_cents)
-    ledger.change_cash(FEE_ACCOUNT, available=fees - reserve)
-    ledger.change_cash(RISK_RESERVE_ACCOUNT, available=reserve)
+    ledger.allowances_later(trade.seller_account_id, trade.vintage, reserved=-trade.quantity)
+    ledger.allowances_later(trade.buyer_account_id, trade.vintage, available=trade.quantity)
+    ledger.cash_later(trade.buyer_account_id, reserved=-trade.buyer_reserved_cents)
+    ledger.cash_later(trade.seller_account_id, available=turnover - trade.seller_fee_cents)
+    ledger.cash_later(FEE_ACCOUNT, available=fees - reserve)
+    ledger.cash_later(RISK_RESERVE_ACCOUNT, available=reserve)
     ledger.entry(trade.buyer_account_id, now, "trade_buy", ref, cash=-trade.buyer_reserved_cents,
                  vintage=trade.vintage, quantity=trade.quantity)
     ledger.entry(trade.seller_account_id, now, "trade_sell", ref, cash=turnover - trade.seller_fee_cents,
@@ -129,10 +130,10 @@ def settle(uow: ExchangeUnitOfWork, trade: TradeRow, rules: TradingRules) -> Non
 def fail(uow: ExchangeUnitOfWork, trade: TradeRow, reason: str) -> None:
     """All or nothing (M-26): the registry refused the allowance leg, so no cash moves and both legs' reservations
     go back to their owners."""
-    uow.ledger.change_cash(trade.buyer_account_id, available=trade.buyer_reserved_cents,
-                           reserved=-trade.buyer_reserved_cents)
-    uow.ledger.change_allowances(trade.seller_account_id, trade.vintage, available=trade.quantity,
-                                 reserved=-trade.quantity)
+    uow.ledger.cash_later(trade.buyer_account_id, available=trade.buyer_reserved_cents,
+                          reserved=-trade.buyer_reserved_cents)
+    uow.ledger.allowances_later(trade.seller_account_id, trade.vintage, available=trade.quantity,
+                                reserved=-trade.quantity)
     trade.status, trade.settled_at, trade.failure_reason = "FAILED", uow.now(), reason[:1000]
     uow.publish(TradeSettlementFailed(trade_id=trade.trade_id, reason=reason[:1000], failed_at=uow.now()),
                 subject_ref=f"trade:{trade.trade_id}")

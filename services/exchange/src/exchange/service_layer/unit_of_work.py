@@ -20,5 +20,18 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
         self.members = MemberRepository(self.session)
         self.applications = ApplicationRepository(self.session)
         self.trading = TradingStore(self.session)
-        self.ledger = Ledger(self.session)
+        if getattr(self, "ledger", None) is None or self.ledger.session is not self.session:
+            self.ledger = Ledger(self.session)  # kept across the events of a consumed batch: it holds their changes
         self.books = books_for(self.session)
+
+    def __enter__(self) -> ExchangeUnitOfWork:
+        self.ledger = None  # type: ignore[assignment]
+        return super().__enter__()
+
+    def commit(self) -> None:
+        self.ledger.write_pending()
+        super().commit()
+
+    def rollback(self) -> None:
+        self.ledger.forget_pending()
+        super().rollback()

@@ -1,0 +1,198 @@
+"""What a batch of order entries reads and writes (Core statements: one query or one multi-row statement per table
+and batch, never one per order).
+
+Reads, at the start of a batch, for the accounts the batch names: accounts, balances (locked: `FOR UPDATE` on
+PostgreSQL; SQLite's write transactions are `BEGIN IMMEDIATE`, so nobody else writes until the batch commits), the
+holding-limit inputs (holdings, open bids, bought-not-delivered, proposed buys, allocations) and the open orders'
+records. Writes, at its end: new orders, changed resting orders, trades, and the balances' net changes as relative
+`UPDATE ... SET x = x + :d` (a settlement committed by another transaction composes with them)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, func, insert, select, union_all, update
+from sqlalchemy.orm import Session
+
+from exchange.adapters.orm import (
+    AgreementRow, AllocationHeldRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, TradeRow,
+    TradingAccountRow,
+)
+
+_orders = OrderRow.__table__
+_trades = TradeRow.__table__
+_cash = CashBalanceRow.__table__
+_units = AllowancePositionRow.__table__
+_accounts = TradingAccountRow.__table__
+OPEN = "OPEN"
+
+
+@dataclass(slots=True)
+class OrderRecord:
+    """An order as the `exchange_order` table holds it (the same attribute names as `OrderRow`)."""
+    order_id: str
+    sequence: int
+    trading_account_id: str
+    member_id: str
+    owner_id: str
+    product_id: str
+    vintage: int
+    side: str
+    price_cents: int
+    quantity: int
+    remaining: int
+    filled: int
+    time_in_force: str
+    status: str
+    reserve_per_t_cents: int
+    trading_day: date
+    accepted_at: datetime
+    updated_at: datetime
+
+
+@dataclass(slots=True)
+class TradeRecord:
+    """A trade as the `trade` table holds it (the same attribute names as `TradeRow`)."""
+    trade_id: str
+    mode: str
+    product_id: str
+    vintage: int
+    price_cents: int
+    quantity: int
+    buyer_account_id: str
+    seller_account_id: str
+    buy_order_id: str | None
+    sell_order_id: str | None
+    buyer_fee_cents: int
+    seller_fee_cents: int
+    buyer_reserved_cents: int
+    status: str
+    trading_day: date
+    executed_at: datetime
+    print_sequence: int
+    settled_at: datetime | None = None
+    failure_reason: str | None = None
+
+
+@dataclass(slots=True)
+class AccountRecord:
+    trading_account_id: str
+    member_id: str
+    participant_kind: str
+    participant_id: str
+    covered_entity_id: str | None
+
+
+_ORDER_COLUMNS = [f.name for f in fields(OrderRecord)]
+_TRADE_COLUMNS = [f.name for f in fields(TradeRecord)]
+_ORDER_CHANGES = ("remaining", "filled", "status", "updated_at")
+
+
+class OrderEntryStore:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._lock = session.get_bind().dialect.name == "postgresql"
+
+    # -- reads ---------------------------------------------------------------------------------------------------
+    def open_orders(self) -> dict[str, OrderRecord]:
+        rows = self.session.execute(select(*(_orders.c[name] for name in _ORDER_COLUMNS))
+                                    .where(_orders.c.status == OPEN)).all()
+        return {row[0]: OrderRecord(*row) for row in rows}
+
+    def accounts(self, ids: Iterable[str]) -> dict[str, AccountRecord]:
+        rows = self.session.execute(select(_accounts.c.trading_account_id, _accounts.c.member_id,
+                                           _accounts.c.participant_kind, _accounts.c.participant_id,
+                                           _accounts.c.covered_entity_id)
+                                    .where(_accounts.c.trading_account_id.in_(sorted(set(ids))))).all()
+        return {row[0]: AccountRecord(*row) for row in rows}
+
+    def members(self, ids: Iterable[str]) -> list[MemberRow]:
+        """The members of the batch's accounts (one query; `MemberRepository` makes them domain members)."""
+        return list(self.session.execute(select(MemberRow).where(MemberRow.member_id.in_(sorted(set(ids)))))
+                    .scalars())
+
+    def cash(self, ids: Iterable[str]) -> dict[str, list[int]]:
+        """[available, reserved] fen per account that has a cash row, locked until the batch commits."""
+        query = select(_cash.c.account_id, _cash.c.available_cents, _cash.c.reserved_cents).where(
+            _cash.c.account_id.in_(sorted(set(ids)))).order_by(_cash.c.account_id)
+        if self._lock:
+            query = query.with_for_update()
+        return {a: [available, reserved] for a, available, reserved in self.session.execute(query).all()}
+
+    def allowances(self, ids: Iterable[str]) -> dict[tuple[str, int], list[int]]:
+        """[available, reserved] t per (account, vintage), locked until the batch commits."""
+        query = select(_units.c.account_id, _units.c.vintage, _units.c.available, _units.c.reserved).where(
+            _units.c.account_id.in_(sorted(set(ids)))).order_by(_units.c.account_id, _units.c.vintage)
+        if self._lock:
+            query = query.with_for_update()
+        return {(a, v): [available, reserved] for a, v, available, reserved in self.session.execute(query).all()}
+
+    def holdings_and_pending_buys(self, ids: Iterable[str]) -> dict[str, int]:
+        """M-28(2) per account: every allowance held (all vintages, available or reserved) plus what it may still
+        receive (open bids, bought and not yet delivered, proposed to buy)."""
+        ids = sorted(set(ids))
+        totals = dict.fromkeys(ids, 0)
+        if not ids:
+            return totals
+        queries = [
+            select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
+            .where(_units.c.account_id.in_(ids)).group_by(_units.c.account_id),
+            select(_orders.c.trading_account_id, func.sum(_orders.c.remaining))
+            .where(_orders.c.trading_account_id.in_(ids), _orders.c.side == "BUY", _orders.c.status == OPEN)
+            .group_by(_orders.c.trading_account_id),
+            select(_trades.c.buyer_account_id, func.sum(_trades.c.quantity))
+            .where(_trades.c.buyer_account_id.in_(ids), _trades.c.status == "MATCHED")
+            .group_by(_trades.c.buyer_account_id),
+            select(AgreementRow.proposer_account_id, func.sum(AgreementRow.quantity))
+            .where(AgreementRow.proposer_account_id.in_(ids), AgreementRow.proposer_side == "BUY",
+                   AgreementRow.status == "PROPOSED").group_by(AgreementRow.proposer_account_id),
+        ]
+        for account, quantity in self.session.execute(union_all(*queries)).all():  # one round trip
+            totals[account] += int(quantity or 0)
+        return totals
+
+    def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """The latest vintage's allocation per covered entity (its M-28(2) allowance on top of the limit)."""
+        rows = self.session.execute(select(AllocationHeldRow.entity_id, AllocationHeldRow.vintage,
+                                           AllocationHeldRow.quantity)
+                                    .where(AllocationHeldRow.entity_id.in_(sorted(set(entity_ids))))).all()
+        latest: dict[str, tuple[int, int]] = {}
+        for entity, vintage, quantity in rows:
+            if entity not in latest or vintage > latest[entity][0]:
+                latest[entity] = (vintage, quantity)
+        return {entity: quantity for entity, (_vintage, quantity) in latest.items()}
+
+    # -- writes --------------------------------------------------------------------------------------------------
+    def add_orders(self, orders: list[OrderRecord]) -> None:
+        if orders:
+            self.session.execute(insert(_orders), [{name: getattr(o, name) for name in _ORDER_COLUMNS} for o in orders])
+
+    def change_orders(self, orders: list[OrderRecord]) -> None:
+        if orders:
+            self.session.execute(
+                update(_orders).where(_orders.c.order_id == bindparam("b_order_id"))
+                .values({name: bindparam(f"b_{name}") for name in _ORDER_CHANGES}),
+                [{"b_order_id": o.order_id, **{f"b_{n}": getattr(o, n) for n in _ORDER_CHANGES}} for o in orders])
+
+    def add_trades(self, trades: list[TradeRecord]) -> None:
+        if trades:
+            self.session.execute(insert(_trades), [{name: getattr(t, name) for name in _TRADE_COLUMNS} for t in trades])
+
+    def change_cash(self, deltas: dict[str, list[int]]) -> None:
+        rows = [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in sorted(deltas.items()) if any(d)]
+        if rows:
+            self.session.execute(
+                update(_cash).where(_cash.c.account_id == bindparam("b_id"))
+                .values(available_cents=_cash.c.available_cents + bindparam("b_available"),
+                        reserved_cents=_cash.c.reserved_cents + bindparam("b_reserved")), rows)
+
+    def change_allowances(self, deltas: dict[tuple[str, int], list[int]]) -> None:
+        rows = [{"b_id": a, "b_vintage": v, "b_available": d[0], "b_reserved": d[1]}
+                for (a, v), d in sorted(deltas.items()) if any(d)]
+        if rows:
+            self.session.execute(
+                update(_units).where(_units.c.account_id == bindparam("b_id"),
+                                     _units.c.vintage == bindparam("b_vintage"))
+                .values(available=_units.c.available + bindparam("b_available"),
+                        reserved=_units.c.reserved + bindparam("b_reserved")), rows)

@@ -1,0 +1,96 @@
+"""The members' order gateway on NATS (request/reply, M-23 open bidding): `ORDERS_SUBJECT`, beside `POST /orders`.
+
+A member's gateway sends a request whose body is a `PlaceOrder` (the JSON of `POST /orders`) and whose
+`Authorization` header is `Bearer <token>`, the same member token the HTTP API takes: the member is authenticated per
+request and may enter orders only for its own and its clients' accounts (M-22). The order goes to the sequencer like
+an HTTP one, and the reply comes after its batch has committed. The reply's `Status` header is the HTTP status the
+same request would have had: 201 with the `OrderPublic` JSON, or a 4xx with its problem+json (the field named).
+
+Requests are served by the `exchange` queue group on the service's own NATS connection (its identity may subscribe
+`ets.rpc.exchange.>`, `ets_shared.messaging.nats_auth`). Each request is answered by a task of its own, so many are
+outstanding at once and the sequencer batches them."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from pydantic import ValidationError
+
+from ets_shared.auth import Role, Unauthenticated, decode_token
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import DomainError, Forbidden
+from ets_shared.messaging.nats_auth import MEMBER_ORDERS_SUBJECT
+from exchange.entrypoints.schemas import OrderPublic
+from exchange.service_layer import commands
+
+ORDERS_SUBJECT = MEMBER_ORDERS_SUBJECT  # the member-gateway NATS identity may publish here and nowhere else
+QUEUE = "exchange"
+log = logging.getLogger("ets.exchange.order_gateway")
+
+
+def _problem(status: int, code: str, title: str, detail: str, **extra: Any) -> tuple[int, bytes]:
+    body = {"type": f"urn:ets:problem:{code}", "title": title, "status": status, "detail": detail}
+    body.update({k: v for k, v in extra.items() if v is not None})
+    return status, json.dumps(body).encode()
+
+
+class OrderGateway:
+    def __init__(self, runtime: Any) -> None:
+        self.runtime = runtime
+        self._sub: Any = None
+        self._nc: Any = None
+        self._tasks: set[asyncio.Task] = set()
+
+    async def start(self, nc: Any) -> None:
+        self._nc = nc
+        self._sub = await nc.subscribe(ORDERS_SUBJECT, queue=QUEUE, cb=self._on_request)
+
+    async def stop(self) -> None:
+        if self._sub is not None:
+            await self._sub.unsubscribe()
+            self._sub = None
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def _on_request(self, msg: Any) -> None:
+        task = asyncio.create_task(self._answer(msg))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _answer(self, msg: Any) -> None:
+        status, body = await self.handle(msg.headers or {}, msg.data)
+        if msg.reply:
+            await self._nc.publish(msg.reply, body, headers={"Status": str(status),
+                                                             "Content-Type": "application/json"})
+
+    async def handle(self, headers: dict[str, str], data: bytes) -> tuple[int, bytes]:
+        """(status, body) for one request: what `POST /orders` would answer."""
+        try:
+            scheme, _, token = headers.get("Authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not token:
+                raise Unauthenticated("an order request needs an Authorization: Bearer <member token> header")
+            principal = await asyncio.to_thread(decode_token, self.runtime.settings, token) \
+                if self.runtime.settings.jwks_url else decode_token(self.runtime.settings, token)
+            if principal.role is not Role.MEMBER:
+                raise Forbidden(f"role '{principal.role.value}' may not do this; allowed: member")
+            cmd = commands.PlaceOrder.model_validate_json(data)
+            context = MessageContext.new(principal.actor)
+            order, trades = await asyncio.wrap_future(
+                self.runtime.sequencer.submit(principal.party_id, cmd, context))
+            return 201, OrderPublic.of(order, trades).model_dump_json().encode()
+        except ValidationError as invalid:
+            errors = invalid.errors()
+            params = [{"name": ".".join(str(p) for p in e["loc"]) or "request", "reason": e["msg"]} for e in errors]
+            first = params[0]["name"] if params else "request"
+            return _problem(422, "validation-error", "The request is not valid",
+                            f"invalid field '{first}': {params[0]['reason'] if params else ''}", field=first,
+                            invalid_params=params)
+        except DomainError as refused:
+            params = [{"name": refused.field, "reason": refused.detail}] if refused.field else None
+            return _problem(refused.status, refused.code, refused.title, refused.detail, field=refused.field,
+                            article=refused.article, invalid_params=params)
+        except Exception:  # the requester gets an answer, the error goes to the log
+            log.exception("order request failed")
+            return _problem(500, "internal-error", "Internal error", "The service failed; the error was logged.")
