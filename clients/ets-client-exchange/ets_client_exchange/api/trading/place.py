@@ -94,6 +94,9 @@ def sync_detailed(
 ) -> Response[OrderPublic | Problem]:
     """Enter a limit order (GTC or immediate-or-cancel) for an account of the calling member
 
+     Queued to the process's sequencer (`service_layer.sequencer`); answered once its batch has
+    committed.
+
     Args:
         idempotency_key (str | Unset):
         body (PlaceOrder): M-23 open bidding: a limit order for a trading account, entered by its
@@ -127,6 +130,9 @@ def sync(
 ) -> OrderPublic | Problem | None:
     """Enter a limit order (GTC or immediate-or-cancel) for an account of the calling member
 
+     Queued to the process's sequencer (`service_layer.sequencer`); answered once its batch has
+    committed.
+
     Args:
         idempotency_key (str | Unset):
         body (PlaceOrder): M-23 open bidding: a limit order for a trading account, entered by its
@@ -154,6 +160,9 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OrderPublic | Problem]:
     """Enter a limit order (GTC or immediate-or-cancel) for an account of the calling member
+
+     Queued to the process's sequencer (`service_layer.sequencer`); answered once its batch has
+    committed.
 
     Args:
         idempotency_key (str | Unset):
@@ -185,6 +194,9 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> OrderPublic | Problem | None:
     """Enter a limit order (GTC or immediate-or-cancel) for an account of the calling member
+
+     Queued to the process's sequencer (`service_layer.sequencer`); answered once its batch has
+    committed.
 
     Args:
         idempotency_key (str | Unset):
