@@ -8,7 +8,7 @@ from ets_cli import browser
 
 
 @pytest.fixture
-def apt(monkeypatch):  # noqa: ANN201
+def apt(monkeypatch):
     """apt-get recorded instead of run; each call answers with the next exit code given (default 0)."""
     calls: list[tuple[str, ...]] = []
     answers: list[int] = []

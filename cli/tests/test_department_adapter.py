@@ -33,7 +33,7 @@ def applied(case_id: str) -> MeasuresApplied:
                        department="project_approval", starts_on="2027-01-01", ends_on="2027-12-31")])
 
 
-async def publish(nats_url: str, *events) -> list[str]:  # noqa: ANN002
+async def publish(nats_url: str, *events) -> list[str]:
     nc = await nats.connect(nats_url)
     js = nc.jetstream()
     await ensure_streams(js, PlatformSettings(nats_url=nats_url))
@@ -47,13 +47,13 @@ async def publish(nats_url: str, *events) -> list[str]:  # noqa: ANN002
     return ids
 
 
-def rows(path, sql: str) -> list[tuple]:  # noqa: ANN001
+def rows(path, sql: str) -> list[tuple]:
     with sqlite3.connect(path) as db:
         return db.execute(sql).fetchall()
 
 
 @pytest.mark.asyncio
-def observer(keys_dir) -> dict:  # noqa: ANN001
+def observer(keys_dir) -> dict:
     """The adapter connects as the read-only `observer` identity, as on the platform."""
     from ets_shared.messaging.nats_auth import connect_options
 

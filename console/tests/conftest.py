@@ -14,7 +14,7 @@ from ets_shared.testing.databases import PostgresServer
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory):  # noqa: ANN001, ANN201
+def platform(tmp_path_factory):
     with ExitStack() as stack:
         urls = {}
         if os.environ.get("ETS_TEST_POSTGRES_URL"):
@@ -29,7 +29,8 @@ def platform(tmp_path_factory):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-async def client(platform):  # noqa: ANN001, ANN201
+async def client(platform):
     async with PlatformClient(urls={s: platform.url(s) for s in SERVICES}, jwt_secret=platform.jwt_secret,
-                              nats_url=platform.effective_nats_url, nats_options=platform.nats_options("calendar")) as c:
+                              nats_url=platform.effective_nats_url,
+                              nats_options=platform.nats_options("calendar")) as c:
         yield c

@@ -31,7 +31,7 @@ SOURCES_60K = {"sources[0].kind": "electricity", "sources[0].quantity": "10000",
                "sources[1].quantity": "18000", "sources[1].unit": "tCO2e", "sources[1].description": "process"}
 
 
-def year_of(client) -> YearRun:  # noqa: ANN001
+def year_of(client) -> YearRun:
     return YearRun(client, Y, RUN, log=lambda _: None, entities=(FIRST, SECOND))
 
 
@@ -205,7 +205,7 @@ async def test_m23_member_enters_and_cancels_an_order_a_bad_price_shown_next_to_
         assert market.status_code == 200 and f"SHEA-{Y}" in market.text
 
 
-async def _has_account(client, member: str, account: str) -> bool:  # noqa: ANN001
+async def _has_account(client, member: str, account: str) -> bool:
     accounts = await client.get("exchange", f"/members/{member}/trading-accounts", role="member", party=member)
     return any(a["trading_account_id"] == account for a in accounts)
 
@@ -238,12 +238,12 @@ async def test_m23_m28_a_trade_entered_on_the_page_shows_on_the_public_market_pa
         assert "Daily prices of SHEA-2025" in shown and "5000.00" in shown  # the day's turnover
 
 
-async def _registry_knows(client, account: str) -> bool:  # noqa: ANN001
+async def _registry_knows(client, account: str) -> bool:
     listed = await client.get("allocation", "/registry/trading-accounts", role="exchange_operator",
                               params={"limit": 1000})
     return account in {a["trading_account_id"] for a in listed}
 
 
-async def _available(client, member: str, quantity: int) -> bool:  # noqa: ANN001
+async def _available(client, member: str, quantity: int) -> bool:
     balances = await client.get("exchange", f"/trading-accounts/X-{member}/balances", role="member", party=member)
     return any(a["vintage"] == Y and a["available"] == quantity for a in balances["allowances"])

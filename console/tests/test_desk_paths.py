@@ -10,7 +10,7 @@ from ets_console.app import create_app
 
 
 @pytest.fixture
-def console(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+def console(tmp_path, monkeypatch):
     monkeypatch.setenv("ETS_DATA_DIR", str(tmp_path))
     with TestClient(create_app(), follow_redirects=False) as client:
         yield client

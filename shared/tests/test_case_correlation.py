@@ -38,7 +38,8 @@ def test_a_case_event_carries_its_case_in_the_contract_and_the_envelope(uow_for,
     assert envelope.causation_id == "tick-1"  # the tick that found it is the cause, not the case
     with sessions() as session:
         assert list(session.execute(select(AuditRecord.correlation_id)).scalars()) == ["case-E-1-2026"]
-        assert list(session.execute(select(OutboxMessage.subject)).scalars()) == [MonitoringPlanMissing.contract.subject]
+        subjects = list(session.execute(select(OutboxMessage.subject)).scalars())
+        assert subjects == [MonitoringPlanMissing.contract.subject]
 
 
 def test_a_case_event_without_its_case_belongs_to_the_acting_case(uow_for):

@@ -30,7 +30,7 @@ def settings(database_url, test_settings_overrides) -> ServiceSettings:
                                        **{**test_settings_overrides, "idempotency_lease_seconds": 30})
 
 
-def bearer(settings, subject: str = "op-1", ttl: int = 3600) -> str:  # noqa: ANN001
+def bearer(settings, subject: str = "op-1", ttl: int = 3600) -> str:
     return "Bearer " + issue_token(settings, subject=subject, role="exchange_operator", ttl_seconds=ttl)
 
 
@@ -38,7 +38,7 @@ def request_hash(path: str, body: dict) -> str:
     return hashlib.sha256(b"|".join([b"POST", path.encode(), b"", json.dumps(body).encode()])).hexdigest()
 
 
-def leave_claim(runtime, authorization: str, key: str, *, lease_left: float, committed: bool = False) -> None:  # noqa: ANN001
+def leave_claim(runtime, authorization: str, key: str, *, lease_left: float, committed: bool = False) -> None:
     """What a request killed after claiming its key leaves behind: a claim without a response."""
     now = utcnow()
     with runtime.session_factory() as session:
@@ -49,12 +49,12 @@ def leave_claim(runtime, authorization: str, key: str, *, lease_left: float, com
         session.commit()
 
 
-def count(runtime, table) -> int:  # noqa: ANN001
+def count(runtime, table) -> int:
     with runtime.session_factory() as session:
         return session.execute(select(func.count()).select_from(table)).scalar_one()
 
 
-async def post(svc, authorization: str, key: str, body: dict = PAYLOAD):  # noqa: ANN001
+async def post(svc, authorization: str, key: str, body: dict = PAYLOAD):
     return await svc.client.post("/members", content=json.dumps(body),
                                  headers={"Authorization": authorization, "Idempotency-Key": key,
                                           "Content-Type": "application/json"})

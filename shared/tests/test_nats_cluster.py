@@ -16,7 +16,7 @@ pytestmark = pytest.mark.asyncio
 
 
 @pytest.fixture
-def cluster(tmp_path, nats_keys_dir):  # noqa: ANN001, ANN201
+def cluster(tmp_path, nats_keys_dir):
     cluster = NatsCluster(tmp_path / "cluster", authorization=authorization(ensure_keys(nats_keys_dir)))
     cluster.start()
     yield cluster
@@ -37,7 +37,8 @@ async def test_r3_cluster_loses_nothing_acknowledged_when_the_stream_leader_is_k
     async def publish(i: int) -> None:
         for _ in range(50):  # a publish the cluster could not acknowledge is sent again (same Nats-Msg-Id)
             try:
-                await js.publish("ets.allocation.probe.published.v1", str(i).encode(), headers={"Nats-Msg-Id": f"m-{i}"})
+                await js.publish("ets.allocation.probe.published.v1", str(i).encode(),
+                                 headers={"Nats-Msg-Id": f"m-{i}"})
                 acknowledged.append(i)
                 return
             except (nats.errors.Error, TimeoutError):  # no leader yet, reconnecting, no answer

@@ -33,7 +33,7 @@ def registered(entity_id: str) -> bytes:
                 producer="allocation", context=MessageContext.new("forger")).model_dump_json().encode()
 
 
-async def connect_as(settings: ServiceSettings, identity: str, errors: list[str]):  # noqa: ANN201
+async def connect_as(settings: ServiceSettings, identity: str, errors: list[str]):
     async def on_error(exc: Exception) -> None:
         errors.append(str(exc))
 
@@ -49,7 +49,7 @@ async def stored(settings: ServiceSettings) -> int:
     return info.state.messages
 
 
-async def members(svc) -> list[str]:  # noqa: ANN001
+async def members(svc) -> list[str]:
     return (await svc.client.get("/members")).json()
 
 
@@ -109,7 +109,7 @@ async def test_member_gateway_identity_may_send_order_requests_and_nothing_else(
         exchange = await connect_as(settings, "exchange", errors)  # stands in for the exchange's order gateway
         seen: list[bytes] = []
 
-        async def answer(msg) -> None:  # noqa: ANN001
+        async def answer(msg) -> None:
             seen.append(msg.data)
             await exchange.publish(msg.reply, b"ok")
 

@@ -34,7 +34,7 @@ def settings(database_url, test_settings_overrides) -> ServiceSettings:
 
 
 async def publish_registered(nats_url: str, entity_id: str, correlation_id: str,
-                             headers: dict[str, str] | None = None):  # noqa: ANN201
+                             headers: dict[str, str] | None = None):
     envelope = wrap(EntityRegistered(entity_id=entity_id, name="Steel", sector="steel",
                                      registered_at="2025-01-05T02:00:00Z"),
                     producer="allocation", context=MessageContext.new("test", correlation_id))
@@ -45,7 +45,7 @@ async def publish_registered(nats_url: str, entity_id: str, correlation_id: str,
     return envelope
 
 
-async def admit_member(svc, member_id: str, correlation_id: str, **headers: str):  # noqa: ANN001, ANN201
+async def admit_member(svc, member_id: str, correlation_id: str, **headers: str):
     response = await svc.client.post("/members", json={"member_id": member_id, "name": "Broker", "deposit": 1},
                                      headers={**svc.auth("exchange_operator"), "X-Correlation-Id": correlation_id,
                                               **headers})
@@ -53,7 +53,7 @@ async def admit_member(svc, member_id: str, correlation_id: str, **headers: str)
     return response
 
 
-async def members(svc) -> list[str]:  # noqa: ANN001
+async def members(svc) -> list[str]:
     return (await svc.client.get("/members")).json()
 
 
@@ -92,7 +92,7 @@ async def test_timeline_of_a_correlation_id_lists_published_consumed_and_audited
                                      headers=svc.auth("authority"))).json()["truncated"] is True
 
 
-async def _has(svc, member_id: str) -> bool:  # noqa: ANN001
+async def _has(svc, member_id: str) -> bool:
     return member_id in await members(svc)
 
 
@@ -198,19 +198,19 @@ async def test_metrics_show_the_outbox_and_the_consumers_moving(settings, nats_u
                       status="404") == 2
 
 
-async def _lagging(metrics) -> str | None:  # noqa: ANN001
+async def _lagging(metrics) -> str | None:
     text = await metrics()
     return text if (sample(text, "ets_outbox_lag_seconds") or 0) > 0 else None
 
 
-async def _consumed(metrics, n: int) -> str | None:  # noqa: ANN001
+async def _consumed(metrics, n: int) -> str | None:
     text = await metrics()
     return text if sample(text, "ets_events_consumed_total", subject=REGISTERED) == n else None
 
 
 # -- logs --------------------------------------------------------------------------------------------------------------
 @pytest.fixture
-def json_lines():  # noqa: ANN201
+def json_lines():
     stream = io.StringIO()
     handler = log_handler("exchange", "json", stream)
     root = logging.getLogger()
@@ -229,15 +229,15 @@ async def test_log_lines_carry_the_correlation_id_and_the_event_id(settings, nat
         await admit_member(svc, "M-L", "log-request")
         envelope = await publish_registered(nats_url, "E-L", "log-event")
         await eventually(lambda: len(seen) == 2)
-        await eventually(lambda: any(l["message"].startswith("published") and l["correlation_id"] == "log-event"
-                                     for l in json_lines()))
+        await eventually(lambda: any(rec["message"].startswith("published") and rec["correlation_id"] == "log-event"
+                                     for rec in json_lines()))
     lines = json_lines()
-    request = [l for l in lines if l["logger"] == "ets.http" and l["correlation_id"] == "log-request"]
-    assert [l["message"].split(" in ")[0] for l in request] == ["POST /members → 201"]
+    request = [rec for rec in lines if rec["logger"] == "ets.http" and rec["correlation_id"] == "log-request"]
+    assert [rec["message"].split(" in ")[0] for rec in request] == ["POST /members → 201"]
     assert request[0]["http_status"] == 201 and request[0]["service"] == "exchange" and request[0]["event_id"] is None
-    applied = [l for l in lines if l["message"] == f"applied {REGISTERED}"]
-    assert [(l["correlation_id"], l["event_id"]) for l in applied] == [("log-event", str(envelope.event_id))]
-    published = {l["correlation_id"]: l["event_id"] for l in lines if l["message"] == f"published {ADMITTED}"}
+    applied = [rec for rec in lines if rec["message"] == f"applied {REGISTERED}"]
+    assert [(rec["correlation_id"], rec["event_id"]) for rec in applied] == [("log-event", str(envelope.event_id))]
+    published = {rec["correlation_id"]: rec["event_id"] for rec in lines if rec["message"] == f"published {ADMITTED}"}
     assert published.keys() == {"log-request", "log-event"}
     assert published["log-event"] == next(e["event_id"] for e in seen if e["correlation_id"] == "log-event")
 
@@ -259,7 +259,7 @@ def test_text_log_lines_are_readable_and_carry_the_ids():
 
 
 # -- tracing -------------------------------------------------------------------------------------------------------
-def spans_of(path) -> list[dict]:  # noqa: ANN001
+def spans_of(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
@@ -271,7 +271,7 @@ async def test_trace_context_goes_from_http_through_the_outbox_and_nats_to_the_c
         nc = await nats.connect(nats_url)
         messages = []
 
-        async def collect(msg) -> None:  # noqa: ANN001
+        async def collect(msg) -> None:
             messages.append(msg)
 
         sub = await nc.subscribe(ADMITTED, cb=collect)
@@ -324,7 +324,7 @@ async def test_tracing_is_off_by_default_and_nothing_travels(settings, nats_url)
         nc = await nats.connect(nats_url)
         messages = []
 
-        async def collect(msg) -> None:  # noqa: ANN001
+        async def collect(msg) -> None:
             messages.append(msg)
 
         sub = await nc.subscribe(ADMITTED, cb=collect)

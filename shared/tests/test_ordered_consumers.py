@@ -45,25 +45,26 @@ def settled(entity_id: str) -> ObligationSettled:
                              settled_at=AT)
 
 
-async def publish(nats_url: str, events: list) -> list:  # noqa: ANN001
+async def publish(nats_url: str, events: list) -> list:
     """Publish as allocation would (its outbox relay pipelines them in commit order)."""
     nc = await nats.connect(nats_url)
     js = nc.jetstream()
     envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
     acks = [await js.publish_async(type(e).contract.subject, env.model_dump_json().encode(),
-                                   headers={"Nats-Msg-Id": str(env.event_id)}) for e, env in zip(events, envelopes)]
+                                   headers={"Nats-Msg-Id": str(env.event_id)})
+            for e, env in zip(events, envelopes, strict=True)]
     for ack in acks:
         await ack
     await nc.drain()
     return envelopes
 
 
-async def applied(svc, n: int):  # noqa: ANN001
+async def applied(svc, n: int):
     rows = (await svc.client.get("/applied")).json()
     return rows if len(rows) >= n else None
 
 
-async def dead_letters(svc) -> list:  # noqa: ANN001
+async def dead_letters(svc) -> list:
     return (await svc.client.get("/dead-letters", headers=svc.auth("authority"))).json()
 
 
@@ -81,7 +82,7 @@ async def test_two_events_of_one_producer_about_one_entity_are_applied_in_publis
         assert [c["consumer"] for c in backlog["consumers"]] == ["exchange--allocation"]
 
 
-async def _idle(svc):  # noqa: ANN001
+async def _idle(svc):
     backlog = (await svc.client.get("/backlog")).json()
     return backlog if backlog["idle"] else None
 
@@ -109,7 +110,7 @@ async def test_a_batch_is_one_transaction_and_a_refused_event_costs_only_itself(
     opened = []
     uow_factory = runtime.applier.uow_factory
 
-    def counting(context):  # noqa: ANN001, ANN202
+    def counting(context):
         opened.append(context.causation_id)
         return uow_factory(context)
 
@@ -119,7 +120,7 @@ async def test_a_batch_is_one_transaction_and_a_refused_event_costs_only_itself(
     def deliveries(events: list) -> list[Delivery]:
         envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
         return [Delivery.decode(type(e).contract.subject, env.model_dump_json().encode(), routes)
-                for e, env in zip(events, envelopes)]
+                for e, env in zip(events, envelopes, strict=True)]
 
     good = deliveries([EntityRegistered(entity_id=f"E-{i}", name="Steel", sector="steel", registered_at=AT)
                        for i in range(5)])
@@ -182,7 +183,7 @@ async def test_consumers_of_the_earlier_layout_hand_over_their_position(settings
     await nc.drain()
 
 
-async def _members(svc):  # noqa: ANN001
+async def _members(svc):
     return (await svc.client.get("/members")).json()
 
 
@@ -212,7 +213,7 @@ async def test_finding_6_a_consumer_killed_holding_pulled_events_is_recovered_in
     dying = await nats.connect(nats_url)  # as the killed replica: pinned, holding 64 pulled events, no ack
     inbox, held = dying.new_inbox(), []
 
-    async def hold(msg) -> None:  # noqa: ANN001
+    async def hold(msg) -> None:
         if msg.data:
             held.append(msg)
 

@@ -25,8 +25,8 @@ def sessions(tmp_path):
 def add_rows(sessions, n: int, start: int = 0) -> None:
     with sessions() as session:
         for i in range(start, start + n):
-            session.add(OutboxMessage(event_id=f"e{i:04d}", subject="ets.test.thing.happened.v1", payload=f'{{"n":{i}}}',
-                                      created_at=utcnow()))
+            session.add(OutboxMessage(event_id=f"e{i:04d}", subject="ets.test.thing.happened.v1",
+                                      payload=f'{{"n":{i}}}', created_at=utcnow()))
         session.commit()
 
 
@@ -35,7 +35,7 @@ class FakePublisher:
         self.sent: list[str] = []
         self.refuse = set(refuse)
 
-    async def __call__(self, batch):  # noqa: ANN001
+    async def __call__(self, batch):
         self.sent += [m.event_id for m in batch]
         return {m.event_id for m in batch} - self.refuse
 

@@ -18,10 +18,10 @@ SECRET = "bad-input-secret-for-the-issue-9-examples-0123456789"
 
 
 @pytest.fixture
-def service(tmp_path):  # noqa: ANN201
+def service(tmp_path):
     runtimes = []
 
-    def start(name: str):  # noqa: ANN202
+    def start(name: str):
         bootstrap = importlib.import_module(f"{PACKAGES[name]}.bootstrap")
         settings = ServiceSettings.for_service(name, database_url=f"sqlite:///{tmp_path}/{name}.sqlite",
                                                jwt_secret=SECRET)
@@ -35,7 +35,7 @@ def service(tmp_path):  # noqa: ANN201
 
 
 class Api:
-    def __init__(self, runtime) -> None:  # noqa: ANN001
+    def __init__(self, runtime) -> None:
         self.runtime = runtime
         self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=runtime.http), base_url="http://service")
 
@@ -43,7 +43,7 @@ class Api:
         token = issue_token(self.runtime.settings, subject=f"{role}-user", role=role, party_id=party_id)
         return {"Authorization": f"Bearer {token}"}
 
-    def rows(self, table) -> int:  # noqa: ANN001
+    def rows(self, table) -> int:
         with self.runtime.session_factory() as session:
             return session.execute(select(func.count()).select_from(table)).scalar_one()
 
@@ -58,7 +58,7 @@ def refused(response: httpx.Response, status: int, field: str, says: str = "") -
     return body
 
 
-def source(quantity) -> dict:  # noqa: ANN001
+def source(quantity) -> dict:
     return {"kind": "process", "quantity": quantity, "unit": "t"}
 
 

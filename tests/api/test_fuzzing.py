@@ -35,14 +35,14 @@ NEEDS_NATS = {"GET /readyz", "GET /reconciliation/registry"}
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 
 
-def service_app(service: str, tmp_path):  # noqa: ANN001, ANN201
+def service_app(service: str, tmp_path):
     bootstrap = importlib.import_module(f"{SERVICES[service]}.bootstrap")
     settings = ServiceSettings.for_service(service, database_url=f"sqlite:///{tmp_path}/{service}.sqlite",
                                            jwt_secret=SECRET)
     return migrated_runtime(bootstrap.build_runtime, settings)
 
 
-def fast_directory(tmp_path_factory):  # noqa: ANN001, ANN201
+def fast_directory(tmp_path_factory):
     """A directory in memory where there is one (/dev/shm): the pass commits thousands of small transactions."""
     import tempfile
     from pathlib import Path
@@ -57,7 +57,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: " + " | ".join(parts)
 
 
-def fuzz(operation, headers: dict[str, str], failures: list[str]) -> int:  # noqa: ANN001
+def fuzz(operation, headers: dict[str, str], failures: list[str]) -> int:
     calls = 0
 
     @hypothesis.seed(SEED)
@@ -66,7 +66,7 @@ def fuzz(operation, headers: dict[str, str], failures: list[str]) -> int:  # noq
                          print_blob=False)
     @hypothesis.given(case=operation.as_strategy(GenerationMode.POSITIVE) | operation.as_strategy(
         GenerationMode.NEGATIVE))
-    def run(case) -> None:  # noqa: ANN001
+    def run(case) -> None:
         nonlocal calls
         calls += 1
         try:

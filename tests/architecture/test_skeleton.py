@@ -36,7 +36,8 @@ LAYER_NAMES = {
 }
 # the names that drifted (issue 13) and their one name now
 DRIFTED = {
-    "entrypoints/public.py": "entrypoints/schemas.py", "entrypoints/public_registry.py": "entrypoints/schemas_registry.py",
+    "entrypoints/public.py": "entrypoints/schemas.py",
+    "entrypoints/public_registry.py": "entrypoints/schemas_registry.py",
     "entrypoints/views.py": "entrypoints/schemas.py", "entrypoints/records.py": "entrypoints/http_records.py",
     "entrypoints/params.py": "entrypoints/dependencies.py", "service_layer/events.py": "service_layer/handlers.py",
     "service_layer/event_handlers.py": "service_layer/handlers.py",
@@ -143,6 +144,7 @@ def test_a_years_policy_is_always_passed_explicitly(service):
             args = node.args
             positional = args.posonlyargs + args.args
             defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-            for arg, default in [*zip(positional, defaults), *zip(args.kwonlyargs, args.kw_defaults)]:
+            pairs = [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+            for arg, default in pairs:
                 assert default is None or not re.search(r"policy|rules$", arg.arg), \
                     f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({arg.arg}={ast.unparse(default)})"

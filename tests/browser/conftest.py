@@ -28,7 +28,7 @@ def chromium() -> str:
 
 
 @pytest_asyncio.fixture(loop_scope="session", scope="module")
-async def browser(chromium):  # noqa: ANN001, ANN201
+async def browser(chromium):
     """One Chromium per test module, with a fresh profile; each test opens its own tabs (`context.new_page()`)."""
     from playwright.async_api import async_playwright
 
@@ -41,7 +41,7 @@ async def browser(chromium):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="session")
-def console_platform(tmp_path_factory, chromium):  # noqa: ANN001, ANN201
+def console_platform(tmp_path_factory, chromium):
     """The five services, NATS and the console as separate processes (the same launcher as `ets up`) on free ports;
     SQLite by default, a fresh PostgreSQL database per service when ETS_TEST_POSTGRES_URL is set."""
     from contextlib import ExitStack
@@ -64,7 +64,7 @@ def console_platform(tmp_path_factory, chromium):  # noqa: ANN001, ANN201
 
 
 @pytest_asyncio.fixture(loop_scope="session", scope="session")
-async def api(console_platform):  # noqa: ANN001, ANN201
+async def api(console_platform):
     """The services' APIs for set-up steps no console page offers (the year's user actions go through the browser)."""
     from ets_cli.client import PlatformClient
     from ets_cli.platform import SERVICES
@@ -76,7 +76,7 @@ async def api(console_platform):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def open_console(browser, console_platform, request):  # noqa: ANN001, ANN201
+def open_console(browser, console_platform, request):
     """`await open_console()`: a new tab on the console, signed out, in English; screenshots named after the test."""
     from .harness import Console
 

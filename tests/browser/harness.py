@@ -40,7 +40,7 @@ def unavailable(reason: str) -> None:
     pytest.skip(f"{reason} (outside CI the browser tests skip; `./ets browser` installs it)")
 
 
-async def axe_violations(page) -> list[dict]:  # noqa: ANN001
+async def axe_violations(page) -> list[dict]:
     """axe-core's violations of the page as it stands (WCAG 2.x A/AA and best practices)."""
     if not await page.evaluate("() => typeof window.axe !== 'undefined'"):
         # evaluated through the DevTools protocol: the console's Content-Security-Policy (script-src 'self')
@@ -51,14 +51,14 @@ async def axe_violations(page) -> list[dict]:  # noqa: ANN001
                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))""")
 
 
-async def assert_accessible(page, where: str) -> None:  # noqa: ANN001
+async def assert_accessible(page, where: str) -> None:
     blocking = [v for v in await axe_violations(page) if v["impact"] in BLOCKING]
     if blocking:
         lines = [f"  {v['impact']}: {v['id']} — {v['help']} at {', '.join(v['nodes'])}" for v in blocking]
         raise AccessibilityViolation(f"axe-core on {where}:\n" + "\n".join(lines))
 
 
-async def launch(playwright, chromium: str):  # noqa: ANN001, ANN201
+async def launch(playwright, chromium: str):
     """Chromium with a fresh profile (its user-data-dir removed when the context closes)."""
     profile = tempfile.mkdtemp(prefix="ets-chromium-")
     context = await playwright.chromium.launch_persistent_context(
@@ -81,7 +81,7 @@ class Console:
     run: str
     shots: list[Path] = field(default_factory=list)
 
-    async def visit(self, path: str, what: str | None = None, status: int | None = None):  # noqa: ANN201
+    async def visit(self, path: str, what: str | None = None, status: int | None = None):
         """Open `path`: it must answer below 400 (or exactly `status`), pass axe, and is screenshotted."""
         response = await self.page.goto(self.base_url + path)
         assert response is not None and (response.status == status if status else response.status < 400), (
@@ -97,7 +97,7 @@ class Console:
         await self.screenshot(what)
 
     async def screenshot(self, what: str) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - a local folder, once per page
         path = SCREENSHOTS / f"{self.run}-{len(self.shots) + 1:02d}-{slug(what)}.png"
         await self.page.screenshot(path=str(path), full_page=True)
         self.shots.append(path)
@@ -109,7 +109,7 @@ class Console:
             return {tag: e.tagName.toLowerCase(), name: e.getAttribute('name'), id: e.id, type: e.type || null,
                     text: (e.innerText || e.value || '').trim().slice(0, 80), href: e.getAttribute('href')}; }""")
 
-    async def tab_to(self, matches, limit: int = 200) -> dict:  # noqa: ANN001
+    async def tab_to(self, matches, limit: int = 200) -> dict:
         """Press Tab until the focused element satisfies `matches(focused)`; fails if `limit` presses never reach it."""
         for _ in range(limit):
             await self.page.keyboard.press("Tab")

@@ -34,7 +34,7 @@ SHORT = SampleEntity("3", "Minhang Power", "industry", "surrenders what it holds
                      reported=60_000, verified=60_000)
 
 
-async def fill_sources(console, prefix: str, sources: list[dict]) -> None:  # noqa: ANN001
+async def fill_sources(console, prefix: str, sources: list[dict]) -> None:
     for i, source in enumerate(sources):
         await console.choose(f"{prefix}[{i}].kind", source["kind"])
         await console.type_into(f"{prefix}[{i}].quantity", source["quantity"])
@@ -42,12 +42,12 @@ async def fill_sources(console, prefix: str, sources: list[dict]) -> None:  # no
         await console.type_into(f"{prefix}[{i}].description", source["description"])
 
 
-async def holding(api, entity_id: str) -> int:  # noqa: ANN001
+async def holding(api, entity_id: str) -> int:
     account = await api.get("allocation", f"/registry/accounts/ACC-{entity_id}", role="authority")
     return sum(h["quantity"] for h in account["holdings"] if h["unit_type"] == "SHEA" and h["vintage"] == Y)
 
 
-async def exchange_units(api, account: str) -> int:  # noqa: ANN001
+async def exchange_units(api, account: str) -> int:
     balances = await api.get("exchange", f"/trading-accounts/{account}/balances", role="exchange_operator")
     return next((a["available"] for a in balances.get("allowances", []) if a.get("vintage") == Y), 0)
 
@@ -210,15 +210,15 @@ async def test_compliance_year_in_the_browser(api, open_console):
     assert "违规" in await console.text()
 
 
-async def _registry_knows(api, *accounts: str) -> bool:  # noqa: ANN001
+async def _registry_knows(api, *accounts: str) -> bool:
     listed = await api.get("allocation", "/registry/trading-accounts", role="exchange_operator",
                            params={"limit": 1000})
     return set(accounts) <= {a["trading_account_id"] for a in listed}
 
 
-async def _has_units(api, account: str, quantity: int) -> bool:  # noqa: ANN001
+async def _has_units(api, account: str, quantity: int) -> bool:
     return await exchange_units(api, account) >= quantity
 
 
-async def _holds(api, entity_id: str, quantity: int) -> bool:  # noqa: ANN001
+async def _holds(api, entity_id: str, quantity: int) -> bool:
     return await holding(api, entity_id) >= quantity

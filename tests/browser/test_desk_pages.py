@@ -14,7 +14,7 @@ CASE = f"CASE-{RUN}-M37"
 
 
 @pytest_asyncio.fixture(loop_scope="session", scope="module")
-async def desk_data(api) -> None:  # noqa: ANN001
+async def desk_data(api) -> None:
     """What no console page offers: a registered entity (the exchange admits it as a member) and a case opened by
     hand with an officer's file number."""
     await api.post("allocation", "/entities", {"entity_id": ENTITY, "name": "Desk Test Works", "sector": "industry",

@@ -17,7 +17,7 @@ from ets_shared.settings import SERVICE_PORTS, ServiceSettings
 pytestmark = pytest.mark.asyncio
 
 
-def bootstrap(service: str):  # noqa: ANN201
+def bootstrap(service: str):
     return importlib.import_module(f"{service.replace('-', '_')}.bootstrap")
 
 

@@ -15,7 +15,7 @@ from ets_shared.testing.databases import PostgresServer
 
 
 @contextmanager
-def started_platform(tmp_path_factory, **extra_env: str) -> Iterator[Platform]:  # noqa: ANN001
+def started_platform(tmp_path_factory, **extra_env: str) -> Iterator[Platform]:
     """The five services and a bundled nats-server on free ports, with these settings besides the tests' own."""
     with ExitStack() as stack:
         urls = {}
@@ -31,18 +31,19 @@ def started_platform(tmp_path_factory, **extra_env: str) -> Iterator[Platform]: 
 
 
 @pytest.fixture(scope="session")
-def platform_with():  # noqa: ANN201 - for a module whose platform needs settings of its own
+def platform_with():
     return started_platform
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory):  # noqa: ANN201
+def platform(tmp_path_factory):
     with started_platform(tmp_path_factory) as platform:
         yield platform
 
 
 @pytest.fixture
-async def client(platform):  # noqa: ANN001, ANN201
+async def client(platform):
     async with PlatformClient(urls={s: platform.url(s) for s in SERVICES}, jwt_secret=platform.jwt_secret,
-                              nats_url=platform.effective_nats_url, nats_options=platform.nats_options("calendar")) as c:
+                              nats_url=platform.effective_nats_url,
+                              nats_options=platform.nats_options("calendar")) as c:
         yield c

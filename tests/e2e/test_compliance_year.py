@@ -25,16 +25,17 @@ CHAIN = [
 
 
 async def test_compliance_year_chain_shares_one_correlation_id(platform, client):
-    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))  # a plain subscriber, no platform code
+    # a plain subscriber, no platform code
+    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     seen: list[dict] = []
 
-    async def collect(msg) -> None:  # noqa: ANN001
+    async def collect(msg) -> None:
         seen.append(json.loads(msg.data))
 
     await government.subscribe("ets.>", cb=collect)
     credit_records: list[dict] = []
 
-    async def credit_record(msg) -> None:  # noqa: ANN001
+    async def credit_record(msg) -> None:
         credit_records.append(json.loads(msg.data))
 
     await government.subscribe("ets.enforcement.credit-record.entered.v1", cb=credit_record)

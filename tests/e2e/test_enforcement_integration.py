@@ -30,7 +30,7 @@ WANTS = {"credit_platform": lambda e: e["event_type"] in ("enforcement.credit-re
          or e["event_type"] == "enforcement.measures.lifted"}
 
 
-def adapter(platform, name: str, store: Path) -> subprocess.Popen:  # noqa: ANN001
+def adapter(platform, name: str, store: Path) -> subprocess.Popen:
     log = open(store.with_suffix(".log"), "ab")  # noqa: SIM115 - the child owns it
     return subprocess.Popen([sys.executable, "-m", "ets_cli.main", "department", "--as", name, "--nats-url",
                              platform.effective_nats_url, "--store", str(store), "--ack-wait", "2",
@@ -52,7 +52,7 @@ async def test_cases_measures_departments_and_the_reference_adapter_end_to_end(p
     government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     seen: list[dict] = []
 
-    async def collect(msg) -> None:  # noqa: ANN001
+    async def collect(msg) -> None:
         seen.append(json.loads(msg.data))
 
     await government.subscribe("ets.enforcement.>", cb=collect)

@@ -28,7 +28,7 @@ BUYER = SampleEntity("2", "Baoshan Glass", "industry", "buys on the exchange", a
 async def test_day_market_data_on_the_public_api_and_feed_and_a_wash_alert_to_the_authority(platform, client):
     feed: dict[str, list[dict]] = {}
 
-    async def received(msg) -> None:  # noqa: ANN001
+    async def received(msg) -> None:
         feed.setdefault(msg.subject, []).append(json.loads(msg.data)["data"])
 
     authority = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
@@ -96,17 +96,17 @@ async def test_day_market_data_on_the_public_api_and_feed_and_a_wash_alert_to_th
         await authority.drain()
 
 
-async def _ready(check, subject: str, n: int) -> bool:  # noqa: ANN001
+async def _ready(check, subject: str, n: int) -> bool:
     await asyncio.sleep(0)
     return check(subject, n)
 
 
-async def _registry_knows(client, account: str) -> bool:  # noqa: ANN001
+async def _registry_knows(client, account: str) -> bool:
     listed = await client.get("allocation", "/registry/trading-accounts", role="exchange_operator",
                               params={"limit": 1000})
     return account in {a["trading_account_id"] for a in listed}
 
 
-async def _available(client, account: str, quantity: int) -> bool:  # noqa: ANN001
+async def _available(client, account: str, quantity: int) -> bool:
     body = await client.get("exchange", f"/trading-accounts/{account}/balances", role="exchange_operator")
     return any(u["vintage"] == Y and u["available"] == quantity for u in body["allowances"])

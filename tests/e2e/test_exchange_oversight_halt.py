@@ -26,7 +26,7 @@ async def test_halt_reported_to_the_authority_order_refused_trading_resumed_miss
     received: list[dict] = []
     authority = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
 
-    async def on_message(msg) -> None:  # noqa: ANN001
+    async def on_message(msg) -> None:
         received.append(json.loads(msg.data))
 
     await authority.subscribe(MarketMeasureImposed.contract.subject, cb=on_message)
@@ -78,7 +78,7 @@ async def _got(received: list[dict], event: str) -> bool:
     return any(m["event_type"].endswith(f"market-measure.{event}") for m in received)
 
 
-async def _case(client, case_id: str) -> dict | None:  # noqa: ANN001
+async def _case(client, case_id: str) -> dict | None:
     try:
         return await client.get("enforcement", f"/cases/{case_id}", role="enforcement_officer")
     except ApiError as error:

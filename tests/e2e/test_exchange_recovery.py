@@ -22,7 +22,7 @@ TRADERS = ("A", "B", "C")
 
 
 @pytest.fixture
-def exchange_only(tmp_path):  # noqa: ANN201
+def exchange_only(tmp_path):
     with ExitStack() as stack:
         platform = Platform(tmp_path / "platform", nats_port=free_port(), ports={"exchange": free_port()},
                             extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2"})
@@ -86,7 +86,7 @@ async def test_m23_book_and_balances_rebuilt_exactly_after_the_process_is_killed
                 pass
 
         entering = [asyncio.create_task(enter(n)) for n in range(120)]
-        while len(acknowledged) < 40:
+        while len(acknowledged) < 40:  # noqa: ASYNC110 - the orders' tasks fill the list; a 10 ms poll is the test's cadence
             await asyncio.sleep(0.01)
         platform.stop_service("exchange", kill=True)  # SIGKILL mid-stream
         await asyncio.gather(*entering)

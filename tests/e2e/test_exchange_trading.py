@@ -23,12 +23,12 @@ LONG = SampleEntity("2", "Jiading Paper", "industry", "emits less than it was al
                     reported=70_000, verified=70_000)
 
 
-async def holding(client, account_id: str) -> int:  # noqa: ANN001
+async def holding(client, account_id: str) -> int:
     account = await client.get("allocation", f"/registry/accounts/{account_id}", role="authority")
     return sum(h["quantity"] for h in account["holdings"] if h["unit_type"] == "SHEA" and h["vintage"] == Y)
 
 
-async def exchange_balances(client, account: str) -> dict:  # noqa: ANN001
+async def exchange_balances(client, account: str) -> dict:
     return await client.get("exchange", f"/trading-accounts/{account}/balances", role="exchange_operator")
 
 
@@ -107,13 +107,13 @@ async def test_short_entity_buys_on_the_exchange_and_surrenders_no_shortfall(pla
     assert bank["agreed"], bank
 
 
-async def _registry_knows(client, *accounts: str) -> bool:  # noqa: ANN001
+async def _registry_knows(client, *accounts: str) -> bool:
     listed = await client.get("allocation", "/registry/trading-accounts", role="exchange_operator",
                               params={"limit": 1000})
     return set(accounts) <= {a["trading_account_id"] for a in listed}
 
 
-async def _units(client, account: str, expected: tuple[int, int]) -> bool:  # noqa: ANN001
+async def _units(client, account: str, expected: tuple[int, int]) -> bool:
     units = {u["vintage"]: (u["available"], u["reserved"]) for u in (await exchange_balances(client, account))[
         "allowances"]}
     return units.get(Y, (0, 0)) == expected

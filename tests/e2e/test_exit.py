@@ -54,7 +54,7 @@ async def test_exit_recall_missing_report_case_and_last_year_surrender(platform,
     assert (await client.call(get_report.asyncio_detailed, f"RPT-{E}-2026", role="authority")).report_missing_at is None
     await client.tick_and_wait(sh(2026, 9, 26))
 
-    async def m37_case():  # noqa: ANN202
+    async def m37_case():
         return await client.call(get_case.asyncio_detailed, f"CASE-M37-{E}-2026-report", role="enforcement_officer",
                                  expect=(200, 404))
     case = await eventually(m37_case, timeout=60)
@@ -64,7 +64,7 @@ async def test_exit_recall_missing_report_case_and_last_year_surrender(platform,
     await client.call(determine.asyncio_detailed, f"RPT-{E}-2026", role="authority", body=m.Determine(
         emissions=900, reason="the authority's figure: energy statistics to 10 September"))
 
-    async def determined():  # noqa: ANN202
+    async def determined():
         ob = await client.call(obligation.asyncio_detailed, E, 2026, role="authority", expect=(200, 404))
         return ob if ob and ob.determined_emissions == 900 else None
     ob = await eventually(determined, timeout=60)

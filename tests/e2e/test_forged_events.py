@@ -23,7 +23,7 @@ def forged(entity_id: str) -> bytes:
                 producer="allocation", context=MessageContext.new("forger")).model_dump_json().encode()
 
 
-async def members_text(client) -> str:  # noqa: ANN001
+async def members_text(client) -> str:
     return json.dumps(await client.get("exchange", "/members", role="authority", params={"limit": 1000}))
 
 
@@ -49,6 +49,6 @@ async def test_finding_5_forged_registration_is_refused_and_admits_no_member(pla
     assert "E-FORGED-9B" not in await members_text(client)
 
 
-async def _with(client, entity_id: str) -> str | None:  # noqa: ANN001
+async def _with(client, entity_id: str) -> str | None:
     text = await members_text(client)
     return text if entity_id in text else None

@@ -28,13 +28,13 @@ SHORT = next(e for e in SAMPLE_ENTITIES if e.surrender_in_window not in ("all", 
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory, platform_with):  # noqa: ANN001, ANN201 - every service tracing to <data>/traces/
+def platform(tmp_path_factory, platform_with):
     with platform_with(tmp_path_factory, ETS_TRACE_EXPORTER="file", ETS_LOG_FORMAT="json") as platform:
         yield platform
 
 
 @pytest.fixture(scope="module")
-def year_run():  # noqa: ANN201 - filled by the first test: the scenario runs once for the module
+def year_run():
     return {}
 
 
@@ -167,7 +167,8 @@ async def test_metrics_count_what_the_year_did_and_logs_carry_the_case(platform,
 
     lines = [json.loads(line) for line in (platform.data_dir / "logs" / "enforcement.log").read_text().splitlines()
              if line.startswith("{")]
-    of_case = [l for l in lines if l["correlation_id"] == year.corr(SHORT)]
-    applied = next(l for l in of_case if l["message"] == "applied ets.allocation.obligation.shortfall-detected.v1")
+    of_case = [rec for rec in lines if rec["correlation_id"] == year.corr(SHORT)]
+    shortfall = "applied ets.allocation.obligation.shortfall-detected.v1"
+    applied = next(rec for rec in of_case if rec["message"] == shortfall)
     assert applied["event_id"] and applied["trace_id"] and applied["service"] == "enforcement"
-    assert any(l["message"] == "published ets.enforcement.case.opened.v1" and l["event_id"] for l in of_case)
+    assert any(rec["message"] == "published ets.enforcement.case.opened.v1" and rec["event_id"] for rec in of_case)

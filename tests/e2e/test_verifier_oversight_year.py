@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
 
 Y = 2025
 AGENCIES = [oversight.Agency(f"AG-{n:02d}", f"Verifier Agency {n:02d}", f"91310000MA1E2{n:04d}X",
-                             ("industry", "aviation") if n >= 5 else ("industry",), (f"VF-{n:02d}",), expected_volume=20)
+                             ("industry", "aviation") if n >= 5 else ("industry",), (f"VF-{n:02d}",),
+                             expected_volume=20)
             for n in range(10)]
 ENTITIES = [(f"E-{n:03d}", "aviation" if n % 4 == 0 else "industry") for n in range(200)]
 FAILING = "AG-09"
@@ -30,10 +31,10 @@ def process(tonnes: int) -> list[dict]:
     return [{"kind": "process", "quantity": str(tonnes), "unit": "tCO2e", "description": "kiln"}]
 
 
-async def gather(limit: int, calls) -> list:  # noqa: ANN001
+async def gather(limit: int, calls) -> list:
     gate = asyncio.Semaphore(limit)
 
-    async def one(call):  # noqa: ANN001, ANN202
+    async def one(call):
         async with gate:
             return await call
 
@@ -63,10 +64,11 @@ async def all_signatories_ready(c: PlatformClient, year: int, agencies: set[str]
 
 async def test_a_year_of_verifier_oversight_ends_with_a_blacklisted_agency_refused_next_year(platform, client):
     c = client
-    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))  # a plain subscriber, no platform code
+    # a plain subscriber, no platform code
+    government = await nats.connect(platform.effective_nats_url, **platform.nats_options("observer"))
     published: list[dict] = []
 
-    async def on_results(msg) -> None:  # noqa: ANN001
+    async def on_results(msg) -> None:
         published.append(json.loads(msg.data))
 
     await government.subscribe("ets.verifier-oversight.evaluation.results-published.v1", cb=on_results)

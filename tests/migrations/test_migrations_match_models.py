@@ -24,7 +24,7 @@ def test_migrations_produce_the_models_schema(service, database_url):
         with engine.connect() as conn:
             for metadata in (definition.metadata, PlatformTable.metadata):
                 # each history owns its own tables; the other's (and Alembic's version tables) are not compared
-                def own(name, type_, _parent, tables=metadata.tables) -> bool:  # noqa: ANN001
+                def own(name, type_, _parent, tables=metadata.tables) -> bool:
                     return type_ != "table" or name in tables
 
                 context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": own})

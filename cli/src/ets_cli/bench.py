@@ -234,7 +234,7 @@ def machine() -> str:
             f"{platform.python_implementation()} {platform.python_version()} on {sys.platform}, commit {commit}")
 
 
-async def _bench(args) -> int:  # noqa: ANN001
+async def _bench(args) -> int:
     client = client_from_args(args)
     client.timeout = REQUEST_TIMEOUT
     async with client as c:
@@ -260,7 +260,7 @@ async def _bench(args) -> int:  # noqa: ANN001
         return 0 if ok else 1
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     if args.exchange:
         from ets_cli.bench_exchange import run as run_exchange
         return run_exchange(args)

@@ -34,7 +34,7 @@ ORDERS_SUBJECT = "ets.rpc.exchange.orders"  # the exchange's members' order gate
 
 class ExchangeBench:
     def __init__(self, c: PlatformClient, orders: int, traders: int, concurrency: int, year: int,
-                 gateway=None) -> None:  # noqa: ANN001 - a nats-py connection as the member-gateway identity
+                 gateway=None) -> None:  # a nats-py connection as the member-gateway identity
         self.c, self.n, self.k, self.limit, self.Y = c, orders, traders, concurrency, year
         self.gateway = gateway
         run = secrets.token_hex(3).upper()
@@ -173,7 +173,7 @@ class ExchangeBench:
         return ok, executed, settled
 
 
-async def _bench(args) -> int:  # noqa: ANN001
+async def _bench(args) -> int:
     async with client_from_args(args) as c:
         year = args.year or await next_free_year(c, 2025)
         gateway = None
@@ -207,5 +207,5 @@ async def _bench(args) -> int:  # noqa: ANN001
         return 0 if ok and not bench.failed else 1
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     return run_against_platform("bench --exchange", _bench(args))

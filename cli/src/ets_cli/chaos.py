@@ -105,7 +105,7 @@ async def chaos_run(platform: Platform, *, entities: int, kills: int, seed: int,
         return result
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="ets-chaos-"))
     platform = chaos_platform(data_dir)
     print(f"ets chaos: {args.entities} entities, {args.kills} service kills and one NATS node, seed {args.seed}; "

@@ -70,14 +70,15 @@ async def check(client: PlatformClient, platform: Platform, clean: list[str], ch
     backlogs = await client.backlogs()
     events = await stream_events(platform)
     repeated = {s: [e for e, n in ids.items() if n > 1] for s, ids in events.items()}
-    consumed = {service: set().union(*(set(events.get(subject, ())) for c in b["consumers"] for subject in c["subjects"]))
+    consumed = {service: set().union(*(set(events.get(subject, ())) for c in b["consumers"]
+                                       for subject in c["subjects"]))
                 for service, b in backlogs.items()}
     inbox = inbox_counts(platform.data_dir, list(backlogs))
     letters = {s: len(await client.get(s, "/dead-letters", role="authority")) for s in backlogs}
     result = {
         "final states equal the clean run's": clean == chaotic,
-        "states differing": sum(a != b for a, b in zip(clean, chaotic)) + abs(len(clean) - len(chaotic)),
-        "first difference": next(((a, b) for a, b in zip(clean, chaotic) if a != b), None),
+        "states differing": sum(a != b for a, b in zip(clean, chaotic, strict=False)) + abs(len(clean) - len(chaotic)),
+        "first difference": next(((a, b) for a, b in zip(clean, chaotic, strict=False) if a != b), None),
         "events in the streams": sum(sum(c.values()) for c in events.values()),
         "event ids stored twice": sum(len(r) for r in repeated.values()),
         "outboxes unpublished": {s: b["outbox_unpublished"] for s, b in backlogs.items()},
@@ -86,5 +87,6 @@ async def check(client: PlatformClient, platform: Platform, clean: list[str], ch
     }
     result["ok"] = (result["final states equal the clean run's"] and not result["event ids stored twice"]
                     and not any(result["outboxes unpublished"].values()) and not any(letters.values())
-                    and all(rows == distinct for rows, distinct in result["inbox rows / distinct events consumed"].values()))
+                    and all(rows == distinct
+                            for rows, distinct in result["inbox rows / distinct events consumed"].values()))
     return result

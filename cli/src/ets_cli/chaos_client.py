@@ -48,7 +48,7 @@ class ChaosClient(PlatformClient):
     def gate(self, service: str) -> Gate:
         return self.gates.setdefault(service, Gate())
 
-    async def _through_gate(self, service: str, call) -> Any:  # noqa: ANN001
+    async def _through_gate(self, service: str, call) -> Any:
         gate = self.gate(service)
         while True:
             await gate.open.wait()
@@ -95,7 +95,7 @@ class ChaosClient(PlatformClient):
         return await _again(lambda: PlatformClient.stream_messages(self))
 
 
-async def _again(call, attempts: int = 120) -> Any:  # noqa: ANN001
+async def _again(call, attempts: int = 120) -> Any:
     for attempt in range(attempts):
         try:
             return await call()

@@ -168,7 +168,7 @@ class PlatformClient:
     async def backlogs(self) -> dict[str, dict]:
         """Each service's `GET /backlog`: its unpublished outbox and what its consumers have not applied."""
         answers = await asyncio.gather(*(self.public_get(s, "/backlog") for s in self.urls))
-        return dict(zip(self.urls, answers))
+        return dict(zip(self.urls, answers, strict=True))
 
     async def stream_sequences(self) -> dict[str, int]:
         """The last sequence of every stream: it moves whenever anything is published."""
@@ -253,7 +253,7 @@ async def _quiet(_exc: Exception) -> None:
     """nats-py prints every failed attempt by default; the caller reports the outcome once."""
 
 
-def run_against_platform(command: str, coroutine) -> int:  # noqa: ANN001
+def run_against_platform(command: str, coroutine) -> int:
     """Run an async client command; when the platform does not answer, say how to start it (exit 2)."""
     import sys
 
@@ -266,7 +266,7 @@ def run_against_platform(command: str, coroutine) -> int:  # noqa: ANN001
         return 2
 
 
-async def until(check, timeout: float = 60.0, interval: float = 0.1, what: str = "condition") -> Any:  # noqa: ANN001
+async def until(check, timeout: float = 60.0, interval: float = 0.1, what: str = "condition") -> Any:
     """Poll an async `check` until it returns something truthy."""
     deadline = asyncio.get_running_loop().time() + timeout
     while True:

@@ -112,7 +112,7 @@ def files(folder: Path) -> dict[str, bytes]:
             if p.is_file() and "__pycache__" not in p.parts}
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     from ets_cli.platform import SERVICES
     from ets_cli.ui import console
 

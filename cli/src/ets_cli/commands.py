@@ -61,6 +61,12 @@ def test(ctx: typer.Context) -> int:
     return 0
 
 
+@app.command(rich_help_panel="Derived from the code")
+def lint(only: Optional[list[str]] = typer.Option(None, help="ruff or mypy (repeatable); default: both")) -> int:
+    """Ruff and mypy as CI runs them (before the tests); exit 1 on any finding."""
+    return call("lint", locals())
+
+
 @app.command(rich_help_panel="Run the platform")
 def up(data_dir: str = DataDir,
        nats_url: Optional[str] = typer.Option(None, help="use this NATS instead of starting the bundled one"),
@@ -79,18 +85,6 @@ def demo(year: Optional[int] = typer.Option(None, help="default: the first year 
          host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
     """Drive one compliance year through the running platform and show what it recorded for each entity."""
     return call("demo", locals())
-
-
-@app.command(rich_help_panel="Drive the platform")
-def timeline(correlation_id: Optional[str] = typer.Option(None, help="the case's correlation id"),
-             entity: Optional[str] = typer.Option(None, help="with --year: the entity whose case it is"),
-             year: Optional[int] = typer.Option(None, help="with --entity: the compliance year"),
-             limit: int = typer.Option(1000, help="entries per service (1-1000)"),
-             json: bool = typer.Option(False, "--json", help="the merged timeline as JSON instead of a table"),
-             host: str = Host, data_dir: str = DataDir) -> int:
-    """Everything about one compliance case across the five services, in order: events published and consumed,
-    audit records."""
-    return call("timeline", locals())
 
 
 @app.command(rich_help_panel="Run the platform")

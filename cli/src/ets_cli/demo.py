@@ -11,10 +11,11 @@ from ets_cli.client import PlatformClient, run_against_platform
 from ets_cli.platform import configured_ports, development_secret, nats_options
 from ets_cli.scenario import YearRun
 from ets_cli.ui import console, table
+from ets_shared.clock import REGULATORY_TZ
 from ets_shared.settings import EMBEDDED_NATS_PORT
 
 
-def client_from_args(args) -> PlatformClient:  # noqa: ANN001
+def client_from_args(args) -> PlatformClient:
     secret = os.environ.get("ETS_JWT_SECRET") or development_secret(Path(args.data_dir).resolve())
     urls = {s: f"{args.host}:{p}" for s, p in configured_ports().items()}
     return PlatformClient(urls=urls, jwt_secret=secret, nats_url=args.nats_url or f"nats://127.0.0.1:{EMBEDDED_NATS_PORT}",
@@ -56,9 +57,9 @@ def print_outcomes(year: int, outcomes: dict) -> None:
         console.print(f"  [bold]{entity_id} {o['name']}[/bold]: {o['story']}")
 
 
-async def _demo(args) -> int:  # noqa: ANN001
+async def _demo(args) -> int:
     async with client_from_args(args) as client:
-        year = args.year or await next_free_year(client, datetime.now().year - 1)
+        year = args.year or await next_free_year(client, datetime.now(REGULATORY_TZ).year - 1)
         run = args.run or secrets.token_hex(2).upper()
         console.print(f"Running compliance year {year} (run {run}) through the platform's public APIs and calendar "
                       "ticks\n")
@@ -68,5 +69,5 @@ async def _demo(args) -> int:  # noqa: ANN001
     return 0
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     return run_against_platform("demo", _demo(args))

@@ -172,7 +172,7 @@ async def run_department(name: str, nats_url: str, store_path: Path, *, exit_whe
     return applied, repeated
 
 
-async def _ensure_consumer(js, config: ConsumerConfig, stop: asyncio.Event) -> None:  # noqa: ANN001
+async def _ensure_consumer(js, config: ConsumerConfig, stop: asyncio.Event) -> None:
     """Create the durable consumer once; it already exists after a restart (and keeps its position)."""
     while not stop.is_set():
         try:
@@ -186,7 +186,7 @@ async def _ensure_consumer(js, config: ConsumerConfig, stop: asyncio.Event) -> N
                 await asyncio.sleep(1.0)
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     from ets_cli.platform import nats_options
     from ets_shared.settings import PlatformSettings
 

@@ -34,7 +34,7 @@ pytest_add_cli_args_test_selection = ["tests/unit"]
 """
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     services = args.service or list(RULE_MODULES if args.rules else SERVICES)
     unknown = sorted(set(services) - set(SERVICES))
     if unknown:

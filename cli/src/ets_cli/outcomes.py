@@ -11,7 +11,7 @@ from ets_client_enforcement.api.cases import list_cases
 from ets_client_mrv.api.reports import get_report
 
 
-async def outcomes(run) -> dict[str, dict[str, Any]]:  # noqa: ANN001 - a scenario.YearRun
+async def outcomes(run) -> dict[str, dict[str, Any]]:  # a scenario.YearRun
     c, Y = run.client, run.year
     out = {}
     for e in run.entities:

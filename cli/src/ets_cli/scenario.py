@@ -84,7 +84,7 @@ class YearRun:
     def covered(self) -> list[SampleEntity]:
         return [e for e in self.entities if e.covered]
 
-    async def refused(self, what: str, status: int, call) -> None:  # noqa: ANN001
+    async def refused(self, what: str, status: int, call) -> None:
         try:
             await call
         except ApiError as exc:
@@ -183,7 +183,7 @@ class YearRun:
         made = await c.call(register_batch.asyncio_detailed, body=a.RegisterEntities(entities=[
             a.RegisterEntity(entity_id=self.eid(e), name=e.name, sector=e.sector, annual_emissions=e.annual_emissions)
             for e in self.entities]), role="authority")
-        for entity, e in zip(made, self.entities):
+        for entity, e in zip(made, self.entities, strict=True):
             self.log(f"    {e.name}: {e.annual_emissions:,} t ({e.sector}) → {entity.coverage}")
         for e in (e for e in self.entities if e.voluntary):
             application = await c.call(file_application.asyncio_detailed, body=a.FileCoverageApplication(

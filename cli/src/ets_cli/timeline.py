@@ -19,7 +19,7 @@ from ets_shared.observability.timeline import CaseTimeline, TimelineEntry, case_
 from ets_shared.settings import PlatformSettings
 
 
-def fetcher(session: aiohttp.ClientSession, urls: dict[str, str], token: str):  # noqa: ANN201
+def fetcher(session: aiohttp.ClientSession, urls: dict[str, str], token: str):
     async def fetch(service: str, params: list[tuple[str, str]]) -> dict[str, Any]:
         async with session.get(urls[service] + "/timeline", params=params,
                                headers={"Authorization": f"Bearer {token}"}) as response:
@@ -56,7 +56,7 @@ def table(timeline: CaseTimeline) -> str:
     return "\n".join(lines)
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     if bool(args.correlation_id) == bool(args.entity):
         print("ets timeline: give --correlation-id, or --entity with --year")
         return 2

@@ -23,7 +23,7 @@ def package(service: str) -> str:
     return service.replace("-", "_")
 
 
-def tick(args) -> int:  # noqa: ANN001
+def tick(args) -> int:
     now = datetime.fromisoformat(args.now)
     now = now if now.tzinfo else now.replace(tzinfo=REGULATORY_TZ)
 
@@ -37,7 +37,7 @@ def tick(args) -> int:  # noqa: ANN001
     return 0
 
 
-def calendar(args) -> int:  # noqa: ANN001
+def calendar(args) -> int:
     async def go() -> None:
         nc = await nats.connect(args.nats_url or PlatformSettings().nats_url, max_reconnect_attempts=-1,
                                 **nats_options("calendar", args.data_dir))
@@ -55,7 +55,7 @@ def calendar(args) -> int:  # noqa: ANN001
     return 0
 
 
-def token(args) -> int:  # noqa: ANN001
+def token(args) -> int:
     secret = os.environ.get("ETS_JWT_SECRET") or development_secret(Path(args.data_dir).resolve())
     print(issue_token(PlatformSettings(jwt_secret=secret), subject=args.subject or args.role, role=args.role,
                       party_id=args.party, ttl_seconds=args.ttl))
@@ -72,7 +72,7 @@ def asyncapi_path(service: str) -> Path:
     return ROOT / "services" / service / "asyncapi.json"
 
 
-def asyncapi(args) -> int:  # noqa: ANN001
+def asyncapi(args) -> int:
     for service in args.services or SERVICES:
         path = asyncapi_path(service)
         path.write_text(json.dumps(asyncapi_document(service), indent=2, sort_keys=True) + "\n")
@@ -80,7 +80,7 @@ def asyncapi(args) -> int:  # noqa: ANN001
     return 0
 
 
-def migrations(args) -> int:  # noqa: ANN001
+def migrations(args) -> int:
     from ets_shared.persistence.migrations import autogenerate
 
     orm = importlib.import_module(f"{package(args.service)}.adapters.orm")
@@ -97,7 +97,7 @@ def published_schema_path(subject: str) -> Path:
     return PUBLISHED / f"{subject}.json"
 
 
-def freeze(args) -> int:  # noqa: ANN001
+def freeze(args) -> int:
     """Record the schema of every contract not yet published. A published schema is never rewritten: changing it
     incompatibly needs a new v<N+1> contract (its own subject, frozen beside the old one)."""
     from ets_shared.contracts import CATALOGUE
@@ -111,7 +111,7 @@ def freeze(args) -> int:  # noqa: ANN001
     return 0
 
 
-def nats_keys(args) -> int:  # noqa: ANN001
+def nats_keys(args) -> int:
     """A fresh nkey pair per NATS identity, as KEY=value lines for compose's `.env` or k8s `secrets.env`."""
     from ets_shared.messaging.nats_auth import IDENTITIES, env_name, new_seed, public_key
 
@@ -125,7 +125,7 @@ def nats_keys(args) -> int:  # noqa: ANN001
 NATS_AUTH_FILES = (ROOT / "deploy" / "nats" / "auth.conf", ROOT / "deploy" / "k8s" / "nats-auth.conf")
 
 
-def nats_auth(args) -> int:  # noqa: ANN001
+def nats_auth(args) -> int:
     """Write the production NATS users and permissions (the same as the embedded platform's) into deploy/."""
     from ets_shared.messaging.nats_auth import deploy_authorization
 

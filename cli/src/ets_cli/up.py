@@ -29,19 +29,20 @@ def postgres_urls(base: str) -> dict[str, str]:
     return urls
 
 
-def run(args) -> int:  # noqa: ANN001
+def run(args) -> int:
     platform = Platform(Path(args.data_dir), nats_url=args.nats_url, nats_port=args.nats_port or EMBEDDED_NATS_PORT,
                         cluster=args.cluster, console_port=int(os.environ.get("ETS_CONSOLE_PORT", CONSOLE_PORT)),
                         database_urls=postgres_urls(args.postgres) if args.postgres else {})
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    print(f"ets: starting NATS ({platform.effective_nats_url}{', a 3-node cluster, streams R3' if args.cluster else ''}) "
+    cluster = ", a 3-node cluster, streams R3" if args.cluster else ""
+    print(f"ets: starting NATS ({platform.effective_nats_url}{cluster}) "
           f"and five services and the web console; logs in {platform.data_dir}/logs",
           flush=True)
     try:
         platform.start(timeout=args.timeout)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - any start failure is reported as one line and exit 1
         print(f"ets: start failed: {exc}", file=sys.stderr)
         return 1
     print("ets: the platform is ready\n")

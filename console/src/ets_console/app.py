@@ -43,7 +43,7 @@ def create_app(settings: ConsoleSettings | None = None, *, transport: httpx.Asyn
     settings = settings or ConsoleSettings()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):  # noqa: ANN202
+    async def lifespan(app: FastAPI):
         yield
         await app.state.api.close()
         await app.state.idp.aclose()

@@ -38,11 +38,12 @@ def price_chart(days: list[dict[str, Any]], quote: dict[str, Any] | None) -> Cha
         return round(float(HEIGHT - PAD - (Decimal(str(value)) - low) / span * (HEIGHT - 2 * PAD)), 1)
 
     xs = [round(PAD + i * step, 1) if len(priced) > 1 else WIDTH / 2 for i in range(len(priced))]
-    bars = [(x, y(d["high"]), y(d["low"])) for x, d in zip(xs, priced) if d.get("high") and d.get("low")]
-    dots = [(x, y(d["close"]), str(d["trading_date"]), str(d["close"])) for x, d in zip(xs, priced)]
+    bars = [(x, y(d["high"]), y(d["low"])) for x, d in zip(xs, priced, strict=True) if d.get("high") and d.get("low")]
+    dots = [(x, y(d["close"]), str(d["trading_date"]), str(d["close"])) for x, d in zip(xs, priced, strict=True)]
     ticks = [(y(low + span * i / 4), f"{low + span * i / 4:.2f}") for i in range(5)]
     every = max(1, len(priced) // 6)
-    labels = [(x, str(d["trading_date"])[5:]) for i, (x, d) in enumerate(zip(xs, priced)) if i % every == 0]
+    labels = [(x, str(d["trading_date"])[5:])
+              for i, (x, d) in enumerate(zip(xs, priced, strict=True)) if i % every == 0]
     return Chart(points=" ".join(f"{x},{yy}" for x, yy, _, _ in dots), bars=bars, dots=dots, y_ticks=ticks,
                  x_labels=labels, first=str(priced[0]["trading_date"]), last=str(priced[-1]["trading_date"]),
                  low=f"{low:.2f}", high=f"{high:.2f}")

@@ -1,6 +1,8 @@
-"""Chinese and English labels: one message catalogue (`messages/`, a module per audience), keys in dotted form (`nav.market`).
+"""Chinese and English labels: one message catalogue (`messages/`, a module per audience), keys in dotted
+form (`nav.market`).
 
-Templates call `t("nav.market")` (or `t("covered.title", year=2024)` for `{year}` placeholders); the language is the session's
+Templates call `t("nav.market")` (or `t("covered.title", year=2024)` for `{year}` placeholders); the language is
+the session's
 (`/language/zh`, `/language/en`), Chinese by default. A key missing from the catalogue is a defect that
 `console/tests/test_i18n.py` finds (every key a template or page uses is in both languages).
 """

@@ -123,7 +123,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     return TEMPLATES.TemplateResponse(request, template, status_code=status, context={
         "t": translator(session.lang), "lang": session.lang, "session": session, "principal": session.principal,
         "role_links": links_for(session.principal),
-        "csrf": session.csrf, "status_code": status, "idempotency_key": str(uuid.uuid4()), "here": here(request), **context})
+        "csrf": session.csrf, "status_code": status, "idempotency_key": str(uuid.uuid4()), "here": here(request),
+        **context})
 
 
 def here(request: Request) -> str:

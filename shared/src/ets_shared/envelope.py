@@ -9,11 +9,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ets_shared.clock import utcnow
+
+if TYPE_CHECKING:
+    from ets_shared.contracts.base import EventData
 
 D = TypeVar("D", bound=BaseModel)
 
@@ -52,10 +55,10 @@ class MessageContext:
         )
 
 
-def wrap(data: BaseModel, *, producer: str, context: MessageContext, occurred_at: datetime | None = None) -> Envelope:
+def wrap(data: EventData, *, producer: str, context: MessageContext, occurred_at: datetime | None = None) -> Envelope:
     """Put contract `data` into an envelope for `producer`, inheriting correlation from `context`."""
     meta = type(data).contract
-    return Envelope[type(data)](  # type: ignore[index]
+    return Envelope[type(data)](  # type: ignore[misc, operator]  # parametrised by the contract's class at run time
         event_id=uuid.uuid4(),
         event_type=meta.event_type,
         schema_version=meta.version,

@@ -80,7 +80,7 @@ class KeySet:
 
 def _read(source: str) -> str:
     if source.startswith(("http://", "https://")):
-        with urllib.request.urlopen(source, timeout=5) as response:  # noqa: S310 - the configured IdP
+        with urllib.request.urlopen(source, timeout=5) as response:  # the configured IdP
             return response.read().decode()
     return Path(source.removeprefix("file://")).read_text()
 

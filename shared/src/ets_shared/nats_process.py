@@ -105,7 +105,7 @@ class NatsServerProcess:
         self.config_file.touch(0o600)
         self.config_file.write_text(json.dumps(self.config(), indent=2))
         cmd = [find_nats_server(), "-c", str(self.config_file)]
-        out = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
+        out = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115 - nats-server writes it all its life
         if self.log_file:
             cmd += ["-l", str(self.log_file)]
         self.process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
@@ -132,12 +132,3 @@ class NatsServerProcess:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-
-    def pause(self) -> None:
-        """SIGSTOP: the server hangs without closing connections (fault injection in tests)."""
-        assert self.process is not None
-        self.process.send_signal(19)
-
-    def resume(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(18)

@@ -60,8 +60,8 @@ class ServiceDefinition:
     publishes: Sequence[type[EventData]] = ()  # what it produces
     uow_class: type[SqlUnitOfWork] = SqlUnitOfWork
     # per-year [param]s: (pydantic model, default for a year[, on_change(uow, year, document)])
-    policy: tuple[type[BaseModel], Callable[[int], BaseModel]] | tuple[type[BaseModel], Callable[[int], BaseModel],
-                                                                       Callable[[Any, int, BaseModel], None]] | None = None
+    policy: (tuple[type[BaseModel], Callable[[int], BaseModel]]
+             | tuple[type[BaseModel], Callable[[int], BaseModel], Callable[[Any, int, BaseModel], None]] | None) = None
     version: str = "0.1.0"
 
 
@@ -158,7 +158,7 @@ class ServiceRuntime:
                 with self.engine.execution_options(ets_read_only=True).connect() as conn:
                     conn.execute(text("SELECT 1"))
                 return True
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001 - any failure means not ready; /readyz says so
                 return False
 
         nats_ok = bool(self._nc is not None and self._nc.is_connected)
@@ -182,7 +182,7 @@ class ServiceRuntime:
                 and all(c["pending"] == 0 and c["unacknowledged"] == 0 for c in consumers)}
 
     # -- publishing ------------------------------------------------------------------------------------------
-    async def _publish_batch(self, batch):  # noqa: ANN001
+    async def _publish_batch(self, batch):
         if self._js is None:
             raise RuntimeError("not connected to NATS")
         return await jetstream_batch_publisher(self._js)(batch)
@@ -215,24 +215,24 @@ class ServiceRuntime:
         return await asyncio.to_thread(stamp)
 
 
-async def _retrying(what: str, call, attempts: int = 30) -> None:  # noqa: ANN001
+async def _retrying(what: str, call, attempts: int = 30) -> None:
     for attempt in range(1, attempts + 1):
         try:
             await call()
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if attempt == attempts:
                 raise
             log.warning("%s failed (%r); retrying", what, exc)
             await asyncio.sleep(1)
 
 
-async def _connect_with_retry(servers: list[str], name: str, options: dict, attempts: int = 30):  # noqa: ANN202
+async def _connect_with_retry(servers: list[str], name: str, options: dict, attempts: int = 30):
     for attempt in range(1, attempts + 1):
         try:
             return await nats.connect(servers=servers, name=name, max_reconnect_attempts=-1, reconnect_time_wait=1,
                                       connect_timeout=2, **options)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if attempt == attempts:
                 raise
             log.warning("NATS at %s not reachable (%r); retrying", servers, exc)

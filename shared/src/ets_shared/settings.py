@@ -47,11 +47,13 @@ class PlatformSettings(BaseSettings):
     jwks_url: str | None = Field(None, description="the identity provider's key set (https:// URL, file:// or a path); "
                                  "set: tokens are RS256/ES256 from the IdP and the shared secret is refused")
     jwks_cache_seconds: float = Field(300.0, gt=0, description="how long the key set is kept before it is re-read")
-    jwks_min_refetch_seconds: float = Field(10.0, ge=0, description="an unknown kid re-reads the key set at most this often")
+    jwks_min_refetch_seconds: float = Field(10.0, ge=0,
+                                            description="an unknown kid re-reads the key set at most this often")
     token_max_lifetime_seconds: int = Field(12 * 3600, ge=60, le=7 * 24 * 3600,
                                             description="[param] the longest a token may live (exp - iat, exp - now)")
     idempotency_lease_seconds: float = Field(30.0, gt=0, description="a request's claim on its Idempotency-Key "
-                                             "lasts this long unless renewed; a crashed request's claim is taken over after")
+                                             "lasts this long unless renewed; a crashed request's claim is taken "
+                                             "over after")
     stream_replicas: int = Field(1, ge=1, le=5)
     duplicate_window_seconds: int = Field(7200, ge=1)
     max_deliveries: int = Field(5, ge=1, description="deliveries of a failing event before it is dead-lettered")

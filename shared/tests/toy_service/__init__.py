@@ -20,13 +20,19 @@ from ets_shared.contracts.allocation import EntityRegistered, ObligationSettled,
 from ets_shared.contracts.exchange import MemberAdmitted
 from ets_shared.errors import Conflict, RuleViolation
 from ets_shared.http.dependencies import ReadSession, get_uow, require
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from ets_shared.unit_of_work import SqlUnitOfWork
+from sqlalchemy import MetaData
 from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
 
-ToyTable = service_table_base("Toy")
+
+class ToyTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
 
 
 class ToyMember(ToyTable, table=True):
@@ -53,7 +59,7 @@ class MemberCreate(BaseModel):
     deposit: int = Field(ge=0)
 
 
-def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> MemberAdmitted:  # noqa: ANN001
+def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> MemberAdmitted:
     if name == "poison":
         raise RuntimeError("simulated transient failure")
     if name == "refused":
@@ -68,12 +74,12 @@ def admit(uow, member_id: str, name: str, covered_entity_id: str | None) -> Memb
     return event
 
 
-def on_entity_registered(event: EntityRegistered, uow) -> None:  # noqa: ANN001
+def on_entity_registered(event: EntityRegistered, uow) -> None:
     """admit the entity as a self-operating member"""
     admit(uow, f"M-{event.entity_id}", event.name, event.entity_id)
 
 
-def on_shortfall(event: ShortfallDetected, uow) -> None:  # noqa: ANN001
+def on_shortfall(event: ShortfallDetected, uow) -> None:
     """log it (after a transient failure for a flaky entity)"""
     ATTEMPTS[event.entity_id] = ATTEMPTS.get(event.entity_id, 0) + 1
     if event.entity_id in FLAKY and ATTEMPTS[event.entity_id] <= 2:
@@ -81,7 +87,7 @@ def on_shortfall(event: ShortfallDetected, uow) -> None:  # noqa: ANN001
     uow.session.add(ToyApplied(event="shortfall", entity_id=event.entity_id))
 
 
-def on_settled(event: ObligationSettled, uow) -> None:  # noqa: ANN001
+def on_settled(event: ObligationSettled, uow) -> None:
     """log it"""
     uow.session.add(ToyApplied(event="settled", entity_id=event.entity_id))
 

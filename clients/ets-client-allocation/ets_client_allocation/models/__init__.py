@@ -11,6 +11,7 @@ from .bid_public import BidPublic
 from .block_public import BlockPublic
 from .bulk_result_transaction_public import BulkResultTransactionPublic
 from .bulk_transfer import BulkTransfer
+from .change_cap import ChangeCap
 from .clock_public import ClockPublic
 from .confirm_payment import ConfirmPayment
 from .consumer_backlog import ConsumerBacklog
@@ -96,6 +97,7 @@ __all__ = (
     "BlockPublic",
     "BulkResultTransactionPublic",
     "BulkTransfer",
+    "ChangeCap",
     "ClockPublic",
     "ConfirmPayment",
     "ConsumerBacklog",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import time
 from urllib.parse import urlencode
+from typing import Any
 
 import httpx
 import jwt
@@ -40,8 +41,8 @@ async def sign_in_page(request: Request, look: Look, next: str | None = None) ->
     settings = settings_of(request)
     if not settings.development:
         return start_oidc(request, settings, safe_next(next))
-    return render(request, "auth/sign_in.html", roles=SIGN_IN_ROLES, next=safe_next(next),
-                  **await known_parties(look))
+    parties: dict[str, Any] = await known_parties(look)
+    return render(request, "auth/sign_in.html", roles=SIGN_IN_ROLES, next=safe_next(next), **parties)
 
 
 async def known_parties(look: Look) -> dict[str, list]:

@@ -65,8 +65,8 @@ async def place_order(request: Request, look: Look, member_id: RecordId) -> Resp
     """M-23 open bidding: a limit order (GTC or IOC) for one of the member's trading accounts."""
     look.require_party(member_id, Role.MEMBER)
     data = await form_of(request)
-    body = {name: data.get(name, "").strip() for name in ORDER_FIELDS}
-    body["quantity"] = _whole(body["quantity"])
+    body: dict[str, str | int] = {name: data.get(name, "").strip() for name in ORDER_FIELDS}
+    body["quantity"] = _whole(str(body["quantity"]))
     try:
         await look.api.post("exchange", "/orders", body, idempotency_key=data.get("idempotency_key"))
     except ApiProblem as problem:

@@ -87,9 +87,9 @@ async def market(request: Request, look: Look,
     chosen = next((q for q in quotes if q["product_id"] == product), quotes[0] if quotes else None)
     history, tape = [], []
     if chosen is not None:
+        start = date.fromisoformat(chosen["trading_date"]) - timedelta(days=HISTORY_DAYS - 1)
         history = await look.api.get("exchange", "/market/days", product_id=chosen["product_id"],
-                                     end=chosen["trading_date"], start=str(date.fromisoformat(
-                                         chosen["trading_date"]) - timedelta(days=HISTORY_DAYS - 1)), limit=HISTORY_DAYS)
+                                     end=chosen["trading_date"], start=str(start), limit=HISTORY_DAYS)
         tape = await look.api.get("exchange", f"/market/products/{chosen['product_id']}/trades", limit=50)
     return render(request, "public/market.html", quotes=quotes, chosen=chosen, history=history, tape=tape,
                   chart=price_chart(history, chosen))

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/desk")
 LIMIT = 1000  # entries per service
 
 
-def _fetcher(look: Look):  # noqa: ANN202
+def _fetcher(look: Look):
     async def fetch(service: str, params: list[tuple[str, str]]) -> dict[str, Any]:
         query: dict[str, Any] = {}
         for name, value in params:  # a repeated name (correlation_id) becomes a list

@@ -14,8 +14,9 @@ from allocation.service_layer.obligations import on_policy_changed
 from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
-    AllowancesIssued, AllowancesRecalled, AllowancesSold, CoverageApplicationDecided, CoveredListPublished, EntityExitDeclared,
-    EntityRegistered, LedgerHeadPublished, ObligationRecorded, ObligationSettled, RegistryTransferRefused, RegistryTransferRegistered,
+    AllowancesIssued, AllowancesRecalled, AllowancesSold, CoverageApplicationDecided, CoveredListPublished,
+    EntityExitDeclared, EntityRegistered, LedgerHeadPublished, ObligationRecorded, ObligationSettled,
+    RegistryTransferRefused, RegistryTransferRegistered,
     SaleCleared, ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime

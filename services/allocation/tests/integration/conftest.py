@@ -48,13 +48,13 @@ class World:
         await nc.drain()
 
     @asynccontextmanager
-    async def listen(self, subject: str):  # noqa: ANN201
+    async def listen(self, subject: str):
         """Collect the events published on `subject`, as a government system would; the subscription is confirmed
         by the server (flush) before the block runs, so no event of the block is missed."""
         nc = await nats.connect(self.nats_url)
         received: list[dict] = []
 
-        async def on_message(msg) -> None:  # noqa: ANN001
+        async def on_message(msg) -> None:
             received.append(json.loads(msg.data))
 
         sub = await nc.subscribe(subject, cb=on_message)
@@ -73,7 +73,7 @@ class World:
         if wait:
             expected = as_utc(datetime.fromisoformat(when))
 
-            async def reached():  # noqa: ANN202
+            async def reached():
                 now = (await self.svc.client.get("/clock")).json()["now"]
                 return now and datetime.fromisoformat(now) >= expected
             await eventually(reached, timeout=timeout)
@@ -106,8 +106,8 @@ class World:
                            [f"{envelope.event_id}-{n}" for n in range(copies)])
         return correlation_id
 
-    async def from_exchange(self, data, *, copies: int = 1, correlation_id: str | None = None,  # noqa: ANN001
-                            wait: bool = True):  # noqa: ANN201
+    async def from_exchange(self, data, *, copies: int = 1, correlation_id: str | None = None,
+                            wait: bool = True):
         """Publish an event of the exchange (`copies` > 1: the same event redelivered); with `wait`, until the
         service consumed it. Returns its envelope."""
         context = MessageContext.new("exchange", correlation_id or f"case-{uuid.uuid4()}")
@@ -153,7 +153,7 @@ class World:
         return r.json() if r.status_code == 200 else None
 
     async def wait_obligation(self, entity_id: str, revision: int = 1, year: int = YEAR) -> dict:
-        async def check():  # noqa: ANN202
+        async def check():
             ob = await self.obligation(entity_id, year)
             return ob if ob and ob["determination_revision"] >= revision else None
         return await eventually(check)

@@ -10,7 +10,7 @@ from ets_shared.testing.service import eventually
 pytestmark = pytest.mark.asyncio
 
 
-async def _setup(world) -> None:  # noqa: ANN001
+async def _setup(world) -> None:
     await world.tick("2026-05-01T10:00:00+08:00")
     await world.register("E-A", "E-B", "E-C", "E-S")
     await world.allocate({"E-A": 1_001, "E-B": 501, "E-C": 10, "E-S": 100})
@@ -18,7 +18,7 @@ async def _setup(world) -> None:  # noqa: ANN001
     await world.wait_obligation("E-A")
 
 
-async def _file(world, body: dict, headers: dict):  # noqa: ANN001
+async def _file(world, body: dict, headers: dict):
     return await world.svc.client.post("/successions", json=body, headers=headers)
 
 

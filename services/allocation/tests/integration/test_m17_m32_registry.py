@@ -8,7 +8,7 @@ pytestmark = pytest.mark.asyncio
 SHEA_2025 = {"unit_type": "SHEA", "vintage": 2025}
 
 
-async def _deposit(world, entity_id: str, **body) -> dict:  # noqa: ANN001, ANN003
+async def _deposit(world, entity_id: str, **body) -> dict:
     r = await world.svc.client.post(f"/entities/{entity_id}/ccer-deposits", json=body, headers=world.authority)
     assert r.status_code == 201, r.text
     return r.json()

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.asyncio
 EXIT = {"reason": "production_stopped", "exit_on": "2026-09-10", "statement": "the kiln was shut down"}
 
 
-async def _plans(world) -> None:  # noqa: ANN001
+async def _plans(world) -> None:
     await world.tick("2026-01-05T10:00:00+08:00")
     await world.register("E-1", "E-2")
     await world.allocate({"E-1": 1_000, "E-2": 500}, year=2026)
@@ -79,6 +79,6 @@ async def test_m18_exit_year_surrendered_from_its_determination_shortfall_the_da
     assert short == "shortfall"
 
 
-async def _status(world, entity_id: str) -> str | None:  # noqa: ANN001
+async def _status(world, entity_id: str) -> str | None:
     ob = await world.obligation(entity_id, 2026)
     return ob["status"] if ob and ob["status"] == "shortfall" else None

@@ -36,13 +36,13 @@ def answered(events: list[dict]) -> list[dict]:
     return [e for e in events if e["data"].get("reference")]
 
 
-def idle(world):  # noqa: ANN001, ANN201
+def idle(world):
     async def check() -> bool:
         return (await world.svc.runtime.backlog())["idle"]
     return check
 
 
-def dead_letters(world) -> list[str]:  # noqa: ANN001
+def dead_letters(world) -> list[str]:
     with world.svc.runtime.read_session_factory() as session:
         return list(session.execute(select(DeadLetter.subject)).scalars())
 
@@ -91,7 +91,8 @@ async def test_m26_m16_allowances_committed_to_trading_cannot_be_surrendered(wor
     out = await world.svc.client.post("/registry/transfers", json=world.transfer("X-M-E-1", "ACC-E-1", 4_000),
                                       headers=world.entity("E-1"))
     assert (out.status_code, out.json()["article"]) == (422, "M-26")
-    assert (await world.surrender("E-1", [{"unit_type": "SHEA", "vintage": 2025, "quantity": 6_000}])).status_code == 201
+    surrendered = await world.surrender("E-1", [{"unit_type": "SHEA", "vintage": 2025, "quantity": 6_000}])
+    assert surrendered.status_code == 201
     ob = await world.obligation("E-1")
     assert (ob["surrendered"], ob["remaining"], ob["status"]) == (6_000, 4_000, "open")
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.asyncio
 REGISTERED = RegistryTransferRegistered.contract.subject
 
 
-def deposit(*args, **kwargs) -> tuple:  # noqa: ANN002, ANN003
+def deposit(*args, **kwargs) -> tuple:
     """The arguments of `World.transfer`, for a parametrised case (the fixture's helpers are not importable)."""
     return args, kwargs
 

@@ -11,7 +11,7 @@ from ets_shared.testing.service import eventually
 pytestmark = pytest.mark.asyncio
 
 
-async def _ledger(world) -> None:  # noqa: ANN001
+async def _ledger(world) -> None:
     await world.tick("2026-06-05T10:00:00+08:00")
     await world.register("E-1", "E-2", "E-3")
     await world.allocate({"E-1": 1_000, "E-2": 2_000, "E-3": 3_000})  # transactions 1..3
@@ -21,13 +21,13 @@ async def _ledger(world) -> None:  # noqa: ANN001
     assert r.status_code == 201, r.text
 
 
-async def _audit(world, **params) -> dict:  # noqa: ANN001, ANN003
+async def _audit(world, **params) -> dict:
     r = await world.svc.client.get("/registry/ledger/audit", params=params, headers=world.authority)
     assert r.status_code == 200, r.text
     return r.json()
 
 
-def _sql(world, *statements: str) -> None:  # noqa: ANN001
+def _sql(world, *statements: str) -> None:
     """Change stored rows behind the service's back (its triggers taken away first, as an intruder would)."""
     with world.svc.runtime.session_factory() as session:
         postgres = session.get_bind().dialect.name == "postgresql"

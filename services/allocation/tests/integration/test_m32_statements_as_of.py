@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.asyncio
 
 
-async def _statement(world, as_of: str, headers: dict | None = None, **params):  # noqa: ANN001, ANN003
+async def _statement(world, as_of: str, headers: dict | None = None, **params):
     return await world.svc.client.get("/registry/accounts/ACC-E-1/statement", params={"as_of": as_of, **params},
                                       headers=headers or world.authority)
 

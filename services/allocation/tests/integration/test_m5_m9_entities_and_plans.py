@@ -121,3 +121,33 @@ async def test_m7_m9_issuance_puts_vintage_allowances_into_holdings(world):
                                            {"unit_type": "SHEA", "vintage": 2026, "quantity": 100_000}]
     txs = (await client.get("/entities/E-1/transactions", headers=world.entity("E-1"))).json()
     assert [(t["transaction_id"], t["kind"]) for t in txs] == [("ISS-2025-E-1", "issue"), ("ISS-2026-E-1", "issue")]
+
+
+async def test_m6_m7_m9_a_draft_plans_cap_is_corrected_never_below_its_entries_and_paid_reserve(world):
+    client, auth = world.svc.client, world.authority
+    await world.register("E-1")
+    policy = (await client.get("/policy/2025")).json() | {"paid_share": "0.1"}
+    assert (await client.put("/policy/2025", params={"reason": "paid allocation"}, json=policy,
+                             headers=auth)).status_code == 200
+    await client.post("/plans", json={"compliance_year": 2025, "cap": 100_000}, headers=auth)
+    entries = [{"entity_id": "E-1", "method": "benchmark", "intensity": "1", "output": "60000"}]
+    await client.post("/plans/2025/entries", json={"entries": entries}, headers=auth)
+
+    assert (await client.put("/plans/2025/cap", json={"cap": 80_000}, headers=world.entity("E-1"))).status_code == 403
+    changed = (await client.put("/plans/2025/cap", json={"cap": 80_000}, headers=auth)).json()
+    assert (changed["cap"], changed["paid_reserve"], changed["remaining"]) == (80_000, 8_000, 12_000)
+    # 60,000 allocated + floor(10 % of 66,666) = 66,666: the cap may equal it, never fall one below
+    exact = (await client.put("/plans/2025/cap", json={"cap": 66_666}, headers=auth)).json()
+    assert (exact["paid_reserve"], exact["remaining"]) == (6_666, 0)
+    below = await client.put("/plans/2025/cap", json={"cap": 66_665}, headers=auth)
+    assert below.status_code == 422 and (below.json()["field"], below.json()["article"]) == ("cap", "M-6")
+    for bad in (0, -1, "many", 10**13):
+        refused = await client.put("/plans/2025/cap", json={"cap": bad}, headers=auth)
+        assert refused.status_code == 422 and refused.json()["field"] == "body.cap", bad
+    assert (await client.put("/plans/2024/cap", json={"cap": 1}, headers=auth)).status_code == 404
+    stored = (await client.get("/plans/2025", headers=auth)).json()
+    assert (stored["cap"], stored["paid_reserve"], stored["allocated"]) == (66_666, 6_666, 60_000)
+
+    await client.post("/plans/2025/approval", headers=auth)
+    approved = await client.put("/plans/2025/cap", json={"cap": 90_000}, headers=auth)
+    assert approved.status_code == 409 and (approved.json()["field"], approved.json()["article"]) == ("cap", "M-7")

@@ -8,7 +8,7 @@ import pytest
 pytestmark = pytest.mark.asyncio
 
 
-async def _plan(world) -> None:  # noqa: ANN001
+async def _plan(world) -> None:
     client, auth = world.svc.client, world.authority
     await world.tick("2026-01-10T10:00:00+08:00")
     policy = (await client.get("/policy/2026")).json() | {"paid_share": "0.1", "auction_reserve_price": "30.00"}
@@ -27,7 +27,7 @@ async def _plan(world) -> None:  # noqa: ANN001
     assert (await client.post("/plans/2026/issuance", headers=auth)).status_code == 200
 
 
-async def _bid(world, sale_id: str, entity_id: str, quantity: int, price: str):  # noqa: ANN001
+async def _bid(world, sale_id: str, entity_id: str, quantity: int, price: str):
     return await world.svc.client.post(f"/sales/{sale_id}/bids", json={"quantity": quantity, "price": price},
                                        headers=world.entity(entity_id))
 

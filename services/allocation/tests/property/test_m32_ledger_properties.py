@@ -41,7 +41,7 @@ RETIRED = (CANCELLATION_ACCOUNT,)  # cancelled units leave circulation; recalled
 
 
 @pytest.fixture
-def ledger_db(database_url):  # noqa: ANN201
+def ledger_db(database_url):
     engine = make_engine(database_url("ledger_properties"))
     d = definition()
     command.upgrade(alembic_config(PLATFORM_MIGRATIONS, metadata=PlatformTable.metadata,
@@ -55,7 +55,7 @@ def ledger_db(database_url):  # noqa: ANN201
 class Book:
     """Drives the registry store as the use cases do, one database transaction per registration."""
 
-    def __init__(self, engine, prefix: str) -> None:  # noqa: ANN001
+    def __init__(self, engine, prefix: str) -> None:
         self.factory = sessionmaker(engine, expire_on_commit=False)
         self.prefix, self.clock, self.ids = prefix, itertools.count(), itertools.count()
         self.holders = [f"{prefix}H{i}" for i in range(3)]
@@ -89,7 +89,7 @@ class Book:
             uow.commit()
         return [op for op, _ in done]
 
-    def _one(self, registry, op: tuple) -> RegistryTransaction | None:  # noqa: ANN001, C901 - a branch per kind
+    def _one(self, registry, op: tuple) -> RegistryTransaction | None:  # a branch per kind
         kind, a, b, vintage, quantity = op
         at = T0 + timedelta(minutes=next(self.clock))
         tx_id = f"{self.prefix}TX-{next(self.ids)}"
@@ -178,7 +178,7 @@ def test_m32_balances_never_negative_totals_conserved_chain_verifies(ledger_db, 
         _every_serial_held_once(session, book.accounts, held)
 
 
-def _every_serial_held_once(session, accounts: list[str], held: dict[tuple[str, int], int]) -> None:  # noqa: ANN001
+def _every_serial_held_once(session, accounts: list[str], held: dict[tuple[str, int], int]) -> None:
     """Per unit type and vintage the blocks of all accounts (the cancellation account's are the cancelled serials)
     are disjoint and cover exactly the serials ever issued; each account's blocks add up to its holding."""
     blocks = session.execute(select(SerialBlockRow.account_id, SerialBlockRow.unit_type, SerialBlockRow.vintage,
@@ -250,7 +250,7 @@ TAMPER = st.sampled_from([
 def test_m32_changing_any_stored_row_is_detected(ledger_db, change, which):
     book = Book(ledger_db, f"X{next(examples)}-")
     book.open()
-    for n, op in enumerate([("issue", 0, 0, 2025, 100), ("issue", 1, 1, 2026, 50), ("deposit", 0, 0, 2025, 30),
+    for _, op in enumerate([("issue", 0, 0, 2025, 100), ("issue", 1, 1, 2026, 50), ("deposit", 0, 0, 2025, 30),
                             ("deliver", 0, 1, 2025, 10), ("surrender", 1, 1, 2026, 5)]):
         assert book.register(op)
     table, column, changed = change

@@ -139,7 +139,7 @@ def test_m6_plan_reports_allocated_and_remaining():
     assert (p.allocated, p.remaining) == (0, 1000)
     p.add_historical_entry("E1", {2023: 250})
     assert (p.allocated, p.remaining) == (250, 750)
-    assert p.allocation_for("E1") == 250 and p.allocation_for("nobody") == 0
+    assert p.entry_for("E1").quantity == 250 and p.entry_for("nobody") is None
 
 
 @pytest.mark.parametrize("cap", [0, -1, True])
@@ -149,14 +149,17 @@ def test_m6_cap_must_be_a_positive_whole_number(cap):
     assert (e.value.field, e.value.article) == ("cap", "M-6")
 
 
-def test_m6_cap_cannot_fall_below_what_is_allocated():
+def test_m6_cap_cannot_fall_below_what_is_allocated_and_reserved():
     p = plan(cap=1000)
     p.add_historical_entry("E1", {2023: 600})
-    p.set_cap(600)
-    assert p.remaining == 0
+    p.set_cap(700, 100)  # exactly what is allocated plus the paid reserve
+    assert (p.cap, p.paid_reserve, p.remaining) == (700, 100, 0)
     with pytest.raises(RuleViolation) as e:
-        p.set_cap(599)
-    assert e.value.field == "cap" and p.cap == 600
+        p.set_cap(699, 100)
+    assert (e.value.field, e.value.article) == ("cap", "M-6") and (p.cap, p.paid_reserve) == (700, 100)
+    with pytest.raises(RuleViolation) as e:
+        p.set_cap(0, 0)
+    assert e.value.field == "cap"
 
 
 # --- M-7: approval before use -----------------------------------------------------------------------------------
@@ -184,7 +187,7 @@ def test_m7_entries_and_cap_change_only_in_draft():
     with pytest.raises(Conflict):
         p.remove_entry("E1")
     with pytest.raises(Conflict) as e:
-        p.set_cap(2000)
+        p.set_cap(2000, 0)
     assert e.value.field == "cap"
 
 
@@ -244,7 +247,7 @@ def test_m6_entries_not_loaded_still_count_against_the_cap():
         p.add_historical_entry("E10", {2023: 1})
     assert (e.value.field, e.value.article) == ("entries", "M-6")
     with pytest.raises(RuleViolation):
-        p.set_cap(999)
+        p.set_cap(999, 0)
 
 
 def test_m7_plan_with_only_unloaded_entries_can_be_approved_but_not_issued_in_part():
@@ -260,7 +263,7 @@ def test_m8_loaded_entries_are_unique_and_removal_updates_the_total():
     with pytest.raises(Conflict):
         AllocationPlan(year=2024, cap=1000, entries=[e1, e1])
     p = AllocationPlan(year=2024, cap=1000, entries=[e1])
-    assert p.allocation_for("E1") == 100 and p.remaining == 900
+    assert p.entry_for("E1").quantity == 100 and p.remaining == 900
     p.remove_entry("E1")
     assert p.remaining == 1000 and p.entry_for("E1") is None
     with pytest.raises(RuleViolation):

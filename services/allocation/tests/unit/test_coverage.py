@@ -30,7 +30,8 @@ def test_m12_at_10000_t_not_covered_is_reporting_only_one_tonne_under_neither():
 
 
 def test_m12_reporting_threshold_is_a_policy_parameter():
-    assert classify(replace(POLICY, reporting_threshold_t=5_000), "commerce", 5_000) is CoverageBasis.REPORTING_THRESHOLD
+    lowered = replace(POLICY, reporting_threshold_t=5_000)
+    assert classify(lowered, "commerce", 5_000) is CoverageBasis.REPORTING_THRESHOLD
     with pytest.raises(RuleViolation) as e:
         replace(POLICY, reporting_threshold_t=-1)
     assert e.value.field == "reporting_threshold_t"

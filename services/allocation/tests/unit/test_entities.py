@@ -52,7 +52,7 @@ def test_m5_entity_on_the_list_is_active_with_free_sector():
 
 @pytest.mark.parametrize("kwargs, field", [({"entity_id": " "}, "entity_id"), ({"name": ""}, "name"),
                                            ({"sector": ""}, "sector"),
-                                           ({"registered_at": datetime(2024, 1, 1)}, "registered_at")])
+                                           ({"registered_at": datetime(2024, 1, 1)}, "registered_at")])  # noqa: DTZ001 - the naive time refused
 def test_m5_entity_needs_id_name_sector_and_aware_time(kwargs, field):
     args = {"entity_id": "E1", "name": "n", "sector": "industry", "registered_at": T0} | kwargs
     with pytest.raises(RuleViolation) as e:

@@ -25,11 +25,9 @@ def test_m16_year_from_plan_to_cancelled_units():
     plan = AllocationPlan(2024, cap=10_000)
     plan.add_historical_entry("ent-1", {2021: 950, 2022: 1000, 2023: 1050})
     plan.approve(T0)
-    reg = Registry()
-    for acc in (Account("ISS", AccountKind.AUTHORITY_ISSUANCE, None, T0),
-                Account("CAN", AccountKind.AUTHORITY_CANCELLATION, None, T0),
-                Account("A-ent-1", AccountKind.ENTITY_HOLDING, "ent-1", T0)):
-        reg.open_account(acc)
+    reg = Registry({acc.account_id: acc for acc in (Account("ISS", AccountKind.AUTHORITY_ISSUANCE, None, T0),
+                                                    Account("CAN", AccountKind.AUTHORITY_CANCELLATION, None, T0),
+                                                    Account("A-ent-1", AccountKind.ENTITY_HOLDING, "ent-1", T0))})
     for i, line in enumerate(plan.issue(T0)):
         reg.issue(f"iss-{i}", "ISS", f"A-{line.entity_id}", [UnitLine(UnitType.SHEA, line.vintage, line.quantity)], T0)
     lot = CcerOrigin("P-1", date(2023, 4, 1))
@@ -39,10 +37,10 @@ def test_m16_year_from_plan_to_cancelled_units():
     ob.apply_determination(1, 1040, datetime(2025, 4, 27, 10, tzinfo=REGULATORY_TZ), policy)
     now = datetime(2025, 6, 20, 10, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
     lines = [UnitLine(UnitType.SHEA, 2024, 990), UnitLine(UnitType.CCER, 2023, 50, lot)]
-    result = ob.surrender(lines, now, policy, plan.allocation_for("ent-1"))
+    result = ob.surrender(lines, now, policy, plan.entry_for("ent-1").quantity)
     reg.surrender("sur-1", "A-ent-1", "CAN", result.accepted, now)
 
     assert result.settled and ob.status is ObligationStatus.SETTLED
     assert reg.balance("A-ent-1", UnitType.SHEA) == 10 and reg.balance("A-ent-1", UnitType.CCER) == 30
     assert reg.balance("CAN") == 1040
-    assert plan.remaining == 9_000 and Decimal(plan.allocation_for("ent-1")) * policy.ccer_ratio == 50
+    assert plan.remaining == 9_000 and Decimal(plan.entry_for("ent-1").quantity) * policy.ccer_ratio == 50

@@ -41,7 +41,8 @@ def test_m9_reserve_price_inclusive_bids_below_not_admitted():
 def test_m9_fixed_price_sale_oversubscribed_shares_pro_rata_no_unit_lost():
     awards = fill_fixed_price(100, [bid("A", 70, "40", 0), bid("B", 70, "40", 1), bid("C", 10, "40", 2)], D("40"))
     assert sum(a.quantity for a in awards) == 100
-    assert [(a.bidder_id, a.quantity) for a in awards] == [("A", 47), ("B", 47), ("C", 6)]  # 46.67 each, 6.67: ties to the earlier
+    # 46.67 each, 6.67: ties to the earlier
+    assert [(a.bidder_id, a.quantity) for a in awards] == [("A", 47), ("B", 47), ("C", 6)]
     assert awards[0].amount == D("1880.00")
     assert pro_rata(3, [bid("A", 1, "1"), bid("B", 1, "1")]) == {"A": 1, "B": 1}
 

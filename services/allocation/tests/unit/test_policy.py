@@ -1,6 +1,6 @@
 """AllocationPolicy: the per-year parameters of M-5, M-16 and M-17."""
 from dataclasses import FrozenInstanceError
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,15 +14,6 @@ def test_m16_default_window_is_1_to_30_june_of_the_following_year():
     assert (p.year, p.surrender_open, p.surrender_close) == (2024, date(2025, 6, 1), date(2025, 6, 30))
 
 
-def test_m16_window_closes_at_midnight_shanghai_on_1_july():
-    p = AllocationPolicy.default(2024)
-    assert p.window_closes_at == datetime(2025, 6, 30, 16, 0, tzinfo=timezone.utc)  # 1 July 00:00 +08:00
-    assert p.window_opens_at == datetime(2025, 5, 31, 16, 0, tzinfo=timezone.utc)  # 1 June 00:00 +08:00
-
-
-def test_m16_moved_close_date_moves_the_close_instant():
-    p = AllocationPolicy(2020, surrender_open=date(2021, 6, 1), surrender_close=date(2021, 9, 30))
-    assert p.window_closes_at == datetime(2021, 9, 30, 16, 0, tzinfo=timezone.utc)
 
 
 def test_m16_window_may_open_and_close_on_the_same_day_but_not_close_before_opening():

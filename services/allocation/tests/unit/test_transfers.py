@@ -19,14 +19,13 @@ LOT = CcerOrigin("P-A", date(2023, 5, 1))
 
 def market() -> Registry:
     """E1 and E2 hold 100 allowances of 2025 (E1 also 10 CCERs); T1 / T2 are their trading accounts."""
-    r = Registry()
-    for account in (Account("ISS", AccountKind.AUTHORITY_ISSUANCE, None, T0),
-                    Account("CAN", AccountKind.AUTHORITY_CANCELLATION, None, T0),
-                    Account("E1", AccountKind.ENTITY_HOLDING, "ent-1", T0),
-                    Account("E2", AccountKind.ENTITY_HOLDING, "ent-2", T0),
-                    Account("T1", AccountKind.EXCHANGE_TRADING, "ent-1", T0, linked_account_id="E1"),
-                    Account("T2", AccountKind.EXCHANGE_TRADING, "ent-2", T0, linked_account_id="E2")):
-        r.open_account(account)
+    accounts = (Account("ISS", AccountKind.AUTHORITY_ISSUANCE, None, T0),
+                Account("CAN", AccountKind.AUTHORITY_CANCELLATION, None, T0),
+                Account("E1", AccountKind.ENTITY_HOLDING, "ent-1", T0),
+                Account("E2", AccountKind.ENTITY_HOLDING, "ent-2", T0),
+                Account("T1", AccountKind.EXCHANGE_TRADING, "ent-1", T0, linked_account_id="E1"),
+                Account("T2", AccountKind.EXCHANGE_TRADING, "ent-2", T0, linked_account_id="E2"))
+    r = Registry({account.account_id: account for account in accounts})
     r.issue("tx-0", "ISS", "E1", [UnitLine(SHEA, 2025, 100), UnitLine(CCER, 2023, 10, LOT)], T0)
     r.issue("tx-00", "ISS", "E2", [UnitLine(SHEA, 2025, 100)], T0)
     return r

@@ -41,7 +41,7 @@ class Office:
     """Two officers and the leadership of an enforcement office, acting through a running service's HTTP API: one
     officer proposes a decision, another approves it (four eyes, the platform's default)."""
 
-    def __init__(self, svc) -> None:  # noqa: ANN001
+    def __init__(self, svc) -> None:
         self.svc = svc
         self.li = svc.auth("enforcement_officer", subject="li")
         self.zhao = svc.auth("enforcement_officer", subject="zhao")
@@ -77,5 +77,5 @@ class Office:
 
 
 @pytest.fixture
-def office():  # noqa: ANN201
+def office():
     return Office

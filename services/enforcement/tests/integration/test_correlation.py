@@ -22,7 +22,7 @@ async def test_s8_every_event_of_a_case_carries_its_correlation_id(settings, pub
             detected_at="2026-07-01T00:00:00+08:00"), correlation_id="year-2025:E-0060")
         staff = office(svc)
 
-        async def opened():  # noqa: ANN202
+        async def opened():
             r = await svc.client.get("/cases/CASE-M39-E-0060-2025", headers=staff.li)
             return r.json() if r.status_code == 200 else None
 

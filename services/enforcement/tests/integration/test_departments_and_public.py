@@ -14,7 +14,7 @@ pytestmark = pytest.mark.asyncio
 ALL = ["credit_record", "special_fund_ineligible", "award_ineligible", "project_assessment_refused"]
 
 
-async def sanctioned(svc, publish, office) -> str:  # noqa: ANN001
+async def sanctioned(svc, publish, office) -> str:
     """E-0050's M-39 case with a fine and every M-40 measure, decided on 5 August 2026."""
     await publish(CalendarTick(now="2026-08-05T10:00:00+08:00"))
     await eventually(lambda: _at(svc, "2026-08-05T02:00:00Z"))
@@ -27,11 +27,11 @@ async def sanctioned(svc, publish, office) -> str:  # noqa: ANN001
     return case_id
 
 
-async def _at(svc, want: str) -> bool:  # noqa: ANN001
+async def _at(svc, want: str) -> bool:
     return (await svc.client.get("/clock")).json()["now"] == want
 
 
-async def ask(svc, role: str, path: str, **params):  # noqa: ANN001, ANN003, ANN202
+async def ask(svc, role: str, path: str, **params):
     return await svc.client.get(path, params=params, headers=svc.auth(role))
 
 

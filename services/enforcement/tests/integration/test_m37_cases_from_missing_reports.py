@@ -30,16 +30,16 @@ def late_report(entity_id: str, at: str) -> EmissionReportSubmitted:
                                    reported_emissions=50_000, factor_set_id="SH-2022", late=True, submitted_at=at)
 
 
-async def tick(svc, publish, now: str) -> None:  # noqa: ANN001
+async def tick(svc, publish, now: str) -> None:
     envelope = await publish(CalendarTick(now=now))
 
-    async def reached():  # noqa: ANN202
+    async def reached():
         clock = (await svc.client.get("/clock")).json()["now"]
         return clock is not None and CalendarTick(now=clock).now >= envelope.data.now
     await eventually(reached)
 
 
-async def applied(svc, envelope) -> None:  # noqa: ANN001
+async def applied(svc, envelope) -> None:
     """Until the service's inbox holds the event: what it did with it is committed."""
     def done() -> bool:
         with svc.runtime.read_session_factory() as session:
@@ -47,7 +47,7 @@ async def applied(svc, envelope) -> None:  # noqa: ANN001
     await eventually(done)
 
 
-async def case(svc, case_id: str, **expected):  # noqa: ANN001, ANN003, ANN202
+async def case(svc, case_id: str, **expected):
     r = await svc.client.get(f"/cases/{case_id}", headers=svc.auth("enforcement_officer"))
     if r.status_code != 200:
         return None

@@ -21,16 +21,16 @@ def impeded(impediment_id: str, kind: str, article: str) -> VerificationImpeded:
         recorded_at="2026-04-10T10:00:00+08:00")
 
 
-async def clock(svc, publish, now: str) -> None:  # noqa: ANN001
+async def clock(svc, publish, now: str) -> None:
     await publish(CalendarTick(now=now))
 
-    async def reached():  # noqa: ANN202
+    async def reached():
         seen = (await svc.client.get("/clock")).json()["now"]
         return seen is not None and CalendarTick(now=seen).now >= CalendarTick(now=now).now
     await eventually(reached)
 
 
-async def case(svc, case_id: str, **expected):  # noqa: ANN001, ANN003, ANN202
+async def case(svc, case_id: str, **expected):
     r = await svc.client.get(f"/cases/{case_id}", headers=svc.auth("enforcement_officer"))
     body = r.json() if r.status_code == 200 else None
     return body if body and all(body[k] == v for k, v in expected.items()) else None

@@ -31,18 +31,18 @@ def settled(entity_id: str, at: str = "2026-07-10T10:00:00+08:00") -> Obligation
                              late=True, settled_at=at)
 
 
-async def clock_at(svc, publish, now: str) -> None:  # noqa: ANN001
+async def clock_at(svc, publish, now: str) -> None:
     await publish(CalendarTick(now=now))
     want = CalendarTick(now=now).now
     await eventually(lambda: _clock(svc, want))
 
 
-async def _clock(svc, want):  # noqa: ANN001, ANN202
+async def _clock(svc, want):
     now = (await svc.client.get("/clock")).json()["now"]
     return now is not None and CalendarTick(now=now).now >= want
 
 
-async def case_of(svc, case_id: str, **expected):  # noqa: ANN001, ANN003, ANN202
+async def case_of(svc, case_id: str, **expected):
     """The case once it exists and its fields have the expected values (None until then)."""
     r = await svc.client.get(f"/cases/{case_id}", headers=svc.auth("enforcement_officer"))
     if r.status_code != 200:

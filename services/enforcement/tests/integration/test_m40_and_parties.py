@@ -26,7 +26,7 @@ def m39_case(entity_id: str) -> dict:
             "shortfall_tonnes": 1200}
 
 
-async def _clock(svc, want: str):  # noqa: ANN001, ANN202
+async def _clock(svc, want: str):
     return (await svc.client.get("/clock")).json()["now"] == want
 
 

@@ -52,7 +52,7 @@ def test_m42_an_exchange_event_opens_its_case_through_one_finder(settings):
                                   "no closing price published", at)
 
     handler = opens_case(market_data_missing)
-    for n in range(2):  # the same day's breach reported twice
+    for _ in range(2):  # the same day's breach reported twice
         with runtime.uow(MessageContext.new("event:exchange.market-data.missing")) as uow:
             handler({"day": "2026-07-03"}, uow)
             uow.commit()
@@ -71,7 +71,7 @@ def _sh(hour: int, minute: int = 0, second: int = 0, day: date = DAY) -> datetim
     return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=REGULATORY_TZ)
 
 
-def _opened(day: date = DAY, **changes) -> TradingDayOpened:  # noqa: ANN003
+def _opened(day: date = DAY, **changes) -> TradingDayOpened:
     return TradingDayOpened(**{"trading_date": day, "opened_at": _sh(9, 30, day=day),
                                "market_report_due_at": _sh(18, day=day), "rules_year": day.year, "rules_version": 1,
                                "price_limit": Decimal("0.10"), "max_holding_t": 1_000_000,
@@ -82,20 +82,20 @@ def _report(day: date, at: datetime) -> MarketDayReported:
     return MarketDayReported(trading_date=day, products=[], reported_at=at)
 
 
-def _deliver(runtime, *events) -> None:  # noqa: ANN001, ANN002
+def _deliver(runtime, *events) -> None:
     for event in events:
         with runtime.uow(MessageContext.new(f"event:{type(event).contract.event_type}")) as uow:
             EVENT_HANDLERS[type(event)](event, uow)
             uow.commit()
 
 
-def _m42_cases(runtime) -> dict[str, object]:  # noqa: ANN001
+def _m42_cases(runtime) -> dict[str, object]:
     with runtime.uow(MessageContext.new("test")) as uow:
         return {c.case_id: c for c in uow.cases.list(party_id="SEEE")}
 
 
 @pytest.fixture
-def enforcement(settings):  # noqa: ANN001, ANN201
+def enforcement(settings):
     runtime = build_runtime(settings)
     upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
     yield runtime

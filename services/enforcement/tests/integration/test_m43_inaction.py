@@ -14,7 +14,7 @@ from enforcement.bootstrap import build_runtime
 pytestmark = pytest.mark.asyncio
 
 
-async def tick(svc, publish, now: str) -> None:  # noqa: ANN001
+async def tick(svc, publish, now: str) -> None:
     want = CalendarTick(now=now).now
 
     async def reached() -> bool:
@@ -102,5 +102,5 @@ async def test_m43_a_determination_mrv_reports_overdue_is_flagged_until_it_is_ma
         assert "authority did not determine the 2025 emissions of E-0004" in log[0]["detail"]
 
 
-async def _flags(svc, headers, *, open: bool) -> list[dict]:  # noqa: ANN001, A002
+async def _flags(svc, headers, *, open: bool) -> list[dict]:  # noqa: A002 - the query parameter's name
     return (await svc.client.get("/inaction-flags", params={"open": open}, headers=headers)).json()

@@ -20,7 +20,7 @@ BEFORE, AFTER = "0292437dd0f6", "1c2780cec4a2"
 OPENED, FINED = datetime(2026, 6, 30, 16, 0, 5, tzinfo=timezone.utc), datetime(2026, 8, 5, 2, tzinfo=timezone.utc)
 
 
-def rows(conn, sql: str) -> list[dict]:  # noqa: ANN001
+def rows(conn, sql: str) -> list[dict]:
     return [dict(r) for r in conn.execute(text(sql)).mappings()]
 
 

@@ -45,7 +45,7 @@ def test_s8_accepted_objection_sets_pending_fine_proposals_aside(ordered, timeli
 def test_s8_appeal_upheld_reduced_or_revoked(ordered, timeline):
     at = timeline["order_at"]
 
-    def fined(article: str = "M-42"):  # noqa: ANN202
+    def fined(article: str = "M-42"):
         case = ordered(article)
         case.decide_fine(at, LI, D("40000.00"), "fees outside the schedule", P)
         return case

@@ -42,7 +42,7 @@ def test_s8_service_records_method_date_and_payment_due_and_refuses_a_datetime(o
     case = ordered("M-42")
     case.decide_fine(at, OFFICER, D("40000.00"), "fees outside the schedule", P)
     with pytest.raises(RuleViolation) as err:
-        case.notify_penalty(at, OFFICER, datetime(2026, 7, 2, 12), "post", P)
+        case.notify_penalty(at, OFFICER, datetime(2026, 7, 2, 12), "post", P)  # noqa: DTZ001 - the naive time refused
     assert (err.value.field, err.value.article) == ("served_on", "M-42")
     with pytest.raises(RuleViolation) as err:
         case.notify_penalty(at, OFFICER, date(2026, 7, 2), "pigeon", P)

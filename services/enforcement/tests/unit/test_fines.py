@@ -17,12 +17,12 @@ P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})  # each rule 
 D = Decimal
 
 
-def paid(case, at, amount: str, served_on=None):  # noqa: ANN001, ANN201 - serve the decision, then pay it
+def paid(case, at, amount: str, served_on=None):  # serve the decision, then pay it
     case.notify_penalty(at, OFFICER, served_on or _day(at), "in_person", P)
     return case.record_payment(at, OFFICER, D(amount), P)
 
 
-def _day(at):  # noqa: ANN001, ANN202
+def _day(at):
     from ets_shared.clock import regulatory_date
     return regulatory_date(at)
 

@@ -17,7 +17,7 @@ P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
 ALL = list(MeasureKind)
 
 
-def applied(case, kinds, at, policy=P) -> dict:  # noqa: ANN001
+def applied(case, kinds, at, policy=P) -> dict:
     case.apply_measures(kinds, at, OFFICER, "violation established", policy)
     return {m.effect: m for m in case.measures}
 

@@ -15,7 +15,7 @@ OFFICER = "enforcement_officer:li"
 P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
 
 
-def _exactly_due(case, policy=P) -> list[StepKind]:  # noqa: ANN001
+def _exactly_due(case, policy=P) -> list[StepKind]:
     """Tick one microsecond before `next_due` (nothing happens), then at it; the steps recorded at it."""
     due = case.next_due(policy)
     assert due is not None

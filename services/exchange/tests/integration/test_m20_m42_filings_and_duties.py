@@ -14,7 +14,7 @@ from exchange.adapters.orm import TradeRow
 pytestmark = pytest.mark.asyncio
 
 
-async def put_rules(market, document: dict, reason: str, role: str = "authority"):  # noqa: ANN001, ANN201
+async def put_rules(market, document: dict, reason: str, role: str = "authority"):
     return await market.client.put("/policy/2026", params={"reason": reason}, json=document,
                                    headers=market.svc.auth(role))
 

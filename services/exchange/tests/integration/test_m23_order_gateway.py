@@ -15,13 +15,13 @@ pytestmark = pytest.mark.asyncio
 PRODUCT = "SHEA-2025"
 
 
-async def request(nc, headers: dict[str, str], body: object) -> tuple[int, dict]:  # noqa: ANN001
+async def request(nc, headers: dict[str, str], body: object) -> tuple[int, dict]:
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     reply = await nc.request(ORDERS_SUBJECT, data, timeout=30, headers=headers)
     return int(reply.headers["Status"]), json.loads(reply.data)
 
 
-async def traders(market) -> tuple[str, str]:  # noqa: ANN001
+async def traders(market) -> tuple[str, str]:
     await market.at(2026, 5, 20, 10, 0)
     await market.list_product("40.00")
     buyer, seller = await market.admit("B"), await market.admit("S")

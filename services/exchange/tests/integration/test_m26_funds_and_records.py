@@ -81,7 +81,8 @@ async def test_m32_allowances_withdrawn_to_the_registry_or_back_when_refused(mar
     await market.send(RegistryTransferRegistered(
         transaction_id="W1", purpose="exchange_withdrawal", reference="W1", from_account_id=account,
         from_holder_id="S", to_account_id="ACC-S", to_holder_id="S",
-        lines=[TransferLine(unit_type="SHEA", vintage=market.vintage, quantity=400)], registered_at=market.sh(2026, 5, 20, 10)))
+        lines=[TransferLine(unit_type="SHEA", vintage=market.vintage, quantity=400)],
+        registered_at=market.sh(2026, 5, 20, 10)))
     await market.send(RegistryTransferRefused(purpose="exchange_withdrawal", reference="W2", reason="frozen",
                                               refused_at=market.sh(2026, 5, 20, 10)))
     assert (await market.balances(account))["units"] == (600, 0)
@@ -102,7 +103,7 @@ async def test_m32_registry_reconciliation_lists_every_difference_and_what_is_in
     await market.order("B", buyer, "BUY", "40.00", 100)  # matched, not yet delivered
     registry = await nats.connect(nats_url)  # plays the registry's trading-balances responder
 
-    async def answer(msg) -> None:  # noqa: ANN001
+    async def answer(msg) -> None:
         assert json.loads(msg.data) == {"account_ids": None}
         reply = TradingBalancesReply(as_of=market.sh(2026, 5, 20, 10, 1), balances=[
             TradingBalance(account_id=seller, holder_id="S", vintage=market.vintage, quantity=990),

@@ -11,7 +11,7 @@ from ets_shared.testing.service import eventually, subject_listener
 pytestmark = pytest.mark.asyncio
 
 
-async def set_threshold(market, threshold: int) -> None:  # noqa: ANN001
+async def set_threshold(market, threshold: int) -> None:
     r = await market.client.put("/policy/2026", params={"reason": "large-holder threshold for the test"},
                                 json={"large_holder_report_t": threshold}, headers=market.svc.auth("authority"))
     assert r.status_code == 200, r.text

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.asyncio
 PRODUCT = "SHEA-2025"
 
 
-async def setup(market) -> tuple[str, str]:  # noqa: ANN001
+async def setup(market) -> tuple[str, str]:
     await market.at(2026, 5, 20, 10, 0)
     await market.list_product("40.00")
     buyer, seller = await market.admit("B"), await market.admit("S")
@@ -22,12 +22,12 @@ async def setup(market) -> tuple[str, str]:  # noqa: ANN001
     return buyer, seller
 
 
-async def impose(market, measure_id: str, kind: str, **fields):  # noqa: ANN001, ANN003, ANN201
+async def impose(market, measure_id: str, kind: str, **fields):
     body = {"measure_id": measure_id, "kind": kind, "reason": fields.pop("reason", "abnormal prices"), **fields}
     return await market.client.post("/market-measures", json=body, headers=market.operator)
 
 
-async def lift(market, measure_id: str, headers=None):  # noqa: ANN001, ANN201
+async def lift(market, measure_id: str, headers=None):
     return await market.client.post(f"/market-measures/{measure_id}/lifting", json={"reason": "situation over"},
                                     headers=headers or market.operator)
 

@@ -44,7 +44,7 @@ async def test_m22_covered_entity_becomes_self_operating_member_once(settings, n
         assert admitted[0]["data"]["member_id"] == "M-E-1" and len(admitted) == 1
 
 
-async def _members(svc, headers, n):  # noqa: ANN001
+async def _members(svc, headers, n):
     members = (await svc.client.get("/members", headers=headers)).json()
     return members if len(members) >= n else None
 

@@ -36,7 +36,7 @@ UNITS = 20_000  # t each
 
 
 @pytest.fixture(scope="module")
-def exchange_db(tmp_path_factory):  # noqa: ANN201
+def exchange_db(tmp_path_factory):
     path = Path(tmp_path_factory.mktemp("props")) / "exchange.sqlite"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine, definition().migrations, ExchangeTable.metadata)
@@ -45,7 +45,7 @@ def exchange_db(tmp_path_factory):  # noqa: ANN201
 
 
 class Exchange:
-    def __init__(self, engine, factory) -> None:  # noqa: ANN001
+    def __init__(self, engine, factory) -> None:
         self.factory = factory
         with factory() as session:
             for table in reversed(ExchangeTable.metadata.sorted_tables):
@@ -60,7 +60,8 @@ class Exchange:
         for n, trader in enumerate(TRADERS):
             handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"),
                                   self.uow())
-            funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
+            funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}",
+                                                          trading_account_id=f"X-{trader}",
                                                           amount=f"{CASH}.00"), self.uow())
             self.event(on_transfer_registered, RegistryTransferRegistered(
                 transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
@@ -70,12 +71,12 @@ class Exchange:
     def uow(self) -> ExchangeUnitOfWork:
         return ExchangeUnitOfWork(self.factory, producer="exchange", context=MessageContext.new("test"))
 
-    def event(self, handler, event) -> None:  # noqa: ANN001
+    def event(self, handler, event) -> None:
         with self.uow() as uow:
             handler(event, uow)
             uow.commit()
 
-    def rows(self, row_type, *where):  # noqa: ANN001, ANN201
+    def rows(self, row_type, *where):
         with self.factory() as session:
             return list(session.execute(select(row_type).where(*where)).scalars())
 
@@ -142,7 +143,7 @@ def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, r
     assert resting(rebuild(open_orders)) == live
 
 
-def _entered(x: Exchange, outcomes: list) -> tuple:  # noqa: ANN001
+def _entered(x: Exchange, outcomes: list) -> tuple:
     """What a stream left behind, with order ids replaced by their time priority (ids are random)."""
     orders_ = x.rows(OrderRow)
     seq = {o.order_id: o.sequence for o in orders_}
@@ -171,7 +172,7 @@ def test_m23_m26_a_batch_enters_orders_exactly_as_one_by_one(exchange_db, stream
                                             price=f"{price / 100:.2f}", quantity=quantity, time_in_force=tif))
                for trader, side, price, quantity, tif in stream]
 
-    def outcome(result) -> str:  # noqa: ANN001
+    def outcome(result) -> str:
         return f"{type(result).__name__}:{result.field}" if isinstance(result, DomainError) else "accepted"
 
     x = Exchange(*exchange_db)
@@ -187,7 +188,7 @@ def test_m23_m26_a_batch_enters_orders_exactly_as_one_by_one(exchange_db, stream
     x = Exchange(*exchange_db)
     bounds = [0, *sorted(c for c in cuts if c < len(entries)), len(entries)]
     batched = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in zip(bounds, bounds[1:], strict=False):
         uow = x.uow()
         results = order_entry.place_orders(uow, [(t, c, uow.context) for t, c in entries[start:end]])
         batched += [outcome(r) for r in results]

@@ -5,7 +5,7 @@ import pytest
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
 
 from exchange.domain.members import (
-    Member, MemberKind, MemberStatus, admit_by_operator, admit_covered_entity, admit_covered_list,
+    Member, MemberKind, MemberStatus, admit_by_operator, admit_covered_entity,
     covered_member_id, may_act_for_client, reinstate_member, require_may_place_order,
     suspend_member,
 )
@@ -28,16 +28,6 @@ def test_m22_covered_entity_admitted_as_self_operating_member():
     assert m == Member(covered_member_id("ent-1"), "Steel Co", MemberKind.SELF_OPERATING, "ent-1", T0,
                        MemberStatus.ACTIVE)
     assert admit_covered_entity("ent-2", "Cement Co", T0, members=[], member_id="M-0002").member_id == "M-0002"
-
-
-def test_m22_covered_list_admits_new_entities_automatically_and_skips_existing_members():
-    existing = admit_covered_entity("ent-1", "Steel Co", T0, members=[])
-    admitted = admit_covered_list([("ent-1", "Steel Co"), ("ent-2", "Cement Co"), ("ent-3", "Airline")], T1,
-                                  members=[existing])
-    assert [(m.covered_entity_id, m.kind, m.admitted_at) for m in admitted] == [
-        ("ent-2", MemberKind.SELF_OPERATING, T1), ("ent-3", MemberKind.SELF_OPERATING, T1)]
-    assert admit_covered_list([("ent-2", "Cement Co")], T1, members=[existing, *admitted]) == []  # replay harmless
-    assert len(admit_covered_list([("ent-4", "A"), ("ent-4", "A")], T1, members=[])) == 1  # duplicate on the list
 
 
 def test_m22_covered_entity_cannot_be_admitted_twice():

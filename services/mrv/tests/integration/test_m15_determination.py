@@ -97,7 +97,7 @@ async def test_m15_objection_period_is_a_per_year_policy_and_a_change_reschedule
         7, "2026-03-31", False)
     policy["automatic_determination"] = True
 
-    async def put(days: int, headers: dict | None = None, **changes):  # noqa: ANN202
+    async def put(days: int, headers: dict | None = None, **changes):
         return await world.client.put("/policy/2025", params={"reason": "objection period for 2025"},
                                       json={**policy, "objection_period_days": days, **changes},
                                       headers=headers or world.authority)

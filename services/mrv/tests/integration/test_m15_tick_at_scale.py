@@ -16,7 +16,7 @@ pytestmark = pytest.mark.asyncio
 CASES = 10_000
 
 
-def seed_verified_cases(session_factory, sh) -> None:  # noqa: ANN001
+def seed_verified_cases(session_factory, sh) -> None:
     received = sh(2026, 4, 20)
     breakdown = {"direct": "10000", "indirect": "0", "total": "10000", "factor_set_id": "SH-2022"}
     source = [{"kind": "process", "quantity": "10000", "unit": "tCO2e", "fuel": None, "description": ""}]
@@ -43,7 +43,7 @@ async def test_m15_ten_thousand_due_cases_are_determined_by_one_tick(world):
     await world.automatic(2025)
     seed_verified_cases(runtime.session_factory, world.sh)
 
-    def count(query) -> int:  # noqa: ANN001
+    def count(query) -> int:
         with runtime.session_factory() as session:
             return session.execute(query).scalar_one()
 

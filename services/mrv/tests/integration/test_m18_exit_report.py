@@ -14,7 +14,7 @@ from ets_shared.testing.service import eventually, subject_listener
 pytestmark = pytest.mark.asyncio
 
 
-async def _exit(world, entity_id: str) -> str:  # noqa: ANN001
+async def _exit(world, entity_id: str) -> str:
     envelope = await world.send(EntityExitDeclared(
         entity_id=entity_id, reason="production_stopped", exit_on=date(2026, 9, 10), compliance_year=2026,
         report_due_on=date(2026, 9, 25), declared_at=world.sh(2026, 9, 11)), "allocation")

@@ -12,7 +12,7 @@ from ets_shared.testing.service import eventually, subject_listener
 pytestmark = pytest.mark.asyncio
 
 
-def record(kind: str = "documents_refused", **extra) -> dict:  # noqa: ANN003
+def record(kind: str = "documents_refused", **extra) -> dict:
     return {"kind": kind, "description": "fuel purchase ledgers withheld twice",
             "evidence": ["site visit minutes 2026-04-08", "email of 2026-04-10"], "occurred_on": "2026-04-10",
             **extra}

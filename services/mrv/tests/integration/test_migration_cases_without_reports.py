@@ -29,7 +29,8 @@ def test_m15_existing_cases_keep_their_children_and_get_their_deadlines(database
         command.upgrade(service, "6d74ffa5a8a0")
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO covered_entity (entity_id, name, sector, covered, registered_at) VALUES "
-                              "('E-1', 'n', 'steel', true, :at)"), {"at": datetime(2024, 12, 31, 17, tzinfo=timezone.utc)})
+                              "('E-1', 'n', 'steel', true, :at)"),
+                         {"at": datetime(2024, 12, 31, 17, tzinfo=timezone.utc)})
             conn.execute(text(CASE), {"r": "RPT-V", "e": "E-V", "s": "verified", "at": AT})
             conn.execute(text(CASE), {"r": "RPT-R", "e": "E-R", "s": "recheck", "at": AT})
             conn.execute(text("INSERT INTO recheck (report_id, seq, triggers, opened_at, due_by) VALUES "

@@ -1,7 +1,7 @@
 """M-12, M-13 deadlines found missed; M-15 determination as the authority's act — of a verified figure, and of an
 entity that never reported or was never verified — and the M-43 flag for a determination missed past its deadline.
 Deadlines by Shanghai date: on the day is on time, the day after is missing."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -41,13 +41,13 @@ def missing_report(covered=True):
     return case
 
 
-def reported(at=sh(2026, 3, 20), covered=True):
+def reported(at=sh(2026, 3, 20), covered=True):  # noqa: B008 - an immutable instant
     case = ReportCase("E-1", YEAR, "case-E-1")
     case.submit_report("RPT-E-1-2025", process(50_000), covered=covered, now=at, policy=POLICY)
     return case
 
 
-def verified(received=sh(2026, 4, 10, 10)):
+def verified(received=sh(2026, 4, 10, 10)):  # noqa: B008 - an instant is immutable
     case = reported()
     case.file_verification("VER-1", "AG-1", "V-1", process(50_000), [], now=received, policy=POLICY,
                            directory=directory(), previous_year_determined=None)

@@ -1,4 +1,5 @@
 """Per-year MRV parameters: M-11, M-12, M-13, M-15 deadlines and thresholds, M-44(1) factor choice."""
+from dataclasses import FrozenInstanceError
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -106,6 +107,6 @@ def test_m44_factor_set_by_year_or_override():
 
 def test_policy_is_immutable():
     p = MrvPolicy.default(2023)
-    with pytest.raises(Exception):
+    with pytest.raises(FrozenInstanceError):
         p.objection_period_days = 3  # type: ignore[misc]
     assert timedelta(days=p.objection_period_days) == timedelta(days=7)

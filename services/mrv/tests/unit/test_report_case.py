@@ -36,13 +36,14 @@ def directory():
     return d
 
 
-def reported(tonnes=10_000, *, at=sh(2024, 3, 1, 10), covered=True, policy=POLICY):
+def reported(tonnes=10_000, *, at=sh(2024, 3, 1, 10), covered=True, policy=POLICY):  # noqa: B008 - immutable
     case = ReportCase("E-1", YEAR, "case-E-1")
     case.submit_report("R-1", process(tonnes), covered=covered, now=at, policy=policy)
     return case
 
 
-def verify(case, directory, tonnes=10_000, *, at=sh(2024, 4, 10, 10), previous=None, policy=POLICY):
+def verify(case, directory, tonnes=10_000, *, at=sh(2024, 4, 10, 10), previous=None,  # noqa: B008 - immutable
+           policy=POLICY):
     return case.file_verification("VF-1", "AG-1", "V-1", process(tonnes), ["ok"], now=at, policy=policy,
                                   directory=directory, previous_year_determined=previous)
 

@@ -117,7 +117,7 @@ class Oversight:
                                                         "statement": "six certified staff", "price": "250000.00"}),
                            201))
         await self.tick(sh(year, 1, 21, 9))
-        for n, (agency_id, bid) in enumerate(zip(winners, bids), start=1):
+        for n, (agency_id, bid) in enumerate(zip(winners, bids, strict=True), start=1):
             ok(await self.client.post(f"/tenders/{tender_id}/bids/{bid['bid_id']}/score", headers=self.authority,
                                       json={"score": "85.50", "reason": "meets every condition"}))
             ok(await self.client.post(f"/tenders/{tender_id}/lots/{n}/award", headers=self.authority,
@@ -154,5 +154,5 @@ class Oversight:
 
 
 @pytest.fixture
-def oversight_of(nats_url):  # noqa: ANN201
+def oversight_of(nats_url):
     return lambda svc: Oversight(svc, nats_url)

@@ -64,7 +64,7 @@ async def test_v_tender_bids_scores_and_awards_are_recorded_with_reasons(setting
         public = ok(await svc.client.get("/tenders/T-2025"))
         assert public["conditions"] == ["CMA accreditation", "five verifiers"] and public["awards"] == []
 
-        async def bid(agency_id: str, lot_no: int, as_: str | None = None, **extra):  # noqa: ANN202
+        async def bid(agency_id: str, lot_no: int, as_: str | None = None, **extra):
             return await svc.client.post("/tenders/T-2025/bids", headers=svc.auth("agency", as_ or agency_id),
                                          json={"agency_id": agency_id, "lot_no": lot_no, "statement": "our team",
                                                **extra})

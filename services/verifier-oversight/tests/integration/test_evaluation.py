@@ -32,7 +32,7 @@ def determined(entity_id: str, determined_t: int, revision: int = 2, agency_id: 
         determined_at=sh(2026, 5, 10 + revision))
 
 
-async def working(o, agencies: dict[str, list[str]], year: int = 2025) -> None:  # noqa: ANN001
+async def working(o, agencies: dict[str, list[str]], year: int = 2025) -> None:
     """File the agencies, select them for `year` in industry, and assign them their entities."""
     for agency_id in agencies:
         await o.file(agency_id)
@@ -188,10 +188,10 @@ async def test_v_year_final_only_after_the_work_for_every_agency_published_and_f
         await working(o, {"AG-A": ["E-1"], "AG-B": ["E-2"], "AG-C": ["E-3"], "AG-D": ["E-4"]})
         scores = {"AG-A": 10, "AG-B": 11, "AG-C": 40, "AG-D": 41}  # 90, 89, 60, 59
         for agency_id, points in scores.items():
-            for n in range(points // 2):
+            for _ in range(points // 2):
                 ok(await svc.client.post(f"/evaluations/{agency_id}/2025/deductions", headers=o.authority, json={
                     "code": "INSPECTION_MINOR", "reason": "minor", "evidence": ["photo"]}), 201)
-            for n in range(points % 2):
+            for _ in range(points % 2):
                 ok(await svc.client.put("/scoring-tables/2025", headers=o.authority, json={"reason": "odd", "items": [
                     {"code": "INSPECTION_MINOR", "description": "minor", "kind": "finding", "points": 2},
                     {"code": "ONE_POINT", "description": "one", "kind": "finding", "points": 1}]}))

@@ -18,7 +18,7 @@ FIRST, SECOND = "32c4aa8a6034", "49b59a6667ed"
 AT = datetime(2025, 6, 1, 2, 0, tzinfo=timezone.utc)
 
 
-def rows(conn, sql: str) -> list[dict]:  # noqa: ANN001
+def rows(conn, sql: str) -> list[dict]:
     return [dict(r) for r in conn.execute(text(sql)).mappings()]
 
 
@@ -80,5 +80,5 @@ def test_v_migration_keeps_agencies_evaluations_deductions_and_inspections(datab
         engine.dispose()
 
 
-def _json(value):  # noqa: ANN001, ANN202
+def _json(value):
     return json.loads(value) if isinstance(value, str) else value

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.asyncio
 ENTITIES = [f"E-{n:03d}" for n in range(1, 21)]
 
 
-async def engaged(o, agency_id: str = "AG-1") -> None:  # noqa: ANN001
+async def engaged(o, agency_id: str = "AG-1") -> None:
     await o.file(agency_id)
     for entity_id in ENTITIES:
         await o.entity(entity_id)
@@ -25,13 +25,13 @@ async def engaged(o, agency_id: str = "AG-1") -> None:  # noqa: ANN001
                            json={}))
 
 
-async def appoint(o, member_id: str, kind: str = "expert", conflicts=()) -> dict:  # noqa: ANN001
+async def appoint(o, member_id: str, kind: str = "expert", conflicts=()) -> dict:
     return ok(await o.client.post("/panels/2025/members", headers=o.authority, json={
         "member_id": member_id, "name": f"Member {member_id}", "kind": kind, "affiliation": "Fudan University",
         "conflicts": list(conflicts)}), 201)
 
 
-def inspection(draw_id: str | None, entity_id: str, team: list[str], **extra) -> dict:  # noqa: ANN003
+def inspection(draw_id: str | None, entity_id: str, team: list[str], **extra) -> dict:
     return {"inspection_id": "INSP-1", "kind": "on_site", "agency_id": "AG-1", "entity_id": entity_id,
             "compliance_year": 2025, "inspected_on": "2026-04-08", "team": team, "draw_id": draw_id,
             "checklist": [{"item": "monitoring plan followed", "result": "non_compliant", "note": "meter M3"},

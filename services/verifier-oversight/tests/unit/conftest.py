@@ -18,10 +18,10 @@ def policy() -> OversightPolicy:
 
 
 @pytest.fixture
-def table():  # noqa: ANN201
+def table():
     return default_table(2025)
 
 
 def agency(agency_id: str = "a1", fields: tuple[str, ...] = ("industry", "power"), n: int = 1,
-           **kw) -> Agency:  # noqa: ANN003
+           **kw) -> Agency:
     return Agency(agency_id, f"Agency {agency_id}", f"91310000MA1FL{n:04d}X", T0, fields, **kw)

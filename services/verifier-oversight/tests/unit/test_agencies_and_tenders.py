@@ -50,7 +50,7 @@ def test_m14_every_change_is_a_new_version_kept_with_its_reason():
         a.change_filing(gone, "x", None)
 
 
-def tender(lots=None, now=T0):  # noqa: ANN001, ANN201
+def tender(lots=None, now=T0):
     lots = lots or [Lot(1, "Industry", ("industry",), 40), Lot(2, "Power and aviation", ("power", "aviation"), 20, 2)]
     return publish_tender("T-2025", 2025, "Verification services 2025", ["CMA accreditation", "5 staff"], lots,
                           DEADLINE, now)
@@ -74,7 +74,7 @@ def test_v_tender_states_conditions_and_lots():
     assert e.value.field == "bid_deadline"
 
 
-def bid(t, agency_=None, lot_no=1, now=T0, bids=(), awards=(), blacklist=()):  # noqa: ANN001, ANN201
+def bid(t, agency_=None, lot_no=1, now=T0, bids=(), awards=(), blacklist=()):
     return submit_bid("B-1", t, lot_no, agency_ or agency(), "team of 6, CMA accredited", Decimal("300000.00"), now,
                       blacklist, bids, awards)
 

@@ -42,7 +42,7 @@ def test_m13_agency_that_advised_the_entity_may_not_verify_it(from_year, to_year
     assert conflict_bar("a1", "E-2", 2025, [relation], set(), policy) is None
 
 
-def engagement(**kw) -> Engagement:  # noqa: ANN003
+def engagement(**kw) -> Engagement:
     return Engagement("E-1", 2025, "a1", 1, "assigned", T0, **kw)
 
 
@@ -70,7 +70,7 @@ def test_v_engagement_open_until_verified_or_missing_and_every_recheck_determine
     assert corrected_again.open
 
 
-def candidates(**loads) -> list[Candidate]:  # noqa: ANN003
+def candidates(**loads) -> list[Candidate]:
     caps = capacities([("a1", Decimal(10), ["industry"]), ("a2", Decimal(20), ["industry", "power"]),
                        ("a3", Decimal(5), ["aviation"]), ("a1", Decimal(5), ["power"])])
     return [Candidate(a, s, c, loads.get(a, 0)) for a, (c, s) in sorted(caps.items())]

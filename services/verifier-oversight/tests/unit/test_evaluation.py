@@ -19,7 +19,7 @@ from .conftest import T0
 ONE = ScoringTable(2025, 1, check_items([ScoringItem("ONE", "one point", ItemKind.FINDING, 1)]))
 
 
-def deduction(n: int, code: str = "ONE", table: ScoringTable = ONE, agency_id: str = "a1"):  # noqa: ANN201
+def deduction(n: int, code: str = "ONE", table: ScoringTable = ONE, agency_id: str = "a1"):
     return make_deduction(f"d{agency_id}{n}", agency_id, 2025, code, "test", DeductionSource.OFFICER, ["photo"], T0,
                           table)
 
@@ -94,7 +94,7 @@ def test_v_year_finalised_together_ranked_with_shared_ranks(policy):
         add_deduction(final[0], deduction(99))
 
 
-def engagement(entity_id: str, **kw) -> Engagement:  # noqa: ANN003
+def engagement(entity_id: str, **kw) -> Engagement:
     return Engagement(entity_id, 2025, "a1", 1, "assigned", T0, **kw)
 
 

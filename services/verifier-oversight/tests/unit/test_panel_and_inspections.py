@@ -94,7 +94,7 @@ FINDINGS = [Finding("INSPECTION_MAJOR", "fuel data not checked against invoices"
             Finding("FALSE_REPORT", "verified figure copied from the report", ("site log",))]
 
 
-def inspect(table, draw, entity="E-007", kind="on_site", findings=FINDINGS, reason=None):  # noqa: ANN001, ANN201
+def inspect(table, draw, entity="E-007", kind="on_site", findings=FINDINGS, reason=None):
     return record_inspection("I-1", kind, "a1", entity, 2025, date(2026, 4, 8), ("X1", "X2"), CHECK, findings,
                              "on-site record", table, draw_id="D-1", draw=draw, engagements=ENGAGEMENTS,
                              reason=reason)

@@ -1,5 +1,5 @@
-"""V (事后, 复核审定的结果): the automatic deductions mrv's events imply — late and missing verification, a determination
-corrected in re-check (scaled by how far), a material misstatement the verification missed."""
+"""V (事后, 复核审定的结果): the automatic deductions mrv's events imply — late and missing verification, a
+determination corrected in re-check (scaled by how far), a material misstatement the verification missed."""
 from decimal import Decimal
 
 import pytest
@@ -11,7 +11,7 @@ from verifier_oversight.domain.scoring import MATERIAL_MISSTATEMENT_MISSED, RECH
 from .conftest import T0
 
 
-def facts(reported: int, verified: int, determined: int, recheck: bool = True, revision: int = 2):  # noqa: ANN201
+def facts(reported: int, verified: int, determined: int, recheck: bool = True, revision: int = 2):
     return quality.DeterminationFacts("DET-1", "E-1", 2025, "a1", revision, recheck, reported, verified, determined)
 
 

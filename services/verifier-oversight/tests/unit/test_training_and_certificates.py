@@ -20,7 +20,7 @@ V1, V2 = Verifier("v1", "a1", "Li"), Verifier("v2", "a1", "Wang")
 AWARDS = [TenderAward("a1", 2025)]
 
 
-def session(**results):  # noqa: ANN003, ANN201
+def session(**results):
     s = record_attendance(schedule_training("TR-1", 2025, "Verification 2025", date(2026, 1, 12)), [V1, V2],
                           {"a1": None})
     return record_results(s, results) if results else s
@@ -56,7 +56,7 @@ def test_v_exam_pass_mark_60_inclusive(score, passed, policy):
     assert passed_training("v1", 2025, [session(v1=69)], strict) is None
 
 
-def certify(passed_sessions, agency_=None, awards=AWARDS, blacklist=(), certificates=(),  # noqa: ANN001, ANN201
+def certify(passed_sessions, agency_=None, awards=AWARDS, blacklist=(), certificates=(),
             policy=None):
     policy = policy or OversightPolicy(year=2025)
     return issue_certificate(V1, agency_ or agency(), 2025, default_certificate_no("v1", 2025), T0,

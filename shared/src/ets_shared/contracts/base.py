@@ -40,10 +40,6 @@ class ContractMeta:
     def subject(self) -> str:
         return self.subject_override or f"ets.{self.producer}.{self.aggregate}.{self.event}.v{self.version}"
 
-    @property
-    def slug(self) -> str:
-        return f"{self.aggregate}-{self.event}-v{self.version}"
-
 
 class EventData(BaseModel):
     """Base of every contract's `data`. Unknown fields are ignored so producers may add optional fields."""
@@ -54,7 +50,7 @@ class EventData(BaseModel):
     @classmethod
     def example(cls) -> "EventData":
         extra = cls.model_config.get("json_schema_extra") or {}
-        return cls.model_validate(extra["examples"][0])  # type: ignore[index]
+        return cls.model_validate(extra["examples"][0])  # type: ignore[index]  # contracts give a dict, not a callable
 
 
 class CaseEventData(EventData):

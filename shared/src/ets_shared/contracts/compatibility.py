@@ -6,7 +6,6 @@ optional field made required. Each problem names the field by its path, e.g. `da
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 Schema = dict[str, Any]
@@ -64,7 +63,7 @@ def _compare(old: Schema, new: Schema, old_defs: Schema, new_defs: Schema, path:
             problems.append(f"{where}: type changed from {before} to {after}")
             continue
         suffix = "[]" if _resolve(old_field, old_defs).get("type") == "array" else ""
-        for o, n in zip(_objects(old_field, old_defs), _objects(new_props[name], new_defs)):
+        for o, n in zip(_objects(old_field, old_defs), _objects(new_props[name], new_defs), strict=False):
             problems += _compare(o, n, old_defs, new_defs, where + suffix)
     for name in sorted(new_required - old_required):
         state = "optional field made required" if name in old_props else "new required field"

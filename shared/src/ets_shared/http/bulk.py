@@ -76,7 +76,7 @@ def _apply_one(request: Request, collection: str, index: int, item: Item, apply:
         return ItemResult(index=index, status=status, result=apply(item, uow))
     except DomainError as exc:
         return ItemResult(index=index, status=exc.status, problem=item_problem(exc, collection, index))
-    except Exception:  # noqa: BLE001 - the others still count: say which failed, not a bare 500
+    except Exception:  # the others still count: say which failed, not a bare 500
         log.exception("bulk %s: item %d failed", request.url.path, index)
         return ItemResult(index=index, status=500, problem={
             "type": "urn:ets:problem:internal-error", "title": "Internal error", "status": 500,

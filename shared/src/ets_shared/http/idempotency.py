@@ -10,8 +10,9 @@ without the header pay nothing.
 1. The first request *claims* the key: a row with a fresh `claim_id` and a lease (`ETS_IDEMPOTENCY_LEASE_SECONDS`,
    30 s) that it renews while it runs. A retry that arrives while the lease holds gets 409 (in progress).
 2. The transaction that carries the request's effect stamps the row `committed_at` — only where `claim_id` is still
-   this request's (`ets_shared.persistence.claims.fence`, called by the unit of work right before it commits); if the claim was taken over, the
-   stamp matches no row, the transaction is rolled back and the request answers 409: its effect is not applied.
+   this request's (`ets_shared.persistence.claims.fence`, called by the unit of work right before it commits); if
+   the claim was taken over, the stamp matches no row, the transaction is rolled back and the request answers 409:
+   its effect is not applied.
 3. When the request ends, its response is stored under its claim (5xx not stored when nothing was committed, so a
    failed request can be retried).
 A process killed between 1 and 2 leaves a claim whose lease runs out: the next retry *takes it over* (a new
@@ -42,7 +43,7 @@ from ets_shared.persistence.tables import IdempotencyRecord as Record
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
-def caller_scope(settings, authorization: str) -> str | None:  # noqa: ANN001
+def caller_scope(settings, authorization: str) -> str | None:
     """The caller a key belongs to: a digest of role, subject and party (None: no valid token, so no scope)."""
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -149,11 +150,11 @@ async def _send_problem(send: Send, status: int, code: str, detail: str) -> None
 class ClaimStore:
     """One request's claim on its key: claim or take over, renew the lease, settle with the response."""
 
-    def __init__(self, session_factory, key: str, principal: str, lease: timedelta) -> None:  # noqa: ANN001
+    def __init__(self, session_factory, key: str, principal: str, lease: timedelta) -> None:
         self.session_factory, self.key, self.principal, self.lease = session_factory, key, principal, lease
         self.claim_id = str(uuid.uuid4())
 
-    def _mine(self):  # noqa: ANN202
+    def _mine(self):
         return update(Record).where(Record.key == self.key, Record.principal == self.principal,
                                     Record.claim_id == self.claim_id)
 

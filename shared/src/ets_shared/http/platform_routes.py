@@ -142,8 +142,10 @@ def policy_router(model: type[BaseModel], default: Callable[[int], BaseModel],
         return load_policy(session, compliance_year, model, default)
 
     @router.put("/policy/{compliance_year}", response_model=model, summary="Set the policy parameters for a year")
-    def put_policy(compliance_year: Year, document: Annotated[model, Body()], caller: Authority,  # type: ignore[valid-type]
-                   request: Request, reason: Annotated[str, Query(min_length=3, max_length=4000, description="why it changes")]) -> Any:
+    def put_policy(compliance_year: Year,
+                   document: Annotated[model, Body()],  # type: ignore[valid-type]  # the service's model, at run time
+                   caller: Authority, request: Request,
+                   reason: Annotated[str, Query(min_length=3, max_length=4000, description="why it changes")]) -> Any:
         runtime = request.app.state.runtime
         with runtime.uow(runtime.context_for(request, caller)) as uow:
             store_policy(uow, compliance_year, document, reason)

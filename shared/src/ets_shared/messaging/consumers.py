@@ -91,7 +91,7 @@ class Delivery:
 
 
 @contextmanager
-def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None):  # noqa: ANN201
+def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None):
     """While one event is applied: its ids in the log context, and (tracing on) the span `consume <subject>`, the
     child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace."""
     with log_context(correlation_id=envelope.correlation_id, event_id=str(envelope.event_id)):
@@ -239,7 +239,7 @@ def _declare(broker: NatsBroker, service: str, producer: str, subject: str, rout
              routes: Mapping[str, Route], applier: EventApplier) -> None:
     meta = route.contract.contract
 
-    async def consume(event, msg) -> None:  # noqa: ANN001 - annotations set below, per contract
+    async def consume(event, msg) -> None:  # annotations set below, per contract
         await applier.apply([Delivery.decode(subject, msg.body, routes)])
 
     consume.__name__ = consume.__qualname__ = f"on_{meta.event_type.replace('.', '_').replace('-', '_')}"
@@ -248,7 +248,8 @@ def _declare(broker: NatsBroker, service: str, producer: str, subject: str, rout
     broker.subscriber(
         subject, stream=JStream(stream_name(producer), declare=False), durable=durable_name(service, producer),
         pull_sub=PullSub(timeout=1.0), ack_policy=AckPolicy.MANUAL, title=f"{subject}:{service}",
-        description=f"{service} consumes {meta.event_type} v{meta.version}: {route.handler.__doc__ or meta.description}",
+        description=f"{service} consumes {meta.event_type} v{meta.version}: "
+                    f"{route.handler.__doc__ or meta.description}",
     )(consume)
 
 

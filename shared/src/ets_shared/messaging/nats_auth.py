@@ -14,7 +14,7 @@ and signs the server's challenge with it, so the server configuration holds no s
 Anything else is refused by the server (a permissions violation): an event published under another producer's
 subject never reaches a stream or a consumer. The test suite adds a `harness` identity (everything allowed) that
 plays the other services; it never exists outside the tests.
-"""
+"""  # noqa: E501 - the table's rows are one line each
 from __future__ import annotations
 
 import json
@@ -43,7 +43,8 @@ def inbox(identity: str) -> str:
 
 
 def _consumer_api(stream: str, consumer: str) -> list[str]:
-    return [f"$JS.API.CONSUMER.{verb}.{stream}.{consumer}" for verb in ("CREATE", "INFO", "DELETE", "MSG.NEXT", "UNPIN")]
+    return [f"$JS.API.CONSUMER.{verb}.{stream}.{consumer}"
+            for verb in ("CREATE", "INFO", "DELETE", "MSG.NEXT", "UNPIN")]
 
 
 def _legacy_durables(service: str, producer: str) -> list[str]:

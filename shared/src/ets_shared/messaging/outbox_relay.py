@@ -40,7 +40,7 @@ class OutgoingMessage:
 BatchPublisher = Callable[[Sequence[OutgoingMessage]], Awaitable[set[str]]]
 
 
-def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # noqa: ANN001
+def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:
     async def publish(batch: Sequence[OutgoingMessage]) -> set[str]:
         futures = []
         for message in batch:
@@ -50,7 +50,7 @@ def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:  # n
         async with asyncio.timeout(timeout):  # not wait_for: on 3.11 it can swallow the relay's cancellation
             results = await asyncio.gather(*(f for _, f in futures), return_exceptions=True)
         acked = set()
-        for (event_id, _), result in zip(futures, results):
+        for (event_id, _), result in zip(futures, results, strict=True):
             if isinstance(result, BaseException):
                 log.warning("publish of %s failed: %r", event_id, result)
             else:

@@ -105,8 +105,8 @@ class StreamConsumer:
         info = await self._api(f"CONSUMER.INFO.{self.stream}.{self.durable}")
         current = info.get("config")
         legacy = await self._legacy_consumers()
-        if current is not None and (current.get("filter_subjects") or [current.get("filter_subject")]) == self.subjects \
-                and current.get("priority_policy") == "pinned_client":
+        filtered = current and (current.get("filter_subjects") or [current.get("filter_subject")])
+        if current is not None and filtered == self.subjects and current.get("priority_policy") == "pinned_client":
             await self._create(self.config() | {k: current[k] for k in ("deliver_policy", "opt_start_seq")
                                                  if k in current}, "update")
         else:
@@ -201,7 +201,7 @@ class StreamConsumer:
                     await self._request_done.wait()
             except TimeoutError:
                 continue  # no answer (reconnecting): ask again
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # noqa: BLE001 - logged; the loop asks again after a second
                 log.warning("%s: pull failed: %r", self.durable, exc)
                 await asyncio.sleep(1)
             if self._status not in (None, "404", "408", "423"):
@@ -210,7 +210,7 @@ class StreamConsumer:
                 try:  # recreated only when gone: during a rolling update, an older replica must not undo a newer one
                     if "config" not in await self._api(f"CONSUMER.INFO.{self.stream}.{self.durable}"):
                         await self.ensure()
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:  # noqa: BLE001 - logged; checked again at the next pull
                     log.warning("%s: %r", self.durable, exc)
 
     async def _apply_loop(self) -> None:

@@ -89,7 +89,7 @@ class TextFormatter(logging.Formatter):
 
 def log_handler(service: str, log_format: str, stream: object = None) -> logging.Handler:
     """A handler writing `service`'s lines with their ids, as JSON or readable text."""
-    handler = logging.StreamHandler(stream)  # type: ignore[arg-type]
+    handler = logging.StreamHandler(stream)  # type: ignore[call-overload]  # any object with write(), or None
     handler.addFilter(ContextFilter(service))
     handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
     return handler

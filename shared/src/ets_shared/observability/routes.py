@@ -27,7 +27,7 @@ from ets_shared.observability.timeline_queries import correlation_ids_for, servi
 from ets_shared.persistence.tables import DeadLetter
 
 Supervisor = Annotated[Principal, Depends(require(Role.AUTHORITY, Role.ENFORCEMENT_OFFICER))]
-CorrelationIds = Annotated[list[text(100)] | None, Query(  # type: ignore[valid-type]
+CorrelationIds = Annotated[list[text(100)] | None, Query(  # type: ignore[valid-type,misc]  # text() is a run-time type
     max_length=MAX_CORRELATION_IDS, description=f"a case's correlation id (repeat for several, at most "
                                                 f"{MAX_CORRELATION_IDS})")]
 
@@ -64,7 +64,7 @@ def operability_router() -> APIRouter:
                 summary="This service's part of a compliance case's timeline: events published and consumed, audit "
                         "records — for correlation ids, or for an entity and a compliance year")
     def timeline(_: Supervisor, session: ReadSession, runtime: Annotated[Any, Depends(get_runtime)],
-                 correlation_id: CorrelationIds = None,
+                 correlation_id: CorrelationIds = None,  # type: ignore[valid-type]  # text() is a run-time type
                  entity_id: Annotated[Identifier | None, Query(description="with `year`: the entity's case")] = None,
                  year: Annotated[Year | None, Query(description="with `entity_id`: the compliance year")] = None,
                  limit: Limit = 1000) -> ServiceTimeline:

@@ -46,7 +46,7 @@ def service_timeline(session: Session, service: str, correlation_ids: Sequence[s
                 .where(OutboxMessage.correlation_id.in_(ids)).order_by(OutboxMessage.seq).limit(limit + 1)):
             envelope = parse_json(payload) or {}
             entries.append(TimelineEntry(
-                at=created_at, service=service, kind="published", sequence=seq,
+                at=created_at, service=service, kind="published", sequence=seq or 0,
                 correlation_id=envelope.get("correlation_id", ""), event_id=envelope.get("event_id"),
                 event_type=subject, causation_id=envelope.get("causation_id"), detail=envelope.get("data")))
         for row in session.execute(select(InboxMessage).where(InboxMessage.correlation_id.in_(ids))
@@ -54,11 +54,11 @@ def service_timeline(session: Session, service: str, correlation_ids: Sequence[s
             entries.append(TimelineEntry(at=row.processed_at, service=service, kind="consumed", sequence=0,
                                          correlation_id=row.correlation_id, event_id=row.event_id,
                                          event_type=row.subject))
-        for row in session.execute(select(AuditRecord).where(AuditRecord.correlation_id.in_(ids))
-                                   .order_by(AuditRecord.id).limit(limit + 1)).scalars():
-            entries.append(TimelineEntry(at=row.at, service=service, kind="audit", sequence=row.id,
-                                         correlation_id=row.correlation_id, actor=row.actor, action=row.action,
-                                         subject_ref=row.subject_ref, detail=parse_json(row.detail)))
+        for audit in session.execute(select(AuditRecord).where(AuditRecord.correlation_id.in_(ids))
+                                     .order_by(AuditRecord.id).limit(limit + 1)).scalars():
+            entries.append(TimelineEntry(at=audit.at, service=service, kind="audit", sequence=audit.id or 0,
+                                         correlation_id=audit.correlation_id, actor=audit.actor, action=audit.action,
+                                         subject_ref=audit.subject_ref, detail=parse_json(audit.detail)))
     entries.sort(key=sort_key)
     return ServiceTimeline(service=service, correlation_ids=ids, entries=entries[:limit],
                            truncated=len(entries) > limit)

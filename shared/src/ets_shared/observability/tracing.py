@@ -127,7 +127,7 @@ def decode_headers(text: str | None) -> dict[str, str]:
 
 
 def start_span(service: str, name: str, *, kind: SpanKind, parent: Mapping[str, str] | None = None,
-               attributes: Mapping[str, Any] | None = None):  # noqa: ANN201 - a context manager of the SDK
+               attributes: Mapping[str, Any] | None = None):
     """A span of `service` named `name`, the child of `parent` (W3C headers) when given, else of the current span."""
     return tracer(service).start_as_current_span(name, context=context_from(parent), kind=kind,
                                                  attributes=dict(attributes or {}))
@@ -141,7 +141,7 @@ def instrument_engine(service: str, engine: Engine) -> None:
     system = engine.dialect.name
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _before(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001, ARG001
+    def _before(conn, cursor, statement, parameters, context, executemany) -> None:
         if not trace.get_current_span().get_span_context().is_valid:
             return  # a statement outside any request or event (a poll of the outbox): not traced
         operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
@@ -150,13 +150,13 @@ def instrument_engine(service: str, engine: Engine) -> None:
         conn.info.setdefault("ets_spans", []).append(span)
 
     @event.listens_for(engine, "after_cursor_execute")
-    def _after(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001, ARG001
+    def _after(conn, cursor, statement, parameters, context, executemany) -> None:
         spans = conn.info.get("ets_spans")
         if spans:
             spans.pop().end()
 
     @event.listens_for(engine, "handle_error")
-    def _error(context) -> None:  # noqa: ANN001
+    def _error(context) -> None:
         spans = context.connection.info.get("ets_spans") if context.connection is not None else None
         if spans:
             span = spans.pop()
@@ -186,6 +186,7 @@ class JsonLinesSpanExporter(SpanExporter):
 
 def span_record(span: ReadableSpan) -> dict[str, Any]:
     context = span.get_span_context()
+    assert context is not None  # a finished SDK span always has its context
     return {
         "name": span.name,
         "service": span.resource.attributes.get("service.name"),

@@ -28,7 +28,7 @@ class ClaimTakenOver(Conflict):
     title = "A retry with this Idempotency-Key took over; this request's effect was not applied"
 
 
-def fence(session) -> None:  # noqa: ANN001
+def fence(session) -> None:
     """Stamp the current request's claim as committed in `session`'s transaction, or refuse to commit if a retry
     took the claim over. A no-op outside a request with an Idempotency-Key (event consumers, plain writes)."""
     claim = current_claim.get()

@@ -41,7 +41,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
     write_lock = threading.RLock()
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+    def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below be the only one
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -51,7 +51,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn):
         if conn.get_execution_options().get(READ_ONLY_OPTION, False):
             conn.exec_driver_sql("BEGIN")
             return
@@ -69,7 +69,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
             write_lock.release()
 
     @event.listens_for(engine.pool, "checkin")
-    def _on_checkin(_dbapi_conn, record):  # noqa: ANN001 - after COMMIT/ROLLBACK: the next writer may go
+    def _on_checkin(_dbapi_conn, record):  # after COMMIT/ROLLBACK: the next writer may go
         _release(record.info)
 
 

@@ -29,7 +29,7 @@ def _enum_types(cls: type) -> dict[str, type[enum.Enum]]:
 def to_domain(row: Any, cls: type[T], **overrides: Any) -> T:
     enums = _enum_types(cls)
     values: dict[str, Any] = {}
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for field in dataclasses.fields(cls):
         if field.name in overrides:
             values[field.name] = overrides[field.name]
             continue
@@ -45,7 +45,7 @@ def to_domain(row: Any, cls: type[T], **overrides: Any) -> T:
 def to_row(obj: Any, row_cls: type[R], existing: R | None = None, **extra: Any) -> R:
     values = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
     values = {k: (v.value if isinstance(v, enum.Enum) else v) for k, v in values.items()
-              if k in row_cls.model_fields}  # type: ignore[attr-defined]
+              if k in row_cls.model_fields}  # type: ignore[attr-defined]  # R is a SQLModel table class
     values.update(extra)
     if existing is None:
         return row_cls(**values)

@@ -2,25 +2,25 @@
 
 They live in their own `MetaData` and migrate through the platform's own Alembic history
 (`platform_migrations/`, version table `alembic_version_platform`), so a change here is written once for all
-services. Each service's domain tables derive from a `ServiceTable` base with that service's own MetaData
-(`service_table_base()`), so several services can be imported into one test process without mixing schemas.
+services. Each service's domain tables derive from a base of its own (`class AllocationTable(SQLModel)` with
+`metadata = MetaData()`), so several services can be imported into one test process without mixing schemas.
 """
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import Column, Index, MetaData, Text
+from sqlalchemy import Column, Index, MetaData, Table, Text
 from sqlmodel import Field, SQLModel
 
 from ets_shared.persistence.types import UtcDateTime
 
 
-def service_table_base(name: str) -> type[SQLModel]:
-    """A fresh SQLModel base whose tables go into their own MetaData (one per service)."""
-    return type(f"{name}Table", (SQLModel,), {"metadata": MetaData(), "__module__": __name__})
+class PlatformTable(SQLModel):
+    """The base of the platform's tables: their own MetaData, apart from every service's domain tables."""
 
-
-PlatformTable = service_table_base("Platform")
+    metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
 
 
 def utc_column(nullable: bool = False, index: bool = False) -> Column:

@@ -16,7 +16,7 @@ class UtcDateTime(TypeDecorator):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
+    def process_bind_param(self, value: datetime | None, dialect):
         if value is None:
             return None
         if value.tzinfo is None:
@@ -24,7 +24,7 @@ class UtcDateTime(TypeDecorator):
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
+    def process_result_value(self, value: datetime | None, dialect):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
@@ -34,16 +34,16 @@ class MoneyType(TypeDecorator):
     impl = Numeric(16, 2)
     cache_ok = True
 
-    def load_dialect_impl(self, dialect):  # noqa: ANN001
+    def load_dialect_impl(self, dialect):
         if dialect.name == "sqlite":
             return dialect.type_descriptor(String(32))
         return dialect.type_descriptor(Numeric(16, 2, asdecimal=True))
 
-    def process_bind_param(self, value: Decimal | None, dialect):  # noqa: ANN001
+    def process_bind_param(self, value: Decimal | None, dialect):
         if value is None:
             return None
         value = Decimal(value).quantize(Decimal("0.01"))
         return str(value) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value, dialect):  # noqa: ANN001
+    def process_result_value(self, value, dialect):
         return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

@@ -20,7 +20,7 @@ def docker_engine_available() -> bool:
         client = docker.from_env(timeout=3)
         client.ping()
         return True
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - no engine, no socket, no permission: all mean no Docker
         return False
 
 

@@ -76,7 +76,8 @@ def database_backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def database_url(database_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
+def database_url(database_backend: str, tmp_path: Path,
+                 request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
     from contextlib import ExitStack
 
     with ExitStack() as stack:

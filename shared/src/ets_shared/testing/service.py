@@ -49,7 +49,7 @@ async def subject_listener(nats_url: str, subject: str) -> AsyncIterator[list[di
     nc = await nats.connect(nats_url)
     received: list[dict[str, Any]] = []
 
-    async def on_message(msg) -> None:  # noqa: ANN001
+    async def on_message(msg) -> None:
         received.append(json.loads(msg.data))
 
     sub = await nc.subscribe(subject, cb=on_message)
@@ -88,7 +88,7 @@ def migrated_runtime(build: Callable[[ServiceSettings], ServiceRuntime], setting
 
 def without_lifespan(app: Any) -> Any:
     """`app` without its lifespan (which would connect to NATS and start the consumers and the relay)."""
-    async def asgi(scope, receive, send) -> None:  # noqa: ANN001
+    async def asgi(scope, receive, send) -> None:
         if scope["type"] == "lifespan":
             while (await receive())["type"] != "lifespan.shutdown":
                 await send({"type": "lifespan.startup.complete"})

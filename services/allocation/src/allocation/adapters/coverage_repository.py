@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import (
     CoverageApplicationRow, CoveredListEntryRow, CoveredListRow, KnownEmissionsRow,
 )
-from allocation.domain import CoverageApplication, CoveredEntity, EmissionsSource, KnownEmissions
+from allocation.domain import CoverageApplication, CoveredEntity, KnownEmissions
 from ets_shared.errors import NotFound
 from ets_shared.persistence.mapping import to_domain, to_row
 

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import LedgerHeadRow, RegistryTransactionRow, TransactionLineRow
 from allocation.domain.ledger_chain import GENESIS, ChainCheck, ChainWalk
 
-_TX = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
-_LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX = RegistryTransactionRow.__table__
+_LINE = TransactionLineRow.__table__
 
 
 #: a transaction's columns then its lines' (none: a line-less transaction, whose hash cannot match), in chain order

@@ -15,10 +15,10 @@ from allocation.domain import AllocationPolicy, Coverage, Obligation, Obligation
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
-_OBLIGATION = ObligationRow.__table__  # type: ignore[attr-defined]
+_OBLIGATION = ObligationRow.__table__
 
 
-def obligation_of(row) -> Obligation:  # noqa: ANN001 - an ObligationRow or a row of its columns
+def obligation_of(row) -> Obligation:  # an ObligationRow or a row of its columns
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
                       row.shortfall_detected_at, row.grace_until, row.exit_year, row.succession_adjustment,
@@ -34,8 +34,8 @@ def _columns(ob: Obligation, policy: AllocationPolicy) -> dict:
             "closes_at": ob.closes_at(policy), "correlation_id": ob.correlation_id}
 
 
-_ENTITY = CoveredEntityRow.__table__  # type: ignore[attr-defined]
-_ENTRY, _PLAN = PlanEntryRow.__table__, PlanRow.__table__  # type: ignore[attr-defined]
+_ENTITY = CoveredEntityRow.__table__
+_ENTRY, _PLAN = PlanEntryRow.__table__, PlanRow.__table__
 #: a surrender's reading, in one statement built once: the obligation (locked), that its entity is covered, and the
 #: entity's allocation under the year's plan once issued (M-17's base)
 _FOR_SURRENDER = (
@@ -72,12 +72,12 @@ class ObligationRepository:
         self._stored.add((entity_id, year))
         return obligation_of(row), row.allocation_issued or 0
 
-    def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
+    def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:
         """Insert or update one obligation under its year's policy (which dates `closes_at`); `extra` sets the row's
         own columns (determination_id, recorded_at, settled_at)."""
         self.save_all([obligation], policy, **extra)
 
-    def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:  # noqa: ANN003
+    def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:
         new = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
         known = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:

@@ -4,13 +4,21 @@ their lines), obligations and surrenders."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import BigInteger, Column, Index, MetaData, Table, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 
-AllocationTable = service_table_base("Allocation")
+
+class AllocationTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
+
+
 BASE = AllocationTable
 
 ISSUANCE_ACCOUNT = "AUTHORITY-ISSUANCE"

@@ -41,8 +41,9 @@ class AllocationPolicyDocument(BaseModel):
                                                                 "emissions within this many days of its exit")
     exit_recall_ratio: DecimalString = Field(Decimal("0.5"), ge=0, le=1, description="M-18: the share of the free "
                                        "allowances already issued for later years that is recalled on exit")
-    paid_share: DecimalString = Field(Decimal(0), ge=0, le=1, description="M-9: the share of the cap a new plan reserves "
-                                                                    "for paid allocation (auction or fixed price)")
+    paid_share: DecimalString = Field(Decimal(0), ge=0, le=1,
+                                      description="M-9: the share of the cap a new plan reserves "
+                                                  "for paid allocation (auction or fixed price)")
     auction_reserve_price: DecimalString = Field(Decimal("0.00"), ge=0, max_digits=12, decimal_places=2,
                                            description="M-9: RMB per allowance; lower bids are not admitted")
 

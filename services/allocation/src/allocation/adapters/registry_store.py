@@ -20,11 +20,11 @@ from allocation.domain.ledger_chain import GENESIS, ChainedLine, transaction_has
 
 CHUNK = 5000
 LEDGER_LOCK = int.from_bytes(hashlib.sha256(b"ets-allocation-ledger").digest()[:8], "big", signed=True)
-_ACCOUNT = AccountRow.__table__  # type: ignore[attr-defined]  (column rows: no ORM objects for 10,000 reads)
-_HOLDING = HoldingRow.__table__  # type: ignore[attr-defined]
+_ACCOUNT = AccountRow.__table__  # column rows: no ORM objects for 10,000 reads
+_HOLDING = HoldingRow.__table__
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
-_TRANSACTION = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
-_LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TRANSACTION = RegistryTransactionRow.__table__
+_LINE = TransactionLineRow.__table__
 _SET_QUANTITY = update(_HOLDING).where(_HOLDING.c.id == bindparam("holding_id")).values(
     quantity=bindparam("new_quantity"))
 
@@ -122,7 +122,7 @@ class RegistryStore:
         if len(references) != len(transactions):
             raise ValueError("one reference per transaction")
         seq, prev = self.chain_head(lock=True) if transactions else (0, GENESIS)
-        for tx, reference in zip(transactions, references):
+        for tx, reference in zip(transactions, references, strict=True):
             lines = [{"transaction_id": tx.transaction_id, "line_no": n,
                       "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
                       "unit_type": ln.unit_type.value, "vintage": ln.vintage, "quantity": ln.quantity,

@@ -102,18 +102,18 @@ def _entity_columns(e: CoveredEntity) -> dict:
             "first_compliance_year": e.first_compliance_year}
 
 
-_ENTRY = PlanEntryRow.__table__  # type: ignore[attr-defined]
+_ENTRY = PlanEntryRow.__table__
 
 
-def _entry(row) -> AllocationEntry:  # noqa: ANN001 - a row of allocation_entry's columns
-    dec = (lambda v: Decimal(v) if v is not None else None)  # noqa: E731
+def _entry(row) -> AllocationEntry:  # a row of allocation_entry's columns
+    dec = (lambda v: Decimal(v) if v is not None else None)  # noqa: E731 - a one-line converter for this mapping
     base_years = tuple(BaseYearEmission(int(y), e) for y, e in sorted(json.loads(row.base_years or "{}").items()))
     return AllocationEntry(row.entity_id, AllocationMethod(row.method), row.method_quantity, row.early_action_bonus,
                            base_years, dec(row.historical_factor), dec(row.benchmark_intensity), dec(row.output))
 
 
 def _entry_row(year: int, e: AllocationEntry) -> dict:
-    text = (lambda v: str(v) if v is not None else None)  # noqa: E731
+    text = (lambda v: str(v) if v is not None else None)  # noqa: E731 - a one-line converter for this mapping
     return {"compliance_year": year, "entity_id": e.entity_id, "method": e.method.value,
             "method_quantity": e.method_quantity, "early_action_bonus": e.early_action_bonus, "quantity": e.quantity,
             "historical_factor": text(e.historical_factor), "benchmark_intensity": text(e.benchmark_intensity),
@@ -149,7 +149,7 @@ class PlanRepository:
                               other_allocated=int(total) - sum(e.quantity for e in entries),
                               paid_reserve=row.paid_reserve, paid_issued=row.paid_issued)
 
-    def add(self, plan: AllocationPlan, created_at) -> None:  # noqa: ANN001
+    def add(self, plan: AllocationPlan, created_at) -> None:
         self.session.add(PlanRow(compliance_year=plan.year, cap=plan.cap, status=plan.status.value,
                                  created_at=created_at, paid_reserve=plan.paid_reserve))
         self._loaded[plan.year] = set()
@@ -158,7 +158,7 @@ class PlanRepository:
         row = self.session.get(PlanRow, plan.year)
         row.cap, row.status, row.approved_at, row.issued_at = (plan.cap, plan.status.value, plan.approved_at,
                                                                plan.issued_at)
-        row.paid_issued = plan.paid_issued
+        row.paid_issued, row.paid_reserve = plan.paid_issued, plan.paid_reserve
         loaded = self._loaded.setdefault(plan.year, set())
         current = {e.entity_id for e in plan.entries}
         for entity_id in loaded - current:

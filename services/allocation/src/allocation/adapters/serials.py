@@ -18,10 +18,10 @@ from allocation.adapters.orm import (
 from allocation.domain import RegistryTransaction, TransactionKind
 from allocation.domain.serials import Block, split_off, subtract
 
-_BLOCK = SerialBlockRow.__table__  # type: ignore[attr-defined]
-_MOVE = SerialMovementRow.__table__  # type: ignore[attr-defined]
-_COUNTER = SerialCounterRow.__table__  # type: ignore[attr-defined]
-_TX = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
+_BLOCK = SerialBlockRow.__table__
+_MOVE = SerialMovementRow.__table__
+_COUNTER = SerialCounterRow.__table__
+_TX = RegistryTransactionRow.__table__
 _BEFORE = (func.sum(_BLOCK.c.last_serial - _BLOCK.c.first_serial + 1)
            .over(partition_by=(_BLOCK.c.account_id, _BLOCK.c.unit_type, _BLOCK.c.vintage, _BLOCK.c.lot),
                  order_by=_BLOCK.c.first_serial, rows=(None, -1)))
@@ -53,7 +53,7 @@ class SerialBlocks:
         self.session = session
         self._loaded: dict[tuple[str, str, int, str], dict[int, int]] = {}  # key -> {block id: first serial}
 
-    def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # noqa: ANN001 - origin -> lot
+    def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # origin -> lot
         """Move the serials of a batch of registered transactions, in registration order, set-based: the senders'
         lowest blocks read in one query, the blocks split in memory, then one DELETE, one executemany UPDATE and one
         multi-row INSERT of blocks and of movements. A block received in the batch by an account that also sends in
@@ -92,7 +92,7 @@ class SerialBlocks:
                                       "from_account_id": source, "to_account_id": ln.to_account_id})
         self._write(held, counters, new_blocks, movements)
 
-    def _write(self, held, counters, new_blocks, movements) -> None:  # noqa: ANN001
+    def _write(self, held, counters, new_blocks, movements) -> None:
         gone: list[int] = []
         changed: list[dict[str, int]] = []
         for key, blocks in held.items():

@@ -8,12 +8,12 @@ from sqlalchemy import func, or_, select
 
 from allocation.adapters.orm import RegistryTransactionRow, TransactionLineRow
 
-_TX = RegistryTransactionRow.__table__  # type: ignore[attr-defined]
-_LINE = TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX = RegistryTransactionRow.__table__
+_LINE = TransactionLineRow.__table__
 
 
 class Statements:
-    def __init__(self, session) -> None:  # noqa: ANN001 - a Session
+    def __init__(self, session) -> None:  # a Session
         self.session = session
 
     def holdings(self, account_id: str, as_of: datetime) -> list[tuple[str, int, int]]:

@@ -58,7 +58,7 @@ class TradingAccountRepository:
                         HoldingRow.unit_type == UnitType.SHEA.value, HoldingRow.quantity > 0)
                  .order_by(HoldingRow.account_id, HoldingRow.vintage))
         if account_ids is None:
-            return [tuple(row) for row in self.session.execute(query)]  # type: ignore[misc]
+            return [tuple(row) for row in self.session.execute(query)]
         found: list[Balance] = []
         for ids in chunks(sorted(set(account_ids))):
             found.extend(tuple(row) for row in self.session.execute(query.where(HoldingRow.account_id.in_(ids))))

@@ -47,7 +47,8 @@ from allocation.domain.units import CcerOrigin, UnitLine, UnitType, check_unit_l
 __all__ = [
     "ApplicationStatus", "Coverage", "CoverageApplication", "CoverageBasis", "EmissionsSource", "KnownEmissions",
     "classify", "list_digest",
-    "HOLDING_KINDS", "ROUTES", "TRADING_KINDS", "TRANSFER_ROUTES", "TransferPurpose", "holder_request", "Account", "AccountKind", "AllocationEntry", "AllocationMethod", "AllocationPlan",
+    "HOLDING_KINDS", "ROUTES", "TRADING_KINDS", "TRANSFER_ROUTES", "TransferPurpose", "holder_request", "Account",
+    "AccountKind", "AllocationEntry", "AllocationMethod", "AllocationPlan",
     "AllocationPolicy", "BaseYearEmission", "CcerOrigin", "CoveredEntity", "EntityStatus", "HoldingKey",
     "InclusionThreshold", "IssuanceLine", "Obligation", "ObligationStatus", "PlanStatus", "Registry",
     "RegistryTransaction", "Surrender", "SurrenderResult", "TransactionKind", "TransactionLine", "UnitLine", "UnitType",

@@ -79,18 +79,15 @@ class AllocationPlan:
     def entry_for(self, entity_id: str) -> AllocationEntry | None:
         return self._index.get(entity_id)
 
-    def allocation_for(self, entity_id: str) -> int:
-        """The entity's allocation for the year (0 if none): the base of the M-17 CCER limit."""
-        entry = self.entry_for(entity_id)
-        return entry.quantity if entry else 0
-
-    def set_cap(self, cap: int) -> None:
+    def set_cap(self, cap: int, paid_reserve: int) -> None:
+        """M-6: the authority corrects a draft plan's cap; the paid reserve (M-9) is the new cap's share, and the
+        cap never falls below what the plan allocates free plus that reserve (exactly that is allowed)."""
         self._require_draft("cap")
         _check_cap(cap)
-        if cap < self.allocated + self.paid_reserve:
-            raise RuleViolation(f"the cap {cap} is below what the plan already allocates ({self.allocated})",
-                                field="cap", article="M-6")
-        self.cap = cap
+        if cap < self.allocated + paid_reserve:
+            raise RuleViolation(f"the cap {cap} is below what the plan already allocates ({self.allocated}) plus its "
+                                f"paid reserve ({paid_reserve})", field="cap", article="M-6")
+        self.cap, self.paid_reserve = cap, paid_reserve
 
     def add_historical_entry(self, entity_id: str, base_years: dict[int, int], factor: Decimal = Decimal(1),
                              early_action_bonus: int = 0) -> AllocationEntry:

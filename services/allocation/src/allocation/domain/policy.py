@@ -7,8 +7,8 @@ is a field of `AllocationPolicy`, one per compliance year Y, with the documented
 - M-5  `inclusion_thresholds`: the sector thresholds at or above which an emitter is covered (Shanghai's 2023 list).
 - M-16 `surrender_open` / `surrender_close`: the surrender window, 1 June and 30 June of Y+1 by default (moved in
   practice, e.g. to 30 Sep 2021 and 30 Dec 2022). Both dates are Shanghai calendar dates and inclusive.
-  The window closes at `window_closes_at` = 00:00 Shanghai on the day after `surrender_close` (1 July by default):
-  the instant the shortfall check runs.
+  The window closes at 00:00 Shanghai on the day after `surrender_close` (1 July by default): the first tick of
+  that Shanghai date runs the shortfall check.
 - M-16 `surrender_days_after_determination` (30): an entity whose emissions are determined (or raised) late gets at
   least this many days, counted from the Shanghai date of that determination and including it, to surrender before
   it can be in shortfall — its own last day is the later of `surrender_close` and that period's last day (see
@@ -26,10 +26,9 @@ is a field of `AllocationPolicy`, one per compliance year Y, with the documented
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
-from ets_shared.clock import start_of_day
 from ets_shared.errors import RuleViolation
 
 
@@ -120,16 +119,6 @@ class AllocationPolicy:
             if t.min_emissions_t < 0 or (t.min_energy_tce is not None and t.min_energy_tce < 0):
                 raise RuleViolation("inclusion thresholds cannot be negative",
                                     field=f"inclusion_thresholds[{i}]", article="M-5")
-
-    @property
-    def window_closes_at(self) -> datetime:
-        """The UTC instant the surrender window closes: 00:00 Shanghai on the day after `surrender_close`."""
-        return start_of_day(self.surrender_close + timedelta(days=1))
-
-    @property
-    def window_opens_at(self) -> datetime:
-        """The UTC instant the surrender window opens: 00:00 Shanghai on `surrender_open`."""
-        return start_of_day(self.surrender_open)
 
     def surrender_period_end(self, determined_on: date) -> date:
         """M-16 (the platform's reading): the last day of the period an entity gets from a determination made or

@@ -86,22 +86,11 @@ class RegistryTransaction:
     registered_at: datetime
     purpose: TransferPurpose | None = None  # of a transfer (holder transfer when None)
 
-    @property
-    def effective_at(self) -> datetime:
-        """M-32: a registered transaction takes effect on registration."""
-        return self.registered_at
-
 
 @dataclass
 class Registry:
     accounts: dict[str, Account] = field(default_factory=dict)
     holdings: dict[HoldingKey, int] = field(default_factory=dict)
-
-    def open_account(self, account: Account) -> Account:
-        if account.account_id in self.accounts:
-            raise RuleViolation(f"account {account.account_id} already exists", field="account_id", article="M-32")
-        self.accounts[account.account_id] = account
-        return account
 
     def balance(self, account_id: str, unit_type: UnitType | None = None, vintage: int | None = None) -> int:
         return sum(q for k, q in self.holdings.items() if k.account_id == account_id

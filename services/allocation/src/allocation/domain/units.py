@@ -54,7 +54,8 @@ def check_unit_line(line: UnitLine, field: str) -> None:
                                 field=f"{field}.origin", article="M-17")
         if line.vintage != line.origin.reduction_date.year:
             raise RuleViolation(
-                f"a CCER's vintage is the year of its reduction ({line.origin.reduction_date.year}), not {line.vintage}",
+                f"a CCER's vintage is the year of its reduction ({line.origin.reduction_date.year}), "
+                f"not {line.vintage}",
                 field=f"{field}.vintage")
     else:  # pragma: no cover - enum exhausts
         raise RuleViolation(f"unknown unit type {line.unit_type!r}", field=f"{field}.unit_type")

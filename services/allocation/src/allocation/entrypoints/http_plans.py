@@ -22,6 +22,12 @@ def create(cmd: commands.CreatePlan, _: Authority, uow: Uow) -> PlanPublic:
     return PlanPublic.of(handlers.create_plan(cmd, uow))
 
 
+@router.put("/plans/{compliance_year}/cap", response_model=PlanPublic,
+            summary="Correct a draft plan's cap; its paid reserve follows (M-6, M-7, M-9)")
+def change_cap(compliance_year: Year, cmd: commands.ChangeCap, _: Authority, uow: Uow) -> PlanPublic:
+    return PlanPublic.of(handlers.change_cap(compliance_year, cmd, uow))
+
+
 @router.get("/plans/{compliance_year}", response_model=PlanPublic,
             summary="The year's plan: cap, allocated and remaining (M-6, M-8)")
 def get(compliance_year: Year, session: ReadSession, _: Authority) -> PlanPublic:

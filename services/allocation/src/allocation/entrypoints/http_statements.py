@@ -26,7 +26,7 @@ Offset = Annotated[int, Query(ge=0, le=10**9)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
-def _visible(session, caller, account_id: str) -> None:  # noqa: ANN001
+def _visible(session, caller, account_id: str) -> None:
     row = session.get(AccountRow, account_id)
     if row is None:
         raise NotFound(f"no registry account {account_id}", field="account_id")

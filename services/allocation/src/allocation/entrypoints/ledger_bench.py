@@ -43,7 +43,7 @@ from ets_shared.persistence.migrations import PLATFORM_MIGRATIONS, PLATFORM_VERS
 from ets_shared.persistence.tables import PlatformTable
 
 T0 = datetime(2026, 6, 1, 2, tzinfo=timezone.utc)
-_TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__  # type: ignore[attr-defined]
+_TX, _LINE = RegistryTransactionRow.__table__, TransactionLineRow.__table__
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         drop()
 
 
-def _database(server: str | None):  # noqa: ANN202
+def _database(server: str | None):
     if server is None:
         folder = tempfile.mkdtemp(prefix="ets-bench-registry-")
         return f"sqlite:///{folder}/allocation.sqlite", lambda: None
@@ -95,7 +95,7 @@ def _database(server: str | None):  # noqa: ANN202
     return make_url(server).set(database=name).render_as_string(hide_password=False), drop
 
 
-def _migrate(engine) -> None:  # noqa: ANN001
+def _migrate(engine) -> None:
     d = definition()
     command.upgrade(alembic_config(PLATFORM_MIGRATIONS, metadata=PlatformTable.metadata,
                                    version_table=PLATFORM_VERSION_TABLE, engine=engine), "head")
@@ -103,11 +103,11 @@ def _migrate(engine) -> None:  # noqa: ANN001
                                    engine=engine), "head")
 
 
-def _uow(factory, context: MessageContext | None = None) -> AllocationUnitOfWork:  # noqa: ANN001
+def _uow(factory, context: MessageContext | None = None) -> AllocationUnitOfWork:
     return AllocationUnitOfWork(factory, producer="allocation", context=context or MessageContext.new("bench"))
 
 
-def _open(factory, holders: list[str]) -> None:  # noqa: ANN001
+def _open(factory, holders: list[str]) -> None:
     with _uow(factory) as uow:
         uow.registry.open_accounts([Account(h, AccountKind.ENTITY_HOLDING, h, T0) for h in holders])
         uow.registry.open_accounts([Account(f"{h}-T", AccountKind.EXCHANGE_TRADING, h, T0, linked_account_id=h)
@@ -125,7 +125,7 @@ def _open(factory, holders: list[str]) -> None:  # noqa: ANN001
         uow.commit()
 
 
-def _one_by_one(factory, holders: list[str], total: int, threads: int) -> str:  # noqa: ANN001
+def _one_by_one(factory, holders: list[str], total: int, threads: int) -> str:
     """Holders' transfers as `POST /registry/transfers` runs them: one database transaction each."""
     def work(part: range) -> None:
         for i in part:
@@ -142,7 +142,7 @@ def _one_by_one(factory, holders: list[str], total: int, threads: int) -> str:  
     return clock.rates(total)
 
 
-def _bulk(factory, holders: list[str], total: int, size: int) -> str:  # noqa: ANN001
+def _bulk(factory, holders: list[str], total: int, size: int) -> str:
     """Holders' transfers as `POST /registry/transfers/batch` runs them: `size` of one holder's per request (the
     holders in turn), set-based in one database transaction."""
     with _Clock() as clock:
@@ -178,14 +178,15 @@ def _cpu_of(pids: list[int]) -> dict[int, float]:
     ticks, found = os.sysconf("SC_CLK_TCK"), {}
     for pid in pids:
         try:
-            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
         found[pid] = (int(fields[11]) + int(fields[12])) / ticks
     return found
 
 
-def _backends(engine) -> Callable[[], list[int]]:  # noqa: ANN001
+def _backends(engine) -> Callable[[], list[int]]:
     if engine.dialect.name != "postgresql":
         return lambda: []
     admin = create_engine(engine.url, poolclass=NullPool)
@@ -202,7 +203,7 @@ def _deposit(holder: str) -> commands.RequestTransfer:
                                     lines=[commands.TransferLine(unit_type="SHEA", vintage=2025, quantity=1)])
 
 
-def _deliveries(factory, holders: list[str], total: int, batch: int) -> str:  # noqa: ANN001
+def _deliveries(factory, holders: list[str], total: int, batch: int) -> str:
     """The exchange's trade deliveries (trading account to trading account) through the allocation service's own
     consumer code (`apply_batch`: a pulled batch in one transaction, each event through its handler and into the
     inbox, the registrations set-based at commit)."""
@@ -219,11 +220,11 @@ def _deliveries(factory, holders: list[str], total: int, batch: int) -> str:  # 
     with _Clock() as clock:
         for start in range(0, total, batch):
             applied = apply_batch(deliveries[start:start + batch], lambda context: _uow(factory, context))
-            assert applied == len(deliveries[start:start + batch])
+            assert len(applied) == len(deliveries[start:start + batch])
     return clock.rates(total)
 
 
-def _verify(factory, length: int) -> tuple[float, _Clock, int]:  # noqa: ANN001
+def _verify(factory, length: int) -> tuple[float, _Clock, int]:
     started = time.perf_counter()
     with factory() as session:
         seq, prev = session.execute(select(_TX.c.seq, _TX.c.hash).order_by(_TX.c.seq.desc()).limit(1)).one()

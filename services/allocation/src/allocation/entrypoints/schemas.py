@@ -59,7 +59,8 @@ class PlanPublic(BaseModel):
     @classmethod
     def of(cls, p: AllocationPlan) -> PlanPublic:
         return cls(compliance_year=p.year, cap=p.cap, status=p.status.value, allocated=p.allocated,
-                   free=p.allocated, paid_reserve=p.paid_reserve, paid=p.paid_issued, remaining=p.remaining, entries_count=p.entries_count, approved_at=p.approved_at,
+                   free=p.allocated, paid_reserve=p.paid_reserve, paid=p.paid_issued, remaining=p.remaining,
+                   entries_count=p.entries_count, approved_at=p.approved_at,
                    issued_at=p.issued_at)
 
 

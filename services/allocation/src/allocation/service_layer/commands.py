@@ -43,13 +43,19 @@ class CreatePlan(BaseModel):
     cap: PositiveQuantity = Field(description="whole allowances")
 
 
+class ChangeCap(BaseModel):
+    """M-6/M-7: a draft plan's corrected cap."""
+
+    cap: PositiveQuantity = Field(description="whole allowances")
+
+
 class HistoricalEntry(BaseModel):
     """历史排放法 (M-8): round(mean of base-year emissions x factor) + early-action bonus."""
 
     entity_id: EntityId
     method: Literal["historical"]
     base_years: dict[Year, Quantity] = Field(min_length=1, max_length=50, description='{"2022": 100000, ...}')
-    factor: exact_decimal(16, 6) = Decimal(1)  # type: ignore[valid-type]
+    factor: exact_decimal(16, 6) = Decimal(1)
     early_action_bonus: Quantity = 0
 
 
@@ -58,8 +64,8 @@ class BenchmarkEntry(BaseModel):
 
     entity_id: EntityId
     method: Literal["benchmark"]
-    intensity: exact_decimal(16, 6) = Field(description="tCO2e per unit of output")  # type: ignore[valid-type]
-    output: exact_decimal(16, 6)  # type: ignore[valid-type]
+    intensity: exact_decimal(16, 6) = Field(description="tCO2e per unit of output")
+    output: exact_decimal(16, 6)
     early_action_bonus: Quantity = 0
 
 
@@ -209,5 +215,5 @@ class PlaceBid(BaseModel):
 class ConfirmPayment(BaseModel):
     """The settlement bank confirms a winner's payment of its award (M-9, M-26)."""
 
-    amount: exact_decimal(16, 2, gt=0)  # type: ignore[valid-type]
+    amount: exact_decimal(16, 2, gt=0)
     reference: str = Field(min_length=1, max_length=100, description="the bank's payment reference")

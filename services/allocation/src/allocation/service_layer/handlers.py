@@ -13,7 +13,9 @@ from allocation.service_layer.coverage import (
     decide_application, declare_emissions, file_application, on_report_submitted, preview_list, publish_list,
 )
 from allocation.service_layer.obligations import on_calendar_tick, on_emissions_determined
-from allocation.service_layer.planning import add_entries, approve_plan, create_plan, issue_plan, remove_entry
+from allocation.service_layer.planning import (
+    add_entries, approve_plan, change_cap, create_plan, issue_plan, remove_entry,
+)
 from allocation.service_layer.registration import deposit_ccer, register_entities
 from allocation.service_layer.registry_transfers import (
     on_delivery_instructed, on_withdrawal_requested, request_transfer, request_transfers,
@@ -26,8 +28,9 @@ from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDetermine
 
 EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReportSubmitted: on_report_submitted,
                   CalendarTick: on_calendar_tick, TradingAccountOpened: on_trading_account_opened,
-                  AllowanceWithdrawalRequested: on_withdrawal_requested, TradeDeliveryInstructed: on_delivery_instructed}
+                  AllowanceWithdrawalRequested: on_withdrawal_requested,
+                  TradeDeliveryInstructed: on_delivery_instructed}
 
-__all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "create_plan", "decide_application", "declare_emissions",
-           "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list", "register_entities",
-           "remove_entry", "request_transfer", "request_transfers", "surrender"]
+__all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "change_cap", "create_plan", "decide_application",
+           "declare_emissions", "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list",
+           "register_entities", "remove_entry", "request_transfer", "request_transfers", "surrender"]

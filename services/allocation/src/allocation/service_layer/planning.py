@@ -46,6 +46,19 @@ def create_plan(cmd: commands.CreatePlan, uow: AllocationUnitOfWork) -> Allocati
     return plan
 
 
+def change_cap(year: int, cmd: commands.ChangeCap, uow: AllocationUnitOfWork) -> AllocationPlan:
+    """M-6: a draft plan's cap corrected; its paid reserve (M-9) follows the new cap."""
+    with uow:
+        plan = uow.plans.get(year, [])
+        before = plan.cap
+        plan.set_cap(cmd.cap, paid_reserve(cmd.cap, policy_for(uow.session, year).paid_share))
+        uow.plans.save(plan)
+        uow.audit("allocation.plan.cap_changed", f"plan:{year}",
+                  {"from": before, "to": plan.cap, "paid_reserve": plan.paid_reserve})
+        uow.commit()
+    return plan
+
+
 def add_entries(year: int, cmd: commands.AddEntries, uow: AllocationUnitOfWork) -> AllocationPlan:
     """M-8: entries computed by their method, all or none; the cap is never exceeded (M-6)."""
     with uow:

@@ -161,7 +161,7 @@ def register_instructions(instructions: list[Instruction], uow: AllocationUnitOf
     ids = {i.from_account_id for i in instructions} | {t for t in targets if t}
     registry = store.load(ids, ids, unit_type=UnitType.SHEA)
     txs: list[RegistryTransaction] = []
-    for item, target in zip(instructions, targets):
+    for item, target in zip(instructions, targets, strict=True):
         uow.context = item.context
         line = TransactionLine(item.from_account_id, target or "", UnitType.SHEA, item.vintage, item.quantity)
         try:

@@ -124,7 +124,7 @@ def _approve(row: SuccessionRow, uow: AllocationUnitOfWork) -> None:
         obligations=passed, approved_at=now), correlation_id=row.correlation_id)
 
 
-def _pass_obligations(uow: AllocationUnitOfWork, pred: str, owed, succession_id: str) -> list[ObligationPassed]:  # noqa: ANN001
+def _pass_obligations(uow: AllocationUnitOfWork, pred: str, owed, succession_id: str) -> list[ObligationPassed]:
     policies, passed, now = policy_cache(uow.session), [], uow.now()
     for ob in uow.obligations.unmet(pred):
         parts = apportion(ob.remaining, owed)

@@ -3,15 +3,20 @@ appeals and M-40 measures; the hash-chained decision log that holds every case's
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Text
-from sqlmodel import Field
+from sqlalchemy import Column, Index, MetaData, Table, Text
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 from ets_shared.persistence.types import MoneyType
 
-EnforcementTable = service_table_base("Enforcement")
+class EnforcementTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
 
 
 class PenaltyCaseRow(EnforcementTable, table=True):

@@ -110,7 +110,7 @@ class CaseRepository:
                                          .offset(offset).limit(limit)).scalars())
         return self._cases(rows, history=False)
 
-    def _locking(self, query):  # noqa: ANN001, ANN202
+    def _locking(self, query):
         return query.with_for_update() if self._lock else query
 
     # -- writing -------------------------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ class CaseRepository:
         return cases
 
 
-def _children(session: Session, table: type, case_ids: list[str], build) -> dict:  # noqa: ANN001
+def _children(session: Session, table: type, case_ids: list[str], build) -> dict:
     found: dict[str, list] = {}
     if case_ids:
         for row in session.execute(select(table).where(table.case_id.in_(case_ids))).scalars():
@@ -204,7 +204,7 @@ def _row_values(case: PenaltyCase) -> dict:
     return values
 
 
-def _case(row: PenaltyCaseRow, history, proposals, challenges, measures) -> PenaltyCase:  # noqa: ANN001
+def _case(row: PenaltyCaseRow, history, proposals, challenges, measures) -> PenaltyCase:
     order = None if row.order_issued_at is None else Order(row.order_issued_at, row.order_deadline,
                                                            row.order_issued_by or "", row.overdue_at)
     penalty = None if row.fine_decided_at is None else Penalty(

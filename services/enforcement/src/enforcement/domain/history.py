@@ -60,7 +60,6 @@ class StepKind(StrEnum):
     ORDER_ISSUED = "order_issued"
     OVERDUE = "overdue"
     CORRECTED = "corrected"
-    SURRENDER_RECORDED = "surrender_recorded"
     SHORTFALL_REVISED = "shortfall_revised"  # M-39: a revised determination moved what is outstanding
     OBLIGATION_SETTLED = "obligation_settled"
     DECISION_PROPOSED = "decision_proposed"  # four eyes: waits for a second officer

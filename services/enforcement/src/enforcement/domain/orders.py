@@ -5,8 +5,8 @@ M-42: 责令限期改正; M-39: 责令履行配额清缴义务).
   Shanghai date of issue; an officer may set another date after the day of issue).
 - `record_correction`: the party corrected (M-37, M-38, M-41, M-42). Accepted even before the order (the party may
   act first); after that no order is issued any more.
-- `record_surrender` / `settle_obligation` (M-39 only): allowances surrendered towards the shortfall; the obligation
-  is settled when nothing is outstanding. Only this settles an M-39 case — never a fine payment.
+- `settle_obligation` (M-39 only): the registry reports the obligation settled (the surrenders themselves are the
+  registry's, in allocation). Only this settles an M-39 case — never a fine payment.
 - `revise_shortfall` (M-39 only): a revised determination (M-15 correction) moved the shortfall; the case follows
   the registry's new figure of what is outstanding.
 """
@@ -77,23 +77,6 @@ class OrdersMixin:
         late = " after the deadline" if self.order is not None and self.order.overdue_at is not None else ""
         self._record(at, StepKind.CORRECTED, actor, f"corrected{late}: {detail}")
         self._close_if_done(at, policy)
-        return self.history[start:]
-
-    def record_surrender(self: PenaltyCase, at: datetime, actor: str, tonnes: int,
-                         policy: EnforcementPolicy) -> list[CaseStep]:
-        """M-39: `tonnes` allowances (or CCERs) surrendered for the case's compliance year; settles at zero."""
-        start = len(self.history)
-        self._require_surrender_case()
-        if isinstance(tonnes, bool) or not isinstance(tonnes, int) or tonnes < 1:
-            raise RuleViolation("a surrender is at least 1 whole tonne", field="tonnes", article="M-39")
-        at = self._begin(at, actor, policy)
-        self._require_open()
-        self._require_unsettled()
-        self.outstanding_tonnes = max(0, (self.outstanding_tonnes or 0) - tonnes)
-        self._record(at, StepKind.SURRENDER_RECORDED, actor,
-                     f"{tonnes} t surrendered for {self.compliance_year}; {self.outstanding_tonnes} t outstanding")
-        if self.outstanding_tonnes == 0:
-            self._settle(at, actor, policy)
         return self.history[start:]
 
     def revise_shortfall(self: PenaltyCase, at: datetime, actor: str, outstanding: int,

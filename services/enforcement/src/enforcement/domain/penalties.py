@@ -121,7 +121,7 @@ class PenaltiesMixin:
         self._close_if_done(at, policy)
         return self.history[start:]
 
-    def _live_penalty(self: PenaltyCase):  # noqa: ANN202 - a Penalty
+    def _live_penalty(self: PenaltyCase):  # a Penalty
         if self.penalty is None or self.penalty.revoked_at is not None:
             raise Conflict(f"case {self.case_id} has no decided fine")
         return self.penalty

@@ -34,7 +34,7 @@ from enforcement.domain.history import DecisionKind
 ALL_DECISIONS = frozenset(DecisionKind)
 
 
-def _per_article(value):  # noqa: ANN001, ANN202
+def _per_article(value):
     return lambda: MappingProxyType({a: value for a in Article})
 
 

@@ -44,7 +44,7 @@ def _raise(uow: EnforcementUnitOfWork, flag: InactionFlag) -> None:
     publish_flag(uow, flag, uow.context.correlation_id)
 
 
-def _resolve(uow: EnforcementUnitOfWork, flag: InactionFlag, at, how: str, correlation_id: str) -> None:  # noqa: ANN001
+def _resolve(uow: EnforcementUnitOfWork, flag: InactionFlag, at, how: str, correlation_id: str) -> None:
     if flag.resolve(at, how):
         uow.flags.save(flag)
         uow.log.append(at=flag.resolved_at, subject_ref=f"inaction:{flag.flag_id}", kind="inaction_resolved",

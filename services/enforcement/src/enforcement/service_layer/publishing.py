@@ -44,7 +44,7 @@ def publish_flag(uow: EnforcementUnitOfWork, flag: InactionFlag, correlation_id:
     uow.publish(event, subject_ref=f"inaction:{flag.flag_id}", correlation_id=correlation_id)
 
 
-def _events(case: PenaltyCase, step: CaseStep, policy: EnforcementPolicy) -> list[EventData]:  # noqa: PLR0911
+def _events(case: PenaltyCase, step: CaseStep, policy: EnforcementPolicy) -> list[EventData]:
     kind, base = step.kind, {"case_id": case.case_id, "party_id": case.party_id, "correlation_id": case.correlation_id}
     art = {**base, "article": case.article.value}
     if kind is StepKind.OPENED:
@@ -61,11 +61,10 @@ def _events(case: PenaltyCase, step: CaseStep, policy: EnforcementPolicy) -> lis
         late = case.order is not None and case.order.overdue_at is not None
         how = "corrected" if kind is StepKind.CORRECTED else "obligation_settled"
         return [OrderComplied(**art, how=how, late=late, detail=step.detail, complied_at=step.at)]
-    if kind in (StepKind.SURRENDER_RECORDED, StepKind.SHORTFALL_REVISED):
-        cause = "surrender" if kind is StepKind.SURRENDER_RECORDED else "revised_determination"
+    if kind is StepKind.SHORTFALL_REVISED:
         return [ShortfallChanged(**base, compliance_year=case.compliance_year,
-                                 outstanding_tonnes=case.outstanding_tonnes or 0, cause=cause, detail=step.detail,
-                                 changed_at=step.at)]
+                                 outstanding_tonnes=case.outstanding_tonnes or 0, cause="revised_determination",
+                                 detail=step.detail, changed_at=step.at)]
     if kind is StepKind.DECISION_PROPOSED:
         p = next(p for p in case.proposals if p.no == step.ref)
         return [DecisionProposed(**art, decision_no=p.no, kind=p.kind.value, summary=p.summary,

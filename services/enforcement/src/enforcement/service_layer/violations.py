@@ -62,7 +62,7 @@ def plan_missing(event: MonitoringPlanMissing, _uow: EnforcementUnitOfWork) -> V
     return _missing(event.entity_id, event.compliance_year, PLAN, event.due_on, event.found_at)
 
 
-def _missing(entity_id: str, year: int, duty: str, due_on, found_at) -> Violation:  # noqa: ANN001
+def _missing(entity_id: str, year: int, duty: str, due_on, found_at) -> Violation:
     allegation = (f"no {DUTIES[duty]} for {year} by {due_on}: refusal to fulfil the reporting duty"
                   + (" (M-11 plan, the basis of the M-12 report)" if duty == PLAN else ""))
     return Violation(Article.M37, entity_id, m37_key(entity_id, year, duty), allegation, as_utc(found_at), year)
@@ -97,7 +97,8 @@ def shortfall(event: ShortfallDetected, uow: EnforcementUnitOfWork) -> Violation
 
 AGENCY_VIOLATIONS = {"false_report": "false or untrue verification report (出具虚假、不实核查报告)",
                      "major_error": "major error in a verification report (核查报告存在重大错误)",
-                     "data_misuse": "unauthorised use or disclosure of the verified entity's data (擅自使用或者发布被核查单位的信息)"}
+                     "data_misuse": "unauthorised use or disclosure of the verified entity's data "
+                                    "(擅自使用或者发布被核查单位的信息)"}
 
 
 def agency_violation(event: AgencyViolationFound, _uow: EnforcementUnitOfWork) -> Violation:

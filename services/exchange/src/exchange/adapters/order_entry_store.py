@@ -192,6 +192,7 @@ class OrderEntryStore:
                 for (a, v), d in sorted(deltas.items()) if any(d)]
         if rows:
             self.session.execute(
-                update(_units).where(_units.c.account_id == bindparam("b_id"), _units.c.vintage == bindparam("b_vintage"))
+                update(_units).where(_units.c.account_id == bindparam("b_id"),
+                                     _units.c.vintage == bindparam("b_vintage"))
                 .values(available=_units.c.available + bindparam("b_available"),
                         reserved=_units.c.reserved + bindparam("b_reserved")), rows)

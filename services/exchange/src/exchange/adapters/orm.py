@@ -3,14 +3,19 @@ market-day reports and surveillance records."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Column, Index
-from sqlmodel import Field
+from sqlalchemy import JSON, BigInteger, Column, Index, MetaData, Table
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 
-ExchangeTable = service_table_base("Exchange")
+
+class ExchangeTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
 
 
 class MemberRow(ExchangeTable, table=True):

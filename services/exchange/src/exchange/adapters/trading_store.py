@@ -121,7 +121,7 @@ class TradingStore:
             AgreementRow.status == "PROPOSED", AgreementRow.proposed_at < instant)).scalars())
 
 
-def in_range(column, start: datetime | None, end: datetime | None):  # noqa: ANN001, ANN201
+def in_range(column, start: datetime | None, end: datetime | None):
     """Conditions for `start <= column < end` (either bound optional)."""
     conditions = []
     if start is not None:

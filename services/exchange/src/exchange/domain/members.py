@@ -71,20 +71,6 @@ def admit_covered_entity(entity_id: str, name: str, admitted_at: datetime, membe
     return Member(member_id, name.strip(), MemberKind.SELF_OPERATING, entity_id, admitted_at)
 
 
-def admit_covered_list(covered: Iterable[tuple[str, str]], admitted_at: datetime,
-                       members: Iterable[Member]) -> list[Member]:
-    """Admit every (entity_id, name) on the covered list that is not a member yet; already-members are skipped."""
-    known = list(members)
-    admitted: list[Member] = []
-    for entity_id, name in covered:
-        if any(m.covered_entity_id == entity_id for m in known):
-            continue
-        member = admit_covered_entity(entity_id, name, admitted_at, known)
-        known.append(member)
-        admitted.append(member)
-    return admitted
-
-
 def admit_by_operator(member_id: str, name: str, kind: MemberKind | str, admitted_at: datetime,
                       members: Iterable[Member]) -> Member:
     """M-21: the operator admits another organisation or individual under the trading rules."""

@@ -131,7 +131,8 @@ def withdraw_cash(trading_account_id: AccountId, cmd: commands.RequestCashWithdr
 
 @router.post("/cash/withdrawals/{movement_id}/decision", response_model=CashMovementPublic,
              summary="The settlement bank pays or rejects a withdrawal (M-26)")
-def decide_withdrawal(movement_id: RecordId, cmd: commands.DecideCashWithdrawal, _: Bank, uow: Uow) -> CashMovementPublic:
+def decide_withdrawal(movement_id: RecordId, cmd: commands.DecideCashWithdrawal, _: Bank,
+                      uow: Uow) -> CashMovementPublic:
     return CashMovementPublic.of(funds.decide_cash_withdrawal(movement_id, cmd, uow))
 
 

@@ -51,13 +51,13 @@ async def ask_registry(servers: list[str], nats_options: dict | None = None, tim
     try:  # as the exchange's NATS identity: it may send requests to ets.allocation.rpc.> (nats_auth)
         nc = await nats.connect(servers=servers, name="ets-exchange-reconciliation", connect_timeout=2,
                                 **(nats_options or {}))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise RegistryUnavailable(f"NATS unreachable: {exc!r}") from exc
     try:
         msg = await nc.request(TRADING_BALANCES_SUBJECT, TradingBalancesRequest().model_dump_json().encode(),
                                timeout=timeout)
         return TradingBalancesReply.model_validate_json(msg.data)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise RegistryUnavailable(f"no answer on {TRADING_BALANCES_SUBJECT}: {exc!r}") from exc
     finally:
         await nc.close()

@@ -91,6 +91,6 @@ class OrderGateway:
             params = [{"name": refused.field, "reason": refused.detail}] if refused.field else None
             return _problem(refused.status, refused.code, refused.title, refused.detail, field=refused.field,
                             article=refused.article, invalid_params=params)
-        except Exception:  # noqa: BLE001 - the requester gets an answer, the error goes to the log
+        except Exception:  # the requester gets an answer, the error goes to the log
             log.exception("order request failed")
             return _problem(500, "internal-error", "Internal error", "The service failed; the error was logged.")

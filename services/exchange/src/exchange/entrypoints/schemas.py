@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import Path
@@ -13,9 +14,6 @@ from exchange.adapters.orm import (
     AgreementRow, AllowanceInstructionRow, CashMovementRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
 )
 from exchange.domain.policy import to_yuan
-from datetime import datetime
-from typing import Annotated
-from pydantic import BaseModel
 
 
 # identifiers in paths, bounded as the records' columns are
@@ -107,7 +105,7 @@ class OrderPublic(BaseModel):
     trades: list[TradePublic] = []
 
     @classmethod
-    def of(cls, o: OrderRow, trades: list[TradeRow] = ()) -> OrderPublic:  # type: ignore[assignment]
+    def of(cls, o: OrderRow, trades: Sequence[TradeRow] = ()) -> OrderPublic:
         return cls(order_id=o.order_id, sequence=o.sequence, trading_account_id=o.trading_account_id,
                    product_id=o.product_id, side=o.side, price=to_yuan(o.price_cents), quantity=o.quantity,
                    remaining=o.remaining, filled=o.filled, time_in_force=o.time_in_force, status=o.status,

@@ -2,7 +2,6 @@
 abnormal situations (M-29) and risk warnings (M-28(3))."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator

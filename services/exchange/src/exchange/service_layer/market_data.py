@@ -43,7 +43,7 @@ def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str]) -> None:
                                  as_of=uow.now()), subject_ref=f"product:{product_id}", audit=False)
 
 
-def levels(side: list) -> list[BookLevelData]:  # noqa: ANN001 - engine Levels
+def levels(side: list) -> list[BookLevelData]:  # engine Levels
     return [BookLevelData(price=to_yuan(lv.price_ticks), quantity=lv.quantity, orders=lv.orders) for lv in side]
 
 

@@ -155,7 +155,7 @@ def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list
                                                  if a.covered_entity_id and a.trading_account_id in bidders}))
 
 
-def _cached(cache: dict, key: str, load):  # noqa: ANN001, ANN202
+def _cached(cache: dict, key: str, load):
     """`load(key)` once per batch; a refusal is remembered and raised again for every order it concerns."""
     if key not in cache:
         try:

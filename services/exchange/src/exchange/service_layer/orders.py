@@ -1,6 +1,7 @@
 """Open bidding (M-23): amend and cancel limit orders (placing them: `order_entry`, in batches), with the
-pre-trade checks that make every match settleable — session, tick, lot, price limit (M-28(1)), holding limit (M-28(2)), and a reservation of the order's
-whole leg: cash for a bid (price x quantity + fee), allowances for an offer (no overdraft, no short sale, M-26).
+pre-trade checks that make every match settleable — session, tick, lot, price limit (M-28(1)), holding limit
+(M-28(2)), and a reservation of the order's whole leg: cash for a bid (price x quantity + fee), allowances for an
+offer (no overdraft, no short sale, M-26).
 
 Every command runs under the books' lock in one transaction: checks and reservations, the books, the records and the
 events commit together; if anything fails after the books changed, they are rebuilt from the database."""
@@ -20,7 +21,6 @@ from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccount
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import require_may_place_order
 from exchange.domain.order_book import OrderBook
-from exchange.domain.orders import BUY, SELL
 from exchange.domain.policy import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands, market_data, surveillance
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
@@ -183,7 +183,8 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
             state = book.order(order.order_id)
             result = book.amend(order.order_id, price, state.quantity - state.remaining + cmd.quantity)
         order.quantity += cmd.quantity - order.remaining
-        order.price_cents, order.remaining, order.reserve_per_t_cents, order.updated_at = price, cmd.quantity, per_t, now
+        order.price_cents, order.remaining = price, cmd.quantity
+        order.reserve_per_t_cents, order.updated_at = per_t, now
         if not kept:
             order.sequence = uow.books.next_sequence(uow.session)
         uow.publish(OrderAmended(order_id=order.order_id, trading_account_id=order.trading_account_id,

@@ -98,7 +98,7 @@ class Sequencer:
                 self._failed(batch, error)
                 return
         self.batches += 1
-        for (_entry, answer), outcome in zip(batch, outcomes):
+        for (_entry, answer), outcome in zip(batch, outcomes, strict=True):
             if isinstance(outcome, Exception):
                 answer.set_exception(outcome)
             else:

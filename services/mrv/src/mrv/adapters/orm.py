@@ -8,14 +8,19 @@ database rounds them through a float; activity sources, findings, evidence and t
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
-from sqlmodel import Field
+from sqlalchemy import JSON, Column, Index, MetaData, Table, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
-from ets_shared.persistence.tables import service_table_base, utc_column
+from ets_shared.persistence.tables import utc_column
 
-MrvTable = service_table_base("Mrv")
+
+class MrvTable(SQLModel):
+    """The base of this service's tables: their own MetaData, apart from every other service's."""
+
+    metadata = MetaData()
+    __table__: ClassVar[Table]  # set by SQLModel on each table class; declared so a type checker knows it
 
 
 def _json() -> Any:

@@ -75,7 +75,7 @@ class ReportCaseRepository:
         for start in range(0, len(unique), CHUNK):
             query = select(ReportCaseRow).where(ReportCaseRow.report_id.in_(unique[start:start + CHUNK]))
             rows.extend(self.session.execute(self._locking(query)).scalars())
-        return {row.report_id: case for row, case in zip(rows, self.load_many(rows))}
+        return {row.report_id: case for row, case in zip(rows, self.load_many(rows), strict=True)}
 
     def list(self, year: int | None, state: str | None, offset: int, limit: int | None) -> list[ReportCase]:
         query = select(ReportCaseRow).order_by(ReportCaseRow.compliance_year, ReportCaseRow.report_id)
@@ -147,7 +147,7 @@ class ReportCaseRepository:
                                ReportCaseRow.report_id)
         return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
 
-    def _locking(self, query):  # noqa: ANN001, ANN202
+    def _locking(self, query):
         return query.with_for_update() if self._lock else query
 
     def due_for_determination(self, now: datetime) -> list[ReportCase]:

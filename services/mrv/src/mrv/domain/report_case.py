@@ -73,12 +73,6 @@ class ReportCase:
             return self.determination_due_by
         return None
 
-    @property
-    def awaits_authority(self) -> bool:
-        """In the authority's queue: a verified figure or re-check to determine, or a covered entity found without a
-        report or verification whose figure the authority must determine itself."""
-        return self.state in (S.VERIFIED, S.RECHECK) or self._missing_for_authority()
-
     def _missing_for_authority(self) -> bool:
         return self.covered and ((self.state is S.AWAITING_REPORT and self.report_missing_at is not None)
                                  or (self.state is S.REPORTED and self.verification_missing_at is not None))

@@ -128,7 +128,8 @@ class DeterminationPublic(BaseModel):
     @classmethod
     def imported(cls, h: HistoricalDetermination) -> "DeterminationPublic":
         return cls(determination_id=None, entity_id=h.entity_id, compliance_year=h.year, emissions=h.emissions,
-                   basis="historical", triggers=[], trigger_details=[], revision=None, determined_at=h.imported_at, due_by=None,
+                   basis="historical", triggers=[], trigger_details=[], revision=None, determined_at=h.imported_at,
+                   due_by=None,
                    late=None, reason=f"imported by {h.imported_by}")
 
 

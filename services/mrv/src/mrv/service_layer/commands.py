@@ -17,7 +17,8 @@ class Source(BaseModel):
     purchased electricity (10^4 kWh) or purchased heat (GJ)."""
 
     kind: Literal["fuel", "process", "electricity", "heat"]
-    quantity: exact_decimal(16, 6, ge=None) = Field(description="exact decimal string, e.g. \"123.4\"")  # type: ignore[valid-type]
+    quantity: exact_decimal(16, 6, ge=None) = Field(  # type: ignore[valid-type]  # a type made at run time
+        description="exact decimal string, e.g. \"123.4\"")
     unit: str = Field(min_length=1, max_length=40, examples=["10^4 kWh"])
     fuel: str | None = Field(None, max_length=40, description="fuel code, only for kind fuel (e.g. natural_gas)")
     description: str = Field("", max_length=300)

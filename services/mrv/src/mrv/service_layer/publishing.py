@@ -95,7 +95,7 @@ def verification_missing(report_id: str, case: ReportCase, due_on: date) -> Veri
                                correlation_id=case.correlation_id)
 
 
-def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:  # noqa: ANN001
+def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:
     return DeterminationOverdue(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
                                 due_by=due_by, state=case.state.value, found_at=found_at,
                                 correlation_id=case.correlation_id)

@@ -51,7 +51,8 @@ def submit_report(entity_id: str, cmd: commands.SubmitReport, uow: MrvUnitOfWork
             raise conflict
         new = case is None
         case = case or ReportCase(entity_id, cmd.compliance_year, uow.context.correlation_id)
-        case.submit_report(report_id, commands.activity(cmd.sources), covered=uow.entities.is_covered(entity_id, cmd.compliance_year),
+        case.submit_report(report_id, commands.activity(cmd.sources),
+                           covered=uow.entities.is_covered(entity_id, cmd.compliance_year),
                            now=uow.now(), policy=load_mrv_policy(uow.session, cmd.compliance_year))
         if new:
             uow.reports.add(report_id, case)

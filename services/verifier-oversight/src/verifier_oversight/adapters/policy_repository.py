@@ -6,7 +6,6 @@ at least 1, 2 experts, 3 consecutive years per entity, 3 years' advisory cooling
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.orm import Session

@@ -1,5 +1,5 @@
-"""Automatic deductions from mrv's events: the quality of each engagement's verification (V, 事后: 结合现场检查和复核审定
-的结果; M-13, M-15).
+"""Automatic deductions from mrv's events: the quality of each engagement's verification (V, 事后:
+结合现场检查和复核审定的结果; M-13, M-15).
 
 Rules that live here (one deduction per engagement and item, id "<ITEM>-<entity>-<year>", so a redelivered or
 re-published event, or a later revision of the same determination, never deducts twice):

@@ -138,7 +138,7 @@ def check_items(items: Iterable[ScoringItem]) -> dict[str, ScoringItem]:
     """Validate a table's items (RuleViolation naming `items[i].<field>`); returns them by code."""
     out: dict[str, ScoringItem] = {}
     for i, item in enumerate(items):
-        def bad(detail: str, field: str) -> RuleViolation:
+        def bad(detail: str, field: str, item: ScoringItem = item, i: int = i) -> RuleViolation:
             return RuleViolation(f"{item.code}: {detail}", field=f"items[{i}].{field}", article="V")
 
         if not _CODE.match(item.code):

@@ -130,7 +130,7 @@ def submit_bid(bid_id: str, tender: Tender, lot_no: int, agency: Agency, stateme
                             field="lot_no", article="M-14")
     if not statement.strip():
         raise RuleViolation("a bid states how the agency meets the conditions", field="statement", article="V")
-    if price is not None and (price <= 0 or price.as_tuple().exponent < -2):  # type: ignore[operator]
+    if price is not None and (price <= 0 or price.as_tuple().exponent < -2):  # type: ignore[operator]  # finite: exponent is an int
         raise RuleViolation("a price is a positive amount in yuan and fen", field="price", article="V")
     if any(a.lot_no == lot_no for a in awards):
         raise Conflict(f"lot {lot_no} is already awarded", field="lot_no", article="V")
@@ -146,7 +146,7 @@ def score_bid(bid: Bid, tender: Tender, score: Decimal, reason: str, now: dateti
                             article="V")
     if bid.score is not None:
         raise Conflict(f"bid {bid.bid_id} was already scored {bid.score}", field="bid_id", article="V")
-    if not Decimal(0) <= score <= MAX_SCORE or score.as_tuple().exponent < -2:  # type: ignore[operator]
+    if not Decimal(0) <= score <= MAX_SCORE or score.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: exponent is an int
         raise RuleViolation("a score is 0..100 with at most 2 decimals", field="score", article="V")
     if not reason.strip():
         raise RuleViolation("a score states its reasons", field="reason", article="V")

@@ -1,5 +1,6 @@
 """Use cases of verifiers, their training and their yearly verification work certificates (V, "before":
-培训及核查证发放): sessions, attendance, exam results, certificates only for those who attended and passed, revocation."""
+培训及核查证发放): sessions, attendance, exam results, certificates only for those who attended and passed,
+revocation."""
 from __future__ import annotations
 
 from ets_shared.contracts.verifier_oversight import VerifierCertificateRevoked, VerifierCertified

@@ -6,7 +6,6 @@ names the field as the rule does; the models here fix the shapes and the bounds 
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field

@@ -63,7 +63,7 @@ line = sa.table('registry_transaction_line', *(sa.column(n) for n in (
     'reduction_date', 'boundary_entity_id')))
 
 
-def _hash(seq, transaction_id, kind, purpose, reference, registered_at, lines, prev_hash) -> str:  # noqa: ANN001
+def _hash(seq, transaction_id, kind, purpose, reference, registered_at, lines, prev_hash) -> str:
     """`allocation.domain.ledger_chain.transaction_hash` as of this revision."""
     from ets_shared.clock import as_utc
     content = [seq, transaction_id, kind, purpose, reference, as_utc(registered_at).isoformat(),

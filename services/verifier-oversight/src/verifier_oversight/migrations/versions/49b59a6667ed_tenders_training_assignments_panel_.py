@@ -33,13 +33,13 @@ def _rows(table: str) -> list[dict]:
     return [dict(r) for r in op.get_bind().execute(sa.text(f"SELECT * FROM {table}")).mappings()]
 
 
-def _utc(value):  # noqa: ANN001, ANN202 - rows read with plain SQL: SQLite gives text, PostgreSQL datetimes
+def _utc(value):  # rows read with plain SQL: SQLite gives text, PostgreSQL datetimes
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _json(value):  # noqa: ANN001, ANN202
+def _json(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
