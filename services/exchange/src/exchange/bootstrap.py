@@ -14,7 +14,7 @@ from ets_shared.contracts.exchange import (
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from exchange.adapters.orm import ExchangeTable
-from exchange.entrypoints.order_gateway import OrderGateway
+from exchange.entrypoints.rpc import OrderGateway
 from exchange.service_layer.sequencer import Sequencer
 from exchange.entrypoints import (
     http, http_accounts, http_market, http_reconciliation, http_risk, http_surveillance, http_trading,
@@ -51,7 +51,7 @@ def definition() -> ServiceDefinition:
 
 class ExchangeRuntime(ServiceRuntime):
     """The service's runtime with its sequencer (the one writer of order entry, `service_layer.sequencer`) and the
-    members' NATS order gateway (`entrypoints.order_gateway`), started after the event consumers and stopped
+    members' NATS order gateway (`entrypoints.rpc`), started after the event consumers and stopped
     before them."""
 
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:

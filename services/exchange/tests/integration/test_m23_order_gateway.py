@@ -9,7 +9,7 @@ import json
 import nats
 import pytest
 
-from exchange.entrypoints.order_gateway import ORDERS_SUBJECT
+from exchange.entrypoints.rpc import ORDERS_SUBJECT
 
 pytestmark = pytest.mark.asyncio
 PRODUCT = "SHEA-2025"

@@ -30,7 +30,7 @@ from ets_shared.settings import SERVICE_PORTS, PlatformSettings
 
 SERVICES = tuple(SERVICE_PORTS)
 CALENDAR, OBSERVER, HARNESS = "calendar", "observer", "harness"
-MEMBER_GATEWAY = "member-gateway"  # exchange members' order gateways (the exchange's entrypoints.order_gateway)
+MEMBER_GATEWAY = "member-gateway"  # exchange members' order gateways (the exchange's entrypoints.rpc)
 MEMBER_ORDERS_SUBJECT = "ets.rpc.exchange.orders"
 IDENTITIES = (*SERVICES, CALENDAR, OBSERVER, MEMBER_GATEWAY)
 STREAMS = (*(stream_name(p) for p in PRODUCERS), DLQ_STREAM)

@@ -27,7 +27,7 @@ from exchange.service_layer import commands
 
 ORDERS_SUBJECT = MEMBER_ORDERS_SUBJECT  # the member-gateway NATS identity may publish here and nowhere else
 QUEUE = "exchange"
-log = logging.getLogger("ets.exchange.order_gateway")
+log = logging.getLogger("ets.exchange.rpc")
 
 
 def _problem(status: int, code: str, title: str, detail: str, **extra: Any) -> tuple[int, bytes]:
