@@ -2,11 +2,12 @@
 deadlock; PostgreSQL aborts the market command (40P01), which runs again (`orders.market_command`, up to
 `ATTEMPTS` times) and succeeds once the settlement committed. Nothing is lost or applied twice.
 
-The interleaving is forced: the settlement (a real registry answer, applied as a consumer applies it) stops right
-after it locked the buyer's position until the market command — the new trading day's first, which expires the
-previous day's offers, the seller's first (time priority) — has locked the seller's position and waits for the
-buyer's; then the settlement goes on to the seller's position. The settlement waits longer before PostgreSQL
-checks for a deadlock (`deadlock_timeout`), so the market command is the one aborted."""
+The interleaving is forced: the settlement (a real registry answer, applied as a consumer applies it) stops before
+it writes the positions (one executemany `UPDATE`, the buyer's A before the seller's B) until the market command —
+the new trading day's first, which expires the previous day's offers, the seller's first (time priority) — has
+locked B's position; the command then pauses while the settlement locks A's and waits for B's, and asks for A's.
+The settlement waits longer before PostgreSQL checks for a deadlock (`deadlock_timeout`), so the market command is
+the one aborted."""
 from __future__ import annotations
 
 import threading
@@ -79,28 +80,29 @@ def test_m26_deadlock_between_a_market_command_and_a_settlement_is_retried(excha
         u.advance_clock(DAY2)
         u.commit()
 
-    settlement_holds_a, command_waits_for_a = threading.Event(), threading.Event()
+    settlement_at_positions, command_holds_b = threading.Event(), threading.Event()
     settlement_thread = threading.current_thread()
     aborted: list[str] = []
 
     def position_of(statement: str, parameters) -> str | None:
         if not statement.lstrip().upper().startswith("UPDATE ALLOWANCE_POSITION"):
             return None
-        values = parameters.values() if isinstance(parameters, dict) else parameters
-        return next((v for v in values if v in ("X-A", "X-B")), None)
+        values = parameters.values() if isinstance(parameters, dict) else ()
+        return next((v for v in values if v in ("X-A", "X-B")), "several")
 
     @event.listens_for(engine, "before_cursor_execute")
     def before(conn, cursor, statement, parameters, context, executemany):
-        if threading.current_thread() is not settlement_thread and position_of(statement, parameters) == "X-A":
-            command_waits_for_a.set()  # the market command holds B's position and now asks for A's
+        if threading.current_thread() is settlement_thread and position_of(statement, parameters) \
+                and not settlement_at_positions.is_set():
+            settlement_at_positions.set()  # its cash is written; its positions (A's, then B's) come next
+            assert command_holds_b.wait(30), "the market command never locked B's position"
 
     @event.listens_for(engine, "after_cursor_execute")
     def after(conn, cursor, statement, parameters, context, executemany):
-        if threading.current_thread() is settlement_thread and position_of(statement, parameters) == "X-A" \
-                and not settlement_holds_a.is_set():
-            settlement_holds_a.set()
-            assert command_waits_for_a.wait(30), "the market command never reached A's position"
-            threading.Event().wait(0.3)  # let it block on the row lock before this transaction asks for B's
+        if threading.current_thread() is not settlement_thread and position_of(statement, parameters) == "X-B" \
+                and not command_holds_b.is_set():
+            command_holds_b.set()
+            threading.Event().wait(0.5)  # the settlement locks A's position and waits for B's; then this asks for A's
 
     @event.listens_for(engine, "handle_error")
     def failed(context):
@@ -123,7 +125,7 @@ def test_m26_deadlock_between_a_market_command_and_a_settlement_is_retried(excha
 
     settlement_thread = threading.Thread(target=settle)
     settlement_thread.start()
-    assert settlement_holds_a.wait(30), "the settlement never locked A's position"
+    assert settlement_at_positions.wait(30), "the settlement never reached the positions"
     orders.market_command(uow(), lambda: None)  # the day's first market command: yesterday's offers expire
     settlement_thread.join(60)
 

@@ -66,9 +66,9 @@ class Ledger:
             if done.rowcount != len(cash):
                 raise RuntimeError(f"cash of one of {[a for a, _ in cash]} would go negative")
         if units:
-            known_units = set(self.session.execute(
+            known_units = {(a, v) for a, v in self.session.execute(
                 select(_units.c.account_id, _units.c.vintage)
-                .where(_units.c.account_id.in_(sorted({a for (a, _), _ in units})))).tuples())
+                .where(_units.c.account_id.in_(sorted({a for (a, _), _ in units})))).all()}
             missing = [{"account_id": a, "vintage": v, "available": 0, "reserved": 0}
                        for (a, v), _ in units if (a, v) not in known_units]
             if missing:
