@@ -188,6 +188,7 @@ async def _bench(args) -> int:
         measured = machine()
         await bench.setup()
         load_before = os.getloadavg()
+        print(f"  set up; sending the orders (load average {load_before[0]:.1f})", flush=True)
         elapsed = await bench.load()
         load_after = os.getloadavg()
         t = time.perf_counter()

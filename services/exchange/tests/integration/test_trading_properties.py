@@ -87,8 +87,10 @@ order_stream = st.lists(st.tuples(st.sampled_from(TRADERS), st.sampled_from(["BU
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(stream=order_stream, refusals=st.sets(st.integers(0, 60), max_size=10))
-def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, refusals):
+@given(stream=order_stream, refusals=st.sets(st.integers(0, 60), max_size=10), batched=st.booleans())
+def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, refusals, batched):
+    """`batched`: the registry's answers arrive as one consumed batch (one transaction, settled set-based), each
+    answer followed by a contradicting second answer for the same trade, which must change nothing."""
     x = Exchange(*exchange_db)
     for trader, side, price, quantity, tif, then in stream:
         cmd = commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side,
@@ -109,16 +111,31 @@ def test_m23_m26_random_order_streams_conserve_and_replay(exchange_db, stream, r
 
     trades = x.rows(TradeRow)
     assert all(3600 <= t.price_cents <= 4400 for t in trades), "a trade outside +-10 % of the close 40.00"
-    for n, trade in enumerate(trades):  # the registry answers each delivery, refusing some
-        if n in refusals:
-            x.event(on_transfer_refused, RegistryTransferRefused(purpose="trade_delivery", reference=trade.trade_id,
-                                                                 reason="refused", refused_at=NOW))
-        else:
-            x.event(on_transfer_registered, RegistryTransferRegistered(
-                transaction_id=trade.trade_id, purpose="trade_delivery", reference=trade.trade_id,
-                from_account_id=trade.seller_account_id, from_holder_id="S", to_account_id=trade.buyer_account_id,
-                to_holder_id="B", lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=trade.quantity)],
-                registered_at=NOW))
+    def refused(trade):
+        return on_transfer_refused, RegistryTransferRefused(purpose="trade_delivery", reference=trade.trade_id,
+                                                            reason="refused", refused_at=NOW)
+
+    def registered(trade):
+        return on_transfer_registered, RegistryTransferRegistered(
+            transaction_id=trade.trade_id, purpose="trade_delivery", reference=trade.trade_id,
+            from_account_id=trade.seller_account_id, from_holder_id="S", to_account_id=trade.buyer_account_id,
+            to_holder_id="B", lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=trade.quantity)],
+            registered_at=NOW)
+
+    # the registry answers each delivery, refusing some
+    answers = [(refused if n in refusals else registered)(trade) for n, trade in enumerate(trades)]
+    if batched:
+        with x.uow() as uow:
+            for n, (handler, event) in enumerate(answers):
+                for handler_, event_ in [(handler, event), (registered if n in refusals else refused)(trades[n])]:
+                    uow.act_for(MessageContext.new("test"))
+                    handler_(event_, uow)
+            uow.commit()
+    else:
+        for handler, event in answers:
+            x.event(handler, event)
+    assert {t.trade_id: t.status for t in x.rows(TradeRow)} == {
+        t.trade_id: "FAILED" if n in refusals else "SETTLED" for n, t in enumerate(trades)}, "settled unlike answered"
 
     cash = {r.account_id: (r.available_cents, r.reserved_cents) for r in x.rows(CashBalanceRow)}
     units = {r.account_id: (r.available, r.reserved) for r in x.rows(AllowancePositionRow)}

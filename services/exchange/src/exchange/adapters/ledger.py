@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
@@ -44,13 +44,44 @@ class Ledger:
         delta[1] += reserved
 
     def write_pending(self) -> None:
-        """Apply the pending changes (accounts in order, so two writers lock rows in the same order)."""
-        cash, units = self._cash_later, self._units_later
+        """Apply the pending changes: a missing row is opened first (the fee account's first fee), then one
+        executemany `UPDATE` per table, accounts in order (so two writers lock rows in the same order), each
+        guarded so that no balance goes below zero (then the whole transaction fails)."""
+        cash = sorted((k, d) for k, d in self._cash_later.items() if any(d))
+        units = sorted((k, d) for k, d in self._units_later.items() if any(d))
         self._cash_later, self._units_later = {}, {}
-        for account_id, (available, reserved) in sorted(cash.items()):
-            self.change_cash(account_id, available=available, reserved=reserved)
-        for (account_id, vintage), (available, reserved) in sorted(units.items()):
-            self.change_allowances(account_id, vintage, available=available, reserved=reserved)
+        if cash:
+            known = set(self.session.execute(select(_cash.c.account_id)
+                                             .where(_cash.c.account_id.in_([a for a, _ in cash]))).scalars())
+            missing = [{"account_id": a, "available_cents": 0, "reserved_cents": 0} for a, _ in cash if a not in known]
+            if missing:
+                self.session.execute(insert(_cash), missing)
+            done = self.session.execute(
+                update(_cash).where(_cash.c.account_id == bindparam("b_id"),
+                                    _cash.c.available_cents + bindparam("b_available") >= 0,
+                                    _cash.c.reserved_cents + bindparam("b_reserved") >= 0)
+                .values(available_cents=_cash.c.available_cents + bindparam("b_available"),
+                        reserved_cents=_cash.c.reserved_cents + bindparam("b_reserved")),
+                [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in cash])
+            if done.rowcount != len(cash):
+                raise RuntimeError(f"cash of one of {[a for a, _ in cash]} would go negative")
+        if units:
+            known_units = {(a, v) for a, v in self.session.execute(
+                select(_units.c.account_id, _units.c.vintage)
+                .where(_units.c.account_id.in_(sorted({a for (a, _), _ in units})))).all()}
+            missing = [{"account_id": a, "vintage": v, "available": 0, "reserved": 0}
+                       for (a, v), _ in units if (a, v) not in known_units]
+            if missing:
+                self.session.execute(insert(_units), missing)
+            done = self.session.execute(
+                update(_units).where(_units.c.account_id == bindparam("b_id"), _units.c.vintage == bindparam("b_v"),
+                                     _units.c.available + bindparam("b_available") >= 0,
+                                     _units.c.reserved + bindparam("b_reserved") >= 0)
+                .values(available=_units.c.available + bindparam("b_available"),
+                        reserved=_units.c.reserved + bindparam("b_reserved")),
+                [{"b_id": a, "b_v": v, "b_available": d[0], "b_reserved": d[1]} for (a, v), d in units])
+            if done.rowcount != len(units):
+                raise RuntimeError(f"allowances of one of {[k for k, _ in units]} would go negative")
 
     def forget_pending(self) -> None:
         self._cash_later, self._units_later = {}, {}

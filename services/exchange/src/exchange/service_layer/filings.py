@@ -73,29 +73,45 @@ def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
                                  risk_reserve_share=rules.risk_reserve_share), subject_ref=f"trading-day:{day}")
 
 
-def schedules_at(session: Session, trade: TradeRow) -> list[tuple[TradingRules, int | None]]:
-    """The fee schedules that may have priced the trade: the version in force before its instant and any filed at
-    that very instant (the regulatory clock stands still between ticks, so a change and a trade may share it)."""
-    year = trade.trading_day.year
-    rows = list(session.execute(select(RulesVersionRow).where(RulesVersionRow.year == year,
-                                                              RulesVersionRow.filed_at <= trade.executed_at)
-                                .order_by(RulesVersionRow.version)).scalars())
-    before = [r for r in rows if r.filed_at < trade.executed_at][-1:]
-    candidates = [(ExchangePolicyDocument.model_validate_json(r.document).rules(), r.version)
-                  for r in before + [r for r in rows if r.filed_at == trade.executed_at]]
-    return candidates or [(ExchangePolicyDocument.default(year).rules(), None)]
+def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: datetime,
+                 parsed: dict[tuple[int, int], TradingRules]) -> list[tuple[TradingRules, int | None]]:
+    """The fee schedules that may have priced a trade executed at `executed_at`: the version of its year in force
+    before that instant and any filed at that very instant (the regulatory clock stands still between ticks, so a
+    change and a trade may share it). `versions`: the year's filed versions in order; `parsed`: their rules, filled
+    as they are needed (a consumed batch parses each version once)."""
+    rows = [r for r in versions if r.filed_at <= executed_at]
+    chosen = [r for r in rows if r.filed_at < executed_at][-1:] + [r for r in rows if r.filed_at == executed_at]
+    for r in chosen:
+        if (r.year, r.version) not in parsed:
+            parsed[r.year, r.version] = ExchangePolicyDocument.model_validate_json(r.document).rules()
+    return [(parsed[r.year, r.version], r.version) for r in chosen] or [
+        (ExchangePolicyDocument.default(year).rules(), None)]
 
 
-def check_fees(uow: ExchangeUnitOfWork, trade: TradeRow) -> None:
-    """M-27, M-42(2): the fees a settling trade charges are those of the schedule in force at its execution."""
-    turnover = trade.price_cents * trade.quantity
-    charged = (trade.buyer_fee_cents, trade.seller_fee_cents)
-    schedules = [((r.fee_cents(trade.mode, "buyer", turnover), r.fee_cents(trade.mode, "seller", turnover)), v)
-                 for r, v in schedules_at(uow.session, trade)]
-    if any(fees == charged for fees, _ in schedules):
-        return
-    (buyer, seller), version = schedules[-1]
-    uow.publish(FeeOutsideSchedule(trade_id=trade.trade_id, mode=trade.mode, turnover=to_yuan(turnover),
-                                   buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
-                                   schedule_buyer_fee=to_yuan(buyer), schedule_seller_fee=to_yuan(seller),
-                                   rules_version=version, found_at=uow.now()), subject_ref=f"trade:{trade.trade_id}")
+def fees_outside_schedule(session: Session, trades: list[TradeRow],
+                          found_at: datetime) -> dict[str, FeeOutsideSchedule]:
+    """M-27, M-42(2): the fees settling trades charge must be those of the schedule in force at their execution;
+    the findings, by trade (one read of the filed versions per year for the whole batch)."""
+    years = sorted({t.trading_day.year for t in trades})
+    versions: dict[int, list[RulesVersionRow]] = {year: [] for year in years}
+    if trades:
+        for row in session.execute(select(RulesVersionRow).where(RulesVersionRow.year.in_(years))
+                                   .order_by(RulesVersionRow.version)).scalars():
+            versions[row.year].append(row)
+    parsed: dict[tuple[int, int], TradingRules] = {}
+    findings = {}
+    for trade in trades:
+        turnover = trade.price_cents * trade.quantity
+        charged = (trade.buyer_fee_cents, trade.seller_fee_cents)
+        schedules = [((r.fee_cents(trade.mode, "buyer", turnover), r.fee_cents(trade.mode, "seller", turnover)), v)
+                     for r, v in schedules_at(versions[trade.trading_day.year], trade.trading_day.year,
+                                              trade.executed_at, parsed)]
+        if any(fees == charged for fees, _ in schedules):
+            continue
+        (buyer, seller), version = schedules[-1]
+        findings[trade.trade_id] = FeeOutsideSchedule(
+            trade_id=trade.trade_id, mode=trade.mode, turnover=to_yuan(turnover),
+            buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
+            schedule_buyer_fee=to_yuan(buyer), schedule_seller_fee=to_yuan(seller), rules_version=version,
+            found_at=found_at)
+    return findings

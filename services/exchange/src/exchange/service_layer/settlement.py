@@ -1,47 +1,97 @@
 """The registry's answers (M-26, M-27, M-28(4), M-32): allowances deposited into trading are credited; a withdrawal
 completes or comes back; a trade's delivery registered settles the cash leg and the fees (a share into the risk
 reserve fund), a delivery refused fails the trade as a whole and releases both legs. Each answer applies once: a
-re-delivered event finds the trade, instruction or deposit already done and changes nothing."""
+re-delivered event finds the trade, instruction or deposit already done and changes nothing.
+
+Delivery answers are applied set-based per consumed batch: each one is noted (`uow.delivery_answers`) and all of
+them are applied together before the transaction commits (`apply_delivery_answers`, deferred on the unit of work) —
+one read of the trades, one multi-row insert of the statement lines, the balances' net changes (`Ledger.*_later`),
+the fee check once per batch and the large-holder check once per buyer. Each trade is still all or nothing: a
+refused delivery moves no cash and releases both reservations, a registered one settles both legs; the first
+answer for a trade wins (a repeated or contradicting answer in the same batch changes nothing). Any other answer
+(a deposit, a withdrawal) applies the noted answers first, so it sees the balances in the events' order."""
 from __future__ import annotations
 
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
 from ets_shared.contracts.exchange import AllowancesDeposited, AllowancesWithdrawn, TradeSettled, TradeSettlementFailed
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
-from exchange.adapters.orm import AllowanceInstructionRow, TradeRow, TradingAccountRow
+from sqlalchemy import insert, select
+
+from ets_shared.envelope import MessageContext
+
+from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import MATCHED
 from exchange.domain.policy import TradingRules, to_yuan
-from exchange.service_layer.filings import check_fees
+from exchange.service_layer.filings import fees_outside_schedule
 from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.risk import check_large_holder
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
 def on_transfer_registered(event: RegistryTransferRegistered, uow: ExchangeUnitOfWork) -> None:
+    if event.purpose == "trade_delivery":
+        _note(uow, event.reference or event.transaction_id, event.purpose, None)
+        return
+    apply_delivery_answers(uow)
     if event.purpose == "exchange_deposit":
         _credit_deposit(event, uow)
     elif event.purpose == "exchange_withdrawal":
         _withdrawal_done(uow, event.reference or event.transaction_id, registered=True, reason=None)
-    elif event.purpose == "trade_delivery":
-        trade = _known_trade(uow, event.reference or event.transaction_id, event.purpose)
-        if trade is not None and trade.status == MATCHED:
-            settle(uow, trade, rules_for(uow.session, trade.trading_day.year))
 
 
 def on_transfer_refused(event: RegistryTransferRefused, uow: ExchangeUnitOfWork) -> None:
     if event.purpose == "exchange_withdrawal":
+        apply_delivery_answers(uow)
         _withdrawal_done(uow, event.reference, registered=False, reason=event.reason)
     else:
-        trade = _known_trade(uow, event.reference, event.purpose)
-        if trade is not None and trade.status == MATCHED:
-            fail(uow, trade, event.reason)
+        _note(uow, event.reference, event.purpose, event.reason)
 
 
-def _known_trade(uow: ExchangeUnitOfWork, trade_id: str, purpose: str) -> TradeRow | None:
-    trade = uow.trading.trade(trade_id)
-    if trade is None:
-        _unmatched(uow, f"trade:{trade_id}", f"the registry answered ({purpose}) for trade {trade_id}, which the "
-                                             "exchange never made")
-    return trade
+def _note(uow: ExchangeUnitOfWork, trade_id: str, purpose: str, refusal: str | None) -> None:
+    uow.delivery_answers.append((trade_id, purpose, refusal, uow.context))
+    uow.defer("settlement", apply_delivery_answers)
+
+
+def apply_delivery_answers(uow: ExchangeUnitOfWork) -> None:
+    """Apply the registry's delivery answers noted so far in this transaction, in their order, set-based; what each
+    answer publishes carries that answer's context (its case's correlation id)."""
+    answers, uow.delivery_answers = uow.delivery_answers, []
+    if not answers:
+        return
+    acting = uow.context
+    ids = sorted({trade_id for trade_id, _, _, _ in answers})
+    trades = {t.trade_id: t for start in range(0, len(ids), 500)
+              for t in uow.session.execute(select(TradeRow).where(TradeRow.trade_id.in_(ids[start:start + 500])))
+              .scalars()}
+    settled: list[tuple[TradeRow, MessageContext]] = []
+    lines: list[dict] = []
+    rules: dict[int, TradingRules] = {}
+    for trade_id, purpose, refusal, context in answers:
+        uow.context = context
+        trade = trades.get(trade_id)
+        if trade is None:
+            _unmatched(uow, f"trade:{trade_id}", f"the registry answered ({purpose}) for trade {trade_id}, which the "
+                                                 "exchange never made")
+        elif trade.status != MATCHED:
+            continue
+        elif refusal is None:
+            year = trade.trading_day.year
+            settle(uow, trade, rules.get(year) or rules.setdefault(year, rules_for(uow.session, year)), lines)
+            settled.append((trade, context))
+        else:
+            fail(uow, trade, refusal)
+    if lines:
+        uow.session.execute(insert(LedgerEntryRow.__table__), lines)
+    findings = fees_outside_schedule(uow.session, [trade for trade, _ in settled], uow.now())
+    buyers = {}
+    for trade, context in settled:
+        uow.context = buyers[trade.buyer_account_id] = context
+        if trade.trade_id in findings:
+            uow.publish(findings[trade.trade_id], subject_ref=f"trade:{trade.trade_id}")
+    for buyer, context in sorted(buyers.items()):
+        uow.context = context
+        check_large_holder(uow, buyer)
+    uow.context = acting
 
 
 def _unmatched(uow: ExchangeUnitOfWork, subject_ref: str, detail: str) -> None:
@@ -95,36 +145,34 @@ def _withdrawal_done(uow: ExchangeUnitOfWork, instruction_id: str, *, registered
                 subject_ref=f"instruction:{instruction_id}")
 
 
-def settle(uow: ExchangeUnitOfWork, trade: TradeRow, rules: TradingRules) -> None:
+def settle(uow: ExchangeUnitOfWork, trade: TradeRow, rules: TradingRules, lines: list[dict]) -> None:
     """Delivery versus payment: the allowances were delivered in the registry, so the cash moves now (written at the
-    end of the transaction, `Ledger.cash_later`) — the buyer
-    pays turnover + its fee out of its reservation, the seller receives turnover - its fee, the fees go to the fee
-    account and the risk reserve fund's share of them to the fund (M-27, M-28(4))."""
+    end of the transaction, `Ledger.cash_later`) — the buyer pays turnover + its fee out of its reservation, the
+    seller receives turnover - its fee, the fees go to the fee account and the risk reserve fund's share of them to
+    the fund (M-27, M-28(4)). The trade's four statement lines are added to `lines` (inserted with the batch)."""
     now = uow.now()
     turnover = trade.price_cents * trade.quantity
     fees = trade.buyer_fee_cents + trade.seller_fee_cents
     reserve = rules.reserve_share_cents(fees)
-    ledger, ref = uow.ledger, trade.trade_id
-    ledger.allowances_later(trade.seller_account_id, trade.vintage, reserved=-trade.quantity)
-    ledger.allowances_later(trade.buyer_account_id, trade.vintage, available=trade.quantity)
+    ledger, ref, vintage = uow.ledger, trade.trade_id, trade.vintage
+    ledger.allowances_later(trade.seller_account_id, vintage, reserved=-trade.quantity)
+    ledger.allowances_later(trade.buyer_account_id, vintage, available=trade.quantity)
     ledger.cash_later(trade.buyer_account_id, reserved=-trade.buyer_reserved_cents)
     ledger.cash_later(trade.seller_account_id, available=turnover - trade.seller_fee_cents)
     ledger.cash_later(FEE_ACCOUNT, available=fees - reserve)
     ledger.cash_later(RISK_RESERVE_ACCOUNT, available=reserve)
-    ledger.entry(trade.buyer_account_id, now, "trade_buy", ref, cash=-trade.buyer_reserved_cents,
-                 vintage=trade.vintage, quantity=trade.quantity)
-    ledger.entry(trade.seller_account_id, now, "trade_sell", ref, cash=turnover - trade.seller_fee_cents,
-                 vintage=trade.vintage, quantity=-trade.quantity)
-    ledger.entry(FEE_ACCOUNT, now, "fees", ref, cash=fees - reserve)
-    ledger.entry(RISK_RESERVE_ACCOUNT, now, "risk_reserve", ref, cash=reserve)
+    for account_id, kind, cash, line_vintage, quantity in (
+            (trade.buyer_account_id, "trade_buy", -trade.buyer_reserved_cents, vintage, trade.quantity),
+            (trade.seller_account_id, "trade_sell", turnover - trade.seller_fee_cents, vintage, -trade.quantity),
+            (FEE_ACCOUNT, "fees", fees - reserve, None, 0), (RISK_RESERVE_ACCOUNT, "risk_reserve", reserve, None, 0)):
+        lines.append({"account_id": account_id, "at": now, "kind": kind, "reference": ref, "cash_cents": cash,
+                      "vintage": line_vintage, "quantity": quantity})
     trade.status, trade.settled_at = "SETTLED", now
     uow.publish(TradeSettled(trade_id=ref, buyer_trading_account_id=trade.buyer_account_id,
-                             seller_trading_account_id=trade.seller_account_id, vintage=trade.vintage,
+                             seller_trading_account_id=trade.seller_account_id, vintage=vintage,
                              quantity=trade.quantity, turnover=to_yuan(turnover),
                              buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
                              risk_reserve=to_yuan(reserve), settled_at=now), subject_ref=f"trade:{ref}")
-    check_fees(uow, trade)
-    check_large_holder(uow, trade.buyer_account_id)
 
 
 def fail(uow: ExchangeUnitOfWork, trade: TradeRow, reason: str) -> None:
