@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import cast
 
 from allocation.adapters.orm import AllocationTable
 from allocation.entrypoints import (
@@ -60,7 +61,8 @@ class AllocationRuntime(ServiceRuntime):
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
         super().__init__(definition, settings)
         self.responder = rpc.attach(self)
-        self.transfers = transfer_group_commit(lambda: self.uow(MessageContext.new("registry-transfers")))
+        self.transfers = transfer_group_commit(
+            lambda: cast(AllocationUnitOfWork, self.uow(MessageContext.new("registry-transfers"))))
 
     async def start(self) -> None:
         await super().start()

@@ -8,6 +8,7 @@ an instruction sent again under a new event is answered again without moving any
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from allocation.domain import RegistryTransaction, TransactionKind, TransactionLine, TransferPurpose, UnitType
 from allocation.service_layer.registry_transfers import publish_registered, reference_of
@@ -18,6 +19,8 @@ from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, NotFound, PermanentEventError, RuleViolation
 
 MAX_INSTRUCTION_ID = 100  # the length of a registry transaction id
+INSTRUCTED: dict[TransferPurpose, Literal["exchange_withdrawal", "trade_delivery"]] = {
+    TransferPurpose.EXCHANGE_WITHDRAWAL: "exchange_withdrawal", TransferPurpose.TRADE_DELIVERY: "trade_delivery"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def register_instructions(instructions: list[Instruction], uow: AllocationUnitOf
             tx = registry.transfer(item.reference, item.from_account_id, target, [line.unit_line()], now,
                                    item.purpose)
         except DomainError as exc:
-            uow.publish(RegistryTransferRefused(purpose=item.purpose.value, reference=item.reference,
+            uow.publish(RegistryTransferRefused(purpose=INSTRUCTED[item.purpose], reference=item.reference,
                                                 reason=exc.detail, article=exc.article, refused_at=now),
                         subject_ref=f"registry-transfer:{item.reference}")
             continue
