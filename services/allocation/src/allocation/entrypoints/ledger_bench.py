@@ -57,20 +57,21 @@ def run(args: argparse.Namespace) -> int:
         _Clock.backends = staticmethod(_backends(engine))
         holders = [f"B-{i:05d}" for i in range(args.holders)]
         _open(factory, holders)
+        print(f"backend           {engine.dialect.name} ({make_url(url).render_as_string(hide_password=True)})",
+              flush=True)  # each stage as it ends: the chain's fill can take minutes on a busy machine
         single, mean = _grouped(factory, holders, args.single, args.callers)
-        lone, _ = _grouped(factory, holders, min(500, args.single), 1)
-        bulk = _bulk(factory, holders, args.transfers, args.bulk)
-        delivered = _deliveries(factory, holders, args.transfers, args.batch)
-        fill, verify, count = _verify(factory, args.verify)
-        print(f"backend           {engine.dialect.name} ({make_url(url).render_as_string(hide_password=True)})")
-        print(f"bulk transfers    {args.transfers:,} holders' transfers in requests of {args.bulk}, set-based: "
-              f"{bulk} (hash chain on)")
-        print(f"deliveries        {args.transfers:,} trade deliveries as the consumer applies them, {args.batch} per "
-              f"transaction, set-based: {delivered} (hash chain on)")
         print(f"single transfers  {args.single:,} from {args.callers} concurrent callers through the group commit "
-              f"({mean:,.1f} per transaction on average): {single} (hash chain on)")
+              f"({mean:,.1f} per transaction on average): {single} (hash chain on)", flush=True)
+        lone, _ = _grouped(factory, holders, min(500, args.single), 1)
         print(f"lone caller       {min(500, args.single):,} single transfers one after the other (a transaction "
-              f"each): {lone} (hash chain on)")
+              f"each): {lone} (hash chain on)", flush=True)
+        bulk = _bulk(factory, holders, args.transfers, args.bulk)
+        print(f"bulk transfers    {args.transfers:,} holders' transfers in requests of {args.bulk}, set-based: "
+              f"{bulk} (hash chain on)", flush=True)
+        delivered = _deliveries(factory, holders, args.transfers, args.batch)
+        print(f"deliveries        {args.transfers:,} trade deliveries as the consumer applies them, {args.batch} per "
+              f"transaction, set-based: {delivered} (hash chain on)", flush=True)
+        fill, verify, count = _verify(factory, args.verify)
         print(f"chain filled to   {count:,} transactions in {fill:.1f} s (bulk)")
         print(f"verify            {count:,} transactions in {verify.wall:.1f} s ({count / verify.wall:,.0f} "
               f"transactions/s; CPU {verify.cpu:.1f} s of this process's"
