@@ -47,7 +47,7 @@ COMMANDS = {
     "chaos": {"--entities", "--kills", "--seed", "--concurrency", "--data-dir"},
     "nats-keys": set(), "nats-auth": set(), "contracts-freeze": set(),
     "bench-engine": {"--stream", "--ops", "--seed", "--depth", "--repeat"},
-    "bench-registry": {"--database-url", "--transfers", "--holders", "--threads", "--batch", "--verify"},
+    "bench-registry": {"--database-url", "--transfers", "--holders", "--callers", "--batch", "--verify"},
     "tick": {"--nats-url", "--data-dir"},
     "calendar": {"--wall-clock", "--interval", "--nats-url", "--data-dir"},
     "token": {"--role", "--party", "--subject", "--ttl", "--data-dir"},

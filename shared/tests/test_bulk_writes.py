@@ -2,12 +2,14 @@
 they set, and the same rows whatever the grouping."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import timedelta
+
+from sqlalchemy import event, select
 
 from ets_shared.clock import utcnow
-from ets_shared.persistence.bulk import insert_rows, update_rows
+from ets_shared.persistence.bulk import insert_rows, set_by_key, update_rows
 from ets_shared.persistence.engine import make_engine, make_session_factory
-from ets_shared.persistence.tables import PlatformTable, PolicySetting
+from ets_shared.persistence.tables import OutboxMessage, PlatformTable, PolicySetting
 
 
 def test_rows_are_inserted_and_updated_by_primary_key_whatever_columns_each_sets(tmp_path):
@@ -25,4 +27,30 @@ def test_rows_are_inserted_and_updated_by_primary_key_whatever_columns_each_sets
         session.commit()
         rows = {r.compliance_year: (r.reason, r.updated_by) for r in session.execute(select(PolicySetting)).scalars()}
     assert rows == {2025: ("second", "a"), 2026: ("second", "b"), 2027: ("first", "a")}
+    engine.dispose()
+
+
+def test_many_rows_are_one_statement_in_their_order_with_nulls_and_utc_times(database_url):
+    """On PostgreSQL many rows go as one `unnest` statement: the serial keys follow the rows' order (the outbox's
+    `seq` is its publishing order), NULLs and aware datetimes arrive as given, and `set_by_key` updates by key."""
+    engine = make_engine(database_url("bulk"))
+    PlatformTable.metadata.create_all(engine)
+    sessions = make_session_factory(engine)
+    now = utcnow()
+    rows = [{"event_id": f"e-{n:03d}", "subject": "s", "payload": "{}", "created_at": now + timedelta(seconds=n),
+             "correlation_id": None if n % 2 else f"c-{n}", "headers": None} for n in range(250)]
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    with sessions() as session:
+        insert_rows(session, OutboxMessage, rows)
+        session.commit()
+    assert len([s for s in statements if s.lstrip().upper().startswith("INSERT")]) == 1
+    with sessions() as session:
+        stored = list(session.execute(select(OutboxMessage).order_by(OutboxMessage.seq)).scalars())
+        assert [(r.event_id, r.correlation_id, r.created_at) for r in stored] == [
+            (r["event_id"], r["correlation_id"], r["created_at"]) for r in rows]
+        set_by_key(session, OutboxMessage, "seq", "subject", [(r.seq, f"t-{r.event_id}") for r in stored[:3]])
+        session.commit()
+        subjects = list(session.execute(select(OutboxMessage.subject).order_by(OutboxMessage.seq).limit(4)).scalars())
+    assert subjects == ["t-e-000", "t-e-001", "t-e-002", "s"]
     engine.dispose()

@@ -164,9 +164,11 @@ def bench_registry(database_url: Optional[str] = typer.Option(None, help="a Post
                    transfers: int = typer.Option(20_000, help="registry transfers to time, in bulk requests and as "
                                                               "deliveries"),
                    bulk: int = typer.Option(1_000, help="holders' transfers per bulk request"),
-                   single: int = typer.Option(2_000, help="holders' single transfers to time (one transaction each)"),
+                   single: int = typer.Option(20_000, help="holders' single transfers to time (concurrent callers, "
+                                                           "group-committed)"),
                    holders: int = typer.Option(100, help="holders transferring to each other"),
-                   threads: int = typer.Option(1, help="holders' single transfers in flight at once"),
+                   callers: int = typer.Option(64, help="concurrent callers of single transfers (the group commit "
+                                                        "registers what is waiting in one transaction)"),
                    batch: int = typer.Option(256, help="trade deliveries per transaction (the consumer's batch)"),
                    verify: int = typer.Option(1_000_000, help="chain length whose verification is timed")) -> int:
     """Benchmark registry transfers per second (hash chain on) and the verification of a 1,000,000-transaction

@@ -15,13 +15,14 @@ from datetime import datetime
 from typing import Any, Self
 
 from pydantic import BaseModel
-from sqlalchemy import event, insert, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import CaseEventData, EventData
 from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
+from ets_shared.persistence.bulk import insert_rows
 from ets_shared.persistence.claims import fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
@@ -117,9 +118,8 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         for table, rows in self._rows.items():
-            if rows:
-                self.session.execute(insert(table.__table__), rows)  # Core: the ORM bulk path costs more
-                rows.clear()
+            insert_rows(self.session, table, rows)  # Core, one statement (`persistence.bulk`)
+            rows.clear()
         self._clock = None
         if self._shared is not None:
             self._savepoint.commit()  # released into the shared transaction, which commits it

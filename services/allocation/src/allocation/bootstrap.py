@@ -2,7 +2,9 @@
 publishes, and the registry's request/reply responder."""
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import cast
 
 from allocation.adapters.orm import AllocationTable
 from allocation.entrypoints import (
@@ -11,6 +13,7 @@ from allocation.entrypoints import (
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
+from allocation.service_layer.registry_transfers import transfer_group_commit
 from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
@@ -19,6 +22,7 @@ from ets_shared.contracts.allocation import (
     RegistryTransferRefused, RegistryTransferRegistered,
     SaleCleared, ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
+from ets_shared.envelope import MessageContext
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 
@@ -50,12 +54,15 @@ def definition() -> ServiceDefinition:
 
 
 class AllocationRuntime(ServiceRuntime):
-    """The service's runtime and the registry's request/reply responder (`entrypoints.rpc`), started after the
-    event consumers and stopped before them."""
+    """The service's runtime, the registry's request/reply responder (`entrypoints.rpc`), started after the
+    event consumers and stopped before them, and the registry's group commit of holders' single transfers
+    (`registry_transfers.transfer_group_commit`), whose writer thread ends after the answers it owes."""
 
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
         super().__init__(definition, settings)
         self.responder = rpc.attach(self)
+        self.transfers = transfer_group_commit(
+            lambda: cast(AllocationUnitOfWork, self.uow(MessageContext.new("registry-transfers"))))
 
     async def start(self) -> None:
         await super().start()
@@ -63,6 +70,7 @@ class AllocationRuntime(ServiceRuntime):
 
     async def stop(self) -> None:
         await self.responder.stop()
+        await asyncio.to_thread(self.transfers.stop)
         await super().stop()
 
 

@@ -1,13 +1,20 @@
 """Multi-row writes straight to a table (SQLAlchemy Core). Passing an ORM class to `insert()`/`update()` with a list
 of rows takes the ORM's bulk path, which here cost several times the statement itself (0.8 ms for a one-row INSERT
-in a surrender); the table's Core statement does the same work."""
+in a surrender); the table's Core statement does the same work.
+
+On PostgreSQL many rows go as ONE statement: each column is sent as one array and the rows are read back out of
+them with `unnest` (`INSERT … SELECT … FROM unnest(…) WITH ORDINALITY ORDER BY` the rows' order, so serial keys
+follow it; `UPDATE … FROM unnest(…)`). psycopg's executemany, even pipelined, is a statement per row, which the
+server parses, plans and executes one by one: for the registry's set-based writes (six rows per transfer) that was
+most of the server's time and a third of the client's (`./ets bench-registry`). SQLite's executemany is already a
+loop in C over one prepared statement and stays."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, insert, update
+from sqlalchemy import Table, and_, bindparam, insert, text, update
 from sqlalchemy.orm import Session
 
 
@@ -15,10 +22,31 @@ def table_of(model: Any) -> Table:
     return model.__table__ if hasattr(model, "__table__") else model
 
 
-def insert_rows(session: Session, model: Any, rows: list[Mapping[str, Any]]) -> None:
-    """INSERT every row (dicts of column values) in one executemany."""
-    if rows:
-        session.execute(insert(table_of(model)), rows)
+def insert_rows(session: Session, model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT every row (dicts of the same columns) in one statement on PostgreSQL, one executemany on SQLite."""
+    if not rows:
+        return
+    table, dialect = table_of(model), session.get_bind().dialect
+    if dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
+        session.execute(insert(table), rows)
+        return
+    names = tuple(rows[0])
+    statement, processors = _unnest_insert(table, names, dialect)
+    session.execute(statement, _arrays(rows, names, processors))
+
+
+def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
+    """UPDATE `column` of the rows whose `key` is each pair's first value to its second: one statement on
+    PostgreSQL, one executemany on SQLite."""
+    if not pairs:
+        return
+    table, dialect = table_of(model), session.get_bind().dialect
+    if dialect.name != "postgresql" or len(pairs) < UNNEST_FROM:
+        session.execute(_set_statement(table, key, column), [{"k_": k, "v_": v} for k, v in pairs])
+        return
+    statement, processors = _unnest_update(table, key, column, dialect)
+    rows = [{key: k, column: v} for k, v in pairs]
+    session.execute(statement, _arrays(rows, (key, column), processors))
 
 
 def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -33,6 +61,48 @@ def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]])
     for columns, params in groups.items():
         if columns:
             session.execute(_update_statement(table, tuple(keys), columns), params)
+
+
+UNNEST_FROM = 2  # rows from which PostgreSQL gets one statement
+
+
+def _arrays(rows: Sequence[Mapping[str, Any]], names: tuple[str, ...], processors: list[Any]) -> dict[str, list]:
+    arrays: dict[str, list] = {}
+    for n, (name, process) in enumerate(zip(names, processors, strict=True)):
+        values = [row[name] for row in rows]
+        arrays[f"c{n}"] = [process(v) for v in values] if process else values
+    return arrays
+
+
+def _typed(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[list[str], list[Any]]:
+    """Each column's array parameter, cast to its type, and its bind processing (e.g. UTC datetimes)."""
+    casts = [f"CAST(:c{n} AS {table.c[name].type.compile(dialect=dialect)}[])" for n, name in enumerate(names)]
+    return casts, [table.c[name].type._cached_bind_processor(dialect) for name in names]
+
+
+@lru_cache(maxsize=256)
+def _unnest_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[Any, list[Any]]:
+    quote = dialect.identifier_preparer.quote
+    columns = ", ".join(quote(name) for name in names)
+    casts, processors = _typed(table, names, dialect)
+    aliases = ", ".join(f"c{n}" for n in range(len(names)))
+    statement = text(f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({columns}) SELECT {aliases} "
+                     f"FROM unnest({', '.join(casts)}) WITH ORDINALITY AS u({aliases}, row_no_) ORDER BY row_no_")
+    return statement, processors
+
+
+@lru_cache(maxsize=256)
+def _unnest_update(table: Table, key: str, column: str, dialect: Any) -> tuple[Any, list[Any]]:
+    quote = dialect.identifier_preparer.quote
+    casts, processors = _typed(table, (key, column), dialect)
+    name = dialect.identifier_preparer.format_table(table)
+    return text(f"UPDATE {name} SET {quote(column)} = u.c1 FROM unnest({', '.join(casts)}) AS u(c0, c1) "
+                f"WHERE {name}.{quote(key)} = u.c0"), processors
+
+
+@lru_cache(maxsize=256)
+def _set_statement(table: Table, key: str, column: str) -> Any:
+    return update(table).where(table.c[key] == bindparam("k_")).values({column: bindparam("v_")})
 
 
 @lru_cache(maxsize=256)

@@ -32,11 +32,14 @@ def fence(session) -> None:
     """Stamp the current request's claim as committed in `session`'s transaction, or refuse to commit if a retry
     took the claim over. A no-op outside a request with an Idempotency-Key (event consumers, plain writes)."""
     claim = current_claim.get()
-    if claim is None:
-        return
-    stamped = session.execute(update(Record).where(
-        Record.key == claim.key, Record.principal == claim.principal, Record.claim_id == claim.claim_id,
-    ).values(committed_at=utcnow()).execution_options(synchronize_session=False)).rowcount
-    if stamped != 1:
+    if claim is not None and not stamp(session, claim):
         raise ClaimTakenOver("the lease on this Idempotency-Key ran out and a retry took it over",
                              field="Idempotency-Key")
+
+
+def stamp(session, claim: Claim) -> bool:
+    """Stamp `claim` committed in `session`'s transaction; False when a retry took it over (its effect must not
+    commit). A group commit stamps each of its requests' claims itself: the writer thread carries none of them."""
+    return session.execute(update(Record).where(
+        Record.key == claim.key, Record.principal == claim.principal, Record.claim_id == claim.claim_id,
+    ).values(committed_at=utcnow()).execution_options(synchronize_session=False)).rowcount == 1

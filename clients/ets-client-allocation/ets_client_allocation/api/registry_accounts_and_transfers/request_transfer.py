@@ -98,6 +98,10 @@ def sync_detailed(
     (exchange_deposit, M-26 ¶2); effective on registration (M-32). Never out of a trading account (only
     the exchange's instructions debit one) and never to another holder (M-23)
 
+     Submitted to the registry's group commit (`registry_transfers.transfer_group_commit`): concurrent
+    callers'
+    transfers are registered together in one transaction; answered once it has committed.
+
     Args:
         idempotency_key (str | Unset):
         body (RequestTransfer): A holder moves units from its holding account: into its own
@@ -137,6 +141,10 @@ def sync(
     (exchange_deposit, M-26 ¶2); effective on registration (M-32). Never out of a trading account (only
     the exchange's instructions debit one) and never to another holder (M-23)
 
+     Submitted to the registry's group commit (`registry_transfers.transfer_group_commit`): concurrent
+    callers'
+    transfers are registered together in one transaction; answered once it has committed.
+
     Args:
         idempotency_key (str | Unset):
         body (RequestTransfer): A holder moves units from its holding account: into its own
@@ -170,6 +178,10 @@ async def asyncio_detailed(
     """A holder commits allowances (SHEA) from its holding account to its own exchange trading account
     (exchange_deposit, M-26 ¶2); effective on registration (M-32). Never out of a trading account (only
     the exchange's instructions debit one) and never to another holder (M-23)
+
+     Submitted to the registry's group commit (`registry_transfers.transfer_group_commit`): concurrent
+    callers'
+    transfers are registered together in one transaction; answered once it has committed.
 
     Args:
         idempotency_key (str | Unset):
@@ -207,6 +219,10 @@ async def asyncio(
     """A holder commits allowances (SHEA) from its holding account to its own exchange trading account
     (exchange_deposit, M-26 ¶2); effective on registration (M-32). Never out of a trading account (only
     the exchange's instructions debit one) and never to another holder (M-23)
+
+     Submitted to the registry's group commit (`registry_transfers.transfer_group_commit`): concurrent
+    callers'
+    transfers are registered together in one transaction; answered once it has committed.
 
     Args:
         idempotency_key (str | Unset):

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, text, update
+from sqlalchemy import bindparam, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from allocation.domain import (
     TransferPurpose, UnitType,
 )
 from allocation.domain.ledger_chain import GENESIS, ChainedLine, transaction_hash
+from ets_shared.persistence.bulk import insert_rows, set_by_key
 
 CHUNK = 5000
 LEDGER_LOCK = int.from_bytes(hashlib.sha256(b"ets-allocation-ledger").digest()[:8], "big", signed=True)
@@ -25,8 +26,9 @@ _HOLDING = HoldingRow.__table__
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
 _TRANSACTION = RegistryTransactionRow.__table__
 _LINE = TransactionLineRow.__table__
-_SET_QUANTITY = update(_HOLDING).where(_HOLDING.c.id == bindparam("holding_id")).values(
-    quantity=bindparam("new_quantity"))
+# the statements a registration runs on every batch, built once (building one costs more than SQLite running it)
+_ACCOUNTS_IN = select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(bindparam("ids", expanding=True)))
+_HOLDINGS_OF = select(_HOLDING).where(_HOLDING.c.account_id.in_(bindparam("ids", expanding=True)))
 
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -90,12 +92,12 @@ class RegistryStore:
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
         for ids in chunks(holders):
-            query = select(_HOLDING).where(_HOLDING.c.account_id.in_(ids)).with_for_update()
+            query = _HOLDINGS_OF
             if unit_type is not None:
-                query = query.where(HoldingRow.unit_type == unit_type.value)
+                query = query.where(_HOLDING.c.unit_type == unit_type.value)
             if vintage is not None:
-                query = query.where(HoldingRow.vintage == vintage)
-            for row in self.session.execute(query):
+                query = query.where(_HOLDING.c.vintage == vintage)
+            for row in self.session.execute(query.with_for_update(), {"ids": list(ids)}):
                 key = HoldingKey(row.account_id, UnitType(row.unit_type), row.vintage, _origin(row))
                 registry.holdings[key] = row.quantity
                 self._ids[key] = row.id
@@ -106,7 +108,7 @@ class RegistryStore:
         trading accounts is linked to before loading them all."""
         found: dict[str, Account] = {}
         for ids in chunks(sorted(set(account_ids))):
-            for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
+            for row in self.session.execute(_ACCOUNTS_IN, {"ids": list(ids)}):
                 found[row.account_id] = _account(row)
         return found
 
@@ -141,24 +143,22 @@ class RegistryStore:
                     touched[HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
                 touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
         if tx_rows:  # bulk inserts, in registration order (`seq`), chained (M-32)
-            self.session.execute(insert(_TRANSACTION), tx_rows)
-            self.session.execute(insert(_LINE), line_rows)
+            insert_rows(self.session, _TRANSACTION, tx_rows)
+            insert_rows(self.session, _LINE, line_rows)
             self._head = (seq, prev)
             SerialBlocks(self.session).move(transactions, lot_of)
         new_holdings, changed = [], []
         for key in touched:
             if key in self._ids:
-                changed.append({"holding_id": self._ids[key], "new_quantity": registry.holding(key)})
+                changed.append((self._ids[key], registry.holding(key)))
             elif self._covered(key):
                 new_holdings.append({"account_id": key.account_id, "unit_type": key.unit_type.value,
                                      "vintage": key.vintage, "lot": lot_of(key.origin),
                                      "quantity": registry.holding(key), **_origin_columns(key.origin)})
             else:
                 self._credit(key, registry.holding(key))
-        if new_holdings:
-            self.session.execute(insert(_HOLDING), new_holdings)
-        if changed:
-            self.session.execute(_SET_QUANTITY, changed)
+        insert_rows(self.session, _HOLDING, new_holdings)
+        set_by_key(self.session, _HOLDING, "id", "quantity", changed)
 
     def chain_head(self, *, lock: bool = False) -> tuple[int, str]:
         """The last registered transaction's (seq, hash). With `lock`, this transaction becomes the ledger's only

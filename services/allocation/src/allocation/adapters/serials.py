@@ -17,6 +17,7 @@ from allocation.adapters.orm import (
 )
 from allocation.domain import RegistryTransaction, TransactionKind
 from allocation.domain.serials import Block, split_off, subtract
+from ets_shared.persistence.bulk import insert_rows, set_by_key
 
 _BLOCK = SerialBlockRow.__table__
 _MOVE = SerialMovementRow.__table__
@@ -34,7 +35,6 @@ _CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
 _LOWEST = (select(_CANDIDATES).where(func.coalesce(_CANDIDATES.c.before, 0) < bindparam("most"))
            .order_by(_CANDIDATES.c.account_id, _CANDIDATES.c.unit_type, _CANDIDATES.c.vintage, _CANDIDATES.c.lot,
                      _CANDIDATES.c.first_serial))
-_SET_FIRST = update(_BLOCK).where(_BLOCK.c.id == bindparam("block_id")).values(first_serial=bindparam("first"))
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 
 
@@ -94,24 +94,21 @@ class SerialBlocks:
 
     def _write(self, held, counters, new_blocks, movements) -> None:
         gone: list[int] = []
-        changed: list[dict[str, int]] = []
+        changed: list[tuple[int, int]] = []
         for key, blocks in held.items():
             kept = {b.block_id: b.first for b in blocks if b.block_id is not None}
             loaded = self._loaded.get(key, {})
             gone += [i for i in loaded if i not in kept]
-            changed += [{"block_id": i, "first": f} for i, f in kept.items() if loaded.get(i) != f]
+            changed += [(i, f) for i, f in kept.items() if loaded.get(i) != f]
             new_blocks += [_block_row(key[0], b) for b in blocks if b.block_id is None]
         for ids in (gone[n:n + 5000] for n in range(0, len(gone), 5000)):
             self.session.execute(delete(_BLOCK).where(_BLOCK.c.id.in_(ids)))
-        if changed:
-            self.session.execute(_SET_FIRST, changed)
+        set_by_key(self.session, _BLOCK, "id", "first_serial", changed)
         for (unit, vintage), following in counters.items():
             self.session.execute(update(_COUNTER).where(_COUNTER.c.unit_type == unit, _COUNTER.c.vintage == vintage)
                                  .values(next_serial=following))
-        if new_blocks:
-            self.session.execute(insert(_BLOCK), new_blocks)
-        if movements:
-            self.session.execute(insert(_MOVE), movements)
+        insert_rows(self.session, _BLOCK, new_blocks)
+        insert_rows(self.session, _MOVE, movements)
 
     def _lowest(self, needed: dict[tuple[str, str, int, str], int]) -> dict[tuple[str, str, int, str], list[Block]]:
         """For each (account, unit type, vintage, lot) the lowest blocks that hold the units it sends — not all its

@@ -3,6 +3,7 @@ sees its accounts, their holdings and statements; the authority and the exchange
 balances. (The exchange's instructions arrive as events: `service_layer.registry_transfers`.)"""
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Annotated
 
@@ -18,11 +19,13 @@ from allocation.entrypoints.schemas_registry import (
 )
 from allocation.domain import RegistryTransaction
 from allocation.service_layer import commands, handlers
+from allocation.service_layer.registry_transfers import TransferRequest
 from ets_shared.auth import Principal, Role
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, Forbidden, NotFound
 from ets_shared.http.bulk import BulkResult, ItemResult, item_problem
-from ets_shared.http.dependencies import Caller, ReadSession, require
+from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
+from ets_shared.persistence.claims import current_claim
 from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["registry accounts and transfers"])
@@ -35,9 +38,12 @@ AccountId = Annotated[str, Path(min_length=1, max_length=80)]
              summary="A holder commits allowances (SHEA) from its holding account to its own exchange trading account "
                      "(exchange_deposit, M-26 ¶2); effective on registration (M-32). Never out of a trading account "
                      "(only the exchange's instructions debit one) and never to another holder (M-23)")
-def request_transfer(cmd: commands.RequestTransfer, caller: Caller, uow: Uow) -> TransactionPublic:
+async def request_transfer(cmd: commands.RequestTransfer, request: Request, caller: Caller) -> TransactionPublic:
+    """Submitted to the registry's group commit (`registry_transfers.transfer_group_commit`): concurrent callers'
+    transfers are registered together in one transaction; answered once it has committed."""
     holder_id, member_id = _holder(caller)
-    return _registered(handlers.request_transfer(cmd, holder_id, member_id, uow))
+    submitted = TransferRequest(cmd, holder_id, member_id, context_for(request, caller), current_claim.get())
+    return _registered(await asyncio.wrap_future(request.app.state.runtime.transfers.submit(submitted)))
 
 
 @router.post("/registry/transfers/batch", response_model=BulkResult[TransactionPublic],

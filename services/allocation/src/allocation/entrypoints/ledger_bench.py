@@ -3,19 +3,20 @@ of 1,000,000 transactions, on SQLite or PostgreSQL (a measurement, not a test).
 
 Transfers go through the registry's own use cases, in-process (no HTTP, no NATS): holders' deposits in bulk requests
 (`registry_transfers.request_transfers`, what `POST /registry/transfers/batch` runs, `--bulk` per request), the
-exchange's trade deliveries through the consumer's own `apply_batch` (`--batch` per pulled batch), both set-based —
-one read of the batch's ids, accounts, holdings and serial blocks, the chain computed in memory, one INSERT per
-table — and, for comparison, holders' single transfers (`POST /registry/transfers`), one database transaction each,
-`--threads` at once. Each writes the chained transactions and their lines, the holdings, the serial blocks and the
-`registry-transfer.registered` outbox rows. The chain is then filled up to `--verify` transactions (bulk inserts
-with their hashes) and `Ledger.verify` walks it whole, timed."""
+exchange's trade deliveries through the consumer's own `apply_batch` (`--batch` per pulled batch), and holders'
+single transfers (`POST /registry/transfers`) from `--callers` concurrent callers through the registry's group commit
+(`registry_transfers.transfer_group_commit`), all set-based — one read of the batch's ids, accounts, holdings and
+serial blocks, the chain computed in memory, one INSERT per table — and, for comparison, a lone caller's single
+transfers one after the other (a transaction each). Each writes the chained transactions and their lines, the
+holdings, the serial blocks and the `registry-transfer.registered` outbox rows. The chain is then filled up to
+`--verify` transactions (bulk inserts with their hashes) and `Ledger.verify` walks it whole, timed."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import platform
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -33,7 +34,8 @@ from allocation.bootstrap import definition
 from allocation.domain import Account, AccountKind, TransferPurpose, UnitLine, UnitType
 from allocation.domain.ledger_chain import ChainedLine, transaction_hash
 from allocation.service_layer import commands
-from allocation.service_layer.registry_transfers import on_delivery_instructed, request_transfer, request_transfers
+from allocation.service_layer.exchange_instructions import on_delivery_instructed
+from allocation.service_layer.registry_transfers import TransferRequest, request_transfers, transfer_group_commit
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.exchange import TradeDeliveryInstructed
 from ets_shared.envelope import MessageContext, wrap
@@ -55,17 +57,21 @@ def run(args: argparse.Namespace) -> int:
         _Clock.backends = staticmethod(_backends(engine))
         holders = [f"B-{i:05d}" for i in range(args.holders)]
         _open(factory, holders)
-        single = _one_by_one(factory, holders, args.single, args.threads)
+        print(f"backend           {engine.dialect.name} ({make_url(url).render_as_string(hide_password=True)})",
+              flush=True)  # each stage as it ends: the chain's fill can take minutes on a busy machine
+        single, mean = _grouped(factory, holders, args.single, args.callers)
+        print(f"single transfers  {args.single:,} from {args.callers} concurrent callers through the group commit "
+              f"({mean:,.1f} per transaction on average): {single} (hash chain on)", flush=True)
+        lone, _ = _grouped(factory, holders, min(500, args.single), 1)
+        print(f"lone caller       {min(500, args.single):,} single transfers one after the other (a transaction "
+              f"each): {lone} (hash chain on)", flush=True)
         bulk = _bulk(factory, holders, args.transfers, args.bulk)
-        delivered = _deliveries(factory, holders, args.transfers, args.batch)
-        fill, verify, count = _verify(factory, args.verify)
-        print(f"backend           {engine.dialect.name} ({make_url(url).render_as_string(hide_password=True)})")
         print(f"bulk transfers    {args.transfers:,} holders' transfers in requests of {args.bulk}, set-based: "
-              f"{bulk} (hash chain on)")
+              f"{bulk} (hash chain on)", flush=True)
+        delivered = _deliveries(factory, holders, args.transfers, args.batch)
         print(f"deliveries        {args.transfers:,} trade deliveries as the consumer applies them, {args.batch} per "
-              f"transaction, set-based: {delivered} (hash chain on)")
-        print(f"single transfers  {args.single:,} in {args.threads} thread(s), one transaction each: "
-              f"{single} (hash chain on)")
+              f"transaction, set-based: {delivered} (hash chain on)", flush=True)
+        fill, verify, count = _verify(factory, args.verify)
         print(f"chain filled to   {count:,} transactions in {fill:.1f} s (bulk)")
         print(f"verify            {count:,} transactions in {verify.wall:.1f} s ({count / verify.wall:,.0f} "
               f"transactions/s; CPU {verify.cpu:.1f} s of this process's"
@@ -125,21 +131,29 @@ def _open(factory, holders: list[str]) -> None:
         uow.commit()
 
 
-def _one_by_one(factory, holders: list[str], total: int, threads: int) -> str:
-    """Holders' transfers as `POST /registry/transfers` runs them: one database transaction each."""
-    def work(part: range) -> None:
-        for i in part:
-            request_transfer(_deposit(holders[i % len(holders)]), holders[i % len(holders)], None, _uow(factory))
+def _grouped(factory, holders: list[str], total: int, callers: int) -> tuple[str, float]:
+    """Holders' single transfers as `POST /registry/transfers` runs them: `callers` callers at once, each sending
+    one transfer and awaiting its answer before the next (as the route awaits the registry's group commit), the
+    group commit registering whatever is waiting in one transaction. Returns the rates and the mean batch."""
+    group = transfer_group_commit(lambda: _uow(factory))
 
-    work(range(min(200, total)))  # warm up
-    parts = [range(n, total, threads) for n in range(threads)]
-    with _Clock() as clock:
-        workers = [threading.Thread(target=work, args=(p,)) for p in parts]
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-    return clock.rates(total)
+    async def caller(part: range) -> None:
+        for i in part:
+            holder = holders[i % len(holders)]
+            request = TransferRequest(_deposit(holder), holder, None, MessageContext.new(f"entity:{holder}"))
+            await asyncio.wrap_future(group.submit(request))
+
+    async def all_callers(count: int, parts: int) -> None:
+        await asyncio.gather(*(caller(range(n, count, parts)) for n in range(parts)))
+
+    try:
+        asyncio.run(all_callers(min(200, total), callers))  # warm up
+        batches = group.batches
+        with _Clock() as clock:
+            asyncio.run(all_callers(total, callers))
+        return clock.rates(total), total / max(1, group.batches - batches)
+    finally:
+        group.stop()
 
 
 def _bulk(factory, holders: list[str], total: int, size: int) -> str:

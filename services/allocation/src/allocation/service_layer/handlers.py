@@ -4,8 +4,8 @@ Command handlers own their transaction (`with uow: ... uow.commit()`); event han
 consumer opened for them (inbox + effect commit together) and never commit. The use cases live by subject:
 `registration` (M-5, M-12 ¶2, CCER deposits), `coverage` (voluntary applications, known emissions, the published
 list), `planning` (M-6..M-9), `obligations` (M-15, M-16, shortfall),
-`surrender` (M-16, M-17), `trading_accounts` and `registry_transfers` (M-23, M-26 ¶2, M-32: allowances into, inside
-and out of exchange trading).
+`surrender` (M-16, M-17), `trading_accounts`, `registry_transfers` and `exchange_instructions` (M-23, M-26 ¶2,
+M-32: allowances into, inside and out of exchange trading).
 """
 from __future__ import annotations
 
@@ -17,9 +17,8 @@ from allocation.service_layer.planning import (
     add_entries, approve_plan, change_cap, create_plan, issue_plan, remove_entry,
 )
 from allocation.service_layer.registration import deposit_ccer, register_entities
-from allocation.service_layer.registry_transfers import (
-    on_delivery_instructed, on_withdrawal_requested, request_transfer, request_transfers,
-)
+from allocation.service_layer.exchange_instructions import on_delivery_instructed, on_withdrawal_requested
+from allocation.service_layer.registry_transfers import request_transfer, request_transfers
 from allocation.service_layer.surrender import surrender
 from allocation.service_layer.trading_accounts import on_trading_account_opened
 from ets_shared.contracts.calendar import CalendarTick

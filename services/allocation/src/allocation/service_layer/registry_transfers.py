@@ -1,29 +1,45 @@
-"""Registry transfers (M-32, M-26 ¶2, M-23; domain rules in `domain.transfers`): a holder commits allowances to
-trading (a deposit into its own trading account), and the exchange instructs withdrawals back to the holding account
-and the delivery of trades between trading accounts. Each registered transfer takes effect on registration and is
-published as `registry-transfer.registered`; an instruction the registry's rules refuse is answered with
-`registry-transfer.refused` (a business answer the exchange waits for, not a dead letter).
+"""Holders' registry transfers (M-32, M-26 ¶2, M-23; domain rules in `domain.transfers`): a holder commits allowances
+to trading (a deposit into its own trading account) or moves them between its own holding accounts. Each registered
+transfer takes effect on registration and is published as `registry-transfer.registered`. (The exchange's
+instructions — withdrawals, trade deliveries — are `exchange_instructions`.)
 
-An instruction is registered under its own id (the instruction id, the trade id): applied once per event (inbox), and
-an instruction sent again under a new event is answered again without moving anything twice."""
+Three ways in, one judgement (`register_requests`): a bulk request (`request_transfers`, one caller, 1 to 1,000
+transfers), a lone transfer in a transaction of its own (`request_transfer`), and the single transfers of many
+concurrent callers, which the registry's group commit (`transfer_group_commit`, what `POST /registry/transfers`
+submits to) registers together in one transaction. However they arrive, transfers are judged one after the other on
+the registry as the ones before them left it, set-based (every account and holding read once, the chain computed in
+memory, one INSERT per table), and each is registered or refused alone."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from allocation.domain import (
-    TRADING_KINDS, Account, Registry, RegistryTransaction, TransactionKind, TransactionLine, TransferPurpose, UnitLine,
-    UnitType, holder_request,
+    TRADING_KINDS, Account, Registry, RegistryTransaction, TransferPurpose, UnitLine, UnitType, holder_request,
 )
 from allocation.service_layer import commands
 from allocation.service_layer.registration import new_transaction_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
-from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered, TransferLine
-from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, TradeDeliveryInstructed
+from ets_shared.contracts.allocation import RegistryTransferRegistered, TransferLine
 from ets_shared.envelope import MessageContext
-from ets_shared.errors import DomainError, Forbidden, NotFound, PermanentEventError, RuleViolation
+from ets_shared.errors import DomainError, Forbidden, NotFound
+from ets_shared.group_commit import GroupCommit
+from ets_shared.persistence.claims import Claim, ClaimTakenOver, stamp
 
-MAX_INSTRUCTION_ID = 100  # the length of a registry transaction id
+MAX_GROUP = 1000  # transfers per group-committed transaction (as many as a bulk request)
+
+
+@dataclass(frozen=True)
+class TransferRequest:
+    """One holder's transfer as its caller asked it: `holder_id` the caller's party, `member_id` the same when the
+    caller is an exchange member, `context` its request's (its events' correlation id), `claim` its request's
+    `Idempotency-Key` claim (stamped in the transaction that registers it, so a retry never applies it twice)."""
+
+    cmd: commands.RequestTransfer
+    holder_id: str
+    member_id: str | None
+    context: MessageContext
+    claim: Claim | None = None
 
 
 def publish_registered(uow: AllocationUnitOfWork, tx: RegistryTransaction, accounts: dict[str, Account],
@@ -36,6 +52,10 @@ def publish_registered(uow: AllocationUnitOfWork, tx: RegistryTransaction, accou
         to_account_id=receiver.account_id, to_holder_id=receiver.holder_id or "",
         lines=[TransferLine(unit_type=ln.unit_type.value, vintage=ln.vintage, quantity=ln.quantity) for ln in tx.lines],
         registered_at=tx.registered_at), subject_ref=f"registry-transfer:{tx.transaction_id}")
+
+
+def reference_of(tx: RegistryTransaction) -> str:
+    return f"{(tx.purpose or TransferPurpose.HOLDER_TRANSFER).value}:{tx.transaction_id}"
 
 
 def _known(registry: Registry, account_id: str, field: str) -> Account:
@@ -61,9 +81,9 @@ def _may_dispose(uow: AllocationUnitOfWork, sender: Account, receiver: Account, 
 
 def request_transfer(cmd: commands.RequestTransfer, holder_id: str, member_id: str | None,
                      uow: AllocationUnitOfWork) -> RegistryTransaction:
-    """A holder's own transfer (`holder_id`: the caller's party; `member_id`: the same, when the caller is an
-    exchange member): a deposit into its trading account, or between its own holding accounts — never out of a
-    trading account (M-26 ¶2), never to another holder (M-23)."""
+    """A holder's own transfer in a transaction of its own (`holder_id`: the caller's party; `member_id`: the same,
+    when the caller is an exchange member): a deposit into its trading account, or between its own holding accounts
+    — never out of a trading account (M-26 ¶2), never to another holder (M-23)."""
     (result,) = request_transfers([cmd], holder_id, member_id, uow)
     if isinstance(result, DomainError):
         raise result
@@ -73,122 +93,69 @@ def request_transfer(cmd: commands.RequestTransfer, holder_id: str, member_id: s
 def request_transfers(cmds: Sequence[commands.RequestTransfer], holder_id: str, member_id: str | None,
                       uow: AllocationUnitOfWork, contexts: Sequence[MessageContext] | None = None
                       ) -> list[RegistryTransaction | DomainError]:
-    """A holder's transfers (`request_transfer`'s rules, each judged on the registry as the ones before it left it),
-    registered set-based in one transaction: every account and holding read once, the chain computed in memory,
-    one INSERT per table. Each transfer is registered or refused alone (its error in its place); `contexts`: each
-    transfer's events' context (its own correlation id), the unit of work's by default."""
-    with uow:
-        ids = {i for cmd in cmds for i in (cmd.from_account_id, cmd.to_account_id)}
-        registry = uow.registry.load(ids, ids)
-        now, acting = uow.now(), uow.context
-        results: list[RegistryTransaction | DomainError] = []
-        registered: list[RegistryTransaction] = []
-        for n, cmd in enumerate(cmds):
-            try:
-                sender = _known(registry, cmd.from_account_id, "from_account_id")
-                receiver = _known(registry, cmd.to_account_id, "to_account_id")
-                _may_dispose(uow, sender, receiver, holder_id, member_id)
-                purpose = holder_request(sender, receiver)
-                prefix = "DEP" if purpose is TransferPurpose.EXCHANGE_DEPOSIT else "TRF"
-                lines = [UnitLine(UnitType(ln.unit_type), ln.vintage, ln.quantity) for ln in cmd.lines]
-                tx = registry.transfer(new_transaction_id(prefix), sender.account_id, receiver.account_id, lines, now,
-                                       purpose)
-            except DomainError as exc:
-                results.append(exc)
-                continue
-            uow.context = contexts[n] if contexts else acting
-            publish_registered(uow, tx, registry.accounts, None)
-            results.append(tx)
-            registered.append(tx)
-        uow.context = acting
-        uow.registry.record(registry, registered, [_reference(tx) for tx in registered])
-        uow.commit()
-    return results
+    """One caller's transfers (`request_transfer`'s rules), registered together in one transaction; each is
+    registered or refused alone (its error in its place). `contexts`: each transfer's events' context (its own
+    correlation id), the unit of work's by default."""
+    return register_requests([TransferRequest(cmd, holder_id, member_id, contexts[n] if contexts else uow.context)
+                              for n, cmd in enumerate(cmds)], uow)
 
 
-def _reference(tx: RegistryTransaction) -> str:
-    return f"{(tx.purpose or TransferPurpose.HOLDER_TRANSFER).value}:{tx.transaction_id}"
+def register_requests(requests: Sequence[TransferRequest], uow: AllocationUnitOfWork
+                      ) -> list[RegistryTransaction | DomainError]:
+    """Register holders' transfers, each as its caller asked it, in one transaction, set-based: the accounts and
+    holdings of all of them read once, each judged on the registry as the ones before it left it, then the chained
+    transactions, lines, holdings, serial blocks, events and audit rows written together. The claim of each
+    registered request is stamped in that transaction; a claim a retry took over refuses its request alone
+    (`ClaimTakenOver`) and the others are judged again without it (nothing of it was committed)."""
+    taken: set[int] = set()
+    while True:
+        with uow:
+            registry, results = _judge(requests, uow, taken)
+            lost = {n for n, (request, result) in enumerate(zip(requests, results, strict=True))
+                    if request.claim is not None and isinstance(result, RegistryTransaction)
+                    and not stamp(uow.session, request.claim)}
+            if not lost:
+                registered = [r for r in results if isinstance(r, RegistryTransaction)]
+                uow.registry.record(registry, registered, [reference_of(tx) for tx in registered])
+                uow.commit()
+                return results
+        taken |= lost  # left without committing: judged again without the requests whose claims were taken over
 
 
-@dataclass(frozen=True)
-class Instruction:
-    """One of the exchange's instructions, queued for registration at the commit of the transaction that consumed
-    it (`register_instructions`); `to_account_id` None: a withdrawal, to the trading account's linked account."""
-
-    purpose: TransferPurpose
-    reference: str
-    from_account_id: str
-    to_account_id: str | None
-    vintage: int
-    quantity: int
-    context: MessageContext
-
-
-def on_withdrawal_requested(event: AllowanceWithdrawalRequested, uow: AllocationUnitOfWork) -> None:
-    """The exchange takes allowances out of trading: from the trading account back to its own holding account,
-    registered under the instruction id (M-26 ¶2, M-32); refused (answered) when the account is unknown or short."""
-    _instructed(uow, TransferPurpose.EXCHANGE_WITHDRAWAL, event.instruction_id, event.trading_account_id, None,
-                event.vintage, event.quantity)
-
-
-def on_delivery_instructed(event: TradeDeliveryInstructed, uow: AllocationUnitOfWork) -> None:
-    """The allowance leg of a trade: seller's trading account to the buyer's, registered under the trade id (M-26 ¶2,
-    M-32); refused (answered) when an account is unknown or the seller is short — the exchange fails the trade."""
-    _instructed(uow, TransferPurpose.TRADE_DELIVERY, event.trade_id, event.seller_trading_account_id,
-                event.buyer_trading_account_id, event.vintage, event.quantity)
-
-
-def _instructed(uow: AllocationUnitOfWork, purpose: TransferPurpose, reference: str, from_id: str, to_id: str | None,
-                vintage: int, quantity: int) -> None:
-    """A malformed instruction is refused at once (dead-lettered); a well-formed one waits for the commit of the
-    consumed batch, which registers all of them together, in order."""
-    if not reference.strip() or len(reference) > MAX_INSTRUCTION_ID:
-        raise PermanentEventError(f"an instruction id has 1 to {MAX_INSTRUCTION_ID} characters", field="reference")
-    uow.defer(register_instructions, Instruction(purpose, reference, from_id, to_id, vintage, quantity, uow.context))
-
-
-def register_instructions(instructions: list[Instruction], uow: AllocationUnitOfWork) -> None:
-    """Register a consumed batch of the exchange's instructions, in order, set-based: the ids already registered,
-    the accounts and the holdings read once for the whole batch, each instruction judged on the registry as the
-    ones before it left it (registered, answered again, or refused), then the chained transactions, their lines,
-    holdings and serial blocks written together. Each answer carries its instruction's context."""
-    store, acting, now = uow.registry, uow.context, uow.now()
-    registered = store.registered_among(i.reference for i in instructions)
-    linked = store.accounts({i.from_account_id for i in instructions})
-    targets = [i.to_account_id if i.to_account_id is not None
-               else (linked[i.from_account_id].linked_account_id if i.from_account_id in linked else None)
-               for i in instructions]
-    ids = {i.from_account_id for i in instructions} | {t for t in targets if t}
-    registry = store.load(ids, ids, unit_type=UnitType.SHEA)
-    txs: list[RegistryTransaction] = []
-    for item, target in zip(instructions, targets, strict=True):
-        uow.context = item.context
-        line = TransactionLine(item.from_account_id, target or "", UnitType.SHEA, item.vintage, item.quantity)
+def _judge(requests: Sequence[TransferRequest], uow: AllocationUnitOfWork, taken: set[int]
+           ) -> tuple[Registry, list[RegistryTransaction | DomainError]]:
+    ids = {i for r in requests for i in (r.cmd.from_account_id, r.cmd.to_account_id)}
+    registry = uow.registry.load(ids, ids)
+    now, acting = uow.now(), uow.context
+    results: list[RegistryTransaction | DomainError] = []
+    for n, request in enumerate(requests):
+        cmd = request.cmd
         try:
-            if (before := registered.get(item.reference)) is not None:
-                _same_movement(before, item.purpose, line, item.reference)
-                publish_registered(uow, before, registry.accounts, item.reference)
-                continue
-            if target is None:
-                raise NotFound(f"no registry trading account {item.from_account_id}", field="trading_account_id")
-            tx = registry.transfer(item.reference, item.from_account_id, target, [line.unit_line()], now,
-                                   item.purpose)
+            if n in taken:
+                raise ClaimTakenOver("the lease on this Idempotency-Key ran out and a retry took it over",
+                                     field="Idempotency-Key")
+            sender = _known(registry, cmd.from_account_id, "from_account_id")
+            receiver = _known(registry, cmd.to_account_id, "to_account_id")
+            _may_dispose(uow, sender, receiver, request.holder_id, request.member_id)
+            purpose = holder_request(sender, receiver)
+            prefix = "DEP" if purpose is TransferPurpose.EXCHANGE_DEPOSIT else "TRF"
+            lines = [UnitLine(UnitType(ln.unit_type), ln.vintage, ln.quantity) for ln in cmd.lines]
+            tx = registry.transfer(new_transaction_id(prefix), sender.account_id, receiver.account_id, lines, now,
+                                   purpose)
         except DomainError as exc:
-            uow.publish(RegistryTransferRefused(purpose=item.purpose.value, reference=item.reference,
-                                                reason=exc.detail, article=exc.article, refused_at=now),
-                        subject_ref=f"registry-transfer:{item.reference}")
+            results.append(exc)
             continue
-        registered[item.reference] = tx
-        txs.append(tx)
-        publish_registered(uow, tx, registry.accounts, item.reference)
+        uow.context = request.context
+        publish_registered(uow, tx, registry.accounts, None)
+        results.append(tx)
     uow.context = acting
-    store.record(registry, txs, [_reference(tx) for tx in txs])
+    return registry, results
 
 
-def _same_movement(before: RegistryTransaction, purpose: TransferPurpose, line: TransactionLine,
-                   reference: str) -> None:
-    """The instruction was registered before: the same movement is answered again (nothing moves twice); another
-    movement under the same id is refused."""
-    if before.kind is not TransactionKind.TRANSFER or before.purpose is not purpose or before.lines != (line,):
-        raise RuleViolation(f"transaction {reference} is already registered for another movement", field="reference",
-                            article="M-32")
+def transfer_group_commit(new_uow: Callable[[], AllocationUnitOfWork], max_batch: int = MAX_GROUP
+                          ) -> GroupCommit[TransferRequest, RegistryTransaction]:
+    """The registry's group commit of single transfers: concurrent callers' transfers, whatever is waiting (up to
+    `max_batch`), registered by `register_requests` in one transaction; each caller is answered after the commit
+    (its transaction, or its own refusal). A batch that fails as a whole is run again transfer by transfer."""
+    return GroupCommit(lambda requests: register_requests(requests, new_uow()), name="registry-transfers",
+                       max_batch=max_batch)
