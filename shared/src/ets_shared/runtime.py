@@ -23,6 +23,7 @@ from faststream.specification import AsyncAPI
 from pydantic import BaseModel
 from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal
 from ets_shared.clock import utcnow
@@ -190,13 +191,17 @@ class ServiceRuntime:
     async def _publish_raw(self, subject: str, payload: bytes, headers: dict[str, str]) -> None:
         await self._js.publish(subject, payload, headers=headers)
 
+    @staticmethod
+    def _dead_letter(session: Session, dead_letter_id: int) -> DeadLetter:
+        row = session.get(DeadLetter, dead_letter_id)
+        if row is None:
+            raise NotFound(f"no dead letter {dead_letter_id}", field="dead_letter_id")
+        return row
+
     async def replay_dead_letter(self, dead_letter_id: int) -> DeadLetter:
         def load() -> DeadLetter:
             with self.session_factory() as session:
-                row = session.get(DeadLetter, dead_letter_id)
-                if row is None:
-                    raise NotFound(f"no dead letter {dead_letter_id}", field="dead_letter_id")
-                return row
+                return self._dead_letter(session, dead_letter_id)
 
         row = await asyncio.to_thread(load)
         replayed_at = utcnow()
@@ -207,7 +212,7 @@ class ServiceRuntime:
 
         def stamp() -> DeadLetter:
             with self.session_factory() as session:
-                fresh = session.get(DeadLetter, dead_letter_id)
+                fresh = self._dead_letter(session, dead_letter_id)
                 fresh.replayed_at = replayed_at
                 session.commit()
                 return fresh
