@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import nats
 from fastapi import APIRouter, FastAPI, Request
@@ -49,8 +49,11 @@ from ets_shared.unit_of_work import SharedTransaction, SqlUnitOfWork
 log = logging.getLogger("ets.runtime")
 
 
+P = TypeVar("P", bound=BaseModel)
+
+
 @dataclass
-class ServiceDefinition:
+class ServiceDefinition(Generic[P]):
     name: str  # e.g. "verifier-oversight": subjects, durable names, settings keys
     title: str
     description: str
@@ -61,8 +64,8 @@ class ServiceDefinition:
     publishes: Sequence[type[EventData]] = ()  # what it produces
     uow_class: type[SqlUnitOfWork] = SqlUnitOfWork
     # per-year [param]s: (pydantic model, default for a year[, on_change(uow, year, document)])
-    policy: (tuple[type[BaseModel], Callable[[int], BaseModel]]
-             | tuple[type[BaseModel], Callable[[int], BaseModel], Callable[[Any, int, BaseModel], None]] | None) = None
+    policy: (tuple[type[P], Callable[[int], P]] | tuple[type[P], Callable[[int], P], Callable[[Any, int, P], None]]
+             | None) = None
     version: str = "0.1.0"
 
 

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from ets_shared.contracts.verifier_oversight import GradeName
 from ets_shared.errors import Conflict, RuleViolation
 
 from .agencies import BlacklistEntry
@@ -38,6 +39,22 @@ class Grade(StrEnum):
     EXCELLENT = "EXCELLENT"  # 优良
     PASS = "PASS"  # 合格
     FAIL = "FAIL"  # 不合格
+
+    @property
+    def name_in_contract(self) -> GradeName:
+        return _GRADE_NAMES[self]
+
+
+_GRADE_NAMES: dict[Grade, GradeName] = {Grade.EXCELLENT: "EXCELLENT", Grade.PASS: "PASS", Grade.FAIL: "FAIL"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A finalised evaluation's result."""
+
+    score: int
+    grade: Grade
+    rank: int
 
 
 class DeductionSource(StrEnum):
@@ -90,6 +107,13 @@ class Evaluation:
     grade: Grade | None = None
     rank: int | None = None
     table_version: int | None = None  # the table it was finalised under
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.final_score is None or self.grade is None or self.rank is None:
+            raise Conflict(f"the {self.year} evaluation of {self.agency_id} is not final", field="compliance_year",
+                           article="V")
+        return Outcome(self.final_score, self.grade, self.rank)
 
     def deduction(self, deduction_id: str) -> Deduction:
         found = next((d for d in self.deductions if d.deduction_id == deduction_id), None)

@@ -164,8 +164,9 @@ def finalise_year(year: int, uow: OversightUnitOfWork) -> list[Evaluation]:
         names = uow.agencies.many([e.agency_id for e in final])
         uow.publish(EvaluationResultsPublished(
             compliance_year=year, table_version=table.version, published_at=now,
-            results=[AgencyResult(agency_id=e.agency_id, name=names[e.agency_id].name, score=e.final_score,
-                                  grade=e.grade.value, rank=e.rank) for e in final]), subject_ref=f"results:{year}")
+            results=[AgencyResult(agency_id=e.agency_id, name=names[e.agency_id].name, score=e.outcome.score,
+                                  grade=e.outcome.grade.name_in_contract, rank=e.outcome.rank) for e in final]),
+            subject_ref=f"results:{year}")
         for entry in entries:
             uow.agencies.add_blacklist_entry(entry, now)
             uow.publish(AgencyBlacklisted(agency_id=entry.agency_id, evaluated_year=entry.evaluated_year,
