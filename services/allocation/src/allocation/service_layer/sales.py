@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from allocation.adapters.orm import ISSUANCE_ACCOUNT, BidRow, PlanRow, SaleRow
 from allocation.domain import PlanStatus, UnitLine, UnitType
 from allocation.domain.paid_allocation import Bid, check_bid, clear_auction, fill_fixed_price
+from allocation.entrypoints.schemas_sales import BidPublic, SalePublic
 from allocation.service_layer import commands
 from allocation.service_layer.planning import plan_id
 from allocation.adapters.policy_repository import policy_for
@@ -33,7 +34,7 @@ def offered(uow: AllocationUnitOfWork, year: int) -> int:
     return int(uow.session.execute(select(held).where(SaleRow.compliance_year == year)).scalar_one())
 
 
-def open_sale(year: int, cmd: commands.OpenSale, uow: AllocationUnitOfWork) -> SaleRow:
+def open_sale(year: int, cmd: commands.OpenSale, uow: AllocationUnitOfWork) -> SalePublic:
     with uow:
         plan = uow.plans.get(year, [])
         if plan.status is PlanStatus.DRAFT:
@@ -51,10 +52,10 @@ def open_sale(year: int, cmd: commands.OpenSale, uow: AllocationUnitOfWork) -> S
         uow.session.add(row)
         uow.audit("allocation.sale.opened", f"sale:{row.sale_id}", cmd)
         uow.commit()
-    return row
+    return SalePublic.of(row, [])
 
 
-def place_bid(sale_id: str, entity_id: str, cmd: commands.PlaceBid, uow: AllocationUnitOfWork) -> BidRow:
+def place_bid(sale_id: str, entity_id: str, cmd: commands.PlaceBid, uow: AllocationUnitOfWork) -> BidPublic:
     with uow:
         sale = _sale(uow, sale_id)
         if sale.status != "open":
@@ -74,10 +75,10 @@ def place_bid(sale_id: str, entity_id: str, cmd: commands.PlaceBid, uow: Allocat
             row.quantity, row.price, row.placed_at = cmd.quantity, str(cmd.price), uow.now()
         uow.audit("allocation.sale.bid", f"sale:{sale_id}", {"bidder_id": entity_id})  # sealed: no figures
         uow.commit()
-    return row
+    return BidPublic.of(row)
 
 
-def clear_sale(sale_id: str, uow: AllocationUnitOfWork) -> SaleRow:
+def clear_sale(sale_id: str, uow: AllocationUnitOfWork) -> SalePublic:
     with uow:
         sale = _sale(uow, sale_id)
         if sale.status != "open":
@@ -102,10 +103,11 @@ def clear_sale(sale_id: str, uow: AllocationUnitOfWork) -> SaleRow:
         uow.audit("allocation.sale.cleared", f"sale:{sale_id}", {"clearing_price": sale.clearing_price,
                                                                 "awarded": sale.awarded})
         uow.commit()
-    return sale
+    return SalePublic.of(sale, [])  # the bids stay sealed in this answer; GET /sales/{id} shows them to whom it may
 
 
-def confirm_payment(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, uow: AllocationUnitOfWork) -> BidRow:
+def confirm_payment(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, uow: AllocationUnitOfWork
+                    ) -> BidPublic:
     """The settlement bank's confirmation: the exact amount, once; then the allowances are issued (M-9, M-32)."""
     with uow:
         sale = _sale(uow, sale_id)
@@ -131,4 +133,4 @@ def confirm_payment(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, 
         uow.audit("allocation.sale.paid", f"sale:{sale_id}", {"entity_id": entity_id, "plan": plan_id(year),
                                                              "reference": cmd.reference})
         uow.commit()
-    return bid
+    return BidPublic.of(bid)

@@ -8,6 +8,7 @@ from ets_shared.contracts.exchange import TradingAccountOpened
 from ets_shared.errors import Conflict, Forbidden
 from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
 from exchange.domain.members import Member, may_act_for_client
+from exchange.entrypoints.schemas import TradingAccountPublic
 from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -35,7 +36,7 @@ def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, n
 
 
 def open_client_account(member_id: str, cmd: commands.OpenClientAccount, uow: ExchangeUnitOfWork
-                        ) -> TradingAccountRow:
+                        ) -> TradingAccountPublic:
     """M-22 ¶1: only an active comprehensive member accepts clients; the client trades only through it."""
     with uow:
         member = uow.members.get(member_id)
@@ -46,7 +47,7 @@ def open_client_account(member_id: str, cmd: commands.OpenClientAccount, uow: Ex
             raise Conflict(f"{cmd.client_id} is a member id", field="client_id", article="M-22")
         row = open_account(uow, member, cmd.client_id, cmd.name)
         uow.commit()
-    return row
+    return TradingAccountPublic.of(row)
 
 
 def on_allowances_issued(event: AllowancesIssued, uow: ExchangeUnitOfWork) -> None:
