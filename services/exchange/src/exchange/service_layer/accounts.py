@@ -3,6 +3,8 @@ comprehensive member, opened by that member. The registry opens its side on `tra
 Participants from other regions (M-30) are admitted like any other: nothing here looks at where they are."""
 from __future__ import annotations
 
+from typing import Literal
+
 from ets_shared.contracts.allocation import AllowancesIssued
 from ets_shared.contracts.exchange import TradingAccountOpened
 from ets_shared.errors import Conflict, Forbidden
@@ -19,7 +21,7 @@ def trading_account_id(participant_id: str) -> str:
 
 def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, name: str,
                  covered_entity_id: str | None = None) -> TradingAccountRow:
-    kind = "member" if participant_id == member.member_id else "client"
+    kind: Literal["member", "client"] = "member" if participant_id == member.member_id else "client"
     if uow.trading.account_of(participant_id) is not None:
         raise Conflict(f"{participant_id} already has a trading account", field="client_id", article="M-22")
     row = TradingAccountRow(trading_account_id=trading_account_id(participant_id), participant_id=participant_id,
