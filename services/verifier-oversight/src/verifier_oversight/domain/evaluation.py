@@ -25,7 +25,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from ets_shared.contracts.verifier_oversight import GradeName
 from ets_shared.errors import Conflict, RuleViolation
 
 from .agencies import BlacklistEntry
@@ -39,13 +38,6 @@ class Grade(StrEnum):
     EXCELLENT = "EXCELLENT"  # 优良
     PASS = "PASS"  # 合格
     FAIL = "FAIL"  # 不合格
-
-    @property
-    def name_in_contract(self) -> GradeName:
-        return _GRADE_NAMES[self]
-
-
-_GRADE_NAMES: dict[Grade, GradeName] = {Grade.EXCELLENT: "EXCELLENT", Grade.PASS: "PASS", Grade.FAIL: "FAIL"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from uuid import uuid4
 
 from ets_shared.clock import regulatory_date
 from ets_shared.contracts.verifier_oversight import (
-    AgencyBlacklisted, AgencyResult, AgencyViolationFound, EvaluationResultsPublished,
+    AgencyBlacklisted, AgencyResult, AgencyViolationFound, EvaluationResultsPublished, GradeName,
 )
 from ets_shared.errors import Conflict, RuleViolation
 from verifier_oversight.domain import evaluation as rules
@@ -24,6 +24,10 @@ from verifier_oversight.service_layer import commands
 from verifier_oversight.service_layer.agencies import apply_status, eligibility_changed
 from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
+
+
+#: a grade as the results event names it
+GRADE_NAMES: dict[Grade, GradeName] = {Grade.EXCELLENT: "EXCELLENT", Grade.PASS: "PASS", Grade.FAIL: "FAIL"}
 
 
 def subject(agency_id: str, year: int) -> str:
@@ -165,7 +169,7 @@ def finalise_year(year: int, uow: OversightUnitOfWork) -> list[Evaluation]:
         uow.publish(EvaluationResultsPublished(
             compliance_year=year, table_version=table.version, published_at=now,
             results=[AgencyResult(agency_id=e.agency_id, name=names[e.agency_id].name, score=e.outcome.score,
-                                  grade=e.outcome.grade.name_in_contract, rank=e.outcome.rank) for e in final]),
+                                  grade=GRADE_NAMES[e.outcome.grade], rank=e.outcome.rank) for e in final]),
             subject_ref=f"results:{year}")
         for entry in entries:
             uow.agencies.add_blacklist_entry(entry, now)
