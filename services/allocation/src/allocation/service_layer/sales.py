@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Literal
 
 from sqlalchemy import func, select
 
@@ -86,17 +87,21 @@ def clear_sale(sale_id: str, uow: AllocationUnitOfWork) -> SalePublic:
         rows = {r.bidder_id: r for r in uow.session.execute(
             select(BidRow).where(BidRow.sale_id == sale_id).order_by(BidRow.placed_at)).scalars()}
         bids = [Bid(r.bidder_id, r.quantity, Decimal(r.price), r.placed_at) for r in rows.values()]
+        kind: Literal["auction", "fixed_price"]
         if sale.kind == "auction":
-            clearing, awards = clear_auction(sale.quantity, bids, Decimal(sale.reserve_price))
+            kind, (clearing, awards) = "auction", clear_auction(sale.quantity, bids, Decimal(sale.reserve_price))
+        elif sale.price is not None:  # a fixed-price sale states its price when opened (open_sale)
+            kind, clearing = "fixed_price", Decimal(sale.price)
+            awards = fill_fixed_price(sale.quantity, bids, clearing)
         else:
-            clearing, awards = Decimal(sale.price), fill_fixed_price(sale.quantity, bids, Decimal(sale.price))
+            raise Conflict(f"fixed-price sale {sale_id} has no price", field="sale_id", article="M-9")
         for award in awards:
             rows[award.bidder_id].awarded, rows[award.bidder_id].amount = award.quantity, str(award.amount)
         now = uow.now()
         sale.status, sale.cleared_at, sale.awarded = "cleared", now, sum(a.quantity for a in awards)
         sale.clearing_price = str(clearing) if clearing is not None and awards else None
         uow.publish(SaleCleared(
-            sale_id=sale_id, compliance_year=sale.compliance_year, kind=sale.kind, quantity=sale.quantity,
+            sale_id=sale_id, compliance_year=sale.compliance_year, kind=kind, quantity=sale.quantity,
             clearing_price=sale.clearing_price, cleared_at=now,
             awards=[SaleAward(entity_id=a.bidder_id, quantity=a.quantity, price=str(a.price), amount=str(a.amount))
                     for a in awards]), correlation_id=sale.correlation_id)
@@ -112,7 +117,8 @@ def confirm_payment(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, 
     with uow:
         sale = _sale(uow, sale_id)
         bid = uow.session.get(BidRow, (sale_id, entity_id), with_for_update=True)
-        if sale.status != "cleared" or bid is None or not bid.awarded:
+        price = sale.clearing_price or sale.price
+        if sale.status != "cleared" or bid is None or not bid.awarded or bid.amount is None or price is None:
             raise NotFound(f"{entity_id} has no award in sale {sale_id}", field="entity_id")
         if bid.paid_at is not None:
             raise Conflict(f"{entity_id}'s award was paid on {bid.paid_at.isoformat()}", article="M-9")
@@ -125,10 +131,12 @@ def confirm_payment(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, 
         uow.registry.record(registry, [tx], reference=f"sale:{sale_id}")
         bid.paid_at, bid.payment_reference, bid.transaction_id = now, cmd.reference, tx.transaction_id
         plan = uow.session.get(PlanRow, year, with_for_update=True)
+        if plan is None:
+            raise NotFound(f"no {year} plan", field="compliance_year", article="M-9")
         plan.paid_issued += bid.awarded
         uow.publish(AllowancesSold(
             sale_id=sale_id, entity_id=entity_id, account_id=account, transaction_id=tx.transaction_id, vintage=year,
-            quantity=bid.awarded, price=sale.clearing_price or sale.price, amount=bid.amount,
+            quantity=bid.awarded, price=price, amount=bid.amount,
             payment_reference=cmd.reference, issued_at=now), correlation_id=sale.correlation_id)
         uow.audit("allocation.sale.paid", f"sale:{sale_id}", {"entity_id": entity_id, "plan": plan_id(year),
                                                              "reference": cmd.reference})
