@@ -63,6 +63,7 @@ MERGER, SPLIT = SuccessionKind.MERGER, SuccessionKind.SPLIT
     (MERGER, ["E-1", "E-2"], "E-3", _plan("60", "40"), "facilities"),  # facilities belong to a split
     (SPLIT, ["E-0", "E-1"], None, _plan("60", "40"), "predecessor_ids"),  # a split divides one entity
     (SPLIT, ["E-0"], "E-A", _plan("60", "40"), "successor_id"),  # its successors come from the facilities
+    (SPLIT, ["E-0"], None, [Facility("K", "E-A", D(100), D(100))], "facilities"),  # one unit is no split
     (SPLIT, ["E-0"], None, [Facility("K", "E-A", D(60), D(60)), Facility("K", "E-B", D(40), D(40))],
      "facilities"),  # a facility given twice
     (SPLIT, ["E-0"], None, [Facility("K1", "E-A", D(60), D(60)), Facility("K2", "E-B", D(40), D("39.99"))],
@@ -85,3 +86,7 @@ def test_m10_each_successors_share_is_the_sum_of_its_facilities_in_the_order_of_
     assert successor_shares(SPLIT, None, facilities, "holdings_share") == [("E-B", D(60)), ("E-A", D(40))]
     assert successor_shares(SPLIT, None, facilities, "obligations_share") == [("E-B", D(50)), ("E-A", D(50))]
     assert successor_shares(MERGER, "E-3", [], "holdings_share") == [("E-3", D(100))]
+
+
+def test_m10_the_unit_left_over_goes_to_the_largest_remainder_not_the_largest_share():
+    assert apportion(3, [("A", D(30)), ("B", D(70))]) == {"A": 1, "B": 2}  # 0.9 and 2.1
