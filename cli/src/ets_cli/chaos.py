@@ -60,10 +60,11 @@ class Monkey:
         return service
 
     async def kill_node(self) -> str:
-        index = self.rng.randrange(len(self.platform.nats.nodes))
-        self.platform.nats.kill(index)
+        cluster = self.platform.nats_cluster
+        index = self.rng.randrange(len(cluster.nodes))
+        cluster.kill(index)
         await asyncio.sleep(self.rng.uniform(2.0, 5.0))
-        await asyncio.to_thread(self.platform.nats.restart, index)
+        await asyncio.to_thread(cluster.restart, index)
         return f"nats node {index}"
 
 

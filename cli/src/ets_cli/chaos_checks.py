@@ -46,9 +46,10 @@ async def stream_events(platform: Platform) -> dict[str, Counter]:
     js = nc.jetstream()
     by_subject: dict[str, Counter] = {}
     for info in await js.streams_info():
-        if info.config.name == DLQ_STREAM or not info.state.messages:
+        subjects = info.config.subjects
+        if info.config.name == DLQ_STREAM or not info.state.messages or not subjects:
             continue
-        sub = await js.subscribe(info.config.subjects[0], ordered_consumer=True)
+        sub = await js.subscribe(subjects[0], ordered_consumer=True)
         for _ in range(info.state.messages):
             msg = await sub.next_msg(timeout=10)
             by_subject.setdefault(msg.subject, Counter())[json.loads(msg.data)["event_id"]] += 1
@@ -75,18 +76,18 @@ async def check(client: PlatformClient, platform: Platform, clean: list[str], ch
                 for service, b in backlogs.items()}
     inbox = inbox_counts(platform.data_dir, list(backlogs))
     letters = {s: len(await client.get(s, "/dead-letters", role="authority")) for s in backlogs}
-    result = {
+    unpublished: dict[str, int] = {s: b["outbox_unpublished"] for s, b in backlogs.items()}
+    inbox_vs_consumed = {s: (inbox[s], len(consumed[s])) for s in backlogs}
+    twice = sum(len(r) for r in repeated.values())
+    return {
         "final states equal the clean run's": clean == chaotic,
         "states differing": sum(a != b for a, b in zip(clean, chaotic, strict=False)) + abs(len(clean) - len(chaotic)),
         "first difference": next(((a, b) for a, b in zip(clean, chaotic, strict=False) if a != b), None),
         "events in the streams": sum(sum(c.values()) for c in events.values()),
-        "event ids stored twice": sum(len(r) for r in repeated.values()),
-        "outboxes unpublished": {s: b["outbox_unpublished"] for s, b in backlogs.items()},
-        "inbox rows / distinct events consumed": {s: (inbox[s], len(consumed[s])) for s in backlogs},
+        "event ids stored twice": twice,
+        "outboxes unpublished": unpublished,
+        "inbox rows / distinct events consumed": inbox_vs_consumed,
         "dead letters": letters,
+        "ok": (clean == chaotic and not twice and not any(unpublished.values()) and not any(letters.values())
+               and all(rows == distinct for rows, distinct in inbox_vs_consumed.values())),
     }
-    result["ok"] = (result["final states equal the clean run's"] and not result["event ids stored twice"]
-                    and not any(result["outboxes unpublished"].values()) and not any(letters.values())
-                    and all(rows == distinct
-                            for rows, distinct in result["inbox rows / distinct events consumed"].values()))
-    return result

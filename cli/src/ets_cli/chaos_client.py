@@ -77,7 +77,7 @@ class ChaosClient(PlatformClient):
 
     async def public_get(self, service: str, path: str) -> Any:
         async def call() -> Any:
-            async with self._http.get(self.urls[service] + path) as response:
+            async with self.http.get(self.urls[service] + path) as response:
                 body = await response.json(content_type=None)
                 if response.status >= 500:
                     raise Unavailable

@@ -12,7 +12,7 @@ import json as _json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 import aiohttp
 import httpx
@@ -24,15 +24,26 @@ from ets_shared.settings import PlatformSettings
 
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 #: the generated clients' packages, by service
 CLIENT_PACKAGES = {f"ets_client_{s.replace('-', '_')}": s
                    for s in ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")}
 
 
-class TypedAnswer(Protocol[T]):  # the `Response` of every generated client
-    status_code: int
-    content: bytes
-    parsed: T | None
+class ProblemAnswer(Protocol):  # the `Problem` (RFC 9457) model of every generated client
+    @property
+    def detail(self) -> str: ...
+    @property
+    def type_(self) -> str: ...
+
+
+class TypedAnswer(Protocol[T_co]):  # the `Response` of every generated client: a success model or a problem
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def parsed(self) -> T_co | ProblemAnswer | None: ...
 
 
 class ApiError(RuntimeError):
@@ -57,7 +68,7 @@ class PlatformClient:
     _transport: httpx.AsyncHTTPTransport | None = None
     _typed: dict[tuple, Any] = field(default_factory=dict)
 
-    async def __aenter__(self) -> "PlatformClient":
+    async def __aenter__(self) -> Self:
         # aiohttp, not httpx: measured here, httpx spent 3.6 ms of CPU per request against aiohttp's 0.2 ms, and the
         # benchmark's client shares the machine with the platform it measures
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout),
@@ -74,6 +85,12 @@ class PlatformClient:
         if self._nc is not None:
             await self._nc.drain()
 
+    @property
+    def http(self) -> aiohttp.ClientSession:
+        if self._http is None:
+            raise RuntimeError("the client is not open: use it as `async with PlatformClient(...)`")
+        return self._http
+
     def token(self, role: str, party_id: str | None = None, subject: str | None = None) -> str:
         """`subject`: the person acting (two officers of one office are two subjects; four eyes tells them apart)."""
         key = (role, party_id, subject)
@@ -89,8 +106,7 @@ class PlatformClient:
         headers = {"Authorization": f"Bearer {self.token(role, party, subject)}"}
         if correlation:
             headers["X-Correlation-Id"] = correlation
-        assert self._http is not None
-        async with self._http.request(method, self.urls[service] + path, json=json, params=_query(params),
+        async with self.http.request(method, self.urls[service] + path, json=json, params=_query(params),
                                       headers=headers) as response:
             content = await response.read()
             status = response.status
@@ -140,8 +156,7 @@ class PlatformClient:
         return await self.request(service, "POST", path, json=json, **kw)
 
     async def public_get(self, service: str, path: str) -> Any:
-        assert self._http is not None
-        async with self._http.get(self.urls[service] + path) as response:
+        async with self.http.get(self.urls[service] + path) as response:
             return await response.json(content_type=None)
 
     async def tick(self, now: datetime) -> None:

@@ -17,10 +17,26 @@ import typer
 ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = os.environ.get("ETS_DATA_DIR", str(ROOT / ".ets"))
 SERVICES = ("allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
-Department = Enum("Department", {d: d for d in ("credit_platform", "market_regulation", "tax", "finance",
-                                                 "project_approval")}, type=str)
-Stream = Enum("Stream", {"mix": "mix", "limit_queue": "limit-queue"}, type=str)
-Via = Enum("Via", {"http": "http", "nats": "nats"}, type=str)
+
+
+class Department(str, Enum):
+    credit_platform = "credit_platform"
+    market_regulation = "market_regulation"
+    tax = "tax"
+    finance = "finance"
+    project_approval = "project_approval"
+
+
+class Stream(str, Enum):
+    mix = "mix"
+    limit_queue = "limit-queue"
+
+
+class Via(str, Enum):
+    http = "http"
+    nats = "nats"
+
+
 
 app = typer.Typer(name="ets", help="Shanghai ETS platform: run it, drive a compliance year through it, benchmark it, "
                                    "and regenerate what is derived from its code.",

@@ -126,7 +126,12 @@ def consumer_config(name: str, ack_wait: float = 30.0) -> ConsumerConfig:
     return ConsumerConfig(durable_name=f"department-{name}", name=f"department-{name}",
                           description=f"reference department adapter: {name}", deliver_policy=DeliverPolicy.ALL,
                           ack_policy=AckPolicy.EXPLICIT, ack_wait=ack_wait, max_deliver=-1, max_ack_pending=256,
-                          filter_subjects=sorted({*DEPARTMENTS[name], LIFTED}))
+                          filter_subjects=department_subjects(name))
+
+
+def department_subjects(name: str) -> list[str]:
+    """What department `name` consumes: its subjects and every lifting of a measure."""
+    return sorted({*DEPARTMENTS[name], LIFTED})
 
 
 async def run_department(name: str, nats_url: str, store_path: Path, *, exit_when_idle: float | None = None,
@@ -145,7 +150,7 @@ async def run_department(name: str, nats_url: str, store_path: Path, *, exit_whe
     sub = await js.pull_subscribe_bind(durable=f"department-{name}", stream=STREAM)
     applied = repeated = 0
     idle_since = asyncio.get_running_loop().time()
-    log(f"department {name}: consuming {', '.join(consumer_config(name).filter_subjects)} into {store_path}")
+    log(f"department {name}: consuming {', '.join(department_subjects(name))} into {store_path}")
     try:
         while not stop.is_set():
             try:

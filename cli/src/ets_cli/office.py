@@ -52,6 +52,8 @@ async def serve_and_pay(c: PlatformClient, case_id: str, served_on: date, correl
     served = await c.call(notify_penalty.asyncio_detailed, case_id, body=NotifyPenalty(
         served_on=served_on, method=NotifyPenaltyMethod.ELECTRONIC), role="enforcement_officer", subject=OFFICER,
         correlation=correlation)
+    if served.fine_amount is None:
+        raise RuntimeError(f"case {case_id}: the penalty was served without a fine to pay")
     return await c.call(record_payment.asyncio_detailed, case_id, body=RecordPayment(amount=served.fine_amount),
                         role="enforcement_officer", subject=OFFICER, correlation=correlation)
 

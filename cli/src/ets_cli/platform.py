@@ -68,6 +68,13 @@ class Platform:
         self.jwt_secret = self.extra_env.get("ETS_JWT_SECRET") or development_secret(self.data_dir)
 
     @property
+    def nats_cluster(self) -> NatsCluster:
+        """The bundled three-node cluster (`cluster=True`, started), whose nodes the chaos monkey kills."""
+        if not isinstance(self.nats, NatsCluster):
+            raise RuntimeError("no bundled NATS cluster runs: start a Platform(cluster=True)")
+        return self.nats
+
+    @property
     def effective_nats_url(self) -> str:
         if self.nats_url:
             return self.nats_url

@@ -198,14 +198,17 @@ class YearRun:
         listed = await c.call(publish.asyncio_detailed, Y, role="authority")
         async with AllocationPublic(base_url=c.urls["allocation"]) as anyone:  # no token
             public = await covered_list.asyncio(Y, client=anyone)
+        if not isinstance(public, a.CoveredListPublic):
+            raise ApiError(404, public, "GET", f"/public/covered-lists/{Y}")
         self.log(f"    the {Y} list published (version {listed.version}): {public.covered_count} covered, "
                  f"{public.reporting_only_count} reporting-only; readable without a token")
         await c.call(create.asyncio_detailed, body=a.CreatePlan(compliance_year=Y, cap=1_000_000),
                      role="authority")
-        entries = [a.HistoricalEntry(entity_id=self.eid(e), method="historical",
-                                     base_years=a.HistoricalEntryBaseYears.from_dict(
-                                         {str(Y - 3 + i): v for i, v in enumerate(e.base_years)}))
-                   for e in self.covered]
+        entries: list[a.BenchmarkEntry | a.HistoricalEntry] = [
+            a.HistoricalEntry(entity_id=self.eid(e), method="historical",
+                              base_years=a.HistoricalEntryBaseYears.from_dict(
+                {str(Y - 3 + i): v for i, v in enumerate(e.base_years)}))
+            for e in self.covered]
         await c.call(add_entries.asyncio_detailed, Y, body=a.AddEntries(entries=entries), role="authority")
         await c.call(approve.asyncio_detailed, Y, role="authority")
         plan = await c.call(issue.asyncio_detailed, Y, role="authority")
@@ -441,12 +444,12 @@ class YearRun:
                 await self.surrender_of(e, None)
         for e in (e for e in self._short() if e.surrender_in_window != "none"):
             await self.surrender_of(e, None)
-            case = await self.case(e, "M-39", Y)
+            case = await until(lambda e=e: self.case(e, "M-39", Y), what="M-39 case")
             await office.serve_and_pay(c, case.case_id, date(Y + 1, 7, 20), self.corr(e))
             await until(lambda e=e: self._closed(e), what="case closed")
             self.log(f"    {e.name}: the decision served, the fine paid; the case closes")
         for e in (e for e in self.covered if e.reported is None):
-            case = await self.case(e, "M-37", Y, "report")
+            case = await until(lambda e=e: self.case(e, "M-37", Y, "report"), what="M-37 report case")
             await self.fine(e, case, "35,000", "10,000–30,000", "20,000", "no report by the order's deadline (M-37)")
             await office.decide(c, case.case_id, "measures", office.measures(
                 ["credit_record"], "refused to report (M-12)"), correlation=self.corr(e))

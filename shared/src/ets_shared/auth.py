@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import jwt
 
-from ets_shared.errors import DomainError
+from ets_shared.errors import DomainError, Forbidden
 from ets_shared.identity import TokenRefused, verifier_for
 from ets_shared.settings import PlatformSettings
 
@@ -57,6 +57,14 @@ class Principal:
     @property
     def actor(self) -> str:
         return f"{self.role.value}:{self.subject}" + (f"@{self.party_id}" if self.party_id else "")
+
+    @property
+    def party(self) -> str:
+        """The party this principal acts for: a party role's token names it (`issue_token`, the identity
+        provider's claims); a staff principal has none and is refused what only a party may do."""
+        if self.party_id is None:
+            raise Forbidden(f"role '{self.role.value}' acts for no party; this needs a party's token")
+        return self.party_id
 
     def has(self, *roles: Role) -> bool:
         return self.role in roles

@@ -2,7 +2,7 @@
 5xx). Use them in request bodies, queries and paths alike — they carry their bounds into the OpenAPI document, and a
 value outside them is a 422 problem+json naming the field:
 
-    from ets_shared.bounds import Year, Offset, Limit, Identifier, Name, Reason, Day, Quantity, exact_decimal
+    from ets_shared.bounds import Year, Offset, Limit, Identifier, Name, Reason, Day, Quantity, ExactDecimal
 
     class DepositCcer(BaseModel):
         project_id: Identifier
@@ -14,7 +14,8 @@ value outside them is a 422 problem+json naming the field:
 
 - whole numbers are bounded so they fit a signed 64-bit column with room to add them up (`Quantity` up to 10^12,
   `RecordId` up to 2^53);
-- exact decimals (`exact_decimal(digits, places)`) arrive as JSON strings (or whole JSON numbers), never as floats:
+- exact decimals (`Annotated[Decimal, ExactDecimal(digits, places)]`) arrive as JSON strings (or whole JSON numbers),
+  never as floats:
   `0.1` as a float is refused, `"0.1"` accepted; at most `digits` significant digits and `places` decimal places,
   finite — `"1e28"` or 5,000 decimal places are refused before any arithmetic could overflow;
 - dates lie between 2000-01-01 and 2100-12-31 (`Day`), years between 2013 (the first Shanghai compliance year) and
@@ -28,8 +29,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterator
 from typing import Annotated, Any
 
+from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 FIRST_YEAR, LAST_YEAR = 2013, 2100
@@ -102,14 +105,21 @@ DecimalString = Annotated[Decimal, BeforeValidator(_exact), Field(allow_inf_nan=
 `Field(max_digits=14, decimal_places=2)`."""
 
 
-def exact_decimal(digits: int, places: int, *, ge: Decimal | int | None = 0, le: Decimal | int | None = None,
-                  gt: Decimal | int | None = None) -> Any:
-    """A Decimal given as a JSON string (or a whole JSON number): at most `digits` significant digits, `places`
-    decimal places, finite, within the bounds."""
-    pattern = rf"^-?\d{{1,{digits - places}}}(\.\d{{1,{places}}})?$" if places else rf"^-?\d{{1,{digits}}}$"
-    return Annotated[Decimal, BeforeValidator(_exact),
-                     Field(max_digits=digits, decimal_places=places, ge=None if gt is not None else ge, gt=gt,
-                           le=le, allow_inf_nan=False),
-                     WithJsonSchema({"anyOf": [{"type": "string", "pattern": pattern}, {"type": "integer"}],
-                                     "description": f"an exact decimal as a string, up to {digits} digits and "
-                                                    f"{places} decimal places"})]
+class ExactDecimal(GroupedMetadata):
+    """`Annotated[Decimal, ExactDecimal(16, 6)]`: a Decimal given as a JSON string (or a whole JSON number): at most
+    `digits` significant digits, `places` decimal places, finite, within the bounds (pydantic applies the group's
+    constraints; a type checker sees a Decimal)."""
+
+    def __init__(self, digits: int, places: int, *, ge: Decimal | int | None = 0, le: Decimal | int | None = None,
+                 gt: Decimal | int | None = None) -> None:
+        self.digits, self.places, self.ge, self.le, self.gt = digits, places, ge, le, gt
+
+    def __iter__(self) -> Iterator[Any]:
+        digits, places = self.digits, self.places
+        pattern = rf"^-?\d{{1,{digits - places}}}(\.\d{{1,{places}}})?$" if places else rf"^-?\d{{1,{digits}}}$"
+        yield BeforeValidator(_exact)
+        yield Field(max_digits=digits, decimal_places=places, ge=None if self.gt is not None else self.ge, gt=self.gt,
+                    le=self.le, allow_inf_nan=False)
+        yield WithJsonSchema({"anyOf": [{"type": "string", "pattern": pattern}, {"type": "integer"}],
+                              "description": f"an exact decimal as a string, up to {digits} digits and {places} "
+                                             "decimal places"})

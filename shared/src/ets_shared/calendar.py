@@ -11,14 +11,14 @@ import uuid
 from datetime import datetime
 
 from ets_shared.clock import as_utc, utcnow
-from ets_shared.contracts.calendar import CalendarTick
+from ets_shared.contracts.calendar import CalendarTick, TickSource
 from ets_shared.envelope import Envelope
 
 log = logging.getLogger("ets.calendar")
 TICK_NAMESPACE = uuid.UUID("5f0c8a52-8f3a-4d0e-9a57-2b1d1e7c4a10")
 
 
-def tick_envelope(now: datetime, source: str = "manual") -> Envelope[CalendarTick]:
+def tick_envelope(now: datetime, source: TickSource = "manual") -> Envelope[CalendarTick]:
     now = as_utc(now)
     return Envelope[CalendarTick](
         event_id=uuid.uuid5(TICK_NAMESPACE, now.isoformat()), event_type=CalendarTick.contract.event_type,
@@ -27,7 +27,7 @@ def tick_envelope(now: datetime, source: str = "manual") -> Envelope[CalendarTic
     )
 
 
-async def publish_tick(js, now: datetime, source: str = "manual") -> Envelope[CalendarTick]:
+async def publish_tick(js, now: datetime, source: TickSource = "manual") -> Envelope[CalendarTick]:
     envelope = tick_envelope(now, source)
     await js.publish(CalendarTick.contract.subject, envelope.model_dump_json().encode(),
                      headers={"Nats-Msg-Id": str(envelope.event_id)})

@@ -55,10 +55,15 @@ class MessageContext:
         )
 
 
+def envelope_type(contract: type[EventData]) -> type[Envelope]:
+    """The envelope model of a contract known only at run time (pydantic caches each parametrised model)."""
+    return Envelope[contract]  # type: ignore[valid-type]  # a static type checker cannot subscript by a variable
+
+
 def wrap(data: EventData, *, producer: str, context: MessageContext, occurred_at: datetime | None = None) -> Envelope:
     """Put contract `data` into an envelope for `producer`, inheriting correlation from `context`."""
     meta = type(data).contract
-    return Envelope[type(data)](  # type: ignore[misc, operator]  # parametrised by the contract's class at run time
+    return envelope_type(type(data))(
         event_id=uuid.uuid4(),
         event_type=meta.event_type,
         schema_version=meta.version,

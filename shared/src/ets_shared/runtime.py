@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import nats
 from fastapi import APIRouter, FastAPI, Request
@@ -23,6 +23,7 @@ from faststream.specification import AsyncAPI
 from pydantic import BaseModel
 from sqlalchemy import MetaData, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal
 from ets_shared.clock import utcnow
@@ -48,8 +49,11 @@ from ets_shared.unit_of_work import SharedTransaction, SqlUnitOfWork
 log = logging.getLogger("ets.runtime")
 
 
+P = TypeVar("P", bound=BaseModel)
+
+
 @dataclass
-class ServiceDefinition:
+class ServiceDefinition(Generic[P]):
     name: str  # e.g. "verifier-oversight": subjects, durable names, settings keys
     title: str
     description: str
@@ -60,8 +64,8 @@ class ServiceDefinition:
     publishes: Sequence[type[EventData]] = ()  # what it produces
     uow_class: type[SqlUnitOfWork] = SqlUnitOfWork
     # per-year [param]s: (pydantic model, default for a year[, on_change(uow, year, document)])
-    policy: (tuple[type[BaseModel], Callable[[int], BaseModel]]
-             | tuple[type[BaseModel], Callable[[int], BaseModel], Callable[[Any, int, BaseModel], None]] | None) = None
+    policy: (tuple[type[P], Callable[[int], P]] | tuple[type[P], Callable[[int], P], Callable[[Any, int, P], None]]
+             | None) = None
     version: str = "0.1.0"
 
 
@@ -190,13 +194,17 @@ class ServiceRuntime:
     async def _publish_raw(self, subject: str, payload: bytes, headers: dict[str, str]) -> None:
         await self._js.publish(subject, payload, headers=headers)
 
+    @staticmethod
+    def _dead_letter(session: Session, dead_letter_id: int) -> DeadLetter:
+        row = session.get(DeadLetter, dead_letter_id)
+        if row is None:
+            raise NotFound(f"no dead letter {dead_letter_id}", field="dead_letter_id")
+        return row
+
     async def replay_dead_letter(self, dead_letter_id: int) -> DeadLetter:
         def load() -> DeadLetter:
             with self.session_factory() as session:
-                row = session.get(DeadLetter, dead_letter_id)
-                if row is None:
-                    raise NotFound(f"no dead letter {dead_letter_id}", field="dead_letter_id")
-                return row
+                return self._dead_letter(session, dead_letter_id)
 
         row = await asyncio.to_thread(load)
         replayed_at = utcnow()
@@ -207,7 +215,7 @@ class ServiceRuntime:
 
         def stamp() -> DeadLetter:
             with self.session_factory() as session:
-                fresh = session.get(DeadLetter, dead_letter_id)
+                fresh = self._dead_letter(session, dead_letter_id)
                 fresh.replayed_at = replayed_at
                 session.commit()
                 return fresh

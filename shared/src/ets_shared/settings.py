@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -101,11 +101,11 @@ class ServiceSettings(PlatformSettings):
     port: int
 
     @classmethod
-    def for_service(cls, service: str, **overrides) -> "ServiceSettings":
+    def for_service(cls, service: str, **overrides: Any) -> "ServiceSettings":
         key = service_key(service)
         base = PlatformSettings(**{k: v for k, v in overrides.items() if k in PlatformSettings.model_fields})
         db_default = f"sqlite:///{(base.data_dir / 'db' / f'{service}.sqlite').as_posix()}"
-        values = {
+        values: dict[str, Any] = {  # validated by the model: any field may be overridden
             "service": service,
             "database_url": os.environ.get(f"ETS_{key}_DATABASE_URL", db_default),
             "port": int(os.environ.get(f"ETS_{key}_PORT", SERVICE_PORTS[service])),

@@ -83,7 +83,7 @@ class SqlUnitOfWork:
         self._on_commit = on_commit
         self.session: Session
         self.emitted: list[Envelope] = []
-        self._rows: dict[type, list[dict[str, Any]]] = {}
+        self._rows: dict[type[OutboxMessage] | type[AuditRecord] | type[InboxMessage], list[dict[str, Any]]] = {}
         self._clock: RegulatoryClock | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------

@@ -49,3 +49,39 @@ def test_m9_fixed_price_sale_oversubscribed_shares_pro_rata_no_unit_lost():
 
 def test_m9_reserve_is_floor_of_the_share_of_the_cap():
     assert paid_reserve(1_000_001, D("0.1")) == 100_000 and paid_reserve(1_000, D(0)) == 0
+
+
+@pytest.mark.parametrize(("kind", "quantity", "price", "field"), [
+    ("auction", 11, "30.00", "quantity"),  # more than the sale offers
+    ("fixed_price", 11, "40.00", "quantity"),
+    ("fixed_price", 1, "40.01", "price"),  # not the sale's price, either way
+    ("fixed_price", 1, "39.99", "price"),
+    ("auction", 1, "29.99", "price"),  # below the reserve
+])
+def test_m9_a_refused_bid_names_its_field_and_m9(kind, quantity, price, field):
+    with pytest.raises(RuleViolation) as refused:
+        check_bid(kind, quantity, D(price), D("40.00"), D("30.00"), 10)
+    assert (refused.value.field, refused.value.article) == (field, "M-9")
+
+
+def test_m9_a_bid_for_the_whole_supply_at_the_price_is_admitted_and_the_reserve_binds_auctions_only():
+    check_bid("auction", 10, D("30.00"), D("40.00"), D("30.00"), 10)  # the whole supply (inclusive), at the reserve
+    check_bid("fixed_price", 10, D("40.00"), D("40.00"), D("30.00"), 10)
+    check_bid("fixed_price", 1, D("10.00"), D("10.00"), D("30.00"), 10)  # a fixed price below the reserve
+    check_bid("auction", 1, D("99.00"), D("40.00"), D("30.00"), 10)  # an auction bid need not be the sale's price
+
+
+def test_m9_pro_rata_gives_the_units_left_to_the_largest_remainders_whatever_the_order_of_the_bids():
+    # 3 units for bids of 4 and 1: 2.4 and 0.6, so the one unit left over goes to the smaller, later bid
+    assert pro_rata(3, [bid("B", 4, "40", 0), bid("A", 1, "40", 1)]) == {"B": 2, "A": 1}
+
+
+def test_m9_auction_fills_the_highest_price_first_down_to_the_last_unit():
+    clearing, awards = clear_auction(100, [bid("A", 100, "40.00", 0), bid("B", 100, "50.00", 1)], D("30.00"))
+    assert clearing == D("50.00") and [(a.bidder_id, a.quantity) for a in awards] == [("B", 100)]
+    clearing, awards = clear_auction(101, [bid("A", 100, "50.00", 0), bid("B", 10, "40.00", 1)], D("30.00"))
+    assert clearing == D("40.00") and [(a.bidder_id, a.quantity) for a in awards] == [("A", 100), ("B", 1)]
+
+
+def test_m9_the_paid_reserve_rounds_down_never_half_up():
+    assert paid_reserve(15, D("0.1")) == 1 and paid_reserve(17, D("0.1")) == 1

@@ -7,6 +7,8 @@ from pydantic import AwareDatetime, Field
 
 from ets_shared.contracts.base import EventData, contract
 
+TickSource = Literal["wall-clock", "manual"]
+
 
 @contract(
     producer="calendar", aggregate="clock", event="tick", version=1, subject="ets.calendar.tick.v1",
@@ -17,6 +19,6 @@ class CalendarTick(EventData):
     than one already seen changes nothing (the clock only moves forward)."""
 
     now: AwareDatetime = Field(description="The instant the clock has reached")
-    source: Literal["wall-clock", "manual"] = Field(
+    source: TickSource = Field(
         default="manual", description="wall-clock in production; manual for demos, tests and back-office runs"
     )

@@ -21,7 +21,8 @@ def _signature(node: Schema, defs: Schema) -> str:
     """A readable type description: `integer`, `string(date-time)`, `enum[a|b]`, `array<integer>`, `a | b`."""
     node = _resolve(node, defs)
     if "anyOf" in node or "oneOf" in node:
-        return " | ".join(sorted(_signature(n, defs) for n in node.get("anyOf", node.get("oneOf", []))))
+        variants = node["anyOf"] if "anyOf" in node else node["oneOf"]
+        return " | ".join(sorted(_signature(n, defs) for n in variants))
     if "enum" in node:
         return "enum[" + "|".join(map(str, node["enum"])) + "]"
     if "const" in node:

@@ -376,6 +376,9 @@ class DepthChanged(EventData):
 
 # --- Market surveillance (M-24) ---
 
+SurveillancePattern = Literal["wash_trade", "layering", "marking_the_close"]
+
+
 @contract(
     producer="exchange", aggregate="surveillance", event="alert-raised", version=1,
     example={"alert_id": "ALR-1", "pattern": "wash_trade", "product_id": "SHEA-2025", "trading_date": "2026-05-20",
@@ -390,7 +393,7 @@ class SurveillanceAlertRaised(EventData):
     the VWAP close beyond the threshold)."""
 
     alert_id: str
-    pattern: Literal["wash_trade", "layering", "marking_the_close"]
+    pattern: SurveillancePattern
     product_id: str
     trading_date: date
     trading_account_ids: list[str]

@@ -152,11 +152,14 @@ class AgencyBlacklisted(EventData):
     listed_at: AwareDatetime
 
 
+GradeName = Literal["EXCELLENT", "PASS", "FAIL"]
+
+
 class AgencyResult(BaseModel):
     agency_id: str
     name: str
     score: int = Field(ge=0, le=100)
-    grade: Literal["EXCELLENT", "PASS", "FAIL"]
+    grade: GradeName
     rank: int = Field(ge=1)
 
 

@@ -9,7 +9,7 @@ are `async def`: they do no I/O, and FastAPI would otherwise run each in the thr
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -42,7 +42,7 @@ async def get_principal(request: Request,
 Caller = Annotated[Principal, Depends(get_principal)]
 
 
-def require(*roles: Role) -> Callable[[Principal], Principal]:
+def require(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     allowed = ", ".join(r.value for r in roles)
 
     async def check(principal: Caller) -> Principal:

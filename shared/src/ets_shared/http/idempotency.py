@@ -80,7 +80,7 @@ class IdempotencyMiddleware:
         lease = timedelta(seconds=runtime.settings.idempotency_lease_seconds)
         store = ClaimStore(runtime.session_factory, key, principal, lease)
         outcome, record = await asyncio.to_thread(store.claim, scope, digest)
-        if outcome != "new":
+        if record is not None:  # every outcome but "new" comes with the stored record
             return await _refuse_or_replay(send, outcome, record)
 
         captured: dict = {"status": 500, "body": [], "content_type": None}

@@ -72,9 +72,10 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_problem_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(RequestValidationError, _validation)
-    app.add_exception_handler(DomainError, _domain)
-    app.add_exception_handler(StarletteHTTPException, _http)
+    # FastAPI's decorator form: Starlette's `add_exception_handler` types every handler as taking `Exception`.
+    app.exception_handler(RequestValidationError)(_validation)
+    app.exception_handler(DomainError)(_domain)
+    app.exception_handler(StarletteHTTPException)(_http)
     for kind in (OverflowError, decimal.InvalidOperation, decimal.Overflow, DataError):
         app.add_exception_handler(kind, _out_of_range)
     app.add_exception_handler(Exception, _unexpected)

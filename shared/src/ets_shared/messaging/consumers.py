@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ets_shared.clock import utcnow
 from ets_shared.contracts.base import EventData
-from ets_shared.envelope import Envelope, MessageContext
+from ets_shared.envelope import Envelope, MessageContext, envelope_type
 from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
 from ets_shared.messaging.streams import durable_name, stream_name
 from ets_shared.observability import tracing
@@ -48,7 +48,7 @@ class Route:
 
     @property
     def envelope_type(self) -> type[Envelope]:
-        return Envelope[self.contract]  # type: ignore[name-defined]  # pydantic caches the parametrised model
+        return envelope_type(self.contract)
 
 
 def routes_by_producer(handlers: Mapping[type[EventData], EventHandler]) -> dict[str, dict[str, Route]]:
@@ -86,8 +86,14 @@ class Delivery:
 
     @property
     def event_id(self) -> str:
-        assert self.envelope is not None
-        return str(self.envelope.event_id)
+        return str(self.decoded[1].event_id)
+
+    @property
+    def decoded(self) -> tuple[Route, Envelope]:
+        """The route and envelope of an event that decoded (only those are applied; the others are dead-lettered)."""
+        if self.route is None or self.envelope is None:
+            raise ValueError(f"{self.subject}: the event did not decode ({self.error!r})")
+        return self.route, self.envelope
 
 
 @contextmanager
@@ -129,23 +135,24 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory, service
     """Apply decoded events in order in ONE transaction; any failure rolls all of them back and propagates.
     Returns those applied (the others were in the inbox already, or repeated within the batch)."""
     applied = []
-    with uow_factory(MessageContext.caused_by(deliveries[0].envelope)) as uow:
+    with uow_factory(MessageContext.caused_by(deliveries[0].decoded[1])) as uow:
         held = hold_loaded(uow.session)  # noqa: F841 - what one event read, the next finds in the identity map
         seen = uow.processed_among([d.event_id for d in deliveries])
         for delivery in deliveries:
             if delivery.event_id in seen:
                 continue
             seen.add(delivery.event_id)
-            uow.act_for(MessageContext.caused_by(delivery.envelope))
-            with consuming(service, delivery.subject, delivery.envelope, delivery.headers) as span:
+            route, envelope = delivery.decoded
+            uow.act_for(MessageContext.caused_by(envelope))
+            with consuming(service, delivery.subject, envelope, delivery.headers) as span:
                 started = utcnow()
-                delivery.route.handler(delivery.envelope.data, uow)
-                uow.mark_processed(delivery.envelope, delivery.subject, started)
+                route.handler(envelope.data, uow)
+                uow.mark_processed(envelope, delivery.subject, started)
             applied.append((delivery, span))
         uow.commit()
     if log.isEnabledFor(logging.INFO):  # after the commit: what the lines say has happened (in the event's trace)
         for delivery, span in applied:
-            with log_context(correlation_id=delivery.envelope.correlation_id, event_id=delivery.event_id), \
+            with log_context(correlation_id=delivery.decoded[1].correlation_id, event_id=delivery.event_id), \
                     (trace.use_span(span) if span is not None else nullcontext()):
                 log.info("applied %s", delivery.subject)
     return [delivery for delivery, _ in applied]
@@ -193,11 +200,12 @@ class EventApplier:
 
     async def _apply_one(self, delivery: Delivery) -> None:
         key = delivery.event_id
+        route, envelope = delivery.decoded
         while True:
             attempt = max(self._attempts.get(key, 0), delivery.deliveries - 1) + 1
             try:
                 applied = await asyncio.to_thread(partial(
-                    apply_event, delivery.envelope, delivery.subject, delivery.route.handler, self.uow_factory,
+                    apply_event, envelope, delivery.subject, route.handler, self.uow_factory,
                     service=self.service, headers=delivery.headers))
                 self._attempts.pop(key, None)
                 if applied and self.metrics is not None:
@@ -209,7 +217,7 @@ class EventApplier:
                     await self._dead_letter(delivery, exc, attempt)
                     self._attempts.pop(key, None)
                     return
-                with log_context(correlation_id=delivery.envelope.correlation_id, event_id=key):
+                with log_context(correlation_id=envelope.correlation_id, event_id=key):
                     log.warning("%s failed on %s (attempt %d): %r; retrying, later events wait", self.service,
                                 delivery.subject, attempt, exc)
                 await asyncio.sleep(retry_delay(attempt))
@@ -257,5 +265,5 @@ def declare_publishers(broker: NatsBroker, contracts: list[type[EventData]]) -> 
     """Document the events a service publishes in its AsyncAPI (they are sent by the outbox relay)."""
     for contract in contracts:
         meta = contract.contract
-        broker.publisher(meta.subject, schema=Envelope[contract], title=meta.subject,
+        broker.publisher(meta.subject, schema=envelope_type(contract), title=meta.subject,
                          description=meta.description, stream=JStream(stream_name(meta.producer), declare=False))

@@ -232,7 +232,7 @@ class StreamConsumer:
         if self._pin != self._recovered_for:  # newly pinned: first what a dead replica left (take_over)
             deliveries = await unacknowledged(self._api, self.stream, self.producer, self.durable, self.routes,
                                               self._held)
-            self._taken = {d.sequence for d in deliveries}
+            self._taken = {d.sequence for d in deliveries if d.sequence is not None}
             self._recovered_for = self._pin
             if len(deliveries) > len(batch):
                 log.info("%s: took over %d unacknowledged events", self.durable, len(deliveries))

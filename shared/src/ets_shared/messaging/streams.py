@@ -29,7 +29,8 @@ def dead_letter_subject(service: str) -> str:
     return f"ets.dlq.{service}"
 
 
-def stream_configs(settings: PlatformSettings) -> list[StreamConfig]:
+def stream_configs(settings: PlatformSettings) -> dict[str, StreamConfig]:
+    """Every platform stream's definition, by stream name."""
     def config(name: str, subjects: list[str], description: str) -> StreamConfig:
         return StreamConfig(
             name=name, subjects=subjects, description=description, retention=RetentionPolicy.LIMITS,
@@ -37,16 +38,16 @@ def stream_configs(settings: PlatformSettings) -> list[StreamConfig]:
             duplicate_window=float(settings.duplicate_window_seconds),
         )
 
-    configs = [config(stream_name(p), [f"ets.{p}.>"], f"events published by {p}") for p in PRODUCERS]
-    configs.append(config(DLQ_STREAM, ["ets.dlq.>"], "events a consumer could not apply, with the error"))
+    configs = {stream_name(p): config(stream_name(p), [f"ets.{p}.>"], f"events published by {p}") for p in PRODUCERS}
+    configs[DLQ_STREAM] = config(DLQ_STREAM, ["ets.dlq.>"], "events a consumer could not apply, with the error")
     return configs
 
 
 async def ensure_streams(js: JetStreamContext, settings: PlatformSettings) -> None:
     """Create every platform stream, or bring an existing one to the current definition. Idempotent."""
-    for cfg in stream_configs(settings):
+    for name, cfg in stream_configs(settings).items():
         try:
-            await js.stream_info(cfg.name)
+            await js.stream_info(name)
         except NotFoundError:
             await js.add_stream(cfg)
         else:

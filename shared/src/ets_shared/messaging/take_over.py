@@ -30,7 +30,7 @@ async def unacknowledged(api: Api, stream: str, producer: str, durable: str, rou
     first_ours = min((msg.metadata.sequence.consumer for msg in held), default=0)
     if info.get("ack_floor", {}).get("consumer_seq", 0) >= first_ours - 1:
         return []  # everything delivered before this replica's first event is acknowledged: nothing left behind
-    found: list[Delivery] = []
+    found: list[tuple[int, Delivery]] = []
     for subject in routes:  # subject by subject: the producer's other subjects are never read
         sequence = floor + 1
         while sequence <= delivered:
@@ -42,6 +42,6 @@ async def unacknowledged(api: Api, stream: str, producer: str, durable: str, rou
                 if message is None or message["seq"] > delivered:
                     break
                 sequence, payload = message["seq"], base64.b64decode(message.get("data") or "")
-            found.append(Delivery.decode(subject, payload, routes, sequence=sequence))
+            found.append((sequence, Delivery.decode(subject, payload, routes, sequence=sequence)))
             sequence += 1
-    return sorted(found, key=lambda delivery: delivery.sequence)
+    return [delivery for _, delivery in sorted(found, key=lambda pair: pair[0])]

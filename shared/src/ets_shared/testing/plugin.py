@@ -10,11 +10,16 @@
   reason shown — when no server is available.
 - `database_url(label)`: a fresh, empty database of the current backend for one service.
 - `token(role, party_id=None)`: a bearer token signed with the test settings' secret.
+- `platform`: the whole platform as `ets up` runs it, one per test module (with the web console when the folder's
+  conftest overrides `platform_console`); `platform_with(**settings)` starts one with settings of its own; `client`
+  talks to `platform` (`ets_shared.testing.platform`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +28,11 @@ from ets_shared.messaging.nats_auth import HARNESS, authorization, ensure_keys
 from ets_shared.nats_process import NatsServerProcess
 from ets_shared.settings import PlatformSettings
 from ets_shared.testing.databases import PostgresServer, postgres_server, sqlite_url
+from ets_shared.testing.platform import platform_client, started_platform
+
+if TYPE_CHECKING:
+    from ets_cli.client import PlatformClient
+    from ets_cli.platform import Platform
 
 TEST_JWT_SECRET = "test-secret-for-the-ets-platform-suite-0123456789"
 
@@ -104,3 +114,33 @@ def token() -> Callable[..., str]:
         return issue_token(settings, subject=subject or f"{role}-user", role=role, party_id=party_id)
 
     return make
+
+
+# -- the whole platform (ets_shared.testing.platform) ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def platform_console() -> bool:
+    """Whether `platform` runs the web console too: a test folder's conftest overrides it with True."""
+    return False
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory, platform_console: bool) -> Iterator[Platform]:
+    """The platform as `ets up` runs it, one per test module."""
+    with started_platform(tmp_path_factory.mktemp("platform"), console=platform_console) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def platform_with(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., AbstractContextManager[Platform]]:
+    """`with platform_with(console=False, ETS_SETTING="value") as platform:` a platform with settings of its own."""
+    def start(*, console: bool = False, **extra_env: str) -> AbstractContextManager[Platform]:
+        return started_platform(tmp_path_factory.mktemp("platform"), console=console, **extra_env)
+
+    return start
+
+
+@pytest.fixture
+async def client(platform: Platform) -> AsyncIterator[PlatformClient]:
+    """A client of every service of `platform`."""
+    async with platform_client(platform) as c:
+        yield c

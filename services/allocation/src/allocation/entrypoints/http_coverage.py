@@ -29,7 +29,7 @@ Year = Annotated[int, Path(ge=2013, le=2100)]
 @router.post("/coverage-applications", response_model=ApplicationPublic, status_code=201,
              summary="Apply to be covered voluntarily from a year (M-5 ¶1); the caller is the organisation")
 def file_application(cmd: commands.FileCoverageApplication, caller: Applicant, uow: Uow) -> ApplicationPublic:
-    return ApplicationPublic.of(handlers.file_application(caller.party_id, cmd, uow))
+    return ApplicationPublic.of(handlers.file_application(caller.party, cmd, uow))
 
 
 @router.get("/coverage-applications", response_model=list[ApplicationPublic],

@@ -24,7 +24,7 @@ router = APIRouter(tags=["exit and succession"])
 def exit_(entity_id: str, cmd: commands.DeclareExit, caller: Caller, uow: Uow) -> ExitPublic:
     if not (caller.has(Role.AUTHORITY) or (caller.has(Role.ENTITY) and caller.owns(entity_id))):
         raise Forbidden("the entity itself or the authority declares an exit", field="entity_id", article="M-18")
-    return ExitPublic.of(declare_exit(entity_id, cmd, uow))
+    return declare_exit(entity_id, cmd, uow)
 
 
 @router.get("/entities/{entity_id}/exit", response_model=ExitPublic, summary="The entity's exit and recall (M-18)")

@@ -124,7 +124,7 @@ def trading_accounts(session: ReadSession, _: Annotated[Principal, Depends(requi
     repository = TradingAccountRepository(session)
     page = repository.page(offset, limit)
     by_account: dict[str, list[tuple[int, int]]] = {}
-    for account_id, _, vintage, quantity in repository.balances([row.trading_account_id for row, _ in page]):
+    for account_id, _unit_type, vintage, quantity in repository.balances([row.trading_account_id for row, _h in page]):
         by_account.setdefault(account_id, []).append((vintage, quantity))
     return [TradingAccountPublic.with_balances(row, holder, by_account.get(row.trading_account_id, []))
             for row, holder in page]

@@ -25,26 +25,25 @@ Entity = Annotated[Principal, Depends(require(Role.ENTITY))]
 @router.post("/plans/{compliance_year}/sales", response_model=SalePublic, status_code=201,
              summary="Offer part of the plan's paid reserve by auction or at a fixed price (M-9)")
 def open_(compliance_year: int, cmd: commands.OpenSale, _: Authority, uow: Uow) -> SalePublic:
-    return SalePublic.of(open_sale(compliance_year, cmd, uow), [])
+    return open_sale(compliance_year, cmd, uow)
 
 
 @router.post("/sales/{sale_id}/bids", response_model=BidPublic, status_code=201,
              summary="A covered entity's sealed bid, or subscription at the fixed price (M-9)")
 def bid(sale_id: str, cmd: commands.PlaceBid, caller: Entity, uow: Uow) -> BidPublic:
-    return BidPublic.of(place_bid(sale_id, caller.party_id or "", cmd, uow))
+    return place_bid(sale_id, caller.party, cmd, uow)
 
 
 @router.post("/sales/{sale_id}/clearing", response_model=SalePublic,
              summary="Close the sale: clearing price, awards, pro rata at the margin (M-9)")
 def clear(sale_id: str, _: Authority, uow: Uow) -> SalePublic:
-    sale = clear_sale(sale_id, uow)
-    return SalePublic.of(sale, [])
+    return clear_sale(sale_id, uow)
 
 
 @router.post("/sales/{sale_id}/awards/{entity_id}/payment", response_model=BidPublic,
              summary="The settlement bank confirms the winner's payment; its allowances are issued (M-9)")
 def pay(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, _: Bank, uow: Uow) -> BidPublic:
-    return BidPublic.of(confirm_payment(sale_id, entity_id, cmd, uow))
+    return confirm_payment(sale_id, entity_id, cmd, uow)
 
 
 @router.get("/sales/{sale_id}", response_model=SalePublic, summary="A sale; its bids are sealed (M-9)")

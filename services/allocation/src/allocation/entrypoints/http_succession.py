@@ -24,16 +24,16 @@ Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
                      "obligations (M-10); a predecessor files its own, or the authority")
 def file(cmd: commands.FileSuccession, caller: Caller, uow: Uow) -> SuccessionPublic:
     if caller.has(Role.AUTHORITY):
-        return SuccessionPublic.of(file_succession(cmd, uow))
+        return file_succession(cmd, uow)
     if caller.has(Role.ENTITY):
-        return SuccessionPublic.of(file_succession(cmd, uow, filing_entity=caller.party_id))
+        return file_succession(cmd, uow, filing_entity=caller.party)
     raise Forbidden("a predecessor or the authority files a succession", article="M-10")
 
 
 @router.post("/successions/{succession_id}/decision", response_model=SuccessionPublic,
              summary="Approve (holdings and unmet obligations pass to the successors) or reject a succession (M-10)")
 def decide(succession_id: str, cmd: commands.DecideSuccession, _: Authority, uow: Uow) -> SuccessionPublic:
-    return SuccessionPublic.of(decide_succession(succession_id, cmd, uow))
+    return decide_succession(succession_id, cmd, uow)
 
 
 @router.get("/successions/{succession_id}", response_model=SuccessionPublic, summary="One succession (M-10)")

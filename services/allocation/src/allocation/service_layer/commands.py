@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from ets_shared.bounds import Day, PositiveQuantity, Quantity, Vintage, Year, exact_decimal
+from ets_shared.bounds import Day, ExactDecimal, PositiveQuantity, Quantity, Vintage, Year
 from ets_shared.http.bulk import MAX_ITEMS, CorrelationId
 
 EntityId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
@@ -55,7 +55,7 @@ class HistoricalEntry(BaseModel):
     entity_id: EntityId
     method: Literal["historical"]
     base_years: dict[Year, Quantity] = Field(min_length=1, max_length=50, description='{"2022": 100000, ...}')
-    factor: exact_decimal(16, 6) = Decimal(1)
+    factor: Annotated[Decimal, ExactDecimal(16, 6)] = Decimal(1)
     early_action_bonus: Quantity = 0
 
 
@@ -64,8 +64,8 @@ class BenchmarkEntry(BaseModel):
 
     entity_id: EntityId
     method: Literal["benchmark"]
-    intensity: exact_decimal(16, 6) = Field(description="tCO2e per unit of output")
-    output: exact_decimal(16, 6)
+    intensity: Annotated[Decimal, ExactDecimal(16, 6)] = Field(description="tCO2e per unit of output")
+    output: Annotated[Decimal, ExactDecimal(16, 6)]
     early_action_bonus: Quantity = 0
 
 
@@ -163,7 +163,7 @@ class DeclareExit(BaseModel):
     statement: str | None = Field(default=None, max_length=4000)
 
 
-Percent = exact_decimal(7, 4, ge=0, le=100)
+Percent = Annotated[Decimal, ExactDecimal(7, 4, ge=0, le=100)]
 
 
 class SplitFacility(BaseModel):
@@ -193,7 +193,7 @@ class DecideSuccession(BaseModel):
     reason: str = Field(min_length=3, max_length=4000)
 
 
-Price = Annotated[exact_decimal(12, 2, gt=0), Field(description="RMB per allowance, a decimal string")]
+Price = Annotated[Decimal, ExactDecimal(12, 2, gt=0), Field(description="RMB per allowance, a decimal string")]
 
 
 class OpenSale(BaseModel):
@@ -215,5 +215,5 @@ class PlaceBid(BaseModel):
 class ConfirmPayment(BaseModel):
     """The settlement bank confirms a winner's payment of its award (M-9, M-26)."""
 
-    amount: exact_decimal(16, 2, gt=0)
+    amount: Annotated[Decimal, ExactDecimal(16, 2, gt=0)]
     reference: str = Field(min_length=1, max_length=100, description="the bank's payment reference")

@@ -9,6 +9,7 @@ import json
 from allocation.adapters.orm import RECALL_ACCOUNT, EntityExitRow
 from allocation.domain import UnitLine, UnitType
 from allocation.domain.exit import check_exit_date, exit_report_due, plan_recall
+from allocation.entrypoints.schemas_exit import ExitPublic
 from allocation.service_layer import commands
 from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
@@ -18,7 +19,7 @@ from ets_shared.contracts.allocation import AllowancesRecalled, EntityExitDeclar
 from ets_shared.errors import Conflict
 
 
-def declare_exit(entity_id: str, cmd: commands.DeclareExit, uow: AllocationUnitOfWork) -> EntityExitRow:
+def declare_exit(entity_id: str, cmd: commands.DeclareExit, uow: AllocationUnitOfWork) -> ExitPublic:
     with uow:
         uow.entities.require_covered(entity_id)
         entity = uow.entities.get(entity_id)
@@ -57,5 +58,5 @@ def declare_exit(entity_id: str, cmd: commands.DeclareExit, uow: AllocationUnitO
             recalled_at=now))
         uow.audit("allocation.entity.exited", f"entity:{entity_id}", cmd)
         uow.commit()
-    return row
+    return ExitPublic.of(row)
 

@@ -24,11 +24,17 @@ from allocation.service_layer.trading_accounts import on_trading_account_opened
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, TradeDeliveryInstructed, TradingAccountOpened
 from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDeterminedV2
+from ets_shared.contracts.base import EventData
+from ets_shared.messaging.consumers import EventHandler
 
-EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReportSubmitted: on_report_submitted,
-                  CalendarTick: on_calendar_tick, TradingAccountOpened: on_trading_account_opened,
-                  AllowanceWithdrawalRequested: on_withdrawal_requested,
-                  TradeDeliveryInstructed: on_delivery_instructed}
+EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
+    EmissionsDeterminedV2: on_emissions_determined,
+    EmissionReportSubmitted: on_report_submitted,
+    CalendarTick: on_calendar_tick,
+    TradingAccountOpened: on_trading_account_opened,
+    AllowanceWithdrawalRequested: on_withdrawal_requested,
+    TradeDeliveryInstructed: on_delivery_instructed,
+}
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "change_cap", "create_plan", "decide_application",
            "declare_emissions", "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list",

@@ -14,6 +14,7 @@ from allocation.domain import (
     Obligation, ObligationStatus, RegistryTransaction, TransactionKind, TransactionLine,
 )
 from allocation.domain.succession import Facility, SuccessionKind, apportion, check_plan, successor_shares
+from allocation.entrypoints.schemas_succession import SuccessionPublic
 from allocation.service_layer import commands
 from allocation.adapters.policy_repository import policy_cache
 from allocation.service_layer.registration import account_id
@@ -41,7 +42,7 @@ def _require_active(uow: AllocationUnitOfWork, entity_ids: list[str], field: str
 
 
 def file_succession(cmd: commands.FileSuccession, uow: AllocationUnitOfWork,
-                    filing_entity: str | None = None) -> SuccessionRow:
+                    filing_entity: str | None = None) -> SuccessionPublic:
     kind = SuccessionKind(cmd.kind)
     facilities = [Facility(f.facility_id, f.successor_id, f.holdings_share, f.obligations_share)
                   for f in cmd.facilities]
@@ -62,10 +63,11 @@ def file_succession(cmd: commands.FileSuccession, uow: AllocationUnitOfWork,
         uow.session.add(row)
         uow.audit("allocation.succession.filed", f"succession:{row.succession_id}", cmd)
         uow.commit()
-    return row
+    return SuccessionPublic.of(row)
 
 
-def decide_succession(succession_id: str, cmd: commands.DecideSuccession, uow: AllocationUnitOfWork) -> SuccessionRow:
+def decide_succession(succession_id: str, cmd: commands.DecideSuccession, uow: AllocationUnitOfWork
+                      ) -> SuccessionPublic:
     with uow:
         row = uow.session.get(SuccessionRow, succession_id, with_for_update=True)
         if row is None:
@@ -79,7 +81,7 @@ def decide_succession(succession_id: str, cmd: commands.DecideSuccession, uow: A
             _approve(row, uow)
         uow.audit(f"allocation.succession.{row.status}", f"succession:{succession_id}", cmd)
         uow.commit()
-    return row
+    return SuccessionPublic.of(row)
 
 
 def _approve(row: SuccessionRow, uow: AllocationUnitOfWork) -> None:

@@ -53,9 +53,9 @@ class DecisionLog:
             rows = self.session.execute(select(DecisionLogRow).where(DecisionLogRow.case_id.in_(ids),
                                                                      DecisionLogRow.subject_ref.in_(refs))
                                         .order_by(DecisionLogRow.seq)).scalars()
-            for r in rows:
-                found[r.case_id].append(CaseStep(at=r.at, kind=StepKind(r.kind), actor=r.actor, detail=r.detail,
-                                                 ref=r.ref))
+            for r in rows:  # the case's own steps: subject_ref "case:<case_id>"
+                found[r.subject_ref.removeprefix("case:")].append(CaseStep(
+                    at=r.at, kind=StepKind(r.kind), actor=r.actor, detail=r.detail, ref=r.ref))
         return found
 
     def entries(self, *, after_seq: int = 0, limit: int = 100, case_id: str | None = None,

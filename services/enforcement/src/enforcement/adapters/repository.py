@@ -6,11 +6,14 @@ tick selects just the cases time changes (`due`).
 """
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -23,6 +26,8 @@ from enforcement.domain import (Article, CaseSource, CaseStatus, Challenge, Chal
                                 DecisionKind, Department, EnforcementPolicy, Measure, MeasureEffect, MeasureKind,
                                 Order, OrderKind, PartyKind, Penalty, PenaltyCase, Proposal)
 
+Child = TypeVar("Child")
+ChildRow = TypeVar("ChildRow", ProposalRow, ChallengeRow, MeasureRow)
 _SCALARS = ("case_id", "party_id", "opened_at", "opened_by", "allegation", "order_detail", "correlation_id",
             "source_ref", "compliance_year", "shortfall_tonnes", "outstanding_tonnes", "complied_at",
             "fine_declined_at", "fine_window_end", "inaction_flagged_for", "closed_at")
@@ -77,7 +82,7 @@ class CaseRepository:
         rows = list(self.session.execute(self._locking(query)).scalars())
         return self._cases(rows)[0] if rows else None
 
-    def due(self, now: datetime, after: str = "", limit: int = 500) -> list[PenaltyCase]:
+    def due(self, now: datetime, after: str = "", limit: int = 500) -> builtins.list[PenaltyCase]:
         """Open cases that time changes up to `now` (next_due_at <= now), in case_id order after `after`."""
         query = (select(PenaltyCaseRow)
                  .where(PenaltyCaseRow.closed_at.is_(None), PenaltyCaseRow.next_due_at <= now,
@@ -85,7 +90,7 @@ class CaseRepository:
                  .order_by(PenaltyCaseRow.case_id).limit(limit))
         return self._cases(list(self.session.execute(self._locking(query)).scalars()))
 
-    def open_of_policy_year(self, year: int, after: str = "", limit: int = 500) -> list[PenaltyCase]:
+    def open_of_policy_year(self, year: int, after: str = "", limit: int = 500) -> builtins.list[PenaltyCase]:
         """Open cases that follow `year`'s policy: of that compliance year, or without one and opened that year."""
         opened_that_year = (PenaltyCaseRow.compliance_year.is_(None)
                             & (PenaltyCaseRow.opened_at >= start_of_day(date(year, 1, 1)))
@@ -98,7 +103,7 @@ class CaseRepository:
 
     def list(self, *, party_id: str | None = None, party_kind: str | None = None, article: str | None = None,
              status: str | None = None, compliance_year: int | None = None, offset: int = 0,
-             limit: int = 100) -> list[PenaltyCase]:
+             limit: int = 100) -> builtins.list[PenaltyCase]:
         """Cases matching the filters, with their children but without their history (`get` loads one whole)."""
         query = select(PenaltyCaseRow)
         for column, value in ((PenaltyCaseRow.party_id, party_id), (PenaltyCaseRow.party_kind, party_kind),
@@ -158,7 +163,7 @@ class CaseRepository:
                 loaded.measures[m.effect.value] = m
 
     # -- mapping -------------------------------------------------------------------------------------------------
-    def _cases(self, rows: list[PenaltyCaseRow], *, history: bool = True) -> list[PenaltyCase]:
+    def _cases(self, rows: builtins.list[PenaltyCaseRow], *, history: bool = True) -> builtins.list[PenaltyCase]:
         ids = [r.case_id for r in rows]
         histories = self.log.histories(ids) if history else {i: [] for i in ids}
         proposals = _children(self.session, ProposalRow, ids, _proposal)
@@ -176,8 +181,10 @@ class CaseRepository:
         return cases
 
 
-def _children(session: Session, table: type, case_ids: list[str], build) -> dict:
-    found: dict[str, list] = {}
+def _children(session: Session, table: type[ChildRow], case_ids: list[str],
+              build: Callable[[ChildRow], Child]) -> dict[str, list[Child]]:
+    """Each case's child records of `table` (proposals, challenges or measures), built by `build`, in order."""
+    found: dict[str, list[Child]] = {}
     if case_ids:
         for row in session.execute(select(table).where(table.case_id.in_(case_ids))).scalars():
             found.setdefault(row.case_id, []).append(build(row))
@@ -205,9 +212,9 @@ def _row_values(case: PenaltyCase) -> dict:
 
 
 def _case(row: PenaltyCaseRow, history, proposals, challenges, measures) -> PenaltyCase:
-    order = None if row.order_issued_at is None else Order(row.order_issued_at, row.order_deadline,
-                                                           row.order_issued_by or "", row.overdue_at)
-    penalty = None if row.fine_decided_at is None else Penalty(
+    order = None if row.order_issued_at is None or row.order_deadline is None else Order(
+        row.order_issued_at, row.order_deadline, row.order_issued_by or "", row.overdue_at)
+    penalty = None if row.fine_decided_at is None or row.fine_amount is None else Penalty(
         amount=row.fine_amount, reasons=row.fine_reasons or "", decided_at=row.fine_decided_at,
         decided_by=row.fine_decided_by or "", approved_by=row.fine_approved_by, public_until=row.fine_public_until,
         original_amount=row.fine_original_amount, served_on=row.fine_served_on,

@@ -31,9 +31,10 @@ class InactionFlag:
     def open(self) -> bool:
         return self.resolved_at is None
 
-    def resolve(self, at: datetime, how: str) -> bool:
-        """Record the act that ended the inaction; False if already resolved."""
+    def resolve(self, at: datetime, how: str) -> datetime | None:
+        """Record the act that ended the inaction: when it ended (not before it was found); None if already
+        resolved."""
         if not self.open:
-            return False
+            return None
         self.resolved_at, self.resolution = max(as_utc(at), self.found_at), how
-        return True
+        return self.resolved_at

@@ -45,9 +45,10 @@ def _raise(uow: EnforcementUnitOfWork, flag: InactionFlag) -> None:
 
 
 def _resolve(uow: EnforcementUnitOfWork, flag: InactionFlag, at, how: str, correlation_id: str) -> None:
-    if flag.resolve(at, how):
+    resolved_at = flag.resolve(at, how)
+    if resolved_at is not None:
         uow.flags.save(flag)
-        uow.log.append(at=flag.resolved_at, subject_ref=f"inaction:{flag.flag_id}", kind="inaction_resolved",
+        uow.log.append(at=resolved_at, subject_ref=f"inaction:{flag.flag_id}", kind="inaction_resolved",
                        actor=uow.context.actor, detail=how, correlation_id=correlation_id, case_id=flag.case_id)
         publish_flag(uow, flag, correlation_id)
 

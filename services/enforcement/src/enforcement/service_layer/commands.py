@@ -2,12 +2,13 @@
 `adapters.policy_repository`."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
 
 from enforcement.domain.articles import ArticleCode
-from ets_shared.bounds import Day, exact_decimal
+from ets_shared.bounds import Day, ExactDecimal
 
 CaseStatusCode = Literal["opened", "order_issued", "overdue", "fine_unpaid", "awaiting_decision", "closed"]
 Reasons = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -21,7 +22,7 @@ def _no_float(value: object) -> object:
     return value
 
 
-Yuan = Annotated[exact_decimal(14, 2, ge=None), BeforeValidator(_no_float),
+Yuan = Annotated[Decimal, ExactDecimal(14, 2, ge=None), BeforeValidator(_no_float),
                  Field(description='Yuan, exact decimal string, e.g. "80000.00"')]
 
 

@@ -21,6 +21,8 @@ from ets_shared.contracts.allocation import ObligationSettled, ShortfallRevised,
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.exchange import MarketDayReported
 from ets_shared.contracts.mrv import EmissionReportSubmitted, MonitoringPlanFiled
+from ets_shared.contracts.base import EventData
+from ets_shared.messaging.consumers import EventHandler
 from enforcement.domain import Article, PartyKind, PenaltyCase, case_id_for
 from enforcement.service_layer.accountability import DEADLINES_MET, DEADLINES_MISSED, flags_missed, resolves_flags
 from enforcement.service_layer.exchange_duties import correct_by_late_report, reports_missing
@@ -121,7 +123,7 @@ def on_market_day_reported(event: MarketDayReported, uow: EnforcementUnitOfWork)
     correct_by_late_report(event, uow)
 
 
-EVENT_HANDLERS = {
+EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
     **{contract: opens_case(find) for contract, find in VIOLATION_FINDERS.items()},
     MarketDayReported: on_market_day_reported,
     **{contract: flags_missed(build) for contract, build in DEADLINES_MISSED.items()},

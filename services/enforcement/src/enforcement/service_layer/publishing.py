@@ -17,10 +17,12 @@ from enforcement.domain import CaseStep, InactionFlag, MeasureEffect, PenaltyCas
 from enforcement.domain.policy import EnforcementPolicy
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
-PUBLISHES = [CaseOpened, OrderIssued, OrderOverdue, OrderComplied, ShortfallChanged, DecisionProposed,
-             DecisionReviewed, PenaltyDecided, PenaltyDeclined, PenaltyNotified, PaymentOverdue, PenaltyPaid,
-             CreditRecordEntered, DepartmentsNotified, MeasuresApplied, MeasuresLifted, ObjectionFiled,
-             ObjectionDecided, AppealLodged, AppealDecided, InactionFlagged, InactionResolved, CaseClosed]
+PUBLISHES: list[type[EventData]] = [
+    CaseOpened, OrderIssued, OrderOverdue, OrderComplied, ShortfallChanged, DecisionProposed, DecisionReviewed,
+    PenaltyDecided, PenaltyDeclined, PenaltyNotified, PaymentOverdue, PenaltyPaid, CreditRecordEntered,
+    DepartmentsNotified, MeasuresApplied, MeasuresLifted, ObjectionFiled, ObjectionDecided, AppealLodged,
+    AppealDecided, InactionFlagged, InactionResolved, CaseClosed,
+]
 _YEARLY = (MeasureEffect.SPECIAL_FUND_INELIGIBLE, MeasureEffect.AWARD_INELIGIBLE,
            MeasureEffect.PROJECT_ASSESSMENT_REFUSED)
 

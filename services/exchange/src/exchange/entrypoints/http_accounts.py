@@ -11,13 +11,13 @@ from fastapi import APIRouter, Depends, Query
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, require
-from exchange.entrypoints.dependencies import Uow
+from exchange.entrypoints.dependencies import AccountId, RecordId, Uow
 from exchange.adapters import records
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.policy import to_yuan
 from exchange.entrypoints.schemas import (
-    AccountId, AllowancePosition, BalancesPublic, CashMovementPublic, InstructionPublic, OrderPublic, RecordId,
+    AllowancePosition, BalancesPublic, CashMovementPublic, InstructionPublic, OrderPublic,
     StatementLine, TradePublic, TradingAccountPublic,
 )
 from exchange.service_layer import accounts, commands, funds
@@ -55,7 +55,7 @@ Visible = Annotated[str, Depends(visible_account)]
 def open_client(member_id: RecordId, cmd: commands.OpenClientAccount, caller: Member, uow: Uow) -> TradingAccountPublic:
     if not caller.owns(member_id):
         raise Forbidden("only the member itself opens its clients' accounts", field="member_id", article="M-22")
-    return TradingAccountPublic.of(accounts.open_client_account(member_id, cmd, uow))
+    return accounts.open_client_account(member_id, cmd, uow)
 
 
 @router.get("/members/{member_id}/trading-accounts", response_model=list[TradingAccountPublic],
@@ -119,28 +119,28 @@ def account_cash(trading_account_id: Visible, session: ReadSession, paged: Paged
 @router.post("/cash/deposits", response_model=CashMovementPublic, status_code=201,
              summary="The settlement bank confirms a deposit (M-26)")
 def deposit(cmd: commands.ConfirmDeposit, _: Bank, uow: Uow) -> CashMovementPublic:
-    return CashMovementPublic.of(funds.confirm_deposit(cmd, uow))
+    return funds.confirm_deposit(cmd, uow)
 
 
 @router.post("/trading-accounts/{trading_account_id}/cash-withdrawals", response_model=CashMovementPublic,
              status_code=201, summary="The member asks the bank to pay funds out (reserved at once)")
 def withdraw_cash(trading_account_id: AccountId, cmd: commands.RequestCashWithdrawal, caller: Member,
                   uow: Uow) -> CashMovementPublic:
-    return CashMovementPublic.of(funds.request_cash_withdrawal(caller.party_id, trading_account_id, cmd, uow))
+    return funds.request_cash_withdrawal(caller.party, trading_account_id, cmd, uow)
 
 
 @router.post("/cash/withdrawals/{movement_id}/decision", response_model=CashMovementPublic,
              summary="The settlement bank pays or rejects a withdrawal (M-26)")
 def decide_withdrawal(movement_id: RecordId, cmd: commands.DecideCashWithdrawal, _: Bank,
                       uow: Uow) -> CashMovementPublic:
-    return CashMovementPublic.of(funds.decide_cash_withdrawal(movement_id, cmd, uow))
+    return funds.decide_cash_withdrawal(movement_id, cmd, uow)
 
 
 @router.post("/trading-accounts/{trading_account_id}/allowance-withdrawals", response_model=InstructionPublic,
              status_code=201, summary="Allowances back to the holder's registry holding account (M-26, M-32)")
 def withdraw_allowances(trading_account_id: AccountId, cmd: commands.RequestAllowanceWithdrawal, caller: Member,
                         uow: Uow) -> InstructionPublic:
-    return InstructionPublic.of(funds.request_allowance_withdrawal(caller.party_id, trading_account_id, cmd, uow))
+    return funds.request_allowance_withdrawal(caller.party, trading_account_id, cmd, uow)
 
 
 @router.get("/trading-accounts/{trading_account_id}/allowance-withdrawals", response_model=list[InstructionPublic],

@@ -14,13 +14,13 @@ from ets_shared.clock import regulatory_date, utcnow
 from ets_shared.contracts.exchange import ProductDay
 from ets_shared.errors import NotFound, RuleViolation
 from ets_shared.http.dependencies import ReadSession, require
-from exchange.entrypoints.dependencies import Uow
+from exchange.entrypoints.dependencies import ProductId, Uow
 from ets_shared.persistence.tables import RegulatoryClock
 from exchange.adapters.books import books_for
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.policy import to_yuan
-from exchange.entrypoints.schemas import BookLevel, BookPublic, ProductId
+from exchange.entrypoints.schemas import BookLevel, BookPublic
 from exchange.service_layer import market_data
 from exchange.service_layer.market_data import yuan
 from exchange.adapters.policy_repository import rules_for
@@ -110,7 +110,4 @@ def day_report(trading_date: date, session: ReadSession) -> MarketDayPublic:
 @router.post("/days/{trading_date}/report", response_model=MarketDayPublic,
              summary="Publish a day's report now (once; the day must have ended)")
 def publish_report(trading_date: date, _: Operator, uow: Uow) -> MarketDayPublic:
-    with uow:
-        row = market_data.report_day(uow, trading_date)
-        uow.commit()
-    return MarketDayPublic.of(row)
+    return market_data.publish_day_report(uow, trading_date)

@@ -10,9 +10,8 @@ from sqlalchemy import select
 
 from ets_shared.auth import Principal, Role
 from ets_shared.http.dependencies import ReadSession, require
-from exchange.entrypoints.dependencies import Uow
+from exchange.entrypoints.dependencies import RecordId, Uow
 from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
-from exchange.entrypoints.schemas import RecordId
 from exchange.service_layer import filings, risk
 from exchange.service_layer import commands_oversight as commands
 from exchange.entrypoints.schemas_risk import LargeHolderPublic, MeasurePublic, RulesVersionPublic, WarningPublic
@@ -29,13 +28,13 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 @router.post("/market-measures", response_model=MeasurePublic, status_code=201,
              summary="Halt a product or the market, or change a price or holding limit (M-29), reported at once")
 def impose(cmd: commands.ImposeMeasure, _: Desk, uow: Uow) -> MeasurePublic:
-    return MeasurePublic.of(risk.impose(cmd, uow))
+    return risk.impose(cmd, uow)
 
 
 @router.post("/market-measures/{measure_id}/lifting", response_model=MeasurePublic,
              summary="Lift a measure: the abnormal situation is over (M-29)")
 def lift(measure_id: RecordId, cmd: commands.LiftMeasure, _: Desk, uow: Uow) -> MeasurePublic:
-    return MeasurePublic.of(risk.lift(measure_id, cmd, uow))
+    return risk.lift(measure_id, cmd, uow)
 
 
 @router.get("/market-measures", response_model=list[MeasurePublic], summary="Emergency measures (desk, authority)")
@@ -49,7 +48,7 @@ def measures(_: Overseers, session: ReadSession, active: bool | None = None, off
 
 @router.post("/risk-warnings", response_model=WarningPublic, status_code=201, summary="Issue a risk warning (M-28(3))")
 def warn(cmd: commands.IssueWarning, _: Desk, uow: Uow) -> WarningPublic:
-    return WarningPublic(**risk.warn(cmd, uow).model_dump())
+    return risk.warn(cmd, uow)
 
 
 @router.get("/risk-warnings", response_model=list[WarningPublic], summary="Risk warnings (desk, authority)")
@@ -71,4 +70,4 @@ def large_holders(_: Overseers, session: ReadSession, offset: Offset = 0,
             summary="Every filed version of the year's trading rules, fees and limits, with who and why (M-20)")
 def rules_versions(year: Annotated[int, Path(ge=2013, le=2100)], _: Overseers,
                    session: ReadSession) -> list[RulesVersionPublic]:
-    return [RulesVersionPublic.of(r) for r in filings.versions(session, year)]
+    return filings.published_versions(session, year)

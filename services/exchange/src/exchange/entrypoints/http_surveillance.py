@@ -11,7 +11,7 @@ from ets_shared.errors import NotFound
 from ets_shared.http.dependencies import ReadSession, require
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import SurveillanceAlertRow
-from exchange.entrypoints.schemas import RecordId
+from exchange.entrypoints.dependencies import RecordId
 from exchange.entrypoints.schemas_surveillance import AlertPublic
 
 router = APIRouter(prefix="/surveillance", tags=["surveillance"])

@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
-from exchange.entrypoints.dependencies import Uow
+from exchange.entrypoints.dependencies import ProductId, RecordId, Uow
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.policy import to_yuan
 from exchange.entrypoints.schemas import (
-    AgreementPublic, BookLevel, BookPublic, OrderPublic, ProductId, ProductPublic, RecordId,
+    AgreementPublic, BookLevel, BookPublic, OrderPublic, ProductPublic,
 )
 from exchange.service_layer import agreements, commands, orders, products
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -26,7 +26,7 @@ Member = Annotated[Principal, Depends(require(Role.MEMBER))]
 
 @router.post("/products", response_model=ProductPublic, status_code=201, summary="List a product (M-19)")
 def list_product(cmd: commands.ListProduct, _: Operator, uow: Uow) -> ProductPublic:
-    return ProductPublic.of(products.list_product(cmd, uow))
+    return products.list_product(cmd, uow)
 
 
 @router.get("/products", response_model=list[ProductPublic], summary="Products traded")
@@ -68,29 +68,28 @@ def get_order(order_id: RecordId, caller: Caller, session: ReadSession) -> Order
 @router.post("/orders/{order_id}/amendment", response_model=OrderPublic,
              summary="New price and/or open quantity (priority kept only when it just gets smaller)")
 def amend(order_id: RecordId, cmd: commands.AmendOrder, caller: Member, uow: Uow) -> OrderPublic:
-    order, trades = orders.amend_order(caller.party_id, order_id, cmd, uow)
+    order, trades = orders.amend_order(caller.party, order_id, cmd, uow)
     return OrderPublic.of(order, trades)
 
 
 @router.post("/orders/{order_id}/cancellation", response_model=OrderPublic, summary="Cancel an open order")
 def cancel(order_id: RecordId, caller: Member, uow: Uow) -> OrderPublic:
-    return OrderPublic.of(orders.cancel_order(caller.party_id, order_id, uow))
+    return OrderPublic.of(orders.cancel_order(caller.party, order_id, uow))
 
 
 @router.post("/agreements", response_model=AgreementPublic, status_code=201,
              summary="Propose an agreement transfer to a named counterparty (M-23)")
 def propose(cmd: commands.ProposeAgreement, caller: Member, uow: Uow) -> AgreementPublic:
-    return AgreementPublic.of(agreements.propose(caller.party_id, cmd, uow))
+    return agreements.propose(caller.party, cmd, uow)
 
 
 @router.post("/agreements/{agreement_id}/confirmation", response_model=AgreementPublic,
              summary="The counterparty confirms: the trade is executed and settles like any other")
 def confirm(agreement_id: RecordId, caller: Member, uow: Uow) -> AgreementPublic:
-    agreement, _trade = agreements.confirm(caller.party_id, agreement_id, uow)
-    return AgreementPublic.of(agreement)
+    return agreements.confirm(caller.party, agreement_id, uow)
 
 
 @router.post("/agreements/{agreement_id}/decline", response_model=AgreementPublic,
              summary="The counterparty declines or the proposer withdraws")
 def decline(agreement_id: RecordId, caller: Member, uow: Uow) -> AgreementPublic:
-    return AgreementPublic.of(agreements.decline(caller.party_id, agreement_id, uow))
+    return agreements.decline(caller.party, agreement_id, uow)

@@ -4,9 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from collections.abc import Sequence
-from typing import Annotated
 
-from fastapi import Path
 from pydantic import BaseModel
 
 from ets_shared.contracts.base import Money
@@ -14,12 +12,6 @@ from exchange.adapters.orm import (
     AgreementRow, AllowanceInstructionRow, CashMovementRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
 )
 from exchange.domain.policy import to_yuan
-
-
-# identifiers in paths, bounded as the records' columns are
-AccountId = Annotated[str, Path(min_length=1, max_length=80)]
-RecordId = Annotated[str, Path(min_length=1, max_length=64)]
-ProductId = Annotated[str, Path(min_length=1, max_length=32)]
 
 
 class TradingAccountPublic(BaseModel):

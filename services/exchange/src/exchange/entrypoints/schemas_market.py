@@ -37,4 +37,5 @@ class MarketDayPublic(BaseModel):
 
     @classmethod
     def of(cls, row: MarketDayRow) -> MarketDayPublic:
-        return cls(trading_date=row.trading_date, products=row.products, reported_at=row.reported_at)
+        return cls(trading_date=row.trading_date, products=[ProductDay.model_validate(p) for p in row.products],
+                   reported_at=row.reported_at)

@@ -3,11 +3,14 @@ comprehensive member, opened by that member. The registry opens its side on `tra
 Participants from other regions (M-30) are admitted like any other: nothing here looks at where they are."""
 from __future__ import annotations
 
+from typing import Literal
+
 from ets_shared.contracts.allocation import AllowancesIssued
 from ets_shared.contracts.exchange import TradingAccountOpened
 from ets_shared.errors import Conflict, Forbidden
 from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
 from exchange.domain.members import Member, may_act_for_client
+from exchange.entrypoints.schemas import TradingAccountPublic
 from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -18,7 +21,7 @@ def trading_account_id(participant_id: str) -> str:
 
 def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, name: str,
                  covered_entity_id: str | None = None) -> TradingAccountRow:
-    kind = "member" if participant_id == member.member_id else "client"
+    kind: Literal["member", "client"] = "member" if participant_id == member.member_id else "client"
     if uow.trading.account_of(participant_id) is not None:
         raise Conflict(f"{participant_id} already has a trading account", field="client_id", article="M-22")
     row = TradingAccountRow(trading_account_id=trading_account_id(participant_id), participant_id=participant_id,
@@ -35,7 +38,7 @@ def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, n
 
 
 def open_client_account(member_id: str, cmd: commands.OpenClientAccount, uow: ExchangeUnitOfWork
-                        ) -> TradingAccountRow:
+                        ) -> TradingAccountPublic:
     """M-22 ¶1: only an active comprehensive member accepts clients; the client trades only through it."""
     with uow:
         member = uow.members.get(member_id)
@@ -46,7 +49,7 @@ def open_client_account(member_id: str, cmd: commands.OpenClientAccount, uow: Ex
             raise Conflict(f"{cmd.client_id} is a member id", field="client_id", article="M-22")
         row = open_account(uow, member, cmd.client_id, cmd.name)
         uow.commit()
-    return row
+    return TradingAccountPublic.of(row)
 
 
 def on_allowances_issued(event: AllowancesIssued, uow: ExchangeUnitOfWork) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ets_shared.clock import regulatory_date
 from ets_shared.contracts.exchange import AgreementProposed
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
-from exchange.adapters.orm import AgreementRow, TradeRow
+from exchange.adapters.orm import AgreementRow
 from exchange.domain.policy import AGREEMENT, TradingRules, to_cents, to_yuan
+from exchange.entrypoints.schemas import AgreementPublic
 from exchange.service_layer import commands
 from exchange.service_layer.matching import record_trade, release_leg
 from exchange.service_layer.orders import _account_for_orders, require_holding_room, reserve_or_refuse
@@ -27,7 +28,7 @@ def _checked(uow: ExchangeUnitOfWork, rules: TradingRules, product_id: str, pric
     rules.require_agreement_limit(price_cents, quantity, close)
 
 
-def propose(member_id: str, cmd: commands.ProposeAgreement, uow: ExchangeUnitOfWork) -> AgreementRow:
+def propose(member_id: str, cmd: commands.ProposeAgreement, uow: ExchangeUnitOfWork) -> AgreementPublic:
     with uow:
         now = uow.now()
         account = _account_for_orders(uow, member_id, cmd.trading_account_id)
@@ -57,7 +58,7 @@ def propose(member_id: str, cmd: commands.ProposeAgreement, uow: ExchangeUnitOfW
                                       price=to_yuan(price), quantity=cmd.quantity, proposed_at=now),
                     subject_ref=f"agreement:{agreement.agreement_id}")
         uow.commit()
-    return agreement
+    return AgreementPublic.of(agreement)
 
 
 def _pending(uow: ExchangeUnitOfWork, agreement_id: str, today_only: bool = True) -> AgreementRow:
@@ -72,7 +73,7 @@ def _pending(uow: ExchangeUnitOfWork, agreement_id: str, today_only: bool = True
     return agreement
 
 
-def confirm(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> tuple[AgreementRow, TradeRow]:
+def confirm(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> AgreementPublic:
     """Only the named counterparty's member confirms; its leg must be covered too, or nothing happens."""
     with uow:
         agreement = _pending(uow, agreement_id)
@@ -91,10 +92,10 @@ def confirm(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> tuple
                              seller=seller, buyer_reserved_per_t=per_t or agreement.reserve_per_t_cents)
         agreement.status, agreement.decided_at, agreement.trade_id = "CONFIRMED", uow.now(), trade.trade_id
         uow.commit()
-    return agreement, trade
+    return AgreementPublic.of(agreement)  # names its trade (trade_id)
 
 
-def decline(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> AgreementRow:
+def decline(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> AgreementPublic:
     """The counterparty declines, or the proposer withdraws: the proposer's reservation is released."""
     with uow:
         agreement = _pending(uow, agreement_id, today_only=False)
@@ -108,4 +109,4 @@ def decline(member_id: str, agreement_id: str, uow: ExchangeUnitOfWork) -> Agree
         agreement.status, agreement.decided_at = "DECLINED", uow.now()
         uow.audit("exchange.agreement.declined", f"agreement:{agreement_id}", {"by": member_id})
         uow.commit()
-    return agreement
+    return AgreementPublic.of(agreement)

@@ -20,6 +20,7 @@ from ets_shared.contracts.exchange import FeeOutsideSchedule, TradingDayOpened, 
 from ets_shared.persistence.tables import PolicySetting
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
 from exchange.domain.policy import TradingRules, to_yuan
+from exchange.entrypoints.schemas_risk import RulesVersionPublic
 from exchange.adapters.policy_repository import ExchangePolicyDocument, rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -27,6 +28,11 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 def versions(session: Session, year: int) -> list[RulesVersionRow]:
     return list(session.execute(select(RulesVersionRow).where(RulesVersionRow.year == year)
                                 .order_by(RulesVersionRow.version)).scalars())
+
+
+def published_versions(session: Session, year: int) -> list[RulesVersionPublic]:
+    """The year's filed versions of the trading rules, oldest first (what the overseers read)."""
+    return [RulesVersionPublic.of(r) for r in versions(session, year)]
 
 
 def version_at(session: Session, year: int, at: datetime) -> RulesVersionRow | None:

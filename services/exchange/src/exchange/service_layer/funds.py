@@ -11,6 +11,7 @@ from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, CashDepo
 from ets_shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 from exchange.adapters.orm import AllowanceInstructionRow, CashMovementRow, TradingAccountRow
 from exchange.domain.policy import to_cents, to_yuan
+from exchange.entrypoints.schemas import CashMovementPublic, InstructionPublic
 from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -35,7 +36,7 @@ def _new_movement(uow: ExchangeUnitOfWork, movement_id: str) -> None:
         raise Conflict(f"movement {movement_id} is already recorded", field="movement_id", article="M-26")
 
 
-def confirm_deposit(cmd: commands.ConfirmDeposit, uow: ExchangeUnitOfWork) -> CashMovementRow:
+def confirm_deposit(cmd: commands.ConfirmDeposit, uow: ExchangeUnitOfWork) -> CashMovementPublic:
     with uow:
         cents = _positive(cmd.amount)
         _new_movement(uow, cmd.movement_id)
@@ -50,11 +51,11 @@ def confirm_deposit(cmd: commands.ConfirmDeposit, uow: ExchangeUnitOfWork) -> Ca
         uow.publish(CashDeposited(movement_id=cmd.movement_id, trading_account_id=account.trading_account_id,
                                   amount=to_yuan(cents), confirmed_at=now), subject_ref=f"cash:{cmd.movement_id}")
         uow.commit()
-    return row
+    return CashMovementPublic.of(row)
 
 
 def request_cash_withdrawal(member_id: str, trading_account_id: str, cmd: commands.RequestCashWithdrawal,
-                            uow: ExchangeUnitOfWork) -> CashMovementRow:
+                            uow: ExchangeUnitOfWork) -> CashMovementPublic:
     with uow:
         cents = _positive(cmd.amount)
         _new_movement(uow, cmd.movement_id)
@@ -67,11 +68,11 @@ def request_cash_withdrawal(member_id: str, trading_account_id: str, cmd: comman
         uow.trading.add(row)
         uow.audit("exchange.cash.withdrawal-requested", f"cash:{cmd.movement_id}", {"amount": str(to_yuan(cents))})
         uow.commit()
-    return row
+    return CashMovementPublic.of(row)
 
 
 def decide_cash_withdrawal(movement_id: str, cmd: commands.DecideCashWithdrawal, uow: ExchangeUnitOfWork
-                           ) -> CashMovementRow:
+                           ) -> CashMovementPublic:
     """The bank pays it (the funds leave the account) or rejects it (they are available again)."""
     with uow:
         row = uow.session.get(CashMovementRow, movement_id)
@@ -91,12 +92,12 @@ def decide_cash_withdrawal(movement_id: str, cmd: commands.DecideCashWithdrawal,
                                   outcome="paid" if cmd.paid else "rejected", decided_at=now),
                     subject_ref=f"cash:{movement_id}")
         uow.commit()
-    return row
+    return CashMovementPublic.of(row)
 
 
 def request_allowance_withdrawal(member_id: str, trading_account_id: str,
                                  cmd: commands.RequestAllowanceWithdrawal, uow: ExchangeUnitOfWork
-                                 ) -> AllowanceInstructionRow:
+                                 ) -> InstructionPublic:
     """Allowances back to the holding account: out of the available position at once (no order can sell them),
     then the registry registers the transfer (or refuses it and they come back)."""
     with uow:
@@ -116,4 +117,4 @@ def request_allowance_withdrawal(member_id: str, trading_account_id: str,
                                                  quantity=cmd.quantity, requested_at=now),
                     subject_ref=f"instruction:{cmd.instruction_id}")
         uow.commit()
-    return row
+    return InstructionPublic.of(row)

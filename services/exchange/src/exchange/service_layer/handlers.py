@@ -11,6 +11,8 @@ from ets_shared.contracts.allocation import (
 )
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.exchange import MemberAdmitted
+from ets_shared.contracts.base import EventData
+from ets_shared.messaging.consumers import EventHandler
 from exchange.domain.applications import (
     ComprehensiveApplication, apply_for_comprehensive, approve_application, reject_application,
 )
@@ -104,6 +106,10 @@ def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
     market_data.report_closed_days(uow)
 
 
-EVENT_HANDLERS = {EntityRegistered: on_entity_registered, CalendarTick: on_tick,
-                  AllowancesIssued: on_allowances_issued, RegistryTransferRegistered: on_transfer_registered,
-                  RegistryTransferRefused: on_transfer_refused}
+EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
+    EntityRegistered: on_entity_registered,
+    CalendarTick: on_tick,
+    AllowancesIssued: on_allowances_issued,
+    RegistryTransferRegistered: on_transfer_registered,
+    RegistryTransferRefused: on_transfer_refused,
+}

@@ -17,6 +17,7 @@ from exchange.adapters.orm import MarketDayRow, ProductRow, TradeRow
 from exchange.adapters.trading_store import TradingStore
 from exchange.domain.market_data import DayTrade, day_closes_at, summarise
 from exchange.domain.policy import TradingRules, to_yuan
+from exchange.entrypoints.schemas_market import MarketDayPublic
 from exchange.service_layer import surveillance
 from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -82,6 +83,14 @@ def report_day(uow: ExchangeUnitOfWork, day: date) -> MarketDayRow:
     for product in listed:
         surveillance.check_close(uow, product, day, rules)
     return row
+
+
+def publish_day_report(uow: ExchangeUnitOfWork, day: date) -> MarketDayPublic:
+    """`POST /days/{day}/report`: the day's report now, once (`report_day`), in its own transaction."""
+    with uow:
+        row = report_day(uow, day)
+        uow.commit()
+    return MarketDayPublic.of(row)
 
 
 def report_closed_days(uow: ExchangeUnitOfWork) -> list[MarketDayRow]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from ets_shared.errors import Conflict
 from exchange.adapters.orm import ProductRow
 from exchange.domain.policy import to_cents
+from exchange.entrypoints.schemas import ProductPublic
 from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
-def list_product(cmd: commands.ListProduct, uow: ExchangeUnitOfWork) -> ProductRow:
+def list_product(cmd: commands.ListProduct, uow: ExchangeUnitOfWork) -> ProductPublic:
     with uow:
         if uow.session.get(ProductRow, cmd.product_id) is not None:
             raise Conflict(f"product {cmd.product_id} is listed", field="product_id", article="M-19")
@@ -18,4 +19,4 @@ def list_product(cmd: commands.ListProduct, uow: ExchangeUnitOfWork) -> ProductR
         uow.trading.add(row)
         uow.audit("exchange.product.listed", f"product:{cmd.product_id}", cmd.model_dump())
         uow.commit()
-    return row
+    return ProductPublic.of(row)

@@ -19,6 +19,7 @@ from exchange.domain.market_measures import (
     Measure, effective_rules, large_holder_excess, require_not_halted,
 )
 from exchange.domain.policy import TradingRules
+from exchange.entrypoints.schemas_risk import MeasurePublic, WarningPublic
 from exchange.service_layer import commands_oversight as commands
 from exchange.adapters.policy_repository import rules_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
@@ -38,7 +39,7 @@ def market_rules(uow: ExchangeUnitOfWork, product_id: str) -> TradingRules:
     return effective_rules(rules_for(uow.session, regulatory_date(uow.now()).year), measures, product_id)
 
 
-def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MarketMeasureRow:
+def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MeasurePublic:
     with uow:
         now = uow.now()
         if uow.session.get(MarketMeasureRow, cmd.measure_id) is not None:
@@ -57,7 +58,7 @@ def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MarketMeasur
                                          reason=cmd.reason, imposed_by=row.imposed_by, imposed_at=now,
                                          ends_at=row.ends_at), subject_ref=f"measure:{row.measure_id}")
         uow.commit()
-    return row
+    return MeasurePublic.of(row)
 
 
 def _lift(uow: ExchangeUnitOfWork, row: MarketMeasureRow, reason: str, by: str, at: datetime) -> None:
@@ -66,7 +67,7 @@ def _lift(uow: ExchangeUnitOfWork, row: MarketMeasureRow, reason: str, by: str, 
                                     reason=reason, lifted_by=by, lifted_at=at), subject_ref=f"measure:{row.measure_id}")
 
 
-def lift(measure_id: str, cmd: commands.LiftMeasure, uow: ExchangeUnitOfWork) -> MarketMeasureRow:
+def lift(measure_id: str, cmd: commands.LiftMeasure, uow: ExchangeUnitOfWork) -> MeasurePublic:
     with uow:
         row = uow.session.get(MarketMeasureRow, measure_id)
         if row is None:
@@ -75,7 +76,7 @@ def lift(measure_id: str, cmd: commands.LiftMeasure, uow: ExchangeUnitOfWork) ->
             raise Conflict(f"measure {measure_id} was lifted at {row.lifted_at}", field="measure_id", article="M-29")
         _lift(uow, row, cmd.reason, uow.context.actor, uow.now())
         uow.commit()
-    return row
+    return MeasurePublic.of(row)
 
 
 def lift_ended(uow: ExchangeUnitOfWork, now: datetime) -> None:
@@ -88,7 +89,7 @@ def lift_ended(uow: ExchangeUnitOfWork, now: datetime) -> None:
         _lift(uow, row, f"its end time {row.ends_at.isoformat()} was reached", "end time", as_utc(row.ends_at))
 
 
-def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> RiskWarningRow:
+def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> WarningPublic:
     with uow:
         if cmd.product_id is not None:
             uow.trading.product(cmd.product_id)
@@ -101,7 +102,7 @@ def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> RiskWarningRow:
                                       message=row.message, issued_by=row.issued_by, issued_at=row.issued_at),
                     subject_ref=f"warning:{row.warning_id}")
         uow.commit()
-    return row
+    return WarningPublic(**row.model_dump())
 
 
 def check_large_holder(uow: ExchangeUnitOfWork, trading_account_id: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from uuid import uuid4
 
-from ets_shared.contracts.exchange import SurveillanceAlertRaised
+from ets_shared.contracts.exchange import SurveillanceAlertRaised, SurveillancePattern
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.orm import NearTouchCancelRow, OrderRow, ProductRow, SurveillanceAlertRow
 from exchange.domain.market_data import day_closes_at
@@ -18,8 +18,8 @@ from exchange.adapters.policy_repository import thresholds_for
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
-def raise_alert(uow: ExchangeUnitOfWork, pattern: str, product_id: str, day: date, *, accounts: list[str],
-                orders: list[str], trades: list[str], detail: str) -> SurveillanceAlertRow:
+def raise_alert(uow: ExchangeUnitOfWork, pattern: SurveillancePattern, product_id: str, day: date, *,
+                accounts: list[str], orders: list[str], trades: list[str], detail: str) -> SurveillanceAlertRow:
     members = sorted({uow.trading.account(a).member_id for a in accounts})
     row = SurveillanceAlertRow(alert_id=f"ALR-{uuid4().hex[:20]}", pattern=pattern, product_id=product_id,
                                trading_date=day, trading_account_ids=sorted(set(accounts)), member_ids=members,

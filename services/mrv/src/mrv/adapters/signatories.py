@@ -41,27 +41,27 @@ class SignatoryRepository:
         for row in self.session.execute(select(AgencyFilingRow).where(AgencyFilingRow.agency_id.in_(agency_ids))
                                         ).scalars():
             directory.record_filing(row.agency_id, row.status)
-        for row in self.session.execute(select(AgencyEligibilityRow).where(
+        for eligibility in self.session.execute(select(AgencyEligibilityRow).where(
                 AgencyEligibilityRow.agency_id.in_(agency_ids), AgencyEligibilityRow.compliance_year == year)
                 ).scalars():
-            if not row.eligible:
-                directory.record_exclusion(row.agency_id, year, row.reason)
+            if not eligibility.eligible:
+                directory.record_exclusion(eligibility.agency_id, year, eligibility.reason)
         awarded = select(AgencyAwardRow.agency_id).where(AgencyAwardRow.agency_id.in_(agency_ids),
                                                          AgencyAwardRow.compliance_year == year).distinct()
         for agency_id in self.session.execute(awarded).scalars():
             directory.record_selection(agency_id, year)
-        for row in self.session.execute(select(AgencyBlacklistingRow).where(
+        for listed in self.session.execute(select(AgencyBlacklistingRow).where(
                 AgencyBlacklistingRow.agency_id.in_(agency_ids), AgencyBlacklistingRow.from_year <= year,
                 AgencyBlacklistingRow.to_year >= year)).scalars():
-            directory.record_blacklisting(row.agency_id, row.from_year, row.to_year)
+            directory.record_blacklisting(listed.agency_id, listed.from_year, listed.to_year)
         for cert in self.certificates(year, verifier_id=verifier_id):
             directory.record_certificate(cert.certificate_no, cert.verifier_id, cert.agency_id, year)
             if cert.revoked_at is not None:
                 directory.record_revocation(cert.certificate_no)
         if entity_id is not None:
-            row = self.session.get(VerificationAssignmentRow, (entity_id, year))
-            if row is not None:
-                directory.record_assignment(entity_id, year, row.agency_id)
+            assignment = self.session.get(VerificationAssignmentRow, (entity_id, year))
+            if assignment is not None:
+                directory.record_assignment(entity_id, year, assignment.agency_id)
         return directory
 
     def directory_for(self, agency_id: str, verifier_id: str, year: int,

@@ -44,13 +44,13 @@ def _may_see(caller: Principal, case: ReportCase, session: ReadSession) -> None:
 @router.post("/reports", response_model=ReportPublic, status_code=201,
              summary="Submit the year's emission report (M-12), due 31 March of the next year")
 def submit_report(cmd: commands.SubmitReport, caller: Entity, uow: Uow) -> ReportPublic:
-    return ReportPublic.of(reports.submit_report(caller.party_id, cmd, uow))
+    return ReportPublic.of(reports.submit_report(caller.party, cmd, uow))
 
 
 @router.put("/reports/{report_id}", response_model=ReportPublic,
             summary="Amend the report before its verification is filed (M-12)")
 def amend_report(report_id: str, cmd: commands.AmendReport, caller: Entity, uow: Uow) -> ReportPublic:
-    return ReportPublic.of(reports.amend_report(report_id, caller.party_id, cmd, uow))
+    return ReportPublic.of(reports.amend_report(report_id, caller.party, cmd, uow))
 
 
 @router.get("/reports/{report_id}", response_model=CasePublic,
@@ -72,14 +72,14 @@ def list_reports(_: Authority, session: ReadSession, compliance_year: Year | Non
              summary="File the verification report (M-13); only a certified verifier of an eligible agency (V)")
 def file_verification(report_id: str, cmd: commands.FileVerification, caller: Verifier,
                       uow: Uow) -> VerificationFiledPublic:
-    case, verification = reports.file_verification(report_id, caller.party_id, cmd, uow)
+    case, verification = reports.file_verification(report_id, caller.party, cmd, uow)
     return VerificationFiledPublic.of(case, verification)
 
 
 @router.post("/reports/{report_id}/objection", response_model=RecheckOpenedPublic, status_code=201,
              summary="Object to the verification report with evidence: re-check (M-15 ¶2(3))")
 def file_objection(report_id: str, cmd: commands.FileObjection, caller: Entity, uow: Uow) -> RecheckOpenedPublic:
-    case, _ = reports.file_objection(report_id, caller.party_id, cmd, uow)
+    case, _ = reports.file_objection(report_id, caller.party, cmd, uow)
     return RecheckOpenedPublic.of(report_id, case, case.rechecks[-1])
 
 
@@ -95,5 +95,5 @@ def open_recheck(report_id: str, cmd: commands.OpenRecheck, _: Authority, uow: U
                      "after a re-check its figure and reasons (the triggers are kept); for a covered entity found "
                      "without a report or verification at the deadline, its own figure and stated basis")
 def determine(report_id: str, cmd: commands.Determine, _: Authority, uow: Uow) -> DeterminationPublic:
-    _, determination = reports.determine(report_id, cmd, uow)
+    determination = reports.determine(report_id, cmd, uow)[1]
     return DeterminationPublic.of(determination)

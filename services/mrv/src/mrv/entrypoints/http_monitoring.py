@@ -24,7 +24,7 @@ Year = Annotated[int, Query(ge=2013, le=2100)]
 @router.post("/monitoring-plans", response_model=MonitoringPlanPublic, status_code=201,
              summary="File the monitoring plan for a year (M-11), due 31 December of the year before")
 def file_plan(cmd: commands.FileMonitoringPlan, caller: Entity, uow: Uow) -> MonitoringPlanPublic:
-    plan, _ = monitoring.file_plan(caller.party_id, cmd, uow)
+    plan, _ = monitoring.file_plan(caller.party, cmd, uow)
     return MonitoringPlanPublic.of(plan)
 
 
@@ -32,7 +32,7 @@ def file_plan(cmd: commands.FileMonitoringPlan, caller: Entity, uow: Uow) -> Mon
             summary="A new version of the plan with the reason for the change; mark a major change (M-11 ¶2)")
 def revise_plan(plan_id: str, cmd: commands.ReviseMonitoringPlan, caller: Entity,
                 uow: Uow) -> MonitoringPlanPublic:
-    plan, _ = monitoring.revise_plan(plan_id, caller.party_id, cmd, uow)
+    plan, _ = monitoring.revise_plan(plan_id, caller.party, cmd, uow)
     return MonitoringPlanPublic.of(plan)
 
 

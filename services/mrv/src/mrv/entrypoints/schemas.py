@@ -13,7 +13,7 @@ from mrv.domain.monitoring import MonitoringPlan, PlanVersion
 from mrv.domain.policy import MrvPolicy
 from mrv.domain.recheck import RecheckTrigger
 from mrv.domain.report_case import ReportCase
-from mrv.domain.reports import Determination, Objection, Recheck, Verification
+from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
 from mrv.service_layer.commands import Source
 from mrv.service_layer.publishing import trigger_codes
 
@@ -196,6 +196,12 @@ class RecheckOpenedPublic(BaseModel):
                    recheck=RecheckPublic.of(recheck))
 
 
+Awaiting = Literal["verified", "recheck", "no_report", "no_verification"]
+#: what a case in the determination queue waits for, by its state (a determined case is in no queue)
+AWAITING: dict[CaseState, Awaiting] = {CaseState.AWAITING_REPORT: "no_report", CaseState.REPORTED: "no_verification",
+                                       CaseState.VERIFIED: "verified", CaseState.RECHECK: "recheck"}
+
+
 class QueueItemPublic(BaseModel):
     """One case awaiting the authority's determination (M-15), with its deadline and triggers."""
 
@@ -203,7 +209,7 @@ class QueueItemPublic(BaseModel):
     entity_id: str
     compliance_year: int
     state: str
-    awaiting: Literal["verified", "recheck", "no_report", "no_verification"]
+    awaiting: Awaiting
     reported_emissions: int | None
     verified_emissions: int | None
     verification_received_at: datetime | None
@@ -219,8 +225,7 @@ class QueueItemPublic(BaseModel):
     def of(cls, case: ReportCase, policy: MrvPolicy, today: date) -> "QueueItemPublic":
         r, v = case.report, case.verification
         due = case.decision_due_by
-        awaiting = {"awaiting_report": "no_report", "reported": "no_verification"}.get(case.state.value,
-                                                                                       case.state.value)
+        awaiting = AWAITING[case.state]
         recheck = case.open_recheck_record
         return cls(report_id=f"RPT-{case.entity_id}-{case.year}", entity_id=case.entity_id,
                    compliance_year=case.year, state=case.state.value, awaiting=awaiting,

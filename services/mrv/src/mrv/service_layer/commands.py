@@ -1,11 +1,12 @@
 """What callers ask the mrv to do (also the HTTP request bodies)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from ets_shared.bounds import Day, exact_decimal
+from ets_shared.bounds import Day, ExactDecimal
 from mrv.domain.emissions import ActivitySource, SourceKind
 from mrv.domain.monitoring import MonitoredSource, PlanContent, ResponsiblePerson
 
@@ -17,7 +18,7 @@ class Source(BaseModel):
     purchased electricity (10^4 kWh) or purchased heat (GJ)."""
 
     kind: Literal["fuel", "process", "electricity", "heat"]
-    quantity: exact_decimal(16, 6, ge=None) = Field(  # type: ignore[valid-type]  # a type made at run time
+    quantity: Annotated[Decimal, ExactDecimal(16, 6, ge=None)] = Field(
         description="exact decimal string, e.g. \"123.4\"")
     unit: str = Field(min_length=1, max_length=40, examples=["10^4 kWh"])
     fuel: str | None = Field(None, max_length=40, description="fuel code, only for kind fuel (e.g. natural_gas)")

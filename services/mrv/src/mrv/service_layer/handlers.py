@@ -10,6 +10,8 @@ from ets_shared.contracts.verifier_oversight import (
     AgencyBlacklisted, AgencyEligibilityChanged, AgencyFiled, AgencyFilingChanged, TenderAwarded,
     VerificationAssigned, VerifierCertificateRevoked, VerifierCertified,
 )
+from ets_shared.contracts.base import EventData
+from ets_shared.messaging.consumers import EventHandler
 from mrv.adapters.repository import report_id_of
 from mrv.domain.report_case import ReportCase
 from mrv.service_layer.deadlines import check_deadlines
@@ -141,7 +143,7 @@ def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
     check_deadlines(uow, now, policy_of)
 
 
-EVENT_HANDLERS = {
+EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
     AgencyEligibilityChanged: on_agency_eligibility_changed,
     AgencyFiled: on_agency_filed,
     AgencyFilingChanged: on_agency_filing_changed,

@@ -17,8 +17,8 @@ def record(report_id: str, caller: Principal, cmd: commands.RecordImpediment,
         case = uow.reports.get(report_id)
         agency_id = _agency(caller, cmd)
         if caller.has(Role.VERIFIER):  # a certified verifier of the assigned agency
-            uow.signatories.directory_for(agency_id, caller.party_id, case.year, case.entity_id).check_signatory(
-                agency_id, caller.party_id, case.year, case.entity_id)
+            uow.signatories.directory_for(agency_id, caller.party, case.year, case.entity_id).check_signatory(
+                agency_id, caller.party, case.year, case.entity_id)
         else:
             bar = uow.signatories.directory_for(agency_id, "", case.year, case.entity_id).assignment_bar(
                 agency_id, case.entity_id, case.year)
@@ -42,7 +42,7 @@ def _agency(caller: Principal, cmd: commands.RecordImpediment) -> str:
     if caller.has(Role.AGENCY):
         if cmd.agency_id not in (None, caller.party_id):
             raise Forbidden("an agency records only its own engagements", field="agency_id", article="M-13")
-        return caller.party_id
+        return caller.party
     if cmd.agency_id is None:
         raise RuleViolation("a verifier names the agency it verifies for", field="agency_id", article="M-13")
     return cmd.agency_id

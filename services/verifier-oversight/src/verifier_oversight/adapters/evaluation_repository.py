@@ -60,6 +60,8 @@ class ScoringTableRepository:
         return [default_table(year), *(self._table(r) for r in self.session.execute(query).scalars())]
 
     def add(self, table: ScoringTable) -> None:
+        if table.adopted_at is None or table.adopted_by is None:  # the platform default (version 0) is not stored
+            raise ValueError(f"the {table.year} scoring table version {table.version} was not adopted")
         self.session.add(ScoringTableRow(year=table.year, version=table.version, adopted_at=table.adopted_at,
                                          adopted_by=table.adopted_by, reason=table.reason,
                                          items=[item_document(i) for i in table.items.values()]))

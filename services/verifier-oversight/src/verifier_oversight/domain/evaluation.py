@@ -40,6 +40,15 @@ class Grade(StrEnum):
     FAIL = "FAIL"  # 不合格
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """A finalised evaluation's result."""
+
+    score: int
+    grade: Grade
+    rank: int
+
+
 class DeductionSource(StrEnum):
     EVENT = "event"  # automatic, from mrv's events
     INSPECTION = "inspection"  # a finding of an on-site inspection or spot check
@@ -90,6 +99,13 @@ class Evaluation:
     grade: Grade | None = None
     rank: int | None = None
     table_version: int | None = None  # the table it was finalised under
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.final_score is None or self.grade is None or self.rank is None:
+            raise Conflict(f"the {self.year} evaluation of {self.agency_id} is not final", field="compliance_year",
+                           article="V")
+        return Outcome(self.final_score, self.grade, self.rank)
 
     def deduction(self, deduction_id: str) -> Deduction:
         found = next((d for d in self.deductions if d.deduction_id == deduction_id), None)

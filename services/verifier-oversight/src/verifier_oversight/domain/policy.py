@@ -79,6 +79,6 @@ class OversightPolicy:
             raise bad("advisory cooling-off must be 0..20 years", "advisory_cooling_off_years")
         if not Decimal(0) < self.materiality_ratio <= Decimal(1):
             raise bad("materiality must be above 0 and at most 1", "materiality_ratio")
-        if self.evaluation_opens_on <= date(self.year, 12, 31):
+        if self.evaluation_opens_on is not None and self.evaluation_opens_on <= date(self.year, 12, 31):
             raise bad("the evaluation cannot open before the year's verification work (the next year)",
                       "evaluation_opens_on")

@@ -121,10 +121,10 @@ def _results(session: Session, year: int, final: list[Evaluation]) -> ResultsPub
     if row is None:
         raise NotFound(f"the {year} evaluation is not final yet", field="compliance_year", article="V")
     names: dict[str, Agency] = AgencyRepository(session).many([e.agency_id for e in final])
-    ranked = sorted(final, key=lambda e: (e.rank, e.agency_id))
+    ranked = sorted(final, key=lambda e: (e.outcome.rank, e.agency_id))
     return ResultsPublic(compliance_year=year, finalised_at=row.finalised_at, table_version=row.table_version,
-                         results=[ResultPublic(rank=e.rank, agency_id=e.agency_id, name=names[e.agency_id].name,
-                                               score=e.final_score, grade=e.grade.value) for e in ranked])
+                         results=[ResultPublic(rank=e.outcome.rank, agency_id=e.agency_id, name=names[e.agency_id].name,
+                                               score=e.outcome.score, grade=e.outcome.grade.value) for e in ranked])
 
 
 @router.get("/results/{compliance_year}", response_model=ResultsPublic,

@@ -3,6 +3,7 @@ assignments, the panel, the scoring table, evaluations and results, the blacklis
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, Self
 from decimal import Decimal
 
 from pydantic import BaseModel
@@ -30,7 +31,7 @@ class AgencyPublic(BaseModel):
     filed_at: datetime
 
     @classmethod
-    def of(cls, agency: Agency, **extra: object) -> "AgencyPublic":
+    def of(cls, agency: Agency, **extra: Any) -> Self:
         return cls(agency_id=agency.agency_id, name=agency.name, credit_code=agency.credit_code,
                    fields=list(agency.fields), status=agency.status.value, version=agency.version,
                    filed_at=agency.filed_at, **extra)
@@ -408,7 +409,7 @@ class BlacklistEntryPublic(BaseModel):
     listed_at: datetime | None = None
 
     @classmethod
-    def of(cls, entry: BlacklistEntry, **extra: object) -> "BlacklistEntryPublic":
+    def of(cls, entry: BlacklistEntry, **extra: Any) -> "BlacklistEntryPublic":
         return cls(**vars(entry), **extra)
 
 
@@ -439,7 +440,7 @@ class DrawPublic(BaseModel):
     selected: list[str]  # targeted + random, sorted
 
     @classmethod
-    def of(cls, s: StoredDraw, **extra: object) -> "DrawPublic":
+    def of(cls, s: StoredDraw, **extra: Any) -> Self:
         d = s.draw
         return cls(draw_id=s.draw_id, agency_id=d.agency_id, compliance_year=s.year, seed=d.seed,
                    drawn_at=s.drawn_at, random_ratio=s.random_ratio, random_minimum=s.random_minimum,

@@ -123,11 +123,12 @@ def certify_session(training_id: str, uow: OversightUnitOfWork) -> tuple[list[Ce
 def revoke_certificate(verifier_id: str, year: int, cmd: commands.RevokeCertificate,
                        uow: OversightUnitOfWork) -> Certificate:
     with uow:
-        certificate = rules.revoke_certificate(uow.verifiers.certificate(verifier_id, year), uow.now(), cmd.reason)
+        revoked_at = uow.now()
+        certificate = rules.revoke_certificate(uow.verifiers.certificate(verifier_id, year), revoked_at, cmd.reason)
         uow.verifiers.save_certificate(certificate)
         uow.publish(VerifierCertificateRevoked(
             verifier_id=verifier_id, agency_id=certificate.agency_id, compliance_year=year,
-            certificate_no=certificate.certificate_no, revoked_at=certificate.revoked_at,
+            certificate_no=certificate.certificate_no, revoked_at=revoked_at,
             reason=certificate.revocation_reason or cmd.reason))
         uow.commit()
     return certificate

@@ -12,7 +12,7 @@ from uuid import uuid4
 
 from ets_shared.clock import regulatory_date
 from ets_shared.contracts.verifier_oversight import (
-    AgencyBlacklisted, AgencyResult, AgencyViolationFound, EvaluationResultsPublished,
+    AgencyBlacklisted, AgencyResult, AgencyViolationFound, EvaluationResultsPublished, GradeName,
 )
 from ets_shared.errors import Conflict, RuleViolation
 from verifier_oversight.domain import evaluation as rules
@@ -24,6 +24,10 @@ from verifier_oversight.service_layer import commands
 from verifier_oversight.service_layer.agencies import apply_status, eligibility_changed
 from verifier_oversight.adapters.policy_repository import policy_for
 from verifier_oversight.service_layer.unit_of_work import OversightUnitOfWork
+
+
+#: a grade as the results event names it
+GRADE_NAMES: dict[Grade, GradeName] = {Grade.EXCELLENT: "EXCELLENT", Grade.PASS: "PASS", Grade.FAIL: "FAIL"}
 
 
 def subject(agency_id: str, year: int) -> str:
@@ -164,8 +168,9 @@ def finalise_year(year: int, uow: OversightUnitOfWork) -> list[Evaluation]:
         names = uow.agencies.many([e.agency_id for e in final])
         uow.publish(EvaluationResultsPublished(
             compliance_year=year, table_version=table.version, published_at=now,
-            results=[AgencyResult(agency_id=e.agency_id, name=names[e.agency_id].name, score=e.final_score,
-                                  grade=e.grade.value, rank=e.rank) for e in final]), subject_ref=f"results:{year}")
+            results=[AgencyResult(agency_id=e.agency_id, name=names[e.agency_id].name, score=e.outcome.score,
+                                  grade=GRADE_NAMES[e.outcome.grade], rank=e.outcome.rank) for e in final]),
+            subject_ref=f"results:{year}")
         for entry in entries:
             uow.agencies.add_blacklist_entry(entry, now)
             uow.publish(AgencyBlacklisted(agency_id=entry.agency_id, evaluated_year=entry.evaluated_year,

@@ -16,6 +16,8 @@ from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import EmissionsDetermined, RecheckOpened, VerificationFiled, VerificationMissing
+from ets_shared.contracts.base import EventData
+from ets_shared.messaging.consumers import EventHandler
 from verifier_oversight.domain import quality
 from verifier_oversight.domain.assignments import Engagement
 from verifier_oversight.domain.evaluation import Deduction, DeductionStatus, Evaluation
@@ -157,7 +159,7 @@ def on_calendar_tick(event: CalendarTick, uow: OversightUnitOfWork) -> None:
     uow.advance_clock(event.now)
 
 
-EVENT_HANDLERS = {
+EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
     EntityRegistered: on_entity_registered,
     VerificationFiled: on_verification_filed,
     VerificationMissing: on_verification_missing,

@@ -11,7 +11,7 @@ from verifier_oversight.adapters.evaluation_repository import StoredDraw
 from verifier_oversight.domain import inspections as rules
 from verifier_oversight.domain import panel
 from verifier_oversight.domain.evaluation import Evaluation
-from verifier_oversight.domain.inspections import ChecklistItem, Finding, Inspection, Targeted
+from verifier_oversight.domain.inspections import CheckResult, ChecklistItem, Finding, Inspection, Targeted
 from verifier_oversight.domain.panel import DeclaredConflict, PanelMember
 from verifier_oversight.service_layer import commands
 from verifier_oversight.service_layer.evaluations import evaluation_to_change, record, require_year_open
@@ -90,7 +90,7 @@ def record_inspection(cmd: commands.RecordInspection, uow: OversightUnitOfWork) 
         team = panel.inspection_team(cmd.team, uow.panel.of_year(year), cmd.agency_id, cmd.entity_id, policy)
         inspection = rules.record_inspection(
             cmd.inspection_id, cmd.kind, cmd.agency_id, cmd.entity_id, year, cmd.inspected_on, team,
-            [ChecklistItem(c.item, c.result, c.note) for c in cmd.checklist],
+            [ChecklistItem(c.item, CheckResult(c.result), c.note) for c in cmd.checklist],
             [Finding(f.code, f.description, tuple(f.evidence)) for f in cmd.findings], cmd.record,
             uow.scoring.current(year), draw_id=cmd.draw_id, draw=draw,
             engagements=uow.assignments.engaged_entities(cmd.agency_id, year), reason=cmd.reason)
