@@ -51,7 +51,7 @@ def book(product_id: ProductId, uow: Uow, _: Caller,
 async def place(cmd: commands.PlaceOrder, caller: Member, request: Request) -> OrderPublic:
     """Queued to the process's sequencer (`service_layer.sequencer`); answered once its batch has committed."""
     sequencer = request.app.state.runtime.sequencer
-    order, trades = await asyncio.wrap_future(sequencer.submit(caller.party_id, cmd, context_for(request, caller)))
+    order, trades = await asyncio.wrap_future(sequencer.enter(caller.party_id, cmd, context_for(request, caller)))
     return OrderPublic.of(order, trades)
 
 

@@ -78,7 +78,7 @@ class OrderGateway:
             cmd = commands.PlaceOrder.model_validate_json(data)
             context = MessageContext.new(principal.actor)
             order, trades = await asyncio.wrap_future(
-                self.runtime.sequencer.submit(principal.party_id, cmd, context))
+                self.runtime.sequencer.enter(principal.party_id, cmd, context))
             return 201, OrderPublic.of(order, trades).model_dump_json().encode()
         except ValidationError as invalid:
             errors = invalid.errors()

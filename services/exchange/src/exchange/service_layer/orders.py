@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.contracts.exchange import OrderAmended
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
+from ets_shared.group_commit import ATTEMPTS, TRANSIENT_SQLSTATES
 from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import require_may_place_order
@@ -29,11 +30,6 @@ from exchange.service_layer.risk import market_rules
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 T = TypeVar("T")
-
-
-#: PostgreSQL's deadlock and serialization failures: the transaction was rolled back whole, so it is run again
-TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
-ATTEMPTS = 3
 
 
 def market_command(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:

@@ -1,0 +1,117 @@
+"""Group commit: many concurrent single-item writes answered by one transaction.
+
+Writers (HTTP requests, RPC handlers) `submit` an item and wait on its future. One thread per `GroupCommit` takes
+whatever is waiting — up to `max_batch` items, in arrival order, without waiting for more: under load the queue
+fills while the previous batch commits, so batches grow with the load and a lone item is not delayed — and hands
+them to `run_batch(items)`, which applies them in one transaction and returns one outcome per item: its result, or
+the refusal (an exception) that answers that item alone. Each answer is released only after the commit, so an
+acknowledged item is durable.
+
+A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
+of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
+answers. Used by the exchange's order entry (its sequencer) and allocation's surrenders.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from typing import Generic, TypeVar
+
+from sqlalchemy.exc import DBAPIError
+
+log = logging.getLogger("ets.group_commit")
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
+TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected, serialization failure
+ATTEMPTS = 3
+_STOP = object()
+
+
+class GroupCommit(Generic[Item, Outcome]):
+    def __init__(self, run_batch: Callable[[list[Item]], Sequence[Outcome | Exception]], *, name: str,
+                 max_batch: int = 500) -> None:
+        self._run_batch = run_batch
+        self.name = name
+        self.max_batch = max_batch
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self.batches = 0  # batches committed (for the benchmarks' reports)
+        self.entered = 0  # items answered
+
+    def submit(self, item: Item) -> Future[Outcome]:
+        """Queue an item; the future is its answer (its outcome, or the refusal raised)."""
+        if self._thread is None:
+            self._start()
+        answer: Future[Outcome] = Future()
+        self._queue.put((item, answer))
+        return answer
+
+    def _start(self) -> None:
+        with self._start_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                self._thread.start()
+
+    def stop(self) -> None:
+        """Answers what is queued, then ends the thread."""
+        with self._start_lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._queue.put(_STOP)
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is _STOP:
+                return
+            batch = [item]
+            stop = False
+            while len(batch) < self.max_batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _STOP:
+                    stop = True
+                    break
+                batch.append(item)
+            self._apply(batch)
+            if stop:
+                return
+
+    def _apply(self, batch: list[tuple[Item, Future]]) -> None:
+        items = [item for item, _answer in batch]
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                outcomes = self._run_batch(items)
+                break
+            except DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) in TRANSIENT_SQLSTATES and attempt < ATTEMPTS:
+                    continue
+                self._failed(batch, error)
+                return
+            except Exception as error:  # noqa: BLE001 - answered to the callers, never lost in the thread
+                self._failed(batch, error)
+                return
+        self.batches += 1
+        for (_item, answer), outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                answer.set_exception(outcome)
+            else:
+                answer.set_result(outcome)
+        self.entered += len(batch)
+
+    def _failed(self, batch: list[tuple[Item, Future]], error: Exception) -> None:
+        if len(batch) > 1:
+            log.warning("%s: a batch of %d failed (%r); applying them one by one", self.name, len(batch), error)
+            for item in batch:
+                self._apply([item])
+            return
+        log.exception("%s: applying an item failed", self.name, exc_info=error)
+        batch[0][1].set_exception(error)
+        self.entered += 1
