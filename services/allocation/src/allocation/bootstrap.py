@@ -2,6 +2,7 @@
 publishes, and the registry's request/reply responder."""
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from allocation.adapters.orm import AllocationTable
@@ -11,6 +12,7 @@ from allocation.entrypoints import (
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
+from allocation.service_layer.surrender import Pending, Surrendered, surrender_each
 from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
@@ -19,6 +21,8 @@ from ets_shared.contracts.allocation import (
     RegistryTransferRefused, RegistryTransferRegistered,
     SaleCleared, ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
+from ets_shared.errors import DomainError
+from ets_shared.group_commit import GroupCommit
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 
@@ -50,12 +54,21 @@ def definition() -> ServiceDefinition:
 
 
 class AllocationRuntime(ServiceRuntime):
-    """The service's runtime and the registry's request/reply responder (`entrypoints.rpc`), started after the
-    event consumers and stopped before them."""
+    """The service's runtime, the registry's request/reply responder (`entrypoints.rpc`), started after the event
+    consumers and stopped before them, and the group commit of concurrent surrenders (one transaction for what is
+    waiting, each surrender in a savepoint: `surrender.surrender_each`)."""
 
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
         super().__init__(definition, settings)
         self.responder = rpc.attach(self)
+        self.surrenders: GroupCommit[Pending, Surrendered] = GroupCommit(self._surrender_group,
+                                                                          name="allocation-surrenders")
+
+    def _surrender_group(self, pending: list[Pending]) -> list[Surrendered | DomainError]:
+        with self.shared_transaction() as transaction:
+            outcomes = surrender_each(pending, lambda context: self.uow(context, transaction))
+            transaction.commit()
+        return outcomes
 
     async def start(self) -> None:
         await super().start()
@@ -63,6 +76,7 @@ class AllocationRuntime(ServiceRuntime):
 
     async def stop(self) -> None:
         await self.responder.stop()
+        await asyncio.to_thread(self.surrenders.stop)
         await super().stop()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from allocation.adapters.orm import CANCELLATION_ACCOUNT
 from allocation.domain import (
@@ -17,9 +17,15 @@ from allocation.adapters.policy_repository import policy_for
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import SurrenderLine, SurrenderRecorded
+from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, RuleViolation
+from ets_shared.persistence.claims import Claim, current_claim
 
 _LINE = re.compile(r"^lines\[(\d+)\](.*)$")
+#: a surrender request waiting for its group's transaction: the entity, the command, the request's context and its
+#: claim on an `Idempotency-Key` (None without one)
+Pending = tuple[str, commands.Surrender, MessageContext, Claim | None]
+Surrendered = tuple[Obligation, Surrender]
 
 
 def _resolve(lines: Sequence[commands.SurrenderLine], registry: Registry, account: str
@@ -64,7 +70,7 @@ def _renumber(exc: DomainError, source: list[int]) -> DomainError:
     return exc
 
 
-def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork) -> tuple[Obligation, Surrender]:
+def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork) -> Surrendered:
     """M-16/M-17: check the surrender against the obligation and policy, cancel the units in the registry (SURRENDER
     to the cancellation account), and record it; settling (late after a shortfall) when the obligation is met."""
     with uow:
@@ -99,3 +105,22 @@ def surrender(entity_id: str, cmd: commands.Surrender, uow: AllocationUnitOfWork
             publish_settled(uow, obligation, late)
         uow.commit()
     return obligation, recorded
+
+
+def surrender_each(pending: Sequence[Pending], new_uow: Callable[[MessageContext], AllocationUnitOfWork]
+                   ) -> list[Surrendered | DomainError]:
+    """Concurrent surrender requests in one transaction (`ets_shared.group_commit`): each runs `surrender` in a
+    savepoint of its own (`new_uow` joins the group's transaction), so a refused surrender is rolled back and
+    answered alone, and a later one of the same entity sees an earlier one's effect. Each request's
+    `Idempotency-Key` claim is fenced inside its own savepoint. Any other error fails the whole group, which is then
+    applied request by request."""
+    outcomes: list[Surrendered | DomainError] = []
+    for entity_id, cmd, context, claim in pending:
+        token = current_claim.set(claim)
+        try:
+            outcomes.append(surrender(entity_id, cmd, new_uow(context)))
+        except DomainError as refused:
+            outcomes.append(refused)
+        finally:
+            current_claim.reset(token)
+    return outcomes
