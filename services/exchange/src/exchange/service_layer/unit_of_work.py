@@ -29,6 +29,7 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
         return super().__enter__()
 
     def commit(self) -> None:
+        self.run_deferred()  # before the ledger's pending changes: deferred work may add to them
         self.ledger.write_pending()
         super().commit()
 
