@@ -12,7 +12,7 @@ from allocation.entrypoints import (
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
-from allocation.service_layer.surrender import Pending, Surrendered, surrender_each
+from allocation.service_layer.surrender import Pending, Surrendered, surrender_each, surrender_together
 from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
@@ -65,10 +65,20 @@ class AllocationRuntime(ServiceRuntime):
                                                                           name="allocation-surrenders")
 
     def _surrender_group(self, pending: list[Pending]) -> list[Surrendered | DomainError]:
+        """One transaction: the plain requests set-based (`surrender_together`), then those with an Idempotency-Key
+        one by one, each in a savepoint with its claim (`surrender_each`); answers in request order."""
+        plain = [i for i, item in enumerate(pending) if item[3] is None]
+        keyed = [i for i, item in enumerate(pending) if item[3] is not None]
+        outcomes: dict[int, Surrendered | DomainError] = {}
         with self.shared_transaction() as transaction:
-            outcomes = surrender_each(pending, lambda context: self.uow(context, transaction))
+            if plain:
+                together = surrender_together([pending[i] for i in plain], self.uow(pending[plain[0]][2], transaction))
+                outcomes.update(zip(plain, together, strict=True))
+            if keyed:
+                each = surrender_each([pending[i] for i in keyed], lambda context: self.uow(context, transaction))
+                outcomes.update(zip(keyed, each, strict=True))
             transaction.commit()
-        return outcomes
+        return [outcomes[i] for i in range(len(pending))]
 
     async def start(self) -> None:
         await super().start()

@@ -1,6 +1,7 @@
 """Concurrent surrenders share a transaction (the runtime's group commit, `surrender.surrender_each`) without
 sharing their fate (M-16): each is applied in a savepoint of its own, so a refused one changes nothing and answers
-alone, a later surrender of the same entity in the group sees the earlier one, and a request whose Idempotency-Key
+alone (the group's surrenders are checked in memory one after the other and the accepted ones written together), a
+later surrender of the same entity in the group starts from the earlier one, and a request whose Idempotency-Key
 claim was taken over is not applied while the others are."""
 from __future__ import annotations
 
@@ -35,17 +36,24 @@ async def _year(world, *entity_ids: str) -> None:
 
 async def test_m16_a_group_of_surrenders_refuses_only_the_refused_one(world):
     await _year(world, "E-1", "E-2", "E-3")
-    group = [_pending("E-1", 60_000), _pending("E-2", 90_001), _pending("E-1", 30_000),
+    group = [_pending("E-1", 60_000), _pending("E-2", 90_001), _pending("E-1", 40_000), _pending("E-1", 30_000),
              _pending("E-3", 10_000, Claim(key="gone", principal="nobody", claim_id="taken-over")),
              _pending("E-3", 5_000)]
     outcomes = await asyncio.to_thread(world.svc.runtime._surrender_group, group)
 
-    assert [type(o).__name__ for o in outcomes] == ["tuple", "RuleViolation", "tuple", "ClaimTakenOver", "tuple"]
+    assert [type(o).__name__ for o in outcomes] == ["tuple", "RuleViolation", "RuleViolation", "tuple",
+                                                    "ClaimTakenOver", "tuple"]
     assert isinstance(outcomes[1], DomainError) and outcomes[1].article == "M-16"  # over the obligation
-    assert isinstance(outcomes[3], ClaimTakenOver)
-    first, second = outcomes[0][0], outcomes[2][0]
+    assert isinstance(outcomes[2], DomainError) and "30000" in outcomes[2].detail  # over what the first left
+    assert isinstance(outcomes[4], ClaimTakenOver)
+    first, second = outcomes[0][0], outcomes[3][0]
     assert (first.surrendered, second.surrendered, second.status.value) == (60_000, 90_000, "settled")
     assert (await world.obligation("E-1"))["status"] == "settled"
+    assert await world.holdings("E-1") == [SHEA_2025 | {"quantity": 10_000}]
+    listed = (await world.svc.client.get("/entities/E-1/surrenders", headers=world.entity("E-1"))).json()
+    assert [r["shea"] for r in listed] == [60_000, 30_000]
+    audit = (await world.svc.client.get("/registry/ledger/audit", headers=world.authority)).json()
+    assert audit["intact"] is True, "the group's transactions are chained in memory, in request order"
     assert (await world.obligation("E-2"))["surrendered"] == 0  # refused: nothing of it kept
     assert await world.holdings("E-2") == [SHEA_2025 | {"quantity": 100_000}]
     assert (await world.obligation("E-3"))["surrendered"] == 5_000  # the taken-over claim's 10,000 not applied
