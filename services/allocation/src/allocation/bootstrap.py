@@ -12,7 +12,7 @@ from allocation.entrypoints import (
 )
 from allocation.service_layer.handlers import EVENT_HANDLERS
 from allocation.service_layer.obligations import on_policy_changed
-from allocation.service_layer.surrender import Pending, Surrendered, surrender_each, surrender_together
+from allocation.service_layer.surrender import Pending, Request, Surrendered, surrender_each, surrender_together
 from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import (
@@ -22,7 +22,7 @@ from ets_shared.contracts.allocation import (
     SaleCleared, ShortfallDetected, ShortfallRevised, SuccessionApproved, SurrenderRecorded,
 )
 from ets_shared.errors import DomainError
-from ets_shared.group_commit import GroupCommit
+from ets_shared.group_commit import Claimed, GroupCommit
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 
@@ -61,12 +61,13 @@ class AllocationRuntime(ServiceRuntime):
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
         super().__init__(definition, settings)
         self.responder = rpc.attach(self)
-        self.surrenders: GroupCommit[Pending, Surrendered] = GroupCommit(self._surrender_group,
+        self.surrenders: GroupCommit[Request, Surrendered] = GroupCommit(self._surrender_group,
                                                                           name="allocation-surrenders")
 
-    def _surrender_group(self, pending: list[Pending]) -> list[Surrendered | DomainError]:
+    def _surrender_group(self, claimed: list[Claimed[Request]]) -> list[Surrendered | DomainError]:
         """One transaction: the plain requests set-based (`surrender_together`), then those with an Idempotency-Key
         one by one, each in a savepoint with its claim (`surrender_each`); answers in request order."""
+        pending: list[Pending] = [(*request, claim) for request, claim in claimed]
         plain = [i for i, item in enumerate(pending) if item[3] is None]
         keyed = [i for i, item in enumerate(pending) if item[3] is not None]
         outcomes: dict[int, Surrendered | DomainError] = {}

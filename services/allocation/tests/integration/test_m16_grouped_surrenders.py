@@ -20,8 +20,9 @@ SHEA_2025 = {"unit_type": "SHEA", "vintage": 2025}
 
 
 def _pending(entity_id: str, quantity: int, claim: Claim | None = None):
+    """A surrender request as the group commit hands it over: the request and its Idempotency-Key claim."""
     cmd = commands.Surrender(compliance_year=2025, lines=[commands.SurrenderLine(**SHEA_2025, quantity=quantity)])
-    return (entity_id, cmd, MessageContext(str(uuid.uuid4()), None, f"entity:{entity_id}"), claim)
+    return (entity_id, cmd, MessageContext(str(uuid.uuid4()), None, f"entity:{entity_id}")), claim
 
 
 async def _year(world, *entity_ids: str) -> None:

@@ -17,7 +17,6 @@ from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
 from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
-from ets_shared.persistence.claims import current_claim
 
 router = APIRouter(tags=["obligations and surrender"])
 
@@ -30,8 +29,8 @@ async def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, req
     answered after its group committed, or refused alone."""
     if not (caller.has(Role.ENTITY) and caller.owns(entity_id)):
         raise Forbidden("only the entity itself surrenders its units", field="entity_id", article="M-16")
-    pending = (entity_id, cmd, context_for(request, caller), current_claim.get())
-    return SurrenderPublic.of(*await asyncio.wrap_future(request.app.state.runtime.surrenders.submit(pending)))
+    answer = request.app.state.runtime.surrenders.submit((entity_id, cmd, context_for(request, caller)))
+    return SurrenderPublic.of(*await asyncio.wrap_future(answer))
 
 
 @router.get("/entities/{entity_id}/surrenders", response_model=list[SurrenderRecordPublic],

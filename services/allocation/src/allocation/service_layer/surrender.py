@@ -25,8 +25,9 @@ from ets_shared.errors import DomainError, RuleViolation
 from ets_shared.persistence.claims import Claim, current_claim
 
 _LINE = re.compile(r"^lines\[(\d+)\](.*)$")
-#: a surrender request waiting for its group's transaction: the entity, the command, the request's context and its
+#: a surrender request for its group's transaction: the entity, the command, the request's context; pending, with its
 #: claim on an `Idempotency-Key` (None without one)
+Request = tuple[str, commands.Surrender, MessageContext]
 Pending = tuple[str, commands.Surrender, MessageContext, Claim | None]
 Surrendered = tuple[Obligation, Surrender]
 
