@@ -25,8 +25,8 @@ router = APIRouter(tags=["obligations and surrender"])
              summary="Surrender allowances (vintage <= year) and CCERs (<= the M-17 limit) against the year's "
                      "obligation; they are cancelled in the registry (M-16, M-17)")
 async def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, request: Request) -> SurrenderPublic:
-    """Concurrent surrenders share a transaction (the runtime's group commit, `surrender.surrender_each`); each is
-    answered after its group committed, or refused alone."""
+    """Surrenders that arrive together are applied together, in one transaction; each is answered once it is
+    committed, and a refused one is refused alone."""
     if not (caller.has(Role.ENTITY) and caller.owns(entity_id)):
         raise Forbidden("only the entity itself surrenders its units", field="entity_id", article="M-16")
     answer = request.app.state.runtime.surrenders.submit((entity_id, cmd, context_for(request, caller)))

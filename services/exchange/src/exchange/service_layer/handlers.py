@@ -39,9 +39,9 @@ def _announce(uow: ExchangeUnitOfWork, member: Member) -> None:
 
 
 def on_entity_registered(event: EntityRegistered, uow: ExchangeUnitOfWork) -> None:
-    """M-22 ¶2: a covered entity is admitted as a self-operating member (once; a replay admits nobody twice). The
-    registrations of a consumed batch are admitted together at its commit (`admit_registered`): no later event of
-    the same producer needs the member (its account is first used after the TradingAccountOpened this publishes)."""
+    """M-22 ¶2: a covered entity is admitted as a self-operating member (once; a replay admits nobody twice)."""
+    # the registrations of a consumed batch are admitted together at its commit (`admit_registered`): no later event
+    # of the same producer needs the member (its account is first used after the TradingAccountOpened this publishes)
     if event.covered:
         uow.defer(admit_registered, (event, uow.context))
 
