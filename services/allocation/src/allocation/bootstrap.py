@@ -15,6 +15,7 @@ from allocation.service_layer.obligations import on_policy_changed
 from allocation.service_layer.surrender import Pending, Request, Surrendered, surrender_each, surrender_together
 from allocation.adapters.policy_repository import AllocationPolicyDocument
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
+from ets_shared.envelope import MessageContext
 from ets_shared.contracts.allocation import (
     AllowancesIssued, AllowancesRecalled, AllowancesSold, CoverageApplicationDecided, CoveredListPublished,
     EntityExitDeclared, EntityRegistered, LedgerHeadPublished, ObligationRecorded, ObligationSettled,
@@ -25,6 +26,7 @@ from ets_shared.errors import DomainError
 from ets_shared.group_commit import Claimed, GroupCommit
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
+from ets_shared.unit_of_work import SharedTransaction
 
 NAME = "allocation"
 
@@ -73,13 +75,19 @@ class AllocationRuntime(ServiceRuntime):
         outcomes: dict[int, Surrendered | DomainError] = {}
         with self.shared_transaction() as transaction:
             if plain:
-                together = surrender_together([pending[i] for i in plain], self.uow(pending[plain[0]][2], transaction))
+                first = pending[plain[0]][2]
+                together = surrender_together([pending[i] for i in plain], self._joined(first, transaction))
                 outcomes.update(zip(plain, together, strict=True))
             if keyed:
-                each = surrender_each([pending[i] for i in keyed], lambda context: self.uow(context, transaction))
+                each = surrender_each([pending[i] for i in keyed], lambda context: self._joined(context, transaction))
                 outcomes.update(zip(keyed, each, strict=True))
             transaction.commit()
         return [outcomes[i] for i in range(len(pending))]
+
+    def _joined(self, context: MessageContext, transaction: SharedTransaction) -> AllocationUnitOfWork:
+        uow = self.uow(context, transaction)
+        assert isinstance(uow, AllocationUnitOfWork)  # the definition's uow_class
+        return uow
 
     async def start(self) -> None:
         await super().start()
