@@ -5,7 +5,9 @@ whatever is waiting — up to `max_batch` items, in arrival order, without waiti
 fills while the previous batch commits, so batches grow with the load and a lone item is not delayed — and hands
 them to `run_batch(items)`, which applies them in one transaction and returns one outcome per item: its result, or
 the refusal (an exception) that answers that item alone. Each answer is released only after the commit, so an
-acknowledged item is durable.
+acknowledged item is durable. Each item travels with the submitting request's claim on an `Idempotency-Key`
+(`ets_shared.persistence.claims`, a context variable that does not reach the writer thread by itself), so
+`run_batch` can fence each claimed item in a savepoint of its own: `run_batch` receives `(item, claim)` pairs.
 
 A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
 of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
@@ -22,6 +24,8 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
+from ets_shared.persistence.claims import Claim, current_claim
+
 log = logging.getLogger("ets.group_commit")
 Item = TypeVar("Item")
 Outcome = TypeVar("Outcome")
@@ -30,8 +34,11 @@ ATTEMPTS = 3
 _STOP = object()
 
 
+Claimed = tuple[Item, Claim | None]  # an item and its request's Idempotency-Key claim (None without one)
+
+
 class GroupCommit(Generic[Item, Outcome]):
-    def __init__(self, run_batch: Callable[[list[Item]], Sequence[Outcome | Exception]], *, name: str,
+    def __init__(self, run_batch: Callable[[list[Claimed[Item]]], Sequence[Outcome | Exception]], *, name: str,
                  max_batch: int = 500) -> None:
         self._run_batch = run_batch
         self.name = name
@@ -43,11 +50,12 @@ class GroupCommit(Generic[Item, Outcome]):
         self.entered = 0  # items answered
 
     def submit(self, item: Item) -> Future[Outcome]:
-        """Queue an item; the future is its answer (its outcome, or the refusal raised)."""
+        """Queue an item with the current request's claim; the future is its answer (its outcome, or the refusal
+        raised)."""
         if self._thread is None:
             self._start()
         answer: Future[Outcome] = Future()
-        self._queue.put((item, answer))
+        self._queue.put(((item, current_claim.get()), answer))
         return answer
 
     def _start(self) -> None:
@@ -84,7 +92,7 @@ class GroupCommit(Generic[Item, Outcome]):
             if stop:
                 return
 
-    def _apply(self, batch: list[tuple[Item, Future]]) -> None:
+    def _apply(self, batch: list[tuple[Claimed[Item], Future]]) -> None:
         items = [item for item, _answer in batch]
         for attempt in range(1, ATTEMPTS + 1):
             try:
@@ -106,7 +114,7 @@ class GroupCommit(Generic[Item, Outcome]):
                 answer.set_result(outcome)
         self.entered += len(batch)
 
-    def _failed(self, batch: list[tuple[Item, Future]], error: Exception) -> None:
+    def _failed(self, batch: list[tuple[Claimed[Item], Future]], error: Exception) -> None:
         if len(batch) > 1:
             log.warning("%s: a batch of %d failed (%r); applying them one by one", self.name, len(batch), error)
             for item in batch:

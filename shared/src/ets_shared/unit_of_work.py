@@ -23,7 +23,7 @@ from ets_shared.contracts.base import CaseEventData, EventData
 from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
 from ets_shared.persistence.bulk import insert_rows
-from ets_shared.persistence.claims import fence
+from ets_shared.persistence.claims import current_claim, fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
 
@@ -41,10 +41,13 @@ def hold_loaded(session: Session) -> list[Any]:
 
 class SharedTransaction:
     """One database transaction that several units of work join, each in a savepoint of its own (a bulk request:
-    each item commits or rolls back alone, and the whole request pays for one transaction). `commit()` ends it."""
+    each item commits or rolls back alone, and the whole request pays for one transaction; a group commit: each of
+    the concurrent requests likewise). `commit()` ends it, fenced by the claim on an `Idempotency-Key` of the request
+    that opened it; a unit acting under another claim (a grouped request's own) is fenced in its savepoint."""
 
     def __init__(self, session_factory: sessionmaker[Session], on_commit: Callable[[], None]) -> None:
         self.session = session_factory()
+        self.claim = current_claim.get()
         self._on_commit = on_commit
         self.emitted = 0
         self._held = hold_loaded(self.session)
@@ -85,6 +88,7 @@ class SqlUnitOfWork:
         self.emitted: list[Envelope] = []
         self._rows: dict[type[OutboxMessage] | type[AuditRecord] | type[InboxMessage], list[dict[str, Any]]] = {}
         self._clock: RegulatoryClock | None = None
+        self._deferred: dict[Callable[[list[Any], Any], None], list[Any]] = {}
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Self:
@@ -96,6 +100,7 @@ class SqlUnitOfWork:
         self.emitted = []
         self._rows = {OutboxMessage: [], AuditRecord: [], InboxMessage: []}
         self._clock = None
+        self._deferred = {}
         self._open()
         return self
 
@@ -116,12 +121,33 @@ class SqlUnitOfWork:
         self.session.rollback()  # no-op after commit; undoes everything otherwise
         self.session.close()
 
+    def defer(self, apply: Callable[[list[Any], Any], None], item: Any) -> None:
+        """Queue `item` to be applied with the others of this transaction at commit, `apply(items, uow)` once: the
+        events of a consumed batch handled set-based (allocation's registry instructions, the exchange's admissions
+        on registration). Only for work no later event of the batch reads."""
+        self._deferred.setdefault(apply, []).append(item)
+
+    def run_deferred(self, apply: Callable[[list[Any], Any], None] | None = None) -> None:
+        """Apply what was deferred (`commit` does it first; a subclass writing its own pending changes at commit
+        calls it before them) — or only what was deferred to `apply`, when a later event of the batch must see it
+        (the exchange's delivery answers before a deposit's)."""
+        if apply is not None:
+            if items := self._deferred.pop(apply, None):
+                apply(items, self)
+            return
+        while self._deferred:
+            apply = next(iter(self._deferred))
+            apply(self._deferred.pop(apply), self)
+
     def commit(self) -> None:
+        self.run_deferred()
         for table, rows in self._rows.items():
             insert_rows(self.session, table, rows)  # Core, one statement (`persistence.bulk`)
             rows.clear()
         self._clock = None
         if self._shared is not None:
+            if current_claim.get() != self._shared.claim:
+                fence(self.session)  # a grouped request's own Idempotency-Key, stamped with its part or not at all
             self._savepoint.commit()  # released into the shared transaction, which commits it
             self._shared.emitted += len(self.emitted)
             return
@@ -139,6 +165,7 @@ class SqlUnitOfWork:
         for rows in self._rows.values():
             rows.clear()
         self._clock = None
+        self._deferred = {}
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
     def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None,

@@ -2,15 +2,21 @@
 (M-22 ¶2), the operator admits others (M-21), and each caller sees only what its role allows."""
 from __future__ import annotations
 
+import asyncio
+
 import nats
 import pytest
 
 from ets_shared.contracts.allocation import EntityRegistered
-from ets_shared.contracts.exchange import MemberAdmitted
+from ets_shared.contracts.exchange import MemberAdmitted, TradingAccountOpened
 from ets_shared.envelope import MessageContext, wrap
+from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer
 from ets_shared.settings import ServiceSettings
 from ets_shared.testing.service import eventually, running_service, subject_listener
+from exchange.adapters.ledger import Ledger
+from exchange.adapters.orm import TradingAccountRow
 from exchange.bootstrap import build_runtime
+from exchange.service_layer.handlers import EVENT_HANDLERS
 
 pytestmark = pytest.mark.asyncio
 
@@ -82,3 +88,35 @@ async def test_m22_self_operating_member_applies_and_operator_approves(settings,
         audit = (await svc.client.get("/audit", params={"subject_ref": "application:A1"},
                                       headers=svc.auth("authority"))).json()
         assert [a["action"] for a in audit] == ["exchange.application.filed", "exchange.application.approved"]
+
+
+async def test_m22_a_consumed_batch_of_registrations_is_admitted_together(settings, nats_url):
+    """The registrations of one pulled batch are admitted set-based at its commit (`admit_registered`): each covered
+    entity once (a second registration event of the same entity in the batch admits nobody), each member's
+    MemberAdmitted and TradingAccountOpened in its own registration's case, and its account with a cash balance."""
+    def event(entity_id: str, covered: bool = True, correlation_id: str | None = None):
+        envelope = wrap(EntityRegistered(entity_id=entity_id, name=f"Entity {entity_id}", sector="steel",
+                                         covered=covered, registered_at="2025-01-05T02:00:00Z"),
+                        producer="allocation", context=MessageContext.new("test", correlation_id))
+        return Delivery.decode(EntityRegistered.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
+    async with running_service(build_runtime, settings) as svc, \
+            subject_listener(nats_url, MemberAdmitted.contract.subject) as admitted, \
+            subject_listener(nats_url, TradingAccountOpened.contract.subject) as opened:
+        batch = [event("E-1", correlation_id="case-1"), event("E-1", correlation_id="case-1b"),
+                 event("E-2", correlation_id="case-2"), event("E-3", covered=False)]
+        applied = await asyncio.to_thread(apply_batch, batch, svc.runtime.uow, "exchange")
+        assert len(applied) == 4
+        await eventually(lambda: len(admitted) == 2 and len(opened) == 2)
+        assert sorted((e["data"]["member_id"], e["correlation_id"]) for e in admitted) == \
+            [("M-E-1", "case-1"), ("M-E-2", "case-2")]
+        assert sorted((e["data"]["trading_account_id"], e["correlation_id"]) for e in opened) == \
+            [("X-M-E-1", "case-1"), ("X-M-E-2", "case-2")]
+        operator = svc.auth("exchange_operator")
+        assert [m["member_id"] for m in await _members(svc, operator, 2)] == ["M-E-1", "M-E-2"]
+        with svc.runtime.session_factory() as session:
+            assert Ledger(session).cash("X-M-E-2") == (0, 0)
+            assert session.get(TradingAccountRow, "X-M-E-1").covered_entity_id == "E-1"
+        again = await asyncio.to_thread(apply_batch, [event("E-2")], svc.runtime.uow, "exchange")
+        assert len(again) == 1 and len(await _members(svc, operator, 2)) == 2  # already a member: nobody new

@@ -87,3 +87,27 @@ async def test_bulk_requests_are_bounded_and_a_bad_item_names_its_place(world):
         answer = await world.client.post("/reports/batch", json=body, headers=world.authority)
         assert answer.status_code == 422 and answer.json()["invalid_params"][0]["name"] == field, answer.text
     assert (await world.client.get("/reports", headers=world.authority)).json() == [], "nothing changed"
+
+
+async def test_m13_m15_a_bulk_request_reads_ahead_without_losing_a_rule(world):
+    """The verifications of one request share what they read ahead (the agency's directory once, every entity's
+    assignment and previous year in a few queries): still each entity's own assignment (M-13 ¶1) and its own
+    previous-year figure (M-15 ¶2(2), year on year), whether determined by this service or imported."""
+    await world.tick(world.sh(2026, 4, 10))
+    await world.signatory("V-1", "AG-1", 2025)
+    for entity in ("E-1", "E-2", "E-3"):
+        await world.register(entity)
+        await world.report(entity, 2025, world.process(12_000))
+    await world.assign("E-3", 2025, "AG-2", revision=2)  # E-3's verification went to another agency
+    imported = await world.client.post("/determinations/historical", headers=world.authority, json={
+        "entity_id": "E-1", "compliance_year": 2024, "emissions": 10_000})
+    assert imported.status_code == 201
+    items = [{"report_id": f"RPT-{e}-2025", "agency_id": "AG-1", "verified_sources": world.process(12_000)}
+             for e in ("E-1", "E-2", "E-3")]
+    answer = await world.client.post("/verifications/batch", json={"verifications": items},
+                                     headers=world.svc.auth("verifier", "V-1"))
+    results = answer.json()["results"]
+    assert [r["status"] for r in results] == [201, 201, 403], answer.text
+    assert (results[0]["result"]["state"], results[0]["result"]["triggers"]) == ("recheck", ["YEAR_ON_YEAR"])
+    assert (results[1]["result"]["state"], results[1]["result"]["triggers"]) == ("verified", [])
+    assert results[2]["problem"]["field"] == "verifications[2].agency_id"

@@ -45,11 +45,17 @@ def to_domain(row: Any, cls: type[T], **overrides: Any) -> T:
     return cls(**values)
 
 
-def to_row(obj: Any, row_cls: type[R], existing: R | None = None, **extra: Any) -> R:
+def to_columns(obj: Any, row_cls: type, **extra: Any) -> dict[str, Any]:
+    """The row's column values of the dataclass `obj` (enums as their stored values), for a Core INSERT."""
     values = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
     values = {k: (v.value if isinstance(v, enum.Enum) else v) for k, v in values.items()
-              if k in row_cls.model_fields}  # type: ignore[attr-defined]  # R is a SQLModel table class
+              if k in row_cls.model_fields}  # type: ignore[attr-defined]  # a SQLModel table class
     values.update(extra)
+    return values
+
+
+def to_row(obj: Any, row_cls: type[R], existing: R | None = None, **extra: Any) -> R:
+    values = to_columns(obj, row_cls, **extra)
     if existing is None:
         return row_cls(**values)
     for key, value in values.items():

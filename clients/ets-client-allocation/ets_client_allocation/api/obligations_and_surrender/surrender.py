@@ -102,6 +102,10 @@ def sync_detailed(
     """Surrender allowances (vintage <= year) and CCERs (<= the M-17 limit) against the year's obligation;
     they are cancelled in the registry (M-16, M-17)
 
+     Surrenders that arrive together are applied together, in one transaction; each is answered once it
+    is
+    committed, and a refused one is refused alone.
+
     Args:
         entity_id (str):
         idempotency_key (str | Unset):
@@ -139,6 +143,10 @@ def sync(
     """Surrender allowances (vintage <= year) and CCERs (<= the M-17 limit) against the year's obligation;
     they are cancelled in the registry (M-16, M-17)
 
+     Surrenders that arrive together are applied together, in one transaction; each is answered once it
+    is
+    committed, and a refused one is refused alone.
+
     Args:
         entity_id (str):
         idempotency_key (str | Unset):
@@ -170,6 +178,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | SurrenderPublic]:
     """Surrender allowances (vintage <= year) and CCERs (<= the M-17 limit) against the year's obligation;
     they are cancelled in the registry (M-16, M-17)
+
+     Surrenders that arrive together are applied together, in one transaction; each is answered once it
+    is
+    committed, and a refused one is refused alone.
 
     Args:
         entity_id (str):
@@ -205,6 +217,10 @@ async def asyncio(
 ) -> Problem | SurrenderPublic | None:
     """Surrender allowances (vintage <= year) and CCERs (<= the M-17 limit) against the year's obligation;
     they are cancelled in the registry (M-16, M-17)
+
+     Surrenders that arrive together are applied together, in one transaction; each is answered once it
+    is
+    committed, and a refused one is refused alone.
 
     Args:
         entity_id (str):

@@ -2,7 +2,7 @@
 key in bulk: one tick may move 10,000 of them."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
@@ -38,15 +38,19 @@ _ENTITY = CoveredEntityRow.__table__
 _ENTRY, _PLAN = PlanEntryRow.__table__, PlanRow.__table__
 #: a surrender's reading, in one statement built once: the obligation (locked), that its entity is covered, and the
 #: entity's allocation under the year's plan once issued (M-17's base)
-_FOR_SURRENDER = (
+_SURRENDER_READING = (
     select(_OBLIGATION, _ENTITY.c.coverage,
            select(_ENTRY.c.quantity).join(_PLAN, _PLAN.c.compliance_year == _ENTRY.c.compliance_year)
            .where(_ENTRY.c.compliance_year == _OBLIGATION.c.compliance_year,
                   _ENTRY.c.entity_id == _OBLIGATION.c.entity_id, _PLAN.c.status == PlanStatus.ISSUED.value)
            .scalar_subquery().label("allocation_issued"))
     .join(_ENTITY, _ENTITY.c.entity_id == _OBLIGATION.c.entity_id)
-    .where(_OBLIGATION.c.entity_id == bindparam("entity_id"), _OBLIGATION.c.compliance_year == bindparam("year"))
     .with_for_update(of=_OBLIGATION))
+_FOR_SURRENDER = _SURRENDER_READING.where(_OBLIGATION.c.entity_id == bindparam("entity_id"),
+                                          _OBLIGATION.c.compliance_year == bindparam("year"))
+#: the same for a group of surrenders of one year (`surrender.surrender_together`)
+_FOR_SURRENDERS = _SURRENDER_READING.where(_OBLIGATION.c.entity_id.in_(bindparam("entity_ids", expanding=True)),
+                                           _OBLIGATION.c.compliance_year == bindparam("year"))
 
 
 class ObligationRepository:
@@ -71,6 +75,22 @@ class ObligationRepository:
             return None
         self._stored.add((entity_id, year))
         return obligation_of(row), row.allocation_issued or 0
+
+    def for_surrenders(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], tuple[Obligation, int]]:
+        """`for_surrender` of many (entity, year) at once, one query per year and 500 entities: the covered ones
+        found, by key."""
+        by_year: dict[int, list[str]] = {}
+        for entity_id, year in sorted(set(keys)):
+            by_year.setdefault(year, []).append(entity_id)
+        found: dict[tuple[str, int], tuple[Obligation, int]] = {}
+        for year, entity_ids in by_year.items():
+            for start in range(0, len(entity_ids), 500):
+                for row in self.session.execute(_FOR_SURRENDERS, {"entity_ids": entity_ids[start:start + 500],
+                                                                  "year": year}):
+                    if row.coverage == Coverage.COVERED.value:
+                        self._stored.add((row.entity_id, year))
+                        found[(row.entity_id, year)] = (obligation_of(row), row.allocation_issued or 0)
+        return found
 
     def save(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:
         """Insert or update one obligation under its year's policy (which dates `closes_at`); `extra` sets the row's
@@ -139,7 +159,10 @@ class SurrenderRepository:
         self.session = session
 
     def add(self, surrender: Surrender) -> None:
-        insert_rows(self.session, SurrenderRow, [dict(vars(surrender))])  # Core: no ORM flush for one row
+        self.add_all([surrender])
+
+    def add_all(self, surrenders: Sequence[Surrender]) -> None:
+        insert_rows(self.session, SurrenderRow, [dict(vars(s)) for s in surrenders])  # Core: no ORM flush
 
     def list(self, entity_id: str, year: int | None = None) -> list[Surrender]:
         """In registration order (the registry transaction's sequence)."""

@@ -1,9 +1,10 @@
 """HTTP API of obligations and surrender (M-15, M-16, M-17; shortfall, docs/rules.md §5)."""
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from allocation.adapters.obligations import ObligationRepository, SurrenderRepository
 from allocation.adapters.repository import EntityRepository
@@ -11,12 +12,11 @@ from allocation.domain import ObligationStatus
 from allocation.entrypoints.schemas import (
     SUPERVISORS, ObligationPublic, SurrenderPublic, SurrenderRecordPublic, may_see,
 )
-from allocation.service_layer import commands, handlers
+from allocation.service_layer import commands
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
-from ets_shared.http.dependencies import Caller, ReadSession, require
-from allocation.entrypoints.dependencies import Uow
+from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
 
 router = APIRouter(tags=["obligations and surrender"])
 
@@ -24,10 +24,13 @@ router = APIRouter(tags=["obligations and surrender"])
 @router.post("/entities/{entity_id}/surrenders", response_model=SurrenderPublic, status_code=201,
              summary="Surrender allowances (vintage <= year) and CCERs (<= the M-17 limit) against the year's "
                      "obligation; they are cancelled in the registry (M-16, M-17)")
-def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, uow: Uow) -> SurrenderPublic:
+async def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, request: Request) -> SurrenderPublic:
+    """Surrenders that arrive together are applied together, in one transaction; each is answered once it is
+    committed, and a refused one is refused alone."""
     if not (caller.has(Role.ENTITY) and caller.owns(entity_id)):
         raise Forbidden("only the entity itself surrenders its units", field="entity_id", article="M-16")
-    return SurrenderPublic.of(*handlers.surrender(entity_id, cmd, uow))
+    answer = request.app.state.runtime.surrenders.submit((entity_id, cmd, context_for(request, caller)))
+    return SurrenderPublic.of(*await asyncio.wrap_future(answer))
 
 
 @router.get("/entities/{entity_id}/surrenders", response_model=list[SurrenderRecordPublic],

@@ -25,7 +25,6 @@ from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, Forbidden, NotFound
 from ets_shared.http.bulk import BulkResult, ItemResult, item_problem
 from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
-from ets_shared.persistence.claims import current_claim
 from allocation.entrypoints.dependencies import Uow
 
 router = APIRouter(tags=["registry accounts and transfers"])
@@ -42,7 +41,8 @@ async def request_transfer(cmd: commands.RequestTransfer, request: Request, call
     """Submitted to the registry's group commit (`registry_transfers.transfer_group_commit`): concurrent callers'
     transfers are registered together in one transaction; answered once it has committed."""
     holder_id, member_id = _holder(caller)
-    submitted = TransferRequest(cmd, holder_id, member_id, context_for(request, caller), current_claim.get())
+    # its Idempotency-Key claim travels with it: GroupCommit.submit takes the request's
+    submitted = TransferRequest(cmd, holder_id, member_id, context_for(request, caller))
     return _registered(await asyncio.wrap_future(request.app.state.runtime.transfers.submit(submitted)))
 
 

@@ -12,7 +12,7 @@ memory, one INSERT per table), and each is registered or refused alone."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from allocation.domain import (
     TRADING_KINDS, Account, Registry, RegistryTransaction, TransferPurpose, UnitLine, UnitType, holder_request,
@@ -157,5 +157,5 @@ def transfer_group_commit(new_uow: Callable[[], AllocationUnitOfWork], max_batch
     """The registry's group commit of single transfers: concurrent callers' transfers, whatever is waiting (up to
     `max_batch`), registered by `register_requests` in one transaction; each caller is answered after the commit
     (its transaction, or its own refusal). A batch that fails as a whole is run again transfer by transfer."""
-    return GroupCommit(lambda requests: register_requests(requests, new_uow()), name="registry-transfers",
-                       max_batch=max_batch)
+    return GroupCommit(lambda claimed: register_requests([replace(request, claim=claim) for request, claim in claimed],
+                                                        new_uow()), name="registry-transfers", max_batch=max_batch)

@@ -1,9 +1,6 @@
 """The allocation service's unit of work: the shared transaction (outbox, audit, inbox) plus its repositories."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Self
-
 from allocation.adapters.coverage_repository import (
     ApplicationRepository, CoveredListRepository, EmissionsRepository,
 )
@@ -24,27 +21,6 @@ class AllocationUnitOfWork(SqlUnitOfWork):
     emissions: EmissionsRepository
     applications: ApplicationRepository
     lists: CoveredListRepository
-
-    _deferred: dict[Callable[[list[Any], "AllocationUnitOfWork"], None], list[Any]]
-
-    def __enter__(self) -> Self:
-        self._deferred = {}
-        return super().__enter__()
-
-    def defer(self, apply: Callable[[list[Any], "AllocationUnitOfWork"], None], item: Any) -> None:
-        """Queue `item` to be applied with the others of this transaction at commit, `apply(items, uow)` once:
-        a consumed batch's registry instructions are registered together, set-based (`registry_transfers`)."""
-        self._deferred.setdefault(apply, []).append(item)
-
-    def commit(self) -> None:
-        while self._deferred:
-            apply = next(iter(self._deferred))
-            apply(self._deferred.pop(apply), self)
-        super().commit()
-
-    def rollback(self) -> None:
-        self._deferred = {}
-        super().rollback()
 
     def _open(self) -> None:
         self.entities = EntityRepository(self.session)

@@ -88,8 +88,15 @@ class Ledger:
 
     # -- cash ----------------------------------------------------------------------------------------------------
     def open_cash(self, account_id: str) -> None:
-        if self.session.execute(select(_cash.c.account_id).where(_cash.c.account_id == account_id)).first() is None:
-            self.session.execute(insert(_cash).values(account_id=account_id, available_cents=0, reserved_cents=0))
+        self.open_cash_balances([account_id])
+
+    def open_cash_balances(self, account_ids: list[str]) -> None:
+        """A zero cash balance for each account that has none yet (one query and one multi-row INSERT)."""
+        found = set(self.session.execute(select(_cash.c.account_id).where(_cash.c.account_id.in_(account_ids)))
+                    .scalars())
+        new = [{"account_id": a, "available_cents": 0, "reserved_cents": 0} for a in account_ids if a not in found]
+        if new:
+            self.session.execute(insert(_cash), new)
 
     def cash(self, account_id: str) -> tuple[int, int]:
         self.write_pending()

@@ -5,7 +5,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
-from ets_shared.persistence.mapping import to_domain, to_row
+from ets_shared.persistence.bulk import insert_rows
+from ets_shared.persistence.mapping import to_columns, to_domain, to_row
 from exchange.adapters.orm import ComprehensiveApplicationRow, MemberRow
 from exchange.domain.applications import ApplicationStatus, ComprehensiveApplication
 from exchange.domain.members import Member
@@ -28,8 +29,17 @@ class MemberRepository:
             condition = or_(condition, MemberRow.covered_entity_id == covered_entity_id)
         return [to_domain(r, Member) for r in self.session.execute(select(MemberRow).where(condition)).scalars()]
 
+    def clashing_any(self, member_ids: list[str], covered_entity_ids: list[str]) -> list[Member]:
+        """`clashing` for many admissions at once: the members with any of these ids or covered entities."""
+        condition = or_(MemberRow.member_id.in_(member_ids), MemberRow.covered_entity_id.in_(covered_entity_ids))
+        return [to_domain(r, Member) for r in self.session.execute(select(MemberRow).where(condition)).scalars()]
+
     def save(self, member: Member) -> None:
         self.session.add(to_row(member, MemberRow, self.session.get(MemberRow, member.member_id)))
+
+    def add_all(self, members: list[Member]) -> None:
+        """New members, one multi-row INSERT (no ORM flush per row)."""
+        insert_rows(self.session, MemberRow, [to_columns(m, MemberRow) for m in members])
 
     def list(self, offset: int = 0, limit: int = 100) -> list[Member]:
         query = select(MemberRow).order_by(MemberRow.member_id).offset(offset).limit(limit)

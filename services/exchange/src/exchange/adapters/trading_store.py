@@ -4,16 +4,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound, RuleViolation
+from ets_shared.persistence.bulk import insert_rows
 from exchange.adapters.orm import (
     AgreementRow, AllocationHeldRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
 )
 from exchange.domain.policy import OPEN_BIDDING, vwap_cents
 
 OPEN = "OPEN"
+_ACCOUNT = TradingAccountRow.__table__
 MATCHED = "MATCHED"
 R = TypeVar("R")
 
@@ -34,6 +36,19 @@ class TradingStore:
     # -- accounts and products -----------------------------------------------------------------------------------
     def account(self, trading_account_id: str, field: str = "trading_account_id") -> TradingAccountRow:
         return self._get(TradingAccountRow, trading_account_id, "trading account", field)
+
+    def accounts_among(self, participant_ids: list[str], trading_account_ids: list[str]) -> set[str]:
+        """Which of these participants have a trading account, and which of these account ids are taken."""
+        query = select(TradingAccountRow.participant_id, TradingAccountRow.trading_account_id).where(or_(
+            TradingAccountRow.participant_id.in_(participant_ids),
+            TradingAccountRow.trading_account_id.in_(trading_account_ids)))
+        return {key for row in self.session.execute(query) for key in row}
+
+    def add_accounts(self, rows: list[TradingAccountRow]) -> None:
+        """New trading accounts, one multi-row INSERT (no ORM flush per row)."""
+        if rows:
+            insert_rows(self.session, TradingAccountRow, [{c.name: getattr(row, c.name) for c in _ACCOUNT.columns}
+                                                          for row in rows])
 
     def account_of(self, participant_id: str) -> TradingAccountRow | None:
         return self.session.execute(select(TradingAccountRow)

@@ -13,6 +13,7 @@ from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.exchange import MemberAdmitted
 from ets_shared.contracts.base import EventData
 from ets_shared.messaging.consumers import EventHandler
+from ets_shared.envelope import MessageContext
 from exchange.domain.applications import (
     ComprehensiveApplication, apply_for_comprehensive, approve_application, reject_application,
 )
@@ -20,7 +21,7 @@ from exchange.domain.members import (
     Member, admit_by_operator, admit_covered_entity, covered_member_id, reinstate_member, suspend_member,
 )
 from exchange.service_layer import commands, market_data
-from exchange.service_layer.accounts import on_allowances_issued, open_account
+from exchange.service_layer.accounts import on_allowances_issued, open_account, open_members_accounts
 from exchange.service_layer.filings import open_trading_day
 from exchange.service_layer.risk import lift_ended
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
@@ -29,20 +30,43 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 def _admitted(uow: ExchangeUnitOfWork, member: Member) -> Member:
     uow.members.save(member)
-    uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
-                               covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
+    _announce(uow, member)
     open_account(uow, member, member.member_id, member.name, member.covered_entity_id)
     return member
 
 
+def _announce(uow: ExchangeUnitOfWork, member: Member) -> None:
+    uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
+                               covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
+
+
 def on_entity_registered(event: EntityRegistered, uow: ExchangeUnitOfWork) -> None:
     """M-22 ¶2: a covered entity is admitted as a self-operating member (once; a replay admits nobody twice)."""
-    if not event.covered:
-        return
-    clashes = uow.members.clashing(covered_member_id(event.entity_id), event.entity_id)
-    if any(m.covered_entity_id == event.entity_id for m in clashes):
-        return
-    _admitted(uow, admit_covered_entity(event.entity_id, event.name, uow.now(), clashes))
+    # the registrations of a consumed batch are admitted together at its commit (`admit_registered`): no later event
+    # of the same producer needs the member (its account is first used after the TradingAccountOpened this publishes)
+    if event.covered:
+        uow.defer(admit_registered, (event, uow.context))
+
+
+def admit_registered(registered: list[tuple[EntityRegistered, MessageContext]], uow: ExchangeUnitOfWork) -> None:
+    """`on_entity_registered` set-based: the members they could clash with in one query, the new members, their
+    accounts and cash balances each in one INSERT, MemberAdmitted and TradingAccountOpened in each entity's case."""
+    known = uow.members.clashing_any([covered_member_id(e.entity_id) for e, _ in registered],
+                                     [e.entity_id for e, _ in registered])
+    admitted: list[tuple[Member, MessageContext]] = []
+    for event, context in registered:
+        member_id = covered_member_id(event.entity_id)
+        clashes = [m for m in known if m.member_id == member_id or m.covered_entity_id == event.entity_id]
+        if any(m.covered_entity_id == event.entity_id for m in clashes):
+            continue
+        uow.act_for(context)
+        member = admit_covered_entity(event.entity_id, event.name, uow.now(), clashes)
+        known.append(member)
+        admitted.append((member, context))
+        _announce(uow, member)
+    if admitted:
+        uow.members.add_all([member for member, _ in admitted])
+        open_members_accounts(uow, admitted)
 
 
 def admit_member(cmd: commands.AdmitMember, uow: ExchangeUnitOfWork) -> Member:

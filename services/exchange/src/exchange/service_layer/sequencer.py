@@ -24,8 +24,8 @@ Placed = tuple[OrderRecord, list[TradeRecord]]
 
 class Sequencer(GroupCommit[Entry, Placed]):
     def __init__(self, new_uow: Callable[[MessageContext], ExchangeUnitOfWork], max_batch: int = 500) -> None:
-        super().__init__(lambda entries: place_orders(new_uow(entries[0][2]), entries), name="exchange-sequencer",
-                         max_batch=max_batch)
+        super().__init__(lambda claimed: place_orders(new_uow(claimed[0][0][2]), [entry for entry, _ in claimed]),
+                         name="exchange-sequencer", max_batch=max_batch)
 
     def enter(self, member_id: str, cmd: commands.PlaceOrder, context: MessageContext) -> Future[Placed]:
         """Queue an order; the future is its answer (the order and its trades, or the refusal raised)."""

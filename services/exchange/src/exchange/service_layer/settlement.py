@@ -3,8 +3,8 @@ completes or comes back; a trade's delivery registered settles the cash leg and 
 reserve fund), a delivery refused fails the trade as a whole and releases both legs. Each answer applies once: a
 re-delivered event finds the trade, instruction or deposit already done and changes nothing.
 
-Delivery answers are applied set-based per consumed batch: each one is noted (`uow.delivery_answers`) and all of
-them are applied together before the transaction commits (`apply_delivery_answers`, deferred on the unit of work) —
+Delivery answers are applied set-based per consumed batch: each one is deferred on the unit of work
+(`SqlUnitOfWork.defer`) and all of them are applied together before the transaction commits (`_apply_answers`) —
 one read of the trades, one multi-row insert of the statement lines, the balances' net changes (`Ledger.*_later`),
 the fee check once per batch and the large-holder check once per buyer. Each trade is still all or nothing: a
 refused delivery moves no cash and releases both reservations, a registered one settles both legs; the first
@@ -48,16 +48,18 @@ def on_transfer_refused(event: RegistryTransferRefused, uow: ExchangeUnitOfWork)
 
 
 def _note(uow: ExchangeUnitOfWork, trade_id: str, purpose: str, refusal: str | None) -> None:
-    uow.delivery_answers.append((trade_id, purpose, refusal, uow.context))
-    uow.defer("settlement", apply_delivery_answers)
+    uow.defer(_apply_answers, (trade_id, purpose, refusal, uow.context))
 
 
 def apply_delivery_answers(uow: ExchangeUnitOfWork) -> None:
-    """Apply the registry's delivery answers noted so far in this transaction, in their order, set-based; what each
-    answer publishes carries that answer's context (its case's correlation id)."""
-    answers, uow.delivery_answers = uow.delivery_answers, []
-    if not answers:
-        return
+    """Apply the registry's delivery answers noted so far in this transaction now (an answer that must see their
+    effect comes next)."""
+    uow.run_deferred(_apply_answers)
+
+
+def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], uow: ExchangeUnitOfWork) -> None:
+    """Apply the registry's delivery answers, in their order, set-based; what each answer publishes carries that
+    answer's context (its case's correlation id)."""
     acting = uow.context
     ids = sorted({trade_id for trade_id, _, _, _ in answers})
     trades = {t.trade_id: t for start in range(0, len(ids), 500)

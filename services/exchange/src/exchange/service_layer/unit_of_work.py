@@ -2,9 +2,6 @@
 ledger and the process's order books (held in memory, rebuilt from the database)."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ets_shared.envelope import MessageContext
 from ets_shared.unit_of_work import SqlUnitOfWork
 from exchange.adapters.books import Books, books_for
 from exchange.adapters.ledger import Ledger
@@ -18,12 +15,6 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
     trading: TradingStore
     ledger: Ledger
     books: Books
-    delivery_answers: list[tuple[str, str, str | None, MessageContext]]  # the registry's answers not yet applied
-    _deferred: dict[str, Callable[[ExchangeUnitOfWork], None]]
-
-    def defer(self, key: str, work: Callable[[ExchangeUnitOfWork], None]) -> None:
-        """Run `work` once before this transaction commits (set-based work gathered over a consumed batch)."""
-        self._deferred.setdefault(key, work)
 
     def _open(self) -> None:
         self.members = MemberRepository(self.session)
@@ -35,16 +26,13 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
 
     def __enter__(self) -> ExchangeUnitOfWork:
         self.ledger = None  # type: ignore[assignment]
-        self.delivery_answers, self._deferred = [], {}
         return super().__enter__()
 
     def commit(self) -> None:
-        while self._deferred:
-            self._deferred.pop(next(iter(self._deferred)))(self)
+        self.run_deferred()  # before the ledger's pending changes: deferred work may add to them
         self.ledger.write_pending()
         super().commit()
 
     def rollback(self) -> None:
         self.ledger.forget_pending()
-        self.delivery_answers, self._deferred = [], {}
         super().rollback()

@@ -4,6 +4,7 @@ awards, blacklist, certificates, assignments, its eligibility verdict; V, M-13 Â
 carry their own instant or revision, and an older fact never overwrites a newer one."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +16,8 @@ from mrv.adapters.orm import (
     EntitySuccessorRow, VerificationAssignmentRow, VerifierCertificateRow,
 )
 from mrv.domain.signatories import VerifierDirectory
+
+_DIRECTORIES = "mrv.preloaded_directories"  # session.info key: signatories read ahead for a bulk request
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,32 @@ class SignatoryRepository:
     def directory_for(self, agency_id: str, verifier_id: str, year: int,
                       entity_id: str | None = None) -> VerifierDirectory:
         """Only the candidate rows: the agency's facts for the year, the verifier's certificates, the entity's
-        assignment."""
-        return self._directory([agency_id], year, verifier_id=verifier_id, entity_id=entity_id)
+        assignment. Read once per (agency, verifier, year) when a bulk request read its signatories ahead
+        (`preload`), the entity's assignment then from the rows it read."""
+        preloaded = self.session.info.get(_DIRECTORIES, {}).get((agency_id, verifier_id, year))
+        if preloaded is None:
+            return self._directory([agency_id], year, verifier_id=verifier_id, entity_id=entity_id)
+        if entity_id is not None and (entity_id, year) not in preloaded.assignments:
+            row = self.session.get(VerificationAssignmentRow, (entity_id, year))  # read ahead: no query
+            if row is not None:
+                preloaded.record_assignment(entity_id, year, row.agency_id)
+        return preloaded
+
+    def preload(self, signatories: Iterable[tuple[str, str, int]], entity_years: Iterable[tuple[str, int]]) -> None:
+        """For the verifications of one bulk request, in its transaction (nothing in it changes these facts): the
+        directory of each (agency, verifier, year) once, and the entities' assignments in one query per year."""
+        directories = self.session.info.setdefault(_DIRECTORIES, {})
+        for agency_id, verifier_id, year in set(signatories):
+            directories[(agency_id, verifier_id, year)] = self._directory([agency_id], year, verifier_id=verifier_id)
+        by_year: dict[int, set[str]] = {}
+        for entity_id, year in entity_years:
+            by_year.setdefault(year, set()).add(entity_id)
+        for year, entity_ids in by_year.items():  # held by the transaction's session: `get` finds them
+            ids = sorted(entity_ids)
+            for start in range(0, len(ids), 500):
+                self.session.execute(select(VerificationAssignmentRow).where(
+                    VerificationAssignmentRow.compliance_year == year,
+                    VerificationAssignmentRow.entity_id.in_(ids[start:start + 500]))).scalars().all()
 
     # -- facts -----------------------------------------------------------------------------------------------
     def record_eligibility(self, agency_id: str, year: int, eligible: bool, reason: str, at: datetime) -> bool:
@@ -211,6 +238,14 @@ class CoveredEntityRepository:
 
     def get(self, entity_id: str) -> CoveredEntityRow | None:
         return self.session.get(CoveredEntityRow, entity_id)
+
+    def preload(self, entity_ids: Iterable[str]) -> None:
+        """Read many entities' rows at once for one bulk request: held by its transaction's session, each
+        `is_covered` then finds its row without a query."""
+        ids = sorted(set(entity_ids))
+        for start in range(0, len(ids), 500):
+            self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(ids[start:start + 500]))
+                                 ).scalars().all()
 
     def end(self, entity_id: str, last_year: int) -> bool:
         """M-18 / M-10: the entity reports no year after `last_year` (the earliest end is kept)."""
