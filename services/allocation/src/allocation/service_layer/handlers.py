@@ -20,16 +20,19 @@ from allocation.service_layer.registration import deposit_ccer, register_entitie
 from allocation.service_layer.registry_transfers import (
     on_delivery_instructed, on_withdrawal_requested, request_transfer, request_transfers,
 )
+from allocation.service_layer.succession import on_account_succeeded
 from allocation.service_layer.surrender import surrender
 from allocation.service_layer.trading_accounts import on_trading_account_opened
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, TradeDeliveryInstructed, TradingAccountOpened
+from ets_shared.contracts.exchange import (
+    AccountSucceeded, AllowanceWithdrawalRequested, TradeDeliveryInstructed, TradingAccountOpened,
+)
 from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDeterminedV2
 
 EVENT_HANDLERS = {EmissionsDeterminedV2: on_emissions_determined, EmissionReportSubmitted: on_report_submitted,
                   CalendarTick: on_calendar_tick, TradingAccountOpened: on_trading_account_opened,
                   AllowanceWithdrawalRequested: on_withdrawal_requested,
-                  TradeDeliveryInstructed: on_delivery_instructed}
+                  TradeDeliveryInstructed: on_delivery_instructed, AccountSucceeded: on_account_succeeded}
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "change_cap", "create_plan", "decide_application",
            "declare_emissions", "deposit_ccer", "file_application", "issue_plan", "preview_list", "publish_list",

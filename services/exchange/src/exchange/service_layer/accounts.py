@@ -4,7 +4,7 @@ Participants from other regions (M-30) are admitted like any other: nothing here
 from __future__ import annotations
 
 from ets_shared.contracts.allocation import AllowancesIssued
-from ets_shared.contracts.exchange import TradingAccountOpened
+from ets_shared.contracts.exchange import MemberAdmitted, TradingAccountOpened
 from ets_shared.errors import Conflict, Forbidden
 from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
 from exchange.domain.members import Member, may_act_for_client
@@ -14,6 +14,15 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 def trading_account_id(participant_id: str) -> str:
     return f"X-{participant_id}"
+
+
+def admit(uow: ExchangeUnitOfWork, member: Member) -> Member:
+    """A member admitted: saved, announced (`member.admitted`) and given its trading account."""
+    uow.members.save(member)
+    uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
+                               covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
+    open_account(uow, member, member.member_id, member.name, member.covered_entity_id)
+    return member
 
 
 def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, name: str,
