@@ -6,9 +6,9 @@ from pathlib import Path
 
 from ets_shared.contracts.exchange import (
     AccountSucceeded, AgreementProposed, AllowancesDeposited, AllowancesWithdrawn, AllowanceWithdrawalRequested,
-    CashDeposited, CashWithdrawn, DepthChanged, FeeOutsideSchedule, LargeHolderReported, MarketDayReported, MarketMeasureImposed,
-    MarketMeasureLifted, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled, RiskWarningIssued,
-    SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
+    CashDeposited, CashWithdrawn, DepthChanged, FeeOutsideSchedule, LargeHolderReported, MarketDayReported,
+    MarketMeasureImposed, MarketMeasureLifted, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled,
+    RiskWarningIssued, SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
     TradeSettlementFailed, TradingAccountOpened, TradingDayOpened, TradingRulesFiled,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
