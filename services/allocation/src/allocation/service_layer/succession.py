@@ -165,6 +165,10 @@ def on_account_succeeded(event: AccountSucceeded, uow: AllocationUnitOfWork) -> 
             raise NotFound(f"no approved succession {event.succession_id} of {event.predecessor_entity_id}",
                            field="succession_id")
         heirs = {s.trading_account_id: s.entity_id for s in event.successors}
+        successors = {row.successor_id} | {f.successor_id for f in _facilities(json.loads(row.facilities))}
+        if outsiders := sorted(set(heirs.values()) - successors):
+            raise RuleViolation(f"{', '.join(outsiders)} succeeded nobody in {event.succession_id}",
+                                field="successors", article="M-10")
         registry = uow.registry.load([event.trading_account_id, *heirs], [event.trading_account_id])
         for account, holder in [(event.trading_account_id, event.predecessor_entity_id), *heirs.items()]:
             found = registry.accounts.get(account)
