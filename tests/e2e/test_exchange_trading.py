@@ -1,6 +1,8 @@
 """Trading across five processes (M-16 ¶2, M-23, M-26, M-32): an entity short of allowances buys them on the
 exchange from another entity, takes them to its holding account and surrenders them in the window, so no shortfall
-case opens; at the end the registry, the exchange and the settlement bank's statement all agree."""
+case opens; the registry, the exchange and the settlement bank's statement all agree. Then the seller merges into
+the buyer (M-10): its trading account — custody allowances, the sale's cash, an open offer — passes to the survivor
+in the exchange and in the registry, and they still agree."""
 from __future__ import annotations
 
 from datetime import date
@@ -19,7 +21,7 @@ SHORT = SampleEntity("1", "Songjiang Foundry", "industry", "emits more than it w
                      annual_emissions=60_000, previous_year=56_000, base_years=(50_000, 50_000, 50_000),
                      reported=60_000, verified=60_000)
 LONG = SampleEntity("2", "Jiading Paper", "industry", "emits less than it was allocated; sells the surplus",
-                    annual_emissions=70_000, previous_year=72_000, base_years=(80_000, 80_000, 80_000),
+                    annual_emissions=70_000, previous_year=72_000, base_years=(85_000, 85_000, 85_000),
                     reported=70_000, verified=70_000)
 
 
@@ -105,6 +107,48 @@ async def test_short_entity_buys_on_the_exchange_and_surrenders_no_shortfall(pla
                       "balance": str((2 * fee * Decimal("0.2")).quantize(Decimal("0.01")))}]}
     bank = await client.post("exchange", "/cash/reconciliations", statement, role="settlement_bank", party="BANK")
     assert bank["agreed"], bank
+    await _seller_merges_into_buyer(client, year, statement["balances"])
+
+
+async def _seller_merges_into_buyer(client, year: YearRun, balances: list[dict]) -> None:
+    """M-10: the seller commits 2,000 t more to trading, offers 500 t, and merges into the buyer."""
+    buyer_id, seller_id = year.eid(SHORT), year.eid(LONG)
+    buyer, seller, day = f"X-M-{buyer_id}", f"X-M-{seller_id}", date(Y + 1, 7, 2)
+    await year.tick(day, hour=10)
+    await client.post("allocation", "/registry/transfers", {
+        "from_account_id": f"ACC-{seller_id}", "to_account_id": seller,
+        "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": 2_000}]}, role="entity", party=seller_id)
+    await until(lambda: _units(client, seller, (2_000, 0)), what="the exchange crediting the deposit")
+    offer = await client.post("exchange", "/orders", {"trading_account_id": seller, "product_id": PRODUCT,
+                                                      "side": "SELL", "price": "55.00", "quantity": 500},
+                              role="member", party=f"M-{seller_id}")
+    assert offer["status"] == "OPEN" and await _units(client, seller, (1_500, 500))
+    cash = {a: Decimal((await exchange_balances(client, a))["cash_available"]) for a in (buyer, seller)}
+    assert cash[seller] > 0
+    filed = await client.post("allocation", "/successions", {
+        "kind": "merger", "predecessor_ids": [seller_id], "successor_id": buyer_id, "effective_on": str(day),
+        "statement": f"{LONG.name} merged into {SHORT.name} by absorption"}, role="authority")
+    await client.post("allocation", f"/successions/{filed['succession_id']}/decision",
+                      {"approve": True, "reason": "merger registered; documents in order"}, role="authority")
+
+    await until(lambda: _units(client, buyer, (2_000, 0)), what="the exchange passing the custody to the survivor")
+    assert await _units(client, seller, (0, 0))
+    assert (await exchange_balances(client, seller))["cash_available"] == "0.00"
+    assert Decimal((await exchange_balances(client, buyer))["cash_available"]) == cash[buyer] + cash[seller]
+    orders = await client.get("exchange", f"/trading-accounts/{seller}/orders", role="exchange_operator")
+    assert [o["status"] for o in orders if o["order_id"] == offer["order_id"]] == ["CANCELLED"]
+    await until(lambda: _registry_holds(client, {buyer: 2_000, seller: 0}), what="the registry's succession")
+    registry = await client.get("exchange", "/reconciliation/registry", role="exchange_operator")
+    assert registry["agreed"] and registry["in_flight"] == [], registry
+    merged = [{"account_id": buyer, "balance": str(cash[buyer] + cash[seller])}] + [
+        b for b in balances if b["account_id"] not in (buyer, seller)]
+    bank = await client.post("exchange", "/cash/reconciliations", {
+        "statement_date": str(day), "movements": [], "balances": merged}, role="settlement_bank", party="BANK")
+    assert bank["agreed"], bank
+
+
+async def _registry_holds(client, expected: dict[str, int]) -> bool:
+    return all([await holding(client, account) == quantity for account, quantity in expected.items()])
 
 
 async def _registry_knows(client, *accounts: str) -> bool:
