@@ -24,8 +24,7 @@ from ets_shared.apportion import apportion
 from ets_shared.contracts.allocation import SuccessionApproved
 from ets_shared.contracts.exchange import AccountPassed, AccountSucceeded, SucceededAllowances
 from exchange.adapters.orm import (
-    AccountSuccessionRow, AgreementRow, AllocationHeldRow, AllowancePositionRow, CashBalanceRow, OrderRow,
-    TradingAccountRow,
+    AccountSuccessionRow, AgreementRow, AllocationHeldRow, AllowancePositionRow, OrderRow, TradingAccountRow,
 )
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import (
@@ -41,6 +40,7 @@ from exchange.service_layer.risk import check_large_holder
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 PENDING, MOVED = "PENDING", "MOVED"
+_UNITS = AllowancePositionRow.__table__
 BOOKS_WAIT_S = 5.0
 
 
@@ -53,13 +53,14 @@ def on_succession_approved(event: SuccessionApproved, uow: ExchangeUnitOfWork) -
     shares = [(s.entity_id, Decimal(s.holdings_share)) for s in event.successors]
     ref = f"succession:{event.succession_id}"
     for pred in event.predecessor_ids:
-        _pass_allocation_held(uow, pred, shares)
         account = entity_account(uow, pred)
-        if account is None:
+        if account is None:  # not a member: only its holding allowance passes (the inbox applies this once)
+            _pass_allocation_held(uow, pred, shares)
             uow.audit("exchange.succession.no-account", ref, {"entity_id": pred})
             continue
         if uow.session.get(AccountSuccessionRow, (event.succession_id, account.trading_account_id)) is not None:
-            continue
+            continue  # the same approval sent again under another event: done already
+        _pass_allocation_held(uow, pred, shares)
         if pred not in continuing:
             uow.members.save(succeed_member(uow.members.get(account.member_id), uow.now(), event.succession_id))
         row = AccountSuccessionRow(
@@ -125,15 +126,14 @@ def cancel_open(uow: ExchangeUnitOfWork, account_id: str, cause: str) -> list[st
 def move_when_settled(uow: ExchangeUnitOfWork, row: AccountSuccessionRow) -> bool:
     """Divide the account now if nothing of it is reserved (False, nothing moved, otherwise)."""
     account_id = row.trading_account_id
-    uow.ledger.write_pending()
-    cash = uow.session.get(CashBalanceRow, account_id)
-    positions = list(uow.session.execute(select(AllowancePositionRow).where(
-        AllowancePositionRow.account_id == account_id)).scalars())
-    if (cash is not None and cash.reserved_cents) or any(p.reserved for p in positions):
+    cash, cash_reserved = uow.ledger.cash(account_id)  # the balances as the database has them (pending written)
+    units = _UNITS.c
+    positions = uow.session.execute(select(units.vintage, units.available, units.reserved).where(
+        units.account_id == account_id)).all()
+    if cash_reserved or any(reserved for _vintage, _available, reserved in positions):
         return False
     shares = [(entity, Decimal(share)) for entity, share in row.shares]
-    parts = divide_account(shares, {p.vintage: p.available for p in positions if p.available},
-                           cash.available_cents if cash is not None else 0)
+    parts = divide_account(shares, {vintage: available for vintage, available, _r in positions if available}, cash)
     predecessor, now = uow.members.get(uow.trading.account(account_id).member_id), uow.now()
     passed = []
     for entity_id, share in shares:
