@@ -161,7 +161,8 @@ def move_when_settled(uow: ExchangeUnitOfWork, row: AccountSuccessionRow) -> boo
             allowances=[SucceededAllowances(vintage=v, quantity=q) for v, q in part.allowances.items()]))
     row.status, row.moved_at = MOVED, now
     uow.publish(AccountSucceeded(
-        succession_id=row.succession_id, kind=row.kind, predecessor_entity_id=row.predecessor_entity_id,
+        succession_id=row.succession_id, kind="merger" if row.kind == "merger" else "split",
+        predecessor_entity_id=row.predecessor_entity_id,
         member_id=predecessor.member_id, trading_account_id=account_id, continues=row.continues, successors=passed,
         cancelled_order_ids=list(row.cancelled_order_ids), moved_at=now),
         subject_ref=f"trading-account:{account_id}", correlation_id=row.correlation_id)
@@ -181,12 +182,12 @@ def _heir_account(uow: ExchangeUnitOfWork, entity_id: str, predecessor: Member, 
                       {"from_member_id": predecessor.member_id, "kind": heir.kind.value})
         return account
     clashes = uow.members.clashing(covered_member_id(entity_id), entity_id)
-    member = next((m for m in clashes if m.covered_entity_id == entity_id), None)
-    if member is None:
+    existing = next((m for m in clashes if m.covered_entity_id == entity_id), None)
+    if existing is None:
         admit(uow, inherit_membership(admit_covered_entity(entity_id, entity_id, uow.now(), clashes), predecessor,
                                       merger))
     else:
-        open_account(uow, member, member.member_id, member.name, entity_id)
+        open_account(uow, existing, existing.member_id, existing.name, entity_id)
     found = entity_account(uow, entity_id)
     assert found is not None
     return found
