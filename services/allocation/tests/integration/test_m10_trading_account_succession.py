@@ -56,6 +56,19 @@ async def test_m10_merger_moves_trading_account_holdings_in_the_registry_once(wo
     assert (await audit(world, succession_id)).count("allocation.succession.trading-account-registered") == 1
 
 
+async def test_m10_a_comprehensive_predecessors_clients_are_acted_for_by_the_member_that_took_them_over(world):
+    await world.tick("2026-06-05T10:00:00+08:00")
+    await world.trading()
+    await world.from_exchange(world.opened("X-C-1", "C-1", member_id="M-E-1", kind="client"))
+    succession_id = await approved_merger(world)
+    as_new, as_old = world.svc.auth("member", party_id="M-E-2"), world.svc.auth("member", party_id="M-E-1")
+    assert (await world.svc.client.get("/registry/accounts/X-C-1", headers=as_new)).status_code == 403
+    await world.from_exchange(succeeded(succession_id).model_copy(update={
+        "client_trading_account_ids": ["X-C-1"], "clients_member_id": "M-E-2"}))
+    assert (await world.svc.client.get("/registry/accounts/X-C-1", headers=as_new)).status_code == 200
+    assert (await world.svc.client.get("/registry/accounts/X-C-1", headers=as_old)).status_code == 403
+
+
 async def test_m10_trading_account_move_refused_outside_an_approved_succession(world):
     await world.tick("2026-06-05T10:00:00+08:00")
     await world.trading()

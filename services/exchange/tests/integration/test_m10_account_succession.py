@@ -138,6 +138,7 @@ async def test_m10_split_tie_goes_to_the_first_listed(market):
     await market.fund("X-M-E-B", "0.01")
     await market.deposit_allowances("X-M-E-B", 101, holder="E-B")
     await market.send(approval(market, "split", "E-B", ("E-D", "50", False), ("E-C", "50", False)))
+    assert (await member(market, "M-E-D"))["kind"] == "self_operating"  # no clients: a split passes no comprehensive
     assert (await market.balances("X-M-E-D")) == {"cash": ("0.01", "0.00"), "units": (51, 0)}
     assert (await market.balances("X-M-E-C")) == {"cash": ("0.00", "0.00"), "units": (50, 0)}
     assert (await market.balances("X-M-E-B")) == {"cash": ("0.00", "0.00"), "units": (0, 0)}
@@ -166,7 +167,7 @@ async def test_m10_the_move_waits_for_a_trade_in_flight_then_happens_at_a_tick(m
     assert moved["data"]["successors"][0]["cash"] == "15976.00"  # the sale's proceeds less the seller's fee
 
 
-async def test_m10_a_successor_not_yet_a_member_is_admitted_and_inherits_comprehensive_membership(market):
+async def test_m10_a_successor_not_yet_a_member_is_admitted_and_takes_over_the_comprehensive_business(market):
     await market.at(2026, 5, 20, 10, 0)
     await covered(market, "E-A")
     application = await market.client.post("/members/M-E-A/comprehensive-applications",
@@ -175,8 +176,22 @@ async def test_m10_a_successor_not_yet_a_member_is_admitted_and_inherits_compreh
     decided = await market.client.post("/comprehensive-applications/APP-1/decision",
                                        json={"approve": True, "reason": "meets the rules"}, headers=market.operator)
     assert decided.status_code == 200, decided.text
+    client = await market.client.post("/members/M-E-A/clients", json={"client_id": "C-1", "name": "Client One"},
+                                      headers=market.member("M-E-A"))
+    assert client.status_code == 201, client.text
     await market.deposit_allowances("X-M-E-A", 10, holder="E-A")
     await market.send(approval(market, "merger", "E-A", ("E-NEW", "100", False)))
     heir = await member(market, "M-E-NEW")
     assert (heir["kind"], heir["covered_entity_id"], heir["status"]) == ("comprehensive", "E-NEW", "ACTIVE")
     assert (await market.balances("X-M-E-NEW"))["units"] == (10, 0)
+    # the client's account passed with the comprehensive business: its new member enters its orders, the old cannot
+    [moved] = outbox(market, AccountSucceeded)
+    assert (moved["data"]["client_trading_account_ids"], moved["data"]["clients_member_id"]) == (["X-C-1"], "M-E-NEW")
+    accounts = (await market.client.get("/members/M-E-NEW/trading-accounts", headers=market.operator)).json()
+    assert sorted(a["trading_account_id"] for a in accounts) == ["X-C-1", "X-M-E-NEW"]
+    await market.list_product("40.00")
+    await market.fund("X-C-1", "1000.00")
+    old = await market.order("M-E-A", "X-C-1", "BUY", "40.00", 1)
+    assert old.status_code == 403
+    new = await market.order("M-E-NEW", "X-C-1", "BUY", "40.00", 1)
+    assert new.status_code == 201, new.text

@@ -57,7 +57,9 @@ class AccountSucceeded(EventData):
     account to its successors: its open orders and agreement proposals were cancelled, then its custody allowances
     (by vintage) and its available cash were apportioned by the plan's holdings shares (largest remainder; cash to
     the fen) into the successors' trading accounts. A continuing predecessor of a split keeps its account with its
-    own share (not listed); one that does not continue is closed to trading. The registry registers the same
+    own share (not listed); one that does not continue is closed to trading, and its clients' accounts (a
+    comprehensive member's) pass to the successor that takes over its comprehensive business (a merger's successor;
+    of a split, the one with the largest holdings share, the first listed on a tie). The registry registers the same
     allowance movement (one `succession` transaction, trading account to trading accounts, id
     `<succession_id>-<trading_account_id>`), so the reconciliation of custody against the registry agrees."""
 
@@ -69,6 +71,11 @@ class AccountSucceeded(EventData):
     continues: bool
     successors: list[AccountPassed]
     cancelled_order_ids: list[str]
+    client_trading_account_ids: list[str] = Field(
+        default_factory=list, description="the trading accounts of the predecessor's clients (it was comprehensive), "
+                                          "now handled by `clients_member_id`")
+    clients_member_id: str | None = Field(default=None, description="the successor's member that took over the "
+                                                                    "clients and the comprehensive membership")
     moved_at: AwareDatetime
 
 

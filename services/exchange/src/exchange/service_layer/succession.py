@@ -135,11 +135,12 @@ def move_when_settled(uow: ExchangeUnitOfWork, row: AccountSuccessionRow) -> boo
     shares = [(entity, Decimal(share)) for entity, share in row.shares]
     parts = divide_account(shares, {vintage: available for vintage, available, _r in positions if available}, cash)
     predecessor, now = uow.members.get(uow.trading.account(account_id).member_id), uow.now()
-    passed = []
+    passed: list[AccountPassed] = []
+    heirs: dict[str, TradingAccountRow] = {}
     for entity_id, share in shares:
         if entity_id == row.predecessor_entity_id:
             continue
-        heir = _heir_account(uow, entity_id, predecessor, row.kind == "merger")
+        heir = heirs[entity_id] = _heir_account(uow, entity_id, predecessor, row.kind == "merger")
         part = parts[entity_id]
         if part.cash_cents:
             uow.ledger.change_cash(account_id, available=-part.cash_cents)
@@ -160,13 +161,39 @@ def move_when_settled(uow: ExchangeUnitOfWork, row: AccountSuccessionRow) -> boo
             holdings_share=str(share), cash=to_yuan(part.cash_cents),
             allowances=[SucceededAllowances(vintage=v, quantity=q) for v, q in part.allowances.items()]))
     row.status, row.moved_at = MOVED, now
+    clients, taker = _pass_clients(uow, row, predecessor, heirs, shares)
     uow.publish(AccountSucceeded(
         succession_id=row.succession_id, kind="merger" if row.kind == "merger" else "split",
         predecessor_entity_id=row.predecessor_entity_id,
         member_id=predecessor.member_id, trading_account_id=account_id, continues=row.continues, successors=passed,
-        cancelled_order_ids=list(row.cancelled_order_ids), moved_at=now),
+        cancelled_order_ids=list(row.cancelled_order_ids), client_trading_account_ids=clients,
+        clients_member_id=taker, moved_at=now),
         subject_ref=f"trading-account:{account_id}", correlation_id=row.correlation_id)
     return True
+
+
+def _pass_clients(uow: ExchangeUnitOfWork, row: AccountSuccessionRow, predecessor: Member,
+                  heirs: dict[str, TradingAccountRow], shares: list[tuple[str, Decimal]]
+                  ) -> tuple[list[str], str | None]:
+    """A comprehensive predecessor that does not continue hands its clients' accounts (M-22 para 1, 代理业务) and its
+    comprehensive membership to one successor: a merger's, or a split's with the largest holdings share (the first
+    listed on a tie). Their open orders stay: they are the clients'."""
+    clients = [a for a in uow.trading.accounts_of_member(predecessor.member_id) if a.participant_kind == "client"]
+    if row.continues or not clients or not heirs:
+        return [], None
+    lead = max((s for s in shares if s[0] in heirs), key=lambda s: s[1])[0]  # max keeps the first of equals
+    member = uow.members.get(heirs[lead].member_id)
+    taker = inherit_membership(member, predecessor, merger=True)
+    if taker != member:
+        uow.members.save(taker)
+        uow.audit("exchange.member.kind-inherited", f"member:{taker.member_id}",
+                  {"from_member_id": predecessor.member_id, "kind": taker.kind.value})
+    for client in clients:
+        client.member_id = taker.member_id
+        uow.audit("exchange.client.member-changed", f"trading-account:{client.trading_account_id}",
+                  {"from_member_id": predecessor.member_id, "to_member_id": taker.member_id,
+                   "succession_id": row.succession_id})
+    return [c.trading_account_id for c in clients], taker.member_id
 
 
 def _heir_account(uow: ExchangeUnitOfWork, entity_id: str, predecessor: Member, merger: bool) -> TradingAccountRow:
