@@ -157,9 +157,9 @@ def on_account_succeeded(event: AccountSucceeded, uow: AllocationUnitOfWork) -> 
     the member that took them over (`clients_member_id`, M-22)."""
     transaction_id, ref = f"{event.succession_id}-{event.trading_account_id}", f"succession:{event.succession_id}"
     for client in event.client_trading_account_ids:  # a comprehensive predecessor's clients: their member changed
-        found = uow.trading_accounts.find(client)
-        if found is not None and found.member_id == event.member_id and event.clients_member_id:
-            found.member_id = event.clients_member_id
+        opened = uow.trading_accounts.find(client)
+        if opened is not None and opened.member_id == event.member_id and event.clients_member_id:
+            opened.member_id = event.clients_member_id
     lines = [(s.trading_account_id, a.vintage, a.quantity) for s in event.successors for a in s.allowances]
     if not lines or uow.registry.registered(transaction_id) is not None:
         return
