@@ -1,6 +1,6 @@
 """The boundaries docs/architecture.md#five-services-one-library fixes, checked on the source: a service never imports
-another service, and every service's domain layer is pure (stdlib plus the shared kernel's errors and clock), so a
-rule can be read and tested without I/O."""
+another service, and every service's domain layer is pure (stdlib plus the shared kernel's errors, clock and
+largest-remainder apportionment), so a rule can be read and tested without I/O."""
 from __future__ import annotations
 
 import ast
@@ -13,7 +13,7 @@ from ets_shared.settings import SERVICE_PORTS
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = {s: s.replace("-", "_") for s in SERVICE_PORTS}
-SHARED_KERNEL = {"ets_shared.errors", "ets_shared.clock"}
+SHARED_KERNEL = {"ets_shared.errors", "ets_shared.clock", "ets_shared.apportion"}
 
 
 def imports(path: Path) -> list[str]:

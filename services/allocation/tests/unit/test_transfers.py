@@ -119,3 +119,16 @@ def test_m26_m23_what_a_holder_may_ask_for():
     with pytest.raises(RuleViolation) as e:
         holder_request(e1, e2)  # allowances change holders only on the exchange
     assert (e.value.field, e.value.article) == ("to_account_id", "M-23")
+
+
+def test_m10_succession_moves_trading_accounts_units_to_trading_accounts_never_across_kinds():
+    r = market()
+    r.transfer("DEP-1", "E1", "T1", [UnitLine(SHEA, 2025, 30)], T0, DEPOSIT)
+    moved = r.register(RegistryTransaction("SUC-1-T1", TransactionKind.SUCCESSION,
+                                           (TransactionLine("T1", "T2", SHEA, 2025, 30),), T0))
+    assert moved.kind is TransactionKind.SUCCESSION and [r.balance(a, SHEA, 2025) for a in ("T1", "T2")] == [0, 30]
+    for line in (TransactionLine("T2", "E1", SHEA, 2025, 1), TransactionLine("E1", "T2", SHEA, 2025, 1)):
+        with pytest.raises(RuleViolation) as e:
+            r.register(RegistryTransaction("SUC-2", TransactionKind.SUCCESSION, (line,), T0))
+        assert (e.value.field, e.value.article) == ("lines[0].to_account_id", "M-10")
+    assert [r.balance(a, SHEA, 2025) for a in ("E1", "T1", "E2", "T2")] == [70, 0, 100, 30]

@@ -5,10 +5,10 @@ import asyncio
 from pathlib import Path
 
 from ets_shared.contracts.exchange import (
-    AgreementProposed, AllowancesDeposited, AllowancesWithdrawn, AllowanceWithdrawalRequested, CashDeposited,
-    CashWithdrawn, DepthChanged, FeeOutsideSchedule, LargeHolderReported, MarketDayReported, MarketMeasureImposed,
-    MarketMeasureLifted, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled, RiskWarningIssued,
-    SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
+    AccountSucceeded, AgreementProposed, AllowancesDeposited, AllowancesWithdrawn, AllowanceWithdrawalRequested,
+    CashDeposited, CashWithdrawn, DepthChanged, FeeOutsideSchedule, LargeHolderReported, MarketDayReported,
+    MarketMeasureImposed, MarketMeasureLifted, MemberAdmitted, OrderAccepted, OrderAmended, OrderCancelled,
+    RiskWarningIssued, SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
     TradeSettlementFailed, TradingAccountOpened, TradingDayOpened, TradingRulesFiled,
 )
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
@@ -43,7 +43,7 @@ def definition() -> ServiceDefinition:
                    AllowancesDeposited, AllowanceWithdrawalRequested, AllowancesWithdrawn, AgreementProposed,
                    TradePrinted, DepthChanged, MarketDayReported, SurveillanceAlertRaised, TradingDayOpened,
                    MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued, LargeHolderReported, TradingRulesFiled,
-                   FeeOutsideSchedule],
+                   FeeOutsideSchedule, AccountSucceeded],
         uow_class=ExchangeUnitOfWork,
         policy=(ExchangePolicyDocument, ExchangePolicyDocument.default, file_rules),
     )

@@ -25,6 +25,60 @@ class MemberAdmitted(EventData):
     admitted_at: AwareDatetime
 
 
+class SucceededAllowances(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    vintage: int = Field(ge=2013, le=2100)
+    quantity: Tonnes = Field(gt=0)
+
+
+class AccountPassed(BaseModel):
+    """What one successor's trading account received of the predecessor's (its share; allowances by vintage)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    entity_id: str
+    member_id: str
+    trading_account_id: str
+    holdings_share: str = Field(description="percent, a decimal string (the plan's holdings share)")
+    cash: Money = Field(description="yuan, a decimal string (to the fen)")
+    allowances: list[SucceededAllowances]
+
+
+@contract(
+    producer="exchange", aggregate="account", event="succeeded", version=1,
+    example={"succession_id": "SUC-E-0003-2026-1", "kind": "merger", "predecessor_entity_id": "E-0003",
+             "member_id": "M-E-0003", "trading_account_id": "X-M-E-0003", "continues": False,
+             "successors": [{"entity_id": "E-0004", "member_id": "M-E-0004", "trading_account_id": "X-M-E-0004",
+                             "holdings_share": "100", "cash": "125000.50",
+                             "allowances": [{"vintage": 2025, "quantity": 4000}]}],
+             "cancelled_order_ids": ["ORD-0000000001"], "moved_at": "2026-08-02T02:00:01Z"},
+)
+class AccountSucceeded(EventData):
+    """M-10: an approved merger or split (`allocation.succession.approved`) passed a predecessor's exchange trading
+    account to its successors: its open orders and agreement proposals were cancelled, then its custody allowances
+    (by vintage) and its available cash were apportioned by the plan's holdings shares (largest remainder; cash to
+    the fen) into the successors' trading accounts. A continuing predecessor of a split keeps its account with its
+    own share (not listed); one that does not continue is closed to trading, and its clients' accounts (a
+    comprehensive member's) pass to the successor that takes over its comprehensive business (a merger's successor;
+    of a split, the one with the largest holdings share, the first listed on a tie). The registry registers the same
+    allowance movement (one `succession` transaction, trading account to trading accounts, id
+    `<succession_id>-<trading_account_id>`), so the reconciliation of custody against the registry agrees."""
+
+    succession_id: str
+    kind: Literal["merger", "split"]
+    predecessor_entity_id: str
+    member_id: str
+    trading_account_id: str
+    continues: bool
+    successors: list[AccountPassed]
+    cancelled_order_ids: list[str]
+    client_trading_account_ids: list[str] = Field(
+        default_factory=list, description="the trading accounts of the predecessor's clients (it was comprehensive), "
+                                          "now handled by `clients_member_id`")
+    clients_member_id: str | None = Field(default=None, description="the successor's member that took over the "
+                                                                    "clients and the comprehensive membership")
+    moved_at: AwareDatetime
+
+
 # --- Cross-service instructions to the registry (M-26, M-32); the registry answers with
 # `allocation.registry-transfer.registered` or `.refused` carrying the instruction's id as `reference`. ---
 
@@ -141,6 +195,10 @@ class OrderCancelled(EventData):
     cancelled_quantity: Tonnes = Field(gt=0)
     reason: Literal["requested", "immediate_or_cancel", "self_trade_prevented", "expired"]
     cancelled_at: AwareDatetime
+    cause: str | None = Field(default=None, max_length=120,
+                              description="when the exchange cancelled the order itself, why: `succession:<id>` "
+                                          "(M-10, the account passed to its successors; `reason` then `requested`, "
+                                          "v1's values); null otherwise")
 
 
 @contract(

@@ -24,7 +24,7 @@ from enum import Enum
 
 from ets_shared.errors import NotFound, RuleViolation
 
-from allocation.domain.accounts import HOLDING_KINDS, Account, AccountKind
+from allocation.domain.accounts import HOLDING_KINDS, TRADING_KINDS, Account, AccountKind
 from allocation.domain.transfers import TRANSFER_ROUTES, TransferPurpose, check_link, check_traded_unit
 from allocation.domain.units import CcerOrigin, UnitLine, UnitType, check_unit_line
 
@@ -46,7 +46,10 @@ ROUTES: dict[TransactionKind, tuple[frozenset[AccountKind], frozenset[AccountKin
     TransactionKind.SURRENDER: (frozenset({AccountKind.ENTITY_HOLDING}), _CANCELLATION),
     TransactionKind.CANCEL: (HOLDING_KINDS, _CANCELLATION),
     TransactionKind.RECALL: (frozenset({AccountKind.ENTITY_HOLDING}), frozenset({AccountKind.AUTHORITY_RECALL})),
-    TransactionKind.SUCCESSION: (frozenset({AccountKind.ENTITY_HOLDING}), frozenset({AccountKind.ENTITY_HOLDING})),
+    # M-10: holding account to holding account, and (the exchange's custody, `exchange.account.succeeded`) trading
+    # account to trading account — never from one kind to the other (`Registry.register`)
+    TransactionKind.SUCCESSION: (frozenset({AccountKind.ENTITY_HOLDING}) | TRADING_KINDS,
+                                 frozenset({AccountKind.ENTITY_HOLDING}) | TRADING_KINDS),
 }
 
 
@@ -155,6 +158,11 @@ class Registry:
             receiver = self._check_account(ln.to_account_id, receivers, tx.kind, f"lines[{i}].to_account_id")
             check_traded_unit(receiver, ln.unit_type, f"lines[{i}].unit_type")
             check_unit_line(ln.unit_line(), f"lines[{i}]")
+            if tx.kind is TransactionKind.SUCCESSION and (sender.kind in TRADING_KINDS) != (
+                    receiver.kind in TRADING_KINDS):
+                raise RuleViolation("a succession moves holding accounts' units to holding accounts and trading "
+                                    "accounts' to trading accounts", field=f"lines[{i}].to_account_id",
+                                    article="M-10")
             if tx.kind is TransactionKind.TRANSFER:
                 check_link(tx.purpose or TransferPurpose.HOLDER_TRANSFER, sender, receiver, f"lines[{i}].to_account_id")
             if ln.from_account_id == ln.to_account_id:

@@ -6,21 +6,22 @@
 - **Split**: the entity files a plan by emission facilities (依据排放设施的归属): each facility goes to one successor
   with its share of the holdings and of the obligations, in percent. The plan must account for exactly 100 % of
   both — 99.99 % is refused, 100 % accepted. The predecessor may itself keep facilities (派生分立).
-- **Rounding rule** (`apportion`): each successor gets floor(quantity x its share / 100) of every holding line and
-  every unmet obligation; the units left over go one by one to the successors with the largest fractional parts,
-  ties to the one listed first in the plan (largest remainder, Hamilton). Every unit goes to exactly one successor:
-  the parts always add up to the whole.
+- **Rounding rule** (`apportion`, the one copy in `ets_shared.apportion`, which the exchange uses too): each
+  successor gets floor(quantity x its share / 100) of every holding line and every unmet obligation; the units left
+  over go one by one to the successors with the largest fractional parts, ties to the one listed first in the plan
+  (largest remainder, Hamilton). Every unit goes to exactly one successor: the parts always add up to the whole.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from enum import Enum
 
+from ets_shared.apportion import HUNDRED, apportion
 from ets_shared.errors import RuleViolation
 
-HUNDRED = Decimal(100)
+__all__ = ["HUNDRED", "Facility", "SuccessionKind", "apportion", "check_plan", "successor_shares"]
 
 
 class SuccessionKind(str, Enum):
@@ -79,14 +80,3 @@ def successor_shares(kind: SuccessionKind, successor_id: str | None, facilities:
     for f in facilities:
         shares[f.successor_id] = shares.get(f.successor_id, Decimal(0)) + getattr(f, name)
     return list(shares.items())
-
-
-def apportion(quantity: int, shares: Sequence[tuple[str, Decimal]]) -> dict[str, int]:
-    """Split a whole quantity by percent shares (summing to 100) by the largest remainder; ties to the first."""
-    exact = [(successor, Decimal(quantity) * share / HUNDRED) for successor, share in shares]
-    parts = {successor: int(value.to_integral_value(rounding=ROUND_FLOOR)) for successor, value in exact}
-    left = quantity - sum(parts.values())
-    order = sorted(range(len(exact)), key=lambda i: (-(exact[i][1] - parts[exact[i][0]]), i))
-    for i in order[:left]:
-        parts[exact[i][0]] += 1
-    return parts

@@ -19,10 +19,13 @@ from allocation.service_layer.planning import (
 from allocation.service_layer.registration import deposit_ccer, register_entities
 from allocation.service_layer.exchange_instructions import on_delivery_instructed, on_withdrawal_requested
 from allocation.service_layer.registry_transfers import request_transfer, request_transfers
+from allocation.service_layer.succession import on_account_succeeded
 from allocation.service_layer.surrender import surrender
 from allocation.service_layer.trading_accounts import on_trading_account_opened
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.exchange import AllowanceWithdrawalRequested, TradeDeliveryInstructed, TradingAccountOpened
+from ets_shared.contracts.exchange import (
+    AccountSucceeded, AllowanceWithdrawalRequested, TradeDeliveryInstructed, TradingAccountOpened,
+)
 from ets_shared.contracts.mrv import EmissionReportSubmitted, EmissionsDeterminedV2
 from ets_shared.contracts.base import EventData
 from ets_shared.messaging.consumers import EventHandler
@@ -34,6 +37,7 @@ EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
     TradingAccountOpened: on_trading_account_opened,
     AllowanceWithdrawalRequested: on_withdrawal_requested,
     TradeDeliveryInstructed: on_delivery_instructed,
+    AccountSucceeded: on_account_succeeded,
 }
 
 __all__ = ["EVENT_HANDLERS", "add_entries", "approve_plan", "change_cap", "create_plan", "decide_application",

@@ -1,8 +1,9 @@
 """Succession (M-10): a merger or split plan is filed (by a predecessor or the authority) and approved by the
 authority; approval moves the predecessors' holdings (one SUCCESSION transaction each, every unit type, vintage and
 lot, apportioned by the plan's holdings shares) and their unmet obligations (by the obligations shares) to the
-successors in one transaction, and `succession.approved` tells mrv, enforcement and the exchange. Rounding:
-`domain.succession.apportion` (largest remainder; the parts add up to the whole)."""
+successors in one transaction, and `succession.approved` tells mrv, enforcement and the exchange; the exchange's
+`account.succeeded` has the predecessor's trading-account allowances moved the same way (`on_account_succeeded`).
+Rounding: `domain.succession.apportion` (largest remainder; the parts add up to the whole)."""
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from allocation.adapters.orm import SuccessionRow
 from allocation.domain import (
-    Obligation, ObligationStatus, RegistryTransaction, TransactionKind, TransactionLine,
+    Obligation, ObligationStatus, RegistryTransaction, TransactionKind, TransactionLine, UnitType,
 )
 from allocation.domain.succession import Facility, SuccessionKind, apportion, check_plan, successor_shares
 from allocation.entrypoints.schemas_succession import SuccessionPublic
@@ -21,7 +22,8 @@ from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import start_of_day
 from ets_shared.contracts.allocation import ObligationPassed, SuccessionApproved, SuccessorShare
-from ets_shared.errors import Conflict, Forbidden, NotFound
+from ets_shared.contracts.exchange import AccountSucceeded
+from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound, RuleViolation
 
 
 def _facilities(items: list[dict]) -> list[Facility]:
@@ -145,3 +147,48 @@ def _pass_obligations(uow: AllocationUnitOfWork, pred: str, owed, succession_id:
             passed.append(ObligationPassed(compliance_year=ob.year, from_entity_id=pred, to_entity_id=succ,
                                            quantity=part, in_shortfall=shortfall_at is not None))
     return passed
+
+
+def on_account_succeeded(event: AccountSucceeded, uow: AllocationUnitOfWork) -> None:
+    """The exchange passed a predecessor's trading account to its successors (M-10): the registry registers the same
+    allowance movement — one `succession` transaction from the predecessor's trading account to the successors'
+    (id `<succession_id>-<trading account>`) — so the custody reconciliation agrees. Only for an approved succession,
+    from the trading account of one of its predecessors to trading accounts of its successors; anything else is
+    refused (nothing moves, the audit says why: `GET /audit?subject_ref=succession:<id>`). A transaction already
+    registered is not registered again. The trading accounts of a comprehensive predecessor's clients are acted for by
+    the member that took them over (`clients_member_id`, M-22)."""
+    transaction_id, ref = f"{event.succession_id}-{event.trading_account_id}", f"succession:{event.succession_id}"
+    for client in event.client_trading_account_ids:  # a comprehensive predecessor's clients: their member changed
+        opened = uow.trading_accounts.find(client)
+        if opened is not None and opened.member_id == event.member_id and event.clients_member_id:
+            opened.member_id = event.clients_member_id
+    lines = [(s.trading_account_id, a.vintage, a.quantity) for s in event.successors for a in s.allowances]
+    if not lines or uow.registry.registered(transaction_id) is not None:
+        return
+    try:
+        row = uow.session.get(SuccessionRow, event.succession_id)
+        predecessors = json.loads(row.predecessor_ids) if row is not None else []
+        if row is None or row.status != "approved" or event.predecessor_entity_id not in predecessors:
+            raise NotFound(f"no approved succession {event.succession_id} of {event.predecessor_entity_id}",
+                           field="succession_id")
+        heirs = {s.trading_account_id: s.entity_id for s in event.successors}
+        successors = {row.successor_id} | {f.successor_id for f in _facilities(json.loads(row.facilities))}
+        if outsiders := sorted(set(heirs.values()) - successors):
+            raise RuleViolation(f"{', '.join(outsiders)} succeeded nobody in {event.succession_id}",
+                                field="successors", article="M-10")
+        registry = uow.registry.load([event.trading_account_id, *heirs], [event.trading_account_id])
+        for account, holder in [(event.trading_account_id, event.predecessor_entity_id), *heirs.items()]:
+            found = registry.accounts.get(account)
+            if found is None or found.holder_id != holder:
+                raise RuleViolation(f"{account} is no registry trading account of {holder}", field="trading_account_id",
+                                    article="M-10")
+        tx = registry.register(RegistryTransaction(transaction_id, TransactionKind.SUCCESSION, tuple(
+            TransactionLine(event.trading_account_id, to, UnitType.SHEA, vintage, quantity)
+            for to, vintage, quantity in lines), uow.now()))
+    except DomainError as exc:
+        uow.audit("allocation.succession.trading-account-refused", ref,
+                  {"trading_account_id": event.trading_account_id, "reason": exc.detail, "article": exc.article})
+        return
+    uow.registry.record(registry, [tx], reference=ref)
+    uow.audit("allocation.succession.trading-account-registered", ref,
+              {"trading_account_id": event.trading_account_id, "transaction_id": transaction_id})

@@ -287,3 +287,21 @@ class TradingDayRow(ExchangeTable, table=True):
     trading_date: date = Field(primary_key=True)
     opened_at: datetime = Field(sa_column=utc_column())
     market_report_due_at: datetime = Field(sa_column=utc_column())
+
+
+class AccountSuccessionRow(ExchangeTable, table=True):
+    """A predecessor's trading account passing to its successors (M-10, `allocation.succession.approved`): its open
+    orders are cancelled at once; the move waits (`PENDING`) while anything of the account is still in flight (a
+    trade awaiting delivery, a withdrawal awaiting the registry or the bank), then happens once (`MOVED`)."""
+    __tablename__ = "account_succession"
+    succession_id: str = Field(primary_key=True, max_length=64)
+    trading_account_id: str = Field(primary_key=True, max_length=80)
+    kind: str = Field(max_length=8)
+    predecessor_entity_id: str = Field(max_length=64)
+    continues: bool = False
+    shares: list[list[str]] = Field(sa_column=Column(JSON, nullable=False))  # [[entity id, percent], ...] plan order
+    cancelled_order_ids: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    status: str = Field(max_length=8, index=True)
+    correlation_id: str = Field(max_length=100)
+    approved_at: datetime = Field(sa_column=utc_column())
+    moved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))

@@ -9,7 +9,9 @@ Rules that live here:
 - M-22 para 1: self-operating members trade for their own account only; comprehensive members may also accept
   clients' orders (代理业务) -> `may_act_for_client` / `require_may_place_order` (Forbidden, article "M-22");
 - no double admission (Conflict): one member per member id and per covered entity;
-- suspension and reinstatement by the operator (a suspended member places no orders at all).
+- suspension and reinstatement by the operator (a suspended member places no orders at all);
+- M-10: a covered entity merged or split away is `SUCCEEDED` (places no orders, never reinstated); a merger's
+  successor inherits a comprehensive membership.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ class MemberKind(StrEnum):
 class MemberStatus(StrEnum):
     ACTIVE = "ACTIVE"
     SUSPENDED = "SUSPENDED"
+    SUCCEEDED = "SUCCEEDED"  # a covered entity merged or split away (M-10): its account passed to its successors
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def admit_by_operator(member_id: str, name: str, kind: MemberKind | str, admitte
 
 def suspend_member(member: Member, at: datetime, reason: str) -> Member:
     """The operator suspends a member under its member rules; a suspended member places no orders."""
+    if member.status is MemberStatus.SUCCEEDED:
+        raise Conflict(f"member {member.member_id} passed to its successors", article="M-10")
     if member.status is MemberStatus.SUSPENDED:
         raise Conflict(f"member {member.member_id} is already suspended", article="M-20")
     if not reason.strip():
@@ -99,6 +104,22 @@ def reinstate_member(member: Member, at: datetime, reason: str) -> Member:
     return replace(member, status=MemberStatus.ACTIVE, status_reason=reason.strip(), status_changed_at=at)
 
 
+def succeed_member(member: Member, at: datetime, succession_id: str) -> Member:
+    """M-10: a covered entity that does not continue after a merger or split leaves the exchange: its membership's
+    rights pass to its successors (`inherit_membership`) and it places no more orders; not reinstatable."""
+    return replace(member, status=MemberStatus.SUCCEEDED, status_changed_at=at,
+                   status_reason=f"succeeded (M-10): succession {succession_id}")
+
+
+def inherit_membership(heir: Member, predecessor: Member, merger: bool) -> Member:
+    """M-10 passes a merged unit's rights (权利义务) to the surviving or new unit: a comprehensive predecessor makes
+    the successor of a merger comprehensive. A split divides facilities, not the exchange's approval of the
+    predecessor as a comprehensive member: its successors keep their own kind (and may apply, M-22 para 2)."""
+    if merger and predecessor.kind is MemberKind.COMPREHENSIVE and heir.kind is not MemberKind.COMPREHENSIVE:
+        return replace(heir, kind=MemberKind.COMPREHENSIVE)
+    return heir
+
+
 def may_act_for_client(member: Member) -> bool:
     """M-22 para 1: only an active comprehensive member may accept clients' orders."""
     return member.kind is MemberKind.COMPREHENSIVE and member.status is MemberStatus.ACTIVE
@@ -110,6 +131,9 @@ def require_may_place_order(member: Member, client_id: str | None = None) -> Non
     Forbidden(article="M-20") if the member is suspended; Forbidden(field="client_id", article="M-22") if it is
     self-operating and the order is for someone else.
     """
+    if member.status is MemberStatus.SUCCEEDED:
+        raise Forbidden(f"member {member.member_id} passed to its successors ({member.status_reason})",
+                        field="member_id", article="M-10")
     if member.status is not MemberStatus.ACTIVE:
         raise Forbidden(f"member {member.member_id} is suspended", field="member_id", article="M-20")
     if client_id is None or client_id == member.member_id:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ets_shared.contracts.allocation import AllowancesIssued
-from ets_shared.contracts.exchange import TradingAccountOpened
+from ets_shared.contracts.exchange import MemberAdmitted, TradingAccountOpened
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import Conflict, Forbidden
 from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
@@ -18,6 +18,19 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 def trading_account_id(participant_id: str) -> str:
     return f"X-{participant_id}"
+
+
+def admit(uow: ExchangeUnitOfWork, member: Member) -> Member:
+    """A member admitted: saved, announced (`member.admitted`) and given its trading account."""
+    uow.members.save(member)
+    announce(uow, member)
+    open_account(uow, member, member.member_id, member.name, member.covered_entity_id)
+    return member
+
+
+def announce(uow: ExchangeUnitOfWork, member: Member) -> None:
+    uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
+                               covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
 
 
 def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, name: str,

@@ -1,4 +1,4 @@
-"""Use cases of the exchange's membership (M-21, M-22).
+"""Use cases of the exchange's membership (M-21, M-22; M-10 succession in `succession`).
 
 Command handlers own their transaction (`with uow: ... uow.commit()`); event handlers run inside the transaction the
 consumer opened for them (inbox + effect commit together) and never commit themselves. `EVENT_HANDLERS` is what the
@@ -7,10 +7,9 @@ service subscribes to.
 from __future__ import annotations
 
 from ets_shared.contracts.allocation import (
-    AllowancesIssued, EntityRegistered, RegistryTransferRefused, RegistryTransferRegistered,
+    AllowancesIssued, EntityRegistered, RegistryTransferRefused, RegistryTransferRegistered, SuccessionApproved,
 )
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.exchange import MemberAdmitted
 from ets_shared.contracts.base import EventData
 from ets_shared.messaging.consumers import EventHandler
 from ets_shared.envelope import MessageContext
@@ -21,23 +20,14 @@ from exchange.domain.members import (
     Member, admit_by_operator, admit_covered_entity, covered_member_id, reinstate_member, suspend_member,
 )
 from exchange.service_layer import commands, market_data
-from exchange.service_layer.accounts import on_allowances_issued, open_account, open_members_accounts
+from exchange.service_layer.accounts import (
+    admit as _admitted, announce as _announce, on_allowances_issued, open_members_accounts,
+)
 from exchange.service_layer.filings import open_trading_day
 from exchange.service_layer.risk import lift_ended
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
+from exchange.service_layer.succession import on_succession_approved, on_tick_moves
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
-
-
-def _admitted(uow: ExchangeUnitOfWork, member: Member) -> Member:
-    uow.members.save(member)
-    _announce(uow, member)
-    open_account(uow, member, member.member_id, member.name, member.covered_entity_id)
-    return member
-
-
-def _announce(uow: ExchangeUnitOfWork, member: Member) -> None:
-    uow.publish(MemberAdmitted(member_id=member.member_id, name=member.name, kind=member.kind.value,
-                               covered_entity_id=member.covered_entity_id, admitted_at=member.admitted_at))
 
 
 def on_entity_registered(event: EntityRegistered, uow: ExchangeUnitOfWork) -> None:
@@ -122,10 +112,12 @@ def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
     """The regulatory clock moves: records are stamped in regulatory time, trading sessions open and close by it,
     the first command of a new trading day expires the open orders of the previous ones, and the first tick after a
     trading day's last session publishes its market report (M-25). Emergency measures whose end time came are lifted
-    (M-29); a trading day whose first session began opens (M-42(1))."""
+    (M-29); a trading day whose first session began opens (M-42(1)); accounts of a succession that waited for their
+    trades to settle pass to the successors (M-10)."""
     if not uow.advance_clock(event.now):
         return
     lift_ended(uow, event.now)
+    on_tick_moves(uow)
     open_trading_day(uow, event.now)
     market_data.report_closed_days(uow)
 
@@ -136,4 +128,5 @@ EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
     AllowancesIssued: on_allowances_issued,
     RegistryTransferRegistered: on_transfer_registered,
     RegistryTransferRefused: on_transfer_refused,
+    SuccessionApproved: on_succession_approved,
 }

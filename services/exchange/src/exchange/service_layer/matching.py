@@ -32,14 +32,16 @@ def release_leg(uow: ExchangeUnitOfWork, account_id: str, side: str, vintage: in
         uow.ledger.change_allowances(account_id, vintage, available=quantity, reserved=-quantity)
 
 
-def release_open(uow: ExchangeUnitOfWork, order: OrderRow, quantity: int, reason: str, now: datetime) -> None:
-    """Take `quantity` of the order's open quantity off: its reservation goes back to available."""
+def release_open(uow: ExchangeUnitOfWork, order: OrderRow, quantity: int, reason: str, now: datetime,
+                 cause: str | None = None) -> None:
+    """Take `quantity` of the order's open quantity off: its reservation goes back to available (`cause`: why the
+    exchange cancelled it itself, e.g. a succession)."""
     release_leg(uow, order.trading_account_id, order.side, order.vintage, quantity, order.reserve_per_t_cents)
     order.remaining -= quantity
     order.status = ("EXPIRED" if reason == "expired" else "CANCELLED") if not order.remaining else order.status
     order.updated_at = now
     uow.publish(OrderCancelled(order_id=order.order_id, trading_account_id=order.trading_account_id,
-                               cancelled_quantity=quantity, reason=reason, cancelled_at=now),
+                               cancelled_quantity=quantity, reason=reason, cancelled_at=now, cause=cause),
                 subject_ref=f"order:{order.order_id}")
 
 

@@ -15,6 +15,7 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
     trading: TradingStore
     ledger: Ledger
     books: Books
+    books_touched: bool = False  # an event handler changed the books in this transaction (`service_layer.succession`)
 
     def _open(self) -> None:
         self.members = MemberRepository(self.session)
@@ -26,12 +27,24 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
 
     def __enter__(self) -> ExchangeUnitOfWork:
         self.ledger = None  # type: ignore[assignment]
+        self.books_touched = False
         return super().__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.books_touched:  # an event handler changed the books and its transaction did not commit
+            self.books_touched = False
+            with self.books.lock:
+                self.books.invalidate()
+        super().__exit__(*exc)
 
     def commit(self) -> None:
         self.run_deferred()  # before the ledger's pending changes: deferred work may add to them
         self.ledger.write_pending()
         super().commit()
+        if self.books_touched:  # the records beside the books are read afresh from what just committed
+            self.books_touched = False
+            with self.books.lock:
+                self.books.records = None
 
     def rollback(self) -> None:
         self.ledger.forget_pending()
