@@ -1,20 +1,22 @@
 """Open-bidding order entry in batches (M-23, M-26, M-28): the sequencer's work, one transaction per batch.
 
-A batch of limit orders (in arrival order) is checked, reserved and matched in memory, then written in ONE
-transaction with multi-row statements and acknowledged only after it commits (group commit: every acknowledged order
-is durable). Each order gets exactly the checks a lone order gets, in the same order — account and member (M-22,
-M-20), product (M-19), halt (M-29), session, lot, tick, price limit (M-28(1)), holding limit for a bid (M-28(2)),
-then the reservation of its whole leg: cash for a bid (price x quantity + fee, no overdraft), allowances for an offer
-(no short sale, M-26) — against the balances as the earlier orders of the batch left them. A refused order changes
-nothing and the batch goes on; the refusal is that order's answer.
+A batch of limit orders (in arrival order) is checked, reserved and matched in memory, then written in ONE transaction
+with multi-row statements and acknowledged only after it commits (group commit: every acknowledged order is durable).
+The claim of each placed order's request on its `Idempotency-Key` is stamped in that transaction; an order whose claim a
+retry took over is refused alone and the batch entered again without it. Each order gets exactly the checks a lone order
+gets, in the same order — account and member (M-22, M-20), product (M-19), halt (M-29), session, lot, tick, price limit
+(M-28(1)), holding limit for a bid (M-28(2)), then the reservation of its whole leg: cash for a bid (price x quantity +
+fee, no overdraft), allowances for an offer (no short sale, M-26) — against the balances as the earlier orders of the
+batch left them. A refused order changes nothing and the batch goes on; the refusal is that order's answer.
 
-What the checks need is read once per batch, not per order: the accounts and their members, the balances (locked
-until the commit), the holding-limit inputs, the year's rules with the measures in force, the regulatory clock (one
-instant per batch), the open orders' records (kept beside the books between batches). Events are the same as for a
-lone order (accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch),
-all in the outbox of the batch's transaction; settlement goes on through the registry as before."""
+What the checks need is read once per batch, not per order: the accounts and their members, the balances (locked until
+the commit), the holding-limit inputs, the year's rules with the measures in force, the regulatory clock (one instant
+per batch), the open orders' records (kept beside the books between batches). Events are the same as for a lone order
+(accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch), all in the outbox
+of the batch's transaction; settlement goes on through the registry as before."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import uuid4
@@ -25,6 +27,7 @@ from ets_shared.contracts.exchange import (
     OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
 )
 from ets_shared.errors import DomainError, Forbidden, NotFound, RuleViolation
+from ets_shared.persistence.claims import Claim, ClaimTakenOver, stamp
 from ets_shared.persistence.mapping import to_domain
 from exchange.adapters.order_entry_store import AccountRecord, OrderEntryStore, OrderRecord, TradeRecord
 from exchange.domain.members import Member, require_may_place_order
@@ -94,9 +97,23 @@ class _Batch:
             self.changed_orders[order.order_id] = order
 
 
-def place_orders(uow: ExchangeUnitOfWork, entries: list[Entry]) -> list[Outcome]:
+def place_orders(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim | None] = ()
+                 ) -> list[Outcome]:
     """Enter `entries` in their order as one transaction; per entry its order and trades, or why it was refused.
-    Raises (nothing committed, the books forgotten) only if the transaction itself fails."""
+    `claims`: each entry's request's claim on its `Idempotency-Key` (in entry order; the writer thread carries none
+    of them), stamped in that transaction for each order it places — one statement per claimed order. An order whose
+    claim a retry took over is refused (`ClaimTakenOver`) and the batch entered again without it, so nothing of it
+    commits. Raises (nothing committed, the books forgotten) only if the transaction itself fails."""
+    taken: set[int] = set()
+    while True:
+        outcomes, lost = _place(uow, entries, claims, taken)
+        if not lost:
+            return outcomes
+        taken |= lost  # left without committing: entered again without the orders whose claims were taken over
+
+
+def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim | None], taken: set[int]
+           ) -> tuple[list[Outcome], set[int]]:
     with uow, uow.books.lock:
         books = uow.books
         try:
@@ -109,12 +126,20 @@ def place_orders(uow: ExchangeUnitOfWork, entries: list[Entry]) -> list[Outcome]
                 books.records = None
             batch = _open_batch(uow, now, day, entries)
             outcomes: list[Outcome] = []
-            for member_id, cmd, context in entries:
+            for n, (member_id, cmd, context) in enumerate(entries):
                 uow.context = context  # each order's events and audit records carry its own request's ids
                 try:
+                    if n in taken:
+                        raise ClaimTakenOver("the lease on this Idempotency-Key ran out and a retry took it over",
+                                             field="Idempotency-Key")
                     outcomes.append(_enter(batch, member_id, cmd))
                 except DomainError as refused:
                     outcomes.append(refused)
+            lost = {n for n, claim in enumerate(claims)
+                    if claim is not None and not isinstance(outcomes[n], DomainError) and not stamp(uow.session, claim)}
+            if lost:  # rolled back on leaving; the books ran ahead of the database
+                books.invalidate()
+                return outcomes, lost
             _write(batch)
             market_data.publish_depth(uow, books.changed)
             uow.commit()
@@ -126,7 +151,7 @@ def place_orders(uow: ExchangeUnitOfWork, entries: list[Entry]) -> list[Outcome]
         finally:
             books.dirty = False
             books.changed.clear()
-    return outcomes
+    return outcomes, set()
 
 
 def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWork
