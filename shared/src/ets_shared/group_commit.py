@@ -6,12 +6,15 @@ fills while the previous batch commits, so batches grow with the load and a lone
 them to `run_batch(items)`, which applies them in one transaction and returns one outcome per item: its result, or
 the refusal (an exception) that answers that item alone. Each answer is released only after the commit, so an
 acknowledged item is durable. Each item travels with the submitting request's claim on an `Idempotency-Key`
-(`ets_shared.persistence.claims`, a context variable that does not reach the writer thread by itself), so
-`run_batch` can fence each claimed item in a savepoint of its own: `run_batch` receives `(item, claim)` pairs.
+(`ets_shared.persistence.claims`, a context variable that does not reach the writer thread by itself):
+`run_batch` receives `(item, claim)` pairs and must stamp each applied item's claim in the batch's transaction, so
+that a claim a retry took over refuses its own item alone — either each claimed item in a savepoint of its own
+(allocation's surrenders), or the batch judged again without the item whose stamp failed, when the items of a
+batch depend on each other (the exchange's orders on its books, the registry's transfers on its balances).
 
 A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
 of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
-answers. Used by the exchange's order entry (its sequencer) and allocation's surrenders.
+answers. Used by the exchange's order entry (its sequencer), allocation's surrenders and its registry's transfers.
 """
 from __future__ import annotations
 

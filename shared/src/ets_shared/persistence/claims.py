@@ -27,14 +27,17 @@ class ClaimTakenOver(Conflict):
     code = "idempotency-claim-taken-over"
     title = "A retry with this Idempotency-Key took over; this request's effect was not applied"
 
+    def __init__(self, detail: str = "the lease on this Idempotency-Key ran out and a retry took it over", *,
+                 field: str | None = "Idempotency-Key", article: str | None = None) -> None:
+        super().__init__(detail, field=field, article=article)
+
 
 def fence(session) -> None:
     """Stamp the current request's claim as committed in `session`'s transaction, or refuse to commit if a retry
     took the claim over. A no-op outside a request with an Idempotency-Key (event consumers, plain writes)."""
     claim = current_claim.get()
     if claim is not None and not stamp(session, claim):
-        raise ClaimTakenOver("the lease on this Idempotency-Key ran out and a retry took it over",
-                             field="Idempotency-Key")
+        raise ClaimTakenOver()
 
 
 def stamp(session, claim: Claim) -> bool:

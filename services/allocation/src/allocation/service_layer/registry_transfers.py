@@ -132,8 +132,7 @@ def _judge(requests: Sequence[TransferRequest], uow: AllocationUnitOfWork, taken
         cmd = request.cmd
         try:
             if n in taken:
-                raise ClaimTakenOver("the lease on this Idempotency-Key ran out and a retry took it over",
-                                     field="Idempotency-Key")
+                raise ClaimTakenOver()
             sender = _known(registry, cmd.from_account_id, "from_account_id")
             receiver = _known(registry, cmd.to_account_id, "to_account_id")
             _may_dispose(uow, sender, receiver, request.holder_id, request.member_id)

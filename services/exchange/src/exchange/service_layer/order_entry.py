@@ -130,8 +130,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
                 uow.context = context  # each order's events and audit records carry its own request's ids
                 try:
                     if n in taken:
-                        raise ClaimTakenOver("the lease on this Idempotency-Key ran out and a retry took it over",
-                                             field="Idempotency-Key")
+                        raise ClaimTakenOver()
                     outcomes.append(_enter(batch, member_id, cmd))
                 except DomainError as refused:
                     outcomes.append(refused)
