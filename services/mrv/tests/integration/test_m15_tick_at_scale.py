@@ -1,12 +1,12 @@
 """M-15 ¶1 at scale, with the year's automatic option: 10,000 verified cases falling due together are determined by
 one tick, in one transaction, found by one indexed query on their auto-determination instant; each
-EmissionsDetermined keeps its own case's correlation id."""
+EmissionsDetermined keeps its own case's correlation id. Set-based is shown by the statements the tick runs (a few
+per pulled batch, not a few per case), not by a wall-clock limit: performance is the benchmark's business
+(`./ets bench`), and a timed test fails on a busy machine whatever the code."""
 from __future__ import annotations
 
-import time
-
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import event, func, insert, select
 
 from ets_shared.persistence.tables import OutboxMessage
 from ets_shared.testing.service import eventually
@@ -47,12 +47,20 @@ async def test_m15_ten_thousand_due_cases_are_determined_by_one_tick(world):
         with runtime.session_factory() as session:
             return session.execute(query).scalar_one()
 
-    started = time.monotonic()
-    await world.tick(world.sh(2026, 4, 28), timeout=120)
-    elapsed = time.monotonic() - started
+    statements: list[str] = []
+
+    def counted(conn, cursor, statement, parameters, context, executemany) -> None:
+        statements.append(statement)
+
+    event.listen(runtime.engine, "before_cursor_execute", counted)
+    try:
+        await world.tick(world.sh(2026, 4, 28), timeout=900)
+    finally:
+        event.remove(runtime.engine, "before_cursor_execute", counted)
     assert count(select(func.count()).select_from(DeterminationRow)) == CASES
     assert count(select(func.count()).select_from(ReportCaseRow).where(ReportCaseRow.state == "determined")) == CASES
-    assert elapsed < 60, f"one tick took {elapsed:.1f}s"
+    # one per case would be 10,000 and more; the tick's transaction plus the outbox relay's batches stay far below
+    assert len(statements) < CASES // 10, f"{len(statements)} statements for {CASES} cases"
     assert await eventually(lambda: count(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.published_at.is_(None))) == 0, timeout=60)
     with runtime.session_factory() as session:
