@@ -1,24 +1,29 @@
 """The platform client `ets chaos` drives its compliance year with: every call survives a service or a NATS node
 being killed under it.
 
-- HTTP: a request to a service being killed waits at that service's gate; a request refused at connect (the service
-  is down, restarting) is sent again — it never reached the service, so sending it again is safe. The monkey closes
-  the gate and lets the requests in flight finish before it kills: a write retried after it *did* arrive needs its
-  `Idempotency-Key` taken over from the dead request (issue 9, finding 1, the HTTP half of this issue).
+- HTTP: a request to a service being killed waits at that service's gate — the plain requests and the generated
+  clients' operations alike (`call`); a request refused at connect (the service is down, restarting) is sent
+  again — it never reached the service, so sending it again is safe. The monkey closes the gate and lets the
+  requests in flight finish before it kills: a write retried after it *did* arrive needs its `Idempotency-Key`
+  taken over from the dead request (issue 9, finding 1, the HTTP half of this issue).
 - NATS: a tick or a stream query that gets no answer (a node down, a leader being elected) is asked again; a tick
   carries its event id as `Nats-Msg-Id`, so the stream keeps it once.
 """
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
+import httpx
 import nats
 
-from ets_cli.client import ApiError, PlatformClient
+from ets_cli.client import CLIENT_PACKAGES, ApiError, PlatformClient, TypedAnswer
+
+T = TypeVar("T")
 
 
 class Unavailable(Exception):
@@ -56,8 +61,8 @@ class ChaosClient(PlatformClient):
             gate.idle.clear()
             try:
                 return await call()
-            except (aiohttp.ClientConnectorError, Unavailable):  # refused at connect (it never arrived), or a read
-                self.refused += 1                                    # answered 5xx while NATS moved: safe to repeat
+            except (aiohttp.ClientConnectorError, httpx.ConnectError, Unavailable):  # refused at connect (it never
+                self.refused += 1                          # arrived), or a read answered 5xx while NATS moved: repeat
             finally:
                 gate.in_flight -= 1
                 if gate.in_flight == 0:
@@ -74,6 +79,19 @@ class ChaosClient(PlatformClient):
                 raise
 
         return await self._through_gate(service, call)
+
+    async def call(self, operation: Callable[..., Awaitable[TypedAnswer[T]]], *args: Any, role: str,
+                   party: str | None = None, subject: str | None = None, correlation: str | None = None,
+                   expect: tuple[int, ...] = (200, 201), **arguments: Any) -> T:
+        """A generated client's operation through its service's gate, like `request`."""
+        service = CLIENT_PACKAGES[operation.__module__.partition(".")[0]]
+
+        async def call() -> T:
+            return await PlatformClient.call(self, operation, *args, role=role, party=party, subject=subject,
+                                             correlation=correlation, expect=expect, **arguments)
+
+        answer: T = await self._through_gate(service, call)
+        return answer
 
     async def public_get(self, service: str, path: str) -> Any:
         async def call() -> Any:
