@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 
 import pytest
 
@@ -45,3 +46,14 @@ def test_the_client_is_generated_from_the_document_committed_beside_it():
     document = json.loads((client_dir("mrv") / "openapi.json").read_text())
     assert document["info"]["title"] and "/reports" in document["paths"]
     assert (client_dir("mrv") / "ets_client_mrv" / "client.py").is_file()
+
+
+@pytest.mark.parametrize("service", list(SERVICE_PORTS))
+def test_every_operation_is_named_after_its_route_function(service):
+    """Two routes of one service with the same function name keep FastAPI's long id
+    (`decide_successions__succession_id__decision_post`) and the client gets an unreadable function: name each route
+    function for what it does, once per service."""
+    document = json.loads((client_dir(service) / "openapi.json").read_text())
+    long = [op["operationId"] for path, methods in document["paths"].items() for method, op in methods.items()
+            if op["operationId"].endswith(re.sub(r"\W", "_", path) + "_" + method)]
+    assert long == [], f"{service}: route functions named twice; rename them so each is unique: {long}"

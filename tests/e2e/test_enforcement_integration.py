@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import nats
@@ -20,6 +21,7 @@ import pytest
 from ets_cli import office
 from ets_cli.client import ApiError
 from ets_cli.scenario import YearRun
+from ets_client_enforcement.api.departments import awards, credit_records, project_assessment, special_funds
 from ets_shared.testing.service import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
@@ -96,22 +98,18 @@ async def test_cases_measures_departments_and_the_reference_adapter_end_to_end(p
 
         # the department query API: each department asks with its own role, and sees the case behind the answer
         short_case = by_name[short.name]["cases"][0]["case_id"]
-        entity = f"/entities/{year.eid(short)}"
-        funds = await client.get("enforcement", f"{entity}/special-fund-eligibility", params={"year": 2026},
-                                 role="finance")
-        assert (funds["answer"], [b["case_id"] for b in funds["because"]]) == (False, [short_case])
-        awards = await client.get("enforcement", f"{entity}/award-eligibility", params={"on": "2026-07-02"},
-                                  role="finance")
-        assert awards["answer"] is False
-        projects = await client.get("enforcement", f"{entity}/project-assessment", params={"year": 2027},
-                                    role="project_approval")
-        assert (projects["answer"], projects["because"][0]["measure"]) == (False, "project_assessment_refused")
+        entity, on = year.eid(short), date(2026, 7, 2)
+        funds = await client.call(special_funds.asyncio_detailed, entity, year=2026, role="finance")
+        assert (funds.answer, [b.case_id for b in funds.because]) == (False, [short_case])
+        award = await client.call(awards.asyncio_detailed, entity, on=on, role="finance")
+        assert award.answer is False
+        projects = await client.call(project_assessment.asyncio_detailed, entity, year=2027, role="project_approval")
+        assert (projects.answer, projects.because[0].measure) == (False, "project_assessment_refused")
         for role in ("credit_platform", "market_regulation", "tax", "finance"):
-            records = await client.get("enforcement", f"{entity}/credit-records", params={"on": "2026-07-02"},
-                                       role=role)
-            assert [r["case_id"] for r in records["records"]] == [short_case], role
+            records = await client.call(credit_records.asyncio_detailed, entity, on=on, role=role)
+            assert [r.case_id for r in records.records] == [short_case], role
         with pytest.raises(ApiError) as wrong:
-            await client.get("enforcement", f"{entity}/special-fund-eligibility", params={"year": 2026}, role="tax")
+            await client.call(special_funds.asyncio_detailed, entity, year=2026, role="tax")
         assert wrong.value.status == 403
         public = await client.public_get("enforcement", "/public/violations?on=2026-08-04")
         assert {v["party_id"] for v in public} >= {year.eid(short), year.eid(never), year.agency}

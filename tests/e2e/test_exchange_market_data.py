@@ -10,9 +10,15 @@ from datetime import date
 import nats
 import pytest
 
-from ets_cli.client import until
+from ets_cli.client import PlatformClient, until
 from ets_cli.sample_year import SampleEntity
 from ets_cli.scenario import YearRun, at
+from ets_client_allocation import models as a
+from ets_client_allocation.api.registry_accounts_and_transfers import request_transfer, trading_accounts
+from ets_client_exchange import models as x
+from ets_client_exchange.api.surveillance import alerts
+from ets_client_exchange.api.trading import list_product, place
+from ets_client_exchange.api.trading_accounts_and_funds import balances, deposit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio]
 Y = 2025
@@ -44,29 +50,30 @@ async def test_day_market_data_on_the_public_api_and_feed_and_a_wash_alert_to_th
         await year.setup_allocation()
 
         await client.tick_and_wait(at(DAY, 10))
-        await client.post("exchange", "/products", {"product_id": PRODUCT, "vintage": Y, "reference_price": "40.00"},
-                          role="exchange_operator")
+        await client.call(list_product.asyncio_detailed, body=x.ListProduct(
+            product_id=PRODUCT, vintage=Y, reference_price="40.00"), role="exchange_operator")
         for n, account in enumerate((trader, buyer)):
-            await client.post("exchange", "/cash/deposits", {"movement_id": f"BANK-MD-{n}", "trading_account_id":
-                                                             account, "amount": "100000.00"},
-                              role="settlement_bank", party="BANK")
+            await client.call(deposit.asyncio_detailed, body=x.ConfirmDeposit(
+                movement_id=f"BANK-MD-{n}", trading_account_id=account, amount="100000.00"),
+                role="settlement_bank", party="BANK")
         await until(lambda: _registry_knows(client, trader), what="the registry opening the trading account")
-        await client.post("allocation", "/registry/transfers", {
-            "from_account_id": f"ACC-{trader_id}", "to_account_id": trader,
-            "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": 1000}]}, role="entity", party=trader_id)
+        await client.call(request_transfer.asyncio_detailed, body=a.RequestTransfer(
+            from_account_id=f"ACC-{trader_id}", to_account_id=trader,
+            lines=[a.TransferLine(unit_type=a.TransferLineUnitType.SHEA, vintage=Y, quantity=1000)]),
+            role="entity", party=trader_id)
         await until(lambda: _available(client, trader, 1000), what="the exchange crediting the deposit")
 
-        async def order(account: str, side: str, price: str, quantity: int) -> dict:
-            return await client.post("exchange", "/orders", {"trading_account_id": account, "product_id": PRODUCT,
-                                                             "side": side, "price": price, "quantity": quantity},
-                                     role="member", party=account[2:])
+        async def order(account: str, side: str, price: str, quantity: int) -> x.OrderPublic:
+            return await client.call(place.asyncio_detailed, body=x.PlaceOrder(
+                trading_account_id=account, product_id=PRODUCT, side=x.PlaceOrderSide(side), price=price,
+                quantity=quantity), role="member", party=account[2:])
 
         await order(trader, "SELL", "40.00", 100)
-        assert (await order(buyer, "BUY", "40.50", 300))["status"] == "OPEN"  # 100 t at 40.00, 200 t resting
+        assert (await order(buyer, "BUY", "40.50", 300)).status == "OPEN"  # 100 t at 40.00, 200 t resting
         await order(trader, "SELL", "40.50", 200)
         wash_sell = await order(trader, "SELL", "41.00", 50)
         wash_buy = await order(trader, "BUY", "41.00", 50)  # the same member on both sides: prevented, alerted
-        assert wash_buy["trades"] == [] and wash_buy["status"] == "OPEN"
+        assert wash_buy.trades == [] and wash_buy.status == "OPEN"
 
         quotes = await client.public_get("exchange", "/market/products")
         assert quotes[0]["today"]["open"] == "40.00" and quotes[0]["today"]["volume"] == 300
@@ -85,13 +92,13 @@ async def test_day_market_data_on_the_public_api_and_feed_and_a_wash_alert_to_th
         await until(lambda: _ready(got, "ets.exchange.market-day.reported.v1", 1), what="the day's report")
         [alert] = feed["ets.exchange.surveillance.alert-raised.v1"]
         assert alert["pattern"] == "wash_trade" and alert["trading_account_ids"] == [trader]
-        assert alert["order_ids"] == [wash_sell["order_id"], wash_buy["order_id"]]
+        assert alert["order_ids"] == [wash_sell.order_id, wash_buy.order_id]
         assert [(p["price"], p["quantity"]) for p in feed["ets.exchange.market.trade-printed.v1"]] == \
             [("40.00", 100), ("40.50", 200)]
         assert feed["ets.exchange.market.depth-changed.v1"][-1]["bids"][0]["price"] == "41.00"
         assert feed["ets.exchange.market-day.reported.v1"][0]["products"] == [expected]
-        listed = await client.get("exchange", "/surveillance/alerts", role="authority")
-        assert [a["alert_id"] for a in listed] == [alert["alert_id"]]
+        listed = await client.call(alerts.asyncio_detailed, role="authority")
+        assert [raised.alert_id for raised in listed] == [alert["alert_id"]]
     finally:
         await authority.drain()
 
@@ -101,12 +108,11 @@ async def _ready(check, subject: str, n: int) -> bool:
     return check(subject, n)
 
 
-async def _registry_knows(client, account: str) -> bool:
-    listed = await client.get("allocation", "/registry/trading-accounts", role="exchange_operator",
-                              params={"limit": 1000})
-    return account in {a["trading_account_id"] for a in listed}
+async def _registry_knows(client: PlatformClient, account: str) -> bool:
+    listed = await client.call(trading_accounts.asyncio_detailed, role="exchange_operator", limit=1000)
+    return account in {t.trading_account_id for t in listed}
 
 
-async def _available(client, account: str, quantity: int) -> bool:
-    body = await client.get("exchange", f"/trading-accounts/{account}/balances", role="exchange_operator")
-    return any(u["vintage"] == Y and u["available"] == quantity for u in body["allowances"])
+async def _available(client: PlatformClient, account: str, quantity: int) -> bool:
+    body = await client.call(balances.asyncio_detailed, account, role="exchange_operator")
+    return any(u.vintage == Y and u.available == quantity for u in body.allowances)

@@ -14,7 +14,7 @@ from ets_cli.client import PlatformClient, until
 from ets_cli.sample_year import SampleEntity
 from ets_cli.scenario import YearRun, at
 from ets_client_allocation import models as a
-from ets_client_allocation.api.exit_and_succession import decide_successions_succession_id_decision_post, file
+from ets_client_allocation.api.exit_and_succession import decide_succession, file
 from ets_client_allocation.api.obligations_and_surrender import obligation
 from ets_client_allocation.api.registry_accounts_and_transfers import account, request_transfer, trading_accounts
 from ets_client_enforcement.api.cases import get_case
@@ -141,7 +141,7 @@ async def _seller_merges_into_buyer(client: PlatformClient, year: YearRun, balan
     filed = await client.call(file.asyncio_detailed, body=a.FileSuccession(
         kind=a.FileSuccessionKind.MERGER, predecessor_ids=[seller_id], successor_id=buyer_id, effective_on=day,
         statement=f"{LONG.name} merged into {SHORT.name} by absorption"), role="authority")
-    await client.call(decide_successions_succession_id_decision_post.asyncio_detailed, filed.succession_id,
+    await client.call(decide_succession.asyncio_detailed, filed.succession_id,
                       body=a.DecideSuccession(approve=True, reason="merger registered; documents in order"),
                       role="authority")
 

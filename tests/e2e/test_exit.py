@@ -14,7 +14,7 @@ from ets_client_allocation import models as a
 from ets_client_allocation.api.allocation_plans import add_entries, approve, create, issue
 from ets_client_allocation.api.entities_and_registry import holdings, register
 from ets_client_allocation.api.exit_and_succession import exit_
-from ets_client_allocation.api.ledger import audit_registry_ledger_audit_get as ledger_audit
+from ets_client_allocation.api.ledger import ledger_audit
 from ets_client_allocation.api.obligations_and_surrender import obligation, surrender
 from ets_client_enforcement.api.cases import get_case
 from ets_client_mrv import models as m

@@ -9,6 +9,9 @@ import json
 import nats
 import pytest
 
+from ets_client_allocation import models as a
+from ets_client_allocation.api.entities_and_registry import register
+from ets_client_exchange.api.members import list_members
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.envelope import MessageContext, wrap
 from ets_shared.testing.service import eventually
@@ -24,7 +27,8 @@ def forged(entity_id: str) -> bytes:
 
 
 async def members_text(client) -> str:
-    return json.dumps(await client.get("exchange", "/members", role="authority", params={"limit": 1000}))
+    members = await client.call(list_members.asyncio_detailed, role="authority", limit=1000)
+    return json.dumps([m.to_dict() for m in members])
 
 
 async def test_finding_5_forged_registration_is_refused_and_admits_no_member(platform, client):
@@ -42,8 +46,8 @@ async def test_finding_5_forged_registration_is_refused_and_admits_no_member(pla
     await eventually(lambda: any("permissions violation" in e.lower() for e in errors))
     await exchange.close()
 
-    await client.post("allocation", "/entities", {"entity_id": "E-REAL-9B", "name": "Real Steel", "sector": "industry",
-                                                  "annual_emissions": 30_000}, role="authority")
+    await client.call(register.asyncio_detailed, body=a.RegisterEntity(
+        entity_id="E-REAL-9B", name="Real Steel", sector="industry", annual_emissions=30_000), role="authority")
     assert "E-REAL-9B" in await eventually(lambda: _with(client, "E-REAL-9B"), timeout=30)
     await asyncio.sleep(0.5)
     assert "E-FORGED-9B" not in await members_text(client)

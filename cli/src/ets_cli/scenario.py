@@ -15,10 +15,7 @@ from ets_cli.sample_year import SAMPLE_ENTITIES, SampleEntity
 from ets_client_allocation import Client as AllocationPublic
 from ets_client_allocation import models as a
 from ets_client_allocation.api.allocation_plans import add_entries, approve, create, issue
-from ets_client_allocation.api.coverage_m_5 import covered_list, file_application, publish
-from ets_client_allocation.api.coverage_m_5 import (
-    decide_coverage_applications_application_id_decision_post as decide_application,
-)
+from ets_client_allocation.api.coverage_m_5 import covered_list, decide_application, file_application, publish
 from ets_client_allocation.api.entities_and_registry import register_batch
 from ets_client_allocation.api.obligations_and_surrender import obligation, surrender
 from ets_client_enforcement import models as e_

@@ -111,7 +111,7 @@ class CoveredListRepository:
         if entities:
             self.session.execute(insert(CoveredListEntryRow), [
                 {"compliance_year": header.compliance_year, "version": header.version, "entity_id": e.entity_id,
-                 "name": e.name, "sector": e.sector, "coverage_basis": e.coverage_basis.value,
+                 "name": e.name, "sector": e.sector, "coverage_basis": _basis(e),
                  "first_compliance_year": e.first_compliance_year} for e in entities])
 
     def entries(self, year: int, version: int, offset: int, limit: int) -> list[CoveredListEntryRow]:
@@ -123,3 +123,10 @@ class CoveredListRepository:
     def published(self) -> list[CoveredListRow]:
         query = select(CoveredListRow).order_by(CoveredListRow.compliance_year, CoveredListRow.version)
         return list(self.session.execute(query).scalars())
+
+
+def _basis(entity: CoveredEntity) -> str:
+    """What a published list records of an entity's coverage: its basis, set whenever an entity is covered."""
+    if entity.coverage_basis is None:
+        raise ValueError(f"entity {entity.entity_id} is on the covered list without the basis of its coverage")
+    return entity.coverage_basis.value

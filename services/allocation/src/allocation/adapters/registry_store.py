@@ -235,9 +235,9 @@ class RegistryStore:
         txs = list(self.session.execute(query).scalars())
         lines: dict[str, list[TransactionLineRow]] = {tx.transaction_id: [] for tx in txs}
         if txs:
-            query = (select(TransactionLineRow).where(TransactionLineRow.transaction_id.in_(list(lines)))
-                     .order_by(TransactionLineRow.transaction_id, TransactionLineRow.line_no))
-            for row in self.session.execute(query).scalars():
+            of_lines = (select(TransactionLineRow).where(TransactionLineRow.transaction_id.in_(list(lines)))
+                        .order_by(TransactionLineRow.transaction_id, TransactionLineRow.line_no))
+            for row in self.session.execute(of_lines).scalars():
                 lines[row.transaction_id].append(row)
         return [(tx, lines[tx.transaction_id]) for tx in txs]
 

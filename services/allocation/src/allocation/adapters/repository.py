@@ -2,6 +2,7 @@
 Obligations and surrenders: `obligations`; the registry: `registry_store`."""
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Sequence
 from decimal import Decimal
@@ -85,7 +86,7 @@ class EntityRepository:
             query = query.where(CoveredEntityRow.coverage == coverage.value)
         return [to_domain(r, CoveredEntity) for r in self.session.execute(query).scalars()]
 
-    def all_of(self, coverage: Coverage) -> list[CoveredEntity]:
+    def all_of(self, coverage: Coverage) -> builtins.list[CoveredEntity]:
         query = (select(CoveredEntityRow).where(CoveredEntityRow.coverage == coverage.value)
                  .order_by(CoveredEntityRow.entity_id))
         return [to_domain(r, CoveredEntity) for r in self.session.execute(query).scalars()]
@@ -156,6 +157,8 @@ class PlanRepository:
 
     def save(self, plan: AllocationPlan) -> None:
         row = self.session.get(PlanRow, plan.year)
+        if row is None:
+            raise NotFound(f"no allocation plan for {plan.year}", field="compliance_year")
         row.cap, row.status, row.approved_at, row.issued_at = (plan.cap, plan.status.value, plan.approved_at,
                                                                plan.issued_at)
         row.paid_issued, row.paid_reserve = plan.paid_issued, plan.paid_reserve

@@ -91,7 +91,8 @@ class CoverageApplication:
     def approved(self) -> bool:
         return self.status is ApplicationStatus.APPROVED
 
-    def decide(self, approve: bool, reason: str, at: datetime, actor: str) -> None:
+    def decide(self, approve: bool, reason: str, at: datetime, actor: str) -> str:
+        """Approve or reject with reasons; the reasons as recorded."""
         if self.status is not ApplicationStatus.PENDING:
             raise Conflict(f"application {self.application_id} was already {self.status.value}",
                            field="application_id", article="M-5")
@@ -100,7 +101,9 @@ class CoverageApplication:
         if at < self.filed_at:
             raise RuleViolation("a decision cannot precede the application", field="decided_at")
         self.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
-        self.decided_at, self.decided_by, self.decision_reason = at, actor, reason.strip()
+        stated = reason.strip()
+        self.decided_at, self.decided_by, self.decision_reason = at, actor, stated
+        return stated
 
 
 def list_digest(entity_ids: Iterable[str]) -> str:

@@ -51,8 +51,8 @@ def list_applications(caller: Caller, session: ReadSession, entity_id: str | Non
 @router.post("/coverage-applications/{application_id}/decision", response_model=ApplicationPublic,
              summary="Approve (the organisation is covered from the year, with its holding account) or reject a "
                      "voluntary application, with reasons (M-5 ¶1)")
-def decide(application_id: str, cmd: commands.DecideCoverageApplication, _: Authority,
-           uow: Uow) -> ApplicationPublic:
+def decide_application(application_id: str, cmd: commands.DecideCoverageApplication, _: Authority,
+                         uow: Uow) -> ApplicationPublic:
     return ApplicationPublic.of(handlers.decide_application(application_id, cmd, uow))
 
 

@@ -20,7 +20,8 @@ Seq = Annotated[int, Query(ge=1, le=2**62)]
 
 @router.get("/registry/ledger/audit", response_model=LedgerAuditPublic,
             summary="Verify the registry's hash chain, whole or from_seq..to_seq, and report the first break (M-32)")
-def audit(session: ReadSession, _: Supervisor, from_seq: Seq = 1, to_seq: Seq | None = None) -> LedgerAuditPublic:
+def ledger_audit(session: ReadSession, _: Supervisor, from_seq: Seq = 1,
+                 to_seq: Seq | None = None) -> LedgerAuditPublic:
     if to_seq is not None and to_seq < from_seq:
         raise RuleViolation("the range ends before it starts", field="to_seq", article="M-32")
     check = Ledger(session).verify(from_seq, to_seq)

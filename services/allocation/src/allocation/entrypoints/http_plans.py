@@ -30,7 +30,7 @@ def change_cap(compliance_year: Year, cmd: commands.ChangeCap, _: Authority, uow
 
 @router.get("/plans/{compliance_year}", response_model=PlanPublic,
             summary="The year's plan: cap, allocated and remaining (M-6, M-8)")
-def get(compliance_year: Year, session: ReadSession, _: Authority) -> PlanPublic:
+def get_plan(compliance_year: Year, session: ReadSession, _: Authority) -> PlanPublic:
     return PlanPublic.of(PlanRepository(session).get(compliance_year, [], lock=False))
 
 

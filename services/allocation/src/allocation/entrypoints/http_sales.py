@@ -47,7 +47,7 @@ def pay(sale_id: str, entity_id: str, cmd: commands.ConfirmPayment, _: Bank, uow
 
 
 @router.get("/sales/{sale_id}", response_model=SalePublic, summary="A sale; its bids are sealed (M-9)")
-def get(sale_id: str, session: ReadSession, caller: Caller) -> SalePublic:
+def get_sale(sale_id: str, session: ReadSession, caller: Caller) -> SalePublic:
     row = session.get(SaleRow, sale_id)
     if row is None:
         raise NotFound(f"no sale {sale_id}", field="sale_id")

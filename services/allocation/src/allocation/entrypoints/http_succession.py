@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 
 from allocation.adapters.orm import SuccessionRow
 from allocation.service_layer import commands
-from allocation.service_layer.succession import decide_succession, file_succession
+from allocation.service_layer import succession
 from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden, NotFound
 from ets_shared.http.dependencies import Caller, ReadSession, require
@@ -24,20 +24,21 @@ Authority = Annotated[Principal, Depends(require(Role.AUTHORITY))]
                      "obligations (M-10); a predecessor files its own, or the authority")
 def file(cmd: commands.FileSuccession, caller: Caller, uow: Uow) -> SuccessionPublic:
     if caller.has(Role.AUTHORITY):
-        return file_succession(cmd, uow)
+        return succession.file_succession(cmd, uow)
     if caller.has(Role.ENTITY):
-        return file_succession(cmd, uow, filing_entity=caller.party)
+        return succession.file_succession(cmd, uow, filing_entity=caller.party)
     raise Forbidden("a predecessor or the authority files a succession", article="M-10")
 
 
 @router.post("/successions/{succession_id}/decision", response_model=SuccessionPublic,
              summary="Approve (holdings and unmet obligations pass to the successors) or reject a succession (M-10)")
-def decide(succession_id: str, cmd: commands.DecideSuccession, _: Authority, uow: Uow) -> SuccessionPublic:
-    return decide_succession(succession_id, cmd, uow)
+def decide_succession(succession_id: str, cmd: commands.DecideSuccession, _: Authority,
+                      uow: Uow) -> SuccessionPublic:
+    return succession.decide_succession(succession_id, cmd, uow)
 
 
 @router.get("/successions/{succession_id}", response_model=SuccessionPublic, summary="One succession (M-10)")
-def get(succession_id: str, session: ReadSession, caller: Caller) -> SuccessionPublic:
+def get_succession(succession_id: str, session: ReadSession, caller: Caller) -> SuccessionPublic:
     row = session.get(SuccessionRow, succession_id)
     if row is None:
         raise NotFound(f"no succession {succession_id}", field="succession_id")

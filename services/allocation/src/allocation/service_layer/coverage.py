@@ -62,7 +62,7 @@ def decide_application(application_id: str, cmd: commands.DecideCoverageApplicat
     with uow:
         application = uow.applications.get(application_id)
         now = uow.now()
-        application.decide(cmd.approve, cmd.reason, now, uow.context.actor)
+        reason = application.decide(cmd.approve, cmd.reason, now, uow.context.actor)
         correlation_id = application.correlation_id
         if application.approved:
             entity = uow.entities.find(application.entity_id)
@@ -83,7 +83,7 @@ def decide_application(application_id: str, cmd: commands.DecideCoverageApplicat
         uow.publish(CoverageApplicationDecided(
             application_id=application_id, entity_id=application.entity_id, name=application.name,
             sector=application.sector, compliance_year=application.compliance_year, approved=application.approved,
-            reason=application.decision_reason, decided_at=now), correlation_id=correlation_id)
+            reason=reason, decided_at=now), correlation_id=correlation_id)
         uow.commit()
     return application
 

@@ -48,10 +48,11 @@ def _resolve(lines: Sequence[commands.SurrenderLine], registry: Registry, accoun
             continue
         if not line.project_id:
             raise RuleViolation("a CCER line names its project", field=f"lines[{i}].project_id", article="M-17")
-        lots = sorted((k for k, q in registry.holdings.items() if q > 0 and k.account_id == account
-                       and k.unit_type is UnitType.CCER and k.vintage == line.vintage
-                       and k.origin is not None and k.origin.project_id == line.project_id),
-                      key=lambda k: (k.origin.reduction_date, k.origin.boundary_entity_id or ""))
+        lots = [k for k, _ in sorted(((k, k.origin) for k, q in registry.holdings.items()
+                                      if q > 0 and k.account_id == account and k.unit_type is UnitType.CCER
+                                      and k.vintage == line.vintage and k.origin is not None
+                                      and k.origin.project_id == line.project_id),
+                                     key=lambda ko: (ko[1].reduction_date, ko[1].boundary_entity_id or ""))]
         wanted = line.quantity
         for key in lots:
             take = min(wanted, registry.holding(key) - taken.get(key, 0))

@@ -50,6 +50,8 @@ def file_rules(uow: ExchangeUnitOfWork, year: int, document: BaseModel) -> None:
     changed = sorted(k for k in type(document).model_fields if getattr(before, k) != getattr(document, k))
     after = json.loads(document.model_dump_json())
     setting = uow.session.get(PolicySetting, year)
+    if setting is None:
+        raise RuntimeError(f"the {year} rules are filed after their policy is stored, in the same transaction")
     now = uow.now()
     row = RulesVersionRow(year=year, version=latest + 1, document=json.dumps(after), changed=",".join(changed),
                           reason=setting.reason, filed_by=uow.context.actor, filed_at=now)

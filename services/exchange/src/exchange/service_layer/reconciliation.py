@@ -52,13 +52,14 @@ def reconcile_bank(session: Session, statement: commands.BankStatement) -> Recon
     bank_moves = {m.movement_id: m for m in statement.movements}
     for movement_id in sorted(set(our_moves) | set(bank_moves)):
         ours_m, bank_m = our_moves.get(movement_id), bank_moves.get(movement_id)
-        if bank_m is None:
+        if ours_m is not None and bank_m is None:
             differences.append(Difference(kind="movement_missing_at_bank", account_id=ours_m.trading_account_id,
                                           reference=movement_id, exchange=str(to_yuan(ours_m.amount_cents))))
-        elif ours_m is None:
+        elif bank_m is not None and ours_m is None:
             differences.append(Difference(kind="movement_missing_at_exchange", account_id=bank_m.account_id,
                                           reference=movement_id, other=bank_m.amount))
-        elif (ours_m.amount_cents, ours_m.kind, ours_m.trading_account_id) != (
+        elif ours_m is not None and bank_m is not None and (
+                ours_m.amount_cents, ours_m.kind, ours_m.trading_account_id) != (
                 to_cents(commands.yuan(bank_m.amount)), bank_m.kind, bank_m.account_id):
             differences.append(Difference(kind="movement_amount", account_id=ours_m.trading_account_id,
                                           reference=movement_id, exchange=str(to_yuan(ours_m.amount_cents)),

@@ -86,7 +86,8 @@ def lift_ended(uow: ExchangeUnitOfWork, now: datetime) -> None:
         MarketMeasureRow.active.is_(True), MarketMeasureRow.ends_at.is_not(None),
         MarketMeasureRow.ends_at <= now)).scalars().all()
     for row in rows:
-        _lift(uow, row, f"its end time {row.ends_at.isoformat()} was reached", "end time", as_utc(row.ends_at))
+        if row.ends_at is not None:  # selected so
+            _lift(uow, row, f"its end time {row.ends_at.isoformat()} was reached", "end time", as_utc(row.ends_at))
 
 
 def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> WarningPublic:

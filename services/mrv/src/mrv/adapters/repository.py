@@ -7,6 +7,7 @@ re-check that can grow (joined triggers).
 """
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any, Sequence
@@ -26,8 +27,9 @@ from mrv.domain.reports import (
 
 CHUNK = 500
 _PRELOADED = "mrv.preloaded_cases"  # session.info key: cases read ahead for a bulk request
-_CHILDREN = (("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", RecheckRow, RecheckRow.seq),
-             ("determinations", DeterminationRow, DeterminationRow.revision))
+_CHILDREN: tuple[tuple[str, type[ObjectionRow] | type[RecheckRow] | type[DeterminationRow], Any], ...] = (
+    ("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", RecheckRow, RecheckRow.seq),
+    ("determinations", DeterminationRow, DeterminationRow.revision))
 
 
 class ReportCaseRepository:
@@ -79,7 +81,7 @@ class ReportCaseRepository:
             rows.extend(self.session.execute(self._locking(query)).scalars())
         return {row.report_id: case for row, case in zip(rows, self.load_many(rows), strict=True)}
 
-    def list(self, year: int | None, state: str | None, offset: int, limit: int | None) -> list[ReportCase]:
+    def list(self, year: int | None, state: str | None, offset: int, limit: int | None) -> builtins.list[ReportCase]:
         query = select(ReportCaseRow).order_by(ReportCaseRow.compliance_year, ReportCaseRow.report_id)
         if year is not None:
             query = query.where(ReportCaseRow.compliance_year == year)
@@ -87,7 +89,7 @@ class ReportCaseRepository:
             query = query.where(ReportCaseRow.state == state)
         return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
 
-    def without_report(self, year: int) -> list[tuple[str, bool]]:
+    def without_report(self, year: int) -> builtins.list[tuple[str, bool]]:
         """Entities that must report for `year` (covered or reporting-only from that year or before) and have no
         case for it: (entity_id, whether it was covered in that year), in entity order."""
         query = (select(CoveredEntityRow.entity_id, CoveredEntityRow.covered_from)
@@ -99,7 +101,7 @@ class ReportCaseRepository:
         return [(r.entity_id, r.covered_from is not None and r.covered_from <= year)
                 for r in self.session.execute(query)]
 
-    def exit_reports_missing(self, today: date) -> list[ReportCase]:
+    def exit_reports_missing(self, today: date) -> builtins.list[ReportCase]:
         """M-18: exit reports whose due day is before `today` (Shanghai), without a report and not yet flagged."""
         query = (select(ReportCaseRow).where(ReportCaseRow.exit_report_due < today,
                                              ReportCaseRow.submitted_at.is_(None),
@@ -107,7 +109,7 @@ class ReportCaseRepository:
                  .order_by(ReportCaseRow.report_id))
         return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
 
-    def unverified(self, year: int) -> list[ReportCase]:
+    def unverified(self, year: int) -> builtins.list[ReportCase]:
         """Covered entities' reports of `year` still without a verification and not yet flagged, locked."""
         query = (select(ReportCaseRow).where(ReportCaseRow.compliance_year == year,
                                              ReportCaseRow.state == CaseState.REPORTED.value,
@@ -116,7 +118,7 @@ class ReportCaseRepository:
                  .order_by(ReportCaseRow.report_id))
         return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
 
-    def overdue(self, today: date) -> list[ReportCase]:
+    def overdue(self, today: date) -> builtins.list[ReportCase]:
         """Cases whose determination was due before `today` (Shanghai) and not yet flagged for that date, locked."""
         query = (select(ReportCaseRow).where(ReportCaseRow.decision_due_by < today,
                                              (ReportCaseRow.overdue_flagged_for.is_(None))
@@ -125,7 +127,7 @@ class ReportCaseRepository:
         return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
 
     def queue(self, *, year: int | None, states: Sequence[str], due_before: date | None, overdue_on: date | None,
-              trigger: str | None, offset: int, limit: int) -> list[ReportCase]:
+              trigger: str | None, offset: int, limit: int) -> builtins.list[ReportCase]:
         """Cases awaiting the authority's determination (M-15), earliest deadline first (none last); `trigger`: only
         re-checks one of whose records names that M-15 ¶2 code (the caller keeps those whose open one does)."""
         awaiting = ReportCaseRow.state.in_([CaseState.VERIFIED.value, CaseState.RECHECK.value]) | (
@@ -152,7 +154,7 @@ class ReportCaseRepository:
     def _locking(self, query):
         return query.with_for_update() if self._lock else query
 
-    def due_for_determination(self, now: datetime) -> list[ReportCase]:
+    def due_for_determination(self, now: datetime) -> builtins.list[ReportCase]:
         """VERIFIED cases whose auto-determination instant has come (one indexed range query)."""
         query = (select(ReportCaseRow).where(ReportCaseRow.auto_determine_at <= now,
                                              ReportCaseRow.state == CaseState.VERIFIED.value)
@@ -161,24 +163,25 @@ class ReportCaseRepository:
             query = query.with_for_update()
         return self.load_many(list(self.session.execute(query).scalars()))
 
-    def load_many(self, rows: Sequence[ReportCaseRow]) -> list[ReportCase]:
+    def load_many(self, rows: Sequence[ReportCaseRow]) -> builtins.list[ReportCase]:
         children = self._children([r.report_id for r in rows])
         return [self._case_of(row, children[row.report_id]) for row in rows]
 
-    def _children(self, ids: list[str]) -> dict[str, dict[str, list[Any]]]:
-        children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    def _children(self, ids: builtins.list[str]) -> dict[str, dict[str, builtins.list[Any]]]:
+        children: dict[str, dict[str, builtins.list[Any]]] = defaultdict(lambda: defaultdict(list))
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             for v in self.session.execute(select(VerificationRow).where(VerificationRow.report_id.in_(chunk))
                                           ).scalars():
                 children[v.report_id]["verification"].append(v)
             for name, table, order in _CHILDREN:
-                query = select(table).where(table.report_id.in_(chunk)).order_by(table.report_id, order)
-                for child in self.session.execute(query).scalars():
-                    children[child.report_id][name].append(child)
+                query = select(table.report_id, table).where(table.report_id.in_(chunk)).order_by(table.report_id,
+                                                                                                   order)
+                for report_id, child in self.session.execute(query):
+                    children[report_id][name].append(child)
         return children
 
-    def _case_of(self, row: ReportCaseRow, loaded: dict[str, list[Any]]) -> ReportCase:
+    def _case_of(self, row: ReportCaseRow, loaded: dict[str, builtins.list[Any]]) -> ReportCase:
         self._rows[row.report_id] = row
         self._loaded[row.report_id] = {name: list(loaded[name]) for name in
                                        ("verification", "objections", "rechecks", "determinations")}
@@ -224,7 +227,7 @@ class ReportCaseRepository:
         for determination in case.determinations[len(loaded["determinations"]):]:
             loaded["determinations"].append(self._added(determination_row(report_id, determination)))
 
-    def cover_unverified_reports(self, entity_id: str, from_year: int) -> list[str]:
+    def cover_unverified_reports(self, entity_id: str, from_year: int) -> builtins.list[str]:
         """The entity turned out to be covered from `from_year`: its reports of those years not yet verified become
         covered reports (set-based); earlier years stay reporting-only reports."""
         condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
@@ -272,10 +275,19 @@ def report_id_of(case: ReportCase) -> str:
     return f"RPT-{case.entity_id}-{case.year}"
 
 
-def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
-    report = None if row.submitted_at is None else EmissionReport(
+def _report(row: ReportCaseRow) -> EmissionReport | None:
+    """The filed report: its columns are null while the report is missing and written together when it is filed."""
+    if row.submitted_at is None:
+        return None
+    if row.sources is None or row.reported_emissions is None or row.late is None:
+        raise ValueError(f"report_case {row.report_id} is filed without its sources, emissions or lateness")
+    return EmissionReport(
         row.report_id, row.entity_id, row.compliance_year, codec.sources_from_json(row.sources),
         codec.breakdown_from(row, row.reported_emissions), row.submitted_at, row.late, row.covered, row.amended_at)
+
+
+def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
+    report = _report(row)
     verification = None
     for v in children["verification"]:
         verification = Verification(

@@ -37,9 +37,10 @@ def submit_reports(cmd: SubmitReports, caller: Authority, request: Request) -> B
              summary="Verification reports on many emission reports (M-13), signed by the calling verifier (V)")
 def file_verifications(cmd: FileVerifications, caller: Verifier,
                        request: Request) -> BulkResult[VerificationFiledPublic]:
+    verifier = caller.party  # the signing verifier: a verifier's token names them
     return apply_each(request, caller, "verifications", cmd.verifications, lambda item, uow: VerificationFiledPublic.of(
-        *reports.file_verification(item.report_id, caller.party_id, item, uow)),
-        prepare=_read_ahead_verifications(cmd, caller.party_id))
+        *reports.file_verification(item.report_id, verifier, item, uow)),
+        prepare=_read_ahead_verifications(cmd, verifier))
 
 
 def _read_ahead_reports(cmd: SubmitReports) -> Callable[[Session], None]:

@@ -25,7 +25,7 @@ def publish(cmd: commands.PublishTender, _: Authority, uow: Uow) -> TenderPublic
 
 
 @router.get("/tenders", response_model=list[TenderPublic], summary="Public: the year's tenders and their awards")
-def of_year(compliance_year: YearQuery, session: ReadSession) -> list[TenderPublic]:
+def list_tenders(compliance_year: YearQuery, session: ReadSession) -> list[TenderPublic]:
     repo = TenderRepository(session)
     return [TenderPublic.of(t, repo.awards(t.tender_id)) for t in repo.of_year(compliance_year)]
 

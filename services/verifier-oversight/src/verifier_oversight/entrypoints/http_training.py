@@ -21,7 +21,7 @@ def schedule(cmd: commands.ScheduleTraining, _: Authority, uow: Uow) -> Training
 
 
 @router.get("/trainings", response_model=list[TrainingPublic], summary="The year's training sessions")
-def of_year(compliance_year: YearQuery, _: Panel, session: ReadSession) -> list[TrainingPublic]:
+def list_trainings(compliance_year: YearQuery, _: Panel, session: ReadSession) -> list[TrainingPublic]:
     return [TrainingPublic.of(t) for t in VerifierRepository(session).trainings(compliance_year)]
 
 
