@@ -21,6 +21,7 @@ from ets_shared.contracts.allocation import RegistryTransferRegistered, Transfer
 from ets_shared.envelope import MessageContext
 from ets_shared.persistence.engine import make_engine, make_session_factory
 from ets_shared.persistence.migrations import upgrade
+from ets_shared.testing.databases import postgres_server
 from exchange.adapters.orm import AllowancePositionRow, ExchangeTable, OrderRow, ProductRow, TradeRow
 from exchange.bootstrap import definition
 from exchange.service_layer import commands, funds, handlers, order_entry, orders
@@ -32,16 +33,15 @@ DAY2 = DAY1 + timedelta(days=1)
 
 
 @pytest.fixture
-def exchange_pg(_postgres):
-    """PostgreSQL only: SQLite's one writer cannot deadlock. The session's server (the plugin's, from
-    ETS_TEST_POSTGRES_URL in CI); without one the test is skipped and says why."""
-    if isinstance(_postgres, str):
-        pytest.skip(_postgres)
-    with _postgres.database("exchange_deadlock") as url:
-        engine = make_engine(url)
-        upgrade(engine, definition().migrations, ExchangeTable.metadata)
-        yield engine, make_session_factory(engine)
-        engine.dispose()
+def exchange_pg():
+    with postgres_server() as server:
+        if isinstance(server, str):
+            pytest.skip(server)
+        with server.database("exchange_deadlock") as url:
+            engine = make_engine(url)
+            upgrade(engine, definition().migrations, ExchangeTable.metadata)
+            yield engine, make_session_factory(engine)
+            engine.dispose()
 
 
 def test_m26_deadlock_between_a_market_command_and_a_settlement_is_retried(exchange_pg):
