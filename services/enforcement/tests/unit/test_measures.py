@@ -12,6 +12,7 @@ from ets_shared.errors import Conflict, RuleViolation
 
 from enforcement.domain import (Article, Department, EnforcementPolicy, MeasureEffect, MeasureKind, StepKind,
                                 eligibility)
+from enforcement.domain.policy import add_years
 
 OFFICER = "enforcement_officer:li"
 P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
@@ -197,3 +198,9 @@ def test_m40_the_measures_behind_an_answer_come_in_order_of_their_first_day_then
     assert cases(eligibility.credit_records(others(credit) + [credit])) == ["CASE-1", "CASE-2", "CASE-3"]
     assert cases(eligibility.credit_records(others(credit) + [credit], date(2027, 1, 1))) == [
         "CASE-1", "CASE-2", "CASE-3"]
+
+
+def test_m40_1_a_window_from_29_february_ends_on_28_february_in_a_common_year():
+    assert add_years(date(2028, 2, 29), 3) == date(2031, 2, 28)
+    assert add_years(date(2028, 2, 29), 4) == date(2032, 2, 29)
+    assert add_years(date(2027, 3, 1), 1) == date(2028, 3, 1)
