@@ -257,3 +257,16 @@ def test_m43_an_accepted_objection_sets_aside_the_pending_fine_only(ordered, tim
     assert measures.pending and not fine.pending
     assert (fine.reviewed_by, fine.reviewed_at, fine.review_reasons) == (
         WANG, later(timeline, 3), "the party's objection 1 was accepted")
+
+
+def test_m43_a_tick_at_the_instant_of_the_last_step_still_records_what_fell_due(ordered, timeline):
+    """A rejection of a long-pending proposal leaves the fine undecided since the order: the next tick, even at the
+    rejection's own instant, flags that wait (only a tick older than the last step is ignored)."""
+    case = ordered("M-42", policy=FOUR_EYES)
+    case.decide_fine(later(timeline, 1), LI, D("40000.00"), "fees", FOUR_EYES)
+    rejected = timeline["order_at"] + timedelta(days=40)
+    steps = case.reject(1, rejected, WANG, "amount not justified", FOUR_EYES)
+    assert [s.kind for s in steps] == [StepKind.OVERDUE, StepKind.INACTION_FLAGGED, StepKind.DECISION_REJECTED]
+    (flag,) = case.tick(rejected, FOUR_EYES)
+    assert (flag.kind, flag.at) == (StepKind.INACTION_FLAGGED, rejected)
+    assert case.inaction_flagged_for == timeline["order_at"]
