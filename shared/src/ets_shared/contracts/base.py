@@ -99,14 +99,3 @@ def one_of(value: str, codes: tuple[Code, ...], *, field: str) -> Code:
             return code
     raise ValueError(f"{field}: {value!r} is not one of {', '.join(codes)}")
 
-
-Held = TypeVar("Held")
-
-
-def present(value: Held | None, what: str) -> Held:
-    """`value`, which the state an event is published from implies is there (a case's order once the order was
-    issued, ...); None there is a defect, raised as LookupError naming `what` instead of publishing an event without
-    it."""
-    if value is None:
-        raise LookupError(f"{what} is missing from the state the event is published from")
-    return value

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, TypedDict, get_args
 
-from ets_shared.contracts.base import EventData, one_of, present
+from ets_shared.contracts.base import EventData, one_of
+from ets_shared.errors import present
 from ets_shared.contracts.enforcement import (
     AppealDecided, AppealLodged, AppliedMeasure, CaseClosed, CaseOpened, CreditRecordEntered, DecisionProposed,
     DecisionReviewed, DepartmentsNotified, InactionFlagged, InactionResolved, MeasuresApplied, MeasuresLifted,
