@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.contracts.exchange import OrderAmended
-from ets_shared.errors import Conflict, Forbidden, RuleViolation
+from ets_shared.errors import Conflict, Forbidden, RuleViolation, present
 from ets_shared.group_commit import ATTEMPTS, TRANSIENT_SQLSTATES
 from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import OPEN
@@ -176,7 +176,7 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
         reserve_or_refuse(uow, order.trading_account_id, order.side, order.vintage, cmd.quantity, per_t)
         kept = price == order.price_cents and cmd.quantity <= order.remaining
         with changing(uow, order.product_id) as book:
-            state = book.order(order.order_id)
+            state = present(book.order(order.order_id), f"open order {order.order_id} on its book")
             result = book.amend(order.order_id, price, state.quantity - state.remaining + cmd.quantity)
         order.quantity += cmd.quantity - order.remaining
         order.price_cents, order.remaining = price, cmd.quantity
