@@ -88,9 +88,9 @@ class OrderGateway:
                             f"invalid field '{first}': {params[0]['reason'] if params else ''}", field=first,
                             invalid_params=params)
         except DomainError as refused:
-            params = [{"name": refused.field, "reason": refused.detail}] if refused.field else None
+            named = [{"name": refused.field, "reason": refused.detail}] if refused.field else None
             return _problem(refused.status, refused.code, refused.title, refused.detail, field=refused.field,
-                            article=refused.article, invalid_params=params)
+                            article=refused.article, invalid_params=named)
         except Exception:  # the requester gets an answer, the error goes to the log
             log.exception("order request failed")
             return _problem(500, "internal-error", "Internal error", "The service failed; the error was logged.")

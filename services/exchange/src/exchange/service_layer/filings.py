@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import REGULATORY_TZ, as_utc
-from ets_shared.contracts.exchange import FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
+from ets_shared.contracts.base import one_of
+from ets_shared.contracts.exchange import TRADE_MODES, FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
 from exchange.domain.policy import TradingRules, to_yuan
@@ -118,7 +119,7 @@ def fees_outside_schedule(session: Session, trades: list[TradeRow],
             continue
         (buyer, seller), version = schedules[-1]
         findings[trade.trade_id] = FeeOutsideSchedule(
-            trade_id=trade.trade_id, mode=trade.mode, turnover=to_yuan(turnover),
+            trade_id=trade.trade_id, mode=one_of(trade.mode, TRADE_MODES, field="mode"), turnover=to_yuan(turnover),
             buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
             schedule_buyer_fee=to_yuan(buyer), schedule_seller_fee=to_yuan(seller), rules_version=version,
             found_at=found_at)

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.exchange import (
-    LargeHolderReported, MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued,
+    MARKET_MEASURE_KINDS, LargeHolderReported, MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued,
 )
+from ets_shared.contracts.base import one_of
 from ets_shared.errors import Conflict, NotFound, RuleViolation
 from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
 from exchange.domain.market_measures import (
@@ -63,8 +64,10 @@ def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MeasurePubli
 
 def _lift(uow: ExchangeUnitOfWork, row: MarketMeasureRow, reason: str, by: str, at: datetime) -> None:
     row.active, row.lifted_at, row.lifted_by, row.lift_reason = False, at, by, reason
-    uow.publish(MarketMeasureLifted(measure_id=row.measure_id, kind=row.kind, product_id=row.product_id,
-                                    reason=reason, lifted_by=by, lifted_at=at), subject_ref=f"measure:{row.measure_id}")
+    uow.publish(MarketMeasureLifted(measure_id=row.measure_id,
+                                    kind=one_of(row.kind, MARKET_MEASURE_KINDS, field="kind"),
+                                    product_id=row.product_id, reason=reason, lifted_by=by, lifted_at=at),
+                subject_ref=f"measure:{row.measure_id}")
 
 
 def lift(measure_id: str, cmd: commands.LiftMeasure, uow: ExchangeUnitOfWork) -> MeasurePublic:

@@ -9,6 +9,7 @@ from uuid import uuid4
 
 from ets_shared.contracts.exchange import SurveillanceAlertRaised, SurveillancePattern
 from exchange.adapters.market_store import MarketStore
+from exchange.adapters.order_entry_store import OrderRecord
 from exchange.adapters.orm import NearTouchCancelRow, OrderRow, ProductRow, SurveillanceAlertRow
 from exchange.domain.market_data import day_closes_at
 from exchange.domain.order_book import OrderBook
@@ -32,7 +33,8 @@ def raise_alert(uow: ExchangeUnitOfWork, pattern: SurveillancePattern, product_i
     return row
 
 
-def on_self_trade(uow: ExchangeUnitOfWork, taker: OrderRow, resting: OrderRow, quantity: int) -> None:
+def on_self_trade(uow: ExchangeUnitOfWork, taker: OrderRow | OrderRecord, resting: OrderRow | OrderRecord,
+                  quantity: int) -> None:
     """Wash trade: `taker` would have traded `quantity` with `resting`, an order of the same beneficial owner."""
     if quantity < thresholds_for(uow.session, taker.trading_day.year).wash_min_quantity_t:
         return
