@@ -20,7 +20,7 @@ class Clock:
 
 def verified(ttl_seconds: int) -> tuple[str, Principal]:
     settings = PlatformSettings()
-    token = issue_token(settings, subject="gw", role=Role.MEMBER, party_id="M-1", ttl_seconds=ttl_seconds)
+    token = issue_token(settings, subject="gw", role=Role.MEMBER, party_id="MEMBER-A", ttl_seconds=ttl_seconds)
     return token, decode_token(settings, token)
 
 
