@@ -25,7 +25,7 @@ _COUNTER = SerialCounterRow.__table__
 _TX = RegistryTransactionRow.__table__
 _BEFORE = (func.sum(_BLOCK.c.last_serial - _BLOCK.c.first_serial + 1)
            .over(partition_by=(_BLOCK.c.account_id, _BLOCK.c.unit_type, _BLOCK.c.vintage, _BLOCK.c.lot),
-                 order_by=_BLOCK.c.first_serial, rows=(None, -1)))
+                 order_by=_BLOCK.c.last_serial, rows=(None, -1)))
 _CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
                .where(_BLOCK.c.account_id.in_(bindparam("accounts", expanding=True)),
                       _BLOCK.c.unit_type.in_(bindparam("units", expanding=True)),
@@ -34,20 +34,21 @@ _CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
 #: the lowest blocks of each key until they hold `most` units (built once: the window query is costly to build)
 _LOWEST = (select(_CANDIDATES).where(func.coalesce(_CANDIDATES.c.before, 0) < bindparam("most"))
            .order_by(_CANDIDATES.c.account_id, _CANDIDATES.c.unit_type, _CANDIDATES.c.vintage, _CANDIDATES.c.lot,
-                     _CANDIDATES.c.first_serial))
+                     _CANDIDATES.c.last_serial))
 #: PostgreSQL: per key, its lowest blocks by the holding index, at most as many as the units it sends (a block holds
 #: at least one), summed until they cover them — an index range scan of a few rows per key, however many blocks the
-#: account holds (ordered as that index is, so the planner never walks the serial index instead, filtering); one
-#: text whatever the batch, so psycopg prepares it and the server plans it once
+#: account holds; one text whatever the batch, so psycopg prepares it and the server plans it once. Blocks never
+#: overlap, so ordering them by last serial orders them by first serial: the indexes hold `last_serial` only (see
+#: `SerialBlockRow`), and the split of a sender's lowest block, a new `first_serial`, is a heap-only update
 _LOWEST_PER_KEY = (
     "SELECT b.id, b.account_id, b.unit_type, b.vintage, b.lot, b.issuer, b.first_serial, b.last_serial "
     "FROM unnest(%(accounts)s::varchar[], %(units)s::varchar[], %(vintages)s::int[], %(lots)s::varchar[], "
     "%(needs)s::bigint[]) AS k(account_id, unit_type, vintage, lot, need) "
-    "CROSS JOIN LATERAL (SELECT s.*, sum(s.last_serial - s.first_serial + 1) OVER (ORDER BY s.first_serial "
+    "CROSS JOIN LATERAL (SELECT s.*, sum(s.last_serial - s.first_serial + 1) OVER (ORDER BY s.last_serial "
     "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM (SELECT * FROM serial_block "
     "WHERE account_id = k.account_id AND unit_type = k.unit_type AND vintage = k.vintage AND lot = k.lot "
-    "ORDER BY account_id, unit_type, vintage, lot, first_serial LIMIT k.need) AS s) AS b "
-    "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.first_serial")
+    "ORDER BY account_id, unit_type, vintage, lot, last_serial LIMIT k.need) AS s) AS b "
+    "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.last_serial")
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 
 
