@@ -134,18 +134,17 @@ class SerialBlocks:
             return held
         if self.session.get_bind().dialect.name == "postgresql":
             keys = sorted(needed)
-            rows = self.session.connection().exec_driver_sql(_LOWEST_PER_KEY, {
+            return self._held(held, self.session.connection().exec_driver_sql(_LOWEST_PER_KEY, {
                 "accounts": [k[0] for k in keys], "units": [k[1] for k in keys], "vintages": [k[2] for k in keys],
-                "lots": [k[3] for k in keys], "needs": [needed[k] for k in keys]})
-            return self._held(held, rows)
+                "lots": [k[3] for k in keys], "needs": [needed[k] for k in keys]}))
         most = max(needed.values())
         units = sorted({k[1] for k in needed})
         vintages = sorted({k[2] for k in needed})
         accounts = sorted({k[0] for k in needed})
-        rows = [r for start in range(0, len(accounts), 500)
-                for r in self.session.execute(_LOWEST, {"accounts": accounts[start:start + 500], "units": units,
-                                                        "vintages": vintages, "most": most})]
-        return self._held(held, rows)
+        return self._held(held, [r for start in range(0, len(accounts), 500)
+                                 for r in self.session.execute(_LOWEST, {"accounts": accounts[start:start + 500],
+                                                                         "units": units, "vintages": vintages,
+                                                                         "most": most})])
 
     def _held(self, held: dict[tuple[str, str, int, str], list[Block]], rows: Iterable[Any]
               ) -> dict[tuple[str, str, int, str], list[Block]]:
