@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, text
+from sqlalchemy import ARRAY, String, any_, bindparam, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,9 +26,14 @@ _HOLDING = HoldingRow.__table__
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
 _TRANSACTION = RegistryTransactionRow.__table__
 _LINE = TransactionLineRow.__table__
-# the statements a registration runs on every batch, built once (building one costs more than SQLite running it)
-_ACCOUNTS_IN = select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(bindparam("ids", expanding=True)))
-_HOLDINGS_OF = select(_HOLDING).where(_HOLDING.c.account_id.in_(bindparam("ids", expanding=True)))
+# the statements a registration runs on every batch, built once (building one costs more than SQLite running it);
+# on PostgreSQL the ids go as one array (`= ANY`), so the statement's text is the same whatever the batch: compiled
+# once, prepared by psycopg and planned once by the server, where an expanding IN is a new text per count of ids
+_IDS = {"sqlite": bindparam("ids", expanding=True), "postgresql": any_(bindparam("ids", type_=ARRAY(String)))}
+_ACCOUNTS_IN = {dialect: select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids) if dialect == "sqlite"
+                                                else _ACCOUNT.c.account_id == ids) for dialect, ids in _IDS.items()}
+_HOLDINGS_OF = {dialect: select(_HOLDING).where(_HOLDING.c.account_id.in_(ids) if dialect == "sqlite"
+                                                else _HOLDING.c.account_id == ids) for dialect, ids in _IDS.items()}
 
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -72,6 +77,10 @@ class RegistryStore:
         self._head: tuple[int, str] | None = None
         self._locked = False
 
+    @property
+    def _dialect(self) -> str:
+        return "postgresql" if self.session.get_bind().dialect.name == "postgresql" else "sqlite"
+
     def open_accounts(self, accounts: Sequence[Account]) -> None:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
         if accounts:
@@ -92,7 +101,7 @@ class RegistryStore:
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
         for ids in chunks(holders):
-            query = _HOLDINGS_OF
+            query = _HOLDINGS_OF[self._dialect]
             if unit_type is not None:
                 query = query.where(_HOLDING.c.unit_type == unit_type.value)
             if vintage is not None:
@@ -108,7 +117,7 @@ class RegistryStore:
         trading accounts is linked to before loading them all."""
         found: dict[str, Account] = {}
         for ids in chunks(sorted(set(account_ids))):
-            for row in self.session.execute(_ACCOUNTS_IN, {"ids": list(ids)}):
+            for row in self.session.execute(_ACCOUNTS_IN[self._dialect], {"ids": list(ids)}):
                 found[row.account_id] = _account(row)
         return found
 
