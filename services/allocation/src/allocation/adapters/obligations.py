@@ -57,8 +57,28 @@ class ObligationRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._stored: set[tuple[str, int]] = set()
+        #: obligations read ahead (None: there is none), each handed out once by `find` and forgotten when written
+        self._ahead: dict[tuple[str, int], Obligation | None] = {}
+
+    def read_ahead(self, keys: Iterable[tuple[str, int]]) -> None:
+        """Read (and lock) the obligations of these (entity, year) in one query per year and 500 entities, so that
+        the first `find` of each queries nothing (a consumed batch of determinations). What this repository writes
+        afterwards is forgotten here: a later `find` reads it again."""
+        by_year: dict[int, list[str]] = {}
+        for entity_id, year in sorted(set(keys)):
+            by_year.setdefault(year, []).append(entity_id)
+        for year, entity_ids in by_year.items():
+            for start in range(0, len(entity_ids), 500):
+                part = entity_ids[start:start + 500]
+                self._ahead.update(((e, year), None) for e in part)
+                for row in self.session.execute(select(_OBLIGATION).where(
+                        _OBLIGATION.c.entity_id.in_(part), _OBLIGATION.c.compliance_year == year).with_for_update()):
+                    self._stored.add((row.entity_id, year))
+                    self._ahead[(row.entity_id, year)] = obligation_of(row)
 
     def find(self, entity_id: str, year: int) -> Obligation | None:
+        if (entity_id, year) in self._ahead:
+            return self._ahead.pop((entity_id, year))
         row = self.session.execute(select(_OBLIGATION).where(
             _OBLIGATION.c.entity_id == entity_id, _OBLIGATION.c.compliance_year == year).with_for_update()).first()
         if row is None:
@@ -98,6 +118,8 @@ class ObligationRepository:
         self.save_all([obligation], policy, **extra)
 
     def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:
+        for ob in obligations:
+            self._ahead.pop((ob.entity_id, ob.year), None)
         new = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
         known = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:
@@ -136,6 +158,7 @@ class ObligationRepository:
                  for r in self.session.execute(query).all()
                  if r.closes_at != (closes_at := obligation_of(r).closes_at(policy))]
         if moved:
+            self._ahead.clear()
             update_rows(self.session, ObligationRow, moved)
         return len(moved)
 
