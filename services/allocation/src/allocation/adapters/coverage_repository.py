@@ -17,8 +17,11 @@ from ets_shared.persistence.mapping import to_domain, to_row
 class EmissionsRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._absent: set[tuple[str, int]] = set()  # read ahead and not found: `record` need not look again
-        self._held: list[KnownEmissionsRow] = []  # read ahead: kept alive in the session's (weak) identity map
+        #: read ahead and not found: `record` need not look again (kept by the transaction's session, as the
+        #: repository starts afresh for each event of a consumed batch), and the rows found, kept alive in the
+        #: session's (weak) identity map
+        self._absent: set[tuple[str, int]] = session.info.setdefault("allocation.emissions_absent", set())
+        self._held: list[KnownEmissionsRow] = session.info.setdefault("allocation.emissions_held", [])
 
     def record(self, figure: KnownEmissions) -> bool:
         """Keep `figure` if it is at least as authoritative as the one held for its entity-year."""

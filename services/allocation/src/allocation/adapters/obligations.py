@@ -57,8 +57,9 @@ class ObligationRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._stored: set[tuple[str, int]] = set()
-        #: obligations read ahead (None: there is none), each handed out once by `find` and forgotten when written
-        self._ahead: dict[tuple[str, int], Obligation | None] = {}
+        #: obligations read ahead (None: there is none), each handed out once by `find` and forgotten when written;
+        #: kept by the transaction's session, as the repository starts afresh for each event of a consumed batch
+        self._ahead: dict[tuple[str, int], Obligation | None] = session.info.setdefault("allocation.obligations", {})
 
     def read_ahead(self, keys: Iterable[tuple[str, int]]) -> None:
         """Read (and lock) the obligations of these (entity, year) in one query per year and 500 entities, so that
@@ -73,12 +74,14 @@ class ObligationRepository:
                 self._ahead.update(((e, year), None) for e in part)
                 for row in self.session.execute(select(_OBLIGATION).where(
                         _OBLIGATION.c.entity_id.in_(part), _OBLIGATION.c.compliance_year == year).with_for_update()):
-                    self._stored.add((row.entity_id, year))
                     self._ahead[(row.entity_id, year)] = obligation_of(row)
 
     def find(self, entity_id: str, year: int) -> Obligation | None:
         if (entity_id, year) in self._ahead:
-            return self._ahead.pop((entity_id, year))
+            ahead = self._ahead.pop((entity_id, year))
+            if ahead is not None:
+                self._stored.add((entity_id, year))
+            return ahead
         row = self.session.execute(select(_OBLIGATION).where(
             _OBLIGATION.c.entity_id == entity_id, _OBLIGATION.c.compliance_year == year).with_for_update()).first()
         if row is None:

@@ -23,7 +23,8 @@ from ets_shared.persistence.mapping import to_domain
 class EntityRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._held: list[CoveredEntityRow] = []  # read ahead: kept alive in the session's (weak) identity map
+        #: read ahead: kept alive in the session's (weak) identity map for the rest of the transaction
+        self._held: list[CoveredEntityRow] = session.info.setdefault("allocation.entities_held", [])
 
     def find(self, entity_id: str) -> CoveredEntity | None:
         row = self.session.get(CoveredEntityRow, entity_id)

@@ -37,8 +37,10 @@ class AgencyStanding:
 class SignatoryRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._unassigned: set[tuple[str, int]] = set()  # read ahead and not found: `record_assignment` adds them
-        self._held: list[VerificationAssignmentRow] = []  # read ahead: kept alive in the session's identity map
+        #: read ahead and not found: `record_assignment` adds them; and the rows found, kept alive in the session's
+        #: identity map (both kept by the transaction's session: the repository starts afresh for each event)
+        self._unassigned: set[tuple[str, int]] = session.info.setdefault("mrv.unassigned", set())
+        self._held: list[VerificationAssignmentRow] = session.info.setdefault("mrv.assignments_held", [])
 
     def _directory(self, agency_ids: list[str], year: int, *, verifier_id: str | None = None,
                    entity_id: str | None = None) -> VerifierDirectory:
@@ -233,8 +235,10 @@ class SignatoryRepository:
 class CoveredEntityRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._unknown: set[str] = set()  # read ahead and not found: `record` adds them
-        self._held: list[CoveredEntityRow] = []  # read ahead: kept alive in the session's identity map
+        #: read ahead and not found: `record` adds them; and the rows found, kept alive in the session's identity
+        #: map (both kept by the transaction's session: the repository starts afresh for each event)
+        self._unknown: set[str] = session.info.setdefault("mrv.unknown_entities", set())
+        self._held: list[CoveredEntityRow] = session.info.setdefault("mrv.entities_held", [])
 
     def is_covered(self, entity_id: str, year: int | None = None) -> bool:
         """Covered only if allocation registered it as covered (in `year`: from that year or before); an unknown

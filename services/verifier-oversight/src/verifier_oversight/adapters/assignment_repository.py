@@ -42,11 +42,13 @@ class Proposal:
 class AssignmentRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        #: rows read ahead (`read_ahead`): found ones are in the session; these were not found, and are not looked
-        #: for again until this repository adds them
-        self._absent: set[tuple[type, object]] = set()
-        self._engagements_ahead: set[tuple[str, int]] = set()  # read ahead, locked and in the session
-        self._held: list[Any] = []  # the rows read ahead, kept alive in the session's (weak) identity map
+        #: rows read ahead (`read_ahead`), kept by the transaction's session (the repository starts afresh for each
+        #: event of a consumed batch): those not found, not looked for again until this repository adds them; the
+        #: engagements found (locked); the rows found, kept alive in the session's (weak) identity map
+        info = session.info
+        self._absent: set[tuple[type, object]] = info.setdefault("verifier-oversight.absent", set())
+        self._engagements_ahead: set[tuple[str, int]] = info.setdefault("verifier-oversight.engagements", set())
+        self._held: list[Any] = info.setdefault("verifier-oversight.held", [])
 
     def read_ahead(self, entity_ids: Sequence[str], year: int | None, *, entities: bool = False,
                    engagements: bool = False, verifications: bool = False) -> None:

@@ -39,7 +39,9 @@ def item_of(doc: dict) -> ScoringItem:
 class ScoringTableRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._current: dict[int, ScoringTable] = {}  # read once per transaction; `add` forgets it
+        #: read once per transaction (kept by its session; the repository starts afresh for each event of a
+        #: consumed batch); `add` forgets it
+        self._current: dict[int, ScoringTable] = session.info.setdefault("verifier-oversight.scoring", {})
 
     def current(self, year: int) -> ScoringTable:
         """The latest adopted version, or the platform default (version 0)."""
