@@ -65,7 +65,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     extra: dict[str, object] = {}
     if settled or obligation.status is not ObligationStatus.SETTLED:
         extra["settled_at"] = now if settled else None
-    uow.obligations.save(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
+    uow.obligations.save_later(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
+    uow.defer(_write_obligations, None)  # with the batch's others, at its commit
     uow.publish(ObligationRecorded(entity_id=obligation.entity_id, compliance_year=obligation.year,
                                    obligation=obligation.total,
                                    determination_id=event.determination_id, revision=event.revision,
@@ -78,6 +79,10 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
                                      shortfall=obligation.remaining, determination_id=event.determination_id,
                                      revision=event.revision, revised_at=now,
                                      correlation_id=obligation.correlation_id))
+
+
+def _write_obligations(_: list[None], uow: AllocationUnitOfWork) -> None:
+    uow.obligations.write_pending()
 
 
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:
