@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import (
     CoverageApplicationRow, CoveredListEntryRow, CoveredListRow, KnownEmissionsRow,
 )
+from allocation.adapters.registry_store import by_year_in_chunks
 from allocation.domain import CoverageApplication, CoveredEntity, KnownEmissions
 from ets_shared.errors import NotFound
 from ets_shared.persistence.mapping import to_domain, to_row
@@ -43,17 +44,12 @@ class EmissionsRepository:
     def read_ahead(self, keys: Sequence[tuple[str, int]]) -> None:
         """Load the figures held for these (entity, year) into the session, one query per year and 500 entities, so
         that `record` of them queries nothing (a consumed batch)."""
-        by_year: dict[int, list[str]] = {}
-        for entity_id, year in sorted(set(keys)):
-            by_year.setdefault(year, []).append(entity_id)
-        for year, entity_ids in by_year.items():
-            for start in range(0, len(entity_ids), 500):
-                part = entity_ids[start:start + 500]
-                rows = self.session.execute(select(KnownEmissionsRow).where(
-                    KnownEmissionsRow.year == year, KnownEmissionsRow.entity_id.in_(part))).scalars().all()
-                self._held += rows
-                found = {row.entity_id for row in rows}
-                self._absent.update((e, year) for e in part if e not in found)
+        for year, part in by_year_in_chunks(keys):
+            rows = self.session.execute(select(KnownEmissionsRow).where(
+                KnownEmissionsRow.year == year, KnownEmissionsRow.entity_id.in_(part))).scalars().all()
+            self._held += rows
+            found = {row.entity_id for row in rows}
+            self._absent.update((e, year) for e in part if e not in found)
 
     def add_new(self, figures: Sequence[KnownEmissions]) -> None:
         """Bulk insert the first figures of entities registered in this transaction."""

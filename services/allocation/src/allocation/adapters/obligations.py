@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import (
     CoveredEntityRow, ObligationRow, PlanEntryRow, PlanRow, RegistryTransactionRow, SurrenderRow,
 )
+from allocation.adapters.registry_store import by_year_in_chunks
 from allocation.domain import AllocationPolicy, Coverage, Obligation, ObligationStatus, PlanStatus, Surrender
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
@@ -92,16 +93,11 @@ class ObligationRepository:
         the first `find` of each queries nothing (a consumed batch of determinations). What this repository writes
         afterwards is forgotten here: a later `find` reads it again."""
         self.write_pending()
-        by_year: dict[int, list[str]] = {}
-        for entity_id, year in sorted(set(keys)):
-            by_year.setdefault(year, []).append(entity_id)
-        for year, entity_ids in by_year.items():
-            for start in range(0, len(entity_ids), 500):
-                part = entity_ids[start:start + 500]
-                self._ahead.update(((e, year), None) for e in part)
-                for row in self.session.execute(select(_OBLIGATION).where(
-                        _OBLIGATION.c.entity_id.in_(part), _OBLIGATION.c.compliance_year == year).with_for_update()):
-                    self._ahead[(row.entity_id, year)] = obligation_of(row)
+        for year, part in by_year_in_chunks(keys):
+            self._ahead.update(((e, year), None) for e in part)
+            for row in self.session.execute(select(_OBLIGATION).where(
+                    _OBLIGATION.c.entity_id.in_(part), _OBLIGATION.c.compliance_year == year).with_for_update()):
+                self._ahead[(row.entity_id, year)] = obligation_of(row)
 
     def find(self, entity_id: str, year: int) -> Obligation | None:
         if (entity_id, year) in self._pending:

@@ -36,6 +36,16 @@ def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
         yield values[start:start + size]
 
 
+def by_year_in_chunks(keys: Iterable[tuple[str, int]], size: int = 500) -> Iterator[tuple[int, list[str]]]:
+    """(year, up to `size` entity ids, sorted) for (entity id, year) keys: one query's worth each."""
+    by_year: dict[int, list[str]] = {}
+    for entity_id, year in sorted(set(keys)):
+        by_year.setdefault(year, []).append(entity_id)
+    for year, entity_ids in by_year.items():
+        for start in range(0, len(entity_ids), size):
+            yield year, entity_ids[start:start + size]
+
+
 def lot_of(origin: CcerOrigin | None) -> str:
     if origin is None:
         return ""
