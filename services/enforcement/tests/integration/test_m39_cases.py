@@ -14,7 +14,7 @@ from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.enforcement import CaseClosed, CaseOpened, OrderIssued
 from ets_shared.persistence.tables import InboxMessage
-from ets_shared.testing.service import eventually, running_service, subject_listener
+from ets_shared.testing.service import counted_transactions, eventually, running_service, subject_listener
 from enforcement.bootstrap import build_runtime
 
 pytestmark = pytest.mark.asyncio
@@ -254,14 +254,7 @@ async def test_m39_settlement_read_ahead_in_one_batch_with_its_shortfall_still_f
             "test")).model_dump_json().encode(), routes[producer]) for e in events]
 
     await runtime.applier.apply(delivered([CalendarTick(now=JULY_1)], "calendar"))
-    opened: list[str] = []
-    uow_factory = runtime.applier.uow_factory
-
-    def counting(context):
-        opened.append(context.causation_id)
-        return uow_factory(context)
-
-    runtime.applier.uow_factory = counting
+    opened = counted_transactions(runtime)
     await runtime.applier.apply(delivered([settled("E-0031"), shortfall("E-0032"), settled("E-0032")], "allocation"))
     assert len(opened) == 1, "one transaction: the batch did not fall back to one event at a time"
     with runtime.session_factory() as session:

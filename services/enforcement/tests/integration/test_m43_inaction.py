@@ -8,7 +8,7 @@ import pytest
 
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import DeterminationOverdue, EmissionsDeterminedV2
-from ets_shared.testing.service import eventually, running_service, subject_listener
+from ets_shared.testing.service import counted_transactions, eventually, running_service, subject_listener
 from enforcement.bootstrap import build_runtime
 
 pytestmark = pytest.mark.asyncio
@@ -118,14 +118,7 @@ async def test_m43_a_determination_in_the_same_batch_as_its_overdue_report_resol
     routes = routes_by_producer(runtime.definition.handlers)["mrv"]
     batch = [Delivery.decode(type(e).contract.subject, wrap(e, producer="mrv", context=MessageContext.new("test"))
                              .model_dump_json().encode(), routes) for e in (overdue(), determined())]
-    opened: list[str] = []
-    uow_factory = runtime.applier.uow_factory
-
-    def counting(context):
-        opened.append(context.causation_id)
-        return uow_factory(context)
-
-    runtime.applier.uow_factory = counting
+    opened = counted_transactions(runtime)
     await runtime.applier.apply(batch)
     assert len(opened) == 1, "one transaction: the batch did not fall back to one event at a time"
     with runtime.session_factory() as session:
