@@ -130,7 +130,7 @@ class SerialBlocks:
                     held[key].append(Block(r.unit_type, r.vintage, r.lot, r.issuer, r.first_serial, r.last_serial,
                                            r.id))
         for key, blocks in held.items():
-            self._loaded[key] = {b.block_id: b.first for b in blocks}
+            self._loaded[key] = {b.block_id: b.first for b in blocks if b.block_id is not None}  # all: read rows
         return held
 
     def _next(self, unit: str, vintage: int) -> int:
