@@ -41,6 +41,16 @@ def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
         yield values[start:start + size]
 
 
+def by_year_in_chunks(keys: Iterable[tuple[str, int]], size: int = 500) -> Iterator[tuple[int, list[str]]]:
+    """(year, up to `size` entity ids, sorted) for (entity id, year) keys: one query's worth each."""
+    by_year: dict[int, list[str]] = {}
+    for entity_id, year in sorted(set(keys)):
+        by_year.setdefault(year, []).append(entity_id)
+    for year, entity_ids in by_year.items():
+        for start in range(0, len(entity_ids), size):
+            yield year, entity_ids[start:start + size]
+
+
 def lot_of(origin: CcerOrigin | None) -> str:
     if origin is None:
         return ""
@@ -76,6 +86,16 @@ class RegistryStore:
         self._scopes: list[tuple[frozenset[str], UnitType | None, int | None]] = []
         self._head: tuple[int, str] | None = None
         self._locked = False
+        #: accounts read ahead (None: there is none), kept by the transaction's session (the store starts afresh for
+        #: each event of a consumed batch); an account opened afterwards is forgotten here, and read again
+        self._accounts_ahead: dict[str, Account | None] = session.info.setdefault("allocation.accounts_ahead", {})
+
+    def read_accounts_ahead(self, account_ids: Iterable[str]) -> None:
+        """Read these accounts in one query per 500, so that `account` of them queries nothing (a consumed batch)."""
+        for ids in chunks(sorted(set(account_ids))):
+            self._accounts_ahead.update((i, None) for i in ids)
+            for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
+                self._accounts_ahead[row.account_id] = _account(row)
 
     @property
     def _dialect(self) -> str:
@@ -83,12 +103,16 @@ class RegistryStore:
 
     def open_accounts(self, accounts: Sequence[Account]) -> None:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
+        for a in accounts:
+            self._accounts_ahead.pop(a.account_id, None)
         if accounts:
             self.session.execute(insert(_ACCOUNT), [
                 {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at,
                  "linked_account_id": a.linked_account_id} for a in accounts])
 
     def account(self, account_id: str) -> Account | None:
+        if account_id in self._accounts_ahead:
+            return self._accounts_ahead[account_id]
         row = self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id == account_id)).first()
         return _account(row) if row else None
 
