@@ -17,11 +17,27 @@ Balance = tuple[str, str, int, int]
 class TradingAccountRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: read ahead and not found (`add` takes them out), and the rows found, kept alive in the session's identity
+        #: map; both kept by the transaction's session (the repository starts afresh for each event of a batch)
+        self._absent: set[str] = session.info.setdefault("allocation.trading_accounts_absent", set())
+        self._held: list[TradingAccountRow] = session.info.setdefault("allocation.trading_accounts_held", [])
+
+    def read_ahead(self, trading_account_ids: Sequence[str]) -> None:
+        """Read these trading accounts in one query per 500, so that `find` of them queries nothing."""
+        for ids in chunks(sorted(set(trading_account_ids))):
+            rows = self.session.execute(select(TradingAccountRow).where(
+                TradingAccountRow.trading_account_id.in_(ids))).scalars().all()
+            self._held += rows
+            found = {r.trading_account_id for r in rows}
+            self._absent.update(i for i in ids if i not in found)
 
     def find(self, trading_account_id: str) -> TradingAccountRow | None:
+        if trading_account_id in self._absent:
+            return None
         return self.session.get(TradingAccountRow, trading_account_id)
 
     def add(self, row: TradingAccountRow) -> None:
+        self._absent.discard(row.trading_account_id)
         self.session.add(row)
         self.session.flush()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CursorResult, bindparam, insert, select, update
+from sqlalchemy import CursorResult, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
@@ -142,10 +142,19 @@ class Ledger:
 
     def holding(self, account_id: str) -> int:
         """Every allowance the account holds on the exchange, all vintages, available or reserved."""
-        pending = sum(a + r for (account, _vintage), (a, r) in self._units_later.items() if account == account_id)
-        rows = self.session.execute(select(_units.c.available + _units.c.reserved)
-                                    .where(_units.c.account_id == account_id)).scalars()
-        return sum(rows) + pending
+        return self.holdings([account_id])[account_id]
+
+    def holdings(self, account_ids: list[str]) -> dict[str, int]:
+        """`holding` of each of these accounts (one query), the pending changes included."""
+        totals = dict.fromkeys(account_ids, 0)
+        for (account, _vintage), (available, reserved) in self._units_later.items():
+            if account in totals:
+                totals[account] += available + reserved
+        rows = self.session.execute(select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
+                                    .where(_units.c.account_id.in_(sorted(totals))).group_by(_units.c.account_id))
+        for account, held in rows:
+            totals[account] += int(held or 0)
+        return totals
 
     def reserve_allowances(self, account_id: str, vintage: int, quantity: int) -> bool:
         self.write_pending()

@@ -83,7 +83,7 @@ def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
 
 
 def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: datetime,
-                 parsed: dict[tuple[int, int], TradingRules]) -> list[tuple[TradingRules, int | None]]:
+                 parsed: dict[tuple[int, int | None], TradingRules]) -> list[tuple[TradingRules, int | None]]:
     """The fee schedules that may have priced a trade executed at `executed_at`: the version of its year in force
     before that instant and any filed at that very instant (the regulatory clock stands still between ticks, so a
     change and a trade may share it). `versions`: the year's filed versions in order; `parsed`: their rules, filled
@@ -93,8 +93,11 @@ def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: dateti
     for r in chosen:
         if (r.year, r.version) not in parsed:
             parsed[r.year, r.version] = ExchangePolicyDocument.model_validate_json(r.document).rules()
-    return [(parsed[r.year, r.version], r.version) for r in chosen] or [
-        (ExchangePolicyDocument.default(year).rules(), None)]
+    if not chosen:  # nothing filed yet: the defaults, made once per batch too
+        if (year, None) not in parsed:
+            parsed[year, None] = ExchangePolicyDocument.default(year).rules()
+        return [(parsed[year, None], None)]
+    return [(parsed[r.year, r.version], r.version) for r in chosen]
 
 
 def fees_outside_schedule(session: Session, trades: list[TradeRow],
@@ -107,7 +110,7 @@ def fees_outside_schedule(session: Session, trades: list[TradeRow],
         for row in session.execute(select(RulesVersionRow).where(RulesVersionRow.year.in_(years))
                                    .order_by(RulesVersionRow.version)).scalars():
             versions[row.year].append(row)
-    parsed: dict[tuple[int, int], TradingRules] = {}
+    parsed: dict[tuple[int, int | None], TradingRules] = {}
     findings = {}
     for trade in trades:
         turnover = trade.price_cents * trade.quantity
