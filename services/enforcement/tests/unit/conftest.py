@@ -5,9 +5,11 @@ The standard timeline: a case is opened on 1 July 2026 00:00:05 Shanghai (just a
 closed), the order is issued on 2 July 2026 10:00 Shanghai; with the default 30 days its last day is 1 August 2026
 and it is overdue from 2 August 2026 00:00:00 Shanghai (= 1 August 16:00:00 UTC).
 
-`P` is the default policy without four eyes (an officer's decision takes effect at once), so that each rule can be
-tested on its own; `FOUR_EYES` is the platform default (every fine, declined fine, dismissal and M-40 decision waits
-for a second officer).
+Unless a test passes a policy, a case follows `no_four_eyes()`: the default policy without four eyes (an officer's
+decision takes effect at once), so that each rule can be tested on its own; `EnforcementPolicy()`, the platform
+default, has every fine, declined fine, dismissal and M-40 decision wait for a second officer. The policy is built
+when a test first needs it, not when this file is imported: `ets mutate` re-imports this conftest with every mutant
+of `EnforcementPolicy` switched on (and with its forced failure), and an error at import would stop pytest itself.
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ from ets_shared.clock import REGULATORY_TZ
 
 from enforcement.domain import Article, CaseSource, EnforcementPolicy, PenaltyCase, Violation
 
-P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
-FOUR_EYES = EnforcementPolicy()
 OFFICER = "enforcement_officer:li"
+
+
+def no_four_eyes() -> EnforcementPolicy:
+    return EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
 
 
 def _sh(y: int, m: int, d: int, h: int = 0, mi: int = 0, s: int = 0, us: int = 0) -> datetime:
@@ -44,10 +48,11 @@ def timeline() -> dict[str, object]:
     return {"opened_at": OPENED_AT, "order_at": ORDER_AT, "last_day": LAST_DAY, "overdue_from": OVERDUE_FROM}
 
 
-def open_case(article: Article | str = Article.M39, *, shortfall: int = 30_000, policy: EnforcementPolicy = P,
-              opened_by: str | None = None) -> PenaltyCase:
+def open_case(article: Article | str = Article.M39, *, shortfall: int = 30_000,
+              policy: EnforcementPolicy | None = None, opened_by: str | None = None) -> PenaltyCase:
     """Open a case under `article`: M-39 from a shortfall event (30,000 t for 2025), the others by an officer."""
     code = Article(article)
+    policy = policy or no_four_eyes()
     if code is Article.M39:
         violation = Violation(code, "E-0002", "E-0002-2025", "", OPENED_AT, 2025, shortfall)
         return PenaltyCase.open("CASE-1", violation, OPENED_AT, opened_by or "event:allocation.shortfall",
@@ -68,7 +73,9 @@ def opened() -> Callable[..., PenaltyCase]:
 def ordered() -> Callable[..., PenaltyCase]:
     """A case under `article` whose order was issued at ORDER_AT (deadline 1 Aug 2026 by default)."""
 
-    def make(article: Article | str = Article.M39, *, policy: EnforcementPolicy = P, **kwargs: object) -> PenaltyCase:
+    def make(article: Article | str = Article.M39, *, policy: EnforcementPolicy | None = None,
+             **kwargs: object) -> PenaltyCase:
+        policy = policy or no_four_eyes()
         case = open_case(article, policy=policy, **kwargs)
         case.issue_order(ORDER_AT, OFFICER, policy)
         return case

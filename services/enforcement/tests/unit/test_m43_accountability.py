@@ -9,7 +9,7 @@ import pytest
 from ets_shared.clock import regulatory_date
 from ets_shared.errors import RuleViolation
 
-from enforcement.domain import CATALOGUE, Article, EnforcementPolicy, StepKind, person_of
+from enforcement.domain import CATALOGUE, Article, DecisionKind, EnforcementPolicy, StepKind, person_of
 
 OFFICER, BOSS = "enforcement_officer:li", "authority:wang"
 P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
@@ -128,3 +128,14 @@ def test_m43_person_behind_an_actor():
     assert person_of("entity:boss@E-1") == "boss"
     assert person_of("system") is None and person_of("event:allocation.obligation.settled") is None
     assert person_of(BOSS) == "wang"
+
+
+def test_m43_the_calendars_clock_is_no_person():
+    assert person_of("clock") is None and person_of("clock:calendar") is None
+
+
+def test_m43_an_article_the_four_eyes_param_does_not_name_takes_its_decisions_at_once():
+    fines_of_m39 = EnforcementPolicy(four_eyes={Article.M39: frozenset({DecisionKind.FINE})})
+    assert fines_of_m39.needs_second_officer(Article.M39, DecisionKind.FINE)
+    assert not fines_of_m39.needs_second_officer(Article.M39, DecisionKind.MEASURES)
+    assert not fines_of_m39.needs_second_officer(Article.M42, DecisionKind.FINE)

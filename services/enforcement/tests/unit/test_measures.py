@@ -2,6 +2,7 @@
 first and last day, and what they answer to the departments on the first day, the last day and the day after."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from ets_shared.errors import Conflict, RuleViolation
 
 from enforcement.domain import (Article, Department, EnforcementPolicy, MeasureEffect, MeasureKind, StepKind,
                                 eligibility)
+from enforcement.domain.policy import add_years
 
 OFFICER = "enforcement_officer:li"
 P = EnforcementPolicy(four_eyes={a: frozenset() for a in Article})
@@ -164,3 +166,41 @@ def test_m40_measures_may_follow_a_closed_m39_case(ordered, timeline):
     case.record_payment(t + timedelta(days=2), OFFICER, Decimal("50000.00"), P)
     assert case.is_closed
     assert applied(case, [MeasureKind.CREDIT_RECORD], t + timedelta(days=3))
+
+
+def test_m40_1_credit_records_are_the_credit_record_entries_only(ordered, sh):
+    made = applied(ordered("M-39"), ALL, sh(2026, 8, 5, 10))
+    measures = list(made.values())
+    assert [m.effect for m in eligibility.credit_records(measures)] == [MeasureEffect.CREDIT_RECORD_ENTERED]
+    assert [m.effect for m in eligibility.credit_records(measures, date(2026, 8, 5))] == [
+        MeasureEffect.CREDIT_RECORD_ENTERED]
+
+
+def test_m40_the_measures_behind_an_answer_come_in_order_of_their_first_day_then_case(ordered, sh):
+    """Several cases may bar the same thing; the department sees them oldest first (the same day: by case id)."""
+    made = applied(ordered("M-39"), ALL, sh(2026, 8, 5, 10))
+    fund, award, credit = (made[MeasureEffect.SPECIAL_FUND_INELIGIBLE], made[MeasureEffect.AWARD_INELIGIBLE],
+                           made[MeasureEffect.CREDIT_RECORD_ENTERED])
+    project = made[MeasureEffect.PROJECT_ASSESSMENT_REFUSED]
+
+    def others(m):  # the same measure from two later cases, given newest first
+        return [replace(m, case_id="CASE-3", starts_on=m.starts_on + timedelta(days=30)),
+                replace(m, case_id="CASE-2", starts_on=m.starts_on + timedelta(days=30))]
+
+    def cases(found):
+        return [m.case_id for m in found]
+
+    assert cases(eligibility.special_funds(others(fund) + [fund], 2027).because) == ["CASE-1", "CASE-2", "CASE-3"]
+    assert cases(eligibility.awards(others(award) + [award], date(2027, 1, 1)).because) == [
+        "CASE-1", "CASE-2", "CASE-3"]
+    assert cases(eligibility.project_assessment(others(project) + [project], 2027).because) == [
+        "CASE-1", "CASE-2", "CASE-3"]
+    assert cases(eligibility.credit_records(others(credit) + [credit])) == ["CASE-1", "CASE-2", "CASE-3"]
+    assert cases(eligibility.credit_records(others(credit) + [credit], date(2027, 1, 1))) == [
+        "CASE-1", "CASE-2", "CASE-3"]
+
+
+def test_m40_1_a_window_from_29_february_ends_on_28_february_in_a_common_year():
+    assert add_years(date(2028, 2, 29), 3) == date(2031, 2, 28)
+    assert add_years(date(2028, 2, 29), 4) == date(2032, 2, 29)
+    assert add_years(date(2027, 3, 1), 1) == date(2028, 3, 1)
