@@ -130,7 +130,7 @@ def test_m40_each_measure_applied_once(ordered, timeline):
 
 
 def test_m40_selection_must_name_known_measures_and_reasons(ordered, timeline):
-    for bad in ([], ["blacklist"]):
+    for bad in ([], ["blacklist"], [5], [None], [MeasureKind.CREDIT_RECORD, 5]):  # a non-text item too
         with pytest.raises(RuleViolation) as err:
             applied(ordered("M-39"), bad, timeline["order_at"])
         assert err.value.field == "measures"
