@@ -289,3 +289,13 @@ def test_m8_adding_an_entry_never_passes_over_the_entries_already_in_the_plan():
         p.add_benchmark_entry(f"E{i}", Decimal(1), Decimal(10))
     assert entries.passes == before
     assert p.allocated == 100_000 and p.entries_count == 10_000 and p.entry_for("E9999").quantity == 10
+
+
+def test_m7_removing_an_entry_after_approval_names_entries_and_an_unknown_entity_names_entity_id():
+    p = approved_plan()
+    with pytest.raises(Conflict) as e:
+        p.remove_entry("E1")
+    assert (e.value.field, e.value.article) == ("entries", "M-7")
+    with pytest.raises(RuleViolation) as e:
+        plan().remove_entry("E9")
+    assert e.value.field == "entity_id"
