@@ -49,3 +49,14 @@ def test_m25_the_day_closes_at_the_end_of_its_last_session_shanghai_time():
 def test_m25_the_close_is_on_the_products_tick():
     s = summarise([DayTrade(OPEN_BIDDING, 4000, 1), DayTrade(OPEN_BIDDING, 4010, 2)], None, tick_cents=5)
     assert s.close == 4005  # 4006.67 fen on a 5-fen tick
+
+
+def test_m24_near_touch_distance_counts_ticks_of_the_products_tick_size():
+    assert near_touch("BUY", 3975, 4000, distance_ticks=5, tick_cents=5)  # 25 fen = 5 ticks of 5 fen
+    assert not near_touch("BUY", 3970, 4000, distance_ticks=5, tick_cents=5)
+    assert near_touch("SELL", 4025, 4000, distance_ticks=5, tick_cents=5)
+
+
+def test_m24_the_close_move_is_measured_on_the_products_tick_and_the_default_tick_is_one_fen():
+    assert close_move([(4001, 1)], [(4001, 1), (4002, 1)], 3900, tick_cents=5) == (4000, 4000, Decimal(0))
+    assert close_move([(4000, 1)], [(4001, 1)], 3900) == (4001, 4000, Decimal("0.00025"))
