@@ -299,3 +299,19 @@ def test_m7_removing_an_entry_after_approval_names_entries_and_an_unknown_entity
     with pytest.raises(RuleViolation) as e:
         plan().remove_entry("E9")
     assert e.value.field == "entity_id"
+
+
+def test_m7_a_second_approval_or_an_empty_plan_is_refused_under_m7():
+    with pytest.raises(Conflict) as e:
+        approved_plan().approve(T0)
+    assert e.value.article == "M-7"
+    with pytest.raises(RuleViolation) as e:
+        plan().approve(T0)
+    assert (e.value.field, e.value.article) == ("entries", "M-7")
+
+
+def test_m9_an_allocation_of_a_single_allowance_is_issued():
+    p = plan(cap=10)
+    p.add_benchmark_entry("E1", Decimal(1), Decimal(1))
+    p.approve(T0)
+    assert p.issue(T0) == [IssuanceLine("E1", 2024, 1)]

@@ -77,3 +77,17 @@ def test_m32_a_walk_starts_after_the_genesis_by_default():
                      GENESIS, chain[0].hash)
     assert walk.result() == ChainCheck(1, 1, chain[0].hash, True)
     assert verify(chain[1:]).broken_at == 1  # a chain fed from its second transaction misses the first
+
+
+def test_m32_a_broken_chain_reports_what_was_read_up_to_the_break_and_the_intact_head_before_it():
+    chain = _chain(4)
+    changed = replace(chain[2], reference="other")
+    check = verify(chain[:2] + [changed] + chain[3:])
+    assert check == ChainCheck(3, 2, chain[1].hash, False, 3, "its content does not match its hash")
+
+
+def test_m32_a_range_is_intact_when_it_reaches_to_seq_and_broken_when_it_stops_short():
+    chain = _chain(3)
+    assert verify(chain, to_seq=3) == ChainCheck(3, 3, chain[2].hash, True)
+    assert verify(chain[:2], to_seq=3) == ChainCheck(2, 2, chain[1].hash, False, 3,
+                                                     "transaction 3 is missing (the range ends at 3)")
