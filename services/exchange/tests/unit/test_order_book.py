@@ -248,3 +248,12 @@ def test_m23_amend_of_an_order_not_on_the_book_names_order_id_and_a_price_of_one
     assert book.order("b1").price_ticks == 1
     with pytest.raises(ValueError):
         book.amend("b1", 0, 3)
+
+
+def test_m23_amending_a_partly_filled_order_down_at_its_price_leaves_the_new_total_less_the_fills_open():
+    book = OrderBook()
+    sell(book, "s1", 100, 10)
+    buy(book, "b1", 100, 4)
+    assert book.amend("s1", 100, 8) == Execution((), 4, ())
+    assert book.order("s1") == OrderState("s1", "S", "S", SELL, 100, 8, 4)
+    assert book.depth() == ([], [Level(100, 4, 1)])
