@@ -5,7 +5,9 @@ from decimal import Decimal
 import pytest
 from ets_shared.errors import Conflict, RuleViolation
 
-from allocation.domain.allocation_methods import AllocationMethod, BaseYearEmission, round_allowances
+from allocation.domain.allocation_methods import (
+    AllocationMethod, BaseYearEmission, benchmark_entry, historical_entry, round_allowances,
+)
 from allocation.domain.allocation_plan import AllocationPlan, IssuanceLine, PlanStatus
 
 T0 = datetime(2024, 1, 15, tzinfo=timezone.utc)
@@ -315,3 +317,27 @@ def test_m9_an_allocation_of_a_single_allowance_is_issued():
     p.add_benchmark_entry("E1", Decimal(1), Decimal(1))
     p.approve(T0)
     assert p.issue(T0) == [IssuanceLine("E1", 2024, 1)]
+
+
+def test_m8_each_refused_entry_names_its_field_and_m8():
+    for call, field in ((lambda: historical_entry(2024, " ", {2023: 1}), "entity_id"),
+                        (lambda: benchmark_entry(" ", Decimal(1), Decimal(1)), "entity_id"),
+                        (lambda: benchmark_entry("E1", Decimal(1), Decimal(1), early_action_bonus=-1),
+                         "early_action_bonus"),
+                        (lambda: benchmark_entry("E1", Decimal(1), Decimal(1), early_action_bonus=1.0),
+                         "early_action_bonus"),
+                        (lambda: benchmark_entry("E1", Decimal(1), Decimal("-1")), "output")):
+        with pytest.raises(RuleViolation) as e:
+            call()
+        assert (e.value.field, e.value.article) == (field, "M-8")
+
+
+def test_m8_without_a_bonus_an_entry_is_its_methods_figure():
+    assert historical_entry(2024, "E1", {2023: 10}).quantity == 10
+    assert benchmark_entry("E1", Decimal(1), Decimal(10)).quantity == 10
+
+
+def test_m7_a_benchmark_entry_added_after_approval_names_entries():
+    with pytest.raises(Conflict) as e:
+        approved_plan().add_benchmark_entry("E3", Decimal(1), Decimal(1))
+    assert (e.value.field, e.value.article) == ("entries", "M-7")

@@ -60,3 +60,7 @@ def test_m24_near_touch_distance_counts_ticks_of_the_products_tick_size():
 def test_m24_the_close_move_is_measured_on_the_products_tick_and_the_default_tick_is_one_fen():
     assert close_move([(4001, 1)], [(4001, 1), (4002, 1)], 3900, tick_cents=5) == (4000, 4000, Decimal(0))
     assert close_move([(4000, 1)], [(4001, 1)], 3900) == (4001, 4000, Decimal("0.00025"))
+
+
+def test_m25_the_close_is_on_the_one_fen_tick_by_default():
+    assert summarise([DayTrade(OPEN_BIDDING, 4000, 1), DayTrade(OPEN_BIDDING, 4001, 1)], None).close == 4001
