@@ -341,3 +341,19 @@ def test_m7_a_benchmark_entry_added_after_approval_names_entries():
     with pytest.raises(Conflict) as e:
         approved_plan().add_benchmark_entry("E3", Decimal(1), Decimal(1))
     assert (e.value.field, e.value.article) == ("entries", "M-7")
+
+
+def test_m6_m8_a_plan_refused_at_construction_names_entries_and_a_cap_of_one_allowance_is_valid():
+    e1 = plan().add_historical_entry("E1", {2023: 1})
+    with pytest.raises(Conflict) as e:
+        AllocationPlan(year=2024, cap=10, entries=[e1, e1])
+    assert (e.value.field, e.value.article) == ("entries", "M-8")
+    with pytest.raises(RuleViolation) as e:
+        AllocationPlan(year=2024, cap=10, other_allocated=-1)
+    assert e.value.field == "entries"
+    p = AllocationPlan(year=2024, cap=1)
+    p.add_historical_entry("E1", {2023: 1})
+    assert p.remaining == 0
+    with pytest.raises(Conflict) as e:
+        p.add_benchmark_entry("E1", Decimal(0), Decimal(0))
+    assert (e.value.field, e.value.article) == ("entity_id", "M-8")

@@ -257,3 +257,11 @@ def test_m23_amending_a_partly_filled_order_down_at_its_price_leaves_the_new_tot
     assert book.amend("s1", 100, 8) == Execution((), 4, ())
     assert book.order("s1") == OrderState("s1", "S", "S", SELL, 100, 8, 4)
     assert book.depth() == ([], [Level(100, 4, 1)])
+
+
+def test_m23_a_reused_order_id_names_order_id_and_a_price_of_one_tick_rests():
+    book = OrderBook()
+    assert buy(book, "b1", 1, 2) == Execution((), 2, ())
+    with pytest.raises(Conflict) as e:
+        sell(book, "b1", 1, 1)
+    assert e.value.field == "order_id"
