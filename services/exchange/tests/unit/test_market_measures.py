@@ -57,3 +57,10 @@ def test_m28_2_a_holder_at_the_threshold_beyond_its_allocation_is_reported_one_t
     assert large_holder_excess(700_000, 200_000, 500_000) == 500_000
     assert large_holder_excess(699_999, 200_000, 500_000) is None
     assert large_holder_excess(500_000, 0, 500_000) == 500_000
+
+
+def test_m29_of_three_measures_of_a_kind_the_last_listed_wins():
+    limits = [Measure(f"MS-{i}", PRICE_LIMIT, "SHEA-2025", "r", price_limit=Decimal(f"0.0{i}")) for i in (1, 2, 3)]
+    assert effective_rules(RULES, limits, "SHEA-2025").price_limit == Decimal("0.03")
+    holdings = [Measure(f"MS-{i}", HOLDING_LIMIT, None, "r", max_holding_t=i * 100_000) for i in (1, 2, 3)]
+    assert effective_rules(RULES, holdings, "SHEA-2025").max_holding_t == 300_000
