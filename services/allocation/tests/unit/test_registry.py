@@ -296,3 +296,11 @@ def test_m32_each_refused_account_names_its_field_and_m32():
     assert _refused(lambda: Account("E9", AccountKind.EXCHANGE_CLIENT, "c", datetime(2025, 1, 1)))[0] == \
         "opened_at"  # noqa: DTZ001 - the naive time refused
     assert Account("A9", AccountKind.AUTHORITY_ISSUANCE, None, T0).holder_id is None
+
+
+def test_m9_every_line_of_an_issue_is_checked_not_only_the_first():
+    r = funded()
+    before = dict(r.holdings)
+    assert _refused(lambda: r.issue("tx-9", "ISS", "E2", [UnitLine(SHEA, 2024, 1), UnitLine(SHEA, 2024, 0)], T0)) \
+        == ("lines[1].quantity", None)
+    assert r.holdings == before
