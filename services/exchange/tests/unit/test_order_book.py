@@ -265,3 +265,8 @@ def test_m23_a_reused_order_id_names_order_id_and_a_price_of_one_tick_rests():
     with pytest.raises(Conflict) as e:
         sell(book, "b1", 1, 1)
     assert e.value.field == "order_id"
+
+
+@pytest.mark.parametrize("quantity", [4095, 4096, 4097])
+def test_m23_an_order_that_only_rests_reports_its_whole_quantity_resting_at_any_size(quantity):
+    assert buy(OrderBook(), "b1", 100, quantity) == Execution((), quantity, ())
