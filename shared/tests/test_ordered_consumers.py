@@ -11,7 +11,7 @@ import pytest
 import toy_service
 from ets_shared.contracts.allocation import EntityRegistered, ObligationSettled, ShortfallDetected
 from ets_shared.envelope import MessageContext, wrap
-from ets_shared.messaging.consumers import Delivery, routes_by_producer
+from ets_shared.messaging.consumers import Delivery, reads_ahead, routes_by_producer
 from ets_shared.messaging.streams import ensure_streams
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.settings import ServiceSettings
@@ -232,3 +232,43 @@ async def test_finding_6_a_consumer_killed_holding_pulled_events_is_recovered_in
     assert rows[1:] == [[kind, f"E-{i:02d}"] for i in range(100) for kind in ("shortfall", "settled")]
     print(f"recovered in {recovered:.2f}s")
     assert recovered < 6.0, f"recovery took {recovered:.1f}s"
+
+
+async def test_a_handler_reads_a_batch_ahead_once_before_its_first_event_and_not_in_the_fallback(settings):
+    """`reads_ahead`: the read-ahead gets the data of every event of its handler the batch will apply (those already
+    in the inbox left out), in order, once, before the first is handled; when the batch fails, the events are
+    applied one by one without it."""
+    runtime = build_runtime(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    calls: list[tuple[str, object]] = []
+
+    def read_registrations_ahead(events, uow) -> None:
+        calls.append(("ahead", [e.entity_id for e in events]))
+
+    @reads_ahead(read_registrations_ahead)
+    def on_registered(event, uow) -> None:
+        if event.entity_id == "E-BAD" and not any(c == ("fallback", None) for c in calls):
+            calls.append(("fallback", None))
+            raise RuntimeError("transient: the batch falls back to one event per transaction")
+        calls.append(("applied", event.entity_id))
+        toy_service.on_entity_registered(event, uow)
+
+    routes = routes_by_producer({EntityRegistered: on_registered})["allocation"]
+
+    def deliveries(ids: list[str]) -> list[Delivery]:
+        events = [EntityRegistered(entity_id=i, name="Steel", sector="steel", registered_at=AT) for i in ids]
+        envelopes = [wrap(e, producer="allocation", context=MessageContext.new("test")) for e in events]
+        return [Delivery.decode(type(e).contract.subject, env.model_dump_json().encode(), routes)
+                for e, env in zip(events, envelopes, strict=True)]
+
+    first = deliveries(["E-1", "E-2"])
+    await runtime.applier.apply(first)
+    assert calls == [("ahead", ["E-1", "E-2"]), ("applied", "E-1"), ("applied", "E-2")]
+    calls.clear()
+    await runtime.applier.apply(first[1:] + deliveries(["E-3", "E-4"]))  # E-2 redelivered: in the inbox already
+    assert calls == [("ahead", ["E-3", "E-4"]), ("applied", "E-3"), ("applied", "E-4")]
+    calls.clear()
+    await runtime.applier.apply(deliveries(["E-5", "E-BAD"]))
+    assert calls == [("ahead", ["E-5", "E-BAD"]), ("applied", "E-5"), ("fallback", None),
+                     ("applied", "E-5"), ("applied", "E-BAD")], "the fallback applies each event without reading ahead"
+    runtime.engine.dispose()

@@ -143,7 +143,10 @@ class Platform:
 
     def start_service(self, service: str) -> subprocess.Popen:
         console = service == CONSOLE
-        ensure_port_free(self.console_port if console else self.ports[service], service)  # type: ignore[arg-type]
+        port = self.ports[service] if not console else self.console_port
+        if port is None:
+            raise ValueError("the console starts only with a console_port")
+        ensure_port_free(port, service)
         logs = self.data_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         command = [str(Path(sysconfig.get_path("scripts")) / f"ets-{service}")]

@@ -6,6 +6,8 @@ They carry no framework types, so the domain stays pure.
 """
 from __future__ import annotations
 
+from typing import TypeVar
+
 
 class DomainError(Exception):
     """Base class. `status` is the HTTP status it maps to; `code` the stable problem type slug."""
@@ -57,3 +59,15 @@ class PermanentEventError(DomainError):
     status = 422
     code = "permanent-event-error"
     title = "Event cannot be applied"
+
+
+Held = TypeVar("Held")
+
+
+def present(value: Held | None, what: str) -> Held:
+    """`value`, which the state it is read from implies is there (a case's order once the order was issued, a price
+    limit measure's limit, ...). None there is a defect, not a rule broken by a request: raised as LookupError
+    naming `what`, never passed on as if it were a value."""
+    if value is None:
+        raise LookupError(f"{what} is missing")
+    return value

@@ -14,7 +14,7 @@ from ets_shared.contracts.allocation import ObligationSettled, ShortfallDetected
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.enforcement import CaseClosed, CaseOpened, OrderIssued
 from ets_shared.persistence.tables import InboxMessage
-from ets_shared.testing.service import eventually, running_service, subject_listener
+from ets_shared.testing.service import counted_transactions, eventually, running_service, subject_listener
 from enforcement.bootstrap import build_runtime
 
 pytestmark = pytest.mark.asyncio
@@ -236,3 +236,30 @@ async def test_m39_two_writers_of_one_case_queue_so_neither_update_is_lost(setti
 
         _, waited = await asyncio.gather(asyncio.to_thread(first_writer), asyncio.to_thread(second_writer))
         assert waited >= 0.4, f"the second writer read the case after {waited:.2f}s, while the first still held it"
+
+
+async def test_m39_settlement_read_ahead_in_one_batch_with_its_shortfall_still_finds_the_case_just_opened(settings):
+    """The settlements of a consumed batch read ahead which entity-years have no M-39 case (here: none has); the
+    shortfall before the settlement in that batch opens one, and the settlement still finds and settles it."""
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, routes_by_producer
+    from ets_shared.persistence.migrations import upgrade
+
+    runtime = build_runtime(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    routes = routes_by_producer(runtime.definition.handlers)
+
+    def delivered(events, producer: str) -> list[Delivery]:
+        return [Delivery.decode(type(e).contract.subject, wrap(e, producer=producer, context=MessageContext.new(
+            "test")).model_dump_json().encode(), routes[producer]) for e in events]
+
+    await runtime.applier.apply(delivered([CalendarTick(now=JULY_1)], "calendar"))
+    opened = counted_transactions(runtime)
+    await runtime.applier.apply(delivered([settled("E-0031"), shortfall("E-0032"), settled("E-0032")], "allocation"))
+    assert len(opened) == 1, "one transaction: the batch did not fall back to one event at a time"
+    with runtime.session_factory() as session:
+        from enforcement.adapters.orm import PenaltyCaseRow
+
+        cases = {c.party_id: c for c in session.execute(select(PenaltyCaseRow)).scalars()}
+        assert set(cases) == {"E-0032"} and cases["E-0032"].outstanding_tonnes == 0
+    runtime.engine.dispose()

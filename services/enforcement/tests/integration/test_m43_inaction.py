@@ -8,7 +8,7 @@ import pytest
 
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import DeterminationOverdue, EmissionsDeterminedV2
-from ets_shared.testing.service import eventually, running_service, subject_listener
+from ets_shared.testing.service import counted_transactions, eventually, running_service, subject_listener
 from enforcement.bootstrap import build_runtime
 
 pytestmark = pytest.mark.asyncio
@@ -104,3 +104,28 @@ async def test_m43_a_determination_mrv_reports_overdue_is_flagged_until_it_is_ma
 
 async def _flags(svc, headers, *, open: bool) -> list[dict]:  # noqa: A002 - the query parameter's name
     return (await svc.client.get("/inaction-flags", params={"open": open}, headers=headers)).json()
+
+
+async def test_m43_a_determination_in_the_same_batch_as_its_overdue_report_resolves_the_flag_just_raised(settings):
+    """The determinations of a consumed batch read their open flags ahead (none yet); the overdue report before the
+    determination in that batch raises one, and the determination still finds and resolves it."""
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, routes_by_producer
+    from ets_shared.persistence.migrations import upgrade
+
+    runtime = build_runtime(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    routes = routes_by_producer(runtime.definition.handlers)["mrv"]
+    batch = [Delivery.decode(type(e).contract.subject, wrap(e, producer="mrv", context=MessageContext.new("test"))
+                             .model_dump_json().encode(), routes) for e in (overdue(), determined())]
+    opened = counted_transactions(runtime)
+    await runtime.applier.apply(batch)
+    assert len(opened) == 1, "one transaction: the batch did not fall back to one event at a time"
+    with runtime.session_factory() as session:
+        from sqlalchemy import select
+
+        from enforcement.adapters.orm import InactionFlagRow
+
+        [flag] = session.execute(select(InactionFlagRow)).scalars()
+        assert flag.subject_ref == "report:RPT-E-0004-2025" and flag.resolved_at is not None
+    runtime.engine.dispose()

@@ -11,6 +11,7 @@ from ets_shared.contracts.exchange import (
     RiskWarningIssued, SurveillanceAlertRaised, TradeDeliveryInstructed, TradeExecuted, TradePrinted, TradeSettled,
     TradeSettlementFailed, TradingAccountOpened, TradingDayOpened, TradingRulesFiled,
 )
+from ets_shared.envelope import MessageContext
 from ets_shared.runtime import ServiceDefinition, ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from exchange.adapters.orm import ExchangeTable
@@ -56,8 +57,16 @@ class ExchangeRuntime(ServiceRuntime):
 
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
         super().__init__(definition, settings)
-        self.sequencer = Sequencer(self.uow)
+        self.sequencer = Sequencer(self._order_entry_uow)
         self.gateway = OrderGateway(self)
+
+    def _order_entry_uow(self, context: MessageContext) -> ExchangeUnitOfWork:
+        """The sequencer's unit of work: the service's own class, which the definition's `uow_class` names (the
+        shared runtime types it as the base class)."""
+        uow = self.uow(context)
+        if not isinstance(uow, ExchangeUnitOfWork):
+            raise TypeError(f"the exchange's units of work are ExchangeUnitOfWork, not {type(uow).__name__}")
+        return uow
 
     async def start(self) -> None:
         await super().start()

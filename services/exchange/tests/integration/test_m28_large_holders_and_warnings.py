@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from ets_shared.contracts.allocation import RegistryTransferRegistered, TransferLine
 from ets_shared.contracts.exchange import LargeHolderReported, RiskWarningIssued
+from ets_shared.envelope import MessageContext, wrap
 from ets_shared.testing.service import eventually, subject_listener
 
 pytestmark = pytest.mark.asyncio
@@ -50,6 +52,43 @@ async def test_m28_large_holder_reported_when_a_purchase_settles(market, nats_ur
         await market.delivered(trade)
         await eventually(lambda: reported)
     assert [(r["data"]["trading_account_id"], r["data"]["holding"]) for r in reported] == [(buyer, 500)]
+
+
+async def test_m28_large_holders_among_several_buyers_settled_together_each_reported_once(market, nats_url):
+    """The registry's delivery answers of several trades applied in one consumed batch: every buyer that reached the
+    threshold is reported once, with its own holding; one that stays a tonne below is not."""
+    await market.at(2026, 5, 20, 10, 0)
+    await set_threshold(market, 500)
+    await market.list_product("40.00")
+    seller = await market.admit("S")
+    await market.deposit_allowances(seller, 1500)
+    buyers = {member: await market.admit(member) for member in ("B1", "B2", "B3")}
+    bought = {"B1": 500, "B2": 600, "B3": 399}
+    trades = []
+    for member, account in buyers.items():
+        await market.fund(account, "100000.00")
+        await market.deposit_allowances(account, 100)
+        await market.order("S", seller, "SELL", "40.00", bought[member])
+        trades.append((await market.order(member, account, "BUY", "40.00", bought[member])).json()["trades"][0])
+    async with subject_listener(nats_url, LargeHolderReported.contract.subject) as reported:
+        answers = [wrap(RegistryTransferRegistered(
+            transaction_id=t["trade_id"], purpose="trade_delivery", reference=t["trade_id"],
+            from_account_id=t["seller_trading_account_id"], from_holder_id="S",
+            to_account_id=t["buyer_trading_account_id"], to_holder_id="B",
+            lines=[TransferLine(unit_type="SHEA", vintage=t["vintage"], quantity=t["quantity"])],
+            registered_at=market.sh(2026, 5, 20, 10)), producer="allocation", context=MessageContext.new("test"))
+            for t in trades]
+        for envelope in answers:  # published back to back: the consumer takes them up together
+            await market.js.publish(RegistryTransferRegistered.contract.subject, envelope.model_dump_json().encode(),
+                                    headers={"Nats-Msg-Id": str(envelope.event_id)})
+        for envelope in answers:
+            await market.applied(envelope)
+        await eventually(lambda: len(reported) == 2)
+    assert sorted((r["data"]["trading_account_id"], r["data"]["holding"]) for r in reported) == [
+        (buyers["B1"], 600), (buyers["B2"], 700)]
+    holders = await market.client.get("/large-holders", headers=market.svc.auth("authority"))
+    assert {h["trading_account_id"]: h["reports"] for h in holders.json()} == {
+        seller: 1, buyers["B1"]: 1, buyers["B2"]: 1}  # the seller when its 1,500 t were deposited
 
 
 async def test_m28_risk_warning_issued_by_the_desk_read_by_the_authority(market, nats_url):

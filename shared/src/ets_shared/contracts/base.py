@@ -85,3 +85,17 @@ def contract(
         return cls
 
     return register
+
+
+Code = TypeVar("Code", bound=str)
+
+
+def one_of(value: str, codes: tuple[Code, ...], *, field: str) -> Code:
+    """`value` as one of a contract field's literal `codes` (the type checker holds `codes` to the field's Literal
+    type); a value outside them raises ValueError naming the field — a domain value or stored column the contract
+    cannot carry is a defect, never published under another code."""
+    for code in codes:
+        if code == value:
+            return code
+    raise ValueError(f"{field}: {value!r} is not one of {', '.join(codes)}")
+

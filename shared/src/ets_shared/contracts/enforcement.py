@@ -17,6 +17,9 @@ from ets_shared.contracts.base import CaseEventData, EventData, Money, contract
 
 P = "enforcement"
 PartyKind = Literal["covered_entity", "agency", "exchange"]
+CaseSource = Literal["event", "officer"]
+Closure = Literal["corrected", "settled_and_paid", "settled_no_fine", "dismissed", "revoked"]
+AppealKind = Literal["reconsideration", "litigation"]
 
 
 @contract(
@@ -35,7 +38,7 @@ class CaseOpened(CaseEventData):
     compliance_year: int | None = None
     summary: str
     opened_at: AwareDatetime
-    source: Literal["event", "officer"] | None = Field(default=None, description="opened from another service's "
+    source: CaseSource | None = Field(default=None, description="opened from another service's "
                                                        "event or by an officer")
     source_ref: str | None = Field(default=None, description="the causing event's id or the officer's file reference")
 
@@ -170,7 +173,7 @@ class CaseClosed(CaseEventData):
     party_id: str
     outcome: str
     closed_at: AwareDatetime
-    closure: Literal["corrected", "settled_and_paid", "settled_no_fine", "dismissed", "revoked"] | None = None
+    closure: Closure | None = None
 
 
 @contract(
@@ -391,7 +394,7 @@ class AppealLodged(CaseEventData):
     article: str
     party_id: str
     appeal_no: int = Field(ge=1)
-    kind: Literal["reconsideration", "litigation"]
+    kind: AppealKind
     body: str
     grounds: str
     filed_on: date
@@ -412,7 +415,7 @@ class AppealDecided(CaseEventData):
     article: str
     party_id: str
     appeal_no: int = Field(ge=1)
-    kind: Literal["reconsideration", "litigation"]
+    kind: AppealKind
     outcome: Literal["decision_upheld", "fine_reduced", "decision_revoked"]
     amount: Money | None = None
     reasons: str

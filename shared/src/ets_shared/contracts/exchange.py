@@ -3,11 +3,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ets_shared.contracts.base import EventData, Money, Tonnes, contract
+
+TradeMode = Literal["open_bidding", "agreement"]
+TRADE_MODES: tuple[TradeMode, ...] = get_args(TradeMode)
+CancelReason = Literal["requested", "immediate_or_cancel", "self_trade_prevented", "expired"]
+MarketMeasureKind = Literal["halt", "price_limit", "holding_limit"]
+MARKET_MEASURE_KINDS: tuple[MarketMeasureKind, ...] = get_args(MarketMeasureKind)
 
 
 @contract(
@@ -193,7 +199,7 @@ class OrderCancelled(EventData):
     order_id: str
     trading_account_id: str
     cancelled_quantity: Tonnes = Field(gt=0)
-    reason: Literal["requested", "immediate_or_cancel", "self_trade_prevented", "expired"]
+    reason: CancelReason
     cancelled_at: AwareDatetime
     cause: str | None = Field(default=None, max_length=120,
                               description="when the exchange cancelled the order itself, why: `succession:<id>` "
@@ -214,7 +220,7 @@ class TradeExecuted(EventData):
     legs are reserved; delivery is instructed to the registry and the trade settles or fails as a whole (M-26)."""
 
     trade_id: str
-    mode: Literal["open_bidding", "agreement"]
+    mode: TradeMode
     product_id: str
     vintage: int = Field(ge=2013, le=2100)
     price: Money
@@ -406,7 +412,7 @@ class TradePrinted(EventData):
     trade_id: str
     product_id: str
     vintage: int = Field(ge=2013, le=2100)
-    mode: Literal["open_bidding", "agreement"]
+    mode: TradeMode
     price: Money
     quantity: Tonnes = Field(gt=0)
     executed_at: AwareDatetime
@@ -502,7 +508,7 @@ class MarketMeasureImposed(EventData):
     (`market-measure.lifted`), at the latest at `ends_at` when given."""
 
     measure_id: str
-    kind: Literal["halt", "price_limit", "holding_limit"]
+    kind: MarketMeasureKind
     product_id: str | None = None
     price_limit: Decimal | None = Field(default=None, gt=0, le=1)
     max_holding_t: Tonnes | None = None
@@ -523,7 +529,7 @@ class MarketMeasureLifted(EventData):
     the end time it was imposed with (`lifted_by` = `end time`)."""
 
     measure_id: str
-    kind: Literal["halt", "price_limit", "holding_limit"]
+    kind: MarketMeasureKind
     product_id: str | None = None
     reason: str = Field(min_length=1, max_length=1000)
     lifted_by: str
@@ -597,7 +603,7 @@ class FeeOutsideSchedule(EventData):
     punishes fees charged against the rules). Every settlement is checked."""
 
     trade_id: str
-    mode: Literal["open_bidding", "agreement"]
+    mode: TradeMode
     turnover: Money
     buyer_fee: Money
     seller_fee: Money

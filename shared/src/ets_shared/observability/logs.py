@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from typing import Protocol
 
 from opentelemetry import trace
 
@@ -95,14 +96,24 @@ def log_handler(service: str, log_format: str, stream: object = None) -> logging
     return handler
 
 
-def configure_logging(service: str, settings: object, stream: object = None) -> logging.Handler:
+class LogSettings(Protocol):
+    """What logging reads of a service's settings (`ets_shared.settings.ServiceSettings` has both)."""
+
+    @property
+    def effective_log_format(self) -> str: ...
+
+    @property
+    def log_level(self) -> str: ...
+
+
+def configure_logging(service: str, settings: LogSettings, stream: object = None) -> logging.Handler:
     """Route the process's logs (root logger) through one handler in the configured format; returns it."""
-    handler = log_handler(service, settings.effective_log_format, stream)  # type: ignore[attr-defined]
+    handler = log_handler(service, settings.effective_log_format, stream)
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(settings.log_level)  # type: ignore[attr-defined]
+    root.setLevel(settings.log_level)
     for noisy in ("uvicorn.access", "httpx", "nats"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return handler

@@ -96,3 +96,17 @@ def without_lifespan(app: Any) -> Any:
         await app(scope, receive, send)
 
     return asgi
+
+
+def counted_transactions(runtime: ServiceRuntime) -> list[str]:
+    """From now on, the causation id of every transaction the service's event applier opens (one per batch, or one
+    per event when a batch falls back), appended to the list returned."""
+    opened: list[str] = []
+    factory = runtime.applier.uow_factory
+
+    def counting(context: Any) -> Any:
+        opened.append(context.causation_id)
+        return factory(context)
+
+    runtime.applier.uow_factory = counting
+    return opened

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import (
     CoverageApplicationRow, CoveredListEntryRow, CoveredListRow, KnownEmissionsRow,
 )
+from allocation.adapters.registry_store import by_year_in_chunks
 from allocation.domain import CoverageApplication, CoveredEntity, KnownEmissions
 from ets_shared.errors import NotFound
 from ets_shared.persistence.mapping import to_domain, to_row
@@ -17,10 +18,20 @@ from ets_shared.persistence.mapping import to_domain, to_row
 class EmissionsRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: read ahead and not found: `record` need not look again (kept by the transaction's session, as the
+        #: repository starts afresh for each event of a consumed batch), and the rows found, kept alive in the
+        #: session's (weak) identity map
+        self._absent: set[tuple[str, int]] = session.info.setdefault("allocation.emissions_absent", set())
+        self._held: list[KnownEmissionsRow] = session.info.setdefault("allocation.emissions_held", [])
 
     def record(self, figure: KnownEmissions) -> bool:
         """Keep `figure` if it is at least as authoritative as the one held for its entity-year."""
-        row = self.session.get(KnownEmissionsRow, (figure.entity_id, figure.year))
+        key = (figure.entity_id, figure.year)
+        if key in self._absent:
+            self._absent.discard(key)
+            row = None
+        else:
+            row = self.session.get(KnownEmissionsRow, key)
         held = to_domain(row, KnownEmissions) if row is not None else None
         if not figure.replaces(held):
             return False
@@ -30,8 +41,19 @@ class EmissionsRepository:
             to_row(figure, KnownEmissionsRow, row)
         return True
 
+    def read_ahead(self, keys: Sequence[tuple[str, int]]) -> None:
+        """Load the figures held for these (entity, year) into the session, one query per year and 500 entities, so
+        that `record` of them queries nothing (a consumed batch)."""
+        for year, part in by_year_in_chunks(keys):
+            rows = self.session.execute(select(KnownEmissionsRow).where(
+                KnownEmissionsRow.year == year, KnownEmissionsRow.entity_id.in_(part))).scalars().all()
+            self._held += rows
+            found = {row.entity_id for row in rows}
+            self._absent.update((e, year) for e in part if e not in found)
+
     def add_new(self, figures: Sequence[KnownEmissions]) -> None:
         """Bulk insert the first figures of entities registered in this transaction."""
+        self._absent.difference_update((f.entity_id, f.year) for f in figures)
         if figures:
             self.session.execute(insert(KnownEmissionsRow), [
                 {"entity_id": f.entity_id, "year": f.year, "tonnes": f.tonnes, "energy_tce": f.energy_tce,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from allocation.adapters.orm import (
     CoveredEntityRow, ObligationRow, PlanEntryRow, PlanRow, RegistryTransactionRow, SurrenderRow,
 )
+from allocation.adapters.registry_store import by_year_in_chunks
 from allocation.domain import AllocationPolicy, Coverage, Obligation, ObligationStatus, PlanStatus, Surrender
 from ets_shared.errors import NotFound
 from ets_shared.persistence.bulk import insert_rows, update_rows
@@ -57,8 +58,55 @@ class ObligationRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._stored: set[tuple[str, int]] = set()
+        #: obligations read ahead (None: there is none), each handed out once by `find` and forgotten when written;
+        #: kept by the transaction's session, as the repository starts afresh for each event of a consumed batch
+        self._ahead: dict[tuple[str, int], Obligation | None] = session.info.setdefault("allocation.obligations", {})
+        #: obligations saved by `save_later`, not yet written: (columns, new?) by key, in the session likewise
+        self._pending: dict[tuple[str, int], tuple[dict, bool]] = session.info.setdefault(
+            "allocation.obligations_pending", {})
+
+    def save_later(self, obligation: Obligation, policy: AllocationPolicy, **extra) -> None:
+        """`save`, written with the others saved later in this transaction by `write_pending` (one statement, at the
+        unit of work's commit: the caller defers it there). Every read of the table here writes them first."""
+        key = (obligation.entity_id, obligation.year)
+        if key in self._pending:
+            self.write_pending()
+        self._ahead.pop(key, None)
+        self._pending[key] = (_columns(obligation, policy) | extra, key not in self._stored)
+
+    def write_pending(self) -> None:
+        if not self._pending:
+            return
+        pending = list(self._pending.values())
+        self._pending.clear()
+        inserts: dict[tuple[str, ...], list[dict]] = {}  # one multi-row INSERT per set of columns
+        for columns, new in pending:
+            if new:
+                inserts.setdefault(tuple(columns), []).append(columns)
+                self._stored.add((columns["entity_id"], columns["compliance_year"]))
+        for rows in inserts.values():
+            insert_rows(self.session, ObligationRow, rows)
+        update_rows(self.session, ObligationRow, [columns for columns, new in pending if not new])
+
+    def read_ahead(self, keys: Iterable[tuple[str, int]]) -> None:
+        """Read (and lock) the obligations of these (entity, year) in one query per year and 500 entities, so that
+        the first `find` of each queries nothing (a consumed batch of determinations). What this repository writes
+        afterwards is forgotten here: a later `find` reads it again."""
+        self.write_pending()
+        for year, part in by_year_in_chunks(keys):
+            self._ahead.update(((e, year), None) for e in part)
+            for row in self.session.execute(select(_OBLIGATION).where(
+                    _OBLIGATION.c.entity_id.in_(part), _OBLIGATION.c.compliance_year == year).with_for_update()):
+                self._ahead[(row.entity_id, year)] = obligation_of(row)
 
     def find(self, entity_id: str, year: int) -> Obligation | None:
+        if (entity_id, year) in self._pending:
+            self.write_pending()
+        if (entity_id, year) in self._ahead:
+            ahead = self._ahead.pop((entity_id, year))
+            if ahead is not None:
+                self._stored.add((entity_id, year))
+            return ahead
         row = self.session.execute(select(_OBLIGATION).where(
             _OBLIGATION.c.entity_id == entity_id, _OBLIGATION.c.compliance_year == year).with_for_update()).first()
         if row is None:
@@ -70,6 +118,7 @@ class ObligationRepository:
         """A covered entity's obligation for `year` (locked) and its allocation issued under that year's plan (0
         before issuance), in one query; None when there is no such obligation or the entity is not covered (the
         caller then finds out which, to say so)."""
+        self.write_pending()
         row = self.session.execute(_FOR_SURRENDER, {"entity_id": entity_id, "year": year}).first()
         if row is None or row.coverage != Coverage.COVERED.value:
             return None
@@ -79,6 +128,7 @@ class ObligationRepository:
     def for_surrenders(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], tuple[Obligation, int]]:
         """`for_surrender` of many (entity, year) at once, one query per year and 500 entities: the covered ones
         found, by key."""
+        self.write_pending()
         by_year: dict[int, list[str]] = {}
         for entity_id, year in sorted(set(keys)):
             by_year.setdefault(year, []).append(entity_id)
@@ -98,6 +148,9 @@ class ObligationRepository:
         self.save_all([obligation], policy, **extra)
 
     def save_all(self, obligations: Sequence[Obligation], policy: AllocationPolicy, **extra) -> None:
+        self.write_pending()
+        for ob in obligations:
+            self._ahead.pop((ob.entity_id, ob.year), None)
         new = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) not in self._stored]
         known = [_columns(o, policy) | extra for o in obligations if (o.entity_id, o.year) in self._stored]
         if new:
@@ -113,6 +166,7 @@ class ObligationRepository:
                                            ObligationRow.status.in_([ObligationStatus.OPEN.value,
                                                                      ObligationStatus.SHORTFALL.value]))
                  .order_by(ObligationRow.compliance_year).with_for_update())
+        self.write_pending()
         rows = self.session.execute(query).all()
         self._stored.update((r.entity_id, r.compliance_year) for r in rows)
         return [ob for ob in map(obligation_of, rows) if ob.remaining > 0]
@@ -124,6 +178,7 @@ class ObligationRepository:
                                            ObligationRow.closes_at <= now,
                                            ObligationRow.determination_revision > 0)
                  .order_by(ObligationRow.compliance_year, ObligationRow.entity_id).with_for_update())
+        self.write_pending()
         rows = self.session.execute(query).all()
         self._stored.update((r.entity_id, r.compliance_year) for r in rows)
         return [obligation_of(r) for r in rows]
@@ -132,10 +187,12 @@ class ObligationRepository:
         """The year's policy changed: every OPEN obligation's `closes_at` follows it. Returns how many moved."""
         query = select(_OBLIGATION).where(ObligationRow.compliance_year == year,
                                           ObligationRow.status == ObligationStatus.OPEN.value).with_for_update()
+        self.write_pending()
         moved = [{"entity_id": r.entity_id, "compliance_year": year, "closes_at": closes_at}
                  for r in self.session.execute(query).all()
                  if r.closes_at != (closes_at := obligation_of(r).closes_at(policy))]
         if moved:
+            self._ahead.clear()
             update_rows(self.session, ObligationRow, moved)
         return len(moved)
 
@@ -145,9 +202,11 @@ class ObligationRepository:
             query = query.where(ObligationRow.compliance_year == year)
         if status is not None:
             query = query.where(ObligationRow.status == status.value)
+        self.write_pending()
         return list(self.session.execute(query.offset(offset).limit(limit)).scalars())
 
     def row(self, entity_id: str, year: int) -> ObligationRow:
+        self.write_pending()
         row = self.session.get(ObligationRow, (entity_id, year))
         if row is None:
             raise NotFound(f"entity {entity_id} has no determined obligation for {year}", field="compliance_year")

@@ -322,11 +322,15 @@ class BidRow(AllocationTable, table=True):
 
 
 class SerialBlockRow(AllocationTable, table=True):
-    """A block of serial numbers an account holds now (first..last inclusive), of one unit type, vintage and lot."""
+    """A block of serial numbers an account holds now (first..last inclusive), of one unit type, vintage and lot.
+    Blocks never overlap, so both indexes order them by their last serial: an account's blocks lowest first (what a
+    transfer takes) and a serial's block (the first whose last is not below the serial). Neither holds
+    `first_serial`, so a transfer's split of the sender's lowest block (its first serial moves up) is a heap-only
+    update on PostgreSQL — no new index entries, no dead ones for the next lookup of that account's blocks."""
 
     __tablename__ = "serial_block"
-    __table_args__ = (Index("ix_serial_block_holding", "account_id", "unit_type", "vintage", "lot", "first_serial"),
-                      Index("ix_serial_block_serial", "unit_type", "vintage", "first_serial"))
+    __table_args__ = (Index("ix_serial_block_lowest", "account_id", "unit_type", "vintage", "lot", "last_serial"),
+                      Index("ix_serial_block_last", "unit_type", "vintage", "last_serial"))
     id: int | None = Field(default=None, primary_key=True)
     account_id: str = Field(max_length=80, foreign_key="registry_account.account_id")
     unit_type: str = Field(max_length=10)

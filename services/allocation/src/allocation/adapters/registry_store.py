@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, text
+from sqlalchemy import ARRAY, String, any_, bindparam, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -26,14 +26,29 @@ _HOLDING = HoldingRow.__table__
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
 _TRANSACTION = RegistryTransactionRow.__table__
 _LINE = TransactionLineRow.__table__
-# the statements a registration runs on every batch, built once (building one costs more than SQLite running it)
-_ACCOUNTS_IN = select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(bindparam("ids", expanding=True)))
-_HOLDINGS_OF = select(_HOLDING).where(_HOLDING.c.account_id.in_(bindparam("ids", expanding=True)))
+# the statements a registration runs on every batch, built once (building one costs more than SQLite running it);
+# on PostgreSQL the ids go as one array (`= ANY`), so the statement's text is the same whatever the batch: compiled
+# once, prepared by psycopg and planned once by the server, where an expanding IN is a new text per count of ids
+_IDS = {"sqlite": bindparam("ids", expanding=True), "postgresql": any_(bindparam("ids", type_=ARRAY(String)))}
+_ACCOUNTS_IN = {dialect: select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids) if dialect == "sqlite"
+                                                else _ACCOUNT.c.account_id == ids) for dialect, ids in _IDS.items()}
+_HOLDINGS_OF = {dialect: select(_HOLDING).where(_HOLDING.c.account_id.in_(ids) if dialect == "sqlite"
+                                                else _HOLDING.c.account_id == ids) for dialect, ids in _IDS.items()}
 
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def by_year_in_chunks(keys: Iterable[tuple[str, int]], size: int = 500) -> Iterator[tuple[int, list[str]]]:
+    """(year, up to `size` entity ids, sorted) for (entity id, year) keys: one query's worth each."""
+    by_year: dict[int, list[str]] = {}
+    for entity_id, year in sorted(set(keys)):
+        by_year.setdefault(year, []).append(entity_id)
+    for year, entity_ids in by_year.items():
+        for start in range(0, len(entity_ids), size):
+            yield year, entity_ids[start:start + size]
 
 
 def lot_of(origin: CcerOrigin | None) -> str:
@@ -71,15 +86,33 @@ class RegistryStore:
         self._scopes: list[tuple[frozenset[str], UnitType | None, int | None]] = []
         self._head: tuple[int, str] | None = None
         self._locked = False
+        #: accounts read ahead (None: there is none), kept by the transaction's session (the store starts afresh for
+        #: each event of a consumed batch); an account opened afterwards is forgotten here, and read again
+        self._accounts_ahead: dict[str, Account | None] = session.info.setdefault("allocation.accounts_ahead", {})
+
+    def read_accounts_ahead(self, account_ids: Iterable[str]) -> None:
+        """Read these accounts in one query per 500, so that `account` of them queries nothing (a consumed batch)."""
+        for ids in chunks(sorted(set(account_ids))):
+            self._accounts_ahead.update((i, None) for i in ids)
+            for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
+                self._accounts_ahead[row.account_id] = _account(row)
+
+    @property
+    def _dialect(self) -> str:
+        return "postgresql" if self.session.get_bind().dialect.name == "postgresql" else "sqlite"
 
     def open_accounts(self, accounts: Sequence[Account]) -> None:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
+        for a in accounts:
+            self._accounts_ahead.pop(a.account_id, None)
         if accounts:
             self.session.execute(insert(_ACCOUNT), [
                 {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at,
                  "linked_account_id": a.linked_account_id} for a in accounts])
 
     def account(self, account_id: str) -> Account | None:
+        if account_id in self._accounts_ahead:
+            return self._accounts_ahead[account_id]
         row = self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id == account_id)).first()
         return _account(row) if row else None
 
@@ -92,7 +125,7 @@ class RegistryStore:
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
         for ids in chunks(holders):
-            query = _HOLDINGS_OF
+            query = _HOLDINGS_OF[self._dialect]
             if unit_type is not None:
                 query = query.where(_HOLDING.c.unit_type == unit_type.value)
             if vintage is not None:
@@ -108,7 +141,7 @@ class RegistryStore:
         trading accounts is linked to before loading them all."""
         found: dict[str, Account] = {}
         for ids in chunks(sorted(set(account_ids))):
-            for row in self.session.execute(_ACCOUNTS_IN, {"ids": list(ids)}):
+            for row in self.session.execute(_ACCOUNTS_IN[self._dialect], {"ids": list(ids)}):
                 found[row.account_id] = _account(row)
         return found
 

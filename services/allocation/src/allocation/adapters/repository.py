@@ -23,6 +23,8 @@ from ets_shared.persistence.mapping import to_domain
 class EntityRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: read ahead: kept alive in the session's (weak) identity map for the rest of the transaction
+        self._held: list[CoveredEntityRow] = session.info.setdefault("allocation.entities_held", [])
 
     def find(self, entity_id: str) -> CoveredEntity | None:
         row = self.session.get(CoveredEntityRow, entity_id)
@@ -35,8 +37,14 @@ class EntityRepository:
         return entity
 
     def exists(self, entity_id: str) -> bool:
-        query = select(CoveredEntityRow.entity_id).where(CoveredEntityRow.entity_id == entity_id)
-        return self.session.execute(query).first() is not None
+        return self.session.get(CoveredEntityRow, entity_id) is not None  # read ahead: no query
+
+    def read_ahead(self, entity_ids: Sequence[str]) -> None:
+        """Load these entities into the session, one query per 500, so that `find` and `exists` of them query
+        nothing for the rest of the transaction (a consumed batch: `ets_shared.messaging.consumers.reads_ahead`)."""
+        for ids in chunks(sorted(set(entity_ids))):
+            self._held += self.session.execute(
+                select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(ids))).scalars().all()
 
     def require(self, entity_id: str) -> None:
         """NotFound unless the entity is registered (without loading it)."""

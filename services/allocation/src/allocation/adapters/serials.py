@@ -5,7 +5,7 @@ transaction that registers, under the ledger lock (`RegistryStore.record`)."""
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -25,7 +25,7 @@ _COUNTER = SerialCounterRow.__table__
 _TX = RegistryTransactionRow.__table__
 _BEFORE = (func.sum(_BLOCK.c.last_serial - _BLOCK.c.first_serial + 1)
            .over(partition_by=(_BLOCK.c.account_id, _BLOCK.c.unit_type, _BLOCK.c.vintage, _BLOCK.c.lot),
-                 order_by=_BLOCK.c.first_serial, rows=(None, -1)))
+                 order_by=_BLOCK.c.last_serial, rows=(None, -1)))
 _CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
                .where(_BLOCK.c.account_id.in_(bindparam("accounts", expanding=True)),
                       _BLOCK.c.unit_type.in_(bindparam("units", expanding=True)),
@@ -34,7 +34,21 @@ _CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
 #: the lowest blocks of each key until they hold `most` units (built once: the window query is costly to build)
 _LOWEST = (select(_CANDIDATES).where(func.coalesce(_CANDIDATES.c.before, 0) < bindparam("most"))
            .order_by(_CANDIDATES.c.account_id, _CANDIDATES.c.unit_type, _CANDIDATES.c.vintage, _CANDIDATES.c.lot,
-                     _CANDIDATES.c.first_serial))
+                     _CANDIDATES.c.last_serial))
+#: PostgreSQL: per key, its lowest blocks by the holding index, at most as many as the units it sends (a block holds
+#: at least one), summed until they cover them — an index range scan of a few rows per key, however many blocks the
+#: account holds; one text whatever the batch, so psycopg prepares it and the server plans it once. Blocks never
+#: overlap, so ordering them by last serial orders them by first serial: the indexes hold `last_serial` only (see
+#: `SerialBlockRow`), and the split of a sender's lowest block, a new `first_serial`, is a heap-only update
+_LOWEST_PER_KEY = (
+    "SELECT b.id, b.account_id, b.unit_type, b.vintage, b.lot, b.issuer, b.first_serial, b.last_serial "
+    "FROM unnest(%(accounts)s::varchar[], %(units)s::varchar[], %(vintages)s::int[], %(lots)s::varchar[], "
+    "%(needs)s::bigint[]) AS k(account_id, unit_type, vintage, lot, need) "
+    "CROSS JOIN LATERAL (SELECT s.*, sum(s.last_serial - s.first_serial + 1) OVER (ORDER BY s.last_serial "
+    "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM (SELECT * FROM serial_block "
+    "WHERE account_id = k.account_id AND unit_type = k.unit_type AND vintage = k.vintage AND lot = k.lot "
+    "ORDER BY account_id, unit_type, vintage, lot, last_serial LIMIT k.need) AS s) AS b "
+    "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.last_serial")
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 
 
@@ -112,25 +126,34 @@ class SerialBlocks:
 
     def _lowest(self, needed: dict[tuple[str, str, int, str], int]) -> dict[tuple[str, str, int, str], list[Block]]:
         """For each (account, unit type, vintage, lot) the lowest blocks that hold the units it sends — not all its
-        blocks (an account that received many small deliveries holds many) — in one query per 500 accounts: a
-        window sums the blocks before each, and a block is needed while that sum is short of the largest quantity
-        any key of the batch sends."""
+        blocks (an account that received many small deliveries holds many): on PostgreSQL each key's own lowest
+        blocks (`_LOWEST_PER_KEY`); on SQLite one query per 500 accounts, where a window sums the blocks before
+        each, and a block is needed while that sum is short of the largest quantity any key of the batch sends."""
         held: dict[tuple[str, str, int, str], list[Block]] = {key: [] for key in needed}
         if not needed:
             return held
+        if self.session.get_bind().dialect.name == "postgresql":
+            keys = sorted(needed)
+            return self._held(held, self.session.connection().exec_driver_sql(_LOWEST_PER_KEY, {
+                "accounts": [k[0] for k in keys], "units": [k[1] for k in keys], "vintages": [k[2] for k in keys],
+                "lots": [k[3] for k in keys], "needs": [needed[k] for k in keys]}))
         most = max(needed.values())
         units = sorted({k[1] for k in needed})
         vintages = sorted({k[2] for k in needed})
         accounts = sorted({k[0] for k in needed})
-        for start in range(0, len(accounts), 500):
-            for r in self.session.execute(_LOWEST, {"accounts": accounts[start:start + 500], "units": units,
-                                                    "vintages": vintages, "most": most}):
-                key = (r.account_id, r.unit_type, r.vintage, r.lot)
-                if key in held:
-                    held[key].append(Block(r.unit_type, r.vintage, r.lot, r.issuer, r.first_serial, r.last_serial,
-                                           r.id))
+        return self._held(held, [r for start in range(0, len(accounts), 500)
+                                 for r in self.session.execute(_LOWEST, {"accounts": accounts[start:start + 500],
+                                                                         "units": units, "vintages": vintages,
+                                                                         "most": most})])
+
+    def _held(self, held: dict[tuple[str, str, int, str], list[Block]], rows: Iterable[Any]
+              ) -> dict[tuple[str, str, int, str], list[Block]]:
+        for r in rows:
+            key = (r.account_id, r.unit_type, r.vintage, r.lot)
+            if key in held:
+                held[key].append(Block(r.unit_type, r.vintage, r.lot, r.issuer, r.first_serial, r.last_serial, r.id))
         for key, blocks in held.items():
-            self._loaded[key] = {b.block_id: b.first for b in blocks}
+            self._loaded[key] = {b.block_id: b.first for b in blocks if b.block_id is not None}  # all: read rows
         return held
 
     def _next(self, unit: str, vintage: int) -> int:
@@ -149,9 +172,12 @@ class SerialBlocks:
                                          .offset(offset).limit(limit)).scalars())
 
     def holder(self, unit: str, vintage: int, serial: int) -> SerialBlockRow | None:
-        return self.session.execute(select(SerialBlockRow).where(
-            SerialBlockRow.unit_type == unit, SerialBlockRow.vintage == vintage,
-            SerialBlockRow.first_serial <= serial, SerialBlockRow.last_serial >= serial)).scalars().first()
+        """The block holding the serial: blocks never overlap, so the first (by `ix_serial_block_last`) whose last
+        serial is not below it, if it starts at or before it."""
+        block = self.session.execute(select(SerialBlockRow).where(
+            SerialBlockRow.unit_type == unit, SerialBlockRow.vintage == vintage, SerialBlockRow.last_serial >= serial)
+            .order_by(SerialBlockRow.last_serial).limit(1)).scalars().first()
+        return block if block is not None and block.first_serial <= serial else None
 
     def history(self, unit: str, vintage: int, serial: int) -> list[tuple[SerialMovementRow, Any]]:
         query = (select(SerialMovementRow, _TX.c.kind, _TX.c.registered_at, _TX.c.reference)

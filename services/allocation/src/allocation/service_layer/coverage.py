@@ -3,6 +3,7 @@ emissions the authority knows (declared, reported, determined), and the list of 
 applied to those emissions, then published (a public API and `covered-list.published`)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.allocation import CoverageApplicationDecided, CoveredListPublished
 from ets_shared.contracts.mrv import EmissionReportSubmitted
 from ets_shared.errors import Conflict, RuleViolation
+from ets_shared.messaging.consumers import reads_ahead
 
 
 def application_id_for(entity_id: str, year: int) -> str:
@@ -161,6 +163,13 @@ def publish_list(year: int, uow: AllocationUnitOfWork) -> tuple[CoveredListRow, 
     return header, draft
 
 
+def read_reports_ahead(events: Sequence[EmissionReportSubmitted], uow: AllocationUnitOfWork) -> None:
+    """A batch of reports: its entities and the figures held for them in one query each (per 500)."""
+    uow.entities.read_ahead([e.entity_id for e in events])
+    uow.emissions.read_ahead([(e.entity_id, e.compliance_year) for e in events])
+
+
+@reads_ahead(read_reports_ahead)
 def on_report_submitted(event: EmissionReportSubmitted, uow: AllocationUnitOfWork) -> None:
     """M-12: an emitter's reported emissions are emissions the authority knows (M-5: the base of a later year's
     list); a determination of the same year, once known, prevails. Emitters this registry does not know: ignored."""

@@ -9,6 +9,8 @@ window's close; an entity already in shortfall gets no new period — its M-39 c
 (`ShortfallRevised`)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from allocation.domain import EmissionsSource, KnownEmissions, Obligation, ObligationStatus
 from allocation.service_layer.ledger import publish_daily_head
 from allocation.adapters.policy_repository import AllocationPolicyDocument, policy_cache, policy_for
@@ -18,6 +20,7 @@ from ets_shared.contracts.allocation import ObligationRecorded, ObligationSettle
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import EmissionsDeterminedV2
 from ets_shared.errors import RuleViolation
+from ets_shared.messaging.consumers import reads_ahead
 
 
 def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: bool) -> None:
@@ -28,6 +31,15 @@ def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: boo
     uow.publish(data)
 
 
+def read_determinations_ahead(events: Sequence[EmissionsDeterminedV2], uow: AllocationUnitOfWork) -> None:
+    """A batch of determinations: its entities, obligations and known emissions in one query each (per 500)."""
+    keys = [(e.entity_id, e.compliance_year) for e in events]
+    uow.entities.read_ahead([entity_id for entity_id, _ in keys])
+    uow.obligations.read_ahead(keys)
+    uow.emissions.read_ahead(keys)
+
+
+@reads_ahead(read_determinations_ahead)
 def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfWork) -> None:
     """M-15/M-16: a covered entity's determined emissions become its obligation for the year — every basis,
     the authority's own figure included — and only a higher revision changes it. A first or raising determination
@@ -53,7 +65,8 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     extra: dict[str, object] = {}
     if settled or obligation.status is not ObligationStatus.SETTLED:
         extra["settled_at"] = now if settled else None
-    uow.obligations.save(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
+    uow.obligations.save_later(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
+    uow.defer(_write_obligations, None)  # with the batch's others, at its commit
     uow.publish(ObligationRecorded(entity_id=obligation.entity_id, compliance_year=obligation.year,
                                    obligation=obligation.total,
                                    determination_id=event.determination_id, revision=event.revision,
@@ -66,6 +79,10 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
                                      shortfall=obligation.remaining, determination_id=event.determination_id,
                                      revision=event.revision, revised_at=now,
                                      correlation_id=obligation.correlation_id))
+
+
+def _write_obligations(_: list[None], uow: AllocationUnitOfWork) -> None:
+    uow.obligations.write_pending()
 
 
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:

@@ -3,12 +3,15 @@ account, under the exchange's id, and linked to the participant's holding accoun
 participant is one, otherwise a holding account the registry opens for the member or client."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from allocation.adapters.orm import TradingAccountRow
 from allocation.domain import Account, AccountKind
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.exchange import TradingAccountOpened
 from ets_shared.errors import Conflict, PermanentEventError
+from ets_shared.messaging.consumers import reads_ahead
 
 _HOLDING_KIND = {"member": AccountKind.EXCHANGE_MEMBER, "client": AccountKind.EXCHANGE_CLIENT}
 _MAX = {"trading_account_id": 80, "participant_id": 64, "member_id": 64, "covered_entity_id": 64, "name": 300}
@@ -19,6 +22,16 @@ def participant_account_id(participant_kind: str, participant_id: str) -> str:
     return f"ACC-{participant_kind.upper()}-{participant_id}"
 
 
+def read_openings_ahead(events: Sequence[TradingAccountOpened], uow: AllocationUnitOfWork) -> None:
+    """A batch of openings: the trading accounts and the registry accounts they name, one query each (per 500)."""
+    uow.trading_accounts.read_ahead([e.trading_account_id for e in events])
+    uow.registry.read_accounts_ahead(
+        [e.trading_account_id for e in events]
+        + [account_id(e.covered_entity_id) if e.covered_entity_id
+           else participant_account_id(e.participant_kind, e.participant_id) for e in events])
+
+
+@reads_ahead(read_openings_ahead)
 def on_trading_account_opened(event: TradingAccountOpened, uow: AllocationUnitOfWork) -> None:
     """The registry opens the exchange trading account under the exchange's id, linked to the covered entity's
     holding account when `covered_entity_id` is set, else to a holding account of the member or client (opened on

@@ -1,6 +1,7 @@
 """M-43 inaction flags in and out of `inaction_flag`."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 
 from sqlalchemy import select
@@ -16,12 +17,30 @@ class InactionFlags:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._rows: dict[str, InactionFlagRow] = {}
+        #: subjects read ahead without an open flag (`save` takes a subject out), and the open flags read ahead, kept
+        #: by the transaction's session: the repository starts afresh for each event of a consumed batch
+        self._none_open: set[str] = session.info.setdefault("enforcement.subjects_without_open_flags", set())
+        self._open_ahead: dict[str, list[InactionFlagRow]] = session.info.setdefault("enforcement.open_flags", {})
+
+    def read_open_ahead(self, subject_refs: Sequence[str]) -> None:
+        """The open flags about these subjects in one query per 500, so that `open_about` them queries nothing."""
+        refs = sorted(set(subject_refs))
+        for start in range(0, len(refs), 500):
+            part = refs[start:start + 500]
+            rows = self.session.execute(select(InactionFlagRow).where(
+                InactionFlagRow.resolved_at.is_(None), InactionFlagRow.subject_ref.in_(part))
+                .order_by(InactionFlagRow.found_at)).scalars().all()
+            for row in rows:
+                self._open_ahead.setdefault(row.subject_ref, []).append(row)
+            self._none_open.update(ref for ref in part if ref not in self._open_ahead)
 
     def find(self, flag_id: str) -> InactionFlag | None:
         row = self.session.get(InactionFlagRow, flag_id)
         return None if row is None else self._flag(row)
 
     def open_about(self, *, subject_ref: str | None = None, case_id: str | None = None) -> list[InactionFlag]:
+        if case_id is None and subject_ref in self._none_open:
+            return []
         query = select(InactionFlagRow).where(InactionFlagRow.resolved_at.is_(None))
         if subject_ref is not None:
             query = query.where(InactionFlagRow.subject_ref == subject_ref)
@@ -44,6 +63,8 @@ class InactionFlags:
 
     def save(self, flag: InactionFlag) -> None:
         values = {name: getattr(flag, name) for name in _FIELDS}
+        self._none_open.discard(flag.subject_ref)
+        self._open_ahead.pop(flag.subject_ref, None)
         row = self._rows.get(flag.flag_id)
         if row is None:
             row = self._rows[flag.flag_id] = InactionFlagRow(**values)

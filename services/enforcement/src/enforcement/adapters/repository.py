@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -51,6 +51,24 @@ class CaseRepository:
         self.log = log or DecisionLog(session)
         self._lock = lock
         self._loaded: dict[str, _Loaded] = {}
+        #: (article, party, year) read ahead without a case (`save` of a new case takes its own out), kept by the
+        #: transaction's session: the repository starts afresh for each event of a consumed batch
+        self._without: set[tuple[str, str, int]] = session.info.setdefault("enforcement.pairs_without_case", set())
+
+    def read_ahead_without(self, article: Article, pairs: Sequence[tuple[str, int]]) -> None:
+        """Serialize on every (party, year) pair (in one order: sorted), then find in one query per year and 500
+        parties which have no case under `article`, so that `latest` of them queries nothing (a consumed batch)."""
+        by_year: dict[int, list[str]] = {}
+        for party_id, year in sorted(set(pairs)):
+            self.serialize(party_id, year)
+            by_year.setdefault(year, []).append(party_id)
+        for year, parties in by_year.items():
+            for start in range(0, len(parties), 500):
+                part = parties[start:start + 500]
+                having = set(self.session.execute(select(PenaltyCaseRow.party_id).where(
+                    PenaltyCaseRow.article == article.value, PenaltyCaseRow.compliance_year == year,
+                    PenaltyCaseRow.party_id.in_(part))).scalars())
+                self._without.update((article.value, p, year) for p in part if p not in having)
 
     def serialize(self, party_id: str, compliance_year: int) -> None:
         """Until this transaction ends, be the only writer of the party's cases of that year: two events about one
@@ -75,6 +93,8 @@ class CaseRepository:
     def latest(self, article: Article, party_id: str, compliance_year: int) -> PenaltyCase | None:
         """The party's most recently opened case under `article` for that year (M-39: a later shortfall of the year
         after the first was made good opens another)."""
+        if (article.value, party_id, compliance_year) in self._without:
+            return None
         query = (select(PenaltyCaseRow).where(PenaltyCaseRow.article == article.value,
                                               PenaltyCaseRow.party_id == party_id,
                                               PenaltyCaseRow.compliance_year == compliance_year)
@@ -124,6 +144,7 @@ class CaseRepository:
         values["next_due_at"] = case.next_due(policy)
         loaded = self._loaded.get(case.case_id)
         if loaded is None:  # every case loaded here is held there; any other one is new
+            self._without.discard((values["article"], case.party_id, case.compliance_year))
             loaded = self._loaded[case.case_id] = _Loaded(row=PenaltyCaseRow(**values))
             self.session.add(loaded.row)
             self.session.flush()  # the case row before its children (foreign keys; no ORM relationship orders them)

@@ -9,6 +9,7 @@ penalty_case  `PenaltyCase`, the aggregate: opening, time, closing; with its met
   decisions     four eyes (M-43)
   measures      M-40 measures and their windows
   challenges    objections and appeals
+case_state    `CaseState`: the fields and shared steps those methods' mixins are typed against
 history       the case vocabulary and `CaseStep`
 eligibility   what the measures in force answer to the departments
 inaction      M-43 inaction flags (also for other services' deadlines the authority owns)

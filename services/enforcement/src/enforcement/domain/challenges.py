@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, NotFound, RuleViolation
 
+from enforcement.domain.case_state import CaseState
 from enforcement.domain.articles import validate_fine
 from enforcement.domain.history import Closure, DecisionKind, StepKind, require_text
 from enforcement.domain.money import format_yuan
@@ -27,7 +28,6 @@ from enforcement.domain.policy import EnforcementPolicy
 
 if TYPE_CHECKING:
     from enforcement.domain.history import CaseStep
-    from enforcement.domain.penalty_case import PenaltyCase
 
 
 class ChallengeKind(StrEnum):
@@ -72,8 +72,8 @@ class Challenge:
         return self.kind is ChallengeKind.OBJECTION
 
 
-class ChallengesMixin:
-    def file_objection(self: PenaltyCase, at: datetime, actor: str, grounds: str,
+class ChallengesMixin(CaseState):
+    def file_objection(self, at: datetime, actor: str, grounds: str,
                        policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -91,7 +91,7 @@ class ChallengesMixin:
         self._refresh_status()
         return self.history[start:]
 
-    def decide_objection(self: PenaltyCase, no: int, accepted: bool, at: datetime, actor: str, reasons: str,
+    def decide_objection(self, no: int, accepted: bool, at: datetime, actor: str, reasons: str,
                          policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -104,7 +104,7 @@ class ChallengesMixin:
         self._refresh_status()
         return self.history[start:]
 
-    def lodge_appeal(self: PenaltyCase, kind: ChallengeKind | str, at: datetime, actor: str, *, body: str,
+    def lodge_appeal(self, kind: ChallengeKind | str, at: datetime, actor: str, *, body: str,
                      grounds: str, filed_on: date, policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -127,7 +127,7 @@ class ChallengesMixin:
                                                         f"{filed_on}): {challenge.grounds}", ref=challenge.no)
         return self.history[start:]
 
-    def decide_appeal(self: PenaltyCase, no: int, outcome: ChallengeOutcome | str, at: datetime, actor: str,
+    def decide_appeal(self, no: int, outcome: ChallengeOutcome | str, at: datetime, actor: str,
                       reasons: str, policy: EnforcementPolicy, *, amount: Decimal | None = None) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -139,24 +139,23 @@ class ChallengesMixin:
         if outcome is not ChallengeOutcome.FINE_REDUCED and amount is not None:
             raise RuleViolation("only a reduced fine carries an amount", field="amount")
         detail = f"{challenge.kind} {no} {outcome}: {reasons}"
-        penalty = self.penalty
-        live = penalty is not None and penalty.revoked_at is None
+        penalty = self.penalty if self.penalty is not None and self.penalty.revoked_at is None else None  # live
         refund = ""
+        reduced: Decimal | None = None
         if outcome is ChallengeOutcome.FINE_REDUCED:
-            if not live:
+            if penalty is None:
                 raise Conflict(f"case {self.case_id} has no fine to reduce", field="outcome")
-            new = validate_fine(self.rule(policy), amount)
-            if new >= penalty.amount:
+            reduced = validate_fine(self.rule(policy), amount)
+            if reduced >= penalty.amount:
                 raise RuleViolation(f"a reduced fine is below {format_yuan(penalty.amount)} yuan (a reconsideration "
                                     "never makes the decision worse for the applicant)", field="amount")
-            refund = f"; {format_yuan(penalty.amount - new)} yuan to refund" if penalty.paid_at else ""
-            self.penalty = replace(penalty, amount=new, original_amount=penalty.original_amount or penalty.amount)
-            detail += f"; fine now {format_yuan(new)} yuan{refund}"
-        elif outcome is ChallengeOutcome.DECISION_REVOKED and live:
+            refund = f"; {format_yuan(penalty.amount - reduced)} yuan to refund" if penalty.paid_at else ""
+            self.penalty = replace(penalty, amount=reduced, original_amount=penalty.original_amount or penalty.amount)
+            detail += f"; fine now {format_yuan(reduced)} yuan{refund}"
+        elif outcome is ChallengeOutcome.DECISION_REVOKED and penalty is not None:
             refund = f"; {format_yuan(penalty.amount)} yuan to refund" if penalty.paid_at else ""
             self.penalty = replace(penalty, revoked_at=at)
             detail += f"; fine revoked{refund}"
-        reduced = self.penalty.amount if outcome is ChallengeOutcome.FINE_REDUCED else None
         self._decided(challenge, outcome, at, actor, reasons, amount=reduced)
         self._record(at, StepKind.APPEAL_DECIDED, actor, detail, ref=no)
         if outcome is ChallengeOutcome.DECISION_REVOKED:
@@ -166,7 +165,7 @@ class ChallengesMixin:
             self._close_if_done(at, policy)
         return self.history[start:]
 
-    def _pending_challenge(self: PenaltyCase, no: int, *, objection: bool) -> Challenge:
+    def _pending_challenge(self, no: int, *, objection: bool) -> Challenge:
         challenge = next((c for c in self.challenges if c.no == no and c.is_objection == objection), None)
         if challenge is None:
             raise NotFound(f"case {self.case_id} has no {'objection' if objection else 'appeal'} {no}",
@@ -175,7 +174,7 @@ class ChallengesMixin:
             raise Conflict(f"{challenge.kind} {no} of case {self.case_id} was already decided: {challenge.outcome}")
         return challenge
 
-    def _decided(self: PenaltyCase, challenge: Challenge, outcome: ChallengeOutcome, at: datetime, actor: str,
+    def _decided(self, challenge: Challenge, outcome: ChallengeOutcome, at: datetime, actor: str,
                  reasons: str, amount: Decimal | None = None) -> None:
         self.challenges[self.challenges.index(challenge)] = replace(
             challenge, outcome=outcome, outcome_reasons=reasons, decided_by=actor, decided_at=at, amount=amount)

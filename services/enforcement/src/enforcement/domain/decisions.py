@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ets_shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 
+from enforcement.domain.case_state import CaseState
 from enforcement.domain.history import CaseStep, DecisionKind, StepKind, person_of, require_text
 from enforcement.domain.policy import EnforcementPolicy
 
-if TYPE_CHECKING:
-    from enforcement.domain.penalty_case import PenaltyCase
 
 # per kind: (check(case, payload, policy), apply(case, payload, at, actor, approved_by, policy))
 _EFFECTS = {DecisionKind.FINE: ("_check_fine", "_apply_fine"),
@@ -48,8 +47,8 @@ class Proposal:
         return self.reviewed_at is None
 
 
-class DecisionsMixin:
-    def _decide(self: PenaltyCase, kind: DecisionKind, payload: Mapping[str, Any], summary: str, at: datetime,
+class DecisionsMixin(CaseState):
+    def _decide(self, kind: DecisionKind, payload: Mapping[str, Any], summary: str, at: datetime,
                 actor: str, policy: EnforcementPolicy) -> list[CaseStep]:
         """Take the decision at once, or record it as a proposal when the policy wants a second officer."""
         start = len(self.history)
@@ -70,7 +69,7 @@ class DecisionsMixin:
         self._refresh_status()
         return self.history[start:]
 
-    def approve(self: PenaltyCase, no: int, at: datetime, actor: str, reasons: str,
+    def approve(self, no: int, at: datetime, actor: str, reasons: str,
                 policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -92,7 +91,7 @@ class DecisionsMixin:
         getattr(self, apply)(proposal.payload, at, proposal.proposed_by, actor, policy)
         return self.history[start:]
 
-    def reject(self: PenaltyCase, no: int, at: datetime, actor: str, reasons: str,
+    def reject(self, no: int, at: datetime, actor: str, reasons: str,
                policy: EnforcementPolicy) -> list[CaseStep]:
         """A second officer rejects the proposal, or its proposer withdraws it; with reasons either way."""
         start = len(self.history)
@@ -106,13 +105,13 @@ class DecisionsMixin:
         self._refresh_status()
         return self.history[start:]
 
-    def _withdraw_pending(self: PenaltyCase, kind: DecisionKind, at: datetime, actor: str, why: str) -> None:
+    def _withdraw_pending(self, kind: DecisionKind, at: datetime, actor: str, why: str) -> None:
         for proposal in [p for p in self.proposals if p.pending and p.kind is kind]:
             self._review(proposal, at, actor, False, why)
             self._record(at, StepKind.DECISION_REJECTED, actor, f"proposal {proposal.no} ({kind}) set aside: {why}",
                          ref=proposal.no)
 
-    def _pending_proposal(self: PenaltyCase, no: int) -> Proposal:
+    def _pending_proposal(self, no: int) -> Proposal:
         proposal = next((p for p in self.proposals if p.no == no), None)
         if proposal is None:
             raise NotFound(f"case {self.case_id} has no proposal {no}", field="decision_no")
@@ -121,7 +120,7 @@ class DecisionsMixin:
                            f"{'approved' if proposal.approved else 'rejected'}", field="decision_no")
         return proposal
 
-    def _review(self: PenaltyCase, proposal: Proposal, at: datetime, actor: str, approved: bool,
+    def _review(self, proposal: Proposal, at: datetime, actor: str, approved: bool,
                 reasons: str) -> None:
         reviewed = replace(proposal, reviewed_by=actor, reviewed_at=at, approved=approved, review_reasons=reasons)
         self.proposals[self.proposals.index(proposal)] = reviewed

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
 
+from enforcement.domain.case_state import CaseState
 from enforcement.domain.history import Closure, DecisionKind, StepKind, require_text
 from enforcement.domain.policy import EnforcementPolicy, add_years
 
 if TYPE_CHECKING:
     from enforcement.domain.history import CaseStep
-    from enforcement.domain.penalty_case import PenaltyCase
 
 
 class MeasureKind(StrEnum):
@@ -96,7 +96,7 @@ class Measure:
         return self.lifted_at is None and self.from_year <= year <= self.to_year
 
 
-def measures_for(case: PenaltyCase, kinds: Iterable[MeasureKind], decided_at: datetime, decision_no: int,
+def measures_for(case: CaseState, kinds: Iterable[MeasureKind], decided_at: datetime, decision_no: int,
                  breaches: str, policy: EnforcementPolicy) -> list[Measure]:
     """The concrete effects of the selected items, with their windows."""
     day = regulatory_date(decided_at)
@@ -134,9 +134,13 @@ def measures_for(case: PenaltyCase, kinds: Iterable[MeasureKind], decided_at: da
     return made
 
 
+def _not_a_kind(value: object) -> MeasureKind:
+    raise TypeError(f"{value!r} is not a measure's name")
+
+
 def parse_measure_kinds(selected: Iterable[object]) -> list[MeasureKind]:
     try:
-        kinds = [MeasureKind(k) for k in selected]
+        kinds = [MeasureKind(k) if isinstance(k, str) else _not_a_kind(k) for k in selected]
     except (ValueError, TypeError):
         known = ", ".join(k.value for k in MeasureKind)
         raise RuleViolation(f"unknown M-40 measure; expected {known}", field="measures", article="M-40") from None
@@ -145,18 +149,18 @@ def parse_measure_kinds(selected: Iterable[object]) -> list[MeasureKind]:
     return list(dict.fromkeys(kinds))
 
 
-class MeasuresMixin:
-    def apply_measures(self: PenaltyCase, selected: Iterable[MeasureKind | str], at: datetime, actor: str,
+class MeasuresMixin(CaseState):
+    def apply_measures(self, selected: Iterable[MeasureKind | str], at: datetime, actor: str,
                        reasons: str, policy: EnforcementPolicy) -> list[CaseStep]:
         kinds = parse_measure_kinds(selected)
         payload = {"measures": [k.value for k in kinds], "reasons": reasons}
         return self._decide(DecisionKind.MEASURES, payload, f"M-40 measures {', '.join(payload['measures'])}: "
                                                             f"{reasons}", at, actor, policy)
 
-    def measures_applied(self: PenaltyCase) -> list[MeasureKind]:
+    def measures_applied(self) -> list[MeasureKind]:
         return list(dict.fromkeys(m.kind for m in self.measures))
 
-    def _check_measures(self: PenaltyCase, payload: Mapping[str, Any], policy: EnforcementPolicy) -> None:
+    def _check_measures(self, payload: Mapping[str, Any], policy: EnforcementPolicy) -> None:
         rule = self.rule(policy)
         if not rule.measures_apply:
             raise RuleViolation(f"M-40 measures follow violations of M-12, M-13 ¶2 and M-16 only, not an "
@@ -173,7 +177,7 @@ class MeasuresMixin:
                            article="M-40")
         require_text(payload["reasons"], "reasons")
 
-    def _apply_measures(self: PenaltyCase, payload: Mapping[str, Any], at: datetime, actor: str,
+    def _apply_measures(self, payload: Mapping[str, Any], at: datetime, actor: str,
                         approved_by: str | None, policy: EnforcementPolicy) -> None:
         batch = max((m.decision_no for m in self.measures), default=0) + 1
         made = measures_for(self, parse_measure_kinds(payload["measures"]), at, batch, self.rule(policy).breaches,
@@ -184,7 +188,7 @@ class MeasuresMixin:
                      f"decided by {actor}{approved}: {payload['reasons']}; "
                      + "; ".join(f"{m.article} {m.detail} ({m.starts_on}..{m.ends_on})" for m in made), ref=batch)
 
-    def _lift_measures(self: PenaltyCase, at: datetime, actor: str, why: str) -> None:
+    def _lift_measures(self, at: datetime, actor: str, why: str) -> None:
         live = [m for m in self.measures if m.lifted_at is None]
         if not live:
             return

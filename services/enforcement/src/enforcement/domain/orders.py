@@ -14,17 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
 
+from enforcement.domain.case_state import CaseState
 from enforcement.domain.articles import OrderKind
 from enforcement.domain.history import CaseStep, StepKind, require_text
 from enforcement.domain.policy import EnforcementPolicy, end_of
-
-if TYPE_CHECKING:
-    from enforcement.domain.penalty_case import PenaltyCase
 
 
 @dataclass(frozen=True)
@@ -42,8 +39,8 @@ class Order:
         return end_of(self.deadline)
 
 
-class OrdersMixin:
-    def issue_order(self: PenaltyCase, at: datetime, actor: str, policy: EnforcementPolicy, *,
+class OrdersMixin(CaseState):
+    def issue_order(self, at: datetime, actor: str, policy: EnforcementPolicy, *,
                     deadline: date | None = None) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -63,7 +60,7 @@ class OrdersMixin:
         self._close_if_done(at, policy)
         return self.history[start:]
 
-    def record_correction(self: PenaltyCase, at: datetime, actor: str, detail: str,
+    def record_correction(self, at: datetime, actor: str, detail: str,
                           policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -79,7 +76,7 @@ class OrdersMixin:
         self._close_if_done(at, policy)
         return self.history[start:]
 
-    def revise_shortfall(self: PenaltyCase, at: datetime, actor: str, outstanding: int,
+    def revise_shortfall(self, at: datetime, actor: str, outstanding: int,
                          policy: EnforcementPolicy) -> list[CaseStep]:
         """M-39: the registry reports the year's shortfall after a revised determination; the case follows it."""
         start = len(self.history)
@@ -95,7 +92,7 @@ class OrdersMixin:
                                                             f"{before} t outstanding before, {outstanding} t now")
         return self.history[start:]
 
-    def settle_obligation(self: PenaltyCase, at: datetime, actor: str, policy: EnforcementPolicy) -> list[CaseStep]:
+    def settle_obligation(self, at: datetime, actor: str, policy: EnforcementPolicy) -> list[CaseStep]:
         """M-39: the registry reports the year's obligation met in full (the registry is the source of truth)."""
         start = len(self.history)
         self._require_surrender_case()
@@ -106,15 +103,15 @@ class OrdersMixin:
         self._settle(at, actor, policy)
         return self.history[start:]
 
-    def _require_surrender_case(self: PenaltyCase) -> None:
+    def _require_surrender_case(self) -> None:
         if self.order_kind is not OrderKind.SURRENDER:
             raise Conflict(f"a {self.article} case is complied with by correction, not by surrender")
 
-    def _require_unsettled(self: PenaltyCase) -> None:
+    def _require_unsettled(self) -> None:
         if self.complied_at is not None:
             raise Conflict(f"the obligation of case {self.case_id} is already settled")
 
-    def _settle(self: PenaltyCase, at: datetime, actor: str, policy: EnforcementPolicy) -> None:
+    def _settle(self, at: datetime, actor: str, policy: EnforcementPolicy) -> None:
         self.complied_at = at
         paid = "; fine paid" if self.penalty is not None and self.penalty.paid_at else ""
         self._record(at, StepKind.OBLIGATION_SETTLED, actor,

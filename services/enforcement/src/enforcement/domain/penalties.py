@@ -20,18 +20,16 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ets_shared.clock import regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
 
+from enforcement.domain.case_state import CaseState
 from enforcement.domain.articles import validate_fine
 from enforcement.domain.history import CaseStep, Closure, DecisionKind, StepKind, require_text
 from enforcement.domain.money import format_yuan, to_yuan
 from enforcement.domain.policy import EnforcementPolicy, add_years
-
-if TYPE_CHECKING:
-    from enforcement.domain.penalty_case import PenaltyCase
 
 
 class ServiceMethod(StrEnum):
@@ -62,23 +60,23 @@ class Penalty:
     revoked_at: datetime | None = None
 
 
-class PenaltiesMixin:
-    def decide_fine(self: PenaltyCase, at: datetime, actor: str, amount: object, reasons: str,
+class PenaltiesMixin(CaseState):
+    def decide_fine(self, at: datetime, actor: str, amount: object, reasons: str,
                     policy: EnforcementPolicy) -> list[CaseStep]:
         fine = validate_fine(self.rule(policy), amount)
         return self._decide(DecisionKind.FINE, {"amount": str(fine), "reasons": reasons},
                             f"fine {format_yuan(fine)} yuan under {self.article}: {reasons}", at, actor, policy)
 
-    def decline_fine(self: PenaltyCase, at: datetime, actor: str, reasons: str,
+    def decline_fine(self, at: datetime, actor: str, reasons: str,
                      policy: EnforcementPolicy) -> list[CaseStep]:
         """M-39: the authority decides not to fine ("可以"). The surrender obligation is untouched."""
         return self._decide(DecisionKind.FINE_DECLINED, {"reasons": reasons}, f"no fine: {reasons}", at, actor,
                             policy)
 
-    def dismiss(self: PenaltyCase, at: datetime, actor: str, reasons: str, policy: EnforcementPolicy) -> list[CaseStep]:
+    def dismiss(self, at: datetime, actor: str, reasons: str, policy: EnforcementPolicy) -> list[CaseStep]:
         return self._decide(DecisionKind.DISMISSAL, {"reasons": reasons}, f"dismiss: {reasons}", at, actor, policy)
 
-    def notify_penalty(self: PenaltyCase, at: datetime, actor: str, served_on: date, method: ServiceMethod | str,
+    def notify_penalty(self, at: datetime, actor: str, served_on: date, method: ServiceMethod | str,
                        policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -101,7 +99,7 @@ class PenaltiesMixin:
         self._advance(at, policy)  # served long ago: the payment may already be overdue
         return self.history[start:]
 
-    def record_payment(self: PenaltyCase, at: datetime, actor: str, amount: object,
+    def record_payment(self, at: datetime, actor: str, amount: object,
                        policy: EnforcementPolicy) -> list[CaseStep]:
         start = len(self.history)
         at = self._begin(at, actor, policy)
@@ -121,13 +119,13 @@ class PenaltiesMixin:
         self._close_if_done(at, policy)
         return self.history[start:]
 
-    def _live_penalty(self: PenaltyCase):  # a Penalty
+    def _live_penalty(self) -> Penalty:
         if self.penalty is None or self.penalty.revoked_at is not None:
             raise Conflict(f"case {self.case_id} has no decided fine")
         return self.penalty
 
     # -- the decisions' checks and effects (through `decisions`) ---------------------------------------------------
-    def _check_fine(self: PenaltyCase, payload: Mapping[str, Any], policy: EnforcementPolicy) -> None:
+    def _check_fine(self, payload: Mapping[str, Any], policy: EnforcementPolicy) -> None:
         self._require_open()
         self._require_no_fine()
         if self.order is None and self.complied_at is None:
@@ -143,7 +141,7 @@ class PenaltiesMixin:
         validate_fine(rule, Decimal(payload["amount"]))
         require_text(payload["reasons"], "reasons")
 
-    def _apply_fine(self: PenaltyCase, payload: Mapping[str, Any], at: datetime, actor: str,
+    def _apply_fine(self, payload: Mapping[str, Any], at: datetime, actor: str,
                     approved_by: str | None, policy: EnforcementPolicy) -> None:
         fine, reasons = Decimal(payload["amount"]), require_text(payload["reasons"], "reasons")
         decided_by = actor
@@ -157,7 +155,7 @@ class PenaltiesMixin:
                      f"{reasons}{stands}")
         self._close_if_done(at, policy)
 
-    def _check_decline(self: PenaltyCase, payload: Mapping[str, Any], policy: EnforcementPolicy) -> None:
+    def _check_decline(self, payload: Mapping[str, Any], policy: EnforcementPolicy) -> None:
         rule = self.rule(policy)
         if not rule.fine_optional:
             raise RuleViolation(f"the {rule.article} fine is mandatory (处以); it cannot be declined",
@@ -166,7 +164,7 @@ class PenaltiesMixin:
         self._require_no_fine()
         require_text(payload["reasons"], "reasons")
 
-    def _apply_decline(self: PenaltyCase, payload: Mapping[str, Any], at: datetime, actor: str,
+    def _apply_decline(self, payload: Mapping[str, Any], at: datetime, actor: str,
                        approved_by: str | None, policy: EnforcementPolicy) -> None:
         self.fine_declined_at = at
         approved = f" (approved by {approved_by})" if approved_by else ""
@@ -174,19 +172,19 @@ class PenaltiesMixin:
                      f"no fine, decided by {actor}{approved}: {payload['reasons']}")
         self._close_if_done(at, policy)
 
-    def _check_dismissal(self: PenaltyCase, payload: Mapping[str, Any], _policy: EnforcementPolicy) -> None:
+    def _check_dismissal(self, payload: Mapping[str, Any], _policy: EnforcementPolicy) -> None:
         self._require_open()
         if self.penalty is not None:
             raise Conflict(f"case {self.case_id} has a decided fine; it cannot be dismissed (appeal instead)")
         require_text(payload["reasons"], "reasons")
 
-    def _apply_dismissal(self: PenaltyCase, payload: Mapping[str, Any], at: datetime, actor: str,
+    def _apply_dismissal(self, payload: Mapping[str, Any], at: datetime, actor: str,
                          approved_by: str | None, _policy: EnforcementPolicy) -> None:
         approved = f", approved by {approved_by}" if approved_by else ""
         self._close(at, Closure.DISMISSED, f"violation not established (decided by {actor}{approved}): "
                                            f"{payload['reasons']}")
 
-    def _require_no_fine(self: PenaltyCase) -> None:
+    def _require_no_fine(self) -> None:
         if self.penalty is not None:
             raise Conflict(f"case {self.case_id} already has a fine of {format_yuan(self.penalty.amount)} yuan")
         if self.fine_declined_at is not None:

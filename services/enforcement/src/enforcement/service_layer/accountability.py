@@ -9,11 +9,12 @@ Every flag raised or resolved is an event and a decision-log entry.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.mrv import DeterminationOverdue, EmissionsDeterminedV2
+from ets_shared.messaging.consumers import reads_ahead
 from enforcement.domain import CaseStep, InactionFlag, PenaltyCase, StepKind, person_of
 from enforcement.service_layer.publishing import publish_flag
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
@@ -79,6 +80,10 @@ def flags_missed(build: Callable[[Any], InactionFlag]) -> Callable[[Any, Enforce
 
 
 def resolves_flags(build: Callable[[Any], tuple[str, Any, str]]) -> Callable[[Any, EnforcementUnitOfWork], None]:
+    def read_flags_ahead(events: Sequence[Any], uow: EnforcementUnitOfWork) -> None:
+        uow.flags.read_open_ahead([build(e)[0] for e in events])
+
+    @reads_ahead(read_flags_ahead)
     def on_deadline_met(event: Any, uow: EnforcementUnitOfWork) -> None:
         subject_ref, at, how = build(event)
         for flag in uow.flags.open_about(subject_ref=subject_ref):

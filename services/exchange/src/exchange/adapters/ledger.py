@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import CursorResult, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
@@ -63,7 +63,7 @@ class Ledger:
                 .values(available_cents=_cash.c.available_cents + bindparam("b_available"),
                         reserved_cents=_cash.c.reserved_cents + bindparam("b_reserved")),
                 [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in cash])
-            if done.rowcount != len(cash):
+            if _rowcount(done) != len(cash):
                 raise RuntimeError(f"cash of one of {[a for a, _ in cash]} would go negative")
         if units:
             known_units = {(a, v) for a, v in self.session.execute(
@@ -80,7 +80,7 @@ class Ledger:
                 .values(available=_units.c.available + bindparam("b_available"),
                         reserved=_units.c.reserved + bindparam("b_reserved")),
                 [{"b_id": a, "b_v": v, "b_available": d[0], "b_reserved": d[1]} for (a, v), d in units])
-            if done.rowcount != len(units):
+            if _rowcount(done) != len(units):
                 raise RuntimeError(f"allowances of one of {[k for k, _ in units]} would go negative")
 
     def forget_pending(self) -> None:
@@ -113,7 +113,7 @@ class Ledger:
                                                         _cash.c.available_cents >= cents)
                                     .values(available_cents=_cash.c.available_cents - cents,
                                             reserved_cents=_cash.c.reserved_cents + cents))
-        return done.rowcount == 1
+        return _rowcount(done) == 1
 
     def change_cash(self, account_id: str, available: int = 0, reserved: int = 0) -> None:
         """Unconditional change (releases, settlements, bank-confirmed movements); the account row must exist."""
@@ -125,7 +125,7 @@ class Ledger:
                                                             _cash.c.reserved_cents >= -min(reserved, 0))
                                         .values(available_cents=_cash.c.available_cents + available,
                                                 reserved_cents=_cash.c.reserved_cents + reserved))
-            if done.rowcount != 1:
+            if _rowcount(done) != 1:
                 raise RuntimeError(f"cash of {account_id} would go negative")
             return
         self.open_cash(account_id)
@@ -142,10 +142,19 @@ class Ledger:
 
     def holding(self, account_id: str) -> int:
         """Every allowance the account holds on the exchange, all vintages, available or reserved."""
-        pending = sum(a + r for (account, _vintage), (a, r) in self._units_later.items() if account == account_id)
-        rows = self.session.execute(select(_units.c.available + _units.c.reserved)
-                                    .where(_units.c.account_id == account_id)).scalars()
-        return sum(rows) + pending
+        return self.holdings([account_id])[account_id]
+
+    def holdings(self, account_ids: list[str]) -> dict[str, int]:
+        """`holding` of each of these accounts (one query), the pending changes included."""
+        totals = dict.fromkeys(account_ids, 0)
+        for (account, _vintage), (available, reserved) in self._units_later.items():
+            if account in totals:
+                totals[account] += available + reserved
+        rows = self.session.execute(select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
+                                    .where(_units.c.account_id.in_(sorted(totals))).group_by(_units.c.account_id))
+        for account, held in rows:
+            totals[account] += int(held or 0)
+        return totals
 
     def reserve_allowances(self, account_id: str, vintage: int, quantity: int) -> bool:
         self.write_pending()
@@ -153,7 +162,7 @@ class Ledger:
                                                          _units.c.vintage == vintage, _units.c.available >= quantity)
                                     .values(available=_units.c.available - quantity,
                                             reserved=_units.c.reserved + quantity))
-        return done.rowcount == 1
+        return _rowcount(done) == 1
 
     def change_allowances(self, account_id: str, vintage: int, available: int = 0, reserved: int = 0) -> None:
         if not (available or reserved):
@@ -162,7 +171,7 @@ class Ledger:
                  _units.c.available >= -min(available, 0), _units.c.reserved >= -min(reserved, 0)]
         done = self.session.execute(update(_units).where(*where).values(available=_units.c.available + available,
                                                                         reserved=_units.c.reserved + reserved))
-        if done.rowcount == 1:
+        if _rowcount(done) == 1:
             return
         if available < 0 or reserved < 0:
             raise RuntimeError(f"allowances of {account_id} ({vintage}) would go negative")
@@ -180,3 +189,11 @@ class Ledger:
         table = LedgerEntryRow.__table__
         return self.session.execute(select(table.c.id).where(table.c.kind == kind, table.c.reference == reference)
                                     .limit(1)).first() is not None
+
+
+def _rowcount(done: object) -> int:
+    """The rows an UPDATE matched. `Session.execute` is typed to return a plain `Result`; what an UPDATE returns is
+    a `CursorResult`, which counts them — anything else is a defect, raised rather than read as no row."""
+    if not isinstance(done, CursorResult):
+        raise TypeError(f"an UPDATE returned a {type(done).__name__}, not a CursorResult")
+    return done.rowcount

@@ -16,9 +16,10 @@ from sqlalchemy import bindparam, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import (
-    AgreementRow, AllocationHeldRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, TradeRow,
+    AgreementRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, TradeRow,
     TradingAccountRow,
 )
+from exchange.adapters.trading_store import TradingStore
 
 _orders = OrderRow.__table__
 _trades = TradeRow.__table__
@@ -154,14 +155,7 @@ class OrderEntryStore:
 
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """The latest vintage's allocation per covered entity (its M-28(2) allowance on top of the limit)."""
-        rows = self.session.execute(select(AllocationHeldRow.entity_id, AllocationHeldRow.vintage,
-                                           AllocationHeldRow.quantity)
-                                    .where(AllocationHeldRow.entity_id.in_(sorted(set(entity_ids))))).all()
-        latest: dict[str, tuple[int, int]] = {}
-        for entity, vintage, quantity in rows:
-            if entity not in latest or vintage > latest[entity][0]:
-                latest[entity] = (vintage, quantity)
-        return {entity: quantity for entity, (_vintage, quantity) in latest.items()}
+        return TradingStore(self.session).allocations(entity_ids)
 
     # -- writes --------------------------------------------------------------------------------------------------
     def add_orders(self, orders: list[OrderRecord]) -> None:

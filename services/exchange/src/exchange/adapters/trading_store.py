@@ -1,6 +1,7 @@
 """Trading records in and out of the exchange's tables: accounts, products, orders, trades, agreements."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -67,13 +68,26 @@ class TradingStore:
     def products(self) -> list[ProductRow]:
         return list(self.session.execute(select(ProductRow).order_by(ProductRow.product_id)).scalars())
 
+    def accounts(self, trading_account_ids: Iterable[str]) -> dict[str, TradingAccountRow]:
+        """These trading accounts by id (one query; an unknown id is simply absent)."""
+        rows = self.session.execute(select(TradingAccountRow).where(
+            TradingAccountRow.trading_account_id.in_(sorted(set(trading_account_ids))))).scalars()
+        return {row.trading_account_id: row for row in rows}
+
     def allocation(self, entity_id: str | None) -> int:
         """The latest vintage's allocation of a covered entity (0 for anyone else): its M-28(2) allowance."""
-        if entity_id is None:
-            return 0
-        row = self.session.execute(select(AllocationHeldRow.quantity).where(AllocationHeldRow.entity_id == entity_id)
-                                   .order_by(AllocationHeldRow.vintage.desc()).limit(1)).first()
-        return row[0] if row else 0
+        return self.allocations([entity_id]).get(entity_id, 0) if entity_id is not None else 0
+
+    def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """The latest vintage's allocation per covered entity that has one (one query)."""
+        rows = self.session.execute(select(AllocationHeldRow.entity_id, AllocationHeldRow.vintage,
+                                           AllocationHeldRow.quantity)
+                                    .where(AllocationHeldRow.entity_id.in_(sorted(set(entity_ids))))).all()
+        latest: dict[str, tuple[int, int]] = {}
+        for entity, vintage, quantity in rows:
+            if entity not in latest or vintage > latest[entity][0]:
+                latest[entity] = (vintage, quantity)
+        return {entity: quantity for entity, (_vintage, quantity) in latest.items()}
 
     # -- orders --------------------------------------------------------------------------------------------------
     def order(self, order_id: str) -> OrderRow:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ets_shared.errors import Conflict
+from ets_shared.errors import Conflict, present
 from exchange.domain.policy import TradingRules
 
 HALT, PRICE_LIMIT, HOLDING_LIMIT = "halt", "price_limit", "holding_limit"
@@ -51,12 +51,11 @@ def require_not_halted(measures: list[Measure], product_id: str) -> None:
 
 def effective_rules(rules: TradingRules, measures: list[Measure], product_id: str | None) -> TradingRules:
     """The year's rules with the price and holding limits the desk set in their place."""
-    changes: dict[str, object] = {}
     if product_id is not None and (limits := _applicable(measures, PRICE_LIMIT, product_id)):
-        changes["price_limit"] = limits[-1].price_limit
+        rules = replace(rules, price_limit=present(limits[-1].price_limit, "a price limit measure's limit"))
     if holdings := [m for m in measures if m.kind == HOLDING_LIMIT]:
-        changes["max_holding_t"] = holdings[-1].max_holding_t
-    return replace(rules, **changes) if changes else rules
+        rules = replace(rules, max_holding_t=present(holdings[-1].max_holding_t, "a holding limit measure's limit"))
+    return rules
 
 
 def large_holder_excess(holding: int, allocation: int, threshold: int) -> int | None:

@@ -59,7 +59,7 @@ from exchange.domain.orders import (
     OrderState,
 )
 
-_NONE: tuple = ()
+_NONE: tuple[()] = ()
 _new = tuple.__new__  # builds the NamedTuples without their Python-level __new__ (the hot path)
 _SHARED = 4096  # an order that only rests returns the shared (immutable) Execution((), quantity, ()) below this
 _RESTED = [_new(Execution, (_NONE, q, _NONE)) for q in range(_SHARED)]
@@ -107,7 +107,8 @@ class OrderBook:
             limit = -price_ticks
         else:
             raise ValueError(f"side {side!r}")
-        fills = cancels = _NONE
+        fills: list[Fill] | tuple[()] = _NONE  # a list once there is one (an empty tuple is falsy, a list never is)
+        cancels: list[Cancel] | tuple[()] = _NONE
         remaining = quantity
         while opposite_keys:  # match from the best opposite level while it crosses (its key <= limit)
             k = opposite_keys[0]
@@ -125,12 +126,12 @@ class OrderBook:
                     level.popleft()
                     del orders[maker[ID]]
                     cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], q, SELF_TRADE))
-                    if cancels is _NONE:
-                        cancels = [cancel]
-                    else:
+                    if cancels:
                         cancels.append(cancel)
+                    else:
+                        cancels = [cancel]
                     continue
-                if fills is _NONE:
+                if not fills:
                     fills = []
                 if q <= remaining:
                     level.popleft()
@@ -155,10 +156,10 @@ class OrderBook:
             return _new(Execution, (fills, 0, cancels))
         if tif == IOC:
             cancel = _new(Cancel, (order_id, account_id, remaining, IOC_REMAINDER))
-            if cancels is _NONE:
-                cancels = [cancel]
-            else:
+            if cancels:
                 cancels.append(cancel)
+            else:
+                cancels = [cancel]
             return _new(Execution, (fills, 0, cancels))
         orders[order_id] = order = [order_id, account_id, owner_id, side, price_ticks, quantity, remaining]
         if side is BUY:
@@ -167,11 +168,11 @@ class OrderBook:
         else:
             book = self._asks
             key = price_ticks
-        level = book.get(key)
-        if level is None:
-            book[key] = level = deque()
+        resting = book.get(key)
+        if resting is None:
+            book[key] = resting = deque()
             heappush(self._bid_keys if side is BUY else self._ask_keys, key)
-        level.append(order)
+        resting.append(order)
         if fills is _NONE and cancels is _NONE and remaining < _SHARED:
             return _RESTED[remaining]
         return _new(Execution, (fills, remaining, cancels))

@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Final
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.errors import RuleViolation
 
-OPEN_BIDDING = "open_bidding"
-AGREEMENT = "agreement"
+OPEN_BIDDING: Final = "open_bidding"
+AGREEMENT: Final = "agreement"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ LIMIT_UP = REFERENCE * 11 // 10
 
 class _Writer:
     def __init__(self, seed: int) -> None:
-        self.rnd, self.book, self.live, self.out, self.n = random.Random(seed), OrderBook(), [], [], 0
+        self.rnd, self.book, self.n = random.Random(seed), OrderBook(), 0
+        self.live: list[str] = []  # ids of orders that rested when submitted (some traded away since)
+        self.out: list[tuple] = []
         self.accounts = [f"A{i:03d}" for i in range(200)]
 
     def cancel_or_amend(self, cancel: bool, moves: tuple[int, ...] = (-2, -1, 1, 2)) -> None:
@@ -48,6 +50,7 @@ class _Writer:
             self.out.append((CANCEL, oid))
             return
         o = book.order(oid)
+        assert o is not None  # resting: `oid in book` above
         filled = o.quantity - o.remaining
         if rnd.random() < 0.5:
             args = (oid, o.price_ticks, filled + max(1, o.remaining // 2))

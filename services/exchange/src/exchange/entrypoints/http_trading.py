@@ -68,13 +68,12 @@ def get_order(order_id: RecordId, caller: Caller, session: ReadSession) -> Order
 @router.post("/orders/{order_id}/amendment", response_model=OrderPublic,
              summary="New price and/or open quantity (priority kept only when it just gets smaller)")
 def amend(order_id: RecordId, cmd: commands.AmendOrder, caller: Member, uow: Uow) -> OrderPublic:
-    order, trades = orders.amend_order(caller.party, order_id, cmd, uow)
-    return OrderPublic.of(order, trades)
+    return orders.amend_order(caller.party, order_id, cmd, uow)
 
 
 @router.post("/orders/{order_id}/cancellation", response_model=OrderPublic, summary="Cancel an open order")
 def cancel(order_id: RecordId, caller: Member, uow: Uow) -> OrderPublic:
-    return OrderPublic.of(orders.cancel_order(caller.party, order_id, uow))
+    return orders.cancel_order(caller.party, order_id, uow)
 
 
 @router.post("/agreements", response_model=AgreementPublic, status_code=201,

@@ -3,12 +3,16 @@ comprehensive member, opened by that member. The registry opens its side on `tra
 Participants from other regions (M-30) are admitted like any other: nothing here looks at where they are."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
+
+from sqlalchemy import select
 
 from ets_shared.contracts.allocation import AllowancesIssued
 from ets_shared.contracts.exchange import MemberAdmitted, TradingAccountOpened
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import Conflict, Forbidden
+from ets_shared.messaging.consumers import reads_ahead
 from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
 from exchange.domain.members import Member, may_act_for_client
 from exchange.entrypoints.schemas import TradingAccountPublic
@@ -93,10 +97,41 @@ def open_client_account(member_id: str, cmd: commands.OpenClientAccount, uow: Ex
     return TradingAccountPublic.of(row)
 
 
+_HELD_ABSENT = "exchange.allocation_held_absent"  # session.info: (entity, vintage) read ahead and not held
+_HELD_ROWS = "exchange.allocation_held_rows"  # session.info: the rows read ahead, kept alive in the identity map
+
+
+def read_issuances_ahead(events: Sequence[AllowancesIssued], uow: ExchangeUnitOfWork) -> None:
+    """A batch of issuances: the allocations held for them, in one query per vintage and 500 entities; those not
+    held are remembered in the transaction's session, so that `raise_allocation_held` of them queries nothing."""
+    absent = uow.session.info.setdefault(_HELD_ABSENT, set())
+    held = uow.session.info.setdefault(_HELD_ROWS, [])
+    by_vintage: dict[int, list[str]] = {}
+    for e in events:
+        by_vintage.setdefault(e.vintage, []).append(e.entity_id)
+    for vintage, entity_ids in by_vintage.items():
+        ids = sorted(set(entity_ids))
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            rows = uow.session.execute(select(AllocationHeldRow).where(
+                AllocationHeldRow.vintage == vintage, AllocationHeldRow.entity_id.in_(part))).scalars().all()
+            held += rows
+            found = {r.entity_id for r in rows}
+            absent.update((e, vintage) for e in part if e not in found)
+
+
+def raise_allocation_held(uow: ExchangeUnitOfWork, entity_id: str, vintage: int, quantity: int) -> None:
+    """The allowances `entity_id` was issued (or took over) of `vintage` grow by `quantity` (M-28(2))."""
+    absent: set[tuple[str, int]] = uow.session.info.setdefault(_HELD_ABSENT, set())
+    row = None if (entity_id, vintage) in absent else uow.session.get(AllocationHeldRow, (entity_id, vintage))
+    if row is None:
+        absent.discard((entity_id, vintage))
+        uow.session.add(AllocationHeldRow(entity_id=entity_id, vintage=vintage, quantity=quantity))
+    else:
+        row.quantity += quantity
+
+
+@reads_ahead(read_issuances_ahead)
 def on_allowances_issued(event: AllowancesIssued, uow: ExchangeUnitOfWork) -> None:
     """A covered entity's allocation raises its M-28(2) holding limit (once per issuance: the inbox dedupes)."""
-    row = uow.session.get(AllocationHeldRow, (event.entity_id, event.vintage))
-    if row is None:
-        uow.session.add(AllocationHeldRow(entity_id=event.entity_id, vintage=event.vintage, quantity=event.quantity))
-    else:
-        row.quantity += event.quantity
+    raise_allocation_held(uow, event.entity_id, event.vintage, event.quantity)

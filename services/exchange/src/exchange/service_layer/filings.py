@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import REGULATORY_TZ, as_utc
-from ets_shared.contracts.exchange import FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
+from ets_shared.contracts.base import one_of
+from ets_shared.contracts.exchange import TRADE_MODES, FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
 from exchange.domain.policy import TradingRules, to_yuan
@@ -82,7 +83,7 @@ def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
 
 
 def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: datetime,
-                 parsed: dict[tuple[int, int], TradingRules]) -> list[tuple[TradingRules, int | None]]:
+                 parsed: dict[tuple[int, int | None], TradingRules]) -> list[tuple[TradingRules, int | None]]:
     """The fee schedules that may have priced a trade executed at `executed_at`: the version of its year in force
     before that instant and any filed at that very instant (the regulatory clock stands still between ticks, so a
     change and a trade may share it). `versions`: the year's filed versions in order; `parsed`: their rules, filled
@@ -92,8 +93,11 @@ def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: dateti
     for r in chosen:
         if (r.year, r.version) not in parsed:
             parsed[r.year, r.version] = ExchangePolicyDocument.model_validate_json(r.document).rules()
-    return [(parsed[r.year, r.version], r.version) for r in chosen] or [
-        (ExchangePolicyDocument.default(year).rules(), None)]
+    if not chosen:  # nothing filed yet: the defaults, made once per batch too
+        if (year, None) not in parsed:
+            parsed[year, None] = ExchangePolicyDocument.default(year).rules()
+        return [(parsed[year, None], None)]
+    return [(parsed[r.year, r.version], r.version) for r in chosen]
 
 
 def fees_outside_schedule(session: Session, trades: list[TradeRow],
@@ -106,7 +110,7 @@ def fees_outside_schedule(session: Session, trades: list[TradeRow],
         for row in session.execute(select(RulesVersionRow).where(RulesVersionRow.year.in_(years))
                                    .order_by(RulesVersionRow.version)).scalars():
             versions[row.year].append(row)
-    parsed: dict[tuple[int, int], TradingRules] = {}
+    parsed: dict[tuple[int, int | None], TradingRules] = {}
     findings = {}
     for trade in trades:
         turnover = trade.price_cents * trade.quantity
@@ -118,7 +122,7 @@ def fees_outside_schedule(session: Session, trades: list[TradeRow],
             continue
         (buyer, seller), version = schedules[-1]
         findings[trade.trade_id] = FeeOutsideSchedule(
-            trade_id=trade.trade_id, mode=trade.mode, turnover=to_yuan(turnover),
+            trade_id=trade.trade_id, mode=one_of(trade.mode, TRADE_MODES, field="mode"), turnover=to_yuan(turnover),
             buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
             schedule_buyer_fee=to_yuan(buyer), schedule_seller_fee=to_yuan(seller), rules_version=version,
             found_at=found_at)

@@ -8,7 +8,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ets_shared.clock import REGULATORY_TZ
-from ets_shared.contracts.exchange import BookLevelData, DepthChanged, MarketDayReported, ProductDay, TradePrinted
+from ets_shared.contracts.base import one_of
+from ets_shared.contracts.exchange import (
+    TRADE_MODES, BookLevelData, DepthChanged, MarketDayReported, ProductDay, TradePrinted,
+)
+from exchange.adapters.order_entry_store import TradeRecord
 from ets_shared.errors import Conflict
 from sqlalchemy.orm import Session
 
@@ -26,10 +30,11 @@ FEED_LEVELS = 5
 CATCH_UP_DAYS = 31  # a tick after a long outage reports at most this many past days
 
 
-def print_trade(uow: ExchangeUnitOfWork, trade: TradeRow) -> None:
+def print_trade(uow: ExchangeUnitOfWork, trade: TradeRow | TradeRecord) -> None:
     uow.publish(TradePrinted(trade_id=trade.trade_id, product_id=trade.product_id, vintage=trade.vintage,
-                             mode=trade.mode, price=to_yuan(trade.price_cents), quantity=trade.quantity,
-                             executed_at=trade.executed_at), subject_ref=f"product:{trade.product_id}", audit=False)
+                             mode=one_of(trade.mode, TRADE_MODES, field="mode"), price=to_yuan(trade.price_cents),
+                             quantity=trade.quantity, executed_at=trade.executed_at),
+                subject_ref=f"product:{trade.product_id}", audit=False)
 
 
 def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str]) -> None:

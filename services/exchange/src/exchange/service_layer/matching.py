@@ -6,7 +6,9 @@ from datetime import datetime
 from uuid import uuid4
 
 from ets_shared.clock import regulatory_date
-from ets_shared.contracts.exchange import OrderCancelled, TradeDeliveryInstructed, TradeExecuted
+from ets_shared.contracts.exchange import (
+    CancelReason, OrderCancelled, TradeDeliveryInstructed, TradeExecuted, TradeMode,
+)
 from exchange.adapters.orm import OrderRow, TradeRow
 from exchange.adapters.trading_store import MATCHED
 from exchange.domain.orders import AMENDED_AWAY, CANCELLED, IOC_REMAINDER, SELF_TRADE, Execution, Fill
@@ -32,7 +34,7 @@ def release_leg(uow: ExchangeUnitOfWork, account_id: str, side: str, vintage: in
         uow.ledger.change_allowances(account_id, vintage, available=quantity, reserved=-quantity)
 
 
-def release_open(uow: ExchangeUnitOfWork, order: OrderRow, quantity: int, reason: str, now: datetime,
+def release_open(uow: ExchangeUnitOfWork, order: OrderRow, quantity: int, reason: CancelReason, now: datetime,
                  cause: str | None = None) -> None:
     """Take `quantity` of the order's open quantity off: its reservation goes back to available (`cause`: why the
     exchange cancelled it itself, e.g. a succession)."""
@@ -45,7 +47,7 @@ def release_open(uow: ExchangeUnitOfWork, order: OrderRow, quantity: int, reason
                 subject_ref=f"order:{order.order_id}")
 
 
-def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, product_id: str, vintage: int,
+def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: TradeMode, product_id: str, vintage: int,
                  price_cents: int, quantity: int, buyer: str, seller: str, buyer_reserved_per_t: int,
                  buy_order_id: str | None = None, sell_order_id: str | None = None) -> TradeRow:
     """A matched trade: the buyer's cash for it (turnover + fee) stays reserved, whatever its order reserved beyond
@@ -78,8 +80,8 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: str, pro
     return trade
 
 
-REASONS = {IOC_REMAINDER: "immediate_or_cancel", SELF_TRADE: "self_trade_prevented", CANCELLED: "requested",
-           AMENDED_AWAY: "requested"}
+REASONS: dict[str, CancelReason] = {IOC_REMAINDER: "immediate_or_cancel", SELF_TRADE: "self_trade_prevented",
+                                    CANCELLED: "requested", AMENDED_AWAY: "requested"}
 
 
 def apply_result(uow: ExchangeUnitOfWork, rules: TradingRules, taker: OrderRow, result: Execution) -> list[TradeRow]:

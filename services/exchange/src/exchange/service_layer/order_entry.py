@@ -24,7 +24,7 @@ from uuid import uuid4
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
 from ets_shared.contracts.exchange import (
-    OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
+    CancelReason, OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
 )
 from ets_shared.errors import DomainError, Forbidden, NotFound, RuleViolation
 from ets_shared.persistence.claims import Claim, ClaimTakenOver, stamp
@@ -253,8 +253,8 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     batch.records[order.order_id] = order
     uow.publish(OrderAccepted(order_id=order.order_id, sequence=order.sequence,
                               trading_account_id=account_id, member_id=order.member_id,
-                              product_id=order.product_id, vintage=vintage, side=order.side,
-                              price=to_yuan(price), quantity=order.quantity, time_in_force=order.time_in_force,
+                              product_id=order.product_id, vintage=vintage, side=cmd.side,
+                              price=to_yuan(price), quantity=order.quantity, time_in_force=cmd.time_in_force,
                               accepted_at=now), subject_ref=f"order:{order.order_id}")
     books = uow.books
     books.dirty = True
@@ -287,7 +287,7 @@ def _apply(batch: _Batch, rules: TradingRules, taker: OrderRecord, result: Execu
     return trades
 
 
-def _release(batch: _Batch, order: OrderRecord, quantity: int, reason: str) -> None:
+def _release(batch: _Batch, order: OrderRecord, quantity: int, reason: CancelReason) -> None:
     if order.side == "BUY":
         cents = quantity * order.reserve_per_t_cents
         batch.move_cash(order.trading_account_id, cents, -cents)

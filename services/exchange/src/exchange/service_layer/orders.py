@@ -16,13 +16,14 @@ from sqlalchemy.exc import DBAPIError
 
 from ets_shared.clock import regulatory_date, start_of_day
 from ets_shared.contracts.exchange import OrderAmended
-from ets_shared.errors import Conflict, Forbidden, RuleViolation
+from ets_shared.errors import Conflict, Forbidden, RuleViolation, present
 from ets_shared.group_commit import ATTEMPTS, TRANSIENT_SQLSTATES
 from exchange.adapters.orm import OrderRow, ProductRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import OPEN
 from exchange.domain.members import require_may_place_order
 from exchange.domain.order_book import OrderBook
 from exchange.domain.policy import OPEN_BIDDING, TradingRules, to_cents, to_yuan
+from exchange.entrypoints.schemas import OrderPublic
 from exchange.service_layer import commands, market_data, surveillance
 from exchange.service_layer.matching import apply_result, release_leg, release_open, reserve_leg
 from exchange.adapters.policy_repository import rules_for
@@ -144,7 +145,7 @@ def _open_order(uow: ExchangeUnitOfWork, member_id: str, order_id: str) -> Order
     return order
 
 
-def cancel_order(member_id: str, order_id: str, uow: ExchangeUnitOfWork) -> OrderRow:
+def cancel_order(member_id: str, order_id: str, uow: ExchangeUnitOfWork) -> OrderPublic:
     def work() -> OrderRow:
         order = _open_order(uow, member_id, order_id)
         with changing(uow, order.product_id) as book:
@@ -153,11 +154,11 @@ def cancel_order(member_id: str, order_id: str, uow: ExchangeUnitOfWork) -> Orde
         release_open(uow, order, order.remaining, "requested", uow.now())
         return order
 
-    return market_command(uow, work)
+    return OrderPublic.of(market_command(uow, work))
 
 
 def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: ExchangeUnitOfWork
-                ) -> tuple[OrderRow, list[TradeRow]]:
+                ) -> OrderPublic:
     """A new price and/or open quantity, re-checked and re-reserved as a new order would be; the books decide
     whether it keeps its place (only a smaller quantity at the same price does)."""
     def work() -> tuple[OrderRow, list[TradeRow]]:
@@ -176,7 +177,7 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
         reserve_or_refuse(uow, order.trading_account_id, order.side, order.vintage, cmd.quantity, per_t)
         kept = price == order.price_cents and cmd.quantity <= order.remaining
         with changing(uow, order.product_id) as book:
-            state = book.order(order.order_id)
+            state = present(book.order(order.order_id), f"open order {order.order_id} on its book")
             result = book.amend(order.order_id, price, state.quantity - state.remaining + cmd.quantity)
         order.quantity += cmd.quantity - order.remaining
         order.price_cents, order.remaining = price, cmd.quantity
@@ -188,4 +189,5 @@ def amend_order(member_id: str, order_id: str, cmd: commands.AmendOrder, uow: Ex
                     subject_ref=f"order:{order.order_id}")
         return order, apply_result(uow, rules, order, result)
 
-    return market_command(uow, work)
+    order, trades = market_command(uow, work)
+    return OrderPublic.of(order, trades)

@@ -4,15 +4,18 @@ risk warnings; large-holder reports. The rules an order is checked against are t
 in force (`market_rules`)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from ets_shared.clock import as_utc, regulatory_date
+from ets_shared.envelope import MessageContext
 from ets_shared.contracts.exchange import (
-    LargeHolderReported, MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued,
+    MARKET_MEASURE_KINDS, LargeHolderReported, MarketMeasureImposed, MarketMeasureLifted, RiskWarningIssued,
 )
+from ets_shared.contracts.base import one_of
 from ets_shared.errors import Conflict, NotFound, RuleViolation
 from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
 from exchange.domain.market_measures import (
@@ -63,8 +66,10 @@ def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MeasurePubli
 
 def _lift(uow: ExchangeUnitOfWork, row: MarketMeasureRow, reason: str, by: str, at: datetime) -> None:
     row.active, row.lifted_at, row.lifted_by, row.lift_reason = False, at, by, reason
-    uow.publish(MarketMeasureLifted(measure_id=row.measure_id, kind=row.kind, product_id=row.product_id,
-                                    reason=reason, lifted_by=by, lifted_at=at), subject_ref=f"measure:{row.measure_id}")
+    uow.publish(MarketMeasureLifted(measure_id=row.measure_id,
+                                    kind=one_of(row.kind, MARKET_MEASURE_KINDS, field="kind"),
+                                    product_id=row.product_id, reason=reason, lifted_by=by, lifted_at=at),
+                subject_ref=f"measure:{row.measure_id}")
 
 
 def lift(measure_id: str, cmd: commands.LiftMeasure, uow: ExchangeUnitOfWork) -> MeasurePublic:
@@ -107,21 +112,44 @@ def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> WarningPublic:
 
 
 def check_large_holder(uow: ExchangeUnitOfWork, trading_account_id: str) -> None:
-    """M-28(2) 大户报告, after an account's holding changed: reported when it reaches the threshold beyond its
-    allocation, once per upward crossing (falling below re-arms it)."""
-    account = uow.trading.account(trading_account_id)
+    """M-28(2) 大户报告, after an account's holding changed (`check_large_holders` for one account)."""
+    check_large_holders(uow, [trading_account_id])
+
+
+def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[str],
+                        contexts: Mapping[str, MessageContext] | None = None) -> None:
+    """M-28(2) 大户报告, after these accounts' holdings changed: each is reported when it reaches the threshold beyond
+    its allocation, once per upward crossing (falling below re-arms it). Set-based for a consumed batch's buyers: one
+    read each of the accounts, their holdings, their allocations and their large-holder states; the reports are
+    published in account order, each under its account's context in `contexts` (else the acting one)."""
+    ids = sorted(set(trading_account_ids))
+    if not ids:
+        return
+    accounts = uow.trading.accounts(ids)
     rules = rules_for(uow.session, regulatory_date(uow.now()).year)
-    holding = uow.ledger.holding(trading_account_id)
-    allocation = uow.trading.allocation(account.covered_entity_id)
-    beyond = large_holder_excess(holding, allocation, rules.large_holder_report_t)
-    state = uow.session.get(LargeHolderRow, trading_account_id) or LargeHolderRow(
-        trading_account_id=trading_account_id)
-    if beyond is not None and not state.at_or_above:
-        state.reported_at, state.reports = uow.now(), state.reports + 1
-        uow.publish(LargeHolderReported(trading_account_id=trading_account_id, participant_id=account.participant_id,
-                                        covered_entity_id=account.covered_entity_id, holding=holding,
-                                        allocation=allocation, beyond_allocation=beyond,
-                                        threshold=rules.large_holder_report_t, reported_at=state.reported_at),
-                    subject_ref=f"trading-account:{trading_account_id}")
-    state.at_or_above, state.holding = beyond is not None, holding
-    uow.session.add(state)
+    holdings = uow.ledger.holdings(ids)
+    allocations = uow.trading.allocations({a.covered_entity_id for a in accounts.values() if a.covered_entity_id})
+    states = {row.trading_account_id: row for row in uow.session.execute(
+        select(LargeHolderRow).where(LargeHolderRow.trading_account_id.in_(ids))).scalars()}
+    for trading_account_id in ids:
+        if contexts is not None:
+            uow.context = contexts[trading_account_id]
+        account = accounts.get(trading_account_id)
+        if account is None:
+            raise NotFound(f"no trading account {trading_account_id}", field="trading_account_id")
+        holding = holdings[trading_account_id]
+        allocation = allocations.get(account.covered_entity_id or "", 0)
+        beyond = large_holder_excess(holding, allocation, rules.large_holder_report_t)
+        state = states.get(trading_account_id)
+        if state is None:
+            state = LargeHolderRow(trading_account_id=trading_account_id, at_or_above=False, holding=0, reports=0)
+            uow.session.add(state)
+        if beyond is not None and not state.at_or_above:
+            state.reported_at, state.reports = uow.now(), state.reports + 1
+            uow.publish(LargeHolderReported(trading_account_id=trading_account_id,
+                                            participant_id=account.participant_id,
+                                            covered_entity_id=account.covered_entity_id, holding=holding,
+                                            allocation=allocation, beyond_allocation=beyond,
+                                            threshold=rules.large_holder_report_t, reported_at=state.reported_at),
+                        subject_ref=f"trading-account:{trading_account_id}")
+        state.at_or_above, state.holding = beyond is not None, holding

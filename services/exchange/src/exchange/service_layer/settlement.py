@@ -4,12 +4,12 @@ reserve fund), a delivery refused fails the trade as a whole and releases both l
 re-delivered event finds the trade, instruction or deposit already done and changes nothing.
 
 Delivery answers are applied set-based per consumed batch: each one is deferred on the unit of work
-(`SqlUnitOfWork.defer`) and all of them are applied together before the transaction commits (`_apply_answers`) —
-one read of the trades, one multi-row insert of the statement lines, the balances' net changes (`Ledger.*_later`),
-the fee check once per batch and the large-holder check once per buyer. Each trade is still all or nothing: a
-refused delivery moves no cash and releases both reservations, a registered one settles both legs; the first
-answer for a trade wins (a repeated or contradicting answer in the same batch changes nothing). Any other answer
-(a deposit, a withdrawal) applies the noted answers first, so it sees the balances in the events' order."""
+(`SqlUnitOfWork.defer`) and all of them are applied together before the transaction commits (`_apply_answers`) — one
+read of the trades, one multi-row insert of the statement lines, the balances' net changes (`Ledger.*_later`), the
+fee check once per batch and the large-holder check once per batch for all its buyers. Each trade is still all or
+nothing: a refused delivery moves no cash and releases both reservations, a registered one settles both legs; the
+first answer for a trade wins (a repeated or contradicting answer in the same batch changes nothing). Any other
+answer (a deposit, a withdrawal) applies the noted answers first, so it sees the balances in the events' order."""
 from __future__ import annotations
 
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
@@ -24,7 +24,7 @@ from exchange.adapters.trading_store import MATCHED
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import fees_outside_schedule
 from exchange.adapters.policy_repository import rules_for
-from exchange.service_layer.risk import check_large_holder
+from exchange.service_layer.risk import check_large_holder, check_large_holders
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -90,9 +90,7 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
         uow.context = buyers[trade.buyer_account_id] = context
         if trade.trade_id in findings:
             uow.publish(findings[trade.trade_id], subject_ref=f"trade:{trade.trade_id}")
-    for buyer, context in sorted(buyers.items()):
-        uow.context = context
-        check_large_holder(uow, buyer)
+    check_large_holders(uow, buyers, buyers)
     uow.context = acting
 
 

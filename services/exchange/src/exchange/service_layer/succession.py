@@ -33,7 +33,7 @@ from exchange.domain.members import (
 from exchange.domain.policy import to_yuan
 from exchange.domain.succession import divide_account
 from exchange.service_layer import market_data
-from exchange.service_layer.accounts import admit, open_account
+from exchange.service_layer.accounts import admit, open_account, raise_allocation_held
 from exchange.service_layer.matching import release_leg, release_open
 from exchange.service_layer.orders import changing
 from exchange.service_layer.risk import check_large_holder
@@ -227,9 +227,5 @@ def _pass_allocation_held(uow: ExchangeUnitOfWork, pred: str, shares: list[tuple
         for entity_id, part in apportion(held.quantity, shares).items():
             if entity_id == pred:
                 continue
-            row = uow.session.get(AllocationHeldRow, (entity_id, held.vintage))
-            if row is None:
-                uow.session.add(AllocationHeldRow(entity_id=entity_id, vintage=held.vintage, quantity=part))
-            else:
-                row.quantity += part
+            raise_allocation_held(uow, entity_id, held.vintage, part)
         held.quantity = apportion(held.quantity, shares).get(pred, 0)

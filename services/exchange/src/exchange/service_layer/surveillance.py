@@ -9,6 +9,7 @@ from uuid import uuid4
 
 from ets_shared.contracts.exchange import SurveillanceAlertRaised, SurveillancePattern
 from exchange.adapters.market_store import MarketStore
+from exchange.adapters.order_entry_store import OrderRecord
 from exchange.adapters.orm import NearTouchCancelRow, OrderRow, ProductRow, SurveillanceAlertRow
 from exchange.domain.market_data import day_closes_at
 from exchange.domain.order_book import OrderBook
@@ -19,8 +20,10 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
 def raise_alert(uow: ExchangeUnitOfWork, pattern: SurveillancePattern, product_id: str, day: date, *,
-                accounts: list[str], orders: list[str], trades: list[str], detail: str) -> SurveillanceAlertRow:
-    members = sorted({uow.trading.account(a).member_id for a in accounts})
+                accounts: list[str], orders: list[str], trades: list[str], detail: str,
+                members: list[str] | None = None) -> SurveillanceAlertRow:
+    """`members`: the members behind the accounts when the caller knows them (the orders' members), else read."""
+    members = sorted(set(members) if members is not None else {uow.trading.account(a).member_id for a in accounts})
     row = SurveillanceAlertRow(alert_id=f"ALR-{uuid4().hex[:20]}", pattern=pattern, product_id=product_id,
                                trading_date=day, trading_account_ids=sorted(set(accounts)), member_ids=members,
                                order_ids=orders, trade_ids=trades, detail=detail[:2000], raised_at=uow.now())
@@ -32,13 +35,14 @@ def raise_alert(uow: ExchangeUnitOfWork, pattern: SurveillancePattern, product_i
     return row
 
 
-def on_self_trade(uow: ExchangeUnitOfWork, taker: OrderRow, resting: OrderRow, quantity: int) -> None:
+def on_self_trade(uow: ExchangeUnitOfWork, taker: OrderRow | OrderRecord, resting: OrderRow | OrderRecord,
+                  quantity: int) -> None:
     """Wash trade: `taker` would have traded `quantity` with `resting`, an order of the same beneficial owner."""
     if quantity < thresholds_for(uow.session, taker.trading_day.year).wash_min_quantity_t:
         return
     raise_alert(uow, "wash_trade", taker.product_id, taker.trading_day,
                 accounts=[taker.trading_account_id, resting.trading_account_id],
-                orders=[resting.order_id, taker.order_id], trades=[],
+                members=[taker.member_id, resting.member_id], orders=[resting.order_id, taker.order_id], trades=[],
                 detail=f"an order of {taker.member_id} for {taker.trading_account_id} would have traded {quantity} t "
                        f"at {cents_text(resting.price_cents)} with its own resting order for "
                        f"{resting.trading_account_id} (one beneficial owner: the member and its clients); the "

@@ -16,17 +16,19 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
     ledger: Ledger
     books: Books
     books_touched: bool = False  # an event handler changed the books in this transaction (`service_layer.succession`)
+    _ledger_open = False  # `ledger` belongs to this transaction (a consumed batch's events share it)
 
     def _open(self) -> None:
         self.members = MemberRepository(self.session)
         self.applications = ApplicationRepository(self.session)
         self.trading = TradingStore(self.session)
-        if getattr(self, "ledger", None) is None or self.ledger.session is not self.session:
+        if not self._ledger_open or self.ledger.session is not self.session:
             self.ledger = Ledger(self.session)  # kept across the events of a consumed batch: it holds their changes
+            self._ledger_open = True
         self.books = books_for(self.session)
 
     def __enter__(self) -> ExchangeUnitOfWork:
-        self.ledger = None  # type: ignore[assignment]
+        self._ledger_open = False  # a new transaction: its first `_open` makes a new ledger
         self.books_touched = False
         return super().__enter__()
 

@@ -37,6 +37,10 @@ class AgencyStanding:
 class SignatoryRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: read ahead and not found: `record_assignment` adds them; and the rows found, kept alive in the session's
+        #: identity map (both kept by the transaction's session: the repository starts afresh for each event)
+        self._unassigned: set[tuple[str, int]] = session.info.setdefault("mrv.unassigned", set())
+        self._held: list[VerificationAssignmentRow] = session.info.setdefault("mrv.assignments_held", [])
 
     def _directory(self, agency_ids: list[str], year: int, *, verifier_id: str | None = None,
                    entity_id: str | None = None) -> VerifierDirectory:
@@ -80,6 +84,23 @@ class SignatoryRepository:
             if row is not None:
                 preloaded.record_assignment(entity_id, year, row.agency_id)
         return preloaded
+
+    def read_assignments_ahead(self, entity_years: Iterable[tuple[str, int]]) -> None:
+        """A consumed batch of assignments: the assignments held for them in one query per year and 500 entities;
+        those not held are remembered, so that `record_assignment` of them queries nothing."""
+        by_year: dict[int, set[str]] = {}
+        for entity_id, year in entity_years:
+            by_year.setdefault(year, set()).add(entity_id)
+        for year, entity_ids in by_year.items():
+            ids = sorted(entity_ids)
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                rows = self.session.execute(select(VerificationAssignmentRow).where(
+                    VerificationAssignmentRow.compliance_year == year,
+                    VerificationAssignmentRow.entity_id.in_(part))).scalars().all()
+                self._held += rows
+                found = {r.entity_id for r in rows}
+                self._unassigned.update((e, year) for e in part if e not in found)
 
     def preload(self, signatories: Iterable[tuple[str, str, int]], entity_years: Iterable[tuple[str, int]]) -> None:
         """For the verifications of one bulk request, in its transaction (nothing in it changes these facts): the
@@ -135,7 +156,11 @@ class SignatoryRepository:
         return True
 
     def record_assignment(self, entity_id: str, year: int, agency_id: str, revision: int, at: datetime) -> bool:
-        row = self.session.get(VerificationAssignmentRow, (entity_id, year))
+        if (entity_id, year) in self._unassigned:
+            self._unassigned.discard((entity_id, year))
+            row = None
+        else:
+            row = self.session.get(VerificationAssignmentRow, (entity_id, year))
         if row is None:
             self.session.add(VerificationAssignmentRow(entity_id=entity_id, compliance_year=year, agency_id=agency_id,
                                                        revision=revision, assigned_at=at))
@@ -210,6 +235,10 @@ class SignatoryRepository:
 class CoveredEntityRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: read ahead and not found: `record` adds them; and the rows found, kept alive in the session's identity
+        #: map (both kept by the transaction's session: the repository starts afresh for each event)
+        self._unknown: set[str] = session.info.setdefault("mrv.unknown_entities", set())
+        self._held: list[CoveredEntityRow] = session.info.setdefault("mrv.entities_held", [])
 
     def is_covered(self, entity_id: str, year: int | None = None) -> bool:
         """Covered only if allocation registered it as covered (in `year`: from that year or before); an unknown
@@ -221,7 +250,11 @@ class CoveredEntityRepository:
                first_compliance_year: int) -> bool:
         """A newer registration replaces an older one (a reporting-only emitter later covered: it still reports for
         its earlier years, and is covered from the new registration's year)."""
-        row = self.session.get(CoveredEntityRow, entity_id)
+        if entity_id in self._unknown:
+            self._unknown.discard(entity_id)
+            row = None
+        else:
+            row = self.session.get(CoveredEntityRow, entity_id)
         if row is None:
             self.session.add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
                                               registered_at=registered_at, first_compliance_year=first_compliance_year,
@@ -246,6 +279,18 @@ class CoveredEntityRepository:
         for start in range(0, len(ids), 500):
             self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(ids[start:start + 500]))
                                  ).scalars().all()
+
+    def read_ahead(self, entity_ids: Iterable[str]) -> None:
+        """A consumed batch of registrations: the entities held already, in one query per 500; those not held are
+        remembered, so that `record` of them queries nothing."""
+        ids = sorted(set(entity_ids))
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            rows = self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(part))
+                                        ).scalars().all()
+            self._held += rows
+            found = {r.entity_id for r in rows}
+            self._unknown.update(e for e in part if e not in found)
 
     def end(self, entity_id: str, last_year: int) -> bool:
         """M-18 / M-10: the entity reports no year after `last_year` (the earliest end is kept)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Sequence
+from typing import Literal, Sequence
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.errors import Conflict, RuleViolation
@@ -27,8 +27,10 @@ class ImpedimentKind(StrEnum):
     OBSTRUCTION = "obstruction"  # 阻碍: access refused, work obstructed (M-38 ¶2)
 
 
-ARTICLE = {ImpedimentKind.FALSE_DOCUMENTS: "M-38-1", ImpedimentKind.INFORMATION_CONCEALED: "M-38-1",
-           ImpedimentKind.DOCUMENTS_REFUSED: "M-38-2", ImpedimentKind.OBSTRUCTION: "M-38-2"}
+ImpedimentArticle = Literal["M-38-1", "M-38-2"]  # ¶1: false documents, concealment; ¶2: refusal, obstruction
+ARTICLE: dict[ImpedimentKind, ImpedimentArticle] = {
+    ImpedimentKind.FALSE_DOCUMENTS: "M-38-1", ImpedimentKind.INFORMATION_CONCEALED: "M-38-1",
+    ImpedimentKind.DOCUMENTS_REFUSED: "M-38-2", ImpedimentKind.OBSTRUCTION: "M-38-2"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class VerificationImpediment:
     recorded_at: datetime
 
     @property
-    def article(self) -> str:
+    def article(self) -> ImpedimentArticle:
         return ARTICLE[self.kind]
 
 

@@ -37,31 +37,47 @@ class DiscrepancyBase(str, Enum):
     REPORTED = "reported"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class MrvPolicy:
-    year: int
-    recheck_discrepancy_ratio: Decimal = Decimal("0.10")  # M-15 ¶2(1) [param]
-    recheck_discrepancy_base: DiscrepancyBase = DiscrepancyBase.VERIFIED  # M-15 ¶2(1) [param]
-    recheck_discrepancy_tonnes: int = 100_000  # M-15 ¶2(1) [param]
-    recheck_year_on_year_ratio: Decimal = Decimal("0.20")  # M-15 ¶2(2) [param]
-    objection_period_days: int = 7  # [param] wait before auto-determination; 0..determination_days
-    determination_days: int = STATUTORY_DETERMINATION_DAYS  # M-15 ¶1
-    report_due: date | None = None  # M-12: 31 Mar of Y+1
-    verification_due: date | None = None  # M-13: 30 Apr of Y+1
-    monitoring_plan_due: date | None = None  # M-11: 31 Dec of Y-1 (the plan for year Y)
-    factor_set_id: str | None = None  # M-44(1) [param] override; None: the set covering `year`
-    automatic_determination: bool = False  # M-15 [param]: verified figures determined by themselves
-    determination_copied_to: tuple[str, ...] = M3_DEPARTMENTS  # M-15 ¶1 [param]
+    """A year's parameters. The three due dates may be left out (None) when the policy is made: they are then the
+    texts' dates for `year`, resolved in `__init__`, so a policy always holds all three."""
 
-    def __post_init__(self) -> None:
-        defaults = {
-            "report_due": date(self.year + 1, 3, 31),
-            "verification_due": date(self.year + 1, 4, 30),
-            "monitoring_plan_due": date(self.year - 1, 12, 31),
+    year: int
+    recheck_discrepancy_ratio: Decimal  # M-15 ¶2(1) [param]
+    recheck_discrepancy_base: DiscrepancyBase  # M-15 ¶2(1) [param]
+    recheck_discrepancy_tonnes: int  # M-15 ¶2(1) [param]
+    recheck_year_on_year_ratio: Decimal  # M-15 ¶2(2) [param]
+    objection_period_days: int  # [param] wait before auto-determination; 0..determination_days
+    determination_days: int  # M-15 ¶1
+    report_due: date  # M-12: 31 Mar of Y+1
+    verification_due: date  # M-13: 30 Apr of Y+1
+    monitoring_plan_due: date  # M-11: 31 Dec of Y-1 (the plan for year Y)
+    factor_set_id: str | None  # M-44(1) [param] override; None: the set covering `year`
+    automatic_determination: bool  # M-15 [param]: verified figures determined by themselves
+    determination_copied_to: tuple[str, ...]  # M-15 ¶1 [param]
+
+    def __init__(self, year: int, recheck_discrepancy_ratio: Decimal = Decimal("0.10"),
+                 recheck_discrepancy_base: DiscrepancyBase = DiscrepancyBase.VERIFIED,
+                 recheck_discrepancy_tonnes: int = 100_000, recheck_year_on_year_ratio: Decimal = Decimal("0.20"),
+                 objection_period_days: int = 7, determination_days: int = STATUTORY_DETERMINATION_DAYS,
+                 report_due: date | None = None, verification_due: date | None = None,
+                 monitoring_plan_due: date | None = None, factor_set_id: str | None = None,
+                 automatic_determination: bool = False,
+                 determination_copied_to: tuple[str, ...] = M3_DEPARTMENTS) -> None:
+        values = {
+            "year": year, "recheck_discrepancy_ratio": recheck_discrepancy_ratio,
+            "recheck_discrepancy_base": recheck_discrepancy_base,
+            "recheck_discrepancy_tonnes": recheck_discrepancy_tonnes,
+            "recheck_year_on_year_ratio": recheck_year_on_year_ratio, "objection_period_days": objection_period_days,
+            "determination_days": determination_days,
+            "report_due": date(year + 1, 3, 31) if report_due is None else report_due,
+            "verification_due": date(year + 1, 4, 30) if verification_due is None else verification_due,
+            "monitoring_plan_due": date(year - 1, 12, 31) if monitoring_plan_due is None else monitoring_plan_due,
+            "factor_set_id": factor_set_id, "automatic_determination": automatic_determination,
+            "determination_copied_to": determination_copied_to,
         }
-        for name, value in defaults.items():
-            if getattr(self, name) is None:
-                object.__setattr__(self, name, value)
+        for name, value in values.items():
+            object.__setattr__(self, name, value)  # frozen: set once, here
         self._check()
 
     @classmethod

@@ -227,7 +227,10 @@ class ReportCase:
         self._check_policy(policy)
         if self.state is not S.VERIFIED:
             return None
-        assert self.verification is not None
+        return self._objection_period_end(policy)
+
+    def _objection_period_end(self, policy: MrvPolicy) -> datetime:
+        assert self.verification is not None  # the case is VERIFIED
         return self.verification.submitted_at + timedelta(days=policy.objection_period_days)
 
     def auto_determination_at(self, policy: MrvPolicy) -> datetime | None:
@@ -256,7 +259,7 @@ class ReportCase:
             if emissions is not None and emissions != self.verification.emissions:
                 raise RuleViolation(f"the verified figure is {self.verification.emissions} t; another figure needs a "
                                     "re-check (M-15 ¶2)", field="emissions", article="M-15")
-            ends = self.objection_period_ends_at(policy)
+            ends = self._objection_period_end(policy)
             if now < ends:
                 raise Conflict(f"the entity may object until {ends.isoformat()}; determine after that",
                                field="report_id", article="M-15")

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from ets_shared.auth import Principal, Role
 from ets_shared.clock import regulatory_date, utcnow
+from ets_shared.errors import DomainError
 from ets_shared.http.dependencies import ReadSession, require
 from mrv.entrypoints.dependencies import Uow
 from ets_shared.persistence.tables import RegulatoryClock
@@ -66,11 +67,11 @@ def queue(_: Authority, session: ReadSession,
 def bulk(cmd: commands.BulkDetermine, _: Authority, uow: Uow) -> list[BulkResultPublic]:
     results = []
     for outcome in reports.determine_bulk(cmd, uow):
-        if outcome.determination is not None:
+        if not isinstance(outcome.result, DomainError):
             results.append(BulkResultPublic(report_id=outcome.report_id, status="determined",
-                                            determination=DeterminationPublic.of(outcome.determination)))
+                                            determination=DeterminationPublic.of(outcome.result)))
         else:
-            exc = outcome.refusal
+            exc = outcome.result
             results.append(BulkResultPublic(report_id=outcome.report_id, status="refused", problem={
                 "type": f"urn:ets:problem:{exc.code}", "status": exc.status, "title": exc.title,
                 "detail": exc.detail, "field": exc.field, "article": exc.article}))

@@ -3,6 +3,8 @@ effect) and never commits; a fact already known (replayed, or older than what is
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.contracts.allocation import EntityExitDeclared, EntityRegistered, SuccessionApproved
 from ets_shared.contracts.calendar import CalendarTick
@@ -11,7 +13,7 @@ from ets_shared.contracts.verifier_oversight import (
     VerificationAssigned, VerifierCertificateRevoked, VerifierCertified,
 )
 from ets_shared.contracts.base import EventData
-from ets_shared.messaging.consumers import EventHandler
+from ets_shared.messaging.consumers import EventHandler, reads_ahead
 from mrv.adapters.repository import report_id_of
 from mrv.domain.report_case import ReportCase
 from mrv.service_layer.deadlines import check_deadlines
@@ -69,6 +71,12 @@ def on_agency_blacklisted(event: AgencyBlacklisted, uow: MrvUnitOfWork) -> None:
         uow.audit("mrv.signatory.agency-blacklisted", f"agency:{event.agency_id}", event)
 
 
+def read_assignments_ahead(events: Sequence[VerificationAssigned], uow: MrvUnitOfWork) -> None:
+    """A batch of assignments: the assignments held for them, in one query (per year and 500)."""
+    uow.signatories.read_assignments_ahead((e.entity_id, e.compliance_year) for e in events)
+
+
+@reads_ahead(read_assignments_ahead)
 def on_verification_assigned(event: VerificationAssigned, uow: MrvUnitOfWork) -> None:
     """M-13 ¶1: only the agency the authority assigned may verify the entity's report for the year (the latest
     revision of the assignment)."""
@@ -77,6 +85,12 @@ def on_verification_assigned(event: VerificationAssigned, uow: MrvUnitOfWork) ->
         uow.audit("mrv.signatory.assigned", f"entity:{event.entity_id}", event)
 
 
+def read_registrations_ahead(events: Sequence[EntityRegistered], uow: MrvUnitOfWork) -> None:
+    """A batch of registrations: the entities held already, in one query (per 500)."""
+    uow.entities.read_ahead(e.entity_id for e in events)
+
+
+@reads_ahead(read_registrations_ahead)
 def on_entity_registered(event: EntityRegistered, uow: MrvUnitOfWork) -> None:
     """M-5 / M-12 ¶2: covered entities' reports are verified (M-13); others are reporting-only. Both must report
     from their first compliance year (default: the year of registration); covered entities file monitoring plans

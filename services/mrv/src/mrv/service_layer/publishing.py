@@ -9,12 +9,13 @@ v1 for the consumers of that version.
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable
+from typing import Iterable, get_args
 
+from ets_shared.contracts.base import one_of
 from ets_shared.contracts.mrv import (
     DeterminationOverdue, EmissionReportMissing, EmissionReportSubmitted, EmissionsDetermined,
     EmissionsDeterminedV2, MonitoringPlanFiled, MonitoringPlanMissing, RecheckOpened, VerificationFiled,
-    VerificationMissing,
+    VerificationMissing, Trigger,
 )
 from mrv.domain.monitoring import MonitoringPlan
 from mrv.domain.policy import MrvPolicy
@@ -24,9 +25,16 @@ from mrv.domain.reports import Determination, Recheck
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
 
+_TRIGGERS: tuple[Trigger, ...] = get_args(Trigger)
+
+
 def trigger_codes(triggers: Iterable[RecheckTrigger]) -> list[str]:
     """The distinct trigger codes, in the order they were first recorded."""
     return list(dict.fromkeys(t.code.value for t in triggers))
+
+
+def _contract_triggers(triggers: Iterable[RecheckTrigger]) -> list[Trigger]:
+    return [one_of(code, _TRIGGERS, field="triggers") for code in trigger_codes(triggers)]
 
 
 def report_submitted(case: ReportCase) -> EmissionReportSubmitted:
@@ -50,7 +58,7 @@ def verification_filed(case: ReportCase) -> VerificationFiled:
 
 def recheck_opened(report_id: str, case: ReportCase, recheck: Recheck) -> RecheckOpened:
     return RecheckOpened(entity_id=case.entity_id, compliance_year=case.year, report_id=report_id,
-                         triggers=trigger_codes(recheck.triggers), opened_at=recheck.opened_at,
+                         triggers=_contract_triggers(recheck.triggers), opened_at=recheck.opened_at,
                          correlation_id=case.correlation_id)
 
 
@@ -64,7 +72,7 @@ def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, det
     uow.publish(EmissionsDeterminedV2(
         determination_id=determination.determination_id, report_id=report_id, entity_id=case.entity_id,
         compliance_year=case.year, determined_emissions=determination.emissions, basis=determination.basis.value,
-        triggers=trigger_codes(determination.triggers), revision=determination.revision,
+        triggers=_contract_triggers(determination.triggers), revision=determination.revision,
         supersedes=previous.determination_id if previous else None, reason=determination.reason,
         reported_emissions=report.emissions if report else None,
         verified_emissions=verification.emissions if verification else None,
@@ -74,8 +82,9 @@ def publish_determined(uow: MrvUnitOfWork, report_id: str, case: ReportCase, det
     if report is not None and verification is not None and determination.basis.value != "authority":
         uow.publish(EmissionsDetermined(
             determination_id=determination.determination_id, entity_id=case.entity_id, compliance_year=case.year,
-            determined_emissions=determination.emissions, basis=determination.basis.value,
-            triggers=trigger_codes(determination.triggers), revision=determination.revision,
+            determined_emissions=determination.emissions,
+            basis=one_of(determination.basis.value, ("verification", "recheck"), field="basis"),
+            triggers=_contract_triggers(determination.triggers), revision=determination.revision,
             reported_emissions=report.emissions, verified_emissions=verification.emissions,
             agency_id=verification.agency_id, determined_at=determination.determined_at,
             correlation_id=correlation_id), audit=False)  # the v2 above recorded it
@@ -97,7 +106,8 @@ def verification_missing(report_id: str, case: ReportCase, due_on: date) -> Veri
 
 def determination_overdue(report_id: str, case: ReportCase, due_by: date, found_at) -> DeterminationOverdue:
     return DeterminationOverdue(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
-                                due_by=due_by, state=case.state.value, found_at=found_at,
+                                due_by=due_by, state=one_of(case.state.value, ("verified", "recheck"), field="state"),
+                                found_at=found_at,
                                 correlation_id=case.correlation_id)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 
-from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound
+from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound, present
 from mrv.adapters.determinations import HistoricalDetermination
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
@@ -104,7 +104,7 @@ def file_objection(report_id: str, entity_id: str, cmd: commands.FileObjection,
         objection = case.object(cmd.evidence, uow.now())
         uow.reports.save(case, auto_determine_at=None)
         uow.audit("mrv.objection.filed", f"report:{report_id}", {"evidence": list(objection.evidence)})
-        recheck = case.open_recheck_record
+        recheck = present(case.open_recheck_record, "the re-check the objection opened or joined")
         if before is None or trigger_codes(before.triggers) != trigger_codes(recheck.triggers):
             uow.publish(recheck_opened(report_id, case, recheck))
         uow.commit()
@@ -137,8 +137,7 @@ def determine(report_id: str, cmd: commands.Determine, uow: MrvUnitOfWork) -> tu
 @dataclass(frozen=True)
 class BulkOutcome:
     report_id: str
-    determination: Determination | None
-    refusal: DomainError | None
+    result: Determination | DomainError  # the determination made, or the item's refusal
 
 
 def determine_bulk(cmd: commands.BulkDetermine, uow: MrvUnitOfWork) -> list[BulkOutcome]:
@@ -158,13 +157,13 @@ def determine_bulk(cmd: commands.BulkDetermine, uow: MrvUnitOfWork) -> list[Bulk
                 determination = case.determine(item.emissions, item.reason, now, policy)
             except DomainError as exc:
                 exc.field = f"items[{i}].{exc.field or 'report_id'}"
-                outcomes.append(BulkOutcome(item.report_id, None, exc))
+                outcomes.append(BulkOutcome(item.report_id, exc))
                 continue
             uow.reports.save(case, auto_determine_at=None, report_id=item.report_id)
             publish_determined(uow, item.report_id, case, determination, policy)
-            outcomes.append(BulkOutcome(item.report_id, determination, None))
+            outcomes.append(BulkOutcome(item.report_id, determination))
         uow.audit("mrv.determinations.bulk", "determination:bulk",
-                  {"items": len(cmd.items), "determined": sum(o.determination is not None for o in outcomes)})
+                  {"items": len(cmd.items), "determined": sum(isinstance(o.result, Determination) for o in outcomes)})
         uow.commit()
     return outcomes
 

@@ -2,8 +2,10 @@
 assignment proposals, the agencies' verification history and their advisory relations."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -40,14 +42,59 @@ class Proposal:
 class AssignmentRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: rows read ahead (`read_ahead`), kept by the transaction's session (the repository starts afresh for each
+        #: event of a consumed batch): those not found, not looked for again until this repository adds them; the
+        #: engagements found (locked); the rows found, kept alive in the session's (weak) identity map
+        info = session.info
+        self._absent: set[tuple[type, object]] = info.setdefault("verifier-oversight.absent", set())
+        self._engagements_ahead: set[tuple[str, int]] = info.setdefault("verifier-oversight.engagements", set())
+        self._held: list[Any] = info.setdefault("verifier-oversight.held", [])
+
+    def read_ahead(self, entity_ids: Sequence[str], year: int | None, *, entities: bool = False,
+                   engagements: bool = False, verifications: bool = False) -> None:
+        """Load what the events of a consumed batch (or a confirmed proposal) will look at — the entities, their
+        engagements of `year` (locked) and their verification records — in one query per table and 500 entities,
+        so that each event's reads query nothing."""
+        ids = sorted(set(entity_ids))
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            if entities:
+                rows = self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(part)))
+                found = self._hold(rows.scalars())
+                self._absent.update((CoveredEntityRow, e) for e in part if e not in found)
+            if year is None:
+                continue
+            if engagements:
+                query = select(EngagementRow).where(EngagementRow.year == year, EngagementRow.entity_id.in_(part))
+                found = self._hold(self.session.execute(query.with_for_update()).scalars())
+                self._engagements_ahead.update((e, year) for e in found)
+                self._absent.update((EngagementRow, (e, year)) for e in part if e not in found)
+            if verifications:
+                found = self._hold(self.session.execute(select(VerificationRecordRow).where(
+                    VerificationRecordRow.year == year, VerificationRecordRow.entity_id.in_(part))).scalars())
+                self._absent.update((VerificationRecordRow, (e, year)) for e in part if e not in found)
+
+    def _hold(self, rows: Iterable[Any]) -> set[str]:
+        """Keep the rows; their entity ids."""
+        held = list(rows)
+        self._held += held
+        return {r.entity_id for r in held}
+
+    def _get(self, model: type[Any], key: Any) -> Any:
+        """`session.get`, without a query for a row read ahead and not found."""
+        return None if (model, key) in self._absent else self.session.get(model, key)
+
+    def _add(self, row: Any, key: Any) -> None:
+        self._absent.discard((type(row), key))
+        self.session.add(row)
 
     # -- covered entities (allocation's list) --------------------------------------------------------------
     def record_entity(self, entity_id: str, name: str, sector: str, covered: bool, at: datetime) -> bool:
         """Keep the newest registration; False when nothing changed (replayed or older)."""
-        row = self.session.get(CoveredEntityRow, entity_id)
+        row = self._get(CoveredEntityRow, entity_id)
         if row is None:
-            self.session.add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
-                                              registered_at=at))
+            self._add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
+                                       registered_at=at), entity_id)
             return True
         if at < row.registered_at or (row.name, row.sector, row.covered) == (name, sector, covered):
             return False
@@ -55,7 +102,7 @@ class AssignmentRepository:
         return True
 
     def entity(self, entity_id: str) -> CoveredEntity:
-        row = self.session.get(CoveredEntityRow, entity_id)
+        row = self._get(CoveredEntityRow, entity_id)
         if row is None or not row.covered:
             raise NotFound(f"{entity_id} is not a covered entity (allocation's list)", field="entity_id",
                            article="M-13")
@@ -73,6 +120,11 @@ class AssignmentRepository:
 
     # -- engagements ---------------------------------------------------------------------------------------
     def engagement(self, entity_id: str, year: int, *, for_update: bool = False) -> Engagement | None:
+        if (EngagementRow, (entity_id, year)) in self._absent:
+            return None
+        if (entity_id, year) in self._engagements_ahead:  # read ahead and locked: in the session, current
+            found = self.session.get(EngagementRow, (entity_id, year))
+            return None if found is None else to_domain(found, Engagement)
         query = select(EngagementRow).where(EngagementRow.entity_id == entity_id, EngagementRow.year == year)
         row = self.session.execute(query.with_for_update() if for_update else query).scalar_one_or_none()
         return None if row is None else to_domain(row, Engagement)
@@ -80,7 +132,7 @@ class AssignmentRepository:
     def save(self, engagement: Engagement, assigned_by: str | None = None) -> None:
         """Save the engagement; with `assigned_by` it is a new revision, kept in the history."""
         key = (engagement.entity_id, engagement.year)
-        self.session.add(to_row(engagement, EngagementRow, self.session.get(EngagementRow, key)))
+        self._add(to_row(engagement, EngagementRow, self._get(EngagementRow, key)), key)
         if assigned_by is not None:
             self.session.add(to_row(engagement, AssignmentRevisionRow, assigned_by=assigned_by))
 
@@ -135,14 +187,14 @@ class AssignmentRepository:
     # -- verification history and advisory relations (conflicts of interest) -------------------------------
     def record_verification(self, entity_id: str, year: int, agency_id: str, verification_id: str,
                             filed_at: datetime) -> bool:
-        if self.session.get(VerificationRecordRow, (entity_id, year)) is not None:
+        if self._get(VerificationRecordRow, (entity_id, year)) is not None:
             return False
-        self.session.add(VerificationRecordRow(entity_id=entity_id, year=year, agency_id=agency_id,
-                                               verification_id=verification_id, filed_at=filed_at))
+        self._add(VerificationRecordRow(entity_id=entity_id, year=year, agency_id=agency_id,
+                                        verification_id=verification_id, filed_at=filed_at), (entity_id, year))
         return True
 
     def verification_filed(self, entity_id: str, year: int) -> bool:
-        return self.session.get(VerificationRecordRow, (entity_id, year)) is not None
+        return self._get(VerificationRecordRow, (entity_id, year)) is not None
 
     def history_of(self, entity_ids: list[str], years: range) -> dict[tuple[str, str], set[int]]:
         """(agency_id, entity_id) -> years verified, for these entities within `years`."""

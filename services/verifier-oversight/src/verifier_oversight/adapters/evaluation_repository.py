@@ -39,9 +39,17 @@ def item_of(doc: dict) -> ScoringItem:
 class ScoringTableRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: read once per transaction (kept by its session; the repository starts afresh for each event of a
+        #: consumed batch); `add` forgets it
+        self._current: dict[int, ScoringTable] = session.info.setdefault("verifier-oversight.scoring", {})
 
     def current(self, year: int) -> ScoringTable:
         """The latest adopted version, or the platform default (version 0)."""
+        if year not in self._current:
+            self._current[year] = self._latest(year)
+        return self._current[year]
+
+    def _latest(self, year: int) -> ScoringTable:
         query = (select(ScoringTableRow).where(ScoringTableRow.year == year)
                  .order_by(ScoringTableRow.version.desc()).limit(1))
         row = self.session.execute(query).scalar_one_or_none()
@@ -62,6 +70,7 @@ class ScoringTableRepository:
     def add(self, table: ScoringTable) -> None:
         if table.adopted_at is None or table.adopted_by is None:  # the platform default (version 0) is not stored
             raise ValueError(f"the {table.year} scoring table version {table.version} was not adopted")
+        self._current.pop(table.year, None)
         self.session.add(ScoringTableRow(year=table.year, version=table.version, adopted_at=table.adopted_at,
                                          adopted_by=table.adopted_by, reason=table.reason,
                                          items=[item_document(i) for i in table.items.values()]))

@@ -141,6 +141,7 @@ def confirm_proposal(proposal_id: str, cmd: commands.ConfirmProposal,
         excluded = set(cmd.exclude)
         entries = [e for e in proposal.entries if e.entity_id not in excluded]
         check = YearCheck.load(uow, proposal.year, [e.entity_id for e in entries])
+        uow.assignments.read_ahead([e.entity_id for e in entries], proposal.year, entities=True, engagements=True)
         made = [_assign(uow, check, e.entity_id, e.agency_id, f"proposal {proposal_id}: {e.reason}", proposal_id,
                         f"entries[{i}]") for i, e in enumerate(entries)]
         confirmed = replace(proposal, status=CONFIRMED, decided_at=uow.now())

@@ -10,14 +10,16 @@ trail and changes nothing (never dead-lettered).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ets_shared.clock import as_utc
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.contracts.calendar import CalendarTick
 from ets_shared.contracts.mrv import EmissionsDetermined, RecheckOpened, VerificationFiled, VerificationMissing
 from ets_shared.contracts.base import EventData
-from ets_shared.messaging.consumers import EventHandler
+from ets_shared.messaging.consumers import EventHandler, reads_ahead
 from verifier_oversight.domain import quality
 from verifier_oversight.domain.assignments import Engagement
 from verifier_oversight.domain.evaluation import Deduction, DeductionStatus, Evaluation
@@ -54,6 +56,34 @@ def _deduct(uow: OversightUnitOfWork, evaluation: Evaluation, deduction: Deducti
     return restated(uow, evaluation, deduction)
 
 
+def _read_ahead(events: Sequence[Any], uow: OversightUnitOfWork, **what: bool) -> None:
+    for year, entity_ids in _by_year(events).items():
+        uow.assignments.read_ahead(entity_ids, year, **what)
+
+
+def _by_year(events: Sequence[Any]) -> dict[int | None, list[str]]:
+    by_year: dict[int | None, list[str]] = {}
+    for e in events:
+        by_year.setdefault(getattr(e, "compliance_year", None), []).append(e.entity_id)
+    return by_year
+
+
+def read_registrations_ahead(events: Sequence[EntityRegistered], uow: OversightUnitOfWork) -> None:
+    """A batch of registrations: the entities this service holds already, in one query (per 500)."""
+    _read_ahead(events, uow, entities=True)
+
+
+def read_verifications_ahead(events: Sequence[VerificationFiled], uow: OversightUnitOfWork) -> None:
+    """A batch of verifications: their engagements and verification records, one query each (per year, 500)."""
+    _read_ahead(events, uow, engagements=True, verifications=True)
+
+
+def read_determinations_ahead(events: Sequence[EmissionsDetermined], uow: OversightUnitOfWork) -> None:
+    """A batch of determinations: their engagements, in one query (per year and 500)."""
+    _read_ahead(events, uow, engagements=True)
+
+
+@reads_ahead(read_registrations_ahead)
 def on_entity_registered(event: EntityRegistered, uow: OversightUnitOfWork) -> None:
     """M-5 / M-13 ¶1: the covered entities whose verification the authority assigns, with their sector."""
     if uow.assignments.record_entity(event.entity_id, event.name, event.sector, event.covered,
@@ -65,6 +95,7 @@ def _engagement(uow: OversightUnitOfWork, entity_id: str, year: int) -> Engageme
     return uow.assignments.engagement(entity_id, year, for_update=True)
 
 
+@reads_ahead(read_verifications_ahead)
 def on_verification_filed(event: VerificationFiled, uow: OversightUnitOfWork) -> None:
     """The engagement's verification is done (kept for the rotation rule too); filed after the deadline (M-13,
     30 April) it deducts LATE_VERIFICATION once per engagement — instead of MISSING_VERIFICATION, which a late
@@ -121,6 +152,7 @@ def on_recheck_opened(event: RecheckOpened, uow: OversightUnitOfWork) -> None:
         uow.assignments.save(replace(engagement, recheck_opened_at=opened))
 
 
+@reads_ahead(read_determinations_ahead)
 def on_emissions_determined(event: EmissionsDetermined, uow: OversightUnitOfWork) -> None:
     """M-15: the determination ends the engagement's re-check; its latest revision prices RECHECK_CORRECTED (scaled
     by how far the verified figure was corrected) and MATERIAL_MISSTATEMENT_MISSED, or withdraws them when a later
