@@ -38,3 +38,25 @@ def test_results_are_counted_per_module_from_mutmuts_exit_codes(tmp_path):
 def test_unknown_service_refused(capsys):
     assert main(["mutate", "--service", "billing"]) == 2
     assert "unknown service billing" in capsys.readouterr().err
+
+
+def test_without_module_every_domain_module_of_every_service_is_mutated(tmp_path):
+    import fnmatch
+
+    from ets_cli.platform import SERVICES
+
+    assert len(SERVICES) == 5
+    for service in SERVICES:
+        modules = mutate.domain_modules(service)
+        assert "policy" in modules and "__init__" in modules
+        workdir = mutate._prepare(service, None, tmp_path)
+        (pattern,) = tomllib.loads((workdir / "pyproject.toml").read_text())["tool"]["mutmut"]["only_mutate"]
+        package = service.replace("-", "_")
+        copied = sorted(p.stem for p in (workdir / "src" / package / "domain").glob("*.py"))
+        assert copied == modules
+        assert all(fnmatch.fnmatch(f"src/{package}/domain/{m}.py", pattern) for m in modules)  # as mutmut matches
+
+
+def test_an_unknown_module_is_refused_naming_it(capsys):
+    assert main(["mutate", "--service", "allocation", "--module", "complience"]) == 2
+    assert "no domain module complience in allocation" in capsys.readouterr().err

@@ -271,9 +271,12 @@ def migrations(service: str = typer.Argument(..., help="the service whose tables
 
 @app.command(rich_help_panel="Benchmarks")
 def mutate(service: Optional[list[str]] = typer.Option(None, help="a service (repeatable); default: all five"),
-           module: Optional[list[str]] = typer.Option(None, help="a domain module of it, e.g. compliance "
-                                                                 "(repeatable); default: every domain module"),
-           rules: bool = typer.Option(False, "--rules", help="only the rule modules the README's figures cover"),
+           module: Optional[list[str]] = typer.Option(None, help="a domain module, e.g. compliance (repeatable; "
+                                                                 "in each chosen service that has it); default: "
+                                                                 "every domain module"),
+           rules: bool = typer.Option(False, "--rules", help="only the seven rule modules of the README's first "
+                                                             "table (compliance, factors, recheck, evaluation, "
+                                                             "articles, penalties, measures)"),
            survivors: bool = typer.Option(False, "--survivors", help="show the diff of every surviving mutant"),
            max_children: int = typer.Option(1, help="mutants tested at once"),
            nice: int = typer.Option(10, help="niceness of the mutmut process"),

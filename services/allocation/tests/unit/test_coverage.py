@@ -97,3 +97,49 @@ def test_m5_a_determined_figure_replaces_a_report_which_replaces_a_declaration_n
 
 def test_m5_list_digest_is_the_sha256_of_the_sorted_ids():
     assert list_digest(["E-2", "E-1"]) == hashlib.sha256(b"E-1\nE-2").hexdigest()
+
+
+def _refused(call, error=RuleViolation):
+    with pytest.raises(error) as e:
+        call()
+    return e.value.field, e.value.article
+
+
+def test_m5_m18_each_refused_cover_names_its_field_and_article():
+    covered = CoveredEntity("E-2", "Mill", "industry", T0, first_compliance_year=2025)
+    assert _refused(lambda: covered.cover(CoverageBasis.VOLUNTARY, 2026, T0), Conflict) == ("entity_id", "M-5")
+    exited = reporting_only()
+    exited.exit(T0)
+    assert _refused(lambda: exited.cover(CoverageBasis.VOLUNTARY, 2026, T0), Conflict) == ("entity_id", "M-18")
+    assert exited.coverage is Coverage.REPORTING_ONLY
+    assert _refused(lambda: reporting_only().cover(CoverageBasis.REPORTING_THRESHOLD, 2026, T0)) == ("basis", "M-5")
+
+
+def test_m5_an_entity_on_the_list_from_its_first_year_and_to_the_year_it_exits():
+    e = CoveredEntity("E-1", "Mill", "industry", T0, first_compliance_year=2025)
+    assert e.covered_in(2025) and not e.covered_in(2024)
+    assert CoveredEntity("E-3", "Mill", "industry", T0).covered_in(2013)  # no first year: on every year's list
+    e.exit(datetime(2026, 12, 31, 16, 0, tzinfo=timezone.utc))  # 00:00 on 1 January 2027 in Shanghai
+    assert e.covered_in(2027) and not e.covered_in(2028)
+
+
+@pytest.mark.parametrize("field", ["entity_id", "name", "sector", "statement"])
+def test_m5_an_application_needs_each_of_its_texts_naming_it_and_m5(field):
+    args = {"application_id": "A", "entity_id": "E-1", "name": "Small", "sector": "commerce", "compliance_year": 2026,
+            "statement": "why", "filed_at": T0, "correlation_id": "c"} | {field: " "}
+    assert _refused(lambda: CoverageApplication(**args)) == (field, "M-5")
+
+
+def test_m5_a_decision_is_refused_twice_without_reasons_or_before_the_filing_naming_what_and_m5():
+    a = application()
+    assert _refused(lambda: a.decide(True, "", T0, "authority:x")) == ("reason", "M-5")
+    assert _refused(lambda: a.decide(True, "ok", datetime(2025, 1, 9, tzinfo=timezone.utc), "authority:x"))[0] == \
+        "decided_at"
+    assert a.status is ApplicationStatus.PENDING and a.decided_at is None
+    assert a.decide(False, " no metering ", T0, "authority:y") == "no metering"  # at the filing instant: allowed
+    assert (a.status, a.approved, a.decided_at, a.decided_by) == (ApplicationStatus.REJECTED, False, T0, "authority:y")
+    assert _refused(lambda: a.decide(True, "ok", T0, "authority:x"), Conflict) == ("application_id", "M-5")
+
+
+def test_m5_the_sources_rank_declared_reported_determined():
+    assert [s.rank for s in EmissionsSource] == [0, 1, 2]

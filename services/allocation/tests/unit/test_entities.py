@@ -72,3 +72,49 @@ def test_m18_exit_before_registration_refused():
     e = CoveredEntity("E1", "n", "industry", T0)
     with pytest.raises(RuleViolation):
         e.exit(datetime(2023, 12, 31, 23, 59, tzinfo=timezone.utc))
+
+
+def _refused(call, error=RuleViolation):
+    with pytest.raises(error) as e:
+        call()
+    return e.value.field, e.value.article
+
+
+@pytest.mark.parametrize("kwargs, field", [({"entity_id": " "}, "entity_id"), ({"name": " "}, "name"),
+                                           ({"sector": " "}, "sector")])
+def test_m5_an_entity_refused_for_a_blank_id_name_or_sector_names_m5(kwargs, field):
+    args = {"entity_id": "E1", "name": "n", "sector": "industry", "registered_at": T0} | kwargs
+    assert _refused(lambda: CoveredEntity(**args)) == (field, "M-5")
+
+
+def test_m18_a_second_exit_is_a_conflict_under_m18_and_an_early_one_names_exited_at():
+    e = CoveredEntity("E1", "n", "industry", T0)
+    assert _refused(lambda: e.exit(datetime(2023, 12, 31, 23, 59, tzinfo=timezone.utc)))[0] == "exited_at"
+    e.exit(T0)  # at the instant of registration: allowed
+    assert _refused(lambda: e.exit(T0), Conflict) == (None, "M-18")
+    assert e.exit_year == 2024
+
+
+def test_m18_the_exit_year_is_the_shanghai_year_of_the_exit_and_none_without_one():
+    e = CoveredEntity("E1", "n", "industry", T0)
+    assert e.exit_year is None
+    e.exit(datetime(2024, 12, 31, 16, 30, tzinfo=timezone.utc))  # 00:30 on 1 January 2025 in Shanghai
+    assert e.exit_year == 2025
+
+
+def test_m10_an_entity_passed_to_its_successors_is_succeeded_from_that_instant_and_only_once():
+    e = CoveredEntity("E1", "n", "industry", T0)
+    later = datetime(2025, 3, 1, tzinfo=timezone.utc)
+    e.pass_to_successors(later)
+    assert (e.status, e.exited_at, e.is_active) == (EntityStatus.SUCCEEDED, later, False)
+    assert e.exit_year is None  # a succession is not an exit (M-18)
+    assert _refused(lambda: e.pass_to_successors(later), Conflict) == ("predecessor_ids", "M-10")
+    exited = CoveredEntity("E2", "n", "industry", T0)
+    exited.exit(later)
+    assert _refused(lambda: exited.pass_to_successors(later), Conflict) == ("predecessor_ids", "M-10")
+
+
+def test_m10_a_succession_dated_before_registration_takes_effect_at_registration():
+    e = CoveredEntity("E1", "n", "industry", T0)
+    e.pass_to_successors(datetime(2023, 6, 1, tzinfo=timezone.utc))
+    assert e.exited_at == T0

@@ -33,3 +33,27 @@ def test_m18_exit_cannot_lie_in_the_future_or_before_registration():
     assert future.value.field == "exit_on"
     with pytest.raises(RuleViolation):
         check_exit_date(date(2025, 12, 31), date(2026, 9, 10), date(2026, 1, 1))
+
+
+def test_m18_a_later_vintage_no_longer_held_at_all_is_due_and_wholly_unrecovered():
+    lines = plan_recall(2026, {2027: 100, 2028: 1}, {}, HALF)
+    assert [(ln.vintage, ln.due, ln.recalled, ln.unrecovered) for ln in lines] == [(2027, 50, 0, 50), (2028, 1, 0, 1)]
+
+
+def test_m18_a_vintage_whose_recall_rounds_to_nothing_has_no_line():
+    assert plan_recall(2026, {2027: 0, 2028: 2}, {2027: 5, 2028: 2}, Decimal("0.2")) == []
+
+
+@pytest.mark.parametrize("issued", [-1, True, 1.0])
+def test_m18_issued_allowances_must_be_a_whole_number_of_at_least_0(issued):
+    with pytest.raises(RuleViolation) as e:
+        recall_due(issued, HALF)
+    assert (e.value.field, e.value.article) == ("issued_free", "M-18")
+
+
+def test_m18_each_refused_exit_date_names_exit_on_and_m18():
+    for exit_on in (date(2026, 9, 11), date(2025, 12, 31)):
+        with pytest.raises(RuleViolation) as e:
+            check_exit_date(exit_on, date(2026, 9, 10), date(2026, 1, 1))
+        assert (e.value.field, e.value.article) == ("exit_on", "M-18")
+    check_exit_date(date(2026, 1, 1), date(2026, 9, 10), date(2026, 1, 1))  # on the day of registration

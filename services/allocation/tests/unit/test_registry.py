@@ -6,6 +6,7 @@ import pytest
 from ets_shared.errors import NotFound, RuleViolation
 
 from allocation.domain.accounts import Account, AccountKind
+from allocation.domain.transfers import TransferPurpose
 from allocation.domain.registry import (
     HoldingKey,
     Registry,
@@ -216,3 +217,90 @@ def test_m17_ccer_lines_need_an_origin_whose_year_is_the_vintage():
     with pytest.raises(RuleViolation) as e:
         r.transfer("tx-1", "E1", "E2", [UnitLine(SHEA, 2024, 1, LOT_A)], T0)
     assert e.value.field == "lines[0].origin"
+
+
+# --- what each refusal names (M-32) -------------------------------------------------------------------------------
+
+def _refused(call) -> tuple[str | None, str | None]:
+    with pytest.raises(RuleViolation) as e:
+        call()
+    return e.value.field, e.value.article
+
+
+def test_m32_each_refused_transaction_names_its_field_and_m32():
+    r = funded()
+    naive = datetime(2025, 1, 10)  # noqa: DTZ001 - the naive time refused
+    assert _refused(lambda: r.transfer(" ", "E1", "E2", [UnitLine(SHEA, 2024, 1)], T0)) == ("transaction_id", "M-32")
+    assert _refused(lambda: r.transfer("t", "E1", "E2", [UnitLine(SHEA, 2024, 1)], naive)) == \
+        ("registered_at", "M-32")
+    assert _refused(lambda: r.transfer("t", "E1", "E2", [], T0)) == ("lines", "M-32")
+    assert _refused(lambda: r.register(RegistryTransaction("t", TransactionKind.SURRENDER, (
+        TransactionLine("E1", "CAN", SHEA, 2024, 1),), T0, TransferPurpose.HOLDER_TRANSFER))) == ("purpose", "M-32")
+    assert _refused(lambda: r.transfer("t", "E1", "CAN", [UnitLine(SHEA, 2024, 1)], T0)) == ("to_account_id", "M-32")
+    assert _refused(lambda: r.register(RegistryTransaction("t", TransactionKind.TRANSFER, (
+        TransactionLine("CAN", "E2", SHEA, 2024, 1),), T0))) == ("lines[0].from_account_id", "M-32")
+    assert _refused(lambda: r.transfer("t", "E1", "E1", [UnitLine(SHEA, 2024, 1)], T0)) == \
+        ("lines[0].to_account_id", "M-32")
+    assert _refused(lambda: r.transfer("t", "E1", "E2", [UnitLine(SHEA, 2024, 101)], T0)) == \
+        ("lines[0].quantity", "M-32")
+    with pytest.raises(NotFound) as e:
+        r.register(RegistryTransaction("t", TransactionKind.TRANSFER, (TransactionLine("E1", "nope", SHEA, 2024, 1),),
+                                       T0))
+    assert e.value.field == "lines[0].to_account_id"
+    assert r.holdings == funded().holdings
+
+
+def test_m32_a_refusal_of_a_later_line_names_that_line():
+    r = funded()
+    ok = TransactionLine("E1", "E2", SHEA, 2024, 1)
+    assert _refused(lambda: r.register(RegistryTransaction("t", TransactionKind.TRANSFER, (
+        ok, TransactionLine("E1", "CAN", SHEA, 2024, 1)), T0))) == ("lines[1].to_account_id", "M-32")
+    assert _refused(lambda: r.register(RegistryTransaction("t", TransactionKind.TRANSFER, (
+        ok, TransactionLine("E1", "E1", SHEA, 2024, 1)), T0))) == ("lines[1].to_account_id", "M-32")
+    assert _refused(lambda: r.register(RegistryTransaction("t", TransactionKind.TRANSFER, (
+        ok, TransactionLine("E1", "E2", SHEA, 2024, 0)), T0))) == ("lines[1].quantity", None)
+
+
+def test_m32_balances_filter_by_unit_type_and_vintage():
+    r = funded()
+    assert r.balance("E1") == 200
+    assert r.balance("E1", SHEA) == 150 and r.balance("E1", CCER) == 50
+    assert r.balance("E1", SHEA, 2023) == 50 and r.balance("E1", vintage=2023) == 100
+    assert r.balance("E2") == 0 and r.holding(HoldingKey("E1", CCER, 2023, LOT_A)) == 30
+
+
+def test_m16_an_exchange_member_may_have_units_cancelled_and_a_transaction_keeps_what_it_registered():
+    r = funded()
+    r.transfer("tx-1", "E1", "M1", [UnitLine(SHEA, 2024, 5)], T0)
+    tx = r.cancel("tx-2", "M1", "CAN", [UnitLine(SHEA, 2024, 2)], T0)
+    assert tx == RegistryTransaction("tx-2", TransactionKind.CANCEL, (TransactionLine("M1", "CAN", SHEA, 2024, 2),),
+                                     T0)
+    assert (r.balance("M1"), r.balance("CAN")) == (3, 2)
+
+
+def test_m18_a_recall_moves_an_entitys_units_to_the_recall_account_only():
+    r = funded()
+    r.accounts["REC"] = Account("REC", AccountKind.AUTHORITY_RECALL, None, T0)
+    tx = r.recall("rc-1", "E1", "REC", [UnitLine(SHEA, 2024, 40)], T0)
+    assert tx.kind is TransactionKind.RECALL and (r.balance("E1", SHEA, 2024), r.balance("REC")) == (60, 40)
+    assert _refused(lambda: r.recall("rc-2", "E1", "CAN", [UnitLine(SHEA, 2024, 1)], T0)) == \
+        ("to_account_id", "M-32")
+    assert _refused(lambda: r.recall("rc-3", "M1", "REC", [UnitLine(SHEA, 2024, 1)], T0)) == \
+        ("from_account_id", "M-32")
+
+
+def test_m32_each_refused_account_names_its_field_and_m32():
+    assert _refused(lambda: Account(" ", AccountKind.ENTITY_HOLDING, "ent-1", T0)) == ("account_id", "M-32")
+    assert _refused(lambda: Account("E9", AccountKind.ENTITY_HOLDING, " ", T0)) == ("holder_id", "M-32")
+    assert _refused(lambda: Account("A9", AccountKind.AUTHORITY_RECALL, "x", T0)) == ("holder_id", "M-32")
+    assert _refused(lambda: Account("E9", AccountKind.EXCHANGE_CLIENT, "c", datetime(2025, 1, 1)))[0] == \
+        "opened_at"  # noqa: DTZ001 - the naive time refused
+    assert Account("A9", AccountKind.AUTHORITY_ISSUANCE, None, T0).holder_id is None
+
+
+def test_m9_every_line_of_an_issue_is_checked_not_only_the_first():
+    r = funded()
+    before = dict(r.holdings)
+    assert _refused(lambda: r.issue("tx-9", "ISS", "E2", [UnitLine(SHEA, 2024, 1), UnitLine(SHEA, 2024, 0)], T0)) \
+        == ("lines[1].quantity", None)
+    assert r.holdings == before

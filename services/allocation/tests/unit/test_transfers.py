@@ -132,3 +132,17 @@ def test_m10_succession_moves_trading_accounts_units_to_trading_accounts_never_a
             r.register(RegistryTransaction("SUC-2", TransactionKind.SUCCESSION, (line,), T0))
         assert (e.value.field, e.value.article) == ("lines[0].to_account_id", "M-10")
     assert [r.balance(a, SHEA, 2025) for a in ("E1", "T1", "E2", "T2")] == [70, 0, 100, 30]
+
+
+def test_m26_a_registered_deposit_or_withdrawal_off_the_link_is_refused_naming_the_line():
+    r = market()
+    r.transfer("DEP-0", "E1", "T1", [UnitLine(SHEA, 2025, 5)], T0, DEPOSIT)
+    before = dict(r.holdings)
+    for tx in (RegistryTransaction("DEP-x", TransactionKind.TRANSFER, (TransactionLine("E1", "T2", SHEA, 2025, 1),),
+                                   T0, DEPOSIT),
+               RegistryTransaction("WDR-x", TransactionKind.TRANSFER, (TransactionLine("T1", "E2", SHEA, 2025, 1),),
+                                   T0, WITHDRAWAL)):
+        with pytest.raises(RuleViolation) as e:
+            r.register(tx)
+        assert (e.value.field, e.value.article) == ("lines[0].to_account_id", "M-26")
+    assert r.holdings == before

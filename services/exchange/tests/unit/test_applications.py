@@ -78,3 +78,39 @@ def test_m22_rejection_needs_reason_and_approval_matches_member():
     with pytest.raises(RuleViolation) as e:
         approve_application(app, other, T1)
     assert e.value.field == "member_id"
+
+
+def _refusal(call):
+    with pytest.raises((Conflict, RuleViolation)) as e:
+        call()
+    return type(e.value).__name__, e.value.field, e.value.article
+
+
+def test_m22_each_refused_application_or_decision_names_its_field_and_article():
+    app = apply_for_comprehensive("app-1", MEMBER, T0, applications=[])
+    broker = Member("b1", "Broker", MemberKind.COMPREHENSIVE, None, T0)
+    suspended = suspend_member(MEMBER, T0, "investigation")
+    other = Member("x", "Other", MemberKind.SELF_OPERATING, None, T0)
+    rejected = reject_application(app, T1, "capital")
+    assert _refusal(lambda: apply_for_comprehensive("app-2", broker, T1, [])) == ("Conflict", "member_id", "M-22")
+    assert _refusal(lambda: apply_for_comprehensive("app-2", suspended, T1, [])) == ("Conflict", "member_id", "M-22")
+    assert _refusal(lambda: apply_for_comprehensive("app-1", MEMBER, T1, [rejected])) == \
+        ("Conflict", "application_id", "M-22")
+    assert _refusal(lambda: apply_for_comprehensive("app-2", MEMBER, T1, [app])) == ("Conflict", "member_id", "M-22")
+    assert _refusal(lambda: approve_application(app, other, T1)) == ("RuleViolation", "member_id", "M-22")
+    assert _refusal(lambda: approve_application(rejected, MEMBER, T1)) == ("Conflict", None, "M-22")
+    assert _refusal(lambda: reject_application(app, T1, " ")) == ("RuleViolation", "reason", "M-22")
+
+
+def test_m22_an_application_is_the_members_pending_one_and_other_members_pending_ones_do_not_block_it():
+    others = [ComprehensiveApplication("app-9", "someone-else", T0)]
+    app = apply_for_comprehensive("app-1", MEMBER, T1, others)
+    assert (app.application_id, app.member_id, app.applied_at, app.status, app.decided_at, app.decision_reason) == \
+        ("app-1", MEMBER.member_id, T1, ApplicationStatus.PENDING, None, None)
+
+
+def test_m22_an_approval_without_a_reason_records_none_and_a_rejection_its_instant():
+    approved, _ = approve_application(apply_for_comprehensive("app-1", MEMBER, T0, []), MEMBER, T1, reason="  ")
+    assert approved.decision_reason is None
+    rejected = reject_application(apply_for_comprehensive("app-2", MEMBER, T0, []), T1, "capital")
+    assert rejected.decided_at == T1

@@ -54,3 +54,9 @@ def test_m10_merger_passes_comprehensive_membership_a_split_does_not():
     assert inherit_membership(heir, broker, merger=True).kind is MemberKind.COMPREHENSIVE
     assert inherit_membership(heir, broker, merger=False) == heir
     assert inherit_membership(heir, member(), merger=True) == heir
+
+
+def test_m10_a_succeeded_member_records_the_instant_and_the_succession():
+    gone = succeed_member(member(), T0, "SUC-1")
+    assert (gone.status, gone.status_changed_at, gone.status_reason) == (
+        MemberStatus.SUCCEEDED, T0, "succeeded (M-10): succession SUC-1")

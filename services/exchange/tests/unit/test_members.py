@@ -111,3 +111,64 @@ def test_m20_suspension_and_reinstatement_need_a_reason():
     with pytest.raises(RuleViolation) as e:
         reinstate_member(self_op(status=MemberStatus.SUSPENDED), T1, " ")
     assert e.value.field == "reason"
+
+
+def _refusal(call):
+    with pytest.raises((Conflict, Forbidden, RuleViolation)) as e:
+        call()
+    return type(e.value).__name__, e.value.field, e.value.article
+
+
+def test_m21_m22_each_refused_admission_names_its_field_and_article():
+    member = self_op()
+    assert _refusal(lambda: admit_by_operator(" ", "Broker", "comprehensive", T0, [])) == \
+        ("RuleViolation", "member_id", "M-21")
+    assert _refusal(lambda: admit_by_operator("b9", " ", "comprehensive", T0, [])) == \
+        ("RuleViolation", "name", "M-21")
+    assert _refusal(lambda: admit_by_operator("b9", "Broker", "clearing", T0, [])) == \
+        ("RuleViolation", "kind", "M-22")
+    assert _refusal(lambda: admit_by_operator("m1", "Broker", "comprehensive", T0, [member])) == \
+        ("Conflict", "member_id", "M-21")
+    assert _refusal(lambda: admit_covered_entity("ent-1", "Steel", T0, [member], member_id="m7")) == \
+        ("Conflict", "covered_entity_id", "M-22")
+    assert _refusal(lambda: admit_covered_entity(" ", "Steel", T0, [])) == \
+        ("RuleViolation", "covered_entity_id", "M-22")
+
+
+def test_m21_an_operator_admission_is_of_the_kind_asked_with_its_name_trimmed_and_no_covered_entity():
+    broker = admit_by_operator("b9", " Broker Co ", "comprehensive", T1, [self_op()])
+    assert broker == Member("b9", "Broker Co", MemberKind.COMPREHENSIVE, None, T1)
+    assert admit_by_operator("s9", "Trader", MemberKind.SELF_OPERATING, T1, []).kind is MemberKind.SELF_OPERATING
+
+
+def test_m22_a_covered_entity_is_admitted_under_its_own_id_or_the_one_given():
+    assert admit_covered_entity("ent-4", " Cement Co ", T1, [self_op()]) == \
+        Member(covered_member_id("ent-4"), "Cement Co", MemberKind.SELF_OPERATING, "ent-4", T1)
+    assert admit_covered_entity("ent-4", "Cement", T1, [], member_id="m-x").member_id == "m-x"
+    assert covered_member_id("ent-4") == "M-ent-4"
+
+
+def test_m20_m10_each_refused_suspension_reinstatement_or_order_names_its_field_and_article():
+    suspended = suspend_member(self_op(), T1, "investigation")
+    gone = Member("m1", "Steel Co", MemberKind.SELF_OPERATING, "ent-1", T0, MemberStatus.SUCCEEDED, "succeeded")
+    assert _refusal(lambda: suspend_member(gone, T1, "x")) == ("Conflict", None, "M-10")
+    assert _refusal(lambda: suspend_member(suspended, T1, "x")) == ("Conflict", None, "M-20")
+    assert _refusal(lambda: suspend_member(self_op(), T1, " ")) == ("RuleViolation", "reason", "M-20")
+    assert _refusal(lambda: reinstate_member(self_op(), T1, "x")) == ("Conflict", None, "M-20")
+    assert _refusal(lambda: reinstate_member(suspended, T1, "")) == ("RuleViolation", "reason", "M-20")
+    assert _refusal(lambda: require_may_place_order(gone)) == ("Forbidden", "member_id", "M-10")
+    assert _refusal(lambda: require_may_place_order(suspended)) == ("Forbidden", "member_id", "M-20")
+    assert _refusal(lambda: require_may_place_order(self_op(), "c1")) == ("Forbidden", "client_id", "M-22")
+
+
+def test_m20_reinstatement_records_its_reason_and_instant():
+    back = reinstate_member(suspend_member(self_op(), T0, "investigation"), T1, " cleared ")
+    assert (back.status, back.status_reason, back.status_changed_at) == (MemberStatus.ACTIVE, "cleared", T1)
+
+
+def test_m22_a_member_orders_for_itself_by_its_own_id_and_only_an_active_comprehensive_one_for_clients():
+    require_may_place_order(self_op(), "m1")  # its own id is its own account
+    require_may_place_order(comprehensive(), "c1")
+    assert may_act_for_client(comprehensive())
+    assert not may_act_for_client(self_op())
+    assert not may_act_for_client(comprehensive(status=MemberStatus.SUCCEEDED))

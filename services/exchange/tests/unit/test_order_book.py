@@ -222,3 +222,51 @@ def test_m23_a_long_queue_thinned_by_cancels_is_compacted_without_changing_the_b
     assert book.snapshot() == ((), ((100, tuple((oid, f"S{oid[1:]}", f"S{oid[1:]}", 1, 1) for oid in kept)),))
     assert [f.maker_order_id for f in buy(book, "b", 100, 10).fills] == kept
     assert len(book) == 0 and book.best_ask() is None
+
+
+def test_m23_depth_shows_five_levels_a_side_by_default_or_as_many_as_asked():
+    book = OrderBook()
+    for i in range(7):
+        buy(book, f"b{i}", 90 - i, 1)
+        sell(book, f"s{i}", 110 + i, 1)
+    bids, asks = book.depth()
+    assert [lv.price_ticks for lv in bids] == [90, 89, 88, 87, 86] and [lv.price_ticks for lv in asks] == [
+        110, 111, 112, 113, 114]
+    assert book.depth(1) == ([Level(90, 1, 1)], [Level(110, 1, 1)])
+
+
+def test_m23_amend_of_an_order_not_on_the_book_names_order_id_and_a_price_of_one_tick_is_valid():
+    book = OrderBook()
+    with pytest.raises(NotFound) as e:
+        book.amend("never", 100, 1)
+    assert e.value.field == "order_id"
+    with pytest.raises(NotFound) as e:
+        book.cancel("never")
+    assert e.value.field == "order_id"
+    buy(book, "b1", 5, 3)
+    assert book.amend("b1", 1, 3) == Execution((), 3, ())
+    assert book.order("b1").price_ticks == 1
+    with pytest.raises(ValueError):
+        book.amend("b1", 0, 3)
+
+
+def test_m23_amending_a_partly_filled_order_down_at_its_price_leaves_the_new_total_less_the_fills_open():
+    book = OrderBook()
+    sell(book, "s1", 100, 10)
+    buy(book, "b1", 100, 4)
+    assert book.amend("s1", 100, 8) == Execution((), 4, ())
+    assert book.order("s1") == OrderState("s1", "S", "S", SELL, 100, 8, 4)
+    assert book.depth() == ([], [Level(100, 4, 1)])
+
+
+def test_m23_a_reused_order_id_names_order_id_and_a_price_of_one_tick_rests():
+    book = OrderBook()
+    assert buy(book, "b1", 1, 2) == Execution((), 2, ())
+    with pytest.raises(Conflict) as e:
+        sell(book, "b1", 1, 1)
+    assert e.value.field == "order_id"
+
+
+@pytest.mark.parametrize("quantity", [4095, 4096, 4097])
+def test_m23_an_order_that_only_rests_reports_its_whole_quantity_resting_at_any_size(quantity):
+    assert buy(OrderBook(), "b1", 100, quantity) == Execution((), quantity, ())
