@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import (
@@ -23,18 +23,10 @@ _BLOCK = SerialBlockRow.__table__
 _MOVE = SerialMovementRow.__table__
 _COUNTER = SerialCounterRow.__table__
 _TX = RegistryTransactionRow.__table__
-_BEFORE = (func.sum(_BLOCK.c.last_serial - _BLOCK.c.first_serial + 1)
-           .over(partition_by=(_BLOCK.c.account_id, _BLOCK.c.unit_type, _BLOCK.c.vintage, _BLOCK.c.lot),
-                 order_by=_BLOCK.c.last_serial, rows=(None, -1)))
-_CANDIDATES = (select(_BLOCK, _BEFORE.label("before"))
-               .where(_BLOCK.c.account_id.in_(bindparam("accounts", expanding=True)),
-                      _BLOCK.c.unit_type.in_(bindparam("units", expanding=True)),
-                      _BLOCK.c.vintage.in_(bindparam("vintages", expanding=True)))
-               .subquery())
-#: the lowest blocks of each key until they hold `most` units (built once: the window query is costly to build)
-_LOWEST = (select(_CANDIDATES).where(func.coalesce(_CANDIDATES.c.before, 0) < bindparam("most"))
-           .order_by(_CANDIDATES.c.account_id, _CANDIDATES.c.unit_type, _CANDIDATES.c.vintage, _CANDIDATES.c.lot,
-                     _CANDIDATES.c.last_serial))
+#: SQLite: one key's blocks, lowest first, by the holding index; read lazily (SQLite runs in this process) and left
+#: once they cover what the key sends, so an account holding many small blocks costs only the few it needs
+_LOWEST_OF_KEY = ("SELECT id, account_id, unit_type, vintage, lot, issuer, first_serial, last_serial FROM serial_block "
+                  "WHERE account_id = ? AND unit_type = ? AND vintage = ? AND lot = ? ORDER BY last_serial")
 #: PostgreSQL: per key, its lowest blocks by the holding index, at most as many as the units it sends (a block holds
 #: at least one), summed until they cover them — an index range scan of a few rows per key, however many blocks the
 #: account holds; one text whatever the batch, so psycopg prepares it and the server plans it once. Blocks never
@@ -50,6 +42,18 @@ _LOWEST_PER_KEY = (
     "ORDER BY account_id, unit_type, vintage, lot, last_serial LIMIT k.need) AS s) AS b "
     "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.last_serial")
 AUTHORITY_ISSUER = "SH-AUTHORITY"
+
+
+def _covering(rows: Any, need: int) -> list[Any]:
+    """The first rows (blocks, lowest first) that together hold `need` units; the rest are never fetched."""
+    taken, held = [], 0
+    for row in rows:
+        taken.append(row)
+        held += row.last_serial - row.first_serial + 1
+        if held >= need:
+            break
+    rows.close()
+    return taken
 
 
 def _block_row(account_id: str, b: Block) -> dict[str, Any]:
@@ -127,8 +131,8 @@ class SerialBlocks:
     def _lowest(self, needed: dict[tuple[str, str, int, str], int]) -> dict[tuple[str, str, int, str], list[Block]]:
         """For each (account, unit type, vintage, lot) the lowest blocks that hold the units it sends — not all its
         blocks (an account that received many small deliveries holds many): on PostgreSQL each key's own lowest
-        blocks (`_LOWEST_PER_KEY`); on SQLite one query per 500 accounts, where a window sums the blocks before
-        each, and a block is needed while that sum is short of the largest quantity any key of the batch sends."""
+        blocks in one statement (`_LOWEST_PER_KEY`); on SQLite each key's blocks read lowest first until they cover
+        what it sends (`_LOWEST_OF_KEY`)."""
         held: dict[tuple[str, str, int, str], list[Block]] = {key: [] for key in needed}
         if not needed:
             return held
@@ -137,14 +141,9 @@ class SerialBlocks:
             return self._held(held, self.session.connection().exec_driver_sql(_LOWEST_PER_KEY, {
                 "accounts": [k[0] for k in keys], "units": [k[1] for k in keys], "vintages": [k[2] for k in keys],
                 "lots": [k[3] for k in keys], "needs": [needed[k] for k in keys]}))
-        most = max(needed.values())
-        units = sorted({k[1] for k in needed})
-        vintages = sorted({k[2] for k in needed})
-        accounts = sorted({k[0] for k in needed})
-        return self._held(held, [r for start in range(0, len(accounts), 500)
-                                 for r in self.session.execute(_LOWEST, {"accounts": accounts[start:start + 500],
-                                                                         "units": units, "vintages": vintages,
-                                                                         "most": most})])
+        connection = self.session.connection()
+        return self._held(held, [row for key in sorted(needed)
+                                 for row in _covering(connection.exec_driver_sql(_LOWEST_OF_KEY, key), needed[key])])
 
     def _held(self, held: dict[tuple[str, str, int, str], list[Block]], rows: Iterable[Any]
               ) -> dict[tuple[str, str, int, str], list[Block]]:
