@@ -498,3 +498,31 @@ def test_m18_an_exiting_entitys_report_is_filed_in_the_year_and_due_on_its_exit_
     missing = ReportCase("E-3", YEAR, "case-E-3")
     missing.start_exit_report(date(2023, 7, 15))
     assert missing.flag_report_missing(sh(2023, 7, 16), POLICY) and missing.report_missing_at == sh(2023, 7, 16)
+
+
+def test_m15_a_determination_may_be_zero_tonnes_carries_its_entity_year_and_the_id_given(directory):
+    verified_case = reported()
+    verify(verified_case, directory)
+    d = verified_case.determine(None, None, sh(2024, 4, 18), POLICY, determination_id="DET-A")
+    assert (d.determination_id, d.entity_id, d.year, d.emissions) == ("DET-A", "E-1", YEAR, 10_000)
+    rechecked = reported(20_000)
+    verify(rechecked, directory, 10_000)
+    d = rechecked.determine(0, "the kiln never ran", sh(2024, 5, 1), POLICY, determination_id="DET-B")
+    assert (d.determination_id, d.entity_id, d.year, d.emissions) == ("DET-B", "E-1", YEAR, 0)
+    missing = ReportCase("E-1", YEAR, "case-E-1")
+    missing.flag_report_missing(sh(2024, 4, 1), POLICY)
+    assert missing.determine(0, "closed all year", sh(2024, 5, 1), POLICY, determination_id="DET-C").emissions == 0
+    assert missing.determination.determination_id == "DET-C"
+
+
+def test_m15_m13_refused_figures_and_unverifiable_reports_name_field_and_article(directory):
+    rechecked = reported(20_000)
+    verify(rechecked, directory, 10_000)
+    for emissions, reason, field in [(-1, "r", "emissions"), (True, "r", "emissions"), (1, " ", "reason")]:
+        with pytest.raises(RuleViolation) as err:
+            rechecked.determine_after_recheck(emissions, reason, sh(2024, 5, 1))
+        assert (err.value.field, err.value.article) == (field, "M-15")
+    reporting_only = reported(covered=False)
+    with pytest.raises(RuleViolation) as err:
+        verify(reporting_only, directory)
+    assert (err.value.field, err.value.article) == ("report_id", "M-13")
