@@ -96,9 +96,10 @@ def test_m11_each_version_records_what_when_why_and_whether_major():
     assert (first.version, first.content, first.filed_at, first.change_reason, first.major_change) == (
         1, CONTENT, sh(2025, 12, 1, 9), None, False)
     assert first.filed_at.tzinfo is timezone.utc
-    minor = plan.revise(CONTENT, "  meter replaced ", False, datetime(2026, 2, 1, 9, tzinfo=REGULATORY_TZ))
-    assert (minor.version, minor.change_reason, minor.major_change, minor.filed_at) == (
-        2, "meter replaced", False, sh(2026, 2, 1, 9))
+    changed = PlanContent(CONTENT.boundary, (KILN, KILN), CONTENT.responsible_staff)
+    minor = plan.revise(changed, "  meter replaced ", False, datetime(2026, 2, 1, 9, tzinfo=REGULATORY_TZ))
+    assert (minor.version, minor.content, minor.change_reason, minor.major_change, minor.filed_at) == (
+        2, changed, "meter replaced", False, sh(2026, 2, 1, 9))
     assert minor.filed_at.tzinfo is timezone.utc and plan.versions == (first, minor)
 
 
