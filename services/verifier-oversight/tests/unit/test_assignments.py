@@ -159,3 +159,10 @@ def test_m13_proposal_ties_go_to_the_agency_id_and_scarce_entities_are_placed_fi
     assert [p.entity_id for p in placed] == ["E-3", "E-9"] and [u.entity_id for u in unplaced] == ["E-5"]
     assert unplaced[0].reason == ("no agency may take E-5 (heat): agency b was not selected for sector heat in 2025; "
                                   "agency a was not selected for sector heat in 2025")
+
+
+def test_m13_proposal_weighs_the_load_after_placing_the_entity():
+    big = Candidate("a", frozenset({"power"}), Decimal(10), 5)  # 6/10 after placing
+    small = Candidate("b", frozenset({"power"}), Decimal(2), 0)  # 1/2 after placing
+    placed, _ = propose(2025, [("E-1", "power")], [big, small], lambda agency, entity: None)
+    assert placed[0].agency_id == "b" and placed[0].reason.endswith("1 of 2 awarded")
