@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from ets_shared.errors import RuleViolation
 
-from mrv.domain.emissions import ActivitySource, SourceKind, compute_emissions, to_tonnes
+from mrv.domain.emissions import ActivitySource, SourceKind, compute_emissions, source_emissions, to_tonnes
 from mrv.domain.factors import factor_set_for_year
 
 SH2012 = factor_set_for_year(2021)
@@ -115,3 +115,10 @@ def test_m44_error_path_uses_the_callers_field_name():
 
 def test_m44_kind_given_as_string_value_is_accepted():
     assert compute_emissions([ActivitySource("heat", Decimal(10), "GJ")], SH2022).total == Decimal("0.60")
+
+
+def test_m44_one_source_checked_alone_is_named_source():
+    with pytest.raises(RuleViolation) as err:
+        source_emissions(src("fuel", "1", "t"), SH2022)
+    assert (err.value.field, err.value.article) == ("source.fuel", "M-44")
+    assert source_emissions(src("process", "12.5", "tCO2e"), SH2022) == (SourceKind.PROCESS, Decimal("12.5"))

@@ -67,3 +67,53 @@ def test_m11_no_plan_for_a_year_already_over():
         MonitoringPlan("E-1", 2025, "case-E-1").file(CONTENT, sh(2026, 1, 5), MrvPolicy.default(2025))
     assert err.value.field == "compliance_year"
 
+
+
+def test_m11_a_refused_filing_or_revision_names_its_field_and_article():
+    fresh = MonitoringPlan("E-1", 2026, "case-E-1")
+    with pytest.raises(Conflict) as err:
+        fresh.revise(CONTENT, "why", False, sh(2026, 3, 1))
+    assert (err.value.field, err.value.article) == ("plan_id", "M-11")
+    fresh.file(CONTENT, sh(2025, 12, 1), POLICY)
+    with pytest.raises(Conflict) as err:
+        fresh.file(CONTENT, sh(2025, 12, 2), POLICY)
+    assert (err.value.field, err.value.article) == ("compliance_year", "M-11")
+    for reason in (" ", None):
+        with pytest.raises(RuleViolation) as err:
+            fresh.revise(CONTENT, reason, False, sh(2026, 3, 1))
+        assert (err.value.field, err.value.article) == ("change_reason", "M-11")
+    with pytest.raises(RuleViolation) as err:
+        fresh.revise(PlanContent("b", (), CONTENT.responsible_staff), "fewer sources", False, sh(2026, 3, 1))
+    assert err.value.field == "sources" and len(fresh.versions) == 1
+    with pytest.raises(RuleViolation) as err:
+        MonitoringPlan("E-1", 2025, "case-E-1").file(CONTENT, sh(2026, 1, 5), MrvPolicy.default(2025))
+    assert err.value.article == "M-11"
+
+
+def test_m11_each_version_records_what_when_why_and_whether_major():
+    plan = MonitoringPlan("E-1", 2026, "case-E-1")
+    first = plan.file(CONTENT, datetime(2025, 12, 1, 9, tzinfo=REGULATORY_TZ), POLICY)
+    assert (first.version, first.content, first.filed_at, first.change_reason, first.major_change) == (
+        1, CONTENT, sh(2025, 12, 1, 9), None, False)
+    assert first.filed_at.tzinfo is timezone.utc
+    changed = PlanContent(CONTENT.boundary, (KILN, KILN), CONTENT.responsible_staff)
+    minor = plan.revise(changed, "  meter replaced ", False, datetime(2026, 2, 1, 9, tzinfo=REGULATORY_TZ))
+    assert (minor.version, minor.content, minor.change_reason, minor.major_change, minor.filed_at) == (
+        2, changed, "meter replaced", False, sh(2026, 2, 1, 9))
+    assert minor.filed_at.tzinfo is timezone.utc and plan.versions == (first, minor)
+
+
+def test_m11_the_plan_for_the_current_year_may_still_be_filed_and_a_filed_plan_is_never_missing():
+    plan = MonitoringPlan("E-1", 2026, "case-E-1")
+    plan.file(CONTENT, sh(2026, 12, 31, 23), POLICY)  # late, but the year is not over
+    assert plan.late and not plan.flag_missing(sh(2027, 1, 1), POLICY) and plan.missing_at is None
+    flagged = MonitoringPlan("E-2", 2026, "case-E-2")
+    assert flagged.flag_missing(datetime(2026, 1, 1, tzinfo=REGULATORY_TZ), POLICY)
+    assert flagged.missing_at == sh(2026, 1, 1) and flagged.missing_at.tzinfo is timezone.utc
+
+
+def test_m11_a_policy_of_another_year_is_a_programming_error():
+    with pytest.raises(ValueError):
+        MonitoringPlan("E-1", 2026, "case-E-1").file(CONTENT, sh(2025, 12, 1), MrvPolicy.default(2025))
+    with pytest.raises(ValueError):
+        MonitoringPlan("E-1", 2026, "case-E-1").flag_missing(sh(2026, 1, 1), MrvPolicy.default(2027))

@@ -7,7 +7,8 @@ import pytest
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.errors import NotFound, RuleViolation
 
-from mrv.domain.policy import DiscrepancyBase, MrvPolicy, is_late
+from mrv.domain.factors import FactorSet
+from mrv.domain.policy import DiscrepancyBase, MrvPolicy, is_late, missing_from
 
 
 def sh(*args):
@@ -110,3 +111,43 @@ def test_policy_is_immutable():
     with pytest.raises(FrozenInstanceError):
         p.objection_period_days = 3  # type: ignore[misc]
     assert timedelta(days=p.objection_period_days) == timedelta(days=7)
+
+
+def refusal(**kwargs):
+    with pytest.raises(RuleViolation) as err:
+        MrvPolicy(year=2023, **kwargs)
+    return err.value.field, err.value.article
+
+
+@pytest.mark.parametrize("kwargs, field, article", [
+    ({"recheck_discrepancy_ratio": 0.1}, "recheck_discrepancy_ratio", "M-15"),
+    ({"recheck_year_on_year_ratio": 0.2}, "recheck_year_on_year_ratio", "M-15"),
+    ({"recheck_discrepancy_ratio": Decimal(0)}, "recheck_discrepancy_ratio", "M-15"),
+    ({"recheck_discrepancy_tonnes": 0}, "recheck_discrepancy_tonnes", "M-15"),
+    ({"recheck_year_on_year_ratio": Decimal(0)}, "recheck_year_on_year_ratio", "M-15"),
+    ({"determination_days": 0}, "determination_days", "M-15"),
+    ({"determination_days": 31}, "determination_days", "M-15"),
+    ({"objection_period_days": -1}, "objection_period_days", "M-15"),
+    ({"report_due": date(2024, 4, 1), "verification_due": date(2024, 3, 31)}, "verification_due", "M-13"),
+    ({"determination_copied_to": ("finance", "statistics", "finance")}, "determination_copied_to", "M-15"),
+])
+def test_m15_m13_a_refused_parameter_names_its_field_and_article(kwargs, field, article):
+    assert refusal(**kwargs) == (field, article)
+
+
+def test_m15_m13_the_smallest_accepted_parameters():
+    p = MrvPolicy(year=2023, recheck_discrepancy_ratio=Decimal("0.0001"), recheck_discrepancy_tonnes=1,
+                  recheck_year_on_year_ratio=Decimal("0.0001"), determination_days=1, objection_period_days=1,
+                  verification_due=date(2024, 3, 31), determination_copied_to=())
+    assert (p.determination_days, p.verification_due, p.report_due) == (1, date(2024, 3, 31), date(2024, 3, 31))
+    assert MrvPolicy(year=2023, determination_days=30).determination_days == 30
+
+
+def test_m12_something_due_on_a_day_is_missing_from_midnight_shanghai_the_day_after():
+    assert missing_from(date(2024, 3, 31)) == sh(2024, 4, 1, 0, 0) == datetime(2024, 3, 31, 16, tzinfo=timezone.utc)
+
+
+def test_m44_the_year_or_override_picks_from_the_sets_given():
+    own = FactorSet("OWN", 2020, None, Decimal(1), Decimal(1), {})
+    assert MrvPolicy.default(2023).factor_set([own]) is own
+    assert MrvPolicy(year=2023, factor_set_id="OWN").factor_set([own]) is own

@@ -7,6 +7,7 @@ from ets_shared.clock import REGULATORY_TZ
 from ets_shared.errors import Conflict, Forbidden, RuleViolation
 
 from mrv.domain.emissions import ActivitySource, SourceKind
+from mrv.domain.factors import FactorSet
 from mrv.domain.policy import MrvPolicy
 from mrv.domain.recheck import TriggerCode
 from mrv.domain.report_case import ReportCase
@@ -401,3 +402,127 @@ def test_policy_of_another_year_is_a_programming_error():
     with pytest.raises(ValueError):
         ReportCase("E-1", YEAR, "case-E-1").submit_report("R", process(1), covered=True, now=sh(2024, 3, 1),
                                               policy=MrvPolicy.default(2022))
+
+
+# -- what each step records, and the article of every refusal (mutation testing) -----------------------------------
+
+CUSTOM = FactorSet("SH-TEST", 2023, 2023, Decimal("1"), Decimal("1"), {})
+
+
+def conflict(call):
+    with pytest.raises(Conflict) as err:
+        call()
+    return err.value.article
+
+
+def test_m12_m13_m15_a_refused_step_names_its_article(directory):
+    fresh = ReportCase("E-1", YEAR, "case-E-1")
+    assert conflict(lambda: fresh.amend_report(process(1), now=sh(2024, 3, 5))) == "M-12"
+    assert conflict(lambda: fresh.object(["doc"], sh(2024, 3, 5))) == "M-15"
+    assert conflict(lambda: fresh.open_recheck("why", sh(2024, 3, 5), POLICY)) == "M-15"
+    assert conflict(lambda: fresh.determine_after_recheck(1, "r", sh(2024, 3, 5))) == "M-15"
+    assert conflict(lambda: fresh.determine(1, "r", sh(2024, 3, 5), POLICY)) == "M-15"
+    case = reported()
+    assert conflict(lambda: case.submit_report("R-2", process(1), covered=True, now=sh(2024, 3, 2),
+                                               policy=POLICY)) == "M-12"
+    verify(case, directory)
+    assert conflict(lambda: verify(case, directory)) == "M-13"
+    case.determine(None, None, sh(2024, 4, 18), POLICY)
+    assert conflict(lambda: case.object(["doc"], sh(2024, 4, 19))) == "M-15"
+    with pytest.raises(RuleViolation) as err:
+        reported(covered=False).determine(1, "statistics", sh(2024, 5, 1), POLICY)
+    assert (err.value.field, err.value.article) == ("report_id", "M-15")
+
+
+def test_m15_the_authoritys_own_figure_only_where_a_deadline_found_something_missing():
+    assert conflict(lambda: ReportCase("E-1", YEAR, "c").determine_by_authority(1, "b", sh(2024, 5, 1))) == "M-15"
+    late = ReportCase("E-1", YEAR, "case-E-1")
+    assert late.flag_report_missing(sh(2024, 4, 1), POLICY)
+    late.submit_report("R-1", process(10_000), covered=True, now=sh(2024, 4, 5), policy=POLICY)
+    # the late report arrived: from now on only a missing verification lets the authority use its own figure
+    assert conflict(lambda: late.determine(9_000, "statistics", sh(2024, 4, 6), POLICY)) == "M-15"
+    assert late.flag_verification_missing(sh(2024, 5, 1), POLICY)
+    d = late.determine(9_000, " statistics ", sh(2024, 5, 2, 9), POLICY, determination_id="DET-X")
+    assert (d.determination_id, d.triggers, d.determined_at, d.reason) == ("DET-X", (), sh(2024, 5, 2, 9),
+                                                                          "statistics")
+
+
+def test_m12_an_amendment_replaces_the_sources_with_the_reports_own_factor_set():
+    case = ReportCase("E-1", YEAR, "case-E-1")
+    elec = [ActivitySource(SourceKind.ELECTRICITY, Decimal(3), "10^4 kWh")]
+    case.submit_report("R-1", elec, covered=True, now=sh(2024, 3, 1),
+                       policy=MrvPolicy(year=YEAR, factor_set_id="SH-TEST"), factor_sets=[CUSTOM])
+    amended = case.amend_report(elec + elec, now=sh(2024, 3, 2), factor_sets=[CUSTOM])
+    assert (amended.breakdown.factor_set_id, amended.breakdown.total) == ("SH-TEST", Decimal(6))
+    assert amended.sources == tuple(elec + elec) and case.report is amended
+
+
+def test_m15_a_recheck_opened_on_a_verified_case_starts_when_it_is_opened(directory):
+    by_objection = reported()
+    verify(by_objection, directory)
+    objection = by_objection.object(["doc"], sh(2024, 4, 12, 9))
+    assert objection.filed_at == sh(2024, 4, 12, 9) == by_objection.rechecks[-1].opened_at
+    by_authority = reported()
+    verify(by_authority, directory)
+    by_authority.open_recheck("site visit", sh(2024, 4, 13, 9), POLICY)
+    by_authority.open_recheck("second reason", sh(2024, 4, 14, 9), POLICY)
+    (recheck,) = by_authority.rechecks
+    assert recheck.opened_at == sh(2024, 4, 13, 9)
+    assert [t.detail for t in recheck.triggers] == ["site visit", "second reason"]  # the authority's reasons add up
+
+
+def test_m15_a_correction_opens_a_new_recheck_and_keeps_the_earlier_ones(directory):
+    case = reported(20_000)
+    verify(case, directory, 10_000)
+    case.determine_after_recheck(15_000, "re-checked", sh(2024, 5, 1))
+    correction = case.open_recheck("falsification reported", sh(2024, 7, 1, 9), POLICY)
+    assert correction.opened_at == sh(2024, 7, 1, 9)
+    case.open_recheck("second look", sh(2024, 7, 2), POLICY)
+    assert len(case.rechecks) == 2 and [t.code for t in case.rechecks[0].triggers] == [TriggerCode.DISCREPANCY]
+    assert [t.detail for t in case.rechecks[1].triggers] == ["falsification reported", "second look"]
+
+
+def test_m18_an_exiting_entitys_report_is_filed_in_the_year_and_due_on_its_exit_day():
+    case = ReportCase("E-1", YEAR, "case-E-1")
+    case.start_exit_report(date(2023, 7, 15))
+    assert case.exit_report_due == date(2023, 7, 15) and case.report_due(POLICY) == date(2023, 7, 15)
+    assert not case.flag_report_missing(sh(2023, 7, 15, 23, 59), POLICY)
+    report = case.submit_report("R-1", process(1_000), covered=True, now=sh(2023, 7, 16), policy=POLICY)
+    assert report.late is True  # filed during the year, but after its own due day
+    case.start_exit_report(date(2023, 9, 1))  # a report exists: the due day stays
+    assert case.exit_report_due == date(2023, 7, 15)
+    flagged = ReportCase("E-2", YEAR, "case-E-2")
+    assert flagged.flag_report_missing(sh(2024, 4, 1), POLICY)
+    flagged.start_exit_report(date(2023, 7, 15))  # found missing already: nothing changes
+    assert flagged.exit_report_due is None
+    missing = ReportCase("E-3", YEAR, "case-E-3")
+    missing.start_exit_report(date(2023, 7, 15))
+    assert missing.flag_report_missing(sh(2023, 7, 16), POLICY) and missing.report_missing_at == sh(2023, 7, 16)
+
+
+def test_m15_a_determination_may_be_zero_tonnes_carries_its_entity_year_and_the_id_given(directory):
+    verified_case = reported()
+    verify(verified_case, directory)
+    d = verified_case.determine(None, None, sh(2024, 4, 18), POLICY, determination_id="DET-A")
+    assert (d.determination_id, d.entity_id, d.year, d.emissions) == ("DET-A", "E-1", YEAR, 10_000)
+    rechecked = reported(20_000)
+    verify(rechecked, directory, 10_000)
+    d = rechecked.determine(0, "the kiln never ran", sh(2024, 5, 1), POLICY, determination_id="DET-B")
+    assert (d.determination_id, d.entity_id, d.year, d.emissions) == ("DET-B", "E-1", YEAR, 0)
+    missing = ReportCase("E-1", YEAR, "case-E-1")
+    missing.flag_report_missing(sh(2024, 4, 1), POLICY)
+    assert missing.determine(0, "closed all year", sh(2024, 5, 1), POLICY, determination_id="DET-C").emissions == 0
+    assert missing.determination.determination_id == "DET-C"
+
+
+def test_m15_m13_refused_figures_and_unverifiable_reports_name_field_and_article(directory):
+    rechecked = reported(20_000)
+    verify(rechecked, directory, 10_000)
+    for emissions, reason, field in [(-1, "r", "emissions"), (True, "r", "emissions"), (1, " ", "reason")]:
+        with pytest.raises(RuleViolation) as err:
+            rechecked.determine_after_recheck(emissions, reason, sh(2024, 5, 1))
+        assert (err.value.field, err.value.article) == (field, "M-15")
+    reporting_only = reported(covered=False)
+    with pytest.raises(RuleViolation) as err:
+        verify(reporting_only, directory)
+    assert (err.value.field, err.value.article) == ("report_id", "M-13")

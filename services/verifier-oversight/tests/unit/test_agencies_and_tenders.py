@@ -8,7 +8,7 @@ from ets_shared.errors import Conflict, RuleViolation
 
 from verifier_oversight.domain import agencies as a
 from verifier_oversight.domain.agencies import AgencyStatus, BlacklistEntry
-from verifier_oversight.domain.tenders import Lot, award_lot, publish_tender, score_bid, submit_bid
+from verifier_oversight.domain.tenders import Lot, LotAward, award_lot, publish_tender, score_bid, submit_bid
 
 from .conftest import T0, agency
 
@@ -137,3 +137,163 @@ def test_v_lot_awarded_once_to_scored_bidders_each_with_a_reason():
         award_lot(t, 2, [("a2", "r")], bids, {"a2": a2}, [BlacklistEntry("a2", 2024, 2025, 2029, "F")], [], AFTER)
     with pytest.raises(RuleViolation, match="after the bid deadline"):
         award_lot(t, 2, [("a2", "r")], bids, {"a2": a2}, [], [], T0)
+
+
+def refused(call):
+    with pytest.raises((RuleViolation, Conflict)) as e:
+        call()
+    return type(e.value), e.value.field, e.value.article
+
+
+CODE = "91310000MA1FL0001X"
+
+
+def test_m14_filing_refusals_name_their_field_and_article():
+    filed = a.file_agency("a1", "A", CODE, ["power"], T0, [])
+    for name, code, fields, expected in [(" ", CODE, ["power"], "name"), ("A", CODE[:-1], ["power"], "credit_code"),
+                                         ("A", CODE.lower(), ["power"], "credit_code"),
+                                         ("A", CODE + "1", ["power"], "credit_code"), ("A", CODE, [" "], "fields"),
+                                         ("A", CODE, ["power", "Aviation"], "fields")]:
+        assert refused(lambda n=name, c=code, f=fields: a.file_agency("a9", n, c, f, T0, [])) == (
+            RuleViolation, expected, "M-14")
+    assert refused(lambda: a.file_agency("a1", "B", "91310000MA1FL0002X", ["power"], T0, [filed])) == (
+        Conflict, "agency_id", "M-14")
+    assert refused(lambda: a.file_agency("a2", "B", CODE, ["power"], T0, [filed])) == (Conflict, "credit_code", "M-14")
+    again = a.file_agency("a2", "B", CODE, [" power ", "data_centre"], T0 + timedelta(days=1),
+                          [a.deregister_agency(filed)])  # a deregistered agency's code may be filed again
+    assert (again.agency_id, again.credit_code, again.fields, again.filed_at) == (
+        "a2", CODE, ("data_centre", "power"), T0 + timedelta(days=1))
+
+
+def test_m14_change_and_status_refusals_name_their_field_and_article():
+    filed = agency()
+    assert refused(lambda: a.change_filing(a.deregister_agency(filed), "x", None)) == (Conflict, None, "M-14")
+    assert refused(lambda: a.change_filing(filed, " ", None)) == (RuleViolation, "name", "M-14")
+    assert refused(lambda: a.change_filing(filed, filed.name, None)) == (Conflict, "fields", "M-14")
+    assert refused(lambda: a.change_filing(filed, None, ["power", "industry"])) == (Conflict, "fields", "M-14")
+    assert a.change_filing(filed, " New ", None).name == "New"
+    gone = a.deregister_agency(filed)
+    assert refused(lambda: a.deregister_agency(gone)) == (Conflict, None, "M-14")
+    assert refused(lambda: a.lift_suspension(filed)) == (Conflict, None, "V")
+    assert refused(lambda: a.suspend_agency(gone)) == (Conflict, None, "V")
+    suspended = a.suspend_agency(filed)
+    assert refused(lambda: a.suspend_agency(suspended)) == (Conflict, None, "V")
+    assert (a.deregister_agency(suspended).status, a.deregister_agency(suspended).version) == (
+        AgencyStatus.DEREGISTERED, 3)
+    assert a.lift_suspension(suspended).version == 3
+
+
+def test_m14_a_version_of_the_entry_says_what_it_said_when_and_by_whom():
+    suspended = a.suspend_agency(agency())
+    v = a.version_of(suspended, "two failed evaluations", T0, "authority:ops@seeb")
+    assert v == a.AgencyVersion("a1", 2, "Agency a1", AgencyStatus.SUSPENDED, ("industry", "power"),
+                                "two failed evaluations", T0, "authority:ops@seeb")
+
+
+def test_v_agency_bar_filed_selected_for_that_year_and_not_blacklisted():
+    entry = BlacklistEntry("a1", 2024, 2025, 2029, "FAIL")
+    assert [entry.covers(y) for y in (2024, 2025, 2029, 2030)] == [False, True, True, False]
+    awards = [a.TenderAward("a1", 2025), a.TenderAward("a2", 2026)]
+    assert a.agency_bar(agency(), 2025, awards, []) is None
+    assert "not selected by tender for 2026" in a.agency_bar(agency(), 2026, awards, [])
+    assert "blacklisted for 2025-2029 after the evaluation of 2024" in a.agency_bar(agency(), 2025, awards, [entry])
+    assert a.agency_bar(agency(), 2025, awards, [BlacklistEntry("a2", 2024, 2025, 2029, "FAIL")]) is None
+    assert a.blacklisted_for("a1", 2025, [BlacklistEntry("a2", 2024, 2025, 2029, "F"), entry]) is entry
+    assert a.standing_bar(agency(status=AgencyStatus.SUSPENDED), 2025, []) == "agency a1 is SUSPENDED"
+
+
+def test_v_tender_refusals_name_their_field_and_article():
+    lot = Lot(1, "Industry", ("industry",), 40)
+
+    def publish(title="t", conditions=("c",), lots=(lot,), deadline=DEADLINE, now=T0):
+        return lambda: publish_tender("T", 2025, title, list(conditions), list(lots), deadline, now)
+
+    for call, field in [(publish(title=" "), "title"), (publish(conditions=()), "conditions"),
+                        (publish(conditions=("c", " ")), "conditions"), (publish(lots=()), "lots"),
+                        (publish(deadline=date(2026, 2, 28)), "bid_deadline"),
+                        (publish(lots=(lot, Lot(1, "y", ("power",), 1))), "lots[1].lot_no"),
+                        (publish(lots=(lot, Lot(2, " ", ("power",), 1))), "lots[1].title"),
+                        (publish(lots=(lot, Lot(2, "y", ("power",), 0))), "lots[1].expected_volume"),
+                        (publish(lots=(lot, Lot(2, "y", ("power",), 1, 0))), "lots[1].expected_volume"),
+                        (publish(lots=(lot, Lot(2, "y", ("Power",), 1))), "lots[1].sectors")]:
+        assert refused(call) == (RuleViolation, field, "V")
+    t = publish(title=" Verification ", conditions=(" CMA ",), lots=(Lot(3, " Power ", ("power", "aviation"), 1),),
+                deadline=date(2026, 3, 1))()  # the deadline may be today (T0 is 1 March in Shanghai)
+    assert (t.tender_id, t.year, t.title, t.conditions, t.bid_deadline, t.published_at) == (
+        "T", 2025, "Verification", ("CMA",), date(2026, 3, 1), T0)
+    assert t.lots == (Lot(3, "Power", ("aviation", "power"), 1),) and t.lot(3) is t.lots[0]
+    assert refused(lambda: t.lot(1)) == (RuleViolation, "lot_no", "V")
+
+
+def test_v_bid_refusals_name_their_field_and_article():
+    t = tender()
+
+    def submit(agency_=None, lot_no=1, statement="s", price=Decimal("1.00"), now=T0, blacklist=(), bids=(), awards=()):
+        return lambda: submit_bid("B-1", t, lot_no, agency_ or agency(), statement, price, now, blacklist, bids,
+                                  awards)
+
+    first = submit()()
+
+    def won(lot_no):
+        return LotAward("T-2025", lot_no, "a9", 2025, ("industry",), 40, 1, "r", AFTER)
+
+    for call, expected in [(submit(now=T0 + timedelta(days=10)), (RuleViolation, "tender_id", "V")),
+                           (submit(agency(status=AgencyStatus.SUSPENDED)), (RuleViolation, "agency_id", "V")),
+                           (submit(lot_no=2), (RuleViolation, "lot_no", "M-14")),
+                           (submit(statement=" "), (RuleViolation, "statement", "V")),
+                           (submit(price=Decimal(0)), (RuleViolation, "price", "V")),
+                           (submit(price=Decimal("-5")), (RuleViolation, "price", "V")),
+                           (submit(price=Decimal("1.001")), (RuleViolation, "price", "V")),
+                           (submit(awards=[won(1)]), (Conflict, "lot_no", "V")),
+                           (submit(bids=[first]), (Conflict, "lot_no", "V"))]:
+        assert refused(call) == expected
+    other = submit(agency("a2", n=2), bids=[first], awards=[won(2)], price=Decimal("7"),
+                   statement=" six staff ")()
+    assert (other.bid_id, other.tender_id, other.lot_no, other.agency_id, other.statement, other.price,
+            other.submitted_at) == ("B-1", "T-2025", 1, "a2", "six staff", Decimal("7.00"), T0)
+    assert str(other.price) == "7.00" and submit(price=None)().price is None
+    assert submit(price=Decimal("0.01"))().price == Decimal("0.01")
+
+
+def test_v_scoring_refusals_name_their_field_and_article():
+    t, b = tender(), bid(tender())
+    last_day = T0 + timedelta(days=9)  # 10 March in Shanghai: still the bidding period
+    assert refused(lambda: score_bid(b, t, Decimal(80), "r", last_day)) == (RuleViolation, "bid_id", "V")
+    scored = score_bid(b, t, Decimal(100), " full marks ", T0 + timedelta(days=10))
+    assert (scored.score, scored.score_reason, scored.scored_at) == (Decimal("100.00"), "full marks",
+                                                                     T0 + timedelta(days=10))
+    assert str(scored.score) == "100.00" and score_bid(b, t, Decimal(0), "r", AFTER).score == 0
+    assert refused(lambda: score_bid(scored, t, Decimal(1), "r", AFTER)) == (Conflict, "bid_id", "V")
+    assert refused(lambda: score_bid(b, t, Decimal(1), " ", AFTER)) == (RuleViolation, "reason", "V")
+    assert refused(lambda: score_bid(b, t, Decimal("100.01"), "r", AFTER)) == (RuleViolation, "score", "V")
+
+
+def test_v_award_refusals_name_their_field_and_article():
+    t = tender()
+    a1, a2, a3 = agency("a1", n=1), agency("a2", ("power", "aviation"), n=2), agency("a3", ("power", "aviation"), n=3)
+    bids = [score_bid(submit_bid(f"B-{x.agency_id}", t, 2, x, "s", None, T0, [], [], []), t, Decimal(s), "r", AFTER)
+            for x, s in ((a2, "90"), (a3, "85"))]
+    unscored = submit_bid("B-a1", t, 2, agency("a1", ("power", "aviation")), "s", None, T0, [], [], [])
+    everyone = {"a1": a1, "a2": a2, "a3": a3}
+
+    def award(winners, bids=bids, blacklist=(), awards=(), now=AFTER, lot_no=2):
+        return lambda: award_lot(t, lot_no, winners, bids, everyone, blacklist, awards, now)
+
+    won = award([("a2", "r")])()
+    for call, expected in [(award([("a2", "r")], now=T0 + timedelta(days=9)), (RuleViolation, "lot_no", "V")),
+                           (award([("a2", "r")], awards=won), (Conflict, "lot_no", "V")),
+                           (award([]), (RuleViolation, "winners", "V")),
+                           (award([("a2", "r"), ("a2", "s")]), (RuleViolation, "winners", "V")),
+                           (award([("a2", "r"), ("a1", "r")]), (RuleViolation, "winners[1].agency_id", "V")),
+                           (award([("a2", "r"), ("a1", "r")], bids=[*bids, unscored]),
+                            (RuleViolation, "winners[1].agency_id", "V")),
+                           (award([("a2", "r"), ("a3", "r")], blacklist=[BlacklistEntry("a3", 2024, 2025, 2029, "F")]),
+                            (RuleViolation, "winners[1].agency_id", "V")),
+                           (award([("a2", "r"), ("a3", " ")]), (RuleViolation, "winners[1].reason", "V"))]:
+        assert refused(call) == expected
+    lot1 = score_bid(submit_bid("B-1", t, 1, a1, "s", None, T0, [], [], []), t, Decimal(70), "r", AFTER)
+    (one,) = award_lot(t, 1, [("a1", " only bidder ")], [lot1], everyone, [], won, AFTER + timedelta(hours=1))
+    assert (one.tender_id, one.lot_no, one.agency_id, one.year, one.sectors, one.expected_volume, one.winners,
+            one.reason, one.awarded_at) == (
+        "T-2025", 1, "a1", 2025, ("industry",), 40, 1, "only bidder", AFTER + timedelta(hours=1))
+    assert one.capacity == Decimal(40)

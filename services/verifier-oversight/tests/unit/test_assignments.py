@@ -100,3 +100,69 @@ def test_m13_entity_no_agency_may_take_is_listed_with_each_reason():
     assert "a3 conflicted" in left.reason and "a1: not selected" not in left.reason
     _, [none] = propose(2025, [("E-1", "industry")], [], lambda agency, entity: None)
     assert "no agency is selected for 2025" in none.reason
+
+
+def test_m13_a_refused_reassignment_names_its_field_and_article():
+    with pytest.raises(Conflict) as e:
+        next_engagement(engagement(), "E-1", 2025, "a1", "same", T0)
+    assert (e.value.field, e.value.article) == ("agency_id", "M-13")
+    with pytest.raises(Conflict) as e:
+        next_engagement(engagement(verified_at=T0, missing_at=None), "E-1", 2025, "a2", "late change", T0)
+    assert (e.value.field, e.value.article) == ("entity_id", "M-13")
+    # found missing, never verified: another agency may still be assigned
+    again = next_engagement(Engagement("E-1", 2025, "a1", 4, "assigned", T0, missing_at=T0), "E-1", 2025, "a2",
+                            " a1 failed ", T0,
+                            proposal_id="P-7")
+    assert again == Engagement("E-1", 2025, "a2", 5, " a1 failed ", T0, "P-7")
+    assert (again.verified_at, again.missing_at, again.recheck_opened_at, again.determined_at) == (None,) * 4
+
+
+def test_v_an_engagement_s_stage_after_its_verification_or_its_absence():
+    assert engagement(missing_at=T0).stage == "verification missing"
+    assert engagement(verified_at=T0).stage == "verified"
+    same_instant = engagement(verified_at=T0, recheck_opened_at=T0 + timedelta(days=1),
+                              determined_at=T0 + timedelta(days=1))
+    assert not same_instant.open and same_instant.stage == "determined"
+    unverified_recheck = engagement(recheck_opened_at=T0)
+    assert unverified_recheck.open and unverified_recheck.stage == "awaiting verification"
+
+
+def test_m13_advice_in_the_verification_year_or_ending_in_the_cooling_off_is_a_conflict(policy):
+    def bar(from_year, to_year, cooling_off=3):
+        relation = AdvisoryRelation("a1", "E-1", from_year, to_year, "energy audit")
+        return conflict_bar("a1", "E-1", 2025, [relation], set(),
+                            OversightPolicy(year=2025, advisory_cooling_off_years=cooling_off))
+
+    assert bar(2026, 2026) is not None and bar(2027, 2027) is None
+    assert bar(2010, 2022) is not None and bar(2010, 2021) is None
+    assert bar(2010, 2024, cooling_off=0) is None and bar(2010, 2025, cooling_off=0) is not None
+    assert bar(2010, 2023, cooling_off=1) is None
+    assert "advised E-1 (2010-ongoing: energy audit); conflict of interest for 2025" in bar(2010, None)
+    assert conflict_bar("a1", "E-1", 2025, [], [2024], OversightPolicy(year=2025, max_consecutive_years=1))
+    assert conflict_bar("a1", "E-1", 2025, [], [2023], OversightPolicy(year=2025, max_consecutive_years=1)) is None
+
+
+def test_m13_proposal_ties_go_to_the_agency_id_and_scarce_entities_are_placed_first():
+    even = [Candidate("b", frozenset({"power"}), Decimal(10), 0), Candidate("a", frozenset({"power"}), Decimal(10), 0)]
+    placed, _ = propose(2025, [("E-1", "power")], even, lambda agency, entity: None)
+    assert [(p.entity_id, p.agency_id) for p in placed] == [("E-1", "a")]
+    assert placed[0].reason == "least loaded competent agency for power: 1 of 10 awarded"
+    # E-2 may only go to b; placed first, it makes b the more loaded one, so E-1 goes to a
+    placed, _ = propose(2025, [("E-1", "power"), ("E-2", "power")], even,
+                        lambda agency, entity: "conflict" if (agency, entity) == ("a", "E-2") else None)
+    assert [(p.entity_id, p.agency_id) for p in placed] == [("E-1", "a"), ("E-2", "b")]
+    loaded = [Candidate("a", frozenset({"power"}), Decimal(10), 3), Candidate("b", frozenset({"power"}), Decimal(4), 1)]
+    placed, _ = propose(2025, [("E-1", "power")], loaded, lambda agency, entity: None)
+    assert placed[0].agency_id == "a" and placed[0].reason.endswith("4 of 10 awarded")  # 4/10 < 2/4
+    placed, unplaced = propose(2025, [("E-9", "power"), ("E-3", "power"), ("E-5", "heat")], even,
+                               lambda agency, entity: None)
+    assert [p.entity_id for p in placed] == ["E-3", "E-9"] and [u.entity_id for u in unplaced] == ["E-5"]
+    assert unplaced[0].reason == ("no agency may take E-5 (heat): agency b was not selected for sector heat in 2025; "
+                                  "agency a was not selected for sector heat in 2025")
+
+
+def test_m13_proposal_weighs_the_load_after_placing_the_entity():
+    big = Candidate("a", frozenset({"power"}), Decimal(10), 5)  # 6/10 after placing
+    small = Candidate("b", frozenset({"power"}), Decimal(2), 0)  # 1/2 after placing
+    placed, _ = propose(2025, [("E-1", "power")], [big, small], lambda agency, entity: None)
+    assert placed[0].agency_id == "b" and placed[0].reason.endswith("1 of 2 awarded")

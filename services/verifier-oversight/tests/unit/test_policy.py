@@ -55,3 +55,27 @@ def test_v_policy_boundaries_are_accepted():
                     consecutive_fails_for_suspension=None, random_ratio=Decimal(1), random_minimum=0,
                     experts_per_inspection_min=1, max_consecutive_years=1, advisory_cooling_off_years=0,
                     materiality_ratio=Decimal(1), evaluation_opens_on=date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"consecutive_fails_for_suspension": 11}, "consecutive_fails_for_suspension"),
+    ({"random_minimum": 10_001}, "random_minimum"),
+    ({"experts_per_inspection_min": 21}, "experts_per_inspection_min"),
+    ({"max_consecutive_years": 21}, "max_consecutive_years"),
+    ({"advisory_cooling_off_years": -1}, "advisory_cooling_off_years"),
+    ({"materiality_ratio": Decimal("1.0001")}, "materiality_ratio"),
+    ({"pass_min": 91, "excellent_min": 90}, "pass_min"),
+])
+def test_v_policy_upper_bounds_are_refused_under_article_v(values, field):
+    with pytest.raises(RuleViolation) as e:
+        OversightPolicy(year=2025, **values)
+    assert (e.value.field, e.value.article) == (field, "V")
+
+
+def test_v_policy_upper_boundaries_are_accepted():
+    p = OversightPolicy(year=2025, exam_pass_mark=100, pass_min=1, excellent_min=1, blacklist_years=20,
+                        consecutive_fails_for_suspension=10, random_minimum=10_000, experts_per_inspection_min=20,
+                        max_consecutive_years=20, advisory_cooling_off_years=20)
+    assert (p.exam_pass_mark, p.pass_min, p.blacklist_years, p.consecutive_fails_for_suspension) == (100, 1, 20, 10)
+    assert OversightPolicy(year=2025, consecutive_fails_for_suspension=1).consecutive_fails_for_suspension == 1
+    assert OversightPolicy(year=2025, evaluation_opens_on=date(2026, 7, 1)).evaluation_opens_on == date(2026, 7, 1)

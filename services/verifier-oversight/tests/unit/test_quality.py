@@ -63,3 +63,33 @@ def test_v_material_misstatement_missed_when_the_verified_figure_is_still_materi
 def test_v_a_verified_zero_counts_as_one_tonne(policy, table):
     d = quality.determination_deductions(facts(0, 0, 10), T0, policy, table)[RECHECK_CORRECTED]
     assert d.measure == Decimal(10) and d.points == 20
+
+
+def test_v_a_late_verification_is_charged_to_the_agency_for_the_entity_year_when_filed(table):
+    d = quality.late_verification("a7", "E-9", 2024, "VER-9", T0, table)
+    assert (d.deduction_id, d.agency_id, d.year, d.code, d.source, d.recorded_at, d.table_version, d.reference,
+            d.entity_id) == ("LATE_VERIFICATION-E-9-2024", "a7", 2024, "LATE_VERIFICATION", DeductionSource.EVENT, T0,
+                             0, "VER-9", "E-9")
+    assert d.evidence == (f"mrv verification VER-9 filed {T0.isoformat()} after the deadline",)
+    assert d.reason == "verification report on E-9 for 2024 filed late (M-13)"
+
+
+def test_v_a_missing_verification_is_charged_to_the_agency_for_the_entity_year_when_found(table):
+    d = quality.missing_verification("a7", "E-9", 2024, "2025-04-30", "RPT-E-9-2024", T0, table)
+    assert (d.deduction_id, d.agency_id, d.year, d.code, d.source, d.recorded_at, d.table_version, d.reference,
+            d.entity_id) == ("MISSING_VERIFICATION-E-9-2024", "a7", 2024, "MISSING_VERIFICATION",
+                             DeductionSource.EVENT, T0, 0, "RPT-E-9-2024", "E-9")
+    assert d.evidence == (f"mrv found the verification missing at {T0.isoformat()}",)
+
+
+def test_v_a_corrected_determination_deducts_from_the_agency_that_verified_with_its_evidence(policy, table):
+    f = quality.DeterminationFacts("DET-7", "E-9", 2024, "a7", 3, True, 95_000, 95_000, 100_000)
+    out = quality.determination_deductions(f, T0, policy, table)
+    evidence = ("mrv determination DET-7 revision 3: reported 95000 t, verified 95000 t, determined 100000 t",)
+    for code, d in out.items():
+        assert (d.deduction_id, d.agency_id, d.year, d.code, d.source, d.recorded_at, d.reference, d.entity_id,
+                d.evidence) == (f"{code}-E-9-2024", "a7", 2024, code, DeductionSource.EVENT, T0, "DET-7", "E-9",
+                                evidence)
+    assert out[RECHECK_CORRECTED].measure == Decimal(5_000) / 95_000
+    assert out[MATERIAL_MISSTATEMENT_MISSED].measure is None
+    assert quality.withdrawal_reason(f).startswith("determination DET-7 (revision 3) no longer shows this")

@@ -73,3 +73,48 @@ def test_v_finding_items_only_from_findings():
     with pytest.raises(RuleViolation, match="version 3"):
         table.finding_item("NOPE", "code")
     assert table.omitted_automatic() == ["MISSING_VERIFICATION", "RECHECK_CORRECTED", "MATERIAL_MISSTATEMENT_MISSED"]
+
+
+def banded(*bands, points=None):
+    return item(RECHECK_CORRECTED, ItemKind.AUTOMATIC, points or max(p for _, p in bands),
+                bands=[Band(Decimal(r), p) for r, p in bands])
+
+
+@pytest.mark.parametrize(("bad", "field"), [
+    (item(code="X"), "items[1].code"),  # one character
+    (item(code="X" * 65), "items[1].code"),
+    (item(code="1X"), "items[1].code"),
+    (ScoringItem("X_BLANK", " ", ItemKind.FINDING, 5), "items[1].description"),
+    (item(points=5, cap=101), "items[1].cap"),
+    (banded(("-0.01", 5)), "items[1].bands"),
+    (banded(("10.01", 5)), "items[1].bands"),
+    (banded(("0.05", 5), ("0.05", 6)), "items[1].bands"),
+    (banded(("0.05", 0), ("0.1", 5)), "items[1].bands"),
+    (banded(("0.05", 5), ("0.1", 101), points=100), "items[1].bands"),
+])
+def test_v_every_refused_item_names_its_place_and_article_v(bad, field):
+    with pytest.raises(RuleViolation) as e:
+        check_items([item("OK_ITEM"), bad])
+    assert (e.value.field, e.value.article) == (field, "V")
+    assert e.value.detail.startswith(f"{bad.code}: ")
+
+
+def test_v_the_widest_accepted_items():
+    ok = [item("XY"), item("X" * 64, points=100, cap=100), item("CAPPED", points=5, cap=5),
+          banded(("0", 1), ("10", 100)), item("FALSE_ONE", violation=Violation.FALSE_REPORT)]
+    assert list(check_items(ok)) == ["XY", "X" * 64, "CAPPED", RECHECK_CORRECTED, "FALSE_ONE"]
+    with pytest.raises(RuleViolation) as e:
+        check_items([])
+    assert (e.value.field, e.value.article) == ("items", "V")
+
+
+def test_v_a_finding_code_missing_from_the_table_is_refused_under_article_v():
+    table = default_table(2025)
+    with pytest.raises(RuleViolation) as e:
+        table.finding_item("NOPE", "findings[2].code")
+    assert (e.value.field, e.value.article) == ("findings[2].code", "V")
+    with pytest.raises(RuleViolation) as e:
+        table.finding_item("LATE_VERIFICATION", "findings[2].code")
+    assert e.value.article == "V"
+    assert table.item("NOPE") is None and table.item("MAJOR_ERROR").points == 20
+    assert (table.year, table.adopted_at, table.adopted_by) == (2025, None, None)

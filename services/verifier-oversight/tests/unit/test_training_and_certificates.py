@@ -117,3 +117,88 @@ def test_v_verifier_registered_once_with_a_filed_agency():
         register_verifier("v1", agency(), "Li", [v])
     with pytest.raises(RuleViolation):
         register_verifier("v2", agency(status=AgencyStatus.DEREGISTERED), "Li", [])
+
+
+def refused(call):
+    with pytest.raises((RuleViolation, Conflict)) as e:
+        call()
+    return type(e.value), e.value.field, e.value.article
+
+
+def test_v_verifier_registration_refusals_name_their_field_and_article():
+    v = register_verifier("v1", agency(), "Li", [])
+    assert refused(lambda: register_verifier("v2", agency(), "  ", [])) == (RuleViolation, "name", "V")
+    assert refused(lambda: register_verifier("v2", agency(status=AgencyStatus.DEREGISTERED), "Li", [])) == (
+        RuleViolation, "agency_id", "M-14")
+    assert refused(lambda: register_verifier("v1", agency(), "Li", [v])) == (Conflict, "verifier_id", "V")
+    assert register_verifier("v2", agency(status=AgencyStatus.SUSPENDED), "Wang", [v]).agency_id == "a1"
+
+
+def test_v_certificate_refusals_name_their_field_and_article():
+    passed = [session(v1=90)]
+    assert refused(lambda: certify(passed, agency("a2"))) == (RuleViolation, "verifier_id", "V")
+    assert refused(lambda: certify(passed, awards=[TenderAward("a1", 2024)])) == (RuleViolation, "compliance_year",
+                                                                                 "V")
+    assert refused(lambda: certify([session(v1=59)])) == (RuleViolation, "verifier_id", "V")
+    assert refused(lambda: issue_certificate(V1, agency(), 2025, " ", T0, passed_training(
+        "v1", 2025, passed, OversightPolicy(year=2025)), "", AWARDS, [], [])) == (RuleViolation, "certificate_no", "V")
+    assert refused(lambda: certify(passed, certificates=[Certificate("v9", "a1", 2024, "HCZ-2025-v1", T0)])) == (
+        Conflict, "certificate_no", "V")
+    assert refused(lambda: certify(passed, certificates=[Certificate("v1", "a1", 2025, "HCZ-OLD", T0)])) == (
+        Conflict, "verifier_id", "V")
+    # last year's certificate and another verifier's certificate of the year are no obstacle
+    issued = certify(passed, certificates=[Certificate("v1", "a1", 2024, "HCZ-2024-v1", T0),
+                                           Certificate("v2", "a1", 2025, "HCZ-2025-v2", T0)])
+    assert (issued.verifier_id, issued.agency_id, issued.issued_at, issued.revoked_at) == ("v1", "a1", T0, None)
+
+
+def test_v_revocation_refusals_name_their_field_and_article():
+    c = certify([session(v1=90)])
+    assert refused(lambda: revoke_certificate(c, T0, "")) == (RuleViolation, "reason", "V")
+    revoked = revoke_certificate(c, T0 + timedelta(days=1), " left ")
+    assert (revoked.revoked_at, revoked.revocation_reason) == (T0 + timedelta(days=1), "left")
+    assert refused(lambda: revoke_certificate(revoked, T0, "again")) == (Conflict, None, "V")
+
+
+def test_v_a_certificate_is_valid_from_its_issue_until_its_revocation():
+    c = Certificate("v1", "a1", 2025, "HCZ-2025-v1", T0, revoked_at=T0 + timedelta(days=2))
+    assert not c.valid_at(T0 - timedelta(seconds=1))
+    assert c.valid_at(T0) and c.valid_at(T0 + timedelta(days=2, seconds=-1))
+    assert not c.valid_at(T0 + timedelta(days=2)) and not c.valid_at()
+    assert Certificate("v1", "a1", 2025, "N", T0).valid_at() and Certificate("v1", "a1", 2025, "N", T0).valid_at(
+        T0 + timedelta(days=900))
+
+
+def test_v_training_refusals_name_their_field_and_article():
+    assert refused(lambda: schedule_training("TR-2", 2025, " ", date(2026, 1, 1))) == (RuleViolation, "title", "V")
+    for held_on in (date(2024, 12, 31), date(2027, 1, 1)):
+        assert refused(lambda held_on=held_on: schedule_training("TR-2", 2025, "x", held_on)) == (
+            RuleViolation, "held_on", "V")
+    for held_on in (date(2025, 1, 1), date(2026, 12, 31)):  # the compliance year or the verification year
+        assert schedule_training("TR-2", 2025, " Resit ", held_on).title == "Resit"
+    s = session(v1=70)
+    v3 = Verifier("v3", "a2", "Zhao")
+    assert refused(lambda: record_attendance(s, [v3, V1], {"a2": None, "a1": None})) == (
+        Conflict, "verifier_ids[1]", "V")
+    assert refused(lambda: record_attendance(s, [Verifier("v4", "a1", "Qian"), v3], {"a1": None, "a2": "barred"})) == (
+        RuleViolation, "verifier_ids[1]", "V")
+    assert refused(lambda: record_results(s, {"v9": 70})) == (RuleViolation, "results", "V")
+    assert refused(lambda: record_results(s, {"v1": 71})) == (Conflict, "results", "V")
+    for bad in (-1, 101, True):
+        assert refused(lambda bad=bad: record_results(s, {"v2": bad})) == (RuleViolation, "results", "V")
+    for good in (0, 100):
+        assert record_results(s, {"v2": good}).results == {"v1": 70, "v2": good}
+
+
+def test_v_the_best_pass_of_the_year_counts_ties_by_the_later_session(policy):
+    first = session(v1=80)
+    second = record_results(record_attendance(schedule_training("TR-2", 2025, "Resit", date(2026, 2, 1)), [V1],
+                                              {"a1": None}), {"v1": 80})
+    assert passed_training("v1", 2025, [first, second], policy) == passed_training("v1", 2025, [second, first],
+                                                                                   policy)
+    assert passed_training("v1", 2025, [first, second], policy).training_id == "TR-2"
+    other_year = record_results(record_attendance(schedule_training("TR-9", 2024, "2024", date(2025, 2, 1)), [V1],
+                                                  {"a1": None}), {"v1": 95})
+    assert passed_training("v1", 2025, [other_year], policy) is None
+    assert passed_training("v2", 2025, [first], policy) is None  # attended, no result
+    assert "attended no training session for 2025" in training_bar("v1", 2025, [other_year], policy)
