@@ -53,6 +53,7 @@ async def subject_listener(nats_url: str, subject: str) -> AsyncIterator[list[di
         received.append(json.loads(msg.data))
 
     sub = await nc.subscribe(subject, cb=on_message)
+    await nc.flush()  # a PING answered: the server has the subscription before the caller makes anything publish
     try:
         yield received
     finally:
