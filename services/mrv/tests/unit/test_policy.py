@@ -151,3 +151,9 @@ def test_m44_the_year_or_override_picks_from_the_sets_given():
     own = FactorSet("OWN", 2020, None, Decimal(1), Decimal(1), {})
     assert MrvPolicy.default(2023).factor_set([own]) is own
     assert MrvPolicy(year=2023, factor_set_id="OWN").factor_set([own]) is own
+
+
+def test_m15_m11_determining_by_itself_is_off_unless_chosen_and_a_plan_deadline_given_is_kept():
+    assert MrvPolicy(year=2023).automatic_determination is False
+    assert MrvPolicy(year=2023, automatic_determination=True).automatic_determination is True
+    assert MrvPolicy(year=2023, monitoring_plan_due=date(2022, 11, 30)).monitoring_plan_due == date(2022, 11, 30)

@@ -526,3 +526,47 @@ def test_m15_m13_refused_figures_and_unverifiable_reports_name_field_and_article
     with pytest.raises(RuleViolation) as err:
         verify(reporting_only, directory)
     assert (err.value.field, err.value.article) == ("report_id", "M-13")
+
+
+def test_m15_a_refused_determination_or_objection_names_its_field_and_article(directory):
+    verified_case = reported()
+    verify(verified_case, directory)
+    with pytest.raises(RuleViolation) as err:  # another figure than the verified one needs a re-check
+        verified_case.determine(9_999, "r", sh(2024, 5, 1), POLICY)
+    assert (err.value.field, err.value.article) == ("emissions", "M-15")
+    with pytest.raises(Conflict) as conflict_err:  # inside the objection period
+        verified_case.determine(None, None, sh(2024, 4, 10, 11), POLICY)
+    assert (conflict_err.value.field, conflict_err.value.article) == ("report_id", "M-15")
+    for evidence, field in [([], "evidence"), (["ok", " "], "evidence[1]")]:
+        with pytest.raises(RuleViolation) as err:
+            verified_case.object(evidence, sh(2024, 4, 11))
+        assert (err.value.field, err.value.article) == (field, "M-15")
+    verified_case.determine(None, None, sh(2024, 5, 1), POLICY)
+    verified_case.open_recheck("a complaint", sh(2024, 5, 2), POLICY)
+    with pytest.raises(Conflict) as conflict_err:  # a correction's re-check: the year is already determined
+        verified_case.object(["new evidence"], sh(2024, 5, 3))
+    assert conflict_err.value.article == "M-15"
+
+
+def test_m13_a_verification_keeps_its_id_and_verified_sources_and_a_recheck_opens_when_filed(directory):
+    case = reported(20_000)
+    sources = process(10_000)
+    at = sh(2024, 4, 10, 10)
+    v = case.file_verification("VF-9", "AG-1", "V-1", sources, ["ok"], now=at, policy=POLICY, directory=directory,
+                               previous_year_determined=None)
+    assert (v.verification_id, v.report_id, v.verified_sources) == ("VF-9", "R-1", tuple(sources))
+    assert case.rechecks[-1].opened_at == at
+
+
+def test_m12_a_report_keeps_the_sources_submitted():
+    sources = process(1_234)
+    assert reported(1_234).report.sources == tuple(sources)
+
+
+def test_m13_m44_a_verification_is_computed_with_the_reports_factor_set_from_the_sets_given(directory):
+    own = FactorSet("OWN", 2020, None, Decimal(1), Decimal(1), {})
+    case = ReportCase("E-1", YEAR, "case-E-1")
+    case.submit_report("R-1", process(10_000), covered=True, now=sh(2024, 3, 1), policy=POLICY, factor_sets=[own])
+    v = case.file_verification("VF-1", "AG-1", "V-1", process(10_000), ["ok"], now=sh(2024, 4, 10), policy=POLICY,
+                               directory=directory, previous_year_determined=None, factor_sets=[own])
+    assert v.breakdown.factor_set_id == "OWN"

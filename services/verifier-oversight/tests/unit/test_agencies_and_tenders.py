@@ -297,3 +297,9 @@ def test_v_award_refusals_name_their_field_and_article():
             one.reason, one.awarded_at) == (
         "T-2025", 1, "a1", 2025, ("industry",), 40, 1, "only bidder", AFTER + timedelta(hours=1))
     assert one.capacity == Decimal(40)
+
+
+def test_m14_an_agency_without_a_field_of_competence_is_refused_under_m14():
+    with pytest.raises(RuleViolation) as err:
+        a.check_fields([])
+    assert (err.value.field, err.value.article) == ("fields", "M-14")

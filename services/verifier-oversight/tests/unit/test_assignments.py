@@ -166,3 +166,17 @@ def test_m13_proposal_weighs_the_load_after_placing_the_entity():
     small = Candidate("b", frozenset({"power"}), Decimal(2), 0)  # 1/2 after placing
     placed, _ = propose(2025, [("E-1", "power")], [big, small], lambda agency, entity: None)
     assert placed[0].agency_id == "b" and placed[0].reason.endswith("1 of 2 awarded")
+
+
+def test_m13_proposal_places_the_entity_with_fewer_agencies_first_whatever_its_id():
+    even = [Candidate("a", frozenset({"power"}), Decimal(10), 0), Candidate("b", frozenset({"power"}), Decimal(10), 0)]
+    # E-2 may only go to a; placed first (before E-1), it makes a the more loaded one, so E-1 goes to b
+    placed, _ = propose(2025, [("E-1", "power"), ("E-2", "power")], even,
+                        lambda agency, entity: "conflict" if (agency, entity) == ("b", "E-2") else None)
+    assert [(p.entity_id, p.agency_id) for p in placed] == [("E-1", "b"), ("E-2", "a")]
+
+
+def test_m13_proposal_lists_every_entity_no_agency_may_take_by_its_id():
+    even = [Candidate("a", frozenset({"power"}), Decimal(10), 0)]
+    placed, unplaced = propose(2025, [("E-9", "heat"), ("E-1", "heat")], even, lambda agency, entity: None)
+    assert placed == [] and [u.entity_id for u in unplaced] == ["E-1", "E-9"]

@@ -267,3 +267,8 @@ def test_v_signature_refusals_name_their_field_and_a_spot_checks_findings_say_so
     assert (major.agency_id, major.year, major.code, major.reference, major.recorded_at) == (
         "a1", 2025, "INSPECTION_MAJOR", "I-2", T0 + timedelta(days=1))
     assert major.reason == "spot check I-2 at E-003: fuel data not checked against invoices"
+
+
+def test_v_an_on_site_inspection_at_a_drawn_entity_records_no_reason(policy, table):
+    draw = draw_inspection_sample("a1", ENGAGEMENTS, [Targeted("E-007", "complaint")], 7, policy)
+    assert inspect(table, draw).reason is None

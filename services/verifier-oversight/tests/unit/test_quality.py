@@ -6,6 +6,7 @@ import pytest
 
 from verifier_oversight.domain import quality
 from verifier_oversight.domain.evaluation import DeductionSource
+from verifier_oversight.domain.policy import OversightPolicy
 from verifier_oversight.domain.scoring import MATERIAL_MISSTATEMENT_MISSED, RECHECK_CORRECTED
 
 from .conftest import T0
@@ -93,3 +94,11 @@ def test_v_a_corrected_determination_deducts_from_the_agency_that_verified_with_
     assert out[RECHECK_CORRECTED].measure == Decimal(5_000) / 95_000
     assert out[MATERIAL_MISSTATEMENT_MISSED].measure is None
     assert quality.withdrawal_reason(f).startswith("determination DET-7 (revision 3) no longer shows this")
+
+
+def test_v_a_material_miss_needs_the_determination_to_differ_from_both_report_and_verification():
+    policy = OversightPolicy(year=2025, materiality_ratio=Decimal("0.6"))
+    assert facts(100_000, 30_000, 100_000).material_miss(policy) is False  # the report was right
+    assert facts(50_000, 100_000, 100_000).material_miss(policy) is False  # the verification was right
+    # determined 0 t: the threshold is the ratio of 1 t, so a 1 t report and verification both missed it
+    assert facts(1, 1, 0).material_miss(policy) is True

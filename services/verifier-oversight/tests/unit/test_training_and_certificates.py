@@ -202,3 +202,7 @@ def test_v_the_best_pass_of_the_year_counts_ties_by_the_later_session(policy):
     assert passed_training("v1", 2025, [other_year], policy) is None
     assert passed_training("v2", 2025, [first], policy) is None  # attended, no result
     assert "attended no training session for 2025" in training_bar("v1", 2025, [other_year], policy)
+
+
+def test_v_a_training_session_keeps_the_day_it_is_held():
+    assert schedule_training("TR-3", 2025, " Verification 2025 ", date(2026, 1, 12)).held_on == date(2026, 1, 12)
