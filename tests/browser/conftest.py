@@ -20,7 +20,7 @@ def chromium() -> str:
     if path is None:
         unavailable("Chromium is not installed (/usr/bin/chromium, or ETS_CHROMIUM)")
     try:
-        import playwright.async_api  # noqa: F401
+        import playwright.async_api  # noqa: F401  # imported only to learn whether it is installed
     except ImportError:
         unavailable("the playwright package is not installed (the dev dependency group)")
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # this run's screenshots only
