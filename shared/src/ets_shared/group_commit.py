@@ -109,13 +109,13 @@ class GroupCommit(Generic[Item, Outcome]):
             except Exception as error:  # noqa: BLE001 - answered to the callers, never lost in the thread
                 self._failed(batch, error)
                 return
-        self.batches += 1
+        self.batches += 1  # counted before any answer is released: a woken caller reads them up to date
+        self.entered += len(batch)
         for (_item, answer), outcome in zip(batch, outcomes, strict=True):
             if isinstance(outcome, Exception):
                 answer.set_exception(outcome)
             else:
                 answer.set_result(outcome)
-        self.entered += len(batch)
 
     def _failed(self, batch: list[tuple[Claimed[Item], Future]], error: Exception) -> None:
         if len(batch) > 1:
@@ -124,5 +124,5 @@ class GroupCommit(Generic[Item, Outcome]):
                 self._apply([item])
             return
         log.exception("%s: applying an item failed", self.name, exc_info=error)
-        batch[0][1].set_exception(error)
         self.entered += 1
+        batch[0][1].set_exception(error)
