@@ -9,7 +9,7 @@ import json
 import nats
 import pytest
 
-from exchange.entrypoints.rpc import ORDERS_SUBJECT
+from exchange.entrypoints.rpc import MASS_ORDERS_SUBJECT, ORDERS_SUBJECT
 
 pytestmark = pytest.mark.asyncio
 PRODUCT = "SHEA-2025"
@@ -91,5 +91,59 @@ async def test_m23_many_outstanding_requests_all_answered_and_reconciled(market,
                                         params={"limit": 1000})).json()
         assert len(rows) == 60 and sum(r["filled"] for r in rows) == filled
         assert (await market.balances(seller))["units"] == (10_000 - 600, 600)
+    finally:
+        await nc.drain()
+
+
+async def mass(nc, headers: dict[str, str], body: object) -> tuple[int, dict]:
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    reply = await nc.request(MASS_ORDERS_SUBJECT, data, timeout=30, headers=headers)
+    return int(reply.headers["Status"]), json.loads(reply.data)
+
+
+async def test_m23_mass_order_enters_each_order_in_turn_with_an_answer_each(market, nats_url):
+    buyer, seller = await traders(market)
+    nc = await nats.connect(nats_url)
+    try:
+        status, body = await mass(nc, market.member("S"), {"orders": [
+            order(seller, "SELL", "40.00", 300), order(seller, "SELL", "40.10", 200)]})
+        assert status == 200, body
+        assert [r["status"] for r in body["results"]] == [201, 201]
+        first, second = (r["order"] for r in body["results"])
+        assert second["sequence"] > first["sequence"]  # entered in the request's order
+        status, body = await mass(nc, market.member("B"), {"orders": [order(buyer, "BUY", "40.10", 400)]})
+        (bid,) = body["results"]
+        assert [(t["sell_order_id"], t["price"], t["quantity"]) for t in bid["order"]["trades"]] == [
+            (first["order_id"], "40.00", 300), (second["order_id"], "40.10", 100)]
+        assert (await market.balances(seller))["units"] == (9_500, 500)  # 400 sold, 100 resting: reserved
+    finally:
+        await nc.drain()
+
+
+async def test_m22_m23_mass_order_refuses_a_bad_order_alone_naming_its_field(market, nats_url):
+    buyer, seller = await traders(market)
+    nc = await nats.connect(nats_url)
+    try:
+        status, body = await mass(nc, market.member("S"), {"orders": [
+            {**order(seller, "SELL", "40.00", 1), "price": 40.0},   # a float: not exact
+            order(seller, "SELL", "44.01", 1),                      # beyond the price limit
+            order(buyer, "SELL", "40.00", 1),                       # another member's account
+            order(seller, "SELL", "40.00", 10)]})
+        assert status == 200, body
+        answers = [(r["status"], r.get("problem", {}).get("field"), r.get("problem", {}).get("article"))
+                   for r in body["results"]]
+        assert answers == [(422, "orders.0.price", None), (422, "orders.1.price", "M-28"),
+                           (403, "orders.2.trading_account_id", "M-22"), (201, None, None)]
+        assert (await market.balances(seller))["units"] == (9_990, 10)  # only the good order reserved
+        status, body = await mass(nc, market.operator, {"orders": [order(seller, "SELL", "40.00", 1)]})
+        assert status == 403, body
+        status, body = await mass(nc, {}, {"orders": [order(seller, "SELL", "40.00", 1)]})
+        assert status == 401, body
+        status, body = await mass(nc, market.member("S"), {"orders": []})
+        assert (status, body["field"]) == (422, "orders")
+        status, body = await mass(nc, market.member("S"), b"not json")
+        assert status == 422, body
+        orders = await market.client.get(f"/trading-accounts/{seller}/orders", headers=market.operator)
+        assert len(orders.json()) == 1
     finally:
         await nc.drain()
