@@ -101,16 +101,17 @@ class ExchangeBench:
                                                    "time_in_force": "IOC"})
         self.accepted[self.account(0)] = 1
 
-    def _order(self, rng: random.Random, i: int) -> tuple[int, str, str, int]:
+    def _order(self, rng: random.Random) -> tuple[int, str, str, int]:
+        i = rng.randrange(self.k)
         side = rng.choice(("BUY", "SELL"))
         offset = rng.randint(-50, 20) if side == "BUY" else rng.randint(-20, 50)
         return i, side, f"{(REFERENCE + offset) / 100:.2f}", rng.randint(1, 100)
 
     async def load(self) -> float:
         rng = random.Random(1)
+        plan = [self._order(rng) for _ in range(self.n)]
         if self.mass:
-            return await self._load_mass(rng)
-        plan = [self._order(rng, rng.randrange(self.k)) for _ in range(self.n)]
+            return await self._load_mass(plan)
         queue = iter(plan)
 
         async def worker() -> None:
@@ -131,14 +132,18 @@ class ExchangeBench:
         await asyncio.gather(*(worker() for _ in range(self.limit)))
         return time.perf_counter() - started
 
-    async def _load_mass(self, rng: random.Random) -> float:
-        """Mass-order requests of `self.mass` orders, each request one trader's (its member's token); every order's
-        acknowledgement latency is its request's."""
-        requests, left = [], self.n
-        while left > 0:
-            i = rng.randrange(self.k)
-            requests.append([self._order(rng, i) for _ in range(min(self.mass, left))])
-            left -= self.mass
+    async def _load_mass(self, plan: list[tuple[int, str, str, int]]) -> float:
+        """The same orders as one per request, grouped: each trader's next `self.mass` orders (in the plan's order)
+        make one mass-order request (its member's token), sent when the last of them comes up in the plan; every
+        order's acknowledgement latency is its request's."""
+        requests: list[list[tuple[int, str, str, int]]] = []
+        waiting: dict[int, list[tuple[int, str, str, int]]] = {}
+        for entry in plan:
+            group = waiting.setdefault(entry[0], [])
+            group.append(entry)
+            if len(group) == self.mass:
+                requests.append(waiting.pop(entry[0]))
+        requests.extend(waiting.values())
         queue = iter(requests)
 
         async def worker() -> None:
