@@ -29,6 +29,7 @@ from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
+from exchange.entrypoints.answers import LoopAnswers
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.entrypoints.schemas import OrderPublic
 from exchange.service_layer import commands
@@ -69,6 +70,7 @@ class OrderGateway:
     def __init__(self, runtime: Any) -> None:
         self.runtime = runtime
         self.tokens = VerifiedTokens()
+        self.answers = LoopAnswers()  # the sequencer's answers, one loop wake-up per batch
         self._subs: list[Any] = []
         self._nc: Any = None
         self._tasks: set[asyncio.Task] = set()
@@ -118,8 +120,9 @@ class OrderGateway:
         try:
             principal = await self.member(headers)
             cmd = commands.PlaceOrder.model_validate_json(data)
-            order, trades = await asyncio.wrap_future(
-                self.runtime.sequencer.enter(principal.party_id, cmd, MessageContext.new(principal.actor)))
+            answer = self.runtime.sequencer.enter(principal.party_id, cmd, MessageContext.new(principal.actor))
+            await self.answers.all_of([answer])
+            order, trades = answer.result()
             return 201, OrderPublic.of(order, trades).model_dump_json().encode()
         except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
             return refusal(error)

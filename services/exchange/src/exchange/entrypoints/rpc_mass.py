@@ -12,9 +12,7 @@ order in the request's order, each `{"status": 201, "order": <OrderPublic>}` or 
 gets one answer as a single order would (401, 403, 422)."""
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 from concurrent.futures import Future
 from typing import Any
 
@@ -50,7 +48,7 @@ async def handle(gateway: Any, headers: dict[str, str], data: bytes) -> tuple[in
             answers.append(refusal(invalid, within=f"orders.{n}"))
             continue
         answers.append(gateway.runtime.sequencer.enter(principal.party_id, cmd, context))
-    await all_answered([a for a in answers if isinstance(a, Future)])
+    await gateway.answers.all_of([a for a in answers if isinstance(a, Future)])
     return 200, b'{"results":[' + b",".join(_result(a, n) for n, a in enumerate(answers)) + b"]}"
 
 
@@ -63,24 +61,3 @@ def _result(answer: Future | tuple[int, bytes], n: int) -> bytes:
         answer = refusal(error if isinstance(error, Exception) else RuntimeError(error), within=f"orders.{n}")
     status, problem = answer
     return b'{"status":' + json.dumps(status).encode() + b',"problem":' + problem + b"}"
-
-
-async def all_answered(futures: list[Future]) -> None:
-    """Wait until every future is done, waking the event loop once (not once per order, as `wrap_future` would)."""
-    if not futures:
-        return
-    loop = asyncio.get_running_loop()
-    done: asyncio.Future[None] = loop.create_future()
-    left = [len(futures)]
-    lock = threading.Lock()
-
-    def answered(_future: Future) -> None:
-        with lock:
-            left[0] -= 1
-            last = left[0] == 0
-        if last:
-            loop.call_soon_threadsafe(lambda: done.done() or done.set_result(None))
-
-    for future in futures:
-        future.add_done_callback(answered)
-    await done
