@@ -7,7 +7,7 @@ import asyncio
 import threading
 from concurrent.futures import Future
 
-from exchange.entrypoints.answers import LoopAnswers
+from exchange.entrypoints.rpc_answers import LoopAnswers
 
 
 async def test_m23_a_request_is_answered_only_after_every_one_of_its_orders_is():

@@ -29,7 +29,7 @@ from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
-from exchange.entrypoints.answers import LoopAnswers
+from exchange.entrypoints.rpc_answers import LoopAnswers
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.entrypoints.schemas import OrderPublic
 from exchange.service_layer import commands
