@@ -102,7 +102,7 @@ async def test_finding_5_read_only_and_calendar_identities_cannot_touch_what_is_
 
 
 async def test_member_gateway_identity_may_send_order_requests_and_nothing_else(settings):
-    from ets_shared.messaging.nats_auth import MEMBER_ORDERS_SUBJECT
+    from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 
     async with running_service(build_runtime, settings):
         errors: list[str] = []
@@ -114,9 +114,11 @@ async def test_member_gateway_identity_may_send_order_requests_and_nothing_else(
             await exchange.publish(msg.reply, b"ok")
 
         await exchange.subscribe(MEMBER_ORDERS_SUBJECT, cb=answer)
+        await exchange.subscribe(MEMBER_MASS_ORDERS_SUBJECT, cb=answer)
         await exchange.flush()
         gateway = await connect_as(settings, "member-gateway", errors)
         assert (await gateway.request(MEMBER_ORDERS_SUBJECT, b"{}", timeout=5)).data == b"ok"
+        assert (await gateway.request(MEMBER_MASS_ORDERS_SUBJECT, b"{}", timeout=5)).data == b"ok"
         with pytest.raises(nats.errors.TimeoutError):  # no event of any producer
             await gateway.jetstream().publish(REGISTERED, registered("E-GATEWAY"), timeout=1)
         await gateway.subscribe("ets.>")  # nor reading the platform's events
@@ -124,4 +126,4 @@ async def test_member_gateway_identity_may_send_order_requests_and_nothing_else(
         await eventually(lambda: any("permissions violation" in e.lower() and "ets.>" in e for e in errors))
         await gateway.close()
         await exchange.close()
-        assert seen == [b"{}"] and await stored(settings) == 0
+        assert seen == [b"{}", b"{}"] and await stored(settings) == 0

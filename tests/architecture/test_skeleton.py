@@ -30,9 +30,10 @@ SKELETON = {
     "the process entry and app factory": "entrypoints/main.py",
 }
 # one name per role: each file of a layer matches its pattern (a topic's routers `http_<topic>.py`, their models
-# `schemas_<topic>.py`, its request bodies `commands_<topic>.py`; the benchmarks' entry points `<name>_bench.py`)
+# `schemas_<topic>.py`, its request bodies `commands_<topic>.py`; the NATS gateway `rpc.py` and its parts
+# `rpc_<part>.py`; the benchmarks' entry points `<name>_bench.py`)
 LAYER_NAMES = {
-    "entrypoints": r"__init__|main|dependencies|rpc|http(_\w+)?|schemas(_\w+)?|\w+_bench|engine_streams",
+    "entrypoints": r"__init__|main|dependencies|rpc(_\w+)?|http(_\w+)?|schemas(_\w+)?|\w+_bench|engine_streams",
 }
 # the names that drifted (issue 13) and their one name now
 DRIFTED = {

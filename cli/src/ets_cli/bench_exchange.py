@@ -1,7 +1,8 @@
 """`ets bench --exchange --orders N [--via http|nats]`: orders through the exchange's public interface of the running
 platform — `POST /orders`, or the members' NATS order gateway (request/reply on `ets.rpc.exchange.orders`, as the
-`member-gateway` NATS identity, each request with its member's token) — every accepted order journaled durably
-(committed with its events before it is acknowledged), every trade settled through the registry, measured.
+`member-gateway` NATS identity, each request with its member's token; with `--mass M`, mass-order requests of M
+orders on `ets.rpc.exchange.orders.mass`, each one trader's, an answer per order) — every accepted order journaled
+durably (committed with its events before it is acknowledged), every trade settled through the registry, measured.
 
 Set-up (not measured): `--traders` covered entities registered and allocated (allocation), admitted as exchange
 members with trading accounts the registry opens; each deposits allowances into its trading account (a registry
@@ -30,13 +31,15 @@ from ets_cli.scenario import at
 
 REFERENCE = 5000  # fen: 50.00 yuan
 ORDERS_SUBJECT = "ets.rpc.exchange.orders"  # the exchange's members' order gateway (request/reply)
+MASS_ORDERS_SUBJECT = "ets.rpc.exchange.orders.mass"  # many orders in one request, an answer per order
 
 
 class ExchangeBench:
     def __init__(self, c: PlatformClient, orders: int, traders: int, concurrency: int, year: int,
-                 gateway=None) -> None:  # a nats-py connection as the member-gateway identity
+                 gateway=None, mass: int = 0) -> None:  # a nats-py connection as the member-gateway identity
         self.c, self.n, self.k, self.limit, self.Y = c, orders, traders, concurrency, year
         self.gateway = gateway
+        self.mass = mass  # orders per mass-order request (0: one order per request)
         run = secrets.token_hex(3).upper()
         self.entities = [f"X{run}-{i:03d}" for i in range(traders)]
         self.product = f"SHEA-{year}-{run}"
@@ -98,14 +101,17 @@ class ExchangeBench:
                                                    "time_in_force": "IOC"})
         self.accepted[self.account(0)] = 1
 
+    def _order(self, rng: random.Random) -> tuple[int, str, str, int]:
+        i = rng.randrange(self.k)
+        side = rng.choice(("BUY", "SELL"))
+        offset = rng.randint(-50, 20) if side == "BUY" else rng.randint(-20, 50)
+        return i, side, f"{(REFERENCE + offset) / 100:.2f}", rng.randint(1, 100)
+
     async def load(self) -> float:
         rng = random.Random(1)
-        plan = []
-        for _ in range(self.n):
-            i = rng.randrange(self.k)
-            side = rng.choice(("BUY", "SELL"))
-            offset = rng.randint(-50, 20) if side == "BUY" else rng.randint(-20, 50)
-            plan.append((i, side, f"{(REFERENCE + offset) / 100:.2f}", rng.randint(1, 100)))
+        plan = [self._order(rng) for _ in range(self.n)]
+        if self.mass:
+            return await self._load_mass(plan)
         queue = iter(plan)
 
         async def worker() -> None:
@@ -121,6 +127,52 @@ class ExchangeBench:
                     self.refused += 1
                 else:
                     self.failed += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(self.limit)))
+        return time.perf_counter() - started
+
+    async def _load_mass(self, plan: list[tuple[int, str, str, int]]) -> float:
+        """The same orders as one per request, grouped: each trader's next `self.mass` orders (in the plan's order)
+        make one mass-order request (its member's token), sent when the last of them comes up in the plan; every
+        order's acknowledgement latency is its request's."""
+        requests: list[list[tuple[int, str, str, int]]] = []
+        waiting: dict[int, list[tuple[int, str, str, int]]] = {}
+        for entry in plan:
+            group = waiting.setdefault(entry[0], [])
+            group.append(entry)
+            if len(group) == self.mass:
+                requests.append(waiting.pop(entry[0]))
+        requests.extend(waiting.values())
+        queue = iter(requests)
+
+        async def worker() -> None:
+            for request in queue:
+                i = request[0][0]
+                body = {"orders": [{"trading_account_id": self.account(i), "product_id": self.product, "side": side,
+                                    "price": price, "quantity": quantity} for _i, side, price, quantity in request]}
+                headers = {"Authorization": f"Bearer {self.c.token('member', f'M-{self.entities[i]}')}"}
+                t = time.perf_counter()
+                try:
+                    reply = await self.gateway.request(MASS_ORDERS_SUBJECT, json.dumps(body).encode(), timeout=60,
+                                                       headers=headers)
+                except nats.errors.TimeoutError:
+                    self.failed += len(request)
+                    continue
+                took = time.perf_counter() - t
+                results = json.loads(reply.data).get("results") if (reply.headers or {}).get("Status") == "200" \
+                    else None
+                if results is None:
+                    self.failed += len(request)
+                    continue
+                for result in results:
+                    self.latencies.append(took)
+                    if result["status"] == 201:
+                        self.accepted[self.account(i)] = self.accepted.get(self.account(i), 0) + 1
+                    elif result["status"] == 422:
+                        self.refused += 1
+                    else:
+                        self.failed += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(self.limit)))
@@ -181,8 +233,10 @@ async def _bench(args) -> int:
             servers = (args.nats_url or c.nats_url).split(",")
             gateway = await nats.connect(servers, name="ets-bench-member-gateway",
                                          **nats_options("member-gateway", args.data_dir))
-        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year, gateway)
-        via = "HTTP, POST /orders" if gateway is None else f"NATS request/reply, {ORDERS_SUBJECT}"
+        mass = getattr(args, "mass", 0) if gateway is not None else 0
+        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year, gateway, mass)
+        via = "HTTP, POST /orders" if gateway is None else f"NATS request/reply, {ORDERS_SUBJECT}" if not mass \
+            else f"NATS request/reply, {MASS_ORDERS_SUBJECT}, {mass} orders per request"
         print(f"ets bench --exchange: {args.orders:,} orders from {args.traders} traders, concurrency "
               f"{args.concurrency}, year {year} ({via})", flush=True)
         measured = machine()

@@ -120,6 +120,8 @@ def bench(entities: int = typer.Option(1000, help="synthetic entities in the com
           concurrency: int = typer.Option(32, help="surrenders (with --exchange: orders) in flight at once"),
           via: Via = typer.Option("http", help="with --exchange: POST /orders, or the members' NATS order gateway "
                                                "(request/reply)"),
+          mass: int = typer.Option(0, help="with --exchange --via nats: orders per mass-order request (each request "
+                                           "one trader's orders; 0: one order per request)"),
           stall: float = typer.Option(120.0, help="fail when nothing moves for this many seconds"),
           year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
           host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:

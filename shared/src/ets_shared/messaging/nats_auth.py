@@ -9,7 +9,7 @@ and signs the server's challenge with it, so the server configuration holds no s
 | a service `S` | its events `ets.S.>`, its dead letters `ets.dlq.S`, requests to `ets.rpc.*.>`, replies to requests it received, the JetStream API for the platform's streams and for its own durable consumers `S--<producer>`, acks of those consumers | its inbox `_INBOX.S.>`, its own `ets.rpc.S.>` |
 | `calendar` | `ets.calendar.>`, stream information | its inbox |
 | `observer` | no event: consumers of its own (create, pull, ack); never a service's consumer | `ets.>` except `ets.rpc.>`, its inbox |
-| `member-gateway` | order requests to the exchange (`ets.rpc.exchange.orders`); each request carries its member's token, which the exchange checks | its inbox |
+| `member-gateway` | order requests to the exchange (`ets.rpc.exchange.orders`, one order; `ets.rpc.exchange.orders.mass`, many orders with an answer each); each request carries its member's token, which the exchange checks | its inbox |
 
 Anything else is refused by the server (a permissions violation): an event published under another producer's
 subject never reaches a stream or a consumer. The test suite adds a `harness` identity (everything allowed) that
@@ -32,6 +32,7 @@ SERVICES = tuple(SERVICE_PORTS)
 CALENDAR, OBSERVER, HARNESS = "calendar", "observer", "harness"
 MEMBER_GATEWAY = "member-gateway"  # exchange members' order gateways (the exchange's entrypoints.rpc)
 MEMBER_ORDERS_SUBJECT = "ets.rpc.exchange.orders"
+MEMBER_MASS_ORDERS_SUBJECT = "ets.rpc.exchange.orders.mass"  # many orders in one request, an answer per order
 IDENTITIES = (*SERVICES, CALENDAR, OBSERVER, MEMBER_GATEWAY)
 STREAMS = (*(stream_name(p) for p in PRODUCERS), DLQ_STREAM)
 STREAM_READ = ["$JS.API.INFO", "$JS.API.STREAM.NAMES", "$JS.API.STREAM.LIST",
@@ -87,7 +88,8 @@ def _observer() -> dict:
 
 def _member_gateway() -> dict:
     """Sends order requests to the exchange and reads the replies; nothing else (no event, no stream)."""
-    return {"publish": {"allow": [MEMBER_ORDERS_SUBJECT]}, "subscribe": {"allow": [f"{inbox(MEMBER_GATEWAY)}.>"]}}
+    return {"publish": {"allow": [MEMBER_ORDERS_SUBJECT, MEMBER_MASS_ORDERS_SUBJECT]},
+            "subscribe": {"allow": [f"{inbox(MEMBER_GATEWAY)}.>"]}}
 
 
 def permissions(identity: str) -> dict:

@@ -5,6 +5,8 @@ A member's gateway sends a request whose body is a `PlaceOrder` (the JSON of `PO
 request and may enter orders only for its own and its clients' accounts (M-22). The order goes to the sequencer like
 an HTTP one, and the reply comes after its batch has committed. The reply's `Status` header is the HTTP status the
 same request would have had: 201 with the `OrderPublic` JSON, or a 4xx with its problem+json (the field named).
+A mass-order request (`MASS_ORDERS_SUBJECT`, `rpc_mass`) carries many orders and is answered with one such answer per
+order.
 
 Requests are served by the `exchange` queue group on the service's own NATS connection (its identity may subscribe
 `ets.rpc.exchange.>`, `ets_shared.messaging.nats_auth`). Each request is answered by a task of its own, so many are
@@ -17,31 +19,25 @@ the exchange process's time per order in the benchmark."""
 from __future__ import annotations
 
 import asyncio
-import json
-import logging
 import time
 from typing import Any
 
 import jwt
-from pydantic import ValidationError
 
 from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
 from ets_shared.envelope import MessageContext
-from ets_shared.errors import DomainError, Forbidden
-from ets_shared.messaging.nats_auth import MEMBER_ORDERS_SUBJECT
+from ets_shared.errors import Forbidden
+from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
+from exchange.entrypoints import rpc_mass
+from exchange.entrypoints.rpc_answers import LoopAnswers
+from exchange.entrypoints.rpc_problems import refusal
 from exchange.entrypoints.schemas import OrderPublic
 from exchange.service_layer import commands
 
-ORDERS_SUBJECT = MEMBER_ORDERS_SUBJECT  # the member-gateway NATS identity may publish here and nowhere else
+ORDERS_SUBJECT = MEMBER_ORDERS_SUBJECT  # the member-gateway NATS identity may publish here and to the next only
+MASS_ORDERS_SUBJECT = MEMBER_MASS_ORDERS_SUBJECT  # many orders in one request (`rpc_mass`)
 QUEUE = "exchange"
 VERIFIED_FOR = 60.0  # seconds a verified token is taken without verifying it again (never beyond its expiry)
-log = logging.getLogger("ets.exchange.rpc")
-
-
-def _problem(status: int, code: str, title: str, detail: str, **extra: Any) -> tuple[int, bytes]:
-    body = {"type": f"urn:ets:problem:{code}", "title": title, "status": status, "detail": detail}
-    body.update({k: v for k, v in extra.items() if v is not None})
-    return status, json.dumps(body).encode()
 
 
 class VerifiedTokens:
@@ -74,18 +70,20 @@ class OrderGateway:
     def __init__(self, runtime: Any) -> None:
         self.runtime = runtime
         self.tokens = VerifiedTokens()
-        self._sub: Any = None
+        self.answers = LoopAnswers()  # the sequencer's answers, one loop wake-up per batch
+        self._subs: list[Any] = []
         self._nc: Any = None
         self._tasks: set[asyncio.Task] = set()
 
     async def start(self, nc: Any) -> None:
         self._nc = nc
-        self._sub = await nc.subscribe(ORDERS_SUBJECT, queue=QUEUE, cb=self._on_request)
+        self._subs = [await nc.subscribe(ORDERS_SUBJECT, queue=QUEUE, cb=self._on_request),
+                      await nc.subscribe(MASS_ORDERS_SUBJECT, queue=QUEUE, cb=self._on_request)]
 
     async def stop(self) -> None:
-        if self._sub is not None:
-            await self._sub.unsubscribe()
-            self._sub = None
+        for sub in self._subs:
+            await sub.unsubscribe()
+        self._subs = []
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
@@ -95,40 +93,36 @@ class OrderGateway:
         task.add_done_callback(self._tasks.discard)
 
     async def _answer(self, msg: Any) -> None:
-        status, body = await self.handle(msg.headers or {}, msg.data)
+        if msg.subject == MASS_ORDERS_SUBJECT:
+            status, body = await rpc_mass.handle(self, msg.headers or {}, msg.data)
+        else:
+            status, body = await self.handle(msg.headers or {}, msg.data)
         if msg.reply:
             await self._nc.publish(msg.reply, body, headers={"Status": str(status),
                                                              "Content-Type": "application/json"})
 
+    async def member(self, headers: dict[str, str]) -> Principal:
+        """The member the request's token names (verified, or remembered as verified); refused unless a member."""
+        scheme, _, token = headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise Unauthenticated("an order request needs an Authorization: Bearer <member token> header")
+        principal = self.tokens.get(token)
+        if principal is None:
+            principal = await asyncio.to_thread(decode_token, self.runtime.settings, token) \
+                if self.runtime.settings.jwks_url else decode_token(self.runtime.settings, token)
+            self.tokens.keep(token, principal)
+        if principal.role is not Role.MEMBER:
+            raise Forbidden(f"role '{principal.role.value}' may not do this; allowed: member")
+        return principal
+
     async def handle(self, headers: dict[str, str], data: bytes) -> tuple[int, bytes]:
         """(status, body) for one request: what `POST /orders` would answer."""
         try:
-            scheme, _, token = headers.get("Authorization", "").partition(" ")
-            if scheme.lower() != "bearer" or not token:
-                raise Unauthenticated("an order request needs an Authorization: Bearer <member token> header")
-            principal = self.tokens.get(token)
-            if principal is None:
-                principal = await asyncio.to_thread(decode_token, self.runtime.settings, token) \
-                    if self.runtime.settings.jwks_url else decode_token(self.runtime.settings, token)
-                self.tokens.keep(token, principal)
-            if principal.role is not Role.MEMBER:
-                raise Forbidden(f"role '{principal.role.value}' may not do this; allowed: member")
+            principal = await self.member(headers)
             cmd = commands.PlaceOrder.model_validate_json(data)
-            context = MessageContext.new(principal.actor)
-            order, trades = await asyncio.wrap_future(
-                self.runtime.sequencer.enter(principal.party_id, cmd, context))
+            answer = self.runtime.sequencer.enter(principal.party_id, cmd, MessageContext.new(principal.actor))
+            await self.answers.all_of([answer])
+            order, trades = answer.result()
             return 201, OrderPublic.of(order, trades).model_dump_json().encode()
-        except ValidationError as invalid:
-            errors = invalid.errors()
-            params = [{"name": ".".join(str(p) for p in e["loc"]) or "request", "reason": e["msg"]} for e in errors]
-            first = params[0]["name"] if params else "request"
-            return _problem(422, "validation-error", "The request is not valid",
-                            f"invalid field '{first}': {params[0]['reason'] if params else ''}", field=first,
-                            invalid_params=params)
-        except DomainError as refused:
-            named = [{"name": refused.field, "reason": refused.detail}] if refused.field else None
-            return _problem(refused.status, refused.code, refused.title, refused.detail, field=refused.field,
-                            article=refused.article, invalid_params=named)
-        except Exception:  # the requester gets an answer, the error goes to the log
-            log.exception("order request failed")
-            return _problem(500, "internal-error", "Internal error", "The service failed; the error was logged.")
+        except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
+            return refusal(error)

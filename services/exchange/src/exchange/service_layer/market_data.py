@@ -37,15 +37,22 @@ def print_trade(uow: ExchangeUnitOfWork, trade: TradeRow | TradeRecord) -> None:
                 subject_ref=f"product:{trade.product_id}", audit=False)
 
 
-def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str]) -> None:
-    """One `depth-changed` per product whose book the command changed (conflated: never one per fill)."""
+def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str], printed: Iterable[TradeRecord] = ()) -> None:
+    """One `depth-changed` per product whose book the command changed (conflated: never one per fill). `printed`:
+    the command's own trades, in tape order — the last of a product is its last trade (the command holds the books'
+    lock, which every print number is taken under, at the latest regulatory instant), so it is not read again."""
     store = MarketStore(uow.session)
+    last_prices = {trade.product_id: trade.price_cents for trade in printed}
     for product_id in sorted(product_ids):
         product = uow.trading.product(product_id)
         bids, asks = uow.books.book(uow.session, product_id).depth(FEED_LEVELS)
-        last = store.last_trade(product_id)
+        if product_id in last_prices:
+            last_price: int | None = last_prices[product_id]
+        else:
+            last = store.last_trade(product_id)
+            last_price = last.price_cents if last else None
         uow.publish(DepthChanged(product_id=product_id, vintage=product.vintage, bids=levels(bids),
-                                 asks=levels(asks), last_price=to_yuan(last.price_cents) if last else None,
+                                 asks=levels(asks), last_price=None if last_price is None else to_yuan(last_price),
                                  as_of=uow.now()), subject_ref=f"product:{product_id}", audit=False)
 
 

@@ -140,7 +140,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
                 books.invalidate()
                 return outcomes, lost
             _write(batch)
-            market_data.publish_depth(uow, books.changed)
+            market_data.publish_depth(uow, books.changed, batch.trades)
             uow.commit()
             books.day = day
             books.records = {o.order_id: o for o in batch.records.values() if o.status == OPEN}

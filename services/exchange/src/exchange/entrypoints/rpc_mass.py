@@ -1,0 +1,63 @@
+"""Mass orders on the members' NATS order gateway (M-23 open bidding): many limit orders in one request, an answer
+per order — what exchanges offer their members' gateways beside the single order (`rpc.ORDERS_SUBJECT`).
+
+A gateway sends `{"orders": [<PlaceOrder>, ...]}` (1 to `MAX_ORDERS`) to `rpc.MASS_ORDERS_SUBJECT`, with the member's
+token as for a single order (the member authenticated, M-22 checked per order). Each order is validated alone and
+queued to the sequencer in the request's order, so they are entered exactly as the same orders sent one after
+another: the same checks, the same events, and a refused order (422 naming its field as `orders.<n>.<field>`, or a
+rule's 4xx) changes nothing and does not stop the others. The reply (`Status` 200) is `{"results": [...]}`, one per
+order in the request's order, each `{"status": 201, "order": <OrderPublic>}` or `{"status": 4xx, "problem":
+<problem+json>}`; it is sent once every order has been answered, that is after the batches holding them committed
+(each accepted order is durable). A request refused as a whole — no member token, a body that is not such an object —
+gets one answer as a single order would (401, 403, 422)."""
+from __future__ import annotations
+
+import json
+from concurrent.futures import Future
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ets_shared.envelope import MessageContext
+from exchange.entrypoints.rpc_problems import refusal
+from exchange.entrypoints.schemas import OrderPublic
+from exchange.service_layer import commands
+
+MAX_ORDERS = 200
+
+
+class MassOrder(BaseModel):
+    """The request: its orders, each validated alone (one bad order refuses that order only)."""
+    model_config = ConfigDict(extra="forbid")
+    orders: list[Any] = Field(min_length=1, max_length=MAX_ORDERS)
+
+
+async def handle(gateway: Any, headers: dict[str, str], data: bytes) -> tuple[int, bytes]:
+    """(status, body) for one mass-order request."""
+    try:
+        principal = await gateway.member(headers)
+        request = MassOrder.model_validate_json(data)
+    except Exception as error:  # noqa: BLE001 - every request is answered
+        return refusal(error)
+    context = MessageContext.new(principal.actor)  # one request: its orders' events carry its ids
+    answers: list[Future | tuple[int, bytes]] = []
+    for n, item in enumerate(request.orders):
+        try:
+            cmd = commands.PlaceOrder.model_validate(item)
+        except ValidationError as invalid:
+            answers.append(refusal(invalid, within=f"orders.{n}"))
+            continue
+        answers.append(gateway.runtime.sequencer.enter(principal.party_id, cmd, context))
+    await gateway.answers.all_of([a for a in answers if isinstance(a, Future)])
+    return 200, b'{"results":[' + b",".join(_result(a, n) for n, a in enumerate(answers)) + b"]}"
+
+
+def _result(answer: Future | tuple[int, bytes], n: int) -> bytes:
+    if isinstance(answer, Future):
+        error = answer.exception()
+        if error is None:
+            order, trades = answer.result()
+            return b'{"status":201,"order":' + OrderPublic.of(order, trades).model_dump_json().encode() + b"}"
+        answer = refusal(error if isinstance(error, Exception) else RuntimeError(error), within=f"orders.{n}")
+    status, problem = answer
+    return b'{"status":' + json.dumps(status).encode() + b',"problem":' + problem + b"}"
