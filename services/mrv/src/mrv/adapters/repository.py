@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
 from mrv.adapters import codec
+from mrv.adapters.collected_writes import CollectedWrites
 from mrv.adapters.orm import (
     CoveredEntityRow, DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow, reports_in,
 )
@@ -41,6 +42,7 @@ class ReportCaseRepository:
         self._lock = lock
         self._rows: dict[str, ReportCaseRow] = {}
         self._loaded: dict[str, dict[str, list[Any]]] = {}
+        self._collected: CollectedWrites | None = None
 
     # -- reading ---------------------------------------------------------------------------------------------------
     def find(self, report_id: str) -> ReportCase | None:
@@ -188,11 +190,25 @@ class ReportCaseRepository:
         return _case(row, loaded)
 
     # -- writing ---------------------------------------------------------------------------------------------------
+    def collect_writes(self) -> None:
+        """From here on `add` and `save` collect what they write, and `write_collected` writes it set-based
+        (`collected_writes`): for many cases in one transaction."""
+        if self._collected is None:
+            self._collected = CollectedWrites()
+
+    def write_collected(self) -> None:
+        """Write what was collected and go back to writing through the ORM (the unit of work's commit does it too;
+        a use case that reads the cases after writing them calls it first)."""
+        collected, self._collected = self._collected, None
+        if collected:
+            collected.write(self.session)
+
     def add(self, report_id: str, case: ReportCase) -> None:
         """A new case: with its report, or (found missing at the deadline) without one; `save` writes the rest."""
-        self._rows[report_id] = self._added(ReportCaseRow(
-            report_id=report_id, entity_id=case.entity_id, compliance_year=case.year, state=case.state.value,
-            covered=case.covered, correlation_id=case.correlation_id))
+        row = ReportCaseRow(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
+                            state=case.state.value, covered=case.covered, correlation_id=case.correlation_id)
+        self._rows[report_id] = (self._collected.add_case(report_id, row) if self._collected is not None
+                                 else self._added(row))
         self._loaded[report_id] = {"verification": [], "objections": [], "rechecks": [], "determinations": []}
         self.save(case, report_id=report_id, auto_determine_at=None)
 
@@ -202,14 +218,19 @@ class ReportCaseRepository:
         report = case.report
         report_id = report.report_id if report is not None else report_id or report_id_of(case)
         row = self._rows[report_id]
-        _assign(row, state=case.state.value, covered=case.covered, determination_due_by=case.determination_due_by,
-                auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
-                verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
-                overdue_flagged_for=case.overdue_flagged_for, exit_report_due=case.exit_report_due)
+        values: dict[str, Any] = dict(
+            state=case.state.value, covered=case.covered, determination_due_by=case.determination_due_by,
+            auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
+            verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
+            overdue_flagged_for=case.overdue_flagged_for, exit_report_due=case.exit_report_due)
         if report is not None:
-            _assign(row, late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
-                    sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
-                    **codec.breakdown_columns(report.breakdown))
+            values.update(late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
+                          sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
+                          **codec.breakdown_columns(report.breakdown))
+        if self._collected is not None:
+            self._collected.assign(report_id, row, values)
+        else:
+            _assign(row, **values)
         loaded = self._loaded[report_id]
         if case.verification is not None and not loaded["verification"]:
             loaded["verification"].append(self._added(_verification_row(case.verification)))
@@ -219,7 +240,10 @@ class ReportCaseRepository:
         for seq, recheck in enumerate(case.rechecks):
             triggers = codec.triggers_to_json(recheck.triggers)
             if seq < len(loaded["rechecks"]):
-                loaded["rechecks"][seq].triggers = triggers
+                if self._collected is not None:
+                    self._collected.grow_recheck(loaded["rechecks"][seq], triggers)
+                else:
+                    loaded["rechecks"][seq].triggers = triggers
                 continue
             loaded["rechecks"].append(self._added(RecheckRow(
                 report_id=report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
@@ -238,6 +262,8 @@ class ReportCaseRepository:
         return ids
 
     def _added(self, row: Any) -> Any:
+        if self._collected is not None:
+            return self._collected.add_child(row)
         self.session.add(row)
         return row
 
