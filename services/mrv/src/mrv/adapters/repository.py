@@ -43,6 +43,7 @@ class ReportCaseRepository:
         self._rows: dict[str, ReportCaseRow] = {}
         self._loaded: dict[str, dict[str, list[Any]]] = {}
         self._collected: CollectedWrites | None = None
+        self._reports: dict[str, EmissionReport | None] = {}  # each case's report as last loaded or saved
 
     # -- reading ---------------------------------------------------------------------------------------------------
     def find(self, report_id: str) -> ReportCase | None:
@@ -187,7 +188,9 @@ class ReportCaseRepository:
         self._rows[row.report_id] = row
         self._loaded[row.report_id] = {name: list(loaded[name]) for name in
                                        ("verification", "objections", "rechecks", "determinations")}
-        return _case(row, loaded)
+        case = _case(row, loaded)
+        self._reports[row.report_id] = case.report  # as loaded: `save` writes its columns only when it changed
+        return case
 
     # -- writing ---------------------------------------------------------------------------------------------------
     def collect_writes(self) -> None:
@@ -223,7 +226,8 @@ class ReportCaseRepository:
             auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
             verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
             overdue_flagged_for=case.overdue_flagged_for, exit_report_due=case.exit_report_due)
-        if report is not None:
+        if report is not None and report is not self._reports.get(report_id):  # filed or amended: a new report
+            self._reports[report_id] = report
             values.update(late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
                           sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
                           **codec.breakdown_columns(report.breakdown))
