@@ -24,32 +24,33 @@ _CHILD_TABLES = (VerificationRow, ObjectionRow, RecheckRow, DeterminationRow)  #
 
 class CollectedWrites:
     def __init__(self) -> None:
-        self.new: dict[str, ReportCaseRow] = {}  # cases added (transient rows), inserted together
+        self.new: dict[str, dict[str, Any]] = {}  # cases added: their columns, inserted together
         self.changed: dict[str, dict[str, Any]] = {}  # per loaded case: the columns that changed
-        self.children: dict[type, list[Any]] = defaultdict(list)
+        self.children: dict[type, list[Any]] = defaultdict(list)  # new child rows: their columns, or ORM objects
         self.grown_rechecks: list[dict[str, Any]] = []
 
     def __bool__(self) -> bool:
         return bool(self.new or self.changed or self.children or self.grown_rechecks)
 
-    def add_case(self, report_id: str, row: ReportCaseRow) -> ReportCaseRow:
-        self.new[report_id] = row
+    def add_case(self, report_id: str, columns: dict[str, Any]) -> dict[str, Any]:
+        """A new case's row, as its columns (no ORM object: building one cost more than writing it)."""
+        row = self.new[report_id] = dict.fromkeys(_column_names(ReportCaseRow)) | columns
         return row
 
-    def assign(self, report_id: str, row: ReportCaseRow, values: dict[str, Any]) -> None:
+    def assign(self, report_id: str, row: Any, values: dict[str, Any]) -> None:
         """Set what changed on the case's row: a new one is written whole; a loaded one is updated in memory
         without the ORM noticing, and the change is kept for the UPDATE."""
         if report_id in self.new:
-            for key, value in values.items():
-                setattr(row, key, value)
+            self.new[report_id].update(values)
             return
         for key, value in values.items():
             if getattr(row, key) != value:
                 set_committed_value(row, key, value)
                 self.changed.setdefault(report_id, {})[key] = value
 
-    def add_child(self, row: Any) -> Any:
-        self.children[type(row)].append(row)
+    def add_child(self, model: type, row: Any) -> Any:
+        """A new child row of `model`: its columns (a dict), or an ORM object of it."""
+        self.children[model].append(row)
         return row
 
     def grow_recheck(self, row: RecheckRow, triggers: list[dict[str, Any]]) -> None:
@@ -58,7 +59,7 @@ class CollectedWrites:
             self.grown_rechecks.append({"report_id": row.report_id, "seq": row.seq, "triggers": triggers})
 
     def write(self, session: Session) -> None:
-        insert_rows(session, ReportCaseRow, [_columns(row) for row in self.new.values()])
+        insert_rows(session, ReportCaseRow, list(self.new.values()))
         update_rows(session, ReportCaseRow, [{"report_id": report_id, **columns}
                                              for report_id, columns in self.changed.items()])
         for table in _CHILD_TABLES:
@@ -67,10 +68,16 @@ class CollectedWrites:
 
 
 def _columns(row: Any) -> dict[str, Any]:
-    names = _COLUMNS.get(type(row))
+    if isinstance(row, dict):
+        return row
+    return {name: getattr(row, name) for name in _column_names(type(row))}
+
+
+def _column_names(model: type) -> tuple[str, ...]:
+    names = _COLUMNS.get(model)
     if names is None:
-        names = _COLUMNS[type(row)] = tuple(column.name for column in table_of(type(row)).columns)
-    return {name: getattr(row, name) for name in names}
+        names = _COLUMNS[model] = tuple(column.name for column in table_of(model).columns)
+    return names
 
 
 _COLUMNS: dict[type, tuple[str, ...]] = {}

@@ -40,7 +40,7 @@ class ReportCaseRepository:
         PostgreSQL; the unit of work sets it, read-only endpoints do not."""
         self.session = session
         self._lock = lock
-        self._rows: dict[str, ReportCaseRow] = {}
+        self._rows: dict[str, Any] = {}  # the loaded cases' rows; a case added set-based: its columns
         self._loaded: dict[str, dict[str, list[Any]]] = {}
         self._collected: CollectedWrites | None = None
         self._reports: dict[str, EmissionReport | None] = {}  # each case's report as last loaded or saved
@@ -208,10 +208,11 @@ class ReportCaseRepository:
 
     def add(self, report_id: str, case: ReportCase) -> None:
         """A new case: with its report, or (found missing at the deadline) without one; `save` writes the rest."""
-        row = ReportCaseRow(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
-                            state=case.state.value, covered=case.covered, correlation_id=case.correlation_id)
-        self._rows[report_id] = (self._collected.add_case(report_id, row) if self._collected is not None
-                                 else self._added(row))
+        columns: dict[str, Any] = dict(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
+                                       state=case.state.value, covered=case.covered,
+                                       correlation_id=case.correlation_id)
+        self._rows[report_id] = (self._collected.add_case(report_id, columns) if self._collected is not None
+                                 else self._added(ReportCaseRow(**columns)))
         self._loaded[report_id] = {"verification": [], "objections": [], "rechecks": [], "determinations": []}
         self.save(case, report_id=report_id, auto_determine_at=None)
 
@@ -237,7 +238,7 @@ class ReportCaseRepository:
             _assign(row, **values)
         loaded = self._loaded[report_id]
         if case.verification is not None and not loaded["verification"]:
-            loaded["verification"].append(self._added(_verification_row(case.verification)))
+            loaded["verification"].append(self._new_row(VerificationRow, _verification_columns(case.verification)))
         for seq, objection in enumerate(case.objections[len(loaded["objections"]):], len(loaded["objections"])):
             loaded["objections"].append(self._added(ObjectionRow(
                 report_id=report_id, seq=seq, evidence=list(objection.evidence), filed_at=objection.filed_at)))
@@ -253,7 +254,8 @@ class ReportCaseRepository:
                 report_id=report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
                 due_by=recheck.due_by)))
         for determination in case.determinations[len(loaded["determinations"]):]:
-            loaded["determinations"].append(self._added(determination_row(report_id, determination)))
+            loaded["determinations"].append(self._new_row(DeterminationRow,
+                                                          determination_columns(report_id, determination)))
 
     def cover_unverified_reports(self, entity_id: str, from_year: int) -> builtins.list[str]:
         """The entity turned out to be covered from `from_year`: its reports of those years not yet verified become
@@ -270,9 +272,15 @@ class ReportCaseRepository:
 
     def _added(self, row: Any) -> Any:
         if self._collected is not None:
-            return self._collected.add_child(row)
+            return self._collected.add_child(type(row), row)
         self.session.add(row)
         return row
+
+    def _new_row(self, model: type, columns: dict[str, Any]) -> Any:
+        """A new child row: collected as its columns, or added to the session as an ORM object."""
+        if self._collected is not None:
+            return self._collected.add_child(model, columns)
+        return self._added(model(**columns))
 
 
 def _assign(row: Any, **values: Any) -> None:
@@ -282,11 +290,11 @@ def _assign(row: Any, **values: Any) -> None:
             setattr(row, key, value)
 
 
-def determination_row(report_id: str, d: Determination) -> DeterminationRow:
-    return DeterminationRow(
-        determination_id=d.determination_id, report_id=report_id, entity_id=d.entity_id, compliance_year=d.year,
-        emissions=d.emissions, basis=d.basis.value, triggers=codec.triggers_to_json(d.triggers), revision=d.revision,
-        determined_at=d.determined_at, due_by=d.due_by, reason=d.reason)
+def determination_columns(report_id: str, d: Determination) -> dict[str, Any]:
+    return dict(determination_id=d.determination_id, report_id=report_id, entity_id=d.entity_id,
+                compliance_year=d.year, emissions=d.emissions, basis=d.basis.value,
+                triggers=codec.triggers_to_json(d.triggers), revision=d.revision, determined_at=d.determined_at,
+                due_by=d.due_by, reason=d.reason)
 
 
 def determination_from(row: DeterminationRow) -> Determination:
@@ -295,12 +303,11 @@ def determination_from(row: DeterminationRow) -> Determination:
                          row.determined_at, row.due_by, row.reason)
 
 
-def _verification_row(v: Verification) -> VerificationRow:
-    return VerificationRow(
-        report_id=v.report_id, verification_id=v.verification_id, agency_id=v.agency_id, verifier_id=v.verifier_id,
-        certificate_no=v.certificate_no, verified_sources=codec.sources_to_json(v.verified_sources),
-        **codec.breakdown_columns(v.breakdown), verified_emissions=v.emissions, findings=list(v.findings),
-        submitted_at=v.submitted_at, late=v.late)
+def _verification_columns(v: Verification) -> dict[str, Any]:
+    return dict(report_id=v.report_id, verification_id=v.verification_id, agency_id=v.agency_id,
+                verifier_id=v.verifier_id, certificate_no=v.certificate_no,
+                verified_sources=codec.sources_to_json(v.verified_sources), **codec.breakdown_columns(v.breakdown),
+                verified_emissions=v.emissions, findings=list(v.findings), submitted_at=v.submitted_at, late=v.late)
 
 
 def report_id_of(case: ReportCase) -> str:
