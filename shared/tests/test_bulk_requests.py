@@ -1,5 +1,6 @@
 """Bulk requests (`ets_shared.http.bulk`): the set-based path answers each item as the one-by-one path would, and
-falls back to it when writing the items together meets a row a concurrent request wrote first."""
+falls back to it when writing the items together meets a row a concurrent request wrote first, or an item fails
+unexpectedly."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -49,6 +50,8 @@ CALLER = Principal(subject="platform", role=Role.AUTHORITY)
 def one_by_one(item: str, uow) -> Filed:
     if item == "taken":
         raise Conflict("already filed", field="name")
+    if item == "broken":
+        raise RuntimeError("a defect")
     return Filed(name=item)
 
 
@@ -74,3 +77,15 @@ def test_bulk_set_based_write_meeting_a_concurrent_row_goes_item_by_item():
                             lambda name: Filed(name=name), one_by_one)
     assert [r.status for r in result.results] == [201, 409], "answered as the single-item endpoint would"
     assert runtime.committed == ["transaction"], "only the one-by-one request's transaction committed"
+
+
+def test_bulk_set_based_attempt_failing_unexpectedly_goes_item_by_item_and_only_the_failing_item_fails():
+    runtime = FakeRuntime()
+
+    def together(items, uow, contexts):
+        raise RuntimeError("a defect")
+
+    result = apply_together(_request(runtime), CALLER, "things", ["a", "broken", "b"], together,
+                            lambda name: Filed(name=name), one_by_one)
+    assert [r.status for r in result.results] == [201, 500, 201]
+    assert runtime.committed == ["transaction"]

@@ -22,7 +22,6 @@ from typing import Any, Generic, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal
@@ -78,32 +77,30 @@ def apply_together(request: Request, caller: Principal, collection: str, items: 
                    prepare: Callable[[Session], None] | None = None) -> BulkResult[Result]:
     """`apply_all(items, uow, contexts)` applies every item in one unit of work of the request's transaction, each
     acting under its own context (`contexts[i]`: its correlation id, the request's as its cause), and returns one
-    outcome per item: what `present` makes its result, the `DomainError` that refused it alone, or the exception it
-    failed with (500, logged). Should writing the accepted items together fail on what judging them in memory could
-    not see — a concurrent request wrote the same row first (`IntegrityError`) — nothing of the request is kept and
-    its items go one by one (`apply_each` with `apply_one` and `prepare`), each answered as its single-item
-    endpoint would."""
+    outcome per item: what `present` makes its result, or the `DomainError` that refused it alone (raised before
+    anything of the item was written). Should the attempt fail otherwise — writing the accepted items together meets
+    a row a concurrent request wrote first (`IntegrityError`), or one item fails unexpectedly — nothing of it is kept
+    and the items go one by one (`apply_each` with `apply_one` and `prepare`), each answered as its single-item
+    endpoint would, a failing one alone."""
     runtime = request.app.state.runtime
     contexts = [_context(request, caller, item) for item in items]
     try:
         with runtime.shared_transaction() as transaction:
             outcomes = apply_all(items, runtime.uow(runtime.context_for(request, caller), transaction), contexts)
             transaction.commit()
-    except IntegrityError:
-        log.warning("bulk %s: a concurrent write of the same rows; applying its items one by one", request.url.path)
+    except Exception:  # logged; the items go one by one: each answered, a failing one alone
+        log.warning("bulk %s: applying the items together failed; applying them one by one", request.url.path,
+                    exc_info=True)
         return apply_each(request, caller, collection, items, apply_one, status=status, prepare=prepare)
-    results = [_outcome(request, collection, index, outcome, present, status) for index, outcome in enumerate(outcomes)]
+    results = [_outcome(collection, index, outcome, present, status) for index, outcome in enumerate(outcomes)]
     accepted = sum(1 for r in results if r.status < 300)
     return BulkResult(accepted=accepted, refused=len(results) - accepted, results=results)
 
 
-def _outcome(request: Request, collection: str, index: int, outcome: Any, present: Callable[[Any], Result],
+def _outcome(collection: str, index: int, outcome: Any, present: Callable[[Any], Result],
              status: int) -> ItemResult[Result]:
     if isinstance(outcome, DomainError):
         return ItemResult(index=index, status=outcome.status, problem=item_problem(outcome, collection, index))
-    if isinstance(outcome, Exception):
-        log.error("bulk %s: item %d failed", request.url.path, index, exc_info=outcome)
-        return ItemResult(index=index, status=500, problem=_INTERNAL)
     return ItemResult(index=index, status=status, result=present(outcome))
 
 

@@ -6,8 +6,8 @@ each item is then judged by the same rules as its single-item use case (`reports
 on the case as the items before it in the request left it, and acts under its own context (its correlation id, the
 request's as cause). The accepted items' rows are collected and written together at the commit
 (`adapters.collected_writes`), their events and audit records with them. A refused item is refused before its case
-changes, so nothing of it is written and the others stand; its outcome is its `DomainError` (another exception: that
-item failed, the others stand).
+changes, so nothing of it is written and the others stand; its outcome is its `DomainError`. Any other exception
+fails the set-based attempt as a whole: `apply_together` then applies the items one by one, each in a savepoint.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from ets_shared.envelope import MessageContext
-from ets_shared.errors import NotFound
+from ets_shared.errors import DomainError, NotFound
 from mrv.adapters.determinations import DeterminationRecords
 from mrv.adapters.policy_repository import policy_cache
 from mrv.adapters.repository import ReportCaseRepository
@@ -28,12 +28,12 @@ from mrv.service_layer import reports
 from mrv.service_layer.commands_bulk import ReportFiled, VerificationOfReport
 from mrv.service_layer.unit_of_work import MrvUnitOfWork
 
-Outcome = Any  # the item's result, or the exception refusing it
+Outcome = Any  # the item's result, or the DomainError refusing it
 Item = TypeVar("Item")
 
 
 def submit_reports(items: Sequence[ReportFiled], uow: MrvUnitOfWork,
-                   contexts: list[MessageContext]) -> list[ReportCase | Exception]:
+                   contexts: list[MessageContext]) -> list[ReportCase | DomainError]:
     """M-12 for each item, as `reports.submit_report` would for its entity (the reporting platform files each
     entity's own report: no succession to check)."""
     with uow:
@@ -55,7 +55,7 @@ def submit_reports(items: Sequence[ReportFiled], uow: MrvUnitOfWork,
 
 
 def file_verifications(items: Sequence[VerificationOfReport], verifier_id: str, uow: MrvUnitOfWork,
-                       contexts: list[MessageContext]) -> list[tuple[ReportCase, Verification] | Exception]:
+                       contexts: list[MessageContext]) -> list[tuple[ReportCase, Verification] | DomainError]:
     """M-13 for each item, signed by `verifier_id`, as `reports.file_verification` would."""
     with uow:
         read_ahead_verifications(items, verifier_id)(uow.session)
@@ -76,7 +76,7 @@ def _each(uow: MrvUnitOfWork, context: MessageContext, apply: Callable[[Item], O
     uow.context = context  # the item's events and audit records: its case, the request as cause
     try:
         return apply(item)
-    except Exception as exc:  # noqa: BLE001 - the item's outcome, the others stand: `apply_together` answers and logs it
+    except DomainError as exc:  # raised by the rules before the case changes: the item's refusal, the others stand
         return exc
 
 
