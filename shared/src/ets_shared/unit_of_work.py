@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from functools import lru_cache
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Self
@@ -269,9 +270,21 @@ class SqlUnitOfWork:
 
 def _subject_ref(data: EventData) -> str:
     meta = type(data).contract
-    for attr in ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id",
-                 "agency_id", "verifier_id", "member_id"):
-        value = getattr(data, attr, None)
+    for attr in _naming_fields(type(data)):
+        value = getattr(data, attr)
         if value:
             return f"{meta.aggregate}:{value}"
     return meta.aggregate
+
+
+_NAMING = ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id", "agency_id",
+           "verifier_id", "member_id")
+
+
+@lru_cache(maxsize=None)
+def _naming_fields(event_type: type[EventData]) -> tuple[str, ...]:
+    """The fields an event type has of those that name its subject, in that order: looking up a field a pydantic
+    model does not have raises and catches an AttributeError, ~11 µs each (13 of the 14 µs of an ObligationRecorded's
+    subject reference)."""
+    fields = event_type.model_fields
+    return tuple(a for a in _NAMING if a in fields or isinstance(getattr(event_type, a, None), property))

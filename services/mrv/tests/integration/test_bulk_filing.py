@@ -111,3 +111,56 @@ async def test_m13_m15_a_bulk_request_reads_ahead_without_losing_a_rule(world):
     assert (results[0]["result"]["state"], results[0]["result"]["triggers"]) == ("recheck", ["YEAR_ON_YEAR"])
     assert (results[1]["result"]["state"], results[1]["result"]["triggers"]) == ("verified", [])
     assert results[2]["problem"]["field"] == "verifications[2].agency_id"
+
+
+async def test_m12_bulk_reports_refuse_only_the_invalid_item_and_change_nothing_of_it(world, nats_url):
+    """Set-based, the request's items are judged in memory and written together: an item the rules refuse (an
+    unknown fuel, a second report of an entity-year within the same request) is answered alone and leaves no trace —
+    no case, no event — while the items around it are filed."""
+    await world.tick(world.sh(2026, 3, 15))
+    for entity in ("E-1", "E-2", "E-3"):
+        await world.register(entity)
+    unknown_fuel = [{"kind": "fuel", "quantity": "10", "unit": "t", "fuel": "unobtainium"}]
+    body = {"reports": [filed("E-1", 10_000), {"entity_id": "E-2", "compliance_year": 2025, "sources": unknown_fuel},
+                        filed("E-3", 12_000), filed("E-1", 99_000)]}
+    async with subject_listener(nats_url, EmissionReportSubmitted.contract.subject) as events:
+        answer = await world.client.post("/reports/batch", json=body, headers=world.authority)
+        assert answer.status_code == 200, answer.text
+        await eventually(lambda: {"E-1", "E-3"} <= {e["data"]["entity_id"] for e in events})
+    results = answer.json()["results"]
+    assert [r["status"] for r in results] == [201, 422, 201, 409], answer.text
+    assert results[1]["problem"]["field"].startswith("reports[1].sources")
+    assert results[3]["problem"]["field"] == "reports[3].compliance_year"
+    assert (await world.client.get("/reports/RPT-E-2-2025", headers=world.authority)).status_code == 404
+    assert (await world.case("RPT-E-1-2025"))["report"]["reported_emissions"] == 10_000, "the first item's figure"
+    assert (await world.case("RPT-E-3-2025"))["report"]["reported_emissions"] == 12_000
+    assert sorted(e["data"]["entity_id"] for e in events) == ["E-1", "E-3"], "one event per filed report, none else"
+
+
+async def test_m13_bulk_verifications_refuse_only_the_invalid_item_and_change_nothing_of_it(world):
+    """An invalid verified source, or a second verification of a report within the same request: that item alone is
+    refused, its report stays as it was (still reported, or verified by the first item), the others are filed."""
+    await world.tick(world.sh(2026, 4, 10))
+    await world.signatory("V-1", "AG-1", 2025)
+    for entity in ("E-1", "E-2", "E-3"):
+        await world.register(entity)
+        await world.report(entity, 2025, world.process(10_000))
+    bad_source = [{"kind": "fuel", "quantity": "10", "unit": "t", "fuel": "unobtainium"}]
+    items = [{"report_id": "RPT-E-1-2025", "agency_id": "AG-1", "verified_sources": world.process(10_000)},
+             {"report_id": "RPT-E-2-2025", "agency_id": "AG-1", "verified_sources": bad_source},
+             {"report_id": "RPT-E-3-2025", "agency_id": "AG-1", "verified_sources": world.process(10_020)},
+             {"report_id": "RPT-E-1-2025", "agency_id": "AG-1", "verified_sources": world.process(30_000)}]
+    answer = await world.client.post("/verifications/batch", json={"verifications": items},
+                                     headers=world.svc.auth("verifier", "V-1"))
+    results = answer.json()["results"]
+    assert [r["status"] for r in results] == [201, 422, 201, 409], answer.text
+    assert results[1]["problem"]["field"].startswith("verifications[1].verified_sources")
+    untouched = await world.case("RPT-E-2-2025")
+    assert (untouched["state"], untouched["verification"]) == ("reported", None)
+    first = await world.case("RPT-E-1-2025")
+    assert (first["state"], first["verification"]["verified_emissions"]) == ("verified", 10_000)
+    assert (await world.case("RPT-E-3-2025"))["verification"]["verified_emissions"] == 10_020
+    retry = {"report_id": "RPT-E-2-2025", "agency_id": "AG-1", "verified_sources": world.process(10_000)}
+    again = await world.client.post("/verifications/batch", headers=world.svc.auth("verifier", "V-1"),
+                                    json={"verifications": [retry]})
+    assert again.json()["results"][0]["status"] == 201, "the refused item's report is still open to verification"

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
 from mrv.adapters import codec
+from mrv.adapters.collected_writes import CollectedWrites
 from mrv.adapters.orm import (
     CoveredEntityRow, DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow, reports_in,
 )
@@ -39,8 +40,10 @@ class ReportCaseRepository:
         PostgreSQL; the unit of work sets it, read-only endpoints do not."""
         self.session = session
         self._lock = lock
-        self._rows: dict[str, ReportCaseRow] = {}
+        self._rows: dict[str, Any] = {}  # the loaded cases' rows; a case added set-based: its columns
         self._loaded: dict[str, dict[str, list[Any]]] = {}
+        self._collected: CollectedWrites | None = None
+        self._reports: dict[str, EmissionReport | None] = {}  # each case's report as last loaded or saved
 
     # -- reading ---------------------------------------------------------------------------------------------------
     def find(self, report_id: str) -> ReportCase | None:
@@ -185,14 +188,31 @@ class ReportCaseRepository:
         self._rows[row.report_id] = row
         self._loaded[row.report_id] = {name: list(loaded[name]) for name in
                                        ("verification", "objections", "rechecks", "determinations")}
-        return _case(row, loaded)
+        case = _case(row, loaded)
+        self._reports[row.report_id] = case.report  # as loaded: `save` writes its columns only when it changed
+        return case
 
     # -- writing ---------------------------------------------------------------------------------------------------
+    def collect_writes(self) -> None:
+        """From here on `add` and `save` collect what they write, and `write_collected` writes it set-based
+        (`collected_writes`): for many cases in one transaction."""
+        if self._collected is None:
+            self._collected = CollectedWrites()
+
+    def write_collected(self) -> None:
+        """Write what was collected and go back to writing through the ORM (the unit of work's commit does it too;
+        a use case that reads the cases after writing them calls it first)."""
+        collected, self._collected = self._collected, None
+        if collected:
+            collected.write(self.session)
+
     def add(self, report_id: str, case: ReportCase) -> None:
         """A new case: with its report, or (found missing at the deadline) without one; `save` writes the rest."""
-        self._rows[report_id] = self._added(ReportCaseRow(
-            report_id=report_id, entity_id=case.entity_id, compliance_year=case.year, state=case.state.value,
-            covered=case.covered, correlation_id=case.correlation_id))
+        columns: dict[str, Any] = dict(report_id=report_id, entity_id=case.entity_id, compliance_year=case.year,
+                                       state=case.state.value, covered=case.covered,
+                                       correlation_id=case.correlation_id)
+        self._rows[report_id] = (self._collected.add_case(report_id, columns) if self._collected is not None
+                                 else self._added(ReportCaseRow(**columns)))
         self._loaded[report_id] = {"verification": [], "objections": [], "rechecks": [], "determinations": []}
         self.save(case, report_id=report_id, auto_determine_at=None)
 
@@ -202,44 +222,65 @@ class ReportCaseRepository:
         report = case.report
         report_id = report.report_id if report is not None else report_id or report_id_of(case)
         row = self._rows[report_id]
-        _assign(row, state=case.state.value, covered=case.covered, determination_due_by=case.determination_due_by,
-                auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
-                verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
-                overdue_flagged_for=case.overdue_flagged_for, exit_report_due=case.exit_report_due)
-        if report is not None:
-            _assign(row, late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
-                    sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
-                    **codec.breakdown_columns(report.breakdown))
+        values: dict[str, Any] = dict(
+            state=case.state.value, covered=case.covered, determination_due_by=case.determination_due_by,
+            auto_determine_at=auto_determine_at, report_missing_at=case.report_missing_at,
+            verification_missing_at=case.verification_missing_at, decision_due_by=case.decision_due_by,
+            overdue_flagged_for=case.overdue_flagged_for, exit_report_due=case.exit_report_due)
+        if report is not None and report is not self._reports.get(report_id):  # filed or amended: a new report
+            self._reports[report_id] = report
+            values.update(late=report.late, submitted_at=report.submitted_at, amended_at=report.amended_at,
+                          sources=codec.sources_to_json(report.sources), reported_emissions=report.emissions,
+                          **codec.breakdown_columns(report.breakdown))
+        if self._collected is not None:
+            self._collected.assign(report_id, row, values)
+        else:
+            _assign(row, **values)
         loaded = self._loaded[report_id]
         if case.verification is not None and not loaded["verification"]:
-            loaded["verification"].append(self._added(_verification_row(case.verification)))
+            loaded["verification"].append(self._new_row(VerificationRow, _verification_columns(case.verification)))
         for seq, objection in enumerate(case.objections[len(loaded["objections"]):], len(loaded["objections"])):
             loaded["objections"].append(self._added(ObjectionRow(
                 report_id=report_id, seq=seq, evidence=list(objection.evidence), filed_at=objection.filed_at)))
         for seq, recheck in enumerate(case.rechecks):
             triggers = codec.triggers_to_json(recheck.triggers)
             if seq < len(loaded["rechecks"]):
-                loaded["rechecks"][seq].triggers = triggers
+                if self._collected is not None:
+                    self._collected.grow_recheck(loaded["rechecks"][seq], triggers)
+                else:
+                    loaded["rechecks"][seq].triggers = triggers
                 continue
             loaded["rechecks"].append(self._added(RecheckRow(
                 report_id=report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
                 due_by=recheck.due_by)))
         for determination in case.determinations[len(loaded["determinations"]):]:
-            loaded["determinations"].append(self._added(determination_row(report_id, determination)))
+            loaded["determinations"].append(self._new_row(DeterminationRow,
+                                                          determination_columns(report_id, determination)))
 
     def cover_unverified_reports(self, entity_id: str, from_year: int) -> builtins.list[str]:
         """The entity turned out to be covered from `from_year`: its reports of those years not yet verified become
-        covered reports (set-based); earlier years stay reporting-only reports."""
+        covered reports (set-based); earlier years stay reporting-only reports. Such a report is only ever filed by a
+        committed request, never pending in this session: the query need not flush it first (a consumed batch of
+        registrations would otherwise flush its entity rows one event at a time, most of each event's cost)."""
         condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
                      ReportCaseRow.covered.is_(False), ReportCaseRow.compliance_year >= from_year)
-        ids = list(self.session.execute(select(ReportCaseRow.report_id).where(*condition)).scalars())
+        with self.session.no_autoflush:
+            ids = list(self.session.execute(select(ReportCaseRow.report_id).where(*condition)).scalars())
         if ids:
             self.session.execute(update(ReportCaseRow).where(*condition).values(covered=True))
         return ids
 
     def _added(self, row: Any) -> Any:
+        if self._collected is not None:
+            return self._collected.add_child(type(row), row)
         self.session.add(row)
         return row
+
+    def _new_row(self, model: type, columns: dict[str, Any]) -> Any:
+        """A new child row: collected as its columns, or added to the session as an ORM object."""
+        if self._collected is not None:
+            return self._collected.add_child(model, columns)
+        return self._added(model(**columns))
 
 
 def _assign(row: Any, **values: Any) -> None:
@@ -249,11 +290,11 @@ def _assign(row: Any, **values: Any) -> None:
             setattr(row, key, value)
 
 
-def determination_row(report_id: str, d: Determination) -> DeterminationRow:
-    return DeterminationRow(
-        determination_id=d.determination_id, report_id=report_id, entity_id=d.entity_id, compliance_year=d.year,
-        emissions=d.emissions, basis=d.basis.value, triggers=codec.triggers_to_json(d.triggers), revision=d.revision,
-        determined_at=d.determined_at, due_by=d.due_by, reason=d.reason)
+def determination_columns(report_id: str, d: Determination) -> dict[str, Any]:
+    return dict(determination_id=d.determination_id, report_id=report_id, entity_id=d.entity_id,
+                compliance_year=d.year, emissions=d.emissions, basis=d.basis.value,
+                triggers=codec.triggers_to_json(d.triggers), revision=d.revision, determined_at=d.determined_at,
+                due_by=d.due_by, reason=d.reason)
 
 
 def determination_from(row: DeterminationRow) -> Determination:
@@ -262,12 +303,11 @@ def determination_from(row: DeterminationRow) -> Determination:
                          row.determined_at, row.due_by, row.reason)
 
 
-def _verification_row(v: Verification) -> VerificationRow:
-    return VerificationRow(
-        report_id=v.report_id, verification_id=v.verification_id, agency_id=v.agency_id, verifier_id=v.verifier_id,
-        certificate_no=v.certificate_no, verified_sources=codec.sources_to_json(v.verified_sources),
-        **codec.breakdown_columns(v.breakdown), verified_emissions=v.emissions, findings=list(v.findings),
-        submitted_at=v.submitted_at, late=v.late)
+def _verification_columns(v: Verification) -> dict[str, Any]:
+    return dict(report_id=v.report_id, verification_id=v.verification_id, agency_id=v.agency_id,
+                verifier_id=v.verifier_id, certificate_no=v.certificate_no,
+                verified_sources=codec.sources_to_json(v.verified_sources), **codec.breakdown_columns(v.breakdown),
+                verified_emissions=v.emissions, findings=list(v.findings), submitted_at=v.submitted_at, late=v.late)
 
 
 def report_id_of(case: ReportCase) -> str:

@@ -148,12 +148,14 @@ def on_calendar_tick(event: CalendarTick, uow: MrvUnitOfWork) -> None:
         return
     now = as_utc(event.now)
     policy_of = policy_cache(uow.session)
+    uow.reports.collect_writes()  # every due case at once: one INSERT of determinations, one UPDATE of cases
     for case in uow.reports.due_for_determination(now):
         policy = policy_of(case.year)
         determination = case.determine_due(now, policy)
         uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))  # a longer period: later
         if determination is not None:
             publish_determined(uow, report_id_of(case), case, determination, policy)
+    uow.reports.write_collected()  # before the deadlines' queries read the cases
     check_deadlines(uow, now, policy_of)
 
 

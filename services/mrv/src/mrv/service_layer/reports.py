@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ets_shared.errors import Conflict, DomainError, Forbidden, NotFound, present
 from mrv.adapters.determinations import HistoricalDetermination
+from mrv.domain.policy import MrvPolicy
 from mrv.domain.report_case import ReportCase
 from mrv.domain.reports import CaseState, Determination, Objection, Recheck, Verification
 from mrv.service_layer import commands
@@ -42,28 +43,39 @@ def submit_report(entity_id: str, cmd: commands.SubmitReport, uow: MrvUnitOfWork
                 raise Forbidden(f"{entity_id} is not a successor of {cmd.entity_id}", field="entity_id",
                                 article="M-10")
         entity_id = cmd.entity_id
-    report_id = report_id_for(entity_id, cmd.compliance_year)
-    conflict = Conflict(f"{entity_id} already submitted its {cmd.compliance_year} report {report_id}; amend it "
-                        f"with PUT /reports/{report_id}", field="compliance_year", article="M-12")
     with uow:
-        case = uow.reports.find(report_id)
-        if case is not None and case.report is not None:
-            raise conflict
-        new = case is None
-        case = case or ReportCase(entity_id, cmd.compliance_year, uow.context.correlation_id)
-        case.submit_report(report_id, commands.activity(cmd.sources),
-                           covered=uow.entities.is_covered(entity_id, cmd.compliance_year),
-                           now=uow.now(), policy=load_mrv_policy(uow.session, cmd.compliance_year))
-        if new:
-            uow.reports.add(report_id, case)
-        else:
-            uow.reports.save(case, auto_determine_at=None)
-        uow.publish(report_submitted(case))
+        case = file_report(uow, entity_id, cmd, uow.reports.find(report_id_for(entity_id, cmd.compliance_year)),
+                           load_mrv_policy(uow.session, cmd.compliance_year))
         try:
             uow.commit()
         except IntegrityError:  # a concurrent first submission won
-            raise conflict from None
+            raise already_submitted(entity_id, cmd.compliance_year) from None
     return case
+
+
+def file_report(uow: MrvUnitOfWork, entity_id: str, cmd: commands.SubmitReport, case: ReportCase | None,
+                policy: MrvPolicy) -> ReportCase:
+    """M-12 on the entity-year's case as found (None: none yet), in `uow`'s transaction: the report filed into it,
+    the case added or saved, `EmissionReportSubmitted` published. Refused before anything changes."""
+    report_id = report_id_for(entity_id, cmd.compliance_year)
+    if case is not None and case.report is not None:
+        raise already_submitted(entity_id, cmd.compliance_year)
+    new = case is None
+    case = case or ReportCase(entity_id, cmd.compliance_year, uow.context.correlation_id)
+    case.submit_report(report_id, commands.activity(cmd.sources),
+                       covered=uow.entities.is_covered(entity_id, cmd.compliance_year), now=uow.now(), policy=policy)
+    if new:
+        uow.reports.add(report_id, case)
+    else:
+        uow.reports.save(case, auto_determine_at=None)
+    uow.publish(report_submitted(case))
+    return case
+
+
+def already_submitted(entity_id: str, year: int) -> Conflict:
+    report_id = report_id_for(entity_id, year)
+    return Conflict(f"{entity_id} already submitted its {year} report {report_id}; amend it with PUT "
+                    f"/reports/{report_id}", field="compliance_year", article="M-12")
 
 
 def amend_report(report_id: str, entity_id: str, cmd: commands.AmendReport, uow: MrvUnitOfWork) -> ReportCase:
@@ -81,18 +93,26 @@ def file_verification(report_id: str, verifier_id: str, cmd: commands.FileVerifi
     """M-13 by a certified verifier of an eligible agency (V); M-15 ¶2(1)(2) triggers are checked at once."""
     with uow:
         case = uow.reports.get(report_id)
-        policy = load_mrv_policy(uow.session, case.year)
-        verification = case.file_verification(
-            f"VER-{case.entity_id}-{case.year}", cmd.agency_id, verifier_id, commands.activity(cmd.verified_sources),
-            cmd.findings, now=uow.now(), policy=policy,
-            directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year, case.entity_id),
-            previous_year_determined=uow.determinations.determined_emissions(case.entity_id, case.year - 1))
-        uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
-        uow.publish(verification_filed(case))
-        if case.open_recheck_record is not None:
-            uow.publish(recheck_opened(report_id, case, case.open_recheck_record))
+        verification = verify(uow, report_id, case, verifier_id, cmd, load_mrv_policy(uow.session, case.year))
         uow.commit()
     return case, verification
+
+
+def verify(uow: MrvUnitOfWork, report_id: str, case: ReportCase, verifier_id: str, cmd: commands.FileVerification,
+           policy: MrvPolicy) -> Verification:
+    """M-13 on one loaded case, in `uow`'s transaction: the verification filed, the case saved (scheduled for
+    auto-determination), `VerificationFiled` (and `RecheckOpened` on a trigger) published. Refused before anything
+    changes."""
+    verification = case.file_verification(
+        f"VER-{case.entity_id}-{case.year}", cmd.agency_id, verifier_id, commands.activity(cmd.verified_sources),
+        cmd.findings, now=uow.now(), policy=policy,
+        directory=uow.signatories.directory_for(cmd.agency_id, verifier_id, case.year, case.entity_id),
+        previous_year_determined=uow.determinations.determined_emissions(case.entity_id, case.year - 1))
+    uow.reports.save(case, auto_determine_at=case.auto_determination_at(policy))
+    uow.publish(verification_filed(case))
+    if case.open_recheck_record is not None:
+        uow.publish(recheck_opened(report_id, case, case.open_recheck_record))
+    return verification
 
 
 def file_objection(report_id: str, entity_id: str, cmd: commands.FileObjection,

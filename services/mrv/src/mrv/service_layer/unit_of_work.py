@@ -1,6 +1,7 @@
 """The mrv's unit of work: the shared transaction (outbox, audit, inbox) plus its repositories."""
 from __future__ import annotations
 
+from ets_shared.envelope import MessageContext
 from ets_shared.unit_of_work import SqlUnitOfWork
 from mrv.adapters.determinations import DeterminationRecords
 from mrv.adapters.impediment_repository import ImpedimentRepository
@@ -24,3 +25,11 @@ class MrvUnitOfWork(SqlUnitOfWork):
         self.entities = CoveredEntityRepository(self.session)
         self.plans = MonitoringPlanRepository(self.session, lock=True)
         self.impediments = ImpedimentRepository(self.session)
+
+    def act_for(self, context: MessageContext) -> None:
+        self.reports.write_collected()  # the previous event's, before its repositories are replaced
+        super().act_for(context)
+
+    def commit(self) -> None:
+        self.reports.write_collected()  # report cases collected set-based (`ReportCaseRepository.collect_writes`)
+        super().commit()
