@@ -163,12 +163,14 @@ class ReportCase:
         now = as_utc(now)
         breakdown = compute_emissions(verified_sources, find_factor_set(self.report.breakdown.factor_set_id,
                                                                         factor_sets), field="verified_sources")
+        # every check before the first change: a refused verification leaves the case exactly as it was (a bulk
+        # request judges its items on the case in memory, one after the other)
+        triggers = recheck_triggers(self.report.emissions, breakdown.total_tonnes, previous_year_determined,
+                                    False, None, policy)
         self.verification = Verification(
             verification_id, self.report.report_id, agency_id, verifier_id, certificate.certificate_no,
             tuple(verified_sources), breakdown, tuple(findings), now, is_late(now, policy.verification_due))
         self.determination_due_by = regulatory_date(now) + timedelta(days=policy.determination_days)
-        triggers = recheck_triggers(self.report.emissions, breakdown.total_tonnes, previous_year_determined,
-                                    False, None, policy)
         if triggers:
             self._open(triggers, now, self.determination_due_by)
         else:
