@@ -51,6 +51,9 @@ log = logging.getLogger("ets.runtime")
 
 
 P = TypeVar("P", bound=BaseModel)
+#: `backlog`'s view of the outbox: how many events are unpublished, and when the oldest was written (read from the
+#: outbox's unpublished index alone, `ix_outbox_unpublished`)
+UNPUBLISHED = select(func.count(), func.min(OutboxMessage.created_at)).where(OutboxMessage.published_at.is_(None))
 
 
 @dataclass
@@ -178,8 +181,7 @@ class ServiceRuntime:
         consumers have not applied (not delivered, or delivered and not acknowledged)."""
         def outbox() -> tuple[int, Any]:
             with self.read_session_factory() as session:
-                row = session.execute(select(func.count(), func.min(OutboxMessage.created_at))
-                                      .where(OutboxMessage.published_at.is_(None))).one()
+                row = session.execute(UNPUBLISHED).one()
                 session.rollback()
                 return row[0], row[1]
 

@@ -96,6 +96,12 @@ async def test_m13_bulk_proposal_balances_load_and_the_officer_confirms_it(setti
         assert (done["status"], done["assigned"]) == ("CONFIRMED", len(superseding["entries"]) - 1)
         listed = ok(await svc.client.get("/assignments/2025", params={"limit": 100}, headers=o.authority))
         assert len(listed) == 12 and "E-12" not in {e["entity_id"] for e in listed}
+        # a confirmed entry's first engagement keeps its history (written with the others in one INSERT per table)
+        second = {e["entity_id"]: e["agency_id"] for e in superseding["entries"]}
+        history = ok(await svc.client.get("/assignments/2025/E-02/history", headers=o.authority))
+        assert [(h["revision"], h["agency_id"], h["proposal_id"]) for h in history] == [(1, second["E-02"], "PRP-2")]
+        assert history[0]["assigned_by"] and history[0]["reason"].startswith("proposal PRP-2: ")
+        assert {e["revision"] for e in listed} == {1}
         own = ok(await svc.client.get("/assignments/2025", params={"agency_id": "AG-2"},
                                       headers=svc.auth("agency", "AG-2")))
         assert {e["agency_id"] for e in own} == {"AG-2"}

@@ -31,7 +31,9 @@ class OutboxMessage(PlatformTable, table=True):
     """An event committed with the state change that caused it; the relay publishes it and stamps `published_at`."""
 
     __tablename__ = "outbox_message"
-    __table_args__ = (Index("ix_outbox_unpublished", "published_at", "seq"),)
+    # the relay's unpublished rows in order (published_at, seq); with created_at, `GET /backlog`'s count and oldest
+    # of the unpublished read the index alone instead of every unpublished row (27 ms a poll at 12,000 unpublished)
+    __table_args__ = (Index("ix_outbox_unpublished", "published_at", "seq", "created_at"),)
     seq: int | None = Field(default=None, primary_key=True)
     event_id: str = Field(max_length=36, unique=True)
     subject: str = Field(max_length=200)

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
-from ets_shared.persistence.mapping import to_domain, to_row
+from ets_shared.persistence.bulk import insert_rows
+from ets_shared.persistence.mapping import to_columns, to_domain, to_row
 from verifier_oversight.adapters.orm import (
     AdvisoryRelationRow, AssignmentProposalRow, AssignmentRevisionRow, CoveredEntityRow, EngagementRow,
     VerificationRecordRow,
@@ -135,6 +136,14 @@ class AssignmentRepository:
         self._add(to_row(engagement, EngagementRow, self._get(EngagementRow, key)), key)
         if assigned_by is not None:
             self.session.add(to_row(engagement, AssignmentRevisionRow, assigned_by=assigned_by))
+
+    def add_first(self, engagements: Sequence[Engagement], assigned_by: str) -> None:
+        """Save entity-years' first engagements (none existed: `engagement` found none), with their first revision,
+        in one multi-row INSERT per table — a confirmed proposal of 10,000 entries built and flushed 20,000 ORM rows."""
+        insert_rows(self.session, EngagementRow, [to_columns(e, EngagementRow) for e in engagements])
+        insert_rows(self.session, AssignmentRevisionRow,
+                    [to_columns(e, AssignmentRevisionRow, assigned_by=assigned_by) for e in engagements])
+        self._absent.difference_update((EngagementRow, (e.entity_id, e.year)) for e in engagements)
 
     def engagements(self, year: int, agency_id: str | None = None, offset: int = 0,
                     limit: int | None = None) -> list[Engagement]:

@@ -73,14 +73,19 @@ class YearCheck:
 
 
 def _assign(uow: OversightUnitOfWork, check: YearCheck, entity_id: str, agency_id: str, reason: str,
-            proposal_id: str | None, field: str) -> Engagement:
+            proposal_id: str | None, field: str, first_ones: list[Engagement] | None = None) -> Engagement:
+    """Assign one entity-year; with `first_ones`, an entity-year's first engagement is collected there for the
+    caller to write together with the others (`AssignmentRepository.add_first`) instead of saved at once."""
     entity = uow.assignments.entity(entity_id)
     bar = check.bar(agency_id, entity_id, entity.sector)
     if bar is not None:
         raise RuleViolation(bar, field=field, article="M-13")
     current = uow.assignments.engagement(entity_id, check.year, for_update=True)
     engagement = next_engagement(current, entity_id, check.year, agency_id, reason, uow.now(), proposal_id)
-    uow.assignments.save(engagement, assigned_by=uow.context.actor)
+    if current is None and first_ones is not None:
+        first_ones.append(engagement)
+    else:
+        uow.assignments.save(engagement, assigned_by=uow.context.actor)
     uow.publish(VerificationAssigned(assignment_id=engagement.assignment_id, entity_id=entity_id,
                                      compliance_year=check.year, agency_id=agency_id, revision=engagement.revision,
                                      reason=reason, assigned_at=engagement.assigned_at))
@@ -142,8 +147,12 @@ def confirm_proposal(proposal_id: str, cmd: commands.ConfirmProposal,
         entries = [e for e in proposal.entries if e.entity_id not in excluded]
         check = YearCheck.load(uow, proposal.year, [e.entity_id for e in entries])
         uow.assignments.read_ahead([e.entity_id for e in entries], proposal.year, entities=True, engagements=True)
+        # first engagements are written together after the loop; an entity named twice (never by `propose`) could
+        # not see its first one there, so such a proposal goes entry by entry
+        first_ones: list[Engagement] | None = [] if len({e.entity_id for e in entries}) == len(entries) else None
         made = [_assign(uow, check, e.entity_id, e.agency_id, f"proposal {proposal_id}: {e.reason}", proposal_id,
-                        f"entries[{i}]") for i, e in enumerate(entries)]
+                        f"entries[{i}]", first_ones) for i, e in enumerate(entries)]
+        uow.assignments.add_first(first_ones or [], assigned_by=uow.context.actor)
         confirmed = replace(proposal, status=CONFIRMED, decided_at=uow.now())
         uow.assignments.save_proposal(confirmed)
         uow.audit("verifier-oversight.assignment.confirmed", f"proposal:{proposal_id}",
