@@ -8,6 +8,7 @@ at its commit, one multi-row INSERT per table (the ORM's per-object flush cost a
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import replace
 from collections.abc import Callable
@@ -267,10 +268,23 @@ class SqlUnitOfWork:
         return True
 
 
+#: the attributes that name an event's subject in its audit record, in order of preference
+_SUBJECT_ATTRIBUTES = ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id",
+                       "agency_id", "verifier_id", "member_id")
+
+
+@functools.cache
+def _subject_attributes(contract: type[EventData]) -> tuple[str, ...]:
+    """Those of `_SUBJECT_ATTRIBUTES` a contract has (a field or a property), once per contract: asking a pydantic
+    model for an attribute it lacks raises and catches an AttributeError, about 9 µs each — 46 µs for an
+    EntityRegistered, paid by every published event."""
+    return tuple(attr for attr in _SUBJECT_ATTRIBUTES
+                 if attr in contract.model_fields or isinstance(getattr(contract, attr, None), property))
+
+
 def _subject_ref(data: EventData) -> str:
     meta = type(data).contract
-    for attr in ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id",
-                 "agency_id", "verifier_id", "member_id"):
+    for attr in _subject_attributes(type(data)):
         value = getattr(data, attr, None)
         if value:
             return f"{meta.aggregate}:{value}"
