@@ -9,7 +9,7 @@ import pkgutil
 import ets_shared.contracts as contracts
 from ets_shared.contracts.allocation import EntityRegistered, SurrenderRecorded
 from ets_shared.contracts.base import EventData
-from ets_shared.unit_of_work import _SUBJECT_ATTRIBUTES, _subject_attributes, _subject_ref
+from ets_shared.unit_of_work import _NAMING, _naming_fields, _subject_ref
 
 
 def _every_contract() -> list[type[EventData]]:
@@ -34,7 +34,7 @@ def test_audit_subject_is_the_first_identifier_the_event_carries():
 
 def test_audit_subject_attributes_per_contract_are_those_every_event_of_it_answers():
     for contract in _every_contract():
-        expected = tuple(a for a in _SUBJECT_ATTRIBUTES if a in contract.model_fields
+        expected = tuple(a for a in _NAMING if a in contract.model_fields
                          or isinstance(getattr(contract, a, None), property))
-        assert _subject_attributes(contract) == expected, contract.__name__
+        assert _naming_fields(contract) == expected, contract.__name__
         assert contract.model_config.get("extra") != "allow", f"{contract.__name__}: an extra field could name it"

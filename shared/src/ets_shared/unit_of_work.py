@@ -8,9 +8,9 @@ at its commit, one multi-row INSERT per table (the ORM's per-object flush cost a
 """
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import replace
+from functools import lru_cache
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Self
@@ -268,24 +268,23 @@ class SqlUnitOfWork:
         return True
 
 
-#: the attributes that name an event's subject in its audit record, in order of preference
-_SUBJECT_ATTRIBUTES = ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id",
-                       "agency_id", "verifier_id", "member_id")
-
-
-@functools.cache
-def _subject_attributes(contract: type[EventData]) -> tuple[str, ...]:
-    """Those of `_SUBJECT_ATTRIBUTES` a contract has (a field or a property), once per contract: asking a pydantic
-    model for an attribute it lacks raises and catches an AttributeError, about 9 µs each — 46 µs for an
-    EntityRegistered, paid by every published event."""
-    return tuple(attr for attr in _SUBJECT_ATTRIBUTES
-                 if attr in contract.model_fields or isinstance(getattr(contract, attr, None), property))
-
-
 def _subject_ref(data: EventData) -> str:
     meta = type(data).contract
-    for attr in _subject_attributes(type(data)):
-        value = getattr(data, attr, None)
+    for attr in _naming_fields(type(data)):
+        value = getattr(data, attr)
         if value:
             return f"{meta.aggregate}:{value}"
     return meta.aggregate
+
+
+_NAMING = ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id", "agency_id",
+           "verifier_id", "member_id")
+
+
+@lru_cache(maxsize=None)
+def _naming_fields(event_type: type[EventData]) -> tuple[str, ...]:
+    """The fields an event type has of those that name its subject, in that order: looking up a field a pydantic
+    model does not have raises and catches an AttributeError, ~11 µs each (13 of the 14 µs of an ObligationRecorded's
+    subject reference)."""
+    fields = event_type.model_fields
+    return tuple(a for a in _NAMING if a in fields or isinstance(getattr(event_type, a, None), property))
