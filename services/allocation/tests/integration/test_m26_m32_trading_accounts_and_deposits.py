@@ -55,6 +55,27 @@ async def test_m26_trading_account_opened_once_linked_to_the_participants_holdin
     assert other.status_code == 403
 
 
+async def test_m26_trading_accounts_opened_in_one_batch_are_each_opened_once(world):
+    """Openings consumed together are written together at the batch's commit: a later opening of the batch still
+    sees an earlier one (a re-published opening changes nothing; a member's second trading account finds the holding
+    account its first opened), and every one is there afterwards."""
+    await world.register("E-1", "E-2")
+    events = [world.opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"),
+              world.opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"),  # re-published, another event id
+              world.opened("X-M-9", "M-9"), world.opened("X-M-9-B", "M-9"),
+              world.opened("X-M-E-2", "M-E-2", covered_entity_id="E-2")]
+    published = [await world.from_exchange(e, wait=False) for e in events]
+    await eventually(lambda: world.processed(*(str(p.event_id) for p in published)))
+
+    listed = await world.svc.client.get("/registry/trading-accounts", headers=world.authority)
+    assert [a["trading_account_id"] for a in listed.json()] == ["X-M-9", "X-M-9-B", "X-M-E-1", "X-M-E-2"]
+    assert (await world.account("X-M-9-B"))["linked_account_id"] == "ACC-MEMBER-M-9"
+    assert (await world.account("X-M-E-2"))["linked_account_id"] == "ACC-E-2"
+    audit = (await world.svc.client.get("/audit", params={"subject_ref": "trading-account:X-M-E-1"},
+                                        headers=world.authority)).json()
+    assert [a["action"] for a in audit] == ["allocation.trading-account.opened"]
+
+
 async def test_m26_holder_commits_allowances_to_its_own_trading_account(world):
     await world.trading()
     async with world.listen(REGISTERED) as events:

@@ -31,6 +31,11 @@ def read_openings_ahead(events: Sequence[TradingAccountOpened], uow: AllocationU
            else participant_account_id(e.participant_kind, e.participant_id) for e in events])
 
 
+def write_openings(_items: list[None], uow: AllocationUnitOfWork) -> None:
+    """The trading accounts a transaction opened, written together at its commit."""
+    uow.trading_accounts.write_pending()
+
+
 @reads_ahead(read_openings_ahead)
 def on_trading_account_opened(event: TradingAccountOpened, uow: AllocationUnitOfWork) -> None:
     """The registry opens the exchange trading account under the exchange's id, linked to the covered entity's
@@ -66,5 +71,6 @@ def on_trading_account_opened(event: TradingAccountOpened, uow: AllocationUnitOf
         trading_account_id=event.trading_account_id, holding_account_id=holding.account_id,
         participant_id=event.participant_id, participant_kind=event.participant_kind, member_id=event.member_id,
         covered_entity_id=event.covered_entity_id, name=event.name, opened_at=now))
+    uow.defer(write_openings, None)  # the batch's openings in one INSERT at its commit
     uow.audit("allocation.trading-account.opened", subject, {"holding_account_id": holding.account_id,
                                                              **event.model_dump(mode="json")})
