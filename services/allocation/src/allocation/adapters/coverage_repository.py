@@ -48,6 +48,7 @@ class EmissionsRepository:
         """`record`, written with the others recorded later in this transaction by `write_pending` (at the unit of
         work's commit: the caller defers it there). Every other read of the table here writes them first."""
         key = (figure.entity_id, figure.year)
+        held: KnownEmissions | None
         if key in self._pending:
             held, new = self._pending[key]
         else:
