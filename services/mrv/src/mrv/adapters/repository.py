@@ -277,8 +277,10 @@ class ReportCaseRepository:
     def read_uncovered_ahead(self, entity_ids: Sequence[str]) -> None:
         """A consumed batch of registrations: which of their entities have a reporting-only report not yet verified,
         in one query per 500; `cover_unverified_reports` of the others (every entity registered before it reports)
-        then queries nothing. Kept by the transaction's session: only a committed request files such a report, so
-        none appears in this transaction after the read."""
+        then queries nothing. Kept by the transaction's session. Only a committed request files such a report: on
+        SQLite the batch's transaction sees none appear after the read; on PostgreSQL one committed while the batch
+        runs is missed as one committed between the per-event query and the commit always was (the window is the
+        batch's, not the event's)."""
         ids = sorted(set(entity_ids))
         nothing_to_cover: set[str] = self.session.info.setdefault(_NOTHING_TO_COVER, set())
         for start in range(0, len(ids), CHUNK):
