@@ -133,9 +133,10 @@ async def test_m13_reporting_only_emitter_is_not_verified_unless_registered_as_c
 
 
 async def test_m13_a_consumed_batch_of_registrations_covers_exactly_the_reports_filed_before_it(world):
-    """A pulled batch reads ahead which of its entities have reports to cover (`read_uncovered_ahead`): the
-    report filed before its covered registration is covered, the entities without one and a reporting-only
-    registration cover nothing."""
+    """A pulled batch of registrations (its entity rows written together at commit): the report filed before its
+    covered registration is covered, the entities without one and a reporting-only registration cover nothing. Each
+    event asks for its own entity's reports in the batch's transaction — a read-ahead for the whole batch would widen
+    the window in which, on PostgreSQL, a report committed while the batch runs is missed."""
     from ets_shared.contracts.allocation import EntityRegistered
     from ets_shared.envelope import MessageContext, wrap
     from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer

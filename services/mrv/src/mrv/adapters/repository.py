@@ -28,7 +28,6 @@ from mrv.domain.reports import (
 
 CHUNK = 500
 _PRELOADED = "mrv.preloaded_cases"  # session.info key: cases read ahead for a bulk request
-_NOTHING_TO_COVER = "mrv.nothing_to_cover"  # session.info key: entities read ahead with no unverified report
 _CHILDREN: tuple[tuple[str, type[ObjectionRow] | type[RecheckRow] | type[DeterminationRow], Any], ...] = (
     ("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", RecheckRow, RecheckRow.seq),
     ("determinations", DeterminationRow, DeterminationRow.revision))
@@ -263,9 +262,6 @@ class ReportCaseRepository:
         covered reports (set-based); earlier years stay reporting-only reports. Such a report is only ever filed by a
         committed request, never pending in this session: the query need not flush it first (a consumed batch of
         registrations would otherwise flush its entity rows one event at a time, most of each event's cost)."""
-        nothing_to_cover = self.session.info.get(_NOTHING_TO_COVER)
-        if nothing_to_cover is not None and entity_id in nothing_to_cover:
-            return []
         condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
                      ReportCaseRow.covered.is_(False), ReportCaseRow.compliance_year >= from_year)
         with self.session.no_autoflush:
@@ -273,23 +269,6 @@ class ReportCaseRepository:
         if ids:
             self.session.execute(update(ReportCaseRow).where(*condition).values(covered=True))
         return ids
-
-    def read_uncovered_ahead(self, entity_ids: Sequence[str]) -> None:
-        """A consumed batch of registrations: which of their entities have a reporting-only report not yet verified,
-        in one query per 500; `cover_unverified_reports` of the others (every entity registered before it reports)
-        then queries nothing. Kept by the transaction's session. Only a committed request files such a report: on
-        SQLite the batch's transaction sees none appear after the read; on PostgreSQL one committed while the batch
-        runs is missed as one committed between the per-event query and the commit always was (the window is the
-        batch's, not the event's)."""
-        ids = sorted(set(entity_ids))
-        nothing_to_cover: set[str] = self.session.info.setdefault(_NOTHING_TO_COVER, set())
-        for start in range(0, len(ids), CHUNK):
-            part = ids[start:start + CHUNK]
-            with self.session.no_autoflush:
-                some = set(self.session.execute(select(ReportCaseRow.entity_id).distinct().where(
-                    ReportCaseRow.entity_id.in_(part), ReportCaseRow.state == CaseState.REPORTED.value,
-                    ReportCaseRow.covered.is_(False))).scalars())
-            nothing_to_cover.update(e for e in part if e not in some)
 
     def _added(self, row: Any) -> Any:
         if self._collected is not None:

@@ -86,10 +86,8 @@ def on_verification_assigned(event: VerificationAssigned, uow: MrvUnitOfWork) ->
 
 
 def read_registrations_ahead(events: Sequence[EntityRegistered], uow: MrvUnitOfWork) -> None:
-    """A batch of registrations: the entities held already, and those with reports to cover, in one query (per
-    500) each."""
+    """A batch of registrations: the entities held already, in one query (per 500)."""
     uow.entities.read_ahead(e.entity_id for e in events)
-    uow.reports.read_uncovered_ahead([e.entity_id for e in events if e.covered])
 
 
 @reads_ahead(read_registrations_ahead)
