@@ -5,6 +5,8 @@ nothing; `/signatories` turns "may sign" true only once every fact has arrived. 
 registered as covered) are not verified."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from ets_shared.contracts.mrv import VerificationFiled
@@ -128,6 +130,36 @@ async def test_m13_reporting_only_emitter_is_not_verified_unless_registered_as_c
     await world.register("E-8")  # the registration arrives after the report: the unverified report is covered
     assert (await world.case(late_registration["report_id"]))["report"]["covered"] is True
     assert (await world.verify(late_registration["report_id"], world.process(15_000)))["state"] == "verified"
+
+
+async def test_m13_a_consumed_batch_of_registrations_covers_exactly_the_reports_filed_before_it(world):
+    """A pulled batch of registrations (its entity rows written together at commit): the report filed before its
+    covered registration is covered, the entities without one and a reporting-only registration cover nothing. Each
+    event asks for its own entity's reports in the batch's transaction — a read-ahead for the whole batch would widen
+    the window in which, on PostgreSQL, a report committed while the batch runs is missed."""
+    from ets_shared.contracts.allocation import EntityRegistered
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer
+    from mrv.service_layer.handlers import EVENT_HANDLERS
+
+    routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
+
+    def registration(entity_id: str, covered: bool = True) -> Delivery:
+        envelope = wrap(EntityRegistered(entity_id=entity_id, name=f"Entity {entity_id}", sector="steel",
+                                         covered=covered, registered_at=world.sh(2025, 1, 5)),
+                        producer="allocation", context=MessageContext.new("test"))
+        return Delivery.decode(EntityRegistered.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    await world.signatory("V-1", "AG-1", 2025)
+    filed_first = await world.report("E-8", 2025, world.process(15_000))
+    stays_reporting_only = await world.report("E-10", 2025, world.process(15_000))
+    batch = [registration("E-7"), registration("E-8"), registration("E-9"), registration("E-10", covered=False)]
+    assert len(await asyncio.to_thread(apply_batch, batch, world.svc.runtime.uow, "mrv")) == 4
+    assert (await world.case(filed_first["report_id"]))["report"]["covered"] is True
+    assert (await world.case(stays_reporting_only["report_id"]))["report"]["covered"] is False
+    assert (await world.verify(filed_first["report_id"], world.process(15_000)))["state"] == "verified"
+    filed_after = await world.report("E-9", 2025, world.process(15_000))
+    assert filed_after["covered"] is True
 
 
 async def test_m13_unassigned_agencys_verification_refused_and_a_reassignment_moves_it(world):

@@ -74,3 +74,37 @@ async def test_m18_no_plan_or_report_owed_for_the_years_after_the_exit(world, na
                                      for e in reports))
     assert not any(e["data"]["entity_id"] == "E-1" for e in plans + reports)
     assert any(e["data"]["entity_id"] == "E-2" for e in plans)
+
+
+async def test_m18_an_exit_applied_in_the_batch_of_its_registration_ends_that_entity(world):
+    """A pulled batch's new entities are written at its commit (`CoveredEntityRepository.write_pending`): an exit
+    later in the same batch still finds its entity — covered, ending with the exit's year."""
+    import asyncio
+
+    from sqlalchemy import select
+
+    from ets_shared.contracts.allocation import EntityRegistered
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer
+    from mrv.adapters.orm import CoveredEntityRow, ReportCaseRow
+    from mrv.service_layer.handlers import EVENT_HANDLERS
+
+    routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
+
+    def delivery(data) -> Delivery:
+        envelope = wrap(data, producer="allocation", context=MessageContext.new("test"))
+        return Delivery.decode(type(data).contract.subject, envelope.model_dump_json().encode(), routes)
+
+    await world.tick(world.sh(2026, 9, 11))
+    batch = [delivery(EntityRegistered(entity_id=f"E-{n}", name=f"Entity E-{n}", sector="steel", covered=True,
+                                       registered_at=world.sh(2025, 1, 5), first_compliance_year=2025))
+             for n in (12, 13)]
+    batch.append(delivery(EntityExitDeclared(
+        entity_id="E-12", reason="production_stopped", exit_on=date(2026, 9, 10), compliance_year=2026,
+        report_due_on=date(2026, 9, 25), declared_at=world.sh(2026, 9, 11))))
+    assert len(await asyncio.to_thread(apply_batch, batch, world.svc.runtime.uow, "mrv")) == 3
+    with world.svc.runtime.session_factory() as session:
+        entities = {r.entity_id: r.last_compliance_year for r in session.execute(select(CoveredEntityRow)).scalars()}
+        exit_case = session.get(ReportCaseRow, "RPT-E-12-2026")
+    assert entities == {"E-12": 2026, "E-13": None}
+    assert exit_case is not None and exit_case.covered is True

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -16,7 +16,6 @@ from exchange.adapters.orm import (
 from exchange.domain.policy import OPEN_BIDDING, vwap_cents
 
 OPEN = "OPEN"
-_ACCOUNT = TradingAccountRow.__table__
 MATCHED = "MATCHED"
 R = TypeVar("R")
 
@@ -45,11 +44,9 @@ class TradingStore:
             TradingAccountRow.trading_account_id.in_(trading_account_ids)))
         return {key for row in self.session.execute(query) for key in row}
 
-    def add_accounts(self, rows: list[TradingAccountRow]) -> None:
-        """New trading accounts, one multi-row INSERT (no ORM flush per row)."""
-        if rows:
-            insert_rows(self.session, TradingAccountRow, [{c.name: getattr(row, c.name) for c in _ACCOUNT.columns}
-                                                          for row in rows])
+    def add_accounts(self, rows: list[dict[str, Any]]) -> None:
+        """New trading accounts given as their columns: one multi-row INSERT (no ORM row built or flushed)."""
+        insert_rows(self.session, TradingAccountRow, rows)
 
     def account_of(self, participant_id: str) -> TradingAccountRow | None:
         return self.session.execute(select(TradingAccountRow)

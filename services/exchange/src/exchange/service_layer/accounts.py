@@ -20,6 +20,9 @@ from exchange.service_layer import commands
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
+ACCOUNT_COLUMNS = tuple(c.name for c in TradingAccountRow.__table__.columns)  # each a field of TradingAccountOpened
+
+
 def trading_account_id(participant_id: str) -> str:
     return f"X-{participant_id}"
 
@@ -55,10 +58,11 @@ def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, n
 
 def open_members_accounts(uow: ExchangeUnitOfWork, members: list[tuple[Member, MessageContext]]) -> None:
     """`open_account` for many new members at once (their own accounts, each announced in its member's case): the
-    same refusals, checked in two queries, and one multi-row INSERT per table."""
+    same refusals, checked in two queries, and one multi-row INSERT per table of the accounts' columns (building a
+    SQLModel row per account cost more than writing it)."""
     ids = [trading_account_id(m.member_id) for m, _ in members]
     taken = uow.trading.accounts_among([m.member_id for m, _ in members], ids)
-    rows = []
+    rows: list[dict[str, object]] = []
     for member, context in members:
         if member.member_id in taken:
             raise Conflict(f"{member.member_id} already has a trading account", field="client_id", article="M-22")
@@ -66,11 +70,12 @@ def open_members_accounts(uow: ExchangeUnitOfWork, members: list[tuple[Member, M
             raise Conflict(f"trading account {trading_account_id(member.member_id)} exists", field="client_id",
                            article="M-22")
         uow.act_for(context)
-        rows.append(TradingAccountRow(trading_account_id=trading_account_id(member.member_id),
+        opened = TradingAccountOpened(trading_account_id=trading_account_id(member.member_id),
                                       participant_id=member.member_id, member_id=member.member_id,
                                       participant_kind="member", covered_entity_id=member.covered_entity_id,
-                                      name=member.name, opened_at=uow.now()))
-        _opened(uow, rows[-1], "member")
+                                      name=member.name, opened_at=uow.now())
+        uow.publish(opened)
+        rows.append({column: getattr(opened, column) for column in ACCOUNT_COLUMNS})
     uow.trading.add_accounts(rows)
     uow.ledger.open_cash_balances(ids)
 

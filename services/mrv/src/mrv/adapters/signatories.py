@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ets_shared.persistence.bulk import insert_rows
 from mrv.adapters.orm import (
     AgencyAwardRow, AgencyBlacklistingRow, AgencyEligibilityRow, AgencyFilingRow, CoveredEntityRow,
     EntitySuccessorRow, VerificationAssignmentRow, VerifierCertificateRow,
@@ -239,11 +241,24 @@ class CoveredEntityRepository:
         #: map (both kept by the transaction's session: the repository starts afresh for each event)
         self._unknown: set[str] = session.info.setdefault("mrv.unknown_entities", set())
         self._held: list[CoveredEntityRow] = session.info.setdefault("mrv.entities_held", [])
+        #: new entities' columns, written in one INSERT at commit or before anything here reads the table
+        #: (`write_pending`): building and flushing an ORM row per registration was most of the consumer's CPU
+        self._pending: dict[str, dict[str, Any]] = session.info.setdefault("mrv.entities_pending", {})
+
+    def _get(self, entity_id: str) -> CoveredEntityRow | None:
+        self.write_pending()
+        return self.session.get(CoveredEntityRow, entity_id)
+
+    def write_pending(self) -> None:
+        """The new entities `record` collected, in one multi-row INSERT (the unit of work calls it at commit)."""
+        if self._pending:
+            insert_rows(self.session, CoveredEntityRow, list(self._pending.values()))
+            self._pending.clear()
 
     def is_covered(self, entity_id: str, year: int | None = None) -> bool:
         """Covered only if allocation registered it as covered (in `year`: from that year or before); an unknown
         emitter is reporting-only (M-12 ¶2)."""
-        row = self.session.get(CoveredEntityRow, entity_id)
+        row = self._get(entity_id)
         return row is not None and row.covered and (year is None or (row.covered_from or year) <= year)
 
     def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime,
@@ -254,11 +269,12 @@ class CoveredEntityRepository:
             self._unknown.discard(entity_id)
             row = None
         else:
-            row = self.session.get(CoveredEntityRow, entity_id)
+            row = self._get(entity_id)
         if row is None:
-            self.session.add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
-                                              registered_at=registered_at, first_compliance_year=first_compliance_year,
-                                              covered_from=first_compliance_year if covered else None))
+            self._pending[entity_id] = dict(entity_id=entity_id, name=name, sector=sector, covered=covered,
+                                            registered_at=registered_at, first_compliance_year=first_compliance_year,
+                                            covered_from=first_compliance_year if covered else None,
+                                            last_compliance_year=None)
             return True
         facts = (name, sector, covered, min(row.first_compliance_year, first_compliance_year),
                  row.covered_from if row.covered_from is not None or not covered else first_compliance_year)
@@ -270,11 +286,12 @@ class CoveredEntityRepository:
         return True
 
     def get(self, entity_id: str) -> CoveredEntityRow | None:
-        return self.session.get(CoveredEntityRow, entity_id)
+        return self._get(entity_id)
 
     def preload(self, entity_ids: Iterable[str]) -> None:
         """Read many entities' rows at once for one bulk request: held by its transaction's session, each
         `is_covered` then finds its row without a query."""
+        self.write_pending()
         ids = sorted(set(entity_ids))
         for start in range(0, len(ids), 500):
             self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(ids[start:start + 500]))
@@ -283,6 +300,7 @@ class CoveredEntityRepository:
     def read_ahead(self, entity_ids: Iterable[str]) -> None:
         """A consumed batch of registrations: the entities held already, in one query per 500; those not held are
         remembered, so that `record` of them queries nothing."""
+        self.write_pending()
         ids = sorted(set(entity_ids))
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
@@ -294,7 +312,7 @@ class CoveredEntityRepository:
 
     def end(self, entity_id: str, last_year: int) -> bool:
         """M-18 / M-10: the entity reports no year after `last_year` (the earliest end is kept)."""
-        row = self.session.get(CoveredEntityRow, entity_id)
+        row = self._get(entity_id)
         if row is None or (row.last_compliance_year is not None and row.last_compliance_year <= last_year):
             return False
         row.last_compliance_year = last_year
@@ -315,5 +333,6 @@ class CoveredEntityRepository:
 
     def earliest_first_year(self) -> int | None:
         """The earliest first compliance year of anyone: no deadline of an earlier year concerns this service."""
+        self.write_pending()
         return self.session.execute(select(func.min(CoveredEntityRow.first_compliance_year))).scalar_one()
 

@@ -32,4 +32,5 @@ class MrvUnitOfWork(SqlUnitOfWork):
 
     def commit(self) -> None:
         self.reports.write_collected()  # report cases collected set-based (`ReportCaseRepository.collect_writes`)
+        self.entities.write_pending()  # a consumed batch's new entities (`CoveredEntityRepository.record`)
         super().commit()
