@@ -55,9 +55,14 @@ def to_columns(obj: Any, row_cls: type, **extra: Any) -> dict[str, Any]:
 
 
 def to_row(obj: Any, row_cls: type[R], existing: R | None = None, **extra: Any) -> R:
+    """A new row, or `existing` with the columns that differ set (a loaded column holding an equal value is left
+    alone: the UPDATE would not have written it, and a SQLModel attribute set costs ~15 µs; a column not loaded is
+    set without reading it)."""
     values = to_columns(obj, row_cls, **extra)
     if existing is None:
         return row_cls(**values)
+    loaded = existing.__dict__
     for key, value in values.items():
-        setattr(existing, key, value)
+        if key not in loaded or loaded[key] != value:
+            setattr(existing, key, value)
     return existing

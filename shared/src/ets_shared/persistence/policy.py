@@ -1,6 +1,7 @@
 """The per-year policy documents in the `policy_setting` table every service has: stored with who and why
-(`store_policy`, inside the caller's transaction), read and validated once per session (`load_policy`), and the
-years one transaction touches each turned once into a service's domain policy (`PolicyCache`).
+(`store_policy`, inside the caller's transaction), read and validated once per session (`load_policy`), turned into a
+service's domain policy once per session (`load_domain_policy`), and the years one transaction touches each turned once
+into a service's domain policy (`PolicyCache`).
 
 Each service's `adapters/policy_repository.py` names its own document model and defaults and turns the document
 into its domain policy (`policy_for(session, year)`); the service layer reads policies only through it, and
@@ -54,6 +55,19 @@ def load_policy(session: Session, compliance_year: int, model: type[Document],
         session.info[key] = model.model_validate_json(row.document) if row else default(compliance_year)
     document: Document = session.info[key]
     return document.model_copy()
+
+
+def load_domain_policy(session: Session, compliance_year: int, model: type[Document],
+                       default: Callable[[int], Document], for_year: Callable[[Document, int], Policy]) -> Policy:
+    """The year's domain policy (`for_year(document, year)`, a frozen dataclass) as this transaction sees it, made
+    once per session: each event of a consumed batch asks for it (allocation's and verifier oversight's
+    determinations, 10,000 in the benchmark's year). `store_policy` refreshes it with the document; a document
+    that does not fit the year is not kept, so each asking gets its RuleViolation as before."""
+    key = (_POLICY_CACHE, for_year, compliance_year)
+    if key not in session.info:
+        session.info[key] = for_year(load_policy(session, compliance_year, model, default), compliance_year)
+    policy: Policy = session.info[key]
+    return policy
 
 
 class PolicyCache(Generic[Policy]):

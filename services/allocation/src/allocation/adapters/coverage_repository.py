@@ -10,57 +10,92 @@ from allocation.adapters.orm import (
     CoverageApplicationRow, CoveredListEntryRow, CoveredListRow, KnownEmissionsRow,
 )
 from allocation.adapters.registry_store import by_year_in_chunks
-from allocation.domain import CoverageApplication, CoveredEntity, KnownEmissions
+from allocation.domain import CoverageApplication, CoveredEntity, EmissionsSource, KnownEmissions
 from ets_shared.errors import NotFound
+from ets_shared.persistence.bulk import insert_rows, update_rows
 from ets_shared.persistence.mapping import to_domain, to_row
 
 
+_KNOWN = KnownEmissionsRow.__table__
+
+
+def _known_of(row) -> KnownEmissions:  # a row of known_emissions' columns
+    return KnownEmissions(row.entity_id, row.year, row.tonnes, row.energy_tce, EmissionsSource(row.source),
+                          row.recorded_at)
+
+
 class EmissionsRepository:
+    """Figures read and written as columns (Core): a consumed batch of 10,000 determinations or reports replaced
+    one ORM row's figure per event and flushed them one UPDATE each."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
-        #: read ahead and not found: `record` need not look again (kept by the transaction's session, as the
-        #: repository starts afresh for each event of a consumed batch), and the rows found, kept alive in the
-        #: session's (weak) identity map
-        self._absent: set[tuple[str, int]] = session.info.setdefault("allocation.emissions_absent", set())
-        self._held: list[KnownEmissionsRow] = session.info.setdefault("allocation.emissions_held", [])
+        #: figures known to be stored (None: none is), read ahead or written here; and those recorded and not yet
+        #: written (figure, new?): both kept by the transaction's session, as the repository starts afresh for each
+        #: event of a consumed batch
+        self._stored: dict[tuple[str, int], KnownEmissions | None] = session.info.setdefault(
+            "allocation.emissions_stored", {})
+        self._pending: dict[tuple[str, int], tuple[KnownEmissions, bool]] = session.info.setdefault(
+            "allocation.emissions_pending", {})
 
     def record(self, figure: KnownEmissions) -> bool:
-        """Keep `figure` if it is at least as authoritative as the one held for its entity-year."""
+        """Keep `figure` if it is at least as authoritative as the one held for its entity-year (written now)."""
+        kept = self.record_later(figure)
+        self.write_pending()
+        return kept
+
+    def record_later(self, figure: KnownEmissions) -> bool:
+        """`record`, written with the others recorded later in this transaction by `write_pending` (at the unit of
+        work's commit: the caller defers it there). Every other read of the table here writes them first."""
         key = (figure.entity_id, figure.year)
-        if key in self._absent:
-            self._absent.discard(key)
-            row = None
+        held: KnownEmissions | None
+        if key in self._pending:
+            held, new = self._pending[key]
         else:
-            row = self.session.get(KnownEmissionsRow, key)
-        held = to_domain(row, KnownEmissions) if row is not None else None
+            if key not in self._stored:
+                row = self.session.execute(select(_KNOWN).where(_KNOWN.c.entity_id == figure.entity_id,
+                                                                _KNOWN.c.year == figure.year)).first()
+                self._stored[key] = None if row is None else _known_of(row)
+            held = self._stored[key]
+            new = held is None
         if not figure.replaces(held):
             return False
-        if row is None:
-            self.session.add(to_row(figure, KnownEmissionsRow))
-        else:
-            to_row(figure, KnownEmissionsRow, row)
+        self._pending[key] = (figure, new)
         return True
 
+    def write_pending(self) -> None:
+        if not self._pending:
+            return
+        pending = list(self._pending.values())
+        self._pending.clear()
+        columns = [({"entity_id": f.entity_id, "year": f.year, "tonnes": f.tonnes, "energy_tce": f.energy_tce,
+                     "source": f.source.value, "recorded_at": f.recorded_at}, new) for f, new in pending]
+        insert_rows(self.session, KnownEmissionsRow, [c for c, new in columns if new])
+        update_rows(self.session, KnownEmissionsRow, [c for c, new in columns if not new])
+        self._stored.update(((f.entity_id, f.year), f) for f, _ in pending)
+
     def read_ahead(self, keys: Sequence[tuple[str, int]]) -> None:
-        """Load the figures held for these (entity, year) into the session, one query per year and 500 entities, so
-        that `record` of them queries nothing (a consumed batch)."""
-        for year, part in by_year_in_chunks(keys):
-            rows = self.session.execute(select(KnownEmissionsRow).where(
-                KnownEmissionsRow.year == year, KnownEmissionsRow.entity_id.in_(part))).scalars().all()
-            self._held += rows
-            found = {row.entity_id for row in rows}
-            self._absent.update((e, year) for e in part if e not in found)
+        """Read the figures held for these (entity, year), one query per year and 500 entities, so that `record`
+        of them queries nothing (a consumed batch)."""
+        self.write_pending()
+        for year, part in by_year_in_chunks(k for k in keys if k not in self._stored):
+            self._stored.update(((e, year), None) for e in part)
+            for row in self.session.execute(select(_KNOWN).where(_KNOWN.c.year == year,
+                                                                 _KNOWN.c.entity_id.in_(part))):
+                self._stored[(row.entity_id, year)] = _known_of(row)
 
     def add_new(self, figures: Sequence[KnownEmissions]) -> None:
         """Bulk insert the first figures of entities registered in this transaction."""
-        self._absent.difference_update((f.entity_id, f.year) for f in figures)
+        self.write_pending()
         if figures:
             self.session.execute(insert(KnownEmissionsRow), [
                 {"entity_id": f.entity_id, "year": f.year, "tonnes": f.tonnes, "energy_tce": f.energy_tce,
                  "source": f.source.value, "recorded_at": f.recorded_at} for f in figures])
+            self._stored.update(((f.entity_id, f.year), f) for f in figures)
 
     def latest_before(self, entity_ids: Sequence[str], year: int) -> dict[str, KnownEmissions]:
         """Each entity's figure for the latest year before `year` the authority knows (the base of year's list)."""
+        self.write_pending()
         latest = (select(KnownEmissionsRow.entity_id, func.max(KnownEmissionsRow.year).label("year"))
                   .where(KnownEmissionsRow.year < year, KnownEmissionsRow.entity_id.in_(entity_ids))
                   .group_by(KnownEmissionsRow.entity_id).subquery())
@@ -69,6 +104,7 @@ class EmissionsRepository:
         return {r.entity_id: to_domain(r, KnownEmissions) for r in self.session.execute(query).scalars()}
 
     def of(self, entity_id: str) -> list[KnownEmissions]:
+        self.write_pending()
         query = select(KnownEmissionsRow).where(KnownEmissionsRow.entity_id == entity_id).order_by(
             KnownEmissionsRow.year)
         return [to_domain(r, KnownEmissions) for r in self.session.execute(query).scalars()]

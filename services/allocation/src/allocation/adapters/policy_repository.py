@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from allocation.domain import AllocationPolicy, InclusionThreshold
 from ets_shared.bounds import DecimalString
-from ets_shared.persistence.policy import PolicyCache, load_policy
+from ets_shared.persistence.policy import PolicyCache, load_domain_policy
 
 
 class InclusionThresholdDocument(BaseModel):
@@ -74,7 +74,10 @@ class AllocationPolicyDocument(BaseModel):
 
 
 def policy_for(session: Session, year: int) -> AllocationPolicy:
-    return load_policy(session, year, AllocationPolicyDocument, AllocationPolicyDocument.default).for_year(year)
+    """The domain policy in force for `year`, made once per session (a consumed batch of determinations asks for
+    it once per event)."""
+    return load_domain_policy(session, year, AllocationPolicyDocument, AllocationPolicyDocument.default,
+                              AllocationPolicyDocument.for_year)
 
 
 def policy_cache(session: Session) -> PolicyCache:

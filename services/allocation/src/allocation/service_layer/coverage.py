@@ -175,5 +175,10 @@ def on_report_submitted(event: EmissionReportSubmitted, uow: AllocationUnitOfWor
     list); a determination of the same year, once known, prevails. Emitters this registry does not know: ignored."""
     if not uow.entities.exists(event.entity_id):
         return
-    uow.emissions.record(KnownEmissions(event.entity_id, event.compliance_year, event.reported_emissions, None,
-                                        EmissionsSource.REPORTED, as_utc(event.submitted_at)))
+    if uow.emissions.record_later(KnownEmissions(event.entity_id, event.compliance_year, event.reported_emissions,
+                                                 None, EmissionsSource.REPORTED, as_utc(event.submitted_at))):
+        uow.defer(_write_figures, None)  # with the batch's others, at its commit
+
+
+def _write_figures(_: list[None], uow: AllocationUnitOfWork) -> None:
+    uow.emissions.write_pending()

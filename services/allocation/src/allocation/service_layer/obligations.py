@@ -59,14 +59,14 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     if not obligation.apply_determination(event.revision, event.determined_emissions, as_utc(event.determined_at),
                                           policy):
         return  # an older revision, delivered late or again
-    uow.emissions.record(KnownEmissions(event.entity_id, event.compliance_year, event.determined_emissions, None,
-                                        EmissionsSource.DETERMINED, as_utc(event.determined_at)))
+    uow.emissions.record_later(KnownEmissions(event.entity_id, event.compliance_year, event.determined_emissions,
+                                              None, EmissionsSource.DETERMINED, as_utc(event.determined_at)))
     settled = obligation.status is ObligationStatus.SETTLED and before is not ObligationStatus.SETTLED
     extra: dict[str, object] = {}
     if settled or obligation.status is not ObligationStatus.SETTLED:
         extra["settled_at"] = now if settled else None
     uow.obligations.save_later(obligation, policy, determination_id=event.determination_id, recorded_at=now, **extra)
-    uow.defer(_write_obligations, None)  # with the batch's others, at its commit
+    uow.defer(_write_obligations, None)  # with the batch's others (and their figures), at its commit
     uow.publish(ObligationRecorded(entity_id=obligation.entity_id, compliance_year=obligation.year,
                                    obligation=obligation.total,
                                    determination_id=event.determination_id, revision=event.revision,
@@ -83,6 +83,7 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
 
 def _write_obligations(_: list[None], uow: AllocationUnitOfWork) -> None:
     uow.obligations.write_pending()
+    uow.emissions.write_pending()
 
 
 def on_calendar_tick(event: CalendarTick, uow: AllocationUnitOfWork) -> None:

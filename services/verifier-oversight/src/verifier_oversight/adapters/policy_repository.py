@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy.orm import Session
 
 from ets_shared.bounds import DecimalString
-from ets_shared.persistence.policy import load_policy
+from ets_shared.persistence.policy import load_domain_policy
 from verifier_oversight.domain.policy import OversightPolicy
 
 _DEFAULTS = OversightPolicy(year=2013)
@@ -65,8 +65,9 @@ def default_policy(year: int) -> OversightPolicyDocument:
 
 
 def policy_for(session: Session, year: int) -> OversightPolicy:
-    """The domain policy in force for `year`: the authority's document, or the defaults."""
-    return load_policy(session, year, OversightPolicyDocument, default_policy).for_year(year)
+    """The domain policy in force for `year`: the authority's document, or the defaults; made once per session (a
+    consumed batch of determinations asks for it once per event)."""
+    return load_domain_policy(session, year, OversightPolicyDocument, default_policy, OversightPolicyDocument.for_year)
 
 
 def check_policy(uow: object, year: int, document: OversightPolicyDocument) -> None:
