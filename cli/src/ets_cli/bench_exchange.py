@@ -121,12 +121,7 @@ class ExchangeBench:
                 t = time.perf_counter()
                 status = await self.enter(f"M-{self.entities[i]}", body)
                 self.latencies.append(time.perf_counter() - t)
-                if status == 201:
-                    self.accepted[self.account(i)] = self.accepted.get(self.account(i), 0) + 1
-                elif status == 422:
-                    self.refused += 1
-                else:
-                    self.failed += 1
+                self._tally(i, status)
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(self.limit)))
@@ -167,16 +162,20 @@ class ExchangeBench:
                     continue
                 for result in results:
                     self.latencies.append(took)
-                    if result["status"] == 201:
-                        self.accepted[self.account(i)] = self.accepted.get(self.account(i), 0) + 1
-                    elif result["status"] == 422:
-                        self.refused += 1
-                    else:
-                        self.failed += 1
+                    self._tally(i, result["status"])
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(self.limit)))
         return time.perf_counter() - started
+
+    def _tally(self, trader: int, status: int) -> None:
+        """One order's answer counted: accepted (201, per trading account), refused by a rule (422) or failed."""
+        if status == 201:
+            self.accepted[self.account(trader)] = self.accepted.get(self.account(trader), 0) + 1
+        elif status == 422:
+            self.refused += 1
+        else:
+            self.failed += 1
 
     async def enter(self, member: str, body: dict) -> int:
         """One order through the chosen interface; its status (201 accepted, 422 refused by a rule)."""
