@@ -221,3 +221,42 @@ async def test_v_may_sign_turns_true_only_once_every_fact_has_arrived(world):
                                        headers=world.svc.auth(role, party))).status_code == 403
     assert (await world.client.get("/signatories/2025/check", params=query,
                                    headers=world.svc.auth("verifier", "V-1"))).json()["may_sign"] is True
+
+
+async def test_m13_a_consumed_batch_of_assignments_keeps_each_entitys_latest_revision_once(world):
+    """A pulled batch of assignments (their rows collected and written together): a later revision in the same batch
+    replaces the first, a stale or redelivered one changes nothing (in the batch or in a later one), and who may
+    sign is judged against the latest."""
+    from ets_shared.contracts.verifier_oversight import VerificationAssigned
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer
+    from mrv.service_layer.handlers import EVENT_HANDLERS
+
+    routes = routes_by_producer(EVENT_HANDLERS)["verifier-oversight"]
+
+    def assigned(entity_id: str, agency_id: str, revision: int) -> Delivery:
+        envelope = wrap(VerificationAssigned(
+            assignment_id=f"ASG-{entity_id}-{revision}", entity_id=entity_id, compliance_year=2025,
+            agency_id=agency_id, revision=revision, reason="least loaded", assigned_at=world.sh(2026, 2, 1)),
+            producer="verifier-oversight", context=MessageContext.new("test"))
+        return Delivery.decode(VerificationAssigned.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    await world.signatory("V-1", "AG-1", 2025, assigns=False)
+    await world.signatory("V-2", "AG-2", 2025, assigns=False)
+    for entity in ("E-1", "E-2"):
+        await world.register(entity)
+    first = assigned("E-1", "AG-1", 1)
+    batch = [first, assigned("E-2", "AG-1", 1), assigned("E-1", "AG-2", 2), first, assigned("E-1", "AG-1", 1)]
+    assert len(await asyncio.to_thread(apply_batch, batch, world.svc.runtime.uow, "mrv")) == 4
+    assert len(await asyncio.to_thread(apply_batch, batch[:2], world.svc.runtime.uow, "mrv")) == 0  # redelivered
+
+    async def may_sign(entity: str, agency: str, verifier: str) -> bool:
+        query = {"entity_id": entity, "agency_id": agency, "verifier_id": verifier}
+        return (await world.client.get("/signatories/2025/check", params=query,
+                                       headers=world.authority)).json()["may_sign"]
+
+    assert (await may_sign("E-1", "AG-2", "V-2"), await may_sign("E-1", "AG-1", "V-1")) == (True, False)
+    assert await may_sign("E-2", "AG-1", "V-1") is True
+    standing = (await world.client.get("/signatories", params={"compliance_year": 2025},
+                                       headers=world.authority)).json()
+    assert {a["agency_id"]: a["assignments"] for a in standing["agencies"]} == {"AG-1": 1, "AG-2": 1}

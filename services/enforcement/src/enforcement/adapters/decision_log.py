@@ -1,6 +1,8 @@
 """The decision log's store (M-43): appends entries to the hash chain, reads a case's history from it, checks the
 chain. One writer at a time: on PostgreSQL every write transaction of the service first takes a transaction-scoped
-advisory lock (`lock`), so two transactions never chain onto the same head; SQLite admits one writer anyway."""
+advisory lock (`lock`), so two transactions never chain onto the same head; SQLite admits one writer anyway. The
+entries a transaction appends are collected and written together (`collected_writes`), before any read of the log
+in it at the latest."""
 from __future__ import annotations
 
 import hashlib
@@ -11,6 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import utcnow
+from enforcement.adapters.collected_writes import collected, write_collected
 from enforcement.adapters.orm import DecisionLogRow
 from enforcement.domain.decision_log import GENESIS, ChainCheck, LogEntry, entry_hash, verify
 from enforcement.domain.history import CaseStep, StepKind
@@ -21,7 +24,6 @@ LOCK_KEY = int.from_bytes(hashlib.sha256(b"ets-enforcement-decision-log").digest
 class DecisionLog:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._head: tuple[int, str] | None = None
 
     def lock(self) -> None:
         """Become the log's only writer until this transaction ends (PostgreSQL; SQLite has one writer anyway)."""
@@ -30,18 +32,19 @@ class DecisionLog:
 
     def append(self, *, at: datetime, subject_ref: str, kind: str, actor: str, detail: str, correlation_id: str,
                case_id: str | None = None, ref: int | None = None) -> LogEntry:
-        if self._head is None:
+        pending = collected(self.session)  # the transaction's head, read once (the log has one writer)
+        if pending.head is None:
             last = self.session.execute(select(DecisionLogRow.seq, DecisionLogRow.hash)
                                         .order_by(DecisionLogRow.seq.desc()).limit(1)).first()
-            self._head = (last[0], last[1]) if last else (0, GENESIS)
-        seq, prev = self._head[0] + 1, self._head[1]
+            pending.head = (last[0], last[1]) if last else (0, GENESIS)
+        seq, prev = pending.head[0] + 1, pending.head[1]
         recorded_at = utcnow()
         digest = entry_hash(seq, at, recorded_at, subject_ref, case_id, kind, actor, detail, ref, correlation_id,
                             prev)
         entry = LogEntry(seq, at, recorded_at, subject_ref, case_id, kind, actor, detail, ref, correlation_id, prev,
                          digest)
-        self.session.add(DecisionLogRow(**vars(entry)))
-        self._head = (seq, digest)
+        pending.log.append(vars(entry).copy())
+        pending.head = (seq, digest)
         return entry
 
     def histories(self, case_ids: Iterable[str]) -> dict[str, list[CaseStep]]:
@@ -49,6 +52,7 @@ class DecisionLog:
         ids = list(case_ids)
         found: dict[str, list[CaseStep]] = {case_id: [] for case_id in ids}
         if ids:
+            write_collected(self.session)
             refs = [f"case:{case_id}" for case_id in ids]
             rows = self.session.execute(select(DecisionLogRow).where(DecisionLogRow.case_id.in_(ids),
                                                                      DecisionLogRow.subject_ref.in_(refs))
@@ -60,6 +64,7 @@ class DecisionLog:
 
     def entries(self, *, after_seq: int = 0, limit: int = 100, case_id: str | None = None,
                 subject_ref: str | None = None) -> list[LogEntry]:
+        write_collected(self.session)
         query = select(DecisionLogRow).where(DecisionLogRow.seq > after_seq)
         if case_id is not None:
             query = query.where(DecisionLogRow.case_id == case_id)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from enforcement.domain import Article, DecisionKind, EnforcementPolicy
 from enforcement.domain.articles import ArticleCode
 from enforcement.domain.history import DecisionKindCode
-from ets_shared.persistence.policy import PolicyCache, load_policy
+from ets_shared.persistence.policy import PolicyCache, load_domain_policy
 
 
 def _every_article(default: object) -> Callable[[object], object]:
@@ -66,8 +66,13 @@ def default_policy(_year: int) -> EnforcementPolicyModel:
 
 
 def policy_for(session: Session, year: int) -> EnforcementPolicy:
-    """The domain policy in force for `year`: the authority's document, or the defaults."""
-    return load_policy(session, year, EnforcementPolicyModel, default_policy).to_policy()
+    """The domain policy in force for `year`: the authority's document, or the defaults — made once per session
+    (each case a consumed batch opens asks for it; `store_policy` refreshes it)."""
+    return load_domain_policy(session, year, EnforcementPolicyModel, default_policy, _domain_policy)
+
+
+def _domain_policy(document: EnforcementPolicyModel, _year: int) -> EnforcementPolicy:
+    return document.to_policy()
 
 
 def policy_cache(session: Session) -> PolicyCache[EnforcementPolicy]:

@@ -2,7 +2,8 @@
 measures, and its steps — which live in the decision log (`DecisionLog`), appended, never rewritten.
 
 `save` writes only what changed since the case was loaded and stores `next_due_at` (the case's `next_due`), so a
-tick selects just the cases time changes (`due`).
+tick selects just the cases time changes (`due`). A new case's row is collected and written with the others of the
+transaction (`collected_writes`); every query here writes what was collected first.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.clock import start_of_day
 from ets_shared.errors import NotFound
+from enforcement.adapters.collected_writes import collected, write_collected
 from enforcement.adapters.decision_log import DecisionLog
 from enforcement.adapters.orm import ChallengeRow, MeasureRow, PenaltyCaseRow, ProposalRow
 from enforcement.domain import (Article, CaseSource, CaseStatus, Challenge, ChallengeKind, ChallengeOutcome, Closure,
@@ -39,7 +41,7 @@ class _Loaded:
     proposals: dict[int, Proposal] = field(default_factory=dict)
     challenges: dict[int, Challenge] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
-    row: PenaltyCaseRow | None = None  # a strong reference: the session's identity map is weak
+    row: PenaltyCaseRow | None = None  # a strong reference: the session's identity map is weak; None: collected
 
 
 class CaseRepository:
@@ -58,6 +60,7 @@ class CaseRepository:
     def read_ahead_without(self, article: Article, pairs: Sequence[tuple[str, int]]) -> None:
         """Serialize on every (party, year) pair (in one order: sorted), then find in one query per year and 500
         parties which have no case under `article`, so that `latest` of them queries nothing (a consumed batch)."""
+        write_collected(self.session)
         by_year: dict[int, list[str]] = {}
         for party_id, year in sorted(set(pairs)):
             self.serialize(party_id, year)
@@ -70,6 +73,21 @@ class CaseRepository:
                     PenaltyCaseRow.party_id.in_(part))).scalars())
                 self._without.update((article.value, p, year) for p in part if p not in having)
 
+    def read_ahead_absent(self, cases: Sequence[tuple[str, str, int | None]]) -> None:
+        """Serialize on every (party, year) pair of these (case id, party, year) (in one order: sorted), then find in
+        one query per 500 which of the case ids do not exist, so that `find` of them queries nothing (a consumed
+        batch of violations, each opening its case)."""
+        write_collected(self.session)
+        for party_id, year in sorted({(p, y) for _, p, y in cases if y is not None}):
+            self.serialize(party_id, year)
+        ids = sorted({case_id for case_id, _, _ in cases})
+        absent = collected(self.session).absent
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            having = set(self.session.execute(select(PenaltyCaseRow.case_id).where(
+                PenaltyCaseRow.case_id.in_(part))).scalars())
+            absent.update(case_id for case_id in part if case_id not in having)
+
     def serialize(self, party_id: str, compliance_year: int) -> None:
         """Until this transaction ends, be the only writer of the party's cases of that year: two events about one
         entity-year (a shortfall and its late settlement, a missing report and the late one) applied at the same
@@ -81,6 +99,9 @@ class CaseRepository:
 
     # -- reading -------------------------------------------------------------------------------------------------
     def find(self, case_id: str) -> PenaltyCase | None:
+        if case_id in collected(self.session).absent:
+            return None
+        write_collected(self.session)
         row = self.session.get(PenaltyCaseRow, case_id, with_for_update=self._lock or None)
         return None if row is None else self._cases([row])[0]
 
@@ -95,6 +116,7 @@ class CaseRepository:
         after the first was made good opens another)."""
         if (article.value, party_id, compliance_year) in self._without:
             return None
+        write_collected(self.session)
         query = (select(PenaltyCaseRow).where(PenaltyCaseRow.article == article.value,
                                               PenaltyCaseRow.party_id == party_id,
                                               PenaltyCaseRow.compliance_year == compliance_year)
@@ -131,11 +153,13 @@ class CaseRepository:
                               (PenaltyCaseRow.compliance_year, compliance_year)):
             if value is not None:
                 query = query.where(column == value)
+        write_collected(self.session)
         rows = list(self.session.execute(query.order_by(PenaltyCaseRow.opened_at, PenaltyCaseRow.case_id)
                                          .offset(offset).limit(limit)).scalars())
         return self._cases(rows, history=False)
 
     def _locking(self, query):
+        write_collected(self.session)  # every query of the case tables sees the cases collected so far
         return query.with_for_update() if self._lock else query
 
     # -- writing -------------------------------------------------------------------------------------------------
@@ -143,12 +167,18 @@ class CaseRepository:
         values = _row_values(case)
         values["next_due_at"] = case.next_due(policy)
         loaded = self._loaded.get(case.case_id)
-        if loaded is None:  # every case loaded here is held there; any other one is new
+        pending = collected(self.session)
+        if loaded is None:  # every case loaded here is held there; any other one is new: its row is collected
             self._without.discard((values["article"], case.party_id, case.compliance_year))
-            loaded = self._loaded[case.case_id] = _Loaded(row=PenaltyCaseRow(**values))
-            self.session.add(loaded.row)
-            self.session.flush()  # the case row before its children (foreign keys; no ORM relationship orders them)
-        else:
+            pending.absent.discard(case.case_id)
+            pending.cases[case.case_id] = values
+            loaded = self._loaded[case.case_id] = _Loaded()
+        elif loaded.row is None:  # new in this transaction
+            if case.case_id in pending.cases:
+                pending.cases[case.case_id] = values
+            else:  # written already (a query came between): changed like any stored row
+                loaded.row = self.session.get(PenaltyCaseRow, case.case_id)
+        if loaded.row is not None:
             for name, value in values.items():  # only what changed: a tick saves thousands of cases
                 if getattr(loaded.row, name) != value:
                     setattr(loaded.row, name, value)
@@ -157,6 +187,8 @@ class CaseRepository:
                             kind=step.kind.value, actor=step.actor, detail=step.detail, ref=step.ref,
                             correlation_id=case.correlation_id)
         loaded.steps = len(case.history)
+        if case.case_id in pending.cases and (case.proposals or case.challenges or case.measures):
+            write_collected(self.session)  # the case row before its children (foreign keys)
         for p in case.proposals:
             if loaded.proposals.get(p.no) != p:
                 self.session.merge(ProposalRow(case_id=case.case_id, no=p.no, kind=p.kind.value,

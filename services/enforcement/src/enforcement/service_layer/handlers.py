@@ -31,7 +31,7 @@ from enforcement.adapters.policy_repository import policy_cache, policy_for
 from enforcement.service_layer.cases import instant, policy_year, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 from enforcement.service_layer.violations import (
-    DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, open_case_for, opens_case,
+    CASE_READ_AHEAD, DUTIES, PLAN, REPORT, VIOLATION_FINDERS, m37_key, open_case_for, opens_case,
 )
 
 
@@ -131,7 +131,7 @@ def on_market_day_reported(event: MarketDayReported, uow: EnforcementUnitOfWork)
 
 
 EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
-    **{contract: opens_case(find) for contract, find in VIOLATION_FINDERS.items()},
+    **{contract: opens_case(find, CASE_READ_AHEAD.get(contract)) for contract, find in VIOLATION_FINDERS.items()},
     MarketDayReported: on_market_day_reported,
     **{contract: flags_missed(build) for contract, build in DEADLINES_MISSED.items()},
     **{contract: resolves_flags(build) for contract, build in DEADLINES_MET.items()},

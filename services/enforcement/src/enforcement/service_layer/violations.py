@@ -18,10 +18,14 @@ the same violation never opens two cases. The events of the case carry the repor
   fund), `market-day.reported` (a report after its deadline), `fees.outside-schedule`; a day's report missing
   altogether is found by the calendar tick after its deadline (`handlers.on_calendar_tick`).
 A finder may return several violations (a list): each opens its own case.
+
+A consumed batch of the violations whose case id the event names by itself (`CASE_READ_AHEAD`: shortfalls, missing
+reports and plans) first learns in one query which of those cases do not exist yet, so opening each queries
+nothing (`CaseRepository.read_ahead_absent`); the rows are written together at the commit.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +34,7 @@ from ets_shared.contracts.allocation import ShortfallDetected
 from ets_shared.contracts.exchange import FeeOutsideSchedule, MarketDayReported, TradingDayOpened
 from ets_shared.contracts.mrv import EmissionReportMissing, MonitoringPlanMissing, VerificationImpeded
 from ets_shared.contracts.verifier_oversight import AgencyViolationFound
+from ets_shared.messaging.consumers import reads_ahead
 from enforcement.domain import Article, CaseSource, PenaltyCase, Violation, case_id_for
 from enforcement.service_layer.exchange_duties import fees_outside_schedule, market_day_reported, trading_day_opened
 from enforcement.adapters.policy_repository import policy_for
@@ -37,6 +42,7 @@ from enforcement.service_layer.cases import m39_key, record
 from enforcement.service_layer.unit_of_work import EnforcementUnitOfWork
 
 Finder = Callable[[Any, EnforcementUnitOfWork], Violation | list[Violation] | None]
+CaseOf = Callable[[Any], tuple[str, str, int]]  # the event's case id, party and year
 REPORT, PLAN = "report", "monitoring-plan"
 DUTIES = {REPORT: "emission report (M-12)", PLAN: "monitoring plan (M-11)"}
 
@@ -122,6 +128,29 @@ VIOLATION_FINDERS: dict[type, Finder] = {
 }
 
 
+def shortfall_case(event: ShortfallDetected) -> tuple[str, str, int]:
+    """The first M-39 case of the entity-year (a later one, after it was made good, is found by `shortfall`)."""
+    key = m39_key(event.entity_id, event.compliance_year)
+    return case_id_for(Article.M39, key), event.entity_id, event.compliance_year
+
+
+def report_missing_case(event: EmissionReportMissing) -> tuple[str, str, int]:
+    key = m37_key(event.entity_id, event.compliance_year, REPORT)
+    return case_id_for(Article.M37, key), event.entity_id, event.compliance_year
+
+
+def plan_missing_case(event: MonitoringPlanMissing) -> tuple[str, str, int]:
+    key = m37_key(event.entity_id, event.compliance_year, PLAN)
+    return case_id_for(Article.M37, key), event.entity_id, event.compliance_year
+
+
+CASE_READ_AHEAD: dict[type, CaseOf] = {
+    ShortfallDetected: shortfall_case,
+    EmissionReportMissing: report_missing_case,
+    MonitoringPlanMissing: plan_missing_case,
+}
+
+
 def open_case_for(uow: EnforcementUnitOfWork, violation: Violation) -> PenaltyCase | None:
     """Open the violation's case with its order, unless it has one."""
     if violation.compliance_year is not None:
@@ -139,7 +168,8 @@ def open_case_for(uow: EnforcementUnitOfWork, violation: Violation) -> PenaltyCa
     return case
 
 
-def opens_case(find: Finder) -> Callable[[Any, EnforcementUnitOfWork], None]:
+def opens_case(find: Finder, case_of: CaseOf | None = None) -> Callable[[Any, EnforcementUnitOfWork], None]:
+    """The consumer of a violation's event; with `case_of`, a consumed batch reads ahead which cases are new."""
     def on_violation(event: Any, uow: EnforcementUnitOfWork) -> None:
         found = find(event, uow)
         for violation in found if isinstance(found, list) else [found] if found is not None else []:
@@ -147,4 +177,10 @@ def opens_case(find: Finder) -> Callable[[Any, EnforcementUnitOfWork], None]:
 
     on_violation.__doc__ = (f"Opens the case of the violation this event reports ({find.__name__.replace('_', ' ')}),"
                             " with its order; never a second case for the same violation.")
-    return on_violation
+    if case_of is None:
+        return on_violation
+
+    def read_cases_ahead(events: Sequence[Any], uow: EnforcementUnitOfWork) -> None:
+        uow.cases.read_ahead_absent([case_of(e) for e in events])
+
+    return reads_ahead(read_cases_ahead)(on_violation)

@@ -43,6 +43,14 @@ class SignatoryRepository:
         #: identity map (both kept by the transaction's session: the repository starts afresh for each event)
         self._unassigned: set[tuple[str, int]] = session.info.setdefault("mrv.unassigned", set())
         self._held: list[VerificationAssignmentRow] = session.info.setdefault("mrv.assignments_held", [])
+        #: new assignments `record_assignment` collected, written in one multi-row INSERT before any read of them
+        #: and at commit (`write_pending`): an ORM row built and flushed per assignment was most of the consumer's CPU
+        self._pending: dict[tuple[str, int], dict[str, Any]] = session.info.setdefault("mrv.assignments_pending", {})
+
+    def write_pending(self) -> None:
+        if self._pending:
+            insert_rows(self.session, VerificationAssignmentRow, list(self._pending.values()))
+            self._pending.clear()
 
     def _directory(self, agency_ids: list[str], year: int, *, verifier_id: str | None = None,
                    entity_id: str | None = None) -> VerifierDirectory:
@@ -68,6 +76,7 @@ class SignatoryRepository:
             if cert.revoked_at is not None:
                 directory.record_revocation(cert.certificate_no)
         if entity_id is not None:
+            self.write_pending()
             assignment = self.session.get(VerificationAssignmentRow, (entity_id, year))
             if assignment is not None:
                 directory.record_assignment(entity_id, year, assignment.agency_id)
@@ -82,6 +91,7 @@ class SignatoryRepository:
         if preloaded is None:
             return self._directory([agency_id], year, verifier_id=verifier_id, entity_id=entity_id)
         if entity_id is not None and (entity_id, year) not in preloaded.assignments:
+            self.write_pending()
             row = self.session.get(VerificationAssignmentRow, (entity_id, year))  # read ahead: no query
             if row is not None:
                 preloaded.record_assignment(entity_id, year, row.agency_id)
@@ -90,6 +100,7 @@ class SignatoryRepository:
     def read_assignments_ahead(self, entity_years: Iterable[tuple[str, int]]) -> None:
         """A consumed batch of assignments: the assignments held for them in one query per year and 500 entities;
         those not held are remembered, so that `record_assignment` of them queries nothing."""
+        self.write_pending()
         by_year: dict[int, set[str]] = {}
         for entity_id, year in entity_years:
             by_year.setdefault(year, set()).add(entity_id)
@@ -107,6 +118,7 @@ class SignatoryRepository:
     def preload(self, signatories: Iterable[tuple[str, str, int]], entity_years: Iterable[tuple[str, int]]) -> None:
         """For the verifications of one bulk request, in its transaction (nothing in it changes these facts): the
         directory of each (agency, verifier, year) once, and the entities' assignments in one query per year."""
+        self.write_pending()
         directories = self.session.info.setdefault(_DIRECTORIES, {})
         for agency_id, verifier_id, year in set(signatories):
             directories[(agency_id, verifier_id, year)] = self._directory([agency_id], year, verifier_id=verifier_id)
@@ -158,14 +170,21 @@ class SignatoryRepository:
         return True
 
     def record_assignment(self, entity_id: str, year: int, agency_id: str, revision: int, at: datetime) -> bool:
+        new = dict(entity_id=entity_id, compliance_year=year, agency_id=agency_id, revision=revision, assigned_at=at)
+        pending = self._pending.get((entity_id, year))
+        if pending is not None:  # collected in this transaction: a later revision replaces it
+            if revision <= pending["revision"]:
+                return False
+            self._pending[(entity_id, year)] = new
+            return True
         if (entity_id, year) in self._unassigned:
             self._unassigned.discard((entity_id, year))
             row = None
         else:
+            self.write_pending()
             row = self.session.get(VerificationAssignmentRow, (entity_id, year))
         if row is None:
-            self.session.add(VerificationAssignmentRow(entity_id=entity_id, compliance_year=year, agency_id=agency_id,
-                                                       revision=revision, assigned_at=at))
+            self._pending[(entity_id, year)] = new
             return True
         if revision <= row.revision:
             return False
@@ -207,6 +226,7 @@ class SignatoryRepository:
     def standings(self, year: int) -> list[AgencyStanding]:
         """Every agency some fact of `year` names (an award, a verdict, a certificate, an assignment, a blacklisting
         covering it), with what mrv holds about it and why it may not sign yet."""
+        self.write_pending()
         named = [
             select(AgencyAwardRow.agency_id).where(AgencyAwardRow.compliance_year == year),
             select(AgencyEligibilityRow.agency_id).where(AgencyEligibilityRow.compliance_year == year),

@@ -19,7 +19,10 @@ from mrv.service_layer.publishing import trigger_codes
 
 
 def _sources(sources: Iterable[ActivitySource]) -> list[Source]:
-    return [Source(kind=s.kind.value, quantity=s.quantity, unit=s.unit, fuel=s.fuel, description=s.description)
+    """Built without validating again what was validated on the way in (the domain holds the request's `Source`s):
+    the exact-decimal check of each quantity cost 30 µs per source, a tenth of a bulk report's CPU."""
+    return [Source.model_construct(kind=s.kind.value, quantity=s.quantity, unit=s.unit, fuel=s.fuel,
+                                   description=s.description)
             for s in sources]
 
 

@@ -33,4 +33,5 @@ class MrvUnitOfWork(SqlUnitOfWork):
     def commit(self) -> None:
         self.reports.write_collected()  # report cases collected set-based (`ReportCaseRepository.collect_writes`)
         self.entities.write_pending()  # a consumed batch's new entities (`CoveredEntityRepository.record`)
+        self.signatories.write_pending()  # and its new assignments (`SignatoryRepository.record_assignment`)
         super().commit()
