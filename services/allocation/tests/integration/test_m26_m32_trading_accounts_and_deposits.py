@@ -230,3 +230,40 @@ async def test_m32_bulk_transfers_refused_whole_for_the_wrong_role_or_size(world
     if status == 422:
         assert "transfers" in r.text
     assert await world.held("ACC-E-1", "X-M-E-1") == {"ACC-E-1": [("SHEA", 2025, 10_000)], "X-M-E-1": []}
+
+
+async def test_m26_a_batch_of_openings_with_a_poison_in_the_middle_opens_the_others_once(world):
+    """The registry accounts a batch of openings opens are written together at its commit: a poison in the middle
+    rolls the whole batch back, the events are applied one by one (the poison dead-lettered, the others opened —
+    the second trading account of a member still finds the holding account the first opened), and the batch
+    redelivered changes nothing."""
+    from sqlalchemy import func, select
+
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, routes_by_producer
+    from ets_shared.persistence.tables import DeadLetter
+    from allocation.adapters.orm import AccountRow
+    from allocation.service_layer.handlers import EVENT_HANDLERS
+
+    routes = routes_by_producer(EVENT_HANDLERS)["exchange"]
+    await world.register("E-1")
+    poison = world.opened("X-M-8", "M-8").model_copy(update={"name": "N" * 301})
+    envelopes = [wrap(e, producer="exchange", context=MessageContext.new("exchange")) for e in (
+        world.opened("X-M-9", "M-9"), poison, world.opened("X-M-9-B", "M-9"),
+        world.opened("X-M-E-1", "M-E-1", covered_entity_id="E-1"))]
+    batch = [Delivery.decode(type(e.data).contract.subject, e.model_dump_json().encode(), routes) for e in envelopes]
+
+    await world.svc.runtime.applier.apply(batch)
+    await world.svc.runtime.applier.apply(batch)  # redelivered
+    assert world.processed(*(str(e.event_id) for i, e in enumerate(envelopes) if i != 1))
+    with world.svc.runtime.read_session_factory() as session:
+        dead = session.execute(select(DeadLetter.event_id)).scalars().all()
+        opened = session.execute(select(AccountRow.account_id, func.count()).where(AccountRow.account_id.in_(
+            ["ACC-MEMBER-M-9", "X-M-9", "X-M-9-B", "X-M-E-1", "X-M-8", "ACC-MEMBER-M-8"]))
+            .group_by(AccountRow.account_id)).all()
+    assert set(dead) == {str(envelopes[1].event_id)}  # only the poison (each time it is delivered)
+    assert sorted(opened) == [("ACC-MEMBER-M-9", 1), ("X-M-9", 1), ("X-M-9-B", 1), ("X-M-E-1", 1)]
+    assert (await world.account("X-M-9-B"))["linked_account_id"] == "ACC-MEMBER-M-9"
+    assert (await world.account("X-M-E-1"))["linked_account_id"] == "ACC-E-1"
+    listed = await world.svc.client.get("/registry/trading-accounts", headers=world.authority)
+    assert [a["trading_account_id"] for a in listed.json()] == ["X-M-9", "X-M-9-B", "X-M-E-1"]

@@ -120,3 +120,31 @@ async def test_m22_a_consumed_batch_of_registrations_is_admitted_together(settin
             assert session.get(TradingAccountRow, "X-M-E-1").covered_entity_id == "E-1"
         again = await asyncio.to_thread(apply_batch, [event("E-2")], svc.runtime.uow, "exchange")
         assert len(again) == 1 and len(await _members(svc, operator, 2)) == 2  # already a member: nobody new
+
+
+async def test_m28_a_consumed_batch_of_issuances_raises_each_allocation_held_once(settings, nats_url):
+    """The allocations held (M-28(2)) a pulled batch of issuances adds are written together at its commit: two
+    issuances of one entity and vintage in the batch add up, a redelivered issuance counts once, and a later batch
+    raises the holding written before."""
+    from ets_shared.contracts.allocation import AllowancesIssued
+    from exchange.adapters.trading_store import TradingStore
+
+    routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
+
+    def issued(entity_id: str, vintage: int, quantity: int) -> Delivery:
+        envelope = wrap(AllowancesIssued(transaction_id=f"ISS-{entity_id}-{vintage}-{quantity}", plan_id="PLAN-2025",
+                                         entity_id=entity_id, account_id=f"ACC-{entity_id}", vintage=vintage,
+                                         quantity=quantity, issued_at="2025-03-01T02:00:00Z"),
+                        producer="allocation", context=MessageContext.new("test"))
+        return Delivery.decode(AllowancesIssued.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    async with running_service(build_runtime, settings) as svc:
+        first = [issued("E-1", 2025, 1_000), issued("E-2", 2025, 500), issued("E-1", 2025, 200),
+                 issued("E-1", 2024, 70)]
+        batch = [*first, first[1]]  # E-2's issuance delivered twice in the batch
+        assert len(await asyncio.to_thread(apply_batch, batch, svc.runtime.uow, "exchange")) == 4
+        assert len(await asyncio.to_thread(apply_batch, first, svc.runtime.uow, "exchange")) == 0  # redelivered
+        assert len(await asyncio.to_thread(apply_batch, [issued("E-2", 2025, 30)], svc.runtime.uow,
+                                           "exchange")) == 1
+        with svc.runtime.session_factory() as session:
+            assert TradingStore(session).allocations(["E-1", "E-2", "E-3"]) == {"E-1": 1_200, "E-2": 530}

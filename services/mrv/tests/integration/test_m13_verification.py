@@ -134,9 +134,10 @@ async def test_m13_reporting_only_emitter_is_not_verified_unless_registered_as_c
 
 async def test_m13_a_consumed_batch_of_registrations_covers_exactly_the_reports_filed_before_it(world):
     """A pulled batch of registrations (its entity rows written together at commit): the report filed before its
-    covered registration is covered, the entities without one and a reporting-only registration cover nothing. Each
-    event asks for its own entity's reports in the batch's transaction — a read-ahead for the whole batch would widen
-    the window in which, on PostgreSQL, a report committed while the batch runs is missed."""
+    covered registration is covered (and audited in its registration's case), the entities without one and a
+    reporting-only registration cover nothing, a report of a year before the entity's first is left alone. The
+    batch asks for its registrations' reports together at its commit — a read-ahead before its first event would
+    widen the window in which, on PostgreSQL, a report committed while the batch runs is missed."""
     from ets_shared.contracts.allocation import EntityRegistered
     from ets_shared.envelope import MessageContext, wrap
     from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer
@@ -144,19 +145,30 @@ async def test_m13_a_consumed_batch_of_registrations_covers_exactly_the_reports_
 
     routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
 
-    def registration(entity_id: str, covered: bool = True) -> Delivery:
+    def registration(entity_id: str, covered: bool = True, first_year: int | None = None) -> Delivery:
         envelope = wrap(EntityRegistered(entity_id=entity_id, name=f"Entity {entity_id}", sector="steel",
-                                         covered=covered, registered_at=world.sh(2025, 1, 5)),
-                        producer="allocation", context=MessageContext.new("test"))
+                                         covered=covered, registered_at=world.sh(2025, 1, 5),
+                                         first_compliance_year=first_year),
+                        producer="allocation", context=MessageContext.new(f"test-{entity_id}"))
         return Delivery.decode(EntityRegistered.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    async def covered_in(report_id: str) -> list[str]:
+        audit = (await world.client.get("/audit", params={"subject_ref": f"report:{report_id}"},
+                                        headers=world.authority)).json()
+        return [a["correlation_id"] for a in audit if a["action"] == "mrv.report.covered"]
 
     await world.signatory("V-1", "AG-1", 2025)
     filed_first = await world.report("E-8", 2025, world.process(15_000))
     stays_reporting_only = await world.report("E-10", 2025, world.process(15_000))
-    batch = [registration("E-7"), registration("E-8"), registration("E-9"), registration("E-10", covered=False)]
-    assert len(await asyncio.to_thread(apply_batch, batch, world.svc.runtime.uow, "mrv")) == 4
+    before_first_year = await world.report("E-11", 2025, world.process(15_000))
+    batch = [registration("E-7"), registration("E-8"), registration("E-9"), registration("E-10", covered=False),
+             registration("E-11", first_year=2026)]
+    assert len(await asyncio.to_thread(apply_batch, batch, world.svc.runtime.uow, "mrv")) == 5
     assert (await world.case(filed_first["report_id"]))["report"]["covered"] is True
+    assert await covered_in(filed_first["report_id"]) == [batch[1].decoded[1].correlation_id]
     assert (await world.case(stays_reporting_only["report_id"]))["report"]["covered"] is False
+    assert (await world.case(before_first_year["report_id"]))["report"]["covered"] is False
+    assert await covered_in(before_first_year["report_id"]) == []
     assert (await world.verify(filed_first["report_id"], world.process(15_000)))["state"] == "verified"
     filed_after = await world.report("E-9", 2025, world.process(15_000))
     assert filed_after["covered"] is True

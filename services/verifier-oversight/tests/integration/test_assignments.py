@@ -109,3 +109,42 @@ async def test_m13_bulk_proposal_balances_load_and_the_officer_confirms_it(setti
                                      headers=svc.auth("agency", "AG-2"))).status_code == 403
         await eventually(lambda: len(assigned) == 12)
         assert {a["data"]["reason"].split(":")[0] for a in assigned[1:]} == {"proposal PRP-2"}
+
+
+async def test_m13_a_consumed_batch_of_registrations_records_each_entity_once(settings):
+    """The entities a pulled batch of registrations records are written together at its commit: a newer
+    registration of the same entity in the batch updates it (an older one changes nothing), a repeated event is
+    applied once, and a later batch updates the entity written before."""
+    import asyncio
+
+    from sqlalchemy import select
+
+    from ets_shared.contracts.allocation import EntityRegistered
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, apply_batch, routes_by_producer
+    from verifier_oversight.adapters.orm import CoveredEntityRow
+    from verifier_oversight.service_layer.handlers import EVENT_HANDLERS
+
+    routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
+
+    def registered(entity_id: str, sector: str, day: int, covered: bool = True) -> Delivery:
+        envelope = wrap(EntityRegistered(entity_id=entity_id, name=f"Entity {entity_id}", sector=sector,
+                                         covered=covered, registered_at=sh(2025, 1, day)),
+                        producer="allocation", context=MessageContext.new("test"))
+        return Delivery.decode(EntityRegistered.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    async with running_service(build_runtime, settings) as svc:
+        first = [registered("E-1", "industry", 5), registered("E-2", "power", 5, covered=False),
+                 registered("E-1", "power", 7), registered("E-1", "steel", 6)]
+        assert len(await asyncio.to_thread(apply_batch, [*first, first[0]], svc.runtime.uow,
+                                           "verifier-oversight")) == 4
+        assert len(await asyncio.to_thread(apply_batch, first, svc.runtime.uow, "verifier-oversight")) == 0
+        assert len(await asyncio.to_thread(apply_batch, [registered("E-2", "power", 9)], svc.runtime.uow,
+                                           "verifier-oversight")) == 1
+        with svc.runtime.session_factory() as session:
+            rows = session.execute(select(CoveredEntityRow.entity_id, CoveredEntityRow.sector,
+                                          CoveredEntityRow.covered).order_by(CoveredEntityRow.entity_id)).all()
+        assert [tuple(r) for r in rows] == [("E-1", "power", True), ("E-2", "power", True)]
+        audit = (await svc.client.get("/audit", params={"subject_ref": "entity:E-1"},
+                                      headers=svc.auth("authority"))).json()
+        assert len(audit) == 2  # the first registration and the newer one, not the older

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ARRAY, String, any_, bindparam, func, insert, or_, select, text
+from sqlalchemy import ARRAY, String, any_, bindparam, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -79,6 +79,28 @@ def _origin_columns(origin: CcerOrigin | None) -> dict[str, Any]:
             "boundary_entity_id": origin.boundary_entity_id if origin else None}
 
 
+def pending_accounts(session: Session) -> dict[str, Account]:
+    """The accounts opened in `session`'s transaction and not yet written (`RegistryStore.open_accounts`)."""
+    pending: dict[str, Account] = session.info.setdefault("allocation.accounts_pending", {})
+    return pending
+
+
+def write_pending_accounts(session: Session) -> None:
+    """Write the accounts opened `at_commit` in `session`'s transaction, in one INSERT."""
+    pending = pending_accounts(session)
+    if pending:
+        accounts = list(pending.values())
+        pending.clear()
+        _insert_accounts(session, accounts)
+
+
+def _insert_accounts(session: Session, accounts: Sequence[Account]) -> None:
+    if accounts:
+        insert_rows(session, AccountRow, [
+            {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at,
+             "linked_account_id": a.linked_account_id} for a in accounts])
+
+
 class RegistryStore:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -89,9 +111,13 @@ class RegistryStore:
         #: accounts read ahead (None: there is none), kept by the transaction's session (the store starts afresh for
         #: each event of a consumed batch); an account opened afterwards is forgotten here, and read again
         self._accounts_ahead: dict[str, Account | None] = session.info.setdefault("allocation.accounts_ahead", {})
+        #: opened by `open_accounts(..., at_commit=True)`, not yet written: `account` finds them, every other read of
+        #: the registry here (and of the trading accounts) writes them first, the unit of work's commit at the latest
+        self._pending: dict[str, Account] = pending_accounts(session)
 
     def read_accounts_ahead(self, account_ids: Iterable[str]) -> None:
         """Read these accounts in one query per 500, so that `account` of them queries nothing (a consumed batch)."""
+        self.write_pending()
         for ids in chunks(sorted(set(account_ids))):
             self._accounts_ahead.update((i, None) for i in ids)
             for row in self.session.execute(select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids))):
@@ -101,14 +127,21 @@ class RegistryStore:
     def _dialect(self) -> str:
         return "postgresql" if self.session.get_bind().dialect.name == "postgresql" else "sqlite"
 
-    def open_accounts(self, accounts: Sequence[Account]) -> None:
-        """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts)."""
+    def open_accounts(self, accounts: Sequence[Account], *, at_commit: bool = False) -> None:
+        """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts). `at_commit`: written
+        with the others so opened by `write_pending` (a consumed batch's openings, one multi-row INSERT instead of
+        one per event); `account` finds them at once, and every other read here writes them first."""
+        if at_commit:
+            for a in accounts:
+                self._pending[a.account_id] = self._accounts_ahead[a.account_id] = a
+            return
         for a in accounts:
             self._accounts_ahead.pop(a.account_id, None)
-        if accounts:
-            self.session.execute(insert(_ACCOUNT), [
-                {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at,
-                 "linked_account_id": a.linked_account_id} for a in accounts])
+        _insert_accounts(self.session, accounts)
+
+    def write_pending(self) -> None:
+        """Write the accounts opened `at_commit` (the unit of work's commit, or any read of the registry, first)."""
+        write_pending_accounts(self.session)
 
     def account(self, account_id: str) -> Account | None:
         if account_id in self._accounts_ahead:
@@ -139,6 +172,7 @@ class RegistryStore:
     def accounts(self, account_ids: Iterable[str]) -> dict[str, Account]:
         """The named accounts that exist (one query per 5,000), e.g. to find the holding accounts a batch of
         trading accounts is linked to before loading them all."""
+        self.write_pending()
         found: dict[str, Account] = {}
         for ids in chunks(sorted(set(account_ids))):
             for row in self.session.execute(_ACCOUNTS_IN[self._dialect], {"ids": list(ids)}):
@@ -151,6 +185,7 @@ class RegistryStore:
         the chain computed in memory from the head, one multi-row INSERT per table and one executemany UPDATE of the
         holdings, however many transactions. `reference`: one for all, or one per transaction. A holding outside
         what was loaded (e.g. the cancellation account, only ever credited) is credited in SQL."""
+        self.write_pending()
         touched: dict[HoldingKey, None] = {}
         tx_rows, line_rows = [], []
         references = [reference] * len(transactions) if isinstance(reference, str) else list(reference)
@@ -247,6 +282,7 @@ class RegistryStore:
 
     def holdings(self, account_id: str) -> list[tuple[str, int, int]]:
         """(unit type, vintage, quantity) of an account, summed over CCER lots, without empty holdings."""
+        self.write_pending()
         query = (select(HoldingRow.unit_type, HoldingRow.vintage, func.sum(HoldingRow.quantity))
                  .where(HoldingRow.account_id == account_id, HoldingRow.quantity > 0)
                  .group_by(HoldingRow.unit_type, HoldingRow.vintage)
@@ -254,12 +290,14 @@ class RegistryStore:
         return [(u, v, int(q)) for u, v, q in self.session.execute(query)]
 
     def lots(self, account_id: str) -> list[HoldingRow]:
+        self.write_pending()
         query = (select(HoldingRow).where(HoldingRow.account_id == account_id, HoldingRow.quantity > 0)
                  .order_by(HoldingRow.unit_type.desc(), HoldingRow.vintage, HoldingRow.lot))
         return list(self.session.execute(query).scalars())
 
     def transactions(self, account_id: str, offset: int, limit: int
                      ) -> list[tuple[RegistryTransactionRow, list[TransactionLineRow]]]:
+        self.write_pending()
         involved = select(TransactionLineRow.transaction_id).where(or_(
             TransactionLineRow.from_account_id == account_id, TransactionLineRow.to_account_id == account_id))
         query = (select(RegistryTransactionRow).where(RegistryTransactionRow.transaction_id.in_(involved))

@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import AccountRow, HoldingRow, TradingAccountRow
-from allocation.adapters.registry_store import chunks
+from allocation.adapters.registry_store import chunks, write_pending_accounts
 from allocation.domain import AccountKind, UnitType
 from ets_shared.persistence.bulk import insert_rows
 
@@ -51,6 +51,8 @@ class TradingAccountRepository:
         self._pending[row.trading_account_id] = row
 
     def write_pending(self) -> None:
+        """Write the trading accounts added (after the registry accounts opened with them, which they name)."""
+        write_pending_accounts(self.session)
         if not self._pending:
             return
         rows = [{column.key: getattr(row, column.key) for column in TradingAccountRow.__table__.columns}

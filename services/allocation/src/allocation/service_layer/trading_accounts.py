@@ -32,7 +32,7 @@ def read_openings_ahead(events: Sequence[TradingAccountOpened], uow: AllocationU
 
 
 def write_openings(_items: list[None], uow: AllocationUnitOfWork) -> None:
-    """The trading accounts a transaction opened, written together at its commit."""
+    """The registry accounts and trading accounts a transaction opened, written together at its commit."""
     uow.trading_accounts.write_pending()
 
 
@@ -64,13 +64,13 @@ def on_trading_account_opened(event: TradingAccountOpened, uow: AllocationUnitOf
         holding = uow.registry.account(holding_id)
         if holding is None:
             holding = Account(holding_id, _HOLDING_KIND[event.participant_kind], event.participant_id, now)
-            uow.registry.open_accounts([holding])
+            uow.registry.open_accounts([holding], at_commit=True)
     uow.registry.open_accounts([Account(event.trading_account_id, AccountKind.EXCHANGE_TRADING, holding.holder_id,
-                                        now, linked_account_id=holding.account_id)])
+                                        now, linked_account_id=holding.account_id)], at_commit=True)
     uow.trading_accounts.add(TradingAccountRow(
         trading_account_id=event.trading_account_id, holding_account_id=holding.account_id,
         participant_id=event.participant_id, participant_kind=event.participant_kind, member_id=event.member_id,
         covered_entity_id=event.covered_entity_id, name=event.name, opened_at=now))
-    uow.defer(write_openings, None)  # the batch's openings in one INSERT at its commit
+    uow.defer(write_openings, None)  # the batch's openings (registry and trading accounts) in one INSERT each at commit
     uow.audit("allocation.trading-account.opened", subject, {"holding_account_id": holding.account_id,
                                                              **event.model_dump(mode="json")})

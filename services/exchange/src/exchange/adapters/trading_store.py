@@ -20,6 +20,26 @@ MATCHED = "MATCHED"
 R = TypeVar("R")
 
 
+_HELD_PENDING = "exchange.allocation_held_pending"  # session.info: {(entity, vintage): quantity} added, not written
+
+
+def pending_held(session: Session) -> dict[tuple[str, int], int]:
+    """The allocations held (M-28(2)) this transaction added and has not written yet (`write_pending_held`)."""
+    pending: dict[tuple[str, int], int] = session.info.setdefault(_HELD_PENDING, {})
+    return pending
+
+
+def write_pending_held(session: Session) -> None:
+    """Write the allocations held this transaction added, in one INSERT (a consumed batch of issuances adds
+    hundreds: an ORM row each cost more than the statement); at its commit, or before any read of them."""
+    pending = session.info.get(_HELD_PENDING)
+    if pending:
+        rows = [{"entity_id": entity_id, "vintage": vintage, "quantity": quantity}
+                for (entity_id, vintage), quantity in pending.items()]
+        pending.clear()
+        insert_rows(session, AllocationHeldRow, rows)
+
+
 class TradingStore:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -77,6 +97,7 @@ class TradingStore:
 
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """The latest vintage's allocation per covered entity that has one (one query)."""
+        write_pending_held(self.session)
         rows = self.session.execute(select(AllocationHeldRow.entity_id, AllocationHeldRow.vintage,
                                            AllocationHeldRow.quantity)
                                     .where(AllocationHeldRow.entity_id.in_(sorted(set(entity_ids))))).all()

@@ -14,6 +14,7 @@ from ets_shared.envelope import MessageContext
 from ets_shared.errors import Conflict, Forbidden
 from ets_shared.messaging.consumers import reads_ahead
 from exchange.adapters.orm import AllocationHeldRow, TradingAccountRow
+from exchange.adapters.trading_store import pending_held, write_pending_held
 from exchange.domain.members import Member, may_act_for_client
 from exchange.entrypoints.schemas import TradingAccountPublic
 from exchange.service_layer import commands
@@ -126,14 +127,26 @@ def read_issuances_ahead(events: Sequence[AllowancesIssued], uow: ExchangeUnitOf
 
 
 def raise_allocation_held(uow: ExchangeUnitOfWork, entity_id: str, vintage: int, quantity: int) -> None:
-    """The allowances `entity_id` was issued (or took over) of `vintage` grow by `quantity` (M-28(2))."""
+    """The allowances `entity_id` was issued (or took over) of `vintage` grow by `quantity` (M-28(2)). A new
+    holding is written with the transaction's others at its commit (`write_pending_held`, one INSERT)."""
+    key = (entity_id, vintage)
+    pending = pending_held(uow.session)
+    if key in pending:
+        pending[key] += quantity
+        return
     absent: set[tuple[str, int]] = uow.session.info.setdefault(_HELD_ABSENT, set())
-    row = None if (entity_id, vintage) in absent else uow.session.get(AllocationHeldRow, (entity_id, vintage))
+    row = None if key in absent else uow.session.get(AllocationHeldRow, key)
     if row is None:
-        absent.discard((entity_id, vintage))
-        uow.session.add(AllocationHeldRow(entity_id=entity_id, vintage=vintage, quantity=quantity))
+        absent.discard(key)
+        pending[key] = quantity
+        uow.defer(write_allocations_held, None)
     else:
         row.quantity += quantity
+
+
+def write_allocations_held(_items: list[None], uow: ExchangeUnitOfWork) -> None:
+    """The allocations held a transaction added, written together at its commit."""
+    write_pending_held(uow.session)
 
 
 @reads_ahead(read_issuances_ahead)

@@ -26,7 +26,7 @@ from ets_shared.contracts.exchange import AccountPassed, AccountSucceeded, Succe
 from exchange.adapters.orm import (
     AccountSuccessionRow, AgreementRow, AllocationHeldRow, AllowancePositionRow, OrderRow, TradingAccountRow,
 )
-from exchange.adapters.trading_store import OPEN
+from exchange.adapters.trading_store import OPEN, write_pending_held
 from exchange.domain.members import (
     Member, admit_covered_entity, covered_member_id, inherit_membership, succeed_member,
 )
@@ -222,6 +222,7 @@ def _heir_account(uow: ExchangeUnitOfWork, entity_id: str, predecessor: Member, 
 
 def _pass_allocation_held(uow: ExchangeUnitOfWork, pred: str, shares: list[tuple[str, Decimal]]) -> None:
     """The allowances issued to the predecessor (its M-28(2) holding allowance) pass by the holdings shares."""
+    write_pending_held(uow.session)  # what this transaction issued to it before, too
     for held in list(uow.session.execute(select(AllocationHeldRow).where(AllocationHeldRow.entity_id == pred))
                      .scalars()):
         for entity_id, part in apportion(held.quantity, shares).items():

@@ -33,6 +33,10 @@ _CHILDREN: tuple[tuple[str, type[ObjectionRow] | type[RecheckRow] | type[Determi
     ("determinations", DeterminationRow, DeterminationRow.revision))
 
 
+#: a report filed before its entity was registered as covered, not yet verified: covered by the registration
+_UNVERIFIED = (ReportCaseRow.state == CaseState.REPORTED.value, ReportCaseRow.covered.is_(False))
+
+
 class ReportCaseRepository:
     def __init__(self, session: Session, *, lock: bool = False) -> None:
         """`lock`: cases loaded for change are locked (SELECT … FOR UPDATE) until the transaction ends, so an
@@ -257,18 +261,29 @@ class ReportCaseRepository:
             loaded["determinations"].append(self._new_row(DeterminationRow,
                                                           determination_columns(report_id, determination)))
 
-    def cover_unverified_reports(self, entity_id: str, from_year: int) -> builtins.list[str]:
-        """The entity turned out to be covered from `from_year`: its reports of those years not yet verified become
-        covered reports (set-based); earlier years stay reporting-only reports. Such a report is only ever filed by a
-        committed request, never pending in this session: the query need not flush it first (a consumed batch of
-        registrations would otherwise flush its entity rows one event at a time, most of each event's cost)."""
-        condition = (ReportCaseRow.entity_id == entity_id, ReportCaseRow.state == CaseState.REPORTED.value,
-                     ReportCaseRow.covered.is_(False), ReportCaseRow.compliance_year >= from_year)
+    def cover_unverified_reports(self, from_years: dict[str, int]) -> builtins.list[tuple[str, str]]:
+        """Entities turned out to be covered, each from its year ({entity id: year}): their reports of those years
+        not yet verified become covered reports, set-based (one query per 500 entities, one UPDATE per 500 reports);
+        earlier years stay reporting-only reports. Returns (entity id, report id) of each report covered, in the
+        order of `from_years`. Such a report is only ever filed by a committed request, never pending in this
+        session: the query need not flush it first."""
+        entity_ids = builtins.list(from_years)
+        found: dict[str, builtins.list[str]] = defaultdict(builtins.list)
         with self.session.no_autoflush:
-            ids = list(self.session.execute(select(ReportCaseRow.report_id).where(*condition)).scalars())
-        if ids:
-            self.session.execute(update(ReportCaseRow).where(*condition).values(covered=True))
-        return ids
+            for start in range(0, len(entity_ids), 500):
+                rows = self.session.execute(
+                    select(ReportCaseRow.entity_id, ReportCaseRow.report_id, ReportCaseRow.compliance_year)
+                    .where(ReportCaseRow.entity_id.in_(entity_ids[start:start + 500]), *_UNVERIFIED)
+                    .order_by(ReportCaseRow.report_id))
+                for entity_id, report_id, year in rows:
+                    if year >= from_years[entity_id]:
+                        found[entity_id].append(report_id)
+        covered = [(entity_id, report_id) for entity_id in entity_ids for report_id in found.get(entity_id, ())]
+        report_ids = [report_id for _, report_id in covered]
+        for start in range(0, len(report_ids), 500):
+            self.session.execute(update(ReportCaseRow).where(
+                ReportCaseRow.report_id.in_(report_ids[start:start + 500]), *_UNVERIFIED).values(covered=True))
+        return covered
 
     def _added(self, row: Any) -> Any:
         if self._collected is not None:

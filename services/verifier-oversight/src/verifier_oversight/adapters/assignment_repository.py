@@ -50,12 +50,17 @@ class AssignmentRepository:
         self._absent: set[tuple[type, object]] = info.setdefault("verifier-oversight.absent", set())
         self._engagements_ahead: set[tuple[str, int]] = info.setdefault("verifier-oversight.engagements", set())
         self._held: list[Any] = info.setdefault("verifier-oversight.held", [])
+        #: registrations recorded and not yet written (`record_entity`), as their columns: written together by
+        #: `write_entities` at the commit (a consumed batch's in one INSERT), or before any read of the entities
+        self._entities_pending: dict[str, dict[str, Any]] = info.setdefault("verifier-oversight.entities_pending",
+                                                                            {})
 
     def read_ahead(self, entity_ids: Sequence[str], year: int | None, *, entities: bool = False,
                    engagements: bool = False, verifications: bool = False) -> None:
         """Load what the events of a consumed batch (or a confirmed proposal) will look at — the entities, their
         engagements of `year` (locked) and their verification records — in one query per table and 500 entities,
         so that each event's reads query nothing."""
+        self.write_entities()
         ids = sorted(set(entity_ids))
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
@@ -91,18 +96,34 @@ class AssignmentRepository:
 
     # -- covered entities (allocation's list) --------------------------------------------------------------
     def record_entity(self, entity_id: str, name: str, sector: str, covered: bool, at: datetime) -> bool:
-        """Keep the newest registration; False when nothing changed (replayed or older)."""
-        row = self._get(CoveredEntityRow, entity_id)
+        """Keep the newest registration; False when nothing changed (replayed or older). A new entity is written
+        with the transaction's others by `write_entities` (the caller defers it to the commit)."""
+        pending = self._entities_pending.get(entity_id)
+        row: Any = pending if pending is not None else self._get(CoveredEntityRow, entity_id)
         if row is None:
-            self._add(CoveredEntityRow(entity_id=entity_id, name=name, sector=sector, covered=covered,
-                                       registered_at=at), entity_id)
+            self._absent.discard((CoveredEntityRow, entity_id))
+            self._entities_pending[entity_id] = dict(entity_id=entity_id, name=name, sector=sector, covered=covered,
+                                                     registered_at=at)
             return True
-        if at < row.registered_at or (row.name, row.sector, row.covered) == (name, sector, covered):
+        known = pending or {"name": row.name, "sector": row.sector, "covered": row.covered,
+                            "registered_at": row.registered_at}
+        if at < known["registered_at"] or (known["name"], known["sector"], known["covered"]) == (name, sector, covered):
             return False
-        row.name, row.sector, row.covered, row.registered_at = name, sector, covered, at
+        if pending is not None:
+            pending.update(name=name, sector=sector, covered=covered, registered_at=at)
+        else:
+            row.name, row.sector, row.covered, row.registered_at = name, sector, covered, at
         return True
 
+    def write_entities(self) -> None:
+        """Write the entities `record_entity` added in this transaction, in one INSERT."""
+        if self._entities_pending:
+            rows = list(self._entities_pending.values())
+            self._entities_pending.clear()
+            insert_rows(self.session, CoveredEntityRow, rows)
+
     def entity(self, entity_id: str) -> CoveredEntity:
+        self.write_entities()
         row = self._get(CoveredEntityRow, entity_id)
         if row is None or not row.covered:
             raise NotFound(f"{entity_id} is not a covered entity (allocation's list)", field="entity_id",
@@ -112,6 +133,7 @@ class AssignmentRepository:
     def unassigned(self, year: int, ineligible_agencies: list[str]) -> list[CoveredEntity]:
         """Covered entities of the year without a current assignment, or assigned to an agency now barred and not
         yet verified (they need a new one)."""
+        self.write_entities()
         current = select(EngagementRow.entity_id).where(EngagementRow.year == year)
         stuck = current.where(EngagementRow.agency_id.in_(ineligible_agencies), EngagementRow.verified_at.is_(None))
         query = (select(CoveredEntityRow).where(CoveredEntityRow.covered.is_(True))

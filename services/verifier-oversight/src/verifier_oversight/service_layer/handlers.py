@@ -89,6 +89,12 @@ def on_entity_registered(event: EntityRegistered, uow: OversightUnitOfWork) -> N
     if uow.assignments.record_entity(event.entity_id, event.name, event.sector, event.covered,
                                      as_utc(event.registered_at)):
         uow.audit("verifier-oversight.entity.registered", f"entity:{event.entity_id}", event)
+        uow.defer(write_entities, None)  # the batch's new entities in one INSERT at its commit
+
+
+def write_entities(_items: list[None], uow: OversightUnitOfWork) -> None:
+    """The covered entities a transaction recorded, written together at its commit."""
+    uow.assignments.write_entities()
 
 
 def _engagement(uow: OversightUnitOfWork, entity_id: str, year: int) -> Engagement | None:
