@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
 from faststream.middlewares import AckPolicy
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
-from opentelemetry.trace import SpanKind
+from opentelemetry.trace import Span, SpanKind
 from sqlalchemy.exc import IntegrityError
 
 from ets_shared.clock import utcnow
@@ -118,14 +118,21 @@ class Delivery:
         return self.route, self.envelope
 
 
-@contextmanager
-def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None):
+def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None,
+              event_id: str | None = None) -> AbstractContextManager[Span | None]:
     """While one event is applied: its ids in the log context, and (tracing on) the span `consume <subject>`, the
-    child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace."""
-    with log_context(correlation_id=envelope.correlation_id, event_id=str(envelope.event_id)):
-        if not tracing.enabled(service):
-            yield None
-            return
+    child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace.
+    Tracing off, only the ids (entered once per event applied: no generator)."""
+    event_id = event_id or str(envelope.event_id)
+    if not tracing.enabled(service):
+        return log_context(correlation_id=envelope.correlation_id, event_id=event_id)
+    return _consuming_traced(service, subject, envelope, headers, event_id)
+
+
+@contextmanager
+def _consuming_traced(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None,
+                      event_id: str) -> Iterator[Span]:
+    with log_context(correlation_id=envelope.correlation_id, event_id=event_id):
         with tracing.start_span(service, f"consume {subject}", kind=SpanKind.CONSUMER, parent=headers, attributes={
                 "messaging.system": "nats", "messaging.destination.name": subject,
                 "messaging.message.id": str(envelope.event_id), "ets.correlation_id": envelope.correlation_id}) as span:
@@ -167,7 +174,7 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory, service
             seen.add(delivery.event_id)
             route, envelope = delivery.decoded
             uow.act_for(MessageContext.caused_by(envelope))
-            with consuming(service, delivery.subject, envelope, delivery.headers) as span:
+            with consuming(service, delivery.subject, envelope, delivery.headers, delivery.event_id) as span:
                 started = utcnow()
                 route.handler(envelope.data, uow)
                 uow.mark_processed(envelope, delivery.subject, started)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
-from contextvars import ContextVar
+from collections.abc import Iterable
+from contextlib import nullcontext
+from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -33,19 +33,26 @@ _RESERVED = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "servi
                                                      "trace_id"}
 
 
-@contextmanager
-def log_context(*, correlation_id: str | None = None, event_id: str | None = None) -> Iterator[None]:
-    """Lines logged inside carry these ids (an id not given keeps its current value)."""
-    tokens = []
-    if correlation_id is not None:
-        tokens.append((correlation_id_var, correlation_id_var.set(correlation_id)))
-    if event_id is not None:
-        tokens.append((event_id_var, event_id_var.set(event_id)))
-    try:
-        yield
-    finally:
-        for var, token in reversed(tokens):
+class log_context:
+    """Lines logged inside carry these ids (an id not given keeps its current value). A class, not a generator:
+    a consumer enters one per event applied."""
+
+    __slots__ = ("correlation_id", "event_id", "tokens")
+
+    def __init__(self, *, correlation_id: str | None = None, event_id: str | None = None) -> None:
+        self.correlation_id, self.event_id = correlation_id, event_id
+        self.tokens: list[tuple[ContextVar[str | None], Token[str | None]]] = []
+
+    def __enter__(self) -> None:
+        if self.correlation_id is not None:
+            self.tokens.append((correlation_id_var, correlation_id_var.set(self.correlation_id)))
+        if self.event_id is not None:
+            self.tokens.append((event_id_var, event_id_var.set(self.event_id)))
+
+    def __exit__(self, *exc: object) -> None:
+        for var, token in reversed(self.tokens):
             var.reset(token)
+        self.tokens.clear()
 
 
 def log_each(logger: logging.Logger, level: int, msg: str,
