@@ -129,3 +129,44 @@ async def test_m43_a_determination_in_the_same_batch_as_its_overdue_report_resol
         [flag] = session.execute(select(InactionFlagRow)).scalars()
         assert flag.subject_ref == "report:RPT-E-0004-2025" and flag.resolved_at is not None
     runtime.engine.dispose()
+
+
+async def test_m43_a_batch_of_determinations_resolves_the_flags_open_before_it_once_each(settings):
+    """A consumed batch of determinations, most about reports without an open flag: the flags raised in an earlier
+    batch are found by the read-ahead and resolved, once each even when their determination is delivered twice; an
+    undecodable event in the middle is dead-lettered and the batch stays one transaction."""
+    from sqlalchemy import select
+
+    from enforcement.adapters.orm import InactionFlagRow
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, routes_by_producer
+    from ets_shared.persistence.migrations import upgrade
+    from ets_shared.contracts.enforcement import InactionResolved
+    from ets_shared.persistence.tables import DeadLetter, OutboxMessage
+
+    runtime = build_runtime(settings)
+    upgrade(runtime.engine, runtime.definition.migrations, runtime.definition.metadata)
+    routes = routes_by_producer(runtime.definition.handlers)["mrv"]
+
+    def delivery(event) -> Delivery:
+        payload = wrap(event, producer="mrv", context=MessageContext.new("test")).model_dump_json().encode()
+        return Delivery.decode(type(event).contract.subject, payload, routes)
+
+    await runtime.applier.apply([delivery(overdue(f"RPT-E-000{n}-2025")) for n in (1, 2)])
+    twice = delivery(determined("RPT-E-0002-2025"))
+    poison = Delivery.decode(EmissionsDeterminedV2.contract.subject, b"not json", routes)
+    batch = [delivery(determined("RPT-E-0003-2025")), delivery(determined("RPT-E-0001-2025")), poison, twice,
+             delivery(determined("RPT-E-0005-2025")), twice]
+    opened = counted_transactions(runtime)
+    await runtime.applier.apply(batch)
+    with runtime.session_factory() as session:
+        flags = {f.subject_ref: f for f in session.execute(select(InactionFlagRow)).scalars()}
+        dead = list(session.execute(select(DeadLetter.subject)).scalars())
+        resolved = list(session.execute(select(OutboxMessage.subject).where(
+            OutboxMessage.subject == InactionResolved.contract.subject)).scalars())
+    assert sorted(flags) == ["report:RPT-E-0001-2025", "report:RPT-E-0002-2025"]
+    assert all(f.resolved_at is not None for f in flags.values())
+    assert dead == [EmissionsDeterminedV2.contract.subject]
+    assert len(opened) == 1, "one transaction: the batch did not fall back to one event at a time"
+    assert len(resolved) == 2
+    runtime.engine.dispose()

@@ -274,3 +274,45 @@ async def test_v_two_consecutive_failures_suspend_when_the_policy_runs_without_b
         assert ok(await svc.client.get("/agencies/AG-1", headers=o.authority))["status"] == "SUSPENDED"
         await eventually(lambda: changed)
         assert changed[-1]["data"]["status"] == "SUSPENDED" and "2 consecutive" in changed[-1]["data"]["reason"]
+
+
+async def test_v_a_batch_of_determinations_records_each_engagements_latest_revision_once(settings, oversight_of):
+    """Determinations consumed together (one transaction): each engagement keeps its highest revision — an older one
+    later in the batch changes nothing, the same event twice deducts once — an entity assigned to no agency is
+    ignored, and an undecodable event is dead-lettered without taking the batch apart."""
+    from sqlalchemy import select
+
+    from ets_shared.envelope import MessageContext, wrap
+    from ets_shared.messaging.consumers import Delivery, routes_by_producer
+    from ets_shared.persistence.tables import DeadLetter
+    from ets_shared.testing.service import counted_transactions
+    from verifier_oversight.adapters.orm import EngagementRow
+
+    async with running_service(build_runtime, settings) as svc:
+        o = oversight_of(svc)
+        await working(o, {"AG-1": ["E-1", "E-2", "E-3"]})
+        routes = routes_by_producer(svc.runtime.definition.handlers)["mrv"]
+
+        def delivery(event) -> Delivery:
+            payload = wrap(event, producer="mrv", context=MessageContext.new("test")).model_dump_json().encode()
+            return Delivery.decode(EmissionsDetermined.contract.subject, payload, routes)
+
+        twice = delivery(determined("E-2", 104_000))
+        batch = [delivery(determined("E-1", 90_000, revision=1, reported_t=90_000, verified_t=90_000,
+                                     basis="verification")), twice,
+                 Delivery.decode(EmissionsDetermined.contract.subject, b"{}", routes), twice,
+                 delivery(determined("NOBODY", 50_000)), delivery(determined("E-3", 121_000, revision=3)),
+                 delivery(determined("E-3", 100_000, revision=2))]
+        opened = counted_transactions(svc.runtime)
+        await svc.runtime.applier.apply(batch)
+        assert len(opened) == 1, "one transaction: the batch did not fall back to one event at a time"
+        with svc.runtime.session_factory() as session:
+            revisions = {r.entity_id: r.determined_revision for r in session.execute(
+                select(EngagementRow.entity_id, EngagementRow.determined_revision))}
+            dead = list(session.execute(select(DeadLetter.subject)).scalars())
+        assert revisions == {"E-1": 1, "E-2": 2, "E-3": 3}
+        assert dead == [EmissionsDetermined.contract.subject]
+        evaluation = await o.evaluation("AG-1", 2025)
+        assert deducted(evaluation) == {"RECHECK_CORRECTED-E-2-2025": (2, "ACTIVE"),
+                                        "RECHECK_CORRECTED-E-3-2025": (20, "ACTIVE"),
+                                        "MATERIAL_MISSTATEMENT_MISSED-E-3-2025": (15, "ACTIVE")}

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
 from faststream.middlewares import AckPolicy
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
-from opentelemetry import trace
-from opentelemetry.trace import SpanKind
+from opentelemetry.trace import Span, SpanKind
 from sqlalchemy.exc import IntegrityError
 
 from ets_shared.clock import utcnow
@@ -38,7 +37,7 @@ from ets_shared.envelope import Envelope, MessageContext, envelope_type
 from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
 from ets_shared.messaging.streams import durable_name, stream_name
 from ets_shared.observability import tracing
-from ets_shared.observability.logs import log_context
+from ets_shared.observability.logs import log_context, log_each
 from ets_shared.unit_of_work import SqlUnitOfWork, hold_loaded
 
 log = logging.getLogger("ets.consumers")
@@ -92,6 +91,7 @@ class Delivery:
     envelope: Envelope | None = None
     error: Exception | None = None  # why it could not be decoded
     headers: Mapping[str, str] | None = None  # the message's headers: its trace context (`traceparent`)
+    _event_id: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def decode(cls, subject: str, payload: bytes, routes: Mapping[str, Route], *, deliveries: int = 1,
@@ -106,7 +106,9 @@ class Delivery:
 
     @property
     def event_id(self) -> str:
-        return str(self.decoded[1].event_id)
+        if self._event_id is None:  # asked several times per event: the inbox, the read-ahead, the log line
+            self._event_id = str(self.decoded[1].event_id)
+        return self._event_id
 
     @property
     def decoded(self) -> tuple[Route, Envelope]:
@@ -116,14 +118,21 @@ class Delivery:
         return self.route, self.envelope
 
 
-@contextmanager
-def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None):
+def consuming(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None,
+              event_id: str | None = None) -> AbstractContextManager[Span | None]:
     """While one event is applied: its ids in the log context, and (tracing on) the span `consume <subject>`, the
-    child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace."""
-    with log_context(correlation_id=envelope.correlation_id, event_id=str(envelope.event_id)):
-        if not tracing.enabled(service):
-            yield None
-            return
+    child of the trace the message carries, so the handler's SQL and the events it publishes continue that trace.
+    Tracing off, only the ids (entered once per event applied: no generator)."""
+    event_id = event_id or str(envelope.event_id)
+    if not tracing.enabled(service):
+        return log_context(correlation_id=envelope.correlation_id, event_id=event_id)
+    return _consuming_traced(service, subject, envelope, headers, event_id)
+
+
+@contextmanager
+def _consuming_traced(service: str, subject: str, envelope: Envelope, headers: Mapping[str, str] | None,
+                      event_id: str) -> Iterator[Span]:
+    with log_context(correlation_id=envelope.correlation_id, event_id=event_id):
         with tracing.start_span(service, f"consume {subject}", kind=SpanKind.CONSUMER, parent=headers, attributes={
                 "messaging.system": "nats", "messaging.destination.name": subject,
                 "messaging.message.id": str(envelope.event_id), "ets.correlation_id": envelope.correlation_id}) as span:
@@ -165,17 +174,15 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory, service
             seen.add(delivery.event_id)
             route, envelope = delivery.decoded
             uow.act_for(MessageContext.caused_by(envelope))
-            with consuming(service, delivery.subject, envelope, delivery.headers) as span:
+            with consuming(service, delivery.subject, envelope, delivery.headers, delivery.event_id) as span:
                 started = utcnow()
                 route.handler(envelope.data, uow)
                 uow.mark_processed(envelope, delivery.subject, started)
             applied.append((delivery, span))
         uow.commit()
-    if log.isEnabledFor(logging.INFO):  # after the commit: what the lines say has happened (in the event's trace)
-        for delivery, span in applied:
-            with log_context(correlation_id=delivery.decoded[1].correlation_id, event_id=delivery.event_id), \
-                    (trace.use_span(span) if span is not None else nullcontext()):
-                log.info("applied %s", delivery.subject)
+    # after the commit: what the lines say has happened (in the event's trace)
+    log_each(log, logging.INFO, "applied %s", (((delivery.subject,), delivery.decoded[1].correlation_id,
+                                                delivery.event_id, span) for delivery, span in applied))
     return [delivery for delivery, _ in applied]
 
 

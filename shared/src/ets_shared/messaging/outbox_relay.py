@@ -21,7 +21,7 @@ from opentelemetry.trace import SpanKind
 
 from ets_shared.clock import utcnow
 from ets_shared.observability import tracing
-from ets_shared.observability.logs import log_context
+from ets_shared.observability.logs import log_each
 from ets_shared.persistence.tables import OutboxMessage
 
 log = logging.getLogger("ets.outbox")
@@ -171,10 +171,8 @@ class OutboxRelay:
     def _report(self, batch: list[OutgoingMessage], acked: set[str]) -> None:
         sent = [message for message in batch if message.event_id in acked]
         self._on_published([message.subject for message in sent])
-        if log.isEnabledFor(logging.INFO):
-            for message in sent:
-                with log_context(correlation_id=message.correlation_id, event_id=message.event_id):
-                    log.info("published %s", message.subject)
+        log_each(log, logging.INFO, "published %s",
+                 (((m.subject,), m.correlation_id, m.event_id, None) for m in sent))
 
     def _next_batch(self) -> list[OutgoingMessage]:
         with self._read_session_factory() as session:

@@ -29,29 +29,43 @@ def _enum_types(cls: type) -> dict[str, type[enum.Enum]]:
     return found
 
 
-def to_domain(row: Any, cls: type[T], **overrides: Any) -> T:
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, type[enum.Enum] | None], ...]:
+    """The dataclass's field names, each with its enum type (or None): read once per class, not per row."""
     enums = _enum_types(cls)
+    return tuple((field.name, enums.get(field.name)) for field in dataclasses.fields(cls))
+
+
+def to_domain(row: Any, cls: type[T], **overrides: Any) -> T:
     values: dict[str, Any] = {}
-    for field in dataclasses.fields(cls):
-        if field.name in overrides:
-            values[field.name] = overrides[field.name]
+    for name, kind in _fields(cls):
+        if name in overrides:
+            values[name] = overrides[name]
             continue
-        if not hasattr(row, field.name):
+        if not hasattr(row, name):
             continue
-        value = getattr(row, field.name)
-        if value is not None and field.name in enums and not isinstance(value, enums[field.name]):
-            value = enums[field.name](value)
-        values[field.name] = value
+        value = getattr(row, name)
+        if value is not None and kind is not None and not isinstance(value, kind):
+            value = kind(value)
+        values[name] = value
     return cls(**values)
 
 
 def to_columns(obj: Any, row_cls: type, **extra: Any) -> dict[str, Any]:
     """The row's column values of the dataclass `obj` (enums as their stored values), for a Core INSERT."""
-    values = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
-    values = {k: (v.value if isinstance(v, enum.Enum) else v) for k, v in values.items()
-              if k in row_cls.model_fields}  # type: ignore[attr-defined]  # a SQLModel table class
+    values: dict[str, Any] = {}
+    cls: type = type(obj)
+    for name in _shared_columns(cls, row_cls):
+        value = getattr(obj, name)
+        values[name] = value.value if isinstance(value, enum.Enum) else value
     values.update(extra)
     return values
+
+
+@functools.cache
+def _shared_columns(cls: type, row_cls: type) -> tuple[str, ...]:
+    """The dataclass's fields that are columns of the row (a SQLModel table class), once per pair of classes."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name in row_cls.model_fields)  # type: ignore[attr-defined]
 
 
 def to_row(obj: Any, row_cls: type[R], existing: R | None = None, **extra: Any) -> R:

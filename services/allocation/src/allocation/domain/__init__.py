@@ -31,7 +31,9 @@ from allocation.domain.coverage import (
     classify,
     list_digest,
 )
-from allocation.domain.entities import Coverage, CoverageBasis, CoveredEntity, EntityStatus, meets_inclusion_threshold
+from allocation.domain.entities import (
+    Coverage, CoverageBasis, CoveredEntity, EntityStatus, Standing, exit_year_of, meets_inclusion_threshold,
+)
 from allocation.domain.policy import AllocationPolicy, InclusionThreshold
 from allocation.domain.registry import (
     ROUTES,
@@ -51,7 +53,8 @@ __all__ = [
     "AccountKind", "AllocationEntry", "AllocationMethod", "AllocationPlan",
     "AllocationPolicy", "BaseYearEmission", "CcerOrigin", "CoveredEntity", "EntityStatus", "HoldingKey",
     "InclusionThreshold", "IssuanceLine", "Obligation", "ObligationStatus", "PlanStatus", "Registry",
-    "RegistryTransaction", "Surrender", "SurrenderResult", "TransactionKind", "TransactionLine", "UnitLine", "UnitType",
-    "benchmark_entry", "ccer_limit", "check_unit_line", "historical_entry", "meets_inclusion_threshold",
+    "RegistryTransaction", "Standing", "Surrender", "SurrenderResult", "TransactionKind", "TransactionLine",
+    "UnitLine", "UnitType", "benchmark_entry", "ccer_limit", "check_unit_line", "exit_year_of", "historical_entry",
+    "meets_inclusion_threshold",
     "require_obligation", "round_allowances",
 ]

@@ -39,6 +39,18 @@ class CoverageBasis(str, Enum):
     REPORTING_THRESHOLD = "reporting_threshold"  # M-12 ¶2: >= the reporting threshold, not covered
 
 
+def exit_year_of(status: EntityStatus, exited_at: datetime | None) -> int | None:
+    """M-18: an exited entity's last compliance year, the year of its exit; None while it has not exited."""
+    return regulatory_date(exited_at).year if status is EntityStatus.EXITED and exited_at else None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a determination needs of its entity (M-15 → M-16): whether it is covered, and the year it exited."""
+    covered: bool
+    exit_year: int | None
+
+
 @dataclass
 class CoveredEntity:
     entity_id: str
@@ -68,7 +80,7 @@ class CoveredEntity:
     @property
     def exit_year(self) -> int | None:
         """M-18: the year of the entity's exit (its last compliance year), if it exited."""
-        return regulatory_date(self.exited_at).year if self.status is EntityStatus.EXITED and self.exited_at else None
+        return exit_year_of(self.status, self.exited_at)
 
     @property
     def is_covered(self) -> bool:

@@ -34,7 +34,7 @@ def publish_settled(uow: AllocationUnitOfWork, obligation: Obligation, late: boo
 def read_determinations_ahead(events: Sequence[EmissionsDeterminedV2], uow: AllocationUnitOfWork) -> None:
     """A batch of determinations: its entities, obligations and known emissions in one query each (per 500)."""
     keys = [(e.entity_id, e.compliance_year) for e in events]
-    uow.entities.read_ahead([entity_id for entity_id, _ in keys])
+    uow.entities.read_standing_ahead([entity_id for entity_id, _ in keys])
     uow.obligations.read_ahead(keys)
     uow.emissions.read_ahead(keys)
 
@@ -46,12 +46,12 @@ def on_emissions_determined(event: EmissionsDeterminedV2, uow: AllocationUnitOfW
     gives the entity its surrender period (M-16); a revision of an obligation in shortfall moves the shortfall
     (`ShortfallRevised`) or settles it. The figure is also the best known emissions of that year (M-5). An entity
     this registry does not know as covered is ignored."""
-    entity = uow.entities.find(event.entity_id)
-    if entity is None or not entity.is_covered:
+    standing = uow.entities.standing(event.entity_id)
+    if standing is None or not standing.covered:
         return
     found = uow.obligations.find(event.entity_id, event.compliance_year)
     obligation = found or Obligation(event.entity_id, event.compliance_year,
-                                     exit_year=entity.exit_year == event.compliance_year,
+                                     exit_year=standing.exit_year == event.compliance_year,
                                      correlation_id=uow.context.correlation_id)
     before, shortfall_before = obligation.status, obligation.remaining
     policy = policy_for(uow.session, event.compliance_year)

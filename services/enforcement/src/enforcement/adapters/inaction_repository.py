@@ -11,6 +11,7 @@ from enforcement.adapters.orm import InactionFlagRow
 from enforcement.domain import InactionFlag
 
 _FIELDS = [f.name for f in fields(InactionFlag)]
+_FLAG = InactionFlagRow.__table__
 
 
 class InactionFlags:
@@ -23,13 +24,15 @@ class InactionFlags:
         self._open_ahead: dict[str, list[InactionFlagRow]] = session.info.setdefault("enforcement.open_flags", {})
 
     def read_open_ahead(self, subject_refs: Sequence[str]) -> None:
-        """The open flags about these subjects in one query per 500, so that `open_about` them queries nothing."""
+        """The open flags about these subjects in one query per 500, so that `open_about` them queries nothing. Most
+        subjects have none: their ids are asked first (a Core query), the rows only of those found."""
         refs = sorted(set(subject_refs))
         for start in range(0, len(refs), 500):
             part = refs[start:start + 500]
-            rows = self.session.execute(select(InactionFlagRow).where(
-                InactionFlagRow.resolved_at.is_(None), InactionFlagRow.subject_ref.in_(part))
-                .order_by(InactionFlagRow.found_at)).scalars().all()
+            flagged = list(self.session.execute(select(_FLAG.c.flag_id).where(
+                _FLAG.c.resolved_at.is_(None), _FLAG.c.subject_ref.in_(part))).scalars())
+            rows = self.session.execute(select(InactionFlagRow).where(InactionFlagRow.flag_id.in_(flagged))
+                                        .order_by(InactionFlagRow.found_at)).scalars().all() if flagged else []
             for row in rows:
                 self._open_ahead.setdefault(row.subject_ref, []).append(row)
             self._none_open.update(ref for ref in part if ref not in self._open_ahead)

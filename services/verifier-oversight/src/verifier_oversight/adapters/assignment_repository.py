@@ -159,6 +159,15 @@ class AssignmentRepository:
         if assigned_by is not None:
             self.session.add(to_row(engagement, AssignmentRevisionRow, assigned_by=assigned_by))
 
+    def record_determination(self, engagement: Engagement, determined_at: datetime, revision: int) -> None:
+        """M-15: the engagement's latest determination — two columns of its row, which `engagement` has just read
+        (and locked) into the session, set without copying the whole engagement back (a batch of determinations
+        updates thousands)."""
+        row = self.session.get(EngagementRow, (engagement.entity_id, engagement.year))
+        if row is None:
+            raise NotFound(f"no engagement of {engagement.entity_id} for {engagement.year}", field="entity_id")
+        row.determined_at, row.determined_revision = determined_at, revision
+
     def add_first(self, engagements: Sequence[Engagement], assigned_by: str) -> None:
         """Save entity-years' first engagements (none existed: `engagement` found none), with their first revision,
         in one multi-row INSERT per table — a confirmed proposal of 10,000 entries built and flushed 20,000 ORM rows."""

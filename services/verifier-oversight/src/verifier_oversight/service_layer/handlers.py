@@ -171,7 +171,7 @@ def on_emissions_determined(event: EmissionsDetermined, uow: OversightUnitOfWork
         return
     if engagement.determined_revision is not None and event.revision <= engagement.determined_revision:
         return
-    uow.assignments.save(replace(engagement, determined_at=at, determined_revision=event.revision))
+    uow.assignments.record_determination(engagement, at, event.revision)
     facts = quality.DeterminationFacts(event.determination_id, event.entity_id, year, event.agency_id, event.revision,
                                        event.basis == "recheck", event.reported_emissions, event.verified_emissions,
                                        event.determined_emissions)
