@@ -20,3 +20,16 @@ def test_random_uuids_are_version_4_and_distinct_across_buffer_refills_and_threa
         t.join()
     assert len(drawn) == 4 * (3 * ids._BATCH // 16 + 7) == len(set(drawn))
     assert all(u.version == 4 and u.variant == uuid.RFC_4122 for u in drawn)
+
+
+def test_a_forked_child_does_not_draw_its_parents_ids():
+    import os
+
+    ids.random_uuid()  # the parent's buffer is filled
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its next id, to the parent
+        os.write(write, ids.random_uuid().bytes)
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(read, 16) != ids.random_uuid().bytes

@@ -4,7 +4,8 @@ from a per-thread buffer of `os.urandom` bytes: one system call per 256 ids inst
 `uuid.uuid4()` calls `os.urandom(16)`, which releases the interpreter lock around its `getrandom` call; in a service
 whose event loop and group-commit thread are both busy, every such release handed the lock to the other thread and
 the caller then waited to get it back (16 % of allocation's event-loop time in the surrender stage was spent there).
-The bytes are the same kernel randomness, so the ids are as unpredictable as `uuid4`'s.
+The bytes are the same kernel randomness, so the ids are as unpredictable as `uuid4`'s; a forked process starts a
+buffer of its own.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import uuid
 
 _BATCH = 16 * 256
 _local = threading.local()
+# a forked child must not draw the bytes its parent drew (the forking thread is the child's only one)
+os.register_at_fork(after_in_child=lambda: _local.__dict__.clear())
 
 
 def random_uuid() -> uuid.UUID:
