@@ -133,12 +133,14 @@ class TokenVerifier:
         return claims, used
 
     def trusts(self, used: object) -> bool:
-        """Whether what verified a token (`verify`'s second answer) still would: the shared secret always; a key
-        of the set while the set is fresh and holds it."""
+        """Whether what verified a token (`verify`'s second answer) still would: the shared secret in shared-secret
+        mode; a key of the set while the set is fresh and holds it."""
         if used is None:
-            return True
-        kid, key = used  # type: ignore[misc]
-        return self.keys is not None and self.keys.holds(kid, key)
+            return self.keys is None
+        if not isinstance(used, tuple) or self.keys is None:
+            return False
+        kid, key = used
+        return self.keys.holds(kid, key)
 
     def _check_lifetime(self, claims: dict[str, Any]) -> None:
         limit = self.settings.token_max_lifetime_seconds
