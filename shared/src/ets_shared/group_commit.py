@@ -1,22 +1,16 @@
 """Group commit: many concurrent single-item writes answered by one transaction.
 
 Writers (HTTP requests, RPC handlers) `submit` an item and wait on its future. One thread per `GroupCommit` takes
-whatever is waiting — up to `max_batch` items, in arrival order: under load the queue fills while the previous batch
-commits, so batches grow with the load — and hands them to `run_batch(items)`, which applies them in one transaction
-and returns one outcome per item: its result, or the refusal (an exception) that answers that item alone. Each
-answer is released only after the commit, so an acknowledged item is durable. Each item travels with the submitting
-request's claim on an `Idempotency-Key` (`ets_shared.persistence.claims`, a context variable that does not reach the
-writer thread by itself): `run_batch` receives `(item, claim)` pairs and must stamp each applied item's claim in the
-batch's transaction, so that a claim a retry took over refuses its own item alone — either each claimed item in a
-savepoint of its own (allocation's surrenders), or the batch judged again without the item whose stamp failed, when
-the items of a batch depend on each other (the exchange's orders on its books, the registry's transfers on its
-balances).
-
-With `gather_seconds`, a batch taken while writers are concurrent (the previous batch had more than one item) waits
-up to that long from its first item for more to arrive (PostgreSQL's `commit_delay` with `commit_siblings`, in
-effect): the writer thread sleeping lets the event loop, which shares the interpreter lock with it, take in the
-requests behind, so a batch's fixed cost (its reads, its statements, its commit) is shared by more items. A lone
-item — the previous batch was a single item, or there was none — is taken at once, never delayed.
+whatever is waiting — up to `max_batch` items, in arrival order, without waiting for more: under load the queue
+fills while the previous batch commits, so batches grow with the load and a lone item is not delayed — and hands
+them to `run_batch(items)`, which applies them in one transaction and returns one outcome per item: its result, or
+the refusal (an exception) that answers that item alone. Each answer is released only after the commit, so an
+acknowledged item is durable. Each item travels with the submitting request's claim on an `Idempotency-Key`
+(`ets_shared.persistence.claims`, a context variable that does not reach the writer thread by itself):
+`run_batch` receives `(item, claim)` pairs and must stamp each applied item's claim in the batch's transaction, so
+that a claim a retry took over refuses its own item alone — either each claimed item in a savepoint of its own
+(allocation's surrenders), or the batch judged again without the item whose stamp failed, when the items of a
+batch depend on each other (the exchange's orders on its books, the registry's transfers on its balances).
 
 A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
 of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
@@ -27,7 +21,6 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Generic, TypeVar
@@ -49,12 +42,10 @@ Claimed = tuple[Item, Claim | None]  # an item and its request's Idempotency-Key
 
 class GroupCommit(Generic[Item, Outcome]):
     def __init__(self, run_batch: Callable[[list[Claimed[Item]]], Sequence[Outcome | Exception]], *, name: str,
-                 max_batch: int = 500, gather_seconds: float = 0.0) -> None:
+                 max_batch: int = 500) -> None:
         self._run_batch = run_batch
         self.name = name
         self.max_batch = max_batch
-        self.gather_seconds = gather_seconds
-        self._concurrent = False  # the previous batch had more than one item: writers are concurrent
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
@@ -91,18 +82,15 @@ class GroupCommit(Generic[Item, Outcome]):
                 return
             batch = [item]
             stop = False
-            until = time.monotonic() + self.gather_seconds if self._concurrent else 0.0
             while len(batch) < self.max_batch:
                 try:
-                    wait = until - time.monotonic()
-                    item = self._queue.get(timeout=wait) if wait > 0 else self._queue.get_nowait()
+                    item = self._queue.get_nowait()
                 except queue.Empty:
                     break
                 if item is _STOP:
                     stop = True
                     break
                 batch.append(item)
-            self._concurrent = len(batch) > 1
             self._apply(batch)
             if stop:
                 return

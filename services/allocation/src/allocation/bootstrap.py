@@ -57,9 +57,6 @@ def definition() -> ServiceDefinition:
     )
 
 
-SURRENDER_GATHER_SECONDS = 0.002
-
-
 class AllocationRuntime(ServiceRuntime):
     """The service's runtime, the registry's request/reply responder (`entrypoints.rpc`), started after the
     event consumers and stopped before them, and two group commits whose writer threads end after the answers
@@ -72,10 +69,8 @@ class AllocationRuntime(ServiceRuntime):
         self.responder = rpc.attach(self)
         self.transfers = transfer_group_commit(
             lambda: cast(AllocationUnitOfWork, self.uow(MessageContext.new("registry-transfers"))))
-        # under concurrent surrenders a batch waits up to 2 ms for more (`GroupCommit`'s gathering), so its reads,
-        # statements and commit are shared by more: 12-15 surrenders a batch at 32 concurrent entities (bench)
-        self.surrenders: GroupCommit[Request, Surrendered] = GroupCommit(
-            self._surrender_group, name="allocation-surrenders", gather_seconds=SURRENDER_GATHER_SECONDS)
+        self.surrenders: GroupCommit[Request, Surrendered] = GroupCommit(self._surrender_group,
+                                                                          name="allocation-surrenders")
 
     def _surrender_group(self, claimed: list[Claimed[Request]]) -> list[Surrendered | DomainError]:
         """One transaction: the plain requests set-based (`surrender_together`), then those with an Idempotency-Key
