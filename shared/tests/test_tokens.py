@@ -153,3 +153,77 @@ def test_production_refuses_the_shared_secret_mode():
     with pytest.raises(ValueError, match="ETS_JWKS_URL"):
         PlatformSettings(environment="production", jwt_secret="x" * 64)
     assert PlatformSettings(environment="production", jwks_url="https://idp.example.org/jwks.json").jwks_url
+
+
+# -- verified tokens (ets_shared.verified_tokens): a repeated token is not verified again -------------------------
+
+def test_a_repeated_token_is_answered_from_the_verified_tokens_without_verifying_again(monkeypatch):
+    from ets_shared.identity import verifier_for
+
+    settings = PlatformSettings(jwt_secret=SECRET)
+    token = issue_token(settings, subject="e", role="entity", party_id="E-1", ttl_seconds=600)
+    first = decode_token(settings, token)
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: pytest.fail("verified again"))
+    assert decode_token(settings, token) == first
+    assert len(verifier_for(settings).verified) == 1
+
+
+def test_an_expired_token_is_refused_although_it_was_verified_before():
+    settings = PlatformSettings(jwt_secret=SECRET)
+    token = issue_token(settings, subject="e", role="entity", party_id="E-1", ttl_seconds=1)
+    assert decode_token(settings, token).party_id == "E-1"
+    time.sleep(max(0.0, jwt.decode(token, options={"verify_signature": False})["exp"] - time.time()) + 0.05)
+    with pytest.raises(Unauthenticated, match="expired"):
+        decode_token(settings, token)
+
+
+def test_a_refused_token_is_not_remembered():
+    from ets_shared.identity import verifier_for
+
+    settings = PlatformSettings(jwt_secret=SECRET)
+    forged = issue_token(PlatformSettings(jwt_secret="another-secret-" + "x" * 40), subject="m", role="authority")
+    for _ in range(2):
+        with pytest.raises(Unauthenticated, match="invalid bearer token"):
+            decode_token(settings, forged)
+    assert len(verifier_for(settings).verified) == 0
+
+
+def test_a_token_of_a_key_the_idp_retired_is_refused_although_it_was_verified_before(idp, key_set):
+    settings, old = idp
+    token = idp_token(old, "k1")
+    assert decode_token(settings, token).role is Role.AUTHORITY
+    new = rsa_key()
+    write_key_set(key_set, jwk(new, "k2", "RS256"))  # k1 retired
+    assert decode_token(settings, idp_token(new, "k2"))  # its unknown kid re-reads the set
+    with pytest.raises(Unauthenticated, match="unknown signing key"):
+        decode_token(settings, token)
+
+
+def test_a_stale_key_set_is_read_again_before_a_remembered_token_is_trusted(key_set):
+    from ets_shared.identity import verifier_for
+
+    key = rsa_key()
+    write_key_set(key_set, jwk(key, "k1", "RS256"))
+    settings = PlatformSettings(jwks_url=str(key_set), jwks_cache_seconds=60, jwks_min_refetch_seconds=0)
+    token = idp_token(key, "k1")
+    decode_token(settings, token)
+    keys = verifier_for(settings).keys
+    write_key_set(key_set)  # the IdP withdrew every key
+    keys._fetched_at -= 61  # the set's cache time has run out
+    with pytest.raises(Unauthenticated, match="unknown signing key"):
+        decode_token(settings, token)
+    assert keys.fetches == 2
+
+
+def test_the_verified_tokens_do_not_grow_beyond_their_capacity():
+    from ets_shared.verified_tokens import VerifiedTokens
+
+    now = [1000.0]
+    tokens: VerifiedTokens[str] = VerifiedTokens(capacity=3, clock=lambda: now[0])
+    for i in range(10):
+        tokens.put(f"t{i}", f"p{i}", expires=2000.0, key=None)
+    assert len(tokens) == 3
+    assert [tokens.get(f"t{i}", lambda _: True) for i in (0, 6, 7, 8, 9)] == [None, None, "p7", "p8", "p9"]
+    assert tokens.get("t9", lambda _: False) is None and len(tokens) == 2  # its key no longer trusted: forgotten
+    now[0] = 2000.0
+    assert tokens.get("t8", lambda _: True) is None and len(tokens) == 1  # expired: forgotten

@@ -88,8 +88,14 @@ def issue_token(settings: PlatformSettings, *, subject: str, role: Role | str, p
 
 
 def decode_token(settings: PlatformSettings, token: str) -> Principal:
+    """The token's principal; a token that passed before is answered from `verifier.verified` while it is unexpired
+    and its key still trusted (`ets_shared.verified_tokens`), else verified in full."""
+    verifier = verifier_for(settings)
+    known = verifier.verified.get(token, verifier.trusts)
+    if known is not None:
+        return known
     try:
-        claims = verifier_for(settings).claims(token)
+        claims, used = verifier.verify(token)
         role = Role(claims["role"])
     except (TokenRefused, ValueError) as exc:
         raise Unauthenticated(f"invalid bearer token: {exc}") from exc
@@ -98,4 +104,6 @@ def decode_token(settings: PlatformSettings, token: str) -> Principal:
         raise Unauthenticated(f"a {role.value} token must carry party_id")
     if not isinstance(party_id, str | None) or len(str(claims["sub"])) > 200 or len(party_id or "") > 100:
         raise Unauthenticated("invalid bearer token: sub or party_id malformed")
-    return Principal(subject=str(claims["sub"]), role=role, party_id=party_id)
+    principal = Principal(subject=str(claims["sub"]), role=role, party_id=party_id)
+    verifier.verified.put(token, principal, float(claims["exp"]), used)
+    return principal

@@ -27,6 +27,7 @@ from typing import Any
 import jwt
 
 from ets_shared.settings import PlatformSettings
+from ets_shared.verified_tokens import VerifiedTokens
 
 ASYMMETRIC = ("RS256", "ES256")
 
@@ -60,6 +61,13 @@ class KeySet:
                 raise TokenRefused(f"unknown signing key (kid {kid!r})")
             return self._keys[kid]
 
+    def holds(self, kid: str, key: jwt.PyJWK) -> bool:
+        """Whether `key` is still this set's key for `kid` and the set is fresh — without fetching it (a token
+        verified before stays trusted only so long: `ets_shared.verified_tokens`)."""
+        fetched_at = self._fetched_at
+        return (fetched_at is not None and self._clock() - fetched_at < self.cache_seconds
+                and self._keys.get(kid) is key)
+
     def _fetch(self) -> dict[str, jwt.PyJWK]:
         self.fetches += 1
         try:
@@ -90,6 +98,7 @@ class TokenVerifier:
 
     def __init__(self, settings: PlatformSettings) -> None:
         self.settings = settings
+        self.verified: VerifiedTokens[Any] = VerifiedTokens()  # the principals of tokens that passed
         self.keys = KeySet(settings.jwks_url, cache_seconds=settings.jwks_cache_seconds,
                            min_refetch_seconds=settings.jwks_min_refetch_seconds) if settings.jwks_url else None
 
@@ -98,13 +107,20 @@ class TokenVerifier:
         return "identity-provider" if self.keys else "shared-secret"
 
     def claims(self, token: str) -> dict[str, Any]:
+        return self.verify(token)[0]
+
+    def verify(self, token: str) -> tuple[dict[str, Any], tuple[str, jwt.PyJWK] | None]:
+        """The token's claims and the key set's (kid, key) that verified it (None: the shared secret did)."""
+        used: tuple[str, jwt.PyJWK] | None = None
         try:
-            header = jwt.get_unverified_header(token)
-            if self.keys is not None:
+            if self.keys is not None:  # the header names the key (the shared secret needs no look at it first)
+                header = jwt.get_unverified_header(token)
                 if header.get("alg") not in ASYMMETRIC:
                     raise TokenRefused(f"algorithm {header.get('alg')!r} refused: the identity provider signs with "
                                        f"{' or '.join(ASYMMETRIC)}")
-                key: Any = self.keys.key(str(header.get("kid", "")))
+                kid = str(header.get("kid", ""))
+                key: Any = self.keys.key(kid)
+                used = (kid, key)
                 algorithms = [key.algorithm_name] if key.algorithm_name in ASYMMETRIC else list(ASYMMETRIC)
                 key = key.key
             else:
@@ -114,7 +130,17 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise TokenRefused(str(exc)) from exc
         self._check_lifetime(claims)
-        return claims
+        return claims, used
+
+    def trusts(self, used: object) -> bool:
+        """Whether what verified a token (`verify`'s second answer) still would: the shared secret in shared-secret
+        mode; a key of the set while the set is fresh and holds it."""
+        if used is None:
+            return self.keys is None
+        if not isinstance(used, tuple) or self.keys is None:
+            return False
+        kid, key = used
+        return self.keys.holds(kid, key)
 
     def _check_lifetime(self, claims: dict[str, Any]) -> None:
         limit = self.settings.token_max_lifetime_seconds

@@ -2,10 +2,11 @@
 request carry it, so a case can be followed from the first HTTP call through every service."""
 from __future__ import annotations
 
-import uuid
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ets_shared.ids import random_uuid
 
 HEADER = "x-correlation-id"
 
@@ -18,7 +19,7 @@ class CorrelationMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         given = Headers(scope=scope).get(HEADER, "")
-        correlation_id = given[:100] if given.strip() else str(uuid.uuid4())
+        correlation_id = given[:100] if given.strip() else str(random_uuid())
         scope.setdefault("state", {})["correlation_id"] = correlation_id
 
         async def send_with_header(message: Message) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
@@ -21,22 +21,30 @@ from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.unit_of_work import SqlUnitOfWork
 
-_bearer = HTTPBearer(auto_error=False, description="JWT of the identity provider (RS256/ES256, verified with its key "
-                     "set); the embedded platform signs HS256 with its shared secret (`./ets token`)")
-
-
 async def get_runtime(request: Request) -> Any:
     return request.app.state.runtime
 
 
-async def get_principal(request: Request,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
-    if credentials is None:
-        raise Unauthenticated("this endpoint needs a bearer token")
-    settings = request.app.state.runtime.settings
-    if settings.jwks_url:  # the key set may need fetching: not on the event loop
-        return await asyncio.to_thread(decode_token, settings, credentials.credentials)
-    return decode_token(settings, credentials.credentials)
+class BearerPrincipal(HTTPBearer):
+    """The caller, from the request's bearer token (`decode_token`; 401 problem+json without a valid one) — one
+    dependency that is also the OpenAPI security scheme, so a request resolves one dependency for its caller, not
+    the scheme's credentials model and then the principal."""
+
+    async def __call__(self, request: Request) -> Principal:  # type: ignore[override]
+        scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            raise Unauthenticated("this endpoint needs a bearer token")
+        settings = request.app.state.runtime.settings
+        if settings.jwks_url:  # the key set may need fetching: not on the event loop
+            return await asyncio.to_thread(decode_token, settings, token)
+        return decode_token(settings, token)
+
+
+get_principal = BearerPrincipal(
+    auto_error=False, scheme_name="HTTPBearer",
+    description="JWT of the identity provider (RS256/ES256, verified with its key set); the embedded platform "
+                "signs HS256 with its shared secret (`./ets token`)")
 
 
 Caller = Annotated[Principal, Depends(get_principal)]
