@@ -25,6 +25,7 @@ from ets_cli import oversight
 from ets_cli.bench_progress import BenchProgress
 from ets_cli.client import ApiError, NotDrained, PlatformClient, run_against_platform
 from ets_cli.demo import client_from_args, next_free_year
+from ets_cli.machine_probe import describe, wakeup_round_trip_us
 from ets_cli.scenario import at
 
 BATCH = 1000  # items per bulk request (the endpoints' limit)
@@ -274,6 +275,7 @@ async def _bench(args) -> int:
             bench.progress.print(note)
         messages_before = await c.stream_messages()
         measured = machine()  # now: the commit may change while a long run goes on
+        wakeup_before = wakeup_round_trip_us()  # the platform is idle here, and again after the check
         with bench.progress:
             try:
                 total = await bench.run_year()
@@ -286,7 +288,9 @@ async def _bench(args) -> int:
             bench.record("checking every entity's final state", args.entities, time.perf_counter() - t)
         print(f"\n  total {total:.1f} s for {args.entities:,} entities; {events:,} events published "
               f"({events / total:,.0f} events/s); final states {'all correct' if ok else 'WRONG'}")
-        print(f"  measured {measured}", flush=True)
+        print(f"  measured {measured}")
+        print(f"  cross-CPU wake-up round trip {describe(wakeup_before)} before the run, "
+              f"{describe(wakeup_round_trip_us())} after (the host's share; ets_cli.machine_probe)", flush=True)
         return 0 if ok else 1
 
 
