@@ -87,13 +87,20 @@ def issue_token(settings: PlatformSettings, *, subject: str, role: Role | str, p
     return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
 
 
-def decode_token(settings: PlatformSettings, token: str) -> Principal:
-    """The token's principal; a token that passed before is answered from `verifier.verified` while it is unexpired
-    and its key still trusted (`ets_shared.verified_tokens`), else verified in full."""
+def known_principal(settings: PlatformSettings, token: str) -> Principal | None:
+    """The principal of a token that passed before, while it is unexpired and its key still trusted
+    (`ets_shared.verified_tokens`); None: verify it (`decode_token`). Never fetches a key set."""
     verifier = verifier_for(settings)
-    known = verifier.verified.get(token, verifier.trusts)
+    known: Principal | None = verifier.verified.get(token, verifier.trusts)
+    return known
+
+
+def decode_token(settings: PlatformSettings, token: str) -> Principal:
+    """The token's principal: `known_principal`, else verified in full (and remembered)."""
+    known = known_principal(settings, token)
     if known is not None:
         return known
+    verifier = verifier_for(settings)
     try:
         claims, used = verifier.verify(token)
         role = Role(claims["role"])

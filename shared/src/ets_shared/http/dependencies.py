@@ -16,7 +16,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPBearer
 from sqlalchemy.orm import Session
 
-from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
+from ets_shared.auth import Principal, Role, Unauthenticated, decode_token, known_principal
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.unit_of_work import SqlUnitOfWork
@@ -36,8 +36,9 @@ class BearerPrincipal(HTTPBearer):
         if scheme.lower() != "bearer" or not token:
             raise Unauthenticated("this endpoint needs a bearer token")
         settings = request.app.state.runtime.settings
-        if settings.jwks_url:  # the key set may need fetching: not on the event loop
-            return await asyncio.to_thread(decode_token, settings, token)
+        if settings.jwks_url:  # a token verified before needs no key; else the set may need fetching: off the loop
+            known = known_principal(settings, token)
+            return known if known is not None else await asyncio.to_thread(decode_token, settings, token)
         return decode_token(settings, token)
 
 
