@@ -227,3 +227,22 @@ def test_the_verified_tokens_do_not_grow_beyond_their_capacity():
     assert tokens.get("t9", lambda _: False) is None and len(tokens) == 2  # its key no longer trusted: forgotten
     now[0] = 2000.0
     assert tokens.get("t8", lambda _: True) is None and len(tokens) == 1  # expired: forgotten
+
+
+def test_known_principal_answers_a_remembered_token_and_never_fetches_the_key_set(key_set):
+    """The HTTP caller asks it on the event loop before any thread hop: it must not read the key set."""
+    from ets_shared.auth import known_principal
+    from ets_shared.identity import verifier_for
+
+    key = rsa_key()
+    write_key_set(key_set, jwk(key, "k1", "RS256"))
+    settings = PlatformSettings(jwks_url=str(key_set), jwks_cache_seconds=60, jwks_min_refetch_seconds=0)
+    token = idp_token(key, "k1")
+    assert known_principal(settings, token) is None  # not verified yet
+    keys = verifier_for(settings).keys
+    assert keys.fetches == 0
+    principal = decode_token(settings, token)
+    assert known_principal(settings, token) == principal
+    keys._fetched_at -= 61  # the set's cache time has run out: not trusted until decode_token reads it again
+    assert known_principal(settings, token) is None
+    assert keys.fetches == 1
