@@ -9,17 +9,19 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, insert, select
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.contracts.calendar import CalendarTick
-from ets_shared.contracts.mrv import MonitoringPlanMissing
+from ets_shared.contracts.mrv import EmissionsDeterminedV2, MonitoringPlanMissing
 from ets_shared.envelope import MessageContext
+from ets_shared.persistence.policy import store_policy
 from ets_shared.persistence.tables import OutboxMessage
 from ets_shared.runtime import ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from ets_shared.testing.service import migrated_runtime
-from mrv.adapters.orm import MonitoringPlanRow
+from mrv.adapters.orm import DeterminationRow, MonitoringPlanRow, RecheckRow, ReportCaseRow, VerificationRow
+from mrv.adapters.policy_repository import MrvPolicyModel, load_mrv_policy
 from mrv.bootstrap import build_runtime
 from mrv.service_layer.handlers import on_calendar_tick
 
@@ -82,3 +84,66 @@ def test_m11_every_plan_found_missing_at_the_deadline_is_written_in_one_insert(r
     assert [e["correlation_id"] for e in missing] == [rows[e].correlation_id for e in entity_ids]
     assert len({e["correlation_id"] for e in missing}) == ENTITIES  # each a compliance case of its own
     assert tick(runtime, sh(2026, 1, 6)) and len(events(runtime, MonitoringPlanMissing.contract.subject)) == ENTITIES
+
+
+def seed_verified(runtime: ServiceRuntime, entity_ids: list[str]) -> None:
+    """Verified 2025 cases, their objection period over by 28 Apr 2026, under the year's automatic option."""
+    with runtime.uow(MessageContext.new("test")) as uow:
+        store_policy(uow, 2025, MrvPolicyModel.default(2025).model_copy(update={"automatic_determination": True}),
+                     "automatic determination")
+        uow.commit()
+    source = [{"kind": "process", "quantity": "10000", "unit": "tCO2e", "fuel": None, "description": ""}]
+    breakdown = {"direct": "10000", "indirect": "0", "total": "10000", "factor_set_id": "SH-2022"}
+    with runtime.session_factory() as session:
+        session.execute(insert(ReportCaseRow), [
+            {"report_id": f"RPT-{e}-2025", "entity_id": e, "compliance_year": 2025, "state": "verified",
+             "covered": True, "late": False, "sources": source, **breakdown, "reported_emissions": 10_000,
+             "submitted_at": sh(2026, 3, 20), "determination_due_by": sh(2026, 5, 20).date(),
+             "auto_determine_at": sh(2026, 4, 27), "correlation_id": f"case-{e}"} for e in entity_ids])
+        session.execute(insert(VerificationRow), [
+            {"report_id": f"RPT-{e}-2025", "verification_id": f"VER-{e}-2025", "agency_id": "AG-1",
+             "verifier_id": "V-1", "certificate_no": "HCZ-1", "verified_sources": source, **breakdown,
+             "verified_emissions": 10_000 + n, "findings": [], "submitted_at": sh(2026, 4, 20), "late": False}
+            for n, e in enumerate(entity_ids)])
+        session.commit()
+
+
+def test_m15_the_tick_reads_the_due_cases_as_rows_not_orm_objects_and_writes_back_what_changed(runtime):
+    entity_ids = [f"E-{n:04d}" for n in range(ENTITIES)]
+    seed_verified(runtime, entity_ids)
+    with runtime.uow(MessageContext.new("calendar")) as uow:
+        uow.advance_clock(sh(2026, 4, 28))
+        cases = uow.reports.due_for_determination(sh(2026, 4, 28))
+        # read with Core: no ORM object per case and per child row (building them was a third of the tick's CPU)
+        assert not [o for o in uow.session.identity_map.values() if isinstance(o, (ReportCaseRow, VerificationRow))]
+        assert [c.verification.emissions for c in cases if c.verification] == [10_000 + n for n in range(ENTITIES)]
+        uow.rollback()
+    statements = tick(runtime, sh(2026, 4, 28))
+    updates = [s for s in statements if s.lstrip().upper().startswith("UPDATE REPORT_CASE ")]
+    assert len(updates) == 1, updates  # one multi-row UPDATE of the changed columns
+    with runtime.session_factory() as session:
+        states = session.execute(select(ReportCaseRow.state, ReportCaseRow.auto_determine_at)).all()
+        determined = session.execute(select(DeterminationRow.entity_id, DeterminationRow.emissions)
+                                     .order_by(DeterminationRow.entity_id)).all()
+    assert set(states) == {("determined", None)}
+    assert determined == [(e, 10_000 + n) for n, e in enumerate(entity_ids)]
+    made = events(runtime, EmissionsDeterminedV2.contract.subject)
+    assert [e["correlation_id"] for e in made] == [f"case-{e}" for e in entity_ids]
+
+
+def test_m15_a_case_read_as_a_row_and_saved_alone_writes_its_changed_columns_at_once(runtime):
+    seed_verified(runtime, ["E-1"])
+    with runtime.uow(MessageContext.new("authority")) as uow:
+        case = uow.reports.get("RPT-E-1-2025")
+        case.open_recheck("figures to be checked on site", sh(2026, 4, 25), load_mrv_policy(uow.session, 2025))
+        uow.reports.save(case, auto_determine_at=None)
+        with uow.session.no_autoflush:  # the UPDATE went out with the save, not at a later flush
+            assert uow.session.execute(select(ReportCaseRow.state)).scalar_one() == "recheck"
+        case.open_recheck("a second reason", sh(2026, 4, 26), load_mrv_policy(uow.session, 2025))
+        uow.reports.save(case, auto_determine_at=None)  # the open re-check grows: its triggers updated
+        uow.commit()
+    with runtime.session_factory() as session:
+        row = session.execute(select(ReportCaseRow)).scalar_one()
+        [recheck] = session.execute(select(RecheckRow)).scalars()
+    assert (row.state, row.auto_determine_at, row.decision_due_by) == ("recheck", None, recheck.due_by)
+    assert [t["code"] for t in recheck.triggers] == ["AUTHORITY", "AUTHORITY"]
