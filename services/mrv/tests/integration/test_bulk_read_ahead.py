@@ -16,7 +16,7 @@ from ets_shared.errors import Forbidden
 from ets_shared.runtime import ServiceRuntime
 from ets_shared.settings import ServiceSettings
 from ets_shared.testing.service import migrated_runtime
-from mrv.adapters.orm import VerificationAssignmentRow
+from mrv.adapters.orm import CoveredEntityRow, VerificationAssignmentRow
 from mrv.bootstrap import build_runtime
 from mrv.service_layer import reports_bulk
 from mrv.service_layer.commands_bulk import FileVerifications, SubmitReports
@@ -77,3 +77,30 @@ def test_m13_bulk_verifications_read_the_assignments_ahead_and_refuse_the_unassi
     assert not isinstance(outcomes[0], Exception) and outcomes[0][0].state.value == "verified"
     assert isinstance(outcomes[1], Forbidden) and isinstance(outcomes[2], Forbidden)  # not AG-1's to verify
     assert len([s for s in statements if "FROM verification_assignment" in s]) == 1  # the request's, not per item
+
+
+def test_m12_bulk_reports_read_the_entities_coverage_ahead_and_cover_only_the_covered_years(runtime):
+    with runtime.uow(MessageContext.new("test")) as uow:
+        uow.advance_clock(sh(2026, 3, 15))
+        uow.entities.record("E-1", "E-1", "steel", True, sh(2025, 1, 5), 2025)
+        uow.entities.record("E-2", "E-2", "steel", True, sh(2026, 1, 5), 2026)  # covered from 2026 only
+        uow.entities.record("E-3", "E-3", "steel", False, sh(2025, 1, 5), 2025)  # reporting-only
+        uow.commit()
+    reports = SubmitReports.model_validate({"reports": [
+        {"entity_id": e, "compliance_year": 2025, "sources": [{"kind": "process", "quantity": "10", "unit": "tCO2e"}]}
+        for e in ("E-1", "E-2", "E-3", "E-9")]}).reports
+    with runtime.shared_transaction() as transaction:
+        reports_bulk.read_ahead_reports(reports)(transaction.session)
+        assert not [o for o in transaction.session.identity_map.values() if isinstance(o, CoveredEntityRow)]
+        cases = reports_bulk.submit_reports(reports, runtime.uow(MessageContext.new("test"), transaction),
+                                            contexts(4))
+        transaction.commit()
+    assert [c.covered for c in cases] == [True, False, False, False]  # E-9: not registered, reporting-only
+
+
+def test_a_registration_after_the_coverage_was_read_ahead_is_what_counts(runtime):
+    with runtime.uow(MessageContext.new("test")) as uow:
+        uow.entities.preload(["E-7"])
+        assert not uow.entities.is_covered("E-7", 2025)  # read ahead: not registered
+        uow.entities.record("E-7", "E-7", "steel", True, sh(2025, 1, 5), 2025)
+        assert uow.entities.is_covered("E-7", 2025)

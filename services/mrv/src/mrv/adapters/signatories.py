@@ -20,6 +20,7 @@ from mrv.adapters.orm import (
 from mrv.domain.signatories import VerifierDirectory
 
 _DIRECTORIES = "mrv.preloaded_directories"  # session.info key: signatories read ahead for a bulk request
+_COVERAGE = "mrv.preloaded_coverage"  # session.info key: {entity: (covered, covered from) or None} read ahead
 _ASSIGNED = "mrv.preloaded_assignments"  # session.info key: {(entity, year): agency or None} read ahead
 
 
@@ -289,13 +290,19 @@ class CoveredEntityRepository:
     def is_covered(self, entity_id: str, year: int | None = None) -> bool:
         """Covered only if allocation registered it as covered (in `year`: from that year or before); an unknown
         emitter is reporting-only (M-12 ¶2)."""
-        row = self._get(entity_id)
-        return row is not None and row.covered and (year is None or (row.covered_from or year) <= year)
+        coverage = self.session.info.get(_COVERAGE, {})
+        if entity_id in coverage:  # read ahead for a bulk request (None: not registered)
+            covered, covered_from = coverage[entity_id] or (False, None)
+        else:
+            row = self._get(entity_id)
+            covered, covered_from = (row.covered, row.covered_from) if row is not None else (False, None)
+        return covered and (year is None or (covered_from or year) <= year)
 
     def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime,
                first_compliance_year: int) -> bool:
         """A newer registration replaces an older one (a reporting-only emitter later covered: it still reports for
         its earlier years, and is covered from the new registration's year)."""
+        self.session.info.get(_COVERAGE, {}).pop(entity_id, None)  # what was read ahead no longer holds
         if entity_id in self._unknown:
             self._unknown.discard(entity_id)
             row = None
@@ -320,13 +327,18 @@ class CoveredEntityRepository:
         return self._get(entity_id)
 
     def preload(self, entity_ids: Iterable[str]) -> None:
-        """Read many entities' rows at once for one bulk request: held by its transaction's session, each
-        `is_covered` then finds its row without a query."""
+        """Read many entities' coverage at once for one bulk request, kept by its transaction's session: each
+        `is_covered` then answers without a query (nor a row object, nor a `session.get`)."""
         self.write_pending()
         ids = sorted(set(entity_ids))
+        coverage = self.session.info.setdefault(_COVERAGE, {})
         for start in range(0, len(ids), 500):
-            self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(ids[start:start + 500]))
-                                 ).scalars().all()
+            part = ids[start:start + 500]
+            coverage.update(dict.fromkeys(part))
+            coverage.update((entity_id, (covered, covered_from)) for entity_id, covered, covered_from in
+                            self.session.execute(select(CoveredEntityRow.entity_id, CoveredEntityRow.covered,
+                                                        CoveredEntityRow.covered_from)
+                                                 .where(CoveredEntityRow.entity_id.in_(part))))
 
     def read_ahead(self, entity_ids: Iterable[str]) -> None:
         """A consumed batch of registrations: the entities held already, in one query per 500; those not held are
