@@ -29,7 +29,9 @@ class LoadedRow:
 
 def rows_of(session: Session, query: Select[Any]) -> list[Any]:
     """The rows `query` (a Core select of a table's columns) finds, each a `LoadedRow`."""
-    return [LoadedRow(columns) for columns in session.execute(query).mappings()]
+    result = session.execute(query)
+    names = tuple(result.keys())
+    return [LoadedRow(dict(zip(names, row, strict=True))) for row in result]
 
 
 def keep(row: Any, key: str, value: Any) -> None:

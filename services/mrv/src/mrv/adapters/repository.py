@@ -30,7 +30,7 @@ from mrv.domain.reports import (
 
 CHUNK = 500
 _PRELOADED = "mrv.preloaded_cases"  # session.info key: cases read ahead for a bulk request
-_CASES = ReportCaseRow.__table__  # type: ignore[attr-defined]  # cases are read with Core (`loaded_rows`)
+_CASES = ReportCaseRow.__table__  # cases are read with Core (`loaded_rows`)
 _CHILDREN: tuple[tuple[str, type[ObjectionRow] | type[RecheckRow] | type[DeterminationRow], Any], ...] = (
     ("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", RecheckRow, RecheckRow.seq),
     ("determinations", DeterminationRow, DeterminationRow.revision))
