@@ -4,33 +4,20 @@ those of the single-item endpoint: only the agency assigned to the entity may ve
 (migrated database, no NATS): the service layer in a request's shared transaction, as `apply_together` runs it."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import event
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
-from ets_shared.runtime import ServiceRuntime
-from ets_shared.settings import ServiceSettings
-from ets_shared.testing.service import migrated_runtime
 from mrv.adapters.orm import CoveredEntityRow, VerificationAssignmentRow
-from mrv.bootstrap import build_runtime
 from mrv.service_layer import reports_bulk
 from mrv.service_layer.commands_bulk import FileVerifications, SubmitReports
 
 
 def sh(*args: int) -> datetime:
     return datetime(*args, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
-
-
-@pytest.fixture
-def runtime(database_url) -> Iterator[ServiceRuntime]:
-    runtime = migrated_runtime(build_runtime, ServiceSettings.for_service("mrv", database_url=database_url("mrv")))
-    yield runtime
-    runtime.engine.dispose()
 
 
 def contexts(n: int) -> list[MessageContext]:

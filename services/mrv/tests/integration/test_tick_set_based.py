@@ -5,10 +5,8 @@ In-process (migrated database, no NATS): the tick's handler in a unit of work, a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import event, insert, select
 
 from ets_shared.clock import REGULATORY_TZ
@@ -18,11 +16,8 @@ from ets_shared.envelope import MessageContext
 from ets_shared.persistence.policy import store_policy
 from ets_shared.persistence.tables import OutboxMessage
 from ets_shared.runtime import ServiceRuntime
-from ets_shared.settings import ServiceSettings
-from ets_shared.testing.service import migrated_runtime
 from mrv.adapters.orm import DeterminationRow, MonitoringPlanRow, RecheckRow, ReportCaseRow, VerificationRow
 from mrv.adapters.policy_repository import MrvPolicyModel, load_mrv_policy
-from mrv.bootstrap import build_runtime
 from mrv.service_layer.handlers import on_calendar_tick
 
 ENTITIES = 300
@@ -30,13 +25,6 @@ ENTITIES = 300
 
 def sh(*args: int) -> datetime:
     return datetime(*args, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)
-
-
-@pytest.fixture
-def runtime(database_url) -> Iterator[ServiceRuntime]:
-    runtime = migrated_runtime(build_runtime, ServiceSettings.for_service("mrv", database_url=database_url("mrv")))
-    yield runtime
-    runtime.engine.dispose()
 
 
 def register(runtime: ServiceRuntime, entity_ids: list[str], year: int = 2025) -> None:
