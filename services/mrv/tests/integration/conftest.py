@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
@@ -23,7 +24,8 @@ from ets_shared.contracts.verifier_oversight import (
 from ets_shared.envelope import Envelope, MessageContext, wrap
 from ets_shared.persistence.tables import InboxMessage, OutboxMessage
 from ets_shared.settings import ServiceSettings
-from ets_shared.testing.service import RunningService, eventually, running_service
+from ets_shared.runtime import ServiceRuntime
+from ets_shared.testing.service import RunningService, eventually, migrated_runtime, running_service
 from mrv.bootstrap import build_runtime
 
 
@@ -170,6 +172,15 @@ async def world(settings, nats_url):
             await nc.drain()
             await eventually(lambda: outbox_drained(svc))
             await asyncio.sleep(0.2)
+
+
+@pytest.fixture
+def runtime(database_url) -> Iterator[ServiceRuntime]:
+    """The service's runtime on a migrated database of the current backend, nothing started (no NATS): its use
+    cases and handlers run in units of work of its own, as the consumers and bulk requests run them."""
+    runtime = migrated_runtime(build_runtime, ServiceSettings.for_service("mrv", database_url=database_url("mrv")))
+    yield runtime
+    runtime.engine.dispose()
 
 
 @pytest.fixture

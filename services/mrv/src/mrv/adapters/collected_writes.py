@@ -5,8 +5,8 @@ one INSERT per table and one UPDATE per set of changed columns, however many cas
 
 For many cases in one transaction (a bulk request of 1,000 reports or verifications, the tick that determines every
 verified figure): the ORM's flush cost about as much per case as the rest of the use case. The loaded rows are kept
-current in memory (`set_committed_value`: changed without making them dirty), so what the transaction reads next
-through the ORM agrees with what was written.
+current in memory (`loaded_rows.keep`), so the next use case of the transaction on the same case agrees with what
+was written.
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from ets_shared.persistence.bulk import insert_rows, table_of, update_rows
+from mrv.adapters.loaded_rows import keep
 from mrv.adapters.orm import DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow
 
 _CHILD_TABLES = (VerificationRow, ObjectionRow, RecheckRow, DeterminationRow)  # inserted after the cases they name
@@ -45,7 +45,7 @@ class CollectedWrites:
             return
         for key, value in values.items():
             if getattr(row, key) != value:
-                set_committed_value(row, key, value)
+                keep(row, key, value)
                 self.changed.setdefault(report_id, {})[key] = value
 
     def add_child(self, model: type, row: Any) -> Any:
@@ -53,9 +53,9 @@ class CollectedWrites:
         self.children[model].append(row)
         return row
 
-    def grow_recheck(self, row: RecheckRow, triggers: list[dict[str, Any]]) -> None:
+    def grow_recheck(self, row: Any, triggers: list[dict[str, Any]]) -> None:
         if row.triggers != triggers:
-            set_committed_value(row, "triggers", triggers)
+            keep(row, "triggers", triggers)
             self.grown_rechecks.append({"report_id": row.report_id, "seq": row.seq, "triggers": triggers})
 
     def write(self, session: Session) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
+from ets_shared.persistence.bulk import insert_rows
 from mrv.adapters.orm import CoveredEntityRow, MonitoringPlanRow, MonitoringPlanVersionRow, reports_in
 from mrv.domain.monitoring import (
     MonitoredSource, MonitoringPlan, PlanContent, PlanVersion, ResponsiblePerson, plan_id_for,
@@ -48,6 +49,16 @@ class MonitoringPlanRepository:
         self.session.add(self._rows[plan.plan_id])
         self._versions[plan.plan_id] = 0
         self.save(plan)
+
+    def add_missing(self, plans: list[MonitoringPlan]) -> None:
+        """Plans the deadline found missing (no version): their rows in one multi-row INSERT (Core), not an ORM
+        object and a flush each — a tick finds every covered entity's plan of a year missing at once. The rows are
+        not in the session: what the transaction reads next (`find`, `get`) queries them."""
+        if any(plan.versions for plan in plans):
+            raise ValueError("a plan with versions is added by `add`")
+        insert_rows(self.session, MonitoringPlanRow, [
+            {"plan_id": plan.plan_id, "entity_id": plan.entity_id, "compliance_year": plan.year, "late": plan.late,
+             "missing_at": plan.missing_at, "correlation_id": plan.correlation_id} for plan in plans])
 
     def save(self, plan: MonitoringPlan) -> None:
         row = self._rows[plan.plan_id]

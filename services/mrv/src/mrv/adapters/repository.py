@@ -1,9 +1,9 @@
 """Report cases (the M-12..M-15 aggregate) in and out of the mrv's tables.
 
 A case is one `report_case` row plus its verification, objections, re-checks and determinations. Cases are loaded
-in batches (one query per child table per 500 cases), and the repository holds the rows it loaded (the session's
-identity map is weak) so `save` writes back without a query, inserts only what is new, and updates the one
-re-check that can grow (joined triggers).
+in batches (one query per child table per 500 cases), as plain rows read with Core (`loaded_rows`: no ORM object
+per row), and the repository holds the rows it loaded so `save` writes back without a query only the columns that
+changed, inserts only what is new, and updates the one re-check that can grow (joined triggers).
 """
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from sqlalchemy import String, cast, exists, select, update
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound
+from ets_shared.persistence.bulk import table_of
 from mrv.adapters import codec
 from mrv.adapters.collected_writes import CollectedWrites
+from mrv.adapters.loaded_rows import rows_of, write_changes
 from mrv.adapters.orm import (
     CoveredEntityRow, DeterminationRow, ObjectionRow, RecheckRow, ReportCaseRow, VerificationRow, reports_in,
 )
@@ -28,6 +30,7 @@ from mrv.domain.reports import (
 
 CHUNK = 500
 _PRELOADED = "mrv.preloaded_cases"  # session.info key: cases read ahead for a bulk request
+_CASES = ReportCaseRow.__table__  # cases are read with Core (`loaded_rows`)
 _CHILDREN: tuple[tuple[str, type[ObjectionRow] | type[RecheckRow] | type[DeterminationRow], Any], ...] = (
     ("objections", ObjectionRow, ObjectionRow.seq), ("rechecks", RecheckRow, RecheckRow.seq),
     ("determinations", DeterminationRow, DeterminationRow.revision))
@@ -55,18 +58,18 @@ class ReportCaseRepository:
         if preloaded is not None and report_id in preloaded:  # once: a second use case reads it afresh
             found = preloaded.pop(report_id)
             return None if found is None else self._case_of(*found)
-        row = self.session.get(ReportCaseRow, report_id, with_for_update=self._lock or None)
-        return self.load_many([row])[0] if row is not None else None
+        rows = rows_of(self.session, self._locking(select(_CASES).where(ReportCaseRow.report_id == report_id)))
+        return self.load_many(rows)[0] if rows else None
 
-    def preload(self, report_ids: Sequence[str]) -> list[ReportCaseRow]:
+    def preload(self, report_ids: Sequence[str]) -> list[Any]:
         """Read many cases at once (locked like `find`'s) for the use cases of one bulk request, which share this
         session's transaction: each `find` of one of them takes it from here instead of five queries. Returns the
         rows found."""
         ids = sorted(set(report_ids))
-        rows: list[ReportCaseRow] = []
+        rows: list[Any] = []
         for start in range(0, len(ids), CHUNK):
-            query = select(ReportCaseRow).where(ReportCaseRow.report_id.in_(ids[start:start + CHUNK]))
-            rows += self.session.execute(query.with_for_update() if self._lock else query).scalars()
+            rows += rows_of(self.session, self._locking(
+                select(_CASES).where(ReportCaseRow.report_id.in_(ids[start:start + CHUNK]))))
         children = self._children([r.report_id for r in rows])
         preloaded = self.session.info.setdefault(_PRELOADED, {})
         preloaded.update(dict.fromkeys(ids))
@@ -81,20 +84,20 @@ class ReportCaseRepository:
 
     def find_many(self, report_ids: Sequence[str]) -> dict[str, ReportCase]:
         """The cases of `report_ids` that exist (locked for change), by id; one case object per id."""
-        rows: list[ReportCaseRow] = []
+        rows: list[Any] = []
         unique = sorted(set(report_ids))
         for start in range(0, len(unique), CHUNK):
-            query = select(ReportCaseRow).where(ReportCaseRow.report_id.in_(unique[start:start + CHUNK]))
-            rows.extend(self.session.execute(self._locking(query)).scalars())
+            rows += rows_of(self.session, self._locking(
+                select(_CASES).where(ReportCaseRow.report_id.in_(unique[start:start + CHUNK]))))
         return {row.report_id: case for row, case in zip(rows, self.load_many(rows), strict=True)}
 
     def list(self, year: int | None, state: str | None, offset: int, limit: int | None) -> builtins.list[ReportCase]:
-        query = select(ReportCaseRow).order_by(ReportCaseRow.compliance_year, ReportCaseRow.report_id)
+        query = select(_CASES).order_by(ReportCaseRow.compliance_year, ReportCaseRow.report_id)
         if year is not None:
             query = query.where(ReportCaseRow.compliance_year == year)
         if state is not None:
             query = query.where(ReportCaseRow.state == state)
-        return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
+        return self.load_many(rows_of(self.session, query.offset(offset).limit(limit)))
 
     def without_report(self, year: int) -> builtins.list[tuple[str, bool]]:
         """Entities that must report for `year` (covered or reporting-only from that year or before) and have no
@@ -110,28 +113,28 @@ class ReportCaseRepository:
 
     def exit_reports_missing(self, today: date) -> builtins.list[ReportCase]:
         """M-18: exit reports whose due day is before `today` (Shanghai), without a report and not yet flagged."""
-        query = (select(ReportCaseRow).where(ReportCaseRow.exit_report_due < today,
-                                             ReportCaseRow.submitted_at.is_(None),
-                                             ReportCaseRow.report_missing_at.is_(None))
+        query = (select(_CASES).where(ReportCaseRow.exit_report_due < today,
+                                      ReportCaseRow.submitted_at.is_(None),
+                                      ReportCaseRow.report_missing_at.is_(None))
                  .order_by(ReportCaseRow.report_id))
-        return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
+        return self.load_many(rows_of(self.session, self._locking(query)))
 
     def unverified(self, year: int) -> builtins.list[ReportCase]:
         """Covered entities' reports of `year` still without a verification and not yet flagged, locked."""
-        query = (select(ReportCaseRow).where(ReportCaseRow.compliance_year == year,
-                                             ReportCaseRow.state == CaseState.REPORTED.value,
-                                             ReportCaseRow.covered.is_(True),
-                                             ReportCaseRow.verification_missing_at.is_(None))
+        query = (select(_CASES).where(ReportCaseRow.compliance_year == year,
+                                      ReportCaseRow.state == CaseState.REPORTED.value,
+                                      ReportCaseRow.covered.is_(True),
+                                      ReportCaseRow.verification_missing_at.is_(None))
                  .order_by(ReportCaseRow.report_id))
-        return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
+        return self.load_many(rows_of(self.session, self._locking(query)))
 
     def overdue(self, today: date) -> builtins.list[ReportCase]:
         """Cases whose determination was due before `today` (Shanghai) and not yet flagged for that date, locked."""
-        query = (select(ReportCaseRow).where(ReportCaseRow.decision_due_by < today,
-                                             (ReportCaseRow.overdue_flagged_for.is_(None))
-                                             | (ReportCaseRow.overdue_flagged_for != ReportCaseRow.decision_due_by))
+        query = (select(_CASES).where(ReportCaseRow.decision_due_by < today,
+                                      (ReportCaseRow.overdue_flagged_for.is_(None))
+                                      | (ReportCaseRow.overdue_flagged_for != ReportCaseRow.decision_due_by))
                  .order_by(ReportCaseRow.decision_due_by, ReportCaseRow.report_id))
-        return self.load_many(list(self.session.execute(self._locking(query)).scalars()))
+        return self.load_many(rows_of(self.session, self._locking(query)))
 
     def queue(self, *, year: int | None, states: Sequence[str], due_before: date | None, overdue_on: date | None,
               trigger: str | None, offset: int, limit: int) -> builtins.list[ReportCase]:
@@ -143,7 +146,7 @@ class ReportCaseRepository:
                  & ReportCaseRow.report_missing_at.is_not(None))
                 | ((ReportCaseRow.state == CaseState.REPORTED.value)
                    & ReportCaseRow.verification_missing_at.is_not(None))))
-        query = select(ReportCaseRow).where(awaiting, ReportCaseRow.state.in_(states))
+        query = select(_CASES).where(awaiting, ReportCaseRow.state.in_(states))
         if year is not None:
             query = query.where(ReportCaseRow.compliance_year == year)
         if due_before is not None:
@@ -156,21 +159,21 @@ class ReportCaseRepository:
                 cast(RecheckRow.triggers, String).like(f'%"{trigger}"%')))
         query = query.order_by(ReportCaseRow.decision_due_by.is_(None), ReportCaseRow.decision_due_by,
                                ReportCaseRow.report_id)
-        return self.load_many(list(self.session.execute(query.offset(offset).limit(limit)).scalars()))
+        return self.load_many(rows_of(self.session, query.offset(offset).limit(limit)))
 
     def _locking(self, query):
         return query.with_for_update() if self._lock else query
 
     def due_for_determination(self, now: datetime) -> builtins.list[ReportCase]:
         """VERIFIED cases whose auto-determination instant has come (one indexed range query)."""
-        query = (select(ReportCaseRow).where(ReportCaseRow.auto_determine_at <= now,
-                                             ReportCaseRow.state == CaseState.VERIFIED.value)
+        query = (select(_CASES).where(ReportCaseRow.auto_determine_at <= now,
+                                      ReportCaseRow.state == CaseState.VERIFIED.value)
                  .order_by(ReportCaseRow.auto_determine_at, ReportCaseRow.report_id))
         if self._lock:
             query = query.with_for_update()
-        return self.load_many(list(self.session.execute(query).scalars()))
+        return self.load_many(rows_of(self.session, query))
 
-    def load_many(self, rows: Sequence[ReportCaseRow]) -> builtins.list[ReportCase]:
+    def load_many(self, rows: Sequence[Any]) -> builtins.list[ReportCase]:
         children = self._children([r.report_id for r in rows])
         return [self._case_of(row, children[row.report_id]) for row in rows]
 
@@ -178,17 +181,16 @@ class ReportCaseRepository:
         children: dict[str, dict[str, builtins.list[Any]]] = defaultdict(lambda: defaultdict(list))
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            for v in self.session.execute(select(VerificationRow).where(VerificationRow.report_id.in_(chunk))
-                                          ).scalars():
+            for v in rows_of(self.session, select(table_of(VerificationRow)).where(
+                    VerificationRow.report_id.in_(chunk))):
                 children[v.report_id]["verification"].append(v)
             for name, table, order in _CHILDREN:
-                query = select(table.report_id, table).where(table.report_id.in_(chunk)).order_by(table.report_id,
-                                                                                                   order)
-                for report_id, child in self.session.execute(query):
-                    children[report_id][name].append(child)
+                for child in rows_of(self.session, select(table_of(table)).where(table.report_id.in_(chunk))
+                                     .order_by(table.report_id, order)):
+                    children[child.report_id][name].append(child)
         return children
 
-    def _case_of(self, row: ReportCaseRow, loaded: dict[str, builtins.list[Any]]) -> ReportCase:
+    def _case_of(self, row: Any, loaded: dict[str, builtins.list[Any]]) -> ReportCase:
         self._rows[row.report_id] = row
         self._loaded[row.report_id] = {name: list(loaded[name]) for name in
                                        ("verification", "objections", "rechecks", "determinations")}
@@ -239,7 +241,7 @@ class ReportCaseRepository:
         if self._collected is not None:
             self._collected.assign(report_id, row, values)
         else:
-            _assign(row, **values)
+            write_changes(self.session, ReportCaseRow, row, ("report_id",), values)
         loaded = self._loaded[report_id]
         if case.verification is not None and not loaded["verification"]:
             loaded["verification"].append(self._new_row(VerificationRow, _verification_columns(case.verification)))
@@ -252,7 +254,8 @@ class ReportCaseRepository:
                 if self._collected is not None:
                     self._collected.grow_recheck(loaded["rechecks"][seq], triggers)
                 else:
-                    loaded["rechecks"][seq].triggers = triggers
+                    write_changes(self.session, RecheckRow, loaded["rechecks"][seq], ("report_id", "seq"),
+                                  {"triggers": triggers})
                 continue
             loaded["rechecks"].append(self._added(RecheckRow(
                 report_id=report_id, seq=seq, triggers=triggers, opened_at=recheck.opened_at,
@@ -298,13 +301,6 @@ class ReportCaseRepository:
         return self._added(model(**columns))
 
 
-def _assign(row: Any, **values: Any) -> None:
-    """Set only what changed (a tick writes back thousands of rows; an unchanged column costs nothing)."""
-    for key, value in values.items():
-        if getattr(row, key) != value:
-            setattr(row, key, value)
-
-
 def determination_columns(report_id: str, d: Determination) -> dict[str, Any]:
     return dict(determination_id=d.determination_id, report_id=report_id, entity_id=d.entity_id,
                 compliance_year=d.year, emissions=d.emissions, basis=d.basis.value,
@@ -312,7 +308,7 @@ def determination_columns(report_id: str, d: Determination) -> dict[str, Any]:
                 due_by=d.due_by, reason=d.reason)
 
 
-def determination_from(row: DeterminationRow) -> Determination:
+def determination_from(row: Any) -> Determination:
     return Determination(row.determination_id, row.entity_id, row.compliance_year, row.emissions,
                          DeterminationBasis(row.basis), codec.triggers_from_json(row.triggers), row.revision,
                          row.determined_at, row.due_by, row.reason)
@@ -330,7 +326,7 @@ def report_id_of(case: ReportCase) -> str:
     return f"RPT-{case.entity_id}-{case.year}"
 
 
-def _report(row: ReportCaseRow) -> EmissionReport | None:
+def _report(row: Any) -> EmissionReport | None:
     """The filed report: its columns are null while the report is missing and written together when it is filed."""
     if row.submitted_at is None:
         return None
@@ -341,7 +337,7 @@ def _report(row: ReportCaseRow) -> EmissionReport | None:
         codec.breakdown_from(row, row.reported_emissions), row.submitted_at, row.late, row.covered, row.amended_at)
 
 
-def _case(row: ReportCaseRow, children: dict[str, list[Any]]) -> ReportCase:
+def _case(row: Any, children: dict[str, list[Any]]) -> ReportCase:
     report = _report(row)
     verification = None
     for v in children["verification"]:

@@ -20,6 +20,8 @@ from mrv.adapters.orm import (
 from mrv.domain.signatories import VerifierDirectory
 
 _DIRECTORIES = "mrv.preloaded_directories"  # session.info key: signatories read ahead for a bulk request
+_COVERAGE = "mrv.preloaded_coverage"  # session.info key: {entity: (covered, covered from) or None} read ahead
+_ASSIGNED = "mrv.preloaded_assignments"  # session.info key: {(entity, year): agency or None} read ahead
 
 
 @dataclass(frozen=True)
@@ -86,15 +88,20 @@ class SignatoryRepository:
                       entity_id: str | None = None) -> VerifierDirectory:
         """Only the candidate rows: the agency's facts for the year, the verifier's certificates, the entity's
         assignment. Read once per (agency, verifier, year) when a bulk request read its signatories ahead
-        (`preload`), the entity's assignment then from the rows it read."""
+        (`preload`), the entity's assignment then from the agencies it read (one read ahead and not found has none)."""
         preloaded = self.session.info.get(_DIRECTORIES, {}).get((agency_id, verifier_id, year))
         if preloaded is None:
             return self._directory([agency_id], year, verifier_id=verifier_id, entity_id=entity_id)
         if entity_id is not None and (entity_id, year) not in preloaded.assignments:
-            self.write_pending()
-            row = self.session.get(VerificationAssignmentRow, (entity_id, year))  # read ahead: no query
-            if row is not None:
-                preloaded.record_assignment(entity_id, year, row.agency_id)
+            assigned = self.session.info.get(_ASSIGNED, {})
+            if (entity_id, year) in assigned:  # read ahead (None: not assigned)
+                assigned_to = assigned[(entity_id, year)]
+            else:
+                self.write_pending()
+                row = self.session.get(VerificationAssignmentRow, (entity_id, year))
+                assigned_to = row.agency_id if row is not None else None
+            if assigned_to is not None:
+                preloaded.record_assignment(entity_id, year, assigned_to)
         return preloaded
 
     def read_assignments_ahead(self, entity_years: Iterable[tuple[str, int]]) -> None:
@@ -117,7 +124,8 @@ class SignatoryRepository:
 
     def preload(self, signatories: Iterable[tuple[str, str, int]], entity_years: Iterable[tuple[str, int]]) -> None:
         """For the verifications of one bulk request, in its transaction (nothing in it changes these facts): the
-        directory of each (agency, verifier, year) once, and the entities' assignments in one query per year."""
+        directory of each (agency, verifier, year) once, and the entities' assignments in one query per year (and
+        500), as their agencies."""
         self.write_pending()
         directories = self.session.info.setdefault(_DIRECTORIES, {})
         for agency_id, verifier_id, year in set(signatories):
@@ -125,12 +133,16 @@ class SignatoryRepository:
         by_year: dict[int, set[str]] = {}
         for entity_id, year in entity_years:
             by_year.setdefault(year, set()).add(entity_id)
-        for year, entity_ids in by_year.items():  # held by the transaction's session: `get` finds them
+        assigned = self.session.info.setdefault(_ASSIGNED, {})
+        for year, entity_ids in by_year.items():  # their agencies, not row objects: `directory_for` reads no row
             ids = sorted(entity_ids)
             for start in range(0, len(ids), 500):
-                self.session.execute(select(VerificationAssignmentRow).where(
-                    VerificationAssignmentRow.compliance_year == year,
-                    VerificationAssignmentRow.entity_id.in_(ids[start:start + 500]))).scalars().all()
+                part = ids[start:start + 500]
+                assigned.update(dict.fromkeys(((e, year) for e in part), None))
+                assigned.update(((entity_id, year), agency_id) for entity_id, agency_id in self.session.execute(
+                    select(VerificationAssignmentRow.entity_id, VerificationAssignmentRow.agency_id).where(
+                        VerificationAssignmentRow.compliance_year == year,
+                        VerificationAssignmentRow.entity_id.in_(part))))
 
     # -- facts -----------------------------------------------------------------------------------------------
     def record_eligibility(self, agency_id: str, year: int, eligible: bool, reason: str, at: datetime) -> bool:
@@ -278,13 +290,19 @@ class CoveredEntityRepository:
     def is_covered(self, entity_id: str, year: int | None = None) -> bool:
         """Covered only if allocation registered it as covered (in `year`: from that year or before); an unknown
         emitter is reporting-only (M-12 ¶2)."""
-        row = self._get(entity_id)
-        return row is not None and row.covered and (year is None or (row.covered_from or year) <= year)
+        coverage = self.session.info.get(_COVERAGE, {})
+        if entity_id in coverage:  # read ahead for a bulk request (None: not registered)
+            covered, covered_from = coverage[entity_id] or (False, None)
+        else:
+            row = self._get(entity_id)
+            covered, covered_from = (row.covered, row.covered_from) if row is not None else (False, None)
+        return covered and (year is None or (covered_from or year) <= year)
 
     def record(self, entity_id: str, name: str, sector: str, covered: bool, registered_at: datetime,
                first_compliance_year: int) -> bool:
         """A newer registration replaces an older one (a reporting-only emitter later covered: it still reports for
         its earlier years, and is covered from the new registration's year)."""
+        self.session.info.get(_COVERAGE, {}).pop(entity_id, None)  # what was read ahead no longer holds
         if entity_id in self._unknown:
             self._unknown.discard(entity_id)
             row = None
@@ -309,13 +327,18 @@ class CoveredEntityRepository:
         return self._get(entity_id)
 
     def preload(self, entity_ids: Iterable[str]) -> None:
-        """Read many entities' rows at once for one bulk request: held by its transaction's session, each
-        `is_covered` then finds its row without a query."""
+        """Read many entities' coverage at once for one bulk request, kept by its transaction's session: each
+        `is_covered` then answers without a query (nor a row object, nor a `session.get`)."""
         self.write_pending()
         ids = sorted(set(entity_ids))
+        coverage = self.session.info.setdefault(_COVERAGE, {})
         for start in range(0, len(ids), 500):
-            self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(ids[start:start + 500]))
-                                 ).scalars().all()
+            part = ids[start:start + 500]
+            coverage.update(dict.fromkeys(part))
+            coverage.update((entity_id, (covered, covered_from)) for entity_id, covered, covered_from in
+                            self.session.execute(select(CoveredEntityRow.entity_id, CoveredEntityRow.covered,
+                                                        CoveredEntityRow.covered_from)
+                                                 .where(CoveredEntityRow.entity_id.in_(part))))
 
     def read_ahead(self, entity_ids: Iterable[str]) -> None:
         """A consumed batch of registrations: the entities held already, in one query per 500; those not held are

@@ -44,11 +44,11 @@ def check_deadlines(uow: MrvUnitOfWork, now: datetime, policy_of: PolicyCache) -
 
 def _missing_plans(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
     policy = policy_of(year)
-    for entity_id in uow.plans.owing(year):
-        plan = MonitoringPlan(entity_id, year, str(uuid.uuid4()))  # a new compliance case
-        if plan.flag_missing(now, policy):
-            uow.plans.add(plan)
-            uow.publish(plan_missing(plan, policy.monitoring_plan_due))
+    missing = [plan for plan in (MonitoringPlan(entity_id, year, str(uuid.uuid4()))  # each a new compliance case
+                                 for entity_id in uow.plans.owing(year)) if plan.flag_missing(now, policy)]
+    uow.plans.add_missing(missing)  # one INSERT for the year's, however many
+    for plan in missing:
+        uow.publish(plan_missing(plan, policy.monitoring_plan_due))
 
 
 def _missing_reports(uow: MrvUnitOfWork, year: int, now: datetime, policy_of: PolicyCache) -> None:
