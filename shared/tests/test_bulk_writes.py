@@ -54,3 +54,34 @@ def test_many_rows_are_one_statement_in_their_order_with_nulls_and_utc_times(dat
         subjects = list(session.execute(select(OutboxMessage.subject).order_by(OutboxMessage.seq).limit(4)).scalars())
     assert subjects == ["t-e-000", "t-e-001", "t-e-002", "s"]
     engine.dispose()
+
+
+def test_sqlite_rows_go_to_the_driver_as_processed_tuples_and_a_left_out_default_still_applies(tmp_path):
+    """SQLite: the rows are one executemany of a statement built once per table and columns, each row a tuple of
+    bind-processed values (no SQLAlchemy compiled statement and parameter dict per row); a column left out that has
+    a client-side default is filled by SQLAlchemy's own INSERT, as before."""
+    from sqlalchemy import Column, Integer, MetaData, String, Table
+
+    engine = make_engine(f"sqlite:///{tmp_path}/bulk.sqlite")
+    PlatformTable.metadata.create_all(engine)
+    counted = Table("counted", MetaData(), Column("key", String, primary_key=True), Column("n", Integer, default=7))
+    counted.metadata.create_all(engine)
+    sessions = make_session_factory(engine)
+    now = utcnow()
+    calls: list[tuple[bool, bool, object]] = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, parameters, context, many: calls.append(
+                     (many, context.compiled is None, parameters)) if statement.startswith("INSERT") else None)
+    rows = [{"event_id": f"e-{n}", "subject": "s", "payload": "{}", "created_at": now, "correlation_id": None,
+             "headers": None} for n in range(3)]
+    with sessions() as session:
+        insert_rows(session, OutboxMessage, rows)
+        insert_rows(session, counted, [{"key": "a"}, {"key": "b"}])
+        session.commit()
+        stored = [(r.event_id, r.created_at) for r in session.execute(
+            select(OutboxMessage).order_by(OutboxMessage.seq)).scalars()]
+        defaults = list(session.execute(select(counted.c.n)).scalars())
+    assert calls[0][:2] == (True, True) and all(isinstance(p, tuple) for p in calls[0][2])
+    assert calls[1][1] is False  # the default's column: SQLAlchemy's statement
+    assert stored == [(f"e-{n}", now) for n in range(3)] and defaults == [7, 7]
+    engine.dispose()

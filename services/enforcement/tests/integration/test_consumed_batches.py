@@ -115,3 +115,28 @@ async def test_a_missing_report_and_its_late_report_in_one_batch_correct_the_cas
         case = cases["CASE-M37-E-5-2025-report"]
         assert [s.kind.value for s in case.history] == ["opened", "order_issued", "corrected", "closed"]
         assert chain.intact and chain.entries == 4
+
+
+async def test_a_consumed_batch_takes_the_decision_logs_lock_once_not_per_event(settings):
+    """PostgreSQL: the decision log's one-writer lock is a transaction's, taken when its first unit of work opens;
+    the events of a consumed batch (each opening the repositories afresh) do not ask for it again."""
+    from sqlalchemy import event as sa_event
+
+    from enforcement.adapters.decision_log import LOCK_KEY
+
+    async with running_service(build_runtime, settings) as svc:
+        await clock_at(svc, JULY_1)
+        locks: list[object] = []
+        sa_event.listen(svc.runtime.engine, "before_cursor_execute",
+                        lambda _c, _cur, statement, parameters, _ctx, _many: locks.append(parameters)
+                        if "pg_advisory_xact_lock" in statement and LOCK_KEY in _values(parameters) else None)
+        batch = deliveries(svc, *(event(shortfall(f"E-{n}"), f"corr-E-{n}") for n in range(5)))
+        await svc.runtime.applier.apply(batch)
+        cases, _events, chain = stored(svc)
+        assert len(cases) == 5 and chain.intact
+        dialect = svc.runtime.engine.dialect.name
+        assert len(locks) == (1 if dialect == "postgresql" else 0)
+
+
+def _values(parameters) -> list[object]:
+    return list(parameters.values()) if isinstance(parameters, dict) else list(parameters or [])

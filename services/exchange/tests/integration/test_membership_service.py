@@ -122,6 +122,41 @@ async def test_m22_a_consumed_batch_of_registrations_is_admitted_together(settin
         assert len(again) == 1 and len(await _members(svc, operator, 2)) == 2  # already a member: nobody new
 
 
+async def test_m22_each_admitted_entitys_two_events_follow_each_other_and_a_member_id_clash_refuses(settings):
+    """A batch's admissions publish, member by member, MemberAdmitted then TradingAccountOpened in that member's
+    case (one switch of context per member); an entity already a member is skipped by its covered entity, and a
+    member id taken by someone else refuses the admission (the batch falls back to one event at a time)."""
+    from sqlalchemy import select
+
+    from ets_shared.persistence.tables import OutboxMessage
+    from exchange.service_layer import commands
+    from exchange.service_layer.handlers import admit_member
+
+    routes = routes_by_producer(EVENT_HANDLERS)["allocation"]
+
+    def event(entity_id: str) -> Delivery:
+        envelope = wrap(EntityRegistered(entity_id=entity_id, name=f"Entity {entity_id}", sector="steel",
+                                         covered=True, registered_at="2025-01-05T02:00:00Z"),
+                        producer="allocation", context=MessageContext.new("test", f"case-{entity_id}"))
+        return Delivery.decode(EntityRegistered.contract.subject, envelope.model_dump_json().encode(), routes)
+
+    async with running_service(build_runtime, settings) as svc:
+        await asyncio.to_thread(admit_member, commands.AdmitMember(member_id="M-E-9", name="Someone",
+                                                                   kind="self_operating"),
+                                svc.runtime.uow(MessageContext.new("test")))
+        assert len(await asyncio.to_thread(apply_batch, [event("E-1"), event("E-2"), event("E-3")],
+                                           svc.runtime.uow, "exchange")) == 3
+        assert len(await asyncio.to_thread(apply_batch, [event("E-1")], svc.runtime.uow, "exchange")) == 1
+        with pytest.raises(Exception, match="already admitted"):
+            await asyncio.to_thread(apply_batch, [event("E-4"), event("E-9")], svc.runtime.uow, "exchange")
+        with svc.runtime.session_factory() as session:
+            published = [(r.subject.split(".")[2:4], r.correlation_id) for r in session.execute(
+                select(OutboxMessage).where(OutboxMessage.correlation_id.like("case-%"))
+                .order_by(OutboxMessage.seq)).scalars()]
+        assert published == [(kind, f"case-{e}") for e in ("E-1", "E-2", "E-3")
+                             for kind in (["member", "admitted"], ["trading-account", "opened"])]
+
+
 async def test_m28_a_consumed_batch_of_issuances_raises_each_allocation_held_once(settings, nats_url):
     """The allocations held (M-28(2)) a pulled batch of issuances adds are written together at its commit: two
     issuances of one entity and vintage in the batch add up, a redelivered issuance counts once, and a later batch

@@ -19,6 +19,7 @@ from enforcement.domain.decision_log import GENESIS, ChainCheck, LogEntry, entry
 from enforcement.domain.history import CaseStep, StepKind
 
 LOCK_KEY = int.from_bytes(hashlib.sha256(b"ets-enforcement-decision-log").digest()[:8], "big", signed=True)
+_LOCKED_IN = "enforcement.decision_log_locked_in"  # session.info: the transaction that holds the log's lock
 
 
 class DecisionLog:
@@ -26,9 +27,16 @@ class DecisionLog:
         self.session = session
 
     def lock(self) -> None:
-        """Become the log's only writer until this transaction ends (PostgreSQL; SQLite has one writer anyway)."""
+        """Become the log's only writer until this transaction ends (PostgreSQL; SQLite has one writer anyway):
+        once per transaction, not at every event of a consumed batch (each opens the repositories afresh); in a
+        savepoint every time (one rolled back gives up the locks taken in it)."""
+        transaction = self.session.get_transaction()
+        if (transaction is not None and not self.session.in_nested_transaction()
+                and self.session.info.get(_LOCKED_IN) is transaction):
+            return
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+        self.session.info[_LOCKED_IN] = self.session.get_transaction()
 
     def append(self, *, at: datetime, subject_ref: str, kind: str, actor: str, detail: str, correlation_id: str,
                case_id: str | None = None, ref: int | None = None) -> LogEntry:

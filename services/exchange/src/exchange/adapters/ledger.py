@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import CursorResult, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from ets_shared.persistence.bulk import insert_rows
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
 
 FEE_ACCOUNT = "EXCHANGE-FEES"
@@ -94,9 +95,8 @@ class Ledger:
         """A zero cash balance for each account that has none yet (one query and one multi-row INSERT)."""
         found = set(self.session.execute(select(_cash.c.account_id).where(_cash.c.account_id.in_(account_ids)))
                     .scalars())
-        new = [{"account_id": a, "available_cents": 0, "reserved_cents": 0} for a in account_ids if a not in found]
-        if new:
-            self.session.execute(insert(_cash), new)
+        insert_rows(self.session, _cash, [{"account_id": a, "available_cents": 0, "reserved_cents": 0}
+                                          for a in account_ids if a not in found])
 
     def cash(self, account_id: str) -> tuple[int, int]:
         self.write_pending()

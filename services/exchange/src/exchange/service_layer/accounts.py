@@ -57,9 +57,10 @@ def open_account(uow: ExchangeUnitOfWork, member: Member, participant_id: str, n
     return row
 
 
-def open_members_accounts(uow: ExchangeUnitOfWork, members: list[tuple[Member, MessageContext]]) -> None:
-    """`open_account` for many new members at once (their own accounts, each announced in its member's case): the
-    same refusals, checked in two queries, and one multi-row INSERT per table of the accounts' columns (building a
+def admit_members(uow: ExchangeUnitOfWork, members: list[tuple[Member, MessageContext]]) -> None:
+    """New members announced and given their own accounts (`admit` for many at once, the members saved by the
+    caller): each member's MemberAdmitted and TradingAccountOpened in its own case, the same refusals as
+    `open_account`, checked in one query, and one multi-row INSERT per table of the accounts' columns (building a
     SQLModel row per account cost more than writing it)."""
     ids = [trading_account_id(m.member_id) for m, _ in members]
     taken = uow.trading.accounts_among([m.member_id for m, _ in members], ids)
@@ -71,6 +72,7 @@ def open_members_accounts(uow: ExchangeUnitOfWork, members: list[tuple[Member, M
             raise Conflict(f"trading account {trading_account_id(member.member_id)} exists", field="client_id",
                            article="M-22")
         uow.act_for(context)
+        announce(uow, member)
         opened = TradingAccountOpened(trading_account_id=trading_account_id(member.member_id),
                                       participant_id=member.member_id, member_id=member.member_id,
                                       participant_kind="member", covered_entity_id=member.covered_entity_id,

@@ -21,7 +21,7 @@ from exchange.domain.members import (
 )
 from exchange.service_layer import commands, market_data
 from exchange.service_layer.accounts import (
-    admit as _admitted, announce as _announce, on_allowances_issued, open_members_accounts,
+    admit as _admitted, admit_members, on_allowances_issued,
 )
 from exchange.service_layer.filings import open_trading_day
 from exchange.service_layer.risk import lift_ended
@@ -39,24 +39,24 @@ def on_entity_registered(event: EntityRegistered, uow: ExchangeUnitOfWork) -> No
 
 
 def admit_registered(registered: list[tuple[EntityRegistered, MessageContext]], uow: ExchangeUnitOfWork) -> None:
-    """`on_entity_registered` set-based: the members they could clash with in one query, the new members, their
-    accounts and cash balances each in one INSERT, MemberAdmitted and TradingAccountOpened in each entity's case."""
+    """`on_entity_registered` set-based: the members they could clash with in one query (looked up by id and by
+    covered entity, not scanned per registration), the new members, their accounts and cash balances each in one
+    INSERT, MemberAdmitted and TradingAccountOpened in each entity's case (`admit_members`)."""
     known = uow.members.clashing_any([covered_member_id(e.entity_id) for e, _ in registered],
                                      [e.entity_id for e, _ in registered])
+    by_id = {m.member_id: m for m in known}
+    by_entity = {m.covered_entity_id: m for m in known if m.covered_entity_id is not None}
     admitted: list[tuple[Member, MessageContext]] = []
     for event, context in registered:
-        member_id = covered_member_id(event.entity_id)
-        clashes = [m for m in known if m.member_id == member_id or m.covered_entity_id == event.entity_id]
-        if any(m.covered_entity_id == event.entity_id for m in clashes):
+        if event.entity_id in by_entity:
             continue
-        uow.act_for(context)
-        member = admit_covered_entity(event.entity_id, event.name, uow.now(), clashes)
-        known.append(member)
+        same_id = by_id.get(covered_member_id(event.entity_id))
+        member = admit_covered_entity(event.entity_id, event.name, uow.now(), [same_id] if same_id else [])
+        by_id[member.member_id] = by_entity[event.entity_id] = member
         admitted.append((member, context))
-        _announce(uow, member)
     if admitted:
         uow.members.add_all([member for member, _ in admitted])
-        open_members_accounts(uow, admitted)
+        admit_members(uow, admitted)
 
 
 def admit_member(cmd: commands.AdmitMember, uow: ExchangeUnitOfWork) -> Member:

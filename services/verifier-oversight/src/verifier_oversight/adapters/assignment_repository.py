@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ets_shared.errors import NotFound
-from ets_shared.persistence.bulk import insert_rows
+from ets_shared.persistence.bulk import insert_rows, update_rows
 from ets_shared.persistence.mapping import to_columns, to_domain, to_row
 from verifier_oversight.adapters.orm import (
     AdvisoryRelationRow, AssignmentProposalRow, AssignmentRevisionRow, CoveredEntityRow, EngagementRow,
@@ -54,6 +55,13 @@ class AssignmentRepository:
         #: `write_entities` at the commit (a consumed batch's in one INSERT), or before any read of the entities
         self._entities_pending: dict[str, dict[str, Any]] = info.setdefault("verifier-oversight.entities_pending",
                                                                             {})
+        #: verifications recorded and not yet written (`record_verification`), the same way (`write_verifications`)
+        self._verifications_pending: dict[tuple[str, int], dict[str, Any]] = info.setdefault(
+            "verifier-oversight.verifications_pending", {})
+        #: engagements' progress set by events (`record_verified`, `record_determination`) and not yet written: the
+        #: row and its changed columns, written in one UPDATE per set of columns by `write_progress` at the commit
+        self._progress_pending: dict[tuple[str, int], tuple[EngagementRow, dict[str, Any]]] = info.setdefault(
+            "verifier-oversight.progress_pending", {})
 
     def read_ahead(self, entity_ids: Sequence[str], year: int | None, *, entities: bool = False,
                    engagements: bool = False, verifications: bool = False) -> None:
@@ -61,6 +69,7 @@ class AssignmentRepository:
         engagements of `year` (locked) and their verification records — in one query per table and 500 entities,
         so that each event's reads query nothing."""
         self.write_entities()
+        self.write_verifications()
         ids = sorted(set(entity_ids))
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
@@ -134,6 +143,7 @@ class AssignmentRepository:
         """Covered entities of the year without a current assignment, or assigned to an agency now barred and not
         yet verified (they need a new one)."""
         self.write_entities()
+        self.write_progress()
         current = select(EngagementRow.entity_id).where(EngagementRow.year == year)
         stuck = current.where(EngagementRow.agency_id.in_(ineligible_agencies), EngagementRow.verified_at.is_(None))
         query = (select(CoveredEntityRow).where(CoveredEntityRow.covered.is_(True))
@@ -163,10 +173,40 @@ class AssignmentRepository:
         """M-15: the engagement's latest determination — two columns of its row, which `engagement` has just read
         (and locked) into the session, set without copying the whole engagement back (a batch of determinations
         updates thousands)."""
-        row = self.session.get(EngagementRow, (engagement.entity_id, engagement.year))
+        self._progress(engagement, determined_at=determined_at, determined_revision=revision)
+
+    def record_verified(self, engagement: Engagement, verification_id: str, verified_at: datetime) -> None:
+        """M-13: the engagement's verification — two columns of its row, as `record_determination` (a batch of
+        verifications copied thousands of whole engagements back)."""
+        self._progress(engagement, verification_id=verification_id, verified_at=verified_at)
+
+    def _progress(self, engagement: Engagement, **columns: Any) -> None:
+        """Set columns of the engagement's row in the session as its stored values (the ORM flushes nothing for
+        them: an UPDATE per row cost more than the event) and keep them for `write_progress` at the commit."""
+        key = (engagement.entity_id, engagement.year)
+        row = self.session.get(EngagementRow, key)
         if row is None:
             raise NotFound(f"no engagement of {engagement.entity_id} for {engagement.year}", field="entity_id")
-        row.determined_at, row.determined_revision = determined_at, revision
+        for name, value in columns.items():
+            set_committed_value(row, name, value)
+        self._progress_pending.setdefault(key, (row, {}))[1].update(columns)
+
+    def write_progress(self) -> None:
+        """Write the engagements' progress the transaction's events set (the unit of work's commit)."""
+        if self._progress_pending:
+            rows = [{"entity_id": entity_id, "year": year, **columns}
+                    for (entity_id, year), (_row, columns) in self._progress_pending.items()]
+            self._progress_pending.clear()
+            update_rows(self.session, EngagementRow, rows)
+
+    def forget_pending(self) -> None:
+        """Not committed: nothing recorded stays pending, and the rows whose progress was set are read afresh if
+        used again."""
+        for row, _columns in self._progress_pending.values():
+            self.session.expire(row)
+        self._progress_pending.clear()
+        self._verifications_pending.clear()
+        self._entities_pending.clear()
 
     def add_first(self, engagements: Sequence[Engagement], assigned_by: str) -> None:
         """Save entity-years' first engagements (none existed: `engagement` found none), with their first revision,
@@ -178,6 +218,7 @@ class AssignmentRepository:
 
     def engagements(self, year: int, agency_id: str | None = None, offset: int = 0,
                     limit: int | None = None) -> list[Engagement]:
+        self.write_progress()
         query = select(EngagementRow).where(EngagementRow.year == year)
         if agency_id is not None:
             query = query.where(EngagementRow.agency_id == agency_id)
@@ -227,17 +268,29 @@ class AssignmentRepository:
     # -- verification history and advisory relations (conflicts of interest) -------------------------------
     def record_verification(self, entity_id: str, year: int, agency_id: str, verification_id: str,
                             filed_at: datetime) -> bool:
-        if self._get(VerificationRecordRow, (entity_id, year)) is not None:
+        """The entity-year's first verification; False when it had one. A new one is written with the
+        transaction's others by `write_verifications` (the caller defers it to the commit)."""
+        if self.verification_filed(entity_id, year):
             return False
-        self._add(VerificationRecordRow(entity_id=entity_id, year=year, agency_id=agency_id,
-                                        verification_id=verification_id, filed_at=filed_at), (entity_id, year))
+        self._absent.discard((VerificationRecordRow, (entity_id, year)))
+        self._verifications_pending[(entity_id, year)] = dict(
+            entity_id=entity_id, year=year, agency_id=agency_id, verification_id=verification_id, filed_at=filed_at)
         return True
 
+    def write_verifications(self) -> None:
+        """Write the verifications `record_verification` added in this transaction, in one INSERT."""
+        if self._verifications_pending:
+            rows = list(self._verifications_pending.values())
+            self._verifications_pending.clear()
+            insert_rows(self.session, VerificationRecordRow, rows)
+
     def verification_filed(self, entity_id: str, year: int) -> bool:
-        return self._get(VerificationRecordRow, (entity_id, year)) is not None
+        return ((entity_id, year) in self._verifications_pending
+                or self._get(VerificationRecordRow, (entity_id, year)) is not None)
 
     def history_of(self, entity_ids: list[str], years: range) -> dict[tuple[str, str], set[int]]:
         """(agency_id, entity_id) -> years verified, for these entities within `years`."""
+        self.write_verifications()
         query = select(VerificationRecordRow.agency_id, VerificationRecordRow.entity_id, VerificationRecordRow.year
                        ).where(VerificationRecordRow.entity_id.in_(entity_ids),
                                VerificationRecordRow.year >= years.start, VerificationRecordRow.year < years.stop)

@@ -97,6 +97,11 @@ def write_entities(_items: list[None], uow: OversightUnitOfWork) -> None:
     uow.assignments.write_entities()
 
 
+def write_verifications(_items: list[None], uow: OversightUnitOfWork) -> None:
+    """The verification records a transaction added, written together at its commit."""
+    uow.assignments.write_verifications()
+
+
 def _engagement(uow: OversightUnitOfWork, entity_id: str, year: int) -> Engagement | None:
     return uow.assignments.engagement(entity_id, year, for_update=True)
 
@@ -107,10 +112,11 @@ def on_verification_filed(event: VerificationFiled, uow: OversightUnitOfWork) ->
     30 April) it deducts LATE_VERIFICATION once per engagement — instead of MISSING_VERIFICATION, which a late
     verification withdraws if the deadline had found it missing."""
     year, filed_at = event.compliance_year, as_utc(event.filed_at)
-    uow.assignments.record_verification(event.entity_id, year, event.agency_id, event.verification_id, filed_at)
+    if uow.assignments.record_verification(event.entity_id, year, event.agency_id, event.verification_id, filed_at):
+        uow.defer(write_verifications, None)  # the batch's new verification records in one INSERT at its commit
     engagement = _engagement(uow, event.entity_id, year)
     if engagement is not None and engagement.verified_at is None:
-        uow.assignments.save(replace(engagement, verification_id=event.verification_id, verified_at=filed_at))
+        uow.assignments.record_verified(engagement, event.verification_id, filed_at)
     if not event.late:
         return
     evaluation = _evaluation(uow, event.agency_id, year, f"late verification {event.verification_id}")

@@ -29,3 +29,16 @@ class OversightUnitOfWork(SqlUnitOfWork):
         self.evaluations = EvaluationRepository(self.session)
         self.panel = PanelRepository(self.session)
         self.inspections = InspectionRepository(self.session)
+
+    def commit(self) -> None:
+        self.run_deferred()
+        self.assignments.write_progress()  # the engagements' progress set by the transaction's events
+        super().commit()
+
+    def rollback(self) -> None:
+        self.assignments.forget_pending()
+        super().rollback()
+
+    def __exit__(self, *exc: object) -> None:
+        self.assignments.forget_pending()  # after a commit nothing is pending; otherwise it is undone
+        super().__exit__(*exc)
