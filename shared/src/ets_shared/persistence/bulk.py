@@ -10,7 +10,7 @@ most of the server's time and a third of the client's (`./ets bench-registry`). 
 binary format (psycopg's `%b` placeholder, through the session's connection): the text format quotes and
 backslash-escapes every element in Python, one regular-expression substitution per double quote, which for the
 outbox's and audit's JSON payloads was a third of the registry writer's CPU. SQLite's executemany is already a loop
-in C over one prepared statement and stays."""
+in C over one prepared statement; the rows go to it as the driver's tuples, each column bind-processed once here."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,10 +30,16 @@ def insert_rows(session: Session, model: Any, rows: Sequence[Mapping[str, Any]])
     if not rows:
         return
     table, dialect = table_of(model), session.get_bind().dialect
-    if dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
-        session.execute(insert(table), rows)
-        return
     names = tuple(rows[0])
+    if dialect.name == "sqlite" and (plain := _plain_insert(table, names, dialect)) is not None:
+        statement, processors = plain
+        session.connection().exec_driver_sql(statement, [
+            tuple(process(row[name]) if process else row[name] for name, process in zip(names, processors))
+            for row in rows])
+        return
+    if dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
+        session.connection().execute(_insert_statement(table), rows)  # Core: the session's ORM layer adds nothing
+        return
     statement, processors = _unnest_insert(table, names, dialect)
     session.connection().exec_driver_sql(statement, _arrays(rows, names, processors))
 
@@ -45,7 +51,7 @@ def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Seque
         return
     table, dialect = table_of(model), session.get_bind().dialect
     if dialect.name != "postgresql" or len(pairs) < UNNEST_FROM:
-        session.execute(_set_statement(table, key, column), [{"k_": k, "v_": v} for k, v in pairs])
+        session.connection().execute(_set_statement(table, key, column), [{"k_": k, "v_": v} for k, v in pairs])
         return
     statement, processors = _unnest_update(table, key, column, dialect)
     rows = [{key: k, column: v} for k, v in pairs]
@@ -63,7 +69,7 @@ def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]])
         groups.setdefault(columns, []).append({f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()})
     for columns, params in groups.items():
         if columns:
-            session.execute(_update_statement(table, tuple(keys), columns), params)
+            session.connection().execute(_update_statement(table, tuple(keys), columns), params)
 
 
 UNNEST_FROM = 2  # rows from which PostgreSQL gets one statement
@@ -102,6 +108,25 @@ def _unnest_update(table: Table, key: str, column: str, dialect: Any) -> tuple[s
     name = dialect.identifier_preparer.format_table(table)
     return (f"UPDATE {name} SET {quote(column)} = u.c1 FROM unnest({', '.join(casts)}) AS u(c0, c1) "
             f"WHERE {name}.{quote(key)} = u.c0"), processors
+
+
+@lru_cache(maxsize=256)
+def _plain_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[str, list[Any]] | None:
+    """SQLite: the INSERT of these columns as the driver's text and each column's bind processing, so that the rows
+    go to the driver's executemany as they are (the compiled statement's per-row parameter building cost more than
+    SQLite's writing them); None when a column left out has a default computed in Python (the compiled path fills
+    it)."""
+    if any(column.default is not None for column in table.c if column.name not in names):
+        return None
+    quote = dialect.identifier_preparer.quote
+    statement = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+                 f"({', '.join(quote(name) for name in names)}) VALUES ({', '.join('?' for _ in names)})")
+    return statement, [table.c[name].type._cached_bind_processor(dialect) for name in names]
+
+
+@lru_cache(maxsize=256)
+def _insert_statement(table: Table) -> Any:
+    return insert(table)
 
 
 @lru_cache(maxsize=256)
