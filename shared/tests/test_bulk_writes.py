@@ -69,7 +69,7 @@ def test_sqlite_rows_go_to_the_driver_as_they_are_bind_processed_and_python_defa
     defaulted.metadata.create_all(engine)
     compiled: list[bool] = []
     event.listen(engine, "before_cursor_execute",
-                 lambda _c, _cur, statement, _p, context, _many: statement.startswith("INSERT")
+                 lambda _c, _cur, statement, _p, context, _many: statement.startswith(("INSERT", "UPDATE"))
                  and compiled.append(context.compiled is not None))
     sessions = make_session_factory(engine)
     now = utcnow()
@@ -79,10 +79,15 @@ def test_sqlite_rows_go_to_the_driver_as_they_are_bind_processed_and_python_defa
         insert_rows(session, OutboxMessage, rows)
         insert_rows(session, defaulted, [{"name": "a"}, {"name": "b"}])
         session.commit()
+        seqs = list(session.execute(select(OutboxMessage.seq).order_by(OutboxMessage.seq)).scalars())
+        update_rows(session, OutboxMessage, [{"seq": seqs[0], "created_at": now - timedelta(hours=1),
+                                              "correlation_id": "c-0"}])
+        session.commit()
         stored = list(session.execute(select(OutboxMessage).order_by(OutboxMessage.seq)).scalars())
         kinds = list(session.execute(select(defaulted.c.kind)).scalars())
-    assert compiled == [False, True], "the outbox's rows as they are; the defaulted table through its compiled path"
+    assert compiled == [False, True, False], "the outbox's rows as they are (inserted, then updated); the defaulted " \
+        "table through its compiled path"
     assert [(r.event_id, r.created_at, r.correlation_id) for r in stored] == [
-        (r["event_id"], r["created_at"], None) for r in rows]
+        ("e-0", now - timedelta(hours=1), "c-0"), *((r["event_id"], r["created_at"], None) for r in rows[1:])]
     assert kinds == ["plain", "plain"]
     engine.dispose()

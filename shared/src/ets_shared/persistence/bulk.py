@@ -62,14 +62,23 @@ def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]])
     """UPDATE rows by primary key: each dict holds the primary key columns and the columns to set. Rows that set the
     same columns go in one executemany."""
     table = table_of(model)
-    keys = [c.name for c in table.primary_key.columns]
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    keys = tuple(c.name for c in table.primary_key.columns)
+    groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
     for row in rows:
-        columns = tuple(sorted(k for k in row if k not in keys))
-        groups.setdefault(columns, []).append({f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()})
-    for columns, params in groups.items():
-        if columns:
-            session.connection().execute(_update_statement(table, tuple(keys), columns), params)
+        groups.setdefault(tuple(sorted(k for k in row if k not in keys)), []).append(row)
+    dialect = session.get_bind().dialect
+    for columns, group in groups.items():
+        if not columns:
+            continue
+        if dialect.name == "sqlite" and (plain := _plain_update(table, keys, columns, dialect)) is not None:
+            statement, processors = plain  # the driver's executemany, as `insert_rows`
+            names = columns + keys
+            session.connection().exec_driver_sql(statement, [
+                tuple(process(row[name]) if process else row[name] for name, process in zip(names, processors))
+                for row in group])
+            continue
+        session.connection().execute(_update_statement(table, keys, columns), [
+            {f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()} for row in group])
 
 
 UNNEST_FROM = 2  # rows from which PostgreSQL gets one statement
@@ -122,6 +131,20 @@ def _plain_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[s
     statement = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
                  f"({', '.join(quote(name) for name in names)}) VALUES ({', '.join('?' for _ in names)})")
     return statement, [table.c[name].type._cached_bind_processor(dialect) for name in names]
+
+
+@lru_cache(maxsize=256)
+def _plain_update(table: Table, keys: tuple[str, ...], columns: tuple[str, ...], dialect: Any
+                  ) -> tuple[str, list[Any]] | None:
+    """SQLite: UPDATE … SET `columns` WHERE `keys` as the driver's text, parameters in that order, and each one's
+    bind processing; None when a column left out is set on update by Python (the compiled path does it)."""
+    if any(column.onupdate is not None for column in table.c if column.name not in columns):
+        return None
+    quote = dialect.identifier_preparer.quote
+    statement = (f"UPDATE {dialect.identifier_preparer.format_table(table)} "
+                 f"SET {', '.join(f'{quote(c)} = ?' for c in columns)} "
+                 f"WHERE {' AND '.join(f'{quote(k)} = ?' for k in keys)}")
+    return statement, [table.c[name].type._cached_bind_processor(dialect) for name in columns + keys]
 
 
 @lru_cache(maxsize=256)
