@@ -29,7 +29,7 @@ from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessa
 
 
 _UNREAD = object()
-_CLOCK_NOW = select(RegulatoryClock.__table__.c.now).where(RegulatoryClock.__table__.c.id == 1)  # type: ignore[attr-defined]
+_CLOCK_NOW = select(RegulatoryClock.__table__.c.now).where(RegulatoryClock.__table__.c.id == 1)
 
 
 def hold_loaded(session: Session) -> list[Any]:

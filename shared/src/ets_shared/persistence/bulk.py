@@ -33,9 +33,9 @@ def insert_rows(session: Session, model: Any, rows: Sequence[Mapping[str, Any]])
     names = tuple(rows[0])
     if dialect.name == "sqlite" and (plain := _plain_insert(table, names, dialect)) is not None:
         statement, processors = plain
+        named = list(zip(names, processors, strict=True))
         session.connection().exec_driver_sql(statement, [
-            tuple(process(row[name]) if process else row[name] for name, process in zip(names, processors))
-            for row in rows])
+            tuple(process(row[name]) if process else row[name] for name, process in named) for row in rows])
         return
     if dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
         session.connection().execute(_insert_statement(table), rows)  # Core: the session's ORM layer adds nothing
@@ -72,10 +72,9 @@ def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]])
             continue
         if dialect.name == "sqlite" and (plain := _plain_update(table, keys, columns, dialect)) is not None:
             statement, processors = plain  # the driver's executemany, as `insert_rows`
-            names = columns + keys
+            named = list(zip(columns + keys, processors, strict=True))
             session.connection().exec_driver_sql(statement, [
-                tuple(process(row[name]) if process else row[name] for name, process in zip(names, processors))
-                for row in group])
+                tuple(process(row[name]) if process else row[name] for name, process in named) for row in group])
             continue
         session.connection().execute(_update_statement(table, keys, columns), [
             {f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()} for row in group])
