@@ -85,3 +85,40 @@ def test_sqlite_rows_go_to_the_driver_as_processed_tuples_and_a_left_out_default
     assert calls[1][1] is False  # the default's column: SQLAlchemy's statement
     assert stored == [(f"e-{n}", now) for n in range(3)] and defaults == [7, 7]
     engine.dispose()
+
+
+def test_sqlite_rows_go_to_the_driver_as_they_are_bind_processed_and_python_defaults_still_filled(tmp_path):
+    """On SQLite the rows go to the driver's executemany as its own tuples (no compiled statement building each
+    row's parameters: that cost more than SQLite's writing them), each column bind-processed (UTC datetimes stored
+    as the column stores them); a table whose left-out column has a Python default still gets it."""
+    from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table
+
+    engine = make_engine(f"sqlite:///{tmp_path}/bulk.sqlite")
+    PlatformTable.metadata.create_all(engine)
+    defaulted = Table("defaulted", MetaData(), Column("id", Integer, primary_key=True), Column("name", String(10)),
+                      Column("kind", String(10), default="plain"), Column("at", DateTime))
+    defaulted.metadata.create_all(engine)
+    compiled: list[bool] = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, _p, context, _many: statement.startswith(("INSERT", "UPDATE"))
+                 and compiled.append(context.compiled is not None))
+    sessions = make_session_factory(engine)
+    now = utcnow()
+    rows = [{"event_id": f"e-{n}", "subject": "s", "payload": "{}", "created_at": now + timedelta(seconds=n),
+             "correlation_id": None, "headers": None} for n in range(3)]
+    with sessions() as session:
+        insert_rows(session, OutboxMessage, rows)
+        insert_rows(session, defaulted, [{"name": "a"}, {"name": "b"}])
+        session.commit()
+        seqs = list(session.execute(select(OutboxMessage.seq).order_by(OutboxMessage.seq)).scalars())
+        update_rows(session, OutboxMessage, [{"seq": seqs[0], "created_at": now - timedelta(hours=1),
+                                              "correlation_id": "c-0"}])
+        session.commit()
+        stored = list(session.execute(select(OutboxMessage).order_by(OutboxMessage.seq)).scalars())
+        kinds = list(session.execute(select(defaulted.c.kind)).scalars())
+    assert compiled == [False, True, False], "the outbox's rows as they are (inserted, then updated); the defaulted " \
+        "table through its compiled path"
+    assert [(r.event_id, r.created_at, r.correlation_id) for r in stored] == [
+        ("e-0", now - timedelta(hours=1), "c-0"), *((r["event_id"], r["created_at"], None) for r in rows[1:])]
+    assert kinds == ["plain", "plain"]
+    engine.dispose()

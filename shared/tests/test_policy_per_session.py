@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from ets_shared.errors import RuleViolation
 from ets_shared.persistence.engine import make_engine, make_session_factory
-from ets_shared.persistence.policy import load_domain_policy, store_policy
+from ets_shared.persistence.policy import load_domain_policy, load_policy, store_policy
 from ets_shared.persistence.tables import PlatformTable
 
 
@@ -74,3 +74,43 @@ def test_m16_a_document_that_does_not_fit_its_year_refuses_every_asking(session)
     for _ in range(2):
         with pytest.raises(RuleViolation):
             policy(session)
+
+
+VALIDATED: list[int] = []
+
+
+class CountedDocument(BaseModel):
+    surrender_days: int = 30
+
+    @model_validator(mode="after")
+    def _counted(self) -> CountedDocument:
+        VALIDATED.append(self.surrender_days)
+        return self
+
+
+def counted(session, year: int = 2025) -> CountedDocument:
+    return load_policy(session, year, CountedDocument, lambda _: CountedDocument())
+
+
+def test_a_stored_document_is_validated_once_for_every_session_until_it_changes(tmp_path):
+    """Each surrender group is a transaction of its own: the document's text is read in each (a change is seen at
+    once), but validated again only when it differs — and each asking gets its own copy."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'policy.sqlite'}")
+    PlatformTable.metadata.create_all(engine)
+    sessions = make_session_factory(engine)
+    with sessions() as session:
+        authority_sets(session, 2025, CountedDocument(surrender_days=40))
+        session.commit()
+    VALIDATED.clear()
+    for _ in range(3):
+        with sessions() as session:
+            got = counted(session)
+            got.surrender_days = 99  # a copy: what the next asking gets is the stored document
+            assert counted(session).surrender_days == 40
+    assert VALIDATED == [40]
+    with sessions() as session:
+        authority_sets(session, 2025, CountedDocument(surrender_days=50))
+        session.commit()
+    with sessions() as session:
+        assert counted(session).surrender_days == 50
+    engine.dispose()

@@ -28,6 +28,10 @@ from ets_shared.persistence.claims import current_claim, fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
 
+_UNREAD = object()
+_CLOCK_NOW = select(RegulatoryClock.__table__.c.now).where(RegulatoryClock.__table__.c.id == 1)
+
+
 def hold_loaded(session: Session) -> list[Any]:
     """Keep every object the session loads or writes alive until it closes. The identity map holds objects weakly,
     so across the many use cases of one long transaction (a consumed batch, a bulk request) the same rows — the
@@ -89,6 +93,7 @@ class SqlUnitOfWork:
         self.emitted: list[Envelope] = []
         self._rows: dict[type[OutboxMessage] | type[AuditRecord] | type[InboxMessage], list[dict[str, Any]]] = {}
         self._clock: RegulatoryClock | None = None
+        self._read_now: object = _UNREAD  # the clock's reading without its row (`regulatory_now`)
         self._deferred: dict[Callable[[list[Any], Any], None], list[Any]] = {}
 
     # -- lifecycle -------------------------------------------------------------------------------------------
@@ -101,6 +106,7 @@ class SqlUnitOfWork:
         self.emitted = []
         self._rows = {OutboxMessage: [], AuditRecord: [], InboxMessage: []}
         self._clock = None
+        self._read_now = _UNREAD
         self._deferred = {}
         self._open()
         return self
@@ -146,6 +152,7 @@ class SqlUnitOfWork:
             insert_rows(self.session, table, rows)  # Core, one statement (`persistence.bulk`)
             rows.clear()
         self._clock = None
+        self._read_now = _UNREAD
         if self._shared is not None:
             if current_claim.get() != self._shared.claim:
                 fence(self.session)  # a grouped request's own Idempotency-Key, stamped with its part or not at all
@@ -166,6 +173,7 @@ class SqlUnitOfWork:
         for rows in self._rows.values():
             rows.clear()
         self._clock = None
+        self._read_now = _UNREAD
         self._deferred = {}
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
@@ -238,8 +246,15 @@ class SqlUnitOfWork:
 
     # -- regulatory clock ------------------------------------------------------------------------------------
     def regulatory_now(self) -> datetime | None:
-        row = self._clock_row()
-        return row.now if row else None
+        if self._clock is None:  # read with Core (an ORM load of the row cost most of a small transaction's reads)
+            held: Any = self.session.identity_map.get((RegulatoryClock, (1,), None))
+            if held is not None or any(isinstance(obj, RegulatoryClock) for obj in self.session.new):
+                row = self._clock_row()  # loaded or set in this transaction: it is current
+                return row.now if row else None
+            if self._read_now is _UNREAD:
+                self._read_now = self.session.execute(_CLOCK_NOW).scalar_one_or_none()
+            return self._read_now  # type: ignore[return-value]
+        return self._clock.now
 
     def _clock_row(self) -> RegulatoryClock | None:
         """Read once per transaction and held (the session's identity map alone would let it be collected and

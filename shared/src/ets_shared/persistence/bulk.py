@@ -10,9 +10,7 @@ most of the server's time and a third of the client's (`./ets bench-registry`). 
 binary format (psycopg's `%b` placeholder, through the session's connection): the text format quotes and
 backslash-escapes every element in Python, one regular-expression substitution per double quote, which for the
 outbox's and audit's JSON payloads was a third of the registry writer's CPU. SQLite's executemany is already a loop
-in C over one prepared statement and stays, but its rows go to the driver as tuples of bind-processed values (the
-statement text built once per table and columns): SQLAlchemy's executemany built and processed a parameter dict per
-row, more than half of the cost of the unit of work's inbox/outbox/audit rows."""
+in C over one prepared statement; the rows go to it as the driver's tuples, each column bind-processed once here."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,17 +31,14 @@ def insert_rows(session: Session, model: Any, rows: Sequence[Mapping[str, Any]])
         return
     table, dialect = table_of(model), session.get_bind().dialect
     names = tuple(rows[0])
-    if dialect.name == "sqlite":
-        plain = _plain_insert(table, names, dialect)
-        if plain is None:  # a column left out has a default SQLAlchemy computes: its own statement fills it in
-            session.execute(insert(table), rows)
-            return
+    if dialect.name == "sqlite" and (plain := _plain_insert(table, names, dialect)) is not None:
         statement, processors = plain
+        named = list(zip(names, processors, strict=True))
         session.connection().exec_driver_sql(statement, [
-            tuple(process(row[name]) if process else row[name] for name, process in processors) for row in rows])
+            tuple(process(row[name]) if process else row[name] for name, process in named) for row in rows])
         return
     if dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
-        session.execute(insert(table), rows)
+        session.connection().execute(_insert_statement(table), rows)  # Core: the session's ORM layer adds nothing
         return
     statement, processors = _unnest_insert(table, names, dialect)
     session.connection().exec_driver_sql(statement, _arrays(rows, names, processors))
@@ -56,7 +51,7 @@ def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Seque
         return
     table, dialect = table_of(model), session.get_bind().dialect
     if dialect.name != "postgresql" or len(pairs) < UNNEST_FROM:
-        session.execute(_set_statement(table, key, column), [{"k_": k, "v_": v} for k, v in pairs])
+        session.connection().execute(_set_statement(table, key, column), [{"k_": k, "v_": v} for k, v in pairs])
         return
     statement, processors = _unnest_update(table, key, column, dialect)
     rows = [{key: k, column: v} for k, v in pairs]
@@ -67,14 +62,22 @@ def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]])
     """UPDATE rows by primary key: each dict holds the primary key columns and the columns to set. Rows that set the
     same columns go in one executemany."""
     table = table_of(model)
-    keys = [c.name for c in table.primary_key.columns]
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    keys = tuple(c.name for c in table.primary_key.columns)
+    groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
     for row in rows:
-        columns = tuple(sorted(k for k in row if k not in keys))
-        groups.setdefault(columns, []).append({f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()})
-    for columns, params in groups.items():
-        if columns:
-            session.execute(_update_statement(table, tuple(keys), columns), params)
+        groups.setdefault(tuple(sorted(k for k in row if k not in keys)), []).append(row)
+    dialect = session.get_bind().dialect
+    for columns, group in groups.items():
+        if not columns:
+            continue
+        if dialect.name == "sqlite" and (plain := _plain_update(table, keys, columns, dialect)) is not None:
+            statement, processors = plain  # the driver's executemany, as `insert_rows`
+            named = list(zip(columns + keys, processors, strict=True))
+            session.connection().exec_driver_sql(statement, [
+                tuple(process(row[name]) if process else row[name] for name, process in named) for row in group])
+            continue
+        session.connection().execute(_update_statement(table, keys, columns), [
+            {f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()} for row in group])
 
 
 UNNEST_FROM = 2  # rows from which PostgreSQL gets one statement
@@ -96,18 +99,6 @@ def _typed(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[list[str
 
 
 @lru_cache(maxsize=256)
-def _plain_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[str, list[tuple[str, Any]]] | None:
-    """SQLite: `INSERT INTO t (…) VALUES (?, …)` of these columns and each column's bind processing; None when a
-    column not given has a client-side default (only SQLAlchemy's own INSERT applies it)."""
-    if any(c.default is not None for c in table.columns if c.name not in names):
-        return None
-    quote = dialect.identifier_preparer.quote
-    statement = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
-                 f"({', '.join(quote(name) for name in names)}) VALUES ({', '.join('?' for _ in names)})")
-    return statement, [(name, table.c[name].type._cached_bind_processor(dialect)) for name in names]
-
-
-@lru_cache(maxsize=256)
 def _unnest_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[str, list[Any]]:
     quote = dialect.identifier_preparer.quote
     columns = ", ".join(quote(name) for name in names)
@@ -125,6 +116,39 @@ def _unnest_update(table: Table, key: str, column: str, dialect: Any) -> tuple[s
     name = dialect.identifier_preparer.format_table(table)
     return (f"UPDATE {name} SET {quote(column)} = u.c1 FROM unnest({', '.join(casts)}) AS u(c0, c1) "
             f"WHERE {name}.{quote(key)} = u.c0"), processors
+
+
+@lru_cache(maxsize=256)
+def _plain_insert(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[str, list[Any]] | None:
+    """SQLite: the INSERT of these columns as the driver's text and each column's bind processing, so that the rows
+    go to the driver's executemany as they are (the compiled statement's per-row parameter building cost more than
+    SQLite's writing them); None when a column left out has a default computed in Python (the compiled path fills
+    it)."""
+    if any(column.default is not None for column in table.c if column.name not in names):
+        return None
+    quote = dialect.identifier_preparer.quote
+    statement = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+                 f"({', '.join(quote(name) for name in names)}) VALUES ({', '.join('?' for _ in names)})")
+    return statement, [table.c[name].type._cached_bind_processor(dialect) for name in names]
+
+
+@lru_cache(maxsize=256)
+def _plain_update(table: Table, keys: tuple[str, ...], columns: tuple[str, ...], dialect: Any
+                  ) -> tuple[str, list[Any]] | None:
+    """SQLite: UPDATE … SET `columns` WHERE `keys` as the driver's text, parameters in that order, and each one's
+    bind processing; None when a column left out is set on update by Python (the compiled path does it)."""
+    if any(column.onupdate is not None for column in table.c if column.name not in columns):
+        return None
+    quote = dialect.identifier_preparer.quote
+    statement = (f"UPDATE {dialect.identifier_preparer.format_table(table)} "
+                 f"SET {', '.join(f'{quote(c)} = ?' for c in columns)} "
+                 f"WHERE {' AND '.join(f'{quote(k)} = ?' for k in keys)}")
+    return statement, [table.c[name].type._cached_bind_processor(dialect) for name in columns + keys]
+
+
+@lru_cache(maxsize=256)
+def _insert_statement(table: Table) -> Any:
+    return insert(table)
 
 
 @lru_cache(maxsize=256)

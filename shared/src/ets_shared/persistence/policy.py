@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import utcnow
@@ -26,6 +28,9 @@ Document = TypeVar("Document", bound=BaseModel)
 Policy = TypeVar("Policy")
 
 _POLICY_CACHE = "ets.policy"
+_SETTING = PolicySetting.__table__
+#: the stored document's text, a Core statement built once (the ORM's `get` of the row cost more than the rest)
+_DOCUMENT = select(_SETTING.c.document).where(_SETTING.c.compliance_year == bindparam("year"))
 
 
 def store_policy(uow: SqlUnitOfWork, compliance_year: int, document: BaseModel, reason: str) -> None:
@@ -51,10 +56,35 @@ def load_policy(session: Session, compliance_year: int, model: type[Document],
     of a consumed batch or a bulk request do not read it again each; `store_policy` refreshes it."""
     key = (_POLICY_CACHE, model, compliance_year)
     if key not in session.info:
-        row = session.get(PolicySetting, compliance_year)
-        session.info[key] = model.model_validate_json(row.document) if row else default(compliance_year)
+        stored = _stored_document(session, compliance_year)
+        session.info[key] = _validated(model, stored) if stored is not None else _default(default, compliance_year)
     document: Document = session.info[key]
     return document.model_copy()
+
+
+def _stored_document(session: Session, compliance_year: int) -> str | None:
+    """The year's stored document as this session sees it: one written by `store_policy` in this transaction and
+    not yet flushed (pending or changed in the session) first, else its row's text read with Core."""
+    for obj in session.new:
+        if isinstance(obj, PolicySetting) and obj.compliance_year == compliance_year:
+            return obj.document
+    held: Any = session.identity_map.get((PolicySetting, (compliance_year,), None))
+    if held is not None:
+        return str(held.document)
+    text: str | None = session.execute(_DOCUMENT, {"year": compliance_year}).scalar_one_or_none()
+    return text
+
+
+@lru_cache(maxsize=256)
+def _validated(model: type[Document], text: str) -> Document:
+    """A stored document validated once per process for each text (it changes only when the authority sets it);
+    callers get copies (`load_policy`), as they did of the one a session kept."""
+    return model.model_validate_json(text)
+
+
+@lru_cache(maxsize=256)
+def _default(default: Callable[[int], Document], compliance_year: int) -> Document:
+    return default(compliance_year)
 
 
 def load_domain_policy(session: Session, compliance_year: int, model: type[Document],

@@ -53,6 +53,10 @@ _FOR_SURRENDER = _SURRENDER_READING.where(_OBLIGATION.c.entity_id == bindparam("
 _FOR_SURRENDERS = _SURRENDER_READING.where(_OBLIGATION.c.entity_id.in_(bindparam("entity_ids", expanding=True)),
                                            _OBLIGATION.c.compliance_year == bindparam("year"))
 
+#: a consumed batch's obligations (locked), built once
+_AHEAD = select(_OBLIGATION).where(_OBLIGATION.c.entity_id.in_(bindparam("entity_ids", expanding=True)),
+                                  _OBLIGATION.c.compliance_year == bindparam("year")).with_for_update()
+
 
 class ObligationRepository:
     def __init__(self, session: Session) -> None:
@@ -95,8 +99,7 @@ class ObligationRepository:
         self.write_pending()
         for year, part in by_year_in_chunks(keys):
             self._ahead.update(((e, year), None) for e in part)
-            for row in self.session.execute(select(_OBLIGATION).where(
-                    _OBLIGATION.c.entity_id.in_(part), _OBLIGATION.c.compliance_year == year).with_for_update()):
+            for row in self.session.execute(_AHEAD, {"entity_ids": part, "year": year}):
                 self._ahead[(row.entity_id, year)] = obligation_of(row)
 
     def find(self, entity_id: str, year: int) -> Obligation | None:

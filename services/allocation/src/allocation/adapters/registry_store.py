@@ -35,6 +35,8 @@ _ACCOUNTS_IN = {dialect: select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids) i
 _HOLDINGS_OF = {dialect: select(_HOLDING).where(_HOLDING.c.account_id.in_(ids) if dialect == "sqlite"
                                                 else _HOLDING.c.account_id == ids) for dialect, ids in _IDS.items()}
 
+_HEAD = select(_TRANSACTION.c.seq, _TRANSACTION.c.hash).order_by(_TRANSACTION.c.seq.desc()).limit(1)
+
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
@@ -235,8 +237,7 @@ class RegistryStore:
         if lock and not self._locked:
             self._lock_ledger()
         if self._head is None:
-            last = self.session.execute(select(_TRANSACTION.c.seq, _TRANSACTION.c.hash)
-                                        .order_by(_TRANSACTION.c.seq.desc()).limit(1)).first()
+            last = self.session.execute(_HEAD).first()
             self._head = (last.seq, last.hash) if last else (0, GENESIS)
         return self._head
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import CoveredEntityRow, PlanEntryRow, PlanRow
@@ -22,6 +22,9 @@ from ets_shared.persistence.mapping import to_domain
 
 
 _ENTITY = CoveredEntityRow.__table__
+#: a consumed batch's entities' standing, built once
+_STANDING_OF = select(_ENTITY.c.entity_id, _ENTITY.c.coverage, _ENTITY.c.status, _ENTITY.c.exited_at).where(
+    _ENTITY.c.entity_id.in_(bindparam("ids", expanding=True)))
 _STANDING = "allocation.standing_ahead"  # session.info: entities' standing read ahead for a consumed batch
 
 
@@ -58,8 +61,7 @@ class EntityRepository:
         held: dict[str, Standing | None] = self.session.info.setdefault(_STANDING, {})
         for ids in chunks(sorted(set(entity_ids) - held.keys())):
             held.update(dict.fromkeys(ids))
-            for row in self.session.execute(select(_ENTITY.c.entity_id, _ENTITY.c.coverage, _ENTITY.c.status,
-                                                   _ENTITY.c.exited_at).where(_ENTITY.c.entity_id.in_(ids))):
+            for row in self.session.execute(_STANDING_OF, {"ids": list(ids)}):
                 held[row.entity_id] = Standing(row.coverage == Coverage.COVERED.value,
                                                exit_year_of(EntityStatus(row.status), row.exited_at))
 
