@@ -12,6 +12,7 @@ from ets_shared.http.input_guard import guard_inputs
 from ets_shared.http.openapi import install_error_responses
 from ets_shared.http.platform_routes import health_router, policy_router, records_router
 from ets_shared.http.problems import install_problem_handlers
+from ets_shared.http.route_index import install_route_index
 from ets_shared.observability.middleware import ObservabilityMiddleware
 from ets_shared.observability.routes import operability_router
 
@@ -38,4 +39,5 @@ def create_http_app(runtime: Any) -> FastAPI:
     for router in definition.routers:
         app.include_router(router)
     install_error_responses(app)
+    install_route_index(app)
     return app
