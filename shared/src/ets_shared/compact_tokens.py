@@ -79,17 +79,21 @@ class CompactToken:
 
 
 def _valid(claims: dict[str, Any], audience: str, issuer: str, required: tuple[str, ...]) -> bool:
-    if any(claims.get(name) is None for name in required):
-        return False
-    if any(name in claims and type(claims[name]) is not int for name in _TIMES):
-        return False
+    for name in required:
+        if claims.get(name) is None:
+            return False
     now = time.time()
-    if claims.get("iat", 0) > now or claims.get("nbf", 0) > now or ("exp" in claims and claims["exp"] <= now):
+    for name in _TIMES:  # iat and nbf not after now, exp after it; whole numbers (PyJWT takes others: it decides)
+        if name in claims:
+            value = claims[name]
+            if type(value) is not int or (value <= now if name == "exp" else value > now):
+                return False
+    iss, aud = claims.get("iss"), claims.get("aud")
+    if type(iss) is not str or iss != issuer:
         return False
-    if not isinstance(claims.get("iss"), str) or claims["iss"] != issuer:
+    if aud != audience and not (type(aud) is list and audience in aud and all(type(a) is str for a in aud)):
         return False
-    aud = claims.get("aud")
-    listed = isinstance(aud, list) and all(isinstance(a, str) for a in aud) and audience in aud
-    if not (aud == audience or listed):
-        return False
-    return all(name not in claims or isinstance(claims[name], str) for name in ("sub", "jti"))
+    for name in ("sub", "jti"):
+        if name in claims and type(claims[name]) is not str:
+            return False
+    return True
