@@ -6,7 +6,6 @@ from typing import Any
 from fastapi import Depends, FastAPI
 
 from ets_shared.http.body_guard import BodyGuardMiddleware
-from ets_shared.http.correlation import CorrelationMiddleware
 from ets_shared.http.idempotency import IdempotencyMiddleware
 from ets_shared.http.input_guard import guard_inputs
 from ets_shared.http.openapi import install_error_responses
@@ -29,8 +28,7 @@ def create_http_app(runtime: Any) -> FastAPI:
     install_problem_handlers(app)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(IdempotencyMiddleware)
-    app.add_middleware(ObservabilityMiddleware)  # inside: it reads the correlation id
-    app.add_middleware(CorrelationMiddleware)
+    app.add_middleware(ObservabilityMiddleware)  # outermost: it takes and echoes the correlation id
     app.include_router(health_router())
     app.include_router(records_router())
     app.include_router(operability_router())
