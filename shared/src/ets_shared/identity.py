@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import jwt
+from jwt.algorithms import HMACAlgorithm
 
+from ets_shared.compact_tokens import CompactToken
 from ets_shared.settings import PlatformSettings
 from ets_shared.verified_tokens import VerifiedTokens
 
 ASYMMETRIC = ("RS256", "ES256")
+REQUIRED_CLAIMS = ("sub", "exp", "role")
 
 
 class TokenRefused(Exception):
@@ -101,6 +104,16 @@ class TokenVerifier:
         self.verified: VerifiedTokens[Any] = VerifiedTokens()  # the principals of tokens that passed
         self.keys = KeySet(settings.jwks_url, cache_seconds=settings.jwks_cache_seconds,
                            min_refetch_seconds=settings.jwks_min_refetch_seconds) if settings.jwks_url else None
+        # the shared secret prepared once, as PyJWT prepares it on each call; None (PyJWT alone) if PyJWT refuses
+        # the secret as an HMAC key or would warn that it is short
+        self._hmac = HMACAlgorithm(HMACAlgorithm.SHA256)
+        self._secret: bytes | None = None
+        if self.keys is None:
+            try:
+                prepared = self._hmac.prepare_key(settings.jwt_secret)
+                self._secret = None if self._hmac.check_key_length(prepared) else prepared
+            except jwt.PyJWTError:
+                self._secret = None
 
     @property
     def mode(self) -> str:
@@ -110,7 +123,36 @@ class TokenVerifier:
         return self.verify(token)[0]
 
     def verify(self, token: str) -> tuple[dict[str, Any], tuple[str, jwt.PyJWK] | None]:
-        """The token's claims and the key set's (kid, key) that verified it (None: the shared secret did)."""
+        """The token's claims and the key set's (kid, key) that verified it (None: the shared secret did). The
+        common token is verified by `compact_tokens` with the prepared key; any other, or one it does not accept,
+        by PyJWT (`verify_with_pyjwt`), which refuses with the reason."""
+        compact = CompactToken.parse(token)
+        signer = self._signer(compact.header) if compact is not None else None
+        if compact is not None and signer is not None:
+            algorithm, key, used = signer
+            claims = compact.claims(algorithm, key, audience=self.settings.jwt_audience,
+                                    issuer=self.settings.jwt_issuer, required=REQUIRED_CLAIMS)
+            if claims is not None:
+                self._check_lifetime(claims)
+                return claims, used
+        return self.verify_with_pyjwt(token)
+
+    def _signer(self, header: dict[str, Any]) -> tuple[Any, Any, tuple[str, jwt.PyJWK] | None] | None:
+        """PyJWT's algorithm object and prepared key the header's token must be signed with, and what to remember as
+        the key that verified it; None: PyJWT decides (another algorithm, a key PyJWT would warn about)."""
+        alg = header["alg"]
+        if self.keys is None:
+            return (self._hmac, self._secret, None) if alg == "HS256" and self._secret is not None else None
+        if alg not in ASYMMETRIC:
+            return None
+        kid = str(header.get("kid", ""))
+        key = self.keys.key(kid)
+        if key.algorithm_name != alg or key.Algorithm.check_key_length(key.key):
+            return None
+        return key.Algorithm, key.key, (kid, key)
+
+    def verify_with_pyjwt(self, token: str) -> tuple[dict[str, Any], tuple[str, jwt.PyJWK] | None]:
+        """`verify` by PyJWT alone, for every token: the reference `compact_tokens` is tested against."""
         used: tuple[str, jwt.PyJWK] | None = None
         try:
             if self.keys is not None:  # the header names the key (the shared secret needs no look at it first)
@@ -126,7 +168,7 @@ class TokenVerifier:
             else:
                 key, algorithms = self.settings.jwt_secret, ["HS256"]
             claims = jwt.decode(token, key, algorithms=algorithms, audience=self.settings.jwt_audience,
-                                issuer=self.settings.jwt_issuer, options={"require": ["sub", "exp", "role"]})
+                                issuer=self.settings.jwt_issuer, options={"require": list(REQUIRED_CLAIMS)})
         except jwt.PyJWTError as exc:
             raise TokenRefused(str(exc)) from exc
         self._check_lifetime(claims)

@@ -6,12 +6,12 @@ from typing import Any
 from fastapi import Depends, FastAPI
 
 from ets_shared.http.body_guard import BodyGuardMiddleware
-from ets_shared.http.correlation import CorrelationMiddleware
 from ets_shared.http.idempotency import IdempotencyMiddleware
 from ets_shared.http.input_guard import guard_inputs
 from ets_shared.http.openapi import install_error_responses
 from ets_shared.http.platform_routes import health_router, policy_router, records_router
 from ets_shared.http.problems import install_problem_handlers
+from ets_shared.http.route_index import install_route_index
 from ets_shared.observability.middleware import ObservabilityMiddleware
 from ets_shared.observability.routes import operability_router
 
@@ -28,8 +28,7 @@ def create_http_app(runtime: Any) -> FastAPI:
     install_problem_handlers(app)
     app.add_middleware(BodyGuardMiddleware)
     app.add_middleware(IdempotencyMiddleware)
-    app.add_middleware(ObservabilityMiddleware)  # inside: it reads the correlation id
-    app.add_middleware(CorrelationMiddleware)
+    app.add_middleware(ObservabilityMiddleware)  # outermost: it takes and echoes the correlation id
     app.include_router(health_router())
     app.include_router(records_router())
     app.include_router(operability_router())
@@ -38,4 +37,5 @@ def create_http_app(runtime: Any) -> FastAPI:
     for router in definition.routers:
         app.include_router(router)
     install_error_responses(app)
+    install_route_index(app)
     return app

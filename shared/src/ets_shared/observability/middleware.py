@@ -1,5 +1,6 @@
-"""The HTTP side of operability, one ASGI middleware inside the correlation middleware: for every request it
-- puts the request's correlation id in the log context (every line logged while it runs carries it);
+"""The HTTP side of operability, the outermost of the platform's ASGI middlewares: for every request it
+- takes the request's correlation id (`ets_shared.http.correlation`), echoes it on the response and puts it in the
+  log context (every line logged while it runs carries it);
 - starts the server span `HTTP <method> <route>` (the child of the caller's `traceparent`, if any) when tracing is
   on, so the request's SQL and the events it writes to the outbox belong to its trace;
 - observes its latency in `ets_http_request_duration_seconds{method,route,status}` (route: the template, e.g.
@@ -16,6 +17,7 @@ from opentelemetry.trace import SpanKind, Status, StatusCode
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ets_shared.http import correlation
 from ets_shared.observability import tracing
 from ets_shared.observability.logs import correlation_id_var
 
@@ -30,6 +32,7 @@ class ObservabilityMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        correlation_id = correlation.take(scope)
         runtime = scope["app"].state.runtime
         service = runtime.definition.name
         status = 500
@@ -39,9 +42,10 @@ class ObservabilityMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                correlation.echo(message, correlation_id)
             await send(message)
 
-        token = correlation_id_var.set(scope.get("state", {}).get("correlation_id"))
+        token = correlation_id_var.set(correlation_id)
         method = scope["method"]
         try:
             if tracing.enabled(service):
