@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ets_shared.http.problems import PROBLEM_JSON
+from ets_shared.http.raw_headers import header
 
 MAX_DEPTH = 32
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -39,7 +39,7 @@ class BodyGuardMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
-        content_type = Headers(scope=scope).get("content-type", "")
+        content_type = header(scope, b"content-type")
         if "json" not in content_type:
             return await self.app(scope, receive, send)
         chunks = []

@@ -6,17 +6,19 @@ anything else runs and echoes it with `echo` as the response starts — one laye
 (issue 10: each layer's wrappers cost every request)."""
 from __future__ import annotations
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import MutableHeaders
 from starlette.types import Message, Scope
 
+from ets_shared.http.raw_headers import header
 from ets_shared.ids import random_uuid
 
 HEADER = "x-correlation-id"
+_RAW = HEADER.encode()
 
 
 def take(scope: Scope) -> str:
     """The request's correlation id (at most 100 characters; a new one if none is given), kept in its state."""
-    given = Headers(scope=scope).get(HEADER, "")
+    given = header(scope, _RAW)
     correlation_id = given[:100] if given.strip() else str(random_uuid())
     scope.setdefault("state", {})["correlation_id"] = correlation_id
     return correlation_id

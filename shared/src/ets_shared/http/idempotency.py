@@ -37,6 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ets_shared.auth import Unauthenticated, decode_token
 from ets_shared.clock import utcnow
 from ets_shared.http.problems import PROBLEM_JSON
+from ets_shared.http.raw_headers import header
 from ets_shared.persistence.claims import Claim, current_claim
 from ets_shared.persistence.tables import IdempotencyRecord as Record
 
@@ -63,15 +64,14 @@ class IdempotencyMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
             return await self.app(scope, receive, send)
-        headers = Headers(scope=scope)
-        key = headers.get("idempotency-key")
+        key = header(scope, b"idempotency-key")
         if not key:
             return await self.app(scope, receive, send)
         if len(key) > 200 or not key.isprintable():
             return await _send_problem(send, 422, "validation-error",
                                        "invalid field 'Idempotency-Key': at most 200 printable characters")
         runtime = scope["app"].state.runtime
-        principal = await asyncio.to_thread(caller_scope, runtime.settings, headers.get("authorization", ""))
+        principal = await asyncio.to_thread(caller_scope, runtime.settings, header(scope, b"authorization"))
         if principal is None:  # an invalid token: the route answers 401, nothing is claimed
             return await self.app(scope, receive, send)
         body = await _read_body(receive)
