@@ -73,3 +73,28 @@ def test_other_handlers_get_one_record_per_line_and_levels_and_filters_hold(logg
     logger.setLevel(logging.WARNING)
     log_each(logger, logging.INFO, "applied %s", [(("c",), "c4", "e4", None)])
     assert len(records.records) == 2 and len(stream.getvalue().splitlines()) == 2
+
+
+def test_text_lines_are_built_without_a_record_each_and_read_as_logger_info_writes_them_in_a_trace(logger,
+                                                                                                 monkeypatch):
+    from opentelemetry import trace
+    from opentelemetry.sdk.trace import TracerProvider
+
+    tracer = TracerProvider().get_tracer("test")
+    one, each = io.StringIO(), io.StringIO()
+    handler = log_handler("mrv", "text", one)
+    for other in list(logger.handlers):  # pytest's capture: records for it are made one by one
+        logger.removeHandler(other)
+    logger.addHandler(handler)
+    with tracer.start_as_current_span("outer") as outer, tracer.start_span("own") as own:
+        for cid, eid, span in (("c1", "e1", own), ("c2", None, None)):
+            with log_context(correlation_id=cid, event_id=eid), trace.use_span(span or outer):
+                logger.info("published %s", "mrv.a")
+        handler.setStream(each)
+        monkeypatch.setattr(handler.formatter, "format", lambda *_: pytest.fail("formatted record by record"))
+        log_each(logger, logging.INFO, "published %s", [(("mrv.a",), "c1", "e1", own), (("mrv.a",), "c2", None, None)])
+    assert [line[24:] for line in each.getvalue().splitlines()] == [line[24:] for line in one.getvalue().splitlines()]
+    assert each.getvalue().splitlines()[0].endswith(
+        f"[cid=c1 eid=e1 trace={format(own.get_span_context().trace_id, '032x')}]")
+    assert each.getvalue().splitlines()[1].endswith(
+        f"[cid=c2 eid=- trace={format(outer.get_span_context().trace_id, '032x')}]")

@@ -36,7 +36,8 @@ from ets_shared.messaging.consumers import (
 )
 from ets_shared.messaging.dead_letters import DeadLetterSink
 from ets_shared.messaging.nats_auth import connect_options
-from ets_shared.messaging.outbox_relay import OutboxRelay, jetstream_batch_publisher
+from ets_shared.messaging.jetstream_publisher import JetStreamPublisher
+from ets_shared.messaging.outbox_relay import OutboxRelay
 from ets_shared.messaging.stream_consumer import ConsumerTiming, StreamConsumer
 from ets_shared.messaging.streams import ensure_streams
 from ets_shared.observability import tracing
@@ -106,6 +107,7 @@ class ServiceRuntime:
             description=definition.description))
         self._nc: Any = None
         self._js: Any = None
+        self._publisher: JetStreamPublisher | None = None  # the relay's, on this connection
         from ets_shared.http.app import create_http_app
 
         self.http: FastAPI = create_http_app(self)
@@ -134,6 +136,7 @@ class ServiceRuntime:
         self._nc = await _connect_with_retry(self.settings.nats_servers, f"ets-{self.definition.name}",
                                              connect_options(self.settings, self.definition.name))
         self._js = self._nc.jetstream()
+        self._publisher = JetStreamPublisher(self._nc)
         # a cluster electing its leaders (or another service creating the same stream) answers late or not at all
         await _retrying("ensuring the streams", lambda: ensure_streams(self._js, self.settings))
         self.dead_letters.publish = self._publish_raw
@@ -155,7 +158,7 @@ class ServiceRuntime:
         await self.relay.stop()
         if self._nc is not None:
             await self._nc.drain()
-            self._nc = None
+            self._nc = self._publisher = None
         self.engine.dispose()
         tracing.shutdown(self.definition.name, self.tracer_provider)
 
@@ -197,9 +200,9 @@ class ServiceRuntime:
 
     # -- publishing ------------------------------------------------------------------------------------------
     async def _publish_batch(self, batch):
-        if self._js is None:
+        if self._publisher is None:
             raise RuntimeError("not connected to NATS")
-        return await jetstream_batch_publisher(self._js)(batch)
+        return await self._publisher(batch)
 
     async def _publish_raw(self, subject: str, payload: bytes, headers: dict[str, str]) -> None:
         await self._js.publish(subject, payload, headers=headers)

@@ -229,8 +229,7 @@ class EventApplier:
         try:
             applied = await asyncio.to_thread(apply_batch, ready, self.uow_factory, self.service)
             if self.metrics is not None:
-                for delivery in applied:
-                    self.metrics.count_consumed(delivery.subject)
+                self.metrics.count_consumed(delivery.subject for delivery in applied)
             return
         except Exception as exc:  # noqa: BLE001 - find the failing event by applying them one by one
             log.info("%s: a batch of %d events failed (%r); applying them one by one", self.service, len(ready), exc)
@@ -248,7 +247,7 @@ class EventApplier:
                     service=self.service, headers=delivery.headers))
                 self._attempts.pop(key, None)
                 if applied and self.metrics is not None:
-                    self.metrics.count_consumed(delivery.subject)
+                    self.metrics.count_consumed((delivery.subject,))
                 return
             except Exception as exc:  # noqa: BLE001 - every failure is either retried or dead-lettered
                 self._attempts[key] = attempt

@@ -1,10 +1,10 @@
 """The outbox relay: publishes committed outbox rows to JetStream, in commit order, and stamps them published.
 
 It wakes when a unit of work commits events (`wake()`, safe from any thread) and otherwise polls, so rows left by a
-crash between commit and publish go out after a restart. Publishes are pipelined (`publish_async`) on one
-connection, which keeps their order; each carries `Nats-Msg-Id` = event id, so a row published twice (a crash after
-publish but before the stamp, or two replicas racing) is stored once by the stream; within one process flushes
-never overlap. Integrations should read through JetStream consumers, which see each event once.
+crash between commit and publish go out after a restart. Publishes are pipelined on one connection
+(`jetstream_publisher`), which keeps their order; each carries `Nats-Msg-Id` = event id, so a row published twice
+(a crash after publish but before the stamp, or two replicas racing) is stored once by the stream; within one
+process flushes never overlap. Integrations should read through JetStream consumers, which see each event once.
 """
 from __future__ import annotations
 
@@ -40,26 +40,6 @@ class OutgoingMessage:
 
 # Publishes a batch and returns the event ids the server acknowledged.
 BatchPublisher = Callable[[Sequence[OutgoingMessage]], Awaitable[set[str]]]
-
-
-def jetstream_batch_publisher(js, timeout: float = 10.0) -> BatchPublisher:
-    async def publish(batch: Sequence[OutgoingMessage]) -> set[str]:
-        futures = []
-        for message in batch:
-            future = await js.publish_async(message.subject, message.payload,
-                                            headers={**message.headers, "Nats-Msg-Id": message.event_id})
-            futures.append((message.event_id, future))
-        async with asyncio.timeout(timeout):  # not wait_for: on 3.11 it can swallow the relay's cancellation
-            results = await asyncio.gather(*(f for _, f in futures), return_exceptions=True)
-        acked = set()
-        for (event_id, _), result in zip(futures, results, strict=True):
-            if isinstance(result, BaseException):
-                log.warning("publish of %s failed: %r", event_id, result)
-            else:
-                acked.add(event_id)
-        return acked
-
-    return publish
 
 
 _OUTBOX = OutboxMessage.__table__  # Core statements, built once: the ORM's compiling of them, every poll and every

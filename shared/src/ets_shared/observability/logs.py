@@ -63,8 +63,40 @@ def log_each(logger: logging.Logger, level: int, msg: str,
     if not logger.isEnabledFor(level):
         return
     handlers = _handlers(logger)
+    plain = _plain_text(handlers)  # text handlers whose lines are built here directly
+    outer = _trace_id(trace.get_current_span())
     template = logger.makeRecord(logger.name, level, "(unknown file)", 0, msg, (), None)
     written: dict[logging.StreamHandler, list[str]] = {}
+    if len(plain) == len(handlers) and not logger.filters:  # every line is ours to build, no record needed
+        targets = [(handler, service, formatter, written.setdefault(handler, []))
+                   for handler, (service, formatter) in plain.items() if level >= handler.level]
+        name, level_name = logger.name, template.levelname
+        for args, correlation_id, event_id, span in lines:
+            created = time.time()
+            shown = f"[cid={correlation_id or '-'} eid={event_id or '-'}"
+            trace_id = outer if span is None else _trace_id(span)
+            tail = f"{shown} trace={trace_id}]" if trace_id else f"{shown}]"
+            message = msg % args if args else msg
+            for handler, service, formatter, out in targets:
+                out.append(f"{formatter.clock(created)} {service} {level_name} {name}: {message} {tail}"
+                           f"{handler.terminator}")
+    else:
+        _each_record(logger, template, lines, handlers, written)
+    for handler, texts in written.items():
+        handler.acquire()
+        try:
+            handler.stream.write("".join(texts))
+            handler.flush()
+        except Exception:  # noqa: BLE001 - as StreamHandler.emit: logging never breaks the caller
+            handler.handleError(template)
+        finally:
+            handler.release()
+
+
+def _each_record(logger: logging.Logger, template: logging.LogRecord,
+                 lines: Iterable[tuple[tuple[object, ...], str | None, str | None, trace.Span | None]],
+                 handlers: list[logging.Handler], written: dict[logging.StreamHandler, list[str]]) -> None:
+    """A record per line, handled in its ids and span (handlers other than `log_handler`'s text, logger filters)."""
     for args, correlation_id, event_id, span in lines:
         record = logging.LogRecord.__new__(logging.LogRecord)
         record.__dict__.update(template.__dict__)
@@ -80,15 +112,6 @@ def log_each(logger: logging.Logger, level: int, msg: str,
         finally:
             event_id_var.reset(ids[1])
             correlation_id_var.reset(ids[0])
-    for handler, texts in written.items():
-        handler.acquire()
-        try:
-            handler.stream.write("".join(texts))
-            handler.flush()
-        except Exception:  # noqa: BLE001 - as StreamHandler.emit: logging never breaks the caller
-            handler.handleError(template)
-        finally:
-            handler.release()
 
 
 def _handlers(logger: logging.Logger) -> list[logging.Handler]:
@@ -101,6 +124,24 @@ def _handlers(logger: logging.Logger) -> list[logging.Handler]:
     if not found and logging.lastResort is not None:
         found.append(logging.lastResort)
     return found
+
+
+def _plain_text(handlers: list[logging.Handler]) -> dict[logging.StreamHandler, tuple[str, "TextFormatter"]]:
+    """The stream handlers `log_handler` made for text (its ContextFilter their only filter, its TextFormatter, the
+    plain `emit`), with their service: `log_each` builds their lines (`TextFormatter.format`'s) without records."""
+    plain: dict[logging.StreamHandler, tuple[str, TextFormatter]] = {}
+    for handler in handlers:
+        formatter, filters = handler.formatter, handler.filters
+        if (type(formatter) is TextFormatter and len(filters) == 1 and type(filters[0]) is ContextFilter
+                and isinstance(handler, logging.StreamHandler) and type(handler).emit is logging.StreamHandler.emit
+                and type(handler).format is logging.Handler.format):
+            plain[handler] = (filters[0].service, formatter)
+    return plain
+
+
+def _trace_id(span: trace.Span) -> str | None:
+    context = span.get_span_context()
+    return format(context.trace_id, "032x") if context.is_valid else None
 
 
 def _handle(record: logging.LogRecord, handlers: list[logging.Handler],
@@ -159,13 +200,16 @@ class TextFormatter(logging.Formatter):
         self._second: tuple[int, str] = (-1, "")  # the last second formatted: lines come many per second
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
-        second = int(record.created)
-        if datefmt is not None or second != self._second[0]:
-            text = time.strftime(datefmt or self.default_time_format, self.converter(record.created))
-            if datefmt is not None:
-                return text
-            self._second = (second, text)
-        return f"{self._second[1]},{int(record.msecs):03d}"  # logging's default_msec_format
+        if datefmt is not None:
+            return time.strftime(datefmt, self.converter(record.created))
+        return self.clock(record.created)
+
+    def clock(self, created: float) -> str:
+        """`formatTime` of a record created at `created` (its msecs as `LogRecord` computes them)."""
+        second = int(created)
+        if second != self._second[0]:
+            self._second = (second, time.strftime(self.default_time_format, self.converter(created)))
+        return f"{self._second[1]},{int((created - second) * 1000):03d}"  # logging's default_msec_format
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)

@@ -19,6 +19,7 @@ Each runtime has its own registry (several services share a test process).
 """
 from __future__ import annotations
 
+from collections import Counter as Tally
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -72,16 +73,20 @@ class ServiceMetrics:
         self.http_latency.labels(method=method, route=route, status=str(status)).observe(seconds)
 
     def count_published(self, subjects: Iterable[str]) -> None:
+        """A relayed batch: counted per subject, one `labels()` lookup each (per event, it was a tenth of the
+        relay's CPU)."""
         n = 0
-        for subject in subjects:
-            n += 1
+        for subject, times in Tally(subjects).items():
+            n += times
             kind = BUSINESS_EVENTS.get(subject)
             if kind is not None:
-                self.business.labels(kind=kind).inc()
+                self.business.labels(kind=kind).inc(times)
         self.published.inc(n)
 
-    def count_consumed(self, subject: str) -> None:
-        self.consumed.labels(subject=subject).inc()
+    def count_consumed(self, subjects: Iterable[str]) -> None:
+        """Events applied (a batch: one `labels()` lookup per subject)."""
+        for subject, times in Tally(subjects).items():
+            self.consumed.labels(subject=subject).inc(times)
 
     def count_dead_letter(self, subject: str) -> None:
         self.dead_lettered.labels(subject=subject).inc()

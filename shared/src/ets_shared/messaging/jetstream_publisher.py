@@ -1,0 +1,111 @@
+"""Publishing a batch of outbox rows to JetStream, pipelined on one connection, and learning which were stored.
+
+Each message goes out as a plain publish whose reply subject names the batch and its place in it; the stream's
+acknowledgements come back to one inbox subscription opened once per connection. It is what nats-py's
+`publish_async` does per message (a reply subject, a future, a semaphore, a done-callback, then a `gather` over the
+batch's futures), without that per-message machinery: the relay publishes one batch at a time (its flushes never
+overlap), so one record of the batch in flight is enough. An acknowledgement of an earlier batch (one that timed out)
+is told apart by its batch number and ignored. The headers each message carries are unchanged: its trace context
+and `Nats-Msg-Id` = event id, so the stream stores a message published twice once.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from nats.js.errors import APIError, NoStreamResponseError
+
+if TYPE_CHECKING:
+    from ets_shared.messaging.outbox_relay import OutgoingMessage
+
+log = logging.getLogger("ets.outbox")
+NO_RESPONDERS = "503"
+
+
+class _InFlight:
+    __slots__ = ("number", "event_ids", "answered", "waiting", "acked", "done")
+
+    def __init__(self, number: int, event_ids: list[str]) -> None:
+        self.number, self.event_ids = number, event_ids
+        self.answered: list[bool] = [False] * len(event_ids)
+        self.waiting = len(event_ids)  # not answered yet
+        self.acked: set[str] = set()
+        self.done = asyncio.Event()
+        if not event_ids:
+            self.done.set()
+
+
+class JetStreamPublisher:
+    """A `BatchPublisher`: publishes a batch in order and returns the event ids the stream acknowledged."""
+
+    def __init__(self, nc: Any, timeout: float = 10.0) -> None:
+        self._nc = nc
+        self._timeout = timeout
+        self._prefix: str | None = None  # the inbox the acknowledgements come to: `<inbox>.<batch>.<index>`
+        self._numbers = itertools.count()
+        self._in_flight: _InFlight | None = None
+
+    async def __call__(self, batch: Sequence[OutgoingMessage]) -> set[str]:
+        if self._prefix is None:
+            inbox = self._nc.new_inbox()
+            await self._nc.subscribe(f"{inbox}.*.*", cb=self._on_answer)
+            self._prefix = inbox
+        in_flight = self._in_flight = _InFlight(next(self._numbers), [message.event_id for message in batch])
+        reply = f"{self._prefix}.{in_flight.number}."
+        publish = self._nc.publish
+        for index, message in enumerate(batch):
+            await publish(message.subject, message.payload, reply=f"{reply}{index}",
+                          headers={**message.headers, "Nats-Msg-Id": message.event_id})
+        try:
+            async with asyncio.timeout(self._timeout):  # not wait_for: on 3.11 it can swallow the relay's cancellation
+                await in_flight.done.wait()
+        finally:
+            self._in_flight = None
+        return in_flight.acked
+
+    async def _on_answer(self, msg: Any) -> None:
+        in_flight = self._in_flight
+        if in_flight is None or self._prefix is None:
+            return
+        number, _, index = msg.subject[len(self._prefix) + 1:].partition(".")
+        if not (number.isdigit() and index.isdigit()) or int(number) != in_flight.number:
+            return  # an answer to a batch that timed out
+        position = int(index)
+        if position >= len(in_flight.answered) or in_flight.answered[position]:
+            return
+        in_flight.answered[position] = True
+        in_flight.waiting -= 1
+        event_id = in_flight.event_ids[position]
+        failure = _failure(msg)
+        if failure is None:
+            in_flight.acked.add(event_id)
+        else:
+            log.warning("publish of %s failed: %r", event_id, failure)
+        if in_flight.waiting == 0:
+            in_flight.done.set()
+
+
+def _failure(msg: Any) -> BaseException | None:
+    """None when the stream stored the message (or had it already); otherwise why not."""
+    if msg.headers and msg.headers.get("Status") == NO_RESPONDERS:
+        return NoStreamResponseError()
+    try:
+        answer = json.loads(msg.data)
+    except ValueError as exc:
+        return exc
+    if not isinstance(answer, dict):
+        return ValueError(f"not a publish acknowledgement: {msg.data[:200]!r}")
+    error = answer.get("error")
+    if error is None and "stream" in answer and "seq" in answer:
+        return None
+    if not isinstance(error, dict):
+        return ValueError(f"not a publish acknowledgement: {msg.data[:200]!r}")
+    try:
+        APIError.from_error(error)  # raises the error's own class, as publish_async's future held it
+    except Exception as exc:  # noqa: BLE001 - APIError's subclass; a malformed error answer is still a failure
+        return exc
+    return APIError(**error)
