@@ -28,6 +28,11 @@ SERVICES = tuple(SERVICE_PORTS)
 CONSOLE = "console"
 
 
+# the caller's settings every service takes from `ets up`'s environment (README "Operability"); any other ETS_
+# variable is the platform's to set, per service
+PASSED_THROUGH = frozenset({"ETS_LOG_LEVEL", "ETS_LOG_FORMAT"})
+
+
 def configured_ports() -> dict[str, int]:
     """Each service's HTTP port: `ETS_<SERVICE>_PORT` when set, else its default (8101…8105)."""
     return {s: int(os.environ.get(f"ETS_{service_key(s)}_PORT", p)) for s, p in SERVICE_PORTS.items()}
@@ -116,7 +121,7 @@ class Platform:
 
     def env_for(self, service: str) -> dict[str, str]:
         key = service_key(service)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("ETS_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ETS_") or k in PASSED_THROUGH}
         env.update({
             "ETS_NATS_URL": self.effective_nats_url, "ETS_DATA_DIR": str(self.data_dir),
             "ETS_NATS_KEYS_DIR": str(self.keys_dir), **({"ETS_STREAM_REPLICAS": "3"} if self.cluster else {}),
