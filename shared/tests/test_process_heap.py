@@ -1,47 +1,37 @@
-"""A served process freezes its startup heap before it serves (issue 10: the collector's full collections walked
-the ~200,000 startup objects every thousand requests or so), after collecting what startup left unreachable; and
-the platform's middlewares read request headers straight from the scope with Starlette's answer."""
+"""A started service freezes its startup heap (issue 10: the collector's full collections walked the ~200,000
+startup objects every thousand requests or so), after collecting what startup left unreachable; and the platform's
+middlewares read request headers straight from the scope with Starlette's answer."""
 from __future__ import annotations
 
 import gc
-from types import SimpleNamespace
 
 import pytest
 from starlette.datastructures import Headers
 
-from ets_shared import serve as serve_module
 from ets_shared.http.raw_headers import header
+from ets_shared.runtime import freeze_startup_heap
 
 
-def test_serve_freezes_the_startup_heap_before_uvicorn_runs(monkeypatch):
-    seen = {}
-
-    def run(app, **_options):
-        seen["frozen"] = gc.get_freeze_count()
-        seen["app"] = app
-
+def test_a_started_service_freezes_its_heap_after_collecting_startup_garbage():
     class Cycle:
         def __init__(self) -> None:
             self.me = self
 
-    garbage = Cycle()
-    runtime = SimpleNamespace(definition=SimpleNamespace(name="allocation"), http="the app",
-                              settings=SimpleNamespace(host="127.0.0.1", port=1, log_level="INFO", log_format="text"))
-    monkeypatch.setattr(serve_module.uvicorn, "run", run)
-    monkeypatch.setattr(serve_module, "configure_logging", lambda *_: None)
+    thresholds = gc.get_threshold()
     gc.collect()
     gc.unfreeze()
+    garbage = Cycle()
     del garbage  # unreachable cyclic garbage left by "startup": collected, not frozen for ever
     collected = []
     gc.callbacks.append(lambda phase, info: collected.append(info["collected"]) if phase == "stop" else None)
     try:
-        serve_module.serve(lambda: runtime)
+        freeze_startup_heap()
+        frozen, young = gc.get_freeze_count(), gc.get_threshold()[0]
     finally:
         gc.callbacks.pop()
         gc.unfreeze()
-    assert seen["app"] == "the app"
-    assert seen["frozen"] > 1000
-    assert sum(collected) >= 1
+        gc.set_threshold(*thresholds)
+    assert frozen > 1000 and sum(collected) >= 1 and young == 20_000
 
 
 @pytest.mark.parametrize("raw", [
