@@ -84,7 +84,10 @@ class PlatformClient:
         if self._transport is not None:
             await self._transport.aclose()
         if self._nc is not None:
-            await self._nc.drain()
+            if self._nc.is_connecting or self._nc.is_reconnecting:
+                await self._nc.close()  # nothing to drain while the server is away (drain raises then)
+            elif not self._nc.is_closed:
+                await self._nc.drain()
 
     @property
     def http(self) -> aiohttp.ClientSession:
