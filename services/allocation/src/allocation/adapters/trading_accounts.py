@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -22,9 +23,9 @@ class TradingAccountRepository:
         #: map; both kept by the transaction's session (the repository starts afresh for each event of a batch)
         self._absent: set[str] = session.info.setdefault("allocation.trading_accounts_absent", set())
         self._held: list[TradingAccountRow] = session.info.setdefault("allocation.trading_accounts_held", [])
-        #: added by `add`, not yet written (`write_pending`, at the unit of work's commit or before any read here)
-        self._pending: dict[str, TradingAccountRow] = session.info.setdefault(
-            "allocation.trading_accounts_pending", {})
+        #: added by `add`, not yet written (`write_pending`, at the unit of work's commit or before any read here), as
+        #: their columns: a SQLModel row built per opening cost more than the rest of the consumer's work for it
+        self._pending: dict[str, dict[str, Any]] = session.info.setdefault("allocation.trading_accounts_pending", {})
 
     def read_ahead(self, trading_account_ids: Sequence[str]) -> None:
         """Read these trading accounts in one query per 500, so that `find` of them queries nothing."""
@@ -37,26 +38,29 @@ class TradingAccountRepository:
             self._absent.update(i for i in ids if i not in found)
 
     def find(self, trading_account_id: str) -> TradingAccountRow | None:
+        """The trading account's row, in the session (a change to it is written with the transaction). One added in
+        this transaction is written first, with the others pending (rare: a repeated opening in the same batch)."""
         if trading_account_id in self._pending:
-            return self._pending[trading_account_id]
-        if trading_account_id in self._absent:
+            self.write_pending()
+        elif trading_account_id in self._absent:
             return None
         return self.session.get(TradingAccountRow, trading_account_id)
 
-    def add(self, row: TradingAccountRow) -> None:
-        """Written with the others added in this transaction by `write_pending` (one multi-row INSERT instead of an
-        ORM flush per opening: a consumed batch opens hundreds); `find` sees it at once, and every other read here
-        writes the pending ones first. The caller defers `write_pending` to the commit."""
-        self._absent.discard(row.trading_account_id)
-        self._pending[row.trading_account_id] = row
+    def add(self, columns: dict[str, Any]) -> None:
+        """A trading account's row (its columns), written with the others added in this transaction by
+        `write_pending` (one multi-row INSERT instead of an ORM flush per opening: a consumed batch opens hundreds);
+        every read here, `find` of it too, writes the pending ones first. The caller defers `write_pending` to the
+        commit."""
+        trading_account_id = columns["trading_account_id"]
+        self._absent.discard(trading_account_id)
+        self._pending[trading_account_id] = columns
 
     def write_pending(self) -> None:
         """Write the trading accounts added (after the registry accounts opened with them, which they name)."""
         write_pending_accounts(self.session)
         if not self._pending:
             return
-        rows = [{column.key: getattr(row, column.key) for column in TradingAccountRow.__table__.columns}
-                for row in self._pending.values()]
+        rows = list(self._pending.values())
         self._pending.clear()
         insert_rows(self.session, TradingAccountRow, rows)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from allocation.adapters.orm import TradingAccountRow
 from allocation.domain import Account, AccountKind
 from allocation.service_layer.registration import account_id
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
@@ -67,7 +66,7 @@ def on_trading_account_opened(event: TradingAccountOpened, uow: AllocationUnitOf
             uow.registry.open_accounts([holding], at_commit=True)
     uow.registry.open_accounts([Account(event.trading_account_id, AccountKind.EXCHANGE_TRADING, holding.holder_id,
                                         now, linked_account_id=holding.account_id)], at_commit=True)
-    uow.trading_accounts.add(TradingAccountRow(
+    uow.trading_accounts.add(dict(
         trading_account_id=event.trading_account_id, holding_account_id=holding.account_id,
         participant_id=event.participant_id, participant_kind=event.participant_kind, member_id=event.member_id,
         covered_entity_id=event.covered_entity_id, name=event.name, opened_at=now))

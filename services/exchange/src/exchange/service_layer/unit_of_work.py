@@ -25,7 +25,9 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
         if not self._ledger_open or self.ledger.session is not self.session:
             self.ledger = Ledger(self.session)  # kept across the events of a consumed batch: it holds their changes
             self._ledger_open = True
-        self.books = books_for(self.session)
+            # the books are the engine's: found once per transaction (the lookup asks the session for its bind, which
+            # cost more than the repositories above, at every event of a batch and every admission's case)
+            self.books = books_for(self.session)
 
     def __enter__(self) -> ExchangeUnitOfWork:
         self._ledger_open = False  # a new transaction: its first `_open` makes a new ledger

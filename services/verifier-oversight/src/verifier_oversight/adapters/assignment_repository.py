@@ -51,6 +51,9 @@ class AssignmentRepository:
         self._absent: set[tuple[type, object]] = info.setdefault("verifier-oversight.absent", set())
         self._engagements_ahead: set[tuple[str, int]] = info.setdefault("verifier-oversight.engagements", set())
         self._held: list[Any] = info.setdefault("verifier-oversight.held", [])
+        #: the covered entities read ahead, by id (the same rows as the session's): `entity` finds them without the
+        #: session's identity lookup, which cost more than the rest of the read for each entry of a confirmed proposal
+        self._entities_ahead: dict[str, CoveredEntityRow] = info.setdefault("verifier-oversight.entities_ahead", {})
         #: registrations recorded and not yet written (`record_entity`), as their columns: written together by
         #: `write_entities` at the commit (a consumed batch's in one INSERT), or before any read of the entities
         self._entities_pending: dict[str, dict[str, Any]] = info.setdefault("verifier-oversight.entities_pending",
@@ -75,7 +78,9 @@ class AssignmentRepository:
             part = ids[start:start + 500]
             if entities:
                 rows = self.session.execute(select(CoveredEntityRow).where(CoveredEntityRow.entity_id.in_(part)))
-                found = self._hold(rows.scalars())
+                held = list(rows.scalars())
+                self._entities_ahead.update((r.entity_id, r) for r in held)
+                found = self._hold(held)
                 self._absent.update((CoveredEntityRow, e) for e in part if e not in found)
             if year is None:
                 continue
@@ -133,11 +138,11 @@ class AssignmentRepository:
 
     def entity(self, entity_id: str) -> CoveredEntity:
         self.write_entities()
-        row = self._get(CoveredEntityRow, entity_id)
+        row = self._entities_ahead.get(entity_id) or self._get(CoveredEntityRow, entity_id)
         if row is None or not row.covered:
             raise NotFound(f"{entity_id} is not a covered entity (allocation's list)", field="entity_id",
                            article="M-13")
-        return to_domain(row, CoveredEntity)
+        return CoveredEntity(row.entity_id, row.name, row.sector, row.covered)
 
     def unassigned(self, year: int, ineligible_agencies: list[str]) -> list[CoveredEntity]:
         """Covered entities of the year without a current assignment, or assigned to an agency now barred and not

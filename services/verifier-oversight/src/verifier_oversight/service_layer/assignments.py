@@ -3,7 +3,7 @@ confirms. Each assignment publishes `VerificationAssigned`; mrv accepts a verifi
 agency's certified verifiers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from uuid import uuid4
 
 from ets_shared.contracts.verifier_oversight import VerificationAssigned
@@ -33,6 +33,10 @@ class YearCheck:
     blacklist: list[BlacklistEntry]
     advisories: list[AdvisoryRelation]
     history: dict[tuple[str, str], set[int]]
+    #: each agency's bar and sectors of the year, worked out once: a confirmed proposal checks thousands of entries
+    #: against the same few agencies (the facts above do not change while they are checked)
+    _agency_bars: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _sectors: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, uow: OversightUnitOfWork, year: int, entity_ids: list[str]) -> "YearCheck":
@@ -49,18 +53,21 @@ class YearCheck:
                        history=uow.assignments.history_of(entity_ids, years))
 
     def agency_bar(self, agency_id: str) -> str | None:
-        agency = self.agencies.get(agency_id)
-        if agency is None:
-            return f"agency {agency_id} was not selected by tender for {self.year}"
-        return agency_bar(agency, self.year, [TenderAward(agency_id, self.year)], self.blacklist)
+        if agency_id not in self._agency_bars:
+            agency = self.agencies.get(agency_id)
+            self._agency_bars[agency_id] = (
+                f"agency {agency_id} was not selected by tender for {self.year}" if agency is None
+                else agency_bar(agency, self.year, [TenderAward(agency_id, self.year)], self.blacklist))
+        return self._agency_bars[agency_id]
 
     def conflict(self, agency_id: str, entity_id: str) -> str | None:
         return conflict_bar(agency_id, entity_id, self.year, self.advisories,
                             self.history.get((agency_id, entity_id), set()), self.policy)
 
     def bar(self, agency_id: str, entity_id: str, sector: str) -> str | None:
-        sectors = {s for a in self.lot_awards if a.agency_id == agency_id for s in a.sectors}
-        return (self.agency_bar(agency_id) or sector_bar(agency_id, sector, sectors, self.year)
+        if agency_id not in self._sectors:
+            self._sectors[agency_id] = {s for a in self.lot_awards if a.agency_id == agency_id for s in a.sectors}
+        return (self.agency_bar(agency_id) or sector_bar(agency_id, sector, self._sectors[agency_id], self.year)
                 or self.conflict(agency_id, entity_id))
 
     def candidates(self, loads: dict[str, int]) -> list[Candidate]:
