@@ -54,6 +54,18 @@ class ConsumerTiming:
                              "redelivered) and pull_expires < pin_timeout (a live replica stays pinned)")
 
 
+def _position(msg: Any) -> tuple[int, int]:
+    """A delivered message's stream sequence and number of deliveries, read from its reply subject
+    `$JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<time>.<pending>`: nats-py's `metadata`
+    parses the same tokens into two dataclasses and a datetime, 7 µs per consumed event. Any other form (one
+    naming a domain) is left to nats-py."""
+    tokens = msg.reply.split(".") if msg.reply else []
+    if len(tokens) == 9 and tokens[0] == "$JS" and tokens[1] == "ACK":
+        return int(tokens[5]), int(tokens[4])
+    meta = msg.metadata
+    return meta.sequence.stream, meta.num_delivered
+
+
 def _ns(seconds: float) -> int:
     return int(seconds * 1_000_000_000)
 
@@ -236,11 +248,13 @@ class StreamConsumer:
             self._recovered_for = self._pin
             if len(deliveries) > len(batch):
                 log.info("%s: took over %d unacknowledged events", self.durable, len(deliveries))
+        sequences = []
         for msg in batch:
-            meta = msg.metadata
-            if meta.sequence.stream not in self._taken:
-                deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=meta.num_delivered,
-                                                  sequence=meta.sequence.stream, headers=msg.headers))
+            sequence, delivered = _position(msg)
+            sequences.append(sequence)
+            if sequence not in self._taken:
+                deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=delivered,
+                                                  sequence=sequence, headers=msg.headers))
         heartbeat = asyncio.create_task(self._in_progress())
         try:
             attempt = 0
@@ -254,12 +268,12 @@ class StreamConsumer:
                     await asyncio.sleep(retry_delay(attempt))
         finally:
             heartbeat.cancel()
-        last = max(batch, key=lambda msg: msg.metadata.sequence.stream)  # everything before it is applied
+        last_sequence = max(sequences)  # everything before it is applied
         try:
-            await last.ack_sync()
+            await batch[sequences.index(last_sequence)].ack_sync()
         except Exception as exc:  # noqa: BLE001 - redelivered later; the inbox applies nothing twice
             log.warning("%s: acknowledgement failed: %r", self.durable, exc)
-        self._taken = {seq for seq in self._taken if seq > last.metadata.sequence.stream}
+        self._taken = {seq for seq in self._taken if seq > last_sequence}
         for _ in batch:
             self._held.popleft()
 

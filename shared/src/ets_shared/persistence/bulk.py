@@ -55,6 +55,18 @@ def keys_present(session: Session, model: Any, key: str, values: Sequence[str]) 
     return set(session.connection().execute(select(table.c[key]).where(table.c[key].in_(values))).scalars())
 
 
+def set_where_present(session: Session, model: Any, key: str, values: Sequence[str], column: str, value: Any) -> None:
+    """UPDATE `column` to `value` in the rows whose `key` is one of the text `values` (one statement; on SQLite the
+    values as one JSON array, as `keys_present`)."""
+    table, dialect = table_of(model), session.get_bind().dialect
+    if dialect.name == "sqlite":
+        statement, process = _json_each_update(table, key, column, dialect)
+        session.connection().exec_driver_sql(statement, (process(value) if process else value,
+                                                         json.dumps(list(values))))
+        return
+    session.connection().execute(_set_where_in(table, key, column), {"keys_": list(values), "v_": value})
+
+
 def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
     """UPDATE `column` of the rows whose `key` is each pair's first value to its second: one statement on
     PostgreSQL, one executemany on SQLite."""
@@ -168,6 +180,20 @@ def _json_each_select(table: Table, key: str, dialect: Any) -> str:
     name = dialect.identifier_preparer.quote(key)
     return (f"SELECT {name} FROM {dialect.identifier_preparer.format_table(table)} "
             f"WHERE {name} IN (SELECT value FROM json_each(?))")
+
+
+@lru_cache(maxsize=256)
+def _json_each_update(table: Table, key: str, column: str, dialect: Any) -> tuple[str, Any]:
+    quote = dialect.identifier_preparer.quote
+    return (f"UPDATE {dialect.identifier_preparer.format_table(table)} SET {quote(column)} = ? "
+            f"WHERE {quote(key)} IN (SELECT value FROM json_each(?))",
+            table.c[column].type._cached_bind_processor(dialect))
+
+
+@lru_cache(maxsize=256)
+def _set_where_in(table: Table, key: str, column: str) -> Any:
+    return (update(table).where(table.c[key].in_(bindparam("keys_", expanding=True)))
+            .values({column: bindparam("v_")}))
 
 
 @lru_cache(maxsize=256)
