@@ -83,11 +83,11 @@ def test_utc_datetimes_are_written_on_sqlite_as_sqlalchemy_writes_them():
 def test_a_delivered_message_position_is_what_nats_py_reads_from_its_reply():
     from nats.aio.msg import Msg
 
-    from ets_shared.messaging.stream_consumer import _position
+    from ets_shared.messaging.take_over import position
 
     for reply in ("$JS.ACK.ALLOCATION.mrv--allocation.3.120456.77.1732920000000000000.10",
                   "$JS.ACK.hub.ACCHASH.ALLOCATION.mrv--allocation.1.9.8.1732920000000000000.0.rand",
                   "$JS.ACK.hub.ACCHASH.ALLOCATION.mrv--allocation.2.9.8.1732920000000000000.0"):
         msg = Msg(_client=None, subject="ets.x", reply=reply, data=b"{}")
         meta = Msg(_client=None, subject="ets.x", reply=reply, data=b"{}").metadata
-        assert _position(msg) == (meta.sequence.stream, meta.num_delivered)
+        assert position(msg) == (meta.sequence.stream, meta.sequence.consumer, meta.num_delivered)

@@ -29,7 +29,7 @@ from typing import Any
 
 from ets_shared.messaging.consumers import Delivery, EventApplier, Route, durable_name, retry_delay
 from ets_shared.messaging.streams import stream_name
-from ets_shared.messaging.take_over import unacknowledged
+from ets_shared.messaging.take_over import position, unacknowledged
 
 log = logging.getLogger("ets.consumers")
 GROUP = "ordered"
@@ -52,18 +52,6 @@ class ConsumerTiming:
         if not (self.heartbeat < self.ack_wait and self.pull_expires < self.pin_timeout):
             raise ValueError("consumer timing must keep heartbeat < ack_wait (a batch being applied is never "
                              "redelivered) and pull_expires < pin_timeout (a live replica stays pinned)")
-
-
-def _position(msg: Any) -> tuple[int, int]:
-    """A delivered message's stream sequence and number of deliveries, read from its reply subject
-    `$JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<time>.<pending>`: nats-py's `metadata`
-    parses the same tokens into two dataclasses and a datetime, 7 µs per consumed event. Any other form (one
-    naming a domain) is left to nats-py."""
-    tokens = msg.reply.split(".") if msg.reply else []
-    if len(tokens) == 9 and tokens[0] == "$JS" and tokens[1] == "ACK":
-        return int(tokens[5]), int(tokens[4])
-    meta = msg.metadata
-    return meta.sequence.stream, meta.num_delivered
 
 
 def _ns(seconds: float) -> int:
@@ -250,7 +238,7 @@ class StreamConsumer:
                 log.info("%s: took over %d unacknowledged events", self.durable, len(deliveries))
         sequences = []
         for msg in batch:
-            sequence, delivered = _position(msg)
+            sequence, _, delivered = position(msg)
             sequences.append(sequence)
             if sequence not in self._taken:
                 deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=delivered,
