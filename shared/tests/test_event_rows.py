@@ -91,3 +91,29 @@ def test_a_delivered_message_position_is_what_nats_py_reads_from_its_reply():
         msg = Msg(_client=None, subject="ets.x", reply=reply, data=b"{}")
         meta = Msg(_client=None, subject="ets.x", reply=reply, data=b"{}").metadata
         assert position(msg) == (meta.sequence.stream, meta.sequence.consumer, meta.num_delivered)
+
+
+def test_a_session_holding_what_it_loads_keeps_it_in_its_identity_map_and_others_do_not(tmp_path):
+    import gc
+
+    from ets_shared.persistence.engine import make_engine, make_session_factory
+    from ets_shared.persistence.tables import RegulatoryClock
+    from ets_shared.unit_of_work import hold_loaded
+
+    engine = make_engine(f"sqlite:///{tmp_path}/held.sqlite")
+    OutboxMessage.metadata.create_all(engine)
+    sessions = make_session_factory(engine)  # SQLModel's Session, a subclass of SQLAlchemy's
+    with sessions() as session:
+        session.add(RegulatoryClock(id=1, now=datetime(2026, 1, 1, tzinfo=timezone.utc),
+                                    updated_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+        session.commit()
+    for hold in (True, False):
+        with sessions() as session:
+            held = hold_loaded(session) if hold else None
+            if held is not None:
+                assert hold_loaded(session) is held  # one list per session, however often asked
+            session.get(RegulatoryClock, 1)
+            gc.collect()
+            assert (len(session.identity_map) == 1) is hold
+            assert held is None or len(held) == 1
+    engine.dispose()
