@@ -17,13 +17,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from nats.js.errors import APIError, NoStreamResponseError
-from pydantic_core import from_json
+from pydantic import TypeAdapter
 
 if TYPE_CHECKING:
     from ets_shared.messaging.outbox_relay import OutgoingMessage
 
 log = logging.getLogger("ets.outbox")
 NO_RESPONDERS = "503"
+# pydantic's JSON parser: the stream's answers are small UTF-8 JSON objects, read as `json.loads` reads them in half
+# its time (`json.loads` of bytes first guesses their encoding); invalid JSON raises a ValueError as it does
+_JSON = TypeAdapter(Any)
 
 
 class _InFlight:
@@ -93,8 +96,8 @@ def _failure(msg: Any) -> BaseException | None:
     """None when the stream stored the message (or had it already); otherwise why not."""
     if msg.headers and msg.headers.get("Status") == NO_RESPONDERS:
         return NoStreamResponseError()
-    try:  # pydantic's JSON parser: the stream's answers are small UTF-8 JSON objects, parsed as `json.loads` does,
-        answer = from_json(msg.data)  # in an eighth of its time (2.3 → 0.3 µs per published event)
+    try:
+        answer = _JSON.validate_json(msg.data)
     except ValueError as exc:
         return exc
     if not isinstance(answer, dict):
