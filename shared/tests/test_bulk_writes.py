@@ -122,3 +122,35 @@ def test_sqlite_rows_go_to_the_driver_as_they_are_bind_processed_and_python_defa
         ("e-0", now - timedelta(hours=1), "c-0"), *((r["event_id"], r["created_at"], None) for r in rows[1:])]
     assert kinds == ["plain", "plain"]
     engine.dispose()
+
+
+def test_keys_present_are_those_of_the_given_values_the_table_holds_and_set_where_present_updates_them(tmp_path):
+    from ets_shared.persistence.bulk import keys_present, set_where_present
+    from ets_shared.persistence.tables import InboxMessage
+    from ets_shared.testing.databases import postgres_server, sqlite_url
+
+    def check(url: str) -> None:
+        engine = make_engine(url)
+        PlatformTable.metadata.create_all(engine)
+        sessions = make_session_factory(engine)
+        held = [f"E-{n}" for n in range(0, 600, 2)]
+        with sessions() as session:
+            insert_rows(session, InboxMessage, [{"event_id": e, "subject": "s", "correlation_id": "c",
+                                                 "processed_at": utcnow()} for e in held])
+            asked = [f"E-{n}" for n in range(300, 700)] + ['quote"d', "ünï", ""]
+            assert keys_present(session, InboxMessage, "event_id", asked) == {f"E-{n}" for n in range(300, 600, 2)}
+            assert keys_present(session, InboxMessage, "event_id", []) == set()
+            moved = utcnow() - timedelta(days=3)
+            set_where_present(session, InboxMessage, "event_id", asked, "processed_at", moved)
+            set_where_present(session, InboxMessage, "event_id", [], "processed_at", utcnow())
+            session.commit()
+            stamped = {e: at for e, at in session.execute(select(InboxMessage.event_id, InboxMessage.processed_at))}
+        assert {e for e, at in stamped.items() if at == moved} == {f"E-{n}" for n in range(300, 600, 2)}
+        assert len(stamped) == 300 and sum(at > moved for at in stamped.values()) == 150
+        engine.dispose()
+
+    check(sqlite_url(tmp_path, "keys"))
+    with postgres_server() as server:
+        if not isinstance(server, str):
+            with server.database("keys") as url:
+                check(url)

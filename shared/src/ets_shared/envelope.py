@@ -32,7 +32,17 @@ class Envelope(BaseModel, Generic[D]):
     producer: str = Field(description="The service that published the event")
     correlation_id: str = Field(description="Shared by every event of one business case, across services")
     causation_id: str | None = Field(default=None, description="The event or request that caused this one")
-    data: D
+    data: D  # the last field: `data_json` relies on it
+
+
+def data_json(payload: str) -> str:
+    """`envelope.data.model_dump_json()` cut out of `payload`, the envelope's own `model_dump_json()`: the same text
+    (pydantic serialises the nested model with the model's own serializer and the same defaults), without serialising
+    the data twice (the outbox row and the audit record of every published event hold both). `data` is the
+    envelope's last field, so its JSON runs from after the key to the envelope's closing brace; the key is found
+    first, as nothing before it can contain `,"data":` — the other keys are fixed and a `"` inside a string value
+    is escaped."""
+    return payload[payload.index(',"data":') + 8:-1]
 
 
 @dataclass(frozen=True)
@@ -48,12 +58,9 @@ class MessageContext:
         return cls(correlation_id=correlation_id or str(random_uuid()), causation_id=None, actor=actor)
 
     @classmethod
-    def caused_by(cls, envelope: Envelope) -> "MessageContext":
-        return cls(
-            correlation_id=envelope.correlation_id,
-            causation_id=str(envelope.event_id),
-            actor=f"event:{envelope.event_type}",
-        )
+    def caused_by(cls, envelope: Envelope, event_id: str | None = None) -> "MessageContext":
+        """`event_id`: the envelope's id as text, when the caller has it already (a consumed batch's)."""
+        return cls(envelope.correlation_id, event_id or str(envelope.event_id), f"event:{envelope.event_type}")
 
 
 _ENVELOPES: dict[type, type[Envelope]] = {}

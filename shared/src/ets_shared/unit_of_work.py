@@ -9,7 +9,6 @@ at its commit, one multi-row INSERT per table (the ORM's per-object flush cost a
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from functools import lru_cache
 from collections.abc import Callable
 from datetime import datetime
@@ -21,9 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import CaseEventData, EventData
-from ets_shared.envelope import Envelope, MessageContext, wrap
+from ets_shared.envelope import Envelope, MessageContext, data_json, wrap
 from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
-from ets_shared.persistence.bulk import insert_rows
+from ets_shared.persistence.bulk import insert_rows, keys_present
 from ets_shared.persistence.claims import current_claim, fence
 from ets_shared.persistence.tables import AuditRecord, InboxMessage, OutboxMessage, RegulatoryClock
 
@@ -32,16 +31,27 @@ _UNREAD = object()
 _CLOCK_NOW = select(RegulatoryClock.__table__.c.now).where(RegulatoryClock.__table__.c.id == 1)
 
 
+_HELD = "ets_held"  # the key in `Session.info` of the objects `hold_loaded` keeps
+
+
 def hold_loaded(session: Session) -> list[Any]:
     """Keep every object the session loads or writes alive until it closes. The identity map holds objects weakly,
     so across the many use cases of one long transaction (a consumed batch, a bulk request) the same rows — the
     year's policy, the regulatory clock, an agency's eligibility — would be read again and again; held, `get`
     finds them in the identity map. Within one transaction they stay current: every change goes through the
-    session, and a rolled-back savepoint expires what it changed."""
-    held: list[Any] = []
-    event.listen(session, "loaded_as_persistent", lambda _session, obj: held.append(obj))
-    event.listen(session, "pending_to_persistent", lambda _session, obj: held.append(obj))
+    session, and a rolled-back savepoint expires what it changed. The list lives in the session's `info`, filled by
+    listeners registered once for every session (`_hold`): two listeners registered on each session cost 60 µs, a
+    tenth of a one-event consumed batch."""
+    held: list[Any] = session.info.setdefault(_HELD, [])
     return held
+
+
+@event.listens_for(Session, "loaded_as_persistent")
+@event.listens_for(Session, "pending_to_persistent")
+def _hold(session: Session, obj: Any) -> None:
+    held = session.info.get(_HELD)
+    if held is not None:
+        held.append(obj)
 
 
 class SharedTransaction:
@@ -189,8 +199,9 @@ class SqlUnitOfWork:
         beside its v2): one state change, one audit record."""
         if self._publishes and type(data) not in self._publishes:
             raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
-        if type(data).contract.producer != self.producer:
-            raise TypeError(f"{self.producer} may not publish {type(data).contract.subject}")
+        producer, subject, event_type = _published_as(type(data))
+        if producer != self.producer:
+            raise TypeError(f"{self.producer} may not publish {subject}")
         context = self.context
         if isinstance(data, CaseEventData):  # the case's id travels in the contract, the envelope follows it
             if correlation_id is not None and correlation_id != (data.correlation_id or correlation_id):
@@ -199,20 +210,20 @@ class SqlUnitOfWork:
             if data.correlation_id is None:
                 data = data.model_copy(update={"correlation_id": correlation_id or context.correlation_id})
             correlation_id = data.correlation_id
-        if correlation_id is not None and correlation_id != context.correlation_id:
-            context = replace(context, correlation_id=correlation_id,
-                              causation_id=context.causation_id or context.correlation_id)
+        if correlation_id is not None and correlation_id != context.correlation_id:  # (not `replace`: 1 µs more)
+            context = MessageContext(correlation_id, context.causation_id or context.correlation_id, context.actor)
         envelope = wrap(data, producer=self.producer, context=context)
         headers = current_headers()
         if context is not self.context and headers:  # the case's trace goes on (observability.tracing)
             headers = case_trace_headers(self.session, context.correlation_id) or headers
-        self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": type(data).contract.subject,
-                                          "payload": envelope.model_dump_json(), "created_at": envelope.occurred_at,
+        payload = envelope.model_dump_json()
+        self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": subject,
+                                          "payload": payload, "created_at": envelope.occurred_at,
                                           "correlation_id": envelope.correlation_id,
                                           # the trace of this transaction, continued when the relay publishes it
                                           "headers": encode_headers(headers)})
-        if audit:
-            self.audit(type(data).contract.event_type, subject_ref or _subject_ref(data), data,
+        if audit:  # the detail is `data.model_dump_json()`, cut from the payload rather than serialised again
+            self.audit(event_type, subject_ref or _subject_ref(data), data_json(payload),
                        correlation_id=context.correlation_id)
         self.emitted.append(envelope)
         return envelope
@@ -236,12 +247,13 @@ class SqlUnitOfWork:
 
     def processed_among(self, event_ids: list[str]) -> set[str]:
         """Which of these events this service has applied already (one query for a consumed batch)."""
-        query = select(InboxMessage.event_id).where(InboxMessage.event_id.in_(event_ids))
-        return set(self.session.execute(query).scalars())
+        return keys_present(self.session, InboxMessage, "event_id", event_ids)
 
-    def mark_processed(self, envelope: Envelope, subject: str, at: datetime | None = None) -> None:
-        """`at`: when its handler took it up (default now), so a case's timeline shows it before its effects."""
-        self._rows[InboxMessage].append({"event_id": str(envelope.event_id), "subject": subject,
+    def mark_processed(self, envelope: Envelope, subject: str, at: datetime | None = None, *,
+                       event_id: str | None = None) -> None:
+        """`at`: when its handler took it up (default now), so a case's timeline shows it before its effects;
+        `event_id`: the envelope's id as text, when the caller has it already."""
+        self._rows[InboxMessage].append({"event_id": event_id or str(envelope.event_id), "subject": subject,
                                          "correlation_id": envelope.correlation_id, "processed_at": at or utcnow()})
 
     # -- regulatory clock ------------------------------------------------------------------------------------
@@ -281,6 +293,13 @@ class SqlUnitOfWork:
             return False
         row.now, row.updated_at = now, utcnow()
         return True
+
+
+@lru_cache(maxsize=None)
+def _published_as(event_type: type[EventData]) -> tuple[str, str, str]:
+    """The producer, subject and event type of a contract (`ContractMeta` builds the last two anew at each read)."""
+    meta = event_type.contract
+    return meta.producer, meta.subject, meta.event_type
 
 
 def _subject_ref(data: EventData) -> str:

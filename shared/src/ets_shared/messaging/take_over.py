@@ -17,6 +17,18 @@ from ets_shared.messaging.consumers import Delivery, Route
 Api = Callable[[str, dict | None], Awaitable[dict]]
 
 
+def position(msg: Any) -> tuple[int, int, int]:
+    """A delivered message's stream sequence, consumer sequence and number of deliveries, read from its reply
+    subject `$JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<time>.<pending>`: nats-py's
+    `metadata` parses the same tokens into two dataclasses and a datetime, 7 µs per consumed event. Any other form
+    (one naming a domain) is left to nats-py."""
+    tokens = msg.reply.split(".") if msg.reply else []
+    if len(tokens) == 9 and tokens[0] == "$JS" and tokens[1] == "ACK":
+        return int(tokens[5]), int(tokens[6]), int(tokens[4])
+    meta = msg.metadata
+    return meta.sequence.stream, meta.sequence.consumer, meta.num_delivered
+
+
 async def unacknowledged(api: Api, stream: str, producer: str, durable: str, routes: Mapping[str, Route],
                          held: Iterable[Any]) -> list[Delivery]:
     """The consumer's delivered-but-unacknowledged events that this service handles, in stream order; none when all
@@ -25,9 +37,9 @@ async def unacknowledged(api: Api, stream: str, producer: str, durable: str, rou
     info = await api(f"CONSUMER.INFO.{stream}.{durable}", None)
     floor = info.get("ack_floor", {}).get("stream_seq", 0)
     delivered = info.get("delivered", {}).get("stream_seq", 0)
-    held = list(held)
-    ours = {msg.metadata.sequence.stream: msg for msg in held}
-    first_ours = min((msg.metadata.sequence.consumer for msg in held), default=0)
+    positions = [(position(msg), msg) for msg in held]
+    ours = {stream_sequence: msg for (stream_sequence, _, _), msg in positions}
+    first_ours = min((consumer_sequence for (_, consumer_sequence, _), _ in positions), default=0)
     if info.get("ack_floor", {}).get("consumer_seq", 0) >= first_ours - 1:
         return []  # everything delivered before this replica's first event is acknowledged: nothing left behind
     found: list[tuple[int, Delivery]] = []
