@@ -13,7 +13,7 @@ dates, quantities, exact decimals, identifiers — carry their own, tighter boun
 
 A body is walked only when a cheap scan of its bytes finds something that could break a bound (a long digit run, a
 control character raw or escaped — `\\b`, `\\f` and `\\u00XX` included — a non-finite number, a very long or very
-large body, more than a thousand members in all), so ordinary writes pay one regular-expression search. A body that
+large body, more than a thousand members in all), so ordinary writes pay a few substring searches. A body that
 is risky only for its size (a bulk filing of a thousand items) cannot hold an out-of-range number or a control
 character — the scan would have found one — so its walk checks only sizes (items, members, characters) and builds no
 field names; a value found out of bounds is then named by the full walk. The document is parsed once: the request
@@ -37,7 +37,15 @@ MAX_ITEMS = 10_000
 MAX_MEMBERS = 1_000
 PARAM_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_RISKY = re.compile(rb"\d{16}|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]|NaN|Infinity|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What the byte scan looks for: a run of 16 digits (a number that may pass 2^53), a control character raw or escaped,
+# a non-finite number. One regular expression of all of them tried each alternative at every byte: the non-finite
+# numbers are substring searches, the escapes need a backslash, and one translate turns every digit into "0" and
+# every control byte into NUL, so that the other two are substring searches as well — for the bench's 1,000-item
+# verification filing 0.9 ms of CPU instead of 13.5 (the same verdicts: shared/tests/test_guard_verdicts.py).
+_CONTROL_ESCAPE = re.compile(rb"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]")
+_CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r") + b"\x7f"  # as in BODY_CONTROL
+_DIGITS_AND_CONTROLS = bytes.maketrans(b"0123456789" + _CONTROLS, b"0" * 10 + b"\x00" * len(_CONTROLS))
+_SIXTEEN_DIGITS = b"0" * 16
 
 
 class InputOutOfBounds(DomainError):
@@ -118,9 +126,19 @@ def _sizes_within(document: Any) -> bool:
     return True
 
 
+def _out_of_range_or_control(body: bytes) -> bool:
+    """Whether `body` may hold a number beyond ±2^53, a non-finite number or a control character (raw or escaped)."""
+    if b"NaN" in body or b"Infinity" in body:
+        return True
+    if b"\\" in body and _CONTROL_ESCAPE.search(body) is not None:
+        return True
+    classes = body.translate(_DIGITS_AND_CONTROLS)
+    return b"\x00" in classes or _SIXTEEN_DIGITS in classes
+
+
 def _scan(body: bytes) -> tuple[bool, bool]:
     """(walk it at all, walk it by name): the byte scan of a body (see the module)."""
-    if _RISKY.search(body) is not None:
+    if _out_of_range_or_control(body):
         return True, True
     return len(body) > MAX_TEXT or body.count(b",") >= MAX_ITEMS or body.count(b":") > MAX_MEMBERS, False
 
