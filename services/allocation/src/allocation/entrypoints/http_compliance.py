@@ -17,8 +17,11 @@ from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
 from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
+from ets_shared.http.direct_route import DirectRoute
 
-router = APIRouter(tags=["obligations and surrender"])
+# DirectRoute: a surrender, one request per entity and the bench's biggest stage, is answered without FastAPI's
+# general dependency solving (the routes of other shapes here are FastAPI's as before)
+router = APIRouter(tags=["obligations and surrender"], route_class=DirectRoute)
 
 
 @router.post("/entities/{entity_id}/surrenders", response_model=SurrenderPublic, status_code=201,
