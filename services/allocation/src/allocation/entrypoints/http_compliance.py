@@ -1,7 +1,6 @@
 """HTTP API of obligations and surrender (M-15, M-16, M-17; shortfall, docs/rules.md §5)."""
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -32,8 +31,8 @@ async def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, req
     committed, and a refused one is refused alone."""
     if not (caller.has(Role.ENTITY) and caller.owns(entity_id)):
         raise Forbidden("only the entity itself surrenders its units", field="entity_id", article="M-16")
-    answer = request.app.state.runtime.surrenders.submit((entity_id, cmd, context_for(request, caller)))
-    return SurrenderPublic.of(*await asyncio.wrap_future(answer))
+    answer = await request.app.state.runtime.surrenders.answer((entity_id, cmd, context_for(request, caller)))
+    return SurrenderPublic.of(*answer)
 
 
 @router.get("/entities/{entity_id}/surrenders", response_model=list[SurrenderRecordPublic],
