@@ -18,6 +18,7 @@ answers. Used by the exchange's order entry (its sequencer), allocation's surren
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
@@ -38,6 +39,7 @@ _STOP = object()
 
 
 Claimed = tuple[Item, Claim | None]  # an item and its request's Idempotency-Key claim (None without one)
+Answer = Future | asyncio.Future  # an item's answer: to a thread (`submit`) or on an event loop (`answer`)
 
 
 class GroupCommit(Generic[Item, Outcome]):
@@ -60,6 +62,16 @@ class GroupCommit(Generic[Item, Outcome]):
         answer: Future[Outcome] = Future()
         self._queue.put(((item, current_claim.get()), answer))
         return answer
+
+    async def answer(self, item: Item) -> Outcome:
+        """`submit` for a caller on an event loop: its outcome (or the refusal raised). A batch's answers to one loop
+        are handed over together — one wake-up of the loop per batch, not one per item with a future chained
+        across threads for each (`asyncio.wrap_future`): ~5 % of allocation's CPU per surrender (issue 10)."""
+        if self._thread is None:
+            self._start()
+        answer: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self._queue.put(((item, current_claim.get()), answer))
+        return await answer
 
     def _start(self) -> None:
         with self._start_lock:
@@ -95,7 +107,7 @@ class GroupCommit(Generic[Item, Outcome]):
             if stop:
                 return
 
-    def _apply(self, batch: list[tuple[Claimed[Item], Future]]) -> None:
+    def _apply(self, batch: list[tuple[Claimed[Item], Answer]]) -> None:
         items = [item for item, _answer in batch]
         for attempt in range(1, ATTEMPTS + 1):
             try:
@@ -111,13 +123,9 @@ class GroupCommit(Generic[Item, Outcome]):
                 return
         self.batches += 1  # counted before any answer is released: a woken caller reads them up to date
         self.entered += len(batch)
-        for (_item, answer), outcome in zip(batch, outcomes, strict=True):
-            if isinstance(outcome, Exception):
-                answer.set_exception(outcome)
-            else:
-                answer.set_result(outcome)
+        _release([(answer, outcome) for (_item, answer), outcome in zip(batch, outcomes, strict=True)])
 
-    def _failed(self, batch: list[tuple[Claimed[Item], Future]], error: Exception) -> None:
+    def _failed(self, batch: list[tuple[Claimed[Item], Answer]], error: Exception) -> None:
         if len(batch) > 1:
             log.warning("%s: a batch of %d failed (%r); applying them one by one", self.name, len(batch), error)
             for item in batch:
@@ -125,4 +133,32 @@ class GroupCommit(Generic[Item, Outcome]):
             return
         log.exception("%s: applying an item failed", self.name, exc_info=error)
         self.entered += 1
-        batch[0][1].set_exception(error)
+        _release([(batch[0][1], error)])
+
+
+def _release(answers: list[tuple[Answer, object]]) -> None:
+    """Set each answer: a thread's future at once, a loop's futures in one call on their loop."""
+    on_loops: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future, object]]] = {}
+    for answer, outcome in answers:
+        if isinstance(answer, asyncio.Future):
+            on_loops.setdefault(answer.get_loop(), []).append((answer, outcome))
+        else:
+            _set(answer, outcome)
+    for loop, settled in on_loops.items():
+        try:
+            loop.call_soon_threadsafe(_set_all, settled)
+        except RuntimeError:  # the loop is closed: no one awaits these answers any more
+            pass
+
+
+def _set_all(settled: list[tuple[asyncio.Future, object]]) -> None:
+    for answer, outcome in settled:
+        if not answer.cancelled():  # a request that went away (its client disconnected) needs no answer
+            _set(answer, outcome)
+
+
+def _set(answer: Answer, outcome: object) -> None:
+    if isinstance(outcome, Exception):
+        answer.set_exception(outcome)
+    else:
+        answer.set_result(outcome)

@@ -29,6 +29,7 @@ from starlette.routing import Match, get_route_path
 ONE_SEGMENT = (StringConvertor, IntegerConvertor, FloatConvertor, UUIDConvertor)  # never match a "/"
 ANY = None  # a template's first segment or count that any path may have
 Key = tuple[str | None, int | None]
+_MATCHED = "ets.route_index.matched"  # the scope's last match: (the inclusion, what it was asked, FastAPI's answer)
 
 
 def _key(candidate: Any) -> Key:
@@ -74,8 +75,16 @@ class IndexedInclusion(_IncludedRouter):
     def _match(self, scope: Any) -> Any:
         if scope["type"] != "http":
             return super()._match(scope)
+        # FastAPI matches a request twice — while the app looks for its route (`matches`) and again when the
+        # inclusion that matched handles it — on the same scope: the second takes the first's answer
+        asked = (scope["method"], scope["path"], scope.get("root_path", ""))
+        held = scope.get(_MATCHED)
+        if held is not None and held[0] is self and held[1] == asked:
+            return held[2]
         subset = self._subset_for(scope)
-        return (Match.NONE, {}, None, None) if subset is None else subset._match(scope)
+        found = (Match.NONE, {}, None, None) if subset is None else subset._match(scope)
+        scope[_MATCHED] = (self, asked, found)
+        return found
 
     def _subset_for(self, scope: Any) -> _IncludedRouter | None:
         index, router = self._index, self.original_router

@@ -1,7 +1,6 @@
 """HTTP API of obligations and surrender (M-15, M-16, M-17; shortfall, docs/rules.md §5)."""
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -17,8 +16,11 @@ from ets_shared.auth import Principal, Role
 from ets_shared.errors import Forbidden
 from ets_shared.bounds import Year
 from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
+from ets_shared.http.direct_route import DirectRoute
 
-router = APIRouter(tags=["obligations and surrender"])
+# DirectRoute: a surrender, one request per entity and the bench's biggest stage, is answered without FastAPI's
+# general dependency solving (the routes of other shapes here are FastAPI's as before)
+router = APIRouter(tags=["obligations and surrender"], route_class=DirectRoute)
 
 
 @router.post("/entities/{entity_id}/surrenders", response_model=SurrenderPublic, status_code=201,
@@ -29,8 +31,8 @@ async def surrender(entity_id: str, cmd: commands.Surrender, caller: Caller, req
     committed, and a refused one is refused alone."""
     if not (caller.has(Role.ENTITY) and caller.owns(entity_id)):
         raise Forbidden("only the entity itself surrenders its units", field="entity_id", article="M-16")
-    answer = request.app.state.runtime.surrenders.submit((entity_id, cmd, context_for(request, caller)))
-    return SurrenderPublic.of(*await asyncio.wrap_future(answer))
+    answer = await request.app.state.runtime.surrenders.answer((entity_id, cmd, context_for(request, caller)))
+    return SurrenderPublic.of(*answer)
 
 
 @router.get("/entities/{entity_id}/surrenders", response_model=list[SurrenderRecordPublic],

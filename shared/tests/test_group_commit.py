@@ -1,0 +1,67 @@
+"""`GroupCommit.answer`: callers on an event loop get their own outcome or refusal, a batch's answers handed to the
+loop together; a caller that went away (cancelled) costs the others nothing; `submit`'s thread futures still work
+beside them; a batch that fails is applied item by item."""
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from ets_shared.errors import RuleViolation
+from ets_shared.group_commit import GroupCommit
+
+
+def doubling(batches: list[list[int]], gate: threading.Event | None = None):
+    def run(claimed):
+        if gate is not None:
+            gate.wait(5)
+        items = [item for item, _claim in claimed]
+        batches.append(items)
+        if 99 in items and len(items) > 1:
+            raise RuntimeError("the batch fails as a whole")
+        return [RuleViolation(f"{i} refused") if i < 0 else i * 2 for i in items]
+    return run
+
+
+async def test_answers_on_the_loop_are_each_callers_own():
+    batches: list[list[int]] = []
+    gate = threading.Event()
+    group: GroupCommit[int, int] = GroupCommit(doubling(batches, gate), name="test")
+    waiting = [asyncio.ensure_future(group.answer(i)) for i in (1, -2, 3, 4)]
+    await asyncio.sleep(0.05)
+    gate.set()
+    outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+    assert outcomes[0] == 2 and outcomes[2:] == [6, 8]
+    assert isinstance(outcomes[1], RuleViolation) and outcomes[1].detail == "-2 refused"
+    assert sum(len(b) for b in batches) == 4 and group.entered == 4
+    assert await asyncio.wrap_future(group.submit(5)) == 10  # a thread's future beside the loop's
+    await asyncio.to_thread(group.stop)
+
+
+async def test_a_cancelled_caller_does_not_stop_the_others():
+    batches: list[list[int]] = []
+    gate = threading.Event()
+    group: GroupCommit[int, int] = GroupCommit(doubling(batches, gate), name="test")
+    gone = asyncio.ensure_future(group.answer(1))
+    kept = asyncio.ensure_future(group.answer(2))
+    await asyncio.sleep(0.05)
+    gone.cancel()
+    gate.set()
+    assert await kept == 4
+    assert await group.answer(3) == 6  # the writer thread still runs
+    with pytest.raises(asyncio.CancelledError):
+        await gone
+    await asyncio.to_thread(group.stop)
+
+
+async def test_a_failed_batch_is_answered_item_by_item():
+    batches: list[list[int]] = []
+    gate = threading.Event()
+    group: GroupCommit[int, int] = GroupCommit(doubling(batches, gate), name="test")
+    waiting = [asyncio.ensure_future(group.answer(i)) for i in (7, 99, 8)]
+    await asyncio.sleep(0.05)
+    gate.set()
+    outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+    assert outcomes == [14, 198, 16]
+    await asyncio.to_thread(group.stop)
