@@ -19,7 +19,16 @@ from ets_shared.persistence.bulk import insert_rows, update_rows
 _OBLIGATION = ObligationRow.__table__
 
 
-def obligation_of(row) -> Obligation:  # an ObligationRow or a row of its columns
+#: the columns `obligation_of` reads: a surrender's reading selects only these — the row's other three timestamps
+#: (recorded, settled, closes at) cost a date-time conversion each per row and were a third of a surrender
+#: group's obligations read in SQLAlchemy (~330 of ~900 µs per 20 rows on SQLite)
+_READ_COLUMNS = tuple(_OBLIGATION.c[name] for name in (
+    "entity_id", "compliance_year", "determined_emissions", "determination_revision", "surrendered_shea",
+    "surrendered_ccer", "status", "shortfall_detected_at", "grace_until", "exit_year", "succession_adjustment",
+    "correlation_id"))
+
+
+def obligation_of(row) -> Obligation:  # an ObligationRow, a row of its columns or of `_READ_COLUMNS`
     return Obligation(row.entity_id, row.compliance_year, row.determined_emissions, row.determination_revision,
                       row.surrendered_shea, row.surrendered_ccer, ObligationStatus(row.status),
                       row.shortfall_detected_at, row.grace_until, row.exit_year, row.succession_adjustment,
@@ -40,7 +49,7 @@ _ENTRY, _PLAN = PlanEntryRow.__table__, PlanRow.__table__
 #: a surrender's reading, in one statement built once: the obligation (locked), that its entity is covered, and the
 #: entity's allocation under the year's plan once issued (M-17's base)
 _SURRENDER_READING = (
-    select(_OBLIGATION, _ENTITY.c.coverage,
+    select(*_READ_COLUMNS, _ENTITY.c.coverage,
            select(_ENTRY.c.quantity).join(_PLAN, _PLAN.c.compliance_year == _ENTRY.c.compliance_year)
            .where(_ENTRY.c.compliance_year == _OBLIGATION.c.compliance_year,
                   _ENTRY.c.entity_id == _OBLIGATION.c.entity_id, _PLAN.c.status == PlanStatus.ISSUED.value)
