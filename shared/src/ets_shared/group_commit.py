@@ -57,21 +57,23 @@ class GroupCommit(Generic[Item, Outcome]):
     def submit(self, item: Item) -> Future[Outcome]:
         """Queue an item with the current request's claim; the future is its answer (its outcome, or the refusal
         raised)."""
-        if self._thread is None:
-            self._start()
         answer: Future[Outcome] = Future()
-        self._queue.put(((item, current_claim.get()), answer))
+        self._enqueue(item, answer)
         return answer
 
     async def answer(self, item: Item) -> Outcome:
         """`submit` for a caller on an event loop: its outcome (or the refusal raised). A batch's answers to one loop
         are handed over together — one wake-up of the loop per batch, not one per item with a future chained
         across threads for each (`asyncio.wrap_future`): ~5 % of allocation's CPU per surrender (issue 10)."""
+        answer: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self._enqueue(item, answer)
+        return await answer
+
+    def _enqueue(self, item: Item, answer: Answer) -> None:
+        """Queue an item with the current request's claim and where its answer goes (the writer starts on first use)."""
         if self._thread is None:
             self._start()
-        answer: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
         self._queue.put(((item, current_claim.get()), answer))
-        return await answer
 
     def _start(self) -> None:
         with self._start_lock:
