@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import (
-    AgreementRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, TradeRow,
+    AgreementRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, SurveillanceAlertRow, TradeRow,
     TradingAccountRow,
 )
 from exchange.adapters.trading_store import TradingStore
@@ -26,6 +27,7 @@ _trades = TradeRow.__table__
 _cash = CashBalanceRow.__table__
 _units = AllowancePositionRow.__table__
 _accounts = TradingAccountRow.__table__
+_alerts = SurveillanceAlertRow.__table__
 OPEN = "OPEN"
 
 
@@ -172,6 +174,11 @@ class OrderEntryStore:
     def add_trades(self, trades: list[TradeRecord]) -> None:
         if trades:
             self.session.execute(insert(_trades), [{name: getattr(t, name) for name in _TRADE_COLUMNS} for t in trades])
+
+    def add_alerts(self, alerts: list[dict[str, Any]]) -> None:
+        """Surveillance alerts, as the columns of `surveillance_alert` (`service_layer.surveillance`)."""
+        if alerts:
+            self.session.execute(insert(_alerts), alerts)
 
     def change_cash(self, deltas: dict[str, list[int]]) -> None:
         rows = [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in sorted(deltas.items()) if any(d)]
