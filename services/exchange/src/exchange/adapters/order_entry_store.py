@@ -13,8 +13,12 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, union_all, update
+from operator import attrgetter
+
+from sqlalchemy import bindparam, func, select, union_all, update
 from sqlalchemy.orm import Session
+
+from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import (
     AgreementRow, AllowancePositionRow, CashBalanceRow, MemberRow, OrderRow, SurveillanceAlertRow, TradeRow,
@@ -89,7 +93,10 @@ class AccountRecord:
 
 _ORDER_COLUMNS = [f.name for f in fields(OrderRecord)]
 _TRADE_COLUMNS = [f.name for f in fields(TradeRecord)]
-_ORDER_CHANGES = ("remaining", "filled", "status", "updated_at")
+_ORDER_CHANGED_KEYS = ("order_id", "remaining", "filled", "status", "updated_at")
+# the rows' values a record at a time in C (`attrgetter`), for the shared multi-row writes (`persistence.bulk`)
+_order_values, _order_changes = attrgetter(*_ORDER_COLUMNS), attrgetter(*_ORDER_CHANGED_KEYS)
+_trade_values = attrgetter(*_TRADE_COLUMNS)
 
 
 class OrderEntryStore:
@@ -161,24 +168,19 @@ class OrderEntryStore:
 
     # -- writes --------------------------------------------------------------------------------------------------
     def add_orders(self, orders: list[OrderRecord]) -> None:
-        if orders:
-            self.session.execute(insert(_orders), [{name: getattr(o, name) for name in _ORDER_COLUMNS} for o in orders])
+        self.session.flush()  # what the session holds pending goes first (the multi-row writes below bypass it)
+        insert_rows(self.session, _orders, [dict(zip(_ORDER_COLUMNS, _order_values(o), strict=True)) for o in orders])
 
     def change_orders(self, orders: list[OrderRecord]) -> None:
-        if orders:
-            self.session.execute(
-                update(_orders).where(_orders.c.order_id == bindparam("b_order_id"))
-                .values({name: bindparam(f"b_{name}") for name in _ORDER_CHANGES}),
-                [{"b_order_id": o.order_id, **{f"b_{n}": getattr(o, n) for n in _ORDER_CHANGES}} for o in orders])
+        update_rows(self.session, _orders, [dict(zip(_ORDER_CHANGED_KEYS, _order_changes(o), strict=True))
+                                            for o in orders])
 
     def add_trades(self, trades: list[TradeRecord]) -> None:
-        if trades:
-            self.session.execute(insert(_trades), [{name: getattr(t, name) for name in _TRADE_COLUMNS} for t in trades])
+        insert_rows(self.session, _trades, [dict(zip(_TRADE_COLUMNS, _trade_values(t), strict=True)) for t in trades])
 
     def add_alerts(self, alerts: list[dict[str, Any]]) -> None:
         """Surveillance alerts, as the columns of `surveillance_alert` (`service_layer.surveillance`)."""
-        if alerts:
-            self.session.execute(insert(_alerts), alerts)
+        insert_rows(self.session, _alerts, alerts)
 
     def change_cash(self, deltas: dict[str, list[int]]) -> None:
         rows = [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in sorted(deltas.items()) if any(d)]

@@ -1,0 +1,85 @@
+"""M-23, M-24: what one batch of order entries writes in its multi-row statements is what its answers and events say —
+every new order, every trade and every wash-trade alert of the batch, column for column, on SQLite and PostgreSQL
+(several rows per table: PostgreSQL's multi-row path, one statement per table)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import select
+
+from ets_shared.clock import REGULATORY_TZ
+from ets_shared.contracts.allocation import RegistryTransferRegistered, TransferLine
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import DomainError
+from ets_shared.persistence.engine import make_engine, make_session_factory
+from ets_shared.persistence.migrations import upgrade
+from ets_shared.persistence.tables import OutboxMessage
+from exchange.adapters.order_entry_store import OrderRecord, TradeRecord
+from exchange.adapters.orm import ExchangeTable, OrderRow, ProductRow, SurveillanceAlertRow, TradeRow
+from exchange.bootstrap import definition
+from exchange.service_layer import commands, funds, handlers, order_entry
+from exchange.service_layer.settlement import on_transfer_registered
+from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
+
+NOW = datetime(2026, 5, 20, 10, 0, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)  # a Wednesday, in session
+
+
+@pytest.fixture
+def exchange(database_url):
+    engine = make_engine(database_url("exchange"))
+    upgrade(engine, definition().migrations, ExchangeTable.metadata)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_published(exchange):
+    def uow() -> ExchangeUnitOfWork:
+        return ExchangeUnitOfWork(exchange, producer="exchange", context=MessageContext.new("test"))
+
+    with uow() as u:
+        u.books.invalidate()
+        u.books.closes.clear()
+        u.advance_clock(NOW)
+        u.session.add(ProductRow(product_id="P", vintage=2025, reference_price_cents=4000, listed_at=NOW))
+        u.commit()
+    for n, trader in enumerate(("A", "B")):
+        handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"), uow())
+        funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
+                                                      amount="100000.00"), uow())
+        with uow() as u:
+            on_transfer_registered(RegistryTransferRegistered(
+                transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
+                from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
+                lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=1000)], registered_at=NOW), u)
+            u.commit()
+
+    def order(trader: str, side: str, price: str, quantity: int) -> tuple[str, commands.PlaceOrder, MessageContext]:
+        return trader, commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side, price=price,
+                                           quantity=quantity, time_in_force="GTC"), MessageContext.new("test")
+
+    batch = [order("A", "SELL", "40.00", 10), order("A", "SELL", "40.01", 20),
+             order("A", "BUY", "40.05", 50),  # its own two offers are cancelled by self-trade prevention: two alerts
+             order("B", "SELL", "40.02", 5), order("B", "SELL", "40.03", 7),  # two trades with A's bid
+             order("B", "SELL", "40.00", 10_000)]  # refused: B holds 1,000 t
+    outcomes = order_entry.place_orders(uow(), batch)
+
+    assert isinstance(outcomes[-1], DomainError)
+    placed = [o for o in outcomes if not isinstance(o, DomainError)]
+    orders = {o.order_id: o for o, _trades in placed}
+    trades = [t for _order, ts in placed for t in ts]
+    assert len(orders) == 5 and len(trades) == 2
+    with exchange() as session:
+        rows = {r.order_id: OrderRecord(**{n: getattr(r, n) for n in OrderRecord.__slots__})
+                for r in session.execute(select(OrderRow)).scalars()}
+        assert rows == orders  # as answered (the offers cancelled, the bid filled in part), the times in UTC
+        assert [TradeRecord(**{n: getattr(r, n) for n in TradeRecord.__slots__})
+                for r in session.execute(select(TradeRow).order_by(TradeRow.print_sequence)).scalars()] == trades
+        alerts = {r.alert_id: r.model_dump(mode="json")
+                  for r in session.execute(select(SurveillanceAlertRow)).scalars()}
+        published = [json.loads(m.payload)["data"] for m in session.execute(
+            select(OutboxMessage).where(OutboxMessage.subject.like("%surveillance.alert-raised%"))).scalars()]
+    assert len(alerts) == 2
+    assert {a["alert_id"]: a for a in published} == alerts
+    assert sorted(a["order_ids"][0] for a in published) == sorted(o.order_id for o, _ in placed[:2])
