@@ -83,3 +83,15 @@ def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_pub
     assert len(alerts) == 2
     assert {a["alert_id"]: a for a in published} == alerts
     assert sorted(a["order_ids"][0] for a in published) == sorted(o.order_id for o, _ in placed[:2])
+
+    # the records kept beside the books for the next batch are exactly the open orders (the cancelled offers are gone)
+    with uow() as u:
+        assert u.books.records is not None
+        assert u.books.records == {o.order_id: o for o in rows.values() if o.status == "OPEN"}
+
+    # a batch's session check is its own: the next batch, after the morning session closed, is refused
+    with uow() as u:
+        u.advance_clock(NOW.replace(hour=NOW.hour + 1, minute=30))  # 11:30 Shanghai
+        u.commit()
+    refused = order_entry.place_orders(uow(), [order("B", "SELL", "40.00", 1), order("A", "BUY", "40.00", 1)])
+    assert all(isinstance(r, DomainError) and "outside the trading sessions" in str(r) for r in refused)

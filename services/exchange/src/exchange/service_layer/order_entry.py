@@ -62,6 +62,7 @@ class _Batch:
     allocations: dict[str, int]
     members: dict[str, Member | DomainError] = field(default_factory=dict)
     rules: dict[str, TradingRules | DomainError] = field(default_factory=dict)
+    in_session: dict[str, None | DomainError] = field(default_factory=dict)  # per product: the batch has one instant
     products: dict[str, tuple[int, int] | DomainError] = field(default_factory=dict)
     cash_delta: dict[str, list[int]] = field(default_factory=dict)
     units_delta: dict[tuple[str, int], list[int]] = field(default_factory=dict)
@@ -145,7 +146,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
             market_data.publish_depth(uow, books.changed, batch.trades)
             uow.commit()
             books.day = day
-            books.records = {o.order_id: o for o in batch.records.values() if o.status == OPEN}
+            books.records = _still_open(batch)
         except BaseException:
             books.invalidate()
             raise
@@ -153,6 +154,16 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
             books.dirty = False
             books.changed.clear()
     return outcomes, set()
+
+
+def _still_open(batch: _Batch) -> dict[str, OrderRecord]:
+    """The open orders' records after the batch: those it read (all open) and placed, less what it filled or
+    cancelled — only the orders it placed or changed are looked at, not every resting order."""
+    records = batch.records
+    for order in (*batch.new_orders.values(), *batch.changed_orders.values()):
+        if order.status != OPEN:
+            records.pop(order.order_id, None)
+    return records
 
 
 def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWork
@@ -225,7 +236,7 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     account = _account(batch, member_id, cmd.trading_account_id)
     vintage, close = _product(batch, cmd.product_id)
     rules = _cached(batch.rules, cmd.product_id, lambda k: market_rules(uow, k))
-    rules.require_in_session(now)
+    _cached(batch.in_session, cmd.product_id, lambda _k: rules.require_in_session(now))
     rules.require_lot(cmd.quantity)
     price = to_cents(commands.yuan(cmd.price))
     rules.require_tick(price)
