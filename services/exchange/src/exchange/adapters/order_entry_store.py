@@ -15,7 +15,7 @@ from typing import Any
 
 from operator import attrgetter
 
-from sqlalchemy import bindparam, func, select, union_all, update
+from sqlalchemy import BindParameter, bindparam, func, select, union_all, update
 from sqlalchemy.orm import Session
 
 from ets_shared.persistence.bulk import insert_rows, update_rows
@@ -99,6 +99,35 @@ _order_values, _order_changes = attrgetter(*_ORDER_COLUMNS), attrgetter(*_ORDER_
 _trade_values = attrgetter(*_TRADE_COLUMNS)
 
 
+# The reads of every batch, built once (building a statement and its cache key cost more than SQLite's running it:
+# 3.7 of the holdings read's 4.8 ms per batch); the batch's accounts go in as one expanding parameter, `ids`.
+def _ids() -> BindParameter[Any]:
+    return bindparam("ids", expanding=True)
+
+
+_ACCOUNTS = select(_accounts.c.trading_account_id, _accounts.c.member_id, _accounts.c.participant_kind,
+                   _accounts.c.participant_id, _accounts.c.covered_entity_id
+                   ).where(_accounts.c.trading_account_id.in_(_ids()))
+_MEMBERS = select(MemberRow).where(MemberRow.member_id.in_(_ids()))
+_CASH = select(_cash.c.account_id, _cash.c.available_cents, _cash.c.reserved_cents).where(
+    _cash.c.account_id.in_(_ids())).order_by(_cash.c.account_id)
+_UNITS = select(_units.c.account_id, _units.c.vintage, _units.c.available, _units.c.reserved).where(
+    _units.c.account_id.in_(_ids())).order_by(_units.c.account_id, _units.c.vintage)
+_CASH_LOCKED, _UNITS_LOCKED = _CASH.with_for_update(), _UNITS.with_for_update()  # PostgreSQL
+_HOLDINGS = union_all(
+    select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
+    .where(_units.c.account_id.in_(_ids())).group_by(_units.c.account_id),
+    select(_orders.c.trading_account_id, func.sum(_orders.c.remaining))
+    .where(_orders.c.trading_account_id.in_(_ids()), _orders.c.side == "BUY", _orders.c.status == OPEN)
+    .group_by(_orders.c.trading_account_id),
+    select(_trades.c.buyer_account_id, func.sum(_trades.c.quantity))
+    .where(_trades.c.buyer_account_id.in_(_ids()), _trades.c.status == "MATCHED")
+    .group_by(_trades.c.buyer_account_id),
+    select(AgreementRow.proposer_account_id, func.sum(AgreementRow.quantity))
+    .where(AgreementRow.proposer_account_id.in_(_ids()), AgreementRow.proposer_side == "BUY",
+           AgreementRow.status == "PROPOSED").group_by(AgreementRow.proposer_account_id))
+
+
 class OrderEntryStore:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -111,32 +140,24 @@ class OrderEntryStore:
         return {row[0]: OrderRecord(*row) for row in rows}
 
     def accounts(self, ids: Iterable[str]) -> dict[str, AccountRecord]:
-        rows = self.session.execute(select(_accounts.c.trading_account_id, _accounts.c.member_id,
-                                           _accounts.c.participant_kind, _accounts.c.participant_id,
-                                           _accounts.c.covered_entity_id)
-                                    .where(_accounts.c.trading_account_id.in_(sorted(set(ids))))).all()
+        rows = self.session.execute(_ACCOUNTS, {"ids": sorted(set(ids))}).all()
         return {row[0]: AccountRecord(*row) for row in rows}
 
     def members(self, ids: Iterable[str]) -> list[MemberRow]:
         """The members of the batch's accounts (one query; `MemberRepository` makes them domain members)."""
-        return list(self.session.execute(select(MemberRow).where(MemberRow.member_id.in_(sorted(set(ids)))))
-                    .scalars())
+        return list(self.session.execute(_MEMBERS, {"ids": sorted(set(ids))}).scalars())
 
     def cash(self, ids: Iterable[str]) -> dict[str, list[int]]:
         """[available, reserved] fen per account that has a cash row, locked until the batch commits."""
-        query = select(_cash.c.account_id, _cash.c.available_cents, _cash.c.reserved_cents).where(
-            _cash.c.account_id.in_(sorted(set(ids)))).order_by(_cash.c.account_id)
-        if self._lock:
-            query = query.with_for_update()
-        return {a: [available, reserved] for a, available, reserved in self.session.execute(query).all()}
+        query = _CASH_LOCKED if self._lock else _CASH
+        return {a: [available, reserved] for a, available, reserved in
+                self.session.execute(query, {"ids": sorted(set(ids))}).all()}
 
     def allowances(self, ids: Iterable[str]) -> dict[tuple[str, int], list[int]]:
         """[available, reserved] t per (account, vintage), locked until the batch commits."""
-        query = select(_units.c.account_id, _units.c.vintage, _units.c.available, _units.c.reserved).where(
-            _units.c.account_id.in_(sorted(set(ids)))).order_by(_units.c.account_id, _units.c.vintage)
-        if self._lock:
-            query = query.with_for_update()
-        return {(a, v): [available, reserved] for a, v, available, reserved in self.session.execute(query).all()}
+        query = _UNITS_LOCKED if self._lock else _UNITS
+        return {(a, v): [available, reserved] for a, v, available, reserved in
+                self.session.execute(query, {"ids": sorted(set(ids))}).all()}
 
     def holdings_and_pending_buys(self, ids: Iterable[str]) -> dict[str, int]:
         """M-28(2) per account: every allowance held (all vintages, available or reserved) plus what it may still
@@ -145,20 +166,7 @@ class OrderEntryStore:
         totals = dict.fromkeys(ids, 0)
         if not ids:
             return totals
-        queries = [
-            select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
-            .where(_units.c.account_id.in_(ids)).group_by(_units.c.account_id),
-            select(_orders.c.trading_account_id, func.sum(_orders.c.remaining))
-            .where(_orders.c.trading_account_id.in_(ids), _orders.c.side == "BUY", _orders.c.status == OPEN)
-            .group_by(_orders.c.trading_account_id),
-            select(_trades.c.buyer_account_id, func.sum(_trades.c.quantity))
-            .where(_trades.c.buyer_account_id.in_(ids), _trades.c.status == "MATCHED")
-            .group_by(_trades.c.buyer_account_id),
-            select(AgreementRow.proposer_account_id, func.sum(AgreementRow.quantity))
-            .where(AgreementRow.proposer_account_id.in_(ids), AgreementRow.proposer_side == "BUY",
-                   AgreementRow.status == "PROPOSED").group_by(AgreementRow.proposer_account_id),
-        ]
-        for account, quantity in self.session.execute(union_all(*queries)).all():  # one round trip
+        for account, quantity in self.session.execute(_HOLDINGS, {"ids": ids}).all():  # one round trip
             totals[account] += int(quantity or 0)
         return totals
 
