@@ -126,6 +126,13 @@ _HOLDINGS = union_all(
     select(AgreementRow.proposer_account_id, func.sum(AgreementRow.quantity))
     .where(AgreementRow.proposer_account_id.in_(_ids()), AgreementRow.proposer_side == "BUY",
            AgreementRow.status == "PROPOSED").group_by(AgreementRow.proposer_account_id))
+# the balances' net changes, relative (a settlement committed meanwhile composes with them)
+_CHANGE_CASH = update(_cash).where(_cash.c.account_id == bindparam("b_id")).values(
+    available_cents=_cash.c.available_cents + bindparam("b_available"),
+    reserved_cents=_cash.c.reserved_cents + bindparam("b_reserved"))
+_CHANGE_UNITS = update(_units).where(_units.c.account_id == bindparam("b_id"),
+                                     _units.c.vintage == bindparam("b_vintage")).values(
+    available=_units.c.available + bindparam("b_available"), reserved=_units.c.reserved + bindparam("b_reserved"))
 
 
 class OrderEntryStore:
@@ -193,17 +200,10 @@ class OrderEntryStore:
     def change_cash(self, deltas: dict[str, list[int]]) -> None:
         rows = [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in sorted(deltas.items()) if any(d)]
         if rows:
-            self.session.execute(
-                update(_cash).where(_cash.c.account_id == bindparam("b_id"))
-                .values(available_cents=_cash.c.available_cents + bindparam("b_available"),
-                        reserved_cents=_cash.c.reserved_cents + bindparam("b_reserved")), rows)
+            self.session.execute(_CHANGE_CASH, rows)
 
     def change_allowances(self, deltas: dict[tuple[str, int], list[int]]) -> None:
         rows = [{"b_id": a, "b_vintage": v, "b_available": d[0], "b_reserved": d[1]}
                 for (a, v), d in sorted(deltas.items()) if any(d)]
         if rows:
-            self.session.execute(
-                update(_units).where(_units.c.account_id == bindparam("b_id"),
-                                     _units.c.vintage == bindparam("b_vintage"))
-                .values(available=_units.c.available + bindparam("b_available"),
-                        reserved=_units.c.reserved + bindparam("b_reserved")), rows)
+            self.session.execute(_CHANGE_UNITS, rows)
