@@ -35,9 +35,10 @@ def _alert(uow: ExchangeUnitOfWork, pattern: SurveillancePattern, product_id: st
            members: list[str] | None) -> dict[str, Any]:
     """The alert's record, as the columns of `surveillance_alert`, with its event published."""
     members = sorted(set(members) if members is not None else {uow.trading.account(a).member_id for a in accounts})
-    alert = {"alert_id": f"ALR-{random_uuid().hex[:20]}", "pattern": pattern, "product_id": product_id,
-             "trading_date": day, "trading_account_ids": sorted(set(accounts)), "member_ids": members,
-             "order_ids": orders, "trade_ids": trades, "detail": detail[:2000], "raised_at": uow.now()}
+    alert: dict[str, Any] = {
+        "alert_id": f"ALR-{random_uuid().hex[:20]}", "pattern": pattern, "product_id": product_id,
+        "trading_date": day, "trading_account_ids": sorted(set(accounts)), "member_ids": members,
+        "order_ids": orders, "trade_ids": trades, "detail": detail[:2000], "raised_at": uow.now()}
     uow.publish(SurveillanceAlertRaised(**alert), subject_ref=f"alert:{alert['alert_id']}")
     return alert
 
