@@ -4,56 +4,34 @@ every new order, every trade and every wash-trade alert of the batch, column for
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
-from ets_shared.clock import REGULATORY_TZ
-from ets_shared.contracts.allocation import RegistryTransferRegistered, TransferLine
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError
 from ets_shared.persistence.engine import make_engine, make_session_factory
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import OutboxMessage
 from exchange.adapters.order_entry_store import OrderRecord, TradeRecord
-from exchange.adapters.orm import ExchangeTable, OrderRow, ProductRow, SurveillanceAlertRow, TradeRow
+from exchange.adapters.orm import ExchangeTable, OrderRow, SurveillanceAlertRow, TradeRow
 from exchange.bootstrap import definition
-from exchange.service_layer import commands, funds, handlers, order_entry
-from exchange.service_layer.settlement import on_transfer_registered
-from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
+from exchange.service_layer import commands, order_entry
 
-NOW = datetime(2026, 5, 20, 10, 0, tzinfo=REGULATORY_TZ).astimezone(timezone.utc)  # a Wednesday, in session
+from .test_trading_properties import NOW, Exchange
 
 
 @pytest.fixture
 def exchange(database_url):
     engine = make_engine(database_url("exchange"))
     upgrade(engine, definition().migrations, ExchangeTable.metadata)
-    yield make_session_factory(engine)
+    yield Exchange(engine, make_session_factory(engine))  # members A-D, funded, with allowances; product P at 40.00
     engine.dispose()
 
 
 def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_published(exchange):
-    def uow() -> ExchangeUnitOfWork:
-        return ExchangeUnitOfWork(exchange, producer="exchange", context=MessageContext.new("test"))
-
-    with uow() as u:
-        u.books.invalidate()
-        u.books.closes.clear()
-        u.advance_clock(NOW)
-        u.session.add(ProductRow(product_id="P", vintage=2025, reference_price_cents=4000, listed_at=NOW))
-        u.commit()
-    for n, trader in enumerate(("A", "B")):
-        handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"), uow())
-        funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
-                                                      amount="100000.00"), uow())
-        with uow() as u:
-            on_transfer_registered(RegistryTransferRegistered(
-                transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
-                from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
-                lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=1000)], registered_at=NOW), u)
-            u.commit()
+    uow = exchange.uow
 
     def order(trader: str, side: str, price: str, quantity: int) -> tuple[str, commands.PlaceOrder, MessageContext]:
         return trader, commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side, price=price,
@@ -62,7 +40,7 @@ def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_pub
     batch = [order("A", "SELL", "40.00", 10), order("A", "SELL", "40.01", 20),
              order("A", "BUY", "40.05", 50),  # its own two offers are cancelled by self-trade prevention: two alerts
              order("B", "SELL", "40.02", 5), order("B", "SELL", "40.03", 7),  # two trades with A's bid
-             order("B", "SELL", "40.00", 10_000)]  # refused: B holds 1,000 t
+             order("B", "SELL", "40.00", 30_000)]  # refused: B holds 20,000 t
     outcomes = order_entry.place_orders(uow(), batch)
 
     assert isinstance(outcomes[-1], DomainError)
@@ -70,7 +48,7 @@ def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_pub
     orders = {o.order_id: o for o, _trades in placed}
     trades = [t for _order, ts in placed for t in ts]
     assert len(orders) == 5 and len(trades) == 2
-    with exchange() as session:
+    with exchange.factory() as session:
         rows = {r.order_id: OrderRecord(**{n: getattr(r, n) for n in OrderRecord.__slots__})
                 for r in session.execute(select(OrderRow)).scalars()}
         assert rows == orders  # as answered (the offers cancelled, the bid filled in part), the times in UTC
@@ -91,7 +69,7 @@ def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_pub
 
     # a batch's session check is its own: the next batch, after the morning session closed, is refused
     with uow() as u:
-        u.advance_clock(NOW.replace(hour=NOW.hour + 1, minute=30))  # 11:30 Shanghai
+        u.advance_clock(NOW + timedelta(hours=1, minutes=30))  # 11:30 Shanghai
         u.commit()
     refused = order_entry.place_orders(uow(), [order("B", "SELL", "40.00", 1), order("A", "BUY", "40.00", 1)])
     assert all(isinstance(r, DomainError) and "outside the trading sessions" in str(r) for r in refused)
