@@ -55,13 +55,18 @@ class TradingRules:
 
     def require_in_session(self, now: datetime) -> None:
         local = now.astimezone(REGULATORY_TZ)
-        hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in self.sessions)
         if not self.trading_day(local.date()):
-            raise RuleViolation(f"{local.date()} is not a trading day; orders are taken on trading days, {hours} "
-                                "Shanghai time", article="M-23")
-        if not any(start <= local.time() < end for start, end in self.sessions):
-            raise RuleViolation(f"outside the trading sessions ({hours} Shanghai time): it is {local:%H:%M} on "
-                                f"{local.date()}", article="M-23")
+            raise RuleViolation(f"{local.date()} is not a trading day; orders are taken on trading days, "
+                                f"{self._hours()} Shanghai time", article="M-23")
+        clock = local.time()
+        for start, end in self.sessions:
+            if start <= clock < end:
+                return
+        raise RuleViolation(f"outside the trading sessions ({self._hours()} Shanghai time): it is {local:%H:%M} on "
+                            f"{local.date()}", article="M-23")
+
+    def _hours(self) -> str:
+        return ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in self.sessions)
 
     # -- quantities and prices ---------------------------------------------------------------------------------
     def require_lot(self, quantity: int) -> None:

@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from uuid import uuid4
+from typing import Any
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
+from ets_shared.ids import random_uuid
 from ets_shared.contracts.exchange import (
     CancelReason, OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
 )
@@ -61,12 +62,14 @@ class _Batch:
     allocations: dict[str, int]
     members: dict[str, Member | DomainError] = field(default_factory=dict)
     rules: dict[str, TradingRules | DomainError] = field(default_factory=dict)
+    in_session: dict[str, None | DomainError] = field(default_factory=dict)  # per product: the batch has one instant
     products: dict[str, tuple[int, int] | DomainError] = field(default_factory=dict)
     cash_delta: dict[str, list[int]] = field(default_factory=dict)
     units_delta: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     new_orders: dict[str, OrderRecord] = field(default_factory=dict)
     changed_orders: dict[str, OrderRecord] = field(default_factory=dict)
     trades: list[TradeRecord] = field(default_factory=list)
+    alerts: list[dict[str, Any]] = field(default_factory=list)  # surveillance's, as `surveillance_alert` columns
 
     # -- balances: the working copy and the net change to write ----------------------------------------------------
     def move_cash(self, account: str, available: int, reserved: int) -> None:
@@ -143,7 +146,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
             market_data.publish_depth(uow, books.changed, batch.trades)
             uow.commit()
             books.day = day
-            books.records = {o.order_id: o for o in batch.records.values() if o.status == OPEN}
+            books.records = _still_open(batch)
         except BaseException:
             books.invalidate()
             raise
@@ -151,6 +154,16 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
             books.dirty = False
             books.changed.clear()
     return outcomes, set()
+
+
+def _still_open(batch: _Batch) -> dict[str, OrderRecord]:
+    """The open orders' records after the batch: those it read (all open) and placed, less what it filled or
+    cancelled — only the orders it placed or changed are looked at, not every resting order."""
+    records = batch.records
+    for order in (*batch.new_orders.values(), *batch.changed_orders.values()):
+        if order.status != OPEN:
+            records.pop(order.order_id, None)
+    return records
 
 
 def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWork
@@ -223,7 +236,7 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     account = _account(batch, member_id, cmd.trading_account_id)
     vintage, close = _product(batch, cmd.product_id)
     rules = _cached(batch.rules, cmd.product_id, lambda k: market_rules(uow, k))
-    rules.require_in_session(now)
+    _cached(batch.in_session, cmd.product_id, lambda _k: rules.require_in_session(now))
     rules.require_lot(cmd.quantity)
     price = to_cents(commands.yuan(cmd.price))
     rules.require_tick(price)
@@ -243,7 +256,7 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
             raise RuleViolation(f"{account_id} has not enough available allowances of vintage {vintage} (no short "
                                 "sale)", field="quantity", article="M-26")
         batch.move_allowances(account_id, vintage, -cmd.quantity, cmd.quantity)
-    order = OrderRecord(order_id=f"ORD-{uuid4().hex[:20]}", sequence=uow.books.next_sequence(uow.session),
+    order = OrderRecord(order_id=f"ORD-{random_uuid().hex[:20]}", sequence=uow.books.next_sequence(uow.session),
                         trading_account_id=account_id, member_id=account.member_id, owner_id=account.member_id,
                         product_id=cmd.product_id, vintage=vintage, side=cmd.side, price_cents=price,
                         quantity=cmd.quantity, remaining=cmd.quantity, filled=0, time_in_force=cmd.time_in_force,
@@ -282,7 +295,7 @@ def _apply(batch: _Batch, rules: TradingRules, taker: OrderRecord, result: Execu
     for cancel in result.cancels:
         order = taker if cancel.order_id == taker.order_id else batch.records[cancel.order_id]
         if cancel.reason == SELF_TRADE:
-            surveillance.on_self_trade(batch.uow, taker, order, cancel.quantity)
+            surveillance.on_self_trade(batch.uow, taker, order, cancel.quantity, batch.alerts)
         _release(batch, order, cancel.quantity, REASONS[cancel.reason])
     return trades
 
@@ -324,7 +337,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
     surplus = quantity * buy.reserve_per_t_cents - needed
     if surplus:
         batch.move_cash(buy.trading_account_id, surplus, -surplus)
-    trade = TradeRecord(trade_id=f"TRD-{uuid4().hex[:20]}", mode=OPEN_BIDDING, product_id=taker.product_id,
+    trade = TradeRecord(trade_id=f"TRD-{random_uuid().hex[:20]}", mode=OPEN_BIDDING, product_id=taker.product_id,
                         vintage=taker.vintage, price_cents=price, quantity=quantity,
                         buyer_account_id=buy.trading_account_id, seller_account_id=sell.trading_account_id,
                         buy_order_id=buy.order_id, sell_order_id=sell.order_id, buyer_fee_cents=buyer_fee,
@@ -353,3 +366,4 @@ def _write(batch: _Batch) -> None:
     store.add_trades(batch.trades)
     store.change_cash(batch.cash_delta)
     store.change_allowances(batch.units_delta)
+    store.add_alerts(batch.alerts)

@@ -1,0 +1,75 @@
+"""M-23, M-24: what one batch of order entries writes in its multi-row statements is what its answers and events say —
+every new order, every trade and every wash-trade alert of the batch, column for column, on SQLite and PostgreSQL
+(several rows per table: PostgreSQL's multi-row path, one statement per table)."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from ets_shared.envelope import MessageContext
+from ets_shared.errors import DomainError
+from ets_shared.persistence.engine import make_engine, make_session_factory
+from ets_shared.persistence.migrations import upgrade
+from ets_shared.persistence.tables import OutboxMessage
+from exchange.adapters.order_entry_store import OrderRecord, TradeRecord
+from exchange.adapters.orm import ExchangeTable, OrderRow, SurveillanceAlertRow, TradeRow
+from exchange.bootstrap import definition
+from exchange.service_layer import commands, order_entry
+
+from .test_trading_properties import NOW, Exchange
+
+
+@pytest.fixture
+def exchange(database_url):
+    engine = make_engine(database_url("exchange"))
+    upgrade(engine, definition().migrations, ExchangeTable.metadata)
+    yield Exchange(engine, make_session_factory(engine))  # members A-D, funded, with allowances; product P at 40.00
+    engine.dispose()
+
+
+def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_published(exchange):
+    uow = exchange.uow
+
+    def order(trader: str, side: str, price: str, quantity: int) -> tuple[str, commands.PlaceOrder, MessageContext]:
+        return trader, commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side, price=price,
+                                           quantity=quantity, time_in_force="GTC"), MessageContext.new("test")
+
+    batch = [order("A", "SELL", "40.00", 10), order("A", "SELL", "40.01", 20),
+             order("A", "BUY", "40.05", 50),  # its own two offers are cancelled by self-trade prevention: two alerts
+             order("B", "SELL", "40.02", 5), order("B", "SELL", "40.03", 7),  # two trades with A's bid
+             order("B", "SELL", "40.00", 30_000)]  # refused: B holds 20,000 t
+    outcomes = order_entry.place_orders(uow(), batch)
+
+    assert isinstance(outcomes[-1], DomainError)
+    placed = [o for o in outcomes if not isinstance(o, DomainError)]
+    orders = {o.order_id: o for o, _trades in placed}
+    trades = [t for _order, ts in placed for t in ts]
+    assert len(orders) == 5 and len(trades) == 2
+    with exchange.factory() as session:
+        rows = {r.order_id: OrderRecord(**{n: getattr(r, n) for n in OrderRecord.__slots__})
+                for r in session.execute(select(OrderRow)).scalars()}
+        assert rows == orders  # as answered (the offers cancelled, the bid filled in part), the times in UTC
+        assert [TradeRecord(**{n: getattr(r, n) for n in TradeRecord.__slots__})
+                for r in session.execute(select(TradeRow).order_by(TradeRow.print_sequence)).scalars()] == trades
+        alerts = {r.alert_id: r.model_dump(mode="json")
+                  for r in session.execute(select(SurveillanceAlertRow)).scalars()}
+        published = [json.loads(m.payload)["data"] for m in session.execute(
+            select(OutboxMessage).where(OutboxMessage.subject.like("%surveillance.alert-raised%"))).scalars()]
+    assert len(alerts) == 2
+    assert {a["alert_id"]: a for a in published} == alerts
+    assert sorted(a["order_ids"][0] for a in published) == sorted(o.order_id for o, _ in placed[:2])
+
+    # the records kept beside the books for the next batch are exactly the open orders (the cancelled offers are gone)
+    with uow() as u:
+        assert u.books.records is not None
+        assert u.books.records == {o.order_id: o for o in rows.values() if o.status == "OPEN"}
+
+    # a batch's session check is its own: the next batch, after the morning session closed, is refused
+    with uow() as u:
+        u.advance_clock(NOW + timedelta(hours=1, minutes=30))  # 11:30 Shanghai
+        u.commit()
+    refused = order_entry.place_orders(uow(), [order("B", "SELL", "40.00", 1), order("A", "BUY", "40.00", 1)])
+    assert all(isinstance(r, DomainError) and "outside the trading sessions" in str(r) for r in refused)
