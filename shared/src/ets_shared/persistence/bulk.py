@@ -60,11 +60,16 @@ def set_where_present(session: Session, model: Any, key: str, values: Sequence[s
     values as one JSON array, as `keys_present`)."""
     table, dialect = table_of(model), session.get_bind().dialect
     if dialect.name == "sqlite":
-        statement, process = _json_each_update(table, key, column, dialect)
-        session.connection().exec_driver_sql(statement, (process(value) if process else value,
-                                                         json.dumps(list(values))))
+        session.connection().exec_driver_sql(*sqlite_set_where_present(table, key, values, column, value, dialect))
         return
     session.connection().execute(_set_where_in(table, key, column), {"keys_": list(values), "v_": value})
+
+
+def sqlite_set_where_present(model: Any, key: str, values: Sequence[str], column: str, value: Any, dialect: Any
+                             ) -> tuple[str, tuple[Any, Any]]:
+    """`set_where_present`'s statement on SQLite and its parameters, as the driver takes them."""
+    statement, process = _json_each_update(table_of(model), key, column, dialect)
+    return statement, (process(value) if process else value, json.dumps(list(values)))
 
 
 def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
