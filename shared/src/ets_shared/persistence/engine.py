@@ -99,7 +99,7 @@ def sqlite_driver_connection(engine: Engine, *, write: bool = False) -> Iterator
     try:
         pooled = engine.raw_connection()
         try:
-            connection = pooled.driver_connection
+            connection: Any = pooled.driver_connection
             if lock is None:
                 yield connection
                 return
