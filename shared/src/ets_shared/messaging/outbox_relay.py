@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from opentelemetry import trace
@@ -24,7 +24,8 @@ from opentelemetry.trace import SpanKind
 from ets_shared.clock import utcnow
 from ets_shared.observability import tracing
 from ets_shared.observability.logs import log_each
-from ets_shared.persistence.bulk import set_where_present
+from ets_shared.persistence.bulk import set_where_present, sqlite_set_where_present
+from ets_shared.persistence.engine import sqlite_driver_connection, sqlite_write_lock
 from ets_shared.persistence.tables import OutboxMessage
 
 log = logging.getLogger("ets.outbox")
@@ -55,6 +56,12 @@ def _unpublished(batch_size: int) -> Any:
             .where(_OUTBOX.c.published_at.is_(None)).order_by(_OUTBOX.c.seq).limit(batch_size))
 
 
+@lru_cache(maxsize=8)
+def _unpublished_text(batch_size: int, dialect: Any) -> str:
+    """`_unpublished` as the driver's SQL text (nothing in it is a value from outside)."""
+    return str(_unpublished(batch_size).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+
 class OutboxRelay:
     def __init__(self, session_factory: sessionmaker[Session], publish: BatchPublisher, *, batch_size: int = 500,
                  poll_seconds: float = 0.5, read_session_factory: sessionmaker[Session] | None = None,
@@ -64,6 +71,9 @@ class OutboxRelay:
         self._on_published = on_published  # told the subjects of what went out (the service's metrics)
         self._session_factory = session_factory
         self._read_session_factory = read_session_factory or session_factory
+        engine = session_factory.kw.get("bind")
+        # SQLite (an engine of `make_engine`): the batch is read and stamped on the driver's connection
+        self._sqlite = engine if isinstance(engine, Engine) and sqlite_write_lock(engine) is not None else None
         self._publish = publish
         self._batch_size = batch_size
         self._poll_seconds = poll_seconds
@@ -170,14 +180,23 @@ class OutboxRelay:
                  (((m.subject,), m.correlation_id, m.event_id, None) for m in sent))
 
     def _next_batch(self) -> list[OutgoingMessage]:
-        with self._read_session_factory() as session:
-            rows = session.execute(_unpublished(self._batch_size)).all()
-            session.rollback()
+        if self._sqlite is not None:
+            with sqlite_driver_connection(self._sqlite) as connection:
+                rows = connection.execute(_unpublished_text(self._batch_size, self._sqlite.dialect)).fetchall()
+        else:
+            with self._read_session_factory() as session:
+                rows = session.execute(_unpublished(self._batch_size)).all()
+                session.rollback()
         # the rows unpacked as tuples (a Row's attribute lookup by name cost more than the rest of the message)
         return [OutgoingMessage(event_id, subject, payload.encode(), tracing.decode_headers(headers), correlation_id)
                 for event_id, subject, payload, headers, correlation_id in rows]
 
     def _mark_published(self, event_ids: set[str]) -> None:
+        if self._sqlite is not None:
+            with sqlite_driver_connection(self._sqlite, write=True) as connection:
+                connection.execute(*sqlite_set_where_present(OutboxMessage, "event_id", list(event_ids), "published_at",
+                                                             utcnow(), self._sqlite.dialect))
+            return
         with self._session_factory() as session:  # one statement, not one compiled per batch (`persistence.bulk`)
             set_where_present(session, OutboxMessage, "event_id", list(event_ids), "published_at", utcnow())
             session.commit()

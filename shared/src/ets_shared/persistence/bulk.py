@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import Table, and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from ets_shared.persistence.engine import sqlite_run
+
 
 def table_of(model: Any) -> Table:
     return model.__table__ if hasattr(model, "__table__") else model
@@ -34,7 +36,7 @@ def insert_rows(session: Session, model: Any, rows: Sequence[Mapping[str, Any]])
     names = tuple(rows[0])
     if dialect.name == "sqlite" and (plain := _plain_insert(table, names, dialect)) is not None:
         statement, processors = plain
-        session.connection().exec_driver_sql(statement, _driver_rows(rows, names, processors))
+        sqlite_run(session.connection(), statement, _driver_rows(rows, names, processors))
         return
     if dialect.name != "postgresql" or len(rows) < UNNEST_FROM:
         session.connection().execute(_insert_statement(table), rows)  # Core: the session's ORM layer adds nothing
@@ -50,8 +52,8 @@ def keys_present(session: Session, model: Any, key: str, values: Sequence[str]) 
     consumed batch's inbox check. Core: what the session holds pending is not flushed first."""
     table, dialect = table_of(model), session.get_bind().dialect
     if dialect.name == "sqlite":
-        return {row[0] for row in session.connection().exec_driver_sql(_json_each_select(table, key, dialect),
-                                                                       (json.dumps(list(values)),))}
+        return {row[0] for row in sqlite_run(session.connection(), _json_each_select(table, key, dialect),
+                                                 (json.dumps(list(values)),))}
     return set(session.connection().execute(select(table.c[key]).where(table.c[key].in_(values))).scalars())
 
 
@@ -60,11 +62,16 @@ def set_where_present(session: Session, model: Any, key: str, values: Sequence[s
     values as one JSON array, as `keys_present`)."""
     table, dialect = table_of(model), session.get_bind().dialect
     if dialect.name == "sqlite":
-        statement, process = _json_each_update(table, key, column, dialect)
-        session.connection().exec_driver_sql(statement, (process(value) if process else value,
-                                                         json.dumps(list(values))))
+        sqlite_run(session.connection(), *sqlite_set_where_present(table, key, values, column, value, dialect))
         return
     session.connection().execute(_set_where_in(table, key, column), {"keys_": list(values), "v_": value})
+
+
+def sqlite_set_where_present(model: Any, key: str, values: Sequence[str], column: str, value: Any, dialect: Any
+                             ) -> tuple[str, tuple[Any, Any]]:
+    """`set_where_present`'s statement on SQLite and its parameters, as the driver takes them."""
+    statement, process = _json_each_update(table_of(model), key, column, dialect)
+    return statement, (process(value) if process else value, json.dumps(list(values)))
 
 
 def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
@@ -95,7 +102,7 @@ def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]])
             continue
         if dialect.name == "sqlite" and (plain := _plain_update(table, keys, columns, dialect)) is not None:
             statement, processors = plain  # the driver's executemany, as `insert_rows`
-            session.connection().exec_driver_sql(statement, _driver_rows(group, columns + keys, processors))
+            sqlite_run(session.connection(), statement, _driver_rows(group, columns + keys, processors))
             continue
         session.connection().execute(_update_statement(table, keys, columns), [
             {f"pk_{k}" if k in keys else f"v_{k}": v for k, v in row.items()} for row in group])
