@@ -17,7 +17,7 @@ from allocation.adapters.orm import (
 )
 from allocation.domain import RegistryTransaction, TransactionKind
 from allocation.domain.serials import Block, split_off, subtract
-from ets_shared.persistence.bulk import insert_rows, set_by_key, update_rows
+from ets_shared.persistence.bulk import insert_rows, set_by_key
 
 _BLOCK = SerialBlockRow.__table__
 _MOVE = SerialMovementRow.__table__
@@ -41,6 +41,16 @@ _LOWEST_PER_KEY = (
     "WHERE account_id = k.account_id AND unit_type = k.unit_type AND vintage = k.vintage AND lot = k.lot "
     "ORDER BY account_id, unit_type, vintage, lot, last_serial LIMIT k.need) AS s) AS b "
     "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.last_serial")
+#: a batch's block and movement rows, built as tuples in these columns' order (no dict per block): on SQLite written by
+#: the driver's executemany of these texts (every column a plain text or integer: nothing to process per row), on
+#: PostgreSQL as dicts by `insert_rows` / `set_by_key` (one statement each)
+_BLOCK_COLUMNS = ("account_id", "unit_type", "vintage", "lot", "issuer", "first_serial", "last_serial")
+_MOVE_COLUMNS = ("transaction_id", "unit_type", "vintage", "lot", "issuer", "first_serial", "last_serial",
+                 "from_account_id", "to_account_id")
+_SQLITE_INSERT = {table.name: f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                              f"VALUES ({', '.join('?' * len(columns))})"
+                  for table, columns in ((_BLOCK, _BLOCK_COLUMNS), (_MOVE, _MOVE_COLUMNS))}
+_SQLITE_REHOME = "UPDATE serial_block SET account_id = ?, first_serial = ? WHERE id = ?"
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 # the statements every registration runs, built once (building and keying one cost more than running it)
 _COUNTER_OF = (_COUNTER.c.unit_type == bindparam("unit")) & (_COUNTER.c.vintage == bindparam("of_vintage"))
@@ -64,9 +74,8 @@ def _first(b: Block) -> int:
     return b.first
 
 
-def _block_row(account_id: str, b: Block) -> dict[str, Any]:
-    return {"account_id": account_id, "unit_type": b.unit_type, "vintage": b.vintage, "lot": b.lot,
-            "issuer": b.issuer, "first_serial": b.first, "last_serial": b.last}
+def _block_row(account_id: str, b: Block) -> tuple:  # in `_BLOCK_COLUMNS`
+    return account_id, b.unit_type, b.vintage, b.lot, b.issuer, b.first, b.last
 
 
 def issuer_of(unit_type: str, lot: str) -> str:
@@ -95,7 +104,7 @@ class SerialBlocks:
         held = self._lowest(needed)
         counters: dict[tuple[str, int], int] = {}
         placed: list[tuple[str, Block]] = []  # blocks received by accounts that send nothing in the batch
-        movements: list[dict[str, Any]] = []
+        movements: list[tuple] = []  # in `_MOVE_COLUMNS`
         for tx in transactions:
             for ln in tx.lines:
                 unit, lot = ln.unit_type.value, lot_of(ln.origin)
@@ -114,17 +123,16 @@ class SerialBlocks:
                         insort(receiving, b, key=_first)
                     else:
                         placed.append((ln.to_account_id, b))
-                    movements.append({"transaction_id": tx.transaction_id, "unit_type": unit, "vintage": ln.vintage,
-                                      "lot": lot, "issuer": b.issuer, "first_serial": b.first, "last_serial": b.last,
-                                      "from_account_id": source, "to_account_id": ln.to_account_id})
+                    movements.append((tx.transaction_id, unit, ln.vintage, lot, b.issuer, b.first, b.last, source,
+                                      ln.to_account_id))
         placed += [(key[0], b) for key, blocks in held.items() for b in blocks]
         self._write(placed, counters, movements)
 
     def _write(self, placed: list[tuple[str, Block]], counters: dict[tuple[str, int], int],
-               movements: list[dict[str, Any]]) -> None:
+               movements: list[tuple]) -> None:
         """Where each block of the batch ended: a new one inserted, one read updated where its account or its first
         serial changed (no block is ever deleted: a serial is never lost, and a block's last serial never moves)."""
-        new_blocks: list[dict[str, Any]] = []
+        new_blocks: list[tuple] = []
         changed: list[tuple[int, str, int]] = []
         for account_id, b in placed:
             if b.block_id is None:
@@ -134,15 +142,26 @@ class SerialBlocks:
         self._update(changed)
         for (unit, vintage), following in counters.items():
             self.session.execute(_SET_COUNTER, {"unit": unit, "of_vintage": vintage, "following": following})
-        insert_rows(self.session, _BLOCK, new_blocks)
-        insert_rows(self.session, _MOVE, movements)
+        self._insert(_BLOCK, _BLOCK_COLUMNS, new_blocks)
+        self._insert(_MOVE, _MOVE_COLUMNS, movements)
+
+    def _insert(self, table: Any, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        if self.session.get_bind().dialect.name == "postgresql":
+            insert_rows(self.session, table, [dict(zip(columns, row, strict=True)) for row in rows])
+            return
+        self.session.connection().connection.driver_connection.executemany(  # type: ignore[union-attr]
+            _SQLITE_INSERT[table.name], rows)
 
     def _update(self, changed: list[tuple[int, str, int]]) -> None:
         """The blocks read that changed hands or were split: on SQLite one executemany of both columns; on
         PostgreSQL one statement per column (`set_by_key`), each only for the blocks whose column changed (a split
         alone, the first serial, stays a heap-only update: see `SerialBlockRow`)."""
         if self.session.get_bind().dialect.name != "postgresql":
-            update_rows(self.session, _BLOCK, [{"id": i, "account_id": a, "first_serial": f} for i, a, f in changed])
+            if changed:
+                self.session.connection().connection.driver_connection.executemany(  # type: ignore[union-attr]
+                    _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
             return
         set_by_key(self.session, _BLOCK, "id", "account_id",
                    [(i, a) for i, a, _ in changed if self._loaded[i][0] != a])
