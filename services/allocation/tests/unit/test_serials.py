@@ -20,8 +20,9 @@ def test_m32_a_serial_label_names_unit_type_vintage_and_a_twelve_digit_serial():
 def test_m32_split_off_takes_the_lowest_serials_and_splits_the_last_block_needed():
     moved, kept = split_off(blocks(), 12)
     assert [(b.first, b.last) for b in moved] == [(1, 10), (21, 22)]
-    assert all((b.unit_type, b.vintage, b.lot, b.issuer, b.block_id) == ("SHEA", 2024, "", "SH", None)
-               for b in moved)
+    assert all((b.unit_type, b.vintage, b.lot, b.issuer) == ("SHEA", 2024, "", "SH") for b in moved)
+    # the block taken whole moves with its id (its row changes hands); the part split off is a new block
+    assert [b.block_id for b in moved] == [7, None]
     assert [(b.first, b.last, b.block_id) for b in kept] == [(23, 25, 8)]  # the split block keeps its id
     assert sum(b.size for b in moved) == 12
 
@@ -34,7 +35,7 @@ def test_m32_split_off_of_exactly_one_block_leaves_the_others_whole():
 
 def test_m32_split_off_of_part_of_the_first_block_moves_its_lowest_serials():
     moved, kept = split_off(blocks(), 1)
-    assert [(b.first, b.last) for b in moved] == [(1, 1)]
+    assert [(b.first, b.last, b.block_id) for b in moved] == [(1, 1, None)]
     assert [(b.first, b.last, b.block_id) for b in kept] == [(2, 10, 7), (21, 25, 8)]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import (
@@ -41,9 +41,18 @@ _LOWEST_PER_KEY = (
     "WHERE account_id = k.account_id AND unit_type = k.unit_type AND vintage = k.vintage AND lot = k.lot "
     "ORDER BY account_id, unit_type, vintage, lot, last_serial LIMIT k.need) AS s) AS b "
     "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.last_serial")
+#: a batch's block and movement rows, built as tuples in these columns' order (no dict per block): on SQLite written by
+#: the driver's executemany of these texts (every column a plain text or integer: nothing to process per row), on
+#: PostgreSQL as dicts by `insert_rows` / `set_by_key` (one statement each)
+_BLOCK_COLUMNS = ("account_id", "unit_type", "vintage", "lot", "issuer", "first_serial", "last_serial")
+_MOVE_COLUMNS = ("transaction_id", "unit_type", "vintage", "lot", "issuer", "first_serial", "last_serial",
+                 "from_account_id", "to_account_id")
+_SQLITE_INSERT = {table.name: f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                              f"VALUES ({', '.join('?' * len(columns))})"
+                  for table, columns in ((_BLOCK, _BLOCK_COLUMNS), (_MOVE, _MOVE_COLUMNS))}
+_SQLITE_REHOME = "UPDATE serial_block SET account_id = ?, first_serial = ? WHERE id = ?"
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 # the statements every registration runs, built once (building and keying one cost more than running it)
-_DELETE_BLOCKS = delete(_BLOCK).where(_BLOCK.c.id.in_(bindparam("ids", expanding=True)))
 _COUNTER_OF = (_COUNTER.c.unit_type == bindparam("unit")) & (_COUNTER.c.vintage == bindparam("of_vintage"))
 _SET_COUNTER = update(_COUNTER).where(_COUNTER_OF).values(next_serial=bindparam("following"))
 _NEXT_SERIAL = select(_COUNTER.c.next_serial).where(_COUNTER_OF)
@@ -61,9 +70,12 @@ def _covering(rows: Any, need: int) -> list[Any]:
     return taken
 
 
-def _block_row(account_id: str, b: Block) -> dict[str, Any]:
-    return {"account_id": account_id, "unit_type": b.unit_type, "vintage": b.vintage, "lot": b.lot,
-            "issuer": b.issuer, "first_serial": b.first, "last_serial": b.last}
+def _first(b: Block) -> int:
+    return b.first
+
+
+def _block_row(account_id: str, b: Block) -> tuple:  # in `_BLOCK_COLUMNS`
+    return account_id, b.unit_type, b.vintage, b.lot, b.issuer, b.first, b.last
 
 
 def issuer_of(unit_type: str, lot: str) -> str:
@@ -74,14 +86,15 @@ def issuer_of(unit_type: str, lot: str) -> str:
 class SerialBlocks:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._loaded: dict[tuple[str, str, int, str], dict[int, int]] = {}  # key -> {block id: first serial}
+        self._loaded: dict[int, tuple[str, int]] = {}  # block id read -> (its account, its first serial) as read
 
     def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # origin -> lot
         """Move the serials of a batch of registered transactions, in registration order, set-based: the senders'
-        lowest blocks read in one query, the blocks split in memory, then one DELETE, one executemany UPDATE and one
-        multi-row INSERT of blocks and of movements. A block received in the batch by an account that also sends in
-        it joins that account's blocks in memory (by first serial), so the batch moves exactly the serials that one
-        transaction after the other would."""
+        lowest blocks read in one query, the blocks split in memory, then one executemany UPDATE and one multi-row
+        INSERT of blocks and of movements. A block taken whole changes hands in its own row (its account, and its
+        first serial should its new holder split it later in the batch); only the part split off a block is a new
+        row. A block received in the batch by an account that also sends in it joins that account's blocks in memory
+        (by first serial), so the batch moves exactly the serials that one transaction after the other would."""
         needed: dict[tuple[str, str, int, str], int] = {}
         for tx in transactions:
             if tx.kind is not TransactionKind.ISSUE:
@@ -90,8 +103,8 @@ class SerialBlocks:
                     needed[key] = needed.get(key, 0) + ln.quantity
         held = self._lowest(needed)
         counters: dict[tuple[str, int], int] = {}
-        new_blocks: list[dict[str, Any]] = []
-        movements: list[dict[str, Any]] = []
+        placed: list[tuple[str, Block]] = []  # blocks received by accounts that send nothing in the batch
+        movements: list[tuple] = []  # in `_MOVE_COLUMNS`
         for tx in transactions:
             for ln in tx.lines:
                 unit, lot = ln.unit_type.value, lot_of(ln.origin)
@@ -104,33 +117,56 @@ class SerialBlocks:
                     key = (ln.from_account_id, unit, ln.vintage, lot)
                     moved, held[key] = split_off(held[key], ln.quantity)
                     source = ln.from_account_id
-                receiver = (ln.to_account_id, unit, ln.vintage, lot)
+                receiving = held.get((ln.to_account_id, unit, ln.vintage, lot))
                 for b in moved:
-                    if receiver in held:  # it sends later in the batch (or did): kept in memory, written at the end
-                        insort(held[receiver], b, key=lambda blk: blk.first)
+                    if receiving is not None:  # it sends later in the batch (or did): kept in memory until the end
+                        insort(receiving, b, key=_first)
                     else:
-                        new_blocks.append(_block_row(ln.to_account_id, b))
-                    movements.append({"transaction_id": tx.transaction_id, "unit_type": unit, "vintage": ln.vintage,
-                                      "lot": lot, "issuer": b.issuer, "first_serial": b.first, "last_serial": b.last,
-                                      "from_account_id": source, "to_account_id": ln.to_account_id})
-        self._write(held, counters, new_blocks, movements)
+                        placed.append((ln.to_account_id, b))
+                    movements.append((tx.transaction_id, unit, ln.vintage, lot, b.issuer, b.first, b.last, source,
+                                      ln.to_account_id))
+        placed += [(key[0], b) for key, blocks in held.items() for b in blocks]
+        self._write(placed, counters, movements)
 
-    def _write(self, held, counters, new_blocks, movements) -> None:
-        gone: list[int] = []
-        changed: list[tuple[int, int]] = []
-        for key, blocks in held.items():
-            kept = {b.block_id: b.first for b in blocks if b.block_id is not None}
-            loaded = self._loaded.get(key, {})
-            gone += [i for i in loaded if i not in kept]
-            changed += [(i, f) for i, f in kept.items() if loaded.get(i) != f]
-            new_blocks += [_block_row(key[0], b) for b in blocks if b.block_id is None]
-        for ids in (gone[n:n + 5000] for n in range(0, len(gone), 5000)):
-            self.session.execute(_DELETE_BLOCKS, {"ids": ids})
-        set_by_key(self.session, _BLOCK, "id", "first_serial", changed)
+    def _write(self, placed: list[tuple[str, Block]], counters: dict[tuple[str, int], int],
+               movements: list[tuple]) -> None:
+        """Where each block of the batch ended: a new one inserted, one read updated where its account or its first
+        serial changed (no block is ever deleted: a serial is never lost, and a block's last serial never moves)."""
+        new_blocks: list[tuple] = []
+        changed: list[tuple[int, str, int]] = []
+        for account_id, b in placed:
+            if b.block_id is None:
+                new_blocks.append(_block_row(account_id, b))
+            elif self._loaded[b.block_id] != (account_id, b.first):
+                changed.append((b.block_id, account_id, b.first))
+        self._update(changed)
         for (unit, vintage), following in counters.items():
             self.session.execute(_SET_COUNTER, {"unit": unit, "of_vintage": vintage, "following": following})
-        insert_rows(self.session, _BLOCK, new_blocks)
-        insert_rows(self.session, _MOVE, movements)
+        self._insert(_BLOCK, _BLOCK_COLUMNS, new_blocks)
+        self._insert(_MOVE, _MOVE_COLUMNS, movements)
+
+    def _insert(self, table: Any, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        if self.session.get_bind().dialect.name == "postgresql":
+            insert_rows(self.session, table, [dict(zip(columns, row, strict=True)) for row in rows])
+            return
+        self.session.connection().connection.driver_connection.executemany(  # type: ignore[union-attr]
+            _SQLITE_INSERT[table.name], rows)
+
+    def _update(self, changed: list[tuple[int, str, int]]) -> None:
+        """The blocks read that changed hands or were split: on SQLite one executemany of both columns; on
+        PostgreSQL one statement per column (`set_by_key`), each only for the blocks whose column changed (a split
+        alone, the first serial, stays a heap-only update: see `SerialBlockRow`)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            if changed:
+                self.session.connection().connection.driver_connection.executemany(  # type: ignore[union-attr]
+                    _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
+            return
+        set_by_key(self.session, _BLOCK, "id", "account_id",
+                   [(i, a) for i, a, _ in changed if self._loaded[i][0] != a])
+        set_by_key(self.session, _BLOCK, "id", "first_serial",
+                   [(i, f) for i, _, f in changed if self._loaded[i][1] != f])
 
     def _lowest(self, needed: dict[tuple[str, str, int, str], int]) -> dict[tuple[str, str, int, str], list[Block]]:
         """For each (account, unit type, vintage, lot) the lowest blocks that hold the units it sends — not all its
@@ -160,8 +196,7 @@ class SerialBlocks:
             key = (account_id, unit, vintage, lot)
             if key in held:
                 held[key].append(Block(unit, vintage, lot, issuer, first, last, block_id))
-        for key, blocks in held.items():
-            self._loaded[key] = {b.block_id: b.first for b in blocks if b.block_id is not None}  # all: read rows
+                self._loaded[block_id] = (account_id, first)
         return held
 
     def _next(self, unit: str, vintage: int) -> int:

@@ -30,19 +30,22 @@ def label(unit_type: str, vintage: int, serial: int) -> str:
 
 def split_off(blocks: list[Block], quantity: int) -> tuple[list[Block], list[Block]]:
     """Take `quantity` serials from `blocks` (ordered by first serial), lowest first: the blocks moved, and the
-    sender's blocks that remain changed (a split block keeps its id with a later first serial; emptied ones are
-    gone from `blocks`). Raises if the blocks hold fewer units than asked."""
+    sender's blocks that remain changed. A block taken whole moves as it is, its id with it (the receiver holds that
+    block now); the last block needed, when only its lowest serials are taken, is split: the sender's keeps its id
+    with a later first serial, the part moved is a new block (no id). Raises if the blocks hold fewer units than
+    asked."""
     moved: list[Block] = []
     while quantity > 0:
         if not blocks:
             raise RuntimeError("the serial blocks hold fewer units than the holding")
         head = blocks[0]
         take = min(quantity, head.size)
-        moved.append(Block(head.unit_type, head.vintage, head.lot, head.issuer, head.first, head.first + take - 1))
         quantity -= take
         if take == head.size:
-            blocks.pop(0)
+            moved.append(blocks.pop(0))
         else:
+            moved.append(Block(head.unit_type, head.vintage, head.lot, head.issuer, head.first,
+                               head.first + take - 1))
             head.first += take
     return moved, blocks
 

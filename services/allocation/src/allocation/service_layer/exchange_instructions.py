@@ -67,12 +67,15 @@ def register_instructions(instructions: list[Instruction], uow: AllocationUnitOf
     holdings and serial blocks written together. Each answer carries its instruction's context."""
     store, acting, now = uow.registry, uow.context, uow.now()
     registered = store.registered_among(i.reference for i in instructions)
-    linked = store.accounts({i.from_account_id for i in instructions})
+    accounts = store.accounts({i.from_account_id for i in instructions}  # with the buyers': one read for a trade
+                              | {i.to_account_id for i in instructions if i.to_account_id is not None})
     targets = [i.to_account_id if i.to_account_id is not None
-               else (linked[i.from_account_id].linked_account_id if i.from_account_id in linked else None)
+               else (accounts[i.from_account_id].linked_account_id if i.from_account_id in accounts else None)
                for i in instructions]
+    if linked := {t for t in targets if t and t not in accounts}:  # the holding accounts withdrawals go back to
+        accounts.update(store.accounts(linked))
     ids = {i.from_account_id for i in instructions} | {t for t in targets if t}
-    registry = store.load(ids, ids, unit_type=UnitType.SHEA)
+    registry = store.load(ids, ids, unit_type=UnitType.SHEA, accounts=accounts)
     txs: list[RegistryTransaction] = []
     for item, target in zip(instructions, targets, strict=True):
         uow.context = item.context

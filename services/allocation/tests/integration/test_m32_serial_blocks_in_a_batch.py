@@ -1,0 +1,112 @@
+"""M-32 serial blocks moved by a batch of registrations, on SQLite and PostgreSQL, through the registry's store: a
+block taken whole changes hands in its own row (the receiver holds that block now, and splits it when it sends part
+of it later in the same batch), only the part split off a block is a new row, and the batch leaves every account
+exactly the blocks, and the history exactly the movements, that one transaction after the other would."""
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from alembic import command
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from allocation.adapters.orm import ISSUANCE_ACCOUNT, SerialBlockRow, SerialMovementRow
+from allocation.bootstrap import definition
+from allocation.domain import Account, AccountKind, TransferPurpose, UnitLine, UnitType
+from allocation.service_layer.unit_of_work import AllocationUnitOfWork
+from ets_shared.envelope import MessageContext
+from ets_shared.persistence.engine import make_engine
+from ets_shared.persistence.migrations import PLATFORM_MIGRATIONS, PLATFORM_VERSION_TABLE, alembic_config
+from ets_shared.persistence.tables import PlatformTable
+
+T0 = datetime(2026, 6, 1, 2, tzinfo=timezone.utc)
+HOLDERS = ("A", "B", "C", "D")
+# A's whole block goes to B, who sends part of it on to C and the rest, whole, to D (who sends nothing); then C
+# sends part of what it received back to A — each a trade delivery between trading accounts
+DELIVERIES = [("A", "B", 10), ("B", "C", 4), ("B", "D", 6), ("C", "A", 1), ("B", "A", 2)]
+
+
+@pytest.fixture
+def migrated(database_url):
+    engines = []
+
+    def make(label: str):
+        engine = make_engine(database_url(label))
+        d = definition()
+        command.upgrade(alembic_config(PLATFORM_MIGRATIONS, metadata=PlatformTable.metadata,
+                                       version_table=PLATFORM_VERSION_TABLE, engine=engine), "head")
+        command.upgrade(alembic_config(d.migrations, metadata=d.metadata, version_table="alembic_version",
+                                       engine=engine), "head")
+        engines.append(engine)
+        return sessionmaker(engine, expire_on_commit=False)
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+def uow(factory) -> AllocationUnitOfWork:
+    return AllocationUnitOfWork(factory, producer="allocation", context=MessageContext.new("serials"))
+
+
+def prepared(factory) -> None:
+    """Each holder's trading account holds one block: A 1..10, B 11..15, C 16..20, D 21..25."""
+    trading = [f"{h}-T" for h in HOLDERS]
+    with uow(factory) as u:
+        u.registry.open_accounts([Account(h, AccountKind.ENTITY_HOLDING, h, T0) for h in HOLDERS])
+        u.registry.open_accounts([Account(f"{h}-T", AccountKind.EXCHANGE_TRADING, h, T0, linked_account_id=h)
+                                  for h in HOLDERS])
+        registry = u.registry.load([ISSUANCE_ACCOUNT, *HOLDERS, *trading], [*HOLDERS, *trading])
+        txs = [registry.issue(f"ISS-{h}", ISSUANCE_ACCOUNT, h, [UnitLine(UnitType.SHEA, 2025, 5 + 5 * (h == "A"))],
+                              T0) for h in HOLDERS]
+        txs += [registry.transfer(f"DEP-{h}", h, f"{h}-T", [UnitLine(UnitType.SHEA, 2025, 5 + 5 * (h == "A"))],
+                                  T0, TransferPurpose.EXCHANGE_DEPOSIT) for h in HOLDERS]
+        u.registry.record(registry, txs, "setup")
+        u.commit()
+
+
+def deliver(factory, deliveries: list[tuple[str, str, int]], ids) -> None:
+    with uow(factory) as u:
+        trading = [f"{h}-T" for h in HOLDERS]
+        registry = u.registry.load(trading, trading, unit_type=UnitType.SHEA)
+        txs = [registry.transfer(f"TRD-{next(ids)}", f"{s}-T", f"{b}-T", [UnitLine(UnitType.SHEA, 2025, q)],
+                                 T0 + timedelta(minutes=1), TransferPurpose.TRADE_DELIVERY) for s, b, q in deliveries]
+        u.registry.record(registry, txs, [tx.transaction_id for tx in txs])
+        u.commit()
+
+
+def blocks(factory) -> list[tuple[int, str, int, int]]:
+    with factory() as session:
+        return [tuple(r) for r in session.execute(
+            select(SerialBlockRow.id, SerialBlockRow.account_id, SerialBlockRow.first_serial,
+                   SerialBlockRow.last_serial).order_by(SerialBlockRow.first_serial))]
+
+
+def movements(factory) -> list[tuple]:
+    with factory() as session:
+        return [tuple(r) for r in session.execute(
+            select(SerialMovementRow.transaction_id, SerialMovementRow.from_account_id,
+                   SerialMovementRow.to_account_id, SerialMovementRow.first_serial, SerialMovementRow.last_serial)
+            .order_by(SerialMovementRow.id))]
+
+
+def test_m32_a_batch_moves_blocks_whole_in_their_rows_and_as_one_transaction_after_the_other(migrated):
+    batched, one_by_one = migrated("batched"), migrated("one_by_one")
+    for factory in (batched, one_by_one):
+        prepared(factory)
+    a_block = next(i for i, account, *_ in blocks(batched) if account == "A-T")
+    deliver(batched, DELIVERIES, itertools.count())
+    ids = itertools.count()
+    for delivery in DELIVERIES:
+        deliver(one_by_one, [delivery], ids)
+
+    held = [(account, first, last) for _, account, first, last in blocks(batched)]
+    assert held == [("A-T", 1, 1), ("C-T", 2, 4), ("D-T", 5, 10), ("A-T", 11, 12), ("B-T", 13, 15),
+                    ("C-T", 16, 20), ("D-T", 21, 25)], held
+    assert held == [(account, first, last) for _, account, first, last in blocks(one_by_one)]
+    assert movements(batched) == movements(one_by_one)
+    # A's block 1..10 went whole to B, who split it (1..4 to C) and sent the rest whole to D: it is D's now, in the
+    # same row — never deleted, so the batch wrote no block twice and no serial is in two rows
+    assert [(account, first, last) for i, account, first, last in blocks(batched) if i == a_block] == [
+        ("D-T", 5, 10)]
