@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ets_shared.envelope import MessageContext
 from exchange.entrypoints.rpc_problems import refusal
-from exchange.entrypoints.schemas import OrderPublic
+from exchange.entrypoints.rpc_order_json import order_json
 from exchange.service_layer import commands
 
 MAX_ORDERS = 200
@@ -57,7 +57,7 @@ def _result(answer: Future | tuple[int, bytes], n: int) -> bytes:
         error = answer.exception()
         if error is None:
             order, trades = answer.result()
-            return b'{"status":201,"order":' + OrderPublic.of(order, trades).model_dump_json().encode() + b"}"
+            return b'{"status":201,"order":' + order_json(order, trades) + b"}"
         answer = refusal(error if isinstance(error, Exception) else RuntimeError(error), within=f"orders.{n}")
     status, problem = answer
     return b'{"status":' + json.dumps(status).encode() + b',"problem":' + problem + b"}"
