@@ -15,9 +15,9 @@ from ets_shared.envelope import MessageContext
 from ets_shared.persistence.engine import make_engine, make_session_factory
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import OutboxMessage
-from exchange.adapters.orm import ExchangeTable, LedgerEntryRow, ProductRow, TradeRow
+from exchange.adapters.orm import ExchangeTable, LedgerEntryRow, TradeRow
 from exchange.bootstrap import definition
-from exchange.service_layer import commands, funds, handlers, order_entry
+from exchange.service_layer import commands, order_entry
 from exchange.service_layer.settlement import apply_delivery_answers, on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -40,22 +40,8 @@ def delivered(trade_id: str) -> RegistryTransferRegistered:
                                                                             quantity=100)], registered_at=NOW)
 
 
-def test_m26_answers_in_one_transaction_settle_a_trade_once_and_a_held_trade_is_read_afresh(uow):
-    with uow() as u:
-        u.books.invalidate()
-        u.advance_clock(NOW)
-        u.session.add(ProductRow(product_id="P", vintage=2025, reference_price_cents=4000, listed_at=NOW))
-        u.commit()
-    for n, trader in enumerate(("B", "S")):
-        handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"), uow())
-        funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
-                                                      amount="100000.00"), uow())
-        with uow() as u:
-            on_transfer_registered(RegistryTransferRegistered(
-                transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
-                from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
-                lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=1000)], registered_at=NOW), u)
-            u.commit()
+def test_m26_answers_in_one_transaction_settle_a_trade_once_and_a_held_trade_is_read_afresh(uow, open_market):
+    open_market(uow, NOW, ("B", "S"))
     for trader, side in (("S", "SELL"), ("B", "BUY")):
         _, trades = order_entry.place_order(trader, commands.PlaceOrder(
             trading_account_id=f"X-{trader}", product_id="P", side=side, price="40.00", quantity=100), uow())
