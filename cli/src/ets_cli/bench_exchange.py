@@ -8,9 +8,13 @@ Set-up (not measured): `--traders` covered entities registered and allocated (al
 members with trading accounts the registry opens; each deposits allowances into its trading account (a registry
 transfer) and the settlement bank confirms its cash. Load: `--concurrency` clients send N limit orders around the
 reference price (about a third marketable), each as soon as its previous one is acknowledged (so `--concurrency`
-orders are outstanding at any time). Then it waits until the platform has
-drained (every trade delivered in the registry and settled) and reconciles the counts: orders acknowledged = orders
-the exchange recorded, trades executed = trades settled, the registry's balances = the exchange's custody."""
+orders are outstanding at any time, and each order's latency is about that number over the throughput); with
+`--rate R`, open loop instead: the requests go out at R orders per second whatever is unanswered, and each order's
+latency counts from its request's due time (the latency at that load, not a consequence of the clients' number).
+Latency percentiles are per order (a mass order's orders each take their request's). Then it waits until the
+platform has drained (every trade delivered in the registry and settled) and reconciles the counts: orders
+acknowledged = orders the exchange recorded, trades executed = trades settled, the registry's balances = the
+exchange's custody."""
 from __future__ import annotations
 
 import asyncio
@@ -36,10 +40,11 @@ MASS_ORDERS_SUBJECT = "ets.rpc.exchange.orders.mass"  # many orders in one reque
 
 class ExchangeBench:
     def __init__(self, c: PlatformClient, orders: int, traders: int, concurrency: int, year: int,
-                 gateway=None, mass: int = 0) -> None:  # a nats-py connection as the member-gateway identity
+                 gateway=None, mass: int = 0, rate: float = 0.0) -> None:  # gateway: a nats-py connection
         self.c, self.n, self.k, self.limit, self.Y = c, orders, traders, concurrency, year
         self.gateway = gateway
         self.mass = mass  # orders per mass-order request (0: one order per request)
+        self.rate = rate  # orders per second offered whatever is outstanding (0: `concurrency` clients in turn)
         run = secrets.token_hex(3).upper()
         self.entities = [f"X{run}-{i:03d}" for i in range(traders)]
         self.product = f"SHEA-{year}-{run}"
@@ -110,6 +115,8 @@ class ExchangeBench:
     async def load(self) -> float:
         rng = random.Random(1)
         plan = [self._order(rng) for _ in range(self.n)]
+        if self.rate:
+            return await self._load_at_rate(self._requests(plan) if self.mass else [[entry] for entry in plan])
         if self.mass:
             return await self._load_mass(plan)
         queue = iter(plan)
@@ -127,10 +134,9 @@ class ExchangeBench:
         await asyncio.gather(*(worker() for _ in range(self.limit)))
         return time.perf_counter() - started
 
-    async def _load_mass(self, plan: list[tuple[int, str, str, int]]) -> float:
+    def _requests(self, plan: list[tuple[int, str, str, int]]) -> list[list[tuple[int, str, str, int]]]:
         """The same orders as one per request, grouped: each trader's next `self.mass` orders (in the plan's order)
-        make one mass-order request (its member's token), sent when the last of them comes up in the plan; every
-        order's acknowledgement latency is its request's."""
+        make one mass-order request (its member's token), sent when the last of them comes up in the plan."""
         requests: list[list[tuple[int, str, str, int]]] = []
         waiting: dict[int, list[tuple[int, str, str, int]]] = {}
         for entry in plan:
@@ -139,34 +145,62 @@ class ExchangeBench:
             if len(group) == self.mass:
                 requests.append(waiting.pop(entry[0]))
         requests.extend(waiting.values())
-        queue = iter(requests)
+        return requests
+
+    async def _load_mass(self, plan: list[tuple[int, str, str, int]]) -> float:
+        """The mass-order requests (`_requests`) sent by `self.limit` clients, each its next request as soon as its
+        previous one is answered; every order's acknowledgement latency is its request's."""
+        queue = iter(self._requests(plan))
 
         async def worker() -> None:
             for request in queue:
-                i = request[0][0]
-                body = {"orders": [{"trading_account_id": self.account(i), "product_id": self.product, "side": side,
-                                    "price": price, "quantity": quantity} for _i, side, price, quantity in request]}
-                headers = {"Authorization": f"Bearer {self.c.token('member', f'M-{self.entities[i]}')}"}
-                t = time.perf_counter()
-                try:
-                    reply = await self.gateway.request(MASS_ORDERS_SUBJECT, json.dumps(body).encode(), timeout=60,
-                                                       headers=headers)
-                except nats.errors.TimeoutError:
-                    self.failed += len(request)
-                    continue
-                took = time.perf_counter() - t
-                results = json.loads(reply.data).get("results") if (reply.headers or {}).get("Status") == "200" \
-                    else None
-                if results is None:
-                    self.failed += len(request)
-                    continue
-                for result in results:
-                    self.latencies.append(took)
-                    self._tally(i, result["status"])
+                await self._send(request, time.perf_counter())
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(self.limit)))
         return time.perf_counter() - started
+
+    async def _load_at_rate(self, requests: list[list[tuple[int, str, str, int]]]) -> float:
+        """Open loop: the requests sent at `self.rate` orders per second whatever is still unanswered — request k
+        is due when the orders of requests 0..k have come up at that rate — and every order's latency counted from
+        its request's due time, so a sender running late (or a platform falling behind) shows in the latency rather
+        than lowering the load."""
+        started, due_orders, sending = time.perf_counter(), 0, []
+        for request in requests:
+            due_orders += len(request)
+            due = started + due_orders / self.rate
+            if due > time.perf_counter():
+                await asyncio.sleep(due - time.perf_counter())
+            sending.append(asyncio.create_task(self._send(request, due)))
+        await asyncio.gather(*sending)
+        return time.perf_counter() - started
+
+    async def _send(self, request: list[tuple[int, str, str, int]], since: float) -> None:
+        """One request (a mass order when `self.mass`, else a single order) of one trader's orders; each order's
+        answer counted and its latency (from `since`) kept."""
+        i = request[0][0]
+        bodies = [{"trading_account_id": self.account(i), "product_id": self.product, "side": side, "price": price,
+                   "quantity": quantity} for _i, side, price, quantity in request]
+        if not self.mass:
+            status = await self.enter(f"M-{self.entities[i]}", bodies[0])
+            self.latencies.append(time.perf_counter() - since)
+            self._tally(i, status)
+            return
+        headers = {"Authorization": f"Bearer {self.c.token('member', f'M-{self.entities[i]}')}"}
+        try:
+            reply = await self.gateway.request(MASS_ORDERS_SUBJECT, json.dumps({"orders": bodies}).encode(),
+                                               timeout=60, headers=headers)
+        except nats.errors.TimeoutError:
+            self.failed += len(request)
+            return
+        took = time.perf_counter() - since
+        results = json.loads(reply.data).get("results") if (reply.headers or {}).get("Status") == "200" else None
+        if results is None:
+            self.failed += len(request)
+            return
+        for result in results:
+            self.latencies.append(took)
+            self._tally(i, result["status"])
 
     def _tally(self, trader: int, status: int) -> None:
         """One order's answer counted: accepted (201, per trading account), refused by a rule (422) or failed."""
@@ -233,11 +267,13 @@ async def _bench(args) -> int:
             gateway = await nats.connect(servers, name="ets-bench-member-gateway",
                                          **nats_options("member-gateway", args.data_dir))
         mass = getattr(args, "mass", 0) if gateway is not None else 0
-        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year, gateway, mass)
+        rate = getattr(args, "rate", 0.0) or 0.0
+        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year, gateway, mass, rate)
         via = "HTTP, POST /orders" if gateway is None else f"NATS request/reply, {ORDERS_SUBJECT}" if not mass \
             else f"NATS request/reply, {MASS_ORDERS_SUBJECT}, {mass} orders per request"
-        print(f"ets bench --exchange: {args.orders:,} orders from {args.traders} traders, concurrency "
-              f"{args.concurrency}, year {year} ({via})", flush=True)
+        load = f"offered at {rate:,.0f} orders/s" if rate else f"concurrency {args.concurrency}"
+        print(f"ets bench --exchange: {args.orders:,} orders from {args.traders} traders, {load}, year {year} "
+              f"({via})", flush=True)
         measured = machine()
         await bench.setup()
         load_before = os.getloadavg()
@@ -248,17 +284,23 @@ async def _bench(args) -> int:
         await c.drained(stall=args.stall)
         settle = time.perf_counter() - t
         latencies = sorted(bench.latencies)
-        p50, p99 = latencies[len(latencies) // 2], latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+        p50, p90, p99, p999 = (percentile(latencies, q) for q in (0.5, 0.9, 0.99, 0.999))
         acknowledged = sum(bench.accepted.values())
         print(f"  {len(latencies):,} orders in {elapsed:.1f} s: {len(latencies) / elapsed:,.0f} orders/s "
               f"({acknowledged:,} accepted, {bench.refused:,} refused by a rule, {bench.failed} failed); "
-              f"ack p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms; settlement drained {settle:.1f} s later")
+              f"ack p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms (p90 {p90 * 1000:.1f}, p99.9 "
+              f"{p999 * 1000:.1f}, max {latencies[-1] * 1000:.1f} ms); settlement drained {settle:.1f} s later")
         ok, _executed, _settled = await bench.reconcile()
         print(f"  measured {measured}; load average {load_before[0]:.1f} before the load, {load_after[0]:.1f} after",
               flush=True)
         if gateway is not None:
             await gateway.drain()
         return 0 if ok and not bench.failed else 1
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    """The `q` quantile of ascending values: the value at rank floor(q·n) (the highest for q near 1)."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 
 
 def run(args) -> int:

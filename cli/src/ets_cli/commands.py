@@ -122,6 +122,9 @@ def bench(entities: int = typer.Option(1000, help="synthetic entities in the com
                                                "(request/reply)"),
           mass: int = typer.Option(0, help="with --exchange --via nats: orders per mass-order request (each request "
                                            "one trader's orders; 0: one order per request)"),
+          rate: float = typer.Option(0.0, help="with --exchange --via nats: offer this many orders per second "
+                                               "whatever is unanswered (open loop, latency from each request's due "
+                                               "time) instead of --concurrency clients in turn"),
           stall: float = typer.Option(120.0, help="fail when nothing moves for this many seconds"),
           year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
           host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:

@@ -22,9 +22,9 @@ from ets_shared.envelope import MessageContext
 from ets_shared.persistence.engine import make_engine, make_session_factory
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.testing.databases import postgres_server
-from exchange.adapters.orm import AllowancePositionRow, ExchangeTable, OrderRow, ProductRow, TradeRow
+from exchange.adapters.orm import AllowancePositionRow, ExchangeTable, OrderRow, TradeRow
 from exchange.bootstrap import definition
-from exchange.service_layer import commands, funds, handlers, order_entry, orders
+from exchange.service_layer import commands, order_entry, orders
 from exchange.service_layer.settlement import on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -44,28 +44,13 @@ def exchange_pg():
             engine.dispose()
 
 
-def test_m26_deadlock_between_a_market_command_and_a_settlement_is_retried(exchange_pg):
+def test_m26_deadlock_between_a_market_command_and_a_settlement_is_retried(exchange_pg, open_market):
     engine, factory = exchange_pg
 
     def uow() -> ExchangeUnitOfWork:
         return ExchangeUnitOfWork(factory, producer="exchange", context=MessageContext.new("test"))
 
-    with uow() as u:
-        u.books.invalidate()
-        u.books.closes.clear()
-        u.advance_clock(DAY1)
-        u.session.add(ProductRow(product_id="P", vintage=2025, reference_price_cents=4000, listed_at=DAY1))
-        u.commit()
-    for n, trader in enumerate(("A", "B")):  # A buys from B; both keep an offer open overnight
-        handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"), uow())
-        funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
-                                                      amount="100000.00"), uow())
-        with uow() as u:
-            on_transfer_registered(RegistryTransferRegistered(
-                transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
-                from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
-                lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=1000)], registered_at=DAY1), u)
-            u.commit()
+    open_market(uow, DAY1, ("A", "B"))  # A buys from B; both keep an offer open overnight
 
     def order(trader: str, side: str, price: str, quantity: int):
         return order_entry.place_order(trader, commands.PlaceOrder(

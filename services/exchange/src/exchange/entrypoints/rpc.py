@@ -30,8 +30,8 @@ from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
 from exchange.entrypoints.rpc_answers import LoopAnswers
+from exchange.entrypoints.rpc_order_json import order_json
 from exchange.entrypoints.rpc_problems import refusal
-from exchange.entrypoints.schemas import OrderPublic
 from exchange.service_layer import commands
 
 ORDERS_SUBJECT = MEMBER_ORDERS_SUBJECT  # the member-gateway NATS identity may publish here and to the next only
@@ -123,6 +123,6 @@ class OrderGateway:
             answer = self.runtime.sequencer.enter(principal.party_id, cmd, MessageContext.new(principal.actor))
             await self.answers.all_of([answer])
             order, trades = answer.result()
-            return 201, OrderPublic.of(order, trades).model_dump_json().encode()
+            return 201, order_json(order, trades)
         except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
             return refusal(error)

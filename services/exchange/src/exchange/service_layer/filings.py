@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import REGULATORY_TZ, as_utc
@@ -100,7 +100,7 @@ def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: dateti
     return [(parsed[r.year, r.version], r.version) for r in chosen]
 
 
-def fees_outside_schedule(session: Session, trades: list[TradeRow],
+def fees_outside_schedule(session: Session, trades: list[TradeRow] | list[Row],
                           found_at: datetime) -> dict[str, FeeOutsideSchedule]:
     """M-27, M-42(2): the fees settling trades charge must be those of the schedule in force at their execution;
     the findings, by trade (one read of the filed versions per year for the whole batch)."""

@@ -1,0 +1,55 @@
+"""An accepted order's answer on the members' NATS order gateway: the bytes of `OrderPublic.of(order,
+trades).model_dump_json()` (what `POST /orders` answers), written by pydantic's own serializer from plain dicts.
+
+Building the `OrderPublic` and `TradePublic` models validated every field of an order the sequencer had just written
+and turned each amount into a `Decimal`, only to serialise them at once: about two thirds of the time of an answer.
+Here the same fields, in the same order and with the same types, go to the serializer of a `TypedDict` twin of each
+model made from its fields (`_twin`: the same datetime and string encoding), the amounts as the text the `Money`
+serializer writes (`yuan`). A test holds the bytes to `OrderPublic`'s for orders with and without trades."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from types import GenericAlias
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+from typing_extensions import TypedDict
+
+from exchange.entrypoints.schemas import OrderPublic, TradePublic
+
+
+def _twin(model: type[BaseModel], nested: dict[Any, Any]) -> Any:
+    """A `TypedDict` of `model`'s fields, in their order and with their types — an amount (`Money`) as its text,
+    a nested model's list as a list of its twin (`nested`)."""
+    typed_dict: Any = TypedDict  # built from the model's fields, not written out again
+    return typed_dict(f"{model.__name__}Json", {
+        name: str if field.annotation is Decimal else nested.get(field.annotation, field.annotation)
+        for name, field in model.model_fields.items()})
+
+
+TradeJson = _twin(TradePublic, {})
+OrderJson = _twin(OrderPublic, {list[TradePublic]: GenericAlias(list, (TradeJson,))})
+_dump = TypeAdapter(OrderJson).serializer.to_json
+
+
+def yuan(cents: int) -> str:
+    """An amount in fen as the `Money` field writes it (`f"{to_yuan(cents):.2f}"`): yuan with two decimals."""
+    return f"-{-cents // 100}.{-cents % 100:02d}" if cents < 0 else f"{cents // 100}.{cents % 100:02d}"
+
+
+def order_json(o: Any, trades: Sequence[Any] = ()) -> bytes:
+    """`OrderPublic.of(o, trades).model_dump_json().encode()`, for an order and its trades as the sequencer answers
+    them (`OrderRecord`, `TradeRecord`, or the rows)."""
+    return _dump({
+        "order_id": o.order_id, "sequence": o.sequence, "trading_account_id": o.trading_account_id,
+        "product_id": o.product_id, "side": o.side, "price": yuan(o.price_cents), "quantity": o.quantity,
+        "remaining": o.remaining, "filled": o.filled, "time_in_force": o.time_in_force, "status": o.status,
+        "accepted_at": o.accepted_at,
+        "trades": [{"trade_id": t.trade_id, "mode": t.mode, "product_id": t.product_id, "vintage": t.vintage,
+                    "price": yuan(t.price_cents), "quantity": t.quantity,
+                    "buyer_trading_account_id": t.buyer_account_id, "seller_trading_account_id": t.seller_account_id,
+                    "buy_order_id": t.buy_order_id, "sell_order_id": t.sell_order_id,
+                    "buyer_fee": yuan(t.buyer_fee_cents), "seller_fee": yuan(t.seller_fee_cents),
+                    "status": t.status, "executed_at": t.executed_at, "settled_at": t.settled_at,
+                    "failure_reason": t.failure_reason} for t in trades]})
