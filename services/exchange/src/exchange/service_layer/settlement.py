@@ -15,7 +15,7 @@ from __future__ import annotations
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
 from ets_shared.contracts.exchange import AllowancesDeposited, AllowancesWithdrawn, TradeSettled, TradeSettlementFailed
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 
 from ets_shared.envelope import MessageContext
 from ets_shared.persistence.bulk import insert_rows, update_rows
@@ -59,6 +59,12 @@ def apply_delivery_answers(uow: ExchangeUnitOfWork) -> None:
 
 
 _trades = TradeRow.__table__
+# The answered trades' columns that settling, failing and the fee check read (built once; not the order ids, the
+# print sequence, the settlement's own columns).
+_ANSWERED = select(*(_trades.c[name] for name in (
+    "trade_id", "mode", "vintage", "price_cents", "quantity", "buyer_account_id", "seller_account_id",
+    "buyer_fee_cents", "seller_fee_cents", "buyer_reserved_cents", "status", "trading_day", "executed_at"))).where(
+    _trades.c.trade_id.in_(bindparam("ids", expanding=True)))
 
 
 def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], uow: ExchangeUnitOfWork) -> None:
@@ -69,7 +75,7 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
     acting, session = uow.context, uow.session
     ids = sorted({trade_id for trade_id, _, _, _ in answers})
     trades = {t.trade_id: t for start in range(0, len(ids), 500)
-              for t in session.execute(select(_trades).where(_trades.c.trade_id.in_(ids[start:start + 500])))}
+              for t in session.execute(_ANSWERED, {"ids": ids[start:start + 500]})}
     answered: set[str] = set()  # the first answer for a trade wins
     settled: list[tuple[Row, MessageContext]] = []
     outcomes: dict[bool, list[dict]] = {True: [], False: []}
