@@ -125,7 +125,7 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
     ids = sorted(set(trading_account_ids))
     if not ids:
         return
-    accounts = uow.trading.accounts(ids)
+    accounts = uow.trading.account_holders(ids)
     rules = rules_for(uow.session, regulatory_date(uow.now()).year)
     holdings = uow.ledger.holdings(ids)
     allocations = uow.trading.allocations({a.covered_entity_id for a in accounts.values() if a.covered_entity_id})

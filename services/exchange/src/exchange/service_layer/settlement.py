@@ -15,9 +15,10 @@ from __future__ import annotations
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
 from ets_shared.contracts.exchange import AllowancesDeposited, AllowancesWithdrawn, TradeSettled, TradeSettlementFailed
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, select
 
 from ets_shared.envelope import MessageContext
+from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
 from exchange.adapters.trading_store import MATCHED
@@ -58,10 +59,12 @@ def apply_delivery_answers(uow: ExchangeUnitOfWork) -> None:
 
 
 _trades = TradeRow.__table__
-_SETTLED = update(_trades).where(_trades.c.trade_id == bindparam("b_trade_id")).values(
-    status="SETTLED", settled_at=bindparam("b_at"))
-_FAILED = update(_trades).where(_trades.c.trade_id == bindparam("b_trade_id")).values(
-    status="FAILED", settled_at=bindparam("b_at"), failure_reason=bindparam("b_reason"))
+# The answered trades' columns that settling, failing and the fee check read (built once; not the order ids, the
+# print sequence, the settlement's own columns).
+_ANSWERED = select(*(_trades.c[name] for name in (
+    "trade_id", "mode", "vintage", "price_cents", "quantity", "buyer_account_id", "seller_account_id",
+    "buyer_fee_cents", "seller_fee_cents", "buyer_reserved_cents", "status", "trading_day", "executed_at"))).where(
+    _trades.c.trade_id.in_(bindparam("ids", expanding=True)))
 
 
 def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], uow: ExchangeUnitOfWork) -> None:
@@ -72,7 +75,7 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
     acting, session = uow.context, uow.session
     ids = sorted({trade_id for trade_id, _, _, _ in answers})
     trades = {t.trade_id: t for start in range(0, len(ids), 500)
-              for t in session.execute(select(_trades).where(_trades.c.trade_id.in_(ids[start:start + 500])))}
+              for t in session.execute(_ANSWERED, {"ids": ids[start:start + 500]})}
     answered: set[str] = set()  # the first answer for a trade wins
     settled: list[tuple[Row, MessageContext]] = []
     outcomes: dict[bool, list[dict]] = {True: [], False: []}
@@ -95,8 +98,7 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
             outcomes[False].append(fail(uow, trade, refusal))
         answered.add(trade_id)
     _record_outcomes(uow, outcomes)
-    if lines:
-        session.execute(insert(LedgerEntryRow.__table__), lines)
+    insert_rows(session, LedgerEntryRow, lines)
     findings = fees_outside_schedule(session, [trade for trade, _ in settled], uow.now())
     buyers = {}
     for trade, context in settled:
@@ -108,15 +110,16 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
 
 
 def _record_outcomes(uow: ExchangeUnitOfWork, outcomes: dict[bool, list[dict]]) -> None:
-    """The trades settled (`True`) and failed: their status written, in the order of their ids; a trade this session
-    holds as an object is expired, so that it is read afresh."""
-    for statement, rows in ((_SETTLED, outcomes[True]), (_FAILED, outcomes[False])):
+    """The trades settled (`True`) and failed: their status written (`update_rows`: on SQLite the driver's
+    executemany, the compiled statement's per-row parameters cost more than the writing), in the order of their ids;
+    a trade this session holds as an object is expired, so that it is read afresh."""
+    for rows in (outcomes[True], outcomes[False]):
         if not rows:
             continue
-        rows.sort(key=lambda row: row["b_trade_id"])
-        uow.session.execute(statement, rows)
+        rows.sort(key=lambda row: row["trade_id"])
+        update_rows(uow.session, TradeRow, rows)
         for row in rows:
-            held = uow.session.identity_map.get(uow.session.identity_key(TradeRow, row["b_trade_id"]))
+            held = uow.session.identity_map.get(uow.session.identity_key(TradeRow, row["trade_id"]))
             if held is not None:
                 uow.session.expire(held)
 
@@ -200,7 +203,7 @@ def settle(uow: ExchangeUnitOfWork, trade: Row, rules: TradingRules, lines: list
                              quantity=trade.quantity, turnover=to_yuan(turnover),
                              buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
                              risk_reserve=to_yuan(reserve), settled_at=now), subject_ref=f"trade:{ref}")
-    return {"b_trade_id": ref, "b_at": now}
+    return {"trade_id": ref, "status": "SETTLED", "settled_at": now}
 
 
 def fail(uow: ExchangeUnitOfWork, trade: Row, reason: str) -> dict:
@@ -210,7 +213,7 @@ def fail(uow: ExchangeUnitOfWork, trade: Row, reason: str) -> dict:
                           reserved=-trade.buyer_reserved_cents)
     uow.ledger.allowances_later(trade.seller_account_id, trade.vintage, available=trade.quantity,
                                 reserved=-trade.quantity)
-    outcome = {"b_trade_id": trade.trade_id, "b_at": uow.now(), "b_reason": reason[:1000]}
+    outcome = {"trade_id": trade.trade_id, "status": "FAILED", "settled_at": uow.now(), "failure_reason": reason[:1000]}
     uow.publish(TradeSettlementFailed(trade_id=trade.trade_id, reason=reason[:1000], failed_at=uow.now()),
                 subject_ref=f"trade:{trade.trade_id}")
     return outcome
