@@ -183,7 +183,10 @@ async def test_metrics_show_the_outbox_and_the_consumers_moving(settings, nats_u
         assert sample(pending, "ets_consumer_pending", consumer="exchange--allocation") == 3
         assert sample(pending, "ets_events_consumed_total", subject=REGISTERED) in (None, 0)
         await consumer.start(svc.runtime._nc)
-        drained = await eventually(lambda: _consumed(metrics, 3))
+        # a scrape reads the consumer's pending count from NATS before the consumed counter, and the consumer may
+        # apply the events between the two (in one scrape: consumed 3, pending still 3): drained is both, in one scrape
+        drained = await eventually(lambda: _drained(metrics, 3))
+        assert sample(drained, "ets_events_consumed_total", subject=REGISTERED) == 3
         assert sample(drained, "ets_consumer_pending", consumer="exchange--allocation") == 0
         assert sample(drained, "ets_consumer_redelivered", consumer="exchange--allocation") is not None
         assert sample(drained, "ets_dead_letters_recorded", state="waiting") == 0
@@ -203,9 +206,10 @@ async def _lagging(metrics) -> str | None:
     return text if (sample(text, "ets_outbox_lag_seconds") or 0) > 0 else None
 
 
-async def _consumed(metrics, n: int) -> str | None:
+async def _drained(metrics, n: int) -> str | None:
     text = await metrics()
-    return text if sample(text, "ets_events_consumed_total", subject=REGISTERED) == n else None
+    done = sample(text, "ets_events_consumed_total", subject=REGISTERED) == n
+    return text if done and sample(text, "ets_consumer_pending", consumer="exchange--allocation") == 0 else None
 
 
 # -- logs --------------------------------------------------------------------------------------------------------------
