@@ -18,6 +18,7 @@ from allocation.adapters.orm import (
 from allocation.domain import RegistryTransaction, TransactionKind
 from allocation.domain.serials import Block, split_off, subtract
 from ets_shared.persistence.bulk import insert_rows, set_by_key
+from ets_shared.persistence.engine import sqlite_run
 
 _BLOCK = SerialBlockRow.__table__
 _MOVE = SerialMovementRow.__table__
@@ -42,8 +43,8 @@ _LOWEST_PER_KEY = (
     "ORDER BY account_id, unit_type, vintage, lot, last_serial LIMIT k.need) AS s) AS b "
     "WHERE coalesce(b.before, 0) < k.need ORDER BY b.account_id, b.unit_type, b.vintage, b.lot, b.last_serial")
 #: a batch's block and movement rows, built as tuples in these columns' order (no dict per block): on SQLite written by
-#: the driver's executemany of these texts (every column a plain text or integer: nothing to process per row), on
-#: PostgreSQL as dicts by `insert_rows` / `set_by_key` (one statement each)
+#: `sqlite_run`, the driver's executemany of these texts (every column a plain text or integer: nothing to process per
+#: row), on PostgreSQL as dicts by `insert_rows` / `set_by_key` (one statement each)
 _BLOCK_COLUMNS = ("account_id", "unit_type", "vintage", "lot", "issuer", "first_serial", "last_serial")
 _MOVE_COLUMNS = ("transaction_id", "unit_type", "vintage", "lot", "issuer", "first_serial", "last_serial",
                  "from_account_id", "to_account_id")
@@ -151,8 +152,7 @@ class SerialBlocks:
         if self.session.get_bind().dialect.name == "postgresql":
             insert_rows(self.session, table, [dict(zip(columns, row, strict=True)) for row in rows])
             return
-        self.session.connection().connection.driver_connection.executemany(  # type: ignore[union-attr]
-            _SQLITE_INSERT[table.name], rows)
+        sqlite_run(self.session.connection(), _SQLITE_INSERT[table.name], rows)
 
     def _update(self, changed: list[tuple[int, str, int]]) -> None:
         """The blocks read that changed hands or were split: on SQLite one executemany of both columns; on
@@ -160,8 +160,7 @@ class SerialBlocks:
         alone, the first serial, stays a heap-only update: see `SerialBlockRow`)."""
         if self.session.get_bind().dialect.name != "postgresql":
             if changed:
-                self.session.connection().connection.driver_connection.executemany(  # type: ignore[union-attr]
-                    _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
+                sqlite_run(self.session.connection(), _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
             return
         set_by_key(self.session, _BLOCK, "id", "account_id",
                    [(i, a) for i, a, _ in changed if self._loaded[i][0] != a])
