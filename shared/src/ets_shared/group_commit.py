@@ -1,16 +1,17 @@
 """Group commit: many concurrent single-item writes answered by one transaction.
 
-Writers (HTTP requests, RPC handlers) `submit` an item and wait on its future. One thread per `GroupCommit` takes
-whatever is waiting — up to `max_batch` items, in arrival order, without waiting for more: under load the queue
-fills while the previous batch commits, so batches grow with the load and a lone item is not delayed — and hands
-them to `run_batch(items)`, which applies them in one transaction and returns one outcome per item: its result, or
-the refusal (an exception) that answers that item alone. Each answer is released only after the commit, so an
-acknowledged item is durable. Each item travels with the submitting request's claim on an `Idempotency-Key`
-(`ets_shared.persistence.claims`, a context variable that does not reach the writer thread by itself):
-`run_batch` receives `(item, claim)` pairs and must stamp each applied item's claim in the batch's transaction, so
-that a claim a retry took over refuses its own item alone — either each claimed item in a savepoint of its own
-(allocation's surrenders), or the batch judged again without the item whose stamp failed, when the items of a
-batch depend on each other (the exchange's orders on its books, the registry's transfers on its balances).
+Writers (HTTP requests, RPC handlers) `submit` an item and wait on its future (or `submit_all` a request's items and
+get their outcomes in one call). One thread per `GroupCommit` takes whatever is waiting — up to `max_batch` items,
+in arrival order, without waiting for more: under load the queue fills while the previous batch commits, so batches
+grow with the load and a lone item is not delayed — and hands them to `run_batch(items)`, which applies them in one
+transaction and returns one outcome per item: its result, or the refusal (an exception) that answers that item
+alone. Each answer is released only after the commit, so an acknowledged item is durable. Each item travels with the
+submitting request's claim on an `Idempotency-Key` (`ets_shared.persistence.claims`, a context variable that does
+not reach the writer thread by itself): `run_batch` receives `(item, claim)` pairs and must stamp each applied
+item's claim in the batch's transaction, so that a claim a retry took over refuses its own item alone — either each
+claimed item in a savepoint of its own (allocation's surrenders), or the batch judged again without the item whose
+stamp failed, when the items of a batch depend on each other (the exchange's orders on its books, the registry's
+transfers on its balances).
 
 A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
 of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
@@ -45,7 +46,8 @@ class Gathered:
     """The answers to several items queued together (`submit_all`: a mass-order request's orders), gathered into one
     list: `done(outcomes)` is called once, when the last is set. Set only by the writer thread (it alone answers),
     so no lock; one object per request instead of a `Future` per item (each with its condition and lock, its
-    callback and its `result()`: about a tenth of the gateway's CPU per order of a mass request)."""
+    callback and its `result()`): with the mass reply's single serialisation, the exchange gateway's event loop
+    went from 40 to 24 us of CPU per order of mass requests of 20 (issue 5)."""
 
     __slots__ = ("outcomes", "_left", "_done")
 
