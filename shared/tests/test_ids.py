@@ -56,7 +56,8 @@ def test_ids_made_in_a_later_millisecond_sort_after_the_earlier_ones_as_text_and
 
 def test_ordered_ids_keep_74_random_bits_beside_the_time():
     mask = (1 << 74) - 1
-    drawn = [((u.int >> 64) & 0xFFF) << 62 | (u.int & ((1 << 62) - 1)) for u in (ids.ordered_uuid() for _ in range(2000))]
+    made = [ids.ordered_uuid() for _ in range(2000)]
+    drawn = [((u.int >> 64) & 0xFFF) << 62 | (u.int & ((1 << 62) - 1)) for u in made]  # rand_a, rand_b
     ones = zeros = 0
     for random_part in drawn:
         ones |= random_part
