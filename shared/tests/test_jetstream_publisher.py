@@ -119,3 +119,15 @@ async def test_a_batch_is_written_as_the_bytes_nats_py_publishes_message_by_mess
         _frames([OutgoingMessage("e9", "pubtest.x", b"{}", {"bad:key": "v"})], reply, client.max_payload)
     with pytest.raises(MaxPayloadError):
         _frames([OutgoingMessage("e9", "pubtest.x", b"x" * 11)], reply, 10)
+
+
+async def test_an_unreadable_answer_is_logged_not_raised_into_the_connections_read_loop(nc, caplog):
+    """On a real connection the answers are counted inside nats-py's read loop (`_Answers`): one it cannot read
+    must not raise there, and the batches after it are acknowledged as ever."""
+    publish = JetStreamPublisher(nc)
+    assert await publish([message(0)]) == {"e0000"}
+    publish._in_flight = object()  # not a batch: counting the answer raises
+    publish._answer(SimpleNamespace(subject=f"{publish._prefix}.0.0", data=b"{}", headers=None))
+    publish._in_flight = None
+    assert "unreadable answer" in caplog.text
+    assert await publish([message(1), message(2)]) == {"e0001", "e0002"}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from nats.aio.client import Client
@@ -64,7 +64,10 @@ class JetStreamPublisher:
     async def __call__(self, batch: Sequence[OutgoingMessage]) -> set[str]:
         if self._prefix is None:
             inbox = self._nc.new_inbox()
-            await self._nc.subscribe(f"{inbox}.*.*", cb=self._on_answer)
+            if isinstance(self._nc, Client):
+                await self._nc.subscribe(f"{inbox}.*.*", future=_Answers(self._answer))
+            else:
+                await self._nc.subscribe(f"{inbox}.*.*", cb=self._on_answer)
             self._prefix = inbox
         in_flight = self._in_flight = _InFlight(next(self._numbers), [message.event_id for message in batch])
         reply = f"{self._prefix}.{in_flight.number}."
@@ -87,6 +90,16 @@ class JetStreamPublisher:
         return in_flight.acked
 
     async def _on_answer(self, msg: Any) -> None:
+        self._answer(msg)
+
+    def _answer(self, msg: Any) -> None:
+        """Count one acknowledgement (or refusal) towards the batch in flight; never raises (see `_Answers`)."""
+        try:
+            self._count(msg)
+        except Exception:  # a bad answer must not break the connection's read loop (nats-py calls this there)
+            log.exception("unreadable answer on %s", getattr(msg, "subject", "?"))
+
+    def _count(self, msg: Any) -> None:
         in_flight = self._in_flight
         if in_flight is None or self._prefix is None:
             return
@@ -106,6 +119,27 @@ class JetStreamPublisher:
             log.warning("publish of %s failed: %r", event_id, failure)
         if in_flight.waiting == 0:
             in_flight.done.set()
+
+
+class _Answers:
+    """Where nats-py hands the acknowledgements: given as a subscription's `future`, its `set_result(msg)` is called
+    for every message in the connection's read loop (`Client._process_msg`), which is all the batch's bookkeeping
+    needs. A `cb` subscription instead queues each message, wakes a task for it and awaits a coroutine per
+    message. It is never done, so nats-py goes on handing it messages; what it calls must not raise."""
+
+    __slots__ = ("_answer",)
+
+    def __init__(self, answer: Callable[[Any], None]) -> None:
+        self._answer = answer
+
+    def cancelled(self) -> bool:
+        return False
+
+    def done(self) -> bool:
+        return False
+
+    def set_result(self, msg: Any) -> None:
+        self._answer(msg)
 
 
 _VALID_SUBJECTS: set[str] = set()  # the outbox's few subjects, each checked once
