@@ -21,7 +21,7 @@ import asyncio
 import itertools
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from nats.aio.client import Client
 from nats.errors import BadHeaderError, BadSubjectError, MaxPayloadError
@@ -65,7 +65,8 @@ class JetStreamPublisher:
         if self._prefix is None:
             inbox = self._nc.new_inbox()
             if isinstance(self._nc, Client):
-                await self._nc.subscribe(f"{inbox}.*.*", future=_Answers(self._answer))
+                # not a Future: what nats-py calls of one (`_Answers`)
+                await self._nc.subscribe(f"{inbox}.*.*", future=cast(asyncio.Future, _Answers(self._answer)))
             else:
                 await self._nc.subscribe(f"{inbox}.*.*", cb=self._on_answer)
             self._prefix = inbox

@@ -201,11 +201,11 @@ class OutboxRelay:
         shows them as their transactions commit, in another order: a row of the range may become visible after the
         read, so there the acknowledged ids are stamped.)"""
         if self._sqlite is not None:
-            whole = len(event_ids) == len(batch) and batch[0].seq is not None and batch[-1].seq is not None
+            first, last = (batch[0].seq, batch[-1].seq) if len(event_ids) == len(batch) else (None, None)
             with sqlite_driver_connection(self._sqlite, write=True) as connection:
-                if whole:
-                    connection.execute(*sqlite_stamp_range(OutboxMessage, "seq", batch[0].seq, batch[-1].seq,
-                                                           "published_at", utcnow(), self._sqlite.dialect))
+                if first is not None and last is not None:  # the whole batch acknowledged
+                    connection.execute(*sqlite_stamp_range(OutboxMessage, "seq", first, last, "published_at",
+                                                           utcnow(), self._sqlite.dialect))
                 else:
                     connection.execute(*sqlite_set_where_present(OutboxMessage, "event_id", list(event_ids),
                                                                  "published_at", utcnow(), self._sqlite.dialect))
