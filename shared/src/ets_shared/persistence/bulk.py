@@ -200,17 +200,20 @@ def _json_each_select(table: Table, key: str, dialect: Any) -> str:
 
 @lru_cache(maxsize=256)
 def _json_each_update(table: Table, key: str, column: str, dialect: Any) -> tuple[str, Any]:
-    quote = dialect.identifier_preparer.quote
-    return (f"UPDATE {dialect.identifier_preparer.format_table(table)} SET {quote(column)} = ? "
-            f"WHERE {quote(key)} IN (SELECT value FROM json_each(?))",
-            table.c[column].type._cached_bind_processor(dialect))
+    where = f"{dialect.identifier_preparer.quote(key)} IN (SELECT value FROM json_each(?))"
+    return _sqlite_update(table, column, where, dialect)
 
 
 @lru_cache(maxsize=256)
 def _range_stamp(table: Table, key: str, column: str, dialect: Any) -> tuple[str, Any]:
     quote = dialect.identifier_preparer.quote
-    return (f"UPDATE {dialect.identifier_preparer.format_table(table)} SET {quote(column)} = ? "
-            f"WHERE {quote(column)} IS NULL AND {quote(key)} BETWEEN ? AND ?",
+    return _sqlite_update(table, column, f"{quote(column)} IS NULL AND {quote(key)} BETWEEN ? AND ?", dialect)
+
+
+def _sqlite_update(table: Table, column: str, where: str, dialect: Any) -> tuple[str, Any]:
+    """UPDATE … SET `column` = ? WHERE `where`, as the driver's text, and the value's bind processing."""
+    return (f"UPDATE {dialect.identifier_preparer.format_table(table)} "
+            f"SET {dialect.identifier_preparer.quote(column)} = ? WHERE {where}",
             table.c[column].type._cached_bind_processor(dialect))
 
 
