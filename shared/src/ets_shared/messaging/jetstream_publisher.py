@@ -9,9 +9,9 @@ is told apart by its batch number and ignored. The headers each message carries 
 and `Nats-Msg-Id` = event id, so the stream stores a message published twice once.
 
 On a connected client the batch goes to the connection's write buffer as one block of HPUB frames (`_frames`), the
-bytes `Client.publish` would have queued message by message: that call's subject and header checks, header
-encoding and buffer bookkeeping per message were 6 of the 40 µs a message cost the relay with its acknowledgement
-(nats-py 2.16 has no batch publish; `_send_command`/`_flush_pending` are what its `publish` ends in). While it is
+bytes `Client.publish` would have queued message by message, without that call's subject and header checks,
+header encoding and buffer bookkeeping per message (36.6 -> 28.1 µs per message published and acknowledged;
+nats-py 2.16 has no batch publish; `_send_command`/`_flush_pending` are what its `publish` ends in). While it is
 not connected (reconnecting, draining, closed) each message takes `publish`, which buffers or raises as it always
 did.
 """
@@ -78,7 +78,8 @@ class JetStreamPublisher:
             nc.stats["out_msgs"] += len(batch)
             nc.stats["out_bytes"] += sum(len(message.payload) for message in batch)
             await nc._send_command(frames)  # what `publish` queues, once for the batch, then flushed as it does
-            await nc._flush_pending()
+            if nc._flush_queue is not None and nc._flush_queue.empty():
+                await nc._flush_pending()
         else:
             for index, message in enumerate(batch):
                 await nc.publish(message.subject, message.payload, reply=f"{reply}{index}",
