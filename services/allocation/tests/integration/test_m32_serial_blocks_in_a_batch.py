@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from allocation.adapters.orm import ISSUANCE_ACCOUNT, SerialBlockRow, SerialMovementRow
+from allocation.adapters.serials import SerialBlocks
 from allocation.bootstrap import definition
 from allocation.domain import Account, AccountKind, TransferPurpose, UnitLine, UnitType
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
@@ -110,3 +111,36 @@ def test_m32_a_batch_moves_blocks_whole_in_their_rows_and_as_one_transaction_aft
     # same row — never deleted, so the batch wrote no block twice and no serial is in two rows
     assert [(account, first, last) for i, account, first, last in blocks(batched) if i == a_block] == [
         ("D-T", 5, 10)]
+
+
+# B receives A's serials in two pieces (1..3, then 4..5: two blocks), then sends 7 — both pieces and 11..12 of its own
+PIECES = [("A", "B", 3), ("A", "B", 2), ("B", "C", 7)]
+
+
+def test_m32_adjacent_pieces_moved_together_become_one_block_and_one_movement(migrated):
+    batched, one_by_one = migrated("batched"), migrated("one_by_one")
+    for factory in (batched, one_by_one):
+        prepared(factory)
+    deliver(batched, PIECES, itertools.count())
+    ids = itertools.count()
+    for delivery in PIECES:
+        deliver(one_by_one, [delivery], ids)
+        if delivery == ("A", "B", 2):
+            b_pieces = {first: i for i, account, first, _ in blocks(one_by_one) if account == "B-T"}
+    assert sorted(b_pieces) == [1, 4, 11]  # the two pieces B received were two blocks
+
+    expected = [("A-T", 6, 10), ("C-T", 1, 5), ("C-T", 11, 12), ("B-T", 13, 15), ("C-T", 16, 20), ("D-T", 21, 25)]
+    for factory in (batched, one_by_one):
+        held = [(account, first, last) for _, account, first, last in blocks(factory)]
+        assert sorted(held, key=lambda b: b[1]) == sorted(expected, key=lambda b: b[1]), held
+        # one movement per contiguous range B sent: 1..5 (both pieces), 11..12 — the serials each piece carried
+        assert [m for m in movements(factory) if m[0] == "TRD-2"] == [
+            ("TRD-2", "B-T", "C-T", 1, 5), ("TRD-2", "B-T", "C-T", 11, 12)]
+    assert movements(batched) == movements(one_by_one)
+    # one by one: the joined block is the row of the highest piece (4..5, its last serial unchanged), the row of the
+    # piece below it (1..3) is gone — no serial in two rows, none lost
+    rows = {first: (i, account) for i, account, first, _ in blocks(one_by_one)}
+    assert rows[1] == (b_pieces[4], "C-T") and b_pieces[1] not in {i for i, *_ in blocks(one_by_one)}
+    with one_by_one() as session:
+        history = SerialBlocks(session).history("SHEA", 2025, 2)
+    assert [m.transaction_id for m, _ in history] == ["ISS-A", "DEP-A", "TRD-0", "TRD-2"]

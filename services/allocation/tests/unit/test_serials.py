@@ -1,7 +1,7 @@
 """M-32 serial numbers: blocks of serials move lowest first, split at the last block needed, never created or lost."""
 import pytest
 
-from allocation.domain.serials import Block, label, split_off, subtract
+from allocation.domain.serials import Block, coalesce, label, split_off, subtract
 
 
 def blocks() -> list[Block]:
@@ -56,3 +56,22 @@ def test_m32_split_off_of_everything_empties_the_sender_and_of_more_raises():
 ])
 def test_m32_subtract_removes_an_inclusive_range_of_serials(first, last, expected):
     assert subtract([(1, 10), (20, 30)], first, last) == expected
+
+
+def test_m32_coalesce_joins_adjacent_pieces_of_one_issuer_into_the_highest_pieces_row():
+    pieces = [Block("SHEA", 2024, "", "SH", 1, 2, block_id=3), Block("SHEA", 2024, "", "SH", 3, 5, block_id=9),
+              Block("SHEA", 2024, "", "SH", 6, 6, block_id=4), Block("SHEA", 2024, "", "SH", 8, 9, block_id=5),
+              Block("SHEA", 2024, "", "SH", 10, 11), Block("SHEA", 2024, "", "XX", 12, 12, block_id=6)]
+    joined, absorbed = coalesce(pieces)
+    # one block per contiguous range of one issuer; each keeps the row of its highest piece (its last serial never
+    # moves) — a piece split off, no row, makes the joined block a new one
+    assert [(b.first, b.last, b.block_id) for b in joined] == [(1, 6, 4), (8, 11, None), (12, 12, 6)]
+    assert sorted(absorbed) == [3, 5, 9]
+    assert [s for b in joined for s in range(b.first, b.last + 1)] == [
+        s for b in pieces for s in range(b.first, b.last + 1)]  # the same serials, none created or lost
+
+
+def test_m32_coalesce_leaves_pieces_apart_as_they_are():
+    pieces = blocks()
+    joined, absorbed = coalesce(pieces)
+    assert joined == pieces and absorbed == []

@@ -9,14 +9,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import ARRAY, BigInteger, any_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from allocation.adapters.orm import (
     RegistryTransactionRow, SerialBlockRow, SerialCounterRow, SerialMovementRow,
 )
 from allocation.domain import RegistryTransaction, TransactionKind
-from allocation.domain.serials import Block, split_off, subtract
+from allocation.domain.serials import Block, coalesce, split_off, subtract
 from ets_shared.persistence.bulk import insert_rows, set_by_key
 from ets_shared.persistence.engine import sqlite_run
 
@@ -52,6 +52,8 @@ _SQLITE_INSERT = {table.name: f"INSERT INTO {table.name} ({', '.join(columns)}) 
                               f"VALUES ({', '.join('?' * len(columns))})"
                   for table, columns in ((_BLOCK, _BLOCK_COLUMNS), (_MOVE, _MOVE_COLUMNS))}
 _SQLITE_REHOME = "UPDATE serial_block SET account_id = ?, first_serial = ? WHERE id = ?"
+_SQLITE_DELETE = "DELETE FROM serial_block WHERE id = ?"
+_DELETE_BLOCKS = delete(_BLOCK).where(_BLOCK.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
 AUTHORITY_ISSUER = "SH-AUTHORITY"
 # the statements every registration runs, built once (building and keying one cost more than running it)
 _COUNTER_OF = (_COUNTER.c.unit_type == bindparam("unit")) & (_COUNTER.c.vintage == bindparam("of_vintage"))
@@ -95,7 +97,9 @@ class SerialBlocks:
         INSERT of blocks and of movements. A block taken whole changes hands in its own row (its account, and its
         first serial should its new holder split it later in the batch); only the part split off a block is a new
         row. A block received in the batch by an account that also sends in it joins that account's blocks in memory
-        (by first serial), so the batch moves exactly the serials that one transaction after the other would."""
+        (by first serial), so the batch moves exactly the serials that one transaction after the other would.
+        Adjacent pieces a line moves are joined (`coalesce`): one block and one movement per contiguous range, so
+        holdings do not fragment into the pieces trades split them into (the serials moved are the same)."""
         needed: dict[tuple[str, str, int, str], int] = {}
         for tx in transactions:
             if tx.kind is not TransactionKind.ISSUE:
@@ -106,6 +110,7 @@ class SerialBlocks:
         counters: dict[tuple[str, int], int] = {}
         placed: list[tuple[str, Block]] = []  # blocks received by accounts that send nothing in the batch
         movements: list[tuple] = []  # in `_MOVE_COLUMNS`
+        absorbed: list[int] = []  # rows of blocks joined into an adjacent one they moved with (`coalesce`)
         for tx in transactions:
             for ln in tx.lines:
                 unit, lot = ln.unit_type.value, lot_of(ln.origin)
@@ -116,7 +121,9 @@ class SerialBlocks:
                     source = None
                 else:
                     key = (ln.from_account_id, unit, ln.vintage, lot)
-                    moved, held[key] = split_off(held[key], ln.quantity)
+                    pieces, held[key] = split_off(held[key], ln.quantity)
+                    moved, joined = coalesce(pieces)
+                    absorbed += joined
                     source = ln.from_account_id
                 receiving = held.get((ln.to_account_id, unit, ln.vintage, lot))
                 for b in moved:
@@ -127,12 +134,13 @@ class SerialBlocks:
                     movements.append((tx.transaction_id, unit, ln.vintage, lot, b.issuer, b.first, b.last, source,
                                       ln.to_account_id))
         placed += [(key[0], b) for key, blocks in held.items() for b in blocks]
-        self._write(placed, counters, movements)
+        self._write(placed, counters, movements, absorbed)
 
     def _write(self, placed: list[tuple[str, Block]], counters: dict[tuple[str, int], int],
-               movements: list[tuple]) -> None:
+               movements: list[tuple], absorbed: list[int]) -> None:
         """Where each block of the batch ended: a new one inserted, one read updated where its account or its first
-        serial changed (no block is ever deleted: a serial is never lost, and a block's last serial never moves)."""
+        serial changed, one joined into the adjacent block it moved with deleted (its serials are that block's: a
+        serial is never lost, and a block's last serial never moves)."""
         new_blocks: list[tuple] = []
         changed: list[tuple[int, str, int]] = []
         for account_id, b in placed:
@@ -141,6 +149,7 @@ class SerialBlocks:
             elif self._loaded[b.block_id] != (account_id, b.first):
                 changed.append((b.block_id, account_id, b.first))
         self._update(changed)
+        self._delete(absorbed)
         for (unit, vintage), following in counters.items():
             self.session.execute(_SET_COUNTER, {"unit": unit, "of_vintage": vintage, "following": following})
         self._insert(_BLOCK, _BLOCK_COLUMNS, new_blocks)
@@ -153,6 +162,14 @@ class SerialBlocks:
             insert_rows(self.session, table, [dict(zip(columns, row, strict=True)) for row in rows])
             return
         sqlite_run(self.session.connection(), _SQLITE_INSERT[table.name], rows)
+
+    def _delete(self, absorbed: list[int]) -> None:
+        if not absorbed:
+            return
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(_DELETE_BLOCKS, {"ids": absorbed})
+            return
+        sqlite_run(self.session.connection(), _SQLITE_DELETE, [(i,) for i in absorbed])
 
     def _update(self, changed: list[tuple[int, str, int]]) -> None:
         """The blocks read that changed hands or were split: on SQLite one executemany of both columns; on

@@ -50,6 +50,26 @@ def split_off(blocks: list[Block], quantity: int) -> tuple[list[Block], list[Blo
     return moved, blocks
 
 
+def coalesce(moved: list[Block]) -> tuple[list[Block], list[int]]:
+    """The blocks one line moves (one unit type, vintage and lot; lowest first), adjacent ones of the same issuer
+    joined: the receiver holds one block, and the history one movement, per contiguous range — not one per piece the
+    sender happened to hold (after a few thousand trades a sender's lowest serials are many pieces of a few units,
+    most of them adjacent). A joined block keeps the row of its highest piece (none: a piece split off, a new row),
+    so no block's last serial ever moves; the rows of the pieces below it are absorbed (their ids returned, to be
+    deleted: their serials are in the joined block). Serials moved, and each serial's history, are the same."""
+    joined: list[Block] = []
+    absorbed: list[int] = []
+    for b in moved:
+        below = joined[-1] if joined else None
+        if below is not None and below.issuer == b.issuer and below.last + 1 == b.first:
+            if below.block_id is not None:
+                absorbed.append(below.block_id)
+            joined[-1] = Block(b.unit_type, b.vintage, b.lot, b.issuer, below.first, b.last, b.block_id)
+        else:
+            joined.append(b)
+    return joined, absorbed
+
+
 def subtract(ranges: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
     """Ranges (first, last) less [first, last]."""
     out = []
