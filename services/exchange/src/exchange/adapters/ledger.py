@@ -32,6 +32,13 @@ _UNITS_NET = (update(_units).where(_units.c.account_id == bindparam("b_id"), _un
               .values(available=_units.c.available + bindparam("b_available"),
                       reserved=_units.c.reserved + bindparam("b_reserved")))
 
+# The reads beside them (which balance rows exist; the accounts' holdings), built once too (one expanding parameter).
+_CASH_KNOWN = select(_cash.c.account_id).where(_cash.c.account_id.in_(bindparam("ids", expanding=True)))
+_UNITS_KNOWN = select(_units.c.account_id, _units.c.vintage).where(
+    _units.c.account_id.in_(bindparam("ids", expanding=True)))
+_HOLDINGS = (select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
+             .where(_units.c.account_id.in_(bindparam("ids", expanding=True))).group_by(_units.c.account_id))
+
 
 class Ledger:
     """Settlements (`later`) change balances at the end of their transaction, not where they are computed: a
@@ -64,8 +71,7 @@ class Ledger:
         units = sorted((k, d) for k, d in self._units_later.items() if any(d))
         self._cash_later, self._units_later = {}, {}
         if cash:
-            known = set(self.session.execute(select(_cash.c.account_id)
-                                             .where(_cash.c.account_id.in_([a for a, _ in cash]))).scalars())
+            known = set(self.session.execute(_CASH_KNOWN, {"ids": [a for a, _ in cash]}).scalars())
             missing = [{"account_id": a, "available_cents": 0, "reserved_cents": 0} for a, _ in cash if a not in known]
             if missing:
                 self.session.execute(insert(_cash), missing)
@@ -75,8 +81,7 @@ class Ledger:
                 raise RuntimeError(f"cash of one of {[a for a, _ in cash]} would go negative")
         if units:
             known_units = {(a, v) for a, v in self.session.execute(
-                select(_units.c.account_id, _units.c.vintage)
-                .where(_units.c.account_id.in_(sorted({a for (a, _), _ in units})))).all()}
+                _UNITS_KNOWN, {"ids": sorted({a for (a, _), _ in units})}).all()}
             missing = [{"account_id": a, "vintage": v, "available": 0, "reserved": 0}
                        for (a, v), _ in units if (a, v) not in known_units]
             if missing:
@@ -152,8 +157,7 @@ class Ledger:
         for (account, _vintage), (available, reserved) in self._units_later.items():
             if account in totals:
                 totals[account] += available + reserved
-        rows = self.session.execute(select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
-                                    .where(_units.c.account_id.in_(sorted(totals))).group_by(_units.c.account_id))
+        rows = self.session.execute(_HOLDINGS, {"ids": sorted(totals)})
         for account, held in rows:
             totals[account] += int(held or 0)
         return totals
