@@ -17,13 +17,12 @@ from datetime import datetime
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
 from ets_shared.contracts.exchange import AllowancesDeposited, AllowancesWithdrawn, TradeSettled, TradeSettlementFailed
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
-from sqlalchemy import Row, bindparam, select
 
 from ets_shared.envelope import MessageContext
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
-from exchange.adapters.trading_store import MATCHED
+from exchange.adapters.trading_store import MATCHED, AnsweredTrade
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import fees_outside_schedule
 from exchange.adapters.policy_repository import rules_for
@@ -60,26 +59,15 @@ def apply_delivery_answers(uow: ExchangeUnitOfWork) -> None:
     uow.run_deferred(_apply_answers)
 
 
-_trades = TradeRow.__table__
-# The answered trades' columns that settling, failing and the fee check read (built once; not the order ids, the
-# print sequence, the settlement's own columns).
-_ANSWERED = select(*(_trades.c[name] for name in (
-    "trade_id", "mode", "vintage", "price_cents", "quantity", "buyer_account_id", "seller_account_id",
-    "buyer_fee_cents", "seller_fee_cents", "buyer_reserved_cents", "status", "trading_day", "executed_at"))).where(
-    _trades.c.trade_id.in_(bindparam("ids", expanding=True)))
-
-
 def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], uow: ExchangeUnitOfWork) -> None:
     """Apply the registry's delivery answers, in their order, set-based; what each answer publishes carries that
     answer's context (its case's correlation id). The trades are read and written as table rows (one read, one
     `UPDATE` per outcome for all of them): loading, tracking and flushing them as ORM objects cost about a third of
     the time of an answer."""
     acting, session, now = uow.context, uow.session, uow.now()
-    ids = sorted({trade_id for trade_id, _, _, _ in answers})
-    trades = {t.trade_id: t for start in range(0, len(ids), 500)
-              for t in session.execute(_ANSWERED, {"ids": ids[start:start + 500]})}
+    trades = uow.trading.answered_trades(trade_id for trade_id, _, _, _ in answers)
     answered: set[str] = set()  # the first answer for a trade wins
-    settled: list[tuple[Row, MessageContext]] = []
+    settled: list[tuple[AnsweredTrade, MessageContext]] = []
     outcomes: dict[bool, list[dict]] = {True: [], False: []}
     lines: list[dict] = []
     rules: dict[int, TradingRules] = {}
@@ -183,7 +171,8 @@ def _withdrawal_done(uow: ExchangeUnitOfWork, instruction_id: str, *, registered
                 subject_ref=f"instruction:{instruction_id}")
 
 
-def settle(uow: ExchangeUnitOfWork, trade: Row, rules: TradingRules, lines: list[dict], now: datetime) -> dict:
+def settle(uow: ExchangeUnitOfWork, trade: AnsweredTrade, rules: TradingRules, lines: list[dict], now: datetime
+           ) -> dict:
     """Delivery versus payment: the allowances were delivered in the registry, so the cash moves now (written at the
     end of the transaction, `Ledger.cash_later`) — the buyer pays turnover + its fee out of its reservation, the
     seller receives turnover - its fee, the fees go to the fee account and the risk reserve fund's share of them to
@@ -213,7 +202,7 @@ def settle(uow: ExchangeUnitOfWork, trade: Row, rules: TradingRules, lines: list
     return {"trade_id": ref, "status": "SETTLED", "settled_at": now}
 
 
-def fail(uow: ExchangeUnitOfWork, trade: Row, reason: str, now: datetime) -> dict:
+def fail(uow: ExchangeUnitOfWork, trade: AnsweredTrade, reason: str, now: datetime) -> dict:
     """All or nothing (M-26): the registry refused the allowance leg, so no cash moves and both legs' reservations
     go back to their owners. The trade's new state is returned (written with the batch's, `_record_outcomes`)."""
     uow.ledger.cash_later(trade.buyer_account_id, available=trade.buyer_reserved_cents,
