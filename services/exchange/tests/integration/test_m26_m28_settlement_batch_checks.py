@@ -7,43 +7,32 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from sqlalchemy import delete, select, update
 
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered, TransferLine
-from ets_shared.persistence.engine import make_engine, make_session_factory
-from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import OutboxMessage
-from exchange.adapters.orm import ExchangeTable, LargeHolderRow, TradeRow
-from exchange.bootstrap import definition
+from exchange.adapters.orm import LargeHolderRow, TradeRow
 from exchange.domain.policy import to_yuan
 from exchange.service_layer import commands, order_entry
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 
+from .test_m23_m24_order_entry_batch_records import exchange  # noqa: F401 - the fixture: members A-D, either database
 from .test_trading_properties import NOW, UNITS, Exchange
 
 
-@pytest.fixture
-def exchange(database_url):
-    engine = make_engine(database_url("exchange"))
-    upgrade(engine, definition().migrations, ExchangeTable.metadata)
-    yield Exchange(engine, make_session_factory(engine))  # members A-D, funded, with allowances; product P at 40.00
-    engine.dispose()
-
-
-def deposit(exchange: Exchange, trader: str, quantity: int) -> None:
-    exchange.event(on_transfer_registered, RegistryTransferRegistered(
+def deposit(market: Exchange, trader: str, quantity: int) -> None:
+    market.event(on_transfer_registered, RegistryTransferRegistered(
         transaction_id=f"TX-more-{trader}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
         from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
         lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=quantity)], registered_at=NOW))
 
 
-def trade(exchange: Exchange, seller: str, buyer: str, quantity: int) -> TradeRow:
+def trade(market: Exchange, seller: str, buyer: str, quantity: int) -> TradeRow:
     order_entry.place_order(seller, commands.PlaceOrder(trading_account_id=f"X-{seller}", product_id="P",
-                                                        side="SELL", price="40.00", quantity=quantity), exchange.uow())
+                                                        side="SELL", price="40.00", quantity=quantity), market.uow())
     _, (made,) = order_entry.place_order(buyer, commands.PlaceOrder(
-        trading_account_id=f"X-{buyer}", product_id="P", side="BUY", price="40.00", quantity=quantity), exchange.uow())
-    (row,) = exchange.rows(TradeRow, TradeRow.trade_id == made.trade_id)
+        trading_account_id=f"X-{buyer}", product_id="P", side="BUY", price="40.00", quantity=quantity), market.uow())
+    (row,) = market.rows(TradeRow, TradeRow.trade_id == made.trade_id)
     return row
 
 
@@ -54,10 +43,10 @@ def delivered(row: TradeRow) -> RegistryTransferRegistered:
                                       lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=row.quantity)])
 
 
-def answer_batch(exchange: Exchange, answers: list, held: str | None = None) -> None:
+def answer_batch(market: Exchange, answers: list, held: str | None = None) -> None:
     """The answers applied as the consumer applies a batch: one transaction; `held`: an account whose large-holder
     state the transaction loaded as an object first."""
-    with exchange.uow() as uow:
+    with market.uow() as uow:
         state = uow.session.get(LargeHolderRow, held) if held else None
         for answer in answers:
             (on_transfer_registered if isinstance(answer, RegistryTransferRegistered) else on_transfer_refused)(
@@ -67,19 +56,19 @@ def answer_batch(exchange: Exchange, answers: list, held: str | None = None) -> 
             assert (state.at_or_above, state.holding, state.reports) == (True, UNITS + 480_005, 1)
 
 
-def published(exchange: Exchange, subject: str) -> list[dict]:
-    with exchange.factory() as session:
+def published(market: Exchange, subject: str) -> list[dict]:
+    with market.factory() as session:
         return [json.loads(m.payload)["data"] for m in session.execute(
             select(OutboxMessage).where(OutboxMessage.subject.like(f"%{subject}%")).order_by(OutboxMessage.seq))
             .scalars()]
 
 
-def states(exchange: Exchange) -> dict[str, tuple[bool, int, int, bool]]:
+def states(market: Exchange) -> dict[str, tuple[bool, int, int, bool]]:
     return {r.trading_account_id: (r.at_or_above, r.holding, r.reports, r.reported_at is not None)
-            for r in exchange.rows(LargeHolderRow)}
+            for r in market.rows(LargeHolderRow)}
 
 
-def test_m26_m28_a_batch_reports_large_holders_once_and_checks_each_trades_fees(exchange):
+def test_m26_m28_a_batch_reports_large_holders_once_and_checks_each_trades_fees(exchange):  # noqa: F811 - the fixture
     deposit(exchange, "A", 480_000)  # A holds 500,000 t: reported on the deposit
     deposit(exchange, "B", 479_990)  # B holds 499,990 t: not yet
     first = [trade(exchange, "A", "B", 15), trade(exchange, "A", "C", 10), trade(exchange, "A", "C", 10),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Row, bindparam, func, or_, select
 from sqlalchemy.orm import Session
@@ -40,28 +40,7 @@ def write_pending_held(session: Session) -> None:
         insert_rows(session, AllocationHeldRow, rows)
 
 
-class AnsweredTrade(NamedTuple):
-    """A trade the registry answered for: the columns settling, failing and the fee check read (not the order ids,
-    the print sequence, the settlement's own columns), as a plain tuple — an SQLAlchemy row's attribute costs about
-    0.8 us, a named tuple's a twentieth, and settling a trade reads some twenty."""
-    trade_id: str
-    mode: str
-    vintage: int
-    price_cents: int
-    quantity: int
-    buyer_account_id: str
-    seller_account_id: str
-    buyer_fee_cents: int
-    seller_fee_cents: int
-    buyer_reserved_cents: int
-    status: str
-    trading_day: date
-    executed_at: datetime
-
-
-_accounts, _held, _trades = TradingAccountRow.__table__, AllocationHeldRow.__table__, TradeRow.__table__
-_ANSWERED = select(*(_trades.c[name] for name in AnsweredTrade._fields)).where(
-    _trades.c.trade_id.in_(bindparam("ids", expanding=True)))
+_accounts, _held = TradingAccountRow.__table__, AllocationHeldRow.__table__
 # The large-holder check's reads of a batch's accounts and their allocations, built once (one expanding parameter):
 # building and keying them cost about as much as running them.
 _HOLDERS = select(_accounts.c.trading_account_id, _accounts.c.participant_id, _accounts.c.covered_entity_id).where(
@@ -175,13 +154,6 @@ class TradingStore:
     # -- trades --------------------------------------------------------------------------------------------------
     def trade(self, trade_id: str) -> TradeRow | None:
         return self.session.get(TradeRow, trade_id)
-
-    def answered_trades(self, trade_ids: Iterable[str]) -> dict[str, AnsweredTrade]:
-        """These trades by id, as table rows (an unknown id is simply absent): one read per 500 ids, by a statement
-        built once."""
-        ids, make = sorted(set(trade_ids)), AnsweredTrade._make
-        return {trade.trade_id: trade for start in range(0, len(ids), 500)
-                for trade in map(make, self.session.execute(_ANSWERED, {"ids": ids[start:start + 500]}))}
 
     def previous_close(self, product: ProductRow, day: date, tick_cents: int) -> int:
         """M-28(1): the VWAP of the open-bidding trades of the last day before `day` that had any; the product's

@@ -21,7 +21,7 @@ from ets_shared.contracts.base import one_of
 from ets_shared.contracts.exchange import TRADE_MODES, FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
-from exchange.adapters.trading_store import AnsweredTrade
+from exchange.adapters.order_entry_store import TradeRecord
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.entrypoints.schemas_risk import RulesVersionPublic
 from exchange.adapters.policy_repository import ExchangePolicyDocument, rules_for
@@ -109,7 +109,7 @@ _VERSIONS = (select(_versions).where(_versions.c.year.in_(bindparam("years", exp
 Priced = list[tuple[tuple[int, int], int | None]]  # per schedule that may apply: (buyer, seller) fees, its version
 
 
-def fees_outside_schedule(session: Session, trades: Sequence[TradeRow | Row | AnsweredTrade],
+def fees_outside_schedule(session: Session, trades: Sequence[TradeRow | Row | TradeRecord],
                           found_at: datetime) -> dict[str, FeeOutsideSchedule]:
     """M-27, M-42(2): the fees settling trades charge must be those of the schedule in force at their execution;
     the findings, by trade (one read of the filed versions per year for the whole batch). A batch's trades mostly
