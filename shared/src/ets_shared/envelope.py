@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ets_shared.clock import utcnow
-from ets_shared.ids import random_uuid
+from ets_shared.ids import ordered_uuid
 
 if TYPE_CHECKING:
     from ets_shared.contracts.base import EventData
@@ -55,7 +55,7 @@ class MessageContext:
 
     @classmethod
     def new(cls, actor: str, correlation_id: str | None = None) -> "MessageContext":
-        return cls(correlation_id=correlation_id or str(random_uuid()), causation_id=None, actor=actor)
+        return cls(correlation_id=correlation_id or str(ordered_uuid()), causation_id=None, actor=actor)
 
     @classmethod
     def caused_by(cls, envelope: Envelope, event_id: str | None = None) -> "MessageContext":
@@ -80,7 +80,7 @@ def wrap(data: EventData, *, producer: str, context: MessageContext, occurred_at
     """Put contract `data` into an envelope for `producer`, inheriting correlation from `context`."""
     meta = type(data).contract
     return envelope_type(type(data))(
-        event_id=random_uuid(),
+        event_id=ordered_uuid(),
         event_type=meta.event_type,
         schema_version=meta.version,
         occurred_at=occurred_at or utcnow(),

@@ -16,7 +16,6 @@ flush of its own. A refused item changes nothing because nothing of it is writte
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -27,6 +26,7 @@ from sqlalchemy.orm import Session
 from ets_shared.auth import Principal
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError
+from ets_shared.ids import ordered_uuid
 
 log = logging.getLogger("ets.http")
 Item = TypeVar("Item")
@@ -105,7 +105,7 @@ def _outcome(collection: str, index: int, outcome: Any, present: Callable[[Any],
 
 
 def _context(request: Request, caller: Principal, item: Any) -> MessageContext:
-    return MessageContext(correlation_id=getattr(item, "correlation_id", None) or str(uuid.uuid4()),
+    return MessageContext(correlation_id=getattr(item, "correlation_id", None) or str(ordered_uuid()),
                           causation_id=request.state.correlation_id, actor=caller.actor)
 
 

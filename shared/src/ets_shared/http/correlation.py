@@ -10,7 +10,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import Message, Scope
 
 from ets_shared.http.raw_headers import header
-from ets_shared.ids import random_uuid
+from ets_shared.ids import ordered_uuid
 
 HEADER = "x-correlation-id"
 _RAW = HEADER.encode()
@@ -19,7 +19,7 @@ _RAW = HEADER.encode()
 def take(scope: Scope) -> str:
     """The request's correlation id (at most 100 characters; a new one if none is given), kept in its state."""
     given = header(scope, _RAW)
-    correlation_id = given[:100] if given.strip() else str(random_uuid())
+    correlation_id = given[:100] if given.strip() else str(ordered_uuid())
     scope.setdefault("state", {})["correlation_id"] = correlation_id
     return correlation_id
 

@@ -4,7 +4,6 @@ balances. (The exchange's instructions arrive as events: `service_layer.registry
 from __future__ import annotations
 
 import asyncio
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -23,6 +22,7 @@ from allocation.service_layer.registry_transfers import TransferRequest
 from ets_shared.auth import Principal, Role
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, Forbidden, NotFound
+from ets_shared.ids import ordered_uuid
 from ets_shared.http.bulk import BulkResult, ItemResult, item_problem
 from ets_shared.http.dependencies import Caller, ReadSession, context_for, require
 from allocation.entrypoints.dependencies import Uow
@@ -55,7 +55,7 @@ async def request_transfer(cmd: commands.RequestTransfer, request: Request, call
 def request_transfers(body: commands.RequestTransfers, request: Request, caller: Caller, uow: Uow
                       ) -> BulkResult[TransactionPublic]:
     holder_id, member_id = _holder(caller)
-    contexts = [MessageContext(correlation_id=t.correlation_id or str(uuid.uuid4()),
+    contexts = [MessageContext(correlation_id=t.correlation_id or str(ordered_uuid()),
                                causation_id=request.state.correlation_id, actor=caller.actor) for t in body.transfers]
     outcomes = handlers.request_transfers(body.transfers, holder_id, member_id, uow, contexts)
     results: list[ItemResult[TransactionPublic]] = [

@@ -3,7 +3,6 @@ with a holding account for each covered entity (M-32), and CCERs deposited from 
 M-17). Voluntary applications and the published list: `coverage`."""
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -20,6 +19,7 @@ from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.clock import regulatory_date
 from ets_shared.contracts.allocation import EntityRegistered
 from ets_shared.errors import Conflict, RuleViolation
+from ets_shared.ids import ordered_id
 
 
 def account_id(entity_id: str) -> str:
@@ -28,7 +28,7 @@ def account_id(entity_id: str) -> str:
 
 
 def new_transaction_id(kind: str) -> str:
-    return f"{kind}-{uuid.uuid4().hex}"
+    return ordered_id(kind)
 
 
 def cover(uow: AllocationUnitOfWork, entities: Sequence[CoveredEntity], now: datetime, *,

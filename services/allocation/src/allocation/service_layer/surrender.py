@@ -21,7 +21,7 @@ from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import SurrenderLine, SurrenderRecorded
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError, RuleViolation
-from ets_shared.ids import random_uuid
+from ets_shared.ids import ordered_id
 from ets_shared.persistence.claims import Claim, current_claim
 
 _LINE = re.compile(r"^lines\[(\d+)\](.*)$")
@@ -107,7 +107,7 @@ def _checked(entity_id: str, cmd: commands.Surrender, found: tuple[Obligation, i
     account = account_id(entity_id)
     units, source = _resolve(cmd.lines, registry, account)
     late = obligation.status is ObligationStatus.SHORTFALL
-    surrender_id = f"SUR-{random_uuid().hex}"
+    surrender_id = ordered_id("SUR")
     try:
         result = obligation.surrender(units, now, policy, found[1] if found else 0)
         tx = registry.surrender(f"TX-{surrender_id}", account, CANCELLATION_ACCOUNT, result.accepted, now)

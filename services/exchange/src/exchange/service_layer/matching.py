@@ -3,9 +3,9 @@ instructed to the registry), the unfilled rest of an order is released (M-23, M-
 from __future__ import annotations
 
 from datetime import datetime
-from uuid import uuid4
 
 from ets_shared.clock import regulatory_date
+from ets_shared.ids import ordered_id
 from ets_shared.contracts.exchange import (
     CancelReason, OrderCancelled, TradeDeliveryInstructed, TradeExecuted, TradeMode,
 )
@@ -60,7 +60,7 @@ def record_trade(uow: ExchangeUnitOfWork, rules: TradingRules, *, mode: TradeMod
     surplus = quantity * buyer_reserved_per_t - needed
     if surplus:
         uow.ledger.change_cash(buyer, available=surplus, reserved=-surplus)
-    trade = TradeRow(trade_id=f"TRD-{uuid4().hex[:20]}", mode=mode, product_id=product_id, vintage=vintage,
+    trade = TradeRow(trade_id=ordered_id("TRD"), mode=mode, product_id=product_id, vintage=vintage,
                      price_cents=price_cents, quantity=quantity, buyer_account_id=buyer, seller_account_id=seller,
                      buy_order_id=buy_order_id, sell_order_id=sell_order_id, buyer_fee_cents=buyer_fee,
                      seller_fee_cents=seller_fee, buyer_reserved_cents=needed, status=MATCHED,

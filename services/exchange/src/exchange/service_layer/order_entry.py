@@ -23,7 +23,7 @@ from typing import Any
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
-from ets_shared.ids import random_uuid
+from ets_shared.ids import ordered_id
 from ets_shared.contracts.exchange import (
     CancelReason, OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
 )
@@ -256,7 +256,7 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
             raise RuleViolation(f"{account_id} has not enough available allowances of vintage {vintage} (no short "
                                 "sale)", field="quantity", article="M-26")
         batch.move_allowances(account_id, vintage, -cmd.quantity, cmd.quantity)
-    order = OrderRecord(order_id=f"ORD-{random_uuid().hex[:20]}", sequence=uow.books.next_sequence(uow.session),
+    order = OrderRecord(order_id=ordered_id("ORD"), sequence=uow.books.next_sequence(uow.session),
                         trading_account_id=account_id, member_id=account.member_id, owner_id=account.member_id,
                         product_id=cmd.product_id, vintage=vintage, side=cmd.side, price_cents=price,
                         quantity=cmd.quantity, remaining=cmd.quantity, filled=0, time_in_force=cmd.time_in_force,
@@ -337,7 +337,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
     surplus = quantity * buy.reserve_per_t_cents - needed
     if surplus:
         batch.move_cash(buy.trading_account_id, surplus, -surplus)
-    trade = TradeRecord(trade_id=f"TRD-{random_uuid().hex[:20]}", mode=OPEN_BIDDING, product_id=taker.product_id,
+    trade = TradeRecord(trade_id=ordered_id("TRD"), mode=OPEN_BIDDING, product_id=taker.product_id,
                         vintage=taker.vintage, price_cents=price, quantity=quantity,
                         buyer_account_id=buy.trading_account_id, seller_account_id=sell.trading_account_id,
                         buy_order_id=buy.order_id, sell_order_id=sell.order_id, buyer_fee_cents=buyer_fee,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ets_shared.contracts.exchange import SurveillanceAlertRaised, SurveillancePattern
-from ets_shared.ids import random_uuid
+from ets_shared.ids import ordered_id
 from exchange.adapters.market_store import MarketStore
 from exchange.adapters.order_entry_store import OrderRecord
 from exchange.adapters.orm import NearTouchCancelRow, OrderRow, ProductRow, SurveillanceAlertRow
@@ -36,7 +36,7 @@ def _alert(uow: ExchangeUnitOfWork, pattern: SurveillancePattern, product_id: st
     """The alert's record, as the columns of `surveillance_alert`, with its event published."""
     members = sorted(set(members) if members is not None else {uow.trading.account(a).member_id for a in accounts})
     alert: dict[str, Any] = {
-        "alert_id": f"ALR-{random_uuid().hex[:20]}", "pattern": pattern, "product_id": product_id,
+        "alert_id": ordered_id("ALR"), "pattern": pattern, "product_id": product_id,
         "trading_date": day, "trading_account_ids": sorted(set(accounts)), "member_ids": members,
         "order_ids": orders, "trade_ids": trades, "detail": detail[:2000], "raised_at": uow.now()}
     uow.publish(SurveillanceAlertRaised(**alert), subject_ref=f"alert:{alert['alert_id']}")
