@@ -2,11 +2,13 @@
 are read and written as table rows (`risk.check_large_holders`: a new state inserted, a changed one updated, a
 state the session holds as an object read afresh; an upward crossing reported once, falling below re-arms it) and
 the fee check prices each execution instant, mode and turnover once for the batch (`filings.fees_outside_schedule`:
-of two trades alike only the one charging other fees is a finding)."""
+of two trades alike only the one charging other fees is a finding); the batch's net balance changes open a
+balance they do not find and never take one below zero (`Ledger.write_pending`)."""
 from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import delete, select, update
 
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered, TransferLine
@@ -17,7 +19,7 @@ from exchange.service_layer import commands, order_entry
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 
 from .test_m23_m24_order_entry_batch_records import exchange  # noqa: F401 - the fixture: members A-D, either database
-from .test_trading_properties import NOW, UNITS, Exchange
+from .test_trading_properties import CASH, NOW, UNITS, Exchange
 
 
 def deposit(market: Exchange, trader: str, quantity: int) -> None:
@@ -100,3 +102,33 @@ def test_m26_m28_a_batch_reports_large_holders_once_and_checks_each_trades_fees(
     assert states(exchange)["X-A"] == (True, UNITS + 480_000, 2, True)
     assert [r["holding"] for r in published(exchange, "large-holder") if r["trading_account_id"] == "X-A"] == [
         UNITS + 480_000, UNITS + 480_000]
+
+
+def test_m26_a_batchs_net_changes_open_missing_balances_and_never_go_below_zero(exchange):  # noqa: F811 - the fixture
+    """`Ledger.write_pending`: the balances a batch changes are updated in one statement per table; a balance it did
+    not find is opened then (the fee account's first fee, a first vintage) — and no balance goes below zero, an
+    existing one or one just opened: the whole transaction fails."""
+    with exchange.uow() as uow:
+        uow.ledger.cash_later("X-A", available=-100, reserved=100)
+        uow.ledger.cash_later("EXCHANGE-FEES", available=7)  # no row yet
+        uow.ledger.allowances_later("X-A", 2025, available=-3, reserved=3)
+        uow.ledger.allowances_later("X-B", 2030, available=5)  # no 2030 row yet
+        uow.commit()
+
+    def balances() -> tuple:
+        with exchange.uow() as uow:
+            return (uow.ledger.cash("X-A"), uow.ledger.cash("X-B"), uow.ledger.cash("EXCHANGE-FEES"),
+                    uow.ledger.allowances("X-A", 2025), uow.ledger.allowances("X-B", 2030),
+                    uow.ledger.allowances("X-C", 2031))
+    after = balances()
+    assert after == ((CASH * 100 - 100, 100), (CASH * 100, 0), (7, 0), (UNITS - 3, 3), (5, 0), (0, 0))
+    for account, vintage, available, reserved in (("X-B", None, 0, -1), ("X-A", None, 0, -101),
+                                                  ("X-C", 2031, -1, 0), ("X-A", 2025, 0, -4)):
+        with pytest.raises(RuntimeError, match="would go negative"), exchange.uow() as uow:
+            uow.ledger.cash_later("X-D", available=1)  # fine on its own: undone with the rest
+            if vintage is None:
+                uow.ledger.cash_later(account, available=available, reserved=reserved)
+            else:
+                uow.ledger.allowances_later(account, vintage, available=available, reserved=reserved)
+            uow.commit()
+        assert balances() == after
