@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from ets_shared.errors import RuleViolation
-from ets_shared.group_commit import GroupCommit
+from ets_shared.group_commit import GroupCommit, Gathered
 
 
 def doubling(batches: list[list[int]], gate: threading.Event | None = None):
@@ -65,3 +65,35 @@ async def test_a_failed_batch_is_answered_item_by_item():
     outcomes = await asyncio.gather(*waiting, return_exceptions=True)
     assert outcomes == [14, 198, 16]
     await asyncio.to_thread(group.stop)
+
+
+async def test_items_submitted_together_are_answered_together_in_their_order():
+    """`submit_all`: one `done` with every item's outcome or refusal in the items' order, called once, after the
+    last item's batch — also when the items span batches, and when a batch fails and is applied item by item."""
+    batches: list[list[int]] = []
+    gate = threading.Event()
+    group: GroupCommit[int, int] = GroupCommit(doubling(batches, gate), name="test", max_batch=3)
+    loop = asyncio.get_running_loop()
+    answered: list[asyncio.Future] = [loop.create_future() for _ in range(2)]
+    calls: list[int] = []
+
+    def done_for(n: int):
+        def done(outcomes: list) -> None:
+            calls.append(n)
+            loop.call_soon_threadsafe(answered[n].set_result, list(outcomes))
+        return done
+
+    group.submit_all([1, -2, 3, 4, 5], done_for(0))  # two batches of at most three
+    group.submit_all([7, 99, 8], done_for(1))  # 99 fails its batch as a whole: applied item by item
+    gate.set()
+    first, second = await asyncio.wait_for(asyncio.gather(*answered), 5)
+    assert first[0] == 2 and first[2:] == [6, 8, 10] and isinstance(first[1], RuleViolation)
+    assert second == [14, 198, 16]
+    assert sorted(calls) == [0, 1] and max(len(b) for b in batches) <= 3 and group.entered == 8
+    await asyncio.to_thread(group.stop)
+
+
+def test_a_failing_done_does_not_stop_the_writer():
+    gathered = Gathered(1, lambda _outcomes: 1 / 0)
+    gathered.set(0, "answer")  # logged, not raised into the writer thread
+    assert gathered.outcomes == ["answer"]

@@ -1,16 +1,17 @@
 """Group commit: many concurrent single-item writes answered by one transaction.
 
-Writers (HTTP requests, RPC handlers) `submit` an item and wait on its future. One thread per `GroupCommit` takes
-whatever is waiting — up to `max_batch` items, in arrival order, without waiting for more: under load the queue
-fills while the previous batch commits, so batches grow with the load and a lone item is not delayed — and hands
-them to `run_batch(items)`, which applies them in one transaction and returns one outcome per item: its result, or
-the refusal (an exception) that answers that item alone. Each answer is released only after the commit, so an
-acknowledged item is durable. Each item travels with the submitting request's claim on an `Idempotency-Key`
-(`ets_shared.persistence.claims`, a context variable that does not reach the writer thread by itself):
-`run_batch` receives `(item, claim)` pairs and must stamp each applied item's claim in the batch's transaction, so
-that a claim a retry took over refuses its own item alone — either each claimed item in a savepoint of its own
-(allocation's surrenders), or the batch judged again without the item whose stamp failed, when the items of a
-batch depend on each other (the exchange's orders on its books, the registry's transfers on its balances).
+Writers (HTTP requests, RPC handlers) `submit` an item and wait on its future (or `submit_all` a request's items and
+get their outcomes in one call). One thread per `GroupCommit` takes whatever is waiting — up to `max_batch` items,
+in arrival order, without waiting for more: under load the queue fills while the previous batch commits, so batches
+grow with the load and a lone item is not delayed — and hands them to `run_batch(items)`, which applies them in one
+transaction and returns one outcome per item: its result, or the refusal (an exception) that answers that item
+alone. Each answer is released only after the commit, so an acknowledged item is durable. Each item travels with the
+submitting request's claim on an `Idempotency-Key` (`ets_shared.persistence.claims`, a context variable that does
+not reach the writer thread by itself): `run_batch` receives `(item, claim)` pairs and must stamp each applied
+item's claim in the batch's transaction, so that a claim a retry took over refuses its own item alone — either each
+claimed item in a savepoint of its own (allocation's surrenders), or the batch judged again without the item whose
+stamp failed, when the items of a batch depend on each other (the exchange's orders on its books, the registry's
+transfers on its balances).
 
 A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
 of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
@@ -39,7 +40,34 @@ _STOP = object()
 
 
 Claimed = tuple[Item, Claim | None]  # an item and its request's Idempotency-Key claim (None without one)
-Answer = Future | asyncio.Future  # an item's answer: to a thread (`submit`) or on an event loop (`answer`)
+
+
+class Gathered:
+    """The answers to several items queued together (`submit_all`: a mass-order request's orders), gathered into one
+    list: `done(outcomes)` is called once, when the last is set. Set only by the writer thread (it alone answers),
+    so no lock; one object per request instead of a `Future` per item (each with its condition and lock, its
+    callback and its `result()`): with the mass reply's single serialisation, the exchange gateway's event loop
+    went from 40 to 24 us of CPU per order of mass requests of 20 (issue 5)."""
+
+    __slots__ = ("outcomes", "_left", "_done")
+
+    def __init__(self, count: int, done: Callable[[list[object]], None]) -> None:
+        self.outcomes: list[object] = [None] * count
+        self._left = count
+        self._done = done
+
+    def set(self, n: int, outcome: object) -> None:
+        self.outcomes[n] = outcome
+        self._left -= 1
+        if not self._left:
+            try:
+                self._done(self.outcomes)
+            except Exception:  # the writer thread goes on answering the others
+                log.exception("answering %d gathered items failed", len(self.outcomes))
+
+
+# an item's answer: to a thread (`submit`), on an event loop (`answer`), or its place among others (`submit_all`)
+Answer = Future | asyncio.Future | tuple[Gathered, int]
 
 
 class GroupCommit(Generic[Item, Outcome]):
@@ -60,6 +88,17 @@ class GroupCommit(Generic[Item, Outcome]):
         answer: Future[Outcome] = Future()
         self._enqueue(item, answer)
         return answer
+
+    def submit_all(self, items: Sequence[Item], done: Callable[[list[Outcome | Exception]], None]) -> None:
+        """Queue `items` in their order, each with the current request's claim; `done(outcomes)` is called once, in
+        the writer thread, with every item's outcome (or refusal) in that order once the last is answered — each
+        after its batch committed. `items` must not be empty."""
+        gathered = Gathered(len(items), done)  # type: ignore[arg-type]
+        if self._thread is None:
+            self._start()
+        claim, put = current_claim.get(), self._queue.put
+        for n, item in enumerate(items):
+            put(((item, claim), (gathered, n)))
 
     async def answer(self, item: Item) -> Outcome:
         """`submit` for a caller on an event loop: its outcome (or the refusal raised). A batch's answers to one loop
@@ -142,7 +181,10 @@ def _release(answers: list[tuple[Answer, object]]) -> None:
     """Set each answer: a thread's future at once, a loop's futures in one call on their loop."""
     on_loops: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future, object]]] = {}
     for answer, outcome in answers:
-        if isinstance(answer, asyncio.Future):
+        if isinstance(answer, tuple):
+            gathered, n = answer
+            gathered.set(n, outcome)
+        elif isinstance(answer, asyncio.Future):
             on_loops.setdefault(answer.get_loop(), []).append((answer, outcome))
         else:
             _set(answer, outcome)
@@ -159,7 +201,7 @@ def _set_all(settled: list[tuple[asyncio.Future, object]]) -> None:
             _set(answer, outcome)
 
 
-def _set(answer: Answer, outcome: object) -> None:
+def _set(answer: Future | asyncio.Future, outcome: object) -> None:
     if isinstance(outcome, Exception):
         answer.set_exception(outcome)
     else:

@@ -15,7 +15,7 @@ from ets_shared.persistence.engine import make_engine, make_session_factory
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import OutboxMessage
 from exchange.adapters.order_entry_store import OrderRecord, TradeRecord
-from exchange.adapters.orm import ExchangeTable, OrderRow, SurveillanceAlertRow, TradeRow
+from exchange.adapters.orm import CashBalanceRow, ExchangeTable, OrderRow, SurveillanceAlertRow, TradeRow
 from exchange.bootstrap import definition
 from exchange.service_layer import commands, order_entry
 
@@ -73,3 +73,30 @@ def test_m23_m24_a_batch_writes_its_orders_trades_and_alerts_as_answered_and_pub
         u.commit()
     refused = order_entry.place_orders(uow(), [order("B", "SELL", "40.00", 1), order("A", "BUY", "40.00", 1)])
     assert all(isinstance(r, DomainError) and "outside the trading sessions" in str(r) for r in refused)
+
+
+def test_m23_m28_orders_at_one_price_and_at_the_bands_edges_are_checked_in_a_batch_as_one_by_one(exchange):
+    """The price band (M-28(1)) is worked out once per product and batch, a bid's cash per tonne once per price: the
+    same orders in one batch and one per transaction are refused alike (just beyond the band, by M-28, the rule's own
+    text) and accepted alike (at its edges, several at one price), with the same reservations and balances."""
+    prices = [("A", "BUY", "44.00"), ("A", "BUY", "44.01"), ("A", "BUY", "36.00"), ("A", "BUY", "35.99"),
+              ("A", "BUY", "40.00"), ("C", "BUY", "40.00"), ("C", "BUY", "44.00"), ("B", "SELL", "44.01"),
+              ("B", "SELL", "36.00"), ("D", "SELL", "43.99"), ("D", "SELL", "36.00")]
+    entries = [(trader, commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side, price=price,
+                                            quantity=10 + n, time_in_force="GTC"), MessageContext.new("test"))
+               for n, (trader, side, price) in enumerate(prices)]
+
+    def entered(outcomes: list) -> tuple:
+        with exchange.factory() as session:
+            orders = sorted((o.sequence, o.side, o.price_cents, o.remaining, o.status, o.reserve_per_t_cents)
+                            for o in session.execute(select(OrderRow)).scalars())
+            cash = sorted((r.account_id, r.available_cents, r.reserved_cents)
+                          for r in session.execute(select(CashBalanceRow)).scalars())
+        return [str(o) if isinstance(o, DomainError) else "accepted" for o in outcomes], orders, cash
+
+    batched = entered(order_entry.place_orders(exchange.uow(), entries))
+    Exchange(None, exchange.factory)  # the same market afresh
+    one_by_one = entered([order_entry.place_orders(exchange.uow(), [entry])[0] for entry in entries])
+    assert batched == one_by_one
+    refusals = [o for o in batched[0] if o != "accepted"]
+    assert len(refusals) == 3 and all("outside today's limits 36.00-44.00" in r for r in refusals)

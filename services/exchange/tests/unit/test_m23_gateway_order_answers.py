@@ -11,12 +11,13 @@ from types import SimpleNamespace
 import pytest
 
 from ets_shared.auth import Principal, Role
+from ets_shared.errors import RuleViolation
 
 from exchange.adapters.order_entry_store import OrderRecord, TradeRecord
 from exchange.domain.policy import to_yuan
 from exchange.entrypoints import rpc_mass
 from exchange.entrypoints.rpc import OrderGateway
-from exchange.entrypoints.rpc_order_json import OrderJson, TradeJson, order_json, yuan
+from exchange.entrypoints.rpc_order_json import OrderJson, TradeJson, accepted_json, order_json, yuan
 from exchange.entrypoints.schemas import OrderPublic, TradePublic
 from exchange.service_layer import commands
 
@@ -56,29 +57,52 @@ def test_m23_an_accepted_orders_answer_is_the_bytes_of_order_public(order, trade
     assert order_json(order, trades) == OrderPublic.of(order, trades).model_dump_json().encode()  # type: ignore[arg-type]
 
 
+def test_m23_a_mass_orders_accepted_reply_is_the_bytes_of_each_orders_answer_joined():
+    placed = [(an_order(), []), (an_order(1, status="FILLED", remaining=0), [a_trade(1), a_trade(2)]),
+              (an_order(999_999_999_99, trading_account_id="X-客户\n\\"), [a_trade(3, settled_at=AT)])]
+    assert accepted_json(placed) == b'{"results":[' + b",".join(
+        b'{"status":201,"order":' + order_json(o, t) + b"}" for o, t in placed) + b"]}"
+
+
 def test_m23_amounts_are_written_as_money_writes_them():
     for cents in [*range(-1005, 1005), 10**14 - 1, -(10**14) + 1, 123_456_789]:
         assert yuan(cents) == f"{to_yuan(cents):.2f}", cents
 
 
 class Entered:
-    """A sequencer that answers at once: each order accepted as it came, recorded."""
+    """A sequencer that answers at once: each order accepted as it came (or refused, if its quantity is in
+    `refusing`), recorded."""
 
-    def __init__(self) -> None:
+    def __init__(self, refusing: frozenset[int] = frozenset()) -> None:
         self.commands: list = []
+        self.refusing = refusing
+
+    def _answer(self, cmd):
+        self.commands.append(cmd)
+        if cmd.quantity in self.refusing:
+            return RuleViolation("not enough available funds", field="quantity", article="M-26")
+        return an_order(sequence=len(self.commands), quantity=cmd.quantity), []
 
     def enter(self, member_id, cmd, context):
-        self.commands.append(cmd)
         future: Future = Future()
-        future.set_result((an_order(sequence=len(self.commands)), []))
+        answer = self._answer(cmd)
+        future.set_exception(answer) if isinstance(answer, Exception) else future.set_result(answer)
         return future
 
+    def enter_all(self, member_id, cmds, context, done):
+        done([self._answer(cmd) for cmd in cmds])
 
-async def a_mass_request(body: dict) -> tuple[int, dict, list]:
-    gateway = OrderGateway(SimpleNamespace(settings=SimpleNamespace(jwks_url=None), sequencer=Entered()))
+
+async def a_mass_request(body: dict, sequencer: Entered | None = None) -> tuple[int, dict, list]:
+    status, reply, entered = await a_mass_reply(body, sequencer)
+    return status, json.loads(reply), entered
+
+
+async def a_mass_reply(body: dict, sequencer: Entered | None = None) -> tuple[int, bytes, list]:
+    gateway = OrderGateway(SimpleNamespace(settings=SimpleNamespace(jwks_url=None), sequencer=sequencer or Entered()))
     gateway.tokens._held["t"] = (Principal(subject="M-B", role=Role.MEMBER, party_id="B"), float("inf"))
     status, reply = await rpc_mass.handle(gateway, {"Authorization": "Bearer t"}, json.dumps(body).encode())
-    return status, json.loads(reply), gateway.runtime.sequencer.commands
+    return status, reply, gateway.runtime.sequencer.commands
 
 
 ORDERS = [{"trading_account_id": "X-B", "product_id": "SHEA-2026", "side": "BUY", "price": "40.10", "quantity": 3},
@@ -97,3 +121,16 @@ async def test_m23_a_mass_order_with_a_bad_order_refuses_it_alone_and_enters_the
     assert status == 200 and [r["status"] for r in reply["results"]] == [422, 201]
     assert reply["results"][0]["problem"]["field"] == "orders.0.quantity"
     assert entered == [commands.PlaceOrder.model_validate(ORDERS[1])]
+
+
+async def test_m23_a_mass_orders_reply_is_the_same_whether_or_not_an_order_is_refused():
+    """The reply of a request whose orders were all accepted (one serialisation) is written as that of a request
+    with refusals (each result on its own): the same bytes for the same accepted orders."""
+    body = {"orders": [ORDERS[0], {**ORDERS[1], "quantity": 7}, {**ORDERS[0], "quantity": 2}]}
+    _status, all_accepted, _entered = await a_mass_reply(body)
+    status, with_refusal, entered = await a_mass_reply(body, Entered(refusing=frozenset({7})))
+    accepted, refused = json.loads(all_accepted)["results"], json.loads(with_refusal)["results"]
+    assert status == 200 and [r["status"] for r in refused] == [201, 422, 201] and len(entered) == 3
+    assert refused[1]["problem"]["field"] == "orders.1.quantity"
+    assert [accepted[0], accepted[2]] == [refused[0], refused[2]]
+    assert with_refusal.startswith(all_accepted[:all_accepted.index(b"},{") + 2])  # byte for byte, up to the refusal

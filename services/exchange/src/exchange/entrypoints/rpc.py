@@ -120,9 +120,13 @@ class OrderGateway:
         try:
             principal = await self.member(headers)
             cmd = commands.PlaceOrder.model_validate_json(data)
-            answer = self.runtime.sequencer.enter(principal.party_id, cmd, MessageContext.new(principal.actor))
-            await self.answers.all_of([answer])
-            order, trades = answer.result()
+            sequencer, context = self.runtime.sequencer, MessageContext.new(principal.actor)
+            outcome: Any
+            outcome, = await self.answers.gathered(
+                lambda done: sequencer.enter_all(principal.party_id, [cmd], context, done))
+            if isinstance(outcome, BaseException):
+                raise outcome
+            order, trades = outcome
             return 201, order_json(order, trades)
         except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
             return refusal(error)

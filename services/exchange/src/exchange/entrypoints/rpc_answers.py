@@ -1,16 +1,17 @@
 """The sequencer's answers brought back to the event loop of the NATS order gateway, one wake-up per batch.
 
-The sequencer (a thread) releases a batch's answers one after another once its commit is done. Waiting on each
-with `asyncio.wrap_future` costs a `call_soon_threadsafe` per order — a write to the loop's wake-up pipe and a loop
-turn each — and about a twentieth of the exchange process's time per order in the benchmark. Here the answers that
-arrive while one wake-up is pending ride on it: the first answer of a batch schedules it, the others only join the
-list. Nothing is answered before its future is done, so an order is still acknowledged only after its batch
-committed."""
+The sequencer (a thread) answers a batch's orders once its commit is done. Waiting on each with
+`asyncio.wrap_future` costs a `call_soon_threadsafe` per order — a write to the loop's wake-up pipe and a loop turn
+each — and about a twentieth of the exchange process's time per order in the benchmark; a `Future` per order, with
+its condition, lock, callback and `result()`, cost about as much again. Here a request's orders are queued together
+and their outcomes gathered by the writer thread into one list (`GroupCommit.submit_all`), handed over once the last
+of them is answered; and the requests answered while one wake-up is pending ride on it: the first of a batch
+schedules it, the others only join the list. An order is still acknowledged only after its batch committed."""
 from __future__ import annotations
 
 import asyncio
 import threading
-from concurrent.futures import Future
+from collections.abc import Callable
 
 
 class LoopAnswers:
@@ -19,29 +20,30 @@ class LoopAnswers:
         self._ready: list[asyncio.Future[None]] = []
         self._scheduled: set[asyncio.AbstractEventLoop] = set()
 
-    async def all_of(self, futures: list[Future]) -> None:
-        """Return once every future is done (their outcomes are then read from them)."""
-        if not futures:
-            return
+    async def gathered(self, submit_all: Callable[[Callable[[list[object]], None]], None]) -> list[object]:
+        """The outcomes of items queued together: `submit_all(done)` queues them (`GroupCommit.submit_all`), and the
+        writer thread calls `done(outcomes)` once, after the last one's batch committed."""
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[None] = loop.create_future()
-        left = [len(futures)]
+        outcomes: list[object] = []
 
-        def answered(_future: Future) -> None:
-            with self._lock:
-                left[0] -= 1
-                if left[0]:
-                    return
-                self._ready.append(waiter)
-                if loop in self._scheduled:
-                    return
-                self._scheduled.add(loop)
-            if not loop.is_closed():
-                loop.call_soon_threadsafe(self._release, loop)
+        def done(answered: list[object]) -> None:
+            outcomes.extend(answered)
+            self._wake(loop, waiter)
 
-        for future in futures:
-            future.add_done_callback(answered)
+        submit_all(done)
         await waiter
+        return outcomes
+
+    def _wake(self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[None]) -> None:
+        """`waiter` is answered: released at the loop's next wake-up, scheduled unless one is pending already."""
+        with self._lock:
+            self._ready.append(waiter)
+            if loop in self._scheduled:
+                return
+            self._scheduled.add(loop)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(self._release, loop)
 
     def _release(self, loop: asyncio.AbstractEventLoop) -> None:
         with self._lock:

@@ -13,14 +13,13 @@ gets one answer as a single order would (401, 403, 422)."""
 from __future__ import annotations
 
 import json
-from concurrent.futures import Future
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ets_shared.envelope import MessageContext
 from exchange.entrypoints.rpc_problems import refusal
-from exchange.entrypoints.rpc_order_json import order_json
+from exchange.entrypoints.rpc_order_json import accepted_json, order_json
 from exchange.service_layer import commands
 
 MAX_ORDERS = 200
@@ -50,25 +49,31 @@ async def handle(gateway: Any, headers: dict[str, str], data: bytes) -> tuple[in
     except Exception as error:  # noqa: BLE001 - every request is answered
         return refusal(error)
     context = MessageContext.new(principal.actor)  # one request: its orders' events carry its ids
-    answers: list[Future | tuple[int, bytes]] = []
-    enter, party_id = gateway.runtime.sequencer.enter, principal.party_id
+    cmds: list[commands.PlaceOrder] = []
+    refused: dict[int, tuple[int, bytes]] = {}  # the orders refused as invalid, by place in the request
     for n, item in enumerate(orders):
         try:
-            cmd = item if isinstance(item, commands.PlaceOrder) else commands.PlaceOrder.model_validate(item)
+            cmds.append(item if isinstance(item, commands.PlaceOrder) else commands.PlaceOrder.model_validate(item))
         except ValidationError as invalid:
-            answers.append(refusal(invalid, within=f"orders.{n}"))
-            continue
-        answers.append(enter(party_id, cmd, context))
-    await gateway.answers.all_of([a for a in answers if isinstance(a, Future)])
-    return 200, b'{"results":[' + b",".join(_result(a, n) for n, a in enumerate(answers)) + b"]}"
+            refused[n] = refusal(invalid, within=f"orders.{n}")
+    sequencer, party_id = gateway.runtime.sequencer, principal.party_id
+    # the request's orders queued together and answered together, after the batches holding them committed
+    outcomes = await gateway.answers.gathered(
+        lambda done: sequencer.enter_all(party_id, cmds, context, done)) if cmds else []
+    if not refused and not any(isinstance(outcome, BaseException) for outcome in outcomes):
+        return 200, accepted_json(outcomes)
+    answered = iter(outcomes)
+    return 200, b'{"results":[' + b",".join(
+        _result(refused[n] if n in refused else next(answered), n) for n in range(len(orders))) + b"]}"
 
 
-def _result(answer: Future | tuple[int, bytes], n: int) -> bytes:
-    if isinstance(answer, Future):
-        error = answer.exception()
-        if error is None:
-            order, trades = answer.result()
-            return b'{"status":201,"order":' + order_json(order, trades) + b"}"
-        answer = refusal(error if isinstance(error, Exception) else RuntimeError(error), within=f"orders.{n}")
-    status, problem = answer
+def _result(outcome: Any, n: int) -> bytes:
+    """An order's result: `outcome` is its order and trades, its refusal by the sequencer (an exception), or its
+    refusal as invalid (status, problem)."""
+    if isinstance(outcome, BaseException):
+        outcome = refusal(outcome if isinstance(outcome, Exception) else RuntimeError(outcome), within=f"orders.{n}")
+    elif not isinstance(outcome[0], int):
+        order, trades = outcome
+        return b'{"status":201,"order":' + order_json(order, trades) + b"}"
+    status, problem = outcome
     return b'{"status":' + json.dumps(status).encode() + b',"problem":' + problem + b"}"

@@ -31,6 +31,10 @@ def _twin(model: type[BaseModel], nested: dict[Any, Any]) -> Any:
 TradeJson = _twin(TradePublic, {})
 OrderJson = _twin(OrderPublic, {list[TradePublic]: GenericAlias(list, (TradeJson,))})
 _dump = TypeAdapter(OrderJson).serializer.to_json
+_typed_dict: Any = TypedDict
+AcceptedJson = _typed_dict("AcceptedJson", {"status": int, "order": OrderJson})  # a mass order's accepted result
+_dump_accepted = TypeAdapter(_typed_dict("AcceptedResultsJson", {"results": GenericAlias(list, (AcceptedJson,))})
+                             ).serializer.to_json
 
 
 def yuan(cents: int) -> str:
@@ -41,7 +45,17 @@ def yuan(cents: int) -> str:
 def order_json(o: Any, trades: Sequence[Any] = ()) -> bytes:
     """`OrderPublic.of(o, trades).model_dump_json().encode()`, for an order and its trades as the sequencer answers
     them (`OrderRecord`, `TradeRecord`, or the rows)."""
-    return _dump({
+    return _dump(_fields(o, trades))
+
+
+def accepted_json(placed: Sequence[tuple[Any, Sequence[Any]]]) -> bytes:
+    """A mass order's reply when every order in it was accepted: `{"results": [{"status": 201, "order": ...}, ...]}`
+    with each order as `order_json` writes it, in one serialisation instead of one per order and their joining."""
+    return _dump_accepted({"results": [{"status": 201, "order": _fields(o, trades)} for o, trades in placed]})
+
+
+def _fields(o: Any, trades: Sequence[Any]) -> dict[str, Any]:
+    return {
         "order_id": o.order_id, "sequence": o.sequence, "trading_account_id": o.trading_account_id,
         "product_id": o.product_id, "side": o.side, "price": yuan(o.price_cents), "quantity": o.quantity,
         "remaining": o.remaining, "filled": o.filled, "time_in_force": o.time_in_force, "status": o.status,
@@ -52,4 +66,4 @@ def order_json(o: Any, trades: Sequence[Any] = ()) -> bytes:
                     "buy_order_id": t.buy_order_id, "sell_order_id": t.sell_order_id,
                     "buyer_fee": yuan(t.buyer_fee_cents), "seller_fee": yuan(t.seller_fee_cents),
                     "status": t.status, "executed_at": t.executed_at, "settled_at": t.settled_at,
-                    "failure_reason": t.failure_reason} for t in trades]})
+                    "failure_reason": t.failure_reason} for t in trades]}

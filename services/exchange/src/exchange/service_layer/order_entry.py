@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from ets_shared.clock import regulatory_date
@@ -64,6 +65,8 @@ class _Batch:
     rules: dict[str, TradingRules | DomainError] = field(default_factory=dict)
     in_session: dict[str, None | DomainError] = field(default_factory=dict)  # per product: the batch has one instant
     products: dict[str, tuple[int, int] | DomainError] = field(default_factory=dict)
+    bands: dict[str, tuple[int, int]] = field(default_factory=dict)  # per product: M-28(1)'s (low, high) in fen
+    reserves: dict[tuple[str, int], int] = field(default_factory=dict)  # per (product, price): a bid's cash per t
     cash_delta: dict[str, list[int]] = field(default_factory=dict)
     units_delta: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     new_orders: dict[str, OrderRecord] = field(default_factory=dict)
@@ -238,10 +241,18 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     rules = _cached(batch.rules, cmd.product_id, lambda k: market_rules(uow, k))
     _cached(batch.in_session, cmd.product_id, lambda _k: rules.require_in_session(now))
     rules.require_lot(cmd.quantity)
-    price = to_cents(commands.yuan(cmd.price))
+    price = _cents(cmd.price)
     rules.require_tick(price)
-    rules.require_price_limit(price, close)
-    per_t = rules.buy_reserve_per_t(OPEN_BIDDING, price) if cmd.side == "BUY" else 0
+    band = batch.bands.get(cmd.product_id)
+    if band is None:  # the same band for every order of the product in the batch (one close, one rule)
+        band = batch.bands[cmd.product_id] = rules.band(close, rules.price_limit)
+    if not band[0] <= price <= band[1]:
+        rules.require_price_limit(price, close)  # raises the rule's own refusal
+    per_t = 0
+    if cmd.side == "BUY":
+        per_t = batch.reserves.get((cmd.product_id, price), -1)
+        if per_t < 0:
+            per_t = batch.reserves[(cmd.product_id, price)] = rules.buy_reserve_per_t(OPEN_BIDDING, price)
     account_id = account.trading_account_id
     if cmd.side == "BUY":
         _require_holding_room(batch, rules, account, cmd.quantity)
@@ -267,7 +278,8 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     uow.publish(OrderAccepted(order_id=order.order_id, sequence=order.sequence,
                               trading_account_id=account_id, member_id=order.member_id,
                               product_id=order.product_id, vintage=vintage, side=cmd.side,
-                              price=to_yuan(price), quantity=order.quantity, time_in_force=cmd.time_in_force,
+                              price=market_data.price_yuan(price), quantity=order.quantity,
+                              time_in_force=cmd.time_in_force,
                               accepted_at=now), subject_ref=f"order:{order.order_id}")
     books = uow.books
     books.dirty = True
@@ -276,6 +288,12 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
         order.order_id, account_id, order.owner_id, ENGINE_SIDE[order.side], price, order.quantity,
         order.time_in_force)
     return order, _apply(batch, rules, order, result)
+
+
+@lru_cache(maxsize=4096)
+def _cents(price: str) -> int:
+    """An order's price text in fen, once per text (orders come at a few dozen price levels)."""
+    return to_cents(commands.yuan(price))
 
 
 def _require_holding_room(batch: _Batch, rules: TradingRules, account: AccountRecord, more: int) -> None:
@@ -346,7 +364,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
     batch.trades.append(trade)
     ref = f"trade:{trade.trade_id}"
     uow.publish(TradeExecuted(trade_id=trade.trade_id, mode=OPEN_BIDDING, product_id=trade.product_id,
-                              vintage=trade.vintage, price=to_yuan(price), quantity=quantity,
+                              vintage=trade.vintage, price=market_data.price_yuan(price), quantity=quantity,
                               buyer_trading_account_id=trade.buyer_account_id,
                               seller_trading_account_id=trade.seller_account_id, buy_order_id=buy.order_id,
                               sell_order_id=sell.order_id, buyer_fee=to_yuan(buyer_fee),

@@ -12,7 +12,7 @@ afresh — nothing of it committed and the books were forgotten; a batch that fa
 order, so one bad order cannot take the others' answers."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 
 from ets_shared.envelope import MessageContext
@@ -34,3 +34,9 @@ class Sequencer(GroupCommit[Entry, Placed]):
     def enter(self, member_id: str, cmd: commands.PlaceOrder, context: MessageContext) -> Future[Placed]:
         """Queue an order; the future is its answer (the order and its trades, or the refusal raised)."""
         return self.submit((member_id, cmd, context))
+
+    def enter_all(self, member_id: str, cmds: Sequence[commands.PlaceOrder], context: MessageContext,
+                  done: Callable[[list[Placed | Exception]], None]) -> None:
+        """Queue orders of one request in their order; `done` gets every order's answer (its order and trades, or
+        its refusal) at once, after the last one's batch committed (`GroupCommit.submit_all`)."""
+        self.submit_all([(member_id, cmd, context) for cmd in cmds], done)
