@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, func, or_, select
+from sqlalchemy import Row, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound, RuleViolation
@@ -38,6 +38,15 @@ def write_pending_held(session: Session) -> None:
                 for (entity_id, vintage), quantity in pending.items()]
         pending.clear()
         insert_rows(session, AllocationHeldRow, rows)
+
+
+_accounts, _held = TradingAccountRow.__table__, AllocationHeldRow.__table__
+# The large-holder check's reads of a batch's accounts and their allocations, built once (one expanding parameter):
+# building and keying them cost about as much as running them.
+_HOLDERS = select(_accounts.c.trading_account_id, _accounts.c.participant_id, _accounts.c.covered_entity_id).where(
+    _accounts.c.trading_account_id.in_(bindparam("ids", expanding=True)))
+_ALLOCATIONS = select(_held.c.entity_id, _held.c.vintage, _held.c.quantity).where(
+    _held.c.entity_id.in_(bindparam("ids", expanding=True)))
 
 
 class TradingStore:
@@ -95,9 +104,7 @@ class TradingStore:
         """These trading accounts' `participant_id` and `covered_entity_id` by id (one query of those columns; an
         unknown id is simply absent): a consumed batch's large-holder check built and tracked an ORM object for each
         account only to read two of its fields."""
-        rows = self.session.execute(select(TradingAccountRow.trading_account_id, TradingAccountRow.participant_id,
-                                           TradingAccountRow.covered_entity_id).where(
-            TradingAccountRow.trading_account_id.in_(sorted(set(trading_account_ids)))))
+        rows = self.session.execute(_HOLDERS, {"ids": sorted(set(trading_account_ids))})
         return {row.trading_account_id: row for row in rows}
 
     def allocation(self, entity_id: str | None) -> int:
@@ -107,9 +114,7 @@ class TradingStore:
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """The latest vintage's allocation per covered entity that has one (one query)."""
         write_pending_held(self.session)
-        rows = self.session.execute(select(AllocationHeldRow.entity_id, AllocationHeldRow.vintage,
-                                           AllocationHeldRow.quantity)
-                                    .where(AllocationHeldRow.entity_id.in_(sorted(set(entity_ids))))).all()
+        rows = self.session.execute(_ALLOCATIONS, {"ids": sorted(set(entity_ids))}).all()
         latest: dict[str, tuple[int, int]] = {}
         for entity, vintage, quantity in rows:
             if entity not in latest or vintage > latest[entity][0]:

@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import REGULATORY_TZ, as_utc
@@ -20,6 +21,7 @@ from ets_shared.contracts.base import one_of
 from ets_shared.contracts.exchange import TRADE_MODES, FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
+from exchange.adapters.order_entry_store import TradeRecord
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.entrypoints.schemas_risk import RulesVersionPublic
 from exchange.adapters.policy_repository import ExchangePolicyDocument, rules_for
@@ -82,7 +84,7 @@ def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
                                  risk_reserve_share=rules.risk_reserve_share), subject_ref=f"trading-day:{day}")
 
 
-def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: datetime,
+def schedules_at(versions: Sequence[RulesVersionRow | Row], year: int, executed_at: datetime,
                  parsed: dict[tuple[int, int | None], TradingRules]) -> list[tuple[TradingRules, int | None]]:
     """The fee schedules that may have priced a trade executed at `executed_at`: the version of its year in force
     before that instant and any filed at that very instant (the regulatory clock stands still between ticks, so a
@@ -100,29 +102,44 @@ def schedules_at(versions: list[RulesVersionRow], year: int, executed_at: dateti
     return [(parsed[r.year, r.version], r.version) for r in chosen]
 
 
-def fees_outside_schedule(session: Session, trades: list[TradeRow] | list[Row],
+_versions = RulesVersionRow.__table__
+# The filed versions of the batch's years, as rows, by a statement built once (one expanding parameter).
+_VERSIONS = (select(_versions).where(_versions.c.year.in_(bindparam("years", expanding=True)))
+             .order_by(_versions.c.version))
+Priced = list[tuple[tuple[int, int], int | None]]  # per schedule that may apply: (buyer, seller) fees, its version
+
+
+def fees_outside_schedule(session: Session, trades: Sequence[TradeRow | Row | TradeRecord],
                           found_at: datetime) -> dict[str, FeeOutsideSchedule]:
     """M-27, M-42(2): the fees settling trades charge must be those of the schedule in force at their execution;
-    the findings, by trade (one read of the filed versions per year for the whole batch)."""
+    the findings, by trade (one read of the filed versions per year for the whole batch). A batch's trades mostly
+    share their execution instant (the regulatory clock stands still between ticks), mode and turnover: the
+    schedules that apply are found once per year and instant, the fees they charge once per mode and turnover."""
     years = sorted({t.trading_day.year for t in trades})
-    versions: dict[int, list[RulesVersionRow]] = {year: [] for year in years}
+    versions: dict[int, list[Row]] = {year: [] for year in years}
     if trades:
-        for row in session.execute(select(RulesVersionRow).where(RulesVersionRow.year.in_(years))
-                                   .order_by(RulesVersionRow.version)).scalars():
+        for row in session.execute(_VERSIONS, {"years": years}):
             versions[row.year].append(row)
     parsed: dict[tuple[int, int | None], TradingRules] = {}
+    applying: dict[tuple[int, datetime], list[tuple[TradingRules, int | None]]] = {}
+    priced: dict[tuple[int, datetime, str, int], Priced] = {}
     findings = {}
     for trade in trades:
+        year, executed_at, mode = trade.trading_day.year, trade.executed_at, trade.mode
         turnover = trade.price_cents * trade.quantity
+        schedules = priced.get((year, executed_at, mode, turnover))
+        if schedules is None:
+            rules = applying.get((year, executed_at))
+            if rules is None:
+                rules = applying[year, executed_at] = schedules_at(versions[year], year, executed_at, parsed)
+            schedules = priced[year, executed_at, mode, turnover] = [
+                ((r.fee_cents(mode, "buyer", turnover), r.fee_cents(mode, "seller", turnover)), v) for r, v in rules]
         charged = (trade.buyer_fee_cents, trade.seller_fee_cents)
-        schedules = [((r.fee_cents(trade.mode, "buyer", turnover), r.fee_cents(trade.mode, "seller", turnover)), v)
-                     for r, v in schedules_at(versions[trade.trading_day.year], trade.trading_day.year,
-                                              trade.executed_at, parsed)]
         if any(fees == charged for fees, _ in schedules):
             continue
         (buyer, seller), version = schedules[-1]
         findings[trade.trade_id] = FeeOutsideSchedule(
-            trade_id=trade.trade_id, mode=one_of(trade.mode, TRADE_MODES, field="mode"), turnover=to_yuan(turnover),
+            trade_id=trade.trade_id, mode=one_of(mode, TRADE_MODES, field="mode"), turnover=to_yuan(turnover),
             buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
             schedule_buyer_fee=to_yuan(buyer), schedule_seller_fee=to_yuan(seller), rules_version=version,
             found_at=found_at)

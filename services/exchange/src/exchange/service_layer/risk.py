@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.envelope import MessageContext
@@ -17,6 +17,7 @@ from ets_shared.contracts.exchange import (
 )
 from ets_shared.contracts.base import one_of
 from ets_shared.errors import Conflict, NotFound, RuleViolation
+from ets_shared.persistence.bulk import insert_rows, update_rows
 from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
 from exchange.domain.market_measures import (
     Measure, effective_rules, large_holder_excess, require_not_halted,
@@ -121,7 +122,9 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
     """M-28(2) 大户报告, after these accounts' holdings changed: each is reported when it reaches the threshold beyond
     its allocation, once per upward crossing (falling below re-arms it). Set-based for a consumed batch's buyers: one
     read each of the accounts, their holdings, their allocations and their large-holder states; the reports are
-    published in account order, each under its account's context in `contexts` (else the acting one)."""
+    published in account order, each under its account's context in `contexts` (else the acting one). The states
+    are read and written as table rows (`_write_states`): loading, tracking and flushing them as ORM objects cost
+    about a third of the check."""
     ids = sorted(set(trading_account_ids))
     if not ids:
         return
@@ -129,8 +132,9 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
     rules = rules_for(uow.session, regulatory_date(uow.now()).year)
     holdings = uow.ledger.holdings(ids)
     allocations = uow.trading.allocations({a.covered_entity_id for a in accounts.values() if a.covered_entity_id})
-    states = {row.trading_account_id: row for row in uow.session.execute(
-        select(LargeHolderRow).where(LargeHolderRow.trading_account_id.in_(ids))).scalars()}
+    states = {row.trading_account_id: row for row in uow.session.execute(_STATES, {"ids": ids})}
+    new: list[dict] = []
+    changed: list[dict] = []
     for trading_account_id in ids:
         if contexts is not None:
             uow.context = contexts[trading_account_id]
@@ -141,15 +145,37 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
         allocation = allocations.get(account.covered_entity_id or "", 0)
         beyond = large_holder_excess(holding, allocation, rules.large_holder_report_t)
         state = states.get(trading_account_id)
-        if state is None:
-            state = LargeHolderRow(trading_account_id=trading_account_id, at_or_above=False, holding=0, reports=0)
-            uow.session.add(state)
-        if beyond is not None and not state.at_or_above:
-            state.reported_at, state.reports = uow.now(), state.reports + 1
+        at_or_above, reported_at, reports = (state.at_or_above, state.reported_at, state.reports) if state else (
+            False, None, 0)
+        if beyond is not None and not at_or_above:
+            reported_at, reports = uow.now(), reports + 1
             uow.publish(LargeHolderReported(trading_account_id=trading_account_id,
                                             participant_id=account.participant_id,
                                             covered_entity_id=account.covered_entity_id, holding=holding,
                                             allocation=allocation, beyond_allocation=beyond,
-                                            threshold=rules.large_holder_report_t, reported_at=state.reported_at),
+                                            threshold=rules.large_holder_report_t, reported_at=reported_at),
                         subject_ref=f"trading-account:{trading_account_id}")
-        state.at_or_above, state.holding = beyond is not None, holding
+        row = {"trading_account_id": trading_account_id, "at_or_above": beyond is not None, "holding": holding,
+               "reported_at": reported_at, "reports": reports}
+        if state is None:
+            new.append(row)
+        elif (state.at_or_above, state.holding, state.reports) != (row["at_or_above"], holding, reports):
+            changed.append(row)
+    _write_states(uow, new, changed)
+
+
+_holders = LargeHolderRow.__table__
+# The accounts' large-holder states, read as rows by a statement built once (one expanding parameter).
+_STATES = select(_holders).where(_holders.c.trading_account_id.in_(bindparam("ids", expanding=True)))
+
+
+def _write_states(uow: ExchangeUnitOfWork, new: list[dict], changed: list[dict]) -> None:
+    """The accounts' new large-holder states: one multi-row INSERT of the first ones, one of UPDATEs of those that
+    changed (`persistence.bulk`), in account order; a state this session holds as an object is expired, so that
+    it is read afresh."""
+    insert_rows(uow.session, LargeHolderRow, new)
+    update_rows(uow.session, LargeHolderRow, changed)
+    for row in changed:
+        held = uow.session.identity_map.get(uow.session.identity_key(LargeHolderRow, row["trading_account_id"]))
+        if held is not None:
+            uow.session.expire(held)
