@@ -94,3 +94,40 @@ async def test_a_late_answer_to_a_batch_that_timed_out_does_not_count_for_the_ne
     await connection.answer(ack(connection.replies[1], b'{"error":{"code":503,"description":"no quorum"}}'))
     assert await pending == {"e0000"}
     await connection.answer(ack(connection.replies[1]))  # after the batch: ignored
+
+
+async def test_a_batch_is_written_as_the_bytes_nats_py_publishes_message_by_message():
+    """The frames the publisher queues for a connected client are exactly those `Client.publish` queues for each
+    message (subject, reply, header order and cleaning, sizes), so the server stores the same messages."""
+    from nats.aio.client import Client
+    from nats.errors import BadHeaderError, BadSubjectError, MaxPayloadError
+
+    from ets_shared.messaging.jetstream_publisher import _frames
+
+    batch = [message(0), OutgoingMessage("e0001", "pubtest.thing.happened.v1", "{\"n\":\"é\"}".encode(), {}, None),
+             OutgoingMessage("e0002", "pubtest.other.v2", b"{}", {**TRACE, "tracestate": "a=1\r\nb=2 "}, "c2"),
+             OutgoingMessage("e0003", "pubtest.thing.happened.v1", b"[]", {" X-Extra ": "v", "Nats-Msg-Id": "x"})]
+    reply = "_INBOX.abc.7."
+    client = Client()
+    for index, m in enumerate(batch):
+        await client._send_publish(m.subject, f"{reply}{index}", m.payload, len(m.payload),
+                                   {**m.headers, "Nats-Msg-Id": m.event_id})
+    assert _frames(batch, reply, client.max_payload) == b"".join(client._pending)
+    with pytest.raises(BadSubjectError):
+        _frames([OutgoingMessage("e9", "pubtest.bad subject", b"{}")], reply, client.max_payload)
+    with pytest.raises(BadHeaderError):
+        _frames([OutgoingMessage("e9", "pubtest.x", b"{}", {"bad:key": "v"})], reply, client.max_payload)
+    with pytest.raises(MaxPayloadError):
+        _frames([OutgoingMessage("e9", "pubtest.x", b"x" * 11)], reply, 10)
+
+
+async def test_an_unreadable_answer_is_logged_not_raised_into_the_connections_read_loop(nc, caplog):
+    """On a real connection the answers are counted inside nats-py's read loop (`_Answers`): one it cannot read
+    must not raise there, and the batches after it are acknowledged as ever."""
+    publish = JetStreamPublisher(nc)
+    assert await publish([message(0)]) == {"e0000"}
+    publish._in_flight = object()  # not a batch: counting the answer raises
+    publish._answer(SimpleNamespace(subject=f"{publish._prefix}.0.0", data=b"{}", headers=None))
+    publish._in_flight = None
+    assert "unreadable answer" in caplog.text
+    assert await publish([message(1), message(2)]) == {"e0001", "e0002"}

@@ -74,6 +74,15 @@ def sqlite_set_where_present(model: Any, key: str, values: Sequence[str], column
     return statement, (process(value) if process else value, json.dumps(list(values)))
 
 
+def sqlite_stamp_range(model: Any, key: str, low: int, high: int, column: str, value: Any, dialect: Any
+                       ) -> tuple[str, tuple[Any, int, int]]:
+    """SQLite: SET `column` to `value` in the rows whose `column` is still NULL and whose integer `key` lies in
+    [`low`, `high`], and its parameters as the driver takes them — a range of the index on (`column`, `key`) instead of
+    one lookup per key, and no key list to send."""
+    statement, process = _range_stamp(table_of(model), key, column, dialect)
+    return statement, (process(value) if process else value, low, high)
+
+
 def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
     """UPDATE `column` of the rows whose `key` is each pair's first value to its second: one statement on
     PostgreSQL, one executemany on SQLite."""
@@ -191,9 +200,20 @@ def _json_each_select(table: Table, key: str, dialect: Any) -> str:
 
 @lru_cache(maxsize=256)
 def _json_each_update(table: Table, key: str, column: str, dialect: Any) -> tuple[str, Any]:
+    where = f"{dialect.identifier_preparer.quote(key)} IN (SELECT value FROM json_each(?))"
+    return _sqlite_update(table, column, where, dialect)
+
+
+@lru_cache(maxsize=256)
+def _range_stamp(table: Table, key: str, column: str, dialect: Any) -> tuple[str, Any]:
     quote = dialect.identifier_preparer.quote
-    return (f"UPDATE {dialect.identifier_preparer.format_table(table)} SET {quote(column)} = ? "
-            f"WHERE {quote(key)} IN (SELECT value FROM json_each(?))",
+    return _sqlite_update(table, column, f"{quote(column)} IS NULL AND {quote(key)} BETWEEN ? AND ?", dialect)
+
+
+def _sqlite_update(table: Table, column: str, where: str, dialect: Any) -> tuple[str, Any]:
+    """UPDATE … SET `column` = ? WHERE `where`, as the driver's text, and the value's bind processing."""
+    return (f"UPDATE {dialect.identifier_preparer.format_table(table)} "
+            f"SET {dialect.identifier_preparer.quote(column)} = ? WHERE {where}",
             table.c[column].type._cached_bind_processor(dialect))
 
 
