@@ -118,11 +118,15 @@ class AllowanceInstructionRow(ExchangeTable, table=True):
 
 
 class OrderRow(ExchangeTable, table=True):
+    """An order as entered and as it stands. An account's orders are found by `ix_exchange_order_account_status`
+    (its prefix serves a lookup by account alone: a second index on the account would only cost every order's insert
+    another B-tree write)."""
+
     __tablename__ = "exchange_order"
     __table_args__ = (Index("ix_exchange_order_account_status", "trading_account_id", "status"),)
     order_id: str = Field(primary_key=True, max_length=64)
     sequence: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))  # time priority
-    trading_account_id: str = Field(max_length=80, index=True)
+    trading_account_id: str = Field(max_length=80)
     member_id: str = Field(max_length=64)
     owner_id: str = Field(max_length=64)
     product_id: str = Field(max_length=32)
@@ -141,16 +145,19 @@ class OrderRow(ExchangeTable, table=True):
 
 
 class TradeRow(ExchangeTable, table=True):
+    """A trade and its settlement. A buyer's trades are found by `ix_trade_buyer_status`, a product's by
+    `ix_trade_product_mode_day` (their prefixes serve lookups by buyer or product alone, without an index each)."""
+
     __tablename__ = "trade"
     __table_args__ = (Index("ix_trade_buyer_status", "buyer_account_id", "status"),
                       Index("ix_trade_product_mode_day", "product_id", "mode", "trading_day"))
     trade_id: str = Field(primary_key=True, max_length=64)
     mode: str = Field(max_length=16)
-    product_id: str = Field(max_length=32, index=True)
+    product_id: str = Field(max_length=32)
     vintage: int
     price_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
     quantity: int
-    buyer_account_id: str = Field(max_length=80, index=True)
+    buyer_account_id: str = Field(max_length=80)
     seller_account_id: str = Field(max_length=80, index=True)
     buy_order_id: str | None = Field(default=None, max_length=64)
     sell_order_id: str | None = Field(default=None, max_length=64)
