@@ -117,3 +117,20 @@ def test_a_session_holding_what_it_loads_keeps_it_in_its_identity_map_and_others
             assert (len(session.identity_map) == 1) is hold
             assert held is None or len(held) == 1
     engine.dispose()
+
+
+def test_a_batchs_shared_instant_is_written_as_its_own_text_however_the_values_alternate():
+    """`_sqlite_text` answers the value it wrote last from memory (a batch's rows share one `now`): alternating and
+    repeated values, equal values of other zones, and None each still get their own text."""
+    dialect = sqlite.dialect()
+    ours = UtcDateTime().bind_processor(dialect)
+    theirs = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    now = datetime(2026, 11, 30, 7, 30, 1, 250_000, tzinfo=timezone.utc)
+    later = now + timedelta(microseconds=1)
+    shanghai = now.astimezone(ZoneInfo("Asia/Shanghai"))  # the same instant, another zone
+    whole = datetime(2026, 11, 30, 7, 30, 2, tzinfo=timezone.utc)
+    for value in (now, now, later, now, None, now, shanghai, whole, later, later, None, None, whole, now):
+        expected = None if value is None else theirs(value.astimezone(timezone.utc).replace(tzinfo=None))
+        assert ours(value) == expected, value
+    with pytest.raises(ValueError, match="naive"):
+        ours(datetime(2026, 1, 1))  # noqa: DTZ001 - the naive value refused, after others were remembered

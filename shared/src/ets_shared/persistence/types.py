@@ -39,15 +39,26 @@ class UtcDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+# The last value written and its text: a batch's rows carry one instant (its `now`, the same object in every outbox,
+# audit, inbox, order and trade row), so most values are the one before. Replaced as one tuple: a thread reads a
+# consistent pair, and a datetime is immutable, so the same object always has the same text.
+_last: tuple[datetime | None, str | None] = (None, None)
+
+
 def _sqlite_text(value: datetime | None) -> str | None:
+    global _last
+    last = _last
+    if value is last[0]:
+        return last[1]
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("naive datetime given to a UTC column")
-    if value.tzinfo is not timezone.utc:
-        value = value.astimezone(timezone.utc)
-    text = value.isoformat(" ")  # "…HH:MM:SS.ffffff+00:00", or "…HH:MM:SS+00:00" at a whole second
-    return text[:26] if value.microsecond else f"{text[:19]}.000000"
+    moment = value if value.tzinfo is timezone.utc else value.astimezone(timezone.utc)
+    text = moment.isoformat(" ")  # "…HH:MM:SS.ffffff+00:00", or "…HH:MM:SS+00:00" at a whole second
+    text = text[:26] if moment.microsecond else f"{text[:19]}.000000"
+    _last = (value, text)
+    return text
 
 
 class MoneyType(TypeDecorator):
