@@ -56,6 +56,12 @@ BATCH_PUBLISH_DISABLED = 10205  # the stream's answer to a fast-ingest batch whe
 _JSON = TypeAdapter(Any)
 
 
+def has_fast_ingest(nc: Any) -> bool:
+    """Whether the server `nc` is connected to has fast-ingest batches (its version; false when unknown)."""
+    version = getattr(nc, "connected_server_version", None)
+    return version is not None and (version.major, version.minor) >= FAST_INGEST_SINCE
+
+
 class _InFlight:
     __slots__ = ("number", "event_ids", "answered", "waiting", "acked", "done")
 
@@ -107,9 +113,7 @@ class JetStreamPublisher:
         and turned off for good when the stream answers that it has no `allow_batched` or as an older server
         does (see `_FastBatch`)."""
         if self._fast is None:
-            version = getattr(self._nc, "connected_server_version", None)
-            self._fast = (isinstance(self._nc, Client) and version is not None
-                          and (version.major, version.minor) >= FAST_INGEST_SINCE)
+            self._fast = isinstance(self._nc, Client) and has_fast_ingest(self._nc)
         return self._fast
 
     async def _publish_each(self, batch: Sequence[OutgoingMessage]) -> set[str]:

@@ -13,7 +13,7 @@ from nats.js import JetStreamContext
 from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
 from nats.js.errors import NotFoundError
 
-from ets_shared.messaging.jetstream_publisher import FAST_INGEST_SINCE
+from ets_shared.messaging.jetstream_publisher import has_fast_ingest
 from ets_shared.settings import PlatformSettings
 
 PRODUCERS = ("calendar", "allocation", "mrv", "verifier-oversight", "exchange", "enforcement")
@@ -49,9 +49,7 @@ def stream_configs(settings: PlatformSettings, batched: bool = False) -> dict[st
 
 async def ensure_streams(js: JetStreamContext, settings: PlatformSettings) -> None:
     """Create every platform stream, or bring an existing one to the current definition. Idempotent."""
-    version = getattr(getattr(js, "_nc", None), "connected_server_version", None)
-    batched = version is not None and (version.major, version.minor) >= FAST_INGEST_SINCE
-    for name, cfg in stream_configs(settings, batched).items():
+    for name, cfg in stream_configs(settings, has_fast_ingest(getattr(js, "_nc", None))).items():
         try:
             await js.stream_info(name)
         except NotFoundError:
