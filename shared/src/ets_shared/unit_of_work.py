@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import CaseEventData, EventData
-from ets_shared.envelope import Envelope, MessageContext, data_json, wrap
+from ets_shared.envelope import Envelope, MessageContext, seal
 from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
 from ets_shared.persistence.bulk import insert_rows, keys_present
 from ets_shared.persistence.claims import current_claim, fence
@@ -212,19 +212,20 @@ class SqlUnitOfWork:
             correlation_id = data.correlation_id
         if correlation_id is not None and correlation_id != context.correlation_id:  # (not `replace`: 1 µs more)
             context = MessageContext(correlation_id, context.causation_id or context.correlation_id, context.actor)
-        envelope = wrap(data, producer=self.producer, context=context)
+        at = utcnow()
+        envelope, event_id, payload, detail = seal(data, producer=producer, context=context, occurred_at=at)
         headers = current_headers()
         if context is not self.context and headers:  # the case's trace goes on (observability.tracing)
             headers = case_trace_headers(self.session, context.correlation_id) or headers
-        payload = envelope.model_dump_json()
-        self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": subject,
-                                          "payload": payload, "created_at": envelope.occurred_at,
-                                          "correlation_id": envelope.correlation_id,
+        self._rows[OutboxMessage].append({"event_id": event_id, "subject": subject, "payload": payload,
+                                          "created_at": at, "correlation_id": context.correlation_id,
                                           # the trace of this transaction, continued when the relay publishes it
                                           "headers": encode_headers(headers)})
-        if audit:  # the detail is `data.model_dump_json()`, cut from the payload rather than serialised again
-            self.audit(event_type, subject_ref or _subject_ref(data), data_json(payload),
-                       correlation_id=context.correlation_id)
+        if audit:  # the detail is `data.model_dump_json()`, the text the payload was written around
+            self._rows[AuditRecord].append({"at": at, "actor": self.context.actor, "action": event_type,
+                                            "subject_ref": subject_ref or _subject_ref(data),
+                                            "correlation_id": context.correlation_id or self.context.correlation_id,
+                                            "detail": detail})
         self.emitted.append(envelope)
         return envelope
 
