@@ -68,7 +68,7 @@ def test_what_wrap_refuses_seal_refuses_too():
     with pytest.raises(ValidationError):
         seal(data, producer="exchange", context=MessageContext(None, None, "a"), occurred_at=at)  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
-        seal(data, producer="exchange", context=MessageContext("c", None, "a"), occurred_at=datetime(2026, 1, 1))
+        seal(data, producer="exchange", context=MessageContext("c", None, "a"), occurred_at=datetime(2026, 1, 1))  # noqa: DTZ001 - the naive time refused
     with pytest.raises(PydanticSerializationError):  # a lone surrogate cannot be written as UTF-8
         seal(data, producer="exchange", context=MessageContext("\ud800", None, "a"), occurred_at=at)
     with pytest.raises(PydanticSerializationError):
