@@ -24,9 +24,9 @@ def _sessions(database_url, label: str):
 def test_the_events_of_one_transaction_occurred_at_its_one_instant_as_their_outbox_and_audit_rows_say(database_url):
     engine, sessions = _sessions(database_url, "instant")
     before = utcnow()
-    with SqlUnitOfWork(sessions, producer="exchange", context=MessageContext.new("role:member:M-1")) as uow:
+    with SqlUnitOfWork(sessions, producer="exchange", context=MessageContext.new("role:member:M-E-0001")) as uow:
         first = uow.publish(OrderAccepted.example())
-        uow.context = MessageContext.new("role:member:M-2")  # another order of the batch, its own request's ids
+        uow.context = MessageContext.new("role:member:M-E-0002")  # another order of the batch, its own request's ids
         others = [uow.publish(TradeExecuted.example()), uow.publish(OrderCancelled.example(), audit=False)]
         uow.commit()
     after = utcnow()
@@ -41,7 +41,7 @@ def test_the_events_of_one_transaction_occurred_at_its_one_instant_as_their_outb
 
 def test_each_transaction_of_a_unit_of_work_takes_its_own_instant_committed_or_rolled_back(database_url):
     engine, sessions = _sessions(database_url, "instants")
-    uow = SqlUnitOfWork(sessions, producer="exchange", context=MessageContext.new("role:member:M-1"))
+    uow = SqlUnitOfWork(sessions, producer="exchange", context=MessageContext.new("role:member:M-E-0001"))
     with uow:
         committed = uow.publish(OrderAccepted.example())
         uow.commit()

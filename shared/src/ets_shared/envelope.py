@@ -12,8 +12,7 @@ from datetime import datetime, timezone
 from json.encoder import encode_basestring  # the C encoder when `_json` is built (CPython)
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from pydantic_core import to_json
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 from ets_shared.clock import utcnow
 from ets_shared.ids import ordered_int, ordered_uuid, uuid_of, uuid_text
@@ -98,6 +97,7 @@ _FIELDS = frozenset(Envelope.model_fields)
 _HEADS: dict[tuple[type, str], tuple[type[Envelope], str, int, str, str]] = {}
 _when: tuple[datetime | None, str] = (None, "")  # the instant written last and its JSON text (see `_utc_text`)
 _new, _set = object.__new__, object.__setattr__
+_TEXT = TypeAdapter(str)
 
 
 def seal(data: EventData, *, producer: str, context: MessageContext, occurred_at: datetime
@@ -147,7 +147,7 @@ def _json_str(text: str) -> str:
     """A string as pydantic writes it in JSON: the same escapes as `json`'s (quote, backslash, control characters as
     `\\n`/`\\u001f`, nothing else), so an ASCII one (every id the platform makes) takes the C encoder; other text
     takes pydantic's own (which also refuses a lone surrogate, as serialising the envelope would)."""
-    return encode_basestring(text) if text.isascii() else to_json(text).decode()
+    return encode_basestring(text) if text.isascii() else _TEXT.dump_json(text).decode()
 
 
 def _utc_text(moment: datetime) -> str | None:
