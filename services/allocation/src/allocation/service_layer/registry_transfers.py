@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from allocation.domain import (
     TRADING_KINDS, Account, Registry, RegistryTransaction, TransferPurpose, UnitLine, UnitType, holder_request,
@@ -56,7 +57,7 @@ def publish_registered(uow: AllocationUnitOfWork, tx: RegistryTransaction, accou
 
 
 @lru_cache(maxsize=4096)
-def _transfer_line(unit_type: str, vintage: int, quantity: int) -> TransferLine:
+def _transfer_line(unit_type: Literal["SHEA", "CCER"], vintage: int, quantity: int) -> TransferLine:
     """An event's line, validated once per (unit type, vintage, quantity) and shared (the model is frozen, and a
     model instance in an event's lines is not validated again): a trade's delivery built and validated one per
     event."""
