@@ -70,7 +70,8 @@ def _account(row: Any) -> Account:
 
 def _line_row(transaction_id: str, line_no: int, ln: TransactionLine) -> tuple[dict[str, Any], LineContent]:
     """A line's row and what the chain hashes of it: `ledger_chain.line_content` of the line as a `ChainedLine`,
-    made from the line itself (a `ChainedLine` read back out of the row's dict cost more than the hash)."""
+    made from the line itself — not a `ChainedLine` read back out of the row's dict (a frozen dataclass made per
+    line only to be taken apart again)."""
     origin = ln.origin
     project, reduced, boundary = ((origin.project_id, origin.reduction_date, origin.boundary_entity_id)
                                   if origin is not None else (None, None, None))
