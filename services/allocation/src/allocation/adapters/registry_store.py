@@ -16,7 +16,7 @@ from allocation.domain import (
     Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, TransactionLine,
     TransferPurpose, UnitType,
 )
-from allocation.domain.ledger_chain import GENESIS, ChainedLine, transaction_hash
+from allocation.domain.ledger_chain import GENESIS, LineContent, content_hash
 from ets_shared.persistence.bulk import insert_rows, keys_present, set_by_key
 
 CHUNK = 5000
@@ -68,10 +68,19 @@ def _account(row: Any) -> Account:
     return Account(row.account_id, AccountKind(row.kind), row.holder_id, row.opened_at, row.linked_account_id)
 
 
-def _chained_line(values: dict[str, Any]) -> ChainedLine:
-    return ChainedLine(values["from_account_id"], values["to_account_id"], values["unit_type"], values["vintage"],
-                       values["quantity"], values["project_id"], values["reduction_date"],
-                       values["boundary_entity_id"])
+def _line_row(transaction_id: str, line_no: int, ln: TransactionLine) -> tuple[dict[str, Any], LineContent]:
+    """A line's row and what the chain hashes of it: `ledger_chain.line_content` of the line as a `ChainedLine`,
+    made from the line itself — not a `ChainedLine` read back out of the row's dict (a frozen dataclass made per
+    line only to be taken apart again)."""
+    origin = ln.origin
+    project, reduced, boundary = ((origin.project_id, origin.reduction_date, origin.boundary_entity_id)
+                                  if origin is not None else (None, None, None))
+    unit = ln.unit_type.value
+    return ({"transaction_id": transaction_id, "line_no": line_no, "from_account_id": ln.from_account_id,
+             "to_account_id": ln.to_account_id, "unit_type": unit, "vintage": ln.vintage, "quantity": ln.quantity,
+             "project_id": project, "reduction_date": reduced, "boundary_entity_id": boundary},
+            [ln.from_account_id, ln.to_account_id, unit, ln.vintage, ln.quantity, project,
+             reduced.isoformat() if reduced else None, boundary])
 
 
 def _origin(row: Any) -> CcerOrigin | None:
@@ -199,23 +208,22 @@ class RegistryStore:
             raise ValueError("one reference per transaction")
         seq, prev = self.chain_head(lock=True) if transactions else (0, GENESIS)
         for tx, reference in zip(transactions, references, strict=True):
-            lines = [{"transaction_id": tx.transaction_id, "line_no": n,
-                      "from_account_id": ln.from_account_id, "to_account_id": ln.to_account_id,
-                      "unit_type": ln.unit_type.value, "vintage": ln.vintage, "quantity": ln.quantity,
-                      **_origin_columns(ln.origin)} for n, ln in enumerate(tx.lines)]
-            line_rows += lines
+            contents = []
+            for n, ln in enumerate(tx.lines):
+                row, content = _line_row(tx.transaction_id, n, ln)
+                line_rows.append(row)
+                contents.append(content)
+                if tx.kind is not TransactionKind.ISSUE:  # issuance creates units: nothing is debited
+                    touched[HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
+                touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
             seq += 1
             purpose = tx.purpose.value if tx.purpose else None
-            digest = transaction_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, tx.registered_at,
-                                      [_chained_line(ln) for ln in lines], prev)
+            digest = content_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, tx.registered_at,
+                                  contents, prev)
             tx_rows.append({"seq": seq, "transaction_id": tx.transaction_id, "kind": tx.kind.value,
                             "registered_at": tx.registered_at, "reference": reference, "purpose": purpose,
                             "prev_hash": prev, "hash": digest})
             prev = digest
-            for ln in tx.lines:
-                if tx.kind is not TransactionKind.ISSUE:  # issuance creates units: nothing is debited
-                    touched[HoldingKey(ln.from_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
-                touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
         if tx_rows:  # bulk inserts, in registration order (`seq`), chained (M-32)
             insert_rows(self.session, _TRANSACTION, tx_rows)
             insert_rows(self.session, _LINE, line_rows)

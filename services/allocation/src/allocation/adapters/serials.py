@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import ARRAY, BigInteger, any_, bindparam, delete, insert, select, update
@@ -25,8 +26,9 @@ _MOVE = SerialMovementRow.__table__
 _COUNTER = SerialCounterRow.__table__
 _TX = RegistryTransactionRow.__table__
 #: SQLite: one key's blocks, lowest first, by the holding index; read lazily (SQLite runs in this process) and left
-#: once they cover what the key sends, so an account holding many small blocks costs only the few it needs
-_LOWEST_OF_KEY = ("SELECT id, account_id, unit_type, vintage, lot, issuer, first_serial, last_serial FROM serial_block "
+#: once they cover what the key sends, so an account holding many small blocks costs only the few it needs; only the
+#: columns the key does not give (three strings fewer to make per row: a third of the read)
+_LOWEST_OF_KEY = ("SELECT id, issuer, first_serial, last_serial FROM serial_block "
                   "WHERE account_id = ? AND unit_type = ? AND vintage = ? AND lot = ? ORDER BY last_serial")
 #: PostgreSQL: per key, its lowest blocks by the holding index, at most as many as the units it sends (a block holds
 #: at least one), summed until they cover them — an index range scan of a few rows per key, however many blocks the
@@ -61,20 +63,7 @@ _SET_COUNTER = update(_COUNTER).where(_COUNTER_OF).values(next_serial=bindparam(
 _NEXT_SERIAL = select(_COUNTER.c.next_serial).where(_COUNTER_OF)
 
 
-def _covering(rows: Any, need: int) -> list[Any]:
-    """The first rows (blocks, lowest first, in `_LOWEST_OF_KEY`'s columns) that together hold `need` units; the
-    rest are never fetched."""
-    taken, held = [], 0
-    for row in rows:
-        taken.append(row)
-        held += row[7] - row[6] + 1
-        if held >= need:
-            break
-    return taken
-
-
-def _first(b: Block) -> int:
-    return b.first
+_first = attrgetter("first")  # a block's sort key in an account's list (C, not a Python call per comparison)
 
 
 def _block_row(account_id: str, b: Block) -> tuple:  # in `_BLOCK_COLUMNS`
@@ -201,14 +190,22 @@ class SerialBlocks:
         # per key (SQLAlchemy's execution around each cost ten times SQLite's index lookup)
         cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
-            return self._held(held, [row for key in sorted(needed)
-                                     for row in _covering(cursor.execute(_LOWEST_OF_KEY, key), needed[key])])
+            for key in sorted(needed):
+                account_id, unit, vintage, lot = key
+                blocks, need = held[key], needed[key]
+                for block_id, issuer, first, last in cursor.execute(_LOWEST_OF_KEY, key):
+                    blocks.append(Block(unit, vintage, lot, issuer, first, last, block_id))
+                    self._loaded[block_id] = (account_id, first)
+                    need -= last - first + 1
+                    if need <= 0:  # they cover what it sends: the rest are never fetched
+                        break
+            return held
         finally:
             cursor.close()
 
     def _held(self, held: dict[tuple[str, str, int, str], list[Block]], rows: Iterable[Any]
               ) -> dict[tuple[str, str, int, str], list[Block]]:
-        for block_id, account_id, unit, vintage, lot, issuer, first, last in rows:  # both statements' columns
+        for block_id, account_id, unit, vintage, lot, issuer, first, last in rows:  # `_LOWEST_PER_KEY`'s columns
             key = (account_id, unit, vintage, lot)
             if key in held:
                 held[key].append(Block(unit, vintage, lot, issuer, first, last, block_id))

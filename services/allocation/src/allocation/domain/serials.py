@@ -34,19 +34,24 @@ def split_off(blocks: list[Block], quantity: int) -> tuple[list[Block], list[Blo
     block now); the last block needed, when only its lowest serials are taken, is split: the sender's keeps its id
     with a later first serial, the part moved is a new block (no id). Raises if the blocks hold fewer units than
     asked."""
-    moved: list[Block] = []
-    while quantity > 0:
-        if not blocks:
-            raise RuntimeError("the serial blocks hold fewer units than the holding")
-        head = blocks[0]
-        take = min(quantity, head.size)
-        quantity -= take
-        if take == head.size:
-            moved.append(blocks.pop(0))
-        else:
-            moved.append(Block(head.unit_type, head.vintage, head.lot, head.issuer, head.first,
-                               head.first + take - 1))
-            head.first += take
+    whole = 0  # the blocks taken whole, from the front: removed at once (a pop(0) each moved the rest every time)
+    for head in blocks:
+        if quantity <= 0:
+            break
+        size = head.last - head.first + 1
+        if quantity < size:  # only its lowest serials: split
+            part = Block(head.unit_type, head.vintage, head.lot, head.issuer, head.first, head.first + quantity - 1)
+            head.first += quantity
+            moved = blocks[:whole]
+            moved.append(part)
+            del blocks[:whole]
+            return moved, blocks
+        whole += 1
+        quantity -= size
+    if quantity > 0:
+        raise RuntimeError("the serial blocks hold fewer units than the holding")
+    moved = blocks[:whole]
+    del blocks[:whole]
     return moved, blocks
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from allocation.domain import RegistryTransaction, TransactionKind, TransactionLine, TransferPurpose, UnitType
+from allocation.domain import (
+    RegistryTransaction, TransactionKind, TransactionLine, TransferPurpose, UnitLine, UnitType,
+)
 from allocation.service_layer.registry_transfers import publish_registered, reference_of
 from allocation.service_layer.unit_of_work import AllocationUnitOfWork
 from ets_shared.contracts.allocation import RegistryTransferRefused
@@ -79,16 +81,16 @@ def register_instructions(instructions: list[Instruction], uow: AllocationUnitOf
     txs: list[RegistryTransaction] = []
     for item, target in zip(instructions, targets, strict=True):
         uow.context = item.context
-        line = TransactionLine(item.from_account_id, target or "", UnitType.SHEA, item.vintage, item.quantity)
         try:
             if (before := registered.get(item.reference)) is not None:
-                _same_movement(before, item.purpose, line, item.reference)
+                _same_movement(before, item.purpose, TransactionLine(
+                    item.from_account_id, target or "", UnitType.SHEA, item.vintage, item.quantity), item.reference)
                 publish_registered(uow, before, registry.accounts, item.reference)
                 continue
             if target is None:
                 raise NotFound(f"no registry trading account {item.from_account_id}", field="trading_account_id")
-            tx = registry.transfer(item.reference, item.from_account_id, target, [line.unit_line()], now,
-                                   item.purpose)
+            tx = registry.transfer(item.reference, item.from_account_id, target,
+                                   [UnitLine(UnitType.SHEA, item.vintage, item.quantity)], now, item.purpose)
         except DomainError as exc:
             uow.publish(RegistryTransferRefused(purpose=INSTRUCTED[item.purpose], reference=item.reference,
                                                 reason=exc.detail, article=exc.article, refused_at=now),

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
 
 from allocation.domain import (
     TRADING_KINDS, Account, Registry, RegistryTransaction, TransferPurpose, UnitLine, UnitType, holder_request,
@@ -50,8 +52,16 @@ def publish_registered(uow: AllocationUnitOfWork, tx: RegistryTransaction, accou
         transaction_id=tx.transaction_id, purpose=(tx.purpose or TransferPurpose.HOLDER_TRANSFER).value,
         reference=reference, from_account_id=sender.account_id, from_holder_id=sender.holder_id or "",
         to_account_id=receiver.account_id, to_holder_id=receiver.holder_id or "",
-        lines=[TransferLine(unit_type=ln.unit_type.value, vintage=ln.vintage, quantity=ln.quantity) for ln in tx.lines],
+        lines=[_transfer_line(ln.unit_type.value, ln.vintage, ln.quantity) for ln in tx.lines],
         registered_at=tx.registered_at), subject_ref=f"registry-transfer:{tx.transaction_id}")
+
+
+@lru_cache(maxsize=4096)
+def _transfer_line(unit_type: Literal["SHEA", "CCER"], vintage: int, quantity: int) -> TransferLine:
+    """An event's line, validated once per (unit type, vintage, quantity) and shared (the model is frozen, and a
+    model instance in an event's lines is not validated again): a trade's delivery built and validated one per
+    event."""
+    return TransferLine(unit_type=unit_type, vintage=vintage, quantity=quantity)
 
 
 def reference_of(tx: RegistryTransaction) -> str:
