@@ -80,12 +80,13 @@ def write_pending_held(session: Session) -> None:
 
 
 _accounts, _held = TradingAccountRow.__table__, AllocationHeldRow.__table__
-# The large-holder check's reads of a batch's accounts and their allocations, built once (one expanding parameter):
-# building and keying them cost about as much as running them.
-_HOLDERS = select(_accounts.c.trading_account_id, _accounts.c.participant_id, _accounts.c.covered_entity_id).where(
-    _accounts.c.trading_account_id.in_(bindparam("ids", expanding=True)))
-_ALLOCATIONS = select(_held.c.entity_id, _held.c.vintage, _held.c.quantity).where(
-    _held.c.entity_id.in_(bindparam("ids", expanding=True)))
+# The large-holder check's reads of a batch's accounts and their allocations, built once (the keys as one parameter,
+# `AmongKeys`): building and keying them cost about as much as running them.
+_HOLDERS = AmongKeys(lambda among: select(
+    _accounts.c.trading_account_id, _accounts.c.participant_id, _accounts.c.covered_entity_id).where(
+    among(_accounts.c.trading_account_id)))
+_ALLOCATIONS = AmongKeys(lambda among: select(_held.c.entity_id, _held.c.vintage, _held.c.quantity).where(
+    among(_held.c.entity_id)))
 
 
 class TradingStore:
@@ -143,7 +144,7 @@ class TradingStore:
         """These trading accounts' `participant_id` and `covered_entity_id` by id (one query of those columns; an
         unknown id is simply absent): a consumed batch's large-holder check built and tracked an ORM object for each
         account only to read two of its fields."""
-        rows = self.session.execute(_HOLDERS, {"ids": sorted(set(trading_account_ids))})
+        rows = _HOLDERS.execute(self.session, sorted(set(trading_account_ids)))
         return {row.trading_account_id: row for row in rows}
 
     def allocation(self, entity_id: str | None) -> int:
@@ -153,7 +154,7 @@ class TradingStore:
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """The latest vintage's allocation per covered entity that has one (one query)."""
         write_pending_held(self.session)
-        rows = self.session.execute(_ALLOCATIONS, {"ids": sorted(set(entity_ids))}).all()
+        rows = _ALLOCATIONS.execute(self.session, sorted(set(entity_ids))).all()
         latest: dict[str, tuple[int, int]] = {}
         for entity, vintage, quantity in rows:
             if entity not in latest or vintage > latest[entity][0]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.envelope import MessageContext
@@ -26,6 +26,7 @@ from exchange.domain.policy import TradingRules
 from exchange.entrypoints.schemas_risk import MeasurePublic, WarningPublic
 from exchange.service_layer import commands_oversight as commands
 from exchange.adapters.policy_repository import rules_for
+from exchange.adapters.trading_store import AmongKeys
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -132,7 +133,7 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
     rules = rules_for(uow.session, regulatory_date(uow.now()).year)
     holdings = uow.ledger.holdings(ids)
     allocations = uow.trading.allocations({a.covered_entity_id for a in accounts.values() if a.covered_entity_id})
-    states = {row.trading_account_id: row for row in uow.session.execute(_STATES, {"ids": ids})}
+    states = {row.trading_account_id: row for row in _STATES.execute(uow.session, ids)}
     new: list[dict] = []
     changed: list[dict] = []
     for trading_account_id in ids:
@@ -165,8 +166,8 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
 
 
 _holders = LargeHolderRow.__table__
-# The accounts' large-holder states, read as rows by a statement built once (one expanding parameter).
-_STATES = select(_holders).where(_holders.c.trading_account_id.in_(bindparam("ids", expanding=True)))
+# The accounts' large-holder states, read as rows by a statement built once (the ids as one parameter).
+_STATES = AmongKeys(lambda among: select(_holders).where(among(_holders.c.trading_account_id)))
 
 
 def _write_states(uow: ExchangeUnitOfWork, new: list[dict], changed: list[dict]) -> None:
