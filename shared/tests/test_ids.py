@@ -84,3 +84,19 @@ def test_a_forked_child_does_not_draw_its_parents_ids():
         os._exit(0)
     os.waitpid(pid, 0)
     assert os.read(read, 16)[6:] != ids.ordered_uuid().bytes[6:]
+
+
+def test_an_id_made_of_its_bits_is_the_uuid_the_constructor_makes_and_its_text_is_its_str():
+    import copy
+    import pickle
+    import random
+
+    rng = random.Random(5)
+    for bits in (0, 1, (1 << 128) - 1, 0x0123456789ABCDEF0123456789ABCDEF,
+                 *(ids.ordered_int() for _ in range(200)), *(rng.getrandbits(128) for _ in range(200))):
+        made, expected = ids.uuid_of(bits), uuid.UUID(int=bits)
+        assert (made, hash(made), str(made), made.hex, made.is_safe) == (
+            expected, hash(expected), str(expected), expected.hex, expected.is_safe)
+        assert ids.uuid_text(bits) == str(expected) and uuid.UUID(ids.uuid_text(bits)) == expected
+        assert pickle.loads(pickle.dumps(made)) == copy.copy(made) == expected
+    assert type(ids.ordered_uuid()) is uuid.UUID and ids.ordered_uuid().version == 7

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import CaseEventData, EventData
-from ets_shared.envelope import Envelope, MessageContext, data_json, wrap
+from ets_shared.envelope import Envelope, MessageContext, seal
 from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
 from ets_shared.persistence.bulk import insert_rows, keys_present
 from ets_shared.persistence.claims import current_claim, fence
@@ -105,6 +105,12 @@ class SqlUnitOfWork:
         self._clock: RegulatoryClock | None = None
         self._read_now: object = _UNREAD  # the clock's reading without its row (`regulatory_now`)
         self._deferred: dict[Callable[[list[Any], Any], None], list[Any]] = {}
+        # When this transaction's events occurred: taken at its first `publish`, the `occurred_at` of all of them and
+        # the time of their outbox and audit rows. The events one transaction commits happen together (none is seen
+        # before the others), and one datetime object in every row is written once (`persistence.types`: the text
+        # of the value before is remembered) — a time per event cost its making, its text and a miss per row. A
+        # consumed event starts a time of its own (`act_for`): its effects never precede its taking up.
+        self._instant: datetime | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Self:
@@ -118,6 +124,7 @@ class SqlUnitOfWork:
         self._clock = None
         self._read_now = _UNREAD
         self._deferred = {}
+        self._instant = None
         self._open()
         return self
 
@@ -126,8 +133,10 @@ class SqlUnitOfWork:
 
     def act_for(self, context: MessageContext) -> None:
         """Go on in the same transaction for the next event of a consumed batch: its events and audit records carry
-        `context`, and the repositories start afresh (their caches serve one use case)."""
+        `context`, its events a time of their own (`_instant`: not before the handler took it up), and the
+        repositories start afresh (their caches serve one use case)."""
         self.context = context
+        self._instant = None
         self._open()
 
     def __exit__(self, *exc: object) -> None:
@@ -163,6 +172,7 @@ class SqlUnitOfWork:
             rows.clear()
         self._clock = None
         self._read_now = _UNREAD
+        self._instant = None
         if self._shared is not None:
             if current_claim.get() != self._shared.claim:
                 fence(self.session)  # a grouped request's own Idempotency-Key, stamped with its part or not at all
@@ -185,6 +195,7 @@ class SqlUnitOfWork:
         self._clock = None
         self._read_now = _UNREAD
         self._deferred = {}
+        self._instant = None
 
     # -- outbox + audit ----------------------------------------------------------------------------------------
     def publish(self, data: EventData, *, subject_ref: str | None = None, correlation_id: str | None = None,
@@ -196,7 +207,8 @@ class SqlUnitOfWork:
         takes the acting context's). For other events `correlation_id` overrides the acting context's. A request
         acting on a case begun elsewhere becomes the event's cause: its own id is the causation id (an event's stays).
         `audit=False` only for a second version of an event already audited in this transaction (a v1 published
-        beside its v2): one state change, one audit record."""
+        beside its v2): one state change, one audit record. The event occurred at the transaction's instant
+        (`_instant`), which its outbox and audit rows carry too."""
         if self._publishes and type(data) not in self._publishes:
             raise TypeError(f"{self.producer} does not declare {type(data).__name__} among the events it publishes")
         producer, subject, event_type = _published_as(type(data))
@@ -212,19 +224,22 @@ class SqlUnitOfWork:
             correlation_id = data.correlation_id
         if correlation_id is not None and correlation_id != context.correlation_id:  # (not `replace`: 1 µs more)
             context = MessageContext(correlation_id, context.causation_id or context.correlation_id, context.actor)
-        envelope = wrap(data, producer=self.producer, context=context)
+        at = self._instant
+        if at is None:  # the transaction's instant (see `_instant`)
+            at = self._instant = utcnow()
+        envelope, event_id, payload, detail = seal(data, producer=producer, context=context, occurred_at=at)
         headers = current_headers()
         if context is not self.context and headers:  # the case's trace goes on (observability.tracing)
             headers = case_trace_headers(self.session, context.correlation_id) or headers
-        payload = envelope.model_dump_json()
-        self._rows[OutboxMessage].append({"event_id": str(envelope.event_id), "subject": subject,
-                                          "payload": payload, "created_at": envelope.occurred_at,
-                                          "correlation_id": envelope.correlation_id,
+        self._rows[OutboxMessage].append({"event_id": event_id, "subject": subject, "payload": payload,
+                                          "created_at": at, "correlation_id": context.correlation_id,
                                           # the trace of this transaction, continued when the relay publishes it
                                           "headers": encode_headers(headers)})
-        if audit:  # the detail is `data.model_dump_json()`, cut from the payload rather than serialised again
-            self.audit(event_type, subject_ref or _subject_ref(data), data_json(payload),
-                       correlation_id=context.correlation_id)
+        if audit:  # the detail is `data.model_dump_json()`, the text the payload was written around
+            self._rows[AuditRecord].append({"at": at, "actor": self.context.actor, "action": event_type,
+                                            "subject_ref": subject_ref or _subject_ref(data),
+                                            "correlation_id": context.correlation_id or self.context.correlation_id,
+                                            "detail": detail})
         self.emitted.append(envelope)
         return envelope
 

