@@ -13,7 +13,6 @@ answer (a deposit, a withdrawal) applies the noted answers first, so it sees the
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
 
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
 from ets_shared.contracts.exchange import AllowancesDeposited, AllowancesWithdrawn, TradeSettled, TradeSettlementFailed
@@ -194,11 +193,6 @@ def _withdrawal_done(uow: ExchangeUnitOfWork, instruction_id: str, *, registered
                 subject_ref=f"instruction:{instruction_id}")
 
 
-# Fen as yuan, remembered (a `Decimal` is immutable): a batch's trades charge the same few fees and reserve shares
-# again and again, and making each anew was a twentieth of settling a trade.
-_yuan = lru_cache(maxsize=4096)(to_yuan)
-
-
 def settle(uow: ExchangeUnitOfWork, trade: TradeRecord, rules: TradingRules, lines: list[dict], now: datetime
            ) -> dict:
     """Delivery versus payment: the allowances were delivered in the registry, so the cash moves now (written at the
@@ -224,9 +218,9 @@ def settle(uow: ExchangeUnitOfWork, trade: TradeRecord, rules: TradingRules, lin
                       "vintage": line_vintage, "quantity": quantity})
     uow.publish(TradeSettled(trade_id=ref, buyer_trading_account_id=trade.buyer_account_id,
                              seller_trading_account_id=trade.seller_account_id, vintage=vintage,
-                             quantity=trade.quantity, turnover=_yuan(turnover),
-                             buyer_fee=_yuan(trade.buyer_fee_cents), seller_fee=_yuan(trade.seller_fee_cents),
-                             risk_reserve=_yuan(reserve), settled_at=now), subject_ref=f"trade:{ref}")
+                             quantity=trade.quantity, turnover=to_yuan(turnover),
+                             buyer_fee=to_yuan(trade.buyer_fee_cents), seller_fee=to_yuan(trade.seller_fee_cents),
+                             risk_reserve=to_yuan(reserve), settled_at=now), subject_ref=f"trade:{ref}")
     return {"trade_id": ref, "status": "SETTLED", "settled_at": now}
 
 
