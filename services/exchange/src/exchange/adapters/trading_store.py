@@ -5,7 +5,7 @@ import json
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, Unpack
 
 from sqlalchemy import ColumnElement, Executable, Row, String, any_, bindparam, event, func, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -43,7 +43,7 @@ class AmongKeys(Generic[S]):
             built = self._built[dialect] = self._build(_among_json if dialect == "sqlite" else _among_array)
         return built, dialect == "sqlite"
 
-    def execute(self, session: Session, keys: Iterable[Any], **params: Any) -> Result[Any]:
+    def execute(self, session: Session, keys: Iterable[Any], **params: Any) -> Result[Unpack[tuple[Any, ...]]]:
         """Run it for `keys` (Core, on the session's connection: nothing pending is flushed first)."""
         statement, as_json = self.statement(session)
         listed = list(keys)
