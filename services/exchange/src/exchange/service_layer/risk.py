@@ -163,23 +163,21 @@ def warn(cmd: commands.IssueWarning, uow: ExchangeUnitOfWork) -> WarningPublic:
 
 def check_large_holder(uow: ExchangeUnitOfWork, trading_account_id: str) -> None:
     """M-28(2) 大户报告, after an account's holding changed (`check_large_holders` for one account)."""
-    check_large_holders(uow, [trading_account_id])
+    check_large_holders(uow, [trading_account_id], rules=rules_for(uow.session, regulatory_date(uow.now()).year))
 
 
 def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[str],
-                        contexts: Mapping[str, MessageContext] | None = None, rules: TradingRules | None = None
-                        ) -> None:
+                        contexts: Mapping[str, MessageContext] | None = None, *, rules: TradingRules) -> None:
     """M-28(2) 大户报告, after these accounts' holdings changed: each is reported when it reaches the threshold beyond
     its allocation, once per upward crossing (falling below re-arms it). Set-based for a consumed batch's buyers: one
     read each of the accounts, their holdings, their allocations and their large-holder states; the reports are
     published in account order, each under its account's context in `contexts` (else the acting one). The states
     are read and written as table rows (`_write_states`): loading, tracking and flushing them as ORM objects cost
-    about a third of the check. `rules`: this year's rules, when the caller has them already."""
+    about a third of the check. `rules`: this year's (the caller's: a consumed batch's settlement has them)."""
     ids = sorted(set(trading_account_ids))
     if not ids:
         return
     accounts = uow.trading.account_holders(ids)
-    rules = rules or rules_for(uow.session, regulatory_date(uow.now()).year)
     holdings = uow.ledger.holdings(ids)
     allocations = uow.trading.allocations({a.covered_entity_id for a in accounts.values() if a.covered_entity_id})
     states = {row.trading_account_id: row for row in _STATES.execute(uow.session, ids)}

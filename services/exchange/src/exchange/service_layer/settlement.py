@@ -100,7 +100,9 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
         uow.context = buyers[trade.buyer_account_id] = context
         if trade.trade_id in findings:
             uow.publish(findings[trade.trade_id], subject_ref=f"trade:{trade.trade_id}")
-    check_large_holders(uow, buyers, buyers, rules.get(regulatory_date(now).year))
+    if buyers:
+        year = regulatory_date(now).year
+        check_large_holders(uow, buyers, buyers, rules=rules.get(year) or rules_for(session, year))
     uow.context = acting
 
 
