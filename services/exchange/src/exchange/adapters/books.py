@@ -16,13 +16,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import OrderRow
-from exchange.adapters.trading_store import TradingStore
+from exchange.adapters.trading_store import TradingStore, listed_products
 from exchange.domain.order_book import OrderBook
 from exchange.domain.orders import BUY, GTC, SELL
 
 
 class Books:
-    def __init__(self) -> None:
+    def __init__(self, listed: dict | None = None) -> None:
+        self.listed = {} if listed is None else listed  # the products remembered (`TradingStore.product`)
         self.lock = threading.RLock()
         self._books: dict[str, OrderBook] | None = None
         self.day: date | None = None  # the trading day whose stale orders were last expired
@@ -35,6 +36,10 @@ class Books:
         # loaded with one query when a batch needs them, kept current by the batches, forgotten when any other
         # command (cancel, amend, expiry) commits or the books are forgotten
         self.records: dict | None = None
+        # the market measures in force (`risk.measures_in_force`) and the number of the last change of any measure
+        # they reflect: kept while no transaction changes them
+        self.measures: tuple | None = None
+        self.measures_read_at = -1
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:
         """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
@@ -70,6 +75,8 @@ class Books:
         self._books = None
         self.day = None
         self.records = None
+        self.listed.clear()  # the products and measures are read afresh too (a test's database emptied)
+        self.measures = None
 
     def snapshot(self, session: Session) -> dict[str, list[tuple[str, str, int, int]]]:
         """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""
@@ -104,5 +111,5 @@ def books_for(session: Session) -> Books:
     with _REGISTRY_LOCK:
         books = _BY_ENGINE.get(engine)
         if books is None:
-            books = _BY_ENGINE[engine] = Books()
+            books = _BY_ENGINE[engine] = Books(listed_products(engine))
         return books

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.persistence.bulk import insert_rows
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
+from exchange.adapters.trading_store import AmongKeys
 
 FEE_ACCOUNT = "EXCHANGE-FEES"
 RISK_RESERVE_ACCOUNT = "EXCHANGE-RISK-RESERVE"
@@ -36,8 +37,9 @@ _UNITS_NET = (update(_units).where(_units.c.account_id == bindparam("b_id"), _un
 _CASH_KNOWN = select(_cash.c.account_id).where(_cash.c.account_id.in_(bindparam("ids", expanding=True)))
 _UNITS_KNOWN = select(_units.c.account_id, _units.c.vintage).where(
     _units.c.account_id.in_(bindparam("ids", expanding=True)))
-_HOLDINGS = (select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
-             .where(_units.c.account_id.in_(bindparam("ids", expanding=True))).group_by(_units.c.account_id))
+# The accounts' holdings: their ids as one parameter (`AmongKeys`).
+_HOLDINGS = AmongKeys(lambda among: select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
+                      .where(among(_units.c.account_id)).group_by(_units.c.account_id))
 
 
 class Ledger:
@@ -162,7 +164,7 @@ class Ledger:
         for (account, _vintage), (available, reserved) in self._units_later.items():
             if account in totals:
                 totals[account] += available + reserved
-        rows = self.session.execute(_HOLDINGS, {"ids": sorted(totals)})
+        rows = _HOLDINGS.execute(self.session, sorted(totals))
         for account, held in rows:
             totals[account] += int(held or 0)
         return totals

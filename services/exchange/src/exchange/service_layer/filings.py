@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from ets_shared.clock import REGULATORY_TZ, as_utc
@@ -25,6 +25,7 @@ from exchange.adapters.order_entry_store import TradeRecord
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.entrypoints.schemas_risk import RulesVersionPublic
 from exchange.adapters.policy_repository import ExchangePolicyDocument, rules_for
+from exchange.adapters.trading_store import AmongKeys
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -103,9 +104,8 @@ def schedules_at(versions: Sequence[RulesVersionRow | Row], year: int, executed_
 
 
 _versions = RulesVersionRow.__table__
-# The filed versions of the batch's years, as rows, by a statement built once (one expanding parameter).
-_VERSIONS = (select(_versions).where(_versions.c.year.in_(bindparam("years", expanding=True)))
-             .order_by(_versions.c.version))
+# The filed versions of the batch's years, as rows, by a statement built once (the years as one parameter).
+_VERSIONS = AmongKeys(lambda among: select(_versions).where(among(_versions.c.year)).order_by(_versions.c.version))
 Priced = list[tuple[tuple[int, int], int | None]]  # per schedule that may apply: (buyer, seller) fees, its version
 
 
@@ -118,7 +118,7 @@ def fees_outside_schedule(session: Session, trades: Sequence[TradeRow | Row | Tr
     years = sorted({t.trading_day.year for t in trades})
     versions: dict[int, list[Row]] = {year: [] for year in years}
     if trades:
-        for row in session.execute(_VERSIONS, {"years": years}):
+        for row in _VERSIONS.execute(session, years):
             versions[row.year].append(row)
     parsed: dict[tuple[int, int | None], TradingRules] = {}
     applying: dict[tuple[int, datetime], list[tuple[TradingRules, int | None]]] = {}
