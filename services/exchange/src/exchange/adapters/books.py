@@ -36,10 +36,6 @@ class Books:
         # loaded with one query when a batch needs them, kept current by the batches, forgotten when any other
         # command (cancel, amend, expiry) commits or the books are forgotten
         self.records: dict | None = None
-        # the market measures in force (`risk.measures_in_force`) and the number of the last change of any measure
-        # they reflect: kept while no transaction changes them
-        self.measures: tuple | None = None
-        self.measures_read_at = -1
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:
         """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
@@ -75,8 +71,7 @@ class Books:
         self._books = None
         self.day = None
         self.records = None
-        self.listed.clear()  # the products and measures are read afresh too (a test's database emptied)
-        self.measures = None
+        self.listed.clear()  # the products are read afresh too (a test's database emptied)
 
     def snapshot(self, session: Session) -> dict[str, list[tuple[str, str, int, int]]]:
         """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""
