@@ -11,7 +11,7 @@ from sqlalchemy import event, select
 
 from ets_shared.errors import RuleViolation
 from exchange.adapters.orm import ProductRow, TradingAccountRow
-from exchange.adapters.trading_store import AmongKeys
+from ets_shared.persistence.among import AmongKeys
 
 from .test_m23_m24_order_entry_batch_records import exchange  # noqa: F401 - the fixture: members A-D, either database
 from .test_trading_properties import NOW

@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import CursorResult, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
-from exchange.adapters.trading_store import AmongKeys
 
 FEE_ACCOUNT = "EXCHANGE-FEES"
 RISK_RESERVE_ACCOUNT = "EXCHANGE-RISK-RESERVE"

@@ -1,18 +1,16 @@
 """Trading records in and out of the exchange's tables: accounts, products, orders, trades, agreements."""
 from __future__ import annotations
 
-import json
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar, Unpack
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Executable, Row, String, any_, bindparam, event, func, or_, select
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.engine import Result
+from sqlalchemy import Row, event, func, or_, select
 from sqlalchemy.orm import Session
 
 from ets_shared.errors import NotFound, RuleViolation
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows
 from exchange.adapters.orm import (
     AgreementRow, AllocationHeldRow, OrderRow, ProductRow, TradeRow, TradingAccountRow,
@@ -22,42 +20,6 @@ from exchange.domain.policy import OPEN_BIDDING, vwap_cents
 OPEN = "OPEN"
 MATCHED = "MATCHED"
 R = TypeVar("R")
-S = TypeVar("S", bound=Executable)
-
-
-class AmongKeys(Generic[S]):
-    """A statement whose rows are those whose key is among a list sent as ONE parameter, built once per dialect: on
-    SQLite a JSON array read by `json_each`, on PostgreSQL an array (`= ANY`). SQLAlchemy's expanding `IN` rendered
-    the statement's text anew at each execution, a parameter per key, each bind-processed (about a fifth of reading
-    a consumed batch's hundred answered trades). `build(among)`: the statement, `among(column)` its condition."""
-
-    def __init__(self, build: Callable[[Callable[[Any], ColumnElement[bool]]], S]) -> None:
-        self._build = build
-        self._built: dict[str, S] = {}
-
-    def statement(self, session: Session) -> tuple[S, bool]:
-        """The statement for this session's database, and whether it takes the keys as JSON (SQLite)."""
-        dialect = session.get_bind().dialect.name
-        built = self._built.get(dialect)
-        if built is None:
-            built = self._built[dialect] = self._build(_among_json if dialect == "sqlite" else _among_array)
-        return built, dialect == "sqlite"
-
-    def execute(self, session: Session, keys: Iterable[Any], **params: Any) -> Result[Unpack[tuple[Any, ...]]]:
-        """Run it for `keys` (Core, on the session's connection: nothing pending is flushed first)."""
-        statement, as_json = self.statement(session)
-        listed = list(keys)
-        return session.connection().execute(statement, {"keys_": json.dumps(listed) if as_json else listed,
-                                                        **params})
-
-
-def _among_json(column: Any) -> ColumnElement[bool]:
-    keys = func.json_each(bindparam("keys_", type_=String)).table_valued("value")
-    return column.in_(select(keys.c.value))
-
-
-def _among_array(column: Any) -> ColumnElement[bool]:
-    return column == any_(bindparam("keys_", type_=ARRAY(column.type)))
 
 
 _HELD_PENDING = "exchange.allocation_held_pending"  # session.info: {(entity, vintage): quantity} added, not written

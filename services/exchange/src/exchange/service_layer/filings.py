@@ -20,12 +20,12 @@ from ets_shared.clock import REGULATORY_TZ, as_utc
 from ets_shared.contracts.base import one_of
 from ets_shared.contracts.exchange import TRADE_MODES, FeeOutsideSchedule, TradingDayOpened, TradingRulesFiled
 from ets_shared.persistence.tables import PolicySetting
+from ets_shared.persistence.among import AmongKeys
 from exchange.adapters.orm import ProductRow, RulesVersionRow, TradeRow, TradingDayRow
 from exchange.adapters.order_entry_store import TradeRecord
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.entrypoints.schemas_risk import RulesVersionPublic
 from exchange.adapters.policy_repository import ExchangePolicyDocument, rules_for
-from exchange.adapters.trading_store import AmongKeys
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 

@@ -17,6 +17,7 @@ from ets_shared.contracts.exchange import (
 )
 from ets_shared.contracts.base import one_of
 from ets_shared.errors import Conflict, NotFound, RuleViolation
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, update_rows
 from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
 from exchange.domain.market_measures import (
@@ -26,7 +27,6 @@ from exchange.domain.policy import TradingRules
 from exchange.entrypoints.schemas_risk import MeasurePublic, WarningPublic
 from exchange.service_layer import commands_oversight as commands
 from exchange.adapters.policy_repository import rules_for
-from exchange.adapters.trading_store import AmongKeys
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 

@@ -23,11 +23,12 @@ from sqlalchemy.orm import Session
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
 from exchange.adapters.order_entry_store import TradeRecord
-from exchange.adapters.trading_store import MATCHED, AmongKeys
+from exchange.adapters.trading_store import MATCHED
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import fees_outside_schedule
 from exchange.adapters.policy_repository import rules_for
