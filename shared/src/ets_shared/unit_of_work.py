@@ -236,22 +236,21 @@ class SqlUnitOfWork:
                                           # the trace of this transaction, continued when the relay publishes it
                                           "headers": encode_headers(headers)})
         if audit:  # the detail is `data.model_dump_json()`, the text the payload was written around
-            self._rows[AuditRecord].append({"at": at, "actor": self.context.actor, "action": event_type,
-                                            "subject_ref": subject_ref or _subject_ref(data),
-                                            "correlation_id": context.correlation_id or self.context.correlation_id,
-                                            "detail": detail})
+            self.audit(event_type, subject_ref or _subject_ref(data), detail, correlation_id=context.correlation_id,
+                       at=at)
         self.emitted.append(envelope)
         return envelope
 
     def audit(self, action: str, subject_ref: str, detail: BaseModel | dict[str, Any] | str, *,
-              correlation_id: str | None = None) -> None:
+              correlation_id: str | None = None, at: datetime | None = None) -> None:
+        """An audit record of this transaction; `at`: when (default now; a published event's is its instant)."""
         if isinstance(detail, BaseModel):
             text = detail.model_dump_json()
         elif isinstance(detail, dict):
             text = json.dumps(detail, default=str, sort_keys=True)
         else:
             text = detail
-        self._rows[AuditRecord].append({"at": utcnow(), "actor": self.context.actor, "action": action,
+        self._rows[AuditRecord].append({"at": at or utcnow(), "actor": self.context.actor, "action": action,
                                         "subject_ref": subject_ref,
                                         "correlation_id": correlation_id or self.context.correlation_id,
                                         "detail": text})
