@@ -160,13 +160,18 @@ class Ledger:
 
     def holdings(self, account_ids: list[str]) -> dict[str, int]:
         """`holding` of each of these accounts (one query), the pending changes included."""
+        totals = self.unwritten_holdings(account_ids)
+        rows = _HOLDINGS.execute(self.session, sorted(totals))
+        for account, held in rows:
+            totals[account] += int(held or 0)
+        return totals
+
+    def unwritten_holdings(self, account_ids: list[str]) -> dict[str, int]:
+        """What the pending changes add to each of these accounts' holding (not yet written: `write_pending`)."""
         totals = dict.fromkeys(account_ids, 0)
         for (account, _vintage), (available, reserved) in self._units_later.items():
             if account in totals:
                 totals[account] += available + reserved
-        rows = _HOLDINGS.execute(self.session, sorted(totals))
-        for account, held in rows:
-            totals[account] += int(held or 0)
         return totals
 
     def reserve_allowances(self, account_id: str, vintage: int, quantity: int) -> bool:
