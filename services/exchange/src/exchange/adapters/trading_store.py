@@ -67,6 +67,15 @@ def _remember(engine: Any, columns: dict[str, Any]) -> None:
     listed_products(engine)[columns["product_id"]] = columns
 
 
+def expire_held(session: Session, row_type: type, keys: set[Any]) -> None:
+    """Expire the `row_type` objects among `keys` (single-column primary keys) this session holds (usually none),
+    so that they are read afresh after a statement wrote their rows: the identity map's keys looked through once,
+    not a key built and looked up per row (a fifth of writing a batch's trade outcomes)."""
+    identity_map = session.identity_map
+    for key in [key for key in identity_map.keys() if key[0] is row_type and key[1][0] in keys]:
+        session.expire(identity_map[key])
+
+
 class TradingStore:
     def __init__(self, session: Session) -> None:
         self.session = session
