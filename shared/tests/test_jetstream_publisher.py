@@ -122,7 +122,7 @@ async def test_a_batch_is_written_as_the_bytes_nats_py_publishes_message_by_mess
 
 
 async def test_an_unreadable_answer_is_logged_not_raised_into_the_connections_read_loop(nc, caplog):
-    """On a real connection the answers are counted inside nats-py's read loop (`_Answers`): one it cannot read
+    """On a real connection the answers are counted inside nats-py's read loop (`read_loop`): one it cannot read
     must not raise there, and the batches after it are acknowledged as ever."""
     publish = JetStreamPublisher(nc)
     assert await publish([message(0)]) == {"e0000"}

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Self
 
+from opentelemetry import context as otel_context
 from pydantic import BaseModel
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -228,7 +229,9 @@ class SqlUnitOfWork:
         if at is None:  # the transaction's instant (see `_instant`)
             at = self._instant = utcnow()
         envelope, event_id, payload, detail = seal(data, producer=producer, context=context, occurred_at=at)
-        headers = current_headers()
+        # the trace of this transaction: none while no OpenTelemetry context is attached (tracing off, outside any
+        # span), which the empty current context tells in 0.08 of `current_headers`' 0.5 µs
+        headers = current_headers() if otel_context.get_current() else {}
         if context is not self.context and headers:  # the case's trace goes on (observability.tracing)
             headers = case_trace_headers(self.session, context.correlation_id) or headers
         self._rows[OutboxMessage].append({"event_id": event_id, "subject": subject, "payload": payload,
@@ -244,7 +247,9 @@ class SqlUnitOfWork:
     def audit(self, action: str, subject_ref: str, detail: BaseModel | dict[str, Any] | str, *,
               correlation_id: str | None = None, at: datetime | None = None) -> None:
         """An audit record of this transaction; `at`: when (default now; a published event's is its instant)."""
-        if isinstance(detail, BaseModel):
+        if type(detail) is str:  # a published event's (the data's JSON), first
+            text = detail
+        elif isinstance(detail, BaseModel):
             text = detail.model_dump_json()
         elif isinstance(detail, dict):
             text = json.dumps(detail, default=str, sort_keys=True)
@@ -317,12 +322,12 @@ def _published_as(event_type: type[EventData]) -> tuple[str, str, str]:
 
 
 def _subject_ref(data: EventData) -> str:
-    meta = type(data).contract
+    aggregate = _aggregate(type(data))
     for attr in _naming_fields(type(data)):
         value = getattr(data, attr)
         if value:
-            return f"{meta.aggregate}:{value}"
-    return meta.aggregate
+            return f"{aggregate}:{value}"
+    return aggregate
 
 
 _NAMING = ("case_id", "determination_id", "surrender_id", "report_id", "verification_id", "entity_id", "agency_id",
@@ -336,3 +341,9 @@ def _naming_fields(event_type: type[EventData]) -> tuple[str, ...]:
     subject reference)."""
     fields = event_type.model_fields
     return tuple(a for a in _NAMING if a in fields or isinstance(getattr(event_type, a, None), property))
+
+
+@lru_cache(maxsize=None)
+def _aggregate(event_type: type[EventData]) -> str:
+    """An event type's aggregate (its `contract` is built anew at each read)."""
+    return event_type.contract.aggregate

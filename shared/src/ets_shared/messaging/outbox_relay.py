@@ -175,7 +175,8 @@ class OutboxRelay:
         return spans
 
     def _report(self, batch: list[OutgoingMessage], acked: set[str]) -> None:
-        sent = [message for message in batch if message.event_id in acked]
+        # all of it, when every one of its (distinct) event ids was acknowledged
+        sent = batch if len(acked) == len(batch) else [message for message in batch if message.event_id in acked]
         self._on_published([message.subject for message in sent])
         log_each(log, logging.INFO, "published %s",
                  (((m.subject,), m.correlation_id, m.event_id, None) for m in sent))
@@ -188,9 +189,11 @@ class OutboxRelay:
             with self._read_session_factory() as session:
                 rows = session.execute(_unpublished(self._batch_size)).all()
                 session.rollback()
-        # the rows unpacked as tuples (a Row's attribute lookup by name cost more than the rest of the message)
-        return [OutgoingMessage(event_id, subject, payload.encode(), tracing.decode_headers(headers), correlation_id,
-                                seq) for event_id, subject, payload, headers, correlation_id, seq in rows]
+        # the rows unpacked as tuples (a Row's attribute lookup by name cost more than the rest of the message); a
+        # row without trace headers (tracing off: every one) has none to decode
+        decode = tracing.decode_headers
+        return [OutgoingMessage(event_id, subject, payload.encode(), decode(headers) if headers else {}, correlation,
+                                seq) for event_id, subject, payload, headers, correlation, seq in rows]
 
     def _mark_published(self, event_ids: set[str], batch: Sequence[OutgoingMessage] = ()) -> None:
         """Stamp the acknowledged rows. On SQLite a wholly acknowledged batch is stamped as the range of `seq` it

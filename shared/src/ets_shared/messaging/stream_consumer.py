@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ets_shared.messaging.consumers import Delivery, EventApplier, Route, durable_name, retry_delay
+from ets_shared.messaging.read_loop import subscribe_in_read_loop
 from ets_shared.messaging.streams import stream_name
 from ets_shared.messaging.take_over import position, unacknowledged
 
@@ -144,7 +145,9 @@ class StreamConsumer:
     async def start(self, nc: Any) -> None:
         self._nc = nc
         await self.ensure()
-        self._sub = await nc.subscribe(nc.new_inbox(), cb=self._on_message)
+        # each delivery queued in the read loop (`read_loop`): a `cb` subscription's own queue, task and coroutine
+        # per message were a second hand-over before `_queue`
+        self._sub = await subscribe_in_read_loop(nc, nc.new_inbox(), self._on_message)
         self._stopping = False
         self._tasks = [asyncio.create_task(self._pull_loop(), name=f"pull {self.durable}"),
                        asyncio.create_task(self._apply_loop(), name=f"apply {self.durable}")]
@@ -170,7 +173,14 @@ class StreamConsumer:
         except Exception as exc:  # noqa: BLE001 - NATS gone: the events come back after ack_wait
             log.info("%s: clean hand-over failed: %r", self.durable, exc)
 
-    async def _on_message(self, msg: Any) -> None:
+    def _on_message(self, msg: Any) -> None:
+        """A delivery or a pull's status, taken in nats-py's read loop: must not raise there."""
+        try:
+            self._take(msg)
+        except Exception:  # a failure here must not break the connection's read loop
+            log.exception("%s: unreadable delivery on %s", self.durable, getattr(msg, "subject", "?"))
+
+    def _take(self, msg: Any) -> None:
         headers = msg.headers or {}
         status = headers.get("Status") if not msg.data else None
         if status is None:
