@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ARRAY, String, any_, bindparam, func, or_, select, text
@@ -16,7 +17,7 @@ from allocation.domain import (
     Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, TransactionLine,
     TransferPurpose, UnitType,
 )
-from allocation.domain.ledger_chain import GENESIS, LineContent, content_hash
+from allocation.domain.ledger_chain import GENESIS, LineContent, chain_instant, instant_hash
 from ets_shared.persistence.bulk import insert_rows, keys_present, set_by_key
 
 CHUNK = 5000
@@ -207,6 +208,7 @@ class RegistryStore:
         if len(references) != len(transactions):
             raise ValueError("one reference per transaction")
         seq, prev = self.chain_head(lock=True) if transactions else (0, GENESIS)
+        instants: dict[datetime, str] = {}  # a batch's transactions share their instant: formatted once for the chain
         for tx, reference in zip(transactions, references, strict=True):
             contents = []
             for n, ln in enumerate(tx.lines):
@@ -218,8 +220,9 @@ class RegistryStore:
                 touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
             seq += 1
             purpose = tx.purpose.value if tx.purpose else None
-            digest = content_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, tx.registered_at,
-                                  contents, prev)
+            if (instant := instants.get(tx.registered_at)) is None:
+                instant = instants[tx.registered_at] = chain_instant(tx.registered_at)
+            digest = instant_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, instant, contents, prev)
             tx_rows.append({"seq": seq, "transaction_id": tx.transaction_id, "kind": tx.kind.value,
                             "registered_at": tx.registered_at, "reference": reference, "purpose": purpose,
                             "prev_hash": prev, "hash": digest})
