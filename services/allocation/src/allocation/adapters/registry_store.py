@@ -19,6 +19,7 @@ from allocation.domain import (
 )
 from allocation.domain.ledger_chain import GENESIS, LineContent, chain_instant, instant_hash
 from ets_shared.persistence.bulk import insert_rows, keys_present, set_by_key
+from ets_shared.persistence.engine import sqlite_run
 
 CHUNK = 5000
 LEDGER_LOCK = int.from_bytes(hashlib.sha256(b"ets-allocation-ledger").digest()[:8], "big", signed=True)
@@ -41,6 +42,8 @@ _HOLDINGS_OF = {(dialect, by_unit, by_vintage): select(_HOLDING).where(
     *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])).with_for_update()
     for dialect, ids in _IDS.items() for by_unit in (False, True) for by_vintage in (False, True)}
 
+#: a batch's holdings as it left them (integers only: nothing to bind-process), on SQLite (`record`)
+_SQLITE_SET_QUANTITY = "UPDATE holding SET quantity = ? WHERE id = ?"
 _HEAD = select(_TRANSACTION.c.seq, _TRANSACTION.c.hash).order_by(_TRANSACTION.c.seq.desc()).limit(1)
 
 
@@ -243,7 +246,10 @@ class RegistryStore:
             else:
                 self._credit(key, registry.holding(key))
         insert_rows(self.session, _HOLDING, new_holdings)
-        set_by_key(self.session, _HOLDING, "id", "quantity", changed)
+        if changed and self._dialect == "sqlite":  # the driver's executemany: SQLAlchemy's around it cost two thirds
+            sqlite_run(self.session.connection(), _SQLITE_SET_QUANTITY, [(q, i) for i, q in changed])
+        else:
+            set_by_key(self.session, _HOLDING, "id", "quantity", changed)
 
     def chain_head(self, *, lock: bool = False) -> tuple[int, str]:
         """The last registered transaction's (seq, hash). With `lock`, this transaction becomes the ledger's only
