@@ -3,11 +3,12 @@ and the transactions it registered written back with the holdings they changed (
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, String, any_, bindparam, func, or_, select, text
+from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from allocation.domain import (
     TransferPurpose, UnitType,
 )
 from allocation.domain.ledger_chain import GENESIS, LineContent, chain_instant, instant_hash
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, keys_present, set_by_key
 from ets_shared.persistence.engine import sqlite_run
 
@@ -28,19 +30,18 @@ _HOLDING = HoldingRow.__table__
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
 _TRANSACTION = RegistryTransactionRow.__table__
 _LINE = TransactionLineRow.__table__
-# the statements a registration runs on every batch, built once (building one costs more than SQLite running it);
-# on PostgreSQL the ids go as one array (`= ANY`), so the statement's text is the same whatever the batch: compiled
-# once, prepared by psycopg and planned once by the server, where an expanding IN is a new text per count of ids
-_IDS = {"sqlite": bindparam("ids", expanding=True), "postgresql": any_(bindparam("ids", type_=ARRAY(String)))}
-_ACCOUNTS_IN = {dialect: select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids) if dialect == "sqlite"
-                                                else _ACCOUNT.c.account_id == ids) for dialect, ids in _IDS.items()}
+# the statements a registration runs on every batch, built once (building one costs more than SQLite running it),
+# the ids as one parameter (`AmongKeys`: an array on PostgreSQL, a JSON array on SQLite), so the statement's text is
+# the same whatever the batch: compiled once, on PostgreSQL prepared by psycopg and planned once by the server; an
+# expanding IN was a new text per count of ids, rendered anew at each execution on SQLite, a parameter per id
+_ACCOUNTS_AMONG = AmongKeys(lambda among: select(_ACCOUNT).where(among(_ACCOUNT.c.account_id)))
 #: locked for update, built once per dialect and filter (unit type, vintage): a statement built per load cost
 #: SQLAlchemy its copy and its cache key (~70 µs; a filter added to it, as much again)
-_HOLDINGS_OF = {(dialect, by_unit, by_vintage): select(_HOLDING).where(
-    _HOLDING.c.account_id.in_(ids) if dialect == "sqlite" else _HOLDING.c.account_id == ids,
-    *([_HOLDING.c.unit_type == bindparam("unit")] if by_unit else []),
-    *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])).with_for_update()
-    for dialect, ids in _IDS.items() for by_unit in (False, True) for by_vintage in (False, True)}
+_HOLDINGS_OF = {(by_unit, by_vintage): AmongKeys(lambda among, by_unit=by_unit, by_vintage=by_vintage: select(
+    _HOLDING).where(among(_HOLDING.c.account_id),
+                    *([_HOLDING.c.unit_type == bindparam("unit")] if by_unit else []),
+                    *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])).with_for_update())
+    for by_unit in (False, True) for by_vintage in (False, True)}
 
 #: a batch's holdings as it left them (integers only: nothing to bind-process), on SQLite (`record`)
 _SQLITE_SET_QUANTITY = "UPDATE holding SET quantity = ? WHERE id = ?"
@@ -60,6 +61,11 @@ def by_year_in_chunks(keys: Iterable[tuple[str, int]], size: int = 500) -> Itera
     for year, entity_ids in by_year.items():
         for start in range(0, len(entity_ids), size):
             yield year, entity_ids[start:start + size]
+
+
+def _keys(ids: Sequence[str], as_json: bool) -> str | list[str]:
+    """`AmongKeys`' parameter, for the session's `execute` (which flushes what it holds pending first, as before)."""
+    return json.dumps(list(ids)) if as_json else list(ids)
 
 
 def lot_of(origin: CcerOrigin | None) -> str:
@@ -179,10 +185,10 @@ class RegistryStore:
         registry = Registry(accounts=self.accounts(account_ids) if accounts is None else accounts)
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
-        query = _HOLDINGS_OF[(self._dialect, unit_type is not None, vintage is not None)]
+        query, as_json = _HOLDINGS_OF[(unit_type is not None, vintage is not None)].statement(self.session)
         filters = {"unit": unit_type.value if unit_type is not None else None, "vintage": vintage}
         for ids in chunks(holders):
-            for row in self.session.execute(query, {"ids": list(ids), **filters}):
+            for row in self.session.execute(query, {"keys_": _keys(ids, as_json), **filters}):
                 key = HoldingKey(row.account_id, UnitType(row.unit_type), row.vintage, _origin(row))
                 registry.holdings[key] = row.quantity
                 self._ids[key] = row.id
@@ -193,8 +199,9 @@ class RegistryStore:
         trading accounts is linked to before loading them all."""
         self.write_pending()
         found: dict[str, Account] = {}
+        query, as_json = _ACCOUNTS_AMONG.statement(self.session)
         for ids in chunks(sorted(set(account_ids))):
-            for row in self.session.execute(_ACCOUNTS_IN[self._dialect], {"ids": list(ids)}):
+            for row in self.session.execute(query, {"keys_": _keys(ids, as_json)}):
                 found[row.account_id] = _account(row)
         return found
 
