@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -37,11 +37,17 @@ _LINE = TransactionLineRow.__table__
 _ACCOUNTS_AMONG = AmongKeys(lambda among: select(_ACCOUNT).where(among(_ACCOUNT.c.account_id)))
 #: locked for update, built once per dialect and filter (unit type, vintage): a statement built per load cost
 #: SQLAlchemy its copy and its cache key (~70 µs; a filter added to it, as much again)
-_HOLDINGS_OF = {(by_unit, by_vintage): AmongKeys(lambda among, by_unit=by_unit, by_vintage=by_vintage: select(
-    _HOLDING).where(among(_HOLDING.c.account_id),
-                    *([_HOLDING.c.unit_type == bindparam("unit")] if by_unit else []),
-                    *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])).with_for_update())
-    for by_unit in (False, True) for by_vintage in (False, True)}
+def _holdings_of(by_unit: bool, by_vintage: bool) -> AmongKeys[Select[Any]]:
+    def build(among: Callable[[Any], ColumnElement[bool]]) -> Select[Any]:
+        return select(_HOLDING).where(among(_HOLDING.c.account_id),
+                                      *([_HOLDING.c.unit_type == bindparam("unit")] if by_unit else []),
+                                      *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])
+                                      ).with_for_update()
+    return AmongKeys(build)
+
+
+_HOLDINGS_OF = {(by_unit, by_vintage): _holdings_of(by_unit, by_vintage)
+                for by_unit in (False, True) for by_vintage in (False, True)}
 
 #: a batch's holdings as it left them (integers only: nothing to bind-process), on SQLite (`record`)
 _SQLITE_SET_QUANTITY = "UPDATE holding SET quantity = ? WHERE id = ?"
