@@ -157,12 +157,11 @@ def holdings(factory) -> dict[str, int]:
 
 def test_m32_a_batchs_holdings_are_what_its_serial_blocks_hold_and_what_one_by_one_leaves(migrated):
     batched, one_by_one = migrated("batched"), migrated("one_by_one")
-    for factory in (batched, one_by_one):
+    for factory, groups in ((batched, [DELIVERIES]), (one_by_one, [[d] for d in DELIVERIES])):
         prepared(factory)
-    deliver(batched, DELIVERIES, itertools.count())
-    ids = itertools.count()
-    for delivery in DELIVERIES:
-        deliver(one_by_one, [delivery], ids)
+        ids = itertools.count()
+        for group in groups:
+            deliver(factory, group, ids)
     held: dict[str, int] = {}
     for _, account, first, last in blocks(batched):
         held[account] = held.get(account, 0) + last - first + 1
