@@ -9,10 +9,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import sessionmaker
 
-from allocation.adapters.orm import ISSUANCE_ACCOUNT, SerialBlockRow, SerialMovementRow
+from allocation.adapters.ledger import Ledger
+from allocation.adapters.orm import (
+    ISSUANCE_ACCOUNT, HoldingRow, RegistryTransactionRow, SerialBlockRow, SerialMovementRow,
+)
 from allocation.adapters.serials import SerialBlocks
 from allocation.bootstrap import definition
 from allocation.domain import Account, AccountKind, TransferPurpose, UnitLine, UnitType
@@ -144,3 +147,55 @@ def test_m32_adjacent_pieces_moved_together_become_one_block_and_one_movement(mi
     with one_by_one() as session:
         history = SerialBlocks(session).history("SHEA", 2025, 2)
     assert [m.transaction_id for m, _ in history] == ["ISS-A", "DEP-A", "TRD-0", "TRD-2"]
+
+
+def holdings(factory) -> dict[str, int]:
+    with factory() as session:
+        return {account: quantity for account, quantity in session.execute(
+            select(HoldingRow.account_id, HoldingRow.quantity).where(HoldingRow.account_id.like("%-T")))}
+
+
+def test_m32_a_batchs_holdings_are_what_its_serial_blocks_hold_and_what_one_by_one_leaves(migrated):
+    batched, one_by_one = migrated("batched"), migrated("one_by_one")
+    for factory, groups in ((batched, [DELIVERIES]), (one_by_one, [[d] for d in DELIVERIES])):
+        prepared(factory)
+        ids = itertools.count()
+        for group in groups:
+            deliver(factory, group, ids)
+    held: dict[str, int] = {}
+    for _, account, first, last in blocks(batched):
+        held[account] = held.get(account, 0) + last - first + 1
+    assert holdings(batched) == {"A-T": 3, "B-T": 3, "C-T": 8, "D-T": 11} == held
+    assert holdings(one_by_one) == holdings(batched)
+
+
+def test_m32_a_batch_registered_at_two_instants_chains_as_the_ledger_recomputes_it(migrated):
+    factory = migrated("instants")
+    prepared(factory)
+    later = T0 + timedelta(minutes=1)
+    east_8 = timezone(timedelta(hours=8))
+    with uow(factory) as u:
+        trading = [f"{h}-T" for h in HOLDERS]
+        registry = u.registry.load(trading, trading, unit_type=UnitType.SHEA)
+        # one instant in two zones (one hash of it), then another: each hashed with its own
+        txs = [registry.transfer(f"TRD-{n}", s, b, [UnitLine(UnitType.SHEA, 2025, 1)], at,
+                                 TransferPurpose.TRADE_DELIVERY)
+               for n, (s, b, at) in enumerate([("A-T", "B-T", later), ("B-T", "C-T", later.astimezone(east_8)),
+                                               ("C-T", "D-T", later + timedelta(seconds=1))])]
+        u.registry.record(registry, txs, [tx.transaction_id for tx in txs])
+        u.commit()
+    with factory() as session:
+        check = Ledger(session).verify()
+        stored = [tuple(r) for r in session.execute(select(RegistryTransactionRow.seq, RegistryTransactionRow.hash)
+                                                    .order_by(RegistryTransactionRow.seq))]
+    assert check.intact and check.transactions == len(stored) == 2 * len(HOLDERS) + 3, check
+    assert check.head_hash == stored[-1][1]
+
+
+def test_m32_serial_movements_are_indexed_for_their_readers_only(migrated):
+    """A serial's history reads movements by serial, an account's statement as of a date by the accounts they moved
+    between; nothing by their transaction (each joins the transaction by its own unique id)."""
+    factory = migrated("indexes")
+    with factory() as session:
+        indexes = {tuple(i["column_names"]) for i in inspect(session.get_bind()).get_indexes("serial_movement")}
+    assert indexes == {("unit_type", "vintage", "first_serial"), ("from_account_id",), ("to_account_id",)}

@@ -343,12 +343,13 @@ class SerialBlockRow(AllocationTable, table=True):
 
 class SerialMovementRow(AllocationTable, table=True):
     """A block of serials moved by a registered transaction (or, `transaction_id` null, found held when serial
-    numbers were introduced): the serial's history."""
+    numbers were introduced): the serial's history. Read by serial (`ix_serial_movement_serial`) and by the accounts
+    it moved between, never by its transaction: `transaction_id` has no index (one fewer written per movement)."""
 
     __tablename__ = "serial_movement"
     __table_args__ = (Index("ix_serial_movement_serial", "unit_type", "vintage", "first_serial"),)
     id: int | None = Field(default=None, primary_key=True)
-    transaction_id: str | None = Field(default=None, max_length=100, index=True)
+    transaction_id: str | None = Field(default=None, max_length=100)
     unit_type: str = Field(max_length=10)
     vintage: int
     lot: str = Field(default="", max_length=250)

@@ -3,10 +3,12 @@ and the transactions it registered written back with the holdings they changed (
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, String, any_, bindparam, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -16,8 +18,10 @@ from allocation.domain import (
     Account, AccountKind, CcerOrigin, HoldingKey, Registry, RegistryTransaction, TransactionKind, TransactionLine,
     TransferPurpose, UnitType,
 )
-from allocation.domain.ledger_chain import GENESIS, LineContent, content_hash
+from allocation.domain.ledger_chain import GENESIS, LineContent, chain_instant, instant_hash
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, keys_present, set_by_key
+from ets_shared.persistence.engine import sqlite_run
 
 CHUNK = 5000
 LEDGER_LOCK = int.from_bytes(hashlib.sha256(b"ets-allocation-ledger").digest()[:8], "big", signed=True)
@@ -26,20 +30,27 @@ _HOLDING = HoldingRow.__table__
 # writes go to the tables (Core), not through the ORM's bulk path, which costs several times more per statement
 _TRANSACTION = RegistryTransactionRow.__table__
 _LINE = TransactionLineRow.__table__
-# the statements a registration runs on every batch, built once (building one costs more than SQLite running it);
-# on PostgreSQL the ids go as one array (`= ANY`), so the statement's text is the same whatever the batch: compiled
-# once, prepared by psycopg and planned once by the server, where an expanding IN is a new text per count of ids
-_IDS = {"sqlite": bindparam("ids", expanding=True), "postgresql": any_(bindparam("ids", type_=ARRAY(String)))}
-_ACCOUNTS_IN = {dialect: select(_ACCOUNT).where(_ACCOUNT.c.account_id.in_(ids) if dialect == "sqlite"
-                                                else _ACCOUNT.c.account_id == ids) for dialect, ids in _IDS.items()}
+# the statements a registration runs on every batch, built once (building one costs more than SQLite running it),
+# the ids as one parameter (`AmongKeys`: an array on PostgreSQL, a JSON array on SQLite), so the statement's text is
+# the same whatever the batch: compiled once, on PostgreSQL prepared by psycopg and planned once by the server; an
+# expanding IN was a new text per count of ids, rendered anew at each execution on SQLite, a parameter per id
+_ACCOUNTS_AMONG = AmongKeys(lambda among: select(_ACCOUNT).where(among(_ACCOUNT.c.account_id)))
 #: locked for update, built once per dialect and filter (unit type, vintage): a statement built per load cost
 #: SQLAlchemy its copy and its cache key (~70 µs; a filter added to it, as much again)
-_HOLDINGS_OF = {(dialect, by_unit, by_vintage): select(_HOLDING).where(
-    _HOLDING.c.account_id.in_(ids) if dialect == "sqlite" else _HOLDING.c.account_id == ids,
-    *([_HOLDING.c.unit_type == bindparam("unit")] if by_unit else []),
-    *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])).with_for_update()
-    for dialect, ids in _IDS.items() for by_unit in (False, True) for by_vintage in (False, True)}
+def _holdings_of(by_unit: bool, by_vintage: bool) -> AmongKeys[Select[Any]]:
+    def build(among: Callable[[Any], ColumnElement[bool]]) -> Select[Any]:
+        return select(_HOLDING).where(among(_HOLDING.c.account_id),
+                                      *([_HOLDING.c.unit_type == bindparam("unit")] if by_unit else []),
+                                      *([_HOLDING.c.vintage == bindparam("vintage")] if by_vintage else [])
+                                      ).with_for_update()
+    return AmongKeys(build)
 
+
+_HOLDINGS_OF = {(by_unit, by_vintage): _holdings_of(by_unit, by_vintage)
+                for by_unit in (False, True) for by_vintage in (False, True)}
+
+#: a batch's holdings as it left them (integers only: nothing to bind-process), on SQLite (`record`)
+_SQLITE_SET_QUANTITY = "UPDATE holding SET quantity = ? WHERE id = ?"
 _HEAD = select(_TRANSACTION.c.seq, _TRANSACTION.c.hash).order_by(_TRANSACTION.c.seq.desc()).limit(1)
 
 
@@ -56,6 +67,11 @@ def by_year_in_chunks(keys: Iterable[tuple[str, int]], size: int = 500) -> Itera
     for year, entity_ids in by_year.items():
         for start in range(0, len(entity_ids), size):
             yield year, entity_ids[start:start + size]
+
+
+def _keys(ids: Sequence[str], as_json: bool) -> str | list[str]:
+    """`AmongKeys`' parameter, for the session's `execute` (which flushes what it holds pending first, as before)."""
+    return json.dumps(list(ids)) if as_json else list(ids)
 
 
 def lot_of(origin: CcerOrigin | None) -> str:
@@ -175,10 +191,10 @@ class RegistryStore:
         registry = Registry(accounts=self.accounts(account_ids) if accounts is None else accounts)
         holders = sorted(set(holdings_of))
         self._scopes.append((frozenset(holders), unit_type, vintage))
-        query = _HOLDINGS_OF[(self._dialect, unit_type is not None, vintage is not None)]
+        query, as_json = _HOLDINGS_OF[(unit_type is not None, vintage is not None)].statement(self.session)
         filters = {"unit": unit_type.value if unit_type is not None else None, "vintage": vintage}
         for ids in chunks(holders):
-            for row in self.session.execute(query, {"ids": list(ids), **filters}):
+            for row in self.session.execute(query, {"keys_": _keys(ids, as_json), **filters}):
                 key = HoldingKey(row.account_id, UnitType(row.unit_type), row.vintage, _origin(row))
                 registry.holdings[key] = row.quantity
                 self._ids[key] = row.id
@@ -189,8 +205,9 @@ class RegistryStore:
         trading accounts is linked to before loading them all."""
         self.write_pending()
         found: dict[str, Account] = {}
+        query, as_json = _ACCOUNTS_AMONG.statement(self.session)
         for ids in chunks(sorted(set(account_ids))):
-            for row in self.session.execute(_ACCOUNTS_IN[self._dialect], {"ids": list(ids)}):
+            for row in self.session.execute(query, {"keys_": _keys(ids, as_json)}):
                 found[row.account_id] = _account(row)
         return found
 
@@ -207,6 +224,7 @@ class RegistryStore:
         if len(references) != len(transactions):
             raise ValueError("one reference per transaction")
         seq, prev = self.chain_head(lock=True) if transactions else (0, GENESIS)
+        instants: dict[datetime, str] = {}  # a batch's transactions share their instant: formatted once for the chain
         for tx, reference in zip(transactions, references, strict=True):
             contents = []
             for n, ln in enumerate(tx.lines):
@@ -218,8 +236,9 @@ class RegistryStore:
                 touched[HoldingKey(ln.to_account_id, ln.unit_type, ln.vintage, ln.origin)] = None
             seq += 1
             purpose = tx.purpose.value if tx.purpose else None
-            digest = content_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, tx.registered_at,
-                                  contents, prev)
+            if (instant := instants.get(tx.registered_at)) is None:
+                instant = instants[tx.registered_at] = chain_instant(tx.registered_at)
+            digest = instant_hash(seq, tx.transaction_id, tx.kind.value, purpose, reference, instant, contents, prev)
             tx_rows.append({"seq": seq, "transaction_id": tx.transaction_id, "kind": tx.kind.value,
                             "registered_at": tx.registered_at, "reference": reference, "purpose": purpose,
                             "prev_hash": prev, "hash": digest})
@@ -240,7 +259,10 @@ class RegistryStore:
             else:
                 self._credit(key, registry.holding(key))
         insert_rows(self.session, _HOLDING, new_holdings)
-        set_by_key(self.session, _HOLDING, "id", "quantity", changed)
+        if changed and self._dialect == "sqlite":  # the driver's executemany: SQLAlchemy's around it cost two thirds
+            sqlite_run(self.session.connection(), _SQLITE_SET_QUANTITY, [(q, i) for i, q in changed])
+        else:
+            set_by_key(self.session, _HOLDING, "id", "quantity", changed)
 
     def chain_head(self, *, lock: bool = False) -> tuple[int, str]:
         """The last registered transaction's (seq, hash). With `lock`, this transaction becomes the ledger's only

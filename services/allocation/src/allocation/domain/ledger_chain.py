@@ -54,11 +54,27 @@ def line_content(ln: ChainedLine) -> LineContent:
             ln.reduction_date.isoformat() if ln.reduction_date else None, ln.boundary_entity_id]
 
 
+#: the canonical JSON, one encoder for every hash (`json.dumps` with these options builds a new one per call)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def chain_instant(registered_at: datetime) -> str:
+    """A registration instant as the chain hashes it (UTC, ISO 8601)."""
+    return as_utc(registered_at).isoformat()
+
+
 def content_hash(seq: int, transaction_id: str, kind: str, purpose: str | None, reference: str,
                  registered_at: datetime, lines: list[LineContent], prev_hash: str) -> str:
     """SHA-256 over the canonical JSON of a transaction's content and the previous hash (what every link holds)."""
-    content = [seq, transaction_id, kind, purpose, reference, as_utc(registered_at).isoformat(), lines, prev_hash]
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    return instant_hash(seq, transaction_id, kind, purpose, reference, chain_instant(registered_at), lines, prev_hash)
+
+
+def instant_hash(seq: int, transaction_id: str, kind: str, purpose: str | None, reference: str, instant: str,
+                 lines: list[LineContent], prev_hash: str) -> str:
+    """`content_hash` with the instant already as the chain hashes it (`chain_instant`): a batch registers its
+    transactions at one instant, formatted once."""
+    content = [seq, transaction_id, kind, purpose, reference, instant, lines, prev_hash]
+    return hashlib.sha256(_CANONICAL(content).encode()).hexdigest()
 
 
 def transaction_hash(seq: int, transaction_id: str, kind: str, purpose: str | None, reference: str,
