@@ -20,11 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
 from ets_shared.ids import ordered_id
+from ets_shared.contracts.base import EventData
 from ets_shared.contracts.exchange import (
     CancelReason, OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted,
 )
@@ -43,6 +44,9 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 ENGINE_SIDE = {"BUY": BUY, "SELL": SELL}
 OPEN, MATCHED = "OPEN", "MATCHED"
+MONEY_FEN = 10**14  # `Money` holds at most 14 digits, two of them after the point: an amount in fen is below this
+D = TypeVar("D", bound=EventData)
+_new, _set = object.__new__, object.__setattr__
 
 Entry = tuple[str, commands.PlaceOrder, MessageContext]  # the member entering it, the order, its request
 Outcome = tuple[OrderRecord, list[TradeRecord]] | DomainError
@@ -275,12 +279,11 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
                         updated_at=now)
     batch.new_orders[order.order_id] = order
     batch.records[order.order_id] = order
-    uow.publish(OrderAccepted(order_id=order.order_id, sequence=order.sequence,
-                              trading_account_id=account_id, member_id=order.member_id,
-                              product_id=order.product_id, vintage=vintage, side=cmd.side,
-                              price=to_yuan(price), quantity=order.quantity,
-                              time_in_force=cmd.time_in_force,
-                              accepted_at=now), subject_ref=f"order:{order.order_id}")
+    uow.publish(_event(OrderAccepted, {
+        "order_id": order.order_id, "sequence": order.sequence, "trading_account_id": account_id,
+        "member_id": order.member_id, "product_id": order.product_id, "vintage": vintage, "side": cmd.side,
+        "price": to_yuan(price), "quantity": order.quantity, "time_in_force": cmd.time_in_force, "accepted_at": now},
+        order.sequence > 0 and _within(vintage, order.quantity, price, now)), subject_ref=f"order:{order.order_id}")
     books = uow.books
     books.dirty = True
     books.changed.add(cmd.product_id)
@@ -331,9 +334,10 @@ def _release(batch: _Batch, order: OrderRecord, quantity: int, reason: CancelRea
         order.status = "CANCELLED"
     order.updated_at = batch.now
     batch.touch(order)
-    batch.uow.publish(OrderCancelled(order_id=order.order_id, trading_account_id=order.trading_account_id,
-                                     cancelled_quantity=quantity, reason=reason, cancelled_at=batch.now),
-                      subject_ref=f"order:{order.order_id}")
+    batch.uow.publish(_event(OrderCancelled, {
+        "order_id": order.order_id, "trading_account_id": order.trading_account_id, "cancelled_quantity": quantity,
+        "reason": reason, "cancelled_at": batch.now}, quantity > 0 and batch.now.tzinfo is not None),
+        subject_ref=f"order:{order.order_id}")
 
 
 def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str, price: int,
@@ -363,17 +367,44 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
                         trading_day=batch.day, executed_at=now, print_sequence=uow.books.next_print(uow.session))
     batch.trades.append(trade)
     ref = f"trade:{trade.trade_id}"
-    uow.publish(TradeExecuted(trade_id=trade.trade_id, mode=OPEN_BIDDING, product_id=trade.product_id,
-                              vintage=trade.vintage, price=to_yuan(price), quantity=quantity,
-                              buyer_trading_account_id=trade.buyer_account_id,
-                              seller_trading_account_id=trade.seller_account_id, buy_order_id=buy.order_id,
-                              sell_order_id=sell.order_id, buyer_fee=to_yuan(buyer_fee),
-                              seller_fee=to_yuan(seller_fee), executed_at=now), subject_ref=ref)
-    uow.publish(TradeDeliveryInstructed(trade_id=trade.trade_id, seller_trading_account_id=trade.seller_account_id,
-                                        buyer_trading_account_id=trade.buyer_account_id, vintage=trade.vintage,
-                                        quantity=quantity, instructed_at=now), subject_ref=ref)
+    checked = _within(trade.vintage, quantity, max(price, buyer_fee, seller_fee), now)
+    uow.publish(_event(TradeExecuted, {
+        "trade_id": trade.trade_id, "mode": OPEN_BIDDING, "product_id": trade.product_id, "vintage": trade.vintage,
+        "price": to_yuan(price), "quantity": quantity, "buyer_trading_account_id": trade.buyer_account_id,
+        "seller_trading_account_id": trade.seller_account_id, "buy_order_id": buy.order_id,
+        "sell_order_id": sell.order_id, "buyer_fee": to_yuan(buyer_fee), "seller_fee": to_yuan(seller_fee),
+        "executed_at": now}, checked), subject_ref=ref)
+    uow.publish(_event(TradeDeliveryInstructed, {
+        "trade_id": trade.trade_id, "seller_trading_account_id": trade.seller_account_id,
+        "buyer_trading_account_id": trade.buyer_account_id, "vintage": trade.vintage, "quantity": quantity,
+        "instructed_at": now}, checked), subject_ref=ref)
     market_data.print_trade(uow, trade)
     return trade
+
+
+def _within(vintage: int, quantity: int, fen: int, now: datetime) -> bool:
+    """Whether an event's values are within what its contract validates: a vintage of 2013-2100, a positive
+    quantity, amounts in fen (`fen` their largest, none negative) of at most 14 digits, an aware instant. Always so
+    for what passed the order checks; if not, the contract validates them, and refuses them, as before."""
+    return 2013 <= vintage <= 2100 and quantity > 0 and 0 <= fen < MONEY_FEN and now.tzinfo is not None
+
+
+def _event(contract: type[D], fields: dict[str, Any], checked: bool) -> D:
+    """`contract(**fields)`: when `checked` (`_within`), made as `model_construct` makes a model, without
+    validating again what is typed and checked already (1.2 against 3.9 us per event: one event of each order, two
+    of each fill), else validated. `fields` are the values pydantic would keep — of each field's type (ids `str`,
+    amounts `Decimal` with two places, the batch's aware instant), in the contract's order, a field left out taking
+    its default — so the event and its JSON are the validated model's (tests/unit/test_m23_order_entry_events.py)."""
+    if not checked:
+        return contract(**fields)
+    data = _new(contract)
+    _set(data, "__pydantic_fields_set__", set(fields))
+    if len(fields) < len(contract.model_fields):
+        fields = {name: fields.get(name, field.default) for name, field in contract.model_fields.items()}
+    _set(data, "__dict__", fields)
+    _set(data, "__pydantic_extra__", None)
+    _set(data, "__pydantic_private__", None)
+    return data
 
 
 def _write(batch: _Batch) -> None:
