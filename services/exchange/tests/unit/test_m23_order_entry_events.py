@@ -1,8 +1,8 @@
-"""M-23 order entry's events (accepted, executed, delivery instructed, cancelled) are made without validating again
-what the order checks typed and checked already (`order_entry._event`): each must be the model the contract's own
-validation makes — equal, with the same fields set, and with byte-equal JSON, alone and sealed in its envelope — for
-representative values and at every bound `_within` lets through; a value beyond them is validated, and refused, as
-before."""
+"""M-23, M-25: order entry's events (accepted, executed, delivery instructed, printed, cancelled) are made without
+validating again what the order checks typed and checked already (`order_entry._event`): each must be the model the
+contract's own validation makes — equal, with the same fields set, and with byte-equal JSON, alone and sealed in its
+envelope — for representative values and at every bound `_within` lets through; a value beyond them is validated, and
+refused, as before."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from pydantic import ValidationError
 
-from ets_shared.contracts.exchange import OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted
+from ets_shared.contracts.exchange import (
+    OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted, TradePrinted,
+)
 from ets_shared.envelope import MessageContext, seal
 from exchange.domain.policy import to_yuan
 from exchange.service_layer.order_entry import MONEY_FEN, _event, _within
@@ -38,6 +40,11 @@ def executed(price: int = 4010, quantity: int = 300, buyer_fee: int = 181, selle
 def delivery(quantity: int = 300, vintage: int = 2025, at: datetime = AT) -> dict:
     return {"trade_id": "TRD-019f", "seller_trading_account_id": "X-B", "buyer_trading_account_id": "X-A",
             "vintage": vintage, "quantity": quantity, "instructed_at": at}
+
+
+def printed(price: int = 4010, quantity: int = 300, vintage: int = 2025, at: datetime = AT) -> dict:
+    return {"trade_id": "TRD-019f", "product_id": "SHEA-2025", "vintage": vintage, "mode": "open_bidding",
+            "price": to_yuan(price), "quantity": quantity, "executed_at": at}
 
 
 def cancelled(quantity: int = 300, reason: str = "self_trade_prevented", at: datetime = AT) -> dict:
@@ -71,6 +78,9 @@ EDGES = [
     (TradeExecuted, executed(price=MONEY_FEN - 1, buyer_fee=MONEY_FEN - 1, seller_fee=100, vintage=2100)),
     (TradeDeliveryInstructed, delivery()),
     (TradeDeliveryInstructed, delivery(quantity=1, vintage=2013, at=AT.replace(microsecond=0))),
+    (TradePrinted, printed()),
+    (TradePrinted, printed(price=1, quantity=1, vintage=2013, at=AT.replace(microsecond=0))),
+    (TradePrinted, printed(price=MONEY_FEN - 1, quantity=100_000_000, vintage=2100)),
     (OrderCancelled, cancelled()),
     (OrderCancelled, cancelled(quantity=1, reason="immediate_or_cancel")),
 ]
@@ -94,6 +104,7 @@ def test_m23_order_entry_events_match_validation_over_their_ranges(sequence, vin
     assert_as_validated(TradeExecuted, executed(price=price, quantity=quantity, buyer_fee=fees[0],
                                                 seller_fee=fees[1], vintage=vintage, at=at))
     assert_as_validated(TradeDeliveryInstructed, delivery(quantity=quantity, vintage=vintage, at=at))
+    assert_as_validated(TradePrinted, printed(price=price, quantity=quantity, vintage=vintage, at=at))
     assert_as_validated(OrderCancelled, cancelled(quantity=quantity, reason=reason, at=at))
 
 
