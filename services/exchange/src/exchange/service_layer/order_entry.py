@@ -67,9 +67,11 @@ class _Batch:
     allocations: dict[str, int]
     members: dict[str, Member | DomainError] = field(default_factory=dict)
     rules: dict[str, TradingRules | DomainError] = field(default_factory=dict)
-    in_session: dict[str, None | DomainError] = field(default_factory=dict)  # per product: the batch has one instant
     products: dict[str, tuple[int, int] | DomainError] = field(default_factory=dict)
-    bands: dict[str, tuple[int, int]] = field(default_factory=dict)  # per product: M-28(1)'s (low, high) in fen
+    # per (member, account) and per product, the outcome of the checks that are the same for every order of the
+    # batch (its accounts, members and products read once, one instant): looked up once per order, not re-checked
+    entering: dict[tuple[str, str], AccountRecord | DomainError] = field(default_factory=dict)
+    markets: dict[str, tuple[int, int, TradingRules, tuple[int, int]] | DomainError] = field(default_factory=dict)
     reserves: dict[tuple[str, int], int] = field(default_factory=dict)  # per (product, price): a bid's cash per t
     cash_delta: dict[str, list[int]] = field(default_factory=dict)
     units_delta: dict[tuple[str, int], list[int]] = field(default_factory=dict)
@@ -199,7 +201,7 @@ def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list
                                                  if a.covered_entity_id and a.trading_account_id in bidders}))
 
 
-def _cached(cache: dict, key: str, load):
+def _cached(cache: dict, key: Any, load):
     """`load(key)` once per batch; a refusal is remembered and raised again for every order it concerns."""
     if key not in cache:
         try:
@@ -238,18 +240,23 @@ def _product(batch: _Batch, product_id: str) -> tuple[int, int]:
     return _cached(batch.products, product_id, load)
 
 
+def _market(batch: _Batch, product_id: str) -> tuple[int, int, TradingRules, tuple[int, int]]:
+    """(vintage, previous close in fen, rules, M-28(1)'s (low, high) in fen) of a product open for orders: listed
+    (M-19), not halted (M-29, with its rules), in session — the same for every order of the product in the batch
+    (one close, one rule, one instant)."""
+    vintage, close = _product(batch, product_id)
+    rules = _cached(batch.rules, product_id, lambda k: market_rules(batch.uow, k))
+    rules.require_in_session(batch.now)
+    return vintage, close, rules, rules.band(close, rules.price_limit)
+
+
 def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[OrderRecord, list[TradeRecord]]:
     uow, now = batch.uow, batch.now
-    account = _account(batch, member_id, cmd.trading_account_id)
-    vintage, close = _product(batch, cmd.product_id)
-    rules = _cached(batch.rules, cmd.product_id, lambda k: market_rules(uow, k))
-    _cached(batch.in_session, cmd.product_id, lambda _k: rules.require_in_session(now))
+    account = _cached(batch.entering, (member_id, cmd.trading_account_id), lambda k: _account(batch, *k))
+    vintage, close, rules, band = _cached(batch.markets, cmd.product_id, lambda k: _market(batch, k))
     rules.require_lot(cmd.quantity)
     price = _cents(cmd.price)
     rules.require_tick(price)
-    band = batch.bands.get(cmd.product_id)
-    if band is None:  # the same band for every order of the product in the batch (one close, one rule)
-        band = batch.bands[cmd.product_id] = rules.band(close, rules.price_limit)
     if not band[0] <= price <= band[1]:
         rules.require_price_limit(price, close)  # raises the rule's own refusal
     per_t = 0
