@@ -48,3 +48,17 @@ async def test_the_open_loop_sends_the_closed_loops_orders_in_the_same_requests_
 def test_percentiles_are_taken_at_their_rank():
     values = [float(v) for v in range(1, 1001)]
     assert [percentile(values, q) for q in (0.5, 0.99, 0.999, 1.0)] == [501.0, 991.0, 1000.0, 1000.0]
+
+
+def test_with_one_side_each_trader_only_buys_or_only_sells_and_with_both_either():
+    """`--sides one` (the default): even-numbered traders only buy, odd ones only sell, so no order meets its own
+    trader's resting order; `--sides both`: traders buy and sell at random (self-trade prevention exercised)."""
+    import random
+    one = ExchangeBench(None, orders=500, traders=4, concurrency=1, year=2025)  # type: ignore[arg-type]
+    both = ExchangeBench(None, orders=500, traders=4, concurrency=1, year=2025, sides="both")  # type: ignore[arg-type]
+    rng = random.Random(1)
+    plan = [one._order(rng) for _ in range(500)]
+    assert {(i, side) for i, side, _price, _q in plan} == {(0, "BUY"), (1, "SELL"), (2, "BUY"), (3, "SELL")}
+    rng = random.Random(1)
+    sides = {(i, side) for i, side, _price, _q in (both._order(rng) for _ in range(500))}
+    assert sides == {(i, side) for i in range(4) for side in ("BUY", "SELL")}

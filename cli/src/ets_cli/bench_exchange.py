@@ -7,7 +7,10 @@ durably (committed with its events before it is acknowledged), every trade settl
 Set-up (not measured): `--traders` covered entities registered and allocated (allocation), admitted as exchange
 members with trading accounts the registry opens; each deposits allowances into its trading account (a registry
 transfer) and the settlement bank confirms its cash. Load: `--concurrency` clients send N limit orders around the
-reference price (about a third marketable), each as soon as its previous one is acknowledged (so `--concurrency`
+reference price (about a third marketable) — with `--sides one` (the default) each trader only buys (even-numbered
+traders) or only sells (odd), as an entity short or long of allowances does; with `--sides both` every trader buys and
+sells at random, so about one order in six meets the trader's own resting order and self-trade prevention cancels it
+with a wash-trade alert (M-28) — each as soon as its previous one is acknowledged (so `--concurrency`
 orders are outstanding at any time, and each order's latency is about that number over the throughput); with
 `--rate R`, open loop instead: the requests go out at R orders per second whatever is unanswered, and each order's
 latency counts from its request's due time (the latency at that load, not a consequence of the clients' number).
@@ -40,11 +43,13 @@ MASS_ORDERS_SUBJECT = "ets.rpc.exchange.orders.mass"  # many orders in one reque
 
 class ExchangeBench:
     def __init__(self, c: PlatformClient, orders: int, traders: int, concurrency: int, year: int,
-                 gateway=None, mass: int = 0, rate: float = 0.0) -> None:  # gateway: a nats-py connection
+                 gateway=None, mass: int = 0, rate: float = 0.0, sides: str = "one") -> None:
+        # gateway: a nats-py connection
         self.c, self.n, self.k, self.limit, self.Y = c, orders, traders, concurrency, year
         self.gateway = gateway
         self.mass = mass  # orders per mass-order request (0: one order per request)
         self.rate = rate  # orders per second offered whatever is outstanding (0: `concurrency` clients in turn)
+        self.sides = sides  # "one": a trader only buys (even) or only sells (odd); "both": either, at random
         run = secrets.token_hex(3).upper()
         self.entities = [f"X{run}-{i:03d}" for i in range(traders)]
         self.product = f"SHEA-{year}-{run}"
@@ -109,6 +114,8 @@ class ExchangeBench:
     def _order(self, rng: random.Random) -> tuple[int, str, str, int]:
         i = rng.randrange(self.k)
         side = rng.choice(("BUY", "SELL"))
+        if self.sides == "one":
+            side = "SELL" if i % 2 else "BUY"
         offset = rng.randint(-50, 20) if side == "BUY" else rng.randint(-20, 50)
         return i, side, f"{(REFERENCE + offset) / 100:.2f}", rng.randint(1, 100)
 
@@ -268,12 +275,14 @@ async def _bench(args) -> int:
                                          **nats_options("member-gateway", args.data_dir))
         mass = getattr(args, "mass", 0) if gateway is not None else 0
         rate = getattr(args, "rate", 0.0) or 0.0
-        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year, gateway, mass, rate)
+        sides = getattr(args, "sides", "one")
+        bench = ExchangeBench(c, args.orders, args.traders, args.concurrency, year, gateway, mass, rate, sides)
         via = "HTTP, POST /orders" if gateway is None else f"NATS request/reply, {ORDERS_SUBJECT}" if not mass \
             else f"NATS request/reply, {MASS_ORDERS_SUBJECT}, {mass} orders per request"
         load = f"offered at {rate:,.0f} orders/s" if rate else f"concurrency {args.concurrency}"
-        print(f"ets bench --exchange: {args.orders:,} orders from {args.traders} traders, {load}, year {year} "
-              f"({via})", flush=True)
+        mix = "each trader buying or selling" if sides == "one" else "every trader buying and selling"
+        print(f"ets bench --exchange: {args.orders:,} orders from {args.traders} traders ({mix}), {load}, "
+              f"year {year} ({via})", flush=True)
         measured = machine()
         await bench.setup()
         load_before = os.getloadavg()

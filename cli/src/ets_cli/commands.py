@@ -37,6 +37,11 @@ class Via(str, Enum):
     nats = "nats"
 
 
+class Sides(str, Enum):
+    one = "one"
+    both = "both"
+
+
 
 app = typer.Typer(name="ets", help="Shanghai ETS platform: run it, drive a compliance year through it, benchmark it, "
                                    "and regenerate what is derived from its code.",
@@ -125,6 +130,11 @@ def bench(entities: int = typer.Option(1000, help="synthetic entities in the com
           rate: float = typer.Option(0.0, help="with --exchange --via nats: offer this many orders per second "
                                                "whatever is unanswered (open loop, latency from each request's due "
                                                "time) instead of --concurrency clients in turn"),
+          sides: Sides = typer.Option("one", help="with --exchange: each trader only buys (even-numbered) or only "
+                                                  "sells (odd), as a covered entity short or long of allowances "
+                                                  "does; or `both`: every trader buys and sells at random, so some "
+                                                  "orders meet the trader's own resting ones (self-trade prevention, "
+                                                  "wash-trade alerts)"),
           stall: float = typer.Option(120.0, help="fail when nothing moves for this many seconds"),
           year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
           host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:

