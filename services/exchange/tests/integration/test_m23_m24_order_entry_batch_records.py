@@ -115,7 +115,8 @@ def test_m23_m25_a_batchs_events_are_their_contracts_validated_json(exchange):
 
     with exchange.factory() as session:
         before = {m.event_id for m in session.execute(select(OutboxMessage)).scalars()}
-    outcomes = order_entry.place_orders(exchange.uow(), [
+    uow = exchange.uow()
+    outcomes = order_entry.place_orders(uow, [
         order("A", "SELL", "40.00", 10), order("A", "SELL", "40.01", 20),
         order("A", "BUY", "40.05", 50),  # A's own offers cancelled by self-trade prevention
         order("B", "SELL", "40.02", 5), order("C", "SELL", "40.03", 7),  # two trades with A's bid
@@ -127,6 +128,10 @@ def test_m23_m25_a_batchs_events_are_their_contracts_validated_json(exchange):
         published = [(m.subject, json.loads(m.payload)) for m in session.execute(
             select(OutboxMessage).order_by(OutboxMessage.seq)).scalars() if m.event_id not in before]
 
+    assert len(uow.emitted) == len(published)
+    for event in (envelope.data for envelope in uow.emitted):  # the models too, their fields in the contract's order
+        assert event == type(event).model_validate(event.model_dump())
+        assert list(event.__dict__) == list(type(event).model_fields)
     seen = {}
     for subject, envelope in published:
         contract = CATALOGUE[subject]

@@ -385,7 +385,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
         "trade_id": trade.trade_id, "seller_trading_account_id": trade.seller_account_id,
         "buyer_trading_account_id": trade.buyer_account_id, "vintage": trade.vintage, "quantity": quantity,
         "instructed_at": now}, checked), subject_ref=ref)
-    uow.publish(_event(TradePrinted, {  # the tape's print, as `market_data.print_trade` publishes a trade's
+    uow.publish(_event(TradePrinted, {  # the trade on the tape (M-25), as `market_data.print_trade` prints it
         "trade_id": trade.trade_id, "product_id": trade.product_id, "vintage": trade.vintage, "mode": OPEN_BIDDING,
         "price": at_price, "quantity": quantity, "executed_at": now}, checked),
         subject_ref=f"product:{trade.product_id}", audit=False)
