@@ -7,12 +7,15 @@ settled movement is also a line of the account's statement (`ledger_entry`).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import CursorResult, bindparam, func, insert, select, update
+from sqlalchemy import CursorResult, Dialect, Update, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows
+from ets_shared.persistence.engine import sqlite_run
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
 
 FEE_ACCOUNT = "EXCHANGE-FEES"
@@ -76,27 +79,42 @@ class Ledger:
         self._cash_later, self._units_later = {}, {}
         if cash:
             changes = [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in cash]
-            matched = _rowcount(self.session.execute(_CASH_NET, changes))
+            matched = self._net(_CASH_NET, changes)
             if matched != len(changes):
                 known = set(self.session.execute(_CASH_KNOWN, {"ids": [a for a, _ in cash]}).scalars())
                 if missing := [c for c in changes if c["b_id"] not in known]:
                     self.session.execute(insert(_cash), [{"account_id": c["b_id"], "available_cents": 0,
                                                           "reserved_cents": 0} for c in missing])
-                    matched += _rowcount(self.session.execute(_CASH_NET, missing))
+                    matched += self._net(_CASH_NET, missing)
             if matched != len(changes):
                 raise RuntimeError(f"cash of one of {[a for a, _ in cash]} would go negative")
         if units:
             changes = [{"b_id": a, "b_v": v, "b_available": d[0], "b_reserved": d[1]} for (a, v), d in units]
-            matched = _rowcount(self.session.execute(_UNITS_NET, changes))
+            matched = self._net(_UNITS_NET, changes)
             if matched != len(changes):
                 known_units = {(a, v) for a, v in self.session.execute(
                     _UNITS_KNOWN, {"ids": sorted({a for (a, _), _ in units})}).all()}
                 if missing := [c for c in changes if (c["b_id"], c["b_v"]) not in known_units]:
                     self.session.execute(insert(_units), [{"account_id": c["b_id"], "vintage": c["b_v"],
                                                            "available": 0, "reserved": 0} for c in missing])
-                    matched += _rowcount(self.session.execute(_UNITS_NET, missing))
+                    matched += self._net(_UNITS_NET, missing)
             if matched != len(changes):
                 raise RuntimeError(f"allowances of one of {[k for k, _ in units]} would go negative")
+
+    def _net(self, statement: Update, changes: list[dict[str, Any]]) -> int:
+        """Run a guarded net-change `UPDATE` for each of `changes`; the rows it matched. On SQLite the compiled text
+        goes to the driver's executemany with each change as a tuple (`sqlite_run`): SQLAlchemy's parameters built
+        per row cost more than the writing. What the session holds pending is flushed first, as its `execute` does."""
+        session = self.session
+        connection = session.connection()
+        if connection.dialect.name != "sqlite":
+            return _rowcount(session.execute(statement, changes))
+        if session.autoflush:
+            session.flush()
+        text, names, fixed = _driver_text(statement, connection.dialect)
+        done: Any = sqlite_run(connection, text, [tuple(change[name] if name in change else fixed[name]
+                                                        for name in names) for change in changes])
+        return int(done.rowcount)
 
     def forget_pending(self) -> None:
         self._cash_later, self._units_later = {}, {}
@@ -160,13 +178,18 @@ class Ledger:
 
     def holdings(self, account_ids: list[str]) -> dict[str, int]:
         """`holding` of each of these accounts (one query), the pending changes included."""
+        totals = self.unwritten_holdings(account_ids)
+        rows = _HOLDINGS.execute(self.session, sorted(totals))
+        for account, held in rows:
+            totals[account] += int(held or 0)
+        return totals
+
+    def unwritten_holdings(self, account_ids: list[str]) -> dict[str, int]:
+        """What the pending changes add to each of these accounts' holding (not yet written: `write_pending`)."""
         totals = dict.fromkeys(account_ids, 0)
         for (account, _vintage), (available, reserved) in self._units_later.items():
             if account in totals:
                 totals[account] += available + reserved
-        rows = _HOLDINGS.execute(self.session, sorted(totals))
-        for account, held in rows:
-            totals[account] += int(held or 0)
         return totals
 
     def reserve_allowances(self, account_id: str, vintage: int, quantity: int) -> bool:
@@ -202,6 +225,14 @@ class Ledger:
         table = LedgerEntryRow.__table__
         return self.session.execute(select(table.c.id).where(table.c.kind == kind, table.c.reference == reference)
                                     .limit(1)).first() is not None
+
+
+@lru_cache(maxsize=8)
+def _driver_text(statement: Update, dialect: Dialect) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    """A statement's text for `dialect`, the names of its positional parameters in their order, and the values of
+    those it fixes itself (the guards' zero)."""
+    compiled = statement.compile(dialect=dialect)
+    return str(compiled), tuple(compiled.positiontup or ()), dict(compiled.params)
 
 
 def _rowcount(done: object) -> int:

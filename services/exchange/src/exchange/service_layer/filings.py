@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from pydantic import BaseModel
 from sqlalchemy import Row, func, select
@@ -85,22 +86,30 @@ def open_trading_day(uow: ExchangeUnitOfWork, now: datetime) -> None:
                                  risk_reserve_share=rules.risk_reserve_share), subject_ref=f"trading-day:{day}")
 
 
-def schedules_at(versions: Sequence[RulesVersionRow | Row], year: int, executed_at: datetime,
-                 parsed: dict[tuple[int, int | None], TradingRules]) -> list[tuple[TradingRules, int | None]]:
+def schedules_at(versions: Sequence[RulesVersionRow | Row], year: int, executed_at: datetime
+                 ) -> list[tuple[TradingRules, int | None]]:
     """The fee schedules that may have priced a trade executed at `executed_at`: the version of its year in force
     before that instant and any filed at that very instant (the regulatory clock stands still between ticks, so a
-    change and a trade may share it). `versions`: the year's filed versions in order; `parsed`: their rules, filled
-    as they are needed (a consumed batch parses each version once)."""
+    change and a trade may share it). `versions`: the year's filed versions in order."""
     rows = [r for r in versions if r.filed_at <= executed_at]
     chosen = [r for r in rows if r.filed_at < executed_at][-1:] + [r for r in rows if r.filed_at == executed_at]
-    for r in chosen:
-        if (r.year, r.version) not in parsed:
-            parsed[r.year, r.version] = ExchangePolicyDocument.model_validate_json(r.document).rules()
-    if not chosen:  # nothing filed yet: the defaults, made once per batch too
-        if (year, None) not in parsed:
-            parsed[year, None] = ExchangePolicyDocument.default(year).rules()
-        return [(parsed[year, None], None)]
-    return [(parsed[r.year, r.version], r.version) for r in chosen]
+    if not chosen:  # nothing filed yet: the defaults
+        return [(_default_schedule(year), None)]
+    return [(_filed_schedule(r.document), r.version) for r in chosen]
+
+
+@lru_cache(maxsize=64)
+def _filed_schedule(document: str) -> TradingRules:
+    """A filed version's rules, parsed once per process for each document text: every consumed batch read and
+    parsed them again. Keyed by the text the batch read, not by the version's number, so what is used is always
+    what is filed (a version never changes once filed; a database whose versions were replaced is not misread)."""
+    return ExchangePolicyDocument.model_validate_json(document).rules()
+
+
+@lru_cache(maxsize=16)
+def _default_schedule(year: int) -> TradingRules:
+    """The defaults' rules (nothing filed yet for `year`), made once per process: they are the code's."""
+    return ExchangePolicyDocument.default(year).rules()
 
 
 _versions = RulesVersionRow.__table__
@@ -120,7 +129,6 @@ def fees_outside_schedule(session: Session, trades: Sequence[TradeRow | Row | Tr
     if trades:
         for row in _VERSIONS.execute(session, years):
             versions[row.year].append(row)
-    parsed: dict[tuple[int, int | None], TradingRules] = {}
     applying: dict[tuple[int, datetime], list[tuple[TradingRules, int | None]]] = {}
     priced: dict[tuple[int, datetime, str, int], Priced] = {}
     findings = {}
@@ -131,7 +139,7 @@ def fees_outside_schedule(session: Session, trades: Sequence[TradeRow | Row | Tr
         if schedules is None:
             rules = applying.get((year, executed_at))
             if rules is None:
-                rules = applying[year, executed_at] = schedules_at(versions[year], year, executed_at, parsed)
+                rules = applying[year, executed_at] = schedules_at(versions[year], year, executed_at)
             schedules = priced[year, executed_at, mode, turnover] = [
                 ((r.fee_cents(mode, "buyer", turnover), r.fee_cents(mode, "seller", turnover)), v) for r, v in rules]
         charged = (trade.buyer_fee_cents, trade.seller_fee_cents)

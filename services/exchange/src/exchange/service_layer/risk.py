@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ets_shared.clock import as_utc, regulatory_date
 from ets_shared.envelope import MessageContext
@@ -19,7 +19,10 @@ from ets_shared.contracts.base import one_of
 from ets_shared.errors import Conflict, NotFound, RuleViolation
 from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, update_rows
-from exchange.adapters.orm import LargeHolderRow, MarketMeasureRow, RiskWarningRow
+from exchange.adapters.orm import (
+    AllocationHeldRow, AllowancePositionRow, LargeHolderRow, MarketMeasureRow, RiskWarningRow, TradingAccountRow,
+)
+from exchange.adapters.trading_store import expire_held, write_pending_held
 from exchange.domain.market_measures import (
     Measure, effective_rules, large_holder_excess, require_not_halted,
 )
@@ -132,30 +135,30 @@ def check_large_holder(uow: ExchangeUnitOfWork, trading_account_id: str) -> None
 def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[str],
                         contexts: Mapping[str, MessageContext] | None = None, *, rules: TradingRules) -> None:
     """M-28(2) 大户报告, after these accounts' holdings changed: each is reported when it reaches the threshold beyond
-    its allocation, once per upward crossing (falling below re-arms it). Set-based for a consumed batch's buyers: one
-    read each of the accounts, their holdings, their allocations and their large-holder states; the reports are
-    published in account order, each under its account's context in `contexts` (else the acting one). The states
-    are read and written as table rows (`_write_states`): loading, tracking and flushing them as ORM objects cost
-    about a third of the check. `rules`: this year's (the caller's: a consumed batch's settlement has them)."""
+    its allocation, once per upward crossing (falling below re-arms it). Set-based for a consumed batch's buyers: the
+    accounts, their holdings, their allocations and their large-holder states in one read (`_FACTS`: a read of each
+    cost twice as much, mostly SQLAlchemy's work per statement); the reports are published in account
+    order, each under its account's context in `contexts` (else the acting one). The states are read and written
+    as table rows (`_write_states`): loading, tracking and flushing them as ORM objects cost about a third of the
+    check. `rules`: this year's (the caller's: a consumed batch's settlement has them)."""
     ids = sorted(set(trading_account_ids))
     if not ids:
         return
-    accounts = uow.trading.account_holders(ids)
-    holdings = uow.ledger.holdings(ids)
-    allocations = uow.trading.allocations({a.covered_entity_id for a in accounts.values() if a.covered_entity_id})
-    states = {row.trading_account_id: row for row in _STATES.execute(uow.session, ids)}
+    write_pending_held(uow.session)  # the allocations this transaction added are read with the others
+    unwritten = uow.ledger.unwritten_holdings(ids)
+    facts = {row.trading_account_id: row for row in _FACTS.execute(uow.session, ids)}
     new: list[dict] = []
     changed: list[dict] = []
     for trading_account_id in ids:
         if contexts is not None:
             uow.context = contexts[trading_account_id]
-        account = accounts.get(trading_account_id)
+        account = facts.get(trading_account_id)
         if account is None:
             raise NotFound(f"no trading account {trading_account_id}", field="trading_account_id")
-        holding = holdings[trading_account_id]
-        allocation = allocations.get(account.covered_entity_id or "", 0)
+        holding = int(account.holding or 0) + unwritten[trading_account_id]
+        allocation = account.allocation or 0
         beyond = large_holder_excess(holding, allocation, rules.large_holder_report_t)
-        state = states.get(trading_account_id)
+        state = account if account.state_id is not None else None
         at_or_above, reported_at, reports = (state.at_or_above, state.reported_at, state.reports) if state else (
             False, None, 0)
         if beyond is not None and not at_or_above:
@@ -170,23 +173,34 @@ def check_large_holders(uow: ExchangeUnitOfWork, trading_account_ids: Iterable[s
                "reported_at": reported_at, "reports": reports}
         if state is None:
             new.append(row)
-        elif (state.at_or_above, state.holding, state.reports) != (row["at_or_above"], holding, reports):
+        elif (state.at_or_above, state.state_holding, state.reports) != (row["at_or_above"], holding, reports):
             changed.append(row)
     _write_states(uow, new, changed)
 
 
-_holders = LargeHolderRow.__table__
-# The accounts' large-holder states, read as rows by a statement built once (the ids as one parameter).
-_STATES = AmongKeys(lambda among: select(_holders).where(among(_holders.c.trading_account_id)))
+_holders, _accounts = LargeHolderRow.__table__, TradingAccountRow.__table__
+_positions, _held = AllowancePositionRow.__table__, AllocationHeldRow.__table__
+# What the check reads of the accounts, one row each, by a statement built once (the ids as one parameter): the
+# account's holder; its holding on the exchange (every vintage, available and reserved; without this transaction's
+# unwritten changes, `Ledger.unwritten_holdings`); its covered entity's allocation of the latest vintage (M-28(2));
+# its large-holder state (`state_id` None: none yet).
+_HOLDING = select(func.sum(_positions.c.available + _positions.c.reserved)).where(
+    _positions.c.account_id == _accounts.c.trading_account_id).scalar_subquery()
+_ALLOCATION = select(_held.c.quantity).where(_held.c.entity_id == _accounts.c.covered_entity_id).order_by(
+    _held.c.vintage.desc()).limit(1).scalar_subquery()
+_FACTS = AmongKeys(lambda among: select(
+    _accounts.c.trading_account_id, _accounts.c.participant_id, _accounts.c.covered_entity_id,
+    _HOLDING.label("holding"), _ALLOCATION.label("allocation"), _holders.c.trading_account_id.label("state_id"),
+    _holders.c.at_or_above, _holders.c.holding.label("state_holding"), _holders.c.reported_at, _holders.c.reports,
+).select_from(_accounts.outerjoin(_holders, _holders.c.trading_account_id == _accounts.c.trading_account_id)).where(
+    among(_accounts.c.trading_account_id)))
 
 
 def _write_states(uow: ExchangeUnitOfWork, new: list[dict], changed: list[dict]) -> None:
     """The accounts' new large-holder states: one multi-row INSERT of the first ones, one of UPDATEs of those that
     changed (`persistence.bulk`), in account order; a state this session holds as an object is expired, so that
-    it is read afresh."""
+    it is read afresh (`expire_held`: a key built per state cost more than its update)."""
     insert_rows(uow.session, LargeHolderRow, new)
     update_rows(uow.session, LargeHolderRow, changed)
-    for row in changed:
-        held = uow.session.identity_map.get(uow.session.identity_key(LargeHolderRow, row["trading_account_id"]))
-        if held is not None:
-            uow.session.expire(held)
+    if changed:
+        expire_held(uow.session, LargeHolderRow, {row["trading_account_id"] for row in changed})

@@ -28,7 +28,7 @@ from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
 from exchange.adapters.order_entry_store import TradeRecord
-from exchange.adapters.trading_store import MATCHED
+from exchange.adapters.trading_store import MATCHED, expire_held
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import fees_outside_schedule
 from exchange.adapters.policy_repository import rules_for
@@ -128,21 +128,12 @@ def _record_outcomes(uow: ExchangeUnitOfWork, outcomes: dict[bool, list[dict]], 
     one `UPDATE` of all their ids (`_SETTLED`: they share their new state; a row each through the driver's
     executemany cost three times as much), the failed ones, each with its reason, by `update_rows` (on SQLite the
     driver's executemany, the compiled statement's per-row parameters cost more than the writing); a trade this
-    session holds as an object is expired, so that it is read afresh (`_expire_held`)."""
+    session holds as an object is expired, so that it is read afresh (`expire_held`)."""
     if settled := sorted(row["trade_id"] for row in outcomes[True]):
         _SETTLED.execute(uow.session, settled, at_=now)
     if failed := sorted(outcomes[False], key=lambda row: row["trade_id"]):
         update_rows(uow.session, TradeRow, failed)
-    _expire_held(uow, {row["trade_id"] for rows in outcomes.values() for row in rows})
-
-
-def _expire_held(uow: ExchangeUnitOfWork, trade_ids: set[str]) -> None:
-    """Expire the trades among `trade_ids` this session holds as objects (usually none): the identity map's keys
-    looked through once, not a key built and looked up per trade (a fifth of writing the outcomes)."""
-    identity_map = uow.session.identity_map
-    held = [key for key in identity_map.keys() if key[0] is TradeRow and key[1][0] in trade_ids]
-    for key in held:
-        uow.session.expire(identity_map[key])
+    expire_held(uow.session, TradeRow, {row["trade_id"] for rows in outcomes.values() for row in rows})
 
 
 def _unmatched(uow: ExchangeUnitOfWork, subject_ref: str, detail: str) -> None:
