@@ -1,6 +1,8 @@
 """M-23, M-24: what one batch of order entries writes in its multi-row statements is what its answers and events say —
 every new order, every trade and every wash-trade alert of the batch, column for column, on SQLite and PostgreSQL
-(several rows per table: PostgreSQL's multi-row path, one statement per table)."""
+(several rows per table: PostgreSQL's multi-row path, one statement per table). M-25: every event of a batch is, byte
+for byte, what its contract writes for the same data validated afresh (order entry makes them without a second
+validation, `order_entry._event`)."""
 from __future__ import annotations
 
 import json
@@ -9,6 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from ets_shared.contracts.base import CATALOGUE
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import DomainError
 from ets_shared.persistence.engine import make_engine, make_session_factory
@@ -100,3 +103,44 @@ def test_m23_m28_orders_at_one_price_and_at_the_bands_edges_are_checked_in_a_bat
     assert batched == one_by_one
     refusals = [o for o in batched[0] if o != "accepted"]
     assert len(refusals) == 3 and all("outside today's limits 36.00-44.00" in r for r in refusals)
+
+
+def test_m23_m25_a_batchs_events_are_their_contracts_validated_json(exchange):
+    """Accepted, executed, delivery instructed, printed, cancelled by self-trade prevention and as an IOC rest: each
+    re-validated by its contract writes the identical JSON, and each trade's print carries its price and quantity."""
+
+    def order(trader: str, side: str, price: str, quantity: int, tif: str = "GTC"):
+        return trader, commands.PlaceOrder(trading_account_id=f"X-{trader}", product_id="P", side=side, price=price,
+                                           quantity=quantity, time_in_force=tif), MessageContext.new("test")
+
+    with exchange.factory() as session:
+        before = {m.event_id for m in session.execute(select(OutboxMessage)).scalars()}
+    uow = exchange.uow()
+    outcomes = order_entry.place_orders(uow, [
+        order("A", "SELL", "40.00", 10), order("A", "SELL", "40.01", 20),
+        order("A", "BUY", "40.05", 50),  # A's own offers cancelled by self-trade prevention
+        order("B", "SELL", "40.02", 5), order("C", "SELL", "40.03", 7),  # two trades with A's bid
+        order("D", "BUY", "40.03", 100, "IOC"),  # the rest of A's bid left nothing at 40.03: D's IOC cancelled whole
+        order("C", "BUY", "43.99", 3),  # trades with nothing (no offer left): rests
+        order("B", "SELL", "36.00", 4),  # crosses C's bid at 43.99: one trade at the bid's price
+    ])
+    with exchange.factory() as session:
+        published = [(m.subject, json.loads(m.payload)) for m in session.execute(
+            select(OutboxMessage).order_by(OutboxMessage.seq)).scalars() if m.event_id not in before]
+
+    assert len(uow.emitted) == len(published)
+    for event in (envelope.data for envelope in uow.emitted):  # the models too, their fields in the contract's order
+        assert event == type(event).model_validate(event.model_dump())
+        assert list(event.__dict__) == list(type(event).model_fields)
+    seen = {}
+    for subject, envelope in published:
+        contract = CATALOGUE[subject]
+        data = json.dumps(envelope["data"], separators=(",", ":"), ensure_ascii=False)
+        assert contract.model_validate_json(data).model_dump_json() == data
+        seen.setdefault(envelope["event_type"], []).append(envelope["data"])
+    kinds = ("order.accepted", "trade.executed", "trade.delivery-instructed", "market.trade-printed", "order.cancelled")
+    assert set(seen) >= {f"exchange.{kind}" for kind in kinds}, seen
+    assert {c["reason"] for c in seen["exchange.order.cancelled"]} == {"self_trade_prevented", "immediate_or_cancel"}
+    trades = [t for o in outcomes if not isinstance(o, Exception) for t in o[1]]
+    assert [(p["trade_id"], p["price"], p["quantity"], p["mode"]) for p in seen["exchange.market.trade-printed"]] == [
+        (t.trade_id, f"{t.price_cents / 100:.2f}", t.quantity, "open_bidding") for t in trades]
