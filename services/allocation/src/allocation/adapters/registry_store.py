@@ -77,23 +77,28 @@ class _SqliteRead:
         if self._built is None:
             statement, dialect = self._source(session), session.get_bind().dialect
             compiled = statement.compile(dialect=dialect)
-            processors = [(n, p) for n, c in enumerate(statement.selected_columns)
-                          if (p := c.type.dialect_impl(dialect).result_processor(dialect, None)) is not None]
-            self._built = compiled.string, tuple(compiled.positiontup or ()), compiled.params, processors
+            processors: list[tuple[int, Callable[[Any], Any]]] = []
+            for n, column in enumerate(statement.selected_columns):
+                if (process := column.type.dialect_impl(dialect).result_processor(dialect, None)) is not None:
+                    processors.append((n, process))
+            self._built = compiled.string, tuple(compiled.positiontup or ()), dict(compiled.params), processors
         text_, names, defaults, processors = self._built
         rows = sqlite_run(session.connection(), text_, tuple(params[n] if n in params else defaults[n]
                                                              for n in names)).fetchall()
         if processors:
             rows = [list(row) for row in rows]
             for row in rows:
-                for n, process in processors:
-                    row[n] = process(row[n])
+                for n, convert in processors:
+                    row[n] = convert(row[n])
         return rows
 
 
-_SQLITE_ACCOUNTS = _SqliteRead(lambda session: _ACCOUNTS_AMONG.statement(session)[0])
-_SQLITE_HOLDINGS = {scope: _SqliteRead(lambda session, among=among: among.statement(session)[0])
-                    for scope, among in _HOLDINGS_OF.items()}
+def _on_sqlite(among: AmongKeys[Select[Any]]) -> _SqliteRead:
+    return _SqliteRead(lambda session: among.statement(session)[0])
+
+
+_SQLITE_ACCOUNTS = _on_sqlite(_ACCOUNTS_AMONG)
+_SQLITE_HOLDINGS = {scope: _on_sqlite(among) for scope, among in _HOLDINGS_OF.items()}
 _SQLITE_HEAD = _SqliteRead(lambda _: _HEAD)
 
 
