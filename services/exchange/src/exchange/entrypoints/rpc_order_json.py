@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from types import GenericAlias
 from typing import Any
 
@@ -42,6 +43,11 @@ def yuan(cents: int) -> str:
     return f"-{-cents // 100}.{-cents % 100:02d}" if cents < 0 else f"{cents // 100}.{cents % 100:02d}"
 
 
+# a price as `yuan` writes it, made once per price: a market trades at a few dozen levels (a fee, turnover times the
+# rate, seldom repeats and is written afresh)
+price_text = lru_cache(maxsize=4096)(yuan)
+
+
 def order_json(o: Any, trades: Sequence[Any] = ()) -> bytes:
     """`OrderPublic.of(o, trades).model_dump_json().encode()`, for an order and its trades as the sequencer answers
     them (`OrderRecord`, `TradeRecord`, or the rows)."""
@@ -57,11 +63,11 @@ def accepted_json(placed: Sequence[tuple[Any, Sequence[Any]]]) -> bytes:
 def _fields(o: Any, trades: Sequence[Any]) -> dict[str, Any]:
     return {
         "order_id": o.order_id, "sequence": o.sequence, "trading_account_id": o.trading_account_id,
-        "product_id": o.product_id, "side": o.side, "price": yuan(o.price_cents), "quantity": o.quantity,
+        "product_id": o.product_id, "side": o.side, "price": price_text(o.price_cents), "quantity": o.quantity,
         "remaining": o.remaining, "filled": o.filled, "time_in_force": o.time_in_force, "status": o.status,
         "accepted_at": o.accepted_at,
         "trades": [{"trade_id": t.trade_id, "mode": t.mode, "product_id": t.product_id, "vintage": t.vintage,
-                    "price": yuan(t.price_cents), "quantity": t.quantity,
+                    "price": price_text(t.price_cents), "quantity": t.quantity,
                     "buyer_trading_account_id": t.buyer_account_id, "seller_trading_account_id": t.seller_account_id,
                     "buy_order_id": t.buy_order_id, "sell_order_id": t.sell_order_id,
                     "buyer_fee": yuan(t.buyer_fee_cents), "seller_fee": yuan(t.seller_fee_cents),
