@@ -142,12 +142,17 @@ def public_result(order, trades) -> bytes:
 
 
 def test_m23_a_mass_orders_accepted_reply_is_the_public_models_bytes_with_prices_repeated_and_escaped_ids():
-    """Prices are written once per price (`price_text`): the same price in many orders and trades, a negative and a
-    huge one, next to ids and reasons JSON must escape, are still exactly the model's bytes."""
+    """Prices are written once per price (`price_text`) and a batch's instant once (`instant_text`): the same price
+    and instant in many orders and trades, a negative and a huge price, the same instant in another zone (equal, but
+    written otherwise) and other instants in between, next to ids and reasons JSON must escape, are still exactly the
+    model's bytes."""
     placed = [(an_order(4010, order_id=f"ORD-{n}\"\\\n客", trading_account_id="X-\u2028\t"),
                [a_trade(n, price_cents=4010, failure_reason="\x00 \"no\"") for _ in range(n % 3)]) for n in range(6)]
     placed += [(an_order(999_999_999_99), [a_trade(7, price_cents=-5, buyer_fee_cents=-1)]),
-               (an_order(4010, accepted_at=AT.astimezone(timezone(timedelta(hours=8)))), [])]
+               (an_order(4010, accepted_at=AT.astimezone(timezone(timedelta(hours=8)))), []),
+               (an_order(4010), [a_trade(8, executed_at=AT.astimezone(timezone(timedelta(hours=8)))),
+                                 a_trade(9, executed_at=AT + timedelta(microseconds=1)), a_trade(10)]),
+               (an_order(4010, accepted_at=AT.replace(microsecond=0)), [])]
     assert accepted_json(placed) == b'{"results":[' + b",".join(public_result(o, t) for o, t in placed) + b"]}"
 
 
