@@ -65,8 +65,9 @@ class _SqliteRead:
     """One of the reads every registration runs (a batch's accounts, their holdings, the chain's head), on SQLite
     straight on the driver's connection in the session's transaction (`sqlite_run`): its text compiled and its
     columns' result processors taken once, at its first run. The session's `execute` around it (its ORM layer, the
-    compiled-cache key, the execution context, the result object) cost several times SQLite's own read: three
-    times per consumed batch whatever its size. Like that `execute` of a Core statement, nothing pending is flushed
+    compiled-cache key, the execution context, the result object) cost about as much again as SQLite's own read,
+    three times per consumed batch whatever its size (20 accounts: 210 + 175 + 31 µs through the session, 107 + 69
+    + 8 straight). Like that `execute` of a Core statement (no ORM entity: no autoflush), nothing pending is flushed
     first. Rows are tuples in the statement's column order; `params` by the statement's parameter names."""
 
     def __init__(self, source: Callable[[Session], Select[Any]]) -> None:
