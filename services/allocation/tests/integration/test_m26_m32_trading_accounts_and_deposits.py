@@ -143,8 +143,10 @@ async def test_m26_m23_m19_refused_transfers_change_nothing(world, who, body, st
     lines = kwargs.pop("lines", None)
     body = world.transfer(*args, **kwargs) | ({"lines": lines} if lines is not None else {})
     await world.trading()
-    await world.svc.client.post("/registry/transfers", json=world.transfer("ACC-E-1", "X-M-E-1", 1_000),
-                                headers=world.entity("E-1"))
+    async with world.listen(REGISTERED) as registered:  # the set-up deposit's event out before the refused attempt
+        await world.svc.client.post("/registry/transfers", json=world.transfer("ACC-E-1", "X-M-E-1", 1_000),
+                                    headers=world.entity("E-1"))
+        await eventually(lambda: [e for e in registered if e["data"]["to_account_id"] == "X-M-E-1"])
     before = await world.held("ACC-E-1", "X-M-E-1", "ACC-E-2", "X-M-E-2")
     if who.startswith("E-"):
         headers = world.entity(who)
