@@ -128,3 +128,23 @@ def test_one_object_in_every_row_is_converted_once_and_each_different_one_on_its
         stored = list(session.connection().exec_driver_sql("SELECT DISTINCT v FROM counted").scalars())
     assert stored == ["<xxxxx>"]
     engine.dispose()
+
+
+def test_updates_apply_in_the_rows_order_whatever_order_each_gives_its_columns_in(tables):
+    """Rows setting the same columns, their keys given in different orders, are one group applied in the rows' order
+    (a key changed twice keeps its last value), as one compiled UPDATE per row leaves them."""
+    _engine, sessions, fast, compiled = tables
+    rows = [_row(n, NOW, DAY, NOW) for n in range(4)]
+    later = NOW + timedelta(hours=1)
+    changes = [{"id": 1, "label": "a", "n": 1}, {"n": 2, "label": "b", "id": 1}, {"label": "c", "id": 0},
+               {"id": 2, "n": 3, "label": "d"}, {"at": later, "id": 3}, {"id": 1, "n": 4, "label": "e"}]
+    with sessions() as session:
+        insert_rows(session, fast, rows)
+        session.connection().execute(insert(compiled), rows)
+        update_rows(session, fast, changes)
+        for change in changes:
+            session.connection().execute(update(compiled).where(compiled.c.id == change["id"]).values(
+                {k: v for k, v in change.items() if k != "id"}))
+        assert _stored(session, fast) == _stored(session, compiled)
+        labels = [row[2] for row in _stored(session, fast)]
+    assert labels == ["c", "e", "d", "r3"]
