@@ -17,7 +17,7 @@ from exchange.adapters.order_entry_store import OrderRecord, TradeRecord
 from exchange.domain.policy import to_yuan
 from exchange.entrypoints import rpc_mass
 from exchange.entrypoints.rpc import OrderGateway
-from exchange.entrypoints.rpc_order_json import OrderJson, TradeJson, accepted_json, order_json, yuan
+from exchange.entrypoints.rpc_order_json import OrderJson, TradeJson, accepted_json, order_json, price_text, yuan
 from exchange.entrypoints.schemas import OrderPublic, TradePublic
 from exchange.service_layer import commands
 
@@ -66,7 +66,7 @@ def test_m23_a_mass_orders_accepted_reply_is_the_bytes_of_each_orders_answer_joi
 
 def test_m23_amounts_are_written_as_money_writes_them():
     for cents in [*range(-1005, 1005), 10**14 - 1, -(10**14) + 1, 123_456_789]:
-        assert yuan(cents) == f"{to_yuan(cents):.2f}", cents
+        assert yuan(cents) == price_text(cents) == f"{to_yuan(cents):.2f}", cents
 
 
 class Entered:
@@ -134,3 +134,33 @@ async def test_m23_a_mass_orders_reply_is_the_same_whether_or_not_an_order_is_re
     assert refused[1]["problem"]["field"] == "orders.1.quantity"
     assert [accepted[0], accepted[2]] == [refused[0], refused[2]]
     assert with_refusal.startswith(all_accepted[:all_accepted.index(b"},{") + 2])  # byte for byte, up to the refusal
+
+
+def public_result(order, trades) -> bytes:
+    """An accepted order's result as `POST /orders`'s model writes the order (`OrderPublic`)."""
+    return b'{"status":201,"order":' + OrderPublic.of(order, trades).model_dump_json().encode() + b"}"  # type: ignore[arg-type]
+
+
+def test_m23_a_mass_orders_accepted_reply_is_the_public_models_bytes_with_prices_repeated_and_escaped_ids():
+    """Prices are written once per price (`price_text`) and a batch's instant once (`instant_text`): the same price
+    and instant in many orders and trades, a negative and a huge price, the same instant in another zone (equal, but
+    written otherwise) and other instants in between, next to ids and reasons JSON must escape, are still exactly the
+    model's bytes."""
+    placed = [(an_order(4010, order_id=f"ORD-{n}\"\\\n客", trading_account_id="X-\u2028\t"),
+               [a_trade(n, price_cents=4010, failure_reason="\x00 \"no\"") for _ in range(n % 3)]) for n in range(6)]
+    placed += [(an_order(999_999_999_99), [a_trade(7, price_cents=-5, buyer_fee_cents=-1)]),
+               (an_order(4010, accepted_at=AT.astimezone(timezone(timedelta(hours=8)))), []),
+               (an_order(4010), [a_trade(8, executed_at=AT.astimezone(timezone(timedelta(hours=8)))),
+                                 a_trade(9, executed_at=AT + timedelta(microseconds=1)), a_trade(10)]),
+               (an_order(4010, accepted_at=AT.replace(microsecond=0)), [])]
+    assert accepted_json(placed) == b'{"results":[' + b",".join(public_result(o, t) for o, t in placed) + b"]}"
+
+
+async def test_m23_a_mass_orders_reply_with_refusals_is_the_public_models_bytes_and_the_problems():
+    body = {"orders": [ORDERS[0], {**ORDERS[1], "quantity": 7}, {**ORDERS[0], "quantity": 1.5}, ORDERS[1]]}
+    status, reply, entered = await a_mass_reply(body, Entered(refusing=frozenset({7})))
+    results = json.loads(reply)["results"]
+    assert status == 200 and [r["status"] for r in results] == [201, 422, 422, 201] and len(entered) == 3
+    accepted = [an_order(sequence=1, quantity=3), an_order(sequence=3, quantity=1)]
+    assert reply.startswith(b'{"results":[' + public_result(accepted[0], []) + b",")
+    assert reply.endswith(b"," + public_result(accepted[1], []) + b"]}")

@@ -3,10 +3,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from exchange.adapters.orm import MarketDayRow, NearTouchCancelRow, SurveillanceAlertRow, TradeRow
+
+
+# A product's last trade (a failed delivery undoes one): the latest instant, then the latest on the tape
+_LATEST = (TradeRow.executed_at.desc(), TradeRow.print_sequence.desc(), TradeRow.trade_id.desc())
+# its price, the depth feed's after every batch: the statement built once (building it and an ORM row cost more than
+# SQLite's finding it), the product as a parameter
+_LAST_PRICE = (select(TradeRow.price_cents)
+               .where(TradeRow.product_id == bindparam("product_id"), TradeRow.status != "FAILED")
+               .order_by(*_LATEST).limit(1))
 
 
 class MarketStore:
@@ -23,9 +32,11 @@ class MarketStore:
     def last_trade(self, product_id: str) -> TradeRow | None:
         return self.session.execute(select(TradeRow).where(TradeRow.product_id == product_id,
                                                            TradeRow.status != "FAILED")
-                                    .order_by(TradeRow.executed_at.desc(), TradeRow.print_sequence.desc(),
-                                              TradeRow.trade_id.desc())
-                                    .limit(1)).scalar_one_or_none()
+                                    .order_by(*_LATEST).limit(1)).scalar_one_or_none()
+
+    def last_price(self, product_id: str) -> int | None:
+        """The price of the product's last trade (`last_trade`'s), None before its first."""
+        return self.session.execute(_LAST_PRICE, {"product_id": product_id}).scalar()
 
     def report(self, day: date) -> MarketDayRow | None:
         return self.session.get(MarketDayRow, day)

@@ -110,8 +110,14 @@ class TradingRules:
 
     # -- fees (M-27, M-28(4)) ----------------------------------------------------------------------------------
     def fee_cents(self, mode: str, side: str, turnover_cents: int) -> int:
-        rate = getattr(self.fees[mode], side)
-        return int((Decimal(turnover_cents) * rate).to_integral_value(ROUND_HALF_UP))
+        """The turnover times the rate rounded half up (away from zero) to the fen, in integers: two per fill, 0.61
+        -> 0.35 us each. The same as `Decimal` arithmetic, whose product is exact here (a filed rate has at most 8
+        digits, a turnover at most 18: within the context's 28)."""
+        numerator, denominator = _ratio(getattr(self.fees[mode], side))
+        scaled = turnover_cents * numerator
+        if scaled >= 0:
+            return (2 * scaled + denominator) // (2 * denominator)
+        return -((denominator - 2 * scaled) // (2 * denominator))
 
     def reserve_share_cents(self, fee_cents: int) -> int:
         return int((Decimal(fee_cents) * self.risk_reserve_share).to_integral_value(ROUND_HALF_UP))
@@ -121,6 +127,12 @@ class TradingRules:
         fills it at its limit or better is always covered (a fill's fee, rounded half up, never exceeds it)."""
         rate = self.fees[mode].buyer
         return price_cents + int((Decimal(price_cents) * rate).to_integral_value(ROUND_CEILING))
+
+
+@lru_cache(maxsize=64)
+def _ratio(rate: Decimal) -> tuple[int, int]:
+    """A rate as the fraction it exactly is (a market has a handful of rates)."""
+    return rate.as_integer_ratio()
 
 
 def cents_text(cents: int) -> str:

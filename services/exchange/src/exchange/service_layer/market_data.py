@@ -46,11 +46,7 @@ def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str], printed: 
     for product_id in sorted(product_ids):
         product = uow.trading.product(product_id)
         bids, asks = uow.books.book(uow.session, product_id).depth(FEED_LEVELS)
-        if product_id in last_prices:
-            last_price: int | None = last_prices[product_id]
-        else:
-            last = store.last_trade(product_id)
-            last_price = last.price_cents if last else None
+        last_price = last_prices[product_id] if product_id in last_prices else store.last_price(product_id)
         uow.publish(DepthChanged(product_id=product_id, vintage=product.vintage, bids=levels(bids),
                                  asks=levels(asks), last_price=None if last_price is None else to_yuan(last_price),
                                  as_of=uow.now()), subject_ref=f"product:{product_id}", audit=False)
