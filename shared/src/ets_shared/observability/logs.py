@@ -68,18 +68,18 @@ def log_each(logger: logging.Logger, level: int, msg: str,
     template = logger.makeRecord(logger.name, level, "(unknown file)", 0, msg, (), None)
     written: dict[logging.StreamHandler, list[str]] = {}
     if len(plain) == len(handlers) and not logger.filters:  # every line is ours to build, no record needed
-        targets = [(handler, service, formatter, written.setdefault(handler, []))
+        # each target's line around the message: its clock, the constant middle, the end
+        targets = [(formatter.clock, f" {service} {template.levelname} {logger.name}: ", f"]{handler.terminator}",
+                    written.setdefault(handler, []))
                    for handler, (service, formatter) in plain.items() if level >= handler.level]
-        name, level_name = logger.name, template.levelname
         for args, correlation_id, event_id, span in lines:
             created = time.time()
-            shown = f"[cid={correlation_id or '-'} eid={event_id or '-'}"
             trace_id = outer if span is None else _trace_id(span)
-            tail = f"{shown} trace={trace_id}]" if trace_id else f"{shown}]"
+            tail = (f" [cid={correlation_id or '-'} eid={event_id or '-'} trace={trace_id}" if trace_id
+                    else f" [cid={correlation_id or '-'} eid={event_id or '-'}")
             message = msg % args if args else msg
-            for handler, service, formatter, out in targets:
-                out.append(f"{formatter.clock(created)} {service} {level_name} {name}: {message} {tail}"
-                           f"{handler.terminator}")
+            for clock, middle, end, out in targets:
+                out.append(f"{clock(created)}{middle}{message}{tail}{end}")
     else:
         _each_record(logger, template, lines, handlers, written)
     for handler, texts in written.items():
@@ -194,10 +194,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(line, default=str, ensure_ascii=False)
 
 
+# "%03d" of every millisecond, looked up instead of formatted per line
+_MILLISECONDS = tuple(f"{n:03d}" for n in range(1000))
+
+
 class TextFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(service)s %(levelname)s %(name)s: %(message)s")
-        self._second: tuple[int, str] = (-1, "")  # the last second formatted: lines come many per second
+        # the last second formatted and its text up to the milliseconds' comma: lines come many per second
+        self._second: tuple[int, str] = (-1, "")
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         if datefmt is not None:
@@ -206,10 +211,10 @@ class TextFormatter(logging.Formatter):
 
     def clock(self, created: float) -> str:
         """`formatTime` of a record created at `created` (its msecs as `LogRecord` computes them)."""
-        second = int(created)
-        if second != self._second[0]:
-            self._second = (second, time.strftime(self.default_time_format, self.converter(created)))
-        return f"{self._second[1]},{int((created - second) * 1000):03d}"  # logging's default_msec_format
+        second, last = int(created), self._second  # one tuple: a thread reads a consistent pair
+        if second != last[0]:
+            last = self._second = (second, f"{time.strftime(self.default_time_format, self.converter(created))},")
+        return last[1] + _MILLISECONDS[int((created - second) * 1000)]  # logging's default_msec_format
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
