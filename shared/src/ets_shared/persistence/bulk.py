@@ -110,7 +110,8 @@ def set_by_key(session: Session, model: Any, key: str, column: str, pairs: Seque
 
 def update_rows(session: Session, model: Any, rows: Iterable[Mapping[str, Any]]) -> None:
     """UPDATE rows by primary key: each dict holds the primary key columns and the columns to set. Rows that set the
-    same columns go in one executemany."""
+    same columns go in one executemany. A key appears in one row at most (every caller merges a record's changes
+    first): rows of one key setting different columns would be applied group by group, not in their order."""
     table = table_of(model)
     keys = tuple(c.name for c in table.primary_key.columns)
     groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
