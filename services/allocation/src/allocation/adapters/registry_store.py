@@ -57,7 +57,6 @@ _HOLDINGS_OF = {(by_unit, by_vintage): _holdings_of(by_unit, by_vintage)
                 for by_unit in (False, True) for by_vintage in (False, True)}
 
 #: a batch's holdings as it left them (integers only: nothing to bind-process), on SQLite (`record`)
-_SQLITE_SET_QUANTITY = "UPDATE holding SET quantity = ? WHERE id = ?"
 _HEAD = select(_TRANSACTION.c.seq, _TRANSACTION.c.hash).order_by(_TRANSACTION.c.seq.desc()).limit(1)
 
 
@@ -314,10 +313,7 @@ class RegistryStore:
             else:
                 self._credit(key, registry.holding(key))
         insert_rows(self.session, _HOLDING, new_holdings)
-        if changed and self._dialect == "sqlite":  # the driver's executemany: SQLAlchemy's around it cost two thirds
-            sqlite_run(self.session.connection(), _SQLITE_SET_QUANTITY, [(q, i) for i, q in changed])
-        else:
-            set_by_key(self.session, _HOLDING, "id", "quantity", changed)
+        set_by_key(self.session, _HOLDING, "id", "quantity", changed)  # on SQLite the driver's executemany
 
     def chain_head(self, *, lock: bool = False) -> tuple[int, str]:
         """The last registered transaction's (seq, hash). With `lock`, this transaction becomes the ledger's only
