@@ -21,7 +21,7 @@ from allocation.domain import (
 from allocation.domain.ledger_chain import GENESIS, LineContent, chain_instant, instant_hash
 from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, keys_present, set_by_key
-from ets_shared.persistence.engine import sqlite_run
+from ets_shared.persistence.driver_statement import DriverStatement
 
 CHUNK = 5000
 LEDGER_LOCK = int.from_bytes(hashlib.sha256(b"ets-allocation-ledger").digest()[:8], "big", signed=True)
@@ -60,46 +60,16 @@ _HOLDINGS_OF = {(by_unit, by_vintage): _holdings_of(by_unit, by_vintage)
 _HEAD = select(_TRANSACTION.c.seq, _TRANSACTION.c.hash).order_by(_TRANSACTION.c.seq.desc()).limit(1)
 
 
-class _SqliteRead:
-    """One of the reads every registration runs (a batch's accounts, their holdings, the chain's head), on SQLite
-    straight on the driver's connection in the session's transaction (`sqlite_run`): its text compiled and its
-    columns' result processors taken once, at its first run. The session's `execute` around it (its ORM layer, the
-    compiled-cache key, the execution context, the result object) cost about as much again as SQLite's own read,
-    three times per consumed batch whatever its size (20 accounts: 210 + 175 + 31 µs through the session, 107 + 69
-    + 8 straight). Like that `execute` of a Core statement (no ORM entity: no autoflush), nothing pending is flushed
-    first. Rows are tuples in the statement's column order; `params` by the statement's parameter names."""
-
-    def __init__(self, source: Callable[[Session], Select[Any]]) -> None:
-        self._source = source  # the statement, as built for the session's dialect
-        self._built: tuple[str, tuple[str, ...], dict[str, Any], list[tuple[int, Callable[[Any], Any]]]] | None = None
-
-    def rows(self, session: Session, **params: Any) -> list[Any]:
-        if self._built is None:
-            statement, dialect = self._source(session), session.get_bind().dialect
-            compiled = statement.compile(dialect=dialect)
-            processors: list[tuple[int, Callable[[Any], Any]]] = []
-            for n, column in enumerate(statement.selected_columns):
-                if (process := column.type.dialect_impl(dialect).result_processor(dialect, None)) is not None:
-                    processors.append((n, process))
-            self._built = compiled.string, tuple(compiled.positiontup or ()), dict(compiled.params), processors
-        text_, names, defaults, processors = self._built
-        rows = sqlite_run(session.connection(), text_, tuple(params[n] if n in params else defaults[n]
-                                                             for n in names)).fetchall()
-        if processors:
-            rows = [list(row) for row in rows]
-            for row in rows:
-                for n, convert in processors:
-                    row[n] = convert(row[n])
-        return rows
-
-
-def _on_sqlite(among: AmongKeys[Select[Any]]) -> _SqliteRead:
-    return _SqliteRead(lambda session: among.statement(session)[0])
+# the reads every registration runs (a batch's accounts, their holdings, the chain's head) on SQLite straight on the
+# driver: the session's `execute` around them cost about as much again as SQLite's own read, three times per consumed
+# batch whatever its size (20 accounts: 210 + 175 + 31 us through the session, 107 + 69 + 8 straight)
+def _on_sqlite(among: AmongKeys[Select[Any]]) -> DriverStatement:
+    return DriverStatement(lambda session: among.statement(session)[0])
 
 
 _SQLITE_ACCOUNTS = _on_sqlite(_ACCOUNTS_AMONG)
 _SQLITE_HOLDINGS = {scope: _on_sqlite(among) for scope, among in _HOLDINGS_OF.items()}
-_SQLITE_HEAD = _SqliteRead(lambda _: _HEAD)
+_SQLITE_HEAD = DriverStatement(lambda _: _HEAD)
 
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -256,9 +226,9 @@ class RegistryStore:
                 found[row[0]] = _account(row)
         return found
 
-    def _among(self, among: AmongKeys[Select[Any]], on_sqlite: _SqliteRead, ids: Sequence[str], **params: Any
+    def _among(self, among: AmongKeys[Select[Any]], on_sqlite: DriverStatement, ids: Sequence[str], **params: Any
                ) -> Sequence[Any]:
-        """The rows of `among` for these ids: on SQLite its driver read (`_SqliteRead`), elsewhere through the
+        """The rows of `among` for these ids: on SQLite its driver read (`DriverStatement`), elsewhere through the
         session."""
         if self._dialect == "sqlite":
             return on_sqlite.rows(self.session, keys_=json.dumps(list(ids)), **params)

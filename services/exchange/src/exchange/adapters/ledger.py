@@ -7,15 +7,14 @@ settled movement is also a line of the account's statement (`ledger_entry`).
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import CursorResult, Dialect, Update, bindparam, func, insert, select, update
+from sqlalchemy import CursorResult, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows
-from ets_shared.persistence.engine import sqlite_run
+from ets_shared.persistence.driver_statement import DriverStatement
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
 
 FEE_ACCOUNT = "EXCHANGE-FEES"
@@ -35,6 +34,8 @@ _UNITS_NET = (update(_units).where(_units.c.account_id == bindparam("b_id"), _un
                                    _units.c.reserved + bindparam("b_reserved") >= 0)
               .values(available=_units.c.available + bindparam("b_available"),
                       reserved=_units.c.reserved + bindparam("b_reserved")))
+# on SQLite straight on the driver: SQLAlchemy's parameters built per row cost more than the writing
+_ON_SQLITE = {"cash": DriverStatement(lambda _: _CASH_NET), "units": DriverStatement(lambda _: _UNITS_NET)}
 
 # The reads beside them (which balance rows exist; the accounts' holdings), built once too (one expanding parameter).
 _CASH_KNOWN = select(_cash.c.account_id).where(_cash.c.account_id.in_(bindparam("ids", expanding=True)))
@@ -79,42 +80,38 @@ class Ledger:
         self._cash_later, self._units_later = {}, {}
         if cash:
             changes = [{"b_id": a, "b_available": d[0], "b_reserved": d[1]} for a, d in cash]
-            matched = self._net(_CASH_NET, changes)
+            matched = self._net("cash", changes)
             if matched != len(changes):
                 known = set(self.session.execute(_CASH_KNOWN, {"ids": [a for a, _ in cash]}).scalars())
                 if missing := [c for c in changes if c["b_id"] not in known]:
                     self.session.execute(insert(_cash), [{"account_id": c["b_id"], "available_cents": 0,
                                                           "reserved_cents": 0} for c in missing])
-                    matched += self._net(_CASH_NET, missing)
+                    matched += self._net("cash", missing)
             if matched != len(changes):
                 raise RuntimeError(f"cash of one of {[a for a, _ in cash]} would go negative")
         if units:
             changes = [{"b_id": a, "b_v": v, "b_available": d[0], "b_reserved": d[1]} for (a, v), d in units]
-            matched = self._net(_UNITS_NET, changes)
+            matched = self._net("units", changes)
             if matched != len(changes):
                 known_units = {(a, v) for a, v in self.session.execute(
                     _UNITS_KNOWN, {"ids": sorted({a for (a, _), _ in units})}).all()}
                 if missing := [c for c in changes if (c["b_id"], c["b_v"]) not in known_units]:
                     self.session.execute(insert(_units), [{"account_id": c["b_id"], "vintage": c["b_v"],
                                                            "available": 0, "reserved": 0} for c in missing])
-                    matched += self._net(_UNITS_NET, missing)
+                    matched += self._net("units", missing)
             if matched != len(changes):
                 raise RuntimeError(f"allowances of one of {[k for k, _ in units]} would go negative")
 
-    def _net(self, statement: Update, changes: list[dict[str, Any]]) -> int:
-        """Run a guarded net-change `UPDATE` for each of `changes`; the rows it matched. On SQLite the compiled text
-        goes to the driver's executemany with each change as a tuple (`sqlite_run`): SQLAlchemy's parameters built
-        per row cost more than the writing. What the session holds pending is flushed first, as its `execute` does."""
+    def _net(self, balances: str, changes: list[dict[str, Any]]) -> int:
+        """Run the guarded net-change `UPDATE` of `balances` ("cash", "units") for each of `changes`; the rows it
+        matched. On SQLite one executemany on the driver (`DriverStatement`), after flushing what the session holds
+        pending, as its `execute` does."""
         session = self.session
-        connection = session.connection()
-        if connection.dialect.name != "sqlite":
-            return _rowcount(session.execute(statement, changes))
+        if session.get_bind().dialect.name != "sqlite":
+            return _rowcount(session.execute(_CASH_NET if balances == "cash" else _UNITS_NET, changes))
         if session.autoflush:
             session.flush()
-        text, names, fixed = _driver_text(statement, connection.dialect)
-        done: Any = sqlite_run(connection, text, [tuple(change[name] if name in change else fixed[name]
-                                                        for name in names) for change in changes])
-        return int(done.rowcount)
+        return _ON_SQLITE[balances].run_many(session, changes)
 
     def forget_pending(self) -> None:
         self._cash_later, self._units_later = {}, {}
@@ -225,14 +222,6 @@ class Ledger:
         table = LedgerEntryRow.__table__
         return self.session.execute(select(table.c.id).where(table.c.kind == kind, table.c.reference == reference)
                                     .limit(1)).first() is not None
-
-
-@lru_cache(maxsize=8)
-def _driver_text(statement: Update, dialect: Dialect) -> tuple[str, tuple[str, ...], dict[str, Any]]:
-    """A statement's text for `dialect`, the names of its positional parameters in their order, and the values of
-    those it fixes itself (the guards' zero)."""
-    compiled = statement.compile(dialect=dialect)
-    return str(compiled), tuple(compiled.positiontup or ()), dict(compiled.params)
 
 
 def _rowcount(done: object) -> int:
