@@ -62,3 +62,18 @@ def test_with_one_side_each_trader_only_buys_or_only_sells_and_with_both_either(
     rng = random.Random(1)
     sides = {(i, side) for i, side, _price, _q in (both._order(rng) for _ in range(500))}
     assert sides == {(i, side) for i in range(4) for side in ("BUY", "SELL")}
+
+
+def test_the_rate_second_by_second_counts_each_answer_in_its_second_and_names_the_last_part_second():
+    from ets_cli.bench_exchange import per_second
+    started = 100.0
+    answered = [100.1, 100.9, 101.0, 101.5, 102.2, 102.25]
+    assert per_second(answered, started) == "2 · 2 · 2 in the last 0.25 s"
+    assert per_second([100.5], started) == "1 in the last 0.50 s"
+    assert per_second([], started) == "none"
+
+
+async def test_the_closed_loop_keeps_when_each_order_was_answered():
+    closed, _gateway = bench(rate=0)
+    await closed.load()
+    assert len(closed.answered) == 130 and min(closed.answered) >= closed.started + DELAY

@@ -54,6 +54,8 @@ class ExchangeBench:
         self.entities = [f"X{run}-{i:03d}" for i in range(traders)]
         self.product = f"SHEA-{year}-{run}"
         self.latencies: list[float] = []
+        self.answered: list[float] = []  # when each order's answer came (perf_counter), for the rate second by second
+        self.started = 0.0
         self.accepted: dict[str, int] = {}
         self.refused = 0
         self.failed = 0
@@ -122,6 +124,7 @@ class ExchangeBench:
     async def load(self) -> float:
         rng = random.Random(1)
         plan = [self._order(rng) for _ in range(self.n)]
+        self.started = time.perf_counter()
         if self.rate:
             return await self._load_at_rate(self._requests(plan) if self.mass else [[entry] for entry in plan])
         if self.mass:
@@ -134,7 +137,8 @@ class ExchangeBench:
                         "price": price, "quantity": quantity}
                 t = time.perf_counter()
                 status = await self.enter(f"M-{self.entities[i]}", body)
-                self.latencies.append(time.perf_counter() - t)
+                self.answered.append(done := time.perf_counter())
+                self.latencies.append(done - t)
                 self._tally(i, status)
 
         started = time.perf_counter()
@@ -190,7 +194,8 @@ class ExchangeBench:
                    "quantity": quantity} for _i, side, price, quantity in request]
         if not self.mass:
             status = await self.enter(f"M-{self.entities[i]}", bodies[0])
-            self.latencies.append(time.perf_counter() - since)
+            self.answered.append(done := time.perf_counter())
+            self.latencies.append(done - since)
             self._tally(i, status)
             return
         headers = {"Authorization": f"Bearer {self.c.token('member', f'M-{self.entities[i]}')}"}
@@ -200,12 +205,14 @@ class ExchangeBench:
         except nats.errors.TimeoutError:
             self.failed += len(request)
             return
-        took = time.perf_counter() - since
+        done = time.perf_counter()
+        took = done - since
         results = json.loads(reply.data).get("results") if (reply.headers or {}).get("Status") == "200" else None
         if results is None:
             self.failed += len(request)
             return
         for result in results:
+            self.answered.append(done)
             self.latencies.append(took)
             self._tally(i, result["status"])
 
@@ -299,12 +306,28 @@ async def _bench(args) -> int:
               f"({acknowledged:,} accepted, {bench.refused:,} refused by a rule, {bench.failed} failed); "
               f"ack p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms (p90 {p90 * 1000:.1f}, p99.9 "
               f"{p999 * 1000:.1f}, max {latencies[-1] * 1000:.1f} ms); settlement drained {settle:.1f} s later")
+        print(f"  answered per second: {per_second(bench.answered, bench.started)}")
         ok, _executed, _settled = await bench.reconcile()
         print(f"  measured {measured}; load average {load_before[0]:.1f} before the load, {load_after[0]:.1f} after",
               flush=True)
         if gateway is not None:
             await gateway.drain()
         return 0 if ok and not bench.failed else 1
+
+
+def per_second(answered: list[float], started: float) -> str:
+    """How many answers came in each whole second from `started`, and in the last part-second (with its length): the
+    rate as it went, so a slower start (caches filling, the books loaded) shows beside the run's average."""
+    if not answered:
+        return "none"
+    end = max(answered) - started
+    counts = [0] * (int(end) + 1)
+    for t in answered:
+        counts[min(int(t - started), len(counts) - 1)] += 1
+    last = end - int(end)
+    whole = " · ".join(f"{n:,}" for n in counts[:-1])
+    tail = f"{counts[-1]:,} in the last {last:.2f} s"
+    return f"{whole} · {tail}" if whole else tail
 
 
 def percentile(ordered: list[float], q: float) -> float:
