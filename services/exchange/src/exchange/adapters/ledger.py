@@ -107,8 +107,9 @@ class Ledger:
         matched. On SQLite one executemany on the driver (`DriverStatement`), after flushing what the session holds
         pending, as its `execute` does."""
         session = self.session
-        if session.get_bind().dialect.name != "sqlite":
-            return _rowcount(session.execute(_CASH_NET if balances == "cash" else _UNITS_NET, changes))
+        if session.get_bind().dialect.name != "sqlite":  # on the connection: the session's `execute` of a Core
+            # statement adds its own layer and nothing else (no flush), 20 µs of a batch's 135 for four accounts
+            return _rowcount(session.connection().execute(_CASH_NET if balances == "cash" else _UNITS_NET, changes))
         if session.autoflush:
             session.flush()
         return _ON_SQLITE[balances].run_many(session, changes)
