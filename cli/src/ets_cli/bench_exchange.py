@@ -39,6 +39,7 @@ from ets_cli.scenario import at
 REFERENCE = 5000  # fen: 50.00 yuan
 ORDERS_SUBJECT = "ets.rpc.exchange.orders"  # the exchange's members' order gateway (request/reply)
 MASS_ORDERS_SUBJECT = "ets.rpc.exchange.orders.mass"  # many orders in one request, an answer per order
+ALLOCATED = 400_000  # t: each trader's base-year emissions, so its allocation, which bounds what it can deposit
 
 
 class ExchangeBench:
@@ -60,6 +61,12 @@ class ExchangeBench:
         self.refused = 0
         self.failed = 0
 
+    @property
+    def deposit(self) -> int:
+        """Allowances each trader moves into trading: 100,000 t, or 60 t per order it sends when more (its orders
+        are 1-100 t, 50.5 on average), so a long run's sellers do not run short and have orders refused (M-26)."""
+        return max(100_000, min(ALLOCATED, 60 * -(-self.n // self.k)))
+
     def account(self, i: int) -> str:
         return f"X-M-{self.entities[i]}"
 
@@ -71,7 +78,7 @@ class ExchangeBench:
             {"entity_id": e, "name": f"Trader {e}", "sector": "industry", "annual_emissions": 200_000}
             for e in self.entities]}, role="authority")
         await c.post("allocation", f"/plans/{Y}/entries", {"entries": [
-            {"entity_id": e, "method": "historical", "base_years": {str(Y - 1): 200_000}} for e in self.entities]},
+            {"entity_id": e, "method": "historical", "base_years": {str(Y - 1): ALLOCATED}} for e in self.entities]},
             role="authority")
         await c.post("allocation", f"/plans/{Y}/approval", role="authority")
         await c.post("allocation", f"/plans/{Y}/issuance", role="authority")
@@ -92,7 +99,7 @@ class ExchangeBench:
         for i, entity in enumerate(self.entities):
             await c.post("allocation", "/registry/transfers", {
                 "from_account_id": f"ACC-{entity}", "to_account_id": self.account(i),
-                "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": 100_000}]}, role="entity", party=entity)
+                "lines": [{"unit_type": "SHEA", "vintage": Y, "quantity": self.deposit}]}, role="entity", party=entity)
             await c.post("exchange", "/cash/deposits", {"movement_id": f"BANK-{entity}",
                                                         "trading_account_id": self.account(i),
                                                         "amount": "500000000.00"},
