@@ -301,7 +301,9 @@ async def _bench(args) -> int:
         await bench.setup()
         load_before = os.getloadavg()
         print(f"  set up; sending the orders (load average {load_before[0]:.1f})", flush=True)
+        cpu = time.process_time()
         elapsed = await bench.load()
+        cpu = time.process_time() - cpu  # the load generator's own, on the same cores as the platform
         load_after = os.getloadavg()
         t = time.perf_counter()
         await c.drained(stall=args.stall)
@@ -313,7 +315,8 @@ async def _bench(args) -> int:
               f"({acknowledged:,} accepted, {bench.refused:,} refused by a rule, {bench.failed} failed); "
               f"ack p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms (p90 {p90 * 1000:.1f}, p99.9 "
               f"{p999 * 1000:.1f}, max {latencies[-1] * 1000:.1f} ms); settlement drained {settle:.1f} s later")
-        print(f"  answered per second: {per_second(bench.answered, bench.started)}")
+        print(f"  answered per second: {per_second(bench.answered, bench.started)}; the load generator (this "
+              f"process) used {cpu:.1f} s of CPU, {cpu / max(len(latencies), 1) * 1e6:.0f} µs per order")
         ok, _executed, _settled = await bench.reconcile()
         print(f"  measured {measured}; load average {load_before[0]:.1f} before the load, {load_after[0]:.1f} after",
               flush=True)
