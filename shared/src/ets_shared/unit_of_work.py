@@ -327,11 +327,13 @@ class SqlUnitOfWork:
 
 
 def _read_clock(session: Session) -> datetime | None:
-    """The clock's reading in this transaction (None before the first tick), as a column: nothing pending is flushed
-    (as the session's `execute` of this Core statement does not either; a clock row the session holds is read by
-    `regulatory_now` itself). Read at every transaction that asks, never kept across transactions: a tick may be
-    committed by another process sharing the database (a replica pinned to the calendar's stream after this one),
-    and nothing cheaper than this read tells that it was."""
+    """The clock's reading in this transaction (None before the first tick), as a column, after flushing what the
+    session holds pending, as its `execute` did (a clock row the session holds is read by `regulatory_now` itself).
+    Read at every transaction that asks, never kept across transactions: a tick may be committed by another process
+    sharing the database (a replica pinned to the calendar's stream after this one), and nothing cheaper than this
+    read tells that it was."""
+    if session.autoflush:
+        session.flush()
     if session.get_bind().dialect.name == "sqlite":
         rows = _CLOCK_NOW_ON_SQLITE.rows(session)
         return rows[0][0] if rows else None
