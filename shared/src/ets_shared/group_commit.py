@@ -130,7 +130,8 @@ class GroupCommit(Generic[Item, Outcome]):
         """Batches of what is waiting, in arrival order: an entry is one item (`submit`, `answer`) or a list of a
         request's items (`submit_all`: one `put` for them all, not one each — and the writer, woken by it, finds
         the request whole); a request's items beyond `max_batch` open the next batch."""
-        get, carried = self._queue.get, []
+        get = self._queue.get
+        carried: list[tuple[Claimed[Item], Answer]] = []
         while True:
             if carried:
                 batch, carried = carried, []

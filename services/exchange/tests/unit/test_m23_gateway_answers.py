@@ -46,7 +46,13 @@ async def test_m23_requests_answered_after_a_wake_up_was_served_get_one_of_their
         handed: list = []
         waiters = [asyncio.create_task(answers.gathered(handed.append)) for _ in range(4)]
         await asyncio.sleep(0)
-        sequencer = threading.Thread(target=lambda: [done([batch, n]) for n, done in enumerate(handed)])
+        sequencer = threading.Thread(target=_answer_each, args=(handed, batch))
         sequencer.start()
         sequencer.join()
         assert await asyncio.wait_for(asyncio.gather(*waiters), 5) == [[batch, n] for n in range(4)]
+
+
+def _answer_each(handed: list, batch: int) -> None:
+    """The sequencer's thread answering a batch's requests, one after another."""
+    for n, done in enumerate(handed):
+        done([batch, n])
