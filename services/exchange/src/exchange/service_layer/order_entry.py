@@ -11,7 +11,8 @@ batch left them. A refused order changes nothing and the batch goes on; the refu
 
 What the checks need is read once per batch, not per order: the accounts and their members, the balances (locked until
 the commit), the holding-limit inputs, the year's rules with the measures in force, the regulatory clock (one instant
-per batch), the open orders' records (kept beside the books between batches). Events are the same as for a lone order
+per batch), the open orders' records (kept beside the books between batches, with each account's open bids summed:
+M-28(2)'s count of them is kept current in memory, never summed in the database per batch). Events are the same as for a lone order
 (accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch), all in the outbox
 of the batch's transaction; settlement goes on through the registry as before."""
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ets_shared.contracts.exchange import (
 from ets_shared.errors import DomainError, Forbidden, NotFound, RuleViolation
 from ets_shared.persistence.claims import Claim, ClaimTakenOver, stamp
 from ets_shared.persistence.mapping import to_domain
+from exchange.adapters.books import OpenOrders
 from exchange.adapters.order_entry_store import AccountRecord, OrderEntryStore, OrderRecord, TradeRecord
 from exchange.domain.members import Member, require_may_place_order
 from exchange.domain.orders import BUY, SELF_TRADE, SELL, Execution
@@ -59,7 +61,7 @@ class _Batch:
     now: datetime
     day: date
     store: OrderEntryStore
-    records: dict[str, OrderRecord]
+    records: OpenOrders  # by order id, with the open bids per account
     accounts: dict[str, AccountRecord]
     cash: dict[str, list[int]]
     units: dict[tuple[str, int], list[int]]
@@ -165,7 +167,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
     return outcomes, set()
 
 
-def _still_open(batch: _Batch) -> dict[str, OrderRecord]:
+def _still_open(batch: _Batch) -> OpenOrders:
     """The open orders' records after the batch: those it read (all open) and placed, less what it filled or
     cancelled — only the orders it placed or changed are looked at, not every resting order."""
     records = batch.records
@@ -187,7 +189,7 @@ def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWor
 def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list[Entry]) -> _Batch:
     store = OrderEntryStore(uow.session)
     books = uow.books
-    records = books.records if books.records is not None else store.open_orders()
+    records = books.records if books.records is not None else OpenOrders(store.open_orders())
     books.records = None  # until the batch commits, the records in memory may run ahead of the database
     ids = {cmd.trading_account_id for _member, cmd, _context in entries}
     accounts = store.accounts(ids)
@@ -196,7 +198,7 @@ def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list
     bidders = {cmd.trading_account_id for _member, cmd, _context in entries if cmd.side == "BUY"}
     return _Batch(uow=uow, now=now, day=day, store=store, records=records, accounts=accounts, members=members,
                   cash=store.cash(accounts), units=store.allowances(accounts),
-                  held=store.holdings_and_pending_buys(bidders & accounts.keys()),
+                  held=store.holdings_and_pending_buys(bidders & accounts.keys(), records.bids),
                   allocations=store.allocations({a.covered_entity_id for a in accounts.values()
                                                  if a.covered_entity_id and a.trading_account_id in bidders}))
 
@@ -286,6 +288,8 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
                         updated_at=now)
     batch.new_orders[order.order_id] = order
     batch.records[order.order_id] = order
+    if cmd.side == "BUY":
+        batch.records.bid(account_id, order.quantity)
     uow.publish(_event(OrderAccepted, {
         "order_id": order.order_id, "sequence": order.sequence, "trading_account_id": account_id,
         "member_id": order.member_id, "product_id": order.product_id, "vintage": vintage, "side": cmd.side,
@@ -332,6 +336,7 @@ def _release(batch: _Batch, order: OrderRecord, quantity: int, reason: CancelRea
     if order.side == "BUY":
         cents = quantity * order.reserve_per_t_cents
         batch.move_cash(order.trading_account_id, cents, -cents)
+        batch.records.bid(order.trading_account_id, -quantity)
         if order.trading_account_id in batch.held:
             batch.held[order.trading_account_id] -= quantity
     else:
@@ -352,6 +357,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
     uow, now = batch.uow, batch.now
     maker = batch.records[maker_id]
     buy, sell = (taker, maker) if taker.side == "BUY" else (maker, taker)
+    batch.records.bid(buy.trading_account_id, -quantity)  # bought, not delivered: still counted, as a MATCHED trade
     for order in (buy, sell):
         order.remaining -= quantity
         order.filled += quantity
