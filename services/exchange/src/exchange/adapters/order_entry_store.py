@@ -4,8 +4,8 @@ and batch, never one per order).
 Reads, at the start of a batch, for the accounts the batch names: accounts, balances (locked: `FOR UPDATE` on
 PostgreSQL; SQLite's write transactions are `BEGIN IMMEDIATE`, so nobody else writes until the batch commits), the
 holding-limit inputs (holdings, bought-not-delivered, proposed buys, allocations; the open bids are summed in memory)
-and the open orders' records. Writes, at its end: new orders, changed resting orders, trades, and the balances' net changes as relative
-`UPDATE ... SET x = x + :d` (a settlement committed by another transaction composes with them)."""
+and the open orders' records. Writes, at its end: new orders, changed resting orders, trades, and the balances' net
+changes as relative `UPDATE ... SET x = x + :d` (a settlement committed by another transaction composes with them)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping

@@ -12,9 +12,9 @@ batch left them. A refused order changes nothing and the batch goes on; the refu
 What the checks need is read once per batch, not per order: the accounts and their members, the balances (locked until
 the commit), the holding-limit inputs, the year's rules with the measures in force, the regulatory clock (one instant
 per batch), the open orders' records (kept beside the books between batches, with each account's open bids summed:
-M-28(2)'s count of them is kept current in memory, never summed in the database per batch). Events are the same as for a lone order
-(accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch), all in the outbox
-of the batch's transaction; settlement goes on through the registry as before."""
+M-28(2)'s count of them is kept current in memory, never summed in the database per batch). Events are the same as
+for a lone order (accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch),
+all in the outbox of the batch's transaction; settlement goes on through the registry as before."""
 from __future__ import annotations
 
 from collections.abc import Sequence
