@@ -32,7 +32,6 @@ from ets_shared.contracts.exchange import (
 )
 from ets_shared.errors import DomainError, Forbidden, NotFound, RuleViolation
 from ets_shared.persistence.claims import Claim, ClaimTakenOver, stamp
-from ets_shared.persistence.mapping import to_domain
 from exchange.adapters.books import OpenOrders
 from exchange.adapters.order_entry_store import AccountRecord, OrderEntryStore, OrderRecord, TradeRecord
 from exchange.domain.members import Member, require_may_place_order
@@ -154,7 +153,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
                 books.invalidate()
                 return outcomes, lost
             _write(batch)
-            market_data.publish_depth(uow, books.changed, batch.trades)
+            market_data.publish_depth(uow, books.changed, batch.trades, _vintages(batch))
             uow.commit()
             books.day = day
             books.records = _still_open(batch)
@@ -165,6 +164,11 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
             books.dirty = False
             books.changed.clear()
     return outcomes, set()
+
+
+def _vintages(batch: _Batch) -> dict[str, int]:
+    """The vintage of each listed product the batch's orders named (read once per batch, `_product`)."""
+    return {product_id: known[0] for product_id, known in batch.products.items() if not isinstance(known, DomainError)}
 
 
 def _still_open(batch: _Batch) -> OpenOrders:
@@ -192,9 +196,8 @@ def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list
     records = books.records if books.records is not None else OpenOrders(store.open_orders())
     books.records = None  # until the batch commits, the records in memory may run ahead of the database
     ids = {cmd.trading_account_id for _member, cmd, _context in entries}
-    accounts = store.accounts(ids)
-    members: dict[str, Member | DomainError] = {
-        row.member_id: to_domain(row, Member) for row in store.members(a.member_id for a in accounts.values())}
+    accounts, known = store.accounts(ids)
+    members: dict[str, Member | DomainError] = dict(known)
     bidders = {cmd.trading_account_id for _member, cmd, _context in entries if cmd.side == "BUY"}
     return _Batch(uow=uow, now=now, day=day, store=store, records=records, accounts=accounts, members=members,
                   cash=store.cash(accounts), units=store.allowances(accounts),
