@@ -72,11 +72,13 @@ _Order = list  # [order_id, account_id, owner_id, side, price_ticks, quantity, r
 _COMPACT_AT = 1024  # dead entries always tolerated (beyond it, as many as there are live orders)
 
 
-class _Level(deque):
+class _Level(deque[_Order]):
     """The orders at one price in time priority, and their live totals: `quantity` (open) and `orders` (live, the
     dead entries left out) — kept by every change of a live order, so the depth feed never walks a level's queue."""
 
     __slots__ = ("quantity", "orders")
+    quantity: int
+    orders: int
 
 
 def _level(orders: list[_Order]) -> _Level:
