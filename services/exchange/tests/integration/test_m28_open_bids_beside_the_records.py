@@ -58,12 +58,10 @@ def answers(outcomes: list) -> list:
 
 
 def state(market: Exchange) -> tuple:
-    with market.factory() as session:
-        rows = sorted((o.sequence, o.trading_account_id, o.side, o.price_cents, o.remaining, o.status)
-                      for o in session.execute(select(OrderRow)).scalars())
-        cash = sorted((c.account_id, c.available_cents, c.reserved_cents)
-                      for c in session.execute(select(CashBalanceRow)).scalars())
-    return rows, cash
+    """The orders (as placed, filled, cancelled) and the cash balances the batches left."""
+    return (sorted((o.sequence, o.trading_account_id, o.side, o.price_cents, o.remaining, o.status)
+                   for o in market.rows(OrderRow)),
+            sorted((c.account_id, c.available_cents, c.reserved_cents) for c in market.rows(CashBalanceRow)))
 
 
 def run(market: Exchange, batches: list[tuple[list, list]], afresh: bool) -> list:
