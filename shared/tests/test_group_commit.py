@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 import pytest
 
@@ -97,3 +98,49 @@ def test_a_failing_done_does_not_stop_the_writer():
     gathered = Gathered(1, lambda _outcomes: 1 / 0)
     gathered.set(0, "answer")  # logged, not raised into the writer thread
     assert gathered.outcomes == ["answer"]
+
+
+async def test_a_requests_items_are_queued_as_one_entry_and_batched_in_arrival_order():
+    """`submit_all` puts a request's items in the queue as one entry: the writer takes them whole, beside single
+    items in arrival order, and a request longer than `max_batch` fills this batch and opens the next."""
+    batches: list[list[int]] = []
+    gate = threading.Event()
+    group: GroupCommit[int, int] = GroupCommit(doubling(batches, gate), name="test", max_batch=4)
+    loop = asyncio.get_running_loop()
+    answered = loop.create_future()
+    first = asyncio.ensure_future(group.answer(1))
+    await asyncio.sleep(0.05)  # the writer holds [1] at the gate
+    group.submit_all(list(range(10, 20)), lambda outcomes: loop.call_soon_threadsafe(answered.set_result, outcomes))
+    assert group._queue.qsize() == 1
+    last = asyncio.ensure_future(group.answer(2))
+    await asyncio.sleep(0.05)
+    gate.set()
+    assert await asyncio.wait_for(answered, 5) == [n * 2 for n in range(10, 20)]
+    assert await first == 2 and await last == 4
+    assert batches == [[1], [10, 11, 12, 13], [14, 15, 16, 17], [18, 19, 2]]
+    await asyncio.to_thread(group.stop)
+
+
+def test_stopping_answers_a_requests_items_left_beyond_a_batch():
+    batches: list[list[int]] = []
+    gate = threading.Event()
+    group: GroupCommit[int, int] = GroupCommit(doubling(batches, gate), name="test", max_batch=2)
+    first = group.submit(0)
+    _until(lambda: group._queue.qsize() == 0)  # the writer holds [0] at the gate
+    answered: list[list] = []
+    group.submit_all([1, 2, 3, 4, 5], answered.append)
+    stopping = threading.Thread(target=group.stop)
+    stopping.start()
+    _until(lambda: group._queue.qsize() == 2)  # the request and the stop both queued behind the held batch
+    gate.set()
+    stopping.join(5)
+    assert first.result(0) == 0 and answered == [[2, 4, 6, 8, 10]]
+    assert batches == [[0], [1, 2], [3, 4], [5]]
+
+
+def _until(condition) -> None:
+    for _ in range(500):
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError("not reached in 5 s")

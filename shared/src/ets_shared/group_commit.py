@@ -93,12 +93,10 @@ class GroupCommit(Generic[Item, Outcome]):
         """Queue `items` in their order, each with the current request's claim; `done(outcomes)` is called once, in
         the writer thread, with every item's outcome (or refusal) in that order once the last is answered — each
         after its batch committed. `items` must not be empty."""
-        gathered = Gathered(len(items), done)  # type: ignore[arg-type]
+        gathered, claim = Gathered(len(items), done), current_claim.get()  # type: ignore[arg-type]
         if self._thread is None:
             self._start()
-        claim, put = current_claim.get(), self._queue.put
-        for n, item in enumerate(items):
-            put(((item, claim), (gathered, n)))
+        self._queue.put([((item, claim), (gathered, n)) for n, item in enumerate(items)])  # one entry: `_run`
 
     async def answer(self, item: Item) -> Outcome:
         """`submit` for a caller on an event loop: its outcome (or the refusal raised). A batch's answers to one loop
@@ -129,23 +127,39 @@ class GroupCommit(Generic[Item, Outcome]):
             thread.join()
 
     def _run(self) -> None:
+        """Batches of what is waiting, in arrival order: an entry is one item (`submit`, `answer`) or a list of a
+        request's items (`submit_all`: one `put` for them all, not one each — and the writer, woken by it, finds
+        the request whole); a request's items beyond `max_batch` open the next batch."""
+        get = self._queue.get
+        carried: list[tuple[Claimed[Item], Answer]] = []
         while True:
-            item = self._queue.get()
-            if item is _STOP:
-                return
-            batch = [item]
+            if carried:
+                batch, carried = carried, []
+            else:
+                entry = get()
+                if entry is _STOP:
+                    return
+                batch = entry if type(entry) is list else [entry]
             stop = False
             while len(batch) < self.max_batch:
                 try:
-                    item = self._queue.get_nowait()
+                    entry = self._queue.get_nowait()
                 except queue.Empty:
                     break
-                if item is _STOP:
+                if entry is _STOP:
                     stop = True
                     break
-                batch.append(item)
+                if type(entry) is list:
+                    batch.extend(entry)
+                else:
+                    batch.append(entry)
+            if len(batch) > self.max_batch:
+                batch, carried = batch[:self.max_batch], batch[self.max_batch:]
             self._apply(batch)
             if stop:
+                while carried:
+                    batch, carried = carried[:self.max_batch], carried[self.max_batch:]
+                    self._apply(batch)
                 return
 
     def _apply(self, batch: list[tuple[Claimed[Item], Answer]]) -> None:

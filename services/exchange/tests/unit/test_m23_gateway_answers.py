@@ -37,3 +37,22 @@ async def test_m23_requests_answered_together_wake_the_loop_once(monkeypatch):
     sequencer.join()
     assert await asyncio.wait_for(asyncio.gather(*waiters), 5) == [[n] for n in range(50)]
     assert len(wake_ups) == 1
+
+
+async def test_m23_requests_answered_after_a_wake_up_was_served_get_one_of_their_own():
+    """A batch's requests released, the next batch's requests are not left waiting for a wake-up already spent."""
+    answers = LoopAnswers()
+    for batch in range(3):
+        handed: list = []
+        waiters = [asyncio.create_task(answers.gathered(handed.append)) for _ in range(4)]
+        await asyncio.sleep(0)
+        sequencer = threading.Thread(target=_answer_each, args=(handed, batch))
+        sequencer.start()
+        sequencer.join()
+        assert await asyncio.wait_for(asyncio.gather(*waiters), 5) == [[batch, n] for n in range(4)]
+
+
+def _answer_each(handed: list, batch: int) -> None:
+    """The sequencer's thread answering a batch's requests, one after another."""
+    for n, done in enumerate(handed):
+        done([batch, n])

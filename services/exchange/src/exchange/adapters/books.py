@@ -34,8 +34,8 @@ class Books:
         self.prints = 0  # the last trade's place on the tape (M-25)
         # the records of the open orders (`order_entry_store.OrderRecord`) beside the books, for batched order entry:
         # loaded with one query when a batch needs them, kept current by the batches, forgotten when any other
-        # command (cancel, amend, expiry) commits or the books are forgotten
-        self.records: dict | None = None
+        # command (cancel, amend, expiry) commits or the books are forgotten — with their open bids (`OpenOrders`)
+        self.records: OpenOrders | None = None
 
     def ensure(self, session: Session) -> dict[str, OrderBook]:
         """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
@@ -77,6 +77,27 @@ class Books:
         """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""
         with self.lock:
             return resting(self.ensure(session))
+
+
+class OpenOrders(dict):
+    """The open orders' records by order id, and beside them `bids`: per trading account, the open quantity of its
+    open BUY orders (what M-28(2) counts as still to be received from the book). Made from the records when they are
+    loaded, kept current by the batch that changes a bid's remaining (`bid`), and forgotten with them (whoever sets
+    `Books.records` to None forgets both), so a batch never sums the open bids in the database."""
+
+    __slots__ = ("bids",)
+
+    def __init__(self, records: dict) -> None:
+        super().__init__(records)
+        bids: dict[str, int] = {}
+        for record in records.values():
+            if record.side == "BUY":
+                bids[record.trading_account_id] = bids.get(record.trading_account_id, 0) + record.remaining
+        self.bids = bids
+
+    def bid(self, account_id: str, quantity: int) -> None:
+        """An open bid of `account_id` rested `quantity` more (negative: filled, cancelled, released)."""
+        self.bids[account_id] = self.bids.get(account_id, 0) + quantity
 
 
 def resting(books: dict[str, OrderBook]) -> dict[str, list[tuple[str, str, int, int]]]:

@@ -41,7 +41,8 @@ The rules:
 
 Inside: a resting order is a 7-item list (indexed by `ID` .. `REMAINING`). Per side, a dict price key -> level
 and a heap of the keys (asks: price, bids: -price, so both heaps give the best first); a level is a deque of orders
-in time priority. A cancel only takes the order out of the id index and sets its remaining to 0: the dead entry is
+in time priority with its live totals (open quantity, live orders: what the depth feed shows, kept as orders come
+and go). A cancel only takes the order out of the id index and sets its remaining to 0: the dead entry is
 skipped and dropped when it reaches the front of its level, and once the dead entries outnumber both the live
 orders and `_COMPACT_AT` every level is compacted in one pass, so each operation is O(1) amortised (plus O(log levels)
 for a new or used-up price) however long a level's queue grows, e.g. at a price limit. Levels left empty stay until
@@ -50,6 +51,7 @@ they reach the top of their heap: every key in a side's dict is in its heap exac
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from heapq import heappop, heappush
 
 from ets_shared.errors import Conflict, NotFound
@@ -70,6 +72,36 @@ _Order = list  # [order_id, account_id, owner_id, side, price_ticks, quantity, r
 _COMPACT_AT = 1024  # dead entries always tolerated (beyond it, as many as there are live orders)
 
 
+class _Level(deque[_Order]):
+    """The orders at one price in time priority, and their live totals: `quantity` (open) and `orders` (live, the
+    dead entries left out) — kept by every change of a live order, so the depth feed never walks a level's queue."""
+
+    __slots__ = ("quantity", "orders")
+    quantity: int
+    orders: int
+
+
+def _level(orders: list[_Order]) -> _Level:
+    """A level of these live orders, in this order, with their totals."""
+    level = _Level(orders)
+    level.quantity = sum(o[REMAINING] for o in orders)
+    level.orders = len(orders)
+    return level
+
+
+def _best_first(keys: list[int]) -> Iterator[int]:
+    """A heap's keys in ascending order without popping it: O(log n) per key read, however many keys it holds."""
+    if not keys:
+        return
+    size, frontier = len(keys), [(keys[0], 0)]
+    while frontier:
+        key, at = heappop(frontier)
+        yield key
+        for child in (2 * at + 1, 2 * at + 2):
+            if child < size:
+                heappush(frontier, (keys[child], child))
+
+
 def _state(order: _Order) -> OrderState:
     return _new(OrderState, order)
 
@@ -81,9 +113,9 @@ class OrderBook:
 
     def __init__(self) -> None:
         self._orders: dict[str, _Order] = {}
-        self._bids: dict[int, deque[_Order]] = {}  # key -price
+        self._bids: dict[int, _Level] = {}  # key -price
         self._bid_keys: list[int] = []
-        self._asks: dict[int, deque[_Order]] = {}  # key price
+        self._asks: dict[int, _Level] = {}  # key price
         self._ask_keys: list[int] = []
         self._dead = 0  # cancelled orders still in a level's queue (remaining 0)
 
@@ -124,6 +156,8 @@ class OrderBook:
                     continue
                 if maker[OWNER] == owner_id:  # self-trade prevention: cancel the resting order
                     level.popleft()
+                    level.quantity -= q
+                    level.orders -= 1
                     del orders[maker[ID]]
                     cancel = _new(Cancel, (maker[ID], maker[ACCOUNT], q, SELF_TRADE))
                     if cancels:
@@ -135,6 +169,8 @@ class OrderBook:
                     fills = []
                 if q <= remaining:
                     level.popleft()
+                    level.quantity -= q
+                    level.orders -= 1
                     del orders[maker[ID]]
                     fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE], q)))
                     remaining -= q
@@ -142,6 +178,7 @@ class OrderBook:
                         break
                 else:
                     maker[REMAINING] = q - remaining
+                    level.quantity -= remaining
                     fills.append(_new(Fill, (maker[ID], order_id, maker[ACCOUNT], account_id, maker[PRICE],
                                              remaining)))
                     remaining = 0
@@ -170,9 +207,14 @@ class OrderBook:
             key = price_ticks
         resting = book.get(key)
         if resting is None:
-            book[key] = resting = deque()
+            book[key] = resting = _Level((order,))
+            resting.quantity = remaining
+            resting.orders = 1
             heappush(self._bid_keys if side is BUY else self._ask_keys, key)
-        resting.append(order)
+        else:
+            resting.append(order)
+            resting.quantity += remaining
+            resting.orders += 1
         if fills is _NONE and cancels is _NONE and remaining < _SHARED:
             return _RESTED[remaining]
         return _new(Execution, (fills, remaining, cancels))
@@ -183,6 +225,9 @@ class OrderBook:
             raise NotFound(f"order {order_id} is not on the book", field="order_id")
         remaining = order[REMAINING]
         order[REMAINING] = 0  # marks it cancelled wherever it is in its level's queue
+        level = self._bids[-order[PRICE]] if order[SIDE] is BUY else self._asks[order[PRICE]]
+        level.quantity -= remaining
+        level.orders -= 1
         self._dead += 1
         if self._dead > _COMPACT_AT and self._dead > len(self._orders):
             self._compact()
@@ -199,6 +244,8 @@ class OrderBook:
             cancel = self.cancel(order_id)
             return _new(Execution, (_NONE, 0, [cancel._replace(reason=AMENDED_AWAY)]))
         if new_price_ticks == order[PRICE] and new_quantity <= order[QUANTITY]:
+            level = self._bids[-new_price_ticks] if order[SIDE] is BUY else self._asks[new_price_ticks]
+            level.quantity -= order[REMAINING] - (new_quantity - filled)
             order[QUANTITY], order[REMAINING] = new_quantity, new_quantity - filled  # keeps its place in the queue
             return _new(Execution, (_NONE, order[REMAINING], _NONE))
         self.cancel(order_id)  # loses time priority: handled as an order arriving now, with its fills
@@ -215,7 +262,7 @@ class OrderBook:
             for k in list(book):
                 live = [o for o in book[k] if o[REMAINING]]
                 if live:
-                    book[k] = deque(live)
+                    book[k] = _level(live)
                 else:
                     del book[k]
             keys[:] = sorted(book)
@@ -229,7 +276,7 @@ class OrderBook:
         return self._ask_keys[0] if self._clean_top(self._asks, self._ask_keys) else None
 
     def depth(self, levels: int = 5) -> tuple[list[Level], list[Level]]:
-        return self._depth(self._bids, -1, levels), self._depth(self._asks, 1, levels)
+        return self._depth(self._bids, self._bid_keys, -1, levels), self._depth(self._asks, self._ask_keys, 1, levels)
 
     def order(self, order_id: str) -> OrderState | None:
         order = self._orders.get(order_id)
@@ -250,7 +297,7 @@ class OrderBook:
         return order_id in self._orders
 
     # -- inside -----------------------------------------------------------------------------------------------
-    def _clean_top(self, book: dict[int, deque[_Order]], keys: list[int]) -> bool:
+    def _clean_top(self, book: dict[int, _Level], keys: list[int]) -> bool:
         """Drops emptied levels from the top of a side; True if the side has a (non-empty) best level."""
         while keys:
             top = keys[0]
@@ -265,18 +312,21 @@ class OrderBook:
         return False
 
     @staticmethod
-    def _depth(book: dict[int, deque[_Order]], sign: int, levels: int) -> list[Level]:
+    def _depth(book: dict[int, _Level], keys: list[int], sign: int, levels: int) -> list[Level]:
+        """The best `levels` levels with live orders, from the side's heap read best first and the levels' own
+        totals: a batch's depth costs the same with 20 or 20,000 resting orders (it sorted every price and walked
+        every order of the top levels)."""
         out: list[Level] = []
-        for k in sorted(book):
-            live = [o[REMAINING] for o in book[k] if o[REMAINING]]
-            if live:
-                out.append(Level(sign * k, sum(live), len(live)))
+        for k in _best_first(keys):
+            level = book[k]
+            if level.orders:
+                out.append(Level(sign * k, level.quantity, level.orders))
                 if len(out) == levels:
                     break
         return out
 
     @staticmethod
-    def _side_snapshot(book: dict[int, deque[_Order]], sign: int) -> tuple:
+    def _side_snapshot(book: dict[int, _Level], sign: int) -> tuple:
         levels = ((sign * k, tuple((o[ID], o[ACCOUNT], o[OWNER], o[QUANTITY], o[REMAINING])
                                    for o in book[k] if o[REMAINING])) for k in sorted(book))
         return tuple(level for level in levels if level[1])

@@ -17,8 +17,7 @@ from collections.abc import Callable
 class LoopAnswers:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._ready: list[asyncio.Future[None]] = []
-        self._scheduled: set[asyncio.AbstractEventLoop] = set()
+        self._ready: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}  # by loop: a wake-up pending
 
     async def gathered(self, submit_all: Callable[[Callable[[list[object]], None]], None]) -> list[object]:
         """The outcomes of items queued together: `submit_all(done)` queues them (`GroupCommit.submit_all`), and the
@@ -36,20 +35,20 @@ class LoopAnswers:
         return outcomes
 
     def _wake(self, loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[None]) -> None:
-        """`waiter` is answered: released at the loop's next wake-up, scheduled unless one is pending already."""
+        """`waiter` is answered: released at the loop's next wake-up, scheduled unless one is pending already (the
+        loop's list of waiters then exists)."""
         with self._lock:
-            self._ready.append(waiter)
-            if loop in self._scheduled:
+            ready = self._ready.get(loop)
+            if ready is not None:
+                ready.append(waiter)
                 return
-            self._scheduled.add(loop)
+            self._ready[loop] = [waiter]
         if not loop.is_closed():
             loop.call_soon_threadsafe(self._release, loop)
 
     def _release(self, loop: asyncio.AbstractEventLoop) -> None:
         with self._lock:
-            self._scheduled.discard(loop)
-            mine = [w for w in self._ready if w.get_loop() is loop]
-            self._ready = [w for w in self._ready if w.get_loop() is not loop]
-        for waiter in mine:
+            ready = self._ready.pop(loop)
+        for waiter in ready:
             if not waiter.done():
                 waiter.set_result(None)

@@ -40,31 +40,42 @@ class ValidMassOrder(BaseModel):
 
 async def handle(gateway: Any, headers: dict[str, str], data: bytes) -> tuple[int, bytes]:
     """(status, body) for one mass-order request."""
+    refused: dict[int, tuple[int, bytes]] = {}  # the orders refused as invalid, by place in the request
     try:
         principal = await gateway.member(headers)
         try:
             orders: list[Any] = ValidMassOrder.model_validate_json(data).orders
+            cmds: list[commands.PlaceOrder] = orders  # every order valid: the commands as they are
         except ValidationError:
             orders = MassOrder.model_validate_json(data).orders
+            cmds = _commands(orders, refused)
     except Exception as error:  # noqa: BLE001 - every request is answered
         return refusal(error)
     context = MessageContext.new(principal.actor)  # one request: its orders' events carry its ids
-    cmds: list[commands.PlaceOrder] = []
-    refused: dict[int, tuple[int, bytes]] = {}  # the orders refused as invalid, by place in the request
-    for n, item in enumerate(orders):
-        try:
-            cmds.append(item if isinstance(item, commands.PlaceOrder) else commands.PlaceOrder.model_validate(item))
-        except ValidationError as invalid:
-            refused[n] = refusal(invalid, within=f"orders.{n}")
     sequencer, party_id = gateway.runtime.sequencer, principal.party_id
     # the request's orders queued together and answered together, after the batches holding them committed
     outcomes = await gateway.answers.gathered(
         lambda done: sequencer.enter_all(party_id, cmds, context, done)) if cmds else []
-    if not refused and not any(isinstance(outcome, BaseException) for outcome in outcomes):
+    if not refused and set(map(type, outcomes)) == _PLACED:  # every order placed: none refused (an exception)
         return 200, accepted_json(outcomes)
     answered = iter(outcomes)
     return 200, b'{"results":[' + b",".join(
         _result(refused[n] if n in refused else next(answered), n) for n in range(len(orders))) + b"]}"
+
+
+_PLACED = {tuple}  # the type of a placed order's outcome, (order, trades)
+
+
+def _commands(orders: list[Any], refused: dict[int, tuple[int, bytes]]) -> list[commands.PlaceOrder]:
+    """The orders of a request that is not valid throughout, each validated alone: its valid orders' commands, in
+    their order, and each invalid one's refusal put in `refused` at its place."""
+    cmds = []
+    for n, item in enumerate(orders):
+        try:
+            cmds.append(commands.PlaceOrder.model_validate(item))
+        except ValidationError as invalid:
+            refused[n] = refusal(invalid, within=f"orders.{n}")
+    return cmds
 
 
 def _result(outcome: Any, n: int) -> bytes:

@@ -3,7 +3,7 @@ and the day-end report, published once per trading day at the first tick after i
 operator asks), which enforcement expects by a deadline (M-42(1))."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -37,17 +37,22 @@ def print_trade(uow: ExchangeUnitOfWork, trade: TradeRow | TradeRecord) -> None:
                 subject_ref=f"product:{trade.product_id}", audit=False)
 
 
-def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str], printed: Iterable[TradeRecord] = ()) -> None:
+def publish_depth(uow: ExchangeUnitOfWork, product_ids: Iterable[str], printed: Iterable[TradeRecord] = (),
+                  vintages: Mapping[str, int] | None = None) -> None:
     """One `depth-changed` per product whose book the command changed (conflated: never one per fill). `printed`:
     the command's own trades, in tape order — the last of a product is its last trade (the command holds the books'
-    lock, which every print number is taken under, at the latest regulatory instant), so it is not read again."""
+    lock, which every print number is taken under, at the latest regulatory instant), so it is not read again.
+    `vintages`: the products' vintages the command has read already (a product is never changed once listed)."""
     store = MarketStore(uow.session)
     last_prices = {trade.product_id: trade.price_cents for trade in printed}
+    known = {} if vintages is None else vintages
     for product_id in sorted(product_ids):
-        product = uow.trading.product(product_id)
+        vintage = known.get(product_id)
+        if vintage is None:
+            vintage = uow.trading.product(product_id).vintage
         bids, asks = uow.books.book(uow.session, product_id).depth(FEED_LEVELS)
         last_price = last_prices[product_id] if product_id in last_prices else store.last_price(product_id)
-        uow.publish(DepthChanged(product_id=product_id, vintage=product.vintage, bids=levels(bids),
+        uow.publish(DepthChanged(product_id=product_id, vintage=vintage, bids=levels(bids),
                                  asks=levels(asks), last_price=None if last_price is None else to_yuan(last_price),
                                  as_of=uow.now()), subject_ref=f"product:{product_id}", audit=False)
 

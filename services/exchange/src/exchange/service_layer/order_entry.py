@@ -11,9 +11,10 @@ batch left them. A refused order changes nothing and the batch goes on; the refu
 
 What the checks need is read once per batch, not per order: the accounts and their members, the balances (locked until
 the commit), the holding-limit inputs, the year's rules with the measures in force, the regulatory clock (one instant
-per batch), the open orders' records (kept beside the books between batches). Events are the same as for a lone order
-(accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch), all in the outbox
-of the batch's transaction; settlement goes on through the registry as before."""
+per batch), the open orders' records (kept beside the books between batches, with each account's open bids summed:
+M-28(2)'s count of them is kept current in memory, never summed in the database per batch). Events are the same as
+for a lone order (accepted, executed, delivery instructed, printed, cancelled; one depth change per product and batch),
+all in the outbox of the batch's transaction; settlement goes on through the registry as before."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from ets_shared.contracts.exchange import (
 )
 from ets_shared.errors import DomainError, Forbidden, NotFound, RuleViolation
 from ets_shared.persistence.claims import Claim, ClaimTakenOver, stamp
-from ets_shared.persistence.mapping import to_domain
+from exchange.adapters.books import OpenOrders
 from exchange.adapters.order_entry_store import AccountRecord, OrderEntryStore, OrderRecord, TradeRecord
 from exchange.domain.members import Member, require_may_place_order
 from exchange.domain.orders import BUY, SELF_TRADE, SELL, Execution
@@ -59,7 +60,7 @@ class _Batch:
     now: datetime
     day: date
     store: OrderEntryStore
-    records: dict[str, OrderRecord]
+    records: OpenOrders  # by order id, with the open bids per account
     accounts: dict[str, AccountRecord]
     cash: dict[str, list[int]]
     units: dict[tuple[str, int], list[int]]
@@ -152,7 +153,7 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
                 books.invalidate()
                 return outcomes, lost
             _write(batch)
-            market_data.publish_depth(uow, books.changed, batch.trades)
+            market_data.publish_depth(uow, books.changed, batch.trades, _vintages(batch))
             uow.commit()
             books.day = day
             books.records = _still_open(batch)
@@ -165,7 +166,12 @@ def _place(uow: ExchangeUnitOfWork, entries: list[Entry], claims: Sequence[Claim
     return outcomes, set()
 
 
-def _still_open(batch: _Batch) -> dict[str, OrderRecord]:
+def _vintages(batch: _Batch) -> dict[str, int]:
+    """The vintage of each listed product the batch's orders named (read once per batch, `_product`)."""
+    return {product_id: known[0] for product_id, known in batch.products.items() if not isinstance(known, DomainError)}
+
+
+def _still_open(batch: _Batch) -> OpenOrders:
     """The open orders' records after the batch: those it read (all open) and placed, less what it filled or
     cancelled — only the orders it placed or changed are looked at, not every resting order."""
     records = batch.records
@@ -187,16 +193,15 @@ def place_order(member_id: str, cmd: commands.PlaceOrder, uow: ExchangeUnitOfWor
 def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list[Entry]) -> _Batch:
     store = OrderEntryStore(uow.session)
     books = uow.books
-    records = books.records if books.records is not None else store.open_orders()
+    records = books.records if books.records is not None else OpenOrders(store.open_orders())
     books.records = None  # until the batch commits, the records in memory may run ahead of the database
     ids = {cmd.trading_account_id for _member, cmd, _context in entries}
-    accounts = store.accounts(ids)
-    members: dict[str, Member | DomainError] = {
-        row.member_id: to_domain(row, Member) for row in store.members(a.member_id for a in accounts.values())}
+    accounts, known = store.accounts(ids)
+    members: dict[str, Member | DomainError] = dict(known)
     bidders = {cmd.trading_account_id for _member, cmd, _context in entries if cmd.side == "BUY"}
     return _Batch(uow=uow, now=now, day=day, store=store, records=records, accounts=accounts, members=members,
                   cash=store.cash(accounts), units=store.allowances(accounts),
-                  held=store.holdings_and_pending_buys(bidders & accounts.keys()),
+                  held=store.holdings_and_pending_buys(bidders & accounts.keys(), records.bids),
                   allocations=store.allocations({a.covered_entity_id for a in accounts.values()
                                                  if a.covered_entity_id and a.trading_account_id in bidders}))
 
@@ -229,10 +234,15 @@ def _account(batch: _Batch, member_id: str, trading_account_id: str) -> AccountR
 
 
 def _product(batch: _Batch, product_id: str) -> tuple[int, int]:
-    """(vintage, previous close in fen) of a listed product (M-19, M-28(1))."""
+    """(vintage, previous close in fen) of a listed product (M-19, M-28(1)). A product remembered as listed (its
+    columns kept since the transaction that read it committed; never changed once listed) with its close of the day
+    known is not made into a `ProductRow` again (35 us a batch)."""
     def load(key: str) -> tuple[int, int]:
+        books = batch.uow.books
+        closes, listed = books.closes, books.listed.get(key)
+        if listed is not None and (key, batch.day) in closes:
+            return listed["vintage"], closes[(key, batch.day)]
         product = batch.uow.trading.product(key)
-        closes = batch.uow.books.closes
         if (key, batch.day) not in closes:
             tick = _cached(batch.rules, key, lambda k: market_rules(batch.uow, k)).tick_cents
             closes[(key, batch.day)] = batch.uow.trading.previous_close(product, batch.day, tick)
@@ -286,6 +296,8 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
                         updated_at=now)
     batch.new_orders[order.order_id] = order
     batch.records[order.order_id] = order
+    if cmd.side == "BUY":
+        batch.records.bid(account_id, order.quantity)
     uow.publish(_event(OrderAccepted, {
         "order_id": order.order_id, "sequence": order.sequence, "trading_account_id": account_id,
         "member_id": order.member_id, "product_id": order.product_id, "vintage": vintage, "side": cmd.side,
@@ -332,6 +344,7 @@ def _release(batch: _Batch, order: OrderRecord, quantity: int, reason: CancelRea
     if order.side == "BUY":
         cents = quantity * order.reserve_per_t_cents
         batch.move_cash(order.trading_account_id, cents, -cents)
+        batch.records.bid(order.trading_account_id, -quantity)
         if order.trading_account_id in batch.held:
             batch.held[order.trading_account_id] -= quantity
     else:
@@ -352,6 +365,7 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
     uow, now = batch.uow, batch.now
     maker = batch.records[maker_id]
     buy, sell = (taker, maker) if taker.side == "BUY" else (maker, taker)
+    batch.records.bid(buy.trading_account_id, -quantity)  # bought, not delivered: still counted, as a MATCHED trade
     for order in (buy, sell):
         order.remaining -= quantity
         order.filled += quantity
