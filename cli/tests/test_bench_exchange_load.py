@@ -77,3 +77,10 @@ async def test_the_closed_loop_keeps_when_each_order_was_answered():
     closed, _gateway = bench(rate=0)
     await closed.load()
     assert len(closed.answered) == 130 and min(closed.answered) >= closed.started + DELAY
+
+
+def test_each_trader_deposits_enough_for_the_orders_it_sends_within_its_allocation():
+    from ets_cli.bench_exchange import ALLOCATED
+    assert ExchangeBench(None, orders=20_000, traders=20, concurrency=1, year=2025).deposit == 100_000  # type: ignore[arg-type]
+    assert ExchangeBench(None, orders=60_000, traders=20, concurrency=1, year=2025).deposit == 180_000  # type: ignore[arg-type]
+    assert ExchangeBench(None, orders=10**7, traders=2, concurrency=1, year=2025).deposit == ALLOCATED  # type: ignore[arg-type]
