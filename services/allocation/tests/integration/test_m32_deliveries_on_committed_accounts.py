@@ -25,8 +25,9 @@ from .test_m32_serial_blocks_in_a_batch import migrated  # noqa: F401 - the fixt
 
 T0 = datetime(2026, 6, 1, 2, tzinfo=timezone.utc)
 TRADERS = [f"H{n}" for n in range(5)]
-ROUTES = {route.contract.contract.subject: route for route in (
-    Route(TradeDeliveryInstructed, on_delivery_instructed), Route(AllowanceWithdrawalRequested, on_withdrawal_requested))}
+ROUTES = {route.contract.contract.subject: route for route in (Route(TradeDeliveryInstructed, on_delivery_instructed),
+                                                                Route(AllowanceWithdrawalRequested,
+                                                                      on_withdrawal_requested))}
 #: the registry's tables, each in the order of its key (what a registration writes)
 DUMPED = {"registry_transaction": "seq", "registry_transaction_line": "id", "holding": "id", "serial_block": "id",
           "serial_movement": "id"}
