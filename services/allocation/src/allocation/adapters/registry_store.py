@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from allocation.adapters import committed_accounts
 from allocation.adapters.orm import AccountRow, HoldingRow, RegistryTransactionRow, TransactionLineRow
 from allocation.adapters.serials import SerialBlocks
 from allocation.domain import (
@@ -142,6 +143,7 @@ def write_pending_accounts(session: Session) -> None:
 
 def _insert_accounts(session: Session, accounts: Sequence[Account]) -> None:
     if accounts:
+        committed_accounts.opened(session)
         insert_rows(session, AccountRow, [
             {"account_id": a.account_id, "kind": a.kind.value, "holder_id": a.holder_id, "opened_at": a.opened_at,
              "linked_account_id": a.linked_account_id} for a in accounts])
@@ -150,6 +152,8 @@ def _insert_accounts(session: Session, accounts: Sequence[Account]) -> None:
 class RegistryStore:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: the session's database, asked once (the reads of a batch asked its bind at each statement)
+        self._postgresql = session.get_bind().dialect.name == "postgresql"
         self._ids: dict[HoldingKey, int] = {}  # loaded holdings -> row id
         self._scopes: list[tuple[frozenset[str], UnitType | None, int | None]] = []
         self._head: tuple[int, str] | None = None
@@ -168,10 +172,6 @@ class RegistryStore:
             self._accounts_ahead.update((i, None) for i in ids)
             for row in self.session.execute(select(*_ACCOUNT_COLUMNS).where(_ACCOUNT.c.account_id.in_(ids))):
                 self._accounts_ahead[row.account_id] = _account(row)
-
-    @property
-    def _dialect(self) -> str:
-        return "postgresql" if self.session.get_bind().dialect.name == "postgresql" else "sqlite"
 
     def open_accounts(self, accounts: Sequence[Account], *, at_commit: bool = False) -> None:
         """Open accounts (bulk insert: a batch of 10,000 registrations opens 10,000 accounts). `at_commit`: written
@@ -217,20 +217,29 @@ class RegistryStore:
         return registry
 
     def accounts(self, account_ids: Iterable[str]) -> dict[str, Account]:
-        """The named accounts that exist (one query per 5,000), e.g. to find the holding accounts a batch of
-        trading accounts is linked to before loading them all."""
+        """The named accounts that exist (one query per 5,000 of those not kept as committed already:
+        `committed_accounts`), e.g. to find the holding accounts a batch of trading accounts is linked to before
+        loading them all."""
         self.write_pending()
         found: dict[str, Account] = {}
-        for ids in chunks(sorted(set(account_ids))):
-            for row in self._among(_ACCOUNTS_AMONG, _SQLITE_ACCOUNTS, ids):
-                found[row[0]] = _account(row)
+        kept, unknown = committed_accounts.kept(self.session), []
+        for account_id in sorted(set(account_ids)):
+            if (account := kept.get(account_id)) is not None:
+                found[account_id] = account
+            else:
+                unknown.append(account_id)
+        read = []
+        for ids in chunks(unknown):
+            read += [_account(row) for row in self._among(_ACCOUNTS_AMONG, _SQLITE_ACCOUNTS, ids)]
+        committed_accounts.keep(self.session, read)
+        found.update((account.account_id, account) for account in read)
         return found
 
     def _among(self, among: AmongKeys[Select[Any]], on_sqlite: DriverStatement, ids: Sequence[str], **params: Any
                ) -> Sequence[Any]:
         """The rows of `among` for these ids: on SQLite its driver read (`DriverStatement`), elsewhere through the
         session."""
-        if self._dialect == "sqlite":
+        if not self._postgresql:
             return on_sqlite.rows(self.session, keys_=json.dumps(list(ids)), **params)
         statement, _ = among.statement(self.session)
         return self.session.execute(statement, {"keys_": list(ids), **params}).all()
@@ -292,14 +301,14 @@ class RegistryStore:
         if lock and not self._locked:
             self._lock_ledger()
         if self._head is None:
-            found = (_SQLITE_HEAD.rows(self.session) if self._dialect == "sqlite"
-                     else self.session.execute(_HEAD).all())
+            found = (self.session.execute(_HEAD).all() if self._postgresql
+                     else _SQLITE_HEAD.rows(self.session))
             self._head = (found[0][0], found[0][1]) if found else (0, GENESIS)
         return self._head
 
     def _lock_ledger(self) -> None:
         if not self._locked:
-            if self.session.get_bind().dialect.name == "postgresql":
+            if self._postgresql:
                 self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LEDGER_LOCK})
             self._locked, self._head = True, None
 

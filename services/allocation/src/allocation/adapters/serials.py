@@ -79,6 +79,16 @@ class SerialBlocks:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._loaded: dict[int, tuple[str, int]] = {}  # block id read -> (its account, its first serial) as read
+        #: asked once (a batch's moves asked the session's bind for its dialect, and for its connection, at each of
+        #: their four to six statements: a few µs each, per consumed batch whatever its size)
+        self._postgresql = session.get_bind().dialect.name == "postgresql"
+        self._connection: Any = None
+
+    def _in_transaction(self) -> Any:
+        """The session's connection in this transaction (`Session.connection`, asked once)."""
+        if self._connection is None:
+            self._connection = self.session.connection()
+        return self._connection
 
     def move(self, transactions: Sequence[RegistryTransaction], lot_of) -> None:  # origin -> lot
         """Move the serials of a batch of registered transactions, in registration order, set-based: the senders'
@@ -147,26 +157,26 @@ class SerialBlocks:
     def _insert(self, table: Any, columns: tuple[str, ...], rows: list[tuple]) -> None:
         if not rows:
             return
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._postgresql:
             insert_rows(self.session, table, [dict(zip(columns, row, strict=True)) for row in rows])
             return
-        sqlite_run(self.session.connection(), _SQLITE_INSERT[table.name], rows)
+        sqlite_run(self._in_transaction(), _SQLITE_INSERT[table.name], rows)
 
     def _delete(self, absorbed: list[int]) -> None:
         if not absorbed:
             return
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._postgresql:
             self.session.execute(_DELETE_BLOCKS, {"ids": absorbed})
             return
-        sqlite_run(self.session.connection(), _SQLITE_DELETE, [(i,) for i in absorbed])
+        sqlite_run(self._in_transaction(), _SQLITE_DELETE, [(i,) for i in absorbed])
 
     def _update(self, changed: list[tuple[int, str, int]]) -> None:
         """The blocks read that changed hands or were split: on SQLite one executemany of both columns; on
         PostgreSQL one statement per column (`set_by_key`), each only for the blocks whose column changed (a split
         alone, the first serial, stays a heap-only update: see `SerialBlockRow`)."""
-        if self.session.get_bind().dialect.name != "postgresql":
+        if not self._postgresql:
             if changed:
-                sqlite_run(self.session.connection(), _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
+                sqlite_run(self._in_transaction(), _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
             return
         set_by_key(self.session, _BLOCK, "id", "account_id",
                    [(i, a) for i, a, _ in changed if self._loaded[i][0] != a])
@@ -181,14 +191,14 @@ class SerialBlocks:
         held: dict[tuple[str, str, int, str], list[Block]] = {key: [] for key in needed}
         if not needed:
             return held
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._postgresql:
             keys = sorted(needed)
-            return self._held(held, self.session.connection().exec_driver_sql(_LOWEST_PER_KEY, {
+            return self._held(held, self._in_transaction().exec_driver_sql(_LOWEST_PER_KEY, {
                 "accounts": [k[0] for k in keys], "units": [k[1] for k in keys], "vintages": [k[2] for k in keys],
                 "lots": [k[3] for k in keys], "needs": [needed[k] for k in keys]}))
         # SQLite runs in this process: the driver's own cursor, in the session's transaction, one prepared statement
         # per key (SQLAlchemy's execution around each cost ten times SQLite's index lookup)
-        cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor = self._in_transaction().connection.driver_connection.cursor()
         try:
             for key in sorted(needed):
                 account_id, unit, vintage, lot = key
