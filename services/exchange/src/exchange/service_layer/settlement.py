@@ -12,6 +12,7 @@ first answer for a trade wins (a repeated or contradicting answer in the same ba
 answer (a deposit, a withdrawal) applies the noted answers first, so it sees the balances in the events' order."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from ets_shared.contracts.allocation import RegistryTransferRefused, RegistryTransferRegistered
@@ -23,11 +24,10 @@ from sqlalchemy.orm import Session
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
-from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
-from exchange.adapters.order_entry_store import TradeRecord
+from exchange.adapters.order_entry_store import TradeRecord, _BatchRead
 from exchange.adapters.trading_store import MATCHED, expire_held
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import fees_outside_schedule
@@ -108,10 +108,12 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
 
 
 _trades = TradeRow.__table__
-_ANSWERED = AmongKeys(lambda among: select(*(_trades.c[name] for name in TradeRecord.__slots__)).where(
+# Both run on SQLite straight on the driver (`_BatchRead`, the ids as one JSON parameter): SQLAlchemy's execution
+# around them (its execution context, result object and rows) cost more than SQLite's own work for a few answers.
+_ANSWERED = _BatchRead(lambda among: select(*(_trades.c[name] for name in TradeRecord.__slots__)).where(
     among(_trades.c.trade_id)))
 # The settled trades' new state, one statement for all of them (they share it: the batch's instant).
-_SETTLED = AmongKeys(lambda among: update(_trades).where(among(_trades.c.trade_id)).values(
+_SETTLED = _BatchRead(lambda among: update(_trades).where(among(_trades.c.trade_id)).values(
     status="SETTLED", settled_at=bindparam("at_", type_=_trades.c.settled_at.type)))
 
 
@@ -119,8 +121,22 @@ def _answered_trades(session: Session, trade_ids: set[str]) -> dict[str, TradeRe
     """The answered trades by id (an unknown id is simply absent), one read by a statement built once (the ids as one
     parameter, `AmongKeys`), as records: an SQLAlchemy row's attribute costs about 0.8 us, a slotted record's a
     twentieth, and settling, failing and the fee check read some twenty per trade."""
-    return {trade.trade_id: trade
-            for trade in (TradeRecord(*row) for row in _ANSWERED.execute(session, sorted(trade_ids)))}
+    return {trade.trade_id: trade for trade in (
+        TradeRecord(*row) for row in _ANSWERED.rows(session, _on_sqlite(session), sorted(trade_ids)))}
+
+
+def _on_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _mark_settled(session: Session, trade_ids: list[str], now: datetime) -> None:
+    """`_SETTLED` for these trades; on SQLite on the driver, `now` converted as SQLAlchemy binds it."""
+    if not _on_sqlite(session):
+        _SETTLED.among.execute(session, trade_ids, at_=now)
+        return
+    dialect = session.get_bind().dialect
+    process = _trades.c.settled_at.type.dialect_impl(dialect).bind_processor(dialect)
+    _SETTLED.driver.run_many(session, [{"keys_": json.dumps(trade_ids), "at_": process(now) if process else now}])
 
 
 def _record_outcomes(uow: ExchangeUnitOfWork, outcomes: dict[bool, list[dict]], now: datetime) -> None:
@@ -130,7 +146,7 @@ def _record_outcomes(uow: ExchangeUnitOfWork, outcomes: dict[bool, list[dict]], 
     driver's executemany, the compiled statement's per-row parameters cost more than the writing); a trade this
     session holds as an object is expired, so that it is read afresh (`expire_held`)."""
     if settled := sorted(row["trade_id"] for row in outcomes[True]):
-        _SETTLED.execute(uow.session, settled, at_=now)
+        _mark_settled(uow.session, settled, now)
     if failed := sorted(outcomes[False], key=lambda row: row["trade_id"]):
         update_rows(uow.session, TradeRow, failed)
     expire_held(uow.session, TradeRow, {row["trade_id"] for rows in outcomes.values() for row in rows})
