@@ -3,7 +3,6 @@ and the transactions it registered written back with the holdings they changed (
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -61,15 +60,10 @@ _HOLDINGS_OF = {(by_unit, by_vintage): _holdings_of(by_unit, by_vintage)
 _HEAD = select(_TRANSACTION.c.seq, _TRANSACTION.c.hash).order_by(_TRANSACTION.c.seq.desc()).limit(1)
 
 
-# the reads every registration runs (a batch's accounts, their holdings, the chain's head) on SQLite straight on the
-# driver: the session's `execute` around them cost about as much again as SQLite's own read, three times per consumed
-# batch whatever its size (20 accounts: 210 + 175 + 31 us through the session, 107 + 69 + 8 straight)
-def _on_sqlite(among: AmongKeys[Select[Any]]) -> DriverStatement:
-    return DriverStatement(lambda session: among.statement(session)[0])
-
-
-_SQLITE_ACCOUNTS = _on_sqlite(_ACCOUNTS_AMONG)
-_SQLITE_HOLDINGS = {scope: _on_sqlite(among) for scope, among in _HOLDINGS_OF.items()}
+# the reads every registration runs (a batch's accounts, their holdings — `AmongKeys.rows` — and the chain's head) on
+# SQLite straight on the driver: the session's `execute` around them cost about as much again as SQLite's own read,
+# three times per consumed batch whatever its size (20 accounts: 210 + 175 + 31 us through the session, 107 + 69 + 8
+# straight)
 _SQLITE_HEAD = DriverStatement(lambda _: _HEAD)
 
 
@@ -209,7 +203,7 @@ class RegistryStore:
         filters = {"unit": unit_type.value if unit_type is not None else None, "vintage": vintage}
         for ids in chunks(holders):
             for row_id, account_id, unit, of_vintage, project, reduced, boundary, quantity in (
-                    self._among(_HOLDINGS_OF[scope], _SQLITE_HOLDINGS[scope], ids, **filters)):
+                    self._among(_HOLDINGS_OF[scope], ids, **filters)):
                 origin = CcerOrigin(project, reduced, boundary) if project is not None else None
                 key = HoldingKey(account_id, UnitType(unit), of_vintage, origin)
                 registry.holdings[key] = quantity
@@ -230,17 +224,16 @@ class RegistryStore:
                 unknown.append(account_id)
         read = []
         for ids in chunks(unknown):
-            read += [_account(row) for row in self._among(_ACCOUNTS_AMONG, _SQLITE_ACCOUNTS, ids)]
+            read += [_account(row) for row in self._among(_ACCOUNTS_AMONG, ids)]
         committed_accounts.keep(self.session, read)
         found.update((account.account_id, account) for account in read)
         return found
 
-    def _among(self, among: AmongKeys[Select[Any]], on_sqlite: DriverStatement, ids: Sequence[str], **params: Any
-               ) -> Sequence[Any]:
-        """The rows of `among` for these ids: on SQLite its driver read (`DriverStatement`), elsewhere through the
-        session."""
+    def _among(self, among: AmongKeys[Select[Any]], ids: Sequence[str], **params: Any) -> Sequence[Any]:
+        """The rows of `among` for these ids: on SQLite its driver read (`AmongKeys.rows`), elsewhere through the
+        session (whose `execute` flushes what it holds pending first)."""
         if not self._postgresql:
-            return on_sqlite.rows(self.session, keys_=json.dumps(list(ids)), **params)
+            return among.rows(self.session, ids, on_driver=True, **params)
         statement, _ = among.statement(self.session)
         return self.session.execute(statement, {"keys_": list(ids), **params}).all()
 

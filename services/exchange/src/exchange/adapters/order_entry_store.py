@@ -8,8 +8,7 @@ and the open orders' records. Writes, at its end: new orders, changed resting or
 changes as relative `UPDATE ... SET x = x + :d` (a settlement committed by another transaction composes with them)."""
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
@@ -106,40 +105,26 @@ _order_values, _order_changes = attrgetter(*_ORDER_COLUMNS), attrgetter(*_ORDER_
 _trade_values = attrgetter(*_TRADE_COLUMNS)
 
 
-class _BatchRead:
-    """A read of every batch, built once, the batch's account ids (or member ids) as ONE parameter (`AmongKeys`): on
-    SQLite straight on the driver (`DriverStatement`: SQLAlchemy's execution around these small reads cost more than
-    SQLite's running them), elsewhere through the session. Balances are read `FOR UPDATE` (PostgreSQL; SQLite's
-    write transactions are `BEGIN IMMEDIATE` and its compiler leaves the clause out)."""
-
-    __slots__ = ("among", "driver")
-
-    def __init__(self, build: Callable[[Callable[[Any], Any]], Any]) -> None:
-        self.among: AmongKeys[Any] = AmongKeys(build)
-        self.driver = DriverStatement(lambda session: self.among.statement(session)[0])
-
-    def rows(self, session: Session, on_driver: bool, ids: list[str]) -> Sequence[Any]:
-        if on_driver:
-            return self.driver.rows(session, keys_=json.dumps(ids))
-        return self.among.execute(session, ids).all()
-
-
 _MEMBER_NAMES = [f.name for f in fields(Member)]
 _MEMBER_COLUMNS = [_members.c[name] for name in _MEMBER_NAMES]
-# the accounts with their members (a member row missing: its columns NULL, and the member read alone, as before)
-_ACCOUNTS = _BatchRead(lambda among: select(
+# The reads of every batch, built once, the batch's account ids (or member ids) as ONE parameter (`AmongKeys`): on
+# SQLite straight on the driver (`AmongKeys.rows`: SQLAlchemy's execution around these small reads cost more than
+# SQLite's running them), elsewhere through the connection. Balances are read `FOR UPDATE` (PostgreSQL; SQLite's
+# write transactions are `BEGIN IMMEDIATE` and its compiler leaves the clause out).
+# The accounts with their members (a member row missing: its columns NULL, and the member read alone, as before).
+_ACCOUNTS = AmongKeys(lambda among: select(
     _accounts.c.trading_account_id, _accounts.c.member_id, _accounts.c.participant_kind, _accounts.c.participant_id,
     _accounts.c.covered_entity_id, *_MEMBER_COLUMNS).select_from(
     _accounts.outerjoin(_members, _members.c.member_id == _accounts.c.member_id)).where(
     among(_accounts.c.trading_account_id)))
-_CASH = _BatchRead(lambda among: select(_cash.c.account_id, _cash.c.available_cents, _cash.c.reserved_cents).where(
+_CASH = AmongKeys(lambda among: select(_cash.c.account_id, _cash.c.available_cents, _cash.c.reserved_cents).where(
     among(_cash.c.account_id)).order_by(_cash.c.account_id).with_for_update())
-_UNITS = _BatchRead(lambda among: select(_units.c.account_id, _units.c.vintage, _units.c.available, _units.c.reserved)
+_UNITS = AmongKeys(lambda among: select(_units.c.account_id, _units.c.vintage, _units.c.available, _units.c.reserved)
                     .where(among(_units.c.account_id)).order_by(_units.c.account_id, _units.c.vintage)
                     .with_for_update())
 # M-28(2)'s inputs but the open bids (kept in memory beside the open orders' records, `books.OpenOrders`: summing
 # them here cost 2.7 ms per batch at ~1,000 open bids for each of 10 bidding accounts, growing with the book)
-_HOLDINGS = _BatchRead(lambda among: union_all(
+_HOLDINGS = AmongKeys(lambda among: union_all(
     select(_units.c.account_id, func.sum(_units.c.available + _units.c.reserved))
     .where(among(_units.c.account_id)).group_by(_units.c.account_id),
     select(_trades.c.buyer_account_id, func.sum(_trades.c.quantity))
@@ -180,7 +165,7 @@ class OrderEntryStore:
         """The named trading accounts that exist, and their members (one read)."""
         accounts: dict[str, AccountRecord] = {}
         members: dict[str, Member] = {}
-        for row in _ACCOUNTS.rows(self.session, self._on_driver, sorted(set(ids))):
+        for row in _ACCOUNTS.rows(self.session, sorted(set(ids)), on_driver=self._on_driver):
             accounts[row[0]] = AccountRecord(*row[:5])
             if row[5] is not None:
                 members[row[5]] = _member(tuple(row[5:]))
@@ -189,12 +174,12 @@ class OrderEntryStore:
     def cash(self, ids: Iterable[str]) -> dict[str, list[int]]:
         """[available, reserved] fen per account that has a cash row, locked until the batch commits."""
         return {a: [available, reserved] for a, available, reserved in
-                _CASH.rows(self.session, self._on_driver, sorted(set(ids)))}
+                _CASH.rows(self.session, sorted(set(ids)), on_driver=self._on_driver)}
 
     def allowances(self, ids: Iterable[str]) -> dict[tuple[str, int], list[int]]:
         """[available, reserved] t per (account, vintage), locked until the batch commits."""
         return {(a, v): [available, reserved] for a, v, available, reserved in
-                _UNITS.rows(self.session, self._on_driver, sorted(set(ids)))}
+                _UNITS.rows(self.session, sorted(set(ids)), on_driver=self._on_driver)}
 
     def holdings_and_pending_buys(self, ids: Iterable[str], open_bids: Mapping[str, int]) -> dict[str, int]:
         """M-28(2) per account: every allowance held (all vintages, available or reserved) plus what it may still
@@ -204,7 +189,7 @@ class OrderEntryStore:
         totals = {account: open_bids.get(account, 0) for account in ids}
         if not ids:
             return totals
-        for account, quantity in _HOLDINGS.rows(self.session, self._on_driver, ids):  # one round trip
+        for account, quantity in _HOLDINGS.rows(self.session, ids, on_driver=self._on_driver):  # one round trip
             totals[account] += int(quantity or 0)
         return totals
 

@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
+from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, update_rows
 
 from exchange.adapters.orm import AllowanceInstructionRow, LedgerEntryRow, TradeRow, TradingAccountRow
-from exchange.adapters.order_entry_store import TradeRecord, _BatchRead
+from exchange.adapters.order_entry_store import TradeRecord
 from exchange.adapters.trading_store import MATCHED, expire_held
 from exchange.domain.policy import TradingRules, to_yuan
 from exchange.service_layer.filings import fees_outside_schedule
@@ -108,12 +109,13 @@ def _apply_answers(answers: list[tuple[str, str, str | None, MessageContext]], u
 
 
 _trades = TradeRow.__table__
-# Both run on SQLite straight on the driver (`_BatchRead`, the ids as one JSON parameter): SQLAlchemy's execution
-# around them (its execution context, result object and rows) cost more than SQLite's own work for a few answers.
-_ANSWERED = _BatchRead(lambda among: select(*(_trades.c[name] for name in TradeRecord.__slots__)).where(
+# Both run on SQLite straight on the driver (`AmongKeys.rows` / `.driver`, the ids as one JSON parameter): SQLAlchemy's
+# execution around them (its execution context, result object and rows) cost more than SQLite's own work for a few
+# answers.
+_ANSWERED = AmongKeys(lambda among: select(*(_trades.c[name] for name in TradeRecord.__slots__)).where(
     among(_trades.c.trade_id)))
 # The settled trades' new state, one statement for all of them (they share it: the batch's instant).
-_SETTLED = _BatchRead(lambda among: update(_trades).where(among(_trades.c.trade_id)).values(
+_SETTLED = AmongKeys(lambda among: update(_trades).where(among(_trades.c.trade_id)).values(
     status="SETTLED", settled_at=bindparam("at_", type_=_trades.c.settled_at.type)))
 
 
@@ -122,7 +124,7 @@ def _answered_trades(session: Session, trade_ids: set[str]) -> dict[str, TradeRe
     parameter, `AmongKeys`), as records: an SQLAlchemy row's attribute costs about 0.8 us, a slotted record's a
     twentieth, and settling, failing and the fee check read some twenty per trade."""
     return {trade.trade_id: trade for trade in (
-        TradeRecord(*row) for row in _ANSWERED.rows(session, _on_sqlite(session), sorted(trade_ids)))}
+        TradeRecord(*row) for row in _ANSWERED.rows(session, sorted(trade_ids), on_driver=_on_sqlite(session)))}
 
 
 def _on_sqlite(session: Session) -> bool:
@@ -132,7 +134,7 @@ def _on_sqlite(session: Session) -> bool:
 def _mark_settled(session: Session, trade_ids: list[str], now: datetime) -> None:
     """`_SETTLED` for these trades; on SQLite on the driver, `now` converted as SQLAlchemy binds it."""
     if not _on_sqlite(session):
-        _SETTLED.among.execute(session, trade_ids, at_=now)
+        _SETTLED.execute(session, trade_ids, at_=now)
         return
     dialect = session.get_bind().dialect
     process = _trades.c.settled_at.type.dialect_impl(dialect).bind_processor(dialect)
