@@ -109,14 +109,14 @@ def test_m26_the_trades_read_and_the_settled_state_written_on_the_driver_are_sql
     ids = sorted(row.trade_id for row in rows)
     with exchange.uow() as uow:
         read = _answered_trades(uow.session, {*ids, "TRD-none"})
-        expected = [TradeRecord(*row) for row in _ANSWERED.among.execute(uow.session, ids)]
+        expected = [TradeRecord(*row) for row in _ANSWERED.execute(uow.session, ids)]
         assert sorted(read) == ids
         for record in expected:
             mine = read[record.trade_id]
             assert [(getattr(mine, n), type(getattr(mine, n))) for n in TradeRecord.__slots__] == [
                 (getattr(record, n), type(getattr(record, n))) for n in TradeRecord.__slots__]
         _mark_settled(uow.session, ids[:2], NOW)
-        _SETTLED.among.execute(uow.session, ids[2:], at_=NOW)
+        _SETTLED.execute(uow.session, ids[2:], at_=NOW)
         uow.commit()
     with exchange.factory() as session:
         stored = session.execute(text("SELECT status, settled_at, failure_reason FROM " + TradeRow.__tablename__ +
