@@ -1,12 +1,14 @@
-"""A consumed batch's inbox check (`SqlUnitOfWork.processed_among`), on SQLite and PostgreSQL: exactly the events of
-the batch the inbox holds — what `keys_present` (SQLAlchemy's IN on PostgreSQL) finds — whatever the batch's size,
-with an id repeated in it, and none for an empty inbox."""
+"""A consumed batch's inbox check (`SqlUnitOfWork.processed_among`, by `keys_present`: the ids as one JSON text on
+SQLite's driver, one array parameter on PostgreSQL), on both: exactly the events of the batch the inbox holds
+whatever the batch's size, with an id repeated in it, and none for an empty inbox — the same as SQLAlchemy's own IN."""
 from __future__ import annotations
 
 from ets_shared.clock import utcnow
 from ets_shared.envelope import MessageContext
 from ets_shared.ids import ordered_uuid
-from ets_shared.persistence.bulk import insert_rows, keys_present
+from sqlalchemy import select
+
+from ets_shared.persistence.bulk import insert_rows
 from ets_shared.persistence.engine import make_engine, make_session_factory
 from ets_shared.persistence.tables import InboxMessage, PlatformTable
 from ets_shared.unit_of_work import SqlUnitOfWork
@@ -30,6 +32,7 @@ def test_the_inbox_check_finds_exactly_the_batchs_applied_events(database_url):
     with uow() as checking:
         for batch in ([applied[0]], [new[0]], applied[:10] + new[:10], new + applied + applied[:3], new[5:6] * 2):
             found = checking.processed_among(batch)
-            assert found == keys_present(checking.session, InboxMessage, "event_id", batch) == set(batch) & set(
-                applied)
+            column = InboxMessage.__table__.c.event_id
+            with_in = set(checking.session.execute(select(column).where(column.in_(batch))).scalars())
+            assert found == with_in == set(batch) & set(applied)
     engine.dispose()

@@ -23,7 +23,6 @@ from ets_shared.clock import as_utc, utcnow
 from ets_shared.contracts.base import CaseEventData, EventData
 from ets_shared.envelope import Envelope, MessageContext, seal
 from ets_shared.observability.tracing import case_trace_headers, current_headers, encode_headers
-from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows, keys_present
 from ets_shared.persistence.claims import current_claim, fence
 from ets_shared.persistence.driver_statement import DriverStatement
@@ -35,11 +34,6 @@ _CLOCK_NOW = select(RegulatoryClock.__table__.c.now).where(RegulatoryClock.__tab
 # on SQLite straight on the driver: the session's `execute` around this one-row read cost four times the read (about
 # 60 of a one-event consumed batch's 750 µs); converted as SQLAlchemy converts it
 _CLOCK_NOW_ON_SQLITE = DriverStatement(lambda _: _CLOCK_NOW)
-# Which of a batch's events the inbox holds, beyond SQLite (where `keys_present` runs on the driver): the ids as one
-# array parameter (`AmongKeys`) — SQLAlchemy's expanding IN rendered the statement anew with a parameter per id,
-# 190 of the 270 µs of a ten-event batch's check on PostgreSQL (85 µs now)
-_PROCESSED = AmongKeys(lambda among: select(InboxMessage.__table__.c.event_id).where(
-    among(InboxMessage.__table__.c.event_id)))
 
 
 _HELD = "ets_held"  # the key in `Session.info` of the objects `hold_loaded` keeps
@@ -276,9 +270,7 @@ class SqlUnitOfWork:
 
     def processed_among(self, event_ids: list[str]) -> set[str]:
         """Which of these events this service has applied already (one query for a consumed batch)."""
-        if self.session.get_bind().dialect.name == "sqlite":
-            return keys_present(self.session, InboxMessage, "event_id", event_ids)
-        return set(_PROCESSED.execute(self.session, event_ids).scalars())
+        return keys_present(self.session, InboxMessage, "event_id", event_ids)
 
     def mark_processed(self, envelope: Envelope, subject: str, at: datetime | None = None, *,
                        event_id: str | None = None) -> None:
