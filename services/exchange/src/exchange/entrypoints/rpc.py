@@ -25,11 +25,10 @@ from typing import Any
 import jwt
 
 from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
-from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
-from exchange.entrypoints.rpc_answers import LoopAnswers
+from exchange.entrypoints.rpc_answers import LoopAnswers, reply_headers, request_context
 from exchange.entrypoints.rpc_order_json import order_json
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.service_layer import commands
@@ -98,8 +97,7 @@ class OrderGateway:
         else:
             status, body = await self.handle(msg.headers or {}, msg.data)
         if msg.reply:
-            await self._nc.publish(msg.reply, body, headers={"Status": str(status),
-                                                             "Content-Type": "application/json"})
+            await self._nc.publish(msg.reply, body, headers=reply_headers(status))
 
     async def member(self, headers: dict[str, str]) -> Principal:
         """The member the request's token names (verified, or remembered as verified); refused unless a member."""
@@ -120,7 +118,7 @@ class OrderGateway:
         try:
             principal = await self.member(headers)
             cmd = commands.PlaceOrder.model_validate_json(data)
-            sequencer, context = self.runtime.sequencer, MessageContext.new(principal.actor)
+            sequencer, context = self.runtime.sequencer, request_context(principal.actor)
             outcome: Any
             outcome, = await self.answers.gathered(
                 lambda done: sequencer.enter_all(principal.party_id, [cmd], context, done))
