@@ -42,6 +42,10 @@ class Contexts(Entered):
         self.contexts.append(context)
         super().enter_all(member_id, cmds, context, done)
 
+    async def answer(self, entry):
+        self.contexts.append(entry[2])
+        return await super().answer(entry)
+
 
 def a_gateway() -> OrderGateway:
     gateway = OrderGateway(SimpleNamespace(settings=SimpleNamespace(jwks_url=None), sequencer=Contexts()))

@@ -69,7 +69,7 @@ class OrderGateway:
     def __init__(self, runtime: Any) -> None:
         self.runtime = runtime
         self.tokens = VerifiedTokens()
-        self.answers = LoopAnswers()  # the sequencer's answers, one loop wake-up per batch
+        self.answers = LoopAnswers()  # the sequencer's answers to mass requests, one loop wake-up per batch
         self._subs: list[Any] = []
         self._nc: Any = None
         self._tasks: set[asyncio.Task] = set()
@@ -118,13 +118,10 @@ class OrderGateway:
         try:
             principal = await self.member(headers)
             cmd = commands.PlaceOrder.model_validate_json(data)
-            sequencer, context = self.runtime.sequencer, request_context(principal.actor)
-            outcome: Any
-            outcome, = await self.answers.gathered(
-                lambda done: sequencer.enter_all(principal.party_id, [cmd], context, done))
-            if isinstance(outcome, BaseException):
-                raise outcome
-            order, trades = outcome
+            # the sequencer's entry (`Sequencer.enter`'s), answered on this loop (`GroupCommit.answer`: a batch's
+            # answers in one wake-up) — its refusal raised
+            order, trades = await self.runtime.sequencer.answer(
+                (principal.party_id, cmd, request_context(principal.actor)))
             return 201, order_json(order, trades)
         except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
             return refusal(error)
