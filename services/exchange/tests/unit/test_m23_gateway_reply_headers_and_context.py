@@ -1,7 +1,7 @@
 """M-23 through the NATS gateway: what a request is answered with, headers and body, as it goes out on NATS — the
 `Status` the same HTTP request would have had and the JSON type, for an accepted order, a refused one and a mass
 order — and the context its orders' events carry: a fresh correlation id per request, the member as the actor, as
-`MessageContext.new` makes it (`rpc_answers.request_context`, `reply_headers`)."""
+`MessageContext.new` makes it (`reply_headers`)."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,6 @@ from types import SimpleNamespace
 from ets_shared.auth import Principal, Role
 from ets_shared.envelope import MessageContext
 from exchange.entrypoints.rpc import MASS_ORDERS_SUBJECT, ORDERS_SUBJECT, OrderGateway
-from exchange.entrypoints.rpc_answers import request_context
 
 from exchange.entrypoints.rpc_order_json import order_json
 
@@ -61,7 +60,7 @@ async def a_request(gateway: OrderGateway, subject: str, body: object, token: st
 
 
 def test_m23_a_requests_context_is_what_message_context_new_makes():
-    made = [request_context("member:M-B") for _ in range(1000)]
+    made = [MessageContext.new("member:M-B") for _ in range(1000)]
     assert all(type(c) is MessageContext and (c.causation_id, c.actor) == (None, "member:M-B") for c in made)
     assert all(UUID_TEXT.match(c.correlation_id) and str(uuid.UUID(c.correlation_id)) == c.correlation_id
                for c in made)

@@ -28,7 +28,8 @@ from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
 from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
-from exchange.entrypoints.rpc_answers import LoopAnswers, reply_headers, request_context
+from ets_shared.envelope import MessageContext
+from exchange.entrypoints.rpc_answers import LoopAnswers, reply_headers
 from exchange.entrypoints.rpc_order_json import order_json
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.service_layer import commands
@@ -121,7 +122,7 @@ class OrderGateway:
             # the sequencer's entry (`Sequencer.enter`'s), answered on this loop (`GroupCommit.answer`: a batch's
             # answers in one wake-up) — its refusal raised
             order, trades = await self.runtime.sequencer.answer(
-                (principal.party_id, cmd, request_context(principal.actor)))
+                (principal.party_id, cmd, MessageContext.new(principal.actor)))
             return 201, order_json(order, trades)
         except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
             return refusal(error)

@@ -17,7 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from exchange.entrypoints.rpc_answers import request_context
+from ets_shared.envelope import MessageContext
+
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.entrypoints.rpc_order_json import accepted_json, order_json
 from exchange.service_layer import commands
@@ -51,7 +52,7 @@ async def handle(gateway: Any, headers: dict[str, str], data: bytes) -> tuple[in
             cmds = _commands(orders, refused)
     except Exception as error:  # noqa: BLE001 - every request is answered
         return refusal(error)
-    context = request_context(principal.actor)  # one request: its orders' events carry its ids
+    context = MessageContext.new(principal.actor)  # one request: its orders' events carry its ids
     sequencer, party_id = gateway.runtime.sequencer, principal.party_id
     # the request's orders queued together and answered together, after the batches holding them committed
     outcomes = await gateway.answers.gathered(
