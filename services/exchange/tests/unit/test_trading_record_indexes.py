@@ -61,6 +61,15 @@ def test_a_products_trades_and_an_accounts_open_buys_are_found_by_index(plans):
     MarketStore(session).day_trades("SHEA-2025", date(2026, 8, 3))
     MarketStore(session).last_trade("SHEA-2025")
     TradingStore(session).pending_buys("X-M-E-0001")
-    assert "USING INDEX ix_trade_product_mode_day (product_id=?)" in seen[1], seen[1]  # by product alone
-    assert all("SEARCH trade USING INDEX" in plan for plan in seen[:2]), seen[:2]
+    assert all("SEARCH trade USING INDEX" in plan and "(product_id=?" in plan for plan in seen[:2]), seen[:2]
     assert not any("SCAN trade" in plan or "SCAN exchange_order" in plan for plan in seen), seen
+
+
+def test_m25_a_products_last_trade_is_its_latest_index_entry_not_a_sort_of_its_trades(plans):
+    session, seen = plans
+    MarketStore(session).last_trade("SHEA-2025")
+    MarketStore(session).last_price("SHEA-2025")  # the depth feed's, after a batch that changed a book
+    assert len(seen) == 2
+    for plan in seen:
+        assert "SEARCH trade USING INDEX ix_trade_product_latest (product_id=?)" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan

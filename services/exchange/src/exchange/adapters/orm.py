@@ -146,11 +146,15 @@ class OrderRow(ExchangeTable, table=True):
 
 class TradeRow(ExchangeTable, table=True):
     """A trade and its settlement. A buyer's trades are found by `ix_trade_buyer_status`, a product's by
-    `ix_trade_product_mode_day` (their prefixes serve lookups by buyer or product alone, without an index each)."""
+    `ix_trade_product_mode_day` (their prefixes serve lookups by buyer or product alone, without an index each), a
+    product's last trade (the depth feed's last price, M-25) by `ix_trade_product_latest` read backwards — without
+    it the read sorted all the product's trades at every batch that changed a book without trading (5.5 ms at 13,000
+    trades, growing with the year)."""
 
     __tablename__ = "trade"
     __table_args__ = (Index("ix_trade_buyer_status", "buyer_account_id", "status"),
-                      Index("ix_trade_product_mode_day", "product_id", "mode", "trading_day"))
+                      Index("ix_trade_product_mode_day", "product_id", "mode", "trading_day"),
+                      Index("ix_trade_product_latest", "product_id", "executed_at", "print_sequence", "trade_id"))
     trade_id: str = Field(primary_key=True, max_length=64)
     mode: str = Field(max_length=16)
     product_id: str = Field(max_length=32)
