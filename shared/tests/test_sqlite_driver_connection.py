@@ -5,10 +5,12 @@ errors raised as SQLAlchemy raises them, and through SQLAlchemy whenever somethi
 from __future__ import annotations
 
 import threading
+import time
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, TimeoutError as SATimeoutError
 
 from ets_shared.clock import utcnow
 from ets_shared.persistence.bulk import insert_rows, keys_present
@@ -116,3 +118,36 @@ def test_statements_go_through_sqlalchemy_while_something_listens_to_them(sessio
 def count_inbox(sessions) -> int:
     with sessions() as session:
         return len(keys_present(session, InboxMessage, "event_id", ["e1", "e2", "e3", "e4"]))
+
+
+def test_a_write_block_waiting_for_a_connection_does_not_hold_the_write_lock(engine):
+    """Locked first, a write block waited for a connection that writers queued on the lock all held — until the
+    pool's 30 s timeout (the mrv's relay with sixteen verifications in flight). It takes the connection first, as a
+    session's write does (checked out, then locked at its BEGIN)."""
+    held = []
+    pool: Any = engine.pool
+    pool._timeout = 0.2  # QueuePool's wait for a connection, made short to find the pool's end
+    while True:  # every connection of the pool checked out, as by writers waiting for the lock
+        try:
+            held.append(pool.connect())
+        except SATimeoutError:
+            break
+        assert len(held) <= 100, "the pool never ran out"
+    pool._timeout = 30.0
+    done = threading.Event()
+
+    def relay_flush() -> None:
+        with sqlite_driver_connection(engine, write=True) as connection:
+            connection.execute("INSERT INTO thing VALUES (9)")
+        done.set()
+
+    flusher = threading.Thread(target=relay_flush)
+    flusher.start()
+    time.sleep(0.3)
+    lock = sqlite_write_lock(engine)
+    assert lock is not None and lock.acquire(blocking=False), "the block held the lock while it waited"
+    lock.release()
+    for connection in held:
+        connection.close()
+    assert done.wait(10) and count(engine) == 1
+    flusher.join()

@@ -117,16 +117,18 @@ def sqlite_driver_connection(engine: Engine, *, write: bool = False) -> Iterator
     times its statements, twice per batch). Outside a transaction each statement is one (the driver's autocommit:
     a read sees one snapshot). `write`: the block is one transaction, queued on the engine's write lock and begun
     with `BEGIN IMMEDIATE` as a session's write is, committed at its end and rolled back if it raises."""
-    lock = _WRITE_LOCKS[engine] if write else None
-    if lock is not None:
-        lock.acquire()
+    # the connection first, then the lock — the order a session's write takes them (checked out, then locked at its
+    # BEGIN): locked first, this waited for a connection that the writers queued on the lock all held, until the
+    # pool's timeout (30 s) — the mrv's relay with sixteen verifications in flight
+    pooled = engine.raw_connection()
     try:
-        pooled = engine.raw_connection()
+        connection: Any = pooled.driver_connection
+        if not write:
+            yield connection
+            return
+        lock = _WRITE_LOCKS[engine]
+        lock.acquire()
         try:
-            connection: Any = pooled.driver_connection
-            if lock is None:
-                yield connection
-                return
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
@@ -135,10 +137,9 @@ def sqlite_driver_connection(engine: Engine, *, write: bool = False) -> Iterator
                 raise
             connection.execute("COMMIT")
         finally:
-            pooled.close()  # back to the pool (which rolls back whatever is still open)
-    finally:
-        if lock is not None:
             lock.release()
+    finally:
+        pooled.close()  # back to the pool (which rolls back whatever is still open)
 
 
 def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
