@@ -30,7 +30,7 @@ from exchange.domain.market_measures import (
 from exchange.domain.policy import TradingRules
 from exchange.entrypoints.schemas_risk import MeasurePublic, WarningPublic
 from exchange.service_layer import commands_oversight as commands
-from exchange.adapters.policy_repository import rules_for
+from exchange.adapters.policy_repository import rules_for, rules_in_force
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 
@@ -58,7 +58,7 @@ def market_rules(uow: ExchangeUnitOfWork, product_id: str) -> TradingRules:
     """The rules a command on `product_id` is checked against now: refused while the product is halted (M-29)."""
     measures = measures_in_force(uow)
     require_not_halted(measures, product_id)
-    return effective_rules(rules_for(uow.session, regulatory_date(uow.now()).year), measures, product_id)
+    return effective_rules(rules_in_force(uow.session, regulatory_date(uow.now()).year), measures, product_id)
 
 
 def impose(cmd: commands.ImposeMeasure, uow: ExchangeUnitOfWork) -> MeasurePublic:
