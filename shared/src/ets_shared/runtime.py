@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import nats
 from fastapi import APIRouter, FastAPI, Request
@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from ets_shared.auth import Principal
 from ets_shared.clock import utcnow
+from ets_shared.companion import CompanionProcess
 from ets_shared.contracts.base import EventData
 from ets_shared.envelope import MessageContext
 from ets_shared.errors import NotFound
@@ -85,6 +86,9 @@ class ServiceDefinition(Generic[P]):
     policy: (tuple[type[P], Callable[[int], P]] | tuple[type[P], Callable[[int], P], Callable[[Any, int, P], None]]
              | None) = None
     version: str = "0.1.0"
+    # events whose handlers need nothing the service holds in memory: served, a companion process applies them and
+    # runs the outbox relay (`ets_shared.companion`); the first process applies the rest
+    companion: frozenset[type[EventData]] = frozenset()
 
 
 class ServiceRuntime:
@@ -107,10 +111,12 @@ class ServiceRuntime:
         routes = self.routes = routes_by_producer(definition.handlers)
         declare_consumers(self.broker, service=definition.name, routes=routes, applier=self.applier)
         declare_publishers(self.broker, list(definition.publishes))
-        timing = ConsumerTiming.of(self.settings.consumer_ack_wait_seconds, self.settings.consumer_pin_timeout_seconds)
-        self.consumers = [StreamConsumer(definition.name, producer, by_subject, self.applier,
-                                         batch_size=self.settings.consumer_batch_size, timing=timing)
-                          for producer, by_subject in routes.items()]
+        # `whole`: every consumer and the relay here; `first`: a companion process applies `definition.companion`
+        # and relays (`split_off_companion`); `companion`: that process (`become_companion`)
+        self.role: Literal["whole", "first", "companion"] = "whole"
+        self.consumers = self._consumers(routes)
+        self.companion_consumers: list[StreamConsumer] = []  # the companion's, observed by the first process
+        self.companion: CompanionProcess | None = None
         self.relay = OutboxRelay(self.session_factory, self._publish_batch, batch_size=self.settings.outbox_batch_size,
                                  poll_seconds=self.settings.outbox_poll_seconds,
                                  read_session_factory=self.read_session_factory, service=definition.name,
@@ -121,19 +127,55 @@ class ServiceRuntime:
         self._nc: Any = None
         self._js: Any = None
         self._publisher: JetStreamPublisher | None = None  # the relay's, on this connection
+        self.wake_relay: Callable[[], None] = self.relay.wake  # after a commit; the companion's relay once split
         from ets_shared.http.app import create_http_app
 
         self.http: FastAPI = create_http_app(self)
+
+    def _consumers(self, routes: Mapping[str, Mapping[str, Any]], companion: bool = False) -> list[StreamConsumer]:
+        timing = ConsumerTiming.of(self.settings.consumer_ack_wait_seconds, self.settings.consumer_pin_timeout_seconds)
+        return [StreamConsumer(self.definition.name, producer, by_subject, self.applier, companion=companion,
+                               batch_size=self.settings.consumer_batch_size, timing=timing)
+                for producer, by_subject in routes.items() if by_subject]
+
+    def _routes(self, companion: bool) -> dict[str, dict[str, Any]]:
+        subjects = {contract.contract.subject for contract in self.definition.companion}
+        return {producer: {subject: route for subject, route in by_subject.items()
+                           if (subject in subjects) == companion}
+                for producer, by_subject in self.routes.items()}
+
+    def split_off_companion(self, factory: str) -> bool:
+        """Served: leave the companion events and the relay to a companion process (`ets_shared.companion`) that
+        `start` starts and `stop` stops; False (nothing changed) if the service names no companion events."""
+        if not self.definition.companion:
+            return False
+        self.role = "first"
+        self.consumers = self._consumers(self._routes(companion=False))
+        self.companion_consumers = self._consumers(self._routes(companion=True), companion=True)
+        self.companion = CompanionProcess(factory, self.metrics.add_forwarded)
+        self.wake_relay = self.companion.wake
+        return True
+
+    def become_companion(self) -> None:
+        """This process is a companion: it applies the companion events and relays; no entry point of its own."""
+        self.role = "companion"
+        self.consumers = self._consumers(self._routes(companion=True), companion=True)
+
+    async def start_entrypoints(self) -> None:
+        """What a service serves beside HTTP and its consumers (the exchange's order gateway); never in a companion."""
+
+    async def stop_entrypoints(self) -> None:
+        """Stops what `start_entrypoints` started, first of all."""
 
     # -- units of work -------------------------------------------------------------------------------------
     def uow(self, context: MessageContext, shared: SharedTransaction | None = None) -> SqlUnitOfWork:
         """A unit of work with a transaction of its own, or a savepoint of the `shared` one."""
         return self.definition.uow_class(self.session_factory, producer=self.definition.name, context=context,
-                                         publishes=frozenset(self.definition.publishes), on_commit=self.relay.wake,
+                                         publishes=frozenset(self.definition.publishes), on_commit=self.wake_relay,
                                          shared=shared)
 
     def shared_transaction(self) -> SharedTransaction:
-        return SharedTransaction(self.session_factory, self.relay.wake)
+        return SharedTransaction(self.session_factory, self.wake_relay)
 
     @staticmethod
     def context_for(request: Request, principal: Principal) -> MessageContext:
@@ -155,14 +197,27 @@ class ServiceRuntime:
         self.dead_letters.publish = self._publish_raw
         for consumer in self.consumers:
             await _retrying(f"starting {consumer.durable}", partial(consumer.start, self._nc))
-        await self.relay.start()
+        if self.companion is not None:
+            for consumer in self.companion_consumers:
+                consumer.observe(self._nc)
+            await self.companion.start()
+        else:
+            await self.relay.start()
         freeze_startup_heap()
-        log.info("%s started (db %s)", self.definition.name, url.render_as_string(hide_password=True))
+        if self.role != "companion":
+            await self.start_entrypoints()
+        log.info("%s started%s (db %s)", self.definition.name, "" if self.role == "whole" else f" as {self.role}",
+                 url.render_as_string(hide_password=True))
 
     async def stop(self) -> None:
+        if self.role != "companion":
+            await self.stop_entrypoints()
         for consumer in self.consumers:
             await consumer.stop()
-        await self.relay.stop()
+        if self.companion is not None:
+            await self.companion.stop()  # its relay's last flush publishes what this process committed last
+        else:
+            await self.relay.stop()
         if self._nc is not None:
             await self._nc.drain()
             self._nc = self._publisher = None
@@ -187,7 +242,10 @@ class ServiceRuntime:
                 return False
 
         nats_ok = bool(self._nc is not None and self._nc.is_connected)
-        return {"database": await asyncio.to_thread(database_ok), "nats": nats_ok}
+        checks = {"database": await asyncio.to_thread(database_ok), "nats": nats_ok}
+        if self.companion is not None:
+            checks["companion"] = self.companion.alive
+        return checks
 
     async def backlog(self) -> dict[str, Any]:
         """What this service has not done yet: committed events its relay has not published, and events its
@@ -198,7 +256,8 @@ class ServiceRuntime:
                 session.rollback()
                 return row[0], row[1]
 
-        consumers = [await consumer.lag() for consumer in self.consumers] if self._nc is not None else []
+        consumers = ([await consumer.lag() for consumer in [*self.consumers, *self.companion_consumers]]
+                     if self._nc is not None else [])
         unpublished, oldest = await asyncio.to_thread(outbox)
         return {"service": self.definition.name, "outbox_unpublished": unpublished,
                 "oldest_unpublished_at": oldest, "consumers": consumers,

@@ -62,6 +62,10 @@ class PlatformSettings(BaseSettings):
                                              "marked in progress are delivered again after")
     consumer_pin_timeout_seconds: float = Field(3.0, gt=0, description="a dead replica is replaced after; the next "
                                                 "takes over its unacknowledged events from the stream, in order")
+    companion: Literal["process", "inline"] = Field(
+        "process", description="a served service that names companion events (the exchange: settlement of the "
+        "registry's answers) applies them and relays its outbox in a second process (`ets_shared.companion`), or "
+        "inline, all in one process")
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True

@@ -21,7 +21,7 @@ from exchange.entrypoints import (
     http, http_accounts, http_market, http_reconciliation, http_risk, http_surveillance, http_trading,
 )
 from exchange.service_layer.filings import file_rules
-from exchange.service_layer.handlers import EVENT_HANDLERS
+from exchange.service_layer.handlers import EVENT_HANDLERS, SETTLEMENT_ANSWERS
 from exchange.adapters.policy_repository import ExchangePolicyDocument
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -47,6 +47,9 @@ def definition() -> ServiceDefinition:
                    FeeOutsideSchedule, AccountSucceeded],
         uow_class=ExchangeUnitOfWork,
         policy=(ExchangePolicyDocument, ExchangePolicyDocument.default, file_rules),
+        # settlement of the registry's answers touches no order book: served, a companion process applies them (and
+        # relays the outbox) while this one enters orders (`ets_shared.companion`)
+        companion=frozenset(SETTLEMENT_ANSWERS),
     )
 
 
@@ -68,14 +71,12 @@ class ExchangeRuntime(ServiceRuntime):
             raise TypeError(f"the exchange's units of work are ExchangeUnitOfWork, not {type(uow).__name__}")
         return uow
 
-    async def start(self) -> None:
-        await super().start()
+    async def start_entrypoints(self) -> None:
         await self.gateway.start(self._nc)
 
-    async def stop(self) -> None:
+    async def stop_entrypoints(self) -> None:
         await self.gateway.stop()
         await asyncio.to_thread(self.sequencer.stop)
-        await super().stop()
 
 
 def build_runtime(settings: ServiceSettings | None = None) -> ServiceRuntime:

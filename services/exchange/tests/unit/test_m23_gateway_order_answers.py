@@ -92,6 +92,13 @@ class Entered:
     def enter_all(self, member_id, cmds, context, done):
         done([self._answer(cmd) for cmd in cmds])
 
+    async def answer(self, entry):
+        """A single order's entry (member, command, context) answered on the loop, its refusal raised."""
+        answer = self._answer(entry[1])
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
 
 async def a_mass_request(body: dict, sequencer: Entered | None = None) -> tuple[int, dict, list]:
     status, reply, entered = await a_mass_reply(body, sequencer)

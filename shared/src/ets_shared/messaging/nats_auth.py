@@ -6,7 +6,7 @@ and signs the server's challenge with it, so the server configuration holds no s
 
 | identity | publishes | subscribes |
 |---|---|---|
-| a service `S` | its events `ets.S.>`, its dead letters `ets.dlq.S`, requests to `ets.rpc.*.>`, replies to requests it received, the JetStream API for the platform's streams and for its own durable consumers `S--<producer>`, acks of those consumers | its inbox `_INBOX.S.>`, its own `ets.rpc.S.>` |
+| a service `S` | its events `ets.S.>`, its dead letters `ets.dlq.S`, requests to `ets.rpc.*.>`, replies to requests it received, the JetStream API for the platform's streams and for its own durable consumers `S--<producer>` (and its companion process's, `S-companion--<producer>`), acks of those consumers | its inbox `_INBOX.S.>`, its own `ets.rpc.S.>` |
 | `calendar` | `ets.calendar.>`, stream information | its inbox |
 | `observer` | no event: consumers of its own (create, pull, ack); never a service's consumer | `ets.>` except `ets.rpc.>`, its inbox |
 | `member-gateway` | order requests to the exchange (`ets.rpc.exchange.orders`, one order; `ets.rpc.exchange.orders.mass`, many orders with an answer each); each request carries its member's token, which the exchange checks | its inbox |
@@ -59,9 +59,10 @@ def _service(service: str) -> dict:
     publish = [f"ets.{service}.>", dead_letter_subject(service), "ets.rpc.*.>", *STREAM_READ,
                *(f"$JS.API.STREAM.{verb}.{s}" for s in STREAMS for verb in ("CREATE", "UPDATE"))]
     for producer in PRODUCERS:
-        stream, durable = stream_name(producer), durable_name(service, producer)
-        publish += [f"$JS.API.CONSUMER.NAMES.{stream}", f"$JS.API.STREAM.MSG.GET.{stream}",
-                    *_consumer_api(stream, durable), f"$JS.ACK.{stream}.{durable}.>"]
+        stream = stream_name(producer)
+        publish += [f"$JS.API.CONSUMER.NAMES.{stream}", f"$JS.API.STREAM.MSG.GET.{stream}"]
+        for durable in (durable_name(service, producer), durable_name(service, producer, companion=True)):
+            publish += [*_consumer_api(stream, durable), f"$JS.ACK.{stream}.{durable}.>"]
         publish += [f"$JS.API.CONSUMER.{verb}.{stream}.{legacy}" for legacy in _legacy_durables(service, producer)
                     for verb in ("INFO", "DELETE")]
     return {"publish": {"allow": publish},
@@ -75,7 +76,8 @@ def _calendar() -> dict:
 
 def _observer() -> dict:
     """Reads events and runs consumers of its own; never publishes an event, never touches a service's consumer."""
-    service_consumers = [(stream_name(p), durable_name(s, p)) for s in SERVICES for p in PRODUCERS]
+    service_consumers = [(stream_name(p), durable_name(s, p, companion)) for s in SERVICES for p in PRODUCERS
+                         for companion in (False, True)]
     deny = [subject for stream, durable in service_consumers for subject in (
         f"$JS.API.CONSUMER.*.{stream}.{durable}", f"$JS.API.CONSUMER.*.{stream}.{durable}.>",
         f"$JS.API.CONSUMER.*.*.{stream}.{durable}", f"$JS.ACK.{stream}.{durable}.>")]

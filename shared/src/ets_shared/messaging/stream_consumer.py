@@ -61,9 +61,10 @@ def _ns(seconds: float) -> int:
 
 class StreamConsumer:
     def __init__(self, service: str, producer: str, routes: Mapping[str, Route], applier: EventApplier, *,
-                 batch_size: int, timing: ConsumerTiming = ConsumerTiming()) -> None:
+                 batch_size: int, timing: ConsumerTiming = ConsumerTiming(), companion: bool = False) -> None:
         self.service, self.producer = service, producer
-        self.stream, self.durable = stream_name(producer), durable_name(service, producer)
+        # `companion`: the consumer of the service's companion process (`ets_shared.companion`), a durable of its own
+        self.stream, self.durable = stream_name(producer), durable_name(service, producer, companion)
         self.routes = dict(routes)
         self.subjects = sorted(routes)
         self.applier = applier
@@ -140,6 +141,10 @@ class StreamConsumer:
                 "redelivered": info.get("num_redelivered", 0),
                 "delivered_stream_sequence": info.get("delivered", {}).get("stream_seq", 0),
                 "pinned_here": self._pin is not None}
+
+    def observe(self, nc: Any) -> None:
+        """Answer `lag` on this connection without consuming (the first process reporting its companion's)."""
+        self._nc = nc
 
     # -- running -----------------------------------------------------------------------------------------------
     async def start(self, nc: Any) -> None:

@@ -24,9 +24,11 @@ def stream_name(producer: str) -> str:
     return "ETS_" + producer.upper().replace("-", "_")
 
 
-def durable_name(service: str, producer: str) -> str:
-    """One durable consumer per (consuming service, producer stream)."""
-    return f"{service}--{producer}"
+def durable_name(service: str, producer: str, companion: bool = False) -> str:
+    """One durable consumer per (consuming service, producer stream); a service's companion process
+    (`ets_shared.companion`) has its own on the stream, for the subjects it applies (never a name the service's
+    own consumer takes for one of its earlier layout's and deletes: those begin `<service>--<producer>-`)."""
+    return f"{service}-companion--{producer}" if companion else f"{service}--{producer}"
 
 
 def dead_letter_subject(service: str) -> str:

@@ -20,7 +20,7 @@ Each runtime has its own registry (several services share a test process).
 from __future__ import annotations
 
 from collections import Counter as Tally
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -44,6 +44,7 @@ class ServiceMetrics:
     def __init__(self, service: str) -> None:
         self.service = service
         self.registry = registry = CollectorRegistry(auto_describe=True)
+        self._send: Callable[[bytes], None] | None = None  # counting in another process (`forward_counts`)
         self.http_latency = Histogram("ets_http_request_duration_seconds", "HTTP request latency by route and status",
                                       ["method", "route", "status"], buckets=LATENCY_BUCKETS, registry=registry)
         self.published = Counter("ets_outbox_published", "events the outbox relay published", registry=registry)
@@ -72,9 +73,36 @@ class ServiceMetrics:
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         self.http_latency.labels(method=method, route=route, status=str(status)).observe(seconds)
 
+    def forward_counts(self, send: Callable[[bytes], None]) -> None:
+        """Count in another process's registry: what this process relays, applies and dead-letters is sent, as lines
+        `<p|c|d>\t<subject>\t<times>`, to the process that serves `/metrics` (a companion process's counts,
+        `ets_shared.companion`), which adds them with `add_forwarded`."""
+        self._send = send
+
+    def add_forwarded(self, lines: bytes) -> None:
+        """Counts `forward_counts` sent (whole lines)."""
+        published: list[str] = []
+        for line in lines.decode().splitlines():
+            counter, subject, times = line.split("\t")
+            if counter == "p":
+                published += [subject] * int(times)
+            elif counter == "c":
+                self.consumed.labels(subject=subject).inc(int(times))
+            elif counter == "d":
+                self.dead_lettered.labels(subject=subject).inc(int(times))
+        if published:
+            self.count_published(published)
+
+    def _forward(self, counter: str, subjects: Iterable[str]) -> None:
+        assert self._send is not None
+        self._send("".join(f"{counter}\t{subject}\t{times}\n" for subject, times in Tally(subjects).items()).encode())
+
     def count_published(self, subjects: Iterable[str]) -> None:
         """A relayed batch: counted per subject, one `labels()` lookup each (per event, it was a tenth of the
         relay's CPU)."""
+        if self._send is not None:
+            self._forward("p", subjects)
+            return
         n = 0
         for subject, times in Tally(subjects).items():
             n += times
@@ -85,10 +113,16 @@ class ServiceMetrics:
 
     def count_consumed(self, subjects: Iterable[str]) -> None:
         """Events applied (a batch: one `labels()` lookup per subject)."""
+        if self._send is not None:
+            self._forward("c", subjects)
+            return
         for subject, times in Tally(subjects).items():
             self.consumed.labels(subject=subject).inc(times)
 
     def count_dead_letter(self, subject: str) -> None:
+        if self._send is not None:
+            self._forward("d", [subject])
+            return
         self.dead_lettered.labels(subject=subject).inc()
 
     # -- read at each scrape -----------------------------------------------------------------------------------

@@ -2,9 +2,10 @@
 
 SQLite (embedded default): WAL and synchronous=NORMAL (about twice the write throughput of the default, durable
 across process crashes), a 30 s busy timeout, foreign keys on, and `BEGIN IMMEDIATE` for every write transaction so
-two writers queue for the lock instead of failing on upgrade. Within one process, write transactions also take a
-Python lock from their BEGIN until the connection returns to the pool (after COMMIT/ROLLBACK): SQLite admits one
-writer at a time anyway, and queueing on the lock avoids its busy handler's growing sleeps under concurrency.
+two writers queue for the lock instead of failing on upgrade. Write transactions also take the database's write
+lock (`write_lock.WriteLock`: a Python lock between threads, `flock` between processes) from their BEGIN until the
+connection returns to the pool (after COMMIT/ROLLBACK): SQLite admits one writer at a time anyway, and queueing on
+the lock avoids its busy handler's growing sleeps under concurrency.
 Read-only sessions (`make_session_factory(read_only=True)`) use a deferred BEGIN and never wait for writers.
 PostgreSQL: psycopg 3, pre-ping, a small pool; its own row locks order concurrent writers.
 
@@ -14,7 +15,6 @@ stamp of every batch), under the same write lock and `BEGIN IMMEDIATE` as a sess
 from __future__ import annotations
 
 import sqlite3
-import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,9 +25,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ets_shared.persistence.write_lock import WriteLock
+
 READ_ONLY_OPTION = "ets_read_only"
 WRITE_LOCK_HELD = "ets_write_lock_held"
-_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, WriteLock] = weakref.WeakKeyDictionary()
 
 
 def normalise_url(url: str) -> str:
@@ -48,7 +50,9 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
-    write_lock = _WRITE_LOCKS[engine] = threading.RLock()
+    database = engine.url.database
+    in_memory = database in (None, "", ":memory:") or database.startswith("file::memory:")
+    write_lock = _WRITE_LOCKS[engine] = WriteLock(None if in_memory else database)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -101,7 +105,7 @@ def sqlite_run(connection: Connection, statement: str, parameters: Any = ()) -> 
                                   ismulti=many) from exc
 
 
-def sqlite_write_lock(engine: Engine) -> threading.RLock | None:
+def sqlite_write_lock(engine: Engine) -> WriteLock | None:
     """The lock the write transactions of an SQLite engine made by `make_engine` take; None for any other engine."""
     return _WRITE_LOCKS.get(engine)
 

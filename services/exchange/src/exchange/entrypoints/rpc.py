@@ -25,11 +25,11 @@ from typing import Any
 import jwt
 
 from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
-from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
-from exchange.entrypoints.rpc_answers import LoopAnswers
+from ets_shared.envelope import MessageContext
+from exchange.entrypoints.rpc_answers import LoopAnswers, reply_headers
 from exchange.entrypoints.rpc_order_json import order_json
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.service_layer import commands
@@ -70,7 +70,7 @@ class OrderGateway:
     def __init__(self, runtime: Any) -> None:
         self.runtime = runtime
         self.tokens = VerifiedTokens()
-        self.answers = LoopAnswers()  # the sequencer's answers, one loop wake-up per batch
+        self.answers = LoopAnswers()  # the sequencer's answers to mass requests, one loop wake-up per batch
         self._subs: list[Any] = []
         self._nc: Any = None
         self._tasks: set[asyncio.Task] = set()
@@ -98,8 +98,7 @@ class OrderGateway:
         else:
             status, body = await self.handle(msg.headers or {}, msg.data)
         if msg.reply:
-            await self._nc.publish(msg.reply, body, headers={"Status": str(status),
-                                                             "Content-Type": "application/json"})
+            await self._nc.publish(msg.reply, body, headers=reply_headers(status))
 
     async def member(self, headers: dict[str, str]) -> Principal:
         """The member the request's token names (verified, or remembered as verified); refused unless a member."""
@@ -120,13 +119,10 @@ class OrderGateway:
         try:
             principal = await self.member(headers)
             cmd = commands.PlaceOrder.model_validate_json(data)
-            sequencer, context = self.runtime.sequencer, MessageContext.new(principal.actor)
-            outcome: Any
-            outcome, = await self.answers.gathered(
-                lambda done: sequencer.enter_all(principal.party_id, [cmd], context, done))
-            if isinstance(outcome, BaseException):
-                raise outcome
-            order, trades = outcome
+            # the sequencer's entry (`Sequencer.enter`'s), answered on this loop (`GroupCommit.answer`: a batch's
+            # answers in one wake-up) — its refusal raised
+            order, trades = await self.runtime.sequencer.answer(
+                (principal.party_id, cmd, MessageContext.new(principal.actor)))
             return 201, order_json(order, trades)
         except Exception as error:  # noqa: BLE001 - every request is answered (`refusal`)
             return refusal(error)

@@ -6,12 +6,27 @@ each — and about a twentieth of the exchange process's time per order in the b
 its condition, lock, callback and `result()`, cost about as much again. Here a request's orders are queued together
 and their outcomes gathered by the writer thread into one list (`GroupCommit.submit_all`), handed over once the last
 of them is answered; and the requests answered while one wake-up is pending ride on it: the first of a batch
-schedules it, the others only join the list. An order is still acknowledged only after its batch committed."""
+schedules it, the others only join the list. An order is still acknowledged only after its batch committed.
+A single order's request needs no list: it waits on a future of its loop (`GroupCommit.answer`, a batch's answers to
+a loop handed over in one wake-up too), 5.5 -> 3.5 us per request against a list of one here (issue 5ah)."""
 from __future__ import annotations
 
 import asyncio
 import threading
 from collections.abc import Callable
+
+
+
+def reply_headers(status: int) -> dict[str, str]:
+    """A reply's NATS headers: the HTTP status the same request would have had, and the body's type — one dict per
+    status, made once (the client reads them, never changes them)."""
+    headers = _REPLY_HEADERS.get(status)
+    if headers is None:
+        headers = _REPLY_HEADERS[status] = {"Status": str(status), "Content-Type": "application/json"}
+    return headers
+
+
+_REPLY_HEADERS: dict[int, dict[str, str]] = {}
 
 
 class LoopAnswers:

@@ -122,11 +122,17 @@ def on_tick(event: CalendarTick, uow: ExchangeUnitOfWork) -> None:
     market_data.report_closed_days(uow)
 
 
+#: the registry's answers to delivery instructions, deposits and withdrawals (`settlement`): they change balances,
+#: trades and statements, never an order book, so the exchange's companion process may apply them
+SETTLEMENT_ANSWERS: dict[type[EventData], EventHandler] = {
+    RegistryTransferRegistered: on_transfer_registered,
+    RegistryTransferRefused: on_transfer_refused,
+}
+
 EVENT_HANDLERS: dict[type[EventData], EventHandler] = {
     EntityRegistered: on_entity_registered,
     CalendarTick: on_tick,
     AllowancesIssued: on_allowances_issued,
-    RegistryTransferRegistered: on_transfer_registered,
-    RegistryTransferRefused: on_transfer_refused,
+    **SETTLEMENT_ANSWERS,
     SuccessionApproved: on_succession_approved,
 }

@@ -1,0 +1,67 @@
+"""The write lock of an SQLite database file, shared by every thread and every process that writes it.
+
+SQLite admits one writer at a time. A writer that finds the database locked waits in SQLite's busy handler, which
+sleeps 1, 2, 5, 10, 15, 20, 25 … ms between its tries: under concurrency that is most of a write's latency. So a
+write transaction first queues here — a Python lock between the threads of a process, then `flock` on a file beside
+the database between processes (the kernel wakes the next waiter the moment the lock is released) — and its
+`BEGIN IMMEDIATE` then finds the database free. One process pays two system calls per transaction; a service whose
+writers are split over processes (the exchange's settlement companion, `ets_shared.companion`) queues them as one.
+
+The lock is re-entrant within a thread (a transaction's connection may begin inside another's); the file lock is
+taken by the outermost hold and released by it. Its file is `<database>-writer.lock`, never the database itself:
+closing any descriptor of a file drops the process's POSIX locks on it, SQLite's own included.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from pathlib import Path
+
+
+class WriteLock:
+    """`acquire()` / `release()` (and `with`), re-entrant per thread, across processes when it has a file."""
+
+    __slots__ = ("_thread_lock", "_depth", "_path", "_fd")
+
+    def __init__(self, database: str | os.PathLike[str] | None) -> None:
+        self._thread_lock = threading.RLock()
+        self._depth = 0  # holds by the owning thread (only it reads or writes this)
+        self._path = None if database is None else f"{Path(database).resolve()}-writer.lock"
+        self._fd = -1  # opened at the first hold: after any fork, in the process that writes
+
+    @property
+    def path(self) -> str | None:
+        """The lock's file, or None: an in-memory database, locked between threads only."""
+        return self._path
+
+    def acquire(self, blocking: bool = True) -> bool:
+        """Hold the lock (waiting for it, or with `blocking=False` answering False at once if another holds it)."""
+        if not self._thread_lock.acquire(blocking):
+            return False
+        if self._depth == 0 and self._path is not None:
+            try:
+                if self._fd < 0:
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+                fcntl.flock(self._fd, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._thread_lock.release()
+                return False
+            except BaseException:
+                self._thread_lock.release()
+                raise
+        self._depth += 1
+        return True
+
+    def release(self) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd >= 0:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._thread_lock.release()
+
+    def __enter__(self) -> WriteLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
