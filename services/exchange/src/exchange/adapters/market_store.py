@@ -6,16 +6,22 @@ from datetime import date, datetime
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from ets_shared.persistence.driver_statement import DriverStatement
+
 from exchange.adapters.orm import MarketDayRow, NearTouchCancelRow, SurveillanceAlertRow, TradeRow
 
 
 # A product's last trade (a failed delivery undoes one): the latest instant, then the latest on the tape
 _LATEST = (TradeRow.executed_at.desc(), TradeRow.print_sequence.desc(), TradeRow.trade_id.desc())
 # its price, the depth feed's after every batch: the statement built once (building it and an ORM row cost more than
-# SQLite's finding it), the product as a parameter
-_LAST_PRICE = (select(TradeRow.price_cents)
-               .where(TradeRow.product_id == bindparam("product_id"), TradeRow.status != "FAILED")
-               .order_by(*_LATEST).limit(1))
+# SQLite's finding it), the product as a parameter, of the table's columns (a Core read: asked through the session
+# as an ORM statement it cost 0.2 ms a batch); on SQLite straight on the driver
+_trades = TradeRow.__table__
+_LAST_PRICE = (select(_trades.c.price_cents)
+               .where(_trades.c.product_id == bindparam("product_id"), _trades.c.status != "FAILED")
+               .order_by(_trades.c.executed_at.desc(), _trades.c.print_sequence.desc(), _trades.c.trade_id.desc())
+               .limit(1))
+_LAST_PRICE_ON_SQLITE = DriverStatement(lambda _: _LAST_PRICE)
 
 
 class MarketStore:
@@ -36,7 +42,13 @@ class MarketStore:
 
     def last_price(self, product_id: str) -> int | None:
         """The price of the product's last trade (`last_trade`'s), None before its first."""
-        return self.session.execute(_LAST_PRICE, {"product_id": product_id}).scalar()
+        session = self.session
+        if session.autoflush:
+            session.flush()  # a trade the session holds pending is read, as the ORM's query read it
+        if session.get_bind().dialect.name == "sqlite":
+            rows = _LAST_PRICE_ON_SQLITE.rows(session, product_id=product_id)
+            return rows[0][0] if rows else None
+        return session.connection().execute(_LAST_PRICE, {"product_id": product_id}).scalar()
 
     def report(self, day: date) -> MarketDayRow | None:
         return self.session.get(MarketDayRow, day)

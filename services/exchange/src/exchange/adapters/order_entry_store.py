@@ -8,6 +8,7 @@ and the open orders' records. Writes, at its end: new orders, changed resting or
 changes as relative `UPDATE ... SET x = x + :d` (a settlement committed by another transaction composes with them)."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, union_all, update
+from sqlalchemy import String, bindparam, case, func, select, union_all, update
 from sqlalchemy.orm import Session
 
 from ets_shared.persistence.among import AmongKeys
@@ -97,6 +98,18 @@ class AccountRecord:
     covered_entity_id: str | None
 
 
+@dataclass(slots=True)
+class BatchFacts:
+    """What a batch reads at its start (`OrderEntryStore.batch_facts`): the accounts its orders name that exist and
+    their members, their balances ([available, reserved] fen per account, t per (account, vintage)), and per
+    bidding account its M-28(2) count of what it holds and may still receive."""
+    accounts: dict[str, AccountRecord]
+    members: dict[str, Member]
+    cash: dict[str, list[int]]
+    units: dict[tuple[str, int], list[int]]
+    held: dict[str, int]
+
+
 _ORDER_COLUMNS = [f.name for f in fields(OrderRecord)]
 _TRADE_COLUMNS = [f.name for f in fields(TradeRecord)]
 _ORDER_CHANGED_KEYS = ("order_id", "remaining", "filled", "status", "updated_at")
@@ -133,6 +146,27 @@ _HOLDINGS = AmongKeys(lambda among: union_all(
     select(AgreementRow.proposer_account_id, func.sum(AgreementRow.quantity))
     .where(among(AgreementRow.proposer_account_id), AgreementRow.proposer_side == "BUY",
            AgreementRow.status == "PROPOSED").group_by(AgreementRow.proposer_account_id)))
+# On SQLite's driver, all of these in ONE read (`OrderEntryStore.batch_facts`: four statements cost 40 us more a
+# batch): each account with its member, its cash row and its allowance rows (a row per vintage), and for a bidder
+# (among `bidders_`) what it bought and has not received, and proposed to buy; its holding is the sum of its allowance
+# rows. SQLite's write transaction is `BEGIN IMMEDIATE`: nothing needs locking row by row.
+_BIDDING = _accounts.c.trading_account_id.in_(
+    select(func.json_each(bindparam("bidders_", type_=String)).table_valued("value").c.value))
+_MATCHED_BUYS = select(func.sum(_trades.c.quantity)).where(
+    _trades.c.buyer_account_id == _accounts.c.trading_account_id, _trades.c.status == "MATCHED").scalar_subquery()
+_PROPOSED_BUYS = select(func.sum(AgreementRow.quantity)).where(
+    AgreementRow.proposer_account_id == _accounts.c.trading_account_id, AgreementRow.proposer_side == "BUY",
+    AgreementRow.status == "PROPOSED").scalar_subquery()
+_FACTS = AmongKeys(lambda among: select(
+    _accounts.c.trading_account_id, _accounts.c.member_id, _accounts.c.participant_kind, _accounts.c.participant_id,
+    _accounts.c.covered_entity_id, *_MEMBER_COLUMNS, _cash.c.available_cents, _cash.c.reserved_cents,
+    _units.c.vintage, _units.c.available, _units.c.reserved, case((_BIDDING, _MATCHED_BUYS)),
+    case((_BIDDING, _PROPOSED_BUYS))).select_from(
+    _accounts.outerjoin(_members, _members.c.member_id == _accounts.c.member_id)
+    .outerjoin(_cash, _cash.c.account_id == _accounts.c.trading_account_id)
+    .outerjoin(_units, _units.c.account_id == _accounts.c.trading_account_id)).where(
+    among(_accounts.c.trading_account_id)).order_by(_accounts.c.trading_account_id, _units.c.vintage))
+_MEMBER_END = 5 + len(_MEMBER_COLUMNS)
 # the balances' net changes, relative (a settlement committed meanwhile composes with them)
 _CHANGE_CASH = update(_cash).where(_cash.c.account_id == bindparam("b_id")).values(
     available_cents=_cash.c.available_cents + bindparam("b_available"),
@@ -192,6 +226,34 @@ class OrderEntryStore:
         for account, quantity in _HOLDINGS.rows(self.session, ids, on_driver=self._on_driver):  # one round trip
             totals[account] += int(quantity or 0)
         return totals
+
+    def batch_facts(self, ids: Iterable[str], bidders: Iterable[str], open_bids: Mapping[str, int]) -> BatchFacts:
+        """What a batch reads at its start for the accounts `ids` its orders name: `accounts`, then `cash` and
+        `allowances` of those that exist, and `holdings_and_pending_buys` of the `bidders` among them — on SQLite's
+        driver in one read (`_FACTS`), elsewhere in those four (the balances locked `FOR UPDATE`)."""
+        if not self._on_driver:
+            accounts, members = self.accounts(ids)
+            return BatchFacts(accounts, members, self.cash(accounts), self.allowances(accounts),
+                              self.holdings_and_pending_buys(accounts.keys() & set(bidders), open_bids))
+        facts = BatchFacts({}, {}, {}, {}, {})
+        accounts, cash, units, held = facts.accounts, facts.cash, facts.units, facts.held
+        bidding = set(bidders)
+        for row in _FACTS.rows(self.session, sorted(set(ids)), on_driver=True, bidders_=json.dumps(sorted(bidding))):
+            account_id = row[0]
+            if account_id not in accounts:  # its first row (one per allowance vintage)
+                accounts[account_id] = AccountRecord(*row[:5])
+                if row[5] is not None:
+                    facts.members[row[5]] = _member(tuple(row[5:_MEMBER_END]))
+                if row[_MEMBER_END] is not None:
+                    cash[account_id] = [row[_MEMBER_END], row[_MEMBER_END + 1]]
+                if account_id in bidding:
+                    held[account_id] = open_bids.get(account_id, 0) + int(row[-2] or 0) + int(row[-1] or 0)
+            vintage = row[_MEMBER_END + 2]
+            if vintage is not None:
+                units[(account_id, vintage)] = [row[_MEMBER_END + 3], row[_MEMBER_END + 4]]
+                if account_id in held:
+                    held[account_id] += row[_MEMBER_END + 3] + row[_MEMBER_END + 4]
+        return facts
 
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """The latest vintage's allocation per covered entity (its M-28(2) allowance on top of the limit)."""

@@ -146,8 +146,11 @@ class TradingStore:
 
     def allocations(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """The latest vintage's allocation per covered entity that has one (one query)."""
+        ids = sorted(set(entity_ids))
+        if not ids:  # nobody's allocation asked (a batch without a covered entity's bid): nothing to read
+            return {}
         write_pending_held(self.session)
-        rows = _ALLOCATIONS.execute(self.session, sorted(set(entity_ids))).all()
+        rows = _ALLOCATIONS.rows(self.session, ids, on_driver=self.session.get_bind().dialect.name == "sqlite")
         latest: dict[str, tuple[int, int]] = {}
         for entity, vintage, quantity in rows:
             if entity not in latest or vintage > latest[entity][0]:

@@ -196,12 +196,12 @@ def _open_batch(uow: ExchangeUnitOfWork, now: datetime, day: date, entries: list
     records = books.records if books.records is not None else OpenOrders(store.open_orders())
     books.records = None  # until the batch commits, the records in memory may run ahead of the database
     ids = {cmd.trading_account_id for _member, cmd, _context in entries}
-    accounts, known = store.accounts(ids)
-    members: dict[str, Member | DomainError] = dict(known)
     bidders = {cmd.trading_account_id for _member, cmd, _context in entries if cmd.side == "BUY"}
+    facts = store.batch_facts(ids, bidders, records.bids)
+    accounts = facts.accounts
+    members: dict[str, Member | DomainError] = dict(facts.members)
     return _Batch(uow=uow, now=now, day=day, store=store, records=records, accounts=accounts, members=members,
-                  cash=store.cash(accounts), units=store.allowances(accounts),
-                  held=store.holdings_and_pending_buys(bidders & accounts.keys(), records.bids),
+                  cash=facts.cash, units=facts.units, held=facts.held,
                   allocations=store.allocations({a.covered_entity_id for a in accounts.values()
                                                  if a.covered_entity_id and a.trading_account_id in bidders}))
 
