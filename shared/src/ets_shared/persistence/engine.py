@@ -5,7 +5,8 @@ across process crashes), a 30 s busy timeout, foreign keys on, and `BEGIN IMMEDI
 two writers queue for the lock instead of failing on upgrade. Write transactions also take the database's write
 lock (`write_lock.WriteLock`: a Python lock between threads, `flock` between processes) from their BEGIN until the
 connection returns to the pool (after COMMIT/ROLLBACK): SQLite admits one writer at a time anyway, and queueing on
-the lock avoids its busy handler's growing sleeps under concurrency.
+the lock avoids its busy handler's growing sleeps under concurrency. WAL checkpoints run in a thread of their own,
+never in a commit (`checkpoints.Checkpointer`).
 Read-only sessions (`make_session_factory(read_only=True)`) use a deferred BEGIN and never wait for writers.
 PostgreSQL: psycopg 3, pre-ping, a small pool; its own row locks order concurrent writers.
 
@@ -25,11 +26,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ets_shared.persistence.checkpoints import Checkpointer
 from ets_shared.persistence.write_lock import WriteLock
 
 READ_ONLY_OPTION = "ets_read_only"
 WRITE_LOCK_HELD = "ets_write_lock_held"
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, WriteLock] = weakref.WeakKeyDictionary()
+_CHECKPOINTERS: weakref.WeakKeyDictionary[Engine, Checkpointer] = weakref.WeakKeyDictionary()
 
 
 def normalise_url(url: str) -> str:
@@ -53,6 +56,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
     database = engine.url.database
     in_memory = database in (None, "", ":memory:") or database.startswith("file::memory:")
     write_lock = _WRITE_LOCKS[engine] = WriteLock(None if in_memory else database)
+    checkpointer = None if in_memory else _CHECKPOINTERS.setdefault(engine, Checkpointer(database))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -62,6 +66,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
+        if checkpointer is not None:
+            cur.execute("PRAGMA wal_autocheckpoint=0")  # never in a commit, under the write lock (`checkpoints`)
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -81,6 +87,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
         held = info.pop(WRITE_LOCK_HELD, 0)
         for _ in range(held):
             write_lock.release()
+        if held and checkpointer is not None:
+            checkpointer.written()
 
     @event.listens_for(engine.pool, "checkin")
     def _on_checkin(_dbapi_conn, record):  # after COMMIT/ROLLBACK: the next writer may go
@@ -103,6 +111,11 @@ def sqlite_run(connection: Connection, statement: str, parameters: Any = ()) -> 
     except sqlite3.Error as exc:
         raise DBAPIError.instance(statement, parameters, exc, sqlite3.Error, dialect=connection.dialect,
                                   ismulti=many) from exc
+
+
+def sqlite_checkpointer(engine: Engine) -> Checkpointer | None:
+    """The WAL checkpoints of an SQLite file engine made by `make_engine`; None for any other engine."""
+    return _CHECKPOINTERS.get(engine)
 
 
 def sqlite_write_lock(engine: Engine) -> WriteLock | None:
@@ -138,6 +151,9 @@ def sqlite_driver_connection(engine: Engine, *, write: bool = False) -> Iterator
             connection.execute("COMMIT")
         finally:
             lock.release()
+            checkpointer = _CHECKPOINTERS.get(engine)
+            if checkpointer is not None:
+                checkpointer.written()
     finally:
         pooled.close()  # back to the pool (which rolls back whatever is still open)
 
