@@ -8,7 +8,13 @@ import time
 from sqlalchemy import text
 
 from ets_shared.persistence.engine import make_engine, make_session_factory, sqlite_checkpointer
-from ets_shared.testing.service import eventually
+
+
+def eventually(check, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "not in time"
+        time.sleep(0.05)
 
 
 def write(sessions, rows: int) -> None:
@@ -17,7 +23,7 @@ def write(sessions, rows: int) -> None:
         session.commit()
 
 
-async def test_commits_never_checkpoint_and_the_checkpointer_does_after_them(tmp_path):
+def test_commits_never_checkpoint_and_the_checkpointer_does_after_them(tmp_path):
     database = tmp_path / "wal.sqlite"
     engine = make_engine(f"sqlite:///{database}")
     sessions = make_session_factory(engine)
@@ -29,14 +35,14 @@ async def test_commits_never_checkpoint_and_the_checkpointer_does_after_them(tmp
     before = os.path.getsize(database)
     for _ in range(3):
         write(sessions, 1500)  # ~6 MB each: past SQLite's 1,000-page default, which would checkpoint in the commit
-    await eventually(lambda: checkpointer.checkpoints >= 1 and os.path.getsize(database) > before + 10_000_000,
+    eventually(lambda: checkpointer.checkpoints >= 1 and os.path.getsize(database) > before + 10_000_000,
                      timeout=10)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM thing").scalar() == 4500
     engine.dispose()
 
 
-async def test_the_checkpoint_thread_ends_when_idle_and_starts_again_with_the_next_write(tmp_path):
+def test_the_checkpoint_thread_ends_when_idle_and_starts_again_with_the_next_write(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'idle.sqlite'}")
     sessions = make_session_factory(engine)
     with engine.begin() as connection:
@@ -45,12 +51,12 @@ async def test_the_checkpoint_thread_ends_when_idle_and_starts_again_with_the_ne
     assert checkpointer is not None
     checkpointer.IDLE_S = 0.2
     write(sessions, 10)
-    await eventually(lambda: checkpointer._thread is None and checkpointer.checkpoints >= 1, timeout=10)
+    eventually(lambda: checkpointer._thread is None and checkpointer.checkpoints >= 1, timeout=10)
     done = checkpointer.checkpoints
     time.sleep(0.3)
     assert checkpointer._thread is None and checkpointer.checkpoints == done, "no write, no checkpoint, no thread"
     write(sessions, 10)
-    await eventually(lambda: checkpointer.checkpoints > done, timeout=10)
+    eventually(lambda: checkpointer.checkpoints > done, timeout=10)
     engine.dispose()
 
 

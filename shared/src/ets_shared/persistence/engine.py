@@ -54,9 +54,9 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 def _sqlite_pragmas(engine: Engine) -> None:
     database = engine.url.database
-    in_memory = database in (None, "", ":memory:") or database.startswith("file::memory:")
-    write_lock = _WRITE_LOCKS[engine] = WriteLock(None if in_memory else database)
-    checkpointer = None if in_memory else _CHECKPOINTERS.setdefault(engine, Checkpointer(database))
+    file = None if database in (None, "", ":memory:") or database.startswith("file::memory:") else database
+    write_lock = _WRITE_LOCKS[engine] = WriteLock(file)
+    checkpointer = None if file is None else _CHECKPOINTERS.setdefault(engine, Checkpointer(file))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
