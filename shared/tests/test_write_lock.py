@@ -10,7 +10,9 @@ import time
 import pytest
 from sqlalchemy import text
 
-from ets_shared.persistence.engine import make_engine, make_session_factory, sqlite_write_lock
+from ets_shared.persistence.engine import (
+    make_engine, make_session_factory, sqlite_checkpointer, sqlite_driver_connection, sqlite_write_lock,
+)
 from ets_shared.persistence.write_lock import WriteLock
 
 HOLD = """
@@ -81,6 +83,27 @@ def test_the_lock_is_re_entrant_in_a_thread_and_its_file_is_beside_the_database(
         assert not other.acquire(blocking=False)
     assert other.acquire(blocking=False), "released by the outermost hold"
     other.release()
+
+
+def test_the_outermost_release_tells_that_a_write_ended_once(tmp_path):
+    ended: list[int] = []
+    lock = WriteLock(tmp_path / "db.sqlite", released=lambda: ended.append(1))
+    with lock, lock:
+        pass
+    assert ended == [1]
+
+
+def test_a_write_block_on_the_driver_tells_the_checkpointer_too(url):
+    engine = make_engine(url)
+    checkpointer = sqlite_checkpointer(engine)
+    assert checkpointer is not None and checkpointer._thread is None, "nothing written yet"
+    with sqlite_driver_connection(engine) as connection:  # a read: no write ended
+        connection.execute("SELECT count(*) FROM thing").fetchall()
+    assert checkpointer._thread is None
+    with sqlite_driver_connection(engine, write=True) as connection:
+        connection.execute("INSERT INTO thing VALUES (3)")
+    assert checkpointer._thread is not None, "the write's end started the checkpoints"
+    engine.dispose()
 
 
 def test_an_in_memory_database_is_locked_between_threads_only():

@@ -81,17 +81,17 @@ class ServiceMetrics:
 
     def add_forwarded(self, lines: bytes) -> None:
         """Counts `forward_counts` sent (whole lines)."""
-        published: list[str] = []
+        published: Tally[str] = Tally()
         for line in lines.decode().splitlines():
             counter, subject, times = line.split("\t")
             if counter == "p":
-                published += [subject] * int(times)
+                published[subject] += int(times)
             elif counter == "c":
                 self.consumed.labels(subject=subject).inc(int(times))
             elif counter == "d":
                 self.dead_lettered.labels(subject=subject).inc(int(times))
         if published:
-            self.count_published(published)
+            self._published(published)
 
     def _forward(self, counter: str, subjects: Iterable[str]) -> None:
         assert self._send is not None
@@ -103,8 +103,11 @@ class ServiceMetrics:
         if self._send is not None:
             self._forward("p", subjects)
             return
+        self._published(Tally(subjects))
+
+    def _published(self, tally: Tally[str]) -> None:
         n = 0
-        for subject, times in Tally(subjects).items():
+        for subject, times in tally.items():
             n += times
             kind = BUSINESS_EVENTS.get(subject)
             if kind is not None:

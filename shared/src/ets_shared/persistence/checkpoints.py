@@ -7,8 +7,9 @@ too: measured on the exchange, the order-entry batches that waited longest for t
 settlement companion that was checkpointing (issue 5, sixth pass).
 
 So commits never checkpoint (`PRAGMA wal_autocheckpoint=0` on every connection, `engine._on_connect`); after a write
-transaction the engine tells its `Checkpointer`, whose thread — after a short pause, so one checkpoint serves the
-commits of a quarter second — runs `PRAGMA wal_checkpoint(PASSIVE)` on a connection of its own. A passive checkpoint
+transaction (the write lock's outermost release) the engine's `Checkpointer` is told, and its thread — after a short
+pause, so one checkpoint serves the commits of a quarter second — runs `PRAGMA wal_checkpoint(PASSIVE)` on a
+connection of its own. A passive checkpoint
 takes no write lock and waits for nobody: writers go on while it copies, readers keep their snapshots, and what it
 cannot copy yet the next one does. The thread ends after a few idle seconds (a test's many engines leave none
 behind) and starts again with the next write. Several processes writing one database (the exchange and its
@@ -30,7 +31,7 @@ class Checkpointer:
 
     def __init__(self, database: str) -> None:
         self.database = database
-        self.checkpoints = 0  # run by this process (tests, `/metrics` if ever wanted)
+        self.checkpoints = 0  # run by this process
         self._written = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None

@@ -55,8 +55,11 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 def _sqlite_pragmas(engine: Engine) -> None:
     database = engine.url.database
     file = None if database in (None, "", ":memory:") or database.startswith("file::memory:") else database
-    write_lock = _WRITE_LOCKS[engine] = WriteLock(file)
-    checkpointer = None if file is None else _CHECKPOINTERS.setdefault(engine, Checkpointer(file))
+    checkpointer = None if file is None else Checkpointer(file)
+    if checkpointer is not None:
+        _CHECKPOINTERS[engine] = checkpointer
+    # every write (a session's, a driver block's) ends in the lock's release, which tells the checkpointer
+    write_lock = _WRITE_LOCKS[engine] = WriteLock(file, released=checkpointer.written if checkpointer else None)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -87,8 +90,6 @@ def _sqlite_pragmas(engine: Engine) -> None:
         held = info.pop(WRITE_LOCK_HELD, 0)
         for _ in range(held):
             write_lock.release()
-        if held and checkpointer is not None:
-            checkpointer.written()
 
     @event.listens_for(engine.pool, "checkin")
     def _on_checkin(_dbapi_conn, record):  # after COMMIT/ROLLBACK: the next writer may go
@@ -151,9 +152,6 @@ def sqlite_driver_connection(engine: Engine, *, write: bool = False) -> Iterator
             connection.execute("COMMIT")
         finally:
             lock.release()
-            checkpointer = _CHECKPOINTERS.get(engine)
-            if checkpointer is not None:
-                checkpointer.written()
     finally:
         pooled.close()  # back to the pool (which rolls back whatever is still open)
 

@@ -16,16 +16,18 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
 class WriteLock:
     """`acquire()` / `release()` (and `with`), re-entrant per thread, across processes when it has a file."""
 
-    __slots__ = ("_thread_lock", "_depth", "_path", "_fd")
+    __slots__ = ("_thread_lock", "_depth", "_path", "_fd", "_released")
 
-    def __init__(self, database: str | os.PathLike[str] | None) -> None:
+    def __init__(self, database: str | os.PathLike[str] | None, released: Callable[[], None] | None = None) -> None:
         self._thread_lock = threading.RLock()
+        self._released = released  # told after each outermost release: a write ended (the WAL's checkpoints)
         self._depth = 0  # holds by the owning thread (only it reads or writes this)
         self._path = None if database is None else f"{Path(database).resolve()}-writer.lock"
         self._fd = -1  # opened at the first hold: after any fork, in the process that writes
@@ -55,9 +57,12 @@ class WriteLock:
 
     def release(self) -> None:
         self._depth -= 1
-        if self._depth == 0 and self._fd >= 0:
+        outermost = self._depth == 0
+        if outermost and self._fd >= 0:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
         self._thread_lock.release()
+        if outermost and self._released is not None:
+            self._released()
 
     def __enter__(self) -> WriteLock:
         self.acquire()

@@ -25,10 +25,10 @@ from typing import Any
 import jwt
 
 from ets_shared.auth import Principal, Role, Unauthenticated, decode_token
+from ets_shared.envelope import MessageContext
 from ets_shared.errors import Forbidden
 from ets_shared.messaging.nats_auth import MEMBER_MASS_ORDERS_SUBJECT, MEMBER_ORDERS_SUBJECT
 from exchange.entrypoints import rpc_mass
-from ets_shared.envelope import MessageContext
 from exchange.entrypoints.rpc_answers import LoopAnswers, reply_headers
 from exchange.entrypoints.rpc_order_json import order_json
 from exchange.entrypoints.rpc_problems import refusal

@@ -16,7 +16,6 @@ import threading
 from collections.abc import Callable
 
 
-
 def reply_headers(status: int) -> dict[str, str]:
     """A reply's NATS headers: the HTTP status the same request would have had, and the body's type — one dict per
     status, made once (the client reads them, never changes them)."""

@@ -18,7 +18,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ets_shared.envelope import MessageContext
-
 from exchange.entrypoints.rpc_problems import refusal
 from exchange.entrypoints.rpc_order_json import accepted_json, order_json
 from exchange.service_layer import commands
