@@ -54,6 +54,8 @@ _SQLITE_INSERT = {table.name: f"INSERT INTO {table.name} ({', '.join(columns)}) 
                               f"VALUES ({', '.join('?' * len(columns))})"
                   for table, columns in ((_BLOCK, _BLOCK_COLUMNS), (_MOVE, _MOVE_COLUMNS))}
 _SQLITE_REHOME = "UPDATE serial_block SET account_id = ?, first_serial = ? WHERE id = ?"
+#: a block split and kept by its account: only its first serial, which no index holds (`_update`)
+_SQLITE_SPLIT = "UPDATE serial_block SET first_serial = ? WHERE id = ?"
 _SQLITE_DELETE = "DELETE FROM serial_block WHERE id = ?"
 _DELETE_BLOCKS = delete(_BLOCK).where(_BLOCK.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
 AUTHORITY_ISSUER = "SH-AUTHORITY"
@@ -171,12 +173,19 @@ class SerialBlocks:
         sqlite_run(self._in_transaction(), _SQLITE_DELETE, [(i,) for i in absorbed])
 
     def _update(self, changed: list[tuple[int, str, int]]) -> None:
-        """The blocks read that changed hands or were split: on SQLite one executemany of both columns; on
-        PostgreSQL one statement per column (`set_by_key`), each only for the blocks whose column changed (a split
-        alone, the first serial, stays a heap-only update: see `SerialBlockRow`)."""
+        """The blocks read that changed hands or were split. On SQLite one executemany of both columns for the blocks
+        that changed hands, one of the first serial alone for those only split (SQLite rewrites the index entries of
+        every indexed column a statement sets, changed or not: 3.7 -> 1.7 µs per split block); each block is in one
+        of them, so their order leaves the same rows. On PostgreSQL one statement per column (`set_by_key`), each only
+        for the blocks whose column changed (a split alone, the first serial, stays a heap-only update: see
+        `SerialBlockRow`)."""
         if not self._postgresql:
-            if changed:
-                sqlite_run(self._in_transaction(), _SQLITE_REHOME, [(a, f, i) for i, a, f in changed])
+            rehomed = [(a, f, i) for i, a, f in changed if self._loaded[i][0] != a]
+            split = [(f, i) for i, a, f in changed if self._loaded[i][0] == a]
+            if rehomed:
+                sqlite_run(self._in_transaction(), _SQLITE_REHOME, rehomed)
+            if split:
+                sqlite_run(self._in_transaction(), _SQLITE_SPLIT, split)
             return
         set_by_key(self.session, _BLOCK, "id", "account_id",
                    [(i, a) for i, a, _ in changed if self._loaded[i][0] != a])
