@@ -230,7 +230,7 @@ class Ledger:
         flushed before, as `insert_rows` (a Core statement on the session's connection). On SQLite straight on the
         driver by multi-row INSERTs (`LINES_PER_INSERT` each; `at` one parameter of each, converted once as
         SQLAlchemy binds it): settlement's four lines per trade as dicts through `insert_rows`' executemany cost
-        about a sixth more. Elsewhere `insert_rows`."""
+        about a fifth more (800 lines: 2.75 against 2.26 ms of SQLite). Elsewhere `insert_rows`."""
         if not lines:
             return
         session = self.session
