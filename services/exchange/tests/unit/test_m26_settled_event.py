@@ -1,7 +1,9 @@
 """M-26, M-27, M-28(4): settlement's `TradeSettled` is made without validating again what the trade's row holds
-(`settlement.settled_event`, as order entry makes its events): for representative values, at every bound `_within`
-lets through and over their ranges it must be the model the contract's own validation makes — equal, the same fields
-set, byte-equal JSON alone and sealed in its envelope; a value beyond them is validated, and refused, as before."""
+(`settlement.settled_event`, by order entry's `_event`): for representative values, at every bound `_within` lets
+through and over their ranges it must hold exactly the fields settlement validated before, which `_event` makes into
+the model the contract's own validation makes — equal, the same fields set, byte-equal JSON alone and sealed in its
+envelope (tests/unit/test_m23_order_entry_events.py's check); a value beyond them is validated, and refused, as
+before."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
@@ -11,14 +13,14 @@ from hypothesis import given, settings, strategies as st
 from pydantic import ValidationError
 
 from ets_shared.contracts.exchange import TradeSettled
-from ets_shared.envelope import MessageContext, seal
 from exchange.adapters.order_entry_store import TradeRecord
 from exchange.domain.policy import to_yuan
 from exchange.service_layer.order_entry import MONEY_FEN, _within
 from exchange.service_layer.settlement import settled_event
 
+from .test_m23_order_entry_events import assert_as_validated as event_as_validated
+
 AT = datetime(2026, 5, 20, 2, 0, 0, 123456, tzinfo=timezone.utc)
-CONTEXT = MessageContext("corr-1", "cause-1", "registry")
 
 
 def trade(vintage: int = 2025, price: int = 4010, quantity: int = 300, buyer_fee: int = 181,
@@ -30,27 +32,23 @@ def trade(vintage: int = 2025, price: int = 4010, quantity: int = 300, buyer_fee
                        status="MATCHED", trading_day=date(2026, 5, 20), executed_at=AT, print_sequence=1)
 
 
-def validated(record: TradeRecord, turnover: int, reserve: int, at: datetime) -> TradeSettled:
-    """What settlement published before: the contract validating `to_yuan`'s amounts."""
-    return TradeSettled(trade_id=record.trade_id, buyer_trading_account_id=record.buyer_account_id,
-                        seller_trading_account_id=record.seller_account_id, vintage=record.vintage,
-                        quantity=record.quantity, turnover=to_yuan(turnover), buyer_fee=to_yuan(record.buyer_fee_cents),
-                        seller_fee=to_yuan(record.seller_fee_cents), risk_reserve=to_yuan(reserve), settled_at=at)
+def fields(record: TradeRecord, turnover: int, reserve: int, at: datetime) -> dict:
+    """What settlement gave the contract to validate before: `to_yuan`'s amounts, in the contract's order."""
+    return {"trade_id": record.trade_id, "buyer_trading_account_id": record.buyer_account_id,
+            "seller_trading_account_id": record.seller_account_id, "vintage": record.vintage,
+            "quantity": record.quantity, "turnover": to_yuan(turnover), "buyer_fee": to_yuan(record.buyer_fee_cents),
+            "seller_fee": to_yuan(record.seller_fee_cents), "risk_reserve": to_yuan(reserve), "settled_at": at}
 
 
 def assert_as_validated(record: TradeRecord, reserve: int, at: datetime = AT) -> None:
+    """The event holds exactly those fields, set as validation sets them; and those fields, made without validation
+    (`_event`), are the validated model to the byte (order entry's check of `_event`)."""
     turnover = record.price_cents * record.quantity
-    made, check = settled_event(record, turnover, reserve, at), validated(record, turnover, reserve, at)
+    made, given = settled_event(record, turnover, reserve, at), fields(record, turnover, reserve, at)
     assert type(made) is TradeSettled
-    assert made == check
-    assert made.__dict__ == check.__dict__ and list(made.__dict__) == list(check.__dict__)
-    assert made.model_fields_set == check.model_fields_set
-    assert made.model_dump_json() == check.model_dump_json()
-    assert made.model_dump() == check.model_dump()
-    sealed, again = (seal(made, producer="exchange", context=CONTEXT, occurred_at=at),
-                     seal(check, producer="exchange", context=CONTEXT, occurred_at=at))
-    assert sealed[3] == again[3]
-    assert sealed[2].replace(sealed[1], "") == again[2].replace(again[1], "")  # the event ids are each their own
+    assert made.__dict__ == given and list(made.__dict__) == list(given)
+    assert made.model_fields_set == TradeSettled(**given).model_fields_set
+    event_as_validated(TradeSettled, given)
 
 
 EDGES = [
@@ -92,7 +90,7 @@ def test_m26_values_beyond_the_contracts_bounds_are_validated_and_refused_as_bef
     with pytest.raises(ValidationError) as made:
         settled_event(record, turnover, reserve, at)
     with pytest.raises(ValidationError) as check:
-        validated(record, turnover, reserve, at)
+        TradeSettled(**fields(record, turnover, reserve, at))
     assert made.value.errors() == check.value.errors()
 
 
