@@ -6,7 +6,10 @@ settled movement is also a line of the account's statement (`ledger_entry`).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import CursorResult, bindparam, func, insert, select, update
@@ -15,6 +18,7 @@ from sqlalchemy.orm import Session
 from ets_shared.persistence.among import AmongKeys
 from ets_shared.persistence.bulk import insert_rows
 from ets_shared.persistence.driver_statement import DriverStatement
+from ets_shared.persistence.engine import sqlite_run
 from exchange.adapters.orm import AllowancePositionRow, CashBalanceRow, LedgerEntryRow
 
 FEE_ACCOUNT = "EXCHANGE-FEES"
@@ -22,6 +26,14 @@ RISK_RESERVE_ACCOUNT = "EXCHANGE-RISK-RESERVE"
 
 _cash = CashBalanceRow.__table__
 _units = AllowancePositionRow.__table__
+_entries = LedgerEntryRow.__table__
+#: a statement line as `Ledger.entries` takes it: (account_id, kind, reference, cash_cents, vintage, quantity)
+Line = tuple[str, str, str, int, int | None, int]
+_LINE_COLUMNS = ("account_id", "kind", "reference", "cash_cents", "vintage", "quantity")
+# `Ledger.entries` on SQLite: the lines by INSERTs of this many rows each (the rest by an executemany of one row).
+# Fixed, so that their text is prepared once per connection (SQLite's statement cache): 64 of settlement's lines in
+# one statement cost 0.6 us less per line than an executemany; 128 no less, and prepared dearer.
+LINES_PER_INSERT = 64
 # The pending net changes' guarded UPDATEs (`write_pending`), built once: building and keying them cost more than
 # running them for a consumed batch's few dozen accounts.
 _CASH_NET = (update(_cash).where(_cash.c.account_id == bindparam("b_id"),
@@ -213,6 +225,31 @@ class Ledger:
                                                    reserved=reserved))
 
     # -- statements ----------------------------------------------------------------------------------------------
+    def entries(self, at: datetime, lines: Sequence[Line]) -> None:
+        """Statement lines, all at `at`, in their order (their ids ascending in that order), each `Line`; not
+        flushed before, as `insert_rows` (a Core statement on the session's connection). On SQLite straight on the
+        driver by multi-row INSERTs (`LINES_PER_INSERT` each; `at` one parameter of each, converted once as
+        SQLAlchemy binds it): settlement's four lines per trade as dicts through `insert_rows`' executemany cost
+        about a fifth more (800 lines: 2.75 against 2.26 ms of SQLite). Elsewhere `insert_rows`."""
+        if not lines:
+            return
+        session = self.session
+        dialect = session.get_bind().dialect
+        if dialect.name != "sqlite":
+            insert_rows(session, _entries, [{"at": at, **dict(zip(_LINE_COLUMNS, line, strict=True))}
+                                            for line in lines])
+            return
+        process = _entries.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+        when = process(at) if process else at
+        connection = session.connection()
+        whole = len(lines) - len(lines) % LINES_PER_INSERT
+        if whole:
+            statement = _lines_insert(LINES_PER_INSERT)
+            for start in range(0, whole, LINES_PER_INSERT):
+                sqlite_run(connection, statement, (when, *chain.from_iterable(lines[start:start + LINES_PER_INSERT])))
+        if whole < len(lines):
+            sqlite_run(connection, _lines_insert(1), [(when, *line) for line in lines[whole:]])
+
     def entry(self, account_id: str, at: datetime, kind: str, reference: str, *, cash: int = 0,
               vintage: int | None = None, quantity: int = 0) -> None:
         self.session.execute(insert(LedgerEntryRow.__table__).values(
@@ -223,6 +260,14 @@ class Ledger:
         table = LedgerEntryRow.__table__
         return self.session.execute(select(table.c.id).where(table.c.kind == kind, table.c.reference == reference)
                                     .limit(1)).first() is not None
+
+
+@lru_cache(maxsize=2)
+def _lines_insert(rows: int) -> str:
+    """`INSERT INTO ledger_entry` of `rows` lines: `at` the first parameter, shared, then each line's columns."""
+    values = ",".join("(?1," + ",".join(f"?{2 + len(_LINE_COLUMNS) * row + n}" for n in range(len(_LINE_COLUMNS)))
+                      + ")" for row in range(rows))
+    return f"INSERT INTO {_entries.name} (at, {', '.join(_LINE_COLUMNS)}) VALUES {values}"
 
 
 def _rowcount(done: object) -> int:
