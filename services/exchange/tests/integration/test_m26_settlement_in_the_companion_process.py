@@ -69,6 +69,8 @@ async def test_m26_the_companion_settles_and_publishes_while_the_first_process_e
     await eventually(lambda: counted("ets_business_events_total", kind="trades") == 1, timeout=10)
     assert counted("ets_events_consumed_total", subject=RegistryTransferRegistered.contract.subject) == 2
     assert counted("ets_outbox_published_total") >= 5  # admissions, accounts, orders, the trade, its settlement
+    assert counted("ets_process_cpu_seconds", process="companion") > 0  # sent with its counts
+    assert counted("ets_process_cpu_seconds", process="service") > 0
     metrics = (await split_market.client.get("/metrics")).text
     assert 'ets_business_events_total{kind="trades"} 1.0' in metrics
     consumers = {c["consumer"]: c["subjects"] for c in (await runtime.backlog())["consumers"]}
