@@ -315,7 +315,7 @@ def test_k8s_every_deployment_has_probes():
 @pytest.mark.parametrize("service", SERVICES)
 def test_k8s_service_deployment(service):
     dep = deployments()[service]
-    assert dep["spec"]["replicas"] == 2
+    assert dep["spec"]["replicas"] == (1 if service == "exchange" else 2)
     (c,) = dep["spec"]["template"]["spec"]["containers"]
     assert c["command"] == [f"ets-{service}"]
     assert c["readinessProbe"]["httpGet"]["path"] == "/readyz"
@@ -329,6 +329,15 @@ def test_k8s_service_deployment(service):
     assert not others & names
     svcs = [d for d in k8s_docs()[f"{service}.yaml"] if d["kind"] == "Service"]
     assert svcs and svcs[0]["spec"]["ports"][0]["port"] == PORTS[service]
+
+
+def test_k8s_exchange_runs_one_matching_engine_replaced_never_doubled():
+    """The order books live in the exchange process's memory: one replica, Recreate (the old pod gone before the new
+    one starts), and a disruption budget that lets a drain move it."""
+    dep = deployments()["exchange"]
+    assert dep["spec"]["replicas"] == 1 and dep["spec"]["strategy"] == {"type": "Recreate"}
+    (pdb,) = [d for d in k8s_docs()["exchange.yaml"] if d["kind"] == "PodDisruptionBudget"]
+    assert pdb["spec"].get("maxUnavailable") == 1 and "minAvailable" not in pdb["spec"]
 
 
 def test_k8s_calendar():

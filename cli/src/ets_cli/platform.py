@@ -30,7 +30,7 @@ CONSOLE = "console"
 
 # the caller's settings every service takes from `ets up`'s environment (README "Operability"); any other ETS_
 # variable is the platform's to set, per service
-PASSED_THROUGH = frozenset({"ETS_LOG_LEVEL", "ETS_LOG_FORMAT", "ETS_COMPANION"})
+PASSED_THROUGH = frozenset({"ETS_LOG_LEVEL", "ETS_LOG_FORMAT", "ETS_COMPANION", "ETS_COMPANION_NICE"})
 
 
 def configured_ports() -> dict[str, int]:

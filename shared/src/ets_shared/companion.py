@@ -182,6 +182,8 @@ def run(factory: str, wakes: int, counts: int) -> None:
     build_runtime = getattr(importlib.import_module(module), name)
     runtime: ServiceRuntime = build_runtime()
     runtime.become_companion()
+    if runtime.settings.companion_nice and hasattr(os, "nice"):
+        os.nice(runtime.settings.companion_nice)  # its threads yet to start take it too
     runtime.metrics.forward_counts(_sender(counts))
     configure_logging(runtime.definition.name, runtime.settings)
     asyncio.run(_serve_companion(runtime, wakes))

@@ -20,6 +20,7 @@ from .conftest import Market
 from .test_m26_settlement import matched
 
 pytestmark = pytest.mark.asyncio
+COMPANION_NICE = 3
 SETTLEMENT_SUBJECTS = sorted([RegistryTransferRegistered.contract.subject, RegistryTransferRefused.contract.subject])
 
 
@@ -36,6 +37,7 @@ async def split_market(settings, nats_url, monkeypatch):
     monkeypatch.setenv("ETS_JWT_SECRET", settings.jwt_secret)
     monkeypatch.setenv("ETS_MAX_DELIVERIES", str(settings.max_deliveries))
     monkeypatch.setenv("ETS_OUTBOX_POLL_SECONDS", "60")  # published promptly only if the pipe wakes the relay
+    monkeypatch.setenv("ETS_COMPANION_NICE", str(COMPANION_NICE))  # settlement yields the cores to order entry
     runtime = build_runtime(settings)
     assert runtime.split_off_companion("exchange.bootstrap:build_runtime")
     nc = await nats.connect(nats_url)
@@ -55,6 +57,10 @@ async def test_m26_the_companion_settles_and_publishes_while_the_first_process_e
     runtime = split_market.svc.runtime
     assert runtime.role == "first" and runtime.companion is not None and runtime.companion.alive
     assert (await split_market.client.get("/readyz")).json()["checks"]["companion"] is True
+    companion = runtime.companion.process
+    assert companion is not None
+    await eventually(lambda: os.getpriority(os.PRIO_PROCESS, companion.pid) == os.getpriority(os.PRIO_PROCESS, 0)
+                     + COMPANION_NICE, timeout=10)  # lowered as it starts (ETS_COMPANION_NICE)
     async with subject_listener(nats_url, TradeSettled.contract.subject) as settled, \
             subject_listener(nats_url, OrderAccepted.contract.subject) as accepted:
         trade = await matched(split_market)  # the deposit settled by the companion, the orders entered here
@@ -69,6 +75,8 @@ async def test_m26_the_companion_settles_and_publishes_while_the_first_process_e
     await eventually(lambda: counted("ets_business_events_total", kind="trades") == 1, timeout=10)
     assert counted("ets_events_consumed_total", subject=RegistryTransferRegistered.contract.subject) == 2
     assert counted("ets_outbox_published_total") >= 5  # admissions, accounts, orders, the trade, its settlement
+    assert counted("ets_process_cpu_seconds", process="companion") > 0  # sent with its counts
+    assert counted("ets_process_cpu_seconds", process="service") > 0
     metrics = (await split_market.client.get("/metrics")).text
     assert 'ets_business_events_total{kind="trades"} 1.0' in metrics
     consumers = {c["consumer"]: c["subjects"] for c in (await runtime.backlog())["consumers"]}

@@ -13,12 +13,17 @@ Read from the service's state at each scrape (gauges, the same figures as `GET /
 - `ets_outbox_unpublished`, `ets_outbox_lag_seconds` (age of the oldest unpublished event; 0 when none);
 - `ets_consumer_pending{consumer}`, `ets_consumer_unacknowledged{consumer}`, `ets_consumer_redelivered{consumer}`
   (the JetStream consumer's own figures);
-- `ets_dead_letters_recorded{state}`: dead letters recorded in the service's database, replayed or not.
+- `ets_dead_letters_recorded{state}`: dead letters recorded in the service's database, replayed or not;
+- `ets_process_cpu_seconds{process}`: CPU seconds (user + system, all threads) the service's processes used since
+  each started — `service`, and `companion` for a companion process (`ets_shared.companion`: sent with its counts,
+  so as of its latest batch; from zero again after a restart). `ets bench` reads it before and after its load for
+  the platform's CPU per order.
 
 Each runtime has its own registry (several services share a test process).
 """
 from __future__ import annotations
 
+import time
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -66,6 +71,9 @@ class ServiceMetrics:
                                           ["consumer"], registry=registry)
         self.dead_letters_recorded = Gauge("ets_dead_letters_recorded", "dead letters in the service's database",
                                            ["state"], registry=registry)
+        self.process_cpu = Gauge("ets_process_cpu_seconds", "CPU seconds (user + system) each of the service's "
+                                 "processes used since it started", ["process"], registry=registry)
+        self.process_cpu.labels(process="service").set_function(time.process_time)  # read at each scrape
         for kind in sorted(set(BUSINESS_EVENTS.values())):
             self.business.labels(kind=kind)  # every figure appears, at 0, from the start
 
@@ -76,7 +84,8 @@ class ServiceMetrics:
     def forward_counts(self, send: Callable[[bytes], None]) -> None:
         """Count in another process's registry: what this process relays, applies and dead-letters is sent, as lines
         `<p|c|d>\t<subject>\t<times>`, to the process that serves `/metrics` (a companion process's counts,
-        `ets_shared.companion`), which adds them with `add_forwarded`."""
+        `ets_shared.companion`), which adds them with `add_forwarded`; each sending ends with the line
+        `u\t\t<seconds>`: this process's CPU so far."""
         self._send = send
 
     def add_forwarded(self, lines: bytes) -> None:
@@ -90,12 +99,15 @@ class ServiceMetrics:
                 self.consumed.labels(subject=subject).inc(int(times))
             elif counter == "d":
                 self.dead_lettered.labels(subject=subject).inc(int(times))
+            elif counter == "u":
+                self.process_cpu.labels(process="companion").set(float(times))
         if published:
             self._published(published)
 
     def _forward(self, counter: str, subjects: Iterable[str]) -> None:
         assert self._send is not None
-        self._send("".join(f"{counter}\t{subject}\t{times}\n" for subject, times in Tally(subjects).items()).encode())
+        lines = "".join(f"{counter}\t{subject}\t{times}\n" for subject, times in Tally(subjects).items())
+        self._send(f"{lines}u\t\t{time.process_time():.3f}\n".encode())
 
     def count_published(self, subjects: Iterable[str]) -> None:
         """A relayed batch: counted per subject, one `labels()` lookup each (per event, it was a tenth of the

@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from exchange.adapters import book_version
 from exchange.adapters.orm import OrderRow
 from exchange.adapters.trading_store import TradingStore, listed_products
 from exchange.domain.order_book import OrderBook
@@ -36,15 +37,32 @@ class Books:
         # loaded with one query when a batch needs them, kept current by the batches, forgotten when any other
         # command (cancel, amend, expiry) commits or the books are forgotten — with their open bids (`OpenOrders`)
         self.records: OpenOrders | None = None
+        self.version: int | None = None  # the order books' version these books are at (`book_version`)
+        self._current_in: object = None  # the transaction that found them current
 
-    def ensure(self, session: Session) -> dict[str, OrderBook]:
-        """The books, rebuilt from the committed open orders if they were forgotten (call before adding any)."""
-        if self._books is None:
+    def ensure(self, session: Session, *, lock: bool = True) -> dict[str, OrderBook]:
+        """The books, current in this transaction (call before adding any): rebuilt from the committed open orders if
+        they were forgotten, or if another process changed the open orders since they were built (the order books'
+        version, read once per transaction; `lock`: held to its end on PostgreSQL — False for a reader)."""
+        if self._books is not None and self._current_in is not None and session.get_transaction() is self._current_in:
+            return self._books
+        version = book_version.read(session, lock=lock)
+        if self._books is None or version != self.version:
+            if self._books is not None:  # another process changed them: what is kept beside them goes too
+                self.day = None
+                self.records = None
             store = TradingStore(session)
             self._books = rebuild(store.open_orders())
             self.sequence = store.last_sequence()
             self.prints = store.last_print()
+        self.version = version
+        self._current_in = session.get_transaction()
         return self._books
+
+    def changed_by(self, session: Session) -> None:
+        """This transaction changed the open orders through the books: counted in the order books' version (by the
+        commit of the unit of work), which these books are then at."""
+        self.version = book_version.bump(session)
 
     def next_sequence(self, session: Session) -> int:
         """The next time priority (held here: the books' lock serialises every order that takes one)."""
@@ -69,6 +87,7 @@ class Books:
     def invalidate(self) -> None:
         """Forget the books (a transaction that changed them rolled back): the next command rebuilds them."""
         self._books = None
+        self._current_in = None
         self.day = None
         self.records = None
         self.listed.clear()  # the products are read afresh too (a test's database emptied)
@@ -76,7 +95,7 @@ class Books:
     def snapshot(self, session: Session) -> dict[str, list[tuple[str, str, int, int]]]:
         """Per product, every resting order in priority order: (order_id, side, price, open quantity)."""
         with self.lock:
-            return resting(self.ensure(session))
+            return resting(self.ensure(session, lock=False))
 
 
 class OpenOrders(dict):

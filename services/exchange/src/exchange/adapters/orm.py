@@ -316,3 +316,12 @@ class AccountSuccessionRow(ExchangeTable, table=True):
     correlation_id: str = Field(max_length=100)
     approved_at: datetime = Field(sa_column=utc_column())
     moved_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class OrderBookVersionRow(ExchangeTable, table=True):
+    """How many times the open orders were changed by a command that keeps the books (one row): each exchange process
+    compares it with the count its books in memory were built at before it matches, so a process whose books another
+    process has changed since rebuilds them first (`adapters.books`)."""
+    __tablename__ = "order_book_version"
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))

@@ -305,6 +305,7 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
         order.sequence > 0 and _within(vintage, order.quantity, price, now)), subject_ref=f"order:{order.order_id}")
     books = uow.books
     books.dirty = True
+    uow.books_changed = True
     books.changed.add(cmd.product_id)
     result = books.book(uow.session, cmd.product_id).submit(
         order.order_id, account_id, order.owner_id, ENGINE_SIDE[order.side], price, order.quantity,

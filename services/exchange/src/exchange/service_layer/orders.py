@@ -73,6 +73,7 @@ def _market_command_once(uow: ExchangeUnitOfWork, work: Callable[[], T]) -> T:
 @contextmanager
 def changing(uow: ExchangeUnitOfWork, product_id: str) -> Iterator[OrderBook]:
     uow.books.dirty = True
+    uow.books_changed = True
     uow.books.changed.add(product_id)
     yield uow.books.book(uow.session, product_id)
 

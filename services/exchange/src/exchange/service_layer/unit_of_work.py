@@ -16,6 +16,7 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
     ledger: Ledger
     books: Books
     books_touched: bool = False  # an event handler changed the books in this transaction (`service_layer.succession`)
+    books_changed: bool = False  # this transaction changed the open orders through the books (their version counts it)
     _ledger_open = False  # `ledger` belongs to this transaction (a consumed batch's events share it)
 
     def _open(self) -> None:
@@ -32,6 +33,7 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
     def __enter__(self) -> ExchangeUnitOfWork:
         self._ledger_open = False  # a new transaction: its first `_open` makes a new ledger
         self.books_touched = False
+        self.books_changed = False
         return super().__enter__()
 
     def __exit__(self, *exc: object) -> None:
@@ -44,6 +46,10 @@ class ExchangeUnitOfWork(SqlUnitOfWork):
     def commit(self) -> None:
         self.run_deferred()  # before the ledger's pending changes: deferred work may add to them
         self.ledger.write_pending()
+        if self.books_changed:  # counted in the order books' version, so another process's books rebuild
+            self.books_changed = False
+            with self.books.lock:
+                self.books.changed_by(self.session)
         super().commit()
         if self.books_touched:  # the records beside the books are read afresh from what just committed
             self.books_touched = False
