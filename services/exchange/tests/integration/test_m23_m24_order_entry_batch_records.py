@@ -2,7 +2,7 @@
 every new order, every trade and every wash-trade alert of the batch, column for column, on SQLite and PostgreSQL
 (several rows per table: PostgreSQL's multi-row path, one statement per table). M-25: every event of a batch is, byte
 for byte, what its contract writes for the same data validated afresh (order entry makes them without a second
-validation, `order_entry._event`)."""
+validation, `checked_events.event`)."""
 from __future__ import annotations
 
 import json

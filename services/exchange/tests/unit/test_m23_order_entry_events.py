@@ -1,7 +1,7 @@
 """M-23, M-25: order entry's events (accepted, executed, delivery instructed, printed, cancelled) are made without
-validating again what the order checks typed and checked already (`order_entry._event`): each must be the model the
+validating again what the order checks typed and checked already (`checked_events.event`): each must be the model the
 contract's own validation makes — equal, with the same fields set, and with byte-equal JSON, alone and sealed in its
-envelope — for representative values and at every bound `_within` lets through; a value beyond them is validated, and
+envelope — for representative values and at every bound `within` lets through; a value beyond them is validated, and
 refused, as before."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ets_shared.contracts.exchange import (
 )
 from ets_shared.envelope import MessageContext, seal
 from exchange.domain.policy import to_yuan
-from exchange.service_layer.order_entry import MONEY_FEN, _event, _within
+from exchange.service_layer.checked_events import MONEY_FEN, event, within
 
 AT = datetime(2026, 5, 20, 2, 0, 0, 123456, tzinfo=timezone.utc)
 CONTEXT = MessageContext("corr-1", "cause-1", "member:A")
@@ -53,7 +53,7 @@ def cancelled(quantity: int = 300, reason: str = "self_trade_prevented", at: dat
 
 
 def assert_as_validated(contract, fields: dict) -> None:
-    made, validated = _event(contract, dict(fields), True), contract(**fields)
+    made, validated = event(contract, dict(fields), True), contract(**fields)
     assert type(made) is contract
     assert made == validated
     assert made.__dict__ == validated.__dict__ and list(made.__dict__) == list(validated.__dict__)
@@ -98,7 +98,7 @@ def test_m23_order_entry_events_are_the_validated_models_to_the_byte(contract, f
        reason=st.sampled_from(["requested", "immediate_or_cancel", "self_trade_prevented", "expired"]))
 def test_m23_order_entry_events_match_validation_over_their_ranges(sequence, vintage, price, quantity, fees, at,
                                                                     side, reason):
-    assert _within(vintage, quantity, max(price, *fees), at)
+    assert within(vintage, quantity, max(price, *fees), at)
     assert_as_validated(OrderAccepted, accepted(sequence=sequence, vintage=vintage, side=side, price=price,
                                                 quantity=quantity, at=at))
     assert_as_validated(TradeExecuted, executed(price=price, quantity=quantity, buyer_fee=fees[0],
@@ -112,12 +112,12 @@ def test_m23_order_entry_events_match_validation_over_their_ranges(sequence, vin
     (2012, 1, 1, AT), (2101, 1, 1, AT), (2025, 0, 1, AT), (2025, 1, MONEY_FEN, AT), (2025, 1, -1, AT),
     (2025, 1, 1, AT.replace(tzinfo=None))])
 def test_m23_values_beyond_a_contracts_bounds_are_validated_and_refused_as_before(vintage, quantity, fen, at):
-    assert not _within(vintage, quantity, fen, at)
+    assert not within(vintage, quantity, fen, at)
     if fen < 0:
         return  # no order's amount is negative: taken the validated way all the same
     fields = executed(price=fen, quantity=quantity, vintage=vintage, at=at)
     with pytest.raises(ValidationError) as made:
-        _event(TradeExecuted, dict(fields), False)
+        event(TradeExecuted, dict(fields), False)
     with pytest.raises(ValidationError) as validated:
         TradeExecuted(**fields)
     assert made.value.errors() == validated.value.errors()

@@ -1,6 +1,6 @@
 """M-26, M-27, M-28(4): settlement's `TradeSettled` is made without validating again what the trade's row holds
-(`settlement.settled_event`, by order entry's `_event`): for representative values, at every bound `_within` lets
-through and over their ranges it must hold exactly the fields settlement validated before, which `_event` makes into
+(`settlement.settled_event`, by `checked_events.event`): for representative values, at every bound `within` lets
+through and over their ranges it must hold exactly the fields settlement validated before, which `event` makes into
 the model the contract's own validation makes — equal, the same fields set, byte-equal JSON alone and sealed in its
 envelope (tests/unit/test_m23_order_entry_events.py's check); a value beyond them is validated, and refused, as
 before."""
@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from ets_shared.contracts.exchange import TradeSettled
 from exchange.adapters.order_entry_store import TradeRecord
 from exchange.domain.policy import to_yuan
-from exchange.service_layer.order_entry import MONEY_FEN, _within
+from exchange.service_layer.checked_events import MONEY_FEN, within
 from exchange.service_layer.settlement import settled_event
 
 from .test_m23_order_entry_events import assert_as_validated as event_as_validated
@@ -42,7 +42,7 @@ def fields(record: TradeRecord, turnover: int, reserve: int, at: datetime) -> di
 
 def assert_as_validated(record: TradeRecord, reserve: int, at: datetime = AT) -> None:
     """The event holds exactly those fields, set as validation sets them; and those fields, made without validation
-    (`_event`), are the validated model to the byte (order entry's check of `_event`)."""
+    (`checked_events.event`), are the validated model to the byte (order entry's check of `checked_events.event`)."""
     turnover = record.price_cents * record.quantity
     made, given = settled_event(record, turnover, reserve, at), fields(record, turnover, reserve, at)
     assert type(made) is TradeSettled
@@ -76,7 +76,7 @@ def test_m26_an_instant_in_another_zone_is_written_as_validation_writes_it():
        at=st.datetimes(timezones=st.just(timezone.utc)))
 def test_m26_settled_events_match_validation_over_their_ranges(vintage, price, quantity, fees, share, at):
     reserve = (fees[0] + fees[1]) * share // 100
-    assert _within(vintage, quantity, max(price * quantity, *fees, reserve), at)  # made without validation
+    assert within(vintage, quantity, max(price * quantity, *fees, reserve), at)  # made without validation
     assert_as_validated(trade(vintage=vintage, price=price, quantity=quantity, buyer_fee=fees[0],
                               seller_fee=fees[1]), reserve, at)
 

@@ -21,12 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from ets_shared.clock import regulatory_date
 from ets_shared.envelope import MessageContext
 from ets_shared.ids import ordered_id
-from ets_shared.contracts.base import EventData
 from ets_shared.contracts.exchange import (
     CancelReason, OrderAccepted, OrderCancelled, TradeDeliveryInstructed, TradeExecuted, TradePrinted,
 )
@@ -38,6 +37,7 @@ from exchange.domain.members import Member, require_may_place_order
 from exchange.domain.orders import BUY, SELF_TRADE, SELL, Execution
 from exchange.domain.policy import OPEN_BIDDING, TradingRules, to_cents, to_yuan
 from exchange.service_layer import commands, market_data, surveillance
+from exchange.service_layer.checked_events import event, within
 from exchange.service_layer.matching import REASONS
 from exchange.service_layer.orders import expire_stale
 from exchange.service_layer.risk import market_rules
@@ -45,9 +45,6 @@ from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
 ENGINE_SIDE = {"BUY": BUY, "SELL": SELL}
 OPEN, MATCHED = "OPEN", "MATCHED"
-MONEY_FEN = 10**14  # `Money` holds at most 14 digits, two of them after the point: an amount in fen is below this
-D = TypeVar("D", bound=EventData)
-_new, _set = object.__new__, object.__setattr__
 
 Entry = tuple[str, commands.PlaceOrder, MessageContext]  # the member entering it, the order, its request
 Outcome = tuple[OrderRecord, list[TradeRecord]] | DomainError
@@ -298,11 +295,11 @@ def _enter(batch: _Batch, member_id: str, cmd: commands.PlaceOrder) -> tuple[Ord
     batch.records[order.order_id] = order
     if cmd.side == "BUY":
         batch.records.bid(account_id, order.quantity)
-    uow.publish(_event(OrderAccepted, {
+    uow.publish(event(OrderAccepted, {
         "order_id": order.order_id, "sequence": order.sequence, "trading_account_id": account_id,
         "member_id": order.member_id, "product_id": order.product_id, "vintage": vintage, "side": cmd.side,
         "price": to_yuan(price), "quantity": order.quantity, "time_in_force": cmd.time_in_force, "accepted_at": now},
-        order.sequence > 0 and _within(vintage, order.quantity, price, now)), subject_ref=f"order:{order.order_id}")
+        order.sequence > 0 and within(vintage, order.quantity, price, now)), subject_ref=f"order:{order.order_id}")
     books = uow.books
     books.dirty = True
     uow.books_changed = True
@@ -355,7 +352,7 @@ def _release(batch: _Batch, order: OrderRecord, quantity: int, reason: CancelRea
         order.status = "CANCELLED"
     order.updated_at = batch.now
     batch.touch(order)
-    batch.uow.publish(_event(OrderCancelled, {
+    batch.uow.publish(event(OrderCancelled, {
         "order_id": order.order_id, "trading_account_id": order.trading_account_id, "cancelled_quantity": quantity,
         "reason": reason, "cancelled_at": batch.now}, quantity > 0 and batch.now.tzinfo is not None),
         subject_ref=f"order:{order.order_id}")
@@ -389,54 +386,24 @@ def _fill(batch: _Batch, rules: TradingRules, taker: OrderRecord, maker_id: str,
                         trading_day=batch.day, executed_at=now, print_sequence=uow.books.next_print(uow.session))
     batch.trades.append(trade)
     ref = f"trade:{trade.trade_id}"
-    checked, at_price = _within(trade.vintage, quantity, max(price, buyer_fee, seller_fee), now), to_yuan(price)
-    uow.publish(_event(TradeExecuted, {
+    checked, at_price = within(trade.vintage, quantity, max(price, buyer_fee, seller_fee), now), to_yuan(price)
+    uow.publish(event(TradeExecuted, {
         "trade_id": trade.trade_id, "mode": OPEN_BIDDING, "product_id": trade.product_id, "vintage": trade.vintage,
         "price": at_price, "quantity": quantity, "buyer_trading_account_id": trade.buyer_account_id,
         "seller_trading_account_id": trade.seller_account_id, "buy_order_id": buy.order_id,
         "sell_order_id": sell.order_id, "buyer_fee": to_yuan(buyer_fee), "seller_fee": to_yuan(seller_fee),
         "executed_at": now}, checked), subject_ref=ref)
-    uow.publish(_event(TradeDeliveryInstructed, {
+    uow.publish(event(TradeDeliveryInstructed, {
         "trade_id": trade.trade_id, "seller_trading_account_id": trade.seller_account_id,
         "buyer_trading_account_id": trade.buyer_account_id, "vintage": trade.vintage, "quantity": quantity,
         "instructed_at": now}, checked), subject_ref=ref)
-    uow.publish(_event(TradePrinted, {  # the trade on the tape (M-25), as `market_data.print_trade` prints it
+    uow.publish(event(TradePrinted, {  # the trade on the tape (M-25), as `market_data.print_trade` prints it
         "trade_id": trade.trade_id, "product_id": trade.product_id, "vintage": trade.vintage, "mode": OPEN_BIDDING,
         "price": at_price, "quantity": quantity, "executed_at": now}, checked),
         subject_ref=f"product:{trade.product_id}", audit=False)
     return trade
 
 
-def _within(vintage: int, quantity: int, fen: int, now: datetime) -> bool:
-    """Whether an event's values are within what its contract validates: a vintage of 2013-2100, a positive
-    quantity, amounts in fen (`fen` their largest, none negative) of at most 14 digits, an aware instant. Always so
-    for what passed the order checks; if not, the contract validates them, and refuses them, as before."""
-    return 2013 <= vintage <= 2100 and quantity > 0 and 0 <= fen < MONEY_FEN and now.tzinfo is not None
-
-
-def _event(contract: type[D], fields: dict[str, Any], checked: bool) -> D:
-    """`contract(**fields)`: when `checked` (`_within`), made as `model_construct` makes a model, without
-    validating again what is typed and checked already (1.6 against 3.6 us per event, its dict included: one event
-    of each order, three of each fill), else validated. `fields` are the values pydantic would keep — of each
-    field's type (ids `str`, amounts `Decimal` with two places, the batch's aware instant), in the contract's order,
-    a field left out taking its default — so the event and its JSON are the validated model's
-    (tests/unit/test_m23_order_entry_events.py)."""
-    if not checked:
-        return contract(**fields)
-    data = _new(contract)
-    _set(data, "__pydantic_fields_set__", set(fields))
-    defaults = _DEFAULTS.get(contract)
-    if defaults is None:  # not `contract.model_fields` at every event: 0.6 us a read
-        defaults = _DEFAULTS[contract] = {name: f.default for name, f in contract.model_fields.items()}
-    if len(fields) < len(defaults):
-        fields = {name: fields.get(name, default) for name, default in defaults.items()}
-    _set(data, "__dict__", fields)
-    _set(data, "__pydantic_extra__", None)
-    _set(data, "__pydantic_private__", None)
-    return data
-
-
-_DEFAULTS: dict[type[EventData], dict[str, Any]] = {}  # per contract: its fields, in order, with their defaults
 
 
 def _write(batch: _Batch) -> None:
