@@ -2,11 +2,10 @@
 
 SQLite (embedded default): WAL and synchronous=NORMAL (about twice the write throughput of the default, durable
 across process crashes), a 30 s busy timeout, foreign keys on, a page cache of up to 64 MiB per connection, and
-`BEGIN IMMEDIATE` for every write transaction so two writers queue for the lock instead of failing on upgrade.
-Write transactions also take the database's write lock (`write_lock.WriteLock`: a Python lock between threads,
-`flock` between processes) from their BEGIN until the connection returns to the pool (after COMMIT/ROLLBACK):
-SQLite admits one writer at a time anyway, and queueing on the lock avoids its busy handler's growing sleeps under
-concurrency. WAL checkpoints run in a thread of their own,
+`BEGIN IMMEDIATE` for every write transaction so two writers queue for the lock instead of failing on upgrade. Write transactions also take the database's write
+lock (`write_lock.WriteLock`: a Python lock between threads, `flock` between processes) from their BEGIN until the
+connection returns to the pool (after COMMIT/ROLLBACK): SQLite admits one writer at a time anyway, and queueing on
+the lock avoids its busy handler's growing sleeps under concurrency. WAL checkpoints run in a thread of their own,
 never in a commit (`checkpoints.Checkpointer`).
 Read-only sessions (`make_session_factory(read_only=True)`) use a deferred BEGIN and never wait for writers.
 PostgreSQL: psycopg 3, pre-ping, a small pool; its own row locks order concurrent writers.
