@@ -1,8 +1,8 @@
 """Engines for the two supported databases.
 
 SQLite (embedded default): WAL and synchronous=NORMAL (about twice the write throughput of the default, durable
-across process crashes), a 30 s busy timeout, foreign keys on, a page cache of up to 64 MiB per connection, and
-`BEGIN IMMEDIATE` for every write transaction so two writers queue for the lock instead of failing on upgrade. Write transactions also take the database's write
+across process crashes), a 30 s busy timeout, foreign keys on, and `BEGIN IMMEDIATE` for every write transaction so
+two writers queue for the lock instead of failing on upgrade. Write transactions also take the database's write
 lock (`write_lock.WriteLock`: a Python lock between threads, `flock` between processes) from their BEGIN until the
 connection returns to the pool (after COMMIT/ROLLBACK): SQLite admits one writer at a time anyway, and queueing on
 the lock avoids its busy handler's growing sleeps under concurrency. WAL checkpoints run in a thread of their own,
@@ -29,10 +29,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from ets_shared.persistence.checkpoints import Checkpointer
 from ets_shared.persistence.write_lock import WriteLock
 
-# SQLite's page cache per connection, in KiB (its default is 2 MiB): a ceiling, filled only with pages read. The
-# registry's delivery of a batch of trades reads and rewrites index pages spread over its serial blocks and movements;
-# with 64 MiB it took 3-4 % less CPU than with 2 (issue 5ai: alternated rounds, batches of 50 and 200 deliveries).
-CACHE_KIB = 65536
 READ_ONLY_OPTION = "ets_read_only"
 WRITE_LOCK_HELD = "ets_write_lock_held"
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, WriteLock] = weakref.WeakKeyDictionary()
@@ -73,7 +69,6 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
-        cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         if checkpointer is not None:
             cur.execute("PRAGMA wal_autocheckpoint=0")  # never in a commit, under the write lock (`checkpoints`)
         cur.close()
