@@ -66,8 +66,9 @@ class PlatformSettings(BaseSettings):
         "process", description="a served service that names companion events (the exchange: settlement of the "
         "registry's answers) applies them and relays its outbox in a second process (`ets_shared.companion`), or "
         "inline, all in one process")
-    companion_nice: int = Field(0, ge=0, le=19, description="the companion process's CPU priority lowered by this "
-                                "much (Unix `nice`): settlement yields the cores to order entry under load")
+    companion_nice: int = Field(10, ge=0, le=19, description="the companion process's CPU priority lowered by this "
+                                "much (Unix `nice`; 0: as the first process): settlement yields the cores to order "
+                                "entry under load")
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True
