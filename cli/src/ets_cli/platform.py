@@ -30,7 +30,8 @@ CONSOLE = "console"
 
 # the caller's settings every service takes from `ets up`'s environment (README "Operability"); any other ETS_
 # variable is the platform's to set, per service
-PASSED_THROUGH = frozenset({"ETS_LOG_LEVEL", "ETS_LOG_FORMAT", "ETS_COMPANION", "ETS_COMPANION_NICE"})
+PASSED_THROUGH = frozenset({"ETS_LOG_LEVEL", "ETS_LOG_FORMAT", "ETS_COMPANION", "ETS_COMPANION_NICE",
+                           "ETS_SWITCH_INTERVAL_MS"})
 
 
 def configured_ports() -> dict[str, int]:

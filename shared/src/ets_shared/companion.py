@@ -184,6 +184,7 @@ def run(factory: str, wakes: int, counts: int) -> None:
     runtime.become_companion()
     if runtime.settings.companion_nice and hasattr(os, "nice"):
         os.nice(runtime.settings.companion_nice)  # its threads yet to start take it too
+    sys.setswitchinterval(runtime.settings.switch_interval_ms / 1000)  # as the first process (`ets_shared.serve`)
     runtime.metrics.forward_counts(_sender(counts))
     configure_logging(runtime.definition.name, runtime.settings)
     asyncio.run(_serve_companion(runtime, wakes))

@@ -69,6 +69,10 @@ class PlatformSettings(BaseSettings):
     companion_nice: int = Field(10, ge=0, le=19, description="the companion process's CPU priority lowered by this "
                                 "much (Unix `nice`; 0: as the first process): settlement yields the cores to order "
                                 "entry under load")
+    switch_interval_ms: float = Field(0.5, ge=0.05, le=100, description="how long a thread of a service's process "
+                                      "may hold Python's interpreter lock while another waits for it (`sys."
+                                      "setswitchinterval`; Python's own is 5 ms): an event loop answering requests "
+                                      "waits this long at most for a writer thread's batch")
     outbox_batch_size: int = Field(500, ge=1)
     outbox_poll_seconds: float = Field(0.5, gt=0)
     migrate_on_start: bool = True
