@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 from typing import Any
 
 CPU_METRIC = "ets_process_cpu_seconds"
@@ -20,20 +21,22 @@ def parse(metrics: str) -> dict[str, float]:
     return {process: float(seconds) for process, seconds in _SAMPLE.findall(metrics)}
 
 
-async def read(client: Any) -> Readings:
-    """Every service's CPU seconds now; a service that does not answer is left out."""
+async def read(client: Any, figures: Callable[[str], dict[str, float]] = parse) -> Readings:
+    """Every service's CPU seconds now (or the `figures` another parser reads from its `/metrics`); a service that
+    does not answer is left out."""
     async def one(service: str) -> tuple[str, dict[str, float]]:
         try:
             async with client.http.get(client.urls[service] + "/metrics") as response:
-                return service, parse(await response.text()) if response.status == 200 else {}
+                return service, figures(await response.text()) if response.status == 200 else {}
         except (OSError, asyncio.TimeoutError):
             return service, {}
     return dict(await asyncio.gather(*(one(s) for s in client.urls)))
 
 
 def used(before: Readings, after: Readings) -> Readings:
-    """CPU seconds per service and process between two readings. A process that started again in between (its
-    reading went down) counts from zero: what it used since its start."""
+    """CPU seconds per service and process between two readings (or any other figures a process counts up from its
+    start). A process that started again in between (its reading went down) counts from zero: what it used since
+    its start."""
     return {service: {process: seconds - before.get(service, {}).get(process, 0.0)
                       if seconds >= before.get(service, {}).get(process, 0.0) else seconds
                       for process, seconds in processes.items()}

@@ -18,7 +18,9 @@ Latency percentiles are per order (a mass order's orders each take their request
 platform has drained (every trade delivered in the registry and settled) and reconciles the counts: orders
 acknowledged = orders the exchange recorded, trades executed = trades settled, the registry's balances = the
 exchange's custody. It prints the platform's CPU over the load and the drain, per service and per order, from
-the services' own `/metrics` (`bench_cpu`): on a host whose cores the platform shares, whether a rate is CPU-bound."""
+the services' own `/metrics` (`bench_cpu`): on a host whose cores the platform shares, whether a rate is CPU-bound;
+and how long each service's writers held and waited for its SQLite write lock (`bench_write_lock`): whether order
+entry waits for settlement."""
 from __future__ import annotations
 
 import asyncio
@@ -31,7 +33,7 @@ from datetime import date, timedelta
 
 import nats
 
-from ets_cli import bench_cpu
+from ets_cli import bench_cpu, bench_write_lock
 from ets_cli.bench import machine
 from ets_cli.client import ApiError, PlatformClient, run_against_platform, until
 from ets_cli.demo import client_from_args, next_free_year
@@ -303,6 +305,7 @@ async def _bench(args) -> int:
         await bench.setup()
         load_before = os.getloadavg()
         print(f"  set up; sending the orders (load average {load_before[0]:.1f})", flush=True)
+        locks_before = await bench_cpu.read(c, bench_write_lock.parse)
         platform_before, window = await bench_cpu.read(c), time.perf_counter()
         cpu = time.process_time()
         elapsed = await bench.load()
@@ -313,6 +316,7 @@ async def _bench(args) -> int:
         settle = time.perf_counter() - t
         platform = bench_cpu.used(platform_before, await bench_cpu.read(c))
         window = time.perf_counter() - window
+        locks = bench_cpu.used(locks_before, await bench_cpu.read(c, bench_write_lock.parse))
         latencies = sorted(bench.latencies)
         p50, p90, p99, p999 = (percentile(latencies, q) for q in (0.5, 0.9, 0.99, 0.999))
         acknowledged = sum(bench.accepted.values())
@@ -323,6 +327,8 @@ async def _bench(args) -> int:
         print(f"  answered per second: {per_second(bench.answered, bench.started)}; the load generator (this "
               f"process) used {cpu:.1f} s of CPU, {cpu / max(len(latencies), 1) * 1e6:.0f} µs per order")
         print(f"  {bench_cpu.report(platform, len(latencies), window, os.cpu_count() or 1)}")
+        for line in bench_write_lock.report(locks, window):
+            print(f"  {line}")
         ok, _executed, _settled = await bench.reconcile()
         print(f"  measured {measured}; load average {load_before[0]:.1f} before the load, {load_after[0]:.1f} after",
               flush=True)

@@ -30,6 +30,7 @@ from typing import Generic, TypeVar
 from sqlalchemy.exc import DBAPIError
 
 from ets_shared.persistence.claims import Claim, current_claim
+from ets_shared.persistence.write_lock import writer
 
 log = logging.getLogger("ets.group_commit")
 Item = TypeVar("Item")
@@ -130,6 +131,7 @@ class GroupCommit(Generic[Item, Outcome]):
         """Batches of what is waiting, in arrival order: an entry is one item (`submit`, `answer`) or a list of a
         request's items (`submit_all`: one `put` for them all, not one each — and the writer, woken by it, finds
         the request whole); a request's items beyond `max_batch` open the next batch."""
+        writer.set(self.name)  # this thread's write transactions, in the write lock's accounting
         get = self._queue.get
         carried: list[tuple[Claimed[Item], Answer]] = []
         while True:

@@ -43,7 +43,7 @@ from ets_shared.messaging.stream_consumer import ConsumerTiming, StreamConsumer
 from ets_shared.messaging.streams import ensure_streams
 from ets_shared.observability import tracing
 from ets_shared.observability.metrics import ServiceMetrics
-from ets_shared.persistence.engine import make_engine, make_session_factory, normalise_url
+from ets_shared.persistence.engine import make_engine, make_session_factory, normalise_url, sqlite_write_lock
 from ets_shared.persistence.migrations import upgrade
 from ets_shared.persistence.tables import DeadLetter, OutboxMessage
 from ets_shared.settings import ServiceSettings
@@ -97,6 +97,7 @@ class ServiceRuntime:
         self.settings = settings or ServiceSettings.for_service(definition.name)
         self.engine = make_engine(self.settings.database_url)
         self.metrics = ServiceMetrics(definition.name)
+        self.metrics.watch_write_lock(sqlite_write_lock(self.engine))  # its waits and holds (SQLite)
         self.tracer_provider = tracing.configure(definition.name, self.settings)
         tracing.instrument_engine(definition.name, self.engine)
         self.session_factory = make_session_factory(self.engine)

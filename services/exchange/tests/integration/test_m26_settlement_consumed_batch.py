@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 from ets_shared.envelope import MessageContext, wrap
 from ets_shared.messaging.consumers import Delivery, EventApplier, routes_by_producer
 from ets_shared.messaging.dead_letters import DeadLetterSink
+from ets_shared.persistence.engine import sqlite_write_lock
 from ets_shared.persistence.tables import DeadLetter, InboxMessage, OutboxMessage
 from exchange.adapters.order_entry_store import TradeRecord
 from exchange.adapters.orm import CashBalanceRow, LedgerEntryRow, TradeRow
@@ -47,7 +48,11 @@ def test_m26_a_consumed_batch_settles_once_pins_its_rows_and_events_and_dead_let
     def deliver() -> None:
         asyncio.run(applier.apply([Delivery.decode(SUBJECT, payload, routes, sequence=n)
                                    for n, payload in enumerate(batch, 1)]))
+    lock = sqlite_write_lock(exchange.factory.kw["bind"])
+    consumed_before = lock.held.get("consumer", 0.0) if lock is not None else 0.0
     deliver()
+    if lock is not None:  # SQLite: the batch's transaction in the lock's account as the consumer's (`/metrics`)
+        assert lock.held.get("consumer", 0.0) > consumed_before
 
     def state() -> dict:
         with exchange.factory() as session:

@@ -38,6 +38,7 @@ from ets_shared.messaging.dead_letters import DeadLetterSink, is_permanent
 from ets_shared.messaging.streams import durable_name, stream_name
 from ets_shared.observability import tracing
 from ets_shared.observability.logs import log_context, log_each
+from ets_shared.persistence.write_lock import as_writer
 from ets_shared.unit_of_work import SqlUnitOfWork, hold_loaded
 
 log = logging.getLogger("ets.consumers")
@@ -229,7 +230,8 @@ class EventApplier:
         if not ready:
             return
         try:
-            applied = await asyncio.to_thread(apply_batch, ready, self.uow_factory, self.service)
+            applied = await asyncio.to_thread(as_writer, "consumer", apply_batch, ready, self.uow_factory,
+                                              self.service)
             if self.metrics is not None:
                 self.metrics.count_consumed(delivery.subject for delivery in applied)
             return
@@ -244,7 +246,7 @@ class EventApplier:
         while True:
             attempt = max(self._attempts.get(key, 0), delivery.deliveries - 1) + 1
             try:
-                applied = await asyncio.to_thread(partial(
+                applied = await asyncio.to_thread(as_writer, "consumer", partial(
                     apply_event, envelope, delivery.subject, route.handler, self.uow_factory,
                     service=self.service, headers=delivery.headers))
                 self._attempts.pop(key, None)

@@ -27,6 +27,7 @@ from ets_shared.observability.logs import log_each
 from ets_shared.persistence.bulk import set_where_present, sqlite_set_where_present, sqlite_stamp_range
 from ets_shared.persistence.engine import sqlite_driver_connection, sqlite_write_lock
 from ets_shared.persistence.tables import OutboxMessage
+from ets_shared.persistence.write_lock import as_writer
 
 log = logging.getLogger("ets.outbox")
 
@@ -147,7 +148,7 @@ class OutboxRelay:
                 for span in spans:
                     span.end()
             if acked:
-                await asyncio.to_thread(self._mark_published, acked, batch)
+                await asyncio.to_thread(as_writer, "relay", self._mark_published, acked, batch)
                 self._report(batch, acked)
             total += len(acked)
             if len(acked) < len(batch):

@@ -18,6 +18,11 @@ Read from the service's state at each scrape (gauges, the same figures as `GET /
   each started — `service`, and `companion` for a companion process (`ets_shared.companion`: sent with its counts,
   so as of its latest batch; from zero again after a restart). `ets bench` reads it before and after its load for
   the platform's CPU per order.
+- `ets_write_lock_wait_seconds{process,writer}`, `ets_write_lock_held_seconds{process,writer}`: seconds each writer
+  of the service's processes waited for the SQLite database's write lock and held it since the process started
+  (`persistence.write_lock`: a group commit's thread by its name, `consumer`, `relay`, `other`; a companion's sent
+  with its counts, as its CPU). None on PostgreSQL. `ets bench --exchange` prints them over its load: whether order
+  entry waits for settlement.
 
 Each runtime has its own registry (several services share a test process).
 """
@@ -33,6 +38,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from prometheus_client import CONTENT_TYPE_LATEST  # noqa: F401 - re-exported for the route
 
 from ets_shared.clock import as_utc, utcnow
+from ets_shared.persistence.write_lock import WriteLock
 
 # subject → business figure; a subject published in two versions counts in one only
 BUSINESS_EVENTS: dict[str, str] = {
@@ -74,6 +80,13 @@ class ServiceMetrics:
         self.process_cpu = Gauge("ets_process_cpu_seconds", "CPU seconds (user + system) each of the service's "
                                  "processes used since it started", ["process"], registry=registry)
         self.process_cpu.labels(process="service").set_function(time.process_time)  # read at each scrape
+        self.write_lock_wait = Gauge("ets_write_lock_wait_seconds", "seconds each writer of the service's processes "
+                                     "waited for the database's write lock (SQLite)", ["process", "writer"],
+                                     registry=registry)
+        self.write_lock_held = Gauge("ets_write_lock_held_seconds", "seconds each writer of the service's processes "
+                                     "held the database's write lock (SQLite)", ["process", "writer"],
+                                     registry=registry)
+        self._write_lock: WriteLock | None = None  # this process's, read at each scrape or sent with its counts
         for kind in sorted(set(BUSINESS_EVENTS.values())):
             self.business.labels(kind=kind)  # every figure appears, at 0, from the start
 
@@ -81,11 +94,15 @@ class ServiceMetrics:
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         self.http_latency.labels(method=method, route=route, status=str(status)).observe(seconds)
 
+    def watch_write_lock(self, lock: WriteLock | None) -> None:
+        """Report this process's write lock (its engine's on SQLite; None: nothing to report)."""
+        self._write_lock = lock
+
     def forward_counts(self, send: Callable[[bytes], None]) -> None:
         """Count in another process's registry: what this process relays, applies and dead-letters is sent, as lines
         `<p|c|d>\t<subject>\t<times>`, to the process that serves `/metrics` (a companion process's counts,
-        `ets_shared.companion`), which adds them with `add_forwarded`; each sending ends with the line
-        `u\t\t<seconds>`: this process's CPU so far."""
+        `ets_shared.companion`), which adds them with `add_forwarded`; each sending ends with this process's write
+        lock so far (`<w|h>\t<writer>\t<seconds>`: waited, held) and the line `u\t\t<seconds>`: its CPU so far."""
         self._send = send
 
     def add_forwarded(self, lines: bytes) -> None:
@@ -101,12 +118,20 @@ class ServiceMetrics:
                 self.dead_lettered.labels(subject=subject).inc(int(times))
             elif counter == "u":
                 self.process_cpu.labels(process="companion").set(float(times))
+            elif counter == "w":
+                self.write_lock_wait.labels(process="companion", writer=subject).set(float(times))
+            elif counter == "h":
+                self.write_lock_held.labels(process="companion", writer=subject).set(float(times))
         if published:
             self._published(published)
 
     def _forward(self, counter: str, subjects: Iterable[str]) -> None:
         assert self._send is not None
         lines = "".join(f"{counter}\t{subject}\t{times}\n" for subject, times in Tally(subjects).items())
+        lock = self._write_lock
+        if lock is not None:
+            lines += "".join(f"w\t{holder}\t{seconds:.4f}\n" for holder, seconds in dict(lock.waited).items())
+            lines += "".join(f"h\t{holder}\t{seconds:.4f}\n" for holder, seconds in dict(lock.held).items())
         self._send(f"{lines}u\t\t{time.process_time():.3f}\n".encode())
 
     def count_published(self, subjects: Iterable[str]) -> None:
@@ -152,6 +177,11 @@ class ServiceMetrics:
             self.consumer_redelivered.labels(consumer=name).set(consumer.get("redelivered", 0))
         for state, count in dead_letters.items():
             self.dead_letters_recorded.labels(state=state).set(count)
+        if (lock := self._write_lock) is not None:
+            for holder, seconds in dict(lock.waited).items():
+                self.write_lock_wait.labels(process="service", writer=holder).set(seconds)
+            for holder, seconds in dict(lock.held).items():
+                self.write_lock_held.labels(process="service", writer=holder).set(seconds)
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
