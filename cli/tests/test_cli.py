@@ -38,6 +38,17 @@ def test_bench_engine_replays_its_stream_and_prints_the_figures(capsys):
         assert "M ops/s" in out and "per second of CPU time" in out and "p99" in out and "machine:" in out
 
 
+def test_bench_order_entry_enters_settles_and_reconciles_and_refuses_out_of_bounds_options(capsys):
+    assert main(["bench-order-entry", "--orders", "400", "--batch", "25", "--traders", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "400 orders from 4 traders in batches of 25" in out
+    assert "µs of CPU per order" in out and "µs of CPU per trade" in out and "machine:" in out
+    assert "reconciled: 400 accepted, 400 recorded" in out and "NOT RECONCILED" not in out
+    for option, value in (("--orders", "99"), ("--batch", "501"), ("--traders", "1"), ("--seed", "-1")):
+        assert main(["bench-order-entry", option, value]) == 2
+        assert option in capsys.readouterr().err
+
+
 #: every command and option the argparse CLI had (issue 13 moved it to typer): scripts, CI and the README use them
 COMMANDS = {
     "up": {"--data-dir", "--nats-url", "--nats-port", "--cluster", "--postgres", "--timeout"},

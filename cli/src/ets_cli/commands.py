@@ -188,6 +188,19 @@ def bench_engine(stream: Stream = typer.Option("mix", help="the realistic mix, o
     return call("exchange.entrypoints.engine_bench:run", locals())
 
 
+@app.command("bench-order-entry", rich_help_panel="Benchmarks")
+def bench_order_entry(orders: int = typer.Option(20_000, min=100, max=1_000_000, help="orders to enter"),
+                      batch: int = typer.Option(32, min=1, max=500, help="orders per place_orders transaction "
+                                                                         "(the sequencer takes what waits, up to 500)"),
+                      traders: int = typer.Option(20, min=2, max=200, help="traders: even-numbered buy, odd sell"),
+                      seed: int = typer.Option(1, min=0, max=2**31, help="seed of the order stream"),
+                      database_url: Optional[str] = typer.Option(None, help="an empty database to migrate and use "
+                                                                           "(default: SQLite in a temporary folder)")
+                      ) -> int:
+    """Benchmark the exchange's order entry (the sequencer's batch transaction) in-process, without NATS or HTTP."""
+    return call("exchange.entrypoints.order_entry_bench:run", locals())
+
+
 @app.command("bench-registry", rich_help_panel="Benchmarks")
 def bench_registry(database_url: Optional[str] = typer.Option(None, help="a PostgreSQL server URL (a database is "
                                                                          "created on it and dropped after); default: "

@@ -132,27 +132,10 @@ async def market(settings, nats_url):
 def _open_market(uow: Any, at: datetime, traders: tuple[str, ...]) -> None:
     """In process, without a running service: product `P` (vintage 2025, reference 40.00) listed at `at`, and each
     trader admitted with its account `X-<trader>` funded with 100,000.00 and 1,000 allowances deposited (the
-    registry's deposit applied as the consumer applies it)."""
-    from exchange.adapters.orm import ProductRow
-    from exchange.service_layer import commands, funds, handlers
-    from exchange.service_layer.settlement import on_transfer_registered
+    registry's deposit applied as the consumer applies it) — as `ets bench-order-entry` opens its market."""
+    from exchange.entrypoints.order_entry_bench import open_market
 
-    with uow() as u:
-        u.books.invalidate()
-        u.books.closes.clear()
-        u.advance_clock(at)
-        u.session.add(ProductRow(product_id="P", vintage=2025, reference_price_cents=4000, listed_at=at))
-        u.commit()
-    for n, trader in enumerate(traders):
-        handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"), uow())
-        funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}", trading_account_id=f"X-{trader}",
-                                                      amount="100000.00"), uow())
-        with uow() as u:
-            on_transfer_registered(RegistryTransferRegistered(
-                transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
-                from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
-                lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=1000)], registered_at=at), u)
-            u.commit()
+    open_market(uow, at, traders)
 
 
 @pytest.fixture
