@@ -19,8 +19,9 @@ platform has drained (every trade delivered in the registry and settled) and rec
 acknowledged = orders the exchange recorded, trades executed = trades settled, the registry's balances = the
 exchange's custody. It prints the platform's CPU over the load and the drain, per service and per order, from
 the services' own `/metrics` (`bench_cpu`): on a host whose cores the platform shares, whether a rate is CPU-bound;
-and how long each service's writers held and waited for its SQLite write lock (`bench_write_lock`): whether order
-entry waits for settlement."""
+how long each service's writers held and waited for its SQLite write lock (`bench_write_lock`): whether order
+entry waits for settlement; and, over the load, each group commit's batches and its thread's busy time and CPU
+(`bench_group_commit`): whether order entry's one thread is what the rate waits for."""
 from __future__ import annotations
 
 import asyncio
@@ -33,7 +34,7 @@ from datetime import date, timedelta
 
 import nats
 
-from ets_cli import bench_cpu, bench_write_lock
+from ets_cli import bench_cpu, bench_group_commit, bench_write_lock
 from ets_cli.bench import machine
 from ets_cli.client import ApiError, PlatformClient, run_against_platform, until
 from ets_cli.demo import client_from_args, next_free_year
@@ -306,10 +307,12 @@ async def _bench(args) -> int:
         load_before = os.getloadavg()
         print(f"  set up; sending the orders (load average {load_before[0]:.1f})", flush=True)
         locks_before = await bench_cpu.read(c, bench_write_lock.parse)
+        commits_before = await bench_cpu.read(c, bench_group_commit.parse)
         platform_before, window = await bench_cpu.read(c), time.perf_counter()
         cpu = time.process_time()
         elapsed = await bench.load()
         cpu = time.process_time() - cpu  # the load generator's own, on the same cores as the platform
+        commits = bench_cpu.used(commits_before, await bench_cpu.read(c, bench_group_commit.parse))
         load_after = os.getloadavg()
         t = time.perf_counter()
         await c.drained(stall=args.stall)
@@ -328,6 +331,8 @@ async def _bench(args) -> int:
               f"process) used {cpu:.1f} s of CPU, {cpu / max(len(latencies), 1) * 1e6:.0f} µs per order")
         print(f"  {bench_cpu.report(platform, len(latencies), window, os.cpu_count() or 1)}")
         for line in bench_write_lock.report(locks, window):
+            print(f"  {line}")
+        for line in bench_group_commit.report(commits, elapsed):
             print(f"  {line}")
         ok, _executed, _settled = await bench.reconcile()
         print(f"  measured {measured}; load average {load_before[0]:.1f} before the load, {load_after[0]:.1f} after",

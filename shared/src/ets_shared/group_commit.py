@@ -16,6 +16,12 @@ transfers on its balances).
 A batch that PostgreSQL aborts as a deadlock or serialization failure is run again, up to `ATTEMPTS` times: nothing
 of it committed. A batch that fails otherwise is run again item by item, so one bad item cannot take the others'
 answers. Used by the exchange's order entry (its sequencer), allocation's surrenders and its registry's transfers.
+
+A group commit keeps account of its writer: batches and items answered, and the seconds its thread spent on them —
+wall time (`busy`: from taking a batch to releasing its answers, waits for the write lock and the interpreter lock
+included) and its own CPU time (`cpu`, `time.thread_time`). A service's `/metrics` shows them
+(`ets_group_commit_*{writer}`) and `ets bench --exchange` prints the sequencer's: on a host where order entry's one
+thread is busy all the time, no scheduling of the others shortens an acknowledgement (issue 5's ninth pass).
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ import asyncio
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Generic, TypeVar
@@ -82,6 +89,8 @@ class GroupCommit(Generic[Item, Outcome]):
         self._start_lock = threading.Lock()
         self.batches = 0  # batches committed (for the benchmarks' reports)
         self.entered = 0  # items answered
+        self.busy = 0.0  # seconds the writer thread spent on batches, wall time and its own CPU (written by it alone)
+        self.cpu = 0.0
 
     def submit(self, item: Item) -> Future[Outcome]:
         """Queue an item with the current request's claim; the future is its answer (its outcome, or the refusal
@@ -157,12 +166,21 @@ class GroupCommit(Generic[Item, Outcome]):
                     batch.append(entry)
             if len(batch) > self.max_batch:
                 batch, carried = batch[:self.max_batch], batch[self.max_batch:]
-            self._apply(batch)
+            self._timed(batch)
             if stop:
                 while carried:
                     batch, carried = carried[:self.max_batch], carried[self.max_batch:]
-                    self._apply(batch)
+                    self._timed(batch)
                 return
+
+    def _timed(self, batch: list[tuple[Claimed[Item], Answer]]) -> None:
+        """`_apply(batch)`, its wall and CPU time added to the writer's account."""
+        began, cpu = time.perf_counter(), time.thread_time()
+        try:
+            self._apply(batch)
+        finally:
+            self.cpu += time.thread_time() - cpu
+            self.busy += time.perf_counter() - began
 
     def _apply(self, batch: list[tuple[Claimed[Item], Answer]]) -> None:
         items = [item for item, _answer in batch]

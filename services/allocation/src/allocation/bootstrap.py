@@ -71,6 +71,8 @@ class AllocationRuntime(ServiceRuntime):
             lambda: cast(AllocationUnitOfWork, self.uow(MessageContext.new("registry-transfers"))))
         self.surrenders: GroupCommit[Request, Surrendered] = GroupCommit(self._surrender_group,
                                                                           name="allocation-surrenders")
+        for group in (self.transfers, self.surrenders):
+            self.metrics.watch_group_commit(group)  # its batches and its thread's time in /metrics
 
     def _surrender_group(self, claimed: list[Claimed[Request]]) -> list[Surrendered | DomainError]:
         """One transaction: the plain requests set-based (`surrender_together`), then those with an Idempotency-Key

@@ -61,6 +61,7 @@ class ExchangeRuntime(ServiceRuntime):
     def __init__(self, definition: ServiceDefinition, settings: ServiceSettings | None = None) -> None:
         super().__init__(definition, settings)
         self.sequencer = Sequencer(self._order_entry_uow)
+        self.metrics.watch_group_commit(self.sequencer)  # its batches and its thread's time in /metrics
         self.gateway = OrderGateway(self)
 
     def _order_entry_uow(self, context: MessageContext) -> ExchangeUnitOfWork:

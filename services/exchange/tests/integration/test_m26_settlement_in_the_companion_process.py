@@ -79,6 +79,11 @@ async def test_m26_the_companion_settles_and_publishes_while_the_first_process_e
     assert counted("ets_process_cpu_seconds", process="service") > 0
     metrics = (await split_market.client.get("/metrics")).text
     assert 'ets_business_events_total{kind="trades"} 1.0' in metrics
+    # order entry's group commit keeps account of its thread (`ets_group_commit_*`, what `ets bench` reads)
+    sequencer = {line.split(" ")[0].split("{")[0]: float(line.split(" ")[1]) for line in metrics.splitlines()
+                 if line.startswith("ets_group_commit_") and '{writer="exchange-sequencer"}' in line}
+    assert sequencer["ets_group_commit_entries"] >= 2 and 1 <= sequencer["ets_group_commit_batches"] <= 2
+    assert sequencer["ets_group_commit_busy_seconds"] >= sequencer["ets_group_commit_cpu_seconds"] > 0
     consumers = {c["consumer"]: c["subjects"] for c in (await runtime.backlog())["consumers"]}
     assert consumers["exchange-companion--allocation"] == SETTLEMENT_SUBJECTS
     assert not set(SETTLEMENT_SUBJECTS) & set(consumers["exchange--allocation"])

@@ -23,6 +23,12 @@ Read from the service's state at each scrape (gauges, the same figures as `GET /
   (`persistence.write_lock`: a group commit's thread by its name, `consumer`, `relay`, `other`; a companion's sent
   with its counts, as its CPU). None on PostgreSQL. `ets bench --exchange` prints them over its load: whether order
   entry waits for settlement.
+- `ets_group_commit_batches{writer}`, `ets_group_commit_entries{writer}`, `ets_group_commit_busy_seconds{writer}`,
+  `ets_group_commit_cpu_seconds{writer}`: each group commit of the service (`ets_shared.group_commit`: the
+  exchange's `exchange-sequencer`, allocation's surrenders and registry transfers) — batches committed, items
+  answered, and the seconds its writer thread spent on them, in wall time and in its own CPU, since the process
+  started. `ets bench --exchange` prints the sequencer's over its load: whether order entry's thread is busy all
+  the time, and how much of that is its own work.
 
 Each runtime has its own registry (several services share a test process).
 """
@@ -32,13 +38,16 @@ import time
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client import CONTENT_TYPE_LATEST  # noqa: F401 - re-exported for the route
 
 from ets_shared.clock import as_utc, utcnow
 from ets_shared.persistence.write_lock import WriteLock
+
+if TYPE_CHECKING:
+    from ets_shared.group_commit import GroupCommit
 
 # subject → business figure; a subject published in two versions counts in one only
 BUSINESS_EVENTS: dict[str, str] = {
@@ -87,6 +96,15 @@ class ServiceMetrics:
                                      "held the database's write lock (SQLite)", ["process", "writer"],
                                      registry=registry)
         self._write_lock: WriteLock | None = None  # this process's, read at each scrape or sent with its counts
+        self.group_commit = {figure: Gauge(f"ets_group_commit_{figure}", f"{doc} since the process started",
+                                           ["writer"], registry=registry)
+                             for figure, doc in (("batches", "batches each group commit of the service committed"),
+                                                 ("entries", "items each group commit of the service answered"),
+                                                 ("busy_seconds", "seconds each group commit's thread spent on "
+                                                                  "its batches (wall time)"),
+                                                 ("cpu_seconds", "CPU seconds each group commit's thread spent on "
+                                                                 "its batches"))}
+        self._group_commits: list[GroupCommit] = []  # read at each scrape
         for kind in sorted(set(BUSINESS_EVENTS.values())):
             self.business.labels(kind=kind)  # every figure appears, at 0, from the start
 
@@ -97,6 +115,10 @@ class ServiceMetrics:
     def watch_write_lock(self, lock: WriteLock | None) -> None:
         """Report this process's write lock (its engine's on SQLite; None: nothing to report)."""
         self._write_lock = lock
+
+    def watch_group_commit(self, group: GroupCommit) -> None:
+        """Report a group commit's batches, items and its writer thread's time (`ets_group_commit_*`)."""
+        self._group_commits.append(group)
 
     def forward_counts(self, send: Callable[[bytes], None]) -> None:
         """Count in another process's registry: what this process relays, applies and dead-letters is sent, as lines
@@ -182,6 +204,12 @@ class ServiceMetrics:
                 self.write_lock_wait.labels(process="service", writer=holder).set(seconds)
             for holder, seconds in dict(lock.held).items():
                 self.write_lock_held.labels(process="service", writer=holder).set(seconds)
+        figures = self.group_commit
+        for group in self._group_commits:
+            figures["batches"].labels(writer=group.name).set(group.batches)
+            figures["entries"].labels(writer=group.name).set(group.entered)
+            figures["busy_seconds"].labels(writer=group.name).set(group.busy)
+            figures["cpu_seconds"].labels(writer=group.name).set(group.cpu)
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
