@@ -49,6 +49,25 @@ def test_bench_order_entry_enters_settles_and_reconciles_and_refuses_out_of_boun
         assert option in capsys.readouterr().err
 
 
+def test_every_numeric_option_has_bounds_and_one_beyond_them_is_refused_with_exit_2(capsys):
+    import click
+    import typer.main
+
+    group = typer.main.get_command(commands.app)
+    unbounded = [f"ets {name} {' / '.join(param.opts)}" for name, command in group.commands.items()
+                 for param in command.params
+                 if isinstance(param.type, (click.types.IntParamType, click.types.FloatParamType))
+                 and not isinstance(param.type, (click.IntRange, click.FloatRange))]
+    assert unbounded == []
+    for argv in (["bench-engine", "--repeat", "0"], ["bench", "--mass", "201"], ["token", "--role", "entity",
+                                                                               "--ttl", "0"],
+                 ["demo", "--year", "2012"], ["timeline", "--limit", "1001"], ["calendar", "--wall-clock",
+                                                                              "--interval", "0"]):
+        assert main(argv) == 2, argv
+        error = capsys.readouterr().err
+        assert argv[-2] in error and "not in the range" in error, error
+
+
 #: every command and option the argparse CLI had (issue 13 moved it to typer): scripts, CI and the README use them
 COMMANDS = {
     "up": {"--data-dir", "--nats-url", "--nats-port", "--cluster", "--postgres", "--timeout"},

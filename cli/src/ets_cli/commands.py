@@ -91,17 +91,19 @@ def lint(only: Optional[list[str]] = typer.Option(None, help="ruff or mypy (repe
 @app.command(rich_help_panel="Run the platform")
 def up(data_dir: str = DataDir,
        nats_url: Optional[str] = typer.Option(None, help="use this NATS instead of starting the bundled one"),
-       nats_port: Optional[int] = typer.Option(None, help="port of the bundled NATS (default 4250)"),
+       nats_port: Optional[int] = typer.Option(None, min=1, max=65535, help="port of the bundled NATS (default 4250)"),
        cluster: bool = typer.Option(False, "--cluster", help="three bundled nats-server nodes (ports 4250-4252) as "
                                                              "one cluster, every stream at R3"),
        postgres: Optional[str] = typer.Option(None, help="PostgreSQL server URL: one database per service on it"),
-       timeout: float = typer.Option(90.0, help="seconds to wait for every service to be ready")) -> int:
+       timeout: float = typer.Option(90.0, min=1, max=3600,
+                                     help="seconds to wait for every service to be ready")) -> int:
     """Start NATS and the five services (embedded default) until Ctrl-C."""
     return call("up", locals())
 
 
 @app.command(rich_help_panel="Drive the platform")
-def demo(year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
+def demo(year: Optional[int] = typer.Option(None, min=2013, max=2100,
+                                            help="default: the first year after every service's clock"),
          run: Optional[str] = typer.Option(None, help="id suffix for this run's entities (default: random)"),
          host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
     """Drive one compliance year through the running platform and show what it recorded for each entity."""
@@ -116,27 +118,31 @@ def browser() -> int:
 
 
 @app.command(rich_help_panel="Benchmarks")
-def bench(entities: int = typer.Option(1000, help="synthetic entities in the compliance year"),
+def bench(entities: int = typer.Option(1000, min=1, max=1_000_000, help="synthetic entities in the compliance year"),
           exchange: bool = typer.Option(False, "--exchange", help="benchmark (2) of issue 5: orders through the "
                                                                   "exchange's HTTP or NATS interface settled in the "
                                                                   "registry"),
-          orders: int = typer.Option(20_000, help="with --exchange: orders to send"),
-          traders: int = typer.Option(20, help="with --exchange: trading entities"),
-          concurrency: int = typer.Option(32, help="surrenders (with --exchange: orders) in flight at once"),
+          orders: int = typer.Option(20_000, min=1, max=10_000_000, help="with --exchange: orders to send"),
+          traders: int = typer.Option(20, min=2, max=1_000, help="with --exchange: trading entities"),
+          concurrency: int = typer.Option(32, min=1, max=10_000,
+                                          help="surrenders (with --exchange: orders) in flight at once"),
           via: Via = typer.Option("http", help="with --exchange: POST /orders, or the members' NATS order gateway "
                                                "(request/reply)"),
-          mass: int = typer.Option(0, help="with --exchange --via nats: orders per mass-order request (each request "
-                                           "one trader's orders; 0: one order per request)"),
-          rate: float = typer.Option(0.0, help="with --exchange --via nats: offer this many orders per second "
-                                               "whatever is unanswered (open loop, latency from each request's due "
-                                               "time) instead of --concurrency clients in turn"),
+          mass: int = typer.Option(0, min=0, max=200,
+                                   help="with --exchange --via nats: orders per mass-order request (each request "
+                                        "one trader's orders; 0: one order per request)"),
+          rate: float = typer.Option(0.0, min=0, max=1_000_000,
+                                     help="with --exchange --via nats: offer this many orders per second "
+                                          "whatever is unanswered (open loop, latency from each request's due "
+                                          "time) instead of --concurrency clients in turn"),
           sides: Sides = typer.Option("one", help="with --exchange: each trader only buys (even-numbered) or only "
                                                   "sells (odd), as a covered entity short or long of allowances "
                                                   "does; or `both`: every trader buys and sells at random, so some "
                                                   "orders meet the trader's own resting ones (self-trade prevention, "
                                                   "wash-trade alerts)"),
-          stall: float = typer.Option(120.0, help="fail when nothing moves for this many seconds"),
-          year: Optional[int] = typer.Option(None, help="default: the first year after every service's clock"),
+          stall: float = typer.Option(120.0, min=1, max=86_400, help="fail when nothing moves for this many seconds"),
+          year: Optional[int] = typer.Option(None, min=2013, max=2100,
+                                             help="default: the first year after every service's clock"),
           host: str = Host, nats_url: Optional[str] = NatsUrl, data_dir: str = DataDir) -> int:
     """Benchmark a compliance year for N synthetic entities (or, with --exchange, orders through the exchange's HTTP
     interface settled in the registry), with a progress bar per step."""
@@ -144,10 +150,10 @@ def bench(entities: int = typer.Option(1000, help="synthetic entities in the com
 
 
 @app.command(rich_help_panel="Benchmarks")
-def chaos(entities: int = typer.Option(300, help="synthetic entities in the compliance year"),
-          kills: int = typer.Option(10, help="services SIGKILLed (random service, random moment)"),
-          seed: int = typer.Option(1, help="seed of the kills' schedule"),
-          concurrency: int = typer.Option(16, help="calls in flight at once"),
+def chaos(entities: int = typer.Option(300, min=1, max=100_000, help="synthetic entities in the compliance year"),
+          kills: int = typer.Option(10, min=0, max=1_000, help="services SIGKILLed (random service, random moment)"),
+          seed: int = typer.Option(1, min=0, max=2**31, help="seed of the kills' schedule"),
+          concurrency: int = typer.Option(16, min=1, max=1_000, help="calls in flight at once"),
           data_dir: Optional[str] = typer.Option(None, help="default: a fresh temporary folder")) -> int:
     """A compliance year on a 3-node NATS cluster while services and one NATS node are SIGKILLed; checks nothing was
     lost or applied twice."""
@@ -157,8 +163,8 @@ def chaos(entities: int = typer.Option(300, help="synthetic entities in the comp
 @app.command(rich_help_panel="Drive the platform")
 def timeline(correlation_id: Optional[str] = typer.Option(None, help="the case's correlation id"),
              entity: Optional[str] = typer.Option(None, help="with --year: the entity whose case it is"),
-             year: Optional[int] = typer.Option(None, help="with --entity: the compliance year"),
-             limit: int = typer.Option(1000, help="entries per service (1-1000)"),
+             year: Optional[int] = typer.Option(None, min=2013, max=2100, help="with --entity: the compliance year"),
+             limit: int = typer.Option(1000, min=1, max=1000, help="entries per service (1-1000)"),
              json: bool = typer.Option(False, "--json", help="the merged timeline as JSON instead of a table"),
              host: str = Host, data_dir: str = DataDir) -> int:
     """Everything about one compliance case across the five services, in order: events published and consumed,
@@ -180,10 +186,12 @@ def nats_auth() -> int:
 
 @app.command("bench-engine", rich_help_panel="Benchmarks")
 def bench_engine(stream: Stream = typer.Option("mix", help="the realistic mix, or one long queue at a price limit"),
-                 ops: int = typer.Option(1_000_000, help="operations in the stream"),
-                 seed: int = typer.Option(1, help="seed of the stream"),
-                 depth: int = typer.Option(1_000, help="resting orders the stream keeps the book near"),
-                 repeat: int = typer.Option(5, help="throughput passes (the median is printed)")) -> int:
+                 ops: int = typer.Option(1_000_000, min=100, max=100_000_000, help="operations in the stream"),
+                 seed: int = typer.Option(1, min=0, max=2**31, help="seed of the stream"),
+                 depth: int = typer.Option(1_000, min=1, max=10_000_000,
+                                           help="resting orders the stream keeps the book near"),
+                 repeat: int = typer.Option(5, min=1, max=100,
+                                            help="throughput passes (the median is printed)")) -> int:
     """Benchmark the exchange's matching engine in-process on a seeded stream."""
     return call("exchange.entrypoints.engine_bench:run", locals())
 
@@ -195,7 +203,7 @@ def bench_order_entry(orders: int = typer.Option(20_000, min=100, max=1_000_000,
                       traders: int = typer.Option(20, min=2, max=200, help="traders: even-numbered buy, odd sell"),
                       seed: int = typer.Option(1, min=0, max=2**31, help="seed of the order stream"),
                       database_url: Optional[str] = typer.Option(None, help="an empty database to migrate and use "
-                                                                           "(default: SQLite in a temporary folder)")
+                                                                            "(default: SQLite in a temporary folder)")
                       ) -> int:
     """Benchmark the exchange's order entry (the sequencer's batch transaction) in-process, without NATS or HTTP."""
     return call("exchange.entrypoints.order_entry_bench:run", locals())
@@ -205,16 +213,21 @@ def bench_order_entry(orders: int = typer.Option(20_000, min=100, max=1_000_000,
 def bench_registry(database_url: Optional[str] = typer.Option(None, help="a PostgreSQL server URL (a database is "
                                                                          "created on it and dropped after); default: "
                                                                          "a new SQLite file"),
-                   transfers: int = typer.Option(20_000, help="registry transfers to time, in bulk requests and as "
-                                                              "deliveries"),
-                   bulk: int = typer.Option(1_000, help="holders' transfers per bulk request"),
-                   single: int = typer.Option(20_000, help="holders' single transfers to time (concurrent callers, "
-                                                           "group-committed)"),
-                   holders: int = typer.Option(100, help="holders transferring to each other"),
-                   callers: int = typer.Option(64, help="concurrent callers of single transfers (the group commit "
-                                                        "registers what is waiting in one transaction)"),
-                   batch: int = typer.Option(256, help="trade deliveries per transaction (the consumer's batch)"),
-                   verify: int = typer.Option(1_000_000, help="chain length whose verification is timed")) -> int:
+                   transfers: int = typer.Option(20_000, min=1, max=10_000_000,
+                                                 help="registry transfers to time, in bulk requests and as "
+                                                      "deliveries"),
+                   bulk: int = typer.Option(1_000, min=1, max=100_000, help="holders' transfers per bulk request"),
+                   single: int = typer.Option(20_000, min=0, max=10_000_000,
+                                              help="holders' single transfers to time (concurrent callers, "
+                                                   "group-committed)"),
+                   holders: int = typer.Option(100, min=2, max=1_000_000, help="holders transferring to each other"),
+                   callers: int = typer.Option(64, min=1, max=10_000,
+                                               help="concurrent callers of single transfers (the group commit "
+                                                    "registers what is waiting in one transaction)"),
+                   batch: int = typer.Option(256, min=1, max=100_000,
+                                             help="trade deliveries per transaction (the consumer's batch)"),
+                   verify: int = typer.Option(1_000_000, min=0, max=100_000_000,
+                                              help="chain length whose verification is timed")) -> int:
     """Benchmark registry transfers per second (hash chain on) and the verification of a 1,000,000-transaction
     chain, in-process."""
     return call("allocation.entrypoints.ledger_bench:run", locals())
@@ -231,7 +244,7 @@ def tick(now: str = typer.Argument(..., help="the instant, ISO 8601 (Shanghai ti
 
 @app.command(rich_help_panel="Run the platform")
 def calendar(wall_clock: bool = typer.Option(False, "--wall-clock", help="tick from the wall clock (required)"),
-             interval: float = typer.Option(60.0, help="seconds between ticks"),
+             interval: float = typer.Option(60.0, min=0.01, max=86_400, help="seconds between ticks"),
              nats_url: Optional[str] = NatsUrl,
              data_dir: str = typer.Option(DATA_DIR, help="where the embedded platform keeps the calendar's NATS key")
              ) -> int:
@@ -246,7 +259,7 @@ def calendar(wall_clock: bool = typer.Option(False, "--wall-clock", help="tick f
 def token(role: str = typer.Option(..., help="the role the token carries, e.g. authority, entity, agency"),
           party: Optional[str] = typer.Option(None, help="entity/agency/verifier/member id the token acts for"),
           subject: Optional[str] = typer.Option(None, help="the person acting (default: the role)"),
-          ttl: int = typer.Option(8 * 3600, help="seconds the token is valid"),
+          ttl: int = typer.Option(8 * 3600, min=1, max=366 * 86_400, help="seconds the token is valid"),
           data_dir: str = DataDir) -> int:
     """Mint a bearer token (embedded platform's secret, or ETS_JWT_SECRET)."""
     return call("tools:token", locals())
@@ -257,10 +270,12 @@ def department(department: Department = typer.Option(..., "--as", help="the depa
                nats_url: Optional[str] = NatsUrl,
                store: Optional[str] = typer.Option(None, help="its SQLite store (default: "
                                                               "`<data-dir>/departments/<name>.sqlite`)"),
-               exit_when_idle: Optional[float] = typer.Option(None, help="stop after this many seconds without "
-                                                                         "events"),
-               ack_wait: float = typer.Option(30.0, help="seconds before an event held by a dead adapter is "
-                                                         "delivered again (made on first start)"),
+               exit_when_idle: Optional[float] = typer.Option(None, min=0.1, max=86_400,
+                                                              help="stop after this many seconds without "
+                                                                   "events"),
+               ack_wait: float = typer.Option(30.0, min=1, max=86_400,
+                                              help="seconds before an event held by a dead adapter is "
+                                                   "delivered again (made on first start)"),
                data_dir: str = DataDir) -> int:
     """A government department's reference adapter: a durable consumer of the enforcement events that concern it,
     into its own store."""
@@ -306,8 +321,8 @@ def mutate(service: Optional[list[str]] = typer.Option(None, help="a service (re
                                                              "table (compliance, factors, recheck, evaluation, "
                                                              "articles, penalties, measures)"),
            survivors: bool = typer.Option(False, "--survivors", help="show the diff of every surviving mutant"),
-           max_children: int = typer.Option(1, help="mutants tested at once"),
-           nice: int = typer.Option(10, help="niceness of the mutmut process"),
+           max_children: int = typer.Option(1, min=1, max=64, help="mutants tested at once"),
+           nice: int = typer.Option(10, min=0, max=19, help="niceness of the mutmut process"),
            verbose: bool = typer.Option(False, "--verbose", help="show mutmut's own output"),
            data_dir: str = DataDir) -> int:
     """Mutation testing (mutmut 3) of the services' domain modules against their unit tests; a table of killed /
