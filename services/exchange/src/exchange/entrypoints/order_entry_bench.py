@@ -9,15 +9,14 @@ stream is the one `ets bench --exchange` sends: each trader only buying (even-nu
 prices within 0.50 yuan of the reference on the side that makes about a third of them marketable, 1–100 t.
 
 Timed: the stream is entered in batches of `--batch` orders, one `place_orders` transaction each, in order, on this
-thread — what the sequencer does when that many orders wait, with the cyclic collector set as a served service
-sets it (`freeze_startup_heap`). After each batch its trades are settled as the
-companion settles them, in a transaction of their own: the registry's delivery answers applied as one consumed batch
-(`settlement.on_transfer_registered`), timed apart — unsettled, the buyers' undelivered trades pile up and every
-batch's holding-limit read grows with them, which the platform never sees. Printed: order entry's orders per second
-of wall time and of this thread's CPU time, each batch's wall time (p50, p99, max), settlement's CPU per trade, and
-the counts reconciled against the database (orders recorded = orders accepted; trades recorded = trades answered,
-all settled). On a busy host the CPU figures are the ones to compare: a batch's wall time includes the time other
-processes took the core.
+thread — what the sequencer does when that many orders wait — with the cyclic collector set as a served service sets
+it (`freeze_startup_heap`). After each batch its trades are settled as the companion settles them, in a transaction
+of their own: the registry's delivery answers applied as one consumed batch (`settlement.on_transfer_registered`),
+timed apart — unsettled, the buyers' undelivered trades would pile up in every batch's holding-limit read, which the
+platform never sees. Printed: order entry's orders per second of wall time and of this thread's CPU time, each
+batch's wall time (p50, p99, max), settlement's CPU per trade, and the counts reconciled against the database
+(orders recorded = orders accepted; trades recorded = trades answered, all settled). On a busy host the CPU figures
+are the ones to compare: a batch's wall time includes the time other processes took the core.
 """
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from ets_shared.clock import REGULATORY_TZ
 from ets_shared.contracts.allocation import RegistryTransferRegistered, TransferLine
@@ -118,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             engine.dispose()
 
 
-def _measure(args: argparse.Namespace, engine) -> int:
+def _measure(args: argparse.Namespace, engine: Engine) -> int:
     upgrade(engine, definition().migrations, ExchangeTable.metadata)
     factory = make_session_factory(engine)
     with factory() as session:
