@@ -22,10 +22,11 @@ from ets_shared.persistence.migrations import upgrade
 from exchange.adapters.books import rebuild, resting
 from exchange.adapters.ledger import FEE_ACCOUNT, RISK_RESERVE_ACCOUNT
 from exchange.adapters.orm import (
-    AllowancePositionRow, CashBalanceRow, ExchangeTable, LedgerEntryRow, OrderRow, ProductRow, TradeRow,
+    AllowancePositionRow, CashBalanceRow, ExchangeTable, LedgerEntryRow, OrderRow, TradeRow,
 )
 from exchange.bootstrap import definition
-from exchange.service_layer import commands, funds, handlers, order_entry, orders
+from exchange.entrypoints.order_entry_bench import open_market
+from exchange.service_layer import commands, order_entry, orders
 from exchange.service_layer.settlement import on_transfer_refused, on_transfer_registered
 from exchange.service_layer.unit_of_work import ExchangeUnitOfWork
 
@@ -51,22 +52,7 @@ class Exchange:
             for table in reversed(ExchangeTable.metadata.sorted_tables):
                 session.execute(delete(table))
             session.commit()
-        with self.uow() as uow:
-            uow.books.invalidate()  # the books of this database from the previous example
-            uow.books.closes.clear()
-            uow.advance_clock(NOW)
-            uow.session.add(ProductRow(product_id="P", vintage=2025, reference_price_cents=4000, listed_at=NOW))
-            uow.commit()
-        for n, trader in enumerate(TRADERS):
-            handlers.admit_member(commands.AdmitMember(member_id=trader, name=trader, kind="self_operating"),
-                                  self.uow())
-            funds.confirm_deposit(commands.ConfirmDeposit(movement_id=f"BANK-{trader}",
-                                                          trading_account_id=f"X-{trader}",
-                                                          amount=f"{CASH}.00"), self.uow())
-            self.event(on_transfer_registered, RegistryTransferRegistered(
-                transaction_id=f"TX-{n}", purpose="exchange_deposit", from_account_id=f"H-{trader}",
-                from_holder_id=trader, to_account_id=f"X-{trader}", to_holder_id=trader,
-                lines=[TransferLine(unit_type="SHEA", vintage=2025, quantity=UNITS)], registered_at=NOW))
+        open_market(self.uow, NOW, TRADERS, cash=f"{CASH}.00", allowances=UNITS)  # the books forgotten too
 
     def uow(self) -> ExchangeUnitOfWork:
         return ExchangeUnitOfWork(self.factory, producer="exchange", context=MessageContext.new("test"))
